@@ -1,0 +1,29 @@
+import type { UiLocale } from '../schemas/common';
+import type { Catalog } from './types';
+import { app } from './catalog/app';
+
+/**
+ * Every UI string, by key. Each area keeps its strings in its own file under `catalog/`;
+ * `scripts/gen-locales.ts` writes them to `public/_locales/<lang>/messages.json` for the browser's i18n.
+ * Keys use letters, digits and `_` only (the browser's rule for message names).
+ */
+export const catalog = {
+  ...app,
+} satisfies Catalog;
+
+export type MessageKey = keyof typeof catalog;
+export type MessageParams = Record<string, string | number>;
+
+export const DEFAULT_UI_LOCALE: UiLocale = 'zh-CN';
+
+export function translate(locale: UiLocale, key: MessageKey, params?: MessageParams): string {
+  const entry: { zh: string; en: string } = catalog[key];
+  const text = locale === 'en' ? entry.en : entry.zh;
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** Bind a locale once: `const t = translator('en'); t('loading')`. */
+export function translator(locale: UiLocale) {
+  return (key: MessageKey, params?: MessageParams) => translate(locale, key, params);
+}

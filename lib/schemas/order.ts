@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { CentsSchema, LocalDateTimeSchema, PlatformSchema } from './common';
+
+/**
+ * Normalised order status. Importers map each platform's own wording here and keep the raw text.
+ * - awaiting_payment: placed, not paid (等待买家付款)
+ * - paid: paid, not shipped (买家已付款，等待卖家发货)
+ * - shipped: shipped, not confirmed (卖家已发货，等待买家确认)
+ * - completed: done (交易成功)
+ * - closed: closed or cancelled without payment, or fully refunded and closed (交易关闭)
+ * - unknown: a status the importer does not recognise (never counts as paid)
+ */
+export const OrderStatusSchema = z.enum(['awaiting_payment', 'paid', 'shipped', 'completed', 'closed', 'unknown']);
+export type OrderStatus = z.infer<typeof OrderStatusSchema>;
+
+/** One line item (a 子订单 / Shopify line item). `lineId` is stable across re-imports of the same data. */
+export const OrderLineSchema = z.object({
+  lineId: z.string(),
+  title: z.string(),
+  quantity: z.number().int().nonnegative(),
+  /** Seller's SKU / 商家编码 / 商品属性, when the export has it. */
+  sku: z.string().optional(),
+  /** Category, when the export or a mapping gives one. */
+  category: z.string().optional(),
+  /** What the buyer paid for this line, when the export gives line amounts. */
+  paidCents: CentsSchema.optional(),
+  refundCents: CentsSchema.optional(),
+});
+export type OrderLine = z.infer<typeof OrderLineSchema>;
+
+/**
+ * What an importer emits for one order, possibly split over several fragments (one per line-item row).
+ * Storage merges fragments by (platform, orderId); lines merge by lineId, so merging is idempotent.
+ */
+export const OrderFragmentSchema = z.object({
+  platform: PlatformSchema,
+  orderId: z.string().min(1),
+  /** The platform's buyer identity (Taobao 买家会员名, JD 下单帐号, Shopee Username, Shopify Email); null when the export has none. */
+  buyerKey: z.string().min(1).nullable(),
+  /** Display name for the buyer when the export has one distinct from the key. */
+  buyerNick: z.string().nullable(),
+  status: OrderStatusSchema.nullable(),
+  rawStatus: z.string().nullable(),
+  createdAt: LocalDateTimeSchema.nullable(),
+  paidAt: LocalDateTimeSchema.nullable(),
+  /** Order-level amount actually paid (买家实际支付金额 / Total); null when only line amounts are known. */
+  paidCents: CentsSchema.nullable(),
+  /** Order-level refund; null when unknown at order level. */
+  refundCents: CentsSchema.nullable(),
+  lines: z.array(OrderLineSchema),
+  /** Contact details, present only when the supervisor allowed storing them. */
+  phone: z.string().optional(),
+  address: z.string().optional(),
+});
+export type OrderFragment = z.infer<typeof OrderFragmentSchema>;
+
+/** An order as stored: fragments merged. Same shape; `sources` records which import runs touched it. */
+export const OrderSchema = OrderFragmentSchema.extend({
+  sources: z.array(z.string()).default([]),
+});
+export type Order = z.infer<typeof OrderSchema>;

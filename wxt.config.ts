@@ -1,0 +1,40 @@
+import { defineConfig } from 'wxt';
+import { CONSOLE_MATCHES, DEMO_MATCHES } from './lib/consoles/matches';
+
+// The store build (`npm run build`, mode "production") only matches the real consoles.
+// The demo/test build (`npm run build:demo`, mode "demo") also matches the local demo console.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  outDirTemplate: '{{mode}}/{{browser}}-mv{{manifestVersion}}',
+  manifest: ({ mode }) => {
+    const matches = mode === 'demo' ? [...CONSOLE_MATCHES, ...DEMO_MATCHES] : [...CONSOLE_MATCHES];
+    return {
+      name: '__MSG_extName__',
+      description: '__MSG_extDescription__',
+      default_locale: 'zh_CN',
+      permissions: ['storage', 'alarms', 'notifications', 'scripting', 'unlimitedStorage', 'downloads'],
+      host_permissions: matches,
+      optional_host_permissions: ['https://*/*', 'http://*/*'],
+      web_accessible_resources: [{ resources: ['sidebar.html'], matches }],
+      content_security_policy: {
+        // No remote code and no network: scripts, data and connections are the extension's own.
+        extension_pages:
+          "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; connect-src 'self'; img-src 'self' data: blob:",
+      },
+      commands: {
+        'toggle-sidebar': {
+          suggested_key: { default: 'Alt+Shift+H' },
+          description: '__MSG_cmdToggleSidebar__',
+        },
+      },
+      browser_specific_settings: { gecko: { id: 'huitouke@huitouke.local', strict_min_version: '128.0' } },
+    };
+  },
+  hooks: {
+    'build:manifestGenerated': (wxt, manifest) => {
+      // Content scripts get their matches from the same list as host permissions.
+      const matches = wxt.config.mode === 'demo' ? [...CONSOLE_MATCHES, ...DEMO_MATCHES] : [...CONSOLE_MATCHES];
+      for (const cs of manifest.content_scripts ?? []) cs.matches = matches;
+    },
+  },
+});
