@@ -1,0 +1,5 @@
+export * from './schema';
+export * from './defaults';
+export * from './resolve';
+export * from './applicable';
+export * from './variables';

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { translate } from '../i18n';
+import { epochOfLocalDateTime } from '../reminders/time';
+import { checkBeforeInsert, type GuardInput } from './check';
+
+const TZ = 'Asia/Shanghai';
+const NOW = epochOfLocalDateTime('2025-05-14 15:00:00', TZ);
+const DAY = 86_400_000;
+const base: GuardInput = { text: '亲，包裹已经发出啦', platform: 'shopee', blanksUnfilled: 0, now: NOW, timeZone: TZ };
+const codes = (patch: Partial<GuardInput>) => checkBeforeInsert({ ...base, ...patch }).map((w) => w.code);
+
+describe('checkBeforeInsert', () => {
+  it('passes an ordinary reply', () => {
+    expect(codes({ lastBuyerMessageAt: NOW - DAY, agentMessagesInARow: 1 })).toEqual([]);
+  });
+
+  it("holds Shopee messages to 600 characters, counting an emoji as one", () => {
+    expect(codes({ text: '好'.repeat(600) })).toEqual([]);
+    expect(codes({ text: '😀'.repeat(600) })).toEqual([]);
+    const long = checkBeforeInsert({ ...base, text: 'a'.repeat(601) });
+    expect(long).toEqual([{ code: 'followup_guardTooLong', params: { platform: 'Shopee', max: 600, length: 601 }, severity: 'block' }]);
+    expect(codes({ text: 'a'.repeat(2000), platform: 'taobao' })).toEqual([]);
+  });
+
+  it("blocks replies more than 7 days after the buyer's last message on Shopee", () => {
+    expect(codes({ lastBuyerMessageAt: NOW - 7 * DAY - 60_000 })).toEqual(['followup_guardReplyWindow']);
+    expect(codes({ lastBuyerMessageAt: NOW - 6 * DAY })).toEqual([]);
+    expect(codes({ lastBuyerMessageAt: null })).toEqual([]);
+    expect(codes({ lastBuyerMessageAt: NOW - 30 * DAY, platform: 'jd' })).toEqual([]);
+  });
+
+  it('stops a sixth message in a row on Shopee', () => {
+    expect(codes({ agentMessagesInARow: 4 })).toEqual([]);
+    expect(codes({ agentMessagesInARow: 5 })).toEqual(['followup_guardTooManyInARow']);
+    expect(codes({ agentMessagesInARow: 9, platform: 'pinduoduo' })).toEqual([]);
+  });
+
+  it('flags unfilled blanks, empty text and an expired coupon on every platform', () => {
+    const blanks = checkBeforeInsert({ ...base, platform: 'taobao', blanksUnfilled: ['尺码', '颜色'] });
+    expect(blanks).toEqual([{ code: 'followup_guardBlanks', params: { count: 2, names: '尺码、颜色' }, severity: 'block' }]);
+    expect(codes({ platform: 'douyin', text: '  \n' })).toEqual(['followup_guardEmpty']);
+    const coupon = (expiresOn: string, validFrom = '2025-05-01') => ({ coupon: { name: '老客满减券' }, validFrom, expiresOn });
+    expect(codes({ platform: 'taobao', coupon: coupon('2025-05-13') })).toEqual(['followup_guardCouponExpired']);
+    expect(codes({ platform: 'taobao', coupon: coupon('2025-05-14') })).toEqual([]);
+    expect(codes({ platform: 'taobao', coupon: coupon('2025-06-30', '2025-05-15') })).toEqual(['followup_guardCouponNotYet']);
+  });
+
+  it('gives every warning a complete text in both languages', () => {
+    const all = checkBeforeInsert({
+      ...base,
+      text: ' '.repeat(700),
+      blanksUnfilled: 2,
+      lastBuyerMessageAt: NOW - 10 * DAY,
+      agentMessagesInARow: 6,
+      coupon: { coupon: { name: 'x' }, expiresOn: '2025-01-01' },
+    });
+    expect(all.map((w) => w.code)).toEqual([
+      'followup_guardEmpty', 'followup_guardTooLong', 'followup_guardReplyWindow', 'followup_guardTooManyInARow',
+      'followup_guardBlanks', 'followup_guardCouponExpired',
+    ]);
+    for (const w of all) {
+      for (const locale of ['zh-CN', 'en'] as const) expect(translate(locale, w.code, w.params)).not.toMatch(/\{\w+\}/);
+    }
+  });
+});

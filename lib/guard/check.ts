@@ -1,0 +1,92 @@
+import type { FollowupReason } from '../i18n/catalog/followup';
+import { DEFAULT_TIME_ZONE, formatLocal, localDateAt } from '../reminders/time';
+import type { Platform } from '../schemas/common';
+
+/** What a platform's chat refuses or penalises. Limits as data, so adding a platform is one entry. */
+export interface ChatLimits {
+  /** Name shown in warnings. */
+  name: string;
+  maxChars?: number;
+  /** Replies allowed only this many days after the buyer's last message. */
+  replyWindowDays?: number;
+  /** At most this many agent messages before the buyer answers. */
+  maxInARow?: number;
+}
+
+export const CHAT_LIMITS: Partial<Record<Platform, ChatLimits>> = {
+  shopee: { name: 'Shopee', maxChars: 600, replyWindowDays: 7, maxInARow: 5 },
+};
+
+/** The coupon the text carries; a {@link ResolvedCoupon} fits. */
+export interface GuardCoupon {
+  validFrom?: string;
+  expiresOn: string | null;
+  coupon?: { name: string };
+}
+
+export interface GuardInput {
+  text: string;
+  platform: Platform;
+  /** Blanks the agent has not filled, as a count or by name. */
+  blanksUnfilled: number | readonly string[];
+  coupon?: GuardCoupon | null;
+  now: number;
+  lastBuyerMessageAt?: number | null;
+  /** Agent messages since the buyer last wrote, before this one. */
+  agentMessagesInARow?: number | null;
+  timeZone?: string;
+}
+
+export interface GuardWarning extends FollowupReason {
+  /** `block`: the platform rejects it or the buyer would see a gap; `warn`: worth a second look. */
+  severity: 'block' | 'warn';
+}
+
+const DAY_MS = 86_400_000;
+
+/** Checks run before the text goes into the chat box. Nothing is sent on the agent's behalf either way. */
+export function checkBeforeInsert(input: GuardInput): GuardWarning[] {
+  const out: GuardWarning[] = [];
+  const limits = CHAT_LIMITS[input.platform];
+  const timeZone = input.timeZone ?? DEFAULT_TIME_ZONE;
+  const platform = limits?.name ?? input.platform;
+
+  if (input.text.trim() === '') out.push({ code: 'followup_guardEmpty', params: {}, severity: 'block' });
+  // Code points, not UTF-16 units: an emoji is one character to the buyer.
+  const length = [...input.text].length;
+  if (limits?.maxChars !== undefined && length > limits.maxChars) {
+    out.push({ code: 'followup_guardTooLong', params: { platform, max: limits.maxChars, length }, severity: 'block' });
+  }
+  const last = input.lastBuyerMessageAt;
+  if (limits?.replyWindowDays !== undefined && last != null && input.now - last > limits.replyWindowDays * DAY_MS) {
+    out.push({
+      code: 'followup_guardReplyWindow',
+      params: { platform, days: limits.replyWindowDays, last: formatLocal(last, timeZone) },
+      severity: 'block',
+    });
+  }
+  const inARow = input.agentMessagesInARow ?? 0;
+  if (limits?.maxInARow !== undefined && inARow >= limits.maxInARow) {
+    out.push({ code: 'followup_guardTooManyInARow', params: { platform, count: inARow, max: limits.maxInARow }, severity: 'block' });
+  }
+  const blanks = input.blanksUnfilled;
+  const blankCount = typeof blanks === 'number' ? blanks : blanks.length;
+  if (blankCount > 0) {
+    out.push({
+      code: 'followup_guardBlanks',
+      params: { count: blankCount, names: typeof blanks === 'number' ? '' : blanks.join('、') },
+      severity: 'block',
+    });
+  }
+  const coupon = input.coupon;
+  if (coupon) {
+    const today = localDateAt(input.now, timeZone);
+    const name = coupon.coupon?.name ?? '';
+    if (coupon.expiresOn !== null && coupon.expiresOn < today) {
+      out.push({ code: 'followup_guardCouponExpired', params: { name, expires: coupon.expiresOn }, severity: 'warn' });
+    } else if (coupon.validFrom !== undefined && coupon.validFrom > today) {
+      out.push({ code: 'followup_guardCouponNotYet', params: { name, from: coupon.validFrom }, severity: 'warn' });
+    }
+  }
+  return out;
+}
