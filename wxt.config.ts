@@ -15,7 +15,8 @@ export default defineConfig({
       permissions: ['storage', 'alarms', 'notifications', 'scripting', 'unlimitedStorage', 'downloads'],
       host_permissions: matches,
       optional_host_permissions: ['https://*/*', 'http://*/*'],
-      web_accessible_resources: [{ resources: ['sidebar.html'], matches }],
+      // Web-accessible resources take origins only (path must be /*).
+      web_accessible_resources: [{ resources: ['sidebar.html'], matches: [...new Set(matches.map((m) => m.replace(/^([a-z*]+:\/\/[^/]+)\/.*$/, '$1/*')))] }],
       content_security_policy: {
         // No remote code and no network: scripts, data and connections are the extension's own.
         extension_pages:

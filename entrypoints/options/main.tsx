@@ -1,2 +1,6 @@
 import { createRoot } from 'react-dom/client';
-createRoot(document.getElementById('root')!).render(<div>options</div>);
+import { OptionsApp } from '@/components/options/OptionsApp';
+import '@/components/common/base.css';
+import '@/components/options/options.css';
+
+createRoot(document.getElementById('root')!).render(<OptionsApp />);

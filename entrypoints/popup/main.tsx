@@ -1,2 +1,6 @@
 import { createRoot } from 'react-dom/client';
-createRoot(document.getElementById('root')!).render(<div>popup</div>);
+import { PopupApp } from '@/components/popup/PopupApp';
+import '@/components/common/base.css';
+import '@/components/popup/popup.css';
+
+createRoot(document.getElementById('root')!).render(<PopupApp />);

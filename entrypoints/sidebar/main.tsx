@@ -1,2 +1,6 @@
 import { createRoot } from 'react-dom/client';
-createRoot(document.getElementById('root')!).render(<div>sidebar</div>);
+import { SidebarApp } from '@/components/sidebar/SidebarApp';
+import '@/components/common/base.css';
+import '@/components/sidebar/sidebar.css';
+
+createRoot(document.getElementById('root')!).render(<SidebarApp />);

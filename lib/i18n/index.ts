@@ -1,6 +1,14 @@
 import type { UiLocale } from '../schemas/common';
 import type { Catalog } from './types';
 import { app } from './catalog/app';
+import { concerns } from './catalog/concerns';
+import { sidebar } from './catalog/sidebar';
+import { options } from './catalog/options';
+import { followup } from './catalog/followup';
+import { consoles } from './catalog/consoles';
+import { templates } from './catalog/templates';
+import { importStrings } from './catalog/import';
+import { profile } from './catalog/profile';
 
 /**
  * Every UI string, by key. Each area keeps its strings in its own file under `catalog/`;
@@ -9,6 +17,14 @@ import { app } from './catalog/app';
  */
 export const catalog = {
   ...app,
+  ...concerns,
+  ...sidebar,
+  ...options,
+  ...followup,
+  ...consoles,
+  ...templates,
+  ...importStrings,
+  ...profile,
 } satisfies Catalog;
 
 export type MessageKey = keyof typeof catalog;

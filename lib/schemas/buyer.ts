@@ -38,6 +38,8 @@ export type BuyerMetrics = z.infer<typeof BuyerMetricsSchema>;
 export const BuyerLevelSchema = z.object({
   id: z.string(),
   name: z.string(),
+  /** The level's English name, for the English UI (level names are shop data, not catalogue strings). */
+  nameEn: z.string().optional(),
   /** Price multiplier: 0.95 = 9.5折. */
   discount: z.number().positive().max(1),
 });

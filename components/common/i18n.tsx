@@ -1,0 +1,29 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import { translate, type MessageKey, type MessageParams } from '@/lib/i18n';
+import type { UiLocale } from '@/lib/schemas/common';
+
+const LocaleContext = createContext<UiLocale>('zh-CN');
+
+export function LocaleProvider({ locale, children }: { locale: UiLocale; children: ReactNode }) {
+  return <LocaleContext.Provider value={locale}>{children}</LocaleContext.Provider>;
+}
+
+export function useLocale(): UiLocale {
+  return useContext(LocaleContext);
+}
+
+export function useT() {
+  const locale = useContext(LocaleContext);
+  return (key: MessageKey, params?: MessageParams) => translate(locale, key, params);
+}
+
+/** Money from cents as the shop writes it: ¥1,234.5 → "¥1,234.50". */
+export function formatMoney(cents: number, locale: UiLocale): string {
+  return new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'zh-CN', { style: 'currency', currency: 'CNY', minimumFractionDigits: 2 }).format(cents / 100);
+}
+
+export function formatDiscount(discount: number, locale: UiLocale): string {
+  if (locale === 'en') return `${Math.round((1 - discount) * 100)}% off`;
+  const zhe = Math.round(discount * 100) / 10;
+  return `${zhe}折`;
+}

@@ -1,0 +1,34 @@
+import { browser } from 'wxt/browser';
+import { LocaleProvider, useT } from '@/components/common/i18n';
+import { useLiveQuery } from '@/components/common/useLiveQuery';
+import { db } from '@/lib/db/database';
+import { loadAppSettings } from '@/lib/db/settings';
+
+export function PopupApp() {
+  const settings = useLiveQuery(() => loadAppSettings(db()), []);
+  if (settings.status !== 'ready') return null;
+  return (
+    <LocaleProvider locale={settings.value.uiLocale}>
+      <Popup />
+    </LocaleProvider>
+  );
+}
+
+function Popup() {
+  const t = useT();
+  const counts = useLiveQuery(async () => ({ buyers: await db().buyers.count(), concerns: await db().concerns.count() }), []);
+  return (
+    <div className="popup" data-testid="popup">
+      <header className="popup-head">
+        <span className="brand">{t('extName')}</span>
+      </header>
+      {counts.status === 'ready' && (
+        <dl className="popup-stats">
+          <div><dt>{t('op_buyers_title')}</dt><dd data-testid="popup-buyers">{counts.value.buyers}</dd></div>
+          <div><dt>{t('sb_concerns')}</dt><dd>{counts.value.concerns}</dd></div>
+        </dl>
+      )}
+      <button type="button" className="primary" onClick={() => void browser.runtime.openOptionsPage()}>{t('sb_openOptions')}</button>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { formatDiscount, formatMoney, useLocale, useT } from '@/components/common/i18n';
+import type { MessageKey } from '@/lib/i18n';
+import type { BuyerProfile } from '@/lib/schemas/buyer';
+import type { AppSettings } from '@/lib/settings/app';
+import { STAGE_ORDER } from '@/lib/stages/stages';
+
+const PLATFORM_NAMES: Record<string, { zh: string; en: string }> = {
+  taobao: { zh: '淘宝/天猫', en: 'Taobao/Tmall' },
+  pinduoduo: { zh: '拼多多', en: 'Pinduoduo' },
+  douyin: { zh: '抖店', en: 'Douyin' },
+  jd: { zh: '京东', en: 'JD' },
+  shopee: { zh: 'Shopee', en: 'Shopee' },
+  shopify: { zh: 'Shopify', en: 'Shopify' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export function platformName(platform: string, locale: 'zh-CN' | 'en'): string {
+  const n = PLATFORM_NAMES[platform] ?? PLATFORM_NAMES.other!;
+  return locale === 'en' ? n.en : n.zh;
+}
+
+/** What the segment chip shows, following the supervisor's choice of model. */
+function segmentOf(profile: BuyerProfile, settings: AppSettings, locale: 'zh-CN' | 'en'): { value: string; label: string } | null {
+  if (settings.segmentView === 'rfm') return profile.rfm ? { value: String(profile.rfm.score), label: `RFM ${profile.rfm.score}` } : null;
+  if (settings.segmentView === 'layers') {
+    const layer = settings.profile.layers.layers.find((l) => l.id === profile.layer);
+    return layer ? { value: layer.id, label: locale === 'en' ? layer.nameEn : layer.name } : null;
+  }
+  return profile.rfm8 ? { value: profile.rfm8, label: '' } : null;
+}
+
+export function BuyerCard({ nick, platform, profile, settings }: { nick: string; platform: string; profile: BuyerProfile | null; settings: AppSettings }) {
+  const t = useT();
+  const locale = useLocale();
+  const m = profile?.metrics;
+  const segment = profile ? segmentOf(profile, settings, locale) : null;
+  const stage = profile?.stage;
+  const nextStage = stage && stage.id !== 'prospect' ? STAGE_ORDER[STAGE_ORDER.indexOf(stage.id) + 1] : undefined;
+  const levelName = profile?.level ? (locale === 'en' ? (profile.level.nameEn ?? profile.level.name) : profile.level.name) : '';
+
+  return (
+    <section className="card buyer">
+      <div className="buyer-head">
+        <h1 className="nick" data-testid="buyer-nick" title={nick}>{nick}</h1>
+        <span className="platform">{platformName(platform, locale)}</span>
+        {!profile && <span className="badge new" data-testid="buyer-new">{t('sb_newContact')}</span>}
+      </div>
+      <div className="chips">
+        <span className="chip level" data-testid="buyer-level" data-value={profile?.level?.id ?? ''} title={t('sb_level')}>
+          {profile?.level ? `${levelName} · ${formatDiscount(profile.level.discount, locale)}` : ''}
+        </span>
+        <span className="chip segment" data-testid="buyer-segment" data-value={segment?.value ?? ''} title={t('sb_segment')}>
+          {segment ? segment.label || t(`profile_rfm8_${segment.value}` as MessageKey) : ''}
+        </span>
+        <span className={`chip stage stage-${stage?.id ?? 'prospect'}`} data-testid="buyer-stage" data-value={stage?.id ?? 'prospect'} title={t('sb_stage')}>
+          {t(`profile_stage_${stage?.id ?? 'prospect'}` as MessageKey)}
+        </span>
+      </div>
+      {stage && stage.daysSinceLastPaid !== null && (
+        <p className="stage-line">
+          {t('profile_daysSinceLastPaid', { days: stage.daysSinceLastPaid })}
+          {stage.daysToNextStage !== null && nextStage && <> · {t('profile_daysToNextStage', { days: stage.daysToNextStage, stage: t(`profile_stage_${nextStage}` as MessageKey) })}</>}
+        </p>
+      )}
+      {!profile && <p className="hint">{t('sb_newContactHint')}</p>}
+      {m && (
+        <>
+          <dl className="metrics">
+            <div><dt>{t('sb_paidOrders')}</dt><dd data-testid="buyer-orders">{m.paidOrders}</dd></div>
+            <div><dt>{t('sb_netTotal')}</dt><dd data-testid="buyer-total">{formatMoney(m.netCents, locale)}</dd></div>
+            <div><dt>{t('sb_aov')}</dt><dd>{formatMoney(m.aovCents, locale)}</dd></div>
+            <div><dt>{t('sb_firstOrder')}</dt><dd>{m.firstPaidDate ?? '—'}</dd></div>
+            <div><dt>{t('sb_lastOrder')}</dt><dd>{m.lastPaidDate ?? '—'}</dd></div>
+            <div><dt>{t('sb_refunds')}</dt><dd>{m.refundOrders ? t('sb_refundsValue', { count: m.refundOrders, amount: formatMoney(m.refundCents, locale) }) : '—'}</dd></div>
+          </dl>
+          {m.lastItems.length > 0 && (
+            <div className="items">
+              <h2>{t('sb_lastItems')}</h2>
+              <ul>
+                {m.lastItems.slice(0, 4).map((it, i) => (
+                  <li key={i} title={it.title}><span className="item-title">{it.title}</span><span className="item-date">{it.date ?? ''}</span></li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import { useState, type KeyboardEvent } from 'react';
+import { useT } from '@/components/common/i18n';
+import type { HubApi } from './useHub';
+import { useQuery } from './useQuery';
+
+/** Free-text notes and tags that stay on the buyer after the chat closes. */
+export function NotesPanel({ hub, buyerId }: { hub: HubApi; buyerId: string }) {
+  const t = useT();
+  const [draft, setDraft] = useState('');
+  const [tagDraft, setTagDraft] = useState('');
+  const notes = useQuery(hub, { method: 'notes', buyerId });
+  const tags = useQuery(hub, { method: 'tags', buyerId });
+  const setTag = (tag: string, on: boolean) => hub.rpc({ method: 'setTag', buyerId, tag, on });
+
+  const saveNote = async () => {
+    if (!draft.trim()) return;
+    await hub.rpc({ method: 'addNote', buyerId, text: draft.trim() });
+    setDraft('');
+  };
+  const onNoteKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+      e.preventDefault();
+      void saveNote();
+    }
+  };
+  const onTagKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter' && !e.nativeEvent.isComposing && tagDraft.trim()) {
+      e.preventDefault();
+      void setTag(tagDraft.trim(), true).then(() => setTagDraft(''));
+    }
+  };
+
+  return (
+    <section className="card notes">
+      <h2>{t('sb_notes')}</h2>
+      <div className="tags">
+        {tags.status === 'ready' &&
+          tags.value.map((tag) => (
+            <span className="tag" key={tag.id} data-testid="buyer-tag">
+              <span className="tag-text">{tag.tag}</span>
+              <button type="button" className="x" aria-label={t('sb_removeTag', { tag: tag.tag })} onClick={() => void setTag(tag.tag, false)}>×</button>
+            </span>
+          ))}
+        <input className="tag-input" value={tagDraft} maxLength={40} placeholder={t('sb_tagPlaceholder')} onChange={(e) => setTagDraft(e.target.value)} onKeyDown={onTagKey} data-testid="tag-input" />
+      </div>
+      <textarea className="note-input" data-testid="note-input" rows={2} value={draft} maxLength={5000} placeholder={t('sb_notePlaceholder')} onChange={(e) => setDraft(e.target.value)} onKeyDown={onNoteKey} />
+      {notes.status === 'ready' && notes.value.length > 0 && (
+        <ul className="note-list">
+          {notes.value.map((n) => (
+            <li key={n.id} data-testid="note-item">
+              <p className="note-text">{n.text}</p>
+              <span className="meta">
+                {n.author} · {new Date(n.createdAt).toLocaleString()}
+                <button type="button" className="link" onClick={() => void hub.rpc({ method: 'deleteNote', id: n.id })}>{t('sb_deleteNote')}</button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

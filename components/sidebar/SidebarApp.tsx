@@ -1,0 +1,105 @@
+import { useMemo } from 'react';
+import { browser } from 'wxt/browser';
+import { LocaleProvider, useLocale, useT } from '@/components/common/i18n';
+import type { MessageKey } from '@/lib/i18n';
+import { buyerId as makeBuyerId } from '@/lib/schemas/buyer';
+import type { ConsoleState } from '@/lib/schemas/messages';
+import { todayIn, type AppSettings } from '@/lib/settings/app';
+import { BuyerCard } from './BuyerCard';
+import { useConcernDetection } from './concern-detection';
+import { ConcernsPanel } from './ConcernsPanel';
+import { NotesPanel } from './NotesPanel';
+import { useHub, type HubApi } from './useHub';
+import { useQuery } from './useQuery';
+
+export function SidebarApp() {
+  const hub = useHub();
+  const settings = useQuery(hub, { method: 'settings' });
+  if (settings.status !== 'ready') return <div className="htk" data-testid="htk-sidebar" />;
+  return (
+    <LocaleProvider locale={settings.value.uiLocale}>
+      <div className="htk" data-testid="htk-sidebar">
+        <Header hub={hub} />
+        <main className="body">
+          <Body hub={hub} settings={settings.value} />
+        </main>
+      </div>
+    </LocaleProvider>
+  );
+}
+
+function Header({ hub }: { hub: HubApi }) {
+  const t = useT();
+  return (
+    <header className="bar">
+      <span className="brand">{t('extName')}</span>
+      <span className="console-name">{hub.state?.consoleName ?? ''}</span>
+      <button type="button" className="icon" title={t('sb_openOptions')} aria-label={t('sb_openOptions')} onClick={() => void browser.runtime.openOptionsPage()}>⚙</button>
+      <button type="button" className="icon" title={t('sb_collapse')} aria-label={t('sb_collapse')} onClick={() => hub.send({ type: 'setLayout', layout: { collapsed: true } })}>›</button>
+    </header>
+  );
+}
+
+function Status({ children, kind = 'info', testId }: { children: React.ReactNode; kind?: 'info' | 'warn'; testId?: string }) {
+  return (
+    <div className={`status ${kind}`} data-testid={testId} role={kind === 'warn' ? 'alert' : 'status'}>
+      {children}
+    </div>
+  );
+}
+
+function Body({ hub, settings }: { hub: HubApi; settings: AppSettings }) {
+  const t = useT();
+  const { state } = hub;
+  if (!state) return <Status>{t(hub.status === 'connecting' ? 'sb_connecting' : 'sb_noConversation')}</Status>;
+  if (state.status === 'loading') return <Status>{t('sb_consoleLoading', { console: state.consoleName })}</Status>;
+  if (state.status === 'not_recognised')
+    return (
+      <Status kind="warn" testId="sidebar-status">
+        <p>{t('sb_notRecognised', { console: state.consoleName })}</p>
+        {state.missing.length > 0 && <p className="missing">{t('sb_notRecognisedMissing', { parts: state.missing.join('、') })}</p>}
+      </Status>
+    );
+  return <BuyerView key={`${state.buyer.platform}|${state.buyer.id ?? ''}|${state.buyer.nick}`} hub={hub} state={state} settings={settings} />;
+}
+
+function BuyerView({ hub, state, settings }: { hub: HubApi; state: Extract<ConsoleState, { status: 'ok' }>; settings: AppSettings }) {
+  const t = useT();
+  const locale = useLocale();
+  const { buyer } = state;
+  const today = todayIn(settings.timeZone, Date.now());
+  const found = useQuery(hub, { method: 'buyer', platform: buyer.platform, id: buyer.id, nick: buyer.nick, asOf: today });
+  const detection = useConcernDetection(state.messages);
+
+  if (found.status === 'loading') return <Status>{t('loading')}</Status>;
+  if (found.status === 'error') return <Status kind="warn">{t('sb_errorLoading', { message: found.error.message })}</Status>;
+  const { buyer: record, profile, anyData } = found.value;
+  const id = record?.id ?? makeBuyerId(buyer.platform, buyer.id ?? buyer.nick);
+  const ctx = {
+    buyerId: id,
+    nick: buyer.nick,
+    platform: buyer.platform,
+    consoleId: state.consoleId,
+    conversationId: `${state.consoleId}:${buyer.id ?? buyer.nick}`,
+  };
+  return (
+    <>
+      {!anyData && (
+        <Status>
+          {t('sb_noData')}{' '}
+          <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>{t('sb_importNow')}</button>
+        </Status>
+      )}
+      <BuyerCard nick={buyer.nick} platform={buyer.platform} profile={profile} settings={settings} />
+      <ConcernsPanel hub={hub} ctx={ctx} detected={detection.detected} autoSave={settings.autoSaveConcerns} nameOf={(c) => detection.nameOf(c, locale)} />
+      <NotesPanel hub={hub} buyerId={id} />
+      <Footnote keyName="cmdToggleSidebar" />
+    </>
+  );
+}
+
+function Footnote({ keyName }: { keyName: MessageKey }) {
+  const t = useT();
+  const hint = useMemo(() => t(keyName), [t, keyName]);
+  return <p className="footnote">Alt+Shift+H · {hint}</p>;
+}

@@ -1,5 +1,0 @@
-export default defineContentScript({
-  matches: ['https://mms.pinduoduo.com/chat-merchant/*'],
-  runAt: 'document_idle',
-  main() {},
-});

@@ -1,0 +1,59 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { HubToConsoleSchema, PORT_CONSOLE, type ConsoleToHub, type HubToConsole } from '@/lib/schemas/messages';
+
+export interface HubLink {
+  send(message: ConsoleToHub): void;
+}
+
+/**
+ * A port to the background hub that comes back after the service worker is stopped: on
+ * disconnect it reconnects and calls `onConnect` so the caller re-sends its state.
+ * Messages from the hub are validated before they reach `onMessage`.
+ */
+export function connectHub(
+  ctx: ContentScriptContext,
+  onMessage: (message: HubToConsole) => void,
+  onConnect: () => void,
+): HubLink {
+  let port: ReturnType<typeof browser.runtime.connect> | undefined;
+  let retries = 0;
+
+  const open = () => {
+    if (ctx.isInvalid) return;
+    try {
+      port = browser.runtime.connect({ name: PORT_CONSOLE });
+    } catch {
+      // The extension was reloaded or removed: this content script is orphaned and stays quiet.
+      port = undefined;
+      return;
+    }
+    retries = 0;
+    port.onMessage.addListener((raw: unknown) => {
+      const parsed = HubToConsoleSchema.safeParse(raw);
+      if (parsed.success) onMessage(parsed.data);
+    });
+    port.onDisconnect.addListener(() => {
+      port = undefined;
+      if (ctx.isInvalid) return;
+      // The service worker was stopped; a connect wakes it. Back off if it keeps failing.
+      const delay = Math.min(5000, 50 * 2 ** retries++);
+      ctx.setTimeout(open, delay);
+    });
+    // After the caller has the link in hand (the first connect happens inside connectHub).
+    queueMicrotask(onConnect);
+  };
+  open();
+  ctx.onInvalidated(() => port?.disconnect());
+
+  return {
+    send(message) {
+      if (!port) return;
+      try {
+        port.postMessage(message);
+      } catch {
+        port = undefined;
+      }
+    },
+  };
+}

@@ -1,0 +1,197 @@
+import { PlatformSchema, type Platform } from '@/lib/schemas/common';
+import type { ConsoleAdapter, SelectorKey, ValueSource } from '@/lib/consoles/schema';
+import { contentMessageId, type ConsoleMessage, type ConsoleReading, type MessageAuthor } from '@/lib/consoles/reading';
+
+export { readNewMessages, type ConsoleReading, type ConsoleMessage, type NewMessages } from '@/lib/consoles/reading';
+
+/** Bounds that keep one reading small enough for the message channel (see lib/schemas/messages.ts). */
+const MAX_TEXT = 4000;
+const MAX_NICK = 300;
+const MAX_ID = 300;
+
+/** Queries never throw: a selector the browser rejects (from a custom console) reads as "found nothing". */
+function queryAll(root: ParentNode, selector: string): Element[] {
+  try {
+    return Array.from(root.querySelectorAll(selector));
+  } catch {
+    return [];
+  }
+}
+
+function queryOne(root: ParentNode, selector: string): Element | null {
+  try {
+    return root.querySelector(selector);
+  } catch {
+    return null;
+  }
+}
+
+function cleanText(raw: string | null | undefined, max: number): string {
+  return (raw ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
+}
+
+/**
+ * The text a person sees in a message: element boundaries count as spaces (a product card's title
+ * and price are separate blocks; `textContent` would glue them), emoji images count as their alt
+ * text. Reads no layout, so it stays cheap.
+ */
+function visibleText(root: Element, max: number): string {
+  const parts: string[] = [];
+  let length = 0;
+  const walk = (node: Node): void => {
+    for (let child = node.firstChild; child && length <= max; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        const data = child.nodeValue ?? '';
+        parts.push(data);
+        length += data.length;
+      } else if (child.nodeType === 1) {
+        const el = child as Element;
+        const tag = el.tagName;
+        if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE') continue;
+        if (tag === 'IMG') {
+          const alt = el.getAttribute('alt');
+          if (alt) parts.push(' ', alt, ' ');
+          continue;
+        }
+        parts.push(' ');
+        walk(el);
+        parts.push(' ');
+      }
+    }
+  };
+  walk(root);
+  return cleanText(parts.join(''), max);
+}
+
+function readValue(doc: Document, source: ValueSource, max: number): string {
+  const el = queryOne(doc, source.selector);
+  if (!el) return '';
+  return cleanText(source.attr ? el.getAttribute(source.attr) : el.textContent, max);
+}
+
+function resolvePlatform(doc: Document, adapter: ConsoleAdapter): Platform {
+  if (typeof adapter.platform === 'string') return adapter.platform;
+  const { selector, attr } = adapter.platform.fromAttribute;
+  const parsed = PlatformSchema.safeParse(queryOne(doc, selector)?.getAttribute(attr));
+  return parsed.success ? parsed.data : 'other';
+}
+
+/**
+ * Each hit of `selector` counts for the message row that is it or contains it. Walking up to a
+ * row found in `rowIndex` avoids one query per row: a 200-message thread costs a few queries.
+ */
+function hitsByRow(doc: Document, selector: string, rowIndex: Map<Element, number>): Map<number, Element> {
+  const found = new Map<number, Element>();
+  for (const hit of queryAll(doc, selector)) {
+    for (let el: Element | null = hit; el; el = el.parentElement) {
+      const row = rowIndex.get(el);
+      if (row !== undefined) {
+        if (!found.has(row)) found.set(row, hit);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+function attrId(holder: Element | undefined, attr: string): string {
+  const id = holder?.getAttribute(attr)?.trim() ?? '';
+  return id.length <= MAX_ID ? id : '';
+}
+
+/**
+ * Read the open conversation of a console. Pure with respect to the page: it only queries.
+ * `loading`: the console's ready marker is absent (the caller decides how long to wait);
+ * `not_recognised`: the console is there but something needed is not — `missing` names every
+ * configured selector that found nothing, so the diagnostic can say what changed.
+ */
+export function readConsole(doc: Document, adapter: ConsoleAdapter): ConsoleReading {
+  const adapterId = adapter.id;
+  try {
+    const s = adapter.selectors;
+    if (!queryOne(doc, s.ready)) return { status: 'loading', adapterId };
+
+    const missing: SelectorKey[] = [];
+    const degraded: SelectorKey[] = [];
+
+    const nick = readValue(doc, s.buyerNick, MAX_NICK);
+    if (!nick) missing.push('buyerNick');
+    let buyerId: string | null = null;
+    if (s.buyerId) {
+      buyerId = readValue(doc, s.buyerId, MAX_ID) || null;
+      if (buyerId === null) degraded.push('buyerId');
+    }
+
+    const rows = queryAll(doc, s.messageRow);
+    const rowIndex = new Map<Element, number>();
+    rows.forEach((row, i) => rowIndex.set(row, i));
+    if (rows.length === 0) missing.push('messageRow');
+
+    // System first: a notice can sit inside a row that also looks like a bubble.
+    const authors = new Map<number, MessageAuthor>();
+    const authorSelectors: Array<[MessageAuthor, string | undefined]> = [
+      ['system', s.authorSystem],
+      ['buyer', s.authorBuyer],
+      ['agent', s.authorAgent],
+    ];
+    for (const [author, selector] of authorSelectors) {
+      if (!selector || rows.length === 0) continue;
+      for (const row of hitsByRow(doc, selector, rowIndex).keys()) if (!authors.has(row)) authors.set(row, author);
+    }
+    const texts = rows.length ? hitsByRow(doc, s.messageText, rowIndex) : new Map<number, Element>();
+    if (rows.length > 0) {
+      if (authors.size === 0) missing.push('authorBuyer', 'authorAgent');
+      // Without a text element the row's own text is used: worse (timestamps), still usable.
+      if (texts.size === 0) degraded.push('messageText');
+    }
+
+    const inputFound = queryOne(doc, s.input) !== null;
+    if (!inputFound) degraded.push('input');
+
+    if (missing.length > 0) return { status: 'not_recognised', adapterId, missing: [...missing, ...degraded] };
+
+    const idSpec = s.messageId;
+    const idHolders = idSpec?.selector ? hitsByRow(doc, idSpec.selector, rowIndex) : null;
+    const messages: ConsoleMessage[] = [];
+    const occurrences = new Map<string, number>();
+    const usedIds = new Set<string>();
+    let idsMissing = false;
+    rows.forEach((row, i) => {
+      const author = authors.get(i);
+      if (!author) return; // date dividers, "load more" rows and the like
+      const text = visibleText(texts.get(i) ?? row, MAX_TEXT);
+      let id = idSpec ? attrId(idHolders ? idHolders.get(i) : row, idSpec.attr) : '';
+      if (!id) {
+        if (idSpec) idsMissing = true;
+        const key = `${author}\u0000${text}`;
+        const n = occurrences.get(key) ?? 0;
+        occurrences.set(key, n + 1);
+        id = contentMessageId(author, text, n);
+      }
+      // Consoles sometimes render one message twice (optimistic + confirmed); keep ids unique.
+      let unique = id;
+      for (let k = 2; usedIds.has(unique); k++) unique = `${id}~${k}`;
+      usedIds.add(unique);
+      messages.push({ id: unique, author, text });
+    });
+    if (idsMissing) degraded.push('messageId');
+
+    return {
+      status: 'ok',
+      adapterId,
+      buyer: { id: buyerId, nick, platform: resolvePlatform(doc, adapter) },
+      messages,
+      inputFound,
+      degraded,
+    };
+  } catch {
+    // Odd DOM (a page that patched DOM methods, a detached document) must never break the script.
+    return { status: 'not_recognised', adapterId, missing: ['ready'] };
+  }
+}
+
+/** The console's input element, if the page shows one. */
+export function findInput(doc: Document, adapter: ConsoleAdapter): HTMLElement | null {
+  const el = queryOne(doc, adapter.selectors.input);
+  return el && 'focus' in el ? (el as HTMLElement) : null;
+}

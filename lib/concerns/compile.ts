@@ -1,0 +1,167 @@
+import type { Locale } from '../schemas/common';
+import { AhoCorasick } from './aho';
+import { stem, tokenize, TypoIndex } from './english';
+import { CLAUSE_STARTERS, CLOSING_EN, CLOSING_ZH, DOUBT_WORDS_EN, QUESTION_WORDS_ZH } from './markers';
+import { normalizeTerm } from './normalize';
+import { termString, termWeight, type Taxonomy, type Term } from './taxonomy';
+
+export type RuleKind = 'keyword' | 'phrase' | 'pattern';
+
+/** One supervisor-written rule, as the detector reports it. */
+export interface RuleRef {
+  concern: number;
+  lang: Locale;
+  kind: RuleKind;
+  /** The rule as the supervisor wrote it. */
+  term: string;
+  /** Term weight × concern weight. */
+  weight: number;
+}
+
+/** A literal looked up character by character (Chinese, or mixed text such as "s码"). */
+export type CharEntry =
+  | { t: 'term'; rule: RuleRef; typo?: string; edges: Edges }
+  | { t: 'anchor'; rule: RuleRef; rest: string[]; edges: Edges }
+  | { t: 'exclusion'; concern: number; edges: Edges }
+  | { t: 'question' | 'closing' | 'doubt' | 'starter'; edges: Edges };
+
+/** Whether the first/last character is a letter or digit, so the match needs a word edge there. */
+export interface Edges {
+  start: boolean;
+  end: boolean;
+}
+
+/** A rule over English words: stems in segments, any segment boundary is a `*` gap. */
+export interface WordRule {
+  rule: RuleRef;
+  segments: string[][];
+}
+
+export interface CompiledConcern {
+  id: string;
+  names: { 'zh-CN': string; 'zh-TW': string; en: string };
+}
+
+/** A taxonomy compiled once for fast repeated detection. Treat as opaque outside lib/concerns. */
+export interface ConcernMatcher {
+  readonly concerns: readonly CompiledConcern[];
+  readonly minScore: number;
+  readonly chars: AhoCorasick<CharEntry>;
+  readonly words: ReadonlyMap<string, WordRule[]>;
+  readonly wordExclusions: ReadonlyMap<string, { concern: number; segments: string[][] }[]>;
+  readonly typos: TypoIndex;
+}
+
+/** Score factor for a hit that needed a typo correction. */
+export const TYPO_FACTOR = 0.8;
+
+const ALNUM = /^[a-z0-9]$/;
+const WORDY = /^[a-z0-9' -]+$/;
+
+function edgesOf(text: string): Edges {
+  return { start: ALNUM.test(text[0] ?? ''), end: ALNUM.test(text[text.length - 1] ?? '') };
+}
+
+function toSegments(parts: string[]): string[][] {
+  return parts.map((p) => tokenize(p).map((t) => t.stem));
+}
+
+export function compileTaxonomy(taxonomy: Taxonomy): ConcernMatcher {
+  const chars = new AhoCorasick<CharEntry>();
+  const words = new Map<string, WordRule[]>();
+  const wordExclusions = new Map<string, { concern: number; segments: string[][] }[]>();
+  const typos = new TypoIndex();
+  const concerns: CompiledConcern[] = [];
+  const seen = new Set<string>();
+  const literals: { text: string; rule: RuleRef }[] = [];
+
+  const addWords = <V>(map: Map<string, V[]>, segments: string[][], value: V) => {
+    const first = segments[0]?.[0];
+    if (first === undefined) return;
+    let list = map.get(first);
+    if (!list) map.set(first, (list = []));
+    list.push(value);
+  };
+
+  const addRule = (rule: RuleRef) => {
+    const parts = rule.term.split(rule.kind === 'pattern' ? '*' : '\u0000').map(normalizeTerm);
+    if (parts.some((p) => p === '')) return;
+    const wordy = parts.every((p) => WORDY.test(p));
+    const segments = wordy ? toSegments(parts) : [];
+    // One rule per concern and matched form: "size", "sizes" and "sizing" are one English rule.
+    const key = `${rule.concern}|${wordy ? segments.map((s) => s.join(' ')).join('*') : parts.join('*')}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    if (wordy) {
+      if (segments.some((s) => s.length === 0)) return;
+      for (const part of parts) for (const token of tokenize(part)) typos.add(token.word, stem(token.word));
+      addWords(words, segments, { rule, segments });
+    } else if (parts.length === 1) {
+      literals.push({ text: parts[0]!, rule });
+      chars.add(parts[0]!, { t: 'term', rule, edges: edgesOf(parts[0]!) });
+    } else {
+      chars.add(parts[0]!, { t: 'anchor', rule, rest: parts.slice(1), edges: edgesOf(parts[0]!) });
+    }
+  };
+
+  taxonomy.concerns.forEach((concern) => {
+    if (!concern.enabled) return;
+    const index = concerns.length;
+    concerns.push({ id: concern.id, names: concern.names });
+    for (const [lang, rules] of Object.entries(concern.rules) as [Locale, (typeof concern.rules)[Locale]][]) {
+      if (!rules) continue;
+      const kinds: [RuleKind, Term[]][] = [['keyword', rules.keywords], ['phrase', rules.phrases], ['pattern', rules.patterns]];
+      for (const [kind, terms] of kinds) {
+        for (const term of terms) {
+          addRule({ concern: index, lang, kind, term: termString(term), weight: termWeight(term) * concern.weight });
+        }
+      }
+      for (const exclusion of rules.exclusions) {
+        const text = normalizeTerm(exclusion);
+        if (!text) continue;
+        if (WORDY.test(text)) {
+          const segments = toSegments([text]);
+          if (segments[0]!.length > 0) addWords(wordExclusions, segments, { concern: index, segments });
+        }
+        else chars.add(text, { t: 'exclusion', concern: index, edges: edgesOf(text) });
+      }
+    }
+  });
+
+  addTypoVariants(taxonomy.typos, literals, chars);
+
+  const markers: [CharEntry['t'], string[]][] = [
+    ['question', QUESTION_WORDS_ZH],
+    ['closing', [...CLOSING_ZH, ...CLOSING_EN]],
+    ['doubt', DOUBT_WORDS_EN],
+    ['starter', CLAUSE_STARTERS],
+  ];
+  for (const [t, list] of markers) {
+    for (const word of list) {
+      const text = normalizeTerm(word);
+      chars.add(text, { t, edges: edgesOf(text) } as CharEntry);
+    }
+  }
+  chars.build();
+  return { concerns, minScore: taxonomy.minScore, chars, words, wordExclusions, typos };
+}
+
+/** Each Chinese keyword/phrase also matches with one common misspelling swapped in (尺码 → 尺吗). */
+function addTypoVariants(table: Record<string, string[]>, literals: { text: string; rule: RuleRef }[], chars: AhoCorasick<CharEntry>) {
+  const known = new Set(literals.map((l) => l.text));
+  const pairs = Object.entries(table).flatMap(([correct, wrongs]) =>
+    wrongs.map((wrong) => [normalizeTerm(correct), normalizeTerm(wrong)] as const).filter(([c, w]) => c && w && c !== w),
+  );
+  const added = new Set<string>();
+  for (const { text, rule } of literals) {
+    for (const [correct, wrong] of pairs) {
+      for (let at = text.indexOf(correct); at >= 0; at = text.indexOf(correct, at + 1)) {
+        const variant = text.slice(0, at) + wrong + text.slice(at + correct.length);
+        const key = `${rule.concern}|${variant}`;
+        if (known.has(variant) || added.has(key)) continue;
+        added.add(key);
+        chars.add(variant, { t: 'term', rule, typo: variant, edges: edgesOf(variant) });
+      }
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import { buildProfile } from '../metrics/profile';
+import { buyerId, type BuyerProfile } from '../schemas/buyer';
+import type { Platform } from '../schemas/common';
+import { SegmentModelSchema, type SegmentModel } from '../segments/model';
+import type { AppSettings } from '../settings/app';
+import { rebuildSegmentModel } from './import-store';
+import type { HuitoukeDb } from './database';
+import type { BuyerRecord } from './records';
+import { SETTINGS_KEY } from './settings';
+
+/**
+ * The buyer a console shows: by the console's buyer id when it has one, else by nick
+ * (on Taobao the nick is the buyer's key; elsewhere exports may carry a display name).
+ */
+export async function findBuyerRecord(db: HuitoukeDb, platform: Platform, id: string | null, nick: string): Promise<BuyerRecord | undefined> {
+  const live = (r: BuyerRecord | undefined) => (r && !r.deletedAt ? r : undefined);
+  if (id) {
+    const byId = live(await db.buyers.get(buyerId(platform, id)));
+    if (byId) return byId;
+  }
+  const byKey = live(await db.buyers.get(buyerId(platform, nick)));
+  if (byKey) return byKey;
+  return db.buyers
+    .where('nick')
+    .equals(nick)
+    .filter((b) => b.platform === platform && !b.deletedAt)
+    .first();
+}
+
+/** The population's segment model for a date; rebuilt from the buyer index when the date moved on. */
+export async function segmentModelFor(db: HuitoukeDb, asOf: string, now = Date.now()): Promise<SegmentModel> {
+  const rec = await db.settings.get(SETTINGS_KEY.segmentModel);
+  const parsed = SegmentModelSchema.safeParse(rec?.value);
+  if (parsed.success && parsed.data.asOf === asOf) return parsed.data;
+  return rebuildSegmentModel(db, asOf, now);
+}
+
+export async function profileOf(db: HuitoukeDb, record: BuyerRecord, settings: AppSettings, asOf: string): Promise<BuyerProfile> {
+  const model = await segmentModelFor(db, asOf);
+  return buildProfile(record, settings.profile, model, asOf);
+}

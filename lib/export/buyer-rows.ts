@@ -1,0 +1,69 @@
+import type { BuyerIndex } from '../db/buyer-index';
+import { dayNumber } from '../dates/local-date';
+import { resolveLevel } from '../levels/ladder';
+import type { ProfileSettings } from '../metrics/profile';
+import type { Rfm8Id, RfmScore, StageId } from '../schemas/buyer';
+import { scoreBuyer, type SegmentModel } from '../segments/model';
+import { resolveStage } from '../stages/stages';
+import type { CsvValue } from './csv';
+
+/** One buyer as the supervisor's table and the CSV export show it (the CLI's fields, same names). */
+export interface BuyerRow {
+  index: number;
+  buyer: string;
+  nick: string;
+  platform: string;
+  paidOrders: number;
+  netCents: number;
+  aovCents: number;
+  firstPaidDate: string | null;
+  lastPaidDate: string | null;
+  recencyDays: number | null;
+  stage: StageId;
+  level: string | null;
+  rfm: RfmScore | null;
+  rfm8: Rfm8Id | null;
+  layer: string | null;
+}
+
+/** Derive level, segment and stage for every buyer in the index, as of a date. */
+export function deriveBuyerRows(index: BuyerIndex, settings: ProfileSettings, model: SegmentModel, asOf: string): BuyerRow[] {
+  const asOfDay = dayNumber(asOf);
+  const rows: BuyerRow[] = new Array(index.ids.length);
+  for (let i = 0; i < index.ids.length; i++) {
+    const last = index.lastPaidDate[i] || null;
+    const metrics = { lastPaidDate: last, paidOrders: index.paidOrders[i] ?? 0, netCents: index.netCents[i] ?? 0 };
+    const seg = scoreBuyer(metrics, model, asOf, settings.layers);
+    const id = index.ids[i]!;
+    rows[i] = {
+      index: i,
+      buyer: id.slice(id.indexOf(':') + 1),
+      nick: index.nicks[i] ?? '',
+      platform: index.platforms[i] ?? 'other',
+      paidOrders: metrics.paidOrders,
+      netCents: metrics.netCents,
+      aovCents: index.aovCents[i] ?? 0,
+      firstPaidDate: index.firstPaidDate[i] || null,
+      lastPaidDate: last,
+      recencyDays: last ? asOfDay - dayNumber(last) : null,
+      stage: resolveStage(last, asOf, settings.stages).id,
+      level: resolveLevel(metrics, settings.ladder)?.id ?? null,
+      rfm: seg.rfm,
+      rfm8: seg.rfm8,
+      layer: seg.layer,
+    };
+  }
+  return rows;
+}
+
+export const BUYER_CSV_HEADER = [
+  'buyer', 'nick', 'platform', 'paidOrders', 'netTotal', 'aov', 'firstPaidDate', 'lastPaidDate', 'recencyDays',
+  'stage', 'level', 'rfm', 'rfm_r', 'rfm_f', 'rfm_m', 'rfm8', 'layer',
+] as const;
+
+export function buyerCsvValues(r: BuyerRow): CsvValue[] {
+  return [
+    r.buyer, r.nick, r.platform, r.paidOrders, r.netCents / 100, r.aovCents / 100, r.firstPaidDate, r.lastPaidDate, r.recencyDays,
+    r.stage, r.level, r.rfm?.score ?? null, r.rfm?.r ?? null, r.rfm?.f ?? null, r.rfm?.m ?? null, r.rfm8, r.layer,
+  ];
+}

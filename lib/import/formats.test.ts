@@ -1,0 +1,204 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { OrderFragmentSchema } from '../schemas/order';
+import { ImportIssueSchema } from './issues';
+import { type ImportOptions, readAllOrders } from './read-orders';
+import { sourceFromBytes } from './source';
+
+const load = (name: string) => new Uint8Array(readFileSync(new URL(`../../tests/fixtures/exports/${name}`, import.meta.url)));
+
+async function read(name: string, options: ImportOptions = {}) {
+  const result = await readAllOrders(sourceFromBytes(name, load(name)), options);
+  for (const f of result.fragments) OrderFragmentSchema.parse(f);
+  for (const i of result.issues) ImportIssueSchema.parse(i);
+  return result;
+}
+
+describe('Taobao order report', () => {
+  it('reads the 54-column GB18030 export with its quirks', async () => {
+    const { fragments, issues, format, encoding } = await read('ExportOrderList202510071230.csv');
+    expect(encoding).toBe('gb18030');
+    expect(format).toMatchObject({ id: 'taobao_order', variant: '54', platform: 'taobao' });
+    expect(issues).toEqual([]);
+    expect(fragments).toHaveLength(6);
+    expect(fragments[0]).toEqual({
+      platform: 'taobao', orderId: '2900012345678901', buyerKey: 'tb_xiaolin', buyerNick: null,
+      status: 'completed', rawStatus: '交易成功', createdAt: '2025-10-01 10:00:00', paidAt: '2025-10-01 10:00:05',
+      paidCents: 5900, refundCents: 0, lines: [{ lineId: '', title: '北欧风陶瓷马克杯', quantity: 1 }],
+    });
+    expect(fragments.map((f) => f.status)).toEqual(['completed', 'awaiting_payment', 'paid', 'shipped', 'closed', 'completed']);
+    expect(fragments[1]).toMatchObject({ buyerKey: '落叶知秋88', paidAt: null, paidCents: 12850, lines: [{ quantity: 2 }] });
+    expect(fragments[2]).toMatchObject({ rawStatus: '买家已付款，等待卖家发货', paidCents: 129900 });
+    expect(fragments[4]!.rawStatus).toBe('交易关闭（买家不想买了）');
+    expect(fragments[5]).toMatchObject({ refundCents: 2000, lines: [{ title: '收纳篮 三件套', quantity: 3 }] });
+  });
+
+  it('keeps phones and addresses off fragments unless storing contact details is allowed', async () => {
+    const without = await read('ExportOrderList202510071230.csv');
+    expect(without.fragments.some((f) => 'phone' in f || 'address' in f)).toBe(false);
+    const withContact = await read('ExportOrderList202510071230.csv', { storeContact: true });
+    expect(withContact.fragments[0]).toMatchObject({ phone: '13800138000', address: '浙江省 杭州市 西湖区 文三路 100号(310000)' });
+    expect(withContact.fragments[2]!.phone).toBe('13912345678');
+  });
+
+  it('reads the newer 61-column export', async () => {
+    const { fragments, format } = await read('ExportOrderList202601150915.csv');
+    expect(format).toMatchObject({ id: 'taobao_order', variant: '61', confidence: 1 });
+    expect(fragments.map((f) => [f.orderId, f.buyerKey, f.status, f.paidCents])).toEqual([
+      ['3100098765432101', 'hz_阿杰', 'completed', 23900],
+      ['3100098765432102', 'tb_xiaolin', 'shipped', 4500],
+    ]);
+  });
+
+  it('reads the item report as one line per sub-order, with no buyer', async () => {
+    const { fragments, format } = await read('ExportOrderDetailList202510091200.csv');
+    expect(format.id).toBe('taobao_item');
+    expect(fragments.map((f) => [f.orderId, f.lines[0]!.lineId])).toEqual([
+      ['2900012345678907', '2900012345678901001'],
+      ['2900012345678907', '2900012345678901002'],
+      ['2900012345678908', '2900012345678908001'],
+    ]);
+    expect(fragments.every((f) => f.buyerKey === null && f.paidCents === null)).toBe(true);
+    expect(fragments[0]!.lines[0]).toEqual({ lineId: '2900012345678901001', title: '北欧风陶瓷马克杯', quantity: 2, sku: 'MUG-350-W', paidCents: 5900, refundCents: 0 });
+    expect(fragments[1]!.lines[0]).toMatchObject({ sku: '颜色分类:胡桃色', paidCents: 1500, refundCents: 1500 });
+  });
+});
+
+describe('other Chinese platforms', () => {
+  it('reads Pinduoduo (UTF-8 with BOM) with no buyer identity', async () => {
+    const { fragments, encoding } = await read('pinduoduo-orders-20251010.csv');
+    expect(encoding).toBe('utf-8');
+    expect(fragments.map((f) => [f.orderId, f.buyerKey, f.status, f.paidCents, f.refundCents])).toEqual([
+      ['251007-607198974342268', null, 'completed', 4290, 0],
+      ['251008-112233445566778', null, 'closed', 9980, null],
+      ['251009-998877665544332', null, 'paid', 105900, 0],
+    ]);
+    expect(fragments[0]).toMatchObject({ createdAt: '2025-10-07 09:12:33', lines: [{ title: '加厚珊瑚绒毯子', quantity: 1, sku: 'BLK-150' }] });
+    expect(fragments[1]!.rawStatus).toBe('已发货，退款成功');
+  });
+
+  it('reads Douyin sub-orders with comma amounts and after-sale refunds', async () => {
+    const { fragments } = await read('douyin-orders-20251010.csv');
+    expect(fragments.map((f) => [f.orderId, f.lines[0]!.lineId, f.lines[0]!.paidCents, f.lines[0]!.refundCents])).toEqual([
+      ['6929012345678901234', '6929012345678901235', 259800, 0],
+      ['6929012345678901234', '6929012345678901236', 5900, 5900],
+      ['6929098765432109876', '6929098765432109877', 139900, 0],
+    ]);
+    expect(fragments.every((f) => f.buyerKey === null)).toBe(true);
+    expect(fragments[1]!.rawStatus).toBe('已完成（退款成功，退款金额59.00元）');
+    expect(fragments[2]).toMatchObject({ status: 'awaiting_payment', paidAt: null });
+  });
+
+  it('uses a Douyin buyer nickname as the buyer when the export has one', async () => {
+    const text = '主订单编号,子订单编号,选购商品,商品数量,订单应付金额,订单提交时间,订单状态,售后状态,买家昵称\n' +
+      '69290001,69290002,真丝枕套,1,"1,299.00",2025-10-07 20:15:00,已完成,-,小鹿爱买买\n';
+    const { fragments } = await readAllOrders(sourceFromBytes('dy.csv', new TextEncoder().encode(text)));
+    expect(fragments[0]).toMatchObject({ buyerKey: '小鹿爱买买', buyerNick: null, lines: [{ paidCents: 129900 }] });
+  });
+
+  it('reads JD POP (GB18030) with 下单帐号 as the buyer and Excel-style dates', async () => {
+    const { fragments, encoding } = await read('jd-orders-20251010.csv');
+    expect(encoding).toBe('gb18030');
+    expect(fragments.map((f) => [f.orderId, f.buyerKey, f.status, f.createdAt, f.paidCents, f.lines[0]!.lineId])).toEqual([
+      ['301234567890', 'jd_7a8b9c2d', 'completed', '2025-10-07 09:05:00', 13800, '100012345678'],
+      ['301234567890', 'jd_7a8b9c2d', 'completed', '2025-10-07 09:05:00', 13800, '100012345679'],
+      ['301234567999', 'jd_lisa_88', 'awaiting_payment', '2025-10-08 23:59:00', 17800, '100012345678'],
+    ]);
+  });
+});
+
+describe('Shopify', () => {
+  it('groups line-item rows into orders and converts times to the shop zone', async () => {
+    const { fragments, issues } = await read('orders_export_1.csv');
+    expect(issues).toEqual([]);
+    expect(fragments).toHaveLength(3);
+    expect(fragments[0]).toEqual({
+      platform: 'shopify', orderId: '#1001', buyerKey: 'anna.schmidt@example.com', buyerNick: 'Anna Schmidt',
+      status: 'completed', rawStatus: 'paid/fulfilled', createdAt: '2025-10-07 15:50:26', paidAt: '2025-10-07 15:50:30',
+      paidCents: 6890, refundCents: 0,
+      lines: [
+        { lineId: '1:MUG-W', title: 'Ceramic Mug - White', quantity: 2, sku: 'MUG-W' },
+        { lineId: '2:Coaster, walnut', title: 'Coaster, walnut', quantity: 1 },
+      ],
+    });
+    expect(fragments[1]).toMatchObject({ orderId: '#1002', status: 'paid', createdAt: '2025-10-08 14:29:41', paidCents: 112000, refundCents: 1500 });
+    expect(fragments[1]!.lines[0]!.title).toBe('Wool Rug "Nordic"');
+    expect(fragments[2]).toMatchObject({ orderId: '#1003', status: 'closed', buyerKey: 'anna.schmidt@example.com' });
+  });
+
+  it('keeps line ids distinct when the rows of an order are not together', async () => {
+    const [header, a1, a2, b] = new TextDecoder().decode(load('orders_export_1.csv')).trimEnd().split('\n');
+    const shuffled = new TextEncoder().encode([header, a1, b, a2].join('\n'));
+    const { fragments } = await readAllOrders(sourceFromBytes('s.csv', shuffled));
+    expect(fragments.map((f) => [f.orderId, f.lines.map((l) => l.lineId)])).toEqual([
+      ['#1001', ['1:MUG-W']],
+      ['#1002', ['1:RUG-N']],
+      ['#1001', ['2:Coaster, walnut']],
+    ]);
+  });
+
+  it('uses the configured time zone', async () => {
+    const { fragments } = await read('orders_export_1.csv', { timeZone: 'Europe/Berlin' });
+    expect(fragments[0]!.createdAt).toBe('2025-10-07 09:50:26');
+  });
+});
+
+describe('Shopee', () => {
+  it('reads the English export with RM prefixes, one fragment per product row', async () => {
+    const { fragments } = await read('Order.all.20251001_20251031.csv');
+    expect(fragments.map((f) => [f.orderId, f.buyerKey, f.status, f.paidCents, f.lines[0]!.lineId, f.lines[0]!.paidCents])).toEqual([
+      ['251007ABCDEF12', 'aisyah.shop', 'completed', 4970, 'MUG-W|White', 4580],
+      ['251007ABCDEF12', 'aisyah.shop', 'completed', 4970, 'MUG-B|Black', 2290],
+      ['251008GHIJKL34', 'kenny_lim', 'paid', 1690, 'Tea Towel', 1200],
+    ]);
+    expect(fragments[0]).toMatchObject({ createdAt: '2025-10-07 14:32:00', paidAt: '2025-10-07 14:35:00' });
+  });
+
+  it('reads the Taiwan export (UTF-16LE, tab-separated, NT$ amounts)', async () => {
+    const { fragments, encoding, format } = await read('Order.all.tw.20251001_20251031.txt');
+    expect(encoding).toBe('utf-16le');
+    expect(format).toMatchObject({ id: 'shopee', variant: 'zh-TW' });
+    expect(fragments.map((f) => [f.orderId, f.buyerKey, f.status, f.rawStatus, f.paidCents])).toEqual([
+      ['251007TW0001AB', 'mei_ling.tw', 'completed', '已完成', 134000],
+      ['251009TW0002CD', 'a_chen', 'closed', '不成立', 41000],
+    ]);
+    expect(fragments[0]!.lines[0]).toEqual({ lineId: 'SOAP-LV|薰衣草', title: '手工皂禮盒', quantity: 2, sku: 'SOAP-LV', paidCents: 128000 });
+  });
+});
+
+describe('generic table', () => {
+  const mapping = { buyer: '客户', time: '下单日期', amount: '金额', item: '商品' };
+
+  it('reads a mapped table: one order per row, completed, on the chosen platform', async () => {
+    const { fragments, format } = await read('generic-orders.csv', { mapping, platform: 'taobao' });
+    expect(format).toMatchObject({ id: 'generic', platform: 'taobao', mapping });
+    expect(fragments.map((f) => [f.buyerKey, f.createdAt, f.paidCents, f.status, f.lines[0]!.title])).toEqual([
+      ['王芳', '2025-09-01 00:00:00', 12800, 'completed', '手冲咖啡壶'],
+      ['王芳', '2025-09-20 00:00:00', 6400, 'completed', '滤纸 100 张'],
+      ['陈先生', '2025-09-21 14:05:00', 105000, 'completed', '磨豆机'],
+    ]);
+    expect(new Set(fragments.map((f) => f.orderId)).size).toBe(3);
+    expect(fragments.every((f) => f.platform === 'taobao' && /^row-[0-9a-z]{14}$/.test(f.orderId))).toBe(true);
+  });
+
+  it('derives the same order ids from the same rows in another file, so re-imports dedupe', async () => {
+    const first = await read('generic-orders.csv', { mapping });
+    const text = new TextDecoder().decode(load('generic-orders.csv'));
+    const [header, ...rows] = text.trimEnd().split('\n');
+    const reordered = new TextEncoder().encode(`\ufeff${[header, ...rows.reverse()].join('\r\n')}\r\n`);
+    const second = await readAllOrders(sourceFromBytes('客户订单-副本.csv', reordered), { mapping });
+    expect(second.fragments.map((f) => f.orderId).sort()).toEqual(first.fragments.map((f) => f.orderId).sort());
+  });
+
+  it('uses the order column and status column when mapped', async () => {
+    const text = '单号,买家,时间,实付,状态\nA1,小王,2025-01-02 03:04:05,10.00,交易成功\nA2,小李,2025-01-03,5,等待买家付款\n';
+    const { fragments } = await readAllOrders(sourceFromBytes('g.csv', new TextEncoder().encode(text)), {
+      format: 'generic',
+      mapping: { order: '单号', buyer: '买家', time: '时间', amount: '实付', status: '状态' },
+    });
+    expect(fragments.map((f) => [f.orderId, f.status, f.rawStatus, f.platform])).toEqual([
+      ['A1', 'completed', '交易成功', 'other'],
+      ['A2', 'awaiting_payment', '等待买家付款', 'other'],
+    ]);
+  });
+});

@@ -1,0 +1,152 @@
+import type { OrderFragment, OrderLine } from '../../schemas/order';
+import {
+  type MapperContext, type RowMapper, type RowReader, addContact, emptyFragment, withContext,
+} from '../row-reader';
+import { contentHash } from '../values';
+import { shopifyMapper } from './shopify';
+import type { FormatId } from './specs';
+
+/** A mapper that turns each row into one fragment on its own. */
+function perRow(build: (r: RowReader) => OrderFragment | null): RowMapper {
+  return { map: build, flush: () => null };
+}
+
+function line(r: RowReader, lineId: string, extra: Partial<OrderLine> = {}): OrderLine[] {
+  const title = r.text('item');
+  if (title === '' && lineId === '') return [];
+  const out: OrderLine = { lineId, title, quantity: r.quantity('quantity') ?? 1, ...extra };
+  const sku = r.text('sku') || r.text('variant');
+  if (sku !== '') out.sku = sku;
+  return [out];
+}
+
+/** 订单报表: one row per order, items folded into 宝贝标题 / 宝贝总数量. */
+function taobaoOrder(ctx: MapperContext): RowMapper {
+  return perRow((r) => {
+    const f = emptyFragment(ctx.platform, r.id('order'));
+    f.buyerKey = r.text('buyer') || null;
+    const { status, rawStatus } = r.status();
+    f.status = status;
+    f.rawStatus = withContext(rawStatus, r.text('closeReason'));
+    f.createdAt = r.date('time');
+    f.paidAt = r.date('paidTime');
+    f.paidCents = r.cents('amount');
+    f.refundCents = r.refund('refund');
+    f.lines = line(r, '');
+    addContact(f, r, ctx.storeContact);
+    return r.failed ? null : f;
+  });
+}
+
+/** Taobao item report and Douyin: one row per 子订单, amounts per line, no order totals. */
+function subOrders(ctx: MapperContext): RowMapper {
+  return perRow((r) => {
+    const f = emptyFragment(ctx.platform, r.id('order'));
+    const lineId = r.id('line');
+    f.buyerKey = r.text('buyer') || null;
+    const { status, rawStatus } = r.status();
+    f.status = status;
+    f.rawStatus = withContext(rawStatus, r.text('afterSale'));
+    f.createdAt = r.date('time');
+    f.paidAt = r.date('paidTime');
+    const extra: Partial<OrderLine> = {};
+    const paid = r.cents('lineAmount');
+    if (paid !== null) extra.paidCents = paid;
+    const refund = r.has('lineRefund') ? r.refund('lineRefund') : r.afterSaleRefund();
+    if (refund !== null) extra.refundCents = refund;
+    f.lines = line(r, lineId, extra);
+    addContact(f, r, ctx.storeContact);
+    return r.failed ? null : f;
+  });
+}
+
+/** Pinduoduo: one row per order (one product), no buyer identity at all. */
+function pinduoduo(ctx: MapperContext): RowMapper {
+  return perRow((r) => {
+    const f = emptyFragment(ctx.platform, r.id('order'));
+    const { status, rawStatus } = r.status();
+    f.status = status;
+    f.rawStatus = withContext(rawStatus, r.text('afterSale'));
+    f.createdAt = r.date('time');
+    f.paidAt = r.date('paidTime');
+    f.paidCents = r.cents('amount');
+    f.refundCents = r.has('refund') ? r.refund('refund') : r.afterSaleRefund();
+    f.lines = line(r, '');
+    addContact(f, r, ctx.storeContact);
+    return r.failed ? null : f;
+  });
+}
+
+/**
+ * JD POP and Shopee: one row per product, order fields repeated on each row (merging the
+ * fragments is idempotent). Neither gives line ids, so the product's own identity is used.
+ */
+function repeatedOrder(ctx: MapperContext): RowMapper {
+  return perRow((r) => {
+    const f = emptyFragment(ctx.platform, r.id('order'));
+    f.buyerKey = r.text('buyer') || null;
+    const { status, rawStatus } = r.status();
+    f.status = status;
+    f.rawStatus = withContext(rawStatus, r.text('afterSale'));
+    f.createdAt = r.date('time');
+    f.paidAt = r.date('paidTime');
+    f.paidCents = r.cents('amount');
+    f.refundCents = r.has('refund') ? r.refund('refund') : r.afterSaleRefund();
+    const lineId = r.text('line') || [r.text('sku') || r.text('item'), r.text('variant')].filter(Boolean).join('|');
+    const extra: Partial<OrderLine> = {};
+    const paid = r.cents('lineAmount');
+    if (paid !== null) extra.paidCents = paid;
+    f.lines = line(r, lineId, extra);
+    addContact(f, r, ctx.storeContact);
+    return r.failed ? null : f;
+  });
+}
+
+/**
+ * A table the user mapped. Without an order column each row is one order, with an id hashed
+ * from the row's content, so importing the same rows again updates instead of duplicating.
+ * Without a status column an order counts as completed.
+ */
+function generic(ctx: MapperContext): RowMapper {
+  return perRow((r) => {
+    const buyer = r.text('buyer');
+    if (buyer === '') r.fail('buyer', 'import_missingValue');
+    const createdAt = r.date('time');
+    if (createdAt === null && !r.failed) r.fail('time', 'import_missingValue');
+    const paidCents = r.cents('amount');
+    if (paidCents === null && !r.failed) r.fail('amount', 'import_missingValue');
+    const orderId = r.has('order')
+      ? r.id('order')
+      : `row-${contentHash([buyer, createdAt, paidCents, r.fields.join('\u001f')].join('\u001e'))}`;
+    const f = emptyFragment(ctx.platform, orderId);
+    f.buyerKey = buyer || null;
+    f.buyerNick = r.text('buyerNick') || null;
+    if (r.has('status')) {
+      const { status, rawStatus } = r.status();
+      f.status = status;
+      f.rawStatus = rawStatus;
+    } else {
+      f.status = 'completed';
+    }
+    f.createdAt = createdAt;
+    f.paidAt = r.date('paidTime');
+    f.paidCents = paidCents;
+    f.refundCents = r.refund('refund');
+    f.lines = line(r, r.text('line'));
+    addContact(f, r, ctx.storeContact);
+    return r.failed ? null : f;
+  });
+}
+
+export function createMapper(id: FormatId, ctx: MapperContext): RowMapper {
+  switch (id) {
+    case 'taobao_order': return taobaoOrder(ctx);
+    case 'taobao_item':
+    case 'douyin': return subOrders(ctx);
+    case 'pinduoduo': return pinduoduo(ctx);
+    case 'jd':
+    case 'shopee': return repeatedOrder(ctx);
+    case 'shopify': return shopifyMapper(ctx);
+    case 'generic': return generic(ctx);
+  }
+}

@@ -1,0 +1,235 @@
+import type { Platform } from '../schemas/common';
+import type { OrderFragment } from '../schemas/order';
+import { type CsvIssue, type CsvRow, CsvTokenizer, sniffDelimiter } from './csv';
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from './dates';
+import { HEAD_BYTES, type TextEncodingId, concatBytes, createDecoder, detectEncoding, sniffBinary } from './encoding';
+import { type DetectedFormat, chooseFormat, trimHeaders } from './formats/detect';
+import { createMapper } from './formats/mappers';
+import type { FormatId } from './formats/specs';
+import { type ImportIssue, fileError } from './issues';
+import type { ColumnMapping } from './mapping';
+import { RowReader, type RowMapper } from './row-reader';
+import type { ImportSource } from './source';
+
+export interface ImportOptions {
+  /** Default `auto`: detect from the header; with a mapping and no match, read it as a generic table. */
+  format?: FormatId | 'auto';
+  /** Field → header. Replaces the detected mapping as a whole; required for `generic`. */
+  mapping?: ColumnMapping;
+  /** Platform of a generic table's orders; default `other`. */
+  platform?: Platform;
+  /** Put phones and addresses on fragments; default false. */
+  storeContact?: boolean;
+  /** Shop's IANA zone for exports that write offsets (Shopify); default Asia/Shanghai. */
+  timeZone?: string;
+  /** Fragments per batch; default 5000. */
+  batchSize?: number;
+  /** Skip encoding detection. */
+  encoding?: TextEncodingId;
+}
+
+export interface ImportBatch {
+  fragments: OrderFragment[];
+  /** Problems found since the previous batch. */
+  issues: ImportIssue[];
+  /** Bytes consumed so far (for progress against `ImportSource.size`). */
+  bytesRead: number;
+  /** Data rows read so far, good and bad. */
+  rowsRead: number;
+  format: DetectedFormat;
+  encoding: TextEncodingId;
+}
+
+/**
+ * Read an order export as batches of fragments. Bad rows are skipped and reported in `issues`;
+ * an ImportError is thrown only when the file as a whole cannot be read (empty, not CSV,
+ * unknown header). Memory stays bounded: only the current chunk and batch are held.
+ */
+export async function* readOrders(source: ImportSource, options: ImportOptions = {}): AsyncGenerator<ImportBatch> {
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  if (!isValidTimeZone(timeZone)) throw fileError(source.name, 'import_badTimeZone', { value: timeZone });
+  const iterator = source.chunks()[Symbol.asyncIterator]();
+  try {
+    yield* batchesOf(iterator, source.name, options, timeZone);
+  } finally {
+    // The consumer may stop early (a cancelled import): let the file stream go.
+    await iterator.return?.();
+  }
+}
+
+async function* batchesOf(
+  iterator: AsyncIterator<Uint8Array>,
+  file: string,
+  options: ImportOptions,
+  timeZone: string,
+): AsyncGenerator<ImportBatch> {
+  const batchSize = Math.max(1, Math.floor(options.batchSize ?? 5000));
+  // Enough of the start to recognise the encoding (and files that are not CSV at all).
+  const head: Uint8Array[] = [];
+  let bytesRead = 0;
+  let ended = false;
+  while (bytesRead < HEAD_BYTES) {
+    const next = await iterator.next();
+    if (next.done) { ended = true; break; }
+    head.push(next.value);
+    bytesRead += next.value.length;
+  }
+  const headBytes = concatBytes(head, bytesRead);
+  const binary = sniffBinary(headBytes);
+  if (binary) throw fileError(file, 'import_notCsv', { kind: binary });
+  const encoding = options.encoding ?? detectEncoding(headBytes).encoding;
+  const decoder = createDecoder(encoding);
+  // The delimiter is judged on the whole sample; the pieces then go through as they came.
+  const delimiter = sniffDelimiter(createDecoder(encoding).decode(headBytes));
+  const session = new Session(file, options, timeZone, delimiter);
+
+  function* ready(final: boolean): Generator<ImportBatch> {
+    while (session.format && (session.fragments.length >= batchSize || final)) {
+      yield {
+        fragments: session.fragments.splice(0, batchSize),
+        issues: session.issues.splice(0),
+        bytesRead,
+        rowsRead: session.rowsRead,
+        format: session.format,
+        encoding,
+      };
+      if (final && session.fragments.length === 0) return;
+    }
+  }
+
+  for (const piece of head) {
+    session.push(decoder.decode(piece));
+    yield* ready(false);
+  }
+  while (!ended) {
+    const next = await iterator.next();
+    if (next.done) break;
+    bytesRead += next.value.length;
+    session.push(decoder.decode(next.value));
+    yield* ready(false);
+  }
+  session.push(decoder.end());
+  session.end();
+  yield* ready(true);
+}
+
+/** State of one import between chunks. */
+class Session {
+  fragments: OrderFragment[] = [];
+  issues: ImportIssue[] = [];
+  rowsRead = 0;
+  format: DetectedFormat | null = null;
+  private readonly tokenizer: CsvTokenizer;
+  private headers: string[] = [];
+  private reader: RowReader | null = null;
+  private mapper: RowMapper | null = null;
+  /** Set once the decoder has replaced bytes; rows are then checked for U+FFFD. */
+  private replaced = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly options: ImportOptions,
+    private readonly timeZone: string,
+    delimiter: string,
+  ) {
+    this.tokenizer = new CsvTokenizer({ delimiter });
+  }
+
+  push(text: string): void {
+    if (text.length === 0) return;
+    if (!this.replaced && text.includes('\ufffd')) this.replaced = true;
+    this.consume(this.tokenizer.push(text));
+  }
+
+  end(): void {
+    this.consume(this.tokenizer.end());
+    if (!this.format) throw fileError(this.file, 'import_emptyFile');
+    const last = this.mapper?.flush();
+    if (last) this.fragments.push(last);
+  }
+
+  private consume(rows: CsvRow[]): void {
+    const csvIssues = this.tokenizer.takeIssues();
+    const firstNew = this.issues.length;
+    for (const row of rows) {
+      if (!this.reader || !this.mapper) {
+        this.readHeader(row);
+        continue;
+      }
+      this.rowsRead++;
+      const fields = row.fields;
+      const width = this.headers.length;
+      if (fields.length !== width) {
+        if (fields.length > width && fields.slice(width).every((f) => f.trim() === '')) {
+          fields.length = width;
+        } else {
+          this.issues.push({
+            file: this.file, line: row.line, column: null, columnName: null, severity: 'error',
+            code: 'import_fieldCount', params: { actual: fields.length, expected: width },
+          });
+          continue;
+        }
+      }
+      if (this.replaced) this.checkReplacement(row);
+      this.reader.start(row);
+      const fragment = this.mapper.map(this.reader);
+      if (fragment) this.fragments.push(fragment);
+    }
+    if (csvIssues.length > 0) {
+      // Named after the header, which may have arrived in these same rows; then kept in file order.
+      for (const issue of csvIssues) this.issues.push(this.csvIssue(issue));
+      const added = this.issues.splice(firstNew).sort((a, b) => a.line - b.line);
+      for (const issue of added) this.issues.push(issue);
+    }
+  }
+
+  private readHeader(row: CsvRow): void {
+    const headers = trimHeaders(row.fields);
+    if (headers.length === 0) return;
+    const { format, columns } = chooseFormat(headers, this.options, this.file, row.line);
+    this.headers = headers;
+    this.format = format;
+    this.reader = new RowReader(columns, headers, this.file, this.issues, this.timeZone);
+    this.mapper = createMapper(format.id, { platform: format.platform, storeContact: this.options.storeContact ?? false });
+  }
+
+  private checkReplacement(row: CsvRow): void {
+    const at = row.fields.findIndex((f) => f.includes('\ufffd'));
+    if (at < 0) return;
+    this.issues.push({
+      file: this.file, line: row.line, column: at + 1, columnName: this.headers[at] ?? null,
+      severity: 'warning', code: 'import_undecodable', params: {},
+    });
+  }
+
+  private csvIssue(issue: CsvIssue): ImportIssue {
+    return {
+      file: this.file,
+      line: issue.line,
+      column: issue.column,
+      columnName: this.headers[issue.column - 1] ?? null,
+      severity: issue.severity,
+      code: issue.code,
+      params: {},
+    };
+  }
+}
+
+/** Everything `readOrders` yields, gathered: for small files, tests and previews only. */
+export async function readAllOrders(
+  source: ImportSource,
+  options: ImportOptions = {},
+): Promise<{ fragments: OrderFragment[]; issues: ImportIssue[]; format: DetectedFormat; encoding: TextEncodingId; rowsRead: number; batches: number }> {
+  const fragments: OrderFragment[] = [];
+  const issues: ImportIssue[] = [];
+  let last: ImportBatch | null = null;
+  let batches = 0;
+  for await (const batch of readOrders(source, options)) {
+    fragments.push(...batch.fragments);
+    issues.push(...batch.issues);
+    last = batch;
+    batches++;
+  }
+  if (!last) throw new Error('readOrders ended without a batch');
+  return { fragments, issues, format: last.format, encoding: last.encoding, rowsRead: last.rowsRead, batches };
+}

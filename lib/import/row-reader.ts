@@ -1,0 +1,176 @@
+import type { OrderFragment, OrderStatus } from '../schemas/order';
+import type { Platform } from '../schemas/common';
+import type { CsvRow } from './csv';
+import { parseDateTime } from './dates';
+import { type ImportIssue, type ImportIssueCode, quoteValue } from './issues';
+import type { ColumnIndex, MappingField } from './mapping';
+import { mapStatus } from './status';
+import { INVALID, cleanPhone, cleanText, findAmountInText, parseCents, parseId, parseQuantity, parseRefund } from './values';
+
+/**
+ * Reads one row's cells by field, turning unusable cells into located issues. A mapper reads
+ * everything it needs, then checks `failed`: one bad cell skips the row, never the file.
+ */
+export class RowReader {
+  fields: string[] = [];
+  line = 0;
+  failed = false;
+
+  constructor(
+    readonly columns: ColumnIndex,
+    private readonly headers: readonly string[],
+    private readonly file: string,
+    private readonly issues: ImportIssue[],
+    readonly timeZone: string,
+  ) {}
+
+  start(row: CsvRow): void {
+    this.fields = row.fields;
+    this.line = row.line;
+    this.failed = false;
+  }
+
+  has(field: MappingField): boolean {
+    return this.columns[field] >= 0;
+  }
+
+  /** Cell text, trimmed; '' when the field is unmapped. */
+  text(field: MappingField): string {
+    const at = this.columns[field];
+    return at < 0 ? '' : (this.fields[at] ?? '').trim();
+  }
+
+  /** An id; a missing or spreadsheet-mangled one fails the row. */
+  id(field: MappingField): string {
+    const raw = this.text(field);
+    const id = parseId(raw);
+    if (id === INVALID) this.fail(field, 'import_idMangled', { value: quoteValue(raw) });
+    else if (id === '') this.fail(field, 'import_missingValue');
+    return id === INVALID ? '' : id;
+  }
+
+  date(field: MappingField): string | null {
+    const raw = this.text(field);
+    const value = parseDateTime(raw, this.timeZone);
+    if (value !== INVALID) return value;
+    this.fail(field, 'import_badDate', { value: quoteValue(raw) });
+    return null;
+  }
+
+  cents(field: MappingField): number | null {
+    const raw = this.text(field);
+    const value = parseCents(raw);
+    if (value !== INVALID) return value;
+    this.fail(field, 'import_badAmount', { value: quoteValue(raw) });
+    return null;
+  }
+
+  /** Refund in cents: `无退款申请`, `-` and empty are zero; null only when the field is unmapped. */
+  refund(field: MappingField): number | null {
+    if (!this.has(field)) return null;
+    const raw = this.text(field);
+    const value = parseRefund(raw);
+    if (value !== INVALID) return value;
+    this.fail(field, 'import_badAmount', { value: quoteValue(raw) });
+    return null;
+  }
+
+  quantity(field: MappingField): number | null {
+    const raw = this.text(field);
+    const value = parseQuantity(raw);
+    if (value !== INVALID) return value;
+    this.fail(field, 'import_badQuantity', { value: quoteValue(raw) });
+    return null;
+  }
+
+  /** Normalised status and the platform's own words; an unknown status is kept with a warning. */
+  status(field: MappingField = 'status'): { status: OrderStatus | null; rawStatus: string | null } {
+    const raw = this.text(field);
+    if (raw === '') return { status: null, rawStatus: null };
+    const status = mapStatus(raw);
+    if (status === 'unknown') this.report(field, 'warning', 'import_unknownStatus', { value: quoteValue(raw) });
+    return { status, rawStatus: raw };
+  }
+
+  /**
+   * Refund implied by an after-sale column (Pinduoduo/Douyin 售后状态, Shopee Return/Refund Status):
+   * zero when it says there is none, the amount when its text names one, otherwise unknown.
+   */
+  afterSaleRefund(field: MappingField = 'afterSale'): number | null {
+    if (!this.has(field)) return null;
+    const text = cleanText(this.text(field));
+    if (NO_AFTER_SALE.has(text)) return 0;
+    return findAmountInText(text);
+  }
+
+  fail(field: MappingField | null, code: ImportIssueCode, params: ImportIssue['params'] = {}): void {
+    this.failed = true;
+    this.report(field, 'error', code, params);
+  }
+
+  report(
+    field: MappingField | null,
+    severity: ImportIssue['severity'],
+    code: ImportIssueCode,
+    params: ImportIssue['params'] = {},
+  ): void {
+    const at = field === null ? -1 : this.columns[field];
+    this.issues.push({
+      file: this.file,
+      line: this.line,
+      column: at < 0 ? null : at + 1,
+      columnName: at < 0 ? null : (this.headers[at] ?? null),
+      severity,
+      code,
+      params,
+    });
+  }
+}
+
+const NO_AFTER_SALE = new Set(['', '-', '--', '无', '无售后', '无售后或售后取消', '售后取消', '售后关闭', '退款关闭']);
+
+/** Context for the status: Taobao's close reason or an after-sale state, e.g. `交易关闭（买家不想买了）`. */
+export function withContext(rawStatus: string | null, context: string): string | null {
+  const c = context.trim();
+  if (c === '' || NO_CONTEXT.has(c) || rawStatus?.includes(c)) return rawStatus;
+  return rawStatus === null ? c : `${rawStatus}（${c}）`;
+}
+
+const NO_CONTEXT = new Set(['-', '--', '无', '订单未关闭', '无售后或售后取消', '无售后']);
+
+export function emptyFragment(platform: Platform, orderId: string): OrderFragment {
+  return {
+    platform,
+    orderId,
+    buyerKey: null,
+    buyerNick: null,
+    status: null,
+    rawStatus: null,
+    createdAt: null,
+    paidAt: null,
+    paidCents: null,
+    refundCents: null,
+    lines: [],
+  };
+}
+
+/** Phone and address go on a fragment only when the supervisor allowed storing contact details. */
+export function addContact(fragment: OrderFragment, r: RowReader, storeContact: boolean): void {
+  if (!storeContact) return;
+  const phone = cleanPhone(r.text('phone'));
+  if (phone !== null) fragment.phone = phone;
+  const address = r.text('address');
+  if (address !== '') fragment.address = address;
+}
+
+export interface MapperContext {
+  platform: Platform;
+  storeContact: boolean;
+}
+
+/** Turns rows into fragments. Most emit one per row; Shopify holds an order until its rows end. */
+export interface RowMapper {
+  map(r: RowReader): OrderFragment | null;
+  /** The fragment still held at the end of the file, if any. */
+  flush(): OrderFragment | null;
+}

@@ -1,0 +1,144 @@
+/**
+ * Cell values as exports really write them: Excel text guards (`="2900…"`, a leading `'`, a tab),
+ * currency marks (`¥`, `NT$`, `RM`, `元`), thousands separators, and words meaning "none".
+ * Parsers return `INVALID` rather than throwing, because one bad cell must only cost its row.
+ */
+
+export const INVALID: unique symbol = Symbol('invalid');
+export type Invalid = typeof INVALID;
+
+/** Strip the guards spreadsheets use to keep ids and phones as text, and outer spaces. */
+export function cleanText(raw: string): string {
+  let s = raw.trim();
+  if (s.length === 0) return s;
+  const c = s.charCodeAt(0);
+  // `="2900…"` inside an already-quoted field arrives here intact.
+  if (c === 61 /* = */ && s.length >= 3 && s.charCodeAt(1) === 34 && s.charCodeAt(s.length - 1) === 34) {
+    s = s.slice(2, -1).trim();
+  } else if (c === 39 /* ' */ || c === 96 /* ` */) {
+    s = s.slice(1).trim();
+  }
+  return s;
+}
+
+const SCIENTIFIC = /^\d(?:\.\d+)?E\+\d+$/i;
+
+/** An id, or INVALID when a spreadsheet has rounded it to `2.90E+18` (the digits are gone). */
+export function parseId(raw: string): string | Invalid {
+  const s = cleanText(raw);
+  return SCIENTIFIC.test(s) ? INVALID : s;
+}
+
+const CURRENCY_PREFIX = /^(?:NT\$|US\$|HK\$|S\$|RM|RMB|CNY|TWD|MYR|SGD|USD|¥|￥|\$|€|£|₱|฿|Rp)\s*/i;
+const CURRENCY_SUFFIX = /\s*(?:元|RMB|CNY|TWD|MYR|SGD|USD)$/i;
+const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
+const GROUPED_NUMBER = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const NOTHING = new Set(['', '-', '--', '—', '无', '無', 'N/A', 'n/a']);
+
+/** Money as integer cents. Empty or a dash → null (not given). Rounds half up past two decimals. */
+export function parseCents(raw: string): number | null | Invalid {
+  const fast = plainCents(raw);
+  if (fast >= 0) return fast;
+  let s = cleanText(raw);
+  if (NOTHING.has(s)) return null;
+  let negative = false;
+  if (s.charCodeAt(0) === 45 /* - */) {
+    negative = true;
+    s = s.slice(1).trim();
+  }
+  s = s.replace(CURRENCY_PREFIX, '').replace(CURRENCY_SUFFIX, '');
+  if (s.charCodeAt(0) === 45) {
+    // `¥-12.00`
+    if (negative) return INVALID;
+    negative = true;
+    s = s.slice(1);
+  }
+  if (!PLAIN_NUMBER.test(s)) {
+    if (!GROUPED_NUMBER.test(s)) return INVALID;
+    s = s.replace(/,/g, '');
+  }
+  const dot = s.indexOf('.');
+  const whole = dot < 0 ? s : s.slice(0, dot);
+  const fraction = dot < 0 ? '' : s.slice(dot + 1);
+  let cents = Number(whole) * 100 + Number((fraction + '00').slice(0, 2));
+  if (fraction.length > 2 && fraction.charCodeAt(2) >= 53 /* '5' */) cents += 1;
+  if (!Number.isSafeInteger(cents)) return INVALID;
+  return negative && cents !== 0 ? -cents : cents;
+}
+
+/** `59` / `59.9` / `59.00` in one pass, the common case; -1 for anything else. */
+function plainCents(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 15) return -1;
+  let whole = 0;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) break;
+    if (c < 48 || c > 57) return -1;
+    whole = whole * 10 + (c - 48);
+  }
+  if (i === 0) return -1;
+  if (i === n) return whole * 100;
+  const digits = n - i - 1;
+  if (digits < 1 || digits > 2) return -1;
+  const d1 = s.charCodeAt(i + 1) - 48;
+  const d2 = digits === 2 ? s.charCodeAt(i + 2) - 48 : 0;
+  if (d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return -1;
+  return whole * 100 + d1 * 10 + d2;
+}
+
+/** Words Chinese exports put in a refund column when there was none. */
+const NO_REFUND = new Set(['无退款申请', '无退款', '无售后', '无售后或售后取消', '没有退款', '無退款']);
+
+/** Refund in cents; `无退款申请`, a dash or an empty cell mean zero. */
+export function parseRefund(raw: string): number | Invalid {
+  const s = cleanText(raw);
+  if (NO_REFUND.has(s)) return 0;
+  const cents = parseCents(s);
+  return cents === null ? 0 : cents;
+}
+
+/** A money amount inside free text such as `退款成功，退款金额12.50元`, or null when there is none. */
+export function findAmountInText(text: string): number | null {
+  const match = /(?:[¥￥]\s*(\d[\d,]*(?:\.\d+)?))|(?:(\d[\d,]*(?:\.\d+)?)\s*元)/.exec(text);
+  if (!match) return null;
+  const cents = parseCents(match[1] ?? match[2] ?? '');
+  return typeof cents === 'number' ? cents : null;
+}
+
+/** A count of items; empty → null. */
+export function parseQuantity(raw: string): number | null | Invalid {
+  const s = cleanText(raw).replace(/\s*件$/, '');
+  if (s === '') return null;
+  if (!/^\d+(?:\.0+)?$/.test(s)) return INVALID;
+  const n = Number.parseInt(s, 10);
+  return Number.isSafeInteger(n) ? n : INVALID;
+}
+
+/** Phone as written, without Excel's `'` guard; empty → null. */
+export function cleanPhone(raw: string): string | null {
+  const s = cleanText(raw);
+  return s === '' || s === '-' ? null : s;
+}
+
+/**
+ * A stable 64-bit content hash (two independent 32-bit FNV/multiply mixes) as 14 base-36 digits,
+ * for ids derived from row content. Not cryptographic; it only has to give the same id for the
+ * same row in every import and rarely collide across a million rows.
+ */
+export function contentHash(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    a = Math.imul(a ^ ch, 0x01000193);
+    b = Math.imul(b ^ ch, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  a = Math.imul(a ^ (a >>> 16), 0x85ebca6b);
+  a ^= a >>> 13;
+  b = Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
+  b ^= b >>> 16;
+  return (a >>> 0).toString(36).padStart(7, '0') + (b >>> 0).toString(36).padStart(7, '0');
+}

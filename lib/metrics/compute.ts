@@ -1,0 +1,95 @@
+import { addDays, localDateOf } from '../dates/local-date';
+import { effectiveRefundCents } from '../orders/merge';
+import type { BuyerMetrics } from '../schemas/buyer';
+import type { Order } from '../schemas/order';
+import { countedDate, DEFAULT_COUNTING_RULES, netCents, type CountingRules } from './rules';
+
+export const LAST_ITEMS_MAX = 20;
+
+/** When an order happened, for sorting items: payment time, else creation time. */
+function orderTime(order: Order): string | null {
+  return order.paidAt ?? order.createdAt;
+}
+
+/**
+ * A buyer's metrics from all of their orders (one buyer's orders; the caller groups by buyer).
+ * Counted orders ({@link countedDate}) give paidOrders, netCents, AOV and the paid dates; refunds
+ * and `allOrders` look at every order. `lastItems` and `categories` also include orders that did not
+ * count (an unpaid basket tells the agent what the buyer wants), newest first.
+ */
+export function computeBuyerMetrics(orders: readonly Order[], rules: CountingRules = DEFAULT_COUNTING_RULES): BuyerMetrics {
+  let paidOrders = 0;
+  let net = 0;
+  let refundOrders = 0;
+  let refundCents = 0;
+  const paidDates: string[] = [];
+  for (const order of orders) {
+    const refund = effectiveRefundCents(order);
+    if (refund > 0) {
+      refundOrders += 1;
+      refundCents += refund;
+    }
+    const date = countedDate(order, rules);
+    if (date === null) continue;
+    paidOrders += 1;
+    net += netCents(order);
+    paidDates.push(date);
+  }
+  paidDates.sort();
+
+  const newestFirst = [...orders].sort((a, b) => compareDesc(orderTime(a), orderTime(b)) || (a.orderId < b.orderId ? 1 : a.orderId > b.orderId ? -1 : 0));
+  const lastItems: BuyerMetrics['lastItems'] = [];
+  const categories: string[] = [];
+  for (const order of newestFirst) {
+    const time = orderTime(order);
+    const date = time === null ? null : localDateOf(time);
+    for (const line of order.lines) {
+      if (line.category !== undefined && line.category !== '' && !categories.includes(line.category)) categories.push(line.category);
+      if (lastItems.length < LAST_ITEMS_MAX) lastItems.push(line.category === undefined ? { title: line.title, date } : { title: line.title, date, category: line.category });
+    }
+  }
+
+  return {
+    paidOrders,
+    netCents: net,
+    aovCents: paidOrders === 0 ? 0 : Math.round(net / paidOrders),
+    firstPaidDate: paidDates[0] ?? null,
+    lastPaidDate: paidDates[paidDates.length - 1] ?? null,
+    paidDates,
+    refundOrders,
+    refundCents,
+    allOrders: orders.length,
+    lastItems,
+    categories,
+  };
+}
+
+/** Newest first; orders without any time go last. */
+function compareDesc(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? 1 : -1;
+}
+
+/**
+ * Counted orders in the `days` calendar days ending on `asOf`, both ends included: with days = 90
+ * that is asOf and the 89 days before it. Orders dated after `asOf` are not counted.
+ */
+export function ordersInLastDays(metrics: Pick<BuyerMetrics, 'paidDates'>, asOf: string, days: number): number {
+  if (days <= 0) return 0;
+  const from = addDays(asOf, -(days - 1));
+  return lowerBound(metrics.paidDates, addDays(asOf, 1)) - lowerBound(metrics.paidDates, from);
+}
+
+/** Index of the first element ≥ value in an ascending array of dates. */
+function lowerBound(sorted: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as string) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

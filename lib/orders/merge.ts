@@ -1,0 +1,81 @@
+import type { Order, OrderFragment, OrderLine } from '../schemas/order';
+
+/**
+ * Storage key of an order. Order ids are unique per platform only (Taobao and JD ids can collide),
+ * and Tmall shares Taobao's ids, which is why the importer maps Tmall to `taobao`.
+ */
+export function orderKey(platform: string, orderId: string): string {
+  return `${platform}:${orderId}`;
+}
+
+/** Order-level fields where a later non-null value replaces an earlier one. */
+const NULLABLE_FIELDS = ['buyerKey', 'buyerNick', 'status', 'rawStatus', 'createdAt', 'paidAt', 'paidCents', 'refundCents'] as const;
+
+/**
+ * Merge one importer fragment into the stored order (or start one).
+ *
+ * Re-importing a file, or importing two exports that overlap, must not double anything:
+ * - lines are keyed by `lineId`; a line seen again replaces the stored one;
+ * - an order-level field takes the fragment's value when the fragment knows it (non-null) and
+ *   keeps the stored value otherwise — Shopify repeats order fields only on an order's first row,
+ *   and a Taobao item report has no order-level total, so missing values must not erase known ones;
+ * - `sources` is the sorted set of import-run ids that touched the order.
+ * Lines are kept sorted by `lineId` (digits compared as numbers) so the result does not depend on
+ * which fragment arrived first. The inputs are not modified.
+ */
+export function mergeOrder(existing: Order | null | undefined, fragment: OrderFragment, sourceId: string): Order {
+  if (existing && (existing.platform !== fragment.platform || existing.orderId !== fragment.orderId)) {
+    throw new Error(`mergeOrder: fragment ${orderKey(fragment.platform, fragment.orderId)} does not belong to order ${orderKey(existing.platform, existing.orderId)}`);
+  }
+  const base: Order = existing ?? { ...fragment, lines: [], sources: [] };
+  const merged: Order = { ...base };
+  for (const field of NULLABLE_FIELDS) {
+    const value = fragment[field];
+    if (value !== null) (merged as Record<string, unknown>)[field] = value;
+  }
+  if (fragment.phone !== undefined) merged.phone = fragment.phone;
+  if (fragment.address !== undefined) merged.address = fragment.address;
+  merged.lines = mergeLines(base.lines, fragment.lines);
+  merged.sources = base.sources.includes(sourceId) ? [...base.sources] : [...base.sources, sourceId].sort();
+  return merged;
+}
+
+function mergeLines(stored: readonly OrderLine[], incoming: readonly OrderLine[]): OrderLine[] {
+  if (incoming.length === 0) return [...stored];
+  const byId = new Map<string, OrderLine>();
+  for (const line of stored) byId.set(line.lineId, line);
+  for (const line of incoming) byId.set(line.lineId, { ...line });
+  return [...byId.values()].sort((a, b) => compareLineIds(a.lineId, b.lineId));
+}
+
+const lineIdCollator = new Intl.Collator('en', { numeric: true });
+
+/** Natural order: "2" before "10", so line ids that are row numbers stay in row order. */
+export function compareLineIds(a: string, b: string): number {
+  return lineIdCollator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** Merge a batch of fragments (one import run) into a map of orders keyed by {@link orderKey}. */
+export function mergeFragments(orders: Map<string, Order>, fragments: Iterable<OrderFragment>, sourceId: string): Map<string, Order> {
+  for (const fragment of fragments) {
+    const key = orderKey(fragment.platform, fragment.orderId);
+    orders.set(key, mergeOrder(orders.get(key), fragment, sourceId));
+  }
+  return orders;
+}
+
+/** What the buyer paid for the order: the order-level amount when known, else the sum of line amounts. */
+export function effectivePaidCents(order: Pick<Order, 'paidCents' | 'lines'>): number {
+  if (order.paidCents !== null) return order.paidCents;
+  let sum = 0;
+  for (const line of order.lines) sum += line.paidCents ?? 0;
+  return sum;
+}
+
+/** What was refunded: the order-level refund when known, else the sum of line refunds. */
+export function effectiveRefundCents(order: Pick<Order, 'refundCents' | 'lines'>): number {
+  if (order.refundCents !== null) return order.refundCents;
+  let sum = 0;
+  for (const line of order.lines) sum += line.refundCents ?? 0;
+  return sum;
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { defaultTemplates } from './library';
+import type { Template } from './schema';
+import { createTemplateSearchIndex, maskTemplateSyntax, searchTemplates } from './search';
+
+const library = defaultTemplates();
+const index = createTemplateSearchIndex(library);
+const top = (query: string) => searchTemplates(index, query)[0]?.id;
+
+describe('template search', () => {
+  it('finds the size answer from its shortcut, with or without the slash', () => {
+    expect(top('cm')).toBe('builtin.concern.size');
+    expect(top('/cm')).toBe('builtin.concern.size');
+    expect(top('fp')).toBe('builtin.concern.invoice');
+  });
+
+  it('finds templates by title pinyin and by words in any language variant', () => {
+    expect(top('chima')).toBe('builtin.concern.size');
+    expect(top('fapiao')).toBe('builtin.concern.invoice');
+    expect(top('催付')).toMatch(/^builtin\.unpaid\./);
+    expect(top('生日')).toBe('builtin.greeting.birthday');
+    expect(top('warranty')).toBe('builtin.concern.after_sales');
+    expect(top('保固')).toBe('builtin.concern.after_sales');
+  });
+
+  it('forgives a typo', () => {
+    expect(top('chmia')).toBe('builtin.concern.size');
+    expect(top('warrenty')).toBe('builtin.concern.after_sales');
+    expect(top('birthdya')).toBe('builtin.greeting.birthday');
+  });
+
+  it('does not match template syntax, only what the buyer would read and blank labels', () => {
+    expect(searchTemplates(index, 'buyer.nick')).toEqual([]);
+    expect(top('建议尺码')).toBe('builtin.concern.size');
+    expect(maskTemplateSyntax('亲{{buyer.nick}}，拿{{ask:尺码}}')).toBe('亲              ，拿      尺码  ');
+  });
+
+  it('leaves deleted templates out', () => {
+    const deleted = library.map((t) => (t.id === 'builtin.concern.size' ? { ...t, deletedAt: 1 } : t));
+    expect(searchTemplates(createTemplateSearchIndex(deleted), 'cm')[0]?.id).not.toBe('builtin.concern.size');
+  });
+
+  it('indexes and searches 2,000 templates quickly', () => {
+    const many: Template[] = [];
+    for (let i = 0; many.length < 2000; i++) {
+      for (const t of library) many.push({ ...t, id: `${t.id}.${i}`, title: `${t.title}${i}`, shortcut: `${t.shortcut}${i}` });
+    }
+    let started = performance.now();
+    const big = createTemplateSearchIndex(many.slice(0, 2000));
+    const indexMs = performance.now() - started;
+    const queries = ['cm', 'chima', 'chmia', '尺码', 'fapiao', 'warrenty', '退换', 'thx', 'zl sm', '生日快乐'];
+    started = performance.now();
+    for (const q of queries) searchTemplates(big, q);
+    const queryMs = (performance.now() - started) / queries.length;
+    console.info(`search: indexed 2000 templates in ${indexMs.toFixed(0)} ms; ${queryMs.toFixed(1)} ms per query`);
+    // Generous bounds for a shared 2-core machine; typical numbers are far lower.
+    expect(indexMs).toBeLessThan(3000);
+    expect(queryMs).toBeLessThan(150);
+    expect(searchTemplates(big, 'cm')[0]!.id.startsWith('builtin.concern.size')).toBe(true);
+  });
+});

@@ -1,0 +1,76 @@
+import { test as base, chromium, expect, type BrowserContext, type Frame, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromiumArgs, chromiumPath, DEMO_EXTENSION_DIR, ROOT } from '../../scripts/browser';
+import { DEMO_PORT } from '../../playwright.config';
+
+export const DEMO_URL = `http://127.0.0.1:${DEMO_PORT}/`;
+export const DEMO_EXPORT = join(ROOT, 'demo', 'dist', 'data', 'ExportOrderList202611200000.csv');
+
+interface Fixtures {
+  context: BrowserContext;
+  extensionId: string;
+  /** Network requests the extension's own contexts made, for the privacy tests. */
+  extensionRequests: string[];
+}
+
+export const test = base.extend<Fixtures>({
+  // A fresh profile per test: the extension's database starts empty.
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'htk-profile-'));
+    const context = await chromium.launchPersistentContext(dir, {
+      executablePath: chromiumPath(),
+      headless: true,
+      args: chromiumArgs(DEMO_EXTENSION_DIR, false),
+      viewport: { width: 1280, height: 800 },
+      locale: 'zh-CN',
+    });
+    await use(context);
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  },
+  extensionId: async ({ context }, use) => {
+    let [worker] = context.serviceWorkers();
+    worker ??= await context.waitForEvent('serviceworker');
+    await use(new URL(worker.url()).host);
+  },
+  extensionRequests: async ({ context }, use) => {
+    const seen: string[] = [];
+    context.on('request', (r) => {
+      const url = r.url();
+      if (!url.startsWith('chrome-extension://') && !url.startsWith('data:') && !url.startsWith('blob:')) seen.push(url);
+    });
+    await use(seen);
+  },
+});
+export { expect };
+
+/** The sidebar's frame inside a console page (an extension-page iframe). */
+export async function sidebarFrame(page: Page, extensionId: string): Promise<Frame> {
+  const url = `chrome-extension://${extensionId}/sidebar.html`;
+  await expect.poll(() => page.frames().some((f) => f.url().startsWith(url)), { message: 'sidebar iframe appears' }).toBe(true);
+  const frame = page.frames().find((f) => f.url().startsWith(url));
+  if (!frame) throw new Error('sidebar frame missing');
+  await frame.waitForSelector('[data-testid="htk-sidebar"]');
+  return frame;
+}
+
+/** Import files through the options page, as a supervisor would, and wait for the summary. */
+export async function importFiles(context: BrowserContext, extensionId: string, files: string[]): Promise<string> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html#/data`);
+  await page.getByTestId('import-file').setInputFiles(files);
+  const done = page.getByTestId('import-done');
+  await expect(done).toBeVisible({ timeout: 60_000 });
+  const summary = (await done.textContent()) ?? '';
+  await page.close();
+  return summary;
+}
+
+export async function openConsole(context: BrowserContext, query: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${DEMO_URL}${query}`);
+  return page;
+}
