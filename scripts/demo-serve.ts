@@ -4,8 +4,8 @@
 // tests/fixtures/consoles/ (saved console pages) when that folder exists. Node built-ins only.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(root, 'demo', 'dist');
@@ -85,26 +85,36 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
   send(req, res, 200, join(DIST, 'index.html'));
 }
 
-async function main(): Promise<void> {
-  const { port, host } = parseArgs(process.argv.slice(2));
+/** Serve the demo console (building it first when missing); resolves once it listens. */
+export async function startDemoServer(port = 0, host = '127.0.0.1'): Promise<{ url: string; close(): Promise<void> }> {
   if (!existsSync(join(DIST, 'index.html')) || !existsSync(join(DIST, 'data', 'conversations.json'))) {
     console.log('demo/dist is missing: building it first…');
     const { buildDemo } = await import('./demo-build');
     await buildDemo();
   }
   const server = createServer(handle);
-  server.listen(port, host, () => {
-    const address = server.address();
-    const actual = typeof address === 'object' && address ? address.port : port;
-    console.log(`Demo console: http://${host}:${actual}/`);
-    if (existsSync(FIXTURES)) console.log(`Console fixtures: http://${host}:${actual}/fixtures/`);
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => ok());
   });
-  const stop = () => server.close(() => process.exit(0));
+  const address = server.address();
+  const actual = typeof address === 'object' && address ? address.port : port;
+  return { url: `http://${host}:${actual}/`, close: () => new Promise((ok) => server.close(() => ok())) };
+}
+
+async function main(): Promise<void> {
+  const { port, host } = parseArgs(process.argv.slice(2));
+  const server = await startDemoServer(port, host);
+  console.log(`Demo console: ${server.url}`);
+  if (existsSync(FIXTURES)) console.log(`Console fixtures: ${server.url}fixtures/`);
+  const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+if (process.argv[1] && import.meta.url === pathToFileURL(normalize(process.argv[1])).href) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -35,7 +35,7 @@ export function BuyersTable({ settings }: { settings: AppSettings }) {
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
 
-  const rows = data.status === 'ready' ? data.value : [];
+  const rows = useMemo(() => (data.status === 'ready' ? data.value : []), [data]);
   const shown = useMemo(() => {
     const q = deferredQuery.trim().toLowerCase();
     return rows.filter(

@@ -19,6 +19,8 @@ export const URL_MAX_LENGTH = 2000;
  * still guards every query, so a selector that passes here but not in the browser reads as missing.
  */
 export function isPlausibleSelector(selector: string): boolean {
+  // Control characters never belong in a selector typed into a form.
+  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f{};@<]/.test(selector.replace(/"[^"]*"|'[^']*'/g, '""'))) return false;
   const closers: Record<string, string> = { '[': ']', '(': ')' };
   const stack: string[] = [];

@@ -134,7 +134,6 @@ export class CsvTokenizer {
               if (!final) { incomplete = true; this.waitingFor = '"'; break rows; }
               // The rest of the file is inside this quote: nothing more can be read.
               this.issues.push({ code: 'import_unterminatedQuote', severity: 'error', line: fieldLine, column });
-              pos = len;
               break rows;
             }
             if (close + 1 >= len && !final) { incomplete = true; this.waitingFor = 'break'; break rows; }

@@ -154,7 +154,7 @@ export function parseTemplate(body: string): ParsedTemplate {
     const close = findClose(body, i, errors);
     if (close < 0) {
       errors.push({ code: 'unclosedBraces', start: i, end: body.length });
-      textStart = i = body.length;
+      textStart = body.length;
       break;
     }
     const end = close + 2;
