@@ -5,6 +5,8 @@ import { CONSOLE_MATCHES, DEMO_MATCHES } from './lib/consoles/matches';
 // The demo/test build (`npm run build:demo`, mode "demo") also matches the local demo console.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // HTK_OUT_DIR lets parallel work build into separate folders; the default is `.output`.
+  outDir: process.env.HTK_OUT_DIR ?? '.output',
   outDirTemplate: '{{mode}}/{{browser}}-mv{{manifestVersion}}',
   manifest: ({ mode }) => {
     const matches = mode === 'demo' ? [...CONSOLE_MATCHES, ...DEMO_MATCHES] : [...CONSOLE_MATCHES];

@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const DEMO_EXTENSION_DIR = join(ROOT, '.output', 'demo', 'chrome-mv3');
+/** The demo/test build; HTK_EXTENSION_DIR points tests at another build of it. */
+export const DEMO_EXTENSION_DIR = process.env.HTK_EXTENSION_DIR ?? join(ROOT, '.output', 'demo', 'chrome-mv3');
 
 export function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];

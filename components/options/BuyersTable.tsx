@@ -4,6 +4,7 @@ import { formatMoney, useLocale, useT } from '@/components/common/i18n';
 import { downloadChunks, stamp } from '@/components/common/download';
 import { useLiveQuery } from '@/components/common/useLiveQuery';
 import { platformName } from '@/components/sidebar/BuyerCard';
+import { useDataVersion } from './data-version';
 import { BuyerIndexSchema, emptyBuyerIndex } from '@/lib/db/buyer-index';
 import { segmentModelFor } from '@/lib/db/buyers';
 import { db } from '@/lib/db/database';
@@ -21,13 +22,14 @@ export function BuyersTable({ settings }: { settings: AppSettings }) {
   const t = useT();
   const locale = useLocale();
   const asOf = todayIn(settings.timeZone, Date.now());
+  const { version } = useDataVersion();
   const data = useLiveQuery(async () => {
     const rec = await db().settings.get(SETTINGS_KEY.buyerIndex);
     const parsed = BuyerIndexSchema.safeParse(rec?.value);
     const index = parsed.success ? parsed.data : emptyBuyerIndex();
     const model = await segmentModelFor(db(), asOf);
     return deriveBuyerRows(index, settings.profile, model, asOf);
-  }, [asOf, settings]);
+  }, [asOf, settings, version]);
   const [level, setLevel] = useState('');
   const [segment, setSegment] = useState('');
   const [stage, setStage] = useState('');

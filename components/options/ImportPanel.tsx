@@ -10,6 +10,7 @@ import { previewSource, type SourcePreview } from '@/lib/import/preview';
 import type { MessageKey } from '@/lib/i18n';
 import { PLATFORMS, type Platform } from '@/lib/schemas/common';
 import { platformName } from '@/components/sidebar/BuyerCard';
+import { useDataVersion } from './data-version';
 
 interface Progress {
   file: string;
@@ -36,7 +37,8 @@ function runJob(job: ImportJob, onProgress: (p: Progress) => void): Promise<{ ok
       if (!parsed.success) return;
       const msg = parsed.data;
       if (msg.type === 'progress') return onProgress(msg.progress);
-      worker.terminate();
+      // Let Dexie's change broadcast from the worker reach the other pages before it goes away.
+      setTimeout(() => worker.terminate(), 2000);
       resolve(msg.type === 'done' ? { ok: true, run: msg.run, issues: msg.issues } : { ok: false, message: msg.message, issues: msg.issues });
     });
     worker.addEventListener('error', (e) => {
@@ -51,6 +53,7 @@ export function ImportPanel() {
   const t = useT();
   const locale = useLocale();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const data = useDataVersion();
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [platform, setPlatform] = useState<Platform>('other');
   const [dragging, setDragging] = useState(false);
@@ -73,6 +76,8 @@ export function ImportPanel() {
       };
       const result = await runJob(job, (progress) => setPhase({ kind: 'running', progress }));
       issues.push(...result.issues);
+      // Even a failed run may have written whole buyers before it stopped.
+      data.bump();
       if (!result.ok) return setPhase({ kind: 'failed', message: result.message, issues });
       runs.push(result.run);
     }

@@ -6,6 +6,7 @@ import { loadAppSettings } from '@/lib/db/settings';
 import type { MessageKey } from '@/lib/i18n';
 import type { AppSettings } from '@/lib/settings/app';
 import { BuyersTable } from './BuyersTable';
+import { DataVersionProvider } from './data-version';
 import { ImportPanel } from './ImportPanel';
 import { SettingsPage } from './SettingsPage';
 
@@ -38,7 +39,9 @@ export function OptionsApp() {
   if (settings.status !== 'ready') return null;
   return (
     <LocaleProvider locale={settings.value.uiLocale}>
-      <Shell settings={settings.value} />
+      <DataVersionProvider>
+        <Shell settings={settings.value} />
+      </DataVersionProvider>
     </LocaleProvider>
   );
 }

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import { db } from '@/lib/db/database';
+import { PageToBackgroundSchema } from '@/lib/schemas/messages';
 import { createHub, type HubPort } from './hub';
 import { answerSidebar, WRITES } from './sidebar-api';
 
@@ -19,6 +20,14 @@ export default defineBackground(() => {
   browser.runtime.onConnect.addListener((port) => hub.connect(port as unknown as HubPort));
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'toggle-sidebar' && tab?.id !== undefined) hub.toConsole(tab.id, { type: 'toggle' });
+  });
+  const origin = new URL(browser.runtime.getURL('/')).origin;
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+    // Only the extension's own pages (not content scripts, not other extensions) may say this.
+    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(`${origin}/`) || sender.tab?.url?.startsWith('http')) return undefined;
+    const parsed = PageToBackgroundSchema.safeParse(raw);
+    if (parsed.success && parsed.data.type === 'dataChanged') hub.broadcastChanged();
+    return undefined;
   });
   // Writes from other extension pages (an import in the options page, another agent's tab)
   // reach us through Dexie's cross-context change events.

@@ -98,3 +98,10 @@ export type HubToSidebar = z.infer<typeof HubToSidebarSchema>;
 
 export const PORT_CONSOLE = 'htk-console';
 export const PORT_SIDEBAR = 'htk-sidebar';
+
+/** One-off messages from the extension's own pages (options, popup) to the background. */
+export const PageToBackgroundSchema = z.discriminatedUnion('type', [
+  /** Data changed outside the background's sight (an import in a worker): sidebars re-read. */
+  z.object({ type: z.literal('dataChanged') }),
+]);
+export type PageToBackground = z.infer<typeof PageToBackgroundSchema>;
