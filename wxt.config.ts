@@ -8,6 +8,8 @@ export default defineConfig({
   // HTK_OUT_DIR lets parallel work build into separate folders; the default is `.output`.
   outDir: process.env.HTK_OUT_DIR ?? '.output',
   outDirTemplate: '{{mode}}/{{browser}}-mv{{manifestVersion}}',
+  // MV3 everywhere: Chrome/Edge (primary) and Firefox ≥ 128 share one manifest shape.
+  manifestVersion: 3,
   manifest: ({ mode }) => {
     const matches = mode === 'demo' ? [...CONSOLE_MATCHES, ...DEMO_MATCHES] : [...CONSOLE_MATCHES];
     return {

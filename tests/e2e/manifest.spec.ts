@@ -1,0 +1,63 @@
+import { test, expect } from '@playwright/test';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONSOLE_MATCHES, DEMO_MATCHES } from '../../lib/consoles/matches';
+import { ROOT } from '../../scripts/browser';
+
+// Reads the builds `npm run test:e2e` makes: the store build and the demo/test build.
+const STORE = join(ROOT, '.output', 'production', 'chrome-mv3');
+const DEMO = join(ROOT, '.output', 'demo', 'chrome-mv3');
+
+interface Manifest {
+  host_permissions?: string[];
+  optional_host_permissions?: string[];
+  permissions?: string[];
+  content_scripts?: Array<{ matches: string[] }>;
+  content_security_policy?: { extension_pages?: string };
+  web_accessible_resources?: Array<{ resources: string[]; matches: string[] }>;
+}
+const manifest = (dir: string): Manifest => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? files(full) : [full];
+  });
+}
+
+test.describe('the built manifest', () => {
+  test('the store build asks only for the listed consoles, never for all sites', () => {
+    const m = manifest(STORE);
+    const text = JSON.stringify(m);
+    expect(text).not.toContain('<all_urls>');
+    expect(m.host_permissions?.sort()).toEqual([...CONSOLE_MATCHES].sort());
+    expect(m.content_scripts?.[0]?.matches.sort()).toEqual([...CONSOLE_MATCHES].sort());
+    for (const local of ['127.0.0.1', 'localhost']) expect(text).not.toContain(local);
+    // Custom consoles are asked for at run time, one origin at a time.
+    expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+  });
+
+  test('only the demo/test build also matches the local demo console', () => {
+    const m = manifest(DEMO);
+    expect(m.host_permissions?.sort()).toEqual([...CONSOLE_MATCHES, ...DEMO_MATCHES].sort());
+  });
+
+  test('extension pages run only their own scripts and connect nowhere', () => {
+    for (const dir of [STORE, DEMO]) {
+      const csp = manifest(dir).content_security_policy?.extension_pages ?? '';
+      expect(csp).toMatch(/script-src 'self'(;|$)/);
+      expect(csp).toContain("connect-src 'self'");
+      expect(csp).toContain("object-src 'none'");
+      expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:/);
+    }
+  });
+
+  test('no remote code: no script is loaded from the network', () => {
+    for (const file of files(STORE).filter((f) => /\.(js|html)$/.test(f))) {
+      const text = readFileSync(file, 'utf8');
+      expect(text, file).not.toMatch(/<script[^>]+src=["']https?:/i);
+      expect(text, file).not.toMatch(/importScripts\(\s*["']https?:/);
+      expect(text, file).not.toMatch(/import\(\s*["']https?:/);
+    }
+  });
+});
