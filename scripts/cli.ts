@@ -5,7 +5,7 @@
 type Command = { run(argv: string[]): Promise<number> };
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  detect: { summary: 'detect FILE...   which export format each file is', load: () => import('./cli/detect') },
+  detect: { summary: 'detect [TEXT] [--file FILE]  concerns in buyer messages (JSON lines)', load: () => import('./cli/detect') },
   analyze: { summary: 'analyze FILE...  level, RFM, segment and stage of every buyer (JSON lines)', load: () => import('./cli/analyze') },
 };
 

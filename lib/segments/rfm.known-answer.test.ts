@@ -1,10 +1,11 @@
 // Known-answer test against the R package `rfm` 0.3.0: its README scores `rfm_data_orders` with
 // analysis date 2006-12-31 and publishes the breaks and five customers' rows (DOMAIN.md §3).
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildSegmentModel, scoreBuyer, type PopulationMember } from './model';
 
-const CSV = '/work/shared/data/rfm_data_orders.csv';
+const CSV = fileURLToPath(new URL('../../tests/fixtures/rfm/rfm_data_orders.csv', import.meta.url));
 
 /** Every row is one order: customer_id, order_date, revenue (whole yuan), names, email. */
 function loadCustomers(): Map<string, PopulationMember> {

@@ -129,7 +129,8 @@ function generic(ctx: MapperContext): RowMapper {
       f.status = 'completed';
     }
     f.createdAt = createdAt;
-    f.paidAt = r.date('paidTime');
+    // A table without a payment-time column records purchases: the order time is when it was paid.
+    f.paidAt = r.has('paidTime') ? r.date('paidTime') : createdAt;
     f.paidCents = paidCents;
     f.refundCents = r.refund('refund');
     f.lines = line(r, r.text('line'));

@@ -1,0 +1,87 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { analyzeFiles, parseArgs, type AnalyzeRow } from './analyze';
+
+const RFM_CSV = fileURLToPath(new URL('../../tests/fixtures/rfm/rfm_data_orders.csv', import.meta.url));
+
+describe('analyze arguments', () => {
+  it('reads files, as-of date, format and column mapping', () => {
+    const options = parseArgs(['a.csv', '--format', 'generic', '--map', 'buyer=customer_id,time=order date,amount=revenue', '--as-of=2006-12-31', 'b.csv'], '2024-01-01');
+    expect(options).toEqual({
+      files: ['a.csv', 'b.csv'], asOf: '2006-12-31', format: 'generic', locale: 'zh-CN',
+      mapping: { buyer: 'customer_id', time: 'order date', amount: 'revenue' },
+    });
+    expect(parseArgs(['a.csv'], '2024-01-01')).toMatchObject({ asOf: '2024-01-01', format: 'auto' });
+  });
+
+  it('refuses bad usage with a reason', () => {
+    expect(parseArgs([], '2024-01-01')).toHaveProperty('error');
+    expect(parseArgs(['a.csv', '--as-of', '2006-13-01'])).toHaveProperty('error');
+    expect(parseArgs(['a.csv', '--format', 'ebay'])).toHaveProperty('error');
+    expect(parseArgs(['a.csv', '--map', 'shopper=x'])).toHaveProperty('error');
+    expect(parseArgs(['a.csv', '--map', 'buyer'])).toHaveProperty('error');
+    expect(parseArgs(['a.csv', '--verbose'])).toHaveProperty('error');
+  });
+});
+
+describe('analyze rfm_data_orders.csv like the R package rfm 0.3.0', async () => {
+  const result = await analyzeFiles({
+    files: [RFM_CSV], asOf: '2006-12-31', format: 'generic', locale: 'en',
+    mapping: { buyer: 'customer_id', time: 'order_date', amount: 'revenue' },
+  });
+  const byName = new Map(result.rows.map((row) => [row.buyer, row]));
+
+  it('reads every order and every customer without issues', () => {
+    expect(result.issues).toEqual([]);
+    expect(result.summary).toMatchObject({ orders: 4906, buyers: 995, payingBuyers: 995, errors: 0 });
+  });
+
+  it.each([
+    ["Abbey O'Reilly", 205, 6, 472, 343],
+    ['Add Senger', 140, 3, 340, 412],
+    ['Aden Lesch', 194, 4, 405, 323],
+    ['Aden Murphy', 98, 7, 596, 544],
+    ['Admiral Senger', 132, 5, 448, 433],
+  ])('gives %s recency %i, %i orders, %i and score %i', (name, recency, orders, amount, score) => {
+    const row = byName.get(name) as AnalyzeRow;
+    expect(row).toMatchObject({ recencyDays: recency, paidOrders: orders, netTotal: amount, rfm: { score } });
+  });
+
+  it('bins every customer on the published breaks', () => {
+    const bin = (value: number, breaks: number[]) => 1 + breaks.filter((b) => value >= b).length;
+    for (const row of result.rows) {
+      expect(row.rfm).toEqual({
+        r: 6 - bin(row.recencyDays as number, [115, 181, 297.4, 482]),
+        f: bin(row.paidOrders, [4, 5, 6, 8]),
+        m: bin(row.netTotal, [255.8, 382, 506.4, 666]),
+        score: expect.any(Number),
+      });
+      const rfm = row.rfm as NonNullable<AnalyzeRow['rfm']>;
+      expect(rfm.score).toBe(rfm.r * 100 + rfm.f * 10 + rfm.m);
+    }
+  });
+});
+
+describe('analyze with malformed input', () => {
+  it('reports where the problem is and marks the run as failed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'huitouke-analyze-'));
+    const file = join(dir, 'bad.csv');
+    writeFileSync(file, 'customer_id,order_date,revenue\nann,2006-01-05,10\nbob,not a date,12\n');
+    const result = await analyzeFiles({ files: [file], asOf: '2006-12-31', format: 'generic', locale: 'en', mapping: { buyer: 'customer_id', time: 'order_date', amount: 'revenue' } });
+    expect(result.summary.errors).toBeGreaterThan(0);
+    expect(result.issues[0]).toMatchObject({ file: 'bad.csv', line: 3, column: 2, severity: 'error' });
+    expect(result.rows.map((r) => r.buyer)).toEqual(['ann']);
+  });
+
+  it('fails a file whose mapped column does not exist', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'huitouke-analyze-'));
+    const file = join(dir, 'cols.csv');
+    writeFileSync(file, 'who,when,how much\nann,2006-01-05,10\n');
+    const result = await analyzeFiles({ files: [file], asOf: '2006-12-31', format: 'generic', locale: 'en', mapping: { buyer: 'customer_id', time: 'order_date', amount: 'revenue' } });
+    expect(result.failedFiles).toEqual([file]);
+    expect(result.rows).toEqual([]);
+  });
+});
