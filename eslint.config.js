@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'demo/dist/**', 'test-results/**', 'playwright-report/**', '.tmp/**', 'public/**', 'bench-results/**'] },
+  { ignores: ['.output*/**', '.wxt/**', 'node_modules/**', 'demo/dist/**', 'test-results/**', 'playwright-report/**', '.tmp/**', 'public/**', 'bench-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { CONSOLE_MATCHES, DEMO_MATCHES } from './lib/consoles/matches';
+import { MANAGED_SCHEMA, MANAGED_SCHEMA_FILE } from './lib/playbook/managed-schema';
 
 // The store build (`npm run build`, mode "production") only matches the real consoles.
 // The demo/test build (`npm run build:demo`, mode "demo") also matches the local demo console.
@@ -31,11 +32,20 @@ export default defineConfig({
           suggested_key: { default: 'Alt+Shift+H' },
           description: '__MSG_cmdToggleSidebar__',
         },
+        'focus-suggestions': {
+          suggested_key: { default: 'Alt+J' },
+          description: '__MSG_cmdFocusSuggestions__',
+        },
       },
+      // Enterprise policy: an administrator's locked playbook (see entrypoints/background/managed.ts).
+      storage: { managed_schema: MANAGED_SCHEMA_FILE },
       browser_specific_settings: { gecko: { id: 'huitouke@huitouke.local', strict_min_version: '128.0' } },
     };
   },
   hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: MANAGED_SCHEMA_FILE, contents: `${JSON.stringify(MANAGED_SCHEMA, null, 2)}\n` });
+    },
     'build:manifestGenerated': (wxt, manifest) => {
       // Content scripts get their matches from the same list as host permissions.
       const matches = wxt.config.mode === 'demo' ? [...CONSOLE_MATCHES, ...DEMO_MATCHES] : [...CONSOLE_MATCHES];

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { LocaleProvider, useT } from '@/components/common/i18n';
 import { useLiveQuery } from '@/components/common/useLiveQuery';
 import { db } from '@/lib/db/database';
@@ -6,9 +6,18 @@ import { loadAppSettings } from '@/lib/db/settings';
 import type { MessageKey } from '@/lib/i18n';
 import type { AppSettings } from '@/lib/settings/app';
 import { BuyersTable } from './BuyersTable';
+import { ConsolesPage } from './ConsolesPage';
+import { ConcernsPage } from './concerns/ConcernsPage';
 import { DataVersionProvider } from './data-version';
 import { ImportPanel } from './ImportPanel';
+import { LevelsPage } from './playbook/LevelsPage';
+import { OffersPage } from './playbook/OffersPage';
 import { SettingsPage } from './SettingsPage';
+import { TeamPage } from './team/TeamPage';
+import { TemplatesPage } from './templates/TemplatesPage';
+
+// The dashboard brings the chart library: load it when it is opened, not with every page.
+const DashboardPage = lazy(() => import('./dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 
 interface Section {
   id: string;
@@ -19,6 +28,13 @@ interface Section {
 /** Sections of the supervisor workspace, addressed by `#/<id>` so links and tests can open one. */
 const SECTIONS: Section[] = [
   { id: 'data', label: 'op_nav_data', render: (s) => <><ImportPanel /><BuyersTable settings={s} /></> },
+  { id: 'dashboard', label: 'ws_nav_dashboard', render: (s) => <Suspense fallback={null}><DashboardPage settings={s} /></Suspense> },
+  { id: 'templates', label: 'ws_nav_templates', render: (s) => <TemplatesPage settings={s} /> },
+  { id: 'offers', label: 'ws_nav_offers', render: (s) => <OffersPage settings={s} /> },
+  { id: 'concerns', label: 'ws_nav_concerns', render: (s) => <ConcernsPage settings={s} /> },
+  { id: 'levels', label: 'ws_nav_levels', render: (s) => <LevelsPage settings={s} /> },
+  { id: 'team', label: 'ws_nav_team', render: (s) => <TeamPage settings={s} /> },
+  { id: 'consoles', label: 'consoles_nav', render: () => <ConsolesPage /> },
   { id: 'settings', label: 'op_nav_settings', render: (s) => <SettingsPage key={JSON.stringify(s)} settings={s} /> },
 ];
 

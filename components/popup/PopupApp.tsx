@@ -3,18 +3,19 @@ import { LocaleProvider, useT } from '@/components/common/i18n';
 import { useLiveQuery } from '@/components/common/useLiveQuery';
 import { db } from '@/lib/db/database';
 import { loadAppSettings } from '@/lib/db/settings';
+import { RemindersToday } from './RemindersToday';
 
 export function PopupApp() {
   const settings = useLiveQuery(() => loadAppSettings(db()), []);
   if (settings.status !== 'ready') return null;
   return (
     <LocaleProvider locale={settings.value.uiLocale}>
-      <Popup />
+      <Popup timeZone={settings.value.timeZone} />
     </LocaleProvider>
   );
 }
 
-function Popup() {
+function Popup({ timeZone }: { timeZone: string }) {
   const t = useT();
   const counts = useLiveQuery(async () => ({ buyers: await db().buyers.count(), concerns: await db().concerns.count() }), []);
   return (
@@ -22,6 +23,7 @@ function Popup() {
       <header className="popup-head">
         <span className="brand">{t('extName')}</span>
       </header>
+      <RemindersToday timeZone={timeZone} />
       {counts.status === 'ready' && (
         <dl className="popup-stats">
           <div><dt>{t('op_buyers_title')}</dt><dd data-testid="popup-buyers">{counts.value.buyers}</dd></div>

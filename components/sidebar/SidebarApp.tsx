@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { browser } from 'wxt/browser';
 import { LocaleProvider, useLocale, useT } from '@/components/common/i18n';
 import type { MessageKey } from '@/lib/i18n';
@@ -9,6 +9,9 @@ import { BuyerCard } from './BuyerCard';
 import { useConcernDetection } from './concern-detection';
 import { ConcernsPanel } from './ConcernsPanel';
 import { NotesPanel } from './NotesPanel';
+import { RemindersPanel } from './RemindersPanel';
+import { SuggestionsPanel } from './SuggestionsPanel';
+import { useSuggestionFacts } from './SuggestionsModel';
 import { useHub, type HubApi } from './useHub';
 import { useQuery } from './useQuery';
 
@@ -69,7 +72,9 @@ function BuyerView({ hub, state, settings }: { hub: HubApi; state: Extract<Conso
   const { buyer } = state;
   const today = todayIn(settings.timeZone, Date.now());
   const found = useQuery(hub, { method: 'buyer', platform: buyer.platform, id: buyer.id, nick: buyer.nick, asOf: today });
-  const detection = useConcernDetection(state.messages);
+  const taxonomy = useQuery(hub, { method: 'taxonomy' });
+  const detection = useConcernDetection(state.messages, useStable(taxonomy.status === 'ready' ? taxonomy.value : undefined));
+  const suggestionFacts = useSuggestionFacts(state, found.status === 'ready' ? found.value : null, detection, locale);
 
   if (found.status === 'loading') return <Status>{t('loading')}</Status>;
   if (found.status === 'error') return <Status kind="warn">{t('sb_errorLoading', { message: found.error.message })}</Status>;
@@ -91,11 +96,23 @@ function BuyerView({ hub, state, settings }: { hub: HubApi; state: Extract<Conso
         </Status>
       )}
       <BuyerCard nick={buyer.nick} platform={buyer.platform} profile={profile} settings={settings} />
+      {suggestionFacts && <SuggestionsPanel hub={hub} facts={suggestionFacts.facts} settings={settings} concernNames={suggestionFacts.concernNames} />}
+      <RemindersPanel hub={hub} buyerId={id} nick={buyer.nick} platform={buyer.platform} timeZone={settings.timeZone} />
       <ConcernsPanel hub={hub} ctx={ctx} detected={detection.detected} autoSave={settings.autoSaveConcerns} nameOf={(c) => detection.nameOf(c, locale)} />
       <NotesPanel hub={hub} buyerId={id} />
       <Footnote keyName="cmdToggleSidebar" />
     </>
   );
+}
+
+/** The same object while its content is the same, so a re-read of unchanged data recomputes nothing. */
+function useStable<T>(value: T | undefined): T | undefined {
+  const ref = useRef<{ json: string; value: T } | undefined>(undefined);
+  const json = useMemo(() => (value === undefined ? null : JSON.stringify(value)), [value]);
+  return useMemo(() => {
+    if (value === undefined || json === null) return undefined;
+    return json === ref.current?.json ? ref.current.value : value;
+  }, [json]); // eslint-disable-line react-hooks/exhaustive-deps
 }
 
 function Footnote({ keyName }: { keyName: MessageKey }) {

@@ -2,15 +2,21 @@ import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import { db } from '@/lib/db/database';
 import { PageToBackgroundSchema } from '@/lib/schemas/messages';
+import { clockNow } from './clock';
+import { setupCustomConsoles } from './custom-consoles';
 import { createHub, type HubPort } from './hub';
+import { setupManagedPlaybook } from './managed';
+import { requestReminderRun, setupReminders } from './reminders';
+import { setupSeed } from './seed';
 import { answerSidebar, WRITES } from './sidebar-api';
 
 export default defineBackground(() => {
+  const log = (m: string) => console.warn('[huitouke]', m);
   const hub = createHub({
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
     answer: async (request) => {
-      const value = await answerSidebar(db(), request);
+      const value = await answerSidebar(db(), request, await clockNow());
       if (WRITES.has(request.method)) hub.broadcastChanged();
       return value;
     },
@@ -19,17 +25,30 @@ export default defineBackground(() => {
   // Listeners are registered synchronously so a restarted service worker receives the event that woke it.
   browser.runtime.onConnect.addListener((port) => hub.connect(port as unknown as HubPort));
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command === 'toggle-sidebar' && tab?.id !== undefined) hub.toConsole(tab.id, { type: 'toggle' });
+    if (tab?.id === undefined) return;
+    if (command === 'toggle-sidebar') hub.toConsole(tab.id, { type: 'toggle' });
+    if (command === 'focus-suggestions') {
+      hub.toConsole(tab.id, { type: 'focus' });
+      hub.toSidebars(tab.id, { type: 'focusSuggestions' });
+    }
   });
   const origin = new URL(browser.runtime.getURL('/')).origin;
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     // Only the extension's own pages (not content scripts, not other extensions) may say this.
     if (sender.id !== browser.runtime.id || !sender.url?.startsWith(`${origin}/`) || sender.tab?.url?.startsWith('http')) return undefined;
     const parsed = PageToBackgroundSchema.safeParse(raw);
-    if (parsed.success && parsed.data.type === 'dataChanged') hub.broadcastChanged();
+    if (parsed.success && parsed.data.type === 'dataChanged') {
+      hub.broadcastChanged();
+      // An import may have brought unpaid orders: scan for reminders now.
+      void requestReminderRun(log);
+    }
     return undefined;
   });
   // Writes from other extension pages (an import in the options page, another agent's tab)
   // reach us through Dexie's cross-context change events.
   Dexie.on('storagemutated', () => hub.broadcastChanged());
+  setupSeed(log);
+  setupReminders(log);
+  setupCustomConsoles(undefined, log);
+  setupManagedPlaybook();
 });

@@ -1,5 +1,9 @@
 import { addNote, concernsOf, deleteNote, notesOf, saveConcern, setConcernResolved, setTag, tagsOf } from '@/lib/db/annotations';
 import { findBuyerRecord, profileOf } from '@/lib/db/buyers';
+import { asLogEntries, contactKindOf, contactLogOf, markSent, recordContact } from '@/lib/db/contact-log';
+import { loadContactPolicy, loadCouponRules, loadCoupons, loadTaxonomy, loadTemplates, recordTemplateUse } from '@/lib/db/playbook';
+import { actOnReminder, addManualReminder, remindersOfBuyer } from '@/lib/db/reminders';
+import { parseQuickReminder } from '@/lib/reminders';
 import type { HuitoukeDb } from '@/lib/db/database';
 import { loadAppSettings } from '@/lib/db/settings';
 import type { SidebarRequest } from '@/lib/schemas/sidebar-rpc';
@@ -45,8 +49,70 @@ export async function answerSidebar(db: HuitoukeDb, req: SidebarRequest, now = D
     case 'resolveConcern':
       await setConcernResolved(db, req.id, req.resolved, (await loadAppSettings(db)).agentName, now);
       return null;
+    case 'taxonomy':
+      return loadTaxonomy(db);
+    case 'suggestionContext':
+      return {
+        templates: (await loadTemplates(db)).filter((t) => t.enabled),
+        coupons: await loadCoupons(db),
+        couponRules: await loadCouponRules(db),
+        // A year covers every default cap (marketing 7 days, coupon caps up to 300 days).
+        contactLog: asLogEntries(await contactLogOf(db, req.buyerId, now - CONTACT_WINDOW_MS)),
+        policy: await loadContactPolicy(db),
+        now,
+      };
+    case 'recordInsert': {
+      const template = req.templateId ? (await loadTemplates(db)).find((t) => t.id === req.templateId) : undefined;
+      if (req.templateId && !template) throw new Error('unknown template');
+      const entry = await recordContact(
+        db,
+        {
+          buyerId: req.buyerId,
+          templateId: template?.id ?? null,
+          kind: template ? contactKindOf(template.kind) : (req.kind ?? 'custom'),
+          // Text with a coupon is marketing even when typed by hand.
+          marketing: template ? template.marketing || req.couponId !== undefined : req.couponId !== undefined,
+          text: req.text,
+          ...(req.couponId ? { couponId: req.couponId } : {}),
+          ...(template ? { templateVersion: template.version } : {}),
+        },
+        now,
+      );
+      if (template) await recordTemplateUse(db, template.id, now);
+      return entry;
+    }
+    case 'contactSeen':
+      return (await markSent(db, req.buyerId, req.texts, now)).length;
+    case 'reminders':
+      return { ...(await remindersOfBuyer(db, req.buyerId, now)), now };
+    case 'addReminder': {
+      const settings = await loadAppSettings(db);
+      const parsed = parseQuickReminder(req.text, now, settings.timeZone);
+      if (!parsed.ok) return parsed;
+      const reminder = await addManualReminder(db, { buyerId: req.buyerId, nick: req.nick, platform: req.platform, dueAt: parsed.dueAt, note: parsed.note }, now);
+      return { ok: true, reminder };
+    }
+    case 'reminderAction': {
+      if (req.action === 'snooze') {
+        if (req.minutes === undefined) throw new Error('snooze needs minutes');
+        return actOnReminder(db, req.id, { action: 'snooze', until: now + req.minutes * 60_000 }, now);
+      }
+      return actOnReminder(db, req.id, { action: req.action }, now);
+    }
   }
 }
 
+const CONTACT_WINDOW_MS = 366 * 86_400_000;
+
 /** Methods that change data: after them, every sidebar re-reads. */
-export const WRITES = new Set<SidebarRequest['method']>(['addNote', 'deleteNote', 'setTag', 'saveConcern', 'resolveConcern']);
+export const WRITES = new Set<SidebarRequest['method']>([
+  'addNote',
+  'deleteNote',
+  'setTag',
+  'saveConcern',
+  'resolveConcern',
+  'recordInsert',
+  'contactSeen',
+  'addReminder',
+  'reminderAction',
+]);

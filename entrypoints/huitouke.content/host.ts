@@ -38,6 +38,8 @@ const SHADOW_CSS = `
 
 export interface SidebarHost {
   setLayout(layout: Layout): void;
+  /** Move keyboard focus into the sidebar's frame. */
+  focus(): void;
   destroy(): void;
 }
 
@@ -143,6 +145,9 @@ export function mountSidebarHost(opts: {
     setLayout(next) {
       layout = next;
       applyStyle();
+    },
+    focus() {
+      frame.focus();
     },
     destroy() {
       guard.disconnect();

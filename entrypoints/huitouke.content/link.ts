@@ -1,9 +1,12 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { HubToConsoleSchema, PORT_CONSOLE, type ConsoleToHub, type HubToConsole } from '@/lib/schemas/messages';
+import type { ConsoleToHub, HubToConsole } from '@/lib/schemas/messages';
+import { CONSOLE_PORT_NAME, parseHubToConsole } from './guards';
 
 export interface HubLink {
   send(message: ConsoleToHub): void;
+  /** Disconnect for good (the page left the console); the hub tells the sidebar. */
+  close(): void;
 }
 
 /**
@@ -18,11 +21,12 @@ export function connectHub(
 ): HubLink {
   let port: ReturnType<typeof browser.runtime.connect> | undefined;
   let retries = 0;
+  let closed = false;
 
   const open = () => {
-    if (ctx.isInvalid) return;
+    if (ctx.isInvalid || closed) return;
     try {
-      port = browser.runtime.connect({ name: PORT_CONSOLE });
+      port = browser.runtime.connect({ name: CONSOLE_PORT_NAME });
     } catch {
       // The extension was reloaded or removed: this content script is orphaned and stays quiet.
       port = undefined;
@@ -30,21 +34,28 @@ export function connectHub(
     }
     retries = 0;
     port.onMessage.addListener((raw: unknown) => {
-      const parsed = HubToConsoleSchema.safeParse(raw);
-      if (parsed.success) onMessage(parsed.data);
+      const message = parseHubToConsole(raw);
+      if (message) onMessage(message);
     });
     port.onDisconnect.addListener(() => {
       port = undefined;
-      if (ctx.isInvalid) return;
+      if (ctx.isInvalid || closed) return;
       // The service worker was stopped; a connect wakes it. Back off if it keeps failing.
       const delay = Math.min(5000, 50 * 2 ** retries++);
       ctx.setTimeout(open, delay);
     });
     // After the caller has the link in hand (the first connect happens inside connectHub).
-    queueMicrotask(onConnect);
+    queueMicrotask(() => {
+      if (!closed) onConnect();
+    });
   };
   open();
-  ctx.onInvalidated(() => port?.disconnect());
+  const close = () => {
+    closed = true;
+    port?.disconnect();
+    port = undefined;
+  };
+  ctx.onInvalidated(close);
 
   return {
     send(message) {
@@ -55,5 +66,6 @@ export function connectHub(
         port = undefined;
       }
     },
+    close,
   };
 }

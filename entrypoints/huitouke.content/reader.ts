@@ -1,4 +1,5 @@
-import { PlatformSchema, type Platform } from '@/lib/schemas/common';
+import type { Platform } from '@/lib/schemas/common';
+import { isPlatform } from '@/lib/consoles/platforms';
 import type { ConsoleAdapter, SelectorKey, ValueSource } from '@/lib/consoles/schema';
 import { contentMessageId, type ConsoleMessage, type ConsoleReading, type MessageAuthor } from '@/lib/consoles/reading';
 
@@ -8,6 +9,11 @@ export { readNewMessages, type ConsoleReading, type ConsoleMessage, type NewMess
 const MAX_TEXT = 4000;
 const MAX_NICK = 300;
 const MAX_ID = 300;
+/**
+ * Only the latest rows are read. A console that loaded months of history (or a burst that added
+ * thousands of rows) then costs the same as a short thread; the sidebar shows fewer than this.
+ */
+export const MAX_ROWS = 200;
 
 /** Queries never throw: a selector the browser rejects (from a custom console) reads as "found nothing". */
 function queryAll(root: ParentNode, selector: string): Element[] {
@@ -72,8 +78,8 @@ function readValue(doc: Document, source: ValueSource, max: number): string {
 function resolvePlatform(doc: Document, adapter: ConsoleAdapter): Platform {
   if (typeof adapter.platform === 'string') return adapter.platform;
   const { selector, attr } = adapter.platform.fromAttribute;
-  const parsed = PlatformSchema.safeParse(queryOne(doc, selector)?.getAttribute(attr));
-  return parsed.success ? parsed.data : 'other';
+  const value = queryOne(doc, selector)?.getAttribute(attr);
+  return isPlatform(value) ? value : 'other';
 }
 
 /**
@@ -91,6 +97,20 @@ function hitsByRow(doc: Document, selector: string, rowIndex: Map<Element, numbe
       }
     }
   }
+  return found;
+}
+
+/** Like `hitsByRow`, but asks each row itself: cheaper when only the tail of a long thread is read. */
+function hitsInRows(rows: readonly Element[], selector: string): Map<number, Element> {
+  const found = new Map<number, Element>();
+  rows.forEach((row, i) => {
+    try {
+      const hit = row.matches(selector) ? row : row.querySelector(selector);
+      if (hit) found.set(i, hit);
+    } catch {
+      // A selector the browser rejects finds nothing.
+    }
+  });
   return found;
 }
 
@@ -122,10 +142,13 @@ export function readConsole(doc: Document, adapter: ConsoleAdapter): ConsoleRead
       if (buyerId === null) degraded.push('buyerId');
     }
 
-    const rows = queryAll(doc, s.messageRow);
+    const allRows = queryAll(doc, s.messageRow);
+    const tailOnly = allRows.length > MAX_ROWS;
+    const rows = tailOnly ? allRows.slice(-MAX_ROWS) : allRows;
     const rowIndex = new Map<Element, number>();
     rows.forEach((row, i) => rowIndex.set(row, i));
-    if (rows.length === 0) missing.push('messageRow');
+    const hits = (selector: string) => (tailOnly ? hitsInRows(rows, selector) : hitsByRow(doc, selector, rowIndex));
+    if (rows.length === 0 && !(s.messageList && queryOne(doc, s.messageList))) missing.push('messageRow');
 
     // System first: a notice can sit inside a row that also looks like a bubble.
     const authors = new Map<number, MessageAuthor>();
@@ -136,9 +159,9 @@ export function readConsole(doc: Document, adapter: ConsoleAdapter): ConsoleRead
     ];
     for (const [author, selector] of authorSelectors) {
       if (!selector || rows.length === 0) continue;
-      for (const row of hitsByRow(doc, selector, rowIndex).keys()) if (!authors.has(row)) authors.set(row, author);
+      for (const row of hits(selector).keys()) if (!authors.has(row)) authors.set(row, author);
     }
-    const texts = rows.length ? hitsByRow(doc, s.messageText, rowIndex) : new Map<number, Element>();
+    const texts = rows.length ? hits(s.messageText) : new Map<number, Element>();
     if (rows.length > 0) {
       if (authors.size === 0) missing.push('authorBuyer', 'authorAgent');
       // Without a text element the row's own text is used: worse (timestamps), still usable.
@@ -151,7 +174,7 @@ export function readConsole(doc: Document, adapter: ConsoleAdapter): ConsoleRead
     if (missing.length > 0) return { status: 'not_recognised', adapterId, missing: [...missing, ...degraded] };
 
     const idSpec = s.messageId;
-    const idHolders = idSpec?.selector ? hitsByRow(doc, idSpec.selector, rowIndex) : null;
+    const idHolders = idSpec?.selector ? hits(idSpec.selector) : null;
     const messages: ConsoleMessage[] = [];
     const occurrences = new Map<string, number>();
     const usedIds = new Set<string>();

@@ -1,29 +1,52 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
-/** How long the DOM must stay quiet before we re-read, and the longest we wait during a burst. */
+/**
+ * The first change after a quiet spell is read at once (next task: a framework's whole commit has
+ * landed by then), so a conversation switch reaches the sidebar without waiting. Changes that keep
+ * coming are read once the DOM has been quiet for QUIET_MS, and at least every MAX_WAIT_MS.
+ */
 const QUIET_MS = 25;
 const MAX_WAIT_MS = 120;
+const MARKER_ATTRIBUTES = ['class', 'data-buyer-id', 'data-cy', 'data-qa-id', 'currentuid', 'aria-selected', 'aria-current', 'data-platform', 'title'];
 
 /**
  * Calls `onChange` after the console's DOM or URL changed: conversation switches, new messages,
  * SPA navigation, whole subtrees replaced. Mutation records are not inspected one by one — a burst
- * of thousands costs one timer reset each — and the re-read happens once the burst settles
- * (or at most every MAX_WAIT_MS while it goes on). No polling.
+ * of thousands costs one timer reset — and the re-read happens once the burst settles (or at most
+ * every MAX_WAIT_MS while it goes on). No polling. Returns a function that stops watching.
  */
-export function watchConsole(ctx: ContentScriptContext, onChange: () => void, isOwn: (node: Node) => boolean): void {
+export function watchConsole(
+  ctx: ContentScriptContext,
+  onChange: () => void,
+  isOwn: (node: Node) => boolean,
+  /** Attributes the adapter reads values from (a buyer id in `data-uid`): their changes count too. */
+  valueAttributes: readonly string[] = [],
+): () => void {
   let timer: number | undefined;
-  let firstAt = 0;
+  let burstStart = 0;
+  let lastRun = Number.NEGATIVE_INFINITY;
+  let stopped = false;
+  let leading = false;
   const run = () => {
     timer = undefined;
-    firstAt = 0;
-    onChange();
+    leading = false;
+    burstStart = 0;
+    lastRun = performance.now();
+    if (!stopped) onChange();
   };
   const schedule = () => {
+    if (stopped) return;
+    // A read already due in the next task will see this change too.
+    if (leading) return;
     const now = performance.now();
-    if (!firstAt) firstAt = now;
+    if (timer === undefined && now - lastRun >= QUIET_MS) {
+      leading = true;
+      timer = ctx.setTimeout(run, 0);
+      return;
+    }
+    if (!burstStart) burstStart = now;
     if (timer !== undefined) clearTimeout(timer);
-    const wait = now - firstAt >= MAX_WAIT_MS ? 0 : QUIET_MS;
-    timer = ctx.setTimeout(run, wait);
+    timer = ctx.setTimeout(run, now - burstStart >= MAX_WAIT_MS ? 0 : QUIET_MS);
   };
 
   const observer = new MutationObserver((records) => {
@@ -38,13 +61,36 @@ export function watchConsole(ctx: ContentScriptContext, onChange: () => void, is
     subtree: true,
     characterData: true,
     attributes: true,
-    // Consoles mark the open conversation and the buyer with these.
-    attributeFilter: ['class', 'data-buyer-id', 'data-cy', 'data-qa-id', 'currentuid', 'aria-selected', 'data-platform'],
+    // Consoles mark the open conversation with these; the adapter's own value attributes come on top.
+    attributeFilter: [...new Set([...MARKER_ATTRIBUTES, ...valueAttributes])],
   });
-  ctx.onInvalidated(() => observer.disconnect());
+  const stopNavigation = onNavigation(ctx, schedule);
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    observer.disconnect();
+    stopNavigation();
+    if (timer !== undefined) clearTimeout(timer);
+  };
+  ctx.onInvalidated(stop);
+  return stop;
+}
 
-  // Same-document navigations (pushState, back/forward) also count, even when the DOM is reused.
-  ctx.addEventListener(window, 'popstate', schedule);
+/**
+ * Same-document navigations: back/forward, hash changes and (where the Navigation API exists)
+ * `history.pushState`, which fires no DOM event of its own. Returns a function that stops listening.
+ */
+export function onNavigation(ctx: ContentScriptContext, listener: () => void): () => void {
+  const targets: Array<[EventTarget, string]> = [
+    [window, 'popstate'],
+    [window, 'hashchange'],
+  ];
   const nav = (window as unknown as { navigation?: EventTarget }).navigation;
-  if (nav) ctx.addEventListener(nav as unknown as Window, 'navigatesuccess' as keyof WindowEventMap, schedule);
+  if (nav) targets.push([nav, 'navigatesuccess']);
+  for (const [target, type] of targets) target.addEventListener(type, listener);
+  const stop = () => {
+    for (const [target, type] of targets) target.removeEventListener(type, listener);
+  };
+  ctx.onInvalidated(stop);
+  return stop;
 }

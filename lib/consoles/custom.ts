@@ -1,25 +1,17 @@
 import { z } from 'zod';
 import { ConsoleAdapterSchema, type ConsoleAdapter } from './schema';
-import { parseMatchPattern } from './url';
 import { BUILT_IN_ADAPTERS } from './adapters';
 
 const BUILT_IN_IDS = new Set(BUILT_IN_ADAPTERS.map((a) => a.id));
 
 /**
- * A console a supervisor defines in the options page. On top of the adapter schema: its id may not
- * shadow a built-in console, and each pattern must name a site (the extension asks for host
- * permission per pattern, and a console "everywhere" would read every page the agent opens).
+ * A console a supervisor defines in the options page: the adapter schema (whose patterns must each
+ * name a site), and an id that does not shadow a built-in console.
  */
 export const CustomConsoleSchema = ConsoleAdapterSchema.superRefine((adapter, ctx) => {
   if (BUILT_IN_IDS.has(adapter.id)) {
     ctx.addIssue({ code: 'custom', message: 'consoles_err_idTaken', path: ['id'], params: { id: adapter.id } });
   }
-  adapter.matches.forEach((pattern, i) => {
-    const parsed = parseMatchPattern(pattern);
-    if (typeof parsed !== 'string' && parsed.host === '') {
-      ctx.addIssue({ code: 'custom', message: 'consoles_err_patternAnyHost', path: ['matches', i] });
-    }
-  });
 });
 
 export type CustomConsole = ConsoleAdapter;

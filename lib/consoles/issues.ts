@@ -13,10 +13,13 @@ function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(catalog, key);
 }
 
-/** Sentences for the custom-console form, one per problem, in the agent's language. */
-export function describeConsoleIssues(error: z.ZodError, locale: UiLocale): ConsoleIssue[] {
+/**
+ * Sentences for the custom-console form, one per problem, in the agent's language. `fieldName`
+ * gives the form's own label for a path (else the path itself is named).
+ */
+export function describeConsoleIssues(error: z.ZodError, locale: UiLocale, fieldName?: (path: PropertyKey[]) => string | undefined): ConsoleIssue[] {
   return error.issues.map((issue) => {
-    const field = issue.path.map(String).join('.') || '—';
+    const field = fieldName?.(issue.path) ?? (issue.path.map(String).join('.') || '—');
     const params: Record<string, string | number> = { field };
     if ('maximum' in issue && typeof issue.maximum === 'number') params.max = issue.maximum;
     if ('params' in issue && issue.params) {

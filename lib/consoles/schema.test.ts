@@ -42,6 +42,12 @@ describe('custom console form validation', () => {
     expect(errorsOf(input, 'zh-CN')[0]?.text).toContain(`最多 ${SELECTOR_MAX_LENGTH} 个字符`);
   });
 
+  it('gives an empty selector one message, not an extra "invalid" one', () => {
+    const input = formInput();
+    input.selectors.input = '   ';
+    expect(errorsOf(input).map((i) => i.text)).toEqual(['selectors.input: enter a CSS selector']);
+  });
+
   it('rejects selectors with unpaired brackets or style-sheet syntax', () => {
     const input = formInput();
     input.selectors.buyerNick.selector = '.buyer-name[data-x="1"';

@@ -53,8 +53,9 @@ export function isPlausibleSelector(selector: string): boolean {
 export const SelectorSchema = z
   .string()
   .trim()
-  .min(1, { error: 'consoles_err_selectorEmpty' })
-  .max(SELECTOR_MAX_LENGTH, { error: 'consoles_err_selectorTooLong' })
+  // An empty or overlong selector gets that one message, not a second "invalid" on top.
+  .min(1, { error: 'consoles_err_selectorEmpty', abort: true })
+  .max(SELECTOR_MAX_LENGTH, { error: 'consoles_err_selectorTooLong', abort: true })
   .refine(isPlausibleSelector, { error: 'consoles_err_selectorInvalid' });
 
 export const AttributeNameSchema = z
@@ -77,6 +78,9 @@ export const MatchPatternSchema = z
     const parsed = parseMatchPattern(value);
     if (typeof parsed === 'string') {
       ctx.addIssue({ code: 'custom', message: `consoles_err_pattern_${parsed}`, params: { pattern: value } });
+    } else if (parsed.host === '') {
+      // A console "everywhere" would read every page the agent opens; the host permission is asked per pattern.
+      ctx.addIssue({ code: 'custom', message: 'consoles_err_patternAnyHost', params: { pattern: value } });
     }
   });
 
@@ -99,6 +103,11 @@ export const ConsoleSelectorsSchema = z.object({
   buyerNick: ValueSourceSchema,
   /** One element per message of the open conversation, in thread order. */
   messageRow: SelectorSchema,
+  /**
+   * The element holding the rows, for consoles that show a conversation with no message yet:
+   * when it is there, no rows means an empty thread rather than a changed page.
+   */
+  messageList: SelectorSchema.optional(),
   /** Inside a row: the element whose text is the message. */
   messageText: SelectorSchema,
   /** A row is the buyer's (agent's, system's) when it matches or contains this. */

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import type { BuyerMetrics } from '../schemas/buyer';
 import { PlatformSchema, type Platform } from '../schemas/common';
 import type { PopulationMember } from '../segments/model';
+import type { HuitoukeDb } from './database';
+import type { BuyerRecord } from './records';
+import { SETTINGS_KEY } from './settings';
 
 /**
  * A columnar copy of what segmentation and the buyers table need from every buyer — one
@@ -24,6 +27,13 @@ export const BuyerIndexSchema = z.object({
 });
 export type BuyerIndex = z.infer<typeof BuyerIndexSchema>;
 
+/**
+ * Settings key of the marker an import sets before its first buyer write and clears in the same
+ * transaction that stores the index. Still there at the start of the next import means an import
+ * stopped between the two (closed tab, full disk): the index is then rebuilt from the buyers.
+ */
+export const INDEX_PENDING_KEY = 'buyerIndexPending';
+
 export function emptyBuyerIndex(): BuyerIndex {
   return { version: 1, ids: [], nicks: [], platforms: [], paidOrders: [], netCents: [], aovCents: [], firstPaidDate: [], lastPaidDate: [], refundOrders: [] };
 }
@@ -35,10 +45,26 @@ export interface IndexEntry {
   metrics: BuyerMetrics;
 }
 
-/** Insert or replace entries, keeping positions of existing buyers stable. */
+/** Position of each id, built once per index object and kept in step by {@link upsertIndex}. */
+const positions = new WeakMap<BuyerIndex, Map<string, number>>();
+
+function positionsOf(index: BuyerIndex): Map<string, number> {
+  let pos = positions.get(index);
+  // Rebuilt when the arrays were changed behind our back (a length that no longer matches).
+  if (!pos || pos.size !== index.ids.length) {
+    pos = new Map();
+    for (let i = 0; i < index.ids.length; i++) pos.set(index.ids[i]!, i);
+    positions.set(index, pos);
+  }
+  return pos;
+}
+
+/**
+ * Insert or replace entries, keeping positions of existing buyers stable. The id → position map
+ * is cached with the index object, so repeated upserts into one index cost O(entries), not O(index).
+ */
 export function upsertIndex(index: BuyerIndex, entries: Iterable<IndexEntry>): BuyerIndex {
-  const pos = new Map<string, number>();
-  index.ids.forEach((id, i) => pos.set(id, i));
+  const pos = positionsOf(index);
   for (const e of entries) {
     let i = pos.get(e.id);
     if (i === undefined) {
@@ -65,4 +91,32 @@ export function indexPopulation(index: BuyerIndex): PopulationMember[] {
     out[i] = { lastPaidDate: index.lastPaidDate[i] || null, paidOrders: index.paidOrders[i] ?? 0, netCents: index.netCents[i] ?? 0 };
   }
   return out;
+}
+
+/** The stored index; an empty one when there is none or it no longer parses. */
+export async function loadBuyerIndex(db: HuitoukeDb): Promise<BuyerIndex> {
+  const rec = await db.settings.get(SETTINGS_KEY.buyerIndex);
+  const parsed = BuyerIndexSchema.safeParse(rec?.value);
+  return parsed.success ? parsed.data : emptyBuyerIndex();
+}
+
+/** Buyers read per request while rebuilding: one getAll each, instead of one request per buyer. */
+const SCAN_PAGE = 2000;
+
+/**
+ * The index recomputed from every live buyer record (their stored metrics), in key order. Used
+ * when an import stopped after writing buyers but before storing the index that describes them.
+ * Must run inside a transaction that includes `buyers`, or on its own.
+ */
+export async function rebuildBuyerIndex(db: HuitoukeDb): Promise<BuyerIndex> {
+  const index = emptyBuyerIndex();
+  let after: string | null = null;
+  for (;;) {
+    const page: BuyerRecord[] = await (after === null ? db.buyers.orderBy(':id') : db.buyers.where(':id').above(after)).limit(SCAN_PAGE).toArray();
+    if (page.length === 0) break;
+    upsertIndex(index, page.filter((b) => !b.deletedAt));
+    after = page[page.length - 1]!.id;
+    if (page.length < SCAN_PAGE) break;
+  }
+  return index;
 }

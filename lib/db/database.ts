@@ -8,6 +8,11 @@ import type {
   OrphanBucket,
   SettingRecord,
 } from './records';
+import type { ContactRecord } from './contact-log';
+import type { Coupon, CouponRule } from '../coupons/schema';
+import type { Reminder } from '../reminders/schema';
+import type { Template } from '../templates/schema';
+import type { TemplateVersion } from './playbook';
 
 /** Records of the playbook and follow-up tables; their zod schemas live with their domain modules. */
 export interface KeyedRecord {
@@ -35,12 +40,12 @@ export class HuitoukeDb extends Dexie {
   tags!: EntityTable<BuyerTag, 'id'>;
   concerns!: EntityTable<ConcernRecord, 'id'>;
   settings!: EntityTable<SettingRecord, 'key'>;
-  templates!: Table<KeyedRecord, string>;
-  templateVersions!: Table<KeyedRecord, string>;
-  coupons!: Table<KeyedRecord, string>;
-  couponRules!: Table<KeyedRecord, string>;
-  reminders!: Table<KeyedRecord, string>;
-  contactLog!: Table<KeyedRecord, string>;
+  templates!: Table<Template, string>;
+  templateVersions!: Table<TemplateVersion, string>;
+  coupons!: Table<Coupon, string>;
+  couponRules!: Table<CouponRule, string>;
+  reminders!: Table<Reminder, string>;
+  contactLog!: Table<ContactRecord, string>;
 
   constructor(name = DB_NAME) {
     super(name);

@@ -3,21 +3,26 @@ import { formatIssue, type ImportIssue } from '../import/issues';
 import { computeBuyerMetrics } from '../metrics/compute';
 import type { CountingRules } from '../metrics/rules';
 import { mergeOrder } from '../orders/merge';
-import { buyerId } from '../schemas/buyer';
-import type { Order, OrderFragment } from '../schemas/order';
-import type { UiLocale } from '../schemas/common';
-import { buildSegmentModel } from '../segments/model';
-import { BuyerIndexSchema, emptyBuyerIndex, indexPopulation, upsertIndex } from './buyer-index';
+import type { Platform, UiLocale } from '../schemas/common';
+import type { Order } from '../schemas/order';
+import { buildSegmentModel, type SegmentModel } from '../segments/model';
+import { INDEX_PENDING_KEY, indexPopulation, loadBuyerIndex, rebuildBuyerIndex, upsertIndex, type BuyerIndex } from './buyer-index';
 import type { HuitoukeDb } from './database';
-import { fnv1a } from './hash';
+import { enrich, Hold, orphanBucket, type HeldBuyer, type HeldOrphan } from './import-hold';
 import type { BuyerRecord, ImportRun, OrphanBucket } from './records';
 import { SETTINGS_KEY } from './settings';
 
-/** Orders without a buyer are kept in this many buckets per platform. */
-const ORPHAN_BUCKETS = 512;
-/** Buyers held in memory before a flush; bounds memory on huge files. */
-const FLUSH_EVERY_BUYERS = 60_000;
 const ISSUE_SAMPLE = 200;
+/**
+ * Orders held in memory (see Hold.weight) before the buyers seen so far are written. Every buyer of
+ * a file is held until the end so that each is read and written once (IndexedDB costs ~100 µs per
+ * record, whatever its size); this only bounds memory on files far beyond a year of a big shop
+ * (a packed order takes ~100 bytes).
+ */
+const HOLD_ORDERS = 2_500_000;
+/** Per write transaction: short, so the sidebar's reads of buyers are never held up for long. */
+const CHUNK_BUYERS = 2000;
+const CHUNK_ORDERS = 20_000;
 
 export interface ImportProgress {
   file: string;
@@ -27,6 +32,9 @@ export interface ImportProgress {
   bytesTotal: number;
   rows: number;
   phase: 'reading' | 'writing' | 'segments' | 'done';
+  /** While writing: buyers written so far and buyers to write. */
+  written?: number;
+  toWrite?: number;
 }
 
 export interface ImportStoreOptions extends Omit<ImportOptions, 'batchSize'> {
@@ -37,120 +45,72 @@ export interface ImportStoreOptions extends Omit<ImportOptions, 'batchSize'> {
   now?: () => number;
   onProgress?: (p: ImportProgress) => void;
   signal?: AbortSignal;
+  /** Memory and transaction bounds; the defaults suit real files, tests make them small. */
+  limits?: { holdOrders?: number; chunkBuyers?: number; batchSize?: number };
 }
 
 export interface ImportOutcome {
   run: ImportRun;
   issues: ImportIssue[];
+  model: SegmentModel;
 }
 
-interface Cached<T> {
-  record: T;
-  byOrderId: Map<string, number>;
-  dirty: boolean;
-}
-
-function indexOrders(orders: Order[]): Map<string, number> {
-  const m = new Map<string, number>();
-  orders.forEach((o, i) => m.set(o.orderId, i));
-  return m;
+/** What the run has counted and the state shared by its writes. */
+interface RunContext {
+  db: HuitoukeDb;
+  opts: ImportStoreOptions;
+  run: ImportRun;
+  index: BuyerIndex;
+  touched: Set<string>;
+  /** Orders read from an orphan bucket: moving them to a buyer does not make them new. */
+  storedBefore: WeakSet<Order>;
+  progress: (written: number, toWrite: number) => void;
+  stamp: () => number;
 }
 
 /**
- * Import order exports into the database. Each buyer's orders live in the buyer's record, so
- * the import reads a buyer once, merges every order of the file into it in memory (dedupe by
- * platform + order id, idempotent), and writes it once. Writes happen in transactions of whole
- * records: an interrupted or failed import leaves every record complete, and running the same
- * import again gives the same result.
+ * Import order exports into the database. Each buyer's orders live in the buyer's record. Every
+ * order of the files is held in memory, merged by buyer and order id, and each buyer is then read
+ * (when already stored) and written once, in short transactions of whole records. The buyer index,
+ * the segment model and the run record are stored together at the end. An interrupted or failed
+ * import leaves every record complete (as before, or with all of this import's orders); running
+ * the same import again gives the same result (merging by order id is idempotent). If it stopped
+ * after writing buyers, a marker tells the next import to rebuild the index from the buyers first.
  */
 export async function importIntoDb(db: HuitoukeDb, sources: ImportSource[], opts: ImportStoreOptions): Promise<ImportOutcome> {
   const now = opts.now ?? Date.now;
   const bytesTotal = sources.reduce((s, f) => s + (f.size ?? 0), 0);
   const run: ImportRun = {
-    id: opts.runId,
-    status: 'running',
-    files: sources.map((s) => ({ name: s.name, size: s.size })),
-    startedAt: now(),
-    updatedAt: now(),
-    rows: 0,
-    orders: 0,
-    newOrders: 0,
-    buyersTouched: 0,
-    ordersWithoutBuyer: 0,
-    errors: 0,
-    warnings: 0,
-    issueSample: [],
+    id: opts.runId, status: 'running', files: sources.map((s) => ({ name: s.name, size: s.size })),
+    startedAt: now(), updatedAt: now(), rows: 0, orders: 0, newOrders: 0, buyersTouched: 0,
+    ordersWithoutBuyer: 0, errors: 0, warnings: 0, issueSample: [],
   };
   await db.importRuns.put(run);
-
-  const buyers = new Map<string, Cached<BuyerRecord>>();
-  const orphans = new Map<string, Cached<OrphanBucket>>();
-  const touched = new Set<string>();
-  const orderKeys = new Set<string>();
   const issues: ImportIssue[] = [];
+  const report = (p: Omit<ImportProgress, 'bytesTotal' | 'files'>) => opts.onProgress?.({ ...p, bytesTotal, files: sources.length });
+  const checkAbort = () => {
+    if (opts.signal?.aborted) throw new DOMException('Import cancelled', 'AbortError');
+  };
   let bytesBefore = 0;
   let rowsBefore = 0;
-
-  const report = (p: Omit<ImportProgress, 'bytesTotal' | 'files'>) => opts.onProgress?.({ ...p, bytesTotal, files: sources.length });
-
-  const loadBuyers = async (ids: string[]) => {
-    const missing = ids.filter((id) => !buyers.has(id));
-    if (!missing.length) return;
-    const found = await db.buyers.bulkGet(missing);
-    found.forEach((rec, i) => {
-      if (rec && !rec.deletedAt) buyers.set(missing[i]!, { record: rec, byOrderId: indexOrders(rec.orders), dirty: false });
+  let hold = new Hold(opts.runId);
+  let ctx: RunContext | null = null;
+  const touched = new Set<string>();
+  const context = async (): Promise<RunContext> => {
+    if (ctx) return ctx;
+    const pending = await db.settings.get(INDEX_PENDING_KEY);
+    const index = pending ? await rebuildBuyerIndex(db) : await loadBuyerIndex(db);
+    await db.settings.put({ key: INDEX_PENDING_KEY, value: opts.runId, updatedAt: now() });
+    return (ctx = {
+      db, opts, run, index, touched, storedBefore: new WeakSet(), stamp: now,
+      progress: (written, toWrite) => report({ file: '', fileIndex: sources.length, bytesRead: bytesBefore, rows: run.rows, phase: 'writing', written, toWrite }),
     });
-  };
-  const loadOrphans = async (ids: string[]) => {
-    const missing = ids.filter((id) => !orphans.has(id));
-    if (!missing.length) return;
-    const found = await db.orphans.bulkGet(missing);
-    found.forEach((rec, i) => {
-      if (rec) orphans.set(missing[i]!, { record: rec, byOrderId: indexOrders(rec.orders), dirty: false });
-    });
-  };
-
-  const mergeInto = <T extends { orders: Order[] }>(cached: Cached<T>, fragment: OrderFragment) => {
-    const at = cached.byOrderId.get(fragment.orderId);
-    const prev = at === undefined ? undefined : cached.record.orders[at];
-    const merged = mergeOrder(prev, fragment, opts.runId);
-    if (at === undefined) {
-      cached.byOrderId.set(fragment.orderId, cached.record.orders.length);
-      cached.record.orders.push(merged);
-    } else cached.record.orders[at] = merged;
-    cached.dirty = true;
-    return prev === undefined;
-  };
-
-  const flush = async () => {
-    const stamp = now();
-    const dirtyBuyers: BuyerRecord[] = [];
-    for (const c of buyers.values()) {
-      if (!c.dirty) continue;
-      c.record.metrics = computeBuyerMetrics(c.record.orders, opts.rules);
-      c.record.updatedAt = stamp;
-      dirtyBuyers.push(c.record);
-      c.dirty = false;
-    }
-    const dirtyOrphans = [...orphans.values()].filter((c) => c.dirty).map((c) => ((c.dirty = false), { ...c.record, updatedAt: stamp }));
-    if (!dirtyBuyers.length && !dirtyOrphans.length) return;
-    report({ file: '', fileIndex: sources.length, bytesRead: bytesBefore, rows: run.rows, phase: 'writing' });
-    await db.transaction('rw', db.buyers, db.orphans, db.settings, async () => {
-      if (dirtyBuyers.length) await db.buyers.bulkPut(dirtyBuyers);
-      if (dirtyOrphans.length) await db.orphans.bulkPut(dirtyOrphans);
-      // The index moves with the records it describes, in the same transaction.
-      const rec = await db.settings.get(SETTINGS_KEY.buyerIndex);
-      const parsed = BuyerIndexSchema.safeParse(rec?.value);
-      const index = upsertIndex(parsed.success ? parsed.data : emptyBuyerIndex(), dirtyBuyers.map((b) => ({ id: b.id, nick: b.nick, platform: b.platform, metrics: b.metrics })));
-      await db.settings.put({ key: SETTINGS_KEY.buyerIndex, value: index, updatedAt: stamp });
-    });
-    if (buyers.size > FLUSH_EVERY_BUYERS) buyers.clear();
   };
 
   try {
     for (const [fileIndex, source] of sources.entries()) {
-      for await (const batch of readOrders(source, { ...opts, batchSize: 5000 })) {
-        if (opts.signal?.aborted) throw new DOMException('Import cancelled', 'AbortError');
+      for await (const batch of readOrders(source, { ...opts, batchSize: opts.limits?.batchSize ?? 5000 })) {
+        checkAbort();
         run.files[fileIndex] = { name: source.name, size: source.size, format: batch.format.id, encoding: batch.encoding };
         run.rows = rowsBefore + batch.rowsRead;
         for (const issue of batch.issues) {
@@ -159,80 +119,281 @@ export async function importIntoDb(db: HuitoukeDb, sources: ImportSource[], opts
           else run.warnings++;
           if (run.issueSample.length < ISSUE_SAMPLE) run.issueSample.push(formatIssue(issue, opts.locale));
         }
-        const withBuyer = batch.fragments.filter((f) => f.buyerKey !== null);
-        await loadBuyers([...new Set(withBuyer.map((f) => buyerId(f.platform, f.buyerKey!)))]);
-        for (const f of withBuyer) {
-          const id = buyerId(f.platform, f.buyerKey!);
-          let cached = buyers.get(id);
-          if (!cached) {
-            const record: BuyerRecord = {
-              id, platform: f.platform, buyerKey: f.buyerKey!, nick: f.buyerNick ?? f.buyerKey!, orders: [],
-              metrics: computeBuyerMetrics([], opts.rules), updatedAt: now(),
-            };
-            buyers.set(id, (cached = { record, byOrderId: new Map(), dirty: true }));
-          }
-          if (f.buyerNick) cached.record.nick = f.buyerNick;
-          const key = `${f.platform}:${f.orderId}`;
-          if (mergeInto(cached, f)) run.newOrders++;
-          orderKeys.add(key);
-          touched.add(id);
-        }
-        const orphanFragments = batch.fragments.filter((f) => f.buyerKey === null);
-        const bucketOf = (f: OrderFragment) => `${f.platform}:~${fnv1a(f.orderId) % ORPHAN_BUCKETS}`;
-        await loadOrphans([...new Set(orphanFragments.map(bucketOf))]);
-        for (const f of orphanFragments) {
-          const id = bucketOf(f);
-          let cached = orphans.get(id);
-          if (!cached) orphans.set(id, (cached = { record: { id, platform: f.platform, orders: [], updatedAt: now() }, byOrderId: new Map(), dirty: true }));
-          const key = `${f.platform}:${f.orderId}`;
-          if (mergeInto(cached, f)) run.newOrders++;
-          if (!orderKeys.has(key)) run.ordersWithoutBuyer++;
-          orderKeys.add(key);
-        }
-        run.orders = orderKeys.size;
+        for (const f of batch.fragments) hold.add(f);
         report({ file: source.name, fileIndex, bytesRead: bytesBefore + batch.bytesRead, rows: run.rows, phase: 'reading' });
-        if (buyers.size > FLUSH_EVERY_BUYERS) await flush();
+        if (hold.weight >= (opts.limits?.holdOrders ?? HOLD_ORDERS)) {
+          await commit(await context(), hold, checkAbort);
+          hold = new Hold(opts.runId);
+        }
       }
       bytesBefore += source.size ?? 0;
       rowsBefore = run.rows;
     }
-    await flush();
+    const c = await context();
+    await commit(c, hold, checkAbort);
     report({ file: '', fileIndex: sources.length, bytesRead: bytesTotal, rows: run.rows, phase: 'segments' });
-    await rebuildSegmentModel(db, opts.asOf, now());
+    const model = buildSegmentModel(indexPopulation(c.index), opts.asOf);
     run.status = 'done';
+    run.buyersTouched = c.touched.size;
+    run.finishedAt = run.updatedAt = now();
+    await db.transaction('rw', db.settings, db.importRuns, async () => {
+      await db.settings.bulkPut([
+        { key: SETTINGS_KEY.buyerIndex, value: c.index, updatedAt: now() },
+        { key: SETTINGS_KEY.segmentModel, value: model, updatedAt: now() },
+      ]);
+      await db.settings.delete(INDEX_PENDING_KEY);
+      await db.importRuns.put(run);
+    });
+    report({ file: '', fileIndex: sources.length, bytesRead: bytesTotal, rows: run.rows, phase: 'done' });
+    return { run, issues, model };
   } catch (error) {
-    run.status = error instanceof DOMException && error.name === 'AbortError' ? 'interrupted' : 'failed';
+    run.status = opts.signal?.aborted ? 'interrupted' : 'failed';
     run.failure = describeFailure(error, opts.locale);
     run.buyersTouched = touched.size;
-    run.finishedAt = now();
-    run.updatedAt = now();
+    run.finishedAt = run.updatedAt = now();
     await db.importRuns.put(run).catch(() => {});
     throw Object.assign(error instanceof Error ? error : new Error(String(error)), { run, issues });
   }
-  run.buyersTouched = touched.size;
-  run.finishedAt = now();
-  run.updatedAt = now();
-  await db.importRuns.put(run);
-  report({ file: '', fileIndex: sources.length, bytesRead: bytesTotal, rows: run.rows, phase: 'done' });
-  return { run, issues };
+}
+
+/** Tie orphans to buyers where their order is known, then write the held buyers and orphans. */
+async function commit(ctx: RunContext, hold: Hold, checkAbort: () => void): Promise<void> {
+  const { db, opts } = ctx;
+  for (const [platform, orphans] of hold.orphans) {
+    // Orders of this import's buyers first; then orders of buyers stored earlier.
+    for (const b of hold.buyers.get(platform)?.values() ?? []) {
+      for (let k = 0; k < b.refs.length; k++) {
+        const held = orphans.get(hold.orderId(b, k));
+        if (!held) continue;
+        if (!held.attached) hold.setOrder(b, k, enrich(hold.order(b, k), held.order, opts.runId));
+        held.attached = true;
+      }
+    }
+    if ([...orphans.values()].some((o) => !o.attached)) await attachToStoredBuyers(ctx, hold, platform, orphans);
+  }
+  // Orders stored as orphans by an earlier import that this import's buyers turn out to have.
+  for (const [platform, buyers] of hold.buyers) {
+    const any = await db.orphans.where(':id').startsWith(`${platform}:~`).limit(1).primaryKeys();
+    if (!any.length) continue;
+    const buckets = new Set<string>();
+    for (const b of buyers.values()) for (let k = 0; k < b.refs.length; k++) buckets.add(orphanBucket(platform, hold.orderId(b, k)));
+    let orphans = hold.orphans.get(platform);
+    if (!orphans) hold.orphans.set(platform, (orphans = new Map()));
+    for (const bucket of await db.orphans.bulkGet([...buckets])) {
+      for (const order of bucket?.orders ?? []) {
+        if (orphans.has(order.orderId)) continue;
+        ctx.storedBefore.add(order);
+        orphans.set(order.orderId, { order, storedIn: bucket!.id, attached: false });
+      }
+    }
+    for (const b of buyers.values()) {
+      for (let k = 0; k < b.refs.length; k++) {
+        const held = orphans.get(hold.orderId(b, k));
+        if (!held || held.storedIn === null || held.attached) continue;
+        held.attached = true;
+        const order = enrich(hold.order(b, k), held.order, opts.runId);
+        hold.setOrder(b, k, order);
+        ctx.storedBefore.add(order);
+      }
+    }
+  }
+  await writeBuyers(ctx, hold, checkAbort);
+  await writeOrphans(ctx, hold, checkAbort);
+}
+
+/**
+ * Orphans whose order sits in a buyer stored by an earlier import (an item report imported after
+ * the order report): found by reading that platform's buyers a page at a time.
+ */
+async function attachToStoredBuyers(ctx: RunContext, hold: Hold, platform: Platform, orphans: Map<string, HeldOrphan>) {
+  const { db, opts } = ctx;
+  let buyers = hold.buyers.get(platform);
+  let after = `${platform}:`;
+  for (;;) {
+    const page = await db.buyers.where(':id').between(after, `${platform}:\uffff`, false, true).limit(500).toArray();
+    for (const rec of page) {
+      if (rec.deletedAt) continue;
+      for (const stored of rec.orders) {
+        const held = orphans.get(stored.orderId);
+        if (!held || held.attached) continue;
+        held.attached = true;
+        if (!buyers) hold.buyers.set(platform, (buyers = new Map()));
+        let b = buyers.get(rec.buyerKey);
+        if (!b) buyers.set(rec.buyerKey, (b = { id: rec.id, platform, buyerKey: rec.buyerKey, nick: null, refs: [], byKey: null }));
+        const at = hold.find(b, stored.orderId);
+        if (at >= 0) hold.setOrder(b, at, enrich(hold.order(b, at), held.order, opts.runId));
+        else hold.pushOrder(b, enrich(stored, held.order, opts.runId));
+      }
+    }
+    if (page.length < 500) return;
+    after = page[page.length - 1]!.id;
+  }
+}
+
+async function writeBuyers(ctx: RunContext, hold: Hold, checkAbort: () => void): Promise<void> {
+  const { db } = ctx;
+  const held: HeldBuyer[] = [];
+  for (const buyers of hold.buyers.values()) for (const b of buyers.values()) held.push(b);
+  if (!held.length) return;
+  // Key order: neighbouring records for the database, and ranges for reading stored ones.
+  held.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const storedIds = (await db.buyers.toCollection().primaryKeys()) as string[];
+  const stored = new Set(storedIds);
+  const chunkBuyers = ctx.opts.limits?.chunkBuyers ?? CHUNK_BUYERS;
+  let written = 0;
+  // Two transactions in flight: while the database stores one chunk, the next is built and queued.
+  type Flight = { chunk: HeldBuyer[]; done: Promise<BuyerRecord[]> };
+  let inflight: Flight | null = null;
+  const settle = async ({ chunk, done }: Flight) => {
+    upsertIndex(ctx.index, await done);
+    for (const b of chunk) ctx.touched.add(b.id);
+    written += chunk.length;
+    ctx.progress(written, held.length);
+  };
+  try {
+    for (let start = 0; start < held.length; ) {
+      checkAbort();
+      let end = start;
+      for (let orders = 0; end < held.length && end - start < chunkBuyers && orders < CHUNK_ORDERS; end++) orders += held[end]!.refs.length;
+      const chunk = held.slice(start, end);
+      start = end;
+      const done = db.transaction('rw', db.buyers, async () => {
+        const before = await readStored(db, chunk.map((b) => b.id).filter((id) => stored.has(id)), storedIds);
+        const out = chunk.map((b) => buyerRecord(ctx, hold.ordersOf(b), b, before.get(b.id)));
+        await db.buyers.bulkPut(out);
+        return out;
+      });
+      const previous: Flight | null = inflight;
+      inflight = { chunk, done };
+      if (previous) await settle(previous);
+    }
+    const last: Flight | null = inflight;
+    inflight = null;
+    if (last) await settle(last);
+  } finally {
+    // A failed chunk may leave the next one queued: let it finish (its records are whole) before reporting.
+    await (inflight as Flight | null)?.done.catch(() => {});
+  }
+}
+
+/** Stored records of `ids` (sorted): one range read when they are most of their key range. */
+async function readStored(db: HuitoukeDb, ids: string[], storedIds: string[]): Promise<Map<string, BuyerRecord>> {
+  const out = new Map<string, BuyerRecord>();
+  if (!ids.length) return out;
+  const first = ids[0]!;
+  const last = ids[ids.length - 1]!;
+  const span = upperBound(storedIds, last) - lowerBound(storedIds, first);
+  const recs = ids.length >= 16 && span <= ids.length * 2
+    ? await db.buyers.where(':id').between(first, last, true, true).toArray()
+    : await db.buyers.bulkGet(ids);
+  for (const r of recs) if (r && !r.deletedAt) out.set(r.id, r);
+  return out;
+}
+
+function lowerBound(sorted: string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+const upperBound = (sorted: string[], value: string) => lowerBound(sorted, value + '\u0000');
+
+/**
+ * The buyer's record with this import's orders merged in. Counts the import's orders once each,
+ * even across intermediate writes: a stored order that already lists this run was counted before.
+ */
+function buyerRecord(ctx: RunContext, held: Order[], b: HeldBuyer, before: BuyerRecord | undefined): BuyerRecord {
+  const { opts } = ctx;
+  let orders = held;
+  if (before) {
+    orders = before.orders.slice();
+    const at = new Map<string, number>();
+    orders.forEach((o, i) => at.set(o.orderId, i));
+    for (const o of held) {
+      const i = at.get(o.orderId);
+      if (i === undefined) {
+        orders.push(o);
+        count(ctx, o, null);
+      } else {
+        count(ctx, o, orders[i]!);
+        orders[i] = mergeOrder(orders[i], o, opts.runId);
+      }
+    }
+  } else for (const o of held) count(ctx, o, null);
+  return {
+    ...before,
+    id: b.id, platform: b.platform, buyerKey: b.buyerKey,
+    nick: b.nick ?? before?.nick ?? b.buyerKey,
+    orders,
+    metrics: computeBuyerMetrics(orders, opts.rules),
+    updatedAt: ctx.stamp(),
+  };
+}
+
+/** Count one of this import's orders against the stored order it merges into (or none). */
+function count(ctx: RunContext, order: Order, stored: Order | null, orphan = false): void {
+  if (stored?.sources.includes(ctx.opts.runId)) return;
+  ctx.run.orders++;
+  if (orphan) ctx.run.ordersWithoutBuyer++;
+  if (!stored && !ctx.storedBefore.has(order)) ctx.run.newOrders++;
+}
+
+/** Orphans not tied to a buyer go to their buckets; tied ones leave the bucket they were in. */
+async function writeOrphans(ctx: RunContext, hold: Hold, checkAbort: () => void): Promise<void> {
+  const { db, opts } = ctx;
+  const byBucket = new Map<string, { add: Order[]; remove: Set<string> }>();
+  const slot = (id: string) => byBucket.get(id) ?? byBucket.set(id, { add: [], remove: new Set() }).get(id)!;
+  for (const [platform, orphans] of hold.orphans) {
+    for (const held of orphans.values()) {
+      if (held.storedIn !== null) {
+        if (held.attached) slot(held.storedIn).remove.add(held.order.orderId);
+      } else if (!held.attached) slot(orphanBucket(platform, held.order.orderId)).add.push(held.order);
+    }
+  }
+  const ids = [...byBucket.keys()].sort();
+  for (let start = 0; start < ids.length; start += 64) {
+    checkAbort();
+    const chunk = ids.slice(start, start + 64);
+    await db.transaction('rw', db.orphans, async () => {
+      const stored = await db.orphans.bulkGet(chunk);
+      const out = chunk.map((id, k): OrphanBucket => {
+        const { add, remove } = byBucket.get(id)!;
+        const before = stored[k];
+        const orders = (before?.orders ?? []).filter((o) => !remove.has(o.orderId));
+        const at = new Map(orders.map((o, i) => [o.orderId, i]));
+        for (const o of add) {
+          const i = at.get(o.orderId);
+          count(ctx, o, i === undefined ? null : orders[i]!, true);
+          if (i === undefined) orders.push(o);
+          else orders[i] = mergeOrder(orders[i], o, opts.runId);
+        }
+        return { ...before, id, platform: add[0]?.platform ?? before!.platform, orders, updatedAt: ctx.stamp() };
+      });
+      await db.orphans.bulkPut(out);
+    });
+  }
 }
 
 function describeFailure(error: unknown, locale: UiLocale): string {
   if (error && typeof error === 'object' && 'issue' in error) return formatIssue((error as { issue: ImportIssue }).issue, locale);
-  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
-  if (name === 'QuotaExceededError' || /quota/i.test(String(error)))
+  // Dexie reports a transaction the browser aborted as AbortError with the real cause inside.
+  let cause: unknown = error;
+  while (cause && typeof cause === 'object' && 'inner' in cause && (cause as { inner?: unknown }).inner) cause = (cause as { inner: unknown }).inner;
+  const name = (e: unknown) => (e instanceof Error || e instanceof DOMException ? e.name : '');
+  if ([error, cause].some((e) => name(e) === 'QuotaExceededError' || /quota/i.test(String(e))))
     return locale === 'en'
-      ? 'The browser ran out of storage space while writing. Orders written before stay complete; free space and run the same import again.'
-      : '浏览器存储空间不足，写入中止。之前已写入的数据完整保留；释放空间后重新导入同一文件即可。';
+      ? 'The browser ran out of storage space while writing. Buyers written before stay complete; free space and run the same import again.'
+      : '浏览器存储空间不足，写入中止。已写入的买家数据完整保留；释放空间后重新导入同一文件即可。';
   return String(error instanceof Error ? error.message : error);
 }
 
 /** Recompute the population's segment model for a date from the buyer index. */
 export async function rebuildSegmentModel(db: HuitoukeDb, asOf: string, stamp: number) {
-  const rec = await db.settings.get(SETTINGS_KEY.buyerIndex);
-  const parsed = BuyerIndexSchema.safeParse(rec?.value);
-  const index = parsed.success ? parsed.data : emptyBuyerIndex();
-  const model = buildSegmentModel(indexPopulation(index), asOf);
+  const model = buildSegmentModel(indexPopulation(await loadBuyerIndex(db)), asOf);
   await db.settings.put({ key: SETTINGS_KEY.segmentModel, value: model, updatedAt: stamp });
   return model;
 }

@@ -23,7 +23,9 @@ export function csvCell(value: CsvValue): string {
 }
 
 export function csvRow(values: readonly CsvValue[]): string {
-  return values.map(csvCell).join(',') + '\r\n';
+  const line = values.map(csvCell).join(',');
+  // A bare line break is a blank line, which readers skip: keep a one-empty-cell row as a row.
+  return (line === '' && values.length > 0 ? '""' : line) + '\r\n';
 }
 
 /** Rows to CSV chunks, a few thousand rows per chunk, so large exports can be streamed to a Blob. */

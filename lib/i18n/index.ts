@@ -9,6 +9,8 @@ import { consoles } from './catalog/consoles';
 import { templates } from './catalog/templates';
 import { importStrings } from './catalog/import';
 import { profile } from './catalog/profile';
+import { workspace } from './catalog/workspace';
+import { suggestions } from './catalog/suggestions';
 
 /**
  * Every UI string, by key. Each area keeps its strings in its own file under `catalog/`;
@@ -25,6 +27,8 @@ export const catalog = {
   ...templates,
   ...importStrings,
   ...profile,
+  ...workspace,
+  ...suggestions,
 } satisfies Catalog;
 
 export type MessageKey = keyof typeof catalog;

@@ -48,6 +48,8 @@ export class CsvTokenizer {
    * quoted field) or a line break. Skipping pointless rescans keeps a huge row from costing O(n²).
    */
   private waitingFor: '"' | 'break' | null = null;
+  /** Fields in the last row read. */
+  private width = 0;
   private issues: CsvIssue[] = [];
   private readonly delimiter: string;
   private readonly delimiterCode: number;
@@ -114,7 +116,8 @@ export class CsvTokenizer {
         line++;
         continue;
       }
-      const fields: string[] = [];
+      // Rows of a file have one width: allocate it once instead of growing the array cell by cell.
+      const fields: string[] = new Array<string>(this.width);
       let n = 0;
       let rowIssues: CsvIssue[] | null = null;
       for (;;) {
@@ -197,6 +200,8 @@ export class CsvTokenizer {
         // Only reachable after a closing quote followed by text, which the quote loop rules out.
         throw new Error(`csv: unexpected character at offset ${pos}`);
       }
+      if (n !== fields.length) fields.length = n;
+      this.width = n;
       rows.push({ line: rowLine, fields });
       if (rowIssues !== null) for (const issue of rowIssues) this.issues.push(issue);
     }

@@ -105,11 +105,53 @@ export interface ChunkDecoder {
 }
 
 export function createDecoder(encoding: TextEncodingId): ChunkDecoder {
+  if (encoding === 'gb18030') return gb18030Decoder();
   const decoder = new TextDecoder(encoding, { fatal: false });
   return {
     encoding,
     decode: (chunk) => decoder.decode(chunk, { stream: true }),
     end: () => decoder.decode(),
+  };
+}
+
+/**
+ * GB18030 without the platform's streaming mode: Node's ICU decoder throws (`fatal: false`
+ * notwithstanding) when a chunk ends inside a 4-byte sequence that the next chunk breaks. A byte
+ * below 0x30 is never part of a multi-byte sequence and leaves the decoder in its initial state, so
+ * each chunk is decoded up to its last such byte and the rest waits for the next chunk: the text is
+ * the same as one decode of the whole file.
+ */
+function gb18030Decoder(): ChunkDecoder {
+  const decoder = new TextDecoder('gb18030', { fatal: false });
+  let pending: Uint8Array[] = [];
+  let pendingSize = 0;
+  const hold = (bytes: Uint8Array) => {
+    pending.push(bytes.slice());
+    pendingSize += bytes.length;
+  };
+  const flush = (): string => {
+    const text = pendingSize === 0 ? '' : decoder.decode(concatBytes(pending, pendingSize));
+    pending = [];
+    pendingSize = 0;
+    return text;
+  };
+  return {
+    encoding: 'gb18030',
+    decode(chunk) {
+      let cut = chunk.length;
+      while (cut > 0 && chunk[cut - 1]! >= 0x30) cut--;
+      if (cut === 0) {
+        hold(chunk);
+        return '';
+      }
+      const head = chunk.subarray(0, cut);
+      const text = decoder.decode(pendingSize === 0 ? head : concatBytes([...pending, head], pendingSize + cut));
+      pending = [];
+      pendingSize = 0;
+      if (cut < chunk.length) hold(chunk.subarray(cut));
+      return text;
+    },
+    end: flush,
   };
 }
 

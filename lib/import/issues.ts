@@ -84,7 +84,7 @@ export function formatIssue(issue: ImportIssue, locale: UiLocale): string {
     : column === null
       ? translate(locale, 'import_whereLine', { file, line })
       : columnName
-        ? translate(locale, 'import_whereColumnName', { file, line, column, columnName })
+        ? translate(locale, 'import_whereColumnName', { file, line, column, columnName: quoteValue(columnName) })
         : translate(locale, 'import_whereColumn', { file, line, column });
   let message = translate(locale, issue.code, localizeParams(issue, locale));
   if (issue.severity === 'error' && !FILE_LEVEL.has(issue.code) && issue.code !== 'import_unterminatedQuote') {

@@ -30,7 +30,8 @@ export async function previewSource(source: ImportSource, sampleRows = 5): Promi
     bytes.set(p, at);
     at += p.length;
   }
-  const { encoding } = detectEncoding(bytes);
+  // The same sample the importer judges (exactly HEAD_BYTES), so preview and import agree.
+  const { encoding } = detectEncoding(bytes.subarray(0, HEAD_BYTES));
   const decoder = createDecoder(encoding);
   const text = decoder.decode(bytes);
   const tokenizer = new CsvTokenizer({ delimiter: sniffDelimiter(text) });

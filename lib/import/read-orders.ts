@@ -6,7 +6,7 @@ import { HEAD_BYTES, type TextEncodingId, concatBytes, createDecoder, detectEnco
 import { type DetectedFormat, chooseFormat, trimHeaders } from './formats/detect';
 import { createMapper } from './formats/mappers';
 import type { FormatId } from './formats/specs';
-import { type ImportIssue, fileError } from './issues';
+import { type ImportIssue, ImportError, fileError } from './issues';
 import type { ColumnMapping } from './mapping';
 import { RowReader, type RowMapper } from './row-reader';
 import type { ImportSource } from './source';
@@ -74,13 +74,14 @@ async function* batchesOf(
     head.push(next.value);
     bytesRead += next.value.length;
   }
-  const headBytes = concatBytes(head, bytesRead);
-  const binary = sniffBinary(headBytes);
+  // Judge exactly the first HEAD_BYTES, however the chunks fell, so the same file always reads the same.
+  const sample = concatBytes(head, bytesRead).subarray(0, HEAD_BYTES);
+  const binary = sniffBinary(sample);
   if (binary) throw fileError(file, 'import_notCsv', { kind: binary });
-  const encoding = options.encoding ?? detectEncoding(headBytes).encoding;
+  const encoding = options.encoding ?? detectEncoding(sample).encoding;
   const decoder = createDecoder(encoding);
   // The delimiter is judged on the whole sample; the pieces then go through as they came.
-  const delimiter = sniffDelimiter(createDecoder(encoding).decode(headBytes));
+  const delimiter = sniffDelimiter(createDecoder(encoding).decode(sample));
   const session = new Session(file, options, timeZone, delimiter);
 
   function* ready(final: boolean): Generator<ImportBatch> {
@@ -143,7 +144,11 @@ class Session {
 
   end(): void {
     this.consume(this.tokenizer.end());
-    if (!this.format) throw fileError(this.file, 'import_emptyFile');
+    if (!this.format) {
+      // A quote left open on the first line swallows the whole file: say so rather than "empty".
+      const open = this.issues.find((i) => i.code === 'import_unterminatedQuote');
+      throw open ? new ImportError(open) : fileError(this.file, 'import_emptyFile');
+    }
     const last = this.mapper?.flush();
     if (last) this.fragments.push(last);
   }

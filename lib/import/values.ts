@@ -109,6 +109,17 @@ export function findAmountInText(text: string): number | null {
 
 /** A count of items; empty → null. */
 export function parseQuantity(raw: string): number | null | Invalid {
+  // Almost every cell is a few plain digits: read them without a regex.
+  if (raw.length > 0 && raw.length < 10) {
+    let n = 0;
+    let i = 0;
+    for (; i < raw.length; i++) {
+      const c = raw.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      n = n * 10 + (c - 48);
+    }
+    if (i === raw.length) return n;
+  }
   const s = cleanText(raw).replace(/\s*件$/, '');
   if (s === '') return null;
   if (!/^\d+(?:\.0+)?$/.test(s)) return INVALID;

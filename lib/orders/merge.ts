@@ -19,6 +19,12 @@ const NULLABLE_FIELDS = ['buyerKey', 'buyerNick', 'status', 'rawStatus', 'create
  * - an order-level field takes the fragment's value when the fragment knows it (non-null) and
  *   keeps the stored value otherwise — Shopify repeats order fields only on an order's first row,
  *   and a Taobao item report has no order-level total, so missing values must not erase known ones;
+ * - within one run (the order already lists `sourceId`) the rows are different lines of the same
+ *   export, and they may disagree: a Taobao item report marks a refunded 子订单 交易关闭 beside a
+ *   交易成功 one, Douyin adds one line's after-sale note to the status. Those disagreements are
+ *   settled by {@link settle}, not by row order, so the order counts (or not) whatever order the
+ *   rows come in; a later run's first value still replaces what an earlier run said (Shopify, whose
+ *   later rows leave order fields blank, puts them on an order's first row);
  * - `sources` is the sorted set of import-run ids that touched the order.
  * Lines are kept sorted by `lineId` (digits compared as numbers) so the result does not depend on
  * which fragment arrived first. The inputs are not modified.
@@ -29,15 +35,55 @@ export function mergeOrder(existing: Order | null | undefined, fragment: OrderFr
   }
   const base: Order = existing ?? { ...fragment, lines: [], sources: [] };
   const merged: Order = { ...base };
+  const sameRun = existing ? existing.sources.includes(sourceId) : false;
   for (const field of NULLABLE_FIELDS) {
     const value = fragment[field];
-    if (value !== null) (merged as Record<string, unknown>)[field] = value;
+    if (value === null || field === 'status' || field === 'rawStatus') continue;
+    const stored = base[field];
+    (merged as Record<string, unknown>)[field] = sameRun && stored !== null ? settle(stored, value) : value;
+  }
+  if (fragment.status !== null || fragment.rawStatus !== null) {
+    const keepStored = sameRun && (base.status !== null || base.rawStatus !== null) && compareStatus(base, fragment) > 0;
+    if (!keepStored) {
+      merged.status = fragment.status;
+      merged.rawStatus = fragment.rawStatus;
+    }
   }
   if (fragment.phone !== undefined) merged.phone = fragment.phone;
   if (fragment.address !== undefined) merged.address = fragment.address;
   merged.lines = mergeLines(base.lines, fragment.lines);
   merged.sources = base.sources.includes(sourceId) ? [...base.sources] : [...base.sources, sourceId].sort();
   return merged;
+}
+
+/** How far an order got: an order with one completed line and one refunded (closed) line is completed. */
+const STATUS_RANK: Readonly<Record<string, number>> = { unknown: 0, closed: 1, awaiting_payment: 2, paid: 3, shipped: 4, completed: 5 };
+
+/**
+ * Positive when `a`'s status should stand over `b`'s within one run: the further status, then the
+ * raw text carrying more (a line's after-sale note), then code-unit order, so any arrival order agrees.
+ */
+function compareStatus(a: Pick<Order, 'status' | 'rawStatus'>, b: Pick<Order, 'status' | 'rawStatus'>): number {
+  const rank = (s: Order['status']) => (s === null ? -1 : (STATUS_RANK[s] ?? 0));
+  return (
+    rank(a.status) - rank(b.status) ||
+    (a.rawStatus ?? '').length - (b.rawStatus ?? '').length ||
+    compareCodeUnits(a.rawStatus ?? '', b.rawStatus ?? '')
+  );
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Two rows of one run disagree on an order-level value: amounts take the larger (a refund noted on
+ * one line must not be erased by a line without one), times the earlier, names the first in
+ * code-unit order. Any rule would do as long as it does not depend on which row came last.
+ */
+function settle(stored: string | number, incoming: string | number): string | number {
+  if (typeof stored === 'number' && typeof incoming === 'number') return Math.max(stored, incoming);
+  return compareCodeUnits(String(stored), String(incoming)) <= 0 ? stored : incoming;
 }
 
 function mergeLines(stored: readonly OrderLine[], incoming: readonly OrderLine[]): OrderLine[] {

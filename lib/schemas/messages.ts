@@ -70,6 +70,8 @@ export type ConsoleToHub = z.infer<typeof ConsoleToHubSchema>;
 export const HubToConsoleSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('insert'), request: InsertRequestSchema }),
   z.object({ type: z.literal('toggle') }),
+  /** Move keyboard focus into the sidebar (the agent pressed the focus shortcut). */
+  z.object({ type: z.literal('focus') }),
   z.object({ type: z.literal('setLayout'), layout: LayoutSchema.partial() }),
   z.object({ type: z.literal('resend') }),
 ]);

@@ -1,5 +1,11 @@
 import { z } from 'zod';
+import { TaxonomySchema } from '../concerns/taxonomy';
+import { ContactLogEntrySchema, ContactPolicySchema } from '../contact/schema';
+import { CouponRuleSchema, CouponSchema } from '../coupons/schema';
+import { ContactRecordSchema } from '../db/contact-log';
 import { BuyerNoteSchema, BuyerTagSchema, ConcernRecordSchema } from '../db/records';
+import { ReminderSchema } from '../reminders/schema';
+import { TemplateSchema } from '../templates/schema';
 import { AppSettingsSchema } from '../settings/app';
 import { BuyerMetricsSchema, BuyerProfileSchema } from './buyer';
 import { LocalDateSchema, PlatformSchema } from './common';
@@ -26,6 +32,30 @@ export const SidebarRequestSchema = z.discriminatedUnion('method', [
     concern: ConcernRecordSchema.pick({ buyerId: true, nick: true, platform: true, console: true, conversationId: true, messageId: true, concern: true, quote: true, source: true }),
   }),
   z.object({ method: z.literal('resolveConcern'), id: z.string().max(100), resolved: z.boolean() }),
+  // Suggestions, coupons, contact log and reminders (issue 5).
+  z.object({ method: z.literal('taxonomy') }),
+  z.object({ method: z.literal('suggestionContext'), buyerId: BuyerId }),
+  z.object({
+    method: z.literal('recordInsert'),
+    buyerId: BuyerId,
+    /** Kind and marketing come from the stored template; `kind` is used only for text not from a template. */
+    templateId: z.string().min(1).max(120).nullable(),
+    kind: z.string().min(1).max(40).optional(),
+    couponId: z.string().min(1).max(100).optional(),
+    text: z.string().min(1).max(2000),
+  }),
+  /** Agent messages the console showed after an insertion: confirms inserted text as sent. */
+  z.object({ method: z.literal('contactSeen'), buyerId: BuyerId, texts: z.array(z.string().max(2000)).min(1).max(20) }),
+  z.object({ method: z.literal('reminders'), buyerId: BuyerId }),
+  /** A quick reminder as the agent typed it ("明天10点回访，问尺码是否合适"); the background reads the time. */
+  z.object({ method: z.literal('addReminder'), buyerId: BuyerId, nick: z.string().max(300), platform: PlatformSchema, text: z.string().min(1).max(500) }),
+  z.object({
+    method: z.literal('reminderAction'),
+    id: z.string().min(1).max(600),
+    action: z.enum(['done', 'dismiss', 'snooze']),
+    /** Snooze length; required for `snooze`. */
+    minutes: z.number().int().min(1).max(60 * 24 * 30).optional(),
+  }),
 ]);
 export type SidebarRequest = z.infer<typeof SidebarRequestSchema>;
 export type SidebarMethod = SidebarRequest['method'];
@@ -39,6 +69,24 @@ export const BuyerLookupSchema = z.object({
 });
 export type BuyerLookup = z.infer<typeof BuyerLookupSchema>;
 
+export const SuggestionContextSchema = z.object({
+  /** Live, enabled templates. */
+  templates: z.array(TemplateSchema),
+  coupons: z.array(CouponSchema),
+  couponRules: z.array(CouponRuleSchema),
+  /** This buyer's contact log (the caps' window and the coupon caps'), oldest first. */
+  contactLog: z.array(ContactLogEntrySchema),
+  policy: ContactPolicySchema,
+  /** "Now" as the background sees it (the test clock in the demo build). */
+  now: z.number().int(),
+});
+export type SuggestionContext = z.infer<typeof SuggestionContextSchema>;
+
+export const ReasonSchema = z.object({ code: z.string().max(100), params: z.record(z.string(), z.union([z.string(), z.number()])) });
+
+export const BuyerRemindersSchema = z.object({ due: z.array(ReminderSchema), upcoming: z.array(ReminderSchema), now: z.number().int() });
+export type BuyerRemindersResult = z.infer<typeof BuyerRemindersSchema>;
+
 /** What each method answers. */
 export const SidebarResultSchemas = {
   settings: AppSettingsSchema,
@@ -51,6 +99,13 @@ export const SidebarResultSchemas = {
   concerns: z.array(ConcernRecordSchema),
   saveConcern: ConcernRecordSchema,
   resolveConcern: z.null(),
+  taxonomy: TaxonomySchema,
+  suggestionContext: SuggestionContextSchema,
+  recordInsert: ContactRecordSchema,
+  contactSeen: z.number().int().nonnegative(),
+  reminders: BuyerRemindersSchema,
+  addReminder: z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), reminder: ReminderSchema }), z.object({ ok: z.literal(false), error: ReasonSchema })]),
+  reminderAction: ReminderSchema.nullable(),
 } satisfies Record<SidebarMethod, z.ZodType>;
 
 export type SidebarResult<M extends SidebarMethod> = z.infer<(typeof SidebarResultSchemas)[M]>;

@@ -28,7 +28,7 @@ function formatPart(part: ReasonPart, locale: UiLocale, segmentNames: Readonly<R
     case 'level':
       return part.name;
     case 'segment': {
-      const own = segmentNames[part.id];
+      const own = Object.hasOwn(segmentNames, part.id) ? segmentNames[part.id] : undefined;
       if (own) return own;
       const key = catalogKey(`templates_segment_${part.id}`);
       return key ? translate(locale, key) : part.id;
@@ -65,7 +65,8 @@ export function formatReason(
     const names: string[] = [];
     for (; i < parts.length && parts[i]!.kind === 'concern'; i++) {
       const id = (parts[i] as { id: string }).id;
-      names.push(concernNames[id] ?? id);
+      // Own keys only: a concern id such as `constructor` is valid and must not name Object's.
+      names.push((Object.hasOwn(concernNames, id) ? concernNames[id] : undefined) ?? id);
     }
     i--;
     pieces.push(translate(locale, 'templates_reason_concern', { names: names.join(locale === 'en' ? ', ' : '、') }));

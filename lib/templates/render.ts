@@ -36,8 +36,10 @@ export type RenderResult =
     };
 
 function answerFor(label: string, ctx: RenderContext): string | null {
-  const answer = ctx.answers?.[label];
-  return answer === undefined || answer.trim() === '' ? null : answer;
+  // Own keys only: a blank labelled `constructor` or `__proto__` must not find Object.prototype's.
+  const answers = ctx.answers;
+  const answer = answers && Object.hasOwn(answers, label) ? answers[label] : undefined;
+  return typeof answer !== 'string' || answer.trim() === '' ? null : answer;
 }
 
 function gap(label: string, lang: Locale): string {

@@ -38,8 +38,18 @@ export function createTemplateSearchIndex(templates: readonly Template[]): Searc
   );
 }
 
+/**
+ * Longest query searched; the rest of a pasted paragraph is ignored. Every term is matched against
+ * every field, and typo matching costs the square of a term's length per candidate, so a pasted
+ * 100 KB message would otherwise freeze the library for a minute.
+ */
+export const MAX_TEMPLATE_QUERY = 64;
+
 export function searchTemplates(index: SearchIndex, query: string, limit?: number): SearchHit[] {
-  const cleaned = query
+  let head = query.slice(0, MAX_TEMPLATE_QUERY);
+  // Do not keep half of a character cut at the limit.
+  if (/[\uD800-\uDBFF]$/.test(head) && query.length > MAX_TEMPLATE_QUERY) head = head.slice(0, -1);
+  const cleaned = head
     .split(/\s+/)
     .map((term) => term.replace(/^[/／]/, ''))
     .join(' ');

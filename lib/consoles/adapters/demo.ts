@@ -21,6 +21,8 @@ export const demo: ConsoleAdapter = {
     buyerId: { selector: '[data-testid="current-buyer"]', attr: 'data-buyer-id' },
     buyerNick: { selector: '[data-testid="current-buyer-nick"]' },
     messageRow: '[data-testid="thread"] [data-testid="message"]',
+    // A conversation the demo creates from `?buyer=` starts with an empty thread.
+    messageList: '[data-testid="thread"]',
     messageText: '[data-testid="message-text"]',
     authorBuyer: '[data-author="buyer"]',
     authorAgent: '[data-author="agent"]',

@@ -1,5 +1,5 @@
 import type { Platform } from '../../schemas/common';
-import { fileError } from '../issues';
+import { fileError, quoteValue } from '../issues';
 import {
   type ColumnIndex, type ColumnMapping, type MappingField, GENERIC_REQUIRED, MAPPING_FIELDS,
   emptyColumnIndex, headerLookup, normalizeHeader,
@@ -155,6 +155,7 @@ function unknownFormat(headers: readonly string[], file: string, line: number) {
     seen.add(spec.id);
     formats.push(`${spec.id}:${spec.required.map((f) => spec.columns[f]?.[0] ?? f).join('|')}`);
   }
-  const shown = headers.slice(0, 6).join(', ') + (headers.length > 6 ? ', …' : '');
+  // Each name cut short: a broken quote can make the "header" the whole file.
+  const shown = headers.slice(0, 6).map(quoteValue).join(', ') + (headers.length > 6 ? ', …' : '');
   return fileError(file, 'import_unknownFormat', { found: shown, formats: formats.join(';') }, line);
 }

@@ -1,0 +1,61 @@
+import { addDays } from '@/lib/dates/local-date';
+import { weekdayOf } from '@/lib/reminders/time';
+
+/** A series per concern for a stacked chart; concerns past `top` fold into one `other` series. */
+export interface Stacked {
+  /** Category axis labels (week starts, item names). */
+  axis: string[];
+  series: { concern: string; values: number[] }[];
+}
+
+export const OTHER = '__other';
+
+/** The Monday of a date's week. */
+export function weekOf(date: string): string {
+  return addDays(date, -weekdayOf(date));
+}
+
+function stack(pairs: readonly (readonly [string, string])[], axis: string[], top: number): Stacked {
+  const totals = new Map<string, number>();
+  for (const [, concern] of pairs) totals.set(concern, (totals.get(concern) ?? 0) + 1);
+  const kept = [...totals.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, top).map(([c]) => c);
+  const names = totals.size > kept.length ? [...kept, OTHER] : kept;
+  const at = new Map(axis.map((a, i) => [a, i]));
+  const series = names.map((concern) => ({ concern, values: axis.map(() => 0) }));
+  const bySeries = new Map(series.map((s) => [s.concern, s]));
+  for (const [label, concern] of pairs) {
+    const i = at.get(label);
+    if (i === undefined) continue;
+    const s = bySeries.get(kept.includes(concern) ? concern : OTHER)!;
+    s.values[i]!++;
+  }
+  return { axis, series };
+}
+
+/** Concerns per week (Monday-start), every week from the first to the last, empty weeks included. */
+export function concernsByWeek(records: readonly { date: string; concern: string }[], top = 8, maxWeeks = 26): Stacked {
+  if (records.length === 0) return { axis: [], series: [] };
+  const weeks = records.map((r) => weekOf(r.date));
+  const last = weeks.reduce((a, b) => (a > b ? a : b));
+  let firstWeek = weeks.reduce((a, b) => (a < b ? a : b));
+  const earliest = addDays(last, -7 * (maxWeeks - 1));
+  if (firstWeek < earliest) firstWeek = earliest;
+  const axis: string[] = [];
+  for (let w = firstWeek; w <= last; w = addDays(w, 7)) axis.push(w);
+  return stack(records.map((r, i) => [weeks[i]!, r.concern] as const), axis, top);
+}
+
+/** The items (or categories) buyers raised most concerns about, stacked by concern. */
+export function concernsByItem(records: readonly { buyerId: string; concern: string }[], itemOf: (buyerId: string) => string | null, topItems = 8, topConcerns = 6): Stacked {
+  const pairs: [string, string][] = [];
+  const perItem = new Map<string, number>();
+  for (const r of records) {
+    const item = itemOf(r.buyerId);
+    if (!item) continue;
+    pairs.push([item, r.concern]);
+    perItem.set(item, (perItem.get(item) ?? 0) + 1);
+  }
+  // Largest last: a horizontal bar chart draws the first category at the bottom.
+  const axis = [...perItem.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, topItems).map(([i]) => i).reverse();
+  return stack(pairs, axis, topConcerns);
+}

@@ -1,0 +1,72 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useLiveQuery } from '@/components/common/useLiveQuery';
+import { db } from '@/lib/db/database';
+import { pinStatus, verifyPin, type PinCheck } from '@/lib/db/supervisor-lock';
+
+/**
+ * Whether this options page may edit the playbook. With no PIN set, editing is open (first run);
+ * with a PIN, the supervisor unlocks once per page for UNLOCK_MINUTES. The state lives in the
+ * page, not in storage: closing the tab locks again, and another agent's tab is not unlocked.
+ */
+export const UNLOCK_MINUTES = 30;
+
+let unlockedUntil = 0;
+const listeners = new Set<() => void>();
+const notify = () => listeners.forEach((l) => l());
+let relock: ReturnType<typeof setTimeout> | undefined;
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function lockNow(): void {
+  unlockedUntil = 0;
+  clearTimeout(relock);
+  notify();
+}
+
+export async function unlockWithPin(pin: string): Promise<PinCheck> {
+  const check = await verifyPin(db(), pin, Date.now());
+  if (check.ok) {
+    unlockedUntil = Date.now() + UNLOCK_MINUTES * 60_000;
+    clearTimeout(relock);
+    relock = setTimeout(lockNow, UNLOCK_MINUTES * 60_000);
+    notify();
+  }
+  return check;
+}
+
+/** Keep the page unlocked after the supervisor proved the PIN by setting or changing it. */
+export function markUnlocked(): void {
+  unlockedUntil = Date.now() + UNLOCK_MINUTES * 60_000;
+  clearTimeout(relock);
+  relock = setTimeout(lockNow, UNLOCK_MINUTES * 60_000);
+  notify();
+}
+
+export interface EditAccess {
+  /** Still reading the PIN state. */
+  loading: boolean;
+  pinSet: boolean;
+  unlocked: boolean;
+  /** May this page change the playbook now? */
+  canEdit: boolean;
+  lockedUntil: number | null;
+}
+
+export function useEditAccess(): EditAccess {
+  const until = useSyncExternalStore(subscribe, () => unlockedUntil);
+  const [now, setNow] = useState(() => Date.now());
+  const status = useLiveQuery(() => pinStatus(db(), Date.now()), [now]);
+  // Re-read when a lock-out ends so the form comes back by itself.
+  const lockedUntil = status.status === 'ready' ? status.value.lockedUntil : null;
+  useEffect(() => {
+    if (!lockedUntil) return;
+    const timer = setTimeout(() => setNow(Date.now()), Math.max(0, lockedUntil - Date.now()) + 50);
+    return () => clearTimeout(timer);
+  }, [lockedUntil]);
+  if (status.status !== 'ready') return { loading: true, pinSet: true, unlocked: false, canEdit: false, lockedUntil: null };
+  const unlocked = until > Date.now();
+  return { loading: false, pinSet: status.value.set, unlocked, canEdit: !status.value.set || unlocked, lockedUntil };
+}

@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { useT } from '@/components/common/i18n';
+import { useLiveQuery } from '@/components/common/useLiveQuery';
+import { RemindersList, type ReminderActionFn } from '@/components/sidebar/RemindersList';
+import { clockNow, clockOffset } from '@/entrypoints/background/clock';
+import { db } from '@/lib/db/database';
+import { actOnReminder, remindersForToday } from '@/lib/db/reminders';
+
+/** Re-read the list this often, so reminders coming due while the popup is open appear. */
+const TICK_MS = 30_000;
+
+/**
+ * Every reminder due today, across buyers, with the same actions as the sidebar. The popup is a
+ * top-level extension page, so it reads the database itself; the background hears the changes
+ * and updates the badge.
+ */
+export function RemindersToday({ timeZone }: { timeZone: string }) {
+  const t = useT();
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setTick((n) => n + 1), TICK_MS);
+    return () => clearInterval(timer);
+  }, []);
+  // Read outside the live query: a live query may await only the database, or it stops tracking.
+  const [offset, setOffset] = useState<number | null>(null);
+  useEffect(() => {
+    void clockOffset().then(setOffset);
+  }, [tick]);
+  const data = useLiveQuery(async () => {
+    if (offset === null) return null;
+    const now = Date.now() + offset;
+    return { now, ...(await remindersForToday(db(), now, timeZone)) };
+  }, [tick, timeZone, offset]);
+
+  const act: ReminderActionFn = async (r, action, minutes) => {
+    const now = await clockNow();
+    await actOnReminder(db(), r.id, action === 'snooze' ? { action, until: now + (minutes ?? 60) * 60_000 } : { action }, now);
+    // The background recounts the badge; a message reaches it even when Dexie's broadcast does not.
+    void browser.runtime.sendMessage({ type: 'dataChanged' }).catch(() => {});
+  };
+
+  if (data.status !== 'ready' || !data.value) return null;
+  const { due, upcoming, now } = data.value;
+  return (
+    <section className="popup-reminders" data-testid="popup-reminders">
+      <header className="popup-section-head">
+        <h2>{t('sg_popupDue')}</h2>
+        {due.length > 0 && <span className="popup-due-count" data-testid="popup-due-count">{t('sg_popupDueCount', { count: due.length })}</span>}
+      </header>
+      {due.length === 0 && upcoming.length === 0 ? (
+        <p className="popup-empty">{t('sg_popupNone')}</p>
+      ) : (
+        <RemindersList due={due} upcoming={upcoming} now={now} timeZone={timeZone} onAct={act} showBuyer />
+      )}
+    </section>
+  );
+}

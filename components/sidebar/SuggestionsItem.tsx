@@ -1,0 +1,143 @@
+import { useEffect, useRef } from 'react';
+import { useLocale, useT } from '@/components/common/i18n';
+import type { GuardWarning } from '@/lib/guard';
+import { translate, type MessageKey } from '@/lib/i18n';
+import type { RenderResult, Template, TemplateBlank } from '@/lib/templates';
+import { formatTemplateError } from '@/lib/templates';
+
+/** What the agent sees of one suggestion while it is open (blanks, errors, warnings). */
+export interface ItemState {
+  answers: Record<string, string>;
+  blocks: GuardWarning[];
+  warns: GuardWarning[];
+  /** The warnings were shown once; the next Enter inserts. */
+  confirming: boolean;
+}
+
+export interface SuggestionView {
+  key: string;
+  template: Template;
+  reason: string;
+  capped: boolean;
+  /** Label of the coupon this suggestion carries (满150减20), if any. */
+  couponLabel: string | null;
+  needsCouponMissing: boolean;
+  render: RenderResult;
+}
+
+function previewOf(render: RenderResult): string | null {
+  return render.ok ? render.text : render.preview;
+}
+
+function warningText(w: GuardWarning, locale: 'zh-CN' | 'en'): string {
+  return translate(locale, w.code as MessageKey, w.params);
+}
+
+export function SuggestionItem(props: {
+  view: SuggestionView;
+  id: string;
+  active: boolean;
+  open: ItemState | null;
+  onChoose: () => void;
+  onAnswer: (label: string, value: string) => void;
+  onClose: () => void;
+}) {
+  const { view, active, open } = props;
+  const t = useT();
+  const locale = useLocale();
+  const firstBlank = useRef<HTMLInputElement | null>(null);
+  const blanks: TemplateBlank[] = view.render.blanks;
+  const unanswered = blanks.filter((b) => !b.answered);
+  const brokenErrors = view.render.ok ? [] : view.render.errors.filter((e) => e.code !== 'missingAnswer');
+  const preview = previewOf(view.render);
+
+  useEffect(() => {
+    // Opening an item with blanks puts the caret in the first one still empty.
+    if (open && blanks.length > 0 && !open.confirming) firstBlank.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open !== null]);
+
+  const classes = ['sg-item', active ? 'active' : '', view.capped ? 'capped' : '', open ? 'open' : ''].filter(Boolean).join(' ');
+  return (
+    <li
+      id={props.id}
+      role="option"
+      aria-selected={active}
+      className={classes}
+      data-testid="suggestion-item"
+      data-template-id={view.template.id}
+      onClick={(e) => {
+        if ((e.target as HTMLElement).closest('input, button')) return;
+        props.onChoose();
+      }}
+    >
+      <div className="sg-head">
+        <span className="sg-title">{view.template.title}</span>
+        {view.couponLabel && <span className="sg-coupon-chip">{t('sg_withCoupon', { label: view.couponLabel })}</span>}
+        {view.template.shortcut && <span className="sg-shortcut">{view.template.shortcut}</span>}
+      </div>
+      {preview !== null ? (
+        <p className={`sg-preview${open ? ' full' : ''}`} data-testid="suggestion-preview">{preview}</p>
+      ) : (
+        <p className="sg-preview broken">{t('sg_templateBroken')}</p>
+      )}
+      <p className={`sg-reason${view.capped ? ' capped' : ''}`} data-testid="suggestion-reason">{view.reason}</p>
+
+      {open && (
+        <div className="sg-compose" onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), props.onClose())}>
+          {brokenErrors.length > 0 && (
+            <ul className="sg-errors" role="alert" data-testid="suggestion-errors">
+              {view.needsCouponMissing && <li>{t('sg_needsCoupon')}</li>}
+              {brokenErrors.map((e, i) => (
+                <li key={i}>{formatTemplateError(e, locale)}</li>
+              ))}
+            </ul>
+          )}
+          {blanks.length > 0 && (
+            <div className="sg-blanks">
+              {unanswered.length > 0 && <p className="sg-hint">{t('sg_fillBlanks')}</p>}
+              {blanks.map((b, i) => (
+                <label key={b.label} className="sg-blank">
+                  <span>{b.label}</span>
+                  <input
+                    ref={i === blanks.indexOf(unanswered[0] ?? blanks[0]!) ? firstBlank : undefined}
+                    value={open.answers[b.label] ?? ''}
+                    data-testid="suggestion-blank"
+                    onChange={(e) => props.onAnswer(b.label, e.target.value)}
+                    onKeyDown={(e) => {
+                      if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+                        e.preventDefault();
+                        e.stopPropagation();
+                        props.onChoose();
+                      }
+                    }}
+                  />
+                </label>
+              ))}
+            </div>
+          )}
+          {open.blocks.length > 0 && (
+            <ul className="sg-guard block" role="alert" data-testid="guard-block">
+              {open.blocks.map((w, i) => (
+                <li key={i}>{warningText(w, locale)}</li>
+              ))}
+            </ul>
+          )}
+          {open.warns.length > 0 && (
+            <ul className="sg-guard warn" role="status" data-testid="guard-warn">
+              {open.warns.map((w, i) => (
+                <li key={i}>{warningText(w, locale)}</li>
+              ))}
+              {open.confirming && <li className="sg-confirm">{t('sg_confirmAgain')}</li>}
+            </ul>
+          )}
+          <div className="sg-actions">
+            <button type="button" className="primary small" disabled={brokenErrors.length > 0 || open.blocks.length > 0} onClick={props.onChoose}>
+              {open.confirming ? t('sg_insertAnyway') : t('sg_insert')} ↵
+            </button>
+          </div>
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { ConsoleMessage } from '@/lib/schemas/messages';
+import { DEFAULT_APP_SETTINGS } from '@/lib/settings/app';
+import { sampleBuyer } from '@/lib/templates/testing';
+import { agentMessagesInARow, guardFor, kindsForNow, type ConversationFacts } from './SuggestionsModel';
+
+const msg = (author: ConsoleMessage['author'], n: number): ConsoleMessage => ({ id: `m${n}`, author, text: `${author} ${n}` });
+
+function facts(platform: ConversationFacts['platform'], messages: ConsoleMessage[]): ConversationFacts {
+  return { buyerId: 'x:1', platform, profile: null, messages, recentConcerns: [] };
+}
+
+describe('which kinds of reply are suggested now', () => {
+  it('offers payment reminders only while an unpaid reminder is open, and thanks only just after a purchase', () => {
+    const silent = sampleBuyer();
+    expect(kindsForNow(silent, new Set(), '2025-06-20')).not.toContain('unpaid_reminder');
+    expect(kindsForNow(silent, new Set(['unpaid']), '2025-06-20')).toContain('unpaid_reminder');
+    expect(kindsForNow(silent, new Set(), '2025-06-20')).not.toContain('thanks');
+    expect(kindsForNow(silent, new Set(), '2025-04-13')).toContain('thanks');
+    expect(kindsForNow(silent, new Set(['day100']), '2025-06-20')).toContain('greeting');
+    expect(kindsForNow(null, new Set(), '2025-06-20')).toContain('concern_answer');
+  });
+});
+
+describe('send guard in the sidebar', () => {
+  it('counts the agent messages since the buyer last wrote', () => {
+    expect(agentMessagesInARow([msg('buyer', 1), msg('agent', 2), msg('system', 3), msg('agent', 4)])).toBe(2);
+    expect(agentMessagesInARow([msg('agent', 1), msg('buyer', 2)])).toBe(0);
+  });
+
+  it('blocks a sixth message in a row and an over-long one on Shopee, but not elsewhere', () => {
+    const five = [msg('buyer', 0), ...[1, 2, 3, 4, 5].map((n) => msg('agent', n))];
+    const now = Date.UTC(2025, 5, 20, 4);
+    expect(guardFor('Hi!', facts('shopee', five), null, now, DEFAULT_APP_SETTINGS).blocks.map((w) => w.code)).toEqual(['followup_guardTooManyInARow']);
+    expect(guardFor('x'.repeat(601), facts('shopee', [msg('buyer', 0)]), null, now, DEFAULT_APP_SETTINGS).blocks.map((w) => w.code)).toEqual(['followup_guardTooLong']);
+    expect(guardFor('x'.repeat(601), facts('taobao', five), null, now, DEFAULT_APP_SETTINGS).blocks).toEqual([]);
+  });
+});

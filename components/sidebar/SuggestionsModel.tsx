@@ -1,0 +1,223 @@
+import { useMemo } from 'react';
+import { checkContact, issuedFromContactLog } from '@/lib/contact';
+import { applicableCoupons, couponLabel, couponVariables, type ApplicableCoupon, type ResolvedCoupon } from '@/lib/coupons';
+import { contactKindOf } from '@/lib/db/contact-log';
+import { checkBeforeInsert, type GuardWarning } from '@/lib/guard';
+import { daysBetween } from '@/lib/dates/local-date';
+import type { MonthDay, ReminderKind } from '@/lib/reminders';
+import { buyerId as makeBuyerId, type BuyerProfile } from '@/lib/schemas/buyer';
+import type { Locale, Platform, UiLocale } from '@/lib/schemas/common';
+import type { ConsoleMessage } from '@/lib/schemas/messages';
+import type { BuyerLookup, SuggestionContext } from '@/lib/schemas/sidebar-rpc';
+import { todayIn, type AppSettings } from '@/lib/settings/app';
+import {
+  detectBuyerLanguage,
+  parseTemplate,
+  rankTemplates,
+  renderVariant,
+  type CapCheck,
+  type RankedTemplate,
+  type RenderContext,
+  type RenderResult,
+  type Template,
+  type TemplateCoupon,
+  type TemplateKind,
+} from '@/lib/templates';
+
+/**
+ * The suggestion logic of the sidebar, kept apart from the markup: everything here is a pure
+ * function of the conversation, the buyer and the playbook the background sent.
+ */
+
+export interface ConversationFacts {
+  buyerId: string;
+  platform: Platform;
+  profile: BuyerProfile | null;
+  messages: readonly ConsoleMessage[];
+  /** Concern ids in the buyer's latest messages, most recent first. */
+  recentConcerns: readonly string[];
+}
+
+export interface Suggestions {
+  lang: Locale;
+  today: string;
+  ranked: RankedTemplate[];
+  coupons: ApplicableCoupon[];
+  /** The coupon a template with coupon variables gets unless the agent picks another. */
+  bestCoupon: ResolvedCoupon | null;
+}
+
+const usesCouponCache = new Map<string, boolean>();
+/** Whether a template's body mentions `{{coupon.…}}`, so it needs a coupon to render. */
+export function usesCoupon(template: Template): boolean {
+  const key = `${template.id}@${template.version}`;
+  let hit = usesCouponCache.get(key);
+  if (hit === undefined) {
+    hit = Object.values(template.variants).some((body) => body !== undefined && parseTemplate(body).nodes.some((n) => n.type === 'var' && n.name.startsWith('coupon.')));
+    usesCouponCache.set(key, hit);
+  }
+  return hit;
+}
+
+function shopAnniversary(settings: AppSettings): MonthDay | null {
+  return settings.shopAnniversary as MonthDay | null;
+}
+
+/** Days after a purchase during which a thank-you still reads naturally. */
+const THANKS_DAYS = 3;
+
+/**
+ * Kinds worth suggesting now. Replies about an order event (unpaid, shipped, delivered) or a
+ * date (100th day, anniversary, birthday) are offered only when this buyer has a reminder of
+ * that kind open; a thank-you only just after a purchase. The rest are always candidates.
+ */
+export function kindsForNow(profile: BuyerProfile | null, reminderKinds: ReadonlySet<ReminderKind>, today: string): TemplateKind[] {
+  const kinds: TemplateKind[] = ['concern_answer', 'reengage', 'review_reply', 'custom'];
+  if (reminderKinds.has('unpaid')) kinds.push('unpaid_reminder');
+  if (reminderKinds.has('shipping')) kinds.push('shipping');
+  if (reminderKinds.has('checkin')) kinds.push('delivery_checkin');
+  if (reminderKinds.has('day100') || reminderKinds.has('anniversary') || reminderKinds.has('birthday')) kinds.push('greeting');
+  const last = profile?.metrics.lastPaidDate;
+  if (last && daysBetween(last, today) <= THANKS_DAYS) kinds.push('thanks');
+  return kinds;
+}
+
+export function useSuggestions(
+  facts: ConversationFacts,
+  ctx: SuggestionContext | null,
+  settings: AppSettings,
+  reminderKinds: ReadonlySet<ReminderKind>,
+): Suggestions | null {
+  const { profile, messages, recentConcerns, platform } = facts;
+  return useMemo(() => {
+    if (!ctx) return null;
+    const today = todayIn(settings.timeZone, ctx.now);
+    const lang = detectBuyerLanguage(messages.filter((m) => m.author === 'buyer').map((m) => m.text));
+    const contact = { timeZone: settings.timeZone, shopAnniversary: shopAnniversary(settings) };
+    const coupons = profile
+      ? applicableCoupons(profile, ctx.coupons, ctx.couponRules, {
+          today,
+          shopAnniversary: shopAnniversary(settings),
+          issuedLog: issuedFromContactLog(ctx.contactLog, settings.timeZone),
+        })
+      : [];
+    const bestCoupon = coupons.find((c) => !c.capped)?.coupon ?? null;
+    const isCapped = (template: Template, now: number): CapCheck => {
+      if (!profile) return { capped: false };
+      const check = checkContact(profile, { kind: contactKindOf(template.kind), marketing: template.marketing }, ctx.contactLog, ctx.policy, now, contact);
+      return check.capped && check.reason ? { capped: true, reason: { kind: 'capped', code: check.reason.code, params: check.reason.params } } : { capped: check.capped };
+    };
+    const kinds = kindsForNow(profile, reminderKinds, today);
+    const ranked = rankTemplates(ctx.templates, { profile, recentConcerns, platform, lang, now: ctx.now, isCapped, kinds });
+    return { lang, today, ranked, coupons, bestCoupon };
+  }, [ctx, settings, profile, messages, recentConcerns, platform, reminderKinds]);
+}
+
+export interface RenderInput {
+  template: Template;
+  coupon: ResolvedCoupon | null;
+  answers: Readonly<Record<string, string>>;
+}
+
+export function renderContextFor(s: Suggestions, profile: BuyerProfile | null, settings: AppSettings, input: RenderInput): RenderContext {
+  return {
+    lang: s.lang,
+    today: s.today,
+    buyer: profile,
+    agent: { name: settings.agentName },
+    shop: { name: settings.shopName },
+    answers: input.answers,
+    coupon: input.coupon ? templateCoupon(input.coupon, s.lang) : null,
+  };
+}
+
+/** A resolved coupon as templates see it; dates and money are then written in the buyer's language. */
+export function templateCoupon(c: ResolvedCoupon, lang: Locale): TemplateCoupon {
+  const vars = couponVariables(c, lang);
+  return {
+    name: vars['coupon.name'] ?? couponLabel(c, lang),
+    label: couponLabel(c, lang),
+    expires: c.expiresOn,
+    ...(c.thresholdCents !== undefined ? { thresholdCents: c.thresholdCents } : {}),
+    ...(c.amountCents !== undefined ? { amountCents: c.amountCents } : {}),
+    ...(c.rate !== undefined ? { discount: c.rate } : {}),
+    ...(c.durationDays !== undefined ? { durationDays: c.durationDays } : {}),
+    ...(c.gift !== undefined ? { gift: c.gift } : {}),
+    ...(c.coupon.code ? { code: c.coupon.code } : {}),
+    ...(c.coupon.link ? { link: c.coupon.link } : {}),
+  };
+}
+
+export function renderFor(s: Suggestions, profile: BuyerProfile | null, settings: AppSettings, input: RenderInput): RenderResult {
+  return renderVariant(input.template, renderContextFor(s, profile, settings, input)).result;
+}
+
+/** Agent messages since the buyer last wrote: the console's own count of "in a row". */
+export function agentMessagesInARow(messages: readonly ConsoleMessage[]): number {
+  let n = 0;
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const author = messages[i]!.author;
+    if (author === 'buyer') break;
+    if (author === 'agent') n++;
+  }
+  return n;
+}
+
+export interface InsertCheck {
+  blocks: GuardWarning[];
+  warns: GuardWarning[];
+}
+
+export function guardFor(text: string, facts: ConversationFacts, coupon: ResolvedCoupon | null, now: number, settings: AppSettings): InsertCheck {
+  const all = checkBeforeInsert({
+    text,
+    platform: facts.platform,
+    blanksUnfilled: 0,
+    coupon,
+    now,
+    // Consoles show no reliable time on messages; the reply window is checked where they do.
+    lastBuyerMessageAt: null,
+    agentMessagesInARow: agentMessagesInARow(facts.messages),
+    timeZone: settings.timeZone,
+  });
+  return { blocks: all.filter((w) => w.severity === 'block'), warns: all.filter((w) => w.severity === 'warn') };
+}
+
+/** Concerns from this many of the buyer's latest messages drive the ranking. */
+const RECENT_BUYER_MESSAGES = 5;
+
+/**
+ * The conversation as the suggestions see it: the buyer (imported or new), and the concerns of
+ * the buyer's latest messages, most recent first. Stable while nothing relevant changes.
+ */
+export function useSuggestionFacts(
+  state: { buyer: { id: string | null; nick: string; platform: Platform }; messages: ConsoleMessage[] },
+  lookup: BuyerLookup | null,
+  detection: { detected: readonly { messageId: string; concern: string }[]; nameOf: (id: string, locale: UiLocale) => string },
+  locale: UiLocale,
+): { facts: ConversationFacts; concernNames: Record<string, string> } | null {
+  const { buyer, messages } = state;
+  return useMemo(() => {
+    if (!lookup) return null;
+    const recentMessages = new Set(
+      messages
+        .filter((m) => m.author === 'buyer')
+        .slice(-RECENT_BUYER_MESSAGES)
+        .map((m) => m.id),
+    );
+    const recentConcerns: string[] = [];
+    for (const d of detection.detected) if (recentMessages.has(d.messageId) && !recentConcerns.includes(d.concern)) recentConcerns.push(d.concern);
+    const concernNames: Record<string, string> = {};
+    for (const d of detection.detected) concernNames[d.concern] = detection.nameOf(d.concern, locale);
+    return {
+      facts: {
+        buyerId: lookup.buyer?.id ?? makeBuyerId(buyer.platform, buyer.id ?? buyer.nick),
+        platform: buyer.platform,
+        profile: lookup.profile,
+        messages,
+        recentConcerns,
+      },
+      concernNames,
+    };
+  }, [lookup, messages, detection, locale, buyer.platform, buyer.id, buyer.nick]);
+}

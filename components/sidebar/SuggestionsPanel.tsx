@@ -1,0 +1,356 @@
+import './suggestions.css';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useLocale, useT } from '@/components/common/i18n';
+import { couponLabel, type ResolvedCoupon } from '@/lib/coupons';
+import type { GuardWarning } from '@/lib/guard';
+import type { FollowupKey } from '@/lib/i18n/catalog/followup';
+import type { AppSettings } from '@/lib/settings/app';
+import { createTemplateSearchIndex, formatReason, searchTemplates, type RankedTemplate, type Template } from '@/lib/templates';
+import { COUPON_ONLY_TEMPLATE, CouponsPanel } from './CouponsPanel';
+import { SuggestionItem, type ItemState, type SuggestionView } from './SuggestionsItem';
+import { guardFor, renderFor, useSuggestions, usesCoupon, type ConversationFacts, type Suggestions } from './SuggestionsModel';
+import type { HubApi } from './useHub';
+import { useQuery } from './useQuery';
+
+const TOP = 5;
+const SEARCH_LIMIT = 8;
+const DAY_MS = 86_400_000;
+const NOTICE_MS = 6000;
+
+interface Pinned {
+  template: Template;
+  coupon: ResolvedCoupon;
+}
+
+interface Notice {
+  kind: 'ok' | 'error';
+  text: string;
+}
+
+/**
+ * Ranked replies for the open conversation, with coupons below. Keyboard first: Alt+J (or the
+ * hub's focus request) focuses the list, ↑/↓ move, Enter inserts, / searches, Esc backs out.
+ * Nothing is ever sent: the text goes into the console's input for the agent to send.
+ */
+export function SuggestionsPanel({ hub, facts, settings, concernNames }: { hub: HubApi; facts: ConversationFacts; settings: AppSettings; concernNames: Record<string, string> }) {
+  const t = useT();
+  const locale = useLocale();
+  const ctx = useQuery(hub, { method: 'suggestionContext', buyerId: facts.buyerId });
+  const reminders = useQuery(hub, { method: 'reminders', buyerId: facts.buyerId });
+  const reminderKinds = useMemo(
+    () => new Set(reminders.status === 'ready' ? [...reminders.value.due, ...reminders.value.upcoming.filter((r) => r.dueAt - reminders.value.now < DAY_MS)].map((r) => r.kind) : []),
+    [reminders],
+  );
+  const s = useSuggestions(facts, ctx.status === 'ready' ? ctx.value : null, settings, reminderKinds);
+  const [active, setActive] = useState(0);
+  const [query, setQuery] = useState<string | null>(null);
+  const [showAll, setShowAll] = useState(false);
+  const [pinned, setPinned] = useState<Pinned | null>(null);
+  const [open, setOpen] = useState<{ key: string; state: ItemState } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const listRef = useRef<HTMLUListElement | null>(null);
+  const searchRef = useRef<HTMLInputElement | null>(null);
+  const busy = useRef(false);
+  const insertedHere = useRef(0);
+  const seenAgent = useRef<Set<string> | null>(null);
+
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  // Agent messages that appear after an insertion may be that text, sent: the log is told, and
+  // marketing counts against the caps only from then on. Messages already shown when the
+  // conversation opened are history and never match a new insertion.
+  useEffect(() => {
+    const agent = facts.messages.filter((m) => m.author === 'agent');
+    if (!seenAgent.current) {
+      seenAgent.current = new Set(agent.map((m) => m.id));
+      return;
+    }
+    const fresh = agent.filter((m) => !seenAgent.current!.has(m.id));
+    for (const m of fresh) seenAgent.current.add(m.id);
+    if (fresh.length === 0 || insertedHere.current === 0) return;
+    void hub.rpc({ method: 'contactSeen', buyerId: facts.buyerId, texts: fresh.slice(-20).map((m) => m.text.slice(0, 2000)) }).catch(() => undefined);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [facts.messages]);
+
+  const templates = ctx.status === 'ready' ? ctx.value.templates : null;
+  const index = useMemo(() => (templates ? createTemplateSearchIndex(templates) : null), [templates]);
+  const all = useMemo(() => new Map((templates ?? []).map((x) => [x.id, x])), [templates]);
+
+  const views = useMemo(
+    () => (s ? buildViews(s, facts, settings, { query, index, all, pinned, showAll, open, concernNames, locale, t }) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [s, facts, settings, query, index, all, pinned, showAll, open, concernNames, locale],
+  );
+  const list = views?.items ?? [];
+  const activeIndex = Math.min(active, Math.max(0, list.length - 1));
+
+  // Alt+J anywhere in the sidebar, and the console's shortcut relayed by the hub, focus the list.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && e.code === 'KeyJ') {
+        e.preventDefault();
+        listRef.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  useEffect(() => {
+    if (hub.focusTick > 0) listRef.current?.focus();
+  }, [hub.focusTick]);
+  useEffect(() => {
+    if (query !== null) searchRef.current?.focus();
+  }, [query !== null]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const openSearch = () => {
+    setQuery('');
+    setActive(0);
+    setOpen(null);
+  };
+  const closeSearch = () => {
+    setQuery(null);
+    setActive(0);
+    listRef.current?.focus();
+  };
+
+  async function choose(view: SuggestionView) {
+    if (!s || busy.current) return;
+    const current = open?.key === view.key ? open.state : { answers: {}, blocks: [], warns: [], confirming: false };
+    const render = renderFor(s, facts.profile, settings, { template: view.template, coupon: couponOf(view, s, pinned), answers: current.answers });
+    if (!render.ok) {
+      // Blanks to fill or a broken template: open it so the agent sees what is missing.
+      setOpen({ key: view.key, state: { ...current, blocks: [], warns: [], confirming: false } });
+      return;
+    }
+    const coupon = couponOf(view, s, pinned);
+    const guard = guardFor(render.text, facts, coupon, Date.now(), settings);
+    const warns: GuardWarning[] = [...guard.warns, ...capWarnings(view, s)];
+    if (guard.blocks.length > 0) {
+      setOpen({ key: view.key, state: { ...current, blocks: guard.blocks, warns, confirming: false } });
+      return;
+    }
+    if (warns.length > 0 && !current.confirming) {
+      setOpen({ key: view.key, state: { ...current, blocks: [], warns, confirming: true } });
+      return;
+    }
+    busy.current = true;
+    try {
+      const result = await hub.insert(render.text, render.cursor ?? undefined);
+      if (!result.ok) {
+        setNotice({ kind: 'error', text: t('sg_insertFailed', { reason: result.reason ?? t('sg_noInput') }) });
+        return;
+      }
+      setNotice({ kind: 'ok', text: t('sg_inserted') });
+      insertedHere.current++;
+      setOpen(null);
+      setPinned(null);
+      const stored = view.template.id !== COUPON_ONLY_TEMPLATE.id;
+      await hub
+        .rpc({
+          method: 'recordInsert',
+          buyerId: facts.buyerId,
+          templateId: stored ? view.template.id : null,
+          text: render.text.slice(0, 2000),
+          ...(stored ? {} : { kind: 'coupon' }),
+          ...(coupon ? { couponId: coupon.coupon.id } : {}),
+        })
+        .catch(() => undefined);
+    } finally {
+      busy.current = false;
+    }
+  }
+
+  const onListKey = (e: React.KeyboardEvent) => {
+    if (e.nativeEvent.isComposing) return;
+    const inBlank = (e.target as HTMLElement).tagName === 'INPUT' && e.target !== searchRef.current;
+    if (inBlank) return;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const next = Math.max(0, Math.min(list.length - 1, activeIndex + (e.key === 'ArrowDown' ? 1 : -1)));
+      setActive(next);
+      if (open && open.key !== list[next]?.key) setOpen(null);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      const view = list[activeIndex];
+      if (view) void choose(view);
+    } else if (e.key === '/' && query === null) {
+      e.preventDefault();
+      openSearch();
+    } else if (e.key === 'Escape') {
+      if (open) setOpen(null);
+      else if (query !== null) closeSearch();
+    }
+  };
+
+  if (ctx.status === 'error') return null;
+  return (
+    <section className="card sg" aria-labelledby="sg-title" onKeyDown={onListKey}>
+      <div className="sg-bar">
+        <h2 id="sg-title">{t('sg_title')}</h2>
+        {s && s.lang !== 'zh-CN' && <span className="sg-lang">{t('sg_langVariant', { lang: t(s.lang === 'en' ? 'sg_lang_en' : 'sg_lang_zhTW') })}</span>}
+        <span className="sg-keys" data-testid="suggestions-shortcut">{t('sg_shortcutHint')}</span>
+      </div>
+      {query !== null && (
+        <div className="sg-search">
+          <input
+            ref={searchRef}
+            type="text"
+            value={query}
+            placeholder={t('sg_searchPlaceholder')}
+            aria-label={t('sg_searchPlaceholder')}
+            data-testid="suggestion-search"
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setActive(0);
+              setOpen(null);
+            }}
+          />
+          <button type="button" className="icon" aria-label={t('sg_searchClose')} title={t('sg_searchClose')} onClick={closeSearch}>×</button>
+        </div>
+      )}
+      {!s ? (
+        <p className="empty">{t('sg_loading')}</p>
+      ) : list.length === 0 ? (
+        <p className="empty">{query ? t('sg_searchNone', { query }) : t('sg_none')}</p>
+      ) : (
+        <ul
+          ref={listRef}
+          className="sg-list"
+          role="listbox"
+          tabIndex={0}
+          aria-labelledby="sg-title"
+          aria-activedescendant={`sg-${activeIndex}`}
+          data-testid="suggestion-list"
+        >
+          {list.map((view, i) => (
+            <SuggestionItem
+              key={view.key}
+              id={`sg-${i}`}
+              view={view}
+              active={i === activeIndex}
+              open={open?.key === view.key ? open.state : null}
+              onChoose={() => {
+                setActive(i);
+                void choose(view);
+              }}
+              onAnswer={(label, value) =>
+                setOpen((o) => (o && o.key === view.key ? { ...o, state: { ...o.state, answers: { ...o.state.answers, [label]: value }, confirming: false } } : o))
+              }
+              onClose={() => {
+                setOpen(null);
+                listRef.current?.focus();
+              }}
+            />
+          ))}
+        </ul>
+      )}
+      {views && query === null && views.more > 0 && (
+        <button type="button" className="link sg-more" onClick={() => setShowAll((v) => !v)}>
+          {showAll ? t('sg_showFewer') : t('sg_showAll', { count: views.total })}
+        </button>
+      )}
+      {notice && (
+        <p className={`sg-notice ${notice.kind}`} role="status" data-testid="suggestion-notice">{notice.text}</p>
+      )}
+      {s && (
+        <CouponsPanel
+          coupons={s.coupons}
+          onUse={(coupon) => {
+            const template = templateForCoupon(s);
+            setQuery(null);
+            setPinned({ template, coupon });
+            setActive(0);
+            setOpen({ key: `pin:${template.id}`, state: { answers: {}, blocks: [], warns: [], confirming: false } });
+            listRef.current?.focus();
+          }}
+          lang={s.lang}
+        />
+      )}
+    </section>
+  );
+}
+
+function couponOf(view: SuggestionView, s: Suggestions, pinned: Pinned | null): ResolvedCoupon | null {
+  if (!usesCoupon(view.template)) return null;
+  if (pinned && view.key === `pin:${pinned.template.id}`) return pinned.coupon;
+  return s.bestCoupon;
+}
+
+function capWarnings(view: SuggestionView, s: Suggestions): GuardWarning[] {
+  const ranked = s.ranked.find((r) => r.template.id === view.template.id);
+  const cap = ranked?.capped ? ranked.reason.find((p) => p.kind === 'capped') : undefined;
+  return cap && cap.kind === 'capped' ? [{ code: cap.code as FollowupKey, params: cap.params ?? {}, severity: 'warn' }] : [];
+}
+
+/** For a coupon the agent picked: the best-ranked template that carries a coupon, preferring the stage's win-back. */
+function templateForCoupon(s: Suggestions): Template {
+  const fits = s.ranked.filter((r) => usesCoupon(r.template) && r.template.kind !== 'unpaid_reminder');
+  return (fits.find((r) => r.template.kind === 'reengage') ?? fits.find((r) => !r.capped))?.template ?? COUPON_ONLY_TEMPLATE;
+}
+
+interface BuildOptions {
+  query: string | null;
+  index: ReturnType<typeof createTemplateSearchIndex> | null;
+  all: ReadonlyMap<string, Template>;
+  pinned: Pinned | null;
+  showAll: boolean;
+  open: { key: string; state: ItemState } | null;
+  concernNames: Record<string, string>;
+  locale: 'zh-CN' | 'en';
+  t: ReturnType<typeof useT>;
+}
+
+function buildViews(s: Suggestions, facts: ConversationFacts, settings: AppSettings, o: BuildOptions): { items: SuggestionView[]; more: number; total: number } {
+  const reasonOf = (r: RankedTemplate) => formatReason(r.reason, o.locale, o.concernNames);
+  const view = (key: string, template: Template, reason: string, capped: boolean, coupon: ResolvedCoupon | null): SuggestionView => {
+    const answers = o.open?.key === key ? o.open.state.answers : {};
+    const needs = usesCoupon(template);
+    const used = needs ? coupon : null;
+    return {
+      key,
+      template,
+      reason,
+      capped,
+      couponLabel: used ? couponLabel(used, s.lang) : null,
+      needsCouponMissing: needs && !used,
+      render: renderFor(s, facts.profile, settings, { template, coupon: used, answers }),
+    };
+  };
+  if (o.query !== null && o.query.trim() !== '' && o.index) {
+    const byId = new Map(s.ranked.map((r) => [r.template.id, r]));
+    const hits = searchTemplates(o.index, o.query, SEARCH_LIMIT);
+    const items = hits.flatMap((hit) => {
+      const ranked = byId.get(hit.id);
+      const template = ranked?.template ?? o.all.get(hit.id);
+      if (!template) return [];
+      const reason = ranked ? reasonOf(ranked) : o.t('sg_fromSearch', { folder: template.folder || o.t('sg_topFolder') });
+      return [view(`q:${hit.id}`, template, reason, ranked?.capped ?? false, s.bestCoupon)];
+    });
+    return { items, more: 0, total: items.length };
+  }
+  const pinnedView = o.pinned ? [view(`pin:${o.pinned.template.id}`, o.pinned.template, couponReason(o, s), false, o.pinned.coupon)] : [];
+  const rest = s.ranked.filter((r) => r.template.id !== o.pinned?.template.id);
+  // A template that needs a coupon this buyer cannot get goes after the ones ready to use.
+  const ready = rest.filter((r) => !usesCoupon(r.template) || s.bestCoupon);
+  const waiting = rest.filter((r) => usesCoupon(r.template) && !s.bestCoupon);
+  const ordered = [...ready, ...waiting];
+  const shown = o.showAll ? ordered : ordered.slice(0, TOP);
+  const items = [
+    ...pinnedView,
+    ...shown.map((r) => {
+      const v = view(`r:${r.template.id}`, r.template, reasonOf(r), r.capped, s.bestCoupon);
+      return v.needsCouponMissing ? { ...v, reason: `${o.t('sg_noCouponShort')} · ${v.reason}` } : v;
+    }),
+  ];
+  return { items, more: Math.max(0, rest.length - TOP), total: rest.length };
+}
+
+function couponReason(o: BuildOptions, s: Suggestions): string {
+  const ranked = s.ranked.find((r) => r.template.id === o.pinned?.template.id);
+  const why = ranked ? formatReason(ranked.reason, o.locale, o.concernNames) : '';
+  return why ? `${o.t('sg_couponChosen')} · ${why}` : o.t('sg_couponChosen');
+}

@@ -1,0 +1,132 @@
+import Dexie from 'dexie';
+import { browser } from 'wxt/browser';
+import { db } from '@/lib/db/database';
+import { loadReminderRules } from '@/lib/db/playbook';
+import { reminderTitle, runReminderCheck, scanImportedOrders, sweepProfiles } from '@/lib/db/reminders';
+import { loadAppSettings } from '@/lib/db/settings';
+import { addDays } from '@/lib/dates/local-date';
+import { translate } from '@/lib/i18n';
+import { epochAt, localDateAt, type Reminder } from '@/lib/reminders';
+import type { UiLocale } from '@/lib/schemas/common';
+import { clockNow, watchTestClock } from './clock';
+
+/**
+ * Follow-up reminders in the background. One alarm, {@link REMINDER_ALARM}, rings at the next due
+ * reminder or at the next daily sweep, whichever is first. Every run, whatever woke the worker
+ * (the alarm, browser start-up, install, an import finishing, a reminder edited, the test
+ * clock moving), does the same idempotent work from what is stored:
+ *  1. scan imports finished since the last scan for unpaid orders (10 min / 24 h reminders);
+ *  2. sweep buyer profiles once a day, and after an import (stage-end nudges, 100th day, anniversary);
+ *  3. catch up: notify every reminder due and not yet notified, once, then set the badge to the
+ *     number due and the alarm to the next one.
+ *
+ * Imports are heard two ways: the options page's `dataChanged` message after an import (index.ts
+ * calls {@link requestReminderRun}) and Dexie's change events on `importRuns`. Neither has to
+ * arrive: every run looks for imports finished after the last scan (`finishedAt`), so the next
+ * wake-up finds an import the worker slept through.
+ */
+export const REMINDER_ALARM = 'htk-reminders';
+const SWEEP_MINUTE = 5;
+
+/** The extension's icon, shipped in public/icon/ (Chrome refuses data: URLs for notification icons). */
+const ICON_FILE = '/icon/128.png';
+
+let queued: Promise<void> | null = null;
+let running: Promise<void> = Promise.resolve();
+
+/** Runs once more after the current run; any number of triggers meanwhile make one run. */
+export function requestReminderRun(log: (m: string) => void = console.warn): Promise<void> {
+  queued ??= running.then(() => {
+    queued = null;
+    running = runOnce().catch((e: unknown) => log(`reminders: ${e instanceof Error ? e.message : String(e)}`));
+    return running;
+  });
+  return queued;
+}
+
+async function runOnce(): Promise<void> {
+  const database = db();
+  const now = await clockNow();
+  const settings = await loadAppSettings(database);
+  const rules = await loadReminderRules(database);
+  const scan = await scanImportedOrders(database, now, rules, settings.timeZone);
+  await sweepProfiles(database, now, settings, rules, { force: scan.scanned });
+  const check = await runReminderCheck(database, now);
+  await notify(check.fire, check.missedWhileAway.length, settings.uiLocale);
+  await setBadge(check.dueCount);
+
+  const tomorrow = addDays(localDateAt(now, settings.timeZone), 1);
+  const nextSweep = epochAt(tomorrow, SWEEP_MINUTE, settings.timeZone);
+  const target = Math.min(check.nextAlarmAt ?? Number.POSITIVE_INFINITY, nextSweep);
+  // Alarms run on the real clock; the test clock only shifts "now".
+  const when = Date.now() + Math.max(1000, target - now);
+  await browser.alarms.create(REMINDER_ALARM, { when });
+}
+
+async function setBadge(count: number): Promise<void> {
+  await browser.action.setBadgeBackgroundColor({ color: '#ff5000' });
+  await browser.action.setBadgeText({ text: count > 0 ? (count > 99 ? '99+' : String(count)) : '' });
+}
+
+type Translate = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => string;
+
+/** One notification per reminder, or one summary when several come due together. */
+async function notify(fire: readonly Reminder[], missed: number, locale: UiLocale): Promise<void> {
+  if (fire.length === 0) return;
+  const t: Translate = (key, params) => translate(locale, key, params);
+  try {
+    await show(fire, missed, browser.runtime.getURL(ICON_FILE as '/sidebar.html'), locale, t);
+  } catch {
+    // Notifications turned off: the badge and the popup still show what is due.
+  }
+}
+
+async function show(fire: readonly Reminder[], missed: number, iconUrl: string, locale: UiLocale, t: Translate): Promise<void> {
+  const base = {
+    type: 'basic' as const,
+    iconUrl,
+    priority: 1,
+    ...(missed > 0 ? { contextMessage: t('followup_missedWhileAway', { count: missed }) } : {}),
+  };
+  if (fire.length <= 3) {
+    for (const r of fire) {
+      await browser.notifications.create(`htk-reminder|${r.id}`, {
+        ...base,
+        title: `${r.nick} · ${reminderTitle(r, locale)}`,
+        message: r.note || t('sg_notifyOpenChat'),
+      });
+    }
+    return;
+  }
+  await browser.notifications.create(`htk-reminders|${fire[0]!.id}`, {
+    ...base,
+    title: t('sg_notifyMany', { count: fire.length }),
+    message: fire
+      .slice(0, 4)
+      .map((r) => `${r.nick} · ${reminderTitle(r, locale)}`)
+      .join('\n'),
+  });
+}
+
+/**
+ * Registers the listeners; call synchronously at the top of the background so a worker woken by
+ * the alarm receives it. Also runs once now: whatever woke the worker, missed reminders fire.
+ */
+export function setupReminders(log: (m: string) => void): void {
+  const run = () => void requestReminderRun(log);
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === REMINDER_ALARM) run();
+  });
+  browser.runtime.onStartup.addListener(run);
+  browser.runtime.onInstalled.addListener(run);
+  browser.notifications.onClicked.addListener((id) => {
+    if (id.startsWith('htk-reminder')) void browser.notifications.clear(id);
+  });
+  Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
+    const name = db().name;
+    const touched = (table: string) => Object.keys(parts).some((k) => k.startsWith(`idb://${name}/${table}/`));
+    if (touched('importRuns') || touched('reminders')) run();
+  });
+  watchTestClock(run);
+  run();
+}

@@ -1,0 +1,48 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { HubToConsoleSchema, LayoutSchema, PORT_CONSOLE } from '@/lib/schemas/messages';
+import { CONSOLE_PORT_NAME, parseHubToConsole, parseLayout } from './guards';
+
+/** Values near every boundary the schemas draw, plus junk of other types. */
+const width = fc.oneof(fc.constantFrom(239, 240, 360, 720, 721, 300.5, -1, Number.NaN, 2 ** 60), fc.integer({ min: 200, max: 800 }), fc.string());
+const text = fc.oneof(fc.constantFrom('', 'a', '回头客', 'x'.repeat(20_000), 'x'.repeat(20_001)), fc.string(), fc.integer());
+const id = fc.oneof(fc.constantFrom('', 'r1', 'x'.repeat(300), 'x'.repeat(301)), fc.string({ maxLength: 5 }), fc.constant(null));
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+const layout = fc.record({ collapsed: maybe(fc.oneof(fc.boolean(), fc.constant('yes'))), width: maybe(width), extra: maybe(fc.string()) }, { requiredKeys: [] });
+const message = fc.oneof(
+  fc.record({ type: fc.constant('insert'), request: fc.oneof(fc.record({ requestId: id, text, cursorOffset: maybe(fc.oneof(fc.integer({ min: -2, max: 50 }), fc.double())) }, { requiredKeys: ['requestId', 'text'] }), fc.constant(null)) }),
+  fc.record({ type: fc.constantFrom('toggle', 'resend', 'focus', 'blur', 'insertResult') }),
+  fc.record({ type: fc.constant('setLayout'), layout: fc.oneof(layout, fc.constant(7)) }),
+  fc.anything(),
+);
+
+describe('the content script\'s hand-written message checks', () => {
+  it('accept and return exactly what the hub message schema does', () => {
+    fc.assert(
+      fc.property(message, (raw) => {
+        const schema = HubToConsoleSchema.safeParse(raw);
+        expect(parseHubToConsole(raw)).toEqual(schema.success ? schema.data : null);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('accept and return exactly what the layout schema does for a stored layout', () => {
+    fc.assert(
+      fc.property(fc.oneof(layout, fc.anything()), (raw) => {
+        const schema = LayoutSchema.safeParse(raw);
+        expect(parseLayout(raw)).toEqual(schema.success ? schema.data : null);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('drop fields the schema does not know, so nothing extra reaches the page', () => {
+    const parsed = parseHubToConsole({ type: 'insert', request: { requestId: 'r', text: '亲', html: '<b>' }, note: 1 });
+    expect(parsed).toEqual({ type: 'insert', request: { requestId: 'r', text: '亲' } });
+  });
+
+  it('connect on the port name the hub accepts', () => {
+    expect(CONSOLE_PORT_NAME).toBe(PORT_CONSOLE);
+  });
+});

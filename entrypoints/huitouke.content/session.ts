@@ -1,0 +1,152 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ConsoleAdapter } from '@/lib/consoles/schema';
+import type { ConsoleState, HubToConsole, Layout } from '@/lib/schemas/messages';
+import { mountSidebarHost } from './host';
+import { insertText } from './insert';
+import { connectHub } from './link';
+import { readConsole } from './reader';
+import { watchConsole } from './watcher';
+
+/** A console whose page never shows its "ready" marker is reported as changed after this long. */
+const READY_GRACE_MS = 8000;
+const MAX_MESSAGES = 60;
+
+export interface SessionOptions {
+  ctx: ContentScriptContext;
+  adapter: ConsoleAdapter;
+  sidebarUrl: string;
+  label: string;
+  layout: Layout;
+  saveLayout(layout: Layout): void;
+  /** Called on every DOM or navigation change before reading: the page may have left the console. */
+  onNavigate(): void;
+}
+
+export interface Session {
+  adapter: ConsoleAdapter;
+  stop(): void;
+}
+
+const isOwn = (node: Node) => node.nodeName === 'HUITOUKE-SIDEBAR' || (node instanceof HTMLStyleElement && node.dataset.huitouke === 'dock');
+
+function valueAttributes(adapter: ConsoleAdapter): string[] {
+  const s = adapter.selectors;
+  const attrs = [s.buyerId?.attr, s.buyerNick.attr, s.messageId?.attr];
+  if (typeof adapter.platform !== 'string') attrs.push(adapter.platform.fromAttribute.attr);
+  return attrs.filter((a): a is string => !!a);
+}
+
+/**
+ * The sidebar on one console page: the host element with its iframe, the port to the hub, and
+ * the watcher that re-reads the page after every change. Only changed readings travel.
+ */
+export function startSession(opts: SessionOptions): Session {
+  const { ctx, adapter } = opts;
+  let layout = opts.layout;
+  const startedAt = performance.now();
+  let lastSent = '';
+  let stopped = false;
+
+  const host = mountSidebarHost({
+    src: opts.sidebarUrl,
+    layout,
+    expandLabel: opts.label,
+    onLayoutChange(next) {
+      layout = next;
+      opts.saveLayout(next);
+      link.send({ type: 'layout', layout: next });
+    },
+  });
+
+  const currentState = (): ConsoleState => {
+    const base = { consoleId: adapter.id, consoleName: adapter.name.zh, url: location.href.slice(0, 4000) };
+    const reading = readConsole(document, adapter);
+    if (reading.status === 'ok') {
+      return { ...base, status: 'ok', buyer: reading.buyer, messages: reading.messages.slice(-MAX_MESSAGES), inputFound: reading.inputFound };
+    }
+    if (reading.status === 'loading' && performance.now() - startedAt < READY_GRACE_MS) return { ...base, status: 'loading' };
+    return { ...base, status: 'not_recognised', missing: reading.status === 'loading' ? ['ready'] : reading.missing };
+  };
+
+  const publish = () => {
+    if (stopped) return;
+    const state = currentState();
+    const key = JSON.stringify(state);
+    if (key === lastSent) return;
+    lastSent = key;
+    link.send({ type: 'state', state });
+  };
+
+  const setLayout = (next: Layout) => {
+    layout = next;
+    host.setLayout(layout);
+    opts.saveLayout(layout);
+  };
+
+  const onHubMessage = (message: HubToConsole) => {
+    switch (message.type) {
+      case 'insert': {
+        const input = adapter.selectors.input ? safeQuery(adapter.selectors.input) : null;
+        const result = input
+          ? insertText(input, message.request.text, { cursorOffset: message.request.cursorOffset, kind: adapter.selectors.inputKind })
+          : { ok: false as const, reason: 'input_not_found' };
+        link.send({
+          type: 'insertResult',
+          result: { requestId: message.request.requestId, ok: result.ok, ...(result.ok ? {} : { reason: result.reason }) },
+        });
+        break;
+      }
+      case 'toggle':
+        setLayout({ ...layout, collapsed: !layout.collapsed });
+        break;
+      case 'focus':
+        // The focus shortcut opens a collapsed sidebar; the sidebar itself picks what gets focus.
+        if (layout.collapsed) setLayout({ ...layout, collapsed: false });
+        host.focus();
+        break;
+      case 'setLayout':
+        setLayout({ ...layout, ...message.layout });
+        break;
+      case 'resend':
+        lastSent = '';
+        publish();
+        break;
+    }
+  };
+
+  const link = connectHub(ctx, onHubMessage, () => {
+    lastSent = '';
+    publish();
+  });
+
+  const stopWatching = watchConsole(
+    ctx,
+    () => {
+      opts.onNavigate();
+      publish();
+    },
+    isOwn,
+    valueAttributes(adapter),
+  );
+  // A console that is still loading gets one more look when the grace period ends.
+  const graceTimer = ctx.setTimeout(publish, READY_GRACE_MS + 50);
+
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    clearTimeout(graceTimer);
+    stopWatching();
+    link.close();
+    host.destroy();
+  };
+  ctx.onInvalidated(stop);
+  return { adapter, stop };
+}
+
+function safeQuery(selector: string): HTMLElement | null {
+  try {
+    return document.querySelector<HTMLElement>(selector);
+  } catch {
+    return null;
+  }
+}

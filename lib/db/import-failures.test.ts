@@ -1,0 +1,161 @@
+import iconv from 'iconv-lite';
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateDemoOrders, TAOBAO_HEADER_ROW, taobaoRow, type DemoOrder } from '../demo';
+import { sourceFromBytes, type ImportSource } from '../import';
+import { computeBuyerMetrics } from '../metrics/compute';
+import { DEFAULT_COUNTING_RULES } from '../metrics/rules';
+import { OrderSchema, type Order } from '../schemas/order';
+import { INDEX_PENDING_KEY, loadBuyerIndex } from './buyer-index';
+import { HuitoukeDb } from './database';
+import { importIntoDb, type ImportStoreOptions } from './import-store';
+import type { BuyerRecord, ImportRun } from './records';
+
+const AS_OF = '2026-11-20';
+const open: HuitoukeDb[] = [];
+afterEach(async () => {
+  for (const db of open.splice(0)) await db.delete();
+});
+
+function freshDb(): HuitoukeDb {
+  const db = new HuitoukeDb(`test-${Math.random().toString(36).slice(2)}`);
+  open.push(db);
+  return db;
+}
+
+/** Small transactions and intermediate writes, so a 300-order file is written in many steps. */
+const options = (runId: string, extra: Partial<ImportStoreOptions> = {}): ImportStoreOptions => ({
+  rules: DEFAULT_COUNTING_RULES, locale: 'zh-CN', asOf: AS_OF, runId, now: () => 1_750_000_000_000,
+  limits: { chunkBuyers: 7 }, ...extra,
+});
+const csv = (orders: DemoOrder[]) => new Uint8Array(iconv.encode([TAOBAO_HEADER_ROW, ...orders.map(taobaoRow)].join('\n') + '\n', 'gb18030'));
+const report = (name: string, orders: DemoOrder[]): ImportSource => sourceFromBytes(name, csv(orders), [2048]);
+
+/** A file whose reading fails after `bytes` bytes (a disk or network error mid-file). */
+function breaksAfter(name: string, orders: DemoOrder[], bytes: number): ImportSource {
+  const all = csv(orders);
+  return {
+    name, size: all.length,
+    async *chunks() {
+      for (let at = 0; at < all.length; at += 2048) {
+        if (at >= bytes) throw new Error('read failed');
+        yield all.subarray(at, at + 2048);
+      }
+    },
+  };
+}
+
+const byOrderId = (a: Order, b: Order) => (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0);
+const strip = ({ sources: _s, ...rest }: Order) => rest;
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+
+async function snapshot(db: HuitoukeDb) {
+  const buyers = (await db.buyers.toArray()).sort(byId).map((b) => ({ id: b.id, nick: b.nick, metrics: b.metrics, orders: [...b.orders].sort(byOrderId).map(strip) }));
+  const index = await loadBuyerIndex(db);
+  const entries = index.ids.map((id, i) => [id, index.paidOrders[i], index.netCents[i], index.lastPaidDate[i], index.nicks[i]] as const).sort();
+  return { buyers, index: entries, model: (await db.settings.get('segmentModel'))?.value, pending: await db.settings.get(INDEX_PENDING_KEY) };
+}
+
+/** Every stored buyer is whole: valid orders, and metrics that are those of its orders. */
+async function expectComplete(db: HuitoukeDb) {
+  for (const b of await db.buyers.toArray()) {
+    for (const o of b.orders) expect(OrderSchema.safeParse(o).success).toBe(true);
+    expect(b.metrics).toEqual(computeBuyerMetrics(b.orders, DEFAULT_COUNTING_RULES));
+  }
+}
+
+async function failure(p: Promise<unknown>): Promise<Error & { run: ImportRun }> {
+  const error = await p.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(Error);
+  return error as Error & { run: ImportRun };
+}
+
+const orders = [...generateDemoOrders({ buyers: 60, orders: 300, seed: 9, asOf: AS_OF })];
+const early = orders.slice(150);
+const late = orders.slice(0, 200);
+
+async function cleanResult(files: (() => ImportSource)[][]) {
+  const db = freshDb();
+  for (const [k, group] of files.entries()) await importIntoDb(db, group.map((f) => f()), options(`clean-${k}`));
+  return snapshot(db);
+}
+
+describe('an import that stops part-way', () => {
+  it('when cancelled while writing, leaves whole records, and running it again gives the clean result', async () => {
+    const expected = await cleanResult([[() => report('all.csv', orders)]]);
+    const db = freshDb();
+    const abort = new AbortController();
+    const stopped = await failure(importIntoDb(db, [report('all.csv', orders)], options('run-1', {
+      signal: abort.signal,
+      onProgress: (p) => { if (p.phase === 'writing' && (p.written ?? 0) >= 14) abort.abort(); },
+    })));
+    expect(stopped.run.status).toBe('interrupted');
+    expect((await db.importRuns.get('run-1'))?.status).toBe('interrupted');
+    const partial = await db.buyers.count();
+    expect(partial).toBeGreaterThanOrEqual(14);
+    expect(partial).toBeLessThan(expected.buyers.length);
+    await expectComplete(db);
+    expect((await snapshot(db)).pending).toBeDefined();
+
+    await importIntoDb(db, [report('all.csv', orders)], options('run-2'));
+    expect(await snapshot(db)).toEqual(expected);
+  });
+
+  it('when reading a file fails after intermediate writes, keeps whole records and recovers on the next run', async () => {
+    const expected = await cleanResult([[() => report('all.csv', orders)]]);
+    const db = freshDb();
+    const broken = await failure(importIntoDb(db, [breaksAfter('all.csv', orders, 100_000)], options('run-1', { limits: { chunkBuyers: 7, holdOrders: 40, batchSize: 20 } })));
+    expect(broken.run.status).toBe('failed');
+    expect(broken.run.failure).toContain('read failed');
+    expect(await db.buyers.count()).toBeGreaterThan(0);
+    await expectComplete(db);
+
+    await importIntoDb(db, [report('all.csv', orders)], options('run-2', { limits: { chunkBuyers: 7, holdOrders: 40, batchSize: 20 } }));
+    expect(await snapshot(db)).toEqual(expected);
+  });
+
+  it('writes each buyer whole when held orders are written in several steps', async () => {
+    const expected = await cleanResult([[() => report('all.csv', orders)]]);
+    const db = freshDb();
+    const { run } = await importIntoDb(db, [report('all.csv', orders)], options('run-1', { limits: { chunkBuyers: 5, holdOrders: 25, batchSize: 10 } }));
+    expect(run.orders).toBe(orders.length);
+    expect(run.newOrders).toBe(orders.length);
+    expect(await snapshot(db)).toEqual(expected);
+  });
+
+  it('on a full disk, says so, records the failed run and leaves each buyer as before or complete', async () => {
+    const db = freshDb();
+    await importIntoDb(db, [report('early.csv', early)], options('run-1'));
+    const before = new Map((await db.buyers.toArray()).map((b) => [b.id, b]));
+    const after = new Map((await cleanResult([[() => report('early.csv', early)], [() => report('late.csv', late)]])).buyers.map((b) => [b.id, b]));
+
+    const put = db.buyers.bulkPut.bind(db.buyers);
+    let calls = 0;
+    db.buyers.bulkPut = ((...args: Parameters<typeof put>) => {
+      if (++calls === 3) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put(...args);
+    }) as typeof db.buyers.bulkPut;
+    const full = await failure(importIntoDb(db, [report('late.csv', late)], options('run-2', { locale: 'en' })));
+    expect(full.run.status).toBe('failed');
+    expect(full.run.failure).toMatch(/ran out of storage space/);
+    expect((await db.importRuns.get('run-2'))?.failure).toBe(full.run.failure);
+
+    const view = (b: BuyerRecord) => ({ id: b.id, nick: b.nick, metrics: b.metrics, orders: [...b.orders].sort(byOrderId).map(strip) });
+    let complete = 0;
+    let unchanged = 0;
+    for (const b of await db.buyers.toArray()) {
+      const was = before.get(b.id);
+      if (was && JSON.stringify(view(b)) === JSON.stringify(view(was))) unchanged++;
+      else {
+        expect(view(b)).toEqual(after.get(b.id));
+        complete++;
+      }
+    }
+    expect(complete).toBeGreaterThan(0);
+    expect(unchanged).toBeGreaterThan(0);
+
+    db.buyers.bulkPut = put;
+    await importIntoDb(db, [report('late.csv', late)], options('run-3'));
+    const { buyers } = await snapshot(db);
+    expect(buyers).toEqual([...after.values()]);
+  });
+});

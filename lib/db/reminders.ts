@@ -1,0 +1,256 @@
+import { z } from 'zod';
+import { buildProfile } from '../metrics/profile';
+import {
+  catchUp,
+  complete,
+  dismiss,
+  dueReminders,
+  isOpen,
+  manualReminder,
+  remindersFromOrders,
+  remindersFromProfile,
+  ReminderSchema,
+  snooze,
+  staleOrderReminders,
+  staleProfileReminders,
+  upcomingReminders,
+  type ManualReminderInput,
+  type Reminder,
+  type ReminderRules,
+} from '../reminders';
+import { translate } from '../i18n';
+import { localDateAt } from '../reminders/time';
+import type { UiLocale } from '../schemas/common';
+import { buyerId as makeBuyerId } from '../schemas/buyer';
+import type { Order } from '../schemas/order';
+import type { AppSettings } from '../settings/app';
+import { segmentModelFor } from './buyers';
+import type { HuitoukeDb } from './database';
+import type { BuyerRecord } from './records';
+
+/**
+ * Reminders as stored, and the runs that create and fire them. Everything the background needs
+ * to survive being stopped lives here, in IndexedDB: which reminders fired (`firedAt`), when the
+ * last check ran, which import was last scanned and which day was last swept.
+ */
+
+export const REMINDER_STATE_KEY = 'reminderState';
+
+export const ReminderStateSchema = z.object({
+  /** When the last catch-up ran (a later run reports what came due in between as missed). */
+  lastRunAt: z.number().int().nullable(),
+  /** `finishedAt` of the newest import already scanned for unpaid orders. */
+  lastImportScanAt: z.number().int(),
+  /** Shop-local date of the last daily sweep of buyer profiles. */
+  lastSweepDate: z.string().nullable(),
+});
+export type ReminderState = z.infer<typeof ReminderStateSchema>;
+
+const EMPTY_STATE: ReminderState = { lastRunAt: null, lastImportScanAt: 0, lastSweepDate: null };
+
+export async function loadReminderState(db: HuitoukeDb): Promise<ReminderState> {
+  const parsed = ReminderStateSchema.safeParse((await db.settings.get(REMINDER_STATE_KEY))?.value);
+  return parsed.success ? parsed.data : { ...EMPTY_STATE };
+}
+
+async function saveReminderState(db: HuitoukeDb, patch: Partial<ReminderState>, now: number): Promise<void> {
+  const next = { ...(await loadReminderState(db)), ...patch };
+  await db.settings.put({ key: REMINDER_STATE_KEY, value: next, updatedAt: now });
+}
+
+function valid(rows: readonly unknown[]): Reminder[] {
+  const out: Reminder[] = [];
+  for (const row of rows) {
+    const parsed = ReminderSchema.safeParse(row);
+    if (parsed.success) out.push(parsed.data);
+  }
+  return out;
+}
+
+/** Pending and snoozed reminders (the only ones that can still ring). */
+export async function openReminders(db: HuitoukeDb): Promise<Reminder[]> {
+  return valid(await db.reminders.where('status').anyOf('pending', 'snoozed').toArray()).filter(isOpen);
+}
+
+export interface BuyerReminders {
+  due: Reminder[];
+  upcoming: Reminder[];
+}
+
+/** One buyer's open reminders, split at `now`. */
+export async function remindersOfBuyer(db: HuitoukeDb, buyerId: string, now: number): Promise<BuyerReminders> {
+  const all = valid(await db.reminders.where('buyerId').equals(buyerId).toArray());
+  return { due: dueReminders(all, now), upcoming: upcomingReminders(all, now) };
+}
+
+/** Due now, and due later on the same shop-local day: the popup's list. */
+export async function remindersForToday(db: HuitoukeDb, now: number, timeZone: string): Promise<BuyerReminders> {
+  const all = await openReminders(db);
+  const today = localDateAt(now, timeZone);
+  return { due: dueReminders(all, now), upcoming: upcomingReminders(all, now).filter((r) => localDateAt(r.dueAt, timeZone) === today) };
+}
+
+export async function addManualReminder(db: HuitoukeDb, input: ManualReminderInput, now: number): Promise<Reminder> {
+  const reminder = ReminderSchema.parse(manualReminder({ ...input, id: input.id ?? `manual|${input.buyerId}|${now}|${Math.random().toString(36).slice(2, 6)}` }, now));
+  await db.reminders.put(reminder);
+  return reminder;
+}
+
+export type ReminderAction = { action: 'done' } | { action: 'dismiss' } | { action: 'snooze'; until: number };
+
+/** Done, dismissed or snoozed; null when the reminder does not exist (deleted meanwhile). */
+export async function actOnReminder(db: HuitoukeDb, id: string, act: ReminderAction, now: number): Promise<Reminder | null> {
+  return db.transaction('rw', db.reminders, async () => {
+    const parsed = ReminderSchema.safeParse(await db.reminders.get(id));
+    if (!parsed.success) return null;
+    const r = parsed.data;
+    const next = act.action === 'done' ? complete(r, now) : act.action === 'dismiss' ? dismiss(r, now) : snooze(r, act.until, now);
+    await db.reminders.put(next);
+    return next;
+  });
+}
+
+export interface CheckResult {
+  /** Reminders to notify about now (already stored as fired). */
+  fire: Reminder[];
+  missedWhileAway: string[];
+  /** When the next reminder needs the alarm; null when none is waiting. */
+  nextAlarmAt: number | null;
+  /** Open reminders due at `now`: the badge. */
+  dueCount: number;
+}
+
+/**
+ * The alarm's work: fire what is due and not yet fired, once. Stored in one transaction before
+ * anyone is notified, so two wake-ups racing (alarm and start-up) cannot both notify.
+ */
+export async function runReminderCheck(db: HuitoukeDb, now: number): Promise<CheckResult> {
+  return db.transaction('rw', [db.reminders, db.settings], async () => {
+    const all = await openReminders(db);
+    const state = await loadReminderState(db);
+    const result = catchUp(all, now, state.lastRunAt);
+    if (result.fire.length) await db.reminders.bulkPut(result.fire);
+    await saveReminderState(db, { lastRunAt: now }, now);
+    return { ...result, dueCount: dueReminders(all, now).length };
+  });
+}
+
+/** Adds reminders that are new by id; existing ones (maybe snoozed or done) are never touched. */
+async function putNew(db: HuitoukeDb, candidates: readonly Reminder[]): Promise<number> {
+  if (!candidates.length) return 0;
+  const existing = await db.reminders.bulkGet(candidates.map((r) => r.id));
+  const fresh = candidates.filter((_, i) => existing[i] === undefined);
+  if (fresh.length) await db.reminders.bulkPut(fresh);
+  return fresh.length;
+}
+
+export interface ScanResult {
+  created: number;
+  dismissed: number;
+  /** Whether the run did the work (a new import was found, or the sweep was due). */
+  scanned: boolean;
+}
+
+/**
+ * Unpaid-order reminders from imported orders. Runs when an import finished after the last scan
+ * (the background hears of it through Dexie's change events, or finds it on its next wake-up);
+ * reads buyers one at a time so a 200,000-buyer shop does not sit in memory. Also dismisses open
+ * unpaid reminders whose order has since been paid or closed.
+ */
+export async function scanImportedOrders(
+  db: HuitoukeDb,
+  now: number,
+  rules: ReminderRules,
+  timeZone: string,
+  opts: { force?: boolean } = {},
+): Promise<ScanResult> {
+  const state = await loadReminderState(db);
+  const runs = await db.importRuns.where('startedAt').above(0).toArray();
+  const finished = runs.filter((r) => r.status === 'done' && (r.finishedAt ?? 0) > state.lastImportScanAt);
+  if (!opts.force && finished.length === 0) return { created: 0, dismissed: 0, scanned: false };
+  const newest = Math.max(state.lastImportScanAt, ...finished.map((r) => r.finishedAt ?? 0));
+
+  const openUnpaid = (await openReminders(db)).filter((r) => r.kind === 'unpaid');
+  const watched = new Map<string, Set<string>>();
+  for (const r of openUnpaid) if (r.orderId) watched.set(r.buyerId, (watched.get(r.buyerId) ?? new Set()).add(r.orderId));
+
+  const unpaid: Order[] = [];
+  const watchedOrders: Order[] = [];
+  await db.buyers.each((b: BuyerRecord) => {
+    if (b.deletedAt !== undefined) return;
+    const ids = watched.get(b.id);
+    for (const o of b.orders) {
+      if (o.status === 'awaiting_payment') unpaid.push(o);
+      else if (ids?.has(o.orderId)) watchedOrders.push(o);
+    }
+  });
+
+  const existingUnpaid = valid(await db.reminders.where('buyerId').anyOf([...new Set(unpaid.map((o) => makeBuyerId(o.platform, o.buyerKey ?? '')))]).toArray());
+  const created = remindersFromOrders({ orders: unpaid }, rules, now, existingUnpaid, timeZone);
+  const stale = staleOrderReminders(openUnpaid, { orders: watchedOrders }, now, timeZone);
+  let count = 0;
+  await db.transaction('rw', [db.reminders, db.settings], async () => {
+    count = await putNew(db, created);
+    if (stale.length) await db.reminders.bulkPut(stale);
+    await saveReminderState(db, { lastImportScanAt: newest }, now);
+  });
+  return { created: count, dismissed: stale.length, scanned: true };
+}
+
+/**
+ * The daily sweep: stage-end nudges, 100th-day and anniversary greetings for every buyer, created
+ * once they come within the rules' horizon; stage-end nudges of buyers who bought since are
+ * dismissed. Skipped when it already ran today unless forced (after an import).
+ */
+export async function sweepProfiles(
+  db: HuitoukeDb,
+  now: number,
+  settings: AppSettings,
+  rules: ReminderRules,
+  opts: { force?: boolean } = {},
+): Promise<ScanResult> {
+  const today = localDateAt(now, settings.timeZone);
+  const state = await loadReminderState(db);
+  if (!opts.force && state.lastSweepDate === today) return { created: 0, dismissed: 0, scanned: false };
+  const model = await segmentModelFor(db, today, now);
+  const byBuyer = new Map<string, Reminder[]>();
+  for (const r of valid(await db.reminders.toArray())) {
+    if (r.kind === 'stage_end' || r.kind === 'day100' || r.kind === 'anniversary' || r.kind === 'birthday') {
+      const list = byBuyer.get(r.buyerId) ?? [];
+      list.push(r);
+      byBuyer.set(r.buyerId, list);
+    }
+  }
+  const created: Reminder[] = [];
+  const stale: Reminder[] = [];
+  await db.buyers.each((b: BuyerRecord) => {
+    if (b.deletedAt !== undefined || b.metrics.paidOrders === 0) return;
+    const profile = buildProfile({ platform: b.platform, buyerKey: b.buyerKey, nick: b.nick, metrics: b.metrics }, settings.profile, model, today);
+    const existing = byBuyer.get(b.id) ?? [];
+    created.push(...remindersFromProfile(profile, rules, now, existing, { timeZone: settings.timeZone }));
+    stale.push(...staleProfileReminders(profile, existing, now));
+  });
+  let count = 0;
+  await db.transaction('rw', [db.reminders, db.settings], async () => {
+    count = await putNew(db, created);
+    if (stale.length) await db.reminders.bulkPut(stale);
+    await saveReminderState(db, { lastSweepDate: today }, now);
+  });
+  return { created: count, dismissed: stale.length, scanned: true };
+}
+
+const KIND_KEY = {
+  unpaid: 'followup_kindUnpaid',
+  shipping: 'followup_kindShipping',
+  checkin: 'followup_kindCheckin',
+  stage_end: 'followup_kindStageEnd',
+  day100: 'followup_kindDay100',
+  anniversary: 'followup_kindAnniversary',
+  birthday: 'followup_kindBirthday',
+  manual: 'followup_kindManual',
+} as const satisfies Record<Reminder['kind'], string>;
+
+/** What a reminder is about, in a few words: 催付, 第45天前回购提醒, 跟进. */
+export function reminderTitle(r: Reminder, locale: UiLocale): string {
+  return translate(locale, KIND_KEY[r.kind], { day: r.day ?? '' });
+}

@@ -1,0 +1,5 @@
+export * from './canonical';
+export * from './pack';
+export * from './diff';
+export * from './merge';
+export * from './template-edit';
