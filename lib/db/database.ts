@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import { SCHEMA_VERSIONS } from './schema-versions';
 import type {
   BuyerNote,
   BuyerRecord,
@@ -25,12 +26,12 @@ export interface KeyedRecord {
 export const DB_NAME = 'huitouke';
 
 /**
- * The extension's IndexedDB, in the extension's origin. Opened by extension pages (sidebar,
- * options, popup) and the background — never by a content script, which would open the host
+ * The extension's IndexedDB, in the extension's origin. Opened by top-level extension pages (options,
+ * popup, the import worker) and the background — never by a content script, which would open the host
  * site's database instead.
  *
- * Schema versions are append-only: each new version adds a `this.version(n)` block with its
- * upgrade function; `tests/unit/db-upgrade.test.ts` replays saved databases of every earlier version.
+ * Schema versions are append-only and listed in `schema-versions.ts` with their upgrade functions;
+ * `lib/db/upgrade.test.ts` replays saved databases of every earlier version through them.
  */
 export class HuitoukeDb extends Dexie {
   buyers!: EntityTable<BuyerRecord, 'id'>;
@@ -49,22 +50,11 @@ export class HuitoukeDb extends Dexie {
 
   constructor(name = DB_NAME) {
     super(name);
-    this.version(1).stores({
-      // One secondary index: buyers are found by id (platform:key) or by the nick a console shows.
-      buyers: 'id, nick',
-      orphans: 'id',
-      importRuns: 'id, startedAt',
-      notes: 'id, buyerId',
-      tags: 'id, buyerId',
-      concerns: 'id, buyerId, at, concern',
-      settings: 'key',
-      templates: 'id',
-      templateVersions: 'id, templateId',
-      coupons: 'id',
-      couponRules: 'id',
-      reminders: 'id, buyerId, dueAt, status',
-      contactLog: 'id, buyerId, at',
-    });
+    for (const v of SCHEMA_VERSIONS) {
+      const declared = this.version(v.version).stores(v.stores);
+      const upgrade = v.upgrade;
+      if (upgrade) declared.upgrade((tx) => upgrade(tx, Date.now()));
+    }
   }
 }
 
