@@ -5,6 +5,7 @@ import { addNote, saveConcern, setTag } from './annotations';
 import { canonicalJson, Checksum } from '../playbook/canonical';
 import { backupChunks, readBackup, restoreBackup } from './backup';
 import { seedPlaybook } from './playbook';
+import { CURRENT_VERSION } from './schema-versions';
 import { saveTemplateEdit } from './playbook-edit';
 
 let n = 0;
@@ -76,12 +77,12 @@ describe('backup and restore', () => {
     const text = await backupText(source);
     const lostRow = text.replace(/,\n\{"id":"taobao:买家7"[^\n]*\}(?=,\n)/, '');
     expect(lostRow).not.toBe(text);
-    expect(readBackup(lostRow, 1)).toEqual({ ok: false, problem: { kind: 'damaged', tables: ['buyers'] } });
+    expect(readBackup(lostRow, CURRENT_VERSION)).toEqual({ ok: false, problem: { kind: 'damaged', tables: ['buyers'] } });
     const edited = text.replace('喜欢粉色', '喜欢蓝色');
-    expect(readBackup(edited, 1)).toEqual({ ok: false, problem: { kind: 'damaged', tables: ['notes'] } });
-    expect(readBackup(text.slice(0, -20), 1)).toEqual({ ok: false, problem: { kind: 'notJson' } });
-    expect(readBackup('{"format":"x"}', 1)).toEqual({ ok: false, problem: { kind: 'notABackup' } });
-    expect(readBackup(text, 0)).toEqual({ ok: false, problem: { kind: 'newerVersion', dbVersion: 1 } });
+    expect(readBackup(edited, CURRENT_VERSION)).toEqual({ ok: false, problem: { kind: 'damaged', tables: ['notes'] } });
+    expect(readBackup(text.slice(0, -20), CURRENT_VERSION)).toEqual({ ok: false, problem: { kind: 'notJson' } });
+    expect(readBackup('{"format":"x"}', CURRENT_VERSION)).toEqual({ ok: false, problem: { kind: 'notABackup' } });
+    expect(readBackup(text, CURRENT_VERSION - 1)).toEqual({ ok: false, problem: { kind: 'newerVersion', dbVersion: CURRENT_VERSION } });
   });
 
   it('changes nothing when what was written does not match the file', async () => {
@@ -94,7 +95,7 @@ describe('backup and restore', () => {
     const sum = new Checksum();
     for (const row of file.tables.notes!) sum.update(canonicalJson(row));
     file.manifest.checksums.notes = sum.digest();
-    const read = readBackup(JSON.stringify(file), 1);
+    const read = readBackup(JSON.stringify(file), CURRENT_VERSION);
     if (!read.ok) throw new Error('the file itself is consistent');
 
     const target = fresh((name) => new HuitoukeDb(name));
@@ -112,19 +113,19 @@ describe('backup and restore', () => {
     class NextDb extends HuitoukeDb {
       constructor(name: string) {
         super(name);
-        this.version(2)
-          .stores({ notes: 'id, buyerId, author' })
+        this.version(CURRENT_VERSION + 1)
+          .stores({ notes: 'id, buyerId, updatedAt, author' })
           .upgrade((tx) => tx.table('notes').toCollection().modify((note: { pinned?: boolean }) => { note.pinned = false; }));
       }
     }
     const old = fresh((name) => new HuitoukeDb(name));
     await fill(old);
-    const read = readBackup(await backupText(old), 2);
+    const read = readBackup(await backupText(old), CURRENT_VERSION + 1);
     if (!read.ok) throw new Error('backup did not read');
-    expect(read.backup.dbVersion).toBe(1);
+    expect(read.backup.dbVersion).toBe(CURRENT_VERSION);
     const target = fresh((name) => new NextDb(name));
     const report = await restoreBackup(target, read.backup, { now: 300, openCurrent: (name) => new NextDb(name) });
-    expect(report.upgradedFrom).toBe(1);
+    expect(report.upgradedFrom).toBe(CURRENT_VERSION);
     expect(report.ok).toBe(true);
     expect(await counts(target)).toEqual(await counts(old));
     const notes = await target.notes.where('author').equals('小王').toArray();
