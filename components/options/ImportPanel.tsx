@@ -17,6 +17,8 @@ interface Progress {
   bytesRead: number;
   bytesTotal: number;
   phase: string;
+  written?: number;
+  toWrite?: number;
 }
 
 type Phase =
@@ -157,7 +159,11 @@ export function ImportPanel() {
       {phase.kind === 'running' && (
         <div className="progress" data-testid="import-progress">
           <p>{phase.progress?.phase === 'writing' ? t('op_import_phase_writing') : phase.progress?.phase === 'segments' ? t('op_import_phase_segments') : t('op_import_running', { file: phase.progress?.file ?? '' })}</p>
-          <progress max={phase.progress?.bytesTotal || 1} value={phase.progress?.bytesRead ?? 0} />
+          {phase.progress?.phase === 'writing' && phase.progress.toWrite ? (
+            <progress max={phase.progress.toWrite} value={phase.progress.written ?? 0} />
+          ) : (
+            <progress max={phase.progress?.bytesTotal || 1} value={phase.progress?.bytesRead ?? 0} />
+          )}
         </div>
       )}
 

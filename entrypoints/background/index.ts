@@ -1,9 +1,11 @@
 import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
+import { forgetSegmentModel } from '@/lib/db/buyers';
 import { db } from '@/lib/db/database';
 import { PageToBackgroundSchema } from '@/lib/schemas/messages';
 import { clockNow } from './clock';
 import { setupCustomConsoles } from './custom-consoles';
+import { installBenchHooks } from './bench-hooks';
 import { createHub, type HubPort } from './hub';
 import { setupManagedPlaybook } from './managed';
 import { requestReminderRun, setupReminders } from './reminders';
@@ -11,6 +13,7 @@ import { setupSeed } from './seed';
 import { answerSidebar, WRITES } from './sidebar-api';
 
 export default defineBackground(() => {
+  installBenchHooks();
   const log = (m: string) => console.warn('[huitouke]', m);
   const hub = createHub({
     extensionId: browser.runtime.id,
@@ -38,6 +41,7 @@ export default defineBackground(() => {
     if (sender.id !== browser.runtime.id || !sender.url?.startsWith(`${origin}/`) || sender.tab?.url?.startsWith('http')) return undefined;
     const parsed = PageToBackgroundSchema.safeParse(raw);
     if (parsed.success && parsed.data.type === 'dataChanged') {
+      forgetSegmentModel();
       hub.broadcastChanged();
       // An import may have brought unpaid orders: scan for reminders now.
       void requestReminderRun(log);
@@ -46,7 +50,10 @@ export default defineBackground(() => {
   });
   // Writes from other extension pages (an import in the options page, another agent's tab)
   // reach us through Dexie's cross-context change events.
-  Dexie.on('storagemutated', () => hub.broadcastChanged());
+  Dexie.on('storagemutated', () => {
+    forgetSegmentModel();
+    hub.broadcastChanged();
+  });
   setupSeed(log);
   setupReminders(log);
   setupCustomConsoles(undefined, log);

@@ -29,10 +29,20 @@ export async function findBuyerRecord(db: HuitoukeDb, platform: Platform, id: st
 
 /** The population's segment model for a date; rebuilt from the buyer index when the date moved on. */
 export async function segmentModelFor(db: HuitoukeDb, asOf: string, now = Date.now()): Promise<SegmentModel> {
+  // Every sidebar lookup needs the model; keep it in memory until data changes (see forgetSegmentModel).
+  if (cached && cached.db === db && cached.model.asOf === asOf) return cached.model;
   const rec = await db.settings.get(SETTINGS_KEY.segmentModel);
   const parsed = SegmentModelSchema.safeParse(rec?.value);
-  if (parsed.success && parsed.data.asOf === asOf) return parsed.data;
-  return rebuildSegmentModel(db, asOf, now);
+  const model = parsed.success && parsed.data.asOf === asOf ? parsed.data : await rebuildSegmentModel(db, asOf, now);
+  cached = { db, model };
+  return model;
+}
+
+let cached: { db: HuitoukeDb; model: SegmentModel } | undefined;
+
+/** Drop the in-memory segment model: an import or a restore changed the population. */
+export function forgetSegmentModel(): void {
+  cached = undefined;
 }
 
 export async function profileOf(db: HuitoukeDb, record: BuyerRecord, settings: AppSettings, asOf: string): Promise<BuyerProfile> {

@@ -143,8 +143,8 @@ export class Hold {
     const k = this.findIn(b, f.orderId);
     if (k >= 0) {
       const r = b.refs[k]!;
+      if (!this.full.has(r)) this.weight += OBJECT_WEIGHT - 1;
       this.full.set(r, mergeOrder(this.orderAt(r, b), this.detached(f), this.runId));
-      this.weight += OBJECT_WEIGHT;
       return;
     }
     const r = this.pack(f);
@@ -252,7 +252,7 @@ export class Hold {
     const paid = packTime(f.paidAt);
     if (created < 0 || paid < 0 || f.lines.length > 1 || f.phone !== undefined || f.address !== undefined) {
       this.full.set(r, mergeOrder(undefined, this.detached(f), this.runId));
-      this.weight += OBJECT_WEIGHT;
+      this.weight += OBJECT_WEIGHT - 1;
       return r;
     }
     const block = this.blocks[r >>> BLOCK_BITS]!;

@@ -23,6 +23,8 @@ export const ImportProgressSchema = z.object({
   bytesTotal: z.number(),
   rows: z.number(),
   phase: z.enum(['reading', 'writing', 'segments', 'done']),
+  written: z.number().optional(),
+  toWrite: z.number().optional(),
 });
 
 /** Import worker → options page. */

@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import { DEMO_EXTENSION_DIR, ROOT } from '../browser';
 import { HeapSampler, launchWithExtension, RssSampler } from './lib/chromium';
 import { benchExport, type BenchExport } from './lib/exports';
-import { ADD_STASH_INPUT, dropStash, INSTALL_RESPONSIVENESS_PROBE, READ_RESPONSIVENESS_PROBE, stashFile, type ProbeReading } from './lib/page-probes';
+import { translate } from '../../lib/i18n';
+import { ADD_STASH_INPUT, dropStash, INSTALL_PHASE_PROBE, INSTALL_RESPONSIVENESS_PROBE, READ_PHASE_PROBE, READ_RESPONSIVENESS_PROBE, stashFile, type ProbeReading } from './lib/page-probes';
 import { max, mb, median, percentile, round, table } from './lib/stats';
 
 const BENCH_FILES_DB = 'htk-bench-files';
@@ -61,6 +62,21 @@ function responsiveness(reading: ProbeReading, from: number, to: number) {
   };
 }
 
+/**
+ * Seconds in each phase, from when the progress line first showed it: reading (parsing and merging
+ * in memory), writing (buyers and orphans), then segments and the final write until "done".
+ */
+function phaseSeconds(changes: [number, string][], start: number, done: number) {
+  const first = (key: 'op_import_phase_writing' | 'op_import_phase_segments') => {
+    const labels = [translate('zh-CN', key), translate('en', key)];
+    return changes.find(([, text]) => labels.includes(text))?.[0];
+  };
+  const writing = first('op_import_phase_writing');
+  const segments = first('op_import_phase_segments') ?? done;
+  if (writing === undefined) return null;
+  return { reading: round((writing - start) / 1000, 1), writing: round((segments - writing) / 1000, 1), segmentsAndFinalWrite: round((done - segments) / 1000, 1) };
+}
+
 async function benchOne(file: BenchExport, extensionDir: string, lookups: number) {
   const startLoad = loadavg();
   const browser = await launchWithExtension(extensionDir);
@@ -86,6 +102,7 @@ async function benchOne(file: BenchExport, extensionDir: string, lookups: number
 
     console.log(`  import through the options page…`);
     const probeStart = (await page.evaluate(INSTALL_RESPONSIVENESS_PROBE)) as number;
+    await page.evaluate(INSTALL_PHASE_PROBE);
     // The same probes with nothing running: the noise floor of this machine at this moment.
     await page.waitForTimeout(IDLE_MS);
     const importStart = (await page.evaluate('performance.now()')) as number;
@@ -104,6 +121,7 @@ async function benchOne(file: BenchExport, extensionDir: string, lookups: number
     rss.stop();
     await heaps.stop();
     const reading = (await page.evaluate(READ_RESPONSIVENESS_PROBE)) as ProbeReading;
+    const phases = phaseSeconds((await page.evaluate(READ_PHASE_PROBE)) as [number, string][], importStart, doneAt);
 
     console.log(`  segments and lookups…`);
     const counts = (await sw.evaluate('globalThis.__htkBench.counts()')) as { buyers: number; orphanBuckets: number };
@@ -113,7 +131,7 @@ async function benchOne(file: BenchExport, extensionDir: string, lookups: number
     return {
       rows: file.rows, generatedBuyers: file.buyers, fileMB: mb(file.bytes), summary, userAgent,
       loadAverageAtStart: startLoad.map((v) => round(v, 1)),
-      import: { seconds: round(seconds, 1), rowsPerSecond: Math.round(file.rows / seconds) },
+      import: { seconds: round(seconds, 1), rowsPerSecond: Math.round(file.rows / seconds), phases },
       parseOnly: { where: 'background service worker, readOrders over the same file', seconds: round(parse.ms / 1000, 1), rowsPerSecond: Math.round(parse.rows / (parse.ms / 1000)), rows: parse.rows, fragments: parse.fragments, issues: parse.issues },
       importOverParse: round(seconds / (parse.ms / 1000), 2),
       memory: {
@@ -154,9 +172,9 @@ async function main() {
     results.push(await benchOne(file, extensionDir, lookups));
   }
   console.log('\n' + table([
-    ['rows', 'import s', 'rows/s', 'parse s', 'import÷parse', 'worker heap MB', 'page heap MB', 'ext. RSS MB', 'browser RSS MB', 'long tasks (max ms)', 'max delay ms'],
+    ['rows', 'import s', '(read+write+end)', 'rows/s', 'parse s', 'import÷parse', 'worker heap MB', 'page heap MB', 'ext. RSS MB', 'browser RSS MB', 'long tasks (max ms)', 'max delay ms'],
     ...results.map((r) => [
-      r.rows, r.import.seconds, r.import.rowsPerSecond, r.parseOnly.seconds, r.importOverParse, r.memory.workerHeapPeakMB, r.memory.pageHeapPeakMB,
+      r.rows, r.import.seconds, r.import.phases ? `${r.import.phases.reading}+${r.import.phases.writing}+${r.import.phases.segmentsAndFinalWrite}` : 'n/a', r.import.rowsPerSecond, r.parseOnly.seconds, r.importOverParse, r.memory.workerHeapPeakMB, r.memory.pageHeapPeakMB,
       r.memory.rssPeakMB.extensionProcess, r.memory.rssPeakMB.browserProcess,
       `${r.responsiveness.duringImport.longTasks} (${r.responsiveness.duringImport.longTaskMaxMs})`, r.responsiveness.duringImport.maxEventLoopDelayMs,
     ]),

@@ -26,19 +26,25 @@ export async function launchWithExtension(extensionDir: string): Promise<Extensi
     viewport: { width: 1280, height: 800 },
     locale: 'zh-CN',
   });
-  let [background] = context.serviceWorkers();
-  background ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
-  const port = readFileSync(join(profile, 'DevToolsActivePort'), 'utf8').split('\n')[0];
-  const second: Browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
-  const cdp = await second.newBrowserCDPSession();
-  return {
-    context, background, profile, cdp, extensionId: new URL(background.url()).host,
-    async close() {
-      await second.close().catch(() => {});
-      await context.close().catch(() => {});
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+  try {
+    let [background] = context.serviceWorkers();
+    background ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
+    const port = readFileSync(join(profile, 'DevToolsActivePort'), 'utf8').split('\n')[0];
+    const second: Browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+    const cdp = await second.newBrowserCDPSession();
+    return {
+      context, background, profile, cdp, extensionId: new URL(background.url()).host,
+      async close() {
+        await second.close().catch(() => {});
+        await context.close().catch(() => {});
+        rmSync(profile, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await context.close().catch(() => {});
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 interface TargetInfo {

@@ -20,6 +20,20 @@ export const INSTALL_RESPONSIVENESS_PROBE = `(() => {
   return performance.now();
 })()`;
 
+/** Options page: when the import panel's progress line changes (its text names the phase). */
+export const INSTALL_PHASE_PROBE = `(() => {
+  const seen = [];
+  globalThis.__htkPhases = seen;
+  let last = '';
+  new MutationObserver(() => {
+    const text = document.querySelector('[data-testid="import-progress"] p')?.textContent ?? '';
+    if (text !== last) seen.push([performance.now(), (last = text)]);
+  }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  return true;
+})()`;
+
+export const READ_PHASE_PROBE = 'globalThis.__htkPhases';
+
 export const READ_RESPONSIVENESS_PROBE = `(() => ({ now: performance.now(), longTasks: globalThis.__htkProbe.longTasks, lags: globalThis.__htkProbe.lags, observer: globalThis.__htkProbe.observer }))()`;
 
 export interface ProbeReading {
