@@ -21,7 +21,12 @@ export default defineConfig({
       host_permissions: matches,
       optional_host_permissions: ['https://*/*', 'http://*/*'],
       // Web-accessible resources take origins only (path must be /*).
-      web_accessible_resources: [{ resources: ['sidebar.html'], matches: [...new Set(matches.map((m) => m.replace(/^([a-z*]+:\/\/[^/]+)\/.*$/, '$1/*')))] }],
+      web_accessible_resources: [
+        { resources: ['sidebar.html'], matches: [...new Set(matches.map((m) => m.replace(/^([a-z*]+:\/\/[^/]+)\/.*$/, '$1/*')))] },
+        // Custom consoles live on sites we cannot list. There the sidebar is reachable only through
+        // the per-session dynamic URL, so pages cannot probe for the extension with a fixed address.
+        { resources: ['sidebar.html'], matches: ['https://*/*', 'http://*/*'], use_dynamic_url: true },
+      ],
       content_security_policy: {
         // No remote code and no network: scripts, data and connections are the extension's own.
         extension_pages:

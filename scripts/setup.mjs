@@ -23,8 +23,10 @@ function run(cmd, args) {
 const lock = join(root, 'package-lock.json');
 const installed = join(root, 'node_modules', '.package-lock.json');
 if (!existsSync(installed) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(installed).mtimeMs + 1000)) {
-  console.log('[setup] installing npm packages (npm ci)…');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  console.log('[setup] installing npm packages (npm install, versions from package-lock.json)…');
+  // npm install rather than npm ci: npm 11 omits other platforms' optional packages from the
+  // lock file and then refuses it in `npm ci`; install keeps the locked versions all the same.
+  run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
 export function findChromium() {

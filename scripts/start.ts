@@ -87,9 +87,11 @@ async function main() {
 }
 
 async function waitForSidebar(page: import('@playwright/test').Page, extensionId: string) {
-  const prefix = `chrome-extension://${extensionId}/sidebar.html`;
+  // The extension's id, or its per-session dynamic id for web-accessible pages.
+  void extensionId;
+  const isSidebar = (u: string) => /^chrome-extension:\/\/[a-z0-9]+\/sidebar\.html/.test(u);
   for (let i = 0; i < 100; i++) {
-    const frame = page.frames().find((f) => f.url().startsWith(prefix));
+    const frame = page.frames().find((f) => isSidebar(f.url()));
     if (frame) {
       await frame.getByTestId('buyer-nick').waitFor({ timeout: 20_000 });
       return frame;

@@ -56,7 +56,19 @@ export function createHub(opts: {
     if (!l) links.set(tabId, (l = { sidebars: new Set(), state: null }));
     return l;
   };
-  const sidebarUrl = `${opts.extensionOrigin}/sidebar.html`;
+  /** Our own page: the extension's origin, or the per-session dynamic origin of web-accessible pages. */
+  const isExtensionUrl = (url: string | undefined) => {
+    if (!url) return false;
+    if (url.startsWith(`${opts.extensionOrigin}/`)) return true;
+    try {
+      const u = new URL(url);
+      // A dynamic id is a bare token (no dots), under the same extension scheme.
+      return u.protocol === new URL(opts.extensionOrigin).protocol && /^[a-z0-9-]+$/.test(u.host);
+    } catch {
+      return false;
+    }
+  };
+  const isSidebarUrl = (url: string | undefined) => isExtensionUrl(url) && new URL(url!).pathname === '/sidebar.html';
 
   const post = (port: HubPort, message: unknown) => {
     try {
@@ -129,9 +141,9 @@ export function createHub(opts: {
         port.disconnect();
         return;
       }
-      const fromExtensionPage = sender.url?.startsWith(`${opts.extensionOrigin}/`) ?? false;
+      const fromExtensionPage = isExtensionUrl(sender.url);
       if (port.name === PORT_CONSOLE && !fromExtensionPage && sender.frameId === 0) acceptConsole(port, tabId);
-      else if (port.name === PORT_SIDEBAR && sender.url?.startsWith(sidebarUrl)) acceptSidebar(port, tabId);
+      else if (port.name === PORT_SIDEBAR && isSidebarUrl(sender.url)) acceptSidebar(port, tabId);
       else {
         log(`rejected port ${port.name} from ${sender.url ?? 'unknown'}`);
         port.disconnect();

@@ -183,9 +183,10 @@ const WATCH_CONSOLE = `(() => {
 })()`;
 
 async function sidebarFrame(page: Page, extensionId: string) {
-  const url = `chrome-extension://${extensionId}/sidebar.html`;
+  void extensionId;
+  const isSidebar = (u: string) => /^chrome-extension:\/\/[a-z0-9]+\/sidebar\.html/.test(u);
   for (let i = 0; i < 200; i++) {
-    const frame = page.frames().find((f) => f.url().startsWith(url));
+    const frame = page.frames().find((f) => isSidebar(f.url()));
     if (frame) return frame;
     await page.waitForTimeout(50);
   }

@@ -49,9 +49,11 @@ export { expect };
 
 /** The sidebar's frame inside a console page (an extension-page iframe). */
 export async function sidebarFrame(page: Page, extensionId: string): Promise<Frame> {
-  const url = `chrome-extension://${extensionId}/sidebar.html`;
-  await expect.poll(() => page.frames().some((f) => f.url().startsWith(url)), { message: 'sidebar iframe appears' }).toBe(true);
-  const frame = page.frames().find((f) => f.url().startsWith(url));
+  // The frame may use the extension's id or its per-session dynamic id (web-accessible resources).
+  void extensionId;
+  const isSidebar = (u: string) => /^chrome-extension:\/\/[a-z0-9]+\/sidebar\.html/.test(u);
+  await expect.poll(() => page.frames().some((f) => isSidebar(f.url())), { message: 'sidebar iframe appears' }).toBe(true);
+  const frame = page.frames().find((f) => isSidebar(f.url()));
   if (!frame) throw new Error('sidebar frame missing');
   await frame.waitForSelector('[data-testid="htk-sidebar"]');
   return frame;
