@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { createHub, type HubPort } from '@/entrypoints/background/hub';
+import { PORT_CONSOLE, PORT_SIDEBAR, type ConsoleState } from '@/lib/schemas/messages';
+import { HOSTILE_SMALL } from '../../fixtures/hostile/strings';
+
+/**
+ * The hub is the only door into the background from console tabs: ports from another extension,
+ * from a web page, or without a tab must be shut, and whatever arrives on an accepted port is
+ * parsed before it is relayed.
+ */
+const ID = 'ourextensionid';
+const ORIGIN = `chrome-extension://${ID}`;
+
+interface FakePort extends HubPort {
+  posted: unknown[];
+  disconnected: boolean;
+  emit(message: unknown): void;
+  drop(): void;
+}
+
+function fakePort(name: string, sender: HubPort['sender']): FakePort {
+  const onMessage: ((m: unknown) => void)[] = [];
+  const onDisconnect: (() => void)[] = [];
+  const port: FakePort = {
+    name,
+    sender,
+    posted: [],
+    disconnected: false,
+    postMessage(m) {
+      if (port.disconnected) throw new Error('port closed');
+      port.posted.push(m);
+    },
+    disconnect() {
+      port.disconnected = true;
+    },
+    onMessage: { addListener: (cb) => onMessage.push(cb) },
+    onDisconnect: { addListener: (cb) => onDisconnect.push(cb) },
+    emit: (m) => onMessage.forEach((cb) => cb(m)),
+    drop: () => {
+      port.disconnected = true;
+      onDisconnect.forEach((cb) => cb());
+    },
+  };
+  return port;
+}
+
+const consoleSender = (tabId = 7) => ({ id: ID, url: 'https://myseller.taobao.com/im', frameId: 0, tab: { id: tabId } });
+const sidebarSender = (tabId = 7) => ({ id: ID, url: `${ORIGIN}/sidebar.html`, frameId: 3, tab: { id: tabId } });
+
+const state = (nick: string): ConsoleState => ({
+  status: 'ok',
+  consoleId: 'taobao',
+  consoleName: '千牛',
+  url: 'https://myseller.taobao.com/im',
+  buyer: { id: 'b1', nick, platform: 'taobao' },
+  messages: [{ id: 'm1', author: 'buyer', text: '在吗' }],
+  inputFound: true,
+});
+
+function setup() {
+  const logs: string[] = [];
+  const answered: unknown[] = [];
+  const hub = createHub({
+    extensionId: ID,
+    extensionOrigin: ORIGIN,
+    answer: async (request) => {
+      answered.push(request);
+      return { ok: true };
+    },
+    log: (m) => logs.push(m),
+  });
+  return { hub, logs, answered };
+}
+
+describe('hub: who may connect', () => {
+  const rejected: [string, string, HubPort['sender']][] = [
+    ['another extension claiming the console port', PORT_CONSOLE, { ...consoleSender(), id: 'otherextension' }],
+    ['another extension claiming the sidebar port', PORT_SIDEBAR, { id: 'otherextension', url: 'chrome-extension://otherextension/sidebar.html', frameId: 3, tab: { id: 7 } }],
+    ['another extension whose URL imitates our sidebar', PORT_SIDEBAR, { id: 'otherextension', url: `${ORIGIN}/sidebar.html`, frameId: 3, tab: { id: 7 } }],
+    ['a web page (content-script side) claiming the sidebar port', PORT_SIDEBAR, consoleSender()],
+    ['a web page whose URL starts like our origin', PORT_SIDEBAR, { id: ID, url: `${ORIGIN}.evil.example/sidebar.html`, frameId: 3, tab: { id: 7 } }],
+    ['our sidebar page without a tab', PORT_SIDEBAR, { id: ID, url: `${ORIGIN}/sidebar.html`, frameId: 0 }],
+    ['our sidebar page with a negative tab id', PORT_SIDEBAR, { ...sidebarSender(), tab: { id: -1 } }],
+    ['an extension page claiming the console port', PORT_CONSOLE, { id: ID, url: `${ORIGIN}/options.html`, frameId: 0, tab: { id: 7 } }],
+    ['a sub-frame content script claiming the console port', PORT_CONSOLE, { ...consoleSender(), frameId: 2 }],
+    ['a port with no sender', PORT_CONSOLE, undefined],
+    ['a port with an unknown name', 'htk-admin', consoleSender()],
+  ];
+
+  it.each(rejected)('disconnects %s', (_label, name, sender) => {
+    const { hub } = setup();
+    const port = fakePort(name, sender);
+    hub.connect(port);
+    expect(port.disconnected).toBe(true);
+    expect(port.posted).toEqual([]);
+    expect(hub.tabs()).toEqual([]);
+  });
+
+  it('a rejected sidebar never receives the tab’s console state', () => {
+    const { hub } = setup();
+    const cs = fakePort(PORT_CONSOLE, consoleSender());
+    hub.connect(cs);
+    cs.emit({ type: 'state', state: state('买家A') });
+    const spy = fakePort(PORT_SIDEBAR, { id: 'otherextension', url: `${ORIGIN}/sidebar.html`, frameId: 3, tab: { id: 7 } });
+    hub.connect(spy);
+    expect(spy.posted).toEqual([]);
+    cs.emit({ type: 'state', state: state('买家B') });
+    expect(spy.posted).toEqual([]);
+  });
+
+  it('accepts its own console and sidebar and relays between them', () => {
+    const { hub } = setup();
+    const cs = fakePort(PORT_CONSOLE, consoleSender());
+    const sb = fakePort(PORT_SIDEBAR, sidebarSender());
+    hub.connect(cs);
+    hub.connect(sb);
+    expect(cs.disconnected || sb.disconnected).toBe(false);
+    cs.emit({ type: 'state', state: state('买家A') });
+    expect(sb.posted.at(-1)).toEqual({ type: 'state', state: state('买家A') });
+  });
+});
+
+describe('hub: malformed messages are ignored', () => {
+  const junk: unknown[] = [
+    null,
+    undefined,
+    42,
+    'state',
+    [],
+    { type: 'state' },
+    { type: 'state', state: { status: 'ok' } },
+    { type: 'insert', request: { requestId: 'r', text: '' } },
+    { type: 'rpc', id: 'x', request: { method: 'dropDatabase' } },
+    { type: 'rpc', id: 'x', request: { method: 'addNote', buyerId: 'taobao:b1', text: 'x'.repeat(5001) } },
+    { type: 'setLayout', layout: { width: 1e9 } },
+    { type: 'toggle' },
+    JSON.parse('{"__proto__":{"polluted":true},"type":"state"}'),
+    { type: 'state', state: { ...state('x'), buyer: { id: 'b', nick: 'n'.repeat(301), platform: 'taobao' } } },
+    { type: 'state', state: { ...state('x'), messages: [{ id: 'm', author: 'buyer', text: 'x'.repeat(20_001) }] } },
+  ];
+
+  it('from a console port: nothing reaches the sidebar, the link survives', () => {
+    const { hub, logs } = setup();
+    const cs = fakePort(PORT_CONSOLE, consoleSender());
+    const sb = fakePort(PORT_SIDEBAR, sidebarSender());
+    hub.connect(cs);
+    hub.connect(sb);
+    const before = sb.posted.length;
+    for (const m of junk) expect(() => cs.emit(m)).not.toThrow();
+    expect(sb.posted.length).toBe(before);
+    expect(logs.filter((l) => l.includes('rejected console message')).length).toBe(junk.length);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // A good message after the junk still goes through.
+    cs.emit({ type: 'state', state: state('买家C') });
+    expect(sb.posted.at(-1)).toEqual({ type: 'state', state: state('买家C') });
+  });
+
+  it('from a sidebar port: nothing reaches the console or the data service', async () => {
+    const { hub, answered } = setup();
+    const cs = fakePort(PORT_CONSOLE, consoleSender());
+    const sb = fakePort(PORT_SIDEBAR, sidebarSender());
+    hub.connect(cs);
+    hub.connect(sb);
+    for (const m of junk) expect(() => sb.emit(m)).not.toThrow();
+    await Promise.resolve();
+    expect(cs.posted).toEqual([]);
+    expect(answered).toEqual([]);
+    sb.emit({ type: 'rpc', id: 'r1', request: { method: 'settings' } });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(answered).toEqual([{ method: 'settings' }]);
+  });
+
+  it('hostile strings inside well-formed messages are relayed as data, unchanged', () => {
+    const { hub } = setup();
+    const cs = fakePort(PORT_CONSOLE, consoleSender());
+    const sb = fakePort(PORT_SIDEBAR, sidebarSender());
+    hub.connect(cs);
+    hub.connect(sb);
+    const nicks = HOSTILE_SMALL.map((h) => h.value).filter((v) => v.length <= 300);
+    for (const nick of nicks) cs.emit({ type: 'state', state: state(nick) });
+    const relayed = sb.posted.slice(1).map((m) => (m as { state: ConsoleState & { status: 'ok' } }).state.buyer.nick);
+    expect(relayed).toEqual(nicks);
+  });
+
+  it('a console port of one tab cannot reach the sidebar of another', () => {
+    const { hub } = setup();
+    const cs8 = fakePort(PORT_CONSOLE, consoleSender(8));
+    const sb7 = fakePort(PORT_SIDEBAR, sidebarSender(7));
+    hub.connect(sb7);
+    hub.connect(cs8);
+    const before = sb7.posted.length;
+    cs8.emit({ type: 'state', state: state('别的标签页') });
+    expect(sb7.posted.length).toBe(before);
+  });
+});
