@@ -10,6 +10,7 @@ import { templates } from './catalog/templates';
 import { importStrings } from './catalog/import';
 import { profile } from './catalog/profile';
 import { workspace } from './catalog/workspace';
+import { workspaceTeam } from './catalog/workspace-team';
 import { suggestions } from './catalog/suggestions';
 
 /**
@@ -28,6 +29,7 @@ export const catalog = {
   ...importStrings,
   ...profile,
   ...workspace,
+  ...workspaceTeam,
   ...suggestions,
 } satisfies Catalog;
 
