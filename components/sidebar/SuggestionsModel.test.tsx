@@ -19,6 +19,10 @@ describe('which kinds of reply are suggested now', () => {
     expect(kindsForNow(silent, new Set(), '2025-04-13')).toContain('thanks');
     expect(kindsForNow(silent, new Set(['day100']), '2025-06-20')).toContain('greeting');
     expect(kindsForNow(null, new Set(), '2025-06-20')).toContain('concern_answer');
+    // A review reply only when the buyer brings up their review.
+    expect(kindsForNow(silent, new Set(), '2025-06-20', ['在吗'])).not.toContain('review_reply');
+    expect(kindsForNow(silent, new Set(), '2025-06-20', ['我给了中评，衣服起球了'])).toContain('review_reply');
+    expect(kindsForNow(silent, new Set(), '2025-06-20', ['I left a 2-star review'])).toContain('review_reply');
   });
 });
 

@@ -63,16 +63,21 @@ function shopAnniversary(settings: AppSettings): MonthDay | null {
   return settings.shopAnniversary as MonthDay | null;
 }
 
+/** A buyer mentioning their review (中评/差评, 評價, review, stars). */
+const REVIEW_WORDS = /[中差]评|评价|評價|評論|评论|review|rating|stars?\b/i;
+
 /** Days after a purchase during which a thank-you still reads naturally. */
 const THANKS_DAYS = 3;
 
 /**
  * Kinds worth suggesting now. Replies about an order event (unpaid, shipped, delivered) or a
  * date (100th day, anniversary, birthday) are offered only when this buyer has a reminder of
- * that kind open; a thank-you only just after a purchase. The rest are always candidates.
+ * that kind open; a thank-you only just after a purchase; a review reply only when the buyer
+ * talks about their review. The rest are always candidates.
  */
-export function kindsForNow(profile: BuyerProfile | null, reminderKinds: ReadonlySet<ReminderKind>, today: string): TemplateKind[] {
-  const kinds: TemplateKind[] = ['concern_answer', 'reengage', 'review_reply', 'custom'];
+export function kindsForNow(profile: BuyerProfile | null, reminderKinds: ReadonlySet<ReminderKind>, today: string, buyerTexts: readonly string[] = []): TemplateKind[] {
+  const kinds: TemplateKind[] = ['concern_answer', 'reengage', 'custom'];
+  if (buyerTexts.some((t) => REVIEW_WORDS.test(t))) kinds.push('review_reply');
   if (reminderKinds.has('unpaid')) kinds.push('unpaid_reminder');
   if (reminderKinds.has('shipping')) kinds.push('shipping');
   if (reminderKinds.has('checkin')) kinds.push('delivery_checkin');
@@ -107,7 +112,7 @@ export function useSuggestions(
       const check = checkContact(profile, { kind: contactKindOf(template.kind), marketing: template.marketing }, ctx.contactLog, ctx.policy, now, contact);
       return check.capped && check.reason ? { capped: true, reason: { kind: 'capped', code: check.reason.code, params: check.reason.params } } : { capped: check.capped };
     };
-    const kinds = kindsForNow(profile, reminderKinds, today);
+    const kinds = kindsForNow(profile, reminderKinds, today, messages.filter((m) => m.author === 'buyer').map((m) => m.text));
     const ranked = rankTemplates(ctx.templates, { profile, recentConcerns, platform, lang, now: ctx.now, isCapped, kinds });
     return { lang, today, ranked, coupons, bestCoupon };
   }, [ctx, settings, profile, messages, recentConcerns, platform, reminderKinds]);
