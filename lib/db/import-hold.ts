@@ -250,7 +250,8 @@ export class Hold {
     this.weight++;
     const created = packTime(f.createdAt);
     const paid = packTime(f.paidAt);
-    if (created < 0 || paid < 0 || f.lines.length > 1 || f.phone !== undefined || f.address !== undefined) {
+    // The packed columns have no slot for a shipping time: such orders keep their full shape.
+    if (created < 0 || paid < 0 || f.shippedAt || f.lines.length > 1 || f.phone !== undefined || f.address !== undefined) {
       this.full.set(r, mergeOrder(undefined, this.detached(f), this.runId));
       this.weight += OBJECT_WEIGHT - 1;
       return r;
@@ -345,6 +346,7 @@ export class Hold {
       paidAt: f.paidAt === null ? null : detach(f.paidAt),
       lines: f.lines.map((l) => this.detachedLine(l)),
     };
+    if (f.shippedAt) out.shippedAt = detach(f.shippedAt);
     if (f.phone !== undefined) out.phone = detach(f.phone);
     if (f.address !== undefined) out.address = detach(f.address);
     return out;

@@ -193,6 +193,49 @@ describe('reminders from imported orders', () => {
   });
 });
 
+describe('shipping notices and check-ins from imported shipping times', () => {
+  const shipped = (id: string, key: string, shippedAt: string): Order => ({ ...order(id, key, 'shipped', '2026-11-18 09:00:00'), shippedAt });
+
+  it('a recently shipped order gets one shipping notice and one check-in two days later, never twice', async () => {
+    const now = at('2026-11-20 16:00:00');
+    await db.buyers.put(buyer('阿青', [shipped('s1', '阿青', '2026-11-20 14:30:00')]));
+    await importDone(now);
+
+    expect((await scanImportedOrders(db, now, DEFAULT_REMINDER_RULES, TZ)).created).toBe(2);
+    const { due, upcoming } = await remindersOfBuyer(db, 'taobao:阿青', now);
+    expect(due.map((r) => [r.kind, formatLocal(r.dueAt, TZ)])).toEqual([['shipping', '2026-11-20 14:30']]);
+    expect(upcoming.map((r) => [r.kind, formatLocal(r.dueAt, TZ)])).toEqual([['checkin', '2026-11-22 10:00']]);
+
+    // The same export imported again, and a forced re-scan: nothing new.
+    await importDone(now + 10 * MIN);
+    expect((await scanImportedOrders(db, now + 11 * MIN, DEFAULT_REMINDER_RULES, TZ)).created).toBe(0);
+    expect((await scanImportedOrders(db, now + 12 * MIN, DEFAULT_REMINDER_RULES, TZ, { force: true })).created).toBe(0);
+    expect(await db.reminders.count()).toBe(2);
+  });
+
+  it('a notice the agent already dismissed is not brought back by a re-import', async () => {
+    const now = at('2026-11-20 16:00:00');
+    await db.buyers.put(buyer('阿青', [shipped('s1', '阿青', '2026-11-20 14:30:00')]));
+    await importDone(now);
+    await scanImportedOrders(db, now, DEFAULT_REMINDER_RULES, TZ);
+    const notice = (await remindersOfBuyer(db, 'taobao:阿青', now)).due[0]!;
+    await actOnReminder(db, notice.id, { action: 'dismiss' }, now + MIN);
+
+    await importDone(now + 10 * MIN);
+    expect((await scanImportedOrders(db, now + 11 * MIN, DEFAULT_REMINDER_RULES, TZ)).created).toBe(0);
+    expect((await remindersOfBuyer(db, 'taobao:阿青', now + 11 * MIN)).due).toEqual([]);
+  });
+
+  it('creates nothing for an order shipped a month ago, nor for one refunded after shipping', async () => {
+    const now = at('2026-11-20 16:00:00');
+    const refunded: Order = { ...shipped('s3', '老客', '2026-11-20 11:00:00'), status: 'closed' };
+    await db.buyers.put(buyer('老客', [shipped('s2', '老客', '2026-10-20 14:30:00'), refunded]));
+    await importDone(now);
+    expect((await scanImportedOrders(db, now, DEFAULT_REMINDER_RULES, TZ)).created).toBe(0);
+    expect(await db.reminders.count()).toBe(0);
+  });
+});
+
 describe('the daily profile sweep', () => {
   it('creates a stage-end nudge for a buyer nearing day 45, once a day, and drops it when they buy again', async () => {
     const now = at('2026-11-20 09:00:00');

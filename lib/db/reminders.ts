@@ -152,10 +152,12 @@ export interface ScanResult {
 }
 
 /**
- * Unpaid-order reminders from imported orders. Runs when an import finished after the last scan
- * (the background hears of it through Dexie's change events, or finds it on its next wake-up);
- * reads buyers one at a time so a 200,000-buyer shop does not sit in memory. Also dismisses open
- * unpaid reminders whose order has since been paid or closed.
+ * Unpaid-order, shipping-notice and check-in reminders from imported orders. Runs when an import
+ * finished after the last scan (the background hears of it through Dexie's change events, or finds
+ * it on its next wake-up); reads buyers one at a time so a 200,000-buyer shop does not sit in
+ * memory. Only orders shipped within the rules' window are read for shipping reminders, so a first
+ * import of a year's history does not greet old parcels; ids are deterministic, so a re-import or
+ * re-scan adds nothing. Also dismisses open unpaid reminders whose order has since been paid or closed.
  */
 export async function scanImportedOrders(
   db: HuitoukeDb,
@@ -174,19 +176,22 @@ export async function scanImportedOrders(
   const watched = new Map<string, Set<string>>();
   for (const r of openUnpaid) if (r.orderId) watched.set(r.buyerId, (watched.get(r.buyerId) ?? new Set()).add(r.orderId));
 
-  const unpaid: Order[] = [];
+  // Shop-local date from which a shipped order can still have a reminder that is not stale; a
+  // whole-day bound is enough here, remindersFromOrders applies the exact one.
+  const shippedSince = localDateAt(now - shippingWindowMs(rules), timeZone);
+  const candidates: Order[] = [];
   const watchedOrders: Order[] = [];
   await db.buyers.each((b: BuyerRecord) => {
     if (b.deletedAt !== undefined) return;
     const ids = watched.get(b.id);
     for (const o of b.orders) {
-      if (o.status === 'awaiting_payment') unpaid.push(o);
-      else if (ids?.has(o.orderId)) watchedOrders.push(o);
+      if (o.status === 'awaiting_payment' || (o.shippedAt && o.shippedAt >= shippedSince)) candidates.push(o);
+      if (o.status !== 'awaiting_payment' && ids?.has(o.orderId)) watchedOrders.push(o);
     }
   });
 
-  const existingUnpaid = valid(await db.reminders.where('buyerId').anyOf([...new Set(unpaid.map((o) => makeBuyerId(o.platform, o.buyerKey ?? '')))]).toArray());
-  const created = remindersFromOrders({ orders: unpaid }, rules, now, existingUnpaid, timeZone);
+  const existing = valid(await db.reminders.where('buyerId').anyOf([...new Set(candidates.map((o) => makeBuyerId(o.platform, o.buyerKey ?? '')))]).toArray());
+  const created = remindersFromOrders({ orders: candidates }, rules, now, existing, timeZone);
   const stale = staleOrderReminders(openUnpaid, { orders: watchedOrders }, now, timeZone);
   let count = 0;
   await db.transaction('rw', [db.reminders, db.settings], async () => {
@@ -195,6 +200,12 @@ export async function scanImportedOrders(
     await saveReminderState(db, { lastImportScanAt: newest }, now);
   });
   return { created: count, dismissed: stale.length, scanned: true };
+}
+
+/** How long after shipping a shipping notice or check-in can still be created (with a day's slack). */
+function shippingWindowMs(rules: ReminderRules): number {
+  const shippingMinutes = rules.shipping.delayMinutes + rules.shipping.staleAfterMinutes;
+  return Math.max(shippingMinutes * 60_000, (rules.checkin.daysAfterShipping + 2) * 86_400_000);
 }
 
 /**

@@ -115,7 +115,7 @@ describe('Shopify', () => {
     expect(fragments[0]).toEqual({
       platform: 'shopify', orderId: '#1001', buyerKey: 'anna.schmidt@example.com', buyerNick: 'Anna Schmidt',
       status: 'completed', rawStatus: 'paid/fulfilled', createdAt: '2025-10-07 15:50:26', paidAt: '2025-10-07 15:50:30',
-      paidCents: 6890, refundCents: 0,
+      shippedAt: '2025-10-08 16:00:00', paidCents: 6890, refundCents: 0,
       lines: [
         { lineId: '1:MUG-W', title: 'Ceramic Mug - White', quantity: 2, sku: 'MUG-W' },
         { lineId: '2:Coaster, walnut', title: 'Coaster, walnut', quantity: 1 },

@@ -16,6 +16,7 @@ export const MAPPING_FIELDS = [
   'cancelledAt', // Shopify Cancelled at
   'time', // order created
   'paidTime',
+  'shipTime', // 发货时间 / Fulfilled at
   'amount', // order-level amount paid
   'refund', // order-level refund
   'item', // line title

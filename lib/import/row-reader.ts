@@ -57,6 +57,19 @@ export class RowReader {
     return null;
   }
 
+  /**
+   * A time the order does not depend on (发货时间): undefined when unmapped, null when empty, and a
+   * malformed one is a warning, not a lost order.
+   */
+  optionalDate(field: MappingField): string | null | undefined {
+    if (!this.has(field)) return undefined;
+    const raw = this.text(field);
+    const value = parseDateTime(raw, this.timeZone);
+    if (value !== INVALID) return value;
+    this.report(field, 'warning', 'import_badDate', { value: quoteValue(raw) });
+    return null;
+  }
+
   cents(field: MappingField): number | null {
     const raw = this.text(field);
     const value = parseCents(raw);
@@ -152,6 +165,12 @@ export function emptyFragment(platform: Platform, orderId: string): OrderFragmen
     refundCents: null,
     lines: [],
   };
+}
+
+/** The shipping time, when the export has the column (the field stays absent otherwise). */
+export function addShipped(fragment: OrderFragment, r: RowReader): void {
+  const shipped = r.optionalDate('shipTime');
+  if (shipped !== undefined) fragment.shippedAt = shipped;
 }
 
 /** Phone and address go on a fragment only when the supervisor allowed storing contact details. */

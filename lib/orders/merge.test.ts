@@ -91,6 +91,25 @@ describe('mergeOrder', () => {
     expect(paid.status).toBe('paid'); // inputs untouched
   });
 
+  it('keeps the shipping time: a later export that knows it sets it, one without the column or with a blank does not erase it', () => {
+    const paid = mergeOrder(null, fragment({ status: 'paid', shippedAt: null }), 'run-1');
+    // A blank cell and a missing column both mean "not known": stored the same way.
+    expect(paid).toEqual(mergeOrder(null, fragment({ status: 'paid' }), 'run-1'));
+    const shipped = mergeOrder(paid, fragment({ status: 'shipped', shippedAt: '2024-05-02 18:00:00' }), 'run-2');
+    expect(shipped.shippedAt).toBe('2024-05-02 18:00:00');
+    // The Taobao order report has no such column; an item report row of an unshipped line is blank.
+    expect(mergeOrder(shipped, fragment({ status: 'completed' }), 'run-3').shippedAt).toBe('2024-05-02 18:00:00');
+    expect(mergeOrder(shipped, fragment({ shippedAt: null }), 'run-4').shippedAt).toBe('2024-05-02 18:00:00');
+    expect(mergeOrder(shipped, fragment({ shippedAt: '2024-05-03 09:00:00' }), 'run-5').shippedAt).toBe('2024-05-03 09:00:00');
+  });
+
+  it('settles two lines of one export shipped at different times on the earlier, in any row order', () => {
+    const a = fragment({ shippedAt: '2024-05-03 09:00:00', lines: [line('1')] });
+    const b = fragment({ shippedAt: '2024-05-02 18:00:00', lines: [line('2')] });
+    expect(foldAll([a, b], 'run-1').shippedAt).toBe('2024-05-02 18:00:00');
+    expect(foldAll([b, a], 'run-1').shippedAt).toBe('2024-05-02 18:00:00');
+  });
+
   it('replaces a line seen again and keeps row order for numeric line ids', () => {
     const first = mergeOrder(null, fragment({ lines: [line('10', 100), line('2', 200), line('1', 300)] }), 'run-1');
     expect(first.lines.map((l) => l.lineId)).toEqual(['1', '2', '10']);

@@ -9,7 +9,7 @@ export function orderKey(platform: string, orderId: string): string {
 }
 
 /** Order-level fields where a later non-null value replaces an earlier one. */
-const NULLABLE_FIELDS = ['buyerKey', 'buyerNick', 'status', 'rawStatus', 'createdAt', 'paidAt', 'paidCents', 'refundCents'] as const;
+const NULLABLE_FIELDS = ['buyerKey', 'buyerNick', 'status', 'rawStatus', 'createdAt', 'paidAt', 'shippedAt', 'paidCents', 'refundCents'] as const;
 
 /**
  * Merge one importer fragment into the stored order (or start one).
@@ -38,9 +38,10 @@ export function mergeOrder(existing: Order | null | undefined, fragment: OrderFr
   const sameRun = existing ? existing.sources.includes(sourceId) : false;
   for (const field of NULLABLE_FIELDS) {
     const value = fragment[field];
-    if (value === null || field === 'status' || field === 'rawStatus') continue;
+    // `shippedAt` is optional: an export without the column (undefined) knows no more than null.
+    if (value === null || value === undefined || field === 'status' || field === 'rawStatus') continue;
     const stored = base[field];
-    (merged as Record<string, unknown>)[field] = sameRun && stored !== null ? settle(stored, value) : value;
+    (merged as Record<string, unknown>)[field] = sameRun && stored !== null && stored !== undefined ? settle(stored, value) : value;
   }
   if (fragment.status !== null || fragment.rawStatus !== null) {
     const keepStored = sameRun && (base.status !== null || base.rawStatus !== null) && compareStatus(base, fragment) > 0;
@@ -49,6 +50,8 @@ export function mergeOrder(existing: Order | null | undefined, fragment: OrderFr
       merged.rawStatus = fragment.rawStatus;
     }
   }
+  // Unknown either way; one spelling, so the same data merged in any order gives the same record.
+  if (merged.shippedAt === null) delete merged.shippedAt;
   if (fragment.phone !== undefined) merged.phone = fragment.phone;
   if (fragment.address !== undefined) merged.address = fragment.address;
   merged.lines = mergeLines(base.lines, fragment.lines);

@@ -96,6 +96,25 @@ describe('shipping reminders', () => {
     ]);
   });
 
+  it("come from an imported order's shipping time, the real time winning over when the change was noticed", () => {
+    const imported = { ...order('A1', '2025-05-13 10:00:00', 'shipped'), shippedAt: '2025-05-14 09:15:00' };
+    const list = run([imported], at('2025-05-14 16:31:00'), [], [shipped('2025-05-14 16:30:00')]);
+    expect(list.map((r) => [r.kind, local(r.dueAt)])).toEqual([
+      ['shipping', '2025-05-14 09:15'],
+      ['checkin', '2025-05-16 10:00'],
+    ]);
+  });
+
+  it('are not made for orders refunded or received since, nor shipped long ago, but Shopify fulfilled still counts', () => {
+    const now = at('2025-05-14 16:31:00');
+    const withShip = (o: Order, shippedAt: string): Order => ({ ...o, shippedAt });
+    expect(run([withShip(order('A1', '2025-05-13 10:00:00', 'closed'), '2025-05-14 09:15:00')], now)).toEqual([]);
+    expect(run([withShip(order('A2', '2025-05-13 10:00:00', 'completed'), '2025-05-14 09:15:00')], now)).toEqual([]);
+    expect(run([withShip(order('A3', '2025-04-01 10:00:00', 'shipped'), '2025-04-02 09:15:00')], now)).toEqual([]);
+    const fulfilled = { ...withShip(order('#1001', '2025-05-13 10:00:00', 'completed'), '2025-05-14 09:15:00'), platform: 'shopify' as const };
+    expect(run([fulfilled], now).map((r) => r.kind)).toEqual(['shipping', 'checkin']);
+  });
+
   it('hold a notice for a late-night shipment until morning', () => {
     const list = run([], at('2025-05-14 23:31:00'), [], [shipped('2025-05-14 23:30:00')]);
     expect(list.find((r) => r.kind === 'shipping')?.dueAt).toBe(at('2025-05-15 08:00:00'));

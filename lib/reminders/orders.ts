@@ -46,6 +46,10 @@ function collect(source: OrderSource, timeZone: string): Map<string, OrderState>
     if (order.paidAt || status === 'paid' || status === 'shipped' || status === 'completed') s.paid = true;
     if (status === 'closed') s.closed = true;
     if (status === 'awaiting_payment') s.awaitingPayment = true;
+    if (order.shippedAt && shippingStillOpen(order)) {
+      const at = epochOfLocalDateTime(order.shippedAt, timeZone);
+      s.shippedAt = s.shippedAt === undefined ? at : Math.min(s.shippedAt, at);
+    }
   }
   for (const event of source.events ?? []) {
     if (!event.orderId || event.kind === 'buyer_message') continue;
@@ -61,6 +65,16 @@ function collect(source: OrderSource, timeZone: string): Map<string, OrderState>
     }
   }
   return states;
+}
+
+/**
+ * Whether a shipped order may still want a shipping notice and check-in: not when it was closed
+ * (refunded, cancelled), nor when the buyer already confirmed receipt. Shopify has no such
+ * confirmation — its "fulfilled" reads as completed — so there completed still means on its way.
+ */
+function shippingStillOpen(order: Order): boolean {
+  if (order.status === 'closed') return false;
+  return order.status !== 'completed' || order.platform === 'shopify';
 }
 
 function isUnpaid(s: OrderState): boolean {
@@ -183,8 +197,9 @@ export function staleOrderReminders(
 
 /**
  * Events for what changed between two versions of an order (before an import and after it), so
- * a status seen for the first time becomes a dated event: exports carry no shipping time, and
- * the moment the change was noticed is the best one available. An order seen for the first time
+ * a status seen for the first time becomes a dated event: not every export carries a shipping time
+ * (the Taobao order report has none), and then the moment the change was noticed is the best one
+ * available; where the order has `shippedAt`, that earlier, real time wins. An order seen for the first time
  * (`before` absent) yields nothing: a first import must not greet every parcel already on its way.
  */
 export function orderStatusEvents(before: Order | null | undefined, after: Order, at: number): OrderEvent[] {

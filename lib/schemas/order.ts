@@ -43,6 +43,8 @@ export const OrderFragmentSchema = z.object({
   rawStatus: z.string().nullable(),
   createdAt: LocalDateTimeSchema.nullable(),
   paidAt: LocalDateTimeSchema.nullable(),
+  /** When the parcel left (发货时间 / Fulfilled at); absent when the export has no such column. */
+  shippedAt: LocalDateTimeSchema.nullable().optional(),
   /** Order-level amount actually paid (买家实际支付金额 / Total); null when only line amounts are known. */
   paidCents: CentsSchema.nullable(),
   /** Order-level refund; null when unknown at order level. */

@@ -1,6 +1,6 @@
 import type { OrderFragment, OrderLine } from '../../schemas/order';
 import {
-  type MapperContext, type RowMapper, type RowReader, addContact, emptyFragment, withContext,
+  type MapperContext, type RowMapper, type RowReader, addContact, addShipped, emptyFragment, withContext,
 } from '../row-reader';
 import { contentHash } from '../values';
 import { shopifyMapper } from './shopify';
@@ -49,6 +49,7 @@ function subOrders(ctx: MapperContext): RowMapper {
     f.rawStatus = withContext(rawStatus, r.text('afterSale'));
     f.createdAt = r.date('time');
     f.paidAt = r.date('paidTime');
+    addShipped(f, r);
     const extra: Partial<OrderLine> = {};
     const paid = r.cents('lineAmount');
     if (paid !== null) extra.paidCents = paid;
@@ -69,6 +70,7 @@ function pinduoduo(ctx: MapperContext): RowMapper {
     f.rawStatus = withContext(rawStatus, r.text('afterSale'));
     f.createdAt = r.date('time');
     f.paidAt = r.date('paidTime');
+    addShipped(f, r);
     f.paidCents = r.cents('amount');
     f.refundCents = r.has('refund') ? r.refund('refund') : r.afterSaleRefund();
     f.lines = line(r, '');
@@ -90,6 +92,7 @@ function repeatedOrder(ctx: MapperContext): RowMapper {
     f.rawStatus = withContext(rawStatus, r.text('afterSale'));
     f.createdAt = r.date('time');
     f.paidAt = r.date('paidTime');
+    addShipped(f, r);
     f.paidCents = r.cents('amount');
     f.refundCents = r.has('refund') ? r.refund('refund') : r.afterSaleRefund();
     const lineId = r.text('line') || [r.text('sku') || r.text('item'), r.text('variant')].filter(Boolean).join('|');
@@ -131,6 +134,7 @@ function generic(ctx: MapperContext): RowMapper {
     f.createdAt = createdAt;
     // A table without a payment-time column records purchases: the order time is when it was paid.
     f.paidAt = r.has('paidTime') ? r.date('paidTime') : createdAt;
+    addShipped(f, r);
     f.paidCents = paidCents;
     f.refundCents = r.refund('refund');
     f.lines = line(r, r.text('line'));

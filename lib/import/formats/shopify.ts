@@ -1,5 +1,5 @@
 import type { OrderFragment, OrderLine } from '../../schemas/order';
-import { type MapperContext, type RowMapper, type RowReader, addContact, emptyFragment } from '../row-reader';
+import { type MapperContext, type RowMapper, type RowReader, addContact, addShipped, emptyFragment } from '../row-reader';
 import { shopifyStatus } from '../status';
 
 /**
@@ -33,6 +33,7 @@ export function shopifyMapper(ctx: MapperContext): RowMapper {
     f.rawStatus = [financial || '-', fulfillment || 'unfulfilled'].join('/') + (cancelledAt ? ' (cancelled)' : '');
     f.createdAt = r.date('time');
     f.paidAt = r.date('paidTime');
+    addShipped(f, r);
     f.paidCents = r.cents('amount');
     f.refundCents = r.refund('refund');
     addContact(f, r, ctx.storeContact);

@@ -49,7 +49,7 @@ export const FORMAT_SPECS: readonly FormatSpec[] = [
     id: 'taobao_item', variant: 'item', platform: 'taobao',
     columns: {
       order: ['主订单编号'], line: ['子订单编号'], status: ['订单状态'], time: ['订单创建时间'],
-      paidTime: ['订单付款时间'], item: ['商品标题'], quantity: ['购买数量'], sku: ['商家编码'],
+      paidTime: ['订单付款时间'], shipTime: ['发货时间'], item: ['商品标题'], quantity: ['购买数量'], sku: ['商家编码'],
       variant: ['商品属性'], lineAmount: ['买家实付金额'], lineRefund: ['退款金额'],
     },
     required: ['order', 'line', 'status', 'time'],
@@ -59,7 +59,7 @@ export const FORMAT_SPECS: readonly FormatSpec[] = [
     id: 'pinduoduo', variant: 'default', platform: 'pinduoduo',
     columns: {
       order: ['订单号'], status: ['订单状态'], afterSale: ['售后状态'], time: ['订单成交时间'],
-      paidTime: ['支付时间', '付款时间', '订单成交时间'], amount: ['用户实付金额(元)', '用户实付金额'],
+      paidTime: ['支付时间', '付款时间', '订单成交时间'], shipTime: ['发货时间'], amount: ['用户实付金额(元)', '用户实付金额'],
       refund: ['退款金额(元)', '退款金额'], item: ['商品', '商品名称'], quantity: ['商品数量(件)', '商品数量'],
       sku: ['商家编码-SKU维度', '商家编码'], variant: ['商品规格', '样式'],
     },
@@ -104,7 +104,7 @@ export const FORMAT_SPECS: readonly FormatSpec[] = [
     columns: {
       order: ['Name'], buyer: ['Email'], buyerNick: ['Billing Name'], status: ['Financial Status'],
       fulfillment: ['Fulfillment Status'], cancelledAt: ['Cancelled at'], time: ['Created at'],
-      paidTime: ['Paid at'], amount: ['Total'], refund: ['Refunded Amount'], item: ['Lineitem name'],
+      paidTime: ['Paid at'], shipTime: ['Fulfilled at'], amount: ['Total'], refund: ['Refunded Amount'], item: ['Lineitem name'],
       quantity: ['Lineitem quantity'], sku: ['Lineitem sku'], phone: ['Phone', 'Billing Phone', 'Shipping Phone'],
       address: ['Shipping Address1', 'Billing Address1'],
     },
@@ -124,6 +124,7 @@ export const FORMAT_SPECS: readonly FormatSpec[] = [
     columns: {
       order: ['Order ID'], buyer: ['Username (Buyer)'], status: ['Order Status'],
       afterSale: ['Return / Refund Status'], time: ['Order Creation Date'], paidTime: ['Order Paid Time'],
+      shipTime: ['Ship Time'],
       amount: ['Grand Total', 'Total Amount'], refund: ['Refund Amount'], item: ['Product Name'],
       quantity: ['Quantity'], sku: ['SKU Reference No.', 'Parent SKU Reference No.'], variant: ['Variation Name'],
       lineAmount: ['Product Subtotal'], phone: ['Phone Number'], address: ['Delivery Address'],
