@@ -40,3 +40,17 @@ describe('send guard in the sidebar', () => {
     expect(guardFor('x'.repeat(601), facts('taobao', five), null, now, DEFAULT_APP_SETTINGS).blocks).toEqual([]);
   });
 });
+
+describe('rendering for a buyer who is not in the imported data', () => {
+  it('fills {{buyer.nick}} from the console', async () => {
+    const { renderFor } = await import('./SuggestionsModel');
+    const { DEFAULT_APP_SETTINGS } = await import('@/lib/settings/app');
+    const { defaultTemplates } = await import('@/lib/templates');
+    const template = { ...defaultTemplates()[0]!, variants: { 'zh-CN': '{{buyer.nick}}，您好' } };
+    const s = { lang: 'zh-CN' as const, today: '2025-06-20', ranked: [], coupons: [], bestCoupon: null };
+    const withNick = renderFor(s, null, DEFAULT_APP_SETTINGS, { template, coupon: null, answers: {}, nick: '小鱼' });
+    expect(withNick.ok && withNick.text).toBe('小鱼，您好');
+    const without = renderFor(s, null, DEFAULT_APP_SETTINGS, { template, coupon: null, answers: {} });
+    expect(without.ok).toBe(false);
+  });
+});

@@ -31,6 +31,8 @@ import {
 
 export interface ConversationFacts {
   buyerId: string;
+  /** The nick the console shows; fills `{{buyer.nick}}` for a buyer not in the imported data. */
+  nick?: string;
   platform: Platform;
   profile: BuyerProfile | null;
   messages: readonly ConsoleMessage[];
@@ -120,6 +122,8 @@ export function useSuggestions(
 
 export interface RenderInput {
   template: Template;
+  /** The console's nick, used when the buyer has no imported profile. */
+  nick?: string;
   coupon: ResolvedCoupon | null;
   answers: Readonly<Record<string, string>>;
 }
@@ -129,6 +133,7 @@ export function renderContextFor(s: Suggestions, profile: BuyerProfile | null, s
     lang: s.lang,
     today: s.today,
     buyer: profile,
+    ...(!profile && input.nick ? { values: { 'buyer.nick': input.nick } } : {}),
     agent: { name: settings.agentName },
     shop: { name: settings.shopName },
     answers: input.answers,
@@ -217,6 +222,7 @@ export function useSuggestionFacts(
     return {
       facts: {
         buyerId: lookup.buyer?.id ?? makeBuyerId(buyer.platform, buyer.id ?? buyer.nick),
+        nick: buyer.nick,
         platform: buyer.platform,
         profile: lookup.profile,
         messages,

@@ -120,7 +120,7 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames }: { hub: 
   async function choose(view: SuggestionView) {
     if (!s || busy.current) return;
     const current = open?.key === view.key ? open.state : { answers: {}, blocks: [], warns: [], confirming: false };
-    const render = renderFor(s, facts.profile, settings, { template: view.template, coupon: couponOf(view, s, pinned), answers: current.answers });
+    const render = renderFor(s, facts.profile, settings, { template: view.template, coupon: couponOf(view, s, pinned), answers: current.answers, nick: facts.nick });
     if (!render.ok) {
       // Blanks to fill or a broken template: open it so the agent sees what is missing.
       setOpen({ key: view.key, state: { ...current, blocks: [], warns: [], confirming: false } });
@@ -317,7 +317,7 @@ function buildViews(s: Suggestions, facts: ConversationFacts, settings: AppSetti
       capped,
       couponLabel: used ? couponLabel(used, s.lang) : null,
       needsCouponMissing: needs && !used,
-      render: renderFor(s, facts.profile, settings, { template, coupon: used, answers }),
+      render: renderFor(s, facts.profile, settings, { template, coupon: used, answers, nick: facts.nick }),
     };
   };
   if (o.query !== null && o.query.trim() !== '' && o.index) {

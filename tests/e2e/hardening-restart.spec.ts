@@ -233,7 +233,7 @@ test.describe('restarts and stops', () => {
     for (let i = 0; i < n; i++) {
       const item = suggested.nth(i);
       const index = Number((await item.getAttribute('data-template-id'))!.split('.')[1]);
-      // Shown as text. (This buyer has no orders, so `{{buyer.nick}}` is left as a blank to fill.)
+      // Shown as text (`{{buyer.nick}}` is filled from the console's nick for this buyer without orders).
       await expect(item.getByTestId('suggestion-preview')).toContainText(head(values[index]!.replace('{{buyer.nick}}', '')));
     }
     // The style block in a body stays text: the sidebar is still shown.
