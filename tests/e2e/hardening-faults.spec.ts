@@ -22,7 +22,10 @@ test.describe('faults', () => {
     expect(ids[0]).toBe(ids[1]);
     const chips = frames.map((f) => f.locator('[data-testid="concern-chip"][data-concern="size"]').first());
     for (const chip of chips) await expect(chip).toBeVisible();
-    await Promise.all(chips.map((c) => c.click()));
+    // Both clicks go out together, without waiting for actionability: once one tab has saved, the
+    // other tab's chip legitimately disappears, and a waiting click would retry until it times out.
+    const handles = await Promise.all(chips.map((c) => c.elementHandle()));
+    await Promise.all(handles.map((h) => h!.evaluate((el) => (el as HTMLElement).click())));
 
     for (const f of frames) await expect(f.locator('[data-testid="concern-item"][data-concern="size"]')).toHaveCount(1);
     const records = (await readStore<StoredConcern>(context, extensionId, 'concerns')).filter((c) => c.buyerId === `taobao:${BUYER}` && c.concern === 'size' && !c.deletedAt);
