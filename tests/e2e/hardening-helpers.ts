@@ -98,24 +98,5 @@ export function writeTaobaoCsv(path: string, rows: TaobaoRow[]): string {
   return path;
 }
 
-/** Every row of one table of the extension's IndexedDB, read in one of its own pages. */
-export async function readStore<T>(context: BrowserContext, extensionId: string, store: string): Promise<T[]> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/popup.html`);
-  const rows = await page.evaluate(async (name) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('huitouke');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const all = await new Promise<unknown[]>((resolve, reject) => {
-      const req = db.transaction(name).objectStore(name).getAll();
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    db.close();
-    return all;
-  }, store);
-  await page.close();
-  return rows as T[];
-}
+
+export { readStore } from './fixtures';

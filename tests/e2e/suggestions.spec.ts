@@ -1,7 +1,7 @@
 import type { BrowserContext } from '@playwright/test';
 import { daysBetween } from '../../lib/dates/local-date';
 import { localDateAt } from '../../lib/reminders/time';
-import { DEMO_EXPORT, expect, importFiles, openConsole, sidebarFrame, test } from './fixtures';
+import { DEMO_EXPORT, expect, importFiles, openConsole, readStore, sidebarFrame, test } from './fixtures';
 
 interface StoredBuyer {
   key: string;
@@ -11,27 +11,6 @@ interface StoredBuyer {
   paidDates: string[];
 }
 
-/** Every row of one table of the extension's IndexedDB, read in one of its own pages. */
-async function readStore<T>(context: BrowserContext, extensionId: string, store: string): Promise<T[]> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/popup.html`);
-  const rows = await page.evaluate(async (name) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('huitouke');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const all = await new Promise<unknown[]>((resolve, reject) => {
-      const req = db.transaction(name).objectStore(name).getAll();
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    db.close();
-    return all;
-  }, store);
-  await page.close();
-  return rows as T[];
-}
 
 async function storedBuyers(context: BrowserContext, extensionId: string): Promise<StoredBuyer[]> {
   const rows = await readStore<{ buyerKey: string; platform: string; metrics: { paidOrders: number; lastPaidDate: string | null; paidDates: string[] } }>(context, extensionId, 'buyers');
