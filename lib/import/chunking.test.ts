@@ -5,25 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { ImportError } from './issues';
 import { type ImportOptions, readAllOrders } from './read-orders';
 import { sourceFromBytes } from './source';
+import { EXPORT_FIXTURES } from '../../tests/fixtures/export-fixtures';
 
 const load = (name: string) => new Uint8Array(readFileSync(new URL(`../../tests/fixtures/exports/${name}`, import.meta.url)));
 
-const FILES: [string, ImportOptions][] = [
-  ['ExportOrderList202510071230.csv', {}],
-  ['ExportOrderList202601150915.csv', {}],
-  ['ExportOrderDetailList202510091200.csv', {}],
-  ['pinduoduo-orders-20251010.csv', {}],
-  ['douyin-orders-20251010.csv', {}],
-  ['jd-orders-20251010.csv', {}],
-  ['orders_export_1.csv', {}],
-  ['Order.all.20251001_20251031.csv', {}],
-  ['Order.all.tw.20251001_20251031.txt', {}],
-  ['generic-orders.csv', { mapping: { buyer: '客户', time: '下单日期', amount: '金额', item: '商品' } }],
-  ['bad/ExportOrderList-bad-values.csv', {}],
-  ['bad/broken-quoting.csv', {}],
-  ['bad/wrong-field-count.csv', {}],
-  ['bad/ExportOrderDetailList-truncated.csv', {}],
-];
+const FILES = EXPORT_FIXTURES;
 
 async function outcome(name: string, bytes: Uint8Array, sizes: number[], options: ImportOptions) {
   try {

@@ -12,23 +12,9 @@ import { OrderFragmentSchema, type OrderFragment } from '../../../lib/schemas/or
 import { HOSTILE_SMALL } from '../../fixtures/hostile/strings';
 import { applyDamage, damage, decodeFile, reencoding } from './import-mutate';
 import { anyText, loadExport, runs, withinDeadline } from './support';
+import { EXPORT_FIXTURES } from '../../fixtures/export-fixtures';
 
-const FILES: [string, ImportOptions][] = [
-  ['ExportOrderList202510071230.csv', {}],
-  ['ExportOrderList202601150915.csv', {}],
-  ['ExportOrderDetailList202510091200.csv', {}],
-  ['pinduoduo-orders-20251010.csv', {}],
-  ['douyin-orders-20251010.csv', {}],
-  ['jd-orders-20251010.csv', {}],
-  ['orders_export_1.csv', {}],
-  ['Order.all.20251001_20251031.csv', {}],
-  ['Order.all.tw.20251001_20251031.txt', {}],
-  ['generic-orders.csv', { mapping: { buyer: '客户', time: '下单日期', amount: '金额', item: '商品' } }],
-  ['bad/ExportOrderList-bad-values.csv', {}],
-  ['bad/broken-quoting.csv', {}],
-  ['bad/wrong-field-count.csv', {}],
-  ['bad/ExportOrderDetailList-truncated.csv', {}],
-];
+const FILES = EXPORT_FIXTURES;
 const FILE_LEVEL = new Set<string>(FILE_ISSUE_CODES);
 
 type Outcome =
