@@ -117,6 +117,5 @@ function useStable<T>(value: T | undefined): T | undefined {
 
 function Footnote({ keyName }: { keyName: MessageKey }) {
   const t = useT();
-  const hint = useMemo(() => t(keyName), [t, keyName]);
-  return <p className="footnote">Alt+Shift+H · {hint}</p>;
+  return <p className="footnote">Alt+Shift+H · {t(keyName)}</p>;
 }
