@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { LocaleProvider, useT } from '@/components/common/i18n';
 import { useLiveQuery } from '@/components/common/useLiveQuery';
+import { countBuyers } from '@/lib/db/buyer-store';
 import { db } from '@/lib/db/database';
 import { loadAppSettings } from '@/lib/db/settings';
 import { RemindersToday } from './RemindersToday';
@@ -17,7 +18,7 @@ export function PopupApp() {
 
 function Popup({ timeZone }: { timeZone: string }) {
   const t = useT();
-  const counts = useLiveQuery(async () => ({ buyers: await db().buyers.count(), concerns: await db().concerns.count() }), []);
+  const counts = useLiveQuery(async () => ({ buyers: await countBuyers(db()), concerns: await db().concerns.count() }), []);
   return (
     <div className="popup" data-testid="popup">
       <header className="popup-head">

@@ -2,6 +2,7 @@
 // build compiles this away). Figures only: nothing here changes data except the segment model,
 // which it rebuilds exactly as an import does.
 import { loadBuyerIndex, indexPopulation } from '@/lib/db/buyer-index';
+import { countBuyers } from '@/lib/db/buyer-store';
 import { findBuyerRecord, profileOf } from '@/lib/db/buyers';
 import { db, type HuitoukeDb } from '@/lib/db/database';
 import { rebuildSegmentModel } from '@/lib/db/import-store';
@@ -25,7 +26,7 @@ export interface BenchApi {
    * its two parts timed apart), then the whole RPC answer (which also reads the settings).
    */
   lookups(count: number, seed: number): Promise<{ found: number; lookupMs: number[]; findMs: number[]; rpcMs: number[] }>;
-  counts(): Promise<{ buyers: number; orphanBuckets: number; runs: number }>;
+  counts(): Promise<{ buyers: number; buyerShards: number; orphanBuckets: number; runs: number }>;
 }
 
 function stashed(key: string): Promise<Blob> {
@@ -105,7 +106,7 @@ function benchApi(database: HuitoukeDb): BenchApi {
       return out;
     },
     async counts() {
-      return { buyers: await database.buyers.count(), orphanBuckets: await database.orphans.count(), runs: await database.importRuns.count() };
+      return { buyers: await countBuyers(database), buyerShards: await database.buyerShards.count(), orphanBuckets: await database.orphans.count(), runs: await database.importRuns.count() };
     },
   };
 }

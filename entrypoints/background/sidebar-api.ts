@@ -1,4 +1,5 @@
 import { addNote, concernsOf, deleteNote, notesOf, saveConcern, setConcernResolved, setTag, tagsOf } from '@/lib/db/annotations';
+import { hasBuyers } from '@/lib/db/buyer-store';
 import { findBuyerRecord, profileOf } from '@/lib/db/buyers';
 import { asLogEntries, contactKindOf, contactLogOf, markSent, recordContact } from '@/lib/db/contact-log';
 import { loadContactPolicy, loadCouponRules, loadCoupons, loadTaxonomy, loadTemplates, recordTemplateUse } from '@/lib/db/playbook';
@@ -20,7 +21,7 @@ export async function answerSidebar(db: HuitoukeDb, req: SidebarRequest, now = D
     case 'buyer': {
       const settings = await loadAppSettings(db);
       const record = await findBuyerRecord(db, req.platform, req.id, req.nick);
-      const anyData = record ? true : (await db.buyers.limit(1).count()) > 0;
+      const anyData = record ? true : await hasBuyers(db);
       if (!record) return { buyer: null, profile: null, anyData };
       return {
         buyer: { id: record.id, nick: record.nick, platform: record.platform, metrics: record.metrics },

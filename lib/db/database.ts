@@ -1,8 +1,8 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { SCHEMA_VERSIONS } from './schema-versions';
+import type { BuyerShard } from './buyer-shards';
 import type {
   BuyerNote,
-  BuyerRecord,
   BuyerTag,
   ConcernRecord,
   ImportRun,
@@ -34,7 +34,8 @@ export const DB_NAME = 'huitouke';
  * `lib/db/upgrade.test.ts` replays saved databases of every earlier version through them.
  */
 export class HuitoukeDb extends Dexie {
-  buyers!: EntityTable<BuyerRecord, 'id'>;
+  /** Buyers, many to a record: read and write them through buyer-store.ts. */
+  buyerShards!: Table<BuyerShard, string>;
   orphans!: EntityTable<OrphanBucket, 'id'>;
   importRuns!: EntityTable<ImportRun, 'id'>;
   notes!: EntityTable<BuyerNote, 'id'>;

@@ -6,6 +6,7 @@ import { computeBuyerMetrics } from '../metrics/compute';
 import { DEFAULT_COUNTING_RULES } from '../metrics/rules';
 import { OrderSchema, type Order } from '../schemas/order';
 import { INDEX_PENDING_KEY, loadBuyerIndex } from './buyer-index';
+import { scanBuyers } from './buyer-store';
 import { HuitoukeDb } from './database';
 import { importIntoDb, type ImportStoreOptions } from './import-store';
 import type { BuyerRecord, ImportRun } from './records';
@@ -22,10 +23,17 @@ function freshDb(): HuitoukeDb {
   return db;
 }
 
-/** Small transactions and intermediate writes, so a 300-order file is written in many steps. */
+/** Every stored buyer record, deleted ones included. */
+async function allBuyers(db: HuitoukeDb): Promise<BuyerRecord[]> {
+  const out: BuyerRecord[] = [];
+  await scanBuyers(db, (page) => void out.push(...page));
+  return out;
+}
+
+/** Small transactions (a few buyers' orders each) and intermediate writes, so a 300-order file is written in many steps. */
 const options = (runId: string, extra: Partial<ImportStoreOptions> = {}): ImportStoreOptions => ({
   rules: DEFAULT_COUNTING_RULES, locale: 'zh-CN', asOf: AS_OF, runId, now: () => 1_750_000_000_000,
-  limits: { chunkBuyers: 7 }, ...extra,
+  limits: { chunkOrders: 35 }, ...extra,
 });
 const csv = (orders: DemoOrder[]) => new Uint8Array(iconv.encode([TAOBAO_HEADER_ROW, ...orders.map(taobaoRow)].join('\n') + '\n', 'gb18030'));
 const report = (name: string, orders: DemoOrder[]): ImportSource => sourceFromBytes(name, csv(orders), [2048]);
@@ -49,7 +57,7 @@ const strip = ({ sources: _s, ...rest }: Order) => rest;
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
 
 async function snapshot(db: HuitoukeDb) {
-  const buyers = (await db.buyers.toArray()).sort(byId).map((b) => ({ id: b.id, nick: b.nick, metrics: b.metrics, orders: [...b.orders].sort(byOrderId).map(strip) }));
+  const buyers = (await allBuyers(db)).sort(byId).map((b) => ({ id: b.id, nick: b.nick, metrics: b.metrics, orders: [...b.orders].sort(byOrderId).map(strip) }));
   const index = await loadBuyerIndex(db);
   const entries = index.ids.map((id, i) => [id, index.paidOrders[i], index.netCents[i], index.lastPaidDate[i], index.nicks[i]] as const).sort();
   return { buyers, index: entries, model: (await db.settings.get('segmentModel'))?.value, pending: await db.settings.get(INDEX_PENDING_KEY) };
@@ -57,7 +65,7 @@ async function snapshot(db: HuitoukeDb) {
 
 /** Every stored buyer is whole: valid orders, and metrics that are those of its orders. */
 async function expectComplete(db: HuitoukeDb) {
-  for (const b of await db.buyers.toArray()) {
+  for (const b of await allBuyers(db)) {
     for (const o of b.orders) expect(OrderSchema.safeParse(o).success).toBe(true);
     expect(b.metrics).toEqual(computeBuyerMetrics(b.orders, DEFAULT_COUNTING_RULES));
   }
@@ -90,7 +98,7 @@ describe('an import that stops part-way', () => {
     })));
     expect(stopped.run.status).toBe('interrupted');
     expect((await db.importRuns.get('run-1'))?.status).toBe('interrupted');
-    const partial = await db.buyers.count();
+    const partial = (await allBuyers(db)).length;
     expect(partial).toBeGreaterThanOrEqual(14);
     expect(partial).toBeLessThan(expected.buyers.length);
     await expectComplete(db);
@@ -103,20 +111,20 @@ describe('an import that stops part-way', () => {
   it('when reading a file fails after intermediate writes, keeps whole records and recovers on the next run', async () => {
     const expected = await cleanResult([[() => report('all.csv', orders)]]);
     const db = freshDb();
-    const broken = await failure(importIntoDb(db, [breaksAfter('all.csv', orders, 100_000)], options('run-1', { limits: { chunkBuyers: 7, holdOrders: 40, batchSize: 20 } })));
+    const broken = await failure(importIntoDb(db, [breaksAfter('all.csv', orders, 100_000)], options('run-1', { limits: { chunkOrders: 35, holdOrders: 40, batchSize: 20 } })));
     expect(broken.run.status).toBe('failed');
     expect(broken.run.failure).toContain('read failed');
-    expect(await db.buyers.count()).toBeGreaterThan(0);
+    expect((await allBuyers(db)).length).toBeGreaterThan(0);
     await expectComplete(db);
 
-    await importIntoDb(db, [report('all.csv', orders)], options('run-2', { limits: { chunkBuyers: 7, holdOrders: 40, batchSize: 20 } }));
+    await importIntoDb(db, [report('all.csv', orders)], options('run-2', { limits: { chunkOrders: 35, holdOrders: 40, batchSize: 20 } }));
     expect(await snapshot(db)).toEqual(expected);
   });
 
   it('writes each buyer whole when held orders are written in several steps', async () => {
     const expected = await cleanResult([[() => report('all.csv', orders)]]);
     const db = freshDb();
-    const { run } = await importIntoDb(db, [report('all.csv', orders)], options('run-1', { limits: { chunkBuyers: 5, holdOrders: 25, batchSize: 10 } }));
+    const { run } = await importIntoDb(db, [report('all.csv', orders)], options('run-1', { limits: { chunkOrders: 25, holdOrders: 25, batchSize: 10 } }));
     expect(run.orders).toBe(orders.length);
     expect(run.newOrders).toBe(orders.length);
     expect(await snapshot(db)).toEqual(expected);
@@ -125,15 +133,15 @@ describe('an import that stops part-way', () => {
   it('on a full disk, says so, records the failed run and leaves each buyer as before or complete', async () => {
     const db = freshDb();
     await importIntoDb(db, [report('early.csv', early)], options('run-1'));
-    const before = new Map((await db.buyers.toArray()).map((b) => [b.id, b]));
+    const before = new Map((await allBuyers(db)).map((b) => [b.id, b]));
     const after = new Map((await cleanResult([[() => report('early.csv', early)], [() => report('late.csv', late)]])).buyers.map((b) => [b.id, b]));
 
-    const put = db.buyers.bulkPut.bind(db.buyers);
+    const put = db.buyerShards.bulkPut.bind(db.buyerShards);
     let calls = 0;
-    db.buyers.bulkPut = ((...args: Parameters<typeof put>) => {
+    db.buyerShards.bulkPut = ((...args: Parameters<typeof put>) => {
       if (++calls === 3) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return put(...args);
-    }) as typeof db.buyers.bulkPut;
+    }) as typeof db.buyerShards.bulkPut;
     const full = await failure(importIntoDb(db, [report('late.csv', late)], options('run-2', { locale: 'en' })));
     expect(full.run.status).toBe('failed');
     expect(full.run.failure).toMatch(/ran out of storage space/);
@@ -142,7 +150,7 @@ describe('an import that stops part-way', () => {
     const view = (b: BuyerRecord) => ({ id: b.id, nick: b.nick, metrics: b.metrics, orders: [...b.orders].sort(byOrderId).map(strip) });
     let complete = 0;
     let unchanged = 0;
-    for (const b of await db.buyers.toArray()) {
+    for (const b of await allBuyers(db)) {
       const was = before.get(b.id);
       if (was && JSON.stringify(view(b)) === JSON.stringify(view(was))) unchanged++;
       else {
@@ -153,7 +161,7 @@ describe('an import that stops part-way', () => {
     expect(complete).toBeGreaterThan(0);
     expect(unchanged).toBeGreaterThan(0);
 
-    db.buyers.bulkPut = put;
+    db.buyerShards.bulkPut = put;
     await importIntoDb(db, [report('late.csv', late)], options('run-3'));
     const { buyers } = await snapshot(db);
     expect(buyers).toEqual([...after.values()]);

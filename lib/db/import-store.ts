@@ -9,6 +9,9 @@ import { buildSegmentModel, type SegmentModel } from '../segments/model';
 import { INDEX_PENDING_KEY, indexPopulation, loadBuyerIndex, rebuildBuyerIndex, upsertIndex, type BuyerIndex } from './buyer-index';
 import type { HuitoukeDb } from './database';
 import { enrich, Hold, orphanBucket, type HeldBuyer, type HeldOrphan } from './import-hold';
+import { encodeBuyer } from './buyer-codec';
+import { applyToShards, buyerInShard, shardIdOf, shardsTouched, type BuyerChange, type BuyerShard } from './buyer-shards';
+import { scanBuyers } from './buyer-store';
 import type { BuyerRecord, ImportRun, OrphanBucket } from './records';
 import { SETTINGS_KEY } from './settings';
 
@@ -21,7 +24,7 @@ const ISSUE_SAMPLE = 200;
  */
 const HOLD_ORDERS = 2_500_000;
 /** Per write transaction: short, so the sidebar's reads of buyers are never held up for long. */
-const CHUNK_BUYERS = 2000;
+const CHUNK_SHARDS = 128;
 const CHUNK_ORDERS = 20_000;
 
 export interface ImportProgress {
@@ -46,7 +49,7 @@ export interface ImportStoreOptions extends Omit<ImportOptions, 'batchSize'> {
   onProgress?: (p: ImportProgress) => void;
   signal?: AbortSignal;
   /** Memory and transaction bounds; the defaults suit real files, tests make them small. */
-  limits?: { holdOrders?: number; chunkBuyers?: number; batchSize?: number };
+  limits?: { holdOrders?: number; chunkOrders?: number; batchSize?: number };
 }
 
 export interface ImportOutcome {
@@ -140,6 +143,7 @@ export async function importIntoDb(db: HuitoukeDb, sources: ImportSource[], opts
       await db.settings.bulkPut([
         { key: SETTINGS_KEY.buyerIndex, value: c.index, updatedAt: now() },
         { key: SETTINGS_KEY.segmentModel, value: model, updatedAt: now() },
+        { key: SETTINGS_KEY.buyerCount, value: c.index.ids.length, updatedAt: now() },
       ]);
       await db.settings.delete(INDEX_PENDING_KEY);
       await db.importRuns.put(run);
@@ -203,16 +207,14 @@ async function commit(ctx: RunContext, hold: Hold, checkAbort: () => void): Prom
 
 /**
  * Orphans whose order sits in a buyer stored by an earlier import (an item report imported after
- * the order report): found by reading that platform's buyers a page at a time.
+ * the order report): found by reading that platform's buyers a page of shards at a time.
  */
 async function attachToStoredBuyers(ctx: RunContext, hold: Hold, platform: Platform, orphans: Map<string, HeldOrphan>) {
   const { db, opts } = ctx;
   let buyers = hold.buyers.get(platform);
-  let after = `${platform}:`;
-  for (;;) {
-    const page = await db.buyers.where(':id').between(after, `${platform}:\uffff`, false, true).limit(500).toArray();
+  await scanBuyers(db, (page) => {
     for (const rec of page) {
-      if (rec.deletedAt) continue;
+      if (rec.deletedAt !== undefined) continue;
       for (const stored of rec.orders) {
         const held = orphans.get(stored.orderId);
         if (!held || held.attached) continue;
@@ -225,46 +227,87 @@ async function attachToStoredBuyers(ctx: RunContext, hold: Hold, platform: Platf
         else hold.pushOrder(b, enrich(stored, held.order, opts.runId));
       }
     }
-    if (page.length < 500) return;
-    after = page[page.length - 1]!.id;
-  }
+  }, platform);
 }
 
+/**
+ * Write the held buyers into their shards, a few dozen shards per transaction. Buyers whose shard
+ * did not exist when the writes began are new: their records are built and encoded before the
+ * transaction opens, so that work overlaps the database storing the previous chunk. Buyers of
+ * stored shards are read, merged and encoded inside their transaction.
+ */
 async function writeBuyers(ctx: RunContext, hold: Hold, checkAbort: () => void): Promise<void> {
   const { db } = ctx;
-  const held: HeldBuyer[] = [];
-  for (const buyers of hold.buyers.values()) for (const b of buyers.values()) held.push(b);
-  if (!held.length) return;
-  // Key order: neighbouring records for the database, and ranges for reading stored ones.
-  held.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const storedIds = (await db.buyers.toCollection().primaryKeys()) as string[];
-  const stored = new Set(storedIds);
-  const chunkBuyers = ctx.opts.limits?.chunkBuyers ?? CHUNK_BUYERS;
+  const byShard = new Map<string, HeldBuyer[]>();
+  for (const buyers of hold.buyers.values()) {
+    for (const b of buyers.values()) {
+      const id = shardIdOf(b.platform, b.buyerKey);
+      (byShard.get(id) ?? byShard.set(id, []).get(id)!).push(b);
+    }
+  }
+  if (!byShard.size) return;
+  const shardIds = [...byShard.keys()].sort();
+  const existing = new Set((await db.buyerShards.toCollection().primaryKeys()) as string[]);
+  const total = hold.buyers.size ? [...hold.buyers.values()].reduce((n, m) => n + m.size, 0) : 0;
+  const chunkOrders = ctx.opts.limits?.chunkOrders ?? CHUNK_ORDERS;
   let written = 0;
-  // Two transactions in flight: while the database stores one chunk, the next is built and queued.
-  type Flight = { chunk: HeldBuyer[]; done: Promise<BuyerRecord[]> };
+  // Two chunks in flight: while the database stores one, the next is built and queued.
+  type Flight = { count: number; done: Promise<BuyerRecord[]> };
   let inflight: Flight | null = null;
-  const settle = async ({ chunk, done }: Flight) => {
-    upsertIndex(ctx.index, await done);
-    for (const b of chunk) ctx.touched.add(b.id);
-    written += chunk.length;
-    ctx.progress(written, held.length);
+  const settle = async ({ count, done }: Flight) => {
+    const records = await done;
+    upsertIndex(ctx.index, records);
+    for (const r of records) ctx.touched.add(r.id);
+    written += count;
+    ctx.progress(written, total);
   };
   try {
-    for (let start = 0; start < held.length; ) {
+    for (let start = 0; start < shardIds.length; ) {
       checkAbort();
       let end = start;
-      for (let orders = 0; end < held.length && end - start < chunkBuyers && orders < CHUNK_ORDERS; end++) orders += held[end]!.refs.length;
-      const chunk = held.slice(start, end);
+      for (let orders = 0; end < shardIds.length && end - start < CHUNK_SHARDS && orders < chunkOrders; end++) {
+        for (const b of byShard.get(shardIds[end]!)!) orders += b.refs.length;
+      }
+      const ids = shardIds.slice(start, end);
       start = end;
-      const done = db.transaction('rw', db.buyers, async () => {
-        const before = await readStored(db, chunk.map((b) => b.id).filter((id) => stored.has(id)), storedIds);
-        const out = chunk.map((b) => buyerRecord(ctx, hold.ordersOf(b), b, before.get(b.id)));
-        await db.buyers.bulkPut(out);
-        return out;
+      const fresh: BuyerChange[] = [];
+      const merge: HeldBuyer[] = [];
+      for (const id of ids) {
+        for (const b of byShard.get(id)!) {
+          if (existing.has(id)) merge.push(b);
+          else {
+            const record = buyerRecord(ctx, hold.ordersOf(b), b, undefined);
+            fresh.push({ record, before: undefined, doc: encodeBuyer(record) });
+          }
+        }
+      }
+      const count = fresh.length + merge.length;
+      const done = db.transaction('rw', db.buyerShards, async () => {
+        const shards = new Map<string, BuyerShard>();
+        const read = async (want: Iterable<string>) => {
+          const missing = [...want].filter((id) => !shards.has(id));
+          (await db.buyerShards.bulkGet(missing)).forEach((s, i) => s && shards.set(missing[i]!, s));
+        };
+        await read(merge.length ? ids : []);
+        const changes = fresh.concat(merge.map((b) => {
+          const before = live(buyerInShard(shards.get(shardIdOf(b.platform, b.buyerKey)), b.buyerKey));
+          return { record: buyerRecord(ctx, hold.ordersOf(b), b, before), before };
+        }));
+        const touched = shardsTouched(changes);
+        await read(touched);
+        // Another import (another tab) may have created a "fresh" shard since the writes began:
+        // merge into what it stored rather than replace it.
+        for (let i = 0; i < fresh.length; i++) {
+          const { record } = changes[i]!;
+          const before = live(buyerInShard(shards.get(shardIdOf(record.platform, record.buyerKey)), record.buyerKey));
+          if (before) changes[i] = { record: buyerRecord(ctx, record.orders, heldOf(record), before), before };
+        }
+        applyToShards(shards, changes, ctx.stamp());
+        await db.buyerShards.bulkPut([...touched].map((id) => shards.get(id)!));
+        return changes.map((c) => c.record);
       });
       const previous: Flight | null = inflight;
-      inflight = { chunk, done };
+      inflight = { count, done };
       if (previous) await settle(previous);
     }
     const last: Flight | null = inflight;
@@ -276,31 +319,10 @@ async function writeBuyers(ctx: RunContext, hold: Hold, checkAbort: () => void):
   }
 }
 
-/** Stored records of `ids` (sorted): one range read when they are most of their key range. */
-async function readStored(db: HuitoukeDb, ids: string[], storedIds: string[]): Promise<Map<string, BuyerRecord>> {
-  const out = new Map<string, BuyerRecord>();
-  if (!ids.length) return out;
-  const first = ids[0]!;
-  const last = ids[ids.length - 1]!;
-  const span = upperBound(storedIds, last) - lowerBound(storedIds, first);
-  const recs = ids.length >= 16 && span <= ids.length * 2
-    ? await db.buyers.where(':id').between(first, last, true, true).toArray()
-    : await db.buyers.bulkGet(ids);
-  for (const r of recs) if (r && !r.deletedAt) out.set(r.id, r);
-  return out;
-}
+/** A stored buyer as a held one, for re-merging its record (the nick is kept from the record). */
+const heldOf = (r: BuyerRecord): HeldBuyer => ({ id: r.id, platform: r.platform, buyerKey: r.buyerKey, nick: r.nick, refs: [], byKey: null });
 
-function lowerBound(sorted: string[], value: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-const upperBound = (sorted: string[], value: string) => lowerBound(sorted, value + '\u0000');
+const live = (r: BuyerRecord | undefined) => (r && r.deletedAt === undefined ? r : undefined);
 
 /**
  * The buyer's record with this import's orders merged in. Counts the import's orders once each,

@@ -3,6 +3,7 @@ import { computeBuyerMetrics } from '../metrics/compute';
 import { DEFAULT_REMINDER_RULES, epochOfLocalDateTime, formatLocal } from '../reminders';
 import type { Order } from '../schemas/order';
 import { DEFAULT_APP_SETTINGS } from '../settings/app';
+import { putBuyers } from './buyer-store';
 import { HuitoukeDb } from './database';
 import type { BuyerRecord } from './records';
 import {
@@ -155,7 +156,7 @@ describe('reminders from imported orders', () => {
   it('an unpaid order gets reminders 10 minutes and 24 hours after it was placed, once per import', async () => {
     const created = '2026-11-20 15:00:00';
     const now = at(created) + 2 * MIN;
-    await db.buyers.put(buyer('小鹿', [order('o1', '小鹿', 'awaiting_payment', created)]));
+    await putBuyers(db, [buyer('小鹿', [order('o1', '小鹿', 'awaiting_payment', created)])]);
     await importDone(now);
 
     const first = await scanImportedOrders(db, now, DEFAULT_REMINDER_RULES, TZ);
@@ -172,13 +173,13 @@ describe('reminders from imported orders', () => {
   it('moves a reminder out of quiet hours, and dismisses it when the order is paid', async () => {
     const created = '2026-11-20 21:55:00';
     const now = at(created) + MIN;
-    await db.buyers.put(buyer('夜猫', [order('o2', '夜猫', 'awaiting_payment', created)]));
+    await putBuyers(db, [buyer('夜猫', [order('o2', '夜猫', 'awaiting_payment', created)])]);
     await importDone(now);
     await scanImportedOrders(db, now, DEFAULT_REMINDER_RULES, TZ);
     const { upcoming } = await remindersOfBuyer(db, 'taobao:夜猫', now);
     expect(formatLocal(upcoming[0]!.dueAt, TZ)).toBe('2026-11-21 08:00');
 
-    await db.buyers.put(buyer('夜猫', [order('o2', '夜猫', 'paid', created)]));
+    await putBuyers(db, [buyer('夜猫', [order('o2', '夜猫', 'paid', created)])]);
     await importDone(now + 30 * MIN);
     const rescan = await scanImportedOrders(db, now + 31 * MIN, DEFAULT_REMINDER_RULES, TZ);
     expect(rescan.dismissed).toBe(2);
@@ -187,7 +188,7 @@ describe('reminders from imported orders', () => {
 
   it('skips orders from an old export that are long past their reminder time', async () => {
     const now = at('2026-11-20 12:00:00');
-    await db.buyers.put(buyer('老单', [order('o3', '老单', 'awaiting_payment', '2026-11-10 12:00:00')]));
+    await putBuyers(db, [buyer('老单', [order('o3', '老单', 'awaiting_payment', '2026-11-10 12:00:00')])]);
     await importDone(now);
     expect((await scanImportedOrders(db, now, DEFAULT_REMINDER_RULES, TZ)).created).toBe(0);
   });
@@ -198,7 +199,7 @@ describe('shipping notices and check-ins from imported shipping times', () => {
 
   it('a recently shipped order gets one shipping notice and one check-in two days later, never twice', async () => {
     const now = at('2026-11-20 16:00:00');
-    await db.buyers.put(buyer('阿青', [shipped('s1', '阿青', '2026-11-20 14:30:00')]));
+    await putBuyers(db, [buyer('阿青', [shipped('s1', '阿青', '2026-11-20 14:30:00')])]);
     await importDone(now);
 
     expect((await scanImportedOrders(db, now, DEFAULT_REMINDER_RULES, TZ)).created).toBe(2);
@@ -215,7 +216,7 @@ describe('shipping notices and check-ins from imported shipping times', () => {
 
   it('a notice the agent already dismissed is not brought back by a re-import', async () => {
     const now = at('2026-11-20 16:00:00');
-    await db.buyers.put(buyer('阿青', [shipped('s1', '阿青', '2026-11-20 14:30:00')]));
+    await putBuyers(db, [buyer('阿青', [shipped('s1', '阿青', '2026-11-20 14:30:00')])]);
     await importDone(now);
     await scanImportedOrders(db, now, DEFAULT_REMINDER_RULES, TZ);
     const notice = (await remindersOfBuyer(db, 'taobao:阿青', now)).due[0]!;
@@ -229,7 +230,7 @@ describe('shipping notices and check-ins from imported shipping times', () => {
   it('creates nothing for an order shipped a month ago, nor for one refunded after shipping', async () => {
     const now = at('2026-11-20 16:00:00');
     const refunded: Order = { ...shipped('s3', '老客', '2026-11-20 11:00:00'), status: 'closed' };
-    await db.buyers.put(buyer('老客', [shipped('s2', '老客', '2026-10-20 14:30:00'), refunded]));
+    await putBuyers(db, [buyer('老客', [shipped('s2', '老客', '2026-10-20 14:30:00'), refunded])]);
     await importDone(now);
     expect((await scanImportedOrders(db, now, DEFAULT_REMINDER_RULES, TZ)).created).toBe(0);
     expect(await db.reminders.count()).toBe(0);
@@ -239,7 +240,7 @@ describe('shipping notices and check-ins from imported shipping times', () => {
 describe('the daily profile sweep', () => {
   it('creates a stage-end nudge for a buyer nearing day 45, once a day, and drops it when they buy again', async () => {
     const now = at('2026-11-20 09:00:00');
-    await db.buyers.put(buyer('回头客', [order('p1', '回头客', 'completed', '2026-10-10 12:00:00')]));
+    await putBuyers(db, [buyer('回头客', [order('p1', '回头客', 'completed', '2026-10-10 12:00:00')])]);
     const first = await sweepProfiles(db, now, DEFAULT_APP_SETTINGS, DEFAULT_REMINDER_RULES);
     expect(first.created).toBeGreaterThanOrEqual(1);
     const all = await remindersOfBuyer(db, 'taobao:回头客', now);
@@ -248,9 +249,9 @@ describe('the daily profile sweep', () => {
 
     expect((await sweepProfiles(db, now + 60 * MIN, DEFAULT_APP_SETTINGS, DEFAULT_REMINDER_RULES)).created).toBe(0);
 
-    await db.buyers.put(
+    await putBuyers(db, [
       buyer('回头客', [order('p1', '回头客', 'completed', '2026-10-10 12:00:00'), order('p2', '回头客', 'completed', '2026-11-20 08:00:00')]),
-    );
+    ]);
     const forced = await sweepProfiles(db, now + 61 * MIN, DEFAULT_APP_SETTINGS, DEFAULT_REMINDER_RULES, { force: true });
     expect(forced.dismissed).toBeGreaterThanOrEqual(1);
     const after = await remindersOfBuyer(db, 'taobao:回头客', now + 61 * MIN);

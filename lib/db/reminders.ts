@@ -26,6 +26,7 @@ import type { Order } from '../schemas/order';
 import type { AppSettings } from '../settings/app';
 import { segmentModelFor } from './buyers';
 import type { HuitoukeDb } from './database';
+import { scanBuyers } from './buyer-store';
 import type { BuyerRecord } from './records';
 
 /**
@@ -181,12 +182,14 @@ export async function scanImportedOrders(
   const shippedSince = localDateAt(now - shippingWindowMs(rules), timeZone);
   const candidates: Order[] = [];
   const watchedOrders: Order[] = [];
-  await db.buyers.each((b: BuyerRecord) => {
-    if (b.deletedAt !== undefined) return;
-    const ids = watched.get(b.id);
-    for (const o of b.orders) {
-      if (o.status === 'awaiting_payment' || (o.shippedAt && o.shippedAt >= shippedSince)) candidates.push(o);
-      if (o.status !== 'awaiting_payment' && ids?.has(o.orderId)) watchedOrders.push(o);
+  await scanBuyers(db, (page) => {
+    for (const b of page) {
+      if (b.deletedAt !== undefined) continue;
+      const ids = watched.get(b.id);
+      for (const o of b.orders) {
+        if (o.status === 'awaiting_payment' || (o.shippedAt && o.shippedAt >= shippedSince)) candidates.push(o);
+        if (o.status !== 'awaiting_payment' && ids?.has(o.orderId)) watchedOrders.push(o);
+      }
     }
   });
 
@@ -234,12 +237,14 @@ export async function sweepProfiles(
   }
   const created: Reminder[] = [];
   const stale: Reminder[] = [];
-  await db.buyers.each((b: BuyerRecord) => {
-    if (b.deletedAt !== undefined || b.metrics.paidOrders === 0) return;
-    const profile = buildProfile({ platform: b.platform, buyerKey: b.buyerKey, nick: b.nick, metrics: b.metrics }, settings.profile, model, today);
-    const existing = byBuyer.get(b.id) ?? [];
-    created.push(...remindersFromProfile(profile, rules, now, existing, { timeZone: settings.timeZone }));
-    stale.push(...staleProfileReminders(profile, existing, now));
+  await scanBuyers(db, (page: BuyerRecord[]) => {
+    for (const b of page) {
+      if (b.deletedAt !== undefined || b.metrics.paidOrders === 0) continue;
+      const profile = buildProfile({ platform: b.platform, buyerKey: b.buyerKey, nick: b.nick, metrics: b.metrics }, settings.profile, model, today);
+      const existing = byBuyer.get(b.id) ?? [];
+      created.push(...remindersFromProfile(profile, rules, now, existing, { timeZone: settings.timeZone }));
+      stale.push(...staleProfileReminders(profile, existing, now));
+    }
   });
   let count = 0;
   await db.transaction('rw', [db.reminders, db.settings], async () => {

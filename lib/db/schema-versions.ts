@@ -1,4 +1,8 @@
-import type { Transaction } from 'dexie';
+import type { Table, Transaction } from 'dexie';
+import type { BuyerShard } from './buyer-shards';
+import { writeBuyersIn } from './buyer-store';
+import type { BuyerRecord } from './records';
+import { SETTINGS_KEY } from './settings';
 
 /**
  * Every released schema of the extension's database, oldest first. Append-only: a release that
@@ -8,7 +12,8 @@ import type { Transaction } from 'dexie';
  */
 export interface SchemaVersion {
   version: number;
-  stores: Record<string, string>;
+  /** Dexie store specs; null deletes a table. */
+  stores: Record<string, string | null>;
   /** Moves data written by the previous version into this version's shape. */
   upgrade?: (tx: Transaction, now: number) => Promise<void>;
 }
@@ -45,6 +50,31 @@ const V2: Record<string, string> = {
   contactLog: 'id, buyerId, at, updatedAt',
 };
 
+/** Buyers move into shards of many buyers each (buyer-shards.ts); the old table is emptied here and dropped in version 4. */
+const V3: Record<string, string | null> = { ...V2, buyerShards: 'id' };
+const V4: Record<string, string | null> = { ...V3, buyers: null };
+
+/** Buyer records moved per step of the version 3 upgrade. */
+const MOVE_PAGE = 2000;
+
+async function moveBuyersToShards(tx: Transaction, now: number): Promise<void> {
+  const from = tx.table('buyers') as Table<BuyerRecord, string>;
+  const to = tx.table('buyerShards') as Table<BuyerShard, string>;
+  let live = 0;
+  let after: string | null = null;
+  for (;;) {
+    const page: BuyerRecord[] = await (after === null ? from.orderBy(':id') : from.where(':id').above(after)).limit(MOVE_PAGE).toArray();
+    if (!page.length) break;
+    // Records keep their own updatedAt; only the shards they land in carry the time of the upgrade.
+    await writeBuyersIn(to, page, now);
+    live += page.filter((b) => b.deletedAt === undefined).length;
+    after = page[page.length - 1]!.id;
+    if (page.length < MOVE_PAGE) break;
+  }
+  await from.clear();
+  await tx.table('settings').put({ key: SETTINGS_KEY.buyerCount, value: live, updatedAt: now });
+}
+
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 1, stores: V1 },
   {
@@ -63,6 +93,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       }
     },
   },
+  { version: 3, stores: V3, upgrade: moveBuyersToShards },
+  { version: 4, stores: V4 },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -1,7 +1,7 @@
 import { AppSettingsSchema, DEFAULT_APP_SETTINGS, type AppSettings } from '../settings/app';
 import type { HuitoukeDb } from './database';
 
-export const SETTINGS_KEY = { app: 'app', buyerIndex: 'buyerIndex', segmentModel: 'segmentModel', taxonomy: 'taxonomy' } as const;
+export const SETTINGS_KEY = { app: 'app', buyerIndex: 'buyerIndex', buyerCount: 'buyerCount', segmentModel: 'segmentModel', taxonomy: 'taxonomy' } as const;
 
 /**
  * The shop's settings. A stored value that no longer parses (hand-edited, or from a newer

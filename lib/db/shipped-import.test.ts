@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importIntoDb } from './import-store';
+import { getBuyer } from './buyer-store';
 import { HuitoukeDb } from './database';
 import { sourceFromBytes } from '../import';
 import { DEFAULT_COUNTING_RULES } from '../metrics/rules';
@@ -18,7 +19,7 @@ describe('importing shipping times', () => {
       mapping: { order: 'order_no', buyer: 'customer', time: 'order_time', amount: 'paid', shipTime: 'ship_time' },
       platform: 'other', rules: DEFAULT_COUNTING_RULES, locale: 'zh-CN', asOf: '2025-10-06', runId: 'r1', now: () => 1,
     });
-    const buyer = await db.buyers.get('other:小鱼');
+    const buyer = await getBuyer(db, 'other:小鱼');
     const byId = new Map(buyer!.orders.map((o) => [o.orderId, o]));
     expect(byId.get('A1')?.shippedAt).toBe('2025-10-02 09:30:00');
     expect(byId.get('A2')?.shippedAt ?? null).toBeNull();

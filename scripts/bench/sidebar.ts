@@ -133,16 +133,22 @@ async function launch(profile: string, extensionDir: string) {
   return { context, worker, extensionId: new URL(worker.url()).host };
 }
 
-/** Buyer keys of the imported data, spread over the whole set (raw IndexedDB in the service worker). */
+/**
+ * Buyer keys of the imported data, spread over the whole set: the ids (`platform:key`) of the buyer
+ * index the import stores in settings, read with raw IndexedDB in the service worker and sorted as
+ * the old one-record-per-buyer table listed them, so runs before and after the shard change switch to the same buyers.
+ */
 const BUYER_KEYS = (count: number) => `new Promise((resolve, reject) => {
   const open = indexedDB.open('huitouke');
   open.onerror = () => reject(open.error);
   open.onsuccess = () => {
-    const req = open.result.transaction('buyers').objectStore('buyers').getAllKeys();
+    const req = open.result.transaction('settings').objectStore('settings').get('buyerIndex');
     req.onerror = () => reject(req.error);
     req.onsuccess = () => {
       open.result.close();
-      const keys = req.result.filter((k) => typeof k === 'string' && k.startsWith('taobao:'));
+      const ids = (req.result && req.result.value && req.result.value.ids) || [];
+      const keys = ids.filter((k) => typeof k === 'string' && k.startsWith('taobao:')).sort();
+      if (!keys.length) return reject(new Error('no Taobao buyers in the stored buyer index (did the import finish?)'));
       const step = Math.max(1, Math.floor(keys.length / ${count}));
       resolve({ total: keys.length, picked: keys.filter((_, i) => i % step === 0).slice(0, ${count}).map((k) => k.slice(7)) });
     };

@@ -2,6 +2,9 @@ import { test as base, chromium, expect, type BrowserContext, type Frame, type P
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { decodeBuyer } from '../../lib/db/buyer-codec';
+import type { BuyerShard } from '../../lib/db/buyer-shards';
+import type { BuyerRecord } from '../../lib/db/records';
 import { chromiumArgs, chromiumPath, DEMO_EXTENSION_DIR, ROOT } from '../../scripts/browser';
 import { DEMO_PORT } from '../../playwright.config';
 
@@ -97,4 +100,14 @@ export async function readStore<T>(context: BrowserContext, extensionId: string,
   }, store);
   await page.close();
   return rows as T[];
+}
+
+/**
+ * Every stored buyer record (tombstones included), decoded from the buyer shards, in id order as the
+ * old one-record-per-buyer table returned them, so tests that pick "the first buyer that…" keep picking the same one.
+ */
+export async function readBuyers(context: BrowserContext, extensionId: string): Promise<BuyerRecord[]> {
+  const shards = await readStore<BuyerShard>(context, extensionId, 'buyerShards');
+  const buyers = shards.flatMap((shard) => shard.docs.map((doc) => decodeBuyer(doc)));
+  return buyers.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -1,5 +1,5 @@
 import type { Frame, Page } from '@playwright/test';
-import { DEMO_EXPORT, DEMO_URL, expect, importFiles, openConsole, sidebarFrame, test } from './fixtures';
+import { DEMO_EXPORT, DEMO_URL, expect, importFiles, openConsole, readBuyers, sidebarFrame, test } from './fixtures';
 import { readStore, writeTaobaoCsv } from './hardening-helpers';
 
 /** Inserts the top suggestion into the console's input, filling any blanks. */
@@ -13,8 +13,6 @@ async function insertTopSuggestion(page: Page, frame: Frame) {
   }
   await expect(input).not.toHaveValue('');
 }
-
-type Stored = { buyerKey: string } & Record<string, unknown>;
 
 test.describe('privacy', () => {
   test('a full session (import, sidebar, concern, suggestion, export) talks to no host but the console page', async ({ context, extensionId, extensionRequests }) => {
@@ -53,7 +51,7 @@ test.describe('privacy', () => {
       { order: '7000000000001', buyer: 'tb_contact_off', title: '暖柚 加绒打底裤', phone: PHONE, address: ADDRESS },
     ]);
     await importFiles(context, extensionId, [first]);
-    const off = (await readStore<Stored>(context, extensionId, 'buyers')).find((b) => b.buyerKey === 'tb_contact_off');
+    const off = (await readBuyers(context, extensionId)).find((b) => b.buyerKey === 'tb_contact_off');
     expect(off, 'the buyer was imported').toBeTruthy();
     const storedOff = JSON.stringify(off);
     expect(storedOff).not.toContain(PHONE);
@@ -77,7 +75,7 @@ test.describe('privacy', () => {
       { order: '7000000000002', buyer: 'tb_contact_on', title: '暖柚 加绒打底裤', phone: PHONE, address: ADDRESS },
     ]);
     await importFiles(context, extensionId, [second]);
-    const on = JSON.stringify((await readStore<Stored>(context, extensionId, 'buyers')).find((b) => b.buyerKey === 'tb_contact_on'));
+    const on = JSON.stringify((await readBuyers(context, extensionId)).find((b) => b.buyerKey === 'tb_contact_on'));
     expect(on).toContain(PHONE);
     expect(on).toContain('保密路99号');
   });

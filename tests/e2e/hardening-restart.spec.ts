@@ -6,7 +6,7 @@ import { chromiumArgs, chromiumPath, DEMO_EXTENSION_DIR } from '../../scripts/br
 import { buildPack, serializePack } from '../../lib/playbook/pack';
 import { defaultTemplates, type Template } from '../../lib/templates';
 import { HOSTILE_SMALL } from '../fixtures/hostile/strings';
-import { DEMO_EXPORT, expect, openConsole, sidebarFrame, test } from './fixtures';
+import { DEMO_EXPORT, expect, openConsole, readBuyers, sidebarFrame, test } from './fixtures';
 import { expectNothingRan, PWN_PAYLOADS, readStore, watchDialogs } from './hardening-helpers';
 
 /**
@@ -29,13 +29,6 @@ interface StoredReminder {
   firedAt?: number;
   status: string;
   note: string;
-}
-
-interface StoredBuyer {
-  id: string;
-  platform: string;
-  buyerKey: string;
-  metrics: { paidOrders: number };
 }
 
 interface Browser {
@@ -160,7 +153,7 @@ test.describe('restarts and stops', () => {
     await expect(done).toBeVisible({ timeout: 90_000 });
     await expect(options.getByTestId('import-failed')).toHaveCount(0);
 
-    const buyers = (await readStore<StoredBuyer>(context, extensionId, 'buyers')).filter((x) => x.platform === 'taobao');
+    const buyers = (await readBuyers(context, extensionId)).filter((x) => x.platform === 'taobao');
     expect(buyers.length).toBeGreaterThan(10);
     expect((await done.textContent()) ?? '', 'the summary counts every stored buyer').toContain(String(buyers.length));
     const buyer = buyers.find((x) => x.metrics.paidOrders >= 2) ?? buyers[0]!;

@@ -1,7 +1,7 @@
 import type { BrowserContext } from '@playwright/test';
 import { daysBetween } from '../../lib/dates/local-date';
 import { localDateAt } from '../../lib/reminders/time';
-import { DEMO_EXPORT, expect, importFiles, openConsole, readStore, sidebarFrame, test } from './fixtures';
+import { DEMO_EXPORT, expect, importFiles, openConsole, readBuyers, readStore, sidebarFrame, test } from './fixtures';
 
 interface StoredBuyer {
   key: string;
@@ -13,8 +13,7 @@ interface StoredBuyer {
 
 
 async function storedBuyers(context: BrowserContext, extensionId: string): Promise<StoredBuyer[]> {
-  const rows = await readStore<{ buyerKey: string; platform: string; metrics: { paidOrders: number; lastPaidDate: string | null; paidDates: string[] } }>(context, extensionId, 'buyers');
-  return rows.map((b) => ({ key: b.buyerKey, platform: b.platform, paidOrders: b.metrics.paidOrders, lastPaidDate: b.metrics.lastPaidDate, paidDates: b.metrics.paidDates }));
+  return (await readBuyers(context, extensionId)).map((b) => ({ key: b.buyerKey, platform: b.platform, paidOrders: b.metrics.paidOrders, lastPaidDate: b.metrics.lastPaidDate, paidDates: b.metrics.paidDates }));
 }
 
 const QUESTION = '这个有色差吗，我165穿什么码';

@@ -4,31 +4,14 @@ import { daysBetween } from '../../lib/dates/local-date';
 import { buildPack, serializePack } from '../../lib/playbook/pack';
 import { localDateAt } from '../../lib/reminders/time';
 import { defaultTemplates } from '../../lib/templates';
-import { DEMO_EXPORT, expect, importFiles, openConsole, sidebarFrame, test } from './fixtures';
+import { DEMO_EXPORT, expect, importFiles, openConsole, readBuyers, sidebarFrame, test } from './fixtures';
 
 /** The extension API as the options page sees it (only what these tests touch). */
 declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void>; remove(key: string): Promise<void> } } };
 
-/** Taobao buyers from the extension's own database, read in one of its pages. */
+/** Buyers from the extension's own database, read in one of its pages. */
 async function storedBuyers(context: BrowserContext, extensionId: string) {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/popup.html`);
-  const rows = await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('huitouke');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const all = await new Promise<{ buyerKey: string; platform: string; metrics: { paidOrders: number; lastPaidDate: string | null } }[]>((resolve, reject) => {
-      const req = db.transaction('buyers').objectStore('buyers').getAll();
-      req.onsuccess = () => resolve(req.result as never);
-      req.onerror = () => reject(req.error);
-    });
-    db.close();
-    return all.map((b) => ({ key: b.buyerKey, platform: b.platform, paidOrders: b.metrics.paidOrders, lastPaidDate: b.metrics.lastPaidDate }));
-  });
-  await page.close();
-  return rows;
+  return (await readBuyers(context, extensionId)).map((b) => ({ key: b.buyerKey, platform: b.platform, paidOrders: b.metrics.paidOrders, lastPaidDate: b.metrics.lastPaidDate }));
 }
 
 test.describe('supervisor workspace: templates', () => {

@@ -1,3 +1,4 @@
+import { getBuyers } from '@/lib/db/buyer-store';
 import type { HuitoukeDb } from '@/lib/db/database';
 import type { BuyerRecord, ConcernRecord } from '@/lib/db/records';
 import { addDays } from '@/lib/dates/local-date';
@@ -53,7 +54,7 @@ export async function runConcernExport(
   for (let i = 0; i < records.length; i += EXPORT_BATCH) {
     const batch = records.slice(i, i + EXPORT_BATCH);
     const missing = [...new Set(batch.map((r) => r.buyerId))].filter((id) => !buyers.has(id));
-    const found = await db.buyers.bulkGet(missing);
+    const found = await getBuyers(db, missing);
     missing.forEach((id, k) => buyers.set(id, toBuyer(found[k])));
     const out = batch.map((r) => concernRow(r, buyers.get(r.buyerId), ctx)).filter((row) => rowMatches(row, f));
     if (out.length) parts.push(format === 'csv' ? concernCsvBody(out) : concernJsonBody(out, rows === 0));

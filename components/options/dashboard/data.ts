@@ -1,4 +1,5 @@
 import { BuyerIndexSchema, emptyBuyerIndex } from '@/lib/db/buyer-index';
+import { getBuyers } from '@/lib/db/buyer-store';
 import { segmentModelFor } from '@/lib/db/buyers';
 import { ContactRecordSchema, type ContactRecord } from '@/lib/db/contact-log';
 import type { HuitoukeDb } from '@/lib/db/database';
@@ -50,7 +51,7 @@ export async function loadDashboard(db: HuitoukeDb, settings: AppSettings, asOf:
   const wanted = [...new Set([...concerns.map((c) => c.buyerId), ...contacts.map((c) => c.buyerId)])];
   const contacted = new Set(contacts.map((c) => c.buyerId));
   const sample = evenSample(index.ids.filter((id, i) => !contacted.has(id) && (index.paidOrders[i] ?? 0) > 0), BASELINE_SAMPLE);
-  const records = await db.buyers.bulkGet([...wanted, ...sample]);
+  const records = await getBuyers(db, [...wanted, ...sample]);
   const items = new Map<string, { item: string | null; category: string | null }>();
   const paidDates = new Map<string, string[]>();
   const uncontacted: string[][] = [];

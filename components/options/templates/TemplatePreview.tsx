@@ -1,7 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useLocale, useT } from '@/components/common/i18n';
 import { useLiveQuery } from '@/components/common/useLiveQuery';
 import { couponVariables, resolveCoupon, type Coupon } from '@/lib/coupons';
+import { loadBuyerIndex, type BuyerIndex } from '@/lib/db/buyer-index';
+import { getBuyer } from '@/lib/db/buyer-store';
 import { profileOf } from '@/lib/db/buyers';
 import { db } from '@/lib/db/database';
 import type { MessageKey } from '@/lib/i18n';
@@ -11,6 +13,18 @@ import { todayIn, type AppSettings } from '@/lib/settings/app';
 import { renderVariant, TEMPLATE_LOCALES, type Template } from '@/lib/templates';
 import { Tabs } from '../playbook/ui';
 import { SAMPLE_STAGES, sampleProfile } from './samples';
+
+/** Buyer nicks starting with the query, case ignored, in index order. */
+function nickMatches(index: BuyerIndex | null, query: string, limit = 8): { id: string; nick: string }[] {
+  const q = query.trim().toLowerCase();
+  if (!index || !q) return [];
+  const out: { id: string; nick: string }[] = [];
+  for (let i = 0; i < index.ids.length && out.length < limit; i++) {
+    const nick = index.nicks[i]!;
+    if (nick.toLowerCase().startsWith(q)) out.push({ id: index.ids[i]!, nick });
+  }
+  return out;
+}
 
 const LANG_KEY: Record<Locale, MessageKey> = { 'zh-CN': 'ws_lang_zhCN', 'zh-TW': 'ws_lang_zhTW', en: 'ws_lang_en' };
 
@@ -26,14 +40,20 @@ export function TemplatePreview({ template, settings, coupons }: { template: Tem
   const [query, setQuery] = useState('');
   const [buyerId, setBuyerId] = useState<string | null>(null);
 
-  const matches = useLiveQuery(async (): Promise<{ id: string; nick: string }[]> => {
-    if (!query.trim()) return [];
-    const found = await db().buyers.where('nick').startsWithIgnoreCase(query.trim()).limit(8).toArray();
-    return found.map((b) => ({ id: b.id, nick: b.nick }));
-  }, [query]);
+  // Buyers are stored many to a record, so nick search runs over the buyer index, read once per
+  // mount (one settings record) rather than on every keystroke.
+  const [index, setIndex] = useState<BuyerIndex | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadBuyerIndex(db()).then((loaded) => live && setIndex(loaded));
+    return () => {
+      live = false;
+    };
+  }, []);
+  const matches = useMemo(() => nickMatches(index, query), [index, query]);
   const real = useLiveQuery(async () => {
     if (!buyerId) return null;
-    const rec = await db().buyers.get(buyerId);
+    const rec = await getBuyer(db(), buyerId);
     return rec ? profileOf(db(), rec, settings, today) : null;
   }, [buyerId, settings, today]);
 
@@ -70,9 +90,9 @@ export function TemplatePreview({ template, settings, coupons }: { template: Tem
         ) : (
           <div className="buyer-pick">
             <input className="ws-input" type="search" value={query} placeholder={t('ws_preview_nick')} onChange={(e) => setQuery(e.target.value)} data-testid="preview-nick" />
-            {matches.status === 'ready' && matches.value.length > 0 && !matches.value.some((m) => m.id === buyerId && m.nick === query) && (
+            {matches.length > 0 && !matches.some((m) => m.id === buyerId && m.nick === query) && (
               <ul className="buyer-results">
-                {matches.value.map((m) => (
+                {matches.map((m) => (
                   <li key={m.id}><button type="button" className="link" onClick={() => { setBuyerId(m.id); setQuery(m.nick); }}>{m.nick}</button></li>
                 ))}
               </ul>

@@ -1,0 +1,195 @@
+import iconv from 'iconv-lite';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EXPORT_FIXTURES } from '../../tests/fixtures/export-fixtures';
+import { HOSTILE_SMALL } from '../../tests/fixtures/hostile/strings';
+import { anyText, loadExport, runs } from '../../tests/unit/hardening/support';
+import { generateDemoOrders, TAOBAO_HEADER_ROW, taobaoRow } from '../demo';
+import { readAllOrders, sourceFromBytes } from '../import';
+import { computeBuyerMetrics } from '../metrics/compute';
+import { mergeFragments } from '../orders/merge';
+import type { BuyerMetrics } from '../schemas/buyer';
+import { PLATFORMS, type Platform } from '../schemas/common';
+import { OrderStatusSchema, type Order, type OrderFragment, type OrderLine } from '../schemas/order';
+import { decodeBuyer, encodeBuyer } from './buyer-codec';
+import type { BuyerRecord } from './records';
+
+/** Text from anywhere: random units (lone surrogates, NUL, bidi marks) or a known hostile string. */
+const text = fc.oneof({ weight: 3, arbitrary: anyText(24) }, { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_SMALL.map((h) => h.value)) });
+const cents = fc.integer({ min: -2_000_000_000, max: 2_000_000_000 });
+const time = fc.oneof(fc.constant('2025-10-07 15:50:26'), text);
+/** Names a later version could give a new field, including ones that are special to JavaScript or the codec. */
+const extraName = fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'v', 'x', 's', 'k', 'giftWrap', '买家备注');
+
+/** Set fields as own data properties, so that one named `__proto__` is a field and not the prototype. */
+function withFields<T extends object>(target: T, fields: [string, unknown][]): T {
+  for (const [key, value] of fields) Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  return target;
+}
+
+const line: fc.Arbitrary<OrderLine> = fc.record(
+  { lineId: text, title: text, quantity: fc.nat({ max: 10_000 }), sku: text, category: text, paidCents: cents, refundCents: cents },
+  { requiredKeys: ['lineId', 'title', 'quantity'] },
+);
+
+const metrics: fc.Arbitrary<BuyerMetrics> = fc.record({
+  paidOrders: fc.nat(), netCents: cents, aovCents: cents,
+  firstPaidDate: fc.option(fc.constant('2025-10-01')), lastPaidDate: fc.option(fc.constant('2025-10-31')),
+  paidDates: fc.array(fc.constant('2025-10-07'), { maxLength: 3 }),
+  refundOrders: fc.nat(), refundCents: cents, allOrders: fc.nat(),
+  lastItems: fc.array(fc.record({ title: text, date: fc.option(fc.constant('2025-10-07')), category: text }, { requiredKeys: ['title', 'date'] }), { maxLength: 3 }),
+  categories: fc.array(text, { maxLength: 3 }),
+});
+
+const RUNS = ['run-1', 'run-2', 'import:2025-10-07', '导入'];
+
+function order(platform: Platform, key: string): fc.Arbitrary<Order> {
+  return fc
+    .record({
+      base: fc.record({
+        platform: fc.oneof({ weight: 5, arbitrary: fc.constant(platform) }, { weight: 1, arbitrary: fc.constantFrom(...PLATFORMS) }),
+        orderId: text,
+        buyerKey: fc.oneof({ weight: 5, arbitrary: fc.constant<string | null>(key) }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: text }),
+        buyerNick: fc.option(text),
+        status: fc.option(fc.constantFrom(...OrderStatusSchema.options)),
+        rawStatus: fc.option(text),
+        createdAt: fc.option(time),
+        paidAt: fc.option(time),
+        paidCents: fc.option(cents),
+        refundCents: fc.option(cents),
+        lines: fc.array(line, { maxLength: 4 }),
+        sources: fc.uniqueArray(fc.constantFrom(...RUNS), { maxLength: 3 }),
+      }),
+      // Absent, null or a time: three different things an export can say about shipping.
+      shippedAt: fc.option(fc.option(time), { nil: undefined }),
+      phone: fc.option(text, { nil: undefined }),
+      address: fc.option(text, { nil: undefined }),
+      extra: fc.option(fc.tuple(extraName, fc.jsonValue({ maxDepth: 2 })), { nil: undefined }),
+    })
+    .map(({ base, shippedAt, phone, address, extra }) => {
+      const o: Order = { ...base };
+      if (shippedAt !== undefined) o.shippedAt = shippedAt;
+      if (phone !== undefined) o.phone = phone;
+      if (address !== undefined) o.address = address;
+      return extra ? withFields(o, [extra]) : o;
+    });
+}
+
+const record: fc.Arbitrary<BuyerRecord> = fc
+  .record({ platform: fc.constantFrom(...PLATFORMS), key: text, nickSame: fc.boolean(), nick: text })
+  .chain(({ platform, key, nickSame, nick }) =>
+    fc.record({
+      orders: fc.array(order(platform, key), { maxLength: 5 }),
+      metrics,
+      updatedAt: fc.nat(),
+      deletedAt: fc.option(fc.nat(), { nil: undefined }),
+      extra: fc.option(fc.tuple(extraName, fc.jsonValue({ maxDepth: 2 })), { nil: undefined }),
+    }).map(({ orders, metrics, updatedAt, deletedAt, extra }) => {
+      const r: BuyerRecord = { id: `${platform}:${key}`, platform, buyerKey: key, nick: nickSame ? key : nick, orders, metrics, updatedAt };
+      if (deletedAt !== undefined) r.deletedAt = deletedAt;
+      return extra ? withFields(r, [extra]) : r;
+    }),
+  );
+
+/**
+ * Own keys and values alike down the whole tree, and every object a plain one (the generators may
+ * make null-prototype objects; what comes back must never have a prototype taken from the data).
+ */
+function expectSame(got: unknown, want: unknown, path = 'record'): void {
+  if (typeof want !== 'object' || want === null) {
+    expect(got, path).toStrictEqual(want);
+    return;
+  }
+  expect(typeof got, path).toBe('object');
+  expect(Array.isArray(got), path).toBe(Array.isArray(want));
+  expect(Object.getPrototypeOf(got), `${path} prototype`).toBe(Array.isArray(want) ? Array.prototype : Object.prototype);
+  const defined = (o: object) => Object.keys(o).filter((k) => (o as Record<string, unknown>)[k] !== undefined).sort();
+  expect(defined(got as object), `${path} keys`).toEqual(defined(want));
+  for (const k of defined(want)) expectSame((got as Record<string, unknown>)[k], (want as Record<string, unknown>)[k], `${path}.${k}`);
+}
+
+/** Buyers the way an import stores them: fragments merged into orders, grouped by buyer key. */
+function buyersOf(fragments: OrderFragment[], runId: string): BuyerRecord[] {
+  const orders = [...mergeFragments(new Map(), fragments, runId).values()];
+  const byBuyer = new Map<string, Order[]>();
+  for (const o of orders) {
+    // Orders without a buyer go to one stand-in buyer each platform: their own key (null) then differs from the record's.
+    const id = `${o.platform}:${o.buyerKey ?? '~orphans'}`;
+    (byBuyer.get(id) ?? byBuyer.set(id, []).get(id)!).push(o);
+  }
+  return [...byBuyer].map(([id, list]) => {
+    const platform = list[0]!.platform;
+    const key = id.slice(platform.length + 1);
+    return { id, platform, buyerKey: key, nick: list.find((o) => o.buyerNick)?.buyerNick ?? key, orders: list, metrics: computeBuyerMetrics(list), updatedAt: 1_760_000_000_000 };
+  });
+}
+
+describe('buyer codec', () => {
+  it('gives back every record field for field, whatever the record holds', () => {
+    fc.assert(
+      fc.property(record, (r) => {
+        expectSame(decodeBuyer(encodeBuyer(r)), r);
+      }),
+      runs(200),
+    );
+  });
+
+  it('keeps an unknown field named __proto__ as a field on the record and on its orders', () => {
+    const o: Order = {
+      platform: 'taobao', orderId: '1', buyerKey: 'k', buyerNick: null, status: 'paid', rawStatus: '买家已付款', createdAt: '2025-10-07 15:50:26',
+      paidAt: '2025-10-07 15:50:26', paidCents: 100, refundCents: 0, lines: [], sources: ['run-1'],
+    };
+    const r = withFields<BuyerRecord>(
+      { id: 'taobao:k', platform: 'taobao', buyerKey: 'k', nick: 'k', orders: [withFields(o, [['__proto__', { polluted: true }]])], metrics: computeBuyerMetrics([o]), updatedAt: 1 },
+      [['__proto__', { polluted: true }]],
+    );
+    const back = decodeBuyer(encodeBuyer(r));
+    for (const target of [back, back.orders[0]!]) {
+      expect(Object.getPrototypeOf(target)).toBe(Object.prototype);
+      expect(Object.getOwnPropertyDescriptor(target, '__proto__')?.value).toEqual({ polluted: true });
+      expect((target as { polluted?: unknown }).polluted).toBeUndefined();
+    }
+  });
+
+  describe('with orders read from the saved exports', () => {
+    const buyers: BuyerRecord[] = [];
+    beforeAll(async () => {
+      for (const [name, options] of EXPORT_FIXTURES) {
+        const { fragments } = await readAllOrders(sourceFromBytes(name, loadExport(name)), options);
+        buyers.push(...buyersOf(fragments, 'run-1'));
+      }
+    });
+
+    it('gives back every buyer of every export', () => {
+      expect(new Set(buyers.map((b) => b.platform)).size).toBeGreaterThanOrEqual(6);
+      expect(buyers.some((b) => b.orders.some((o) => o.shippedAt !== undefined))).toBe(true);
+      expect(buyers.some((b) => b.orders.some((o) => o.buyerKey !== b.buyerKey))).toBe(true);
+      for (const b of buyers) expectSame(decodeBuyer(encodeBuyer(b)), b, b.id);
+    });
+  });
+
+  it('stores a typical Taobao buyer in at most about half the space of the plain record', async () => {
+    const orders = [...generateDemoOrders({ buyers: 200, orders: 1000, seed: 11, asOf: '2026-11-20' })];
+    const csv = iconv.encode([TAOBAO_HEADER_ROW, ...orders.map(taobaoRow)].join('\n') + '\n', 'gb18030');
+    const { fragments } = await readAllOrders(sourceFromBytes('ExportOrderList.csv', new Uint8Array(csv)));
+    const buyers = buyersOf(fragments, 'import-2026-11-20T10:00:00');
+    expect(buyers.length).toBeGreaterThan(100);
+    // Strings are stored as UTF-16 (two bytes a unit once any Chinese is in them): compare lengths.
+    const plain = buyers.reduce((n, b) => n + JSON.stringify(b).length, 0);
+    const packed = buyers.reduce((n, b) => n + encodeBuyer(b).length, 0);
+    expect(packed / plain).toBeLessThanOrEqual(0.6);
+  });
+
+  it('refuses what is not an encoded buyer with an Error', () => {
+    const good = encodeBuyer(buyersOf([{
+      platform: 'taobao', orderId: '1', buyerKey: 'k', buyerNick: null, status: 'paid', rawStatus: null, createdAt: null, paidAt: null, paidCents: 1, refundCents: 0, lines: [],
+    }], 'run-1')[0]!);
+    expect(decodeBuyer(good).id).toBe('taobao:k');
+    const garbage = [
+      '', 'garbage', 'null', '1', '"buyer"', '[]', '{}', good.slice(0, good.length - 3), good.replace('"v":1', '"v":99'),
+      '{"v":1,"id":"taobao:k","p":"taobao","k":"k","n":"k","u":1,"m":{},"r":[],"o":"x"}',
+      '{"v":1,"id":"taobao:k","p":"taobao","k":"k","n":"k","u":1,"m":{},"r":[],"o":[["1"]]}',
+    ];
+    for (const text of garbage) expect(() => decodeBuyer(text), text).toThrow(Error);
+  });
+});
