@@ -64,21 +64,30 @@ export function encodeBuyer(record: BuyerRecord): string {
     if (at === undefined) runAt.set(id, (at = runs.push(id) - 1));
     return at;
   };
+  // Orders of one import share their `sources` and often their `lines` arrays: encode each once.
+  let lastSources: readonly string[] | null = null;
+  let lastIndexes: number[] = [];
   const orders = record.orders.map((o): OrderTuple => {
+    if (o.sources !== lastSources) {
+      lastSources = o.sources;
+      lastIndexes = o.sources.map(runIndex);
+    }
+    let lines = lineCache.get(o.lines);
+    if (!lines) lineCache.set(o.lines, (lines = o.lines.map(encodeLine)));
     const tuple: OrderTuple = [
       o.orderId, o.status === null ? -1 : STATUS_CODE.get(o.status)!, o.rawStatus, o.createdAt, o.paidAt, o.paidCents, o.refundCents,
-      o.lines.map(encodeLine), o.buyerNick, o.sources.map(runIndex),
+      lines, o.buyerNick, lastIndexes,
     ];
-    const extras: OrderExtras = {};
-    if ('shippedAt' in o && o.shippedAt !== undefined) extras.s = o.shippedAt;
-    if (o.phone !== undefined) extras.p = o.phone;
-    if (o.address !== undefined) extras.a = o.address;
-    if (o.buyerKey !== record.buyerKey) extras.k = o.buyerKey;
-    if (o.platform !== record.platform) extras.f = o.platform;
-    for (const key of Object.keys(o)) {
-      if (!ORDER_FIELDS.has(key)) setOwn((extras.x ??= {}), key, (o as Record<string, unknown>)[key]);
+    let extras: OrderExtras | undefined;
+    if (o.shippedAt !== undefined) (extras ??= {}).s = o.shippedAt;
+    if (o.phone !== undefined) (extras ??= {}).p = o.phone;
+    if (o.address !== undefined) (extras ??= {}).a = o.address;
+    if (o.buyerKey !== record.buyerKey) (extras ??= {}).k = o.buyerKey;
+    if (o.platform !== record.platform) (extras ??= {}).f = o.platform;
+    for (const key in o) {
+      if (!ORDER_FIELDS.has(key)) setOwn(((extras ??= {}).x ??= {}), key, (o as Record<string, unknown>)[key]);
     }
-    if (Object.keys(extras).length) tuple.push(extras);
+    if (extras) tuple.push(extras);
     return tuple;
   });
   const doc: BuyerDoc = { v: BUYER_DOC_VERSION, id: record.id, p: record.platform, k: record.buyerKey, n: record.nick, u: record.updatedAt, m: record.metrics, r: runs, o: orders };
@@ -88,6 +97,9 @@ export function encodeBuyer(record: BuyerRecord): string {
   }
   return JSON.stringify(doc);
 }
+
+/** Encoded lines by the array they came from (an import shares one array among the orders of an item). */
+const lineCache = new WeakMap<readonly OrderLine[], LineTuple[]>();
 
 function encodeLine(line: OrderLine): LineTuple {
   const tuple: LineTuple = [line.lineId, line.title, line.quantity];
