@@ -1,6 +1,10 @@
 /** Save text chunks as a file through the browser's download, without building one huge string. */
 export function downloadChunks(name: string, chunks: Iterable<string>, type = 'text/csv;charset=utf-8'): void {
-  const blob = new Blob([...chunks], { type });
+  downloadBlob(name, new Blob([...chunks], { type }));
+}
+
+/** Save a Blob (e.g. one a worker built) as a file through the browser's download. */
+export function downloadBlob(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

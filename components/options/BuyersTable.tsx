@@ -1,63 +1,129 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { formatMoney, useLocale, useT } from '@/components/common/i18n';
-import { downloadChunks, stamp } from '@/components/common/download';
-import { useLiveQuery } from '@/components/common/useLiveQuery';
+import { downloadBlob, stamp } from '@/components/common/download';
 import { platformName } from '@/components/sidebar/BuyerCard';
 import { useDataVersion } from './data-version';
-import { BuyerIndexSchema, emptyBuyerIndex } from '@/lib/db/buyer-index';
-import { segmentModelFor } from '@/lib/db/buyers';
-import { db } from '@/lib/db/database';
-import { SETTINGS_KEY } from '@/lib/db/settings';
-import { BUYER_CSV_HEADER, buyerCsvValues, deriveBuyerRows, type BuyerRow } from '@/lib/export/buyer-rows';
-import { csvChunks } from '@/lib/export/csv';
+import type { BuyerRow } from '@/lib/export/buyer-rows';
+import { rowAt, windowCovers, windowFor, type RowWindow } from '@/lib/export/buyers-table';
+import {
+  BuyersTableReplySchema,
+  MAX_QUERY_LENGTH,
+  type BuyerFilters,
+  type ExportRequest,
+  type LoadRequest,
+  type QueryRequest,
+  type QueryResult,
+} from '@/lib/export/buyers-table-protocol';
 import type { MessageKey } from '@/lib/i18n';
 import { Rfm8IdSchema, StageIdSchema } from '@/lib/schemas/buyer';
 import { todayIn, type AppSettings } from '@/lib/settings/app';
 
 const ROW_HEIGHT = 32;
 
-/** Every buyer, filterable by level, segment, stage and platform; virtualised for 200,000 rows. */
+interface Question {
+  filters: BuyerFilters;
+  generation: number;
+  window: RowWindow;
+}
+type Answer = QueryResult & Pick<Question, 'filters' | 'generation'>;
+
+/**
+ * Every buyer, filterable by level, segment, stage and platform; virtualised for 200,000 rows.
+ * The rows live in a worker (/buyers-worker.js): this page asks for the window it shows.
+ */
 export function BuyersTable({ settings }: { settings: AppSettings }) {
   const t = useT();
   const locale = useLocale();
   const asOf = todayIn(settings.timeZone, Date.now());
   const { version } = useDataVersion();
-  const data = useLiveQuery(async () => {
-    const rec = await db().settings.get(SETTINGS_KEY.buyerIndex);
-    const parsed = BuyerIndexSchema.safeParse(rec?.value);
-    const index = parsed.success ? parsed.data : emptyBuyerIndex();
-    const model = await segmentModelFor(db(), asOf);
-    return deriveBuyerRows(index, settings.profile, model, asOf);
-  }, [asOf, settings, version]);
   const [level, setLevel] = useState('');
   const [segment, setSegment] = useState('');
-  const [stage, setStage] = useState('');
-  const [platform, setPlatform] = useState('');
+  const [stage, setStage] = useState<BuyerFilters['stage']>('');
+  const [platform, setPlatform] = useState<BuyerFilters['platform']>('');
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
+  const filters = useMemo<BuyerFilters>(
+    () => ({ level, segment, stage, platform, q: deferredQuery.slice(0, MAX_QUERY_LENGTH) }),
+    [level, segment, stage, platform, deferredQuery],
+  );
 
-  const rows = useMemo(() => (data.status === 'ready' ? data.value : []), [data]);
-  const shown = useMemo(() => {
-    const q = deferredQuery.trim().toLowerCase();
-    return rows.filter(
-      (r) =>
-        (!level || (level === '-' ? r.level === null : r.level === level)) &&
-        (!segment || r.rfm8 === segment || r.layer === segment) &&
-        (!stage || r.stage === stage) &&
-        (!platform || r.platform === platform) &&
-        (!q || r.nick.toLowerCase().includes(q) || r.buyer.toLowerCase().includes(q)),
-    );
-  }, [rows, level, segment, stage, platform, deferredQuery]);
+  const worker = useRef<Worker | null>(null);
+  /** The newest answer; kept on screen (count and rows together) until a newer one arrives. */
+  const [result, setResult] = useState<Answer | null>(null);
+  /** Bumped when the rows in the worker are (re)loaded, so the shown window is asked for again. */
+  const [generation, setGeneration] = useState(0);
+  const seq = useRef(0);
+  const questions = useRef(new Map<number, Question>());
+  const asked = useRef<Question | null>(null);
+  const pendingExport = useRef<{ id: number; name: string } | null>(null);
+  const [exporting, setExporting] = useState(false);
+
+  useEffect(() => {
+    const w = new Worker(browser.runtime.getURL('/buyers-worker.js' as '/'));
+    const pending = questions.current;
+    w.addEventListener('message', (e: MessageEvent) => {
+      const parsed = BuyersTableReplySchema.safeParse(e.data);
+      if (!parsed.success) return;
+      const msg = parsed.data;
+      if (msg.type === 'result') {
+        const question = pending.get(msg.seq);
+        for (const s of pending.keys()) if (s <= msg.seq) pending.delete(s);
+        // Answers overtaken by a newer one on screen are stale.
+        if (question) setResult((prev) => (prev && prev.seq > msg.seq ? prev : { ...msg, filters: question.filters, generation: question.generation }));
+      } else if (msg.type === 'changed') {
+        setGeneration((g) => g + 1);
+      } else if (msg.type === 'csv') {
+        if (pendingExport.current?.id !== msg.id) return;
+        downloadBlob(pendingExport.current.name, msg.blob);
+        pendingExport.current = null;
+        setExporting(false);
+      } else {
+        pendingExport.current = null;
+        setExporting(false);
+      }
+    });
+    worker.current = w;
+    return () => {
+      w.terminate();
+      worker.current = null;
+      asked.current = null;
+      pending.clear();
+    };
+  }, []);
+
+  useEffect(() => {
+    worker.current?.postMessage({ type: 'load', asOf, profile: settings.profile } satisfies LoadRequest);
+    setGeneration((g) => g + 1);
+  }, [asOf, settings.profile, version]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtual = useVirtualizer({ count: shown.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
-  const platforms = useMemo(() => [...new Set(rows.map((r) => r.platform))], [rows]);
+  const virtual = useVirtualizer({ count: result?.total ?? 0, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const items = virtual.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
 
-  const exportCsv = () => downloadChunks(`buyers-${stamp()}.csv`, csvChunks(BUYER_CSV_HEADER, shown.map(buyerCsvValues)));
+  // Ask for the block-aligned window around what is shown, unless the last question already holds it.
+  useEffect(() => {
+    const prev = asked.current;
+    if (prev && prev.filters === filters && prev.generation === generation && windowCovers(prev.window, first, last)) return;
+    const window = windowFor(first, last);
+    const s = ++seq.current;
+    asked.current = { filters, generation, window };
+    questions.current.set(s, asked.current);
+    worker.current?.postMessage({ type: 'query', seq: s, filters, start: window.start, end: window.end } satisfies QueryRequest);
+  }, [filters, generation, first, last]);
 
-  const select = (value: string, set: (v: string) => void, options: Array<[string, string]>, testId: string) => (
-    <select value={value} onChange={(e) => set(e.target.value)} data-testid={testId}>
+  const exportCsv = () => {
+    const id = ++seq.current;
+    pendingExport.current = { id, name: `buyers-${stamp()}.csv` };
+    setExporting(true);
+    worker.current?.postMessage({ type: 'export', id, filters } satisfies ExportRequest);
+  };
+
+  const select = <V extends string>(value: V, set: (v: V) => void, options: Array<[V, string]>, testId: string) => (
+    <select value={value} onChange={(e) => set(e.target.value as V)} data-testid={testId}>
       <option value="">{t('op_buyers_all')}</option>
       {options.map(([v, label]) => <option key={v} value={v}>{label}</option>)}
     </select>
@@ -66,13 +132,16 @@ export function BuyersTable({ settings }: { settings: AppSettings }) {
     const l = settings.profile.ladder.levels.find((x) => x.id === id);
     return l ? (locale === 'en' ? l.nameEn : l.name) : t('profile_noLevel');
   };
+  const total = result?.total ?? 0;
+  // Until the answer for these filters and this data arrives, the previous one stays on screen.
+  const busy = !result || result.filters !== filters || result.generation !== generation;
 
   return (
     <section className="panel buyers">
       <div className="panel-head">
         <h2>{t('op_buyers_title')}</h2>
-        <span className="muted" data-testid="buyers-count">{t('op_buyers_count', { count: rows.length, shown: shown.length })}</span>
-        <button type="button" className="secondary" data-testid="export-buyers-csv" onClick={exportCsv} disabled={!shown.length}>{t('op_buyers_export')}</button>
+        <span className="muted" data-testid="buyers-count">{t('op_buyers_count', { count: result?.all ?? 0, shown: total })}</span>
+        <button type="button" className="secondary" data-testid="export-buyers-csv" onClick={exportCsv} disabled={!total || exporting}>{t('op_buyers_export')}</button>
       </div>
       <div className="filters">
         <input type="search" placeholder={t('op_buyers_search')} value={query} onChange={(e) => setQuery(e.target.value)} data-testid="buyers-search" />
@@ -81,10 +150,10 @@ export function BuyersTable({ settings }: { settings: AppSettings }) {
           ...Rfm8IdSchema.options.map((id): [string, string] => [id, t(`profile_rfm8_${id}` as MessageKey)]),
           ...settings.profile.layers.layers.map((l): [string, string] => [l.id, locale === 'en' ? l.nameEn : l.name]),
         ], 'filter-segment')}</label>
-        <label>{t('op_col_stage')}{select(stage, setStage, StageIdSchema.options.map((id): [string, string] => [id, t(`profile_stage_${id}` as MessageKey)]), 'filter-stage')}</label>
-        <label>{t('op_col_platform')}{select(platform, setPlatform, platforms.map((p): [string, string] => [p, platformName(p, locale)]), 'filter-platform')}</label>
+        <label>{t('op_col_stage')}{select(stage, setStage, StageIdSchema.options.map((id): [BuyerFilters['stage'], string] => [id, t(`profile_stage_${id}` as MessageKey)]), 'filter-stage')}</label>
+        <label>{t('op_col_platform')}{select(platform, setPlatform, (result?.platforms ?? []).map((p): [BuyerFilters['platform'], string] => [p, platformName(p, locale)]), 'filter-platform')}</label>
       </div>
-      {data.status === 'ready' && rows.length === 0 ? (
+      {result && result.all === 0 ? (
         <p className="empty">{t('op_buyers_empty')}</p>
       ) : (
         <div className="table" role="table">
@@ -93,11 +162,12 @@ export function BuyersTable({ settings }: { settings: AppSettings }) {
               <span key={k} role="columnheader">{t(k)}</span>
             ))}
           </div>
-          <div className="tbody" ref={scrollRef} data-testid="buyers-scroll">
+          <div className="tbody" ref={scrollRef} data-testid="buyers-scroll" aria-busy={busy}>
             <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
-              {virtual.getVirtualItems().map((v) => {
-                const r = shown[v.index]!;
-                return <Row key={r.index} r={r} top={v.start} levelName={levelName} />;
+              {items.map((v) => {
+                const r = rowAt(result, v.index);
+                // Not fetched yet: an empty row of the same height, so nothing jumps when it arrives.
+                return r ? <Row key={`b${r.index}`} r={r} top={v.start} levelName={levelName} /> : <div key={`w${v.index}`} className="tr" role="row" aria-hidden="true" style={rowStyle(v.start)} />;
               })}
             </div>
           </div>
@@ -107,11 +177,14 @@ export function BuyersTable({ settings }: { settings: AppSettings }) {
   );
 }
 
+const rowStyle = (top: number) => ({ position: 'absolute', top, height: ROW_HEIGHT, left: 0, right: 0 }) as const;
+
+/** Save a Blob the worker built, as downloadChunks saves chunks built here. */
 function Row({ r, top, levelName }: { r: BuyerRow; top: number; levelName: (id: string | null) => string }) {
   const t = useT();
   const locale = useLocale();
   return (
-    <div className="tr" role="row" data-testid="buyer-row" style={{ position: 'absolute', top, height: ROW_HEIGHT, left: 0, right: 0 }}>
+    <div className="tr" role="row" data-testid="buyer-row" style={rowStyle(top)}>
       <span className="nick-cell" title={r.nick}>{r.nick}</span>
       <span>{platformName(r.platform, locale)}</span>
       <span>{r.level ? levelName(r.level) : '—'}</span>

@@ -1,30 +1,34 @@
+import { z } from 'zod';
 import type { BuyerIndex } from '../db/buyer-index';
 import { dayNumber } from '../dates/local-date';
 import { resolveLevel } from '../levels/ladder';
 import type { ProfileSettings } from '../metrics/profile';
-import type { Rfm8Id, RfmScore, StageId } from '../schemas/buyer';
+import { Rfm8IdSchema, RfmScoreSchema, StageIdSchema } from '../schemas/buyer';
+import { PlatformSchema } from '../schemas/common';
 import { scoreBuyer, type SegmentModel } from '../segments/model';
 import { resolveStage } from '../stages/stages';
 import type { CsvValue } from './csv';
 
 /** One buyer as the supervisor's table and the CSV export show it (the CLI's fields, same names). */
-export interface BuyerRow {
-  index: number;
-  buyer: string;
-  nick: string;
-  platform: string;
-  paidOrders: number;
-  netCents: number;
-  aovCents: number;
-  firstPaidDate: string | null;
-  lastPaidDate: string | null;
-  recencyDays: number | null;
-  stage: StageId;
-  level: string | null;
-  rfm: RfmScore | null;
-  rfm8: Rfm8Id | null;
-  layer: string | null;
-}
+export const BuyerRowSchema = z.object({
+  /** Position in the buyer index. */
+  index: z.number().int().nonnegative(),
+  buyer: z.string(),
+  nick: z.string(),
+  platform: PlatformSchema,
+  paidOrders: z.number(),
+  netCents: z.number(),
+  aovCents: z.number(),
+  firstPaidDate: z.string().nullable(),
+  lastPaidDate: z.string().nullable(),
+  recencyDays: z.number().nullable(),
+  stage: StageIdSchema,
+  level: z.string().nullable(),
+  rfm: RfmScoreSchema.nullable(),
+  rfm8: Rfm8IdSchema.nullable(),
+  layer: z.string().nullable(),
+});
+export type BuyerRow = z.infer<typeof BuyerRowSchema>;
 
 /** Derive level, segment and stage for every buyer in the index, as of a date. */
 export function deriveBuyerRows(index: BuyerIndex, settings: ProfileSettings, model: SegmentModel, asOf: string): BuyerRow[] {

@@ -18,6 +18,7 @@ test.describe('importing order exports in the options page', () => {
 
     // Filter by stage: every visible row is in that stage.
     await page.getByTestId('filter-stage').selectOption('silent');
+    await expect(page.getByTestId('buyers-scroll')).toHaveAttribute('aria-busy', 'false');
     const stages = await page.getByTestId('buyer-row').locator('.stage-text').allTextContents();
     expect(stages.length).toBeGreaterThan(0);
     expect(new Set(stages)).toEqual(new Set(['沉默期']));
