@@ -178,6 +178,10 @@ describe('buyer codec', () => {
     const plain = buyers.reduce((n, b) => n + JSON.stringify(b).length, 0);
     const packed = buyers.reduce((n, b) => n + encodeBuyer(b).length, 0);
     expect(packed / plain).toBeLessThanOrEqual(0.6);
+    // As an import writes them (items derived from the orders when read): under half, and the same records back.
+    const imported = buyers.reduce((n, b) => n + encodeBuyer(b, { itemsDerived: true }).length, 0);
+    expect(imported / plain).toBeLessThanOrEqual(0.5);
+    for (const b of buyers) expectSame(decodeBuyer(encodeBuyer(b, { itemsDerived: true })), b, b.id);
   });
 
   it('refuses what is not an encoded buyer with an Error', () => {

@@ -1,3 +1,4 @@
+import { itemsOf } from '../metrics/compute';
 import { OrderStatusSchema, type Order, type OrderLine } from '../schemas/order';
 import type { BuyerRecord } from './records';
 
@@ -44,7 +45,9 @@ interface BuyerDoc {
   n: string;
   u: number;
   d?: number;
-  m: BuyerRecord['metrics'];
+  m: BuyerRecord['metrics'] | Omit<BuyerRecord['metrics'], 'lastItems' | 'categories'>;
+  /** 1 when `m` leaves out the items and categories: derived from the orders when read. */
+  i?: 1;
   /** Import-run ids, referred to by position from the orders. */
   r: string[];
   o: OrderTuple[];
@@ -56,7 +59,11 @@ const ORDER_FIELDS = new Set(['platform', 'orderId', 'buyerKey', 'buyerNick', 's
 const LINE_OPTIONAL = ['sku', 'category', 'paidCents', 'refundCents'] as const;
 const RECORD_FIELDS = new Set(['id', 'platform', 'buyerKey', 'nick', 'updatedAt', 'deletedAt', 'metrics', 'orders']);
 
-export function encodeBuyer(record: BuyerRecord): string {
+/**
+ * `itemsDerived`: the caller computed `metrics` from exactly these orders (computeBuyerMetrics), so
+ * the items and categories, a third of a typical record, are left out and derived again when read.
+ */
+export function encodeBuyer(record: BuyerRecord, options: { itemsDerived?: boolean } = {}): string {
   const runs: string[] = [];
   const runAt = new Map<string, number>();
   const runIndex = (id: string) => {
@@ -90,7 +97,13 @@ export function encodeBuyer(record: BuyerRecord): string {
     if (extras) tuple.push(extras);
     return tuple;
   });
-  const doc: BuyerDoc = { v: BUYER_DOC_VERSION, id: record.id, p: record.platform, k: record.buyerKey, n: record.nick, u: record.updatedAt, m: record.metrics, r: runs, o: orders };
+  let metrics: BuyerDoc['m'] = record.metrics;
+  if (options.itemsDerived) {
+    const { lastItems: _items, categories: _categories, ...rest } = record.metrics;
+    metrics = rest;
+  }
+  const doc: BuyerDoc = { v: BUYER_DOC_VERSION, id: record.id, p: record.platform, k: record.buyerKey, n: record.nick, u: record.updatedAt, m: metrics, r: runs, o: orders };
+  if (options.itemsDerived) doc.i = 1;
   if (record.deletedAt !== undefined) doc.d = record.deletedAt;
   for (const key of Object.keys(record)) {
     if (!RECORD_FIELDS.has(key)) setOwn((doc.x ??= {}), key, (record as Record<string, unknown>)[key]);
@@ -161,7 +174,8 @@ export function decodeBuyer(text: string): BuyerRecord {
     }
     return order;
   });
-  const record: BuyerRecord = { id: doc.id, platform, buyerKey: doc.k, nick: doc.n, orders, metrics: doc.m, updatedAt: doc.u };
+  const metrics = doc.i === 1 ? { ...doc.m, ...itemsOf(orders) } : (doc.m as BuyerRecord['metrics']);
+  const record: BuyerRecord = { id: doc.id, platform, buyerKey: doc.k, nick: doc.n, orders, metrics, updatedAt: doc.u };
   if (doc.d !== undefined) record.deletedAt = doc.d;
   if (doc.x) defineAll(record, doc.x);
   return record;

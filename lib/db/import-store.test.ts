@@ -99,6 +99,24 @@ describe('importIntoDb', () => {
     expect(stored.every((o) => o.sources.join() === 'run-1,run-2')).toBe(true);
   });
 
+  it('keeps what another tab stored after this import looked: the buyers are merged, not replaced', async () => {
+    const db = freshDb();
+    const orders = shop(3);
+    const half = Math.floor(orders.length / 2);
+    await importIntoDb(db, [orderReport('first-half.csv', orders.slice(0, half))], options('run-1'));
+    const merged = await snapshot(db);
+    // The second import takes its list of stored shards before the first one wrote (two tabs at once).
+    const table = db.buyerShards;
+    const realCollection = table.toCollection.bind(table);
+    table.toCollection = () => Object.assign(realCollection(), { primaryKeys: async () => [] });
+    await importIntoDb(db, [orderReport('second-half.csv', orders.slice(half))], options('run-2'));
+    table.toCollection = realCollection;
+    const both = freshDb();
+    await importIntoDb(both, [orderReport('all.csv', orders)], options('run-1'));
+    expect((await snapshot(db)).buyers).toEqual((await snapshot(both)).buyers);
+    expect(merged.buyers.length).toBeGreaterThan(0);
+  });
+
   it('re-imports a real-shaped Taobao fixture without doubling amounts', async () => {
     const db = freshDb();
     const first = await importIntoDb(db, [fixture('ExportOrderList202510071230.csv')], options('run-1'));

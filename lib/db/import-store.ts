@@ -10,7 +10,7 @@ import { INDEX_PENDING_KEY, indexPopulation, loadBuyerIndex, rebuildBuyerIndex, 
 import type { HuitoukeDb } from './database';
 import { enrich, Hold, orphanBucket, type HeldBuyer, type HeldOrphan } from './import-hold';
 import { encodeBuyer } from './buyer-codec';
-import { applyToShards, buyerInShard, shardIdOf, shardsTouched, type BuyerChange, type BuyerShard } from './buyer-shards';
+import { aliasOf, applyToShards, buyerInShard, shardIdOf, shardsTouched, type BuyerChange, type BuyerShard } from './buyer-shards';
 import { scanBuyers } from './buyer-store';
 import type { BuyerRecord, ImportRun, OrphanBucket } from './records';
 import { SETTINGS_KEY } from './settings';
@@ -277,12 +277,12 @@ async function writeBuyers(ctx: RunContext, hold: Hold, checkAbort: () => void):
           if (existing.has(id)) merge.push(b);
           else {
             const record = buyerRecord(ctx, hold.ordersOf(b), b, undefined);
-            fresh.push({ record, before: undefined, doc: encodeBuyer(record) });
+            fresh.push({ record, before: undefined, doc: encodeBuyer(record, { itemsDerived: true }) });
           }
         }
       }
       const count = fresh.length + merge.length;
-      const done = db.transaction('rw', db.buyerShards, async () => {
+      const mergeChunk = () => db.transaction('rw', db.buyerShards, async () => {
         const shards = new Map<string, BuyerShard>();
         const read = async (want: Iterable<string>) => {
           const missing = [...want].filter((id) => !shards.has(id));
@@ -291,7 +291,8 @@ async function writeBuyers(ctx: RunContext, hold: Hold, checkAbort: () => void):
         await read(merge.length ? ids : []);
         const changes = fresh.concat(merge.map((b) => {
           const before = live(buyerInShard(shards.get(shardIdOf(b.platform, b.buyerKey)), b.buyerKey));
-          return { record: buyerRecord(ctx, hold.ordersOf(b), b, before), before };
+          const record = buyerRecord(ctx, hold.ordersOf(b), b, before);
+          return { record, before, doc: encodeBuyer(record, { itemsDerived: true }) };
         }));
         const touched = shardsTouched(changes);
         await read(touched);
@@ -300,12 +301,27 @@ async function writeBuyers(ctx: RunContext, hold: Hold, checkAbort: () => void):
         for (let i = 0; i < fresh.length; i++) {
           const { record } = changes[i]!;
           const before = live(buyerInShard(shards.get(shardIdOf(record.platform, record.buyerKey)), record.buyerKey));
-          if (before) changes[i] = { record: buyerRecord(ctx, record.orders, heldOf(record), before), before };
+          if (!before) continue;
+          const again = buyerRecord(ctx, record.orders, heldOf(record), before);
+          changes[i] = { record: again, before, doc: encodeBuyer(again, { itemsDerived: true }) };
         }
         applyToShards(shards, changes, ctx.stamp());
         await db.buyerShards.bulkPut([...touched].map((id) => shards.get(id)!));
         return changes.map((c) => c.record);
       });
+      let done: Promise<BuyerRecord[]>;
+      if (!merge.length && fresh.every((c) => aliasOf(c.record) === null)) {
+        // Only new shards (a first import, most of a big one): built here, and the transaction does
+        // nothing but add them, so the database stores them while the next chunk is being built.
+        // `add` refuses a shard that appeared meanwhile (another tab importing): then merge instead.
+        const shards = new Map<string, BuyerShard>();
+        applyToShards(shards, fresh, ctx.stamp());
+        done = db.transaction('rw', db.buyerShards, () => db.buyerShards.bulkAdd([...shards.values()]))
+          .then(() => fresh.map((c) => c.record), (error: unknown) => {
+            if (isConstraintError(error)) return mergeChunk();
+            throw error;
+          });
+      } else done = mergeChunk();
       const previous: Flight | null = inflight;
       inflight = { count, done };
       if (previous) await settle(previous);
@@ -317,6 +333,13 @@ async function writeBuyers(ctx: RunContext, hold: Hold, checkAbort: () => void):
     // A failed chunk may leave the next one queued: let it finish (its records are whole) before reporting.
     await (inflight as Flight | null)?.done.catch(() => {});
   }
+}
+
+/** A write refused because a key already exists (Dexie wraps it in a BulkError). */
+function isConstraintError(error: unknown): boolean {
+  const failures = (error as { failures?: unknown[] } | null)?.failures;
+  const names = [error, ...(Array.isArray(failures) ? failures : [])].map((e) => (e as { name?: unknown } | null)?.name);
+  return names.includes('ConstraintError');
 }
 
 /** A stored buyer as a held one, for re-merging its record (the nick is kept from the record). */

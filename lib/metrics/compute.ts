@@ -37,17 +37,7 @@ export function computeBuyerMetrics(orders: readonly Order[], rules: CountingRul
   }
   paidDates.sort();
 
-  const newestFirst = [...orders].sort((a, b) => compareDesc(orderTime(a), orderTime(b)) || (a.orderId < b.orderId ? 1 : a.orderId > b.orderId ? -1 : 0));
-  const lastItems: BuyerMetrics['lastItems'] = [];
-  const categories: string[] = [];
-  for (const order of newestFirst) {
-    const time = orderTime(order);
-    const date = time === null ? null : localDateOf(time);
-    for (const line of order.lines) {
-      if (line.category !== undefined && line.category !== '' && !categories.includes(line.category)) categories.push(line.category);
-      if (lastItems.length < LAST_ITEMS_MAX) lastItems.push(line.category === undefined ? { title: line.title, date } : { title: line.title, date, category: line.category });
-    }
-  }
+  const { lastItems, categories } = itemsOf(orders);
 
   return {
     paidOrders,
@@ -62,6 +52,26 @@ export function computeBuyerMetrics(orders: readonly Order[], rules: CountingRul
     lastItems,
     categories,
   };
+}
+
+/**
+ * What the buyer bought, newest first: at most {@link LAST_ITEMS_MAX} lines and every category.
+ * Depends on the orders only (no counting rules), so stored records may leave it out and
+ * derive it when read.
+ */
+export function itemsOf(orders: readonly Order[]): Pick<BuyerMetrics, 'lastItems' | 'categories'> {
+  const newestFirst = [...orders].sort((a, b) => compareDesc(orderTime(a), orderTime(b)) || (a.orderId < b.orderId ? 1 : a.orderId > b.orderId ? -1 : 0));
+  const lastItems: BuyerMetrics['lastItems'] = [];
+  const categories: string[] = [];
+  for (const order of newestFirst) {
+    const time = orderTime(order);
+    const date = time === null ? null : localDateOf(time);
+    for (const line of order.lines) {
+      if (line.category !== undefined && line.category !== '' && !categories.includes(line.category)) categories.push(line.category);
+      if (lastItems.length < LAST_ITEMS_MAX) lastItems.push(line.category === undefined ? { title: line.title, date } : { title: line.title, date, category: line.category });
+    }
+  }
+  return { lastItems, categories };
 }
 
 /** Newest first; orders without any time go last. */
