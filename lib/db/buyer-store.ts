@@ -18,6 +18,9 @@ function splitId(id: string): { platform: Platform; key: string } {
   return { platform: id.slice(0, at) as Platform, key: id.slice(at + 1) };
 }
 
+/** The record when it is live (not soft-deleted), else undefined. */
+export const liveBuyer = (r: BuyerRecord | undefined): BuyerRecord | undefined => (r && r.deletedAt === undefined ? r : undefined);
+
 /** A buyer by id (`platform:key`), deleted ones included. */
 export async function getBuyer(db: HuitoukeDb, id: string): Promise<BuyerRecord | undefined> {
   const { platform, key } = splitId(id);

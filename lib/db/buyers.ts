@@ -3,7 +3,7 @@ import { buyerId, type BuyerProfile } from '../schemas/buyer';
 import type { Platform } from '../schemas/common';
 import { SegmentModelSchema, type SegmentModel } from '../segments/model';
 import type { AppSettings } from '../settings/app';
-import { buyersByAlias, getBuyer } from './buyer-store';
+import { buyersByAlias, getBuyer, liveBuyer } from './buyer-store';
 import { rebuildSegmentModel } from './import-store';
 import type { HuitoukeDb } from './database';
 import type { BuyerRecord } from './records';
@@ -14,12 +14,11 @@ import { SETTINGS_KEY } from './settings';
  * (on Taobao the nick is the buyer's key; elsewhere exports may carry a display name).
  */
 export async function findBuyerRecord(db: HuitoukeDb, platform: Platform, id: string | null, nick: string): Promise<BuyerRecord | undefined> {
-  const live = (r: BuyerRecord | undefined) => (r && r.deletedAt === undefined ? r : undefined);
   if (id) {
-    const byId = live(await getBuyer(db, buyerId(platform, id)));
+    const byId = liveBuyer(await getBuyer(db, buyerId(platform, id)));
     if (byId) return byId;
   }
-  const byKey = live(await getBuyer(db, buyerId(platform, nick)));
+  const byKey = liveBuyer(await getBuyer(db, buyerId(platform, nick)));
   if (byKey) return byKey;
   // A display name that is not a key (Shopify's billing name): the alias list; the lowest key wins.
   return (await buyersByAlias(db, platform, nick)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0];

@@ -4,6 +4,7 @@ import type { Order } from '../schemas/order';
 import { encodeBuyer } from './buyer-codec';
 import { upsertIndex, type BuyerIndex } from './buyer-index';
 import { aliasOf, applyToShards, buyerInShard, shardIdOf, shardsTouched, type BuyerChange, type BuyerShard } from './buyer-shards';
+import { liveBuyer } from './buyer-store';
 import type { HuitoukeDb } from './database';
 import type { Hold, HeldBuyer } from './import-hold';
 import type { ImportStoreOptions } from './import-store';
@@ -88,7 +89,7 @@ export async function writeBuyers(ctx: RunContext, hold: Hold, checkAbort: () =>
         };
         await read(merge.length ? ids : []);
         const changes = fresh.concat(merge.map((b) => {
-          const before = live(buyerInShard(shards.get(shardIdOf(b.platform, b.buyerKey)), b.buyerKey));
+          const before = liveBuyer(buyerInShard(shards.get(shardIdOf(b.platform, b.buyerKey)), b.buyerKey));
           const record = buyerRecord(ctx, hold.ordersOf(b), b, before);
           return { record, before, doc: encodeBuyer(record, { itemsDerived: true }) };
         }));
@@ -98,7 +99,7 @@ export async function writeBuyers(ctx: RunContext, hold: Hold, checkAbort: () =>
         // merge into what it stored rather than replace it.
         for (let i = 0; i < fresh.length; i++) {
           const { record } = changes[i]!;
-          const before = live(buyerInShard(shards.get(shardIdOf(record.platform, record.buyerKey)), record.buyerKey));
+          const before = liveBuyer(buyerInShard(shards.get(shardIdOf(record.platform, record.buyerKey)), record.buyerKey));
           if (!before) continue;
           const again = buyerRecord(ctx, record.orders, heldOf(record), before);
           changes[i] = { record: again, before, doc: encodeBuyer(again, { itemsDerived: true }) };
@@ -142,8 +143,6 @@ function isConstraintError(error: unknown): boolean {
 
 /** A stored buyer as a held one, for re-merging its record (the nick is kept from the record). */
 const heldOf = (r: BuyerRecord): HeldBuyer => ({ id: r.id, platform: r.platform, buyerKey: r.buyerKey, nick: r.nick, refs: [], byKey: null });
-
-const live = (r: BuyerRecord | undefined) => (r && r.deletedAt === undefined ? r : undefined);
 
 /**
  * The buyer's record with this import's orders merged in. Counts the import's orders once each,
