@@ -111,10 +111,25 @@ export function encodeBuyer(record: BuyerRecord, options: { itemsDerived?: boole
   return JSON.stringify(doc);
 }
 
+/**
+ * What `encodeBuyer(record, { itemsDerived: true })` gives for a live record without extra fields,
+ * from its parts: the orders already written as JSON order tuples, joined by commas (the import
+ * writes them straight from its order columns, see order-columns.ts), and the runs they name.
+ */
+export function packedBuyerDoc(
+  head: Pick<BuyerRecord, 'id' | 'platform' | 'buyerKey' | 'nick' | 'updatedAt'> & { metrics: BuyerDoc['m'] },
+  runs: readonly string[],
+  ordersJson: string,
+): string {
+  const { lastItems: _items, categories: _categories, ...metrics } = head.metrics as BuyerRecord['metrics'];
+  const start = JSON.stringify({ v: BUYER_DOC_VERSION, id: head.id, p: head.platform, k: head.buyerKey, n: head.nick, u: head.updatedAt, m: metrics, r: runs });
+  return `${start.slice(0, -1)},"o":[${ordersJson}],"i":1}`;
+}
+
 /** Encoded lines by the array they came from (an import shares one array among the orders of an item). */
 const lineCache = new WeakMap<readonly OrderLine[], LineTuple[]>();
 
-function encodeLine(line: OrderLine): LineTuple {
+export function encodeLine(line: OrderLine): LineTuple {
   const tuple: LineTuple = [line.lineId, line.title, line.quantity];
   let last = 2;
   LINE_OPTIONAL.forEach((field, i) => {

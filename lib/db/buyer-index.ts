@@ -43,7 +43,7 @@ export interface IndexEntry {
   id: string;
   nick: string;
   platform: Platform;
-  metrics: BuyerMetrics;
+  metrics: Pick<BuyerMetrics, 'paidOrders' | 'netCents' | 'aovCents' | 'firstPaidDate' | 'lastPaidDate' | 'refundOrders'>;
 }
 
 /** Position of each id, built once per index object and kept in step by {@link upsertIndex}. */

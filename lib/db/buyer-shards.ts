@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PlatformSchema, SyncFieldsSchema, type Platform } from '../schemas/common';
-import { decodeBuyer, encodeBuyer } from './buyer-codec';
+import { decodeBuyer } from './buyer-codec';
 import { fnv1a } from './hash';
 import type { BuyerRecord } from './records';
 
@@ -83,11 +83,14 @@ export function aliasOf(record: Pick<BuyerRecord, 'nick' | 'buyerKey' | 'deleted
   return record && record.deletedAt === undefined && record.nick !== record.buyerKey ? record.nick : null;
 }
 
-/** A buyer's new record, the stored one it replaces (undefined for a new buyer), and its encoding when already made. */
+/** What of a buyer record decides where it and its alias are stored. */
+export type BuyerHead = Pick<BuyerRecord, 'id' | 'platform' | 'buyerKey' | 'nick' | 'deletedAt'>;
+
+/** A buyer's new record (its doc, see buyer-codec.ts), and the stored one it replaces (undefined for a new buyer). */
 export interface BuyerChange {
-  record: BuyerRecord;
-  before: BuyerRecord | undefined;
-  doc?: string;
+  record: BuyerHead;
+  before: BuyerHead | undefined;
+  doc: string;
 }
 
 /**
@@ -118,7 +121,7 @@ export function applyToShards(shards: Map<string, BuyerShard>, changes: Iterable
     return shard;
   };
   for (const { record, before, doc } of changes) {
-    setBuyerDoc(shardFor(record.platform, record.buyerKey), record.buyerKey, doc ?? encodeBuyer(record), now);
+    setBuyerDoc(shardFor(record.platform, record.buyerKey), record.buyerKey, doc, now);
     const was = aliasOf(before);
     const next = aliasOf(record);
     if (was === next) continue;

@@ -1,6 +1,6 @@
 import type { Table } from 'dexie';
 import type { Platform } from '../schemas/common';
-import { decodeBuyer } from './buyer-codec';
+import { decodeBuyer, encodeBuyer } from './buyer-codec';
 import { aliasesInShard, applyToShards, buyerInShard, shardIdOf, shardsTouched, type BuyerShard } from './buyer-shards';
 import type { HuitoukeDb } from './database';
 import type { BuyerRecord } from './records';
@@ -91,7 +91,7 @@ export async function writeBuyersIn(table: Table<BuyerShard, string>, records: r
   const own = new Map<string, BuyerShard>();
   const ownIds = [...new Set(records.map((r) => shardIdOf(r.platform, r.buyerKey)))];
   (await table.bulkGet(ownIds)).forEach((s, i) => s && own.set(ownIds[i]!, s));
-  const changes = records.map((record) => ({ record, before: buyerInShard(own.get(shardIdOf(record.platform, record.buyerKey)), record.buyerKey) }));
+  const changes = records.map((record) => ({ record, before: buyerInShard(own.get(shardIdOf(record.platform, record.buyerKey)), record.buyerKey), doc: encodeBuyer(record) }));
   const all = shardsTouched(changes);
   const more = [...all].filter((id) => !own.has(id));
   (await table.bulkGet(more)).forEach((s, i) => s && own.set(more[i]!, s));

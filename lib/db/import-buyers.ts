@@ -2,7 +2,7 @@ import { computeBuyerMetrics } from '../metrics/compute';
 import { mergeOrder } from '../orders/merge';
 import type { Order } from '../schemas/order';
 import { encodeBuyer } from './buyer-codec';
-import { upsertIndex, type BuyerIndex } from './buyer-index';
+import { upsertIndex, type BuyerIndex, type IndexEntry } from './buyer-index';
 import { aliasOf, applyToShards, buyerInShard, shardIdOf, shardsTouched, type BuyerChange, type BuyerShard } from './buyer-shards';
 import { liveBuyer } from './buyer-store';
 import type { HuitoukeDb } from './database';
@@ -29,11 +29,19 @@ export interface RunContext {
   stamp: () => number;
 }
 
+/** A buyer a chunk writes: its change to the shards, and what the index needs. */
+interface Written {
+  change: BuyerChange;
+  entry: IndexEntry;
+  held: HeldBuyer;
+}
+
 /**
  * Write the held buyers into their shards, a few dozen shards per transaction. Buyers whose shard
- * did not exist when the writes began are new: their records are built and encoded before the
- * transaction opens, so that work overlaps the database storing the previous chunk. Buyers of
- * stored shards are read, merged and encoded inside their transaction.
+ * did not exist when the writes began are new: they are encoded before the transaction opens (from
+ * the hold's columns, without building their orders, when they can be), so that work overlaps the
+ * database storing the previous chunk. Buyers of stored shards are read, merged and encoded inside
+ * their transaction.
  */
 export async function writeBuyers(ctx: RunContext, hold: Hold, checkAbort: () => void): Promise<void> {
   const { db } = ctx;
@@ -51,12 +59,12 @@ export async function writeBuyers(ctx: RunContext, hold: Hold, checkAbort: () =>
   const chunkOrders = ctx.opts.limits?.chunkOrders ?? CHUNK_ORDERS;
   let written = 0;
   // Two chunks in flight: while the database stores one, the next is built and queued.
-  type Flight = { count: number; done: Promise<BuyerRecord[]> };
+  type Flight = { count: number; done: Promise<IndexEntry[]> };
   let inflight: Flight | null = null;
   const settle = async ({ count, done }: Flight) => {
-    const records = await done;
-    upsertIndex(ctx.index, records);
-    for (const r of records) ctx.touched.add(r.id);
+    const entries = await done;
+    upsertIndex(ctx.index, entries);
+    for (const e of entries) ctx.touched.add(e.id);
     written += count;
     ctx.progress(written, total);
   };
@@ -69,15 +77,12 @@ export async function writeBuyers(ctx: RunContext, hold: Hold, checkAbort: () =>
       }
       const ids = shardIds.slice(start, end);
       start = end;
-      const fresh: BuyerChange[] = [];
+      const fresh: Written[] = [];
       const merge: HeldBuyer[] = [];
       for (const id of ids) {
         for (const b of byShard.get(id)!) {
           if (existing.has(id)) merge.push(b);
-          else {
-            const record = buyerRecord(ctx, hold.ordersOf(b), b, undefined);
-            fresh.push({ record, before: undefined, doc: encodeBuyer(record, { itemsDerived: true }) });
-          }
+          else fresh.push(newBuyer(ctx, hold, b));
         }
       }
       const count = fresh.length + merge.length;
@@ -88,35 +93,29 @@ export async function writeBuyers(ctx: RunContext, hold: Hold, checkAbort: () =>
           (await db.buyerShards.bulkGet(missing)).forEach((s, i) => s && shards.set(missing[i]!, s));
         };
         await read(merge.length ? ids : []);
-        const changes = fresh.concat(merge.map((b) => {
-          const before = liveBuyer(buyerInShard(shards.get(shardIdOf(b.platform, b.buyerKey)), b.buyerKey));
-          const record = buyerRecord(ctx, hold.ordersOf(b), b, before);
-          return { record, before, doc: encodeBuyer(record, { itemsDerived: true }) };
-        }));
-        const touched = shardsTouched(changes);
+        const stored = (b: HeldBuyer) => liveBuyer(buyerInShard(shards.get(shardIdOf(b.platform, b.buyerKey)), b.buyerKey));
+        const all = fresh.concat(merge.map((b) => merged(ctx, hold, b, stored(b), true)));
+        const touched = shardsTouched(all.map((w) => w.change));
         await read(touched);
         // Another import (another tab) may have created a "fresh" shard since the writes began:
-        // merge into what it stored rather than replace it.
+        // merge into what it stored rather than replace it (this import's orders are counted already).
         for (let i = 0; i < fresh.length; i++) {
-          const { record } = changes[i]!;
-          const before = liveBuyer(buyerInShard(shards.get(shardIdOf(record.platform, record.buyerKey)), record.buyerKey));
-          if (!before) continue;
-          const again = buyerRecord(ctx, record.orders, heldOf(record), before);
-          changes[i] = { record: again, before, doc: encodeBuyer(again, { itemsDerived: true }) };
+          const before = stored(all[i]!.held);
+          if (before) all[i] = merged(ctx, hold, all[i]!.held, before, false);
         }
-        applyToShards(shards, changes, ctx.stamp());
+        applyToShards(shards, all.map((w) => w.change), ctx.stamp());
         await db.buyerShards.bulkPut([...touched].map((id) => shards.get(id)!));
-        return changes.map((c) => c.record);
+        return all.map((w) => w.entry);
       });
-      let done: Promise<BuyerRecord[]>;
-      if (!merge.length && fresh.every((c) => aliasOf(c.record) === null)) {
+      let done: Promise<IndexEntry[]>;
+      if (!merge.length && fresh.every((w) => aliasOf(w.change.record) === null)) {
         // Only new shards (a first import, most of a big one): built here, and the transaction does
         // nothing but add them, so the database stores them while the next chunk is being built.
         // `add` refuses a shard that appeared meanwhile (another tab importing): then merge instead.
         const shards = new Map<string, BuyerShard>();
-        applyToShards(shards, fresh, ctx.stamp());
+        applyToShards(shards, fresh.map((w) => w.change), ctx.stamp());
         done = db.transaction('rw', db.buyerShards, () => db.buyerShards.bulkAdd([...shards.values()]))
-          .then(() => fresh.map((c) => c.record), (error: unknown) => {
+          .then(() => fresh.map((w) => w.entry), (error: unknown) => {
             if (isConstraintError(error)) return mergeChunk();
             throw error;
           });
@@ -134,6 +133,23 @@ export async function writeBuyers(ctx: RunContext, hold: Hold, checkAbort: () =>
   }
 }
 
+/** A buyer new to the database, encoded straight from the hold when its orders are all packed. */
+function newBuyer(ctx: RunContext, hold: Hold, b: HeldBuyer): Written {
+  const updatedAt = ctx.stamp();
+  const packed = hold.newBuyerDoc(b, ctx.opts.rules, updatedAt);
+  if (!packed) return merged(ctx, hold, b, undefined, true);
+  ctx.run.orders += b.refs.length;
+  ctx.run.newOrders += b.refs.length;
+  const record = { id: b.id, platform: b.platform, buyerKey: b.buyerKey, nick: b.nick ?? b.buyerKey };
+  return { change: { record, before: undefined, doc: packed.doc }, entry: { ...record, metrics: packed.metrics }, held: b };
+}
+
+/** The buyer's record with the held orders merged into the stored one (if any), encoded. */
+function merged(ctx: RunContext, hold: Hold, b: HeldBuyer, before: BuyerRecord | undefined, countOrders: boolean): Written {
+  const record = buyerRecord(ctx, hold.ordersOf(b), b, before, countOrders);
+  return { change: { record, before, doc: encodeBuyer(record, { itemsDerived: true }) }, entry: record, held: b };
+}
+
 /** A write refused because a key already exists (Dexie wraps it in a BulkError). */
 function isConstraintError(error: unknown): boolean {
   const failures = (error as { failures?: unknown[] } | null)?.failures;
@@ -141,14 +157,11 @@ function isConstraintError(error: unknown): boolean {
   return names.includes('ConstraintError');
 }
 
-/** A stored buyer as a held one, for re-merging its record (the nick is kept from the record). */
-const heldOf = (r: BuyerRecord): HeldBuyer => ({ id: r.id, platform: r.platform, buyerKey: r.buyerKey, nick: r.nick, refs: [], byKey: null });
-
 /**
  * The buyer's record with this import's orders merged in. Counts the import's orders once each,
  * even across intermediate writes: a stored order that already lists this run was counted before.
  */
-function buyerRecord(ctx: RunContext, held: Order[], b: HeldBuyer, before: BuyerRecord | undefined): BuyerRecord {
+function buyerRecord(ctx: RunContext, held: Order[], b: HeldBuyer, before: BuyerRecord | undefined, countOrders: boolean): BuyerRecord {
   const { opts } = ctx;
   let orders = held;
   if (before) {
@@ -159,13 +172,13 @@ function buyerRecord(ctx: RunContext, held: Order[], b: HeldBuyer, before: Buyer
       const i = at.get(o.orderId);
       if (i === undefined) {
         orders.push(o);
-        count(ctx, o, null);
+        if (countOrders) count(ctx, o, null);
       } else {
-        count(ctx, o, orders[i]!);
+        if (countOrders) count(ctx, o, orders[i]!);
         orders[i] = mergeOrder(orders[i], o, opts.runId);
       }
     }
-  } else for (const o of held) count(ctx, o, null);
+  } else if (countOrders) for (const o of held) count(ctx, o, null);
   return {
     ...before,
     id: b.id, platform: b.platform, buyerKey: b.buyerKey,

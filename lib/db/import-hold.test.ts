@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { computeBuyerMetrics } from '../metrics/compute';
+import { DEFAULT_COUNTING_RULES, type CountingRules } from '../metrics/rules';
 import { mergeOrder } from '../orders/merge';
 import type { OrderFragment } from '../schemas/order';
+import { decodeBuyer, encodeBuyer } from './buyer-codec';
 import { Hold } from './import-hold';
 
 const fragment = (over: Partial<OrderFragment>): OrderFragment => ({
@@ -62,5 +65,64 @@ describe('Hold', () => {
     ];
     expect(held(fragments)).toEqual(folded(fragments));
     expect(held(fragments)).toHaveLength(3);
+  });
+
+  it('keeps orders with the same id apart when they belong to different buyers, and finds each among thousands', () => {
+    const hold = new Hold('run-1');
+    const ids = Array.from({ length: 6000 }, (_, i) => String(2917000373085930000n + BigInt(i * 7919)));
+    for (const id of ids) hold.add(fragment({ orderId: id, buyerKey: 'many' }));
+    hold.add(fragment({ orderId: ids[17]!, buyerKey: 'other', paidCents: 100 }));
+    hold.add(fragment({ orderId: 'SO-1', buyerKey: 'many' }));
+    hold.add(fragment({ orderId: 'SO-1', buyerKey: 'other', paidCents: 200 }));
+    // Later fragments of existing orders merge into them, not into another buyer's order.
+    hold.add(fragment({ orderId: ids[5999]!, buyerKey: 'many', status: 'completed', rawStatus: '交易成功' }));
+    hold.add(fragment({ orderId: 'SO-1', buyerKey: 'other', paidCents: 200, status: 'completed', rawStatus: '交易成功' }));
+    const buyers = hold.buyers.get('taobao')!;
+    const many = hold.ordersOf(buyers.get('many')!);
+    const other = hold.ordersOf(buyers.get('other')!);
+    expect(many.map((o) => o.orderId)).toEqual([...ids, 'SO-1']);
+    expect(many[5999]!.status).toBe('completed');
+    expect(many.at(-1)!.status).toBe('paid');
+    expect(other.map((o) => [o.orderId, o.paidCents, o.status])).toEqual([[ids[17], 100, 'paid'], ['SO-1', 200, 'completed']]);
+    expect(hold.find(buyers.get('many')!, ids[4321]!)).toBe(4321);
+    expect(hold.find(buyers.get('other')!, ids[4321]!)).toBe(-1);
+  });
+
+  it('encodes a new buyer straight from its packed orders exactly as the record would be encoded', () => {
+    const packable = fc.record({
+      orderId: fc.oneof(fc.stringMatching(/^[1-9][0-9]{9,23}$/), fc.stringMatching(/^0[0-9]{9,12}$/), fc.constantFrom('#1001', 'SO-"2"', '240301ABC')),
+      buyerKey: fc.constantFrom('小林', 'b"2', 'tb_3'),
+      buyerNick: fc.option(fc.constantFrom('小林', 'Lin\\n'), { nil: null }),
+      createdAt: fc.option(fc.constantFrom('2026-11-19 20:37:54', '2024-02-29 00:00:01'), { nil: null }),
+      paidAt: fc.option(fc.constantFrom('2026-11-19 20:53:50', '2024-03-01 23:59:59'), { nil: null }),
+      paidCents: fc.option(fc.integer({ min: -5000, max: 10_000_000 }), { nil: null }),
+      refundCents: fc.option(fc.integer({ min: 0, max: 50_000 }), { nil: null }),
+      status: fc.option(fc.constantFrom('paid', 'completed', 'closed', 'awaiting_payment', 'unknown'), { nil: null }),
+      rawStatus: fc.option(fc.constantFrom('交易成功', '交易关闭（买家拍错了）', 'a\tb'), { nil: null }),
+      lines: fc.oneof(fc.constant([]), fc.tuple(fc.record({
+        lineId: fc.constantFrom('', '1'), title: fc.constantFrom('杯子', '桌布 "长方形"'), quantity: fc.integer({ min: 0, max: 3 }),
+        refundCents: fc.option(fc.integer({ min: 0, max: 900 }), { nil: undefined }), category: fc.option(fc.constantFrom('家居'), { nil: undefined }),
+      }, { requiredKeys: ['lineId', 'title', 'quantity'] }))),
+    }).map((over) => fragment(over as Partial<OrderFragment>));
+    const rules = fc.constantFrom<CountingRules>(DEFAULT_COUNTING_RULES, { countedStatuses: ['completed'], countMissingStatus: true, requirePaidAt: false });
+    fc.assert(
+      fc.property(fc.array(packable, { minLength: 1, maxLength: 12 }), rules, (fragments, rule) => {
+        const hold = new Hold('run-1');
+        for (const f of fragments) hold.add(structuredClone(f));
+        for (const b of hold.buyers.get('taobao')!.values()) {
+          const packed = hold.newBuyerDoc(b, rule, 42);
+          const orders = hold.ordersOf(b);
+          const record = { id: b.id, platform: b.platform, buyerKey: b.buyerKey, nick: b.nick ?? b.buyerKey, orders, metrics: computeBuyerMetrics(orders, rule), updatedAt: 42 };
+          // These fragments all fit the packed form: only an order merged from several is kept as an object.
+          expect(packed === null).toBe(fragments.filter((f) => f.buyerKey === b.buyerKey).length > orders.length);
+          if (!packed) continue;
+          expect(packed.doc).toBe(encodeBuyer(record, { itemsDerived: true }));
+          expect(decodeBuyer(packed.doc)).toEqual(record);
+          const { lastItems: _l, categories: _c, ...counted } = record.metrics;
+          expect(packed.metrics).toEqual(counted);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -194,7 +194,6 @@ async function commit(ctx: RunContext, hold: Hold, checkAbort: () => void): Prom
  */
 async function attachToStoredBuyers(ctx: RunContext, hold: Hold, platform: Platform, orphans: Map<string, HeldOrphan>) {
   const { db, opts } = ctx;
-  let buyers = hold.buyers.get(platform);
   await scanBuyers(db, (page) => {
     for (const rec of page) {
       if (rec.deletedAt !== undefined) continue;
@@ -202,9 +201,7 @@ async function attachToStoredBuyers(ctx: RunContext, hold: Hold, platform: Platf
         const held = orphans.get(stored.orderId);
         if (!held || held.attached) continue;
         held.attached = true;
-        if (!buyers) hold.buyers.set(platform, (buyers = new Map()));
-        let b = buyers.get(rec.buyerKey);
-        if (!b) buyers.set(rec.buyerKey, (b = { id: rec.id, platform, buyerKey: rec.buyerKey, nick: null, refs: [], byKey: null }));
+        const b = hold.buyer(platform, rec.buyerKey);
         const at = hold.find(b, stored.orderId);
         if (at >= 0) hold.setOrder(b, at, enrich(hold.order(b, at), held.order, opts.runId));
         else hold.pushOrder(b, enrich(stored, held.order, opts.runId));

@@ -18,40 +18,57 @@ function orderTime(order: Order): string | null {
  * count (an unpaid basket tells the agent what the buyer wants), newest first.
  */
 export function computeBuyerMetrics(orders: readonly Order[], rules: CountingRules = DEFAULT_COUNTING_RULES): BuyerMetrics {
-  let paidOrders = 0;
-  let net = 0;
-  let refundOrders = 0;
-  let refundCents = 0;
-  const paidDates: string[] = [];
-  for (const order of orders) {
+  const tally = new MetricsTally(rules);
+  for (const order of orders) tally.add(order);
+  return { ...tally.result(), ...itemsOf(orders) };
+}
+
+/** The metrics that depend on the counting rules, i.e. all but the items. */
+export type CountedMetrics = Omit<BuyerMetrics, 'lastItems' | 'categories'>;
+
+/**
+ * {@link computeBuyerMetrics} one order at a time, without the items. The order is read when added
+ * and not kept, so a caller may pass the same object refilled for each order.
+ */
+export class MetricsTally {
+  private paidOrders = 0;
+  private net = 0;
+  private refundOrders = 0;
+  private refundCents = 0;
+  private all = 0;
+  private readonly paidDates: string[] = [];
+
+  constructor(private readonly rules: CountingRules = DEFAULT_COUNTING_RULES) {}
+
+  add(order: Order): void {
+    this.all += 1;
     const refund = effectiveRefundCents(order);
     if (refund > 0) {
-      refundOrders += 1;
-      refundCents += refund;
+      this.refundOrders += 1;
+      this.refundCents += refund;
     }
-    const date = countedDate(order, rules);
-    if (date === null) continue;
-    paidOrders += 1;
-    net += netCents(order);
-    paidDates.push(date);
+    const date = countedDate(order, this.rules);
+    if (date === null) return;
+    this.paidOrders += 1;
+    this.net += netCents(order);
+    this.paidDates.push(date);
   }
-  paidDates.sort();
 
-  const { lastItems, categories } = itemsOf(orders);
-
-  return {
-    paidOrders,
-    netCents: net,
-    aovCents: paidOrders === 0 ? 0 : Math.round(net / paidOrders),
-    firstPaidDate: paidDates[0] ?? null,
-    lastPaidDate: paidDates[paidDates.length - 1] ?? null,
-    paidDates,
-    refundOrders,
-    refundCents,
-    allOrders: orders.length,
-    lastItems,
-    categories,
-  };
+  result(): CountedMetrics {
+    const { paidOrders, net, paidDates } = this;
+    paidDates.sort();
+    return {
+      paidOrders,
+      netCents: net,
+      aovCents: paidOrders === 0 ? 0 : Math.round(net / paidOrders),
+      firstPaidDate: paidDates[0] ?? null,
+      lastPaidDate: paidDates[paidDates.length - 1] ?? null,
+      paidDates,
+      refundOrders: this.refundOrders,
+      refundCents: this.refundCents,
+      allOrders: this.all,
+    };
+  }
 }
 
 /**
