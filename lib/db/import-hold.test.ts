@@ -91,7 +91,7 @@ describe('Hold', () => {
   it('encodes a new buyer straight from its packed orders exactly as the record would be encoded', () => {
     const packable = fc.record({
       orderId: fc.oneof(fc.stringMatching(/^[1-9][0-9]{9,23}$/), fc.stringMatching(/^0[0-9]{9,12}$/), fc.constantFrom('#1001', 'SO-"2"', '240301ABC')),
-      buyerKey: fc.constantFrom('小林', 'b"2', 'tb_3'),
+      buyerKey: fc.constantFrom('小林', 'b"2', 'tb_3', 'tab\there', '\ud83d'),
       buyerNick: fc.option(fc.constantFrom('小林', 'Lin\\n'), { nil: null }),
       createdAt: fc.option(fc.constantFrom('2026-11-19 20:37:54', '2024-02-29 00:00:01'), { nil: null }),
       paidAt: fc.option(fc.constantFrom('2026-11-19 20:53:50', '2024-03-01 23:59:59'), { nil: null }),

@@ -52,6 +52,8 @@ export class Hold {
   /** Orders that are not in the packed form (merged from several fragments, several lines, contact details), by row. */
   private full = new Map<number, Order>();
   private readonly sources: string[];
+  /** One order object refilled for each packed order that is only counted. */
+  private probe: Order | null = null;
 
   constructor(private readonly runId: string) {
     this.sources = [runId];
@@ -128,8 +130,8 @@ export class Hold {
     if (!b.refs.length) return null;
     if (this.full.size) for (const r of b.refs) if (this.full.has(r)) return null;
     const tally = new MetricsTally(rules);
-    const probe = this.orderAt(b.refs[0]!, b);
-    const parts: string[] = [];
+    const probe = (this.probe ??= this.columns.order(b.refs[0]!, b.platform, b.buyerKey, this.sources));
+    const parts = [''];
     for (let k = 0; k < b.refs.length; k++) {
       const r = b.refs[k]!;
       tally.add(this.columns.probe(r, probe));
@@ -137,8 +139,10 @@ export class Hold {
       this.columns.json(r, parts);
     }
     const metrics = tally.result();
-    const doc = packedBuyerDoc({ id: b.id, platform: b.platform, buyerKey: b.buyerKey, nick: b.nick ?? b.buyerKey, updatedAt, metrics }, this.sources, parts.join(''));
-    return { doc, metrics };
+    const [head, tail] = packedBuyerDoc({ id: b.id, platform: b.platform, buyerKey: b.buyerKey, nick: b.nick ?? b.buyerKey, updatedAt, metrics }, this.sources);
+    parts[0] = head;
+    parts.push(tail);
+    return { doc: parts.join(''), metrics };
   }
 
   private orderAt(r: number, b: HeldBuyer): Order {

@@ -25,39 +25,65 @@ const INTERN_MAX = 200_000;
 const STATUSES = OrderStatusSchema.options;
 const STATUS_CODE = new Map<string, number>(STATUSES.map((s, i) => [s, i]));
 
-function newBlock() {
-  return {
-    idHi: new Float64Array(BLOCK), idLo: new Int32Array(BLOCK), owner: new Int32Array(BLOCK), next: new Int32Array(BLOCK),
-    created: new Float64Array(BLOCK), paid: new Float64Array(BLOCK), paidCents: new Float64Array(BLOCK), refundCents: new Float64Array(BLOCK),
-    status: new Int8Array(BLOCK), raw: new Int32Array(BLOCK), nick: new Int32Array(BLOCK), lines: new Int32Array(BLOCK),
-  };
-}
+/**
+ * A row is 16 int32 next to each other (64 bytes), so reading an order touches one or two cache
+ * lines, not one per field: a buyer's orders are scattered over the file. Fields, by offset:
+ */
+const ID_TOP = 0; // numeric id: digits before the last 18 (-1: the id is text, see idText)
+const ID_MID = 1; // the 9 digits before the last 9
+const ID_LOW = 2; // the last 9 digits
+const OWNER = 3; // the held buyer's number
+const NEXT = 4; // text ids: the previous row with the same id, or -1
+const CREATED_DAY = 5; // YYYYMMDD, -1 for no time
+const CREATED_TIME = 6; // HHmmss
+const PAID_DAY = 7;
+const PAID_TIME = 8;
+const PAID_CENTS = 9;
+const REFUND_CENTS = 10;
+const STATUS = 11; // status code, -1 for null
+const RAW = 12; // text ref of the raw status, -1 for null
+const NICK = 13; // text ref, -1 for null
+const LINES = 14; // line set ref, -1 for no lines
+const NULLS = 15; // bit 0: paid cents null, bit 1: refund cents null
+const STRIDE = 16;
+const CENTS_MAX = 2 ** 31 - 1;
 
-/** `YYYY-MM-DD HH:mm:ss` as the number YYYYMMDDHHmmss; NaN for null, -1 when not in that form. */
-function packTime(s: string | null): number {
-  if (s === null) return NaN;
-  if (s.length !== 19 || s.charCodeAt(0) === 48) return -1;
-  let n = 0;
+// What `packTime` read: the day as YYYYMMDD (-1 for no time) and the time of day as HHmmss.
+let packedDay = -1;
+let packedTime = 0;
+
+/** Read `YYYY-MM-DD HH:mm:ss` (or null) into packedDay/packedTime; false when it is not in that form. */
+function packTime(s: string | null): boolean {
+  packedDay = -1;
+  packedTime = 0;
+  if (s === null) return true;
+  if (s.length !== 19 || s.charCodeAt(0) === 48) return false;
+  let day = 0;
+  let time = 0;
   for (let i = 0; i < 19; i++) {
     const c = s.charCodeAt(i);
-    if (i === 4 || i === 7) { if (c !== 45) return -1; } else if (i === 10) { if (c !== 32) return -1; } else if (i === 13 || i === 16) { if (c !== 58) return -1; } else {
-      if (c < 48 || c > 57) return -1;
-      n = n * 10 + (c - 48);
+    if (i === 4 || i === 7) { if (c !== 45) return false; } else if (i === 10) { if (c !== 32) return false; } else if (i === 13 || i === 16) { if (c !== 58) return false; } else {
+      if (c < 48 || c > 57) return false;
+      if (i < 10) day = day * 10 + (c - 48);
+      else time = time * 10 + (c - 48);
     }
   }
-  return n;
+  packedDay = day;
+  packedTime = time;
+  return true;
 }
 
 /** Text of packed times, a day and a second of the day at a time (a file has few distinct days). */
 class TimeText {
   private days = new Map<number, string>();
-  private lastDay = NaN;
+  private lastDay = -1;
   private lastDayText = '';
+  private lastDayJson = '';
   /** By HHmmss as a number (up to 235959). */
   private seconds: (string | undefined)[] = new Array<string | undefined>(240_000);
+  private secondsJson: (string | undefined)[] = new Array<string | undefined>(240_000);
   /** The day as `YYYY-MM-DD ` (with the space). */
-  day(n: number): string {
-    const day = Math.floor(n / 1e6);
+  day(day: number): string {
     if (day === this.lastDay) return this.lastDayText;
     let d = this.days.get(day);
     if (d === undefined) {
@@ -65,11 +91,11 @@ class TimeText {
       this.days.set(day, (d = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)} `));
     }
     this.lastDay = day;
+    this.lastDayJson = `"${d}`;
     return (this.lastDayText = d);
   }
   /** The time of day as `HH:mm:ss`. */
-  time(n: number): string {
-    const time = n % 1e6;
+  time(time: number): string {
     let t = this.seconds[time];
     if (t === undefined) {
       const s = String(1e6 + time);
@@ -77,26 +103,39 @@ class TimeText {
     }
     return t;
   }
-  of(n: number): string | null {
-    return Number.isNaN(n) ? null : this.day(n) + this.time(n);
+  of(day: number, time: number): string | null {
+    return day < 0 ? null : this.day(day) + this.time(time);
+  }
+  /** A time as JSON followed by a comma, in two pieces (`"YYYY-MM-DD ` and `HH:mm:ss",`), or `null,`. */
+  json(day: number, time: number, out: string[]): void {
+    if (day < 0) out.push('null,');
+    else {
+      this.day(day);
+      out.push(this.lastDayJson, (this.secondsJson[time] ??= `${this.time(time)}",`));
+    }
   }
 }
 
-/** A number as JSON writes it (NaN, a held null, and infinities are null). */
-function numberJson(n: number): string {
-  return Number.isFinite(n) ? String(n) : 'null';
+/** Digits of 0…999,999,999 padded to nine (ids are stored split at their last nine digits). */
+const ZEROS = ['', '0', '00', '000', '0000', '00000', '000000', '0000000', '00000000'];
+function nine(n: number): string {
+  const s = String(n);
+  return s.length < 9 ? ZEROS[9 - s.length]! + s : s;
 }
 
 /** Row position in the hash table of numeric ids. */
-function hashId(hi: number, lo: number): number {
-  let h = Math.imul(lo ^ Math.imul(hi | 0, 0x27d4eb2d), 0x9e3779b1);
+function hashId(top: number, mid: number, low: number): number {
+  let h = Math.imul(low ^ Math.imul(mid ^ top, 0x27d4eb2d), 0x9e3779b1);
   h ^= h >>> 15;
   return Math.imul(h, 0x85ebca6b) ^ (h >>> 13);
 }
 
+/** Amounts in cents that fit a row (whole, within int32); others keep the order as an object. */
+const packable = (cents: number | null) => cents === null || (Number.isInteger(cents) && cents >= -CENTS_MAX && cents <= CENTS_MAX && !Object.is(cents, -0));
+
 export class OrderColumns {
   size = 0;
-  private blocks: ReturnType<typeof newBlock>[] = [];
+  private blocks: Int32Array[] = [];
   /** Order ids that are not 10–24 digits; '' where the id is packed as numbers. */
   private idText: string[] = [];
   /** Rows of numeric ids by {@link hashId}, as row + 1 (0 = empty), open addressing. */
@@ -106,57 +145,64 @@ export class OrderColumns {
   private texts: string[] = [];
   private textIndex = new Map<string, number>();
   private textJson: string[] = [];
+  /** JSON of an order's status code and raw status, by code + 1 and raw status ref + 1. */
+  private statusJson: string[][] = [];
+  /** JSON of the end of an order without a nick (lines, nick, sources), by lines ref + 1. */
+  private tailJson: string[] = [];
   private lineSets: OrderLine[][] = [];
   private lineIndex = new Map<string, number>();
   private lineJson: string[] = [];
   private plainLines = new Map<string, Map<number, number>>();
   private times = new TimeText();
-  // The last id split, as numbers (hi = all but the last 9 digits): `find` then `row` split it once.
+  // The last id split into numbers of up to 9 digits: `find` then `row` split it once.
   private splitText: string | null = null;
   private numeric = false;
-  private hi = NaN;
-  private lo = 0;
+  private top = 0;
+  private mid = 0;
+  private low = 0;
 
   /** The row of the order with this id held for `owner`, or -1. */
   find(orderId: string, owner: number): number {
     if (this.split(orderId)) {
-      const { hi, lo, table } = this;
+      const { top, mid, low, table } = this;
       const mask = table.length - 1;
-      for (let h = hashId(hi, lo) & mask; ; h = (h + 1) & mask) {
+      for (let h = hashId(top, mid, low) & mask; ; h = (h + 1) & mask) {
         const e = table[h]!;
         if (e === 0) return -1;
         const r = e - 1;
         const block = this.blocks[r >>> BLOCK_BITS]!;
-        const i = r & MASK;
-        if (block.idLo[i] === lo && block.idHi[i] === hi && block.owner[i] === owner) return r;
+        const at = (r & MASK) * STRIDE;
+        if (block[at + ID_LOW] === low && block[at + ID_MID] === mid && block[at + ID_TOP] === top && block[at + OWNER] === owner) return r;
       }
     }
     for (let r = this.textRows.get(orderId) ?? -1; r >= 0; ) {
       const block = this.blocks[r >>> BLOCK_BITS]!;
-      if (block.owner[r & MASK] === owner) return r;
-      r = block.next[r & MASK]!;
+      const at = (r & MASK) * STRIDE;
+      if (block[at + OWNER] === owner) return r;
+      r = block[at + NEXT]!;
     }
     return -1;
   }
 
-  /** A new row for this order id and owner; its other columns are filled by {@link pack}. */
+  /** A new row for this order id and owner; its other fields are filled by {@link pack}. */
   row(orderId: string, owner: number): number {
     const r = this.size++;
-    if ((r & MASK) === 0) this.blocks.push(newBlock());
+    if ((r & MASK) === 0) this.blocks.push(new Int32Array(BLOCK * STRIDE));
     const block = this.blocks[r >>> BLOCK_BITS]!;
-    const i = r & MASK;
-    block.owner[i] = owner;
+    const at = (r & MASK) * STRIDE;
+    block[at + OWNER] = owner;
     if (this.split(orderId)) {
-      block.idHi[i] = this.hi;
-      block.idLo[i] = this.lo;
+      block[at + ID_TOP] = this.top;
+      block[at + ID_MID] = this.mid;
+      block[at + ID_LOW] = this.low;
       this.idText.push('');
       if ((this.size + 1) * 2 > this.table.length) this.grow();
       this.place(r);
     } else {
-      block.idHi[i] = NaN;
+      block[at + ID_TOP] = -1;
       const text = detach(orderId);
       this.idText.push(text);
-      block.next[i] = this.textRows.get(text) ?? -1;
+      block[at + NEXT] = this.textRows.get(text) ?? -1;
       this.textRows.set(text, r);
     }
     return r;
@@ -168,62 +214,67 @@ export class OrderColumns {
 
   /**
    * Fill row r with the fragment's fields. False when it does not fit the packed form: a time not
-   * in `YYYY-MM-DD HH:mm:ss`, a shipping time, several lines or contact details.
+   * in `YYYY-MM-DD HH:mm:ss`, an amount that is not whole cents within ±21 million yuan, a shipping
+   * time, several lines or contact details.
    */
   pack(r: number, f: OrderFragment): boolean {
-    const created = packTime(f.createdAt);
-    const paid = packTime(f.paidAt);
-    if (created < 0 || paid < 0 || f.shippedAt || f.lines.length > 1 || f.phone !== undefined || f.address !== undefined) return false;
+    if (f.shippedAt || f.lines.length > 1 || f.phone !== undefined || f.address !== undefined || !packable(f.paidCents) || !packable(f.refundCents)) return false;
     const block = this.blocks[r >>> BLOCK_BITS]!;
-    const i = r & MASK;
-    block.created[i] = created;
-    block.paid[i] = paid;
-    block.paidCents[i] = f.paidCents ?? NaN;
-    block.refundCents[i] = f.refundCents ?? NaN;
-    block.status[i] = f.status === null ? -1 : STATUS_CODE.get(f.status)!;
-    block.raw[i] = f.rawStatus === null ? -1 : this.textRef(f.rawStatus);
-    block.nick[i] = f.buyerNick === null ? -1 : this.textRef(f.buyerNick);
-    block.lines[i] = f.lines.length === 0 ? -1 : this.lineRef(f.lines[0]!);
+    const at = (r & MASK) * STRIDE;
+    if (!packTime(f.createdAt)) return false;
+    block[at + CREATED_DAY] = packedDay;
+    block[at + CREATED_TIME] = packedTime;
+    if (!packTime(f.paidAt)) return false;
+    block[at + PAID_DAY] = packedDay;
+    block[at + PAID_TIME] = packedTime;
+    block[at + PAID_CENTS] = f.paidCents ?? 0;
+    block[at + REFUND_CENTS] = f.refundCents ?? 0;
+    block[at + NULLS] = (f.paidCents === null ? 1 : 0) | (f.refundCents === null ? 2 : 0);
+    block[at + STATUS] = f.status === null ? -1 : STATUS_CODE.get(f.status)!;
+    block[at + RAW] = f.rawStatus === null ? -1 : this.textRef(f.rawStatus);
+    block[at + NICK] = f.buyerNick === null ? -1 : this.textRef(f.buyerNick);
+    block[at + LINES] = f.lines.length === 0 ? -1 : this.lineRef(f.lines[0]!);
     return true;
   }
 
   /** The order of a packed row. Its lines array is shared between orders (never changed in place). */
   order(r: number, platform: Order['platform'], buyerKey: string, sources: string[]): Order {
     const block = this.blocks[r >>> BLOCK_BITS]!;
-    const i = r & MASK;
-    const paidCents = block.paidCents[i]!;
-    const refundCents = block.refundCents[i]!;
+    const at = (r & MASK) * STRIDE;
+    const nulls = block[at + NULLS]!;
     return {
       platform,
       orderId: this.id(r),
       buyerKey,
-      buyerNick: block.nick[i]! < 0 ? null : this.texts[block.nick[i]!]!,
-      status: block.status[i]! < 0 ? null : (STATUSES[block.status[i]!] as OrderStatus),
-      rawStatus: block.raw[i]! < 0 ? null : this.texts[block.raw[i]!]!,
-      createdAt: this.times.of(block.created[i]!),
-      paidAt: this.times.of(block.paid[i]!),
-      paidCents: Number.isNaN(paidCents) ? null : paidCents,
-      refundCents: Number.isNaN(refundCents) ? null : refundCents,
-      lines: block.lines[i]! < 0 ? [] : this.lineSets[block.lines[i]!]!,
+      buyerNick: block[at + NICK]! < 0 ? null : this.texts[block[at + NICK]!]!,
+      status: block[at + STATUS]! < 0 ? null : (STATUSES[block[at + STATUS]!] as OrderStatus),
+      rawStatus: block[at + RAW]! < 0 ? null : this.texts[block[at + RAW]!]!,
+      createdAt: this.times.of(block[at + CREATED_DAY]!, block[at + CREATED_TIME]!),
+      paidAt: this.times.of(block[at + PAID_DAY]!, block[at + PAID_TIME]!),
+      paidCents: nulls & 1 ? null : block[at + PAID_CENTS]!,
+      refundCents: nulls & 2 ? null : block[at + REFUND_CENTS]!,
+      lines: block[at + LINES]! < 0 ? [] : this.lineSets[block[at + LINES]!]!,
       sources,
     };
   }
 
   /**
-   * Refill `probe` with what counting reads of a packed row (status, times, amounts, lines) and
-   * return it: one object for every row, where building the order is not needed.
+   * Refill `probe` with what counting reads of a packed row (status, amounts, lines, and the days of
+   * its times) and return it: one object for every row, where building the order is not needed.
+   * Counting reads a time's date only, so the probe's times are `YYYY-MM-DD ` without the time of day.
    */
   probe(r: number, probe: Order): Order {
     const block = this.blocks[r >>> BLOCK_BITS]!;
-    const i = r & MASK;
-    const paidCents = block.paidCents[i]!;
-    const refundCents = block.refundCents[i]!;
-    probe.status = block.status[i]! < 0 ? null : (STATUSES[block.status[i]!] as OrderStatus);
-    probe.createdAt = this.times.of(block.created[i]!);
-    probe.paidAt = this.times.of(block.paid[i]!);
-    probe.paidCents = Number.isNaN(paidCents) ? null : paidCents;
-    probe.refundCents = Number.isNaN(refundCents) ? null : refundCents;
-    probe.lines = block.lines[i]! < 0 ? [] : this.lineSets[block.lines[i]!]!;
+    const at = (r & MASK) * STRIDE;
+    const nulls = block[at + NULLS]!;
+    probe.status = block[at + STATUS]! < 0 ? null : (STATUSES[block[at + STATUS]!] as OrderStatus);
+    const created = block[at + CREATED_DAY]!;
+    const paid = block[at + PAID_DAY]!;
+    probe.createdAt = created < 0 ? null : this.times.day(created);
+    probe.paidAt = paid < 0 ? null : this.times.day(paid);
+    probe.paidCents = nulls & 1 ? null : block[at + PAID_CENTS]!;
+    probe.refundCents = nulls & 2 ? null : block[at + REFUND_CENTS]!;
+    probe.lines = block[at + LINES]! < 0 ? [] : this.lineSets[block[at + LINES]!]!;
     return probe;
   }
 
@@ -233,19 +284,21 @@ export class OrderColumns {
    */
   json(r: number, out: string[]): void {
     const block = this.blocks[r >>> BLOCK_BITS]!;
-    const i = r & MASK;
+    const at = (r & MASK) * STRIDE;
     const text = this.idText[r];
-    if (text) out.push('[', JSON.stringify(text), ',');
-    else out.push('["', String(block.idHi[i]!), String(1e9 + block.idLo[i]!).slice(1), '",');
-    out.push(String(block.status[i]), ',', block.raw[i]! < 0 ? 'null' : this.jsonOfText(block.raw[i]!), ',');
-    this.timeJson(block.created[i]!, out);
-    this.timeJson(block.paid[i]!, out);
-    const paidCents = block.paidCents[i]!;
-    const refundCents = block.refundCents[i]!;
-    out.push(
-      numberJson(paidCents), ',', numberJson(refundCents), ',',
-      block.lines[i]! < 0 ? '[]' : this.jsonOfLines(block.lines[i]!), ',', block.nick[i]! < 0 ? 'null' : this.jsonOfText(block.nick[i]!), ',[0]]',
-    );
+    out.push(text ? `[${JSON.stringify(text)},` : `["${this.numericId(block, at)}",`);
+    const status = block[at + STATUS]! + 1;
+    const raw = block[at + RAW]! + 1;
+    const byRaw = (this.statusJson[status] ??= []);
+    out.push((byRaw[raw] ??= `${status - 1},${raw ? this.jsonOfText(raw - 1) : 'null'},`));
+    this.times.json(block[at + CREATED_DAY]!, block[at + CREATED_TIME]!, out);
+    this.times.json(block[at + PAID_DAY]!, block[at + PAID_TIME]!, out);
+    const nulls = block[at + NULLS]!;
+    out.push(`${nulls & 1 ? 'null' : block[at + PAID_CENTS]!},${nulls & 2 ? 'null' : block[at + REFUND_CENTS]!},`);
+    const lines = block[at + LINES]! + 1;
+    const nick = block[at + NICK]!;
+    if (nick < 0) out.push((this.tailJson[lines] ??= `${lines ? this.jsonOfLines(lines - 1) : '[]'},null,[0]]`));
+    else out.push(lines ? this.jsonOfLines(lines - 1) : '[]', `,${this.jsonOfText(nick)},[0]]`);
   }
 
   /** Interned copy of a text. */
@@ -261,11 +314,6 @@ export class OrderColumns {
     return out;
   }
 
-  private timeJson(n: number, out: string[]): void {
-    if (Number.isNaN(n)) out.push('null,');
-    else out.push('"', this.times.day(n), this.times.time(n), '",');
-  }
-
   private jsonOfText(ref: number): string {
     return (this.textJson[ref] ??= JSON.stringify(this.texts[ref]));
   }
@@ -274,31 +322,35 @@ export class OrderColumns {
     return (this.lineJson[ref] ??= JSON.stringify(this.lineSets[ref]!.map(encodeLine)));
   }
 
-  /** Sets `numeric`, `hi` and `lo` for this id (digits 10–24 long, no leading zero, split as numbers). */
+  /** Sets `numeric`, `top`, `mid` and `low` for this id (digits 10–24 long, no leading zero). */
   private split(id: string): boolean {
     if (id === this.splitText) return this.numeric;
     this.splitText = id;
     this.numeric = false;
     const n = id.length;
     if (n < 10 || n > 24 || id.charCodeAt(0) === 48) return false;
-    let hi = 0;
-    let lo = 0;
+    let top = 0;
+    let mid = 0;
+    let low = 0;
     for (let i = 0; i < n; i++) {
       const d = id.charCodeAt(i) - 48;
       if (d < 0 || d > 9) return false;
-      if (i < n - 9) hi = hi * 10 + d;
-      else lo = lo * 10 + d;
+      if (i < n - 18) top = top * 10 + d;
+      else if (i < n - 9) mid = mid * 10 + d;
+      else low = low * 10 + d;
     }
-    this.hi = hi;
-    this.lo = lo;
+    this.top = top;
+    this.mid = mid;
+    this.low = low;
     return (this.numeric = true);
   }
 
   private place(r: number): void {
     const { table } = this;
     const block = this.blocks[r >>> BLOCK_BITS]!;
+    const at = (r & MASK) * STRIDE;
     const mask = table.length - 1;
-    let h = hashId(block.idHi[r & MASK]!, block.idLo[r & MASK]!) & mask;
+    let h = hashId(block[at + ID_TOP]!, block[at + ID_MID]!, block[at + ID_LOW]!) & mask;
     while (table[h] !== 0) h = (h + 1) & mask;
     table[h] = r + 1;
   }
@@ -309,9 +361,14 @@ export class OrderColumns {
     for (const e of old) if (e !== 0) this.place(e - 1);
   }
 
+  private numericId(block: Int32Array, at: number): string {
+    const top = block[at + ID_TOP]!;
+    const mid = block[at + ID_MID]!;
+    return top > 0 ? `${top}${nine(mid)}${nine(block[at + ID_LOW]!)}` : `${mid}${nine(block[at + ID_LOW]!)}`;
+  }
+
   private formatId(r: number): string {
-    const block = this.blocks[r >>> BLOCK_BITS]!;
-    return String(block.idHi[r & MASK]!) + String(1e9 + block.idLo[r & MASK]!).slice(1);
+    return this.numericId(this.blocks[r >>> BLOCK_BITS]!, (r & MASK) * STRIDE);
   }
 
   private textRef(s: string): number {
