@@ -114,8 +114,8 @@ export function encodeBuyer(record: BuyerRecord, options: { itemsDerived?: boole
 /**
  * What `encodeBuyer(record, { itemsDerived: true })` gives for a live record without extra fields,
  * less its orders: the text before and after them. Between the two go the orders as JSON order
- * tuples separated by commas (the import writes them straight from its order columns, see
- * order-columns.ts), naming `runs` by position.
+ * tuples separated by commas (the import writes them straight from its order rows, see
+ * order-rows.ts), naming `runs` by position.
  */
 export function packedBuyerDoc(
   head: Pick<BuyerRecord, 'id' | 'platform' | 'buyerKey' | 'nick' | 'updatedAt'> & { metrics: CountedMetrics },

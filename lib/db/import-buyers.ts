@@ -39,7 +39,7 @@ interface Written {
 /**
  * Write the held buyers into their shards, a few dozen shards per transaction. Buyers whose shard
  * did not exist when the writes began are new: they are encoded before the transaction opens (from
- * the hold's columns, without building their orders, when they can be), so that work overlaps the
+ * the hold's order rows, without building their orders, when they can be), so that work overlaps the
  * database storing the previous chunk. Buyers of stored shards are read, merged and encoded inside
  * their transaction.
  */

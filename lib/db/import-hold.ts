@@ -5,13 +5,13 @@ import type { Platform } from '../schemas/common';
 import type { Order, OrderFragment } from '../schemas/order';
 import { packedBuyerDoc } from './buyer-codec';
 import { fnv1a } from './hash';
-import { detach, OrderColumns } from './order-columns';
+import { detach, OrderRows } from './order-rows';
 
 /**
  * What an import holds in memory between reading its files and writing: this import's orders,
  * merged by buyer and order id. The usual order (one fragment, at most one line, no contact
- * details) is kept packed in {@link OrderColumns} and rebuilt as an `Order`, or encoded straight
- * from its columns, when its buyer is written; the others are kept as objects.
+ * details) is kept packed in {@link OrderRows} and rebuilt as an `Order`, or encoded straight
+ * from its row, when its buyer is written; the others are kept as objects.
  */
 
 /** Orders without a buyer are kept in this many buckets per platform. */
@@ -29,7 +29,7 @@ export interface HeldBuyer {
   nick: string | null;
   /** The buyer's number in the hold (owner of its rows). */
   n: number;
-  /** Rows of the buyer's orders in the hold's order columns. */
+  /** Rows of the buyer's orders in the hold's order rows. */
   refs: number[];
 }
 
@@ -47,7 +47,7 @@ export class Hold {
   orphans = new Map<Platform, Map<string, HeldOrphan>>();
   /** Memory held, in packed orders (see OBJECT_WEIGHT). */
   weight = 0;
-  private columns = new OrderColumns();
+  private rows = new OrderRows();
   private buyerCount = 0;
   /** Orders that are not in the packed form (merged from several fragments, several lines, contact details), by row. */
   private full = new Map<number, Order>();
@@ -75,17 +75,17 @@ export class Hold {
   add(f: OrderFragment): void {
     if (f.buyerKey === null) return this.addOrphan(f);
     const b = this.buyer(f.platform, f.buyerKey);
-    if (f.buyerNick !== null) b.nick = this.columns.text(f.buyerNick);
-    const found = this.columns.find(f.orderId, b.n);
+    if (f.buyerNick !== null) b.nick = this.rows.text(f.buyerNick);
+    const found = this.rows.find(f.orderId, b.n);
     if (found >= 0) {
       if (!this.full.has(found)) this.weight += OBJECT_WEIGHT - 1;
       this.full.set(found, mergeOrder(this.orderAt(found, b), this.detached(f), this.runId));
       return;
     }
-    const r = this.columns.row(f.orderId, b.n);
+    const r = this.rows.row(f.orderId, b.n);
     b.refs.push(r);
     this.weight++;
-    if (!this.columns.pack(r, f)) {
+    if (!this.rows.pack(r, f)) {
       this.full.set(r, mergeOrder(undefined, this.detached(f), this.runId));
       this.weight += OBJECT_WEIGHT - 1;
     }
@@ -101,7 +101,7 @@ export class Hold {
   }
 
   orderId(b: HeldBuyer, k: number): string {
-    return this.columns.id(b.refs[k]!);
+    return this.rows.id(b.refs[k]!);
   }
 
   setOrder(b: HeldBuyer, k: number, order: Order): void {
@@ -110,33 +110,33 @@ export class Hold {
 
   /** Add an order (already an object) to a buyer, e.g. a stored order an orphan enriched. */
   pushOrder(b: HeldBuyer, order: Order): void {
-    const r = this.columns.row(order.orderId, b.n);
+    const r = this.rows.row(order.orderId, b.n);
     this.full.set(r, order);
     b.refs.push(r);
   }
 
   /** Index in `b.refs` of the order with this id, or -1. */
   find(b: HeldBuyer, orderId: string): number {
-    const r = this.columns.find(orderId, b.n);
+    const r = this.rows.find(orderId, b.n);
     return r < 0 ? -1 : b.refs.indexOf(r);
   }
 
   /**
    * A buyer that is new to the database, encoded as `encodeBuyer` encodes its record (metrics from
-   * these orders, items left out to be derived when read) straight from the order columns, with its
+   * these orders, items left out to be derived when read) straight from the order rows, with its
    * metrics; null when one of its orders is kept as an object (then build the record).
    */
   newBuyerDoc(b: HeldBuyer, rules: CountingRules, updatedAt: number): { doc: string; metrics: CountedMetrics } | null {
     if (!b.refs.length) return null;
     if (this.full.size) for (const r of b.refs) if (this.full.has(r)) return null;
     const tally = new MetricsTally(rules);
-    const probe = (this.probe ??= this.columns.order(b.refs[0]!, b.platform, b.buyerKey, this.sources));
+    const probe = (this.probe ??= this.rows.order(b.refs[0]!, b.platform, b.buyerKey, this.sources));
     const parts = [''];
     for (let k = 0; k < b.refs.length; k++) {
       const r = b.refs[k]!;
-      tally.add(this.columns.probe(r, probe));
+      tally.add(this.rows.probe(r, probe));
       if (k) parts.push(',');
-      this.columns.json(r, parts);
+      this.rows.json(r, parts);
     }
     const metrics = tally.result();
     const [head, tail] = packedBuyerDoc({ id: b.id, platform: b.platform, buyerKey: b.buyerKey, nick: b.nick ?? b.buyerKey, updatedAt, metrics }, this.sources);
@@ -146,21 +146,21 @@ export class Hold {
   }
 
   private orderAt(r: number, b: HeldBuyer): Order {
-    return this.full.get(r) ?? this.columns.order(r, b.platform, b.buyerKey, this.sources);
+    return this.full.get(r) ?? this.rows.order(r, b.platform, b.buyerKey, this.sources);
   }
 
   /** The fragment with its text copied out of the file. */
   private detached(f: OrderFragment): OrderFragment {
-    const { columns } = this;
+    const { rows } = this;
     const out: OrderFragment = {
       ...f,
       orderId: detach(f.orderId),
       buyerKey: f.buyerKey === null ? null : detach(f.buyerKey),
-      buyerNick: f.buyerNick === null ? null : columns.text(f.buyerNick),
-      rawStatus: f.rawStatus === null ? null : columns.text(f.rawStatus),
+      buyerNick: f.buyerNick === null ? null : rows.text(f.buyerNick),
+      rawStatus: f.rawStatus === null ? null : rows.text(f.rawStatus),
       createdAt: f.createdAt === null ? null : detach(f.createdAt),
       paidAt: f.paidAt === null ? null : detach(f.paidAt),
-      lines: f.lines.map((l) => columns.detachedLine(l)),
+      lines: f.lines.map((l) => rows.detachedLine(l)),
     };
     if (f.shippedAt) out.shippedAt = detach(f.shippedAt);
     if (f.phone !== undefined) out.phone = detach(f.phone);

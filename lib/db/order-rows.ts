@@ -2,11 +2,11 @@ import { OrderStatusSchema, type Order, type OrderFragment, type OrderLine, type
 import { encodeLine } from './buyer-codec';
 
 /**
- * The orders an import holds, one row each, in typed columns: a year of a big shop is a million
- * orders, ~70 bytes each here instead of ~500 as objects. Rows are found by order id and owner (the
+ * The orders an import holds, one row of 16 int32 each (see the field offsets below): a year of a
+ * big shop is a million orders, 64 bytes each here instead of ~500 as objects. Rows are found by order id and owner (the
  * held buyer's number) through a hash table, whatever the number of orders per buyer. Text is
  * copied out of the file's chunks and kept once where it repeats. A row whose order does not fit the
- * packed form (see {@link OrderColumns.pack}) only holds its id; its holder keeps the order object.
+ * packed form (see {@link OrderRows.pack}) only holds its id; its holder keeps the order object.
  */
 
 /**
@@ -26,8 +26,8 @@ const STATUSES = OrderStatusSchema.options;
 const STATUS_CODE = new Map<string, number>(STATUSES.map((s, i) => [s, i]));
 
 /**
- * A row is 16 int32 next to each other (64 bytes), so reading an order touches one or two cache
- * lines, not one per field: a buyer's orders are scattered over the file. Fields, by offset:
+ * A row's fields sit next to each other, so reading an order touches one or two cache lines, not
+ * one per field (a buyer's orders are scattered over the file). Fields, by offset:
  */
 const ID_TOP = 0; // numeric id: digits before the last 18 (-1: the id is text, see idText)
 const ID_MID = 1; // the 9 digits before the last 9
@@ -133,7 +133,7 @@ function hashId(top: number, mid: number, low: number): number {
 /** Amounts in cents that fit a row (whole, within int32); others keep the order as an object. */
 const packable = (cents: number | null) => cents === null || (Number.isInteger(cents) && cents >= -CENTS_MAX && cents <= CENTS_MAX && !Object.is(cents, -0));
 
-export class OrderColumns {
+export class OrderRows {
   size = 0;
   private blocks: Int32Array[] = [];
   /** Order ids that are not 10–24 digits; '' where the id is packed as numbers. */
