@@ -139,7 +139,7 @@ export class OrderRows {
   /** Order ids that are not 10–24 digits; '' where the id is packed as numbers. */
   private idText: string[] = [];
   /** Rows of numeric ids by {@link hashId}, as row + 1 (0 = empty), open addressing. */
-  private table = new Int32Array(1 << 12);
+  private table = new Int32Array(1 << 14);
   /** Text ids: the last row with that id (earlier ones are chained through `next`). */
   private textRows = new Map<string, number>();
   private texts: string[] = [];
@@ -357,7 +357,7 @@ export class OrderRows {
 
   private grow(): void {
     const old = this.table;
-    this.table = new Int32Array(old.length * 2);
+    this.table = new Int32Array(old.length * 4);
     for (const e of old) if (e !== 0) this.place(e - 1);
   }
 
