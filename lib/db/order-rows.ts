@@ -1,5 +1,6 @@
 import { OrderStatusSchema, type Order, type OrderFragment, type OrderLine, type OrderStatus } from '../schemas/order';
 import { encodeLine } from './buyer-codec';
+import { TimeReader, TimeText } from './packed-time';
 
 /**
  * The orders an import holds, one row of 16 int32 each (see the field offsets below): a year of a
@@ -48,74 +49,6 @@ const NULLS = 15; // bit 0: paid cents null, bit 1: refund cents null
 const STRIDE = 16;
 const CENTS_MAX = 2 ** 31 - 1;
 
-// What `packTime` read: the day as YYYYMMDD (-1 for no time) and the time of day as HHmmss.
-let packedDay = -1;
-let packedTime = 0;
-
-/** Read `YYYY-MM-DD HH:mm:ss` (or null) into packedDay/packedTime; false when it is not in that form. */
-function packTime(s: string | null): boolean {
-  packedDay = -1;
-  packedTime = 0;
-  if (s === null) return true;
-  if (s.length !== 19 || s.charCodeAt(0) === 48) return false;
-  let day = 0;
-  let time = 0;
-  for (let i = 0; i < 19; i++) {
-    const c = s.charCodeAt(i);
-    if (i === 4 || i === 7) { if (c !== 45) return false; } else if (i === 10) { if (c !== 32) return false; } else if (i === 13 || i === 16) { if (c !== 58) return false; } else {
-      if (c < 48 || c > 57) return false;
-      if (i < 10) day = day * 10 + (c - 48);
-      else time = time * 10 + (c - 48);
-    }
-  }
-  packedDay = day;
-  packedTime = time;
-  return true;
-}
-
-/** Text of packed times, a day and a second of the day at a time (a file has few distinct days). */
-class TimeText {
-  private days = new Map<number, string>();
-  private lastDay = -1;
-  private lastDayText = '';
-  private lastDayJson = '';
-  /** By HHmmss as a number (up to 235959). */
-  private seconds: (string | undefined)[] = new Array<string | undefined>(240_000);
-  private secondsJson: (string | undefined)[] = new Array<string | undefined>(240_000);
-  /** The day as `YYYY-MM-DD ` (with the space). */
-  day(day: number): string {
-    if (day === this.lastDay) return this.lastDayText;
-    let d = this.days.get(day);
-    if (d === undefined) {
-      const s = String(day);
-      this.days.set(day, (d = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)} `));
-    }
-    this.lastDay = day;
-    this.lastDayJson = `"${d}`;
-    return (this.lastDayText = d);
-  }
-  /** The time of day as `HH:mm:ss`. */
-  time(time: number): string {
-    let t = this.seconds[time];
-    if (t === undefined) {
-      const s = String(1e6 + time);
-      this.seconds[time] = t = `${s.slice(1, 3)}:${s.slice(3, 5)}:${s.slice(5, 7)}`;
-    }
-    return t;
-  }
-  of(day: number, time: number): string | null {
-    return day < 0 ? null : this.day(day) + this.time(time);
-  }
-  /** A time as JSON followed by a comma, in two pieces (`"YYYY-MM-DD ` and `HH:mm:ss",`), or `null,`. */
-  json(day: number, time: number, out: string[]): void {
-    if (day < 0) out.push('null,');
-    else {
-      this.day(day);
-      out.push(this.lastDayJson, (this.secondsJson[time] ??= `${this.time(time)}",`));
-    }
-  }
-}
-
 /** Digits of 0…999,999,999 padded to nine (ids are stored split at their last nine digits). */
 const ZEROS = ['', '0', '00', '000', '0000', '00000', '000000', '0000000', '00000000'];
 function nine(n: number): string {
@@ -154,6 +87,7 @@ export class OrderRows {
   private lineJson: string[] = [];
   private plainLines = new Map<string, Map<number, number>>();
   private times = new TimeText();
+  private reader = new TimeReader();
   // The last id split into numbers of up to 9 digits: `find` then `row` split it once.
   private splitText: string | null = null;
   private numeric = false;
@@ -221,12 +155,13 @@ export class OrderRows {
     if (f.shippedAt || f.lines.length > 1 || f.phone !== undefined || f.address !== undefined || !packable(f.paidCents) || !packable(f.refundCents)) return false;
     const block = this.blocks[r >>> BLOCK_BITS]!;
     const at = (r & MASK) * STRIDE;
-    if (!packTime(f.createdAt)) return false;
-    block[at + CREATED_DAY] = packedDay;
-    block[at + CREATED_TIME] = packedTime;
-    if (!packTime(f.paidAt)) return false;
-    block[at + PAID_DAY] = packedDay;
-    block[at + PAID_TIME] = packedTime;
+    const { reader } = this;
+    if (!reader.read(f.createdAt)) return false;
+    block[at + CREATED_DAY] = reader.day;
+    block[at + CREATED_TIME] = reader.time;
+    if (!reader.read(f.paidAt)) return false;
+    block[at + PAID_DAY] = reader.day;
+    block[at + PAID_TIME] = reader.time;
     block[at + PAID_CENTS] = f.paidCents ?? 0;
     block[at + REFUND_CENTS] = f.refundCents ?? 0;
     block[at + NULLS] = (f.paidCents === null ? 1 : 0) | (f.refundCents === null ? 2 : 0);
