@@ -12,10 +12,16 @@ export function NotesPanel({ hub, buyerId }: { hub: HubApi; buyerId: string }) {
   const tags = useQuery(hub, { method: 'tags', buyerId });
   const setTag = (tag: string, on: boolean) => hub.rpc({ method: 'setTag', buyerId, tag, on });
 
+  // The draft is cleared at once, not when the save answers: an agent typing the next note before
+  // then would lose it. A failed save puts the text back if nothing was typed since.
   const saveNote = async () => {
-    if (!draft.trim()) return;
-    await hub.rpc({ method: 'addNote', buyerId, text: draft.trim() });
+    const text = draft.trim();
+    if (!text) return;
     setDraft('');
+    await hub.rpc({ method: 'addNote', buyerId, text }).catch((error: unknown) => {
+      setDraft((now) => (now === '' ? text : now));
+      throw error;
+    });
   };
   const onNoteKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
@@ -26,7 +32,9 @@ export function NotesPanel({ hub, buyerId }: { hub: HubApi; buyerId: string }) {
   const onTagKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter' && !e.nativeEvent.isComposing && tagDraft.trim()) {
       e.preventDefault();
-      void setTag(tagDraft.trim(), true).then(() => setTagDraft(''));
+      const tag = tagDraft.trim();
+      setTagDraft('');
+      void setTag(tag, true).catch(() => setTagDraft((now) => (now === '' ? tag : now)));
     }
   };
 
