@@ -1,5 +1,6 @@
 import { readOrders, type ImportOptions, type ImportSource } from '../import';
 import { formatIssue, type ImportIssue } from '../import/issues';
+import { translate } from '../i18n';
 import type { CountingRules } from '../metrics/rules';
 import { mergeOrder } from '../orders/merge';
 import type { Platform, UiLocale } from '../schemas/common';
@@ -252,10 +253,7 @@ function describeFailure(error: unknown, locale: UiLocale): string {
   let cause: unknown = error;
   while (cause && typeof cause === 'object' && 'inner' in cause && (cause as { inner?: unknown }).inner) cause = (cause as { inner: unknown }).inner;
   const name = (e: unknown) => (e instanceof Error || e instanceof DOMException ? e.name : '');
-  if ([error, cause].some((e) => name(e) === 'QuotaExceededError' || /quota/i.test(String(e))))
-    return locale === 'en'
-      ? 'The browser ran out of storage space while writing. Buyers written before stay complete; free space and run the same import again.'
-      : '浏览器存储空间不足，写入中止。已写入的买家数据完整保留；释放空间后重新导入同一文件即可。';
+  if ([error, cause].some((e) => name(e) === 'QuotaExceededError' || /quota/i.test(String(e)))) return translate(locale, 'import_outOfStorage');
   return String(error instanceof Error ? error.message : error);
 }
 

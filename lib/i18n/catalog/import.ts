@@ -106,4 +106,10 @@ export const importStrings = {
   import_field_lineRefund: { zh: '商品退款金额', en: 'Line refund' },
   import_field_phone: { zh: '联系电话', en: 'Phone' },
   import_field_address: { zh: '收货地址', en: 'Address' },
+
+  // An import the browser stopped.
+  import_outOfStorage: {
+    zh: '浏览器存储空间不足，写入中止。已写入的买家数据完整保留；释放空间后重新导入同一文件即可。',
+    en: 'The browser ran out of storage space while writing. Buyers written before stay complete; free space and run the same import again.',
+  },
 } satisfies Catalog;
