@@ -1,26 +1,17 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readAllOrders, type ImportOptions } from '../../../lib/import';
+import { readAllOrders } from '../../../lib/import';
 import { sourceFromBytes } from '../../../lib/import/source';
 import { computeBuyerMetrics } from '../../../lib/metrics/compute';
 import { isCounted } from '../../../lib/metrics/rules';
 import { mergeFragments } from '../../../lib/orders/merge';
 import { OrderSchema, type Order, type OrderFragment } from '../../../lib/schemas/order';
+import { EXPORT_FIXTURES } from '../../fixtures/export-fixtures';
 import { HOSTILE_SMALL } from '../../fixtures/hostile/strings';
 import { loadExport, runs } from './support';
 
-const FILES: [string, ImportOptions][] = [
-  ['ExportOrderList202510071230.csv', {}],
-  ['ExportOrderList202601150915.csv', {}],
-  ['ExportOrderDetailList202510091200.csv', {}],
-  ['pinduoduo-orders-20251010.csv', {}],
-  ['douyin-orders-20251010.csv', {}],
-  ['jd-orders-20251010.csv', {}],
-  ['orders_export_1.csv', {}],
-  ['Order.all.20251001_20251031.csv', {}],
-  ['Order.all.tw.20251001_20251031.txt', {}],
-  ['generic-orders.csv', { mapping: { buyer: '客户', time: '下单日期', amount: '金额', item: '商品' } }],
-];
+/** The good exports: merging real fragments must behave like merging any others. */
+const FILES = EXPORT_FIXTURES.filter(([name]) => !name.startsWith('bad/'));
 
 let real: OrderFragment[] = [];
 
