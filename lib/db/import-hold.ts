@@ -132,15 +132,17 @@ export class Hold {
     const tally = new MetricsTally(rules);
     const probe = (this.probe ??= this.rows.order(b.refs[0]!, b.platform, b.buyerKey, this.sources));
     const parts = [''];
+    const raws: number[] = [];
     for (let k = 0; k < b.refs.length; k++) {
       const r = b.refs[k]!;
       tally.add(this.rows.probe(r, probe));
       if (k) parts.push(',');
-      this.rows.json(r, parts);
+      this.rows.json(r, parts, raws);
     }
     const metrics = tally.result();
-    const [head, tail] = packedBuyerDoc({ id: b.id, platform: b.platform, buyerKey: b.buyerKey, nick: b.nick ?? b.buyerKey, updatedAt, metrics }, this.sources);
-    parts[0] = head;
+    const head = { id: b.id, platform: b.platform, buyerKey: b.buyerKey, nick: b.nick ?? b.buyerKey, updatedAt, metrics };
+    const [start, tail] = packedBuyerDoc(head, this.sources, this.rows.rawStatuses(raws));
+    parts[0] = start;
     parts.push(tail);
     return { doc: parts.join(''), metrics };
   }

@@ -1,5 +1,5 @@
 import { OrderStatusSchema, type Order, type OrderFragment, type OrderLine, type OrderStatus } from '../schemas/order';
-import { encodeLine } from './buyer-codec';
+import { encodeLines } from './buyer-codec';
 import { TimeReader, TimeText } from './packed-time';
 
 /**
@@ -78,13 +78,12 @@ export class OrderRows {
   private texts: string[] = [];
   private textIndex = new Map<string, number>();
   private textJson: string[] = [];
-  /** JSON of an order's status code and raw status, by code + 1 and raw status ref + 1. */
+  /** JSON of an order's status code and raw status position, by code + 1 and position + 1. */
   private statusJson: string[][] = [];
-  /** JSON of the end of an order without a nick (lines, nick, sources), by lines ref + 1. */
-  private tailJson: string[] = [];
+  /** JSON of an order's lines, by lines ref + 1. */
+  private linesJson: string[] = [];
   private lineSets: OrderLine[][] = [];
   private lineIndex = new Map<string, number>();
-  private lineJson: string[] = [];
   private plainLines = new Map<string, Map<number, number>>();
   private times = new TimeText();
   private reader = new TimeReader();
@@ -214,26 +213,49 @@ export class OrderRows {
   }
 
   /**
-   * Push the JSON of a packed row's order as `encodeBuyer` writes it (buyer-codec.ts: an order tuple
-   * whose sources are the buyer's first run) onto `out`, in pieces joined by the caller.
+   * Push the JSON of a packed row's order as `encodeBuyer` writes it (buyer-codec.ts, format 2: an
+   * order tuple whose sources are the buyer's first run) onto `out`, in pieces joined by the caller.
+   * `raws` lists the raw statuses (text refs) of the buyer's orders so far, by position in its
+   * doc: the row's is added when new (see {@link rawStatuses}).
    */
-  json(r: number, out: string[]): void {
+  json(r: number, out: string[], raws: number[]): void {
     const block = this.blocks[r >>> BLOCK_BITS]!;
     const at = (r & MASK) * STRIDE;
     const text = this.idText[r];
     out.push(text ? `[${JSON.stringify(text)},` : `["${this.numericId(block, at)}",`);
     const status = block[at + STATUS]! + 1;
-    const raw = block[at + RAW]! + 1;
-    const byRaw = (this.statusJson[status] ??= []);
-    out.push((byRaw[raw] ??= `${status - 1},${raw ? this.jsonOfText(raw - 1) : 'null'},`));
-    this.times.json(block[at + CREATED_DAY]!, block[at + CREATED_TIME]!, out);
-    this.times.json(block[at + PAID_DAY]!, block[at + PAID_TIME]!, out);
+    const raw = block[at + RAW]!;
+    let position = -1;
+    if (raw >= 0) {
+      position = raws.indexOf(raw);
+      if (position < 0) position = raws.push(raw) - 1;
+    }
+    const byPosition = (this.statusJson[status] ??= []);
+    out.push((byPosition[position + 1] ??= `${status - 1},${position < 0 ? 'null' : position},`));
+    const createdDay = block[at + CREATED_DAY]!;
+    const createdTime = block[at + CREATED_TIME]!;
+    const paidDay = block[at + PAID_DAY]!;
+    const paidTime = block[at + PAID_TIME]!;
+    if (createdDay >= 0) {
+      this.times.packed(createdDay, createdTime, out);
+      out.push(paidDay < 0 ? ',null,' : `,${(paidDay - createdDay) * 1_000_000 + (paidTime - createdTime)},`);
+    } else if (paidDay < 0) out.push('null,null,');
+    else {
+      out.push('null,');
+      this.times.packed(paidDay, paidTime, out);
+      out.push(',');
+    }
     const nulls = block[at + NULLS]!;
     out.push(`${nulls & 1 ? 'null' : block[at + PAID_CENTS]!},${nulls & 2 ? 'null' : block[at + REFUND_CENTS]!},`);
     const lines = block[at + LINES]! + 1;
     const nick = block[at + NICK]!;
-    if (nick < 0) out.push((this.tailJson[lines] ??= `${lines ? this.jsonOfLines(lines - 1) : '[]'},null,[0]]`));
-    else out.push(lines ? this.jsonOfLines(lines - 1) : '[]', `,${this.jsonOfText(nick)},[0]]`);
+    const linesJson = (this.linesJson[lines] ??= lines ? JSON.stringify(encodeLines(this.lineSets[lines - 1]!)) : '[]');
+    out.push(linesJson, nick < 0 ? ']' : `,${this.jsonOfText(nick)}]`);
+  }
+
+  /** The texts of raw status refs (as {@link json} listed them). */
+  rawStatuses(raws: readonly number[]): string[] {
+    return raws.map((ref) => this.texts[ref]!);
   }
 
   /** Interned copy of a text. */
@@ -251,10 +273,6 @@ export class OrderRows {
 
   private jsonOfText(ref: number): string {
     return (this.textJson[ref] ??= JSON.stringify(this.texts[ref]));
-  }
-
-  private jsonOfLines(ref: number): string {
-    return (this.lineJson[ref] ??= JSON.stringify(this.lineSets[ref]!.map(encodeLine)));
   }
 
   /** Sets `numeric`, `top`, `mid` and `low` for this id (digits 10–24 long, no leading zero). */

@@ -30,15 +30,27 @@ export class TimeReader {
   }
 }
 
+/** A time read by {@link TimeReader} as one number, YYYYMMDDHHmmss (how buyer docs store it). */
+export function packTime(day: number, time: number): number {
+  return day * 1_000_000 + time;
+}
+
+/** `YYYY-MM-DD HH:mm:ss` of a number {@link packTime} made; null for a number it cannot have made. */
+export function unpackTime(n: number): string | null {
+  if (!Number.isSafeInteger(n) || n < 1e13 || n >= 1e14) return null;
+  const s = String(n);
+  return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)} ${s.slice(8, 10)}:${s.slice(10, 12)}:${s.slice(12, 14)}`;
+}
+
 /** Text of packed times, a day and a second of the day at a time (a file has few distinct days). */
 export class TimeText {
   private days = new Map<number, string>();
   private lastDay = -1;
   private lastDayText = '';
-  private lastDayJson = '';
   /** By HHmmss as a number (up to 235959). */
   private seconds: (string | undefined)[] = new Array<string | undefined>(240_000);
-  private secondsJson: (string | undefined)[] = new Array<string | undefined>(240_000);
+  private dayDigits = new Map<number, string>();
+  private timeDigits: (string | undefined)[] = new Array<string | undefined>(240_000);
   /** The day as `YYYY-MM-DD ` (with the space). */
   day(day: number): string {
     if (day === this.lastDay) return this.lastDayText;
@@ -48,7 +60,6 @@ export class TimeText {
       this.days.set(day, (d = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)} `));
     }
     this.lastDay = day;
-    this.lastDayJson = `"${d}`;
     return (this.lastDayText = d);
   }
   /** The time of day as `HH:mm:ss`. */
@@ -63,12 +74,10 @@ export class TimeText {
   of(day: number, time: number): string | null {
     return day < 0 ? null : this.day(day) + this.time(time);
   }
-  /** A time as JSON followed by a comma, in two pieces (`"YYYY-MM-DD ` and `HH:mm:ss",`), or `null,`. */
-  json(day: number, time: number, out: string[]): void {
-    if (day < 0) out.push('null,');
-    else {
-      this.day(day);
-      out.push(this.lastDayJson, (this.secondsJson[time] ??= `${this.time(time)}",`));
-    }
+  /** A time as a buyer doc writes it (YYYYMMDDHHmmss, see {@link packTime}), in two pieces. */
+  packed(day: number, time: number, out: string[]): void {
+    let d = this.dayDigits.get(day);
+    if (d === undefined) this.dayDigits.set(day, (d = String(day)));
+    out.push(d, (this.timeDigits[time] ??= String(1_000_000 + time).slice(1)));
   }
 }
