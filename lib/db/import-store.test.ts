@@ -132,6 +132,28 @@ describe('importIntoDb', () => {
     expect(before?.metrics.paidOrders).toBeGreaterThan(1);
   });
 
+  it('re-imports into buyers an older version stored (format 1 docs): nothing counted twice, the buyers rewritten in today\'s format', async () => {
+    const db = freshDb();
+    const saved = JSON.parse(readFileSync(join(FIXTURES, '..', 'db', 'v4.json'), 'utf8')) as { tables: Record<string, object[]> };
+    await db.open();
+    for (const [table, rows] of Object.entries(saved.tables)) await db.table(table).bulkAdd(rows);
+    const docs = async () => (await db.buyerShards.toArray()).flatMap((s) => s.docs);
+    expect((await docs()).every((d) => d.startsWith('{"v":1,'))).toBe(true);
+    const before = await allBuyers(db);
+    const again = await importIntoDb(db, [fixture('ExportOrderList202510071230.csv'), fixture('orders_export_1.csv')], options('run-2'));
+    expect(again.run.orders).toBeGreaterThan(0);
+    expect(again.run.newOrders).toBe(0);
+    const after = new Map((await allBuyers(db)).map((b) => [b.id, b]));
+    expect(after.size).toBe(before.length);
+    for (const b of before) {
+      const now = after.get(b.id)!;
+      expect(now.metrics, b.id).toEqual(b.metrics);
+      expect(now.orders.map((o) => ({ ...o, sources: [] })), b.id).toEqual(b.orders.map((o) => ({ ...o, sources: [] })));
+      expect(now.orders.every((o) => o.sources.includes('run-2') && o.sources.includes('fixture-run')), b.id).toBe(true);
+    }
+    expect((await docs()).every((d) => d.startsWith('{"v":2,'))).toBe(true);
+  });
+
   it.each([
     ['ExportOrderList202601150915.csv', {}],
     ['ExportOrderDetailList202510091200.csv', {}],
