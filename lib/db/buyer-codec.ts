@@ -93,19 +93,9 @@ function timeCell(s: string | null): TimeCell {
  */
 export function encodeBuyer(record: BuyerRecord, options: { itemsDerived?: boolean } = {}): string {
   const runs: string[] = [];
-  const runAt = new Map<string, number>();
-  const runIndex = (id: string) => {
-    let at = runAt.get(id);
-    if (at === undefined) runAt.set(id, (at = runs.push(id) - 1));
-    return at;
-  };
+  const runIndex = positionIn(runs);
   const texts: string[] = [];
-  const textAt = new Map<string, number>();
-  const textIndex = (s: string) => {
-    let at = textAt.get(s);
-    if (at === undefined) textAt.set(s, (at = texts.push(s) - 1));
-    return at;
-  };
+  const textIndex = positionIn(texts);
   // Orders of one import share their `sources` and often their `lines` arrays: encode each once.
   let lastSources: readonly string[] | null = null;
   let lastIndexes: number[] = [];
@@ -170,6 +160,16 @@ export function packedBuyerDoc(
   const metrics = `[${num(m.paidOrders)},${num(m.netCents)},${num(m.aovCents)},${str(m.firstPaidDate)},${str(m.lastPaidDate)},${JSON.stringify(m.paidDates)},${num(m.refundOrders)},${num(m.refundCents)},${num(m.allOrders)}]`;
   const texts = rawStatuses.length ? `,"t":[${rawStatuses.map(str).join(',')}]` : '';
   return [`{"v":${BUYER_DOC_VERSION},"id":${str(head.id)},"p":${str(head.platform)},"k":${str(head.buyerKey)},"n":${str(head.nick)},"u":${num(head.updatedAt)},"m":${metrics},"r":${JSON.stringify(runs)},"o":[`, `]${texts},"i":1}`];
+}
+
+/** Each distinct text's position in `list`, added to it when first seen. */
+function positionIn(list: string[]): (text: string) => number {
+  const at = new Map<string, number>();
+  return (text) => {
+    let i = at.get(text);
+    if (i === undefined) at.set(text, (i = list.push(text) - 1));
+    return i;
+  };
 }
 
 /** A number as JSON writes it. */
