@@ -192,7 +192,7 @@ const lineCache = new WeakMap<readonly OrderLine[], LineTuple[] | string>();
 export function encodeLines(lines: readonly OrderLine[]): LineTuple[] | string {
   if (lines.length === 1) {
     const l = lines[0]!;
-    if (l.lineId === '' && l.quantity === 1 && LINE_OPTIONAL.every((f) => l[f] === undefined) && Object.keys(l).length === 3) return l.title;
+    if (l.lineId === '' && l.quantity === 1 && LINE_OPTIONAL.every((f) => l[f] === undefined)) return l.title;
   }
   return lines.map(encodeLine);
 }
