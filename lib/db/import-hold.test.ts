@@ -88,6 +88,25 @@ describe('Hold', () => {
     expect(hold.find(buyers.get('other')!, ids[4321]!)).toBe(-1);
   });
 
+  it('lists each buyer\'s orders in the order they were read, across platforms, and keeps listing after the buyers were first asked for', () => {
+    const hold = new Hold('run-1');
+    const keys = ['a', 'b', 'c', 'a', 'c', 'a'];
+    keys.forEach((buyerKey, i) => hold.add(fragment({ orderId: `29170003730859300${String(i).padStart(2, '0')}`, buyerKey })));
+    hold.add(fragment({ platform: 'jd', orderId: '2917000373085930000', buyerKey: 'a' }));
+    const ids = (platform: 'taobao' | 'jd', key: string) => hold.ordersOf(hold.buyers.get(platform)!.get(key)!).map((o) => o.orderId.slice(-2));
+    expect(ids('taobao', 'a')).toEqual(['00', '03', '05']);
+    expect(ids('taobao', 'c')).toEqual(['02', '04']);
+    expect(ids('jd', 'a')).toEqual(['00']);
+    // After the buyers were listed (orphans being tied, a second file): new rows and new buyers still show.
+    hold.add(fragment({ orderId: '2917000373085930006', buyerKey: 'b' }));
+    hold.add(fragment({ orderId: '2917000373085930007', buyerKey: 'd' }));
+    const e = hold.buyer('taobao', 'e');
+    expect(ids('taobao', 'b')).toEqual(['01', '06']);
+    expect(ids('taobao', 'd')).toEqual(['07']);
+    expect(hold.buyers.get('taobao')!.get('e')).toBe(e);
+    expect([...hold.buyers.get('taobao')!.keys()]).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
   it('encodes a new buyer straight from its packed orders exactly as the record would be encoded', () => {
     const packable = fc.record({
       orderId: fc.oneof(fc.stringMatching(/^[1-9][0-9]{9,23}$/), fc.stringMatching(/^0[0-9]{9,12}$/), fc.constantFrom('#1001', 'SO-"2"', '240301ABC')),

@@ -5,6 +5,7 @@ import type { Platform } from '../schemas/common';
 import type { Order, OrderFragment } from '../schemas/order';
 import { packedBuyerDoc } from './buyer-codec';
 import { fnv1a } from './hash';
+import { KeyNumbers } from './key-numbers';
 import { detach, OrderRows } from './order-rows';
 
 /**
@@ -43,12 +44,20 @@ export interface HeldOrphan {
 
 /** Everything read since the last write. */
 export class Hold {
-  buyers = new Map<Platform, Map<string, HeldBuyer>>();
   orphans = new Map<Platform, Map<string, HeldOrphan>>();
   /** Memory held, in packed orders (see OBJECT_WEIGHT). */
   weight = 0;
   private rows = new OrderRows();
-  private buyerCount = 0;
+  /**
+   * Buyer numbers by platform and key (the owners of their rows). Reading a row with no nick
+   * touches only this table and the order rows: a held buyer's object and its list of rows (far
+   * apart in memory for a file's scattered buyers) wait until {@link seal} lists every buyer's
+   * rows at once.
+   */
+  private numbers = new Map<Platform, { keys: KeyNumbers; owners: number[] }>();
+  private held: HeldBuyer[] = [];
+  /** The held buyers by platform and key, once sealed. */
+  private view: Map<Platform, Map<string, HeldBuyer>> | null = null;
   /** Orders that are not in the packed form (merged from several fragments, several lines, contact details), by row. */
   private full = new Map<number, Order>();
   private readonly sources: string[];
@@ -59,31 +68,29 @@ export class Hold {
     this.sources = [runId];
   }
 
+  /** The held buyers by platform and key, each with its rows listed (in the order they were read). */
+  get buyers(): Map<Platform, Map<string, HeldBuyer>> {
+    return this.seal();
+  }
+
   /** The held buyer with this key, added (without orders) when there is none. */
   buyer(platform: Platform, buyerKey: string): HeldBuyer {
-    let buyers = this.buyers.get(platform);
-    if (!buyers) this.buyers.set(platform, (buyers = new Map()));
-    let b = buyers.get(buyerKey);
-    if (!b) {
-      const key = detach(buyerKey);
-      b = { id: `${platform}:${key}`, platform, buyerKey: key, nick: null, n: this.buyerCount++, refs: [] };
-      buyers.set(key, b);
-    }
-    return b;
+    this.seal();
+    return this.held[this.number(platform, buyerKey)]!;
   }
 
   add(f: OrderFragment): void {
     if (f.buyerKey === null) return this.addOrphan(f);
-    const b = this.buyer(f.platform, f.buyerKey);
-    if (f.buyerNick !== null) b.nick = this.rows.text(f.buyerNick);
-    const found = this.rows.find(f.orderId, b.n);
+    const n = this.number(f.platform, f.buyerKey);
+    if (f.buyerNick !== null) this.held[n]!.nick = this.rows.text(f.buyerNick);
+    const found = this.rows.find(f.orderId, n);
     if (found >= 0) {
       if (!this.full.has(found)) this.weight += OBJECT_WEIGHT - 1;
-      this.full.set(found, mergeOrder(this.orderAt(found, b), this.detached(f), this.runId));
+      this.full.set(found, mergeOrder(this.orderAt(found, this.held[n]!), this.detached(f), this.runId));
       return;
     }
-    const r = this.rows.row(f.orderId, b.n);
-    b.refs.push(r);
+    const r = this.rows.row(f.orderId, n);
+    if (this.view) this.held[n]!.refs.push(r);
     this.weight++;
     if (!this.rows.pack(r, f)) {
       this.full.set(r, mergeOrder(undefined, this.detached(f), this.runId));
@@ -145,6 +152,47 @@ export class Hold {
     parts[0] = start;
     parts.push(tail);
     return { doc: parts.join(''), metrics };
+  }
+
+  /** The number of the held buyer with this key, added (without orders) when there is none. */
+  private number(platform: Platform, buyerKey: string): number {
+    let numbers = this.numbers.get(platform);
+    if (!numbers) this.numbers.set(platform, (numbers = { keys: new KeyNumbers(), owners: [] }));
+    const at = numbers.keys.add(buyerKey, detach);
+    if (!numbers.keys.added) return numbers.owners[at]!;
+    const key = numbers.keys.keys[at]!;
+    const n = this.held.length;
+    const b: HeldBuyer = { id: `${platform}:${key}`, platform, buyerKey: key, nick: null, n, refs: [] };
+    this.held.push(b);
+    numbers.owners.push(n);
+    if (this.view) (this.view.get(platform) ?? this.view.set(platform, new Map()).get(platform)!).set(key, b);
+    return n;
+  }
+
+  /** List every held buyer's rows (once; rows added later are listed as they come). */
+  private seal(): Map<Platform, Map<string, HeldBuyer>> {
+    if (this.view) return this.view;
+    const { held, rows } = this;
+    // A counting sort by owner: rows are read in order and written into one array, so the buyers'
+    // lists are then cut from it in order (pushing onto each buyer's list would jump around memory).
+    const starts = new Int32Array(held.length + 1);
+    const ownerOf = rows.owners();
+    for (let r = 0; r < ownerOf.length; r++) starts[ownerOf[r]! + 1]!++;
+    for (let n = 0; n < held.length; n++) starts[n + 1]! += starts[n]!;
+    const next = starts.slice(0, held.length);
+    const sorted = new Int32Array(ownerOf.length);
+    for (let r = 0; r < ownerOf.length; r++) sorted[next[ownerOf[r]!]!++] = r;
+    for (let n = 0; n < held.length; n++) {
+      const refs = held[n]!.refs;
+      for (let k = starts[n]!; k < starts[n + 1]!; k++) refs.push(sorted[k]!);
+    }
+    this.view = new Map();
+    for (const [platform, { keys, owners }] of this.numbers) {
+      const byKey = new Map<string, HeldBuyer>();
+      for (let at = 0; at < owners.length; at++) byKey.set(keys.keys[at]!, held[owners[at]!]!);
+      this.view.set(platform, byKey);
+    }
+    return this.view;
   }
 
   private orderAt(r: number, b: HeldBuyer): Order {

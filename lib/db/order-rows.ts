@@ -141,6 +141,13 @@ export class OrderRows {
     return r;
   }
 
+  /** The owner each row was made for (see {@link row}), by row. */
+  owners(): Int32Array {
+    const out = new Int32Array(this.size);
+    for (let r = 0; r < this.size; r++) out[r] = this.blocks[r >>> BLOCK_BITS]![(r & MASK) * STRIDE + OWNER]!;
+    return out;
+  }
+
   id(r: number): string {
     return this.idText[r] || this.formatId(r);
   }
