@@ -4,6 +4,7 @@ import { importIntoDb } from '@/lib/db/import-store';
 import { ImportJobSchema, type ImportWorkerMessage } from '@/lib/db/import-protocol';
 import { loadAppSettings } from '@/lib/db/settings';
 import { sourceFromBlob, type ImportIssue } from '@/lib/import';
+import { readSplit, type ParserHandle } from '@/lib/import/split-read';
 import type { ImportRun } from '@/lib/db/records';
 import { todayIn } from '@/lib/settings/app';
 
@@ -36,6 +37,10 @@ async function run(job: ReturnType<typeof ImportJobSchema.parse>) {
         locale: job.locale,
         asOf: todayIn(settings.timeZone, Date.now()),
         runId: job.runId,
+        // A big file is parsed in two parts, the second by a worker of its own (where workers can start workers).
+        read: typeof Worker === 'function'
+          ? (_source, i, options) => readSplit(spawnParser, job.files[i]!, job.names[i] ?? 'orders.csv', options)
+          : undefined,
         onProgress: (progress) => {
           const now = performance.now();
           if (progress.phase === 'reading' && now - lastPost < 100) return;
@@ -50,3 +55,5 @@ async function run(job: ReturnType<typeof ImportJobSchema.parse>) {
     post({ type: 'failed', message: detail.run?.failure ?? detail.message ?? String(error), run: detail.run, issues: (detail.issues ?? []).slice(0, 100_000) });
   }
 }
+
+const spawnParser = () => new Worker(new URL('/parse-worker.js', location.href)) as unknown as ParserHandle;

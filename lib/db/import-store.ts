@@ -1,4 +1,5 @@
-import { readOrders, type ImportOptions, type ImportSource } from '../import';
+import { readOrders, type ImportBatch, type ImportOptions, type ImportSource } from '../import';
+import { readOptions } from '../import/split-read';
 import { formatIssue, type ImportIssue } from '../import/issues';
 import { translate } from '../i18n';
 import type { CountingRules } from '../metrics/rules';
@@ -44,6 +45,11 @@ export interface ImportStoreOptions extends Omit<ImportOptions, 'batchSize'> {
   now?: () => number;
   onProgress?: (p: ImportProgress) => void;
   signal?: AbortSignal;
+  /**
+   * Where batches come from: readOrders in this thread by default; the import worker passes one that
+   * parses part of a big file in a second worker (lib/import/split-read.ts). Gets the options readOrders takes.
+   */
+  read?: (source: ImportSource, fileIndex: number, options: ImportOptions) => AsyncIterable<ImportBatch>;
   /** Memory and transaction bounds; the defaults suit real files, tests make them small. */
   limits?: { holdOrders?: number; chunkOrders?: number; batchSize?: number };
 }
@@ -96,7 +102,9 @@ export async function importIntoDb(db: HuitoukeDb, sources: ImportSource[], opts
 
   try {
     for (const [fileIndex, source] of sources.entries()) {
-      for await (const batch of readOrders(source, { ...opts, batchSize: opts.limits?.batchSize ?? 5000 })) {
+      const options = readOptions({ ...opts, batchSize: opts.limits?.batchSize ?? 5000 });
+      const batches = opts.read ? opts.read(source, fileIndex, options) : readOrders(source, options);
+      for await (const batch of batches) {
         checkAbort();
         run.files[fileIndex] = { name: source.name, size: source.size, format: batch.format.id, encoding: batch.encoding };
         run.rows = rowsBefore + batch.rowsRead;

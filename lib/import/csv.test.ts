@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CsvIssue, type CsvRow, CsvTokenizer, sniffDelimiter } from './csv';
+import { type CsvIssue, type CsvRow, CsvTokenizer, RowEndScanner, sniffDelimiter } from './csv';
 
 function tokenize(pieces: readonly string[], delimiter?: string): { rows: CsvRow[]; issues: CsvIssue[] } {
   const t = new CsvTokenizer({ delimiter });
@@ -104,3 +104,69 @@ describe('sniffDelimiter', () => {
     expect(sniffDelimiter('单列表头')).toBe(',');
   });
 });
+
+describe('RowEndScanner', () => {
+  const encoder = new TextEncoder();
+  const arbText = fc.string({ unit: fc.constantFrom('a', '中', '"', '=', ',', '\t', '\n', '\r', ' '), maxLength: 80 });
+
+  /** Scan `bytes` in pieces of the given sizes for the first row end at or after `from`. */
+  function scan(bytes: Uint8Array, from: number, sizes: number[], delimiter = ',') {
+    const scanner = new RowEndScanner(delimiter);
+    for (let at = 0, k = 0; at < bytes.length; k++) {
+      const size = Math.max(1, sizes[k % sizes.length] ?? 1);
+      const found = scanner.next(bytes.subarray(at, at + size), from);
+      if (found >= 0) return { at: found, line: scanner.breaks + 1 };
+      at += size;
+    }
+    return null;
+  }
+
+  it('splits a file where reading the two parts apart gives the same rows, lines and issues as reading it whole', () => {
+    fc.assert(fc.property(arbText, fc.nat(), fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 4 }), fc.constantFrom(',', '\t'), (text, fromSeed, sizes, delimiter) => {
+      const bytes = encoder.encode(text);
+      const from = bytes.length === 0 ? 0 : fromSeed % (bytes.length + 1);
+      const whole = tokenize([text], delimiter);
+      const split = scan(bytes, from, sizes, delimiter);
+      if (split === null) return;
+      expect(split.at).toBeGreaterThanOrEqual(from);
+      const decoder = new TextDecoder();
+      const head = new CsvTokenizer({ delimiter });
+      const rows = [...head.push(decoder.decode(bytes.subarray(0, split.at))), ...head.end()];
+      const tail = new CsvTokenizer({ delimiter, firstLine: split.line });
+      rows.push(...tail.push(decoder.decode(bytes.subarray(split.at))), ...tail.end());
+      expect(rows).toEqual(whole.rows);
+      expect([...head.takeIssues(), ...tail.takeIssues()]).toEqual(whole.issues);
+    }), { numRuns: 3000 });
+  });
+
+  it('finds the row end after a quoted value that spans the split point, and counts its line breaks', () => {
+    const bytes = encoder.encode('id,note\n1,"a\r\nb,\n"\n2,x\r3,y\n');
+    expect(scan(bytes, 10, [4])).toEqual({ at: 19, line: 5 });
+    expect(scan(bytes, 21, [100])).toEqual({ at: 23, line: 6 });
+    expect(scan(bytes, 30, [100])).toBeNull();
+  });
+
+  it('reads a GB18030 file the same way: no byte of a Chinese character looks like a quote or a break', () => {
+    const text = '订单编号,买家会员名,备注\n="1",张三,"说""好的"",\n谢谢"\n="2",李四,无\n';
+    const bytes = new Uint8Array([...text].flatMap((ch) => [...gb18030(ch)]));
+    const at = scan(bytes, 30, [3]);
+    expect(at).not.toBeNull();
+    const decoder = new TextDecoder('gb18030');
+    expect(decoder.decode(bytes.subarray(at!.at))).toBe('="2",李四,无\n');
+    expect(at!.line).toBe(4);
+  });
+});
+
+/** GB18030 bytes of one character, from the decoder's side (Node has no GB18030 encoder). */
+function gb18030(ch: string): Uint8Array {
+  if (ch.charCodeAt(0) < 0x80) return new Uint8Array([ch.charCodeAt(0)]);
+  const decoder = new TextDecoder('gb18030');
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      const pair = new Uint8Array([lead, trail]);
+      if (decoder.decode(pair) === ch) return pair;
+    }
+  }
+  throw new Error(`no two-byte GB18030 code for ${ch}`);
+}

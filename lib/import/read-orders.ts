@@ -26,6 +26,19 @@ export interface ImportOptions {
   batchSize?: number;
   /** Skip encoding detection. */
   encoding?: TextEncodingId;
+  /** Read one part of a file that two readers share (split-read.ts); not for callers otherwise. */
+  part?: FilePart;
+}
+
+/** One of two parts of a file, cut where a row ends (RowEndScanner). */
+export interface FilePart {
+  /**
+   * The part starts on a row after the header: the header row as the file has it and its line, the
+   * physical line the part starts on, and the delimiter. `encoding` must then be given too.
+   */
+  after?: { header: string[]; headerLine: number; line: number; delimiter: string };
+  /** The part ends where a row ends: a row left unfinished at its end means the cut was wrong (an Error). */
+  endsAtRowEnd?: boolean;
 }
 
 export interface ImportBatch {
@@ -64,25 +77,34 @@ async function* batchesOf(
   timeZone: string,
 ): AsyncGenerator<ImportBatch> {
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 5000));
-  // Enough of the start to recognise the encoding (and files that are not CSV at all).
   const head: Uint8Array[] = [];
   let bytesRead = 0;
   let ended = false;
-  while (bytesRead < HEAD_BYTES) {
-    const next = await iterator.next();
-    if (next.done) { ended = true; break; }
-    head.push(next.value);
-    bytesRead += next.value.length;
+  let encoding: TextEncodingId;
+  let session: Session;
+  const after = options.part?.after;
+  if (after) {
+    if (!options.encoding) throw new Error('readOrders: a part after the header needs its encoding');
+    encoding = options.encoding;
+    session = new Session(file, options, timeZone, after.delimiter, after.line);
+    session.header(after.header, after.headerLine);
+  } else {
+    // Enough of the start to recognise the encoding (and files that are not CSV at all).
+    while (bytesRead < HEAD_BYTES) {
+      const next = await iterator.next();
+      if (next.done) { ended = true; break; }
+      head.push(next.value);
+      bytesRead += next.value.length;
+    }
+    // Judge exactly the first HEAD_BYTES, however the chunks fell, so the same file always reads the same.
+    const sample = concatBytes(head, bytesRead).subarray(0, HEAD_BYTES);
+    const binary = sniffBinary(sample);
+    if (binary) throw fileError(file, 'import_notCsv', { kind: binary });
+    encoding = options.encoding ?? detectEncoding(sample).encoding;
+    // The delimiter is judged on the whole sample; the pieces then go through as they came.
+    session = new Session(file, options, timeZone, sniffDelimiter(createDecoder(encoding).decode(sample)), 1);
   }
-  // Judge exactly the first HEAD_BYTES, however the chunks fell, so the same file always reads the same.
-  const sample = concatBytes(head, bytesRead).subarray(0, HEAD_BYTES);
-  const binary = sniffBinary(sample);
-  if (binary) throw fileError(file, 'import_notCsv', { kind: binary });
-  const encoding = options.encoding ?? detectEncoding(sample).encoding;
   const decoder = createDecoder(encoding);
-  // The delimiter is judged on the whole sample; the pieces then go through as they came.
-  const delimiter = sniffDelimiter(createDecoder(encoding).decode(sample));
-  const session = new Session(file, options, timeZone, delimiter);
 
   function* ready(final: boolean): Generator<ImportBatch> {
     while (session.format && (session.fragments.length >= batchSize || final)) {
@@ -132,8 +154,9 @@ class Session {
     private readonly options: ImportOptions,
     private readonly timeZone: string,
     delimiter: string,
+    firstLine: number,
   ) {
-    this.tokenizer = new CsvTokenizer({ delimiter });
+    this.tokenizer = new CsvTokenizer({ delimiter, firstLine });
   }
 
   push(text: string): void {
@@ -143,7 +166,12 @@ class Session {
   }
 
   end(): void {
-    this.consume(this.tokenizer.end());
+    const rows = this.tokenizer.end();
+    const csvIssues = this.tokenizer.takeIssues();
+    if (this.options.part?.endsAtRowEnd && (rows.length > 0 || csvIssues.length > 0)) {
+      throw new Error(`readOrders: the part of ${this.file} ends inside a row (line ${rows[0]?.line ?? csvIssues[0]?.line}); the cut was not at a row end`);
+    }
+    this.consume(rows, csvIssues);
     if (!this.format) {
       // A quote left open on the first line swallows the whole file: say so rather than "empty".
       const open = this.issues.find((i) => i.code === 'import_unterminatedQuote');
@@ -153,12 +181,11 @@ class Session {
     if (last) this.fragments.push(last);
   }
 
-  private consume(rows: CsvRow[]): void {
-    const csvIssues = this.tokenizer.takeIssues();
+  private consume(rows: CsvRow[], csvIssues = this.tokenizer.takeIssues()): void {
     const firstNew = this.issues.length;
     for (const row of rows) {
       if (!this.reader || !this.mapper) {
-        this.readHeader(row);
+        this.header(row.fields, row.line);
         continue;
       }
       this.rowsRead++;
@@ -188,10 +215,11 @@ class Session {
     }
   }
 
-  private readHeader(row: CsvRow): void {
-    const headers = trimHeaders(row.fields);
+  /** The header row (the first that is not empty); also given directly to a part that starts after it. */
+  header(fields: string[], line: number): void {
+    const headers = trimHeaders(fields);
     if (headers.length === 0) return;
-    const { format, columns } = chooseFormat(headers, this.options, this.file, row.line);
+    const { format, columns } = chooseFormat(headers, this.options, this.file, line);
     this.headers = headers;
     this.format = format;
     this.reader = new RowReader(columns, headers, this.file, this.issues, this.timeZone);

@@ -113,7 +113,7 @@ async function benchOne(file: BenchExport, extensionDir: string, lookups: number
     // The same probes with nothing running: the noise floor of this machine at this moment.
     await page.waitForTimeout(IDLE_MS);
     const importStart = (await page.evaluate('performance.now()')) as number;
-    const heaps = new HeapSampler(browser.cdp, ['/import-worker.js', '/options.html', '/background.js']);
+    const heaps = new HeapSampler(browser.cdp, ['/import-worker.js', '/parse-worker.js', '/options.html', '/background.js']);
     heaps.start();
     rss.start();
     const started = Date.now();
@@ -150,8 +150,9 @@ async function benchOne(file: BenchExport, extensionDir: string, lookups: number
       },
       importOverParse: round(seconds / (parseMs / 1000), 2),
       memory: {
-        method: 'JS heap: CDP Runtime.getHeapUsage (used size) of the import worker, the options page and the background, sampled every 250 ms; RSS: /proc VmRSS of the profile\'s Chromium processes',
+        method: 'JS heap: CDP Runtime.getHeapUsage (used size) of the import worker, its parse worker, the options page and the background, sampled every 250 ms; RSS: /proc VmRSS of the profile\'s Chromium processes',
         workerHeapPeakMB: mb(heaps.peaks.get('/import-worker.js') ?? 0),
+        parseWorkerHeapPeakMB: mb(heaps.peaks.get('/parse-worker.js') ?? 0),
         pageHeapPeakMB: mb(heaps.peaks.get('/options.html') ?? 0),
         backgroundHeapPeakMB: mb(heaps.peaks.get('/background.js') ?? 0),
         rssPeakMB: { extensionProcess: mb(rss.peaks.extension), browserProcess: mb(rss.peaks.browser), otherProcesses: mb(rss.peaks.other) },
@@ -187,9 +188,9 @@ async function main() {
     results.push(await benchOne(file, extensionDir, lookups));
   }
   console.log('\n' + table([
-    ['rows', 'import s', '(read+write+end)', 'rows/s', 'parse s (before/after)', 'import÷parse', 'worker heap MB', 'page heap MB', 'ext. RSS MB', 'browser RSS MB', 'long tasks (max ms)', 'max delay ms'],
+    ['rows', 'import s', '(read+write+end)', 'rows/s', 'parse s (before/after)', 'import÷parse', 'worker heap MB', 'parse worker heap MB', 'page heap MB', 'ext. RSS MB', 'browser RSS MB', 'long tasks (max ms)', 'max delay ms'],
     ...results.map((r) => [
-      r.rows, r.import.seconds, r.import.phases ? `${r.import.phases.reading}+${r.import.phases.writing}+${r.import.phases.segmentsAndFinalWrite}` : 'n/a', r.import.rowsPerSecond, `${r.parseOnly.seconds} (${r.parseOnly.before}/${r.parseOnly.after})`, r.importOverParse, r.memory.workerHeapPeakMB, r.memory.pageHeapPeakMB,
+      r.rows, r.import.seconds, r.import.phases ? `${r.import.phases.reading}+${r.import.phases.writing}+${r.import.phases.segmentsAndFinalWrite}` : 'n/a', r.import.rowsPerSecond, `${r.parseOnly.seconds} (${r.parseOnly.before}/${r.parseOnly.after})`, r.importOverParse, r.memory.workerHeapPeakMB, r.memory.parseWorkerHeapPeakMB, r.memory.pageHeapPeakMB,
       r.memory.rssPeakMB.extensionProcess, r.memory.rssPeakMB.browserProcess,
       `${r.responsiveness.duringImport.longTasks} (${r.responsiveness.duringImport.longTaskMaxMs})`, r.responsiveness.duringImport.maxEventLoopDelayMs,
     ]),
