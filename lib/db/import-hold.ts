@@ -159,7 +159,7 @@ export class Hold {
     let numbers = this.numbers.get(platform);
     if (!numbers) this.numbers.set(platform, (numbers = { keys: new KeyNumbers(), owners: [] }));
     const at = numbers.keys.add(buyerKey, detach);
-    if (!numbers.keys.added) return numbers.owners[at]!;
+    if (at < numbers.owners.length) return numbers.owners[at]!;
     const key = numbers.keys.keys[at]!;
     const n = this.held.length;
     const b: HeldBuyer = { id: `${platform}:${key}`, platform, buyerKey: key, nick: null, n, refs: [] };

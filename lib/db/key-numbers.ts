@@ -16,21 +16,9 @@ export class KeyNumbers {
     return this.keys.length;
   }
 
-  /** The key's number, or -1. */
-  get(key: string): number {
-    const h = fnv1a(key) | 0;
-    const { table, keys } = this;
-    const mask = (table.length >> 1) - 1;
-    for (let s = h & mask; ; s = (s + 1) & mask) {
-      const e = table[2 * s]!;
-      if (e === 0) return -1;
-      if (table[2 * s + 1] === h && keys[e - 1] === key) return e - 1;
-    }
-  }
-
   /**
-   * The key's number; a new key gets the next one and is kept as `keep(key)` returns it (a copy,
-   * say). {@link added} tells whether it was new.
+   * The key's number; a new key gets the next one, {@link size} before the call, and is kept as
+   * `keep(key)` returns it (a copy, say).
    */
   add(key: string, keep: (key: string) => string = (k) => k): number {
     const h = fnv1a(key) | 0;
@@ -40,21 +28,14 @@ export class KeyNumbers {
     for (; ; s = (s + 1) & mask) {
       const e = table[2 * s]!;
       if (e === 0) break;
-      if (table[2 * s + 1] === h && keys[e - 1] === key) {
-        this.added = false;
-        return e - 1;
-      }
+      if (table[2 * s + 1] === h && keys[e - 1] === key) return e - 1;
     }
     const n = keys.push(keep(key)) - 1;
     table[2 * s] = n + 1;
     table[2 * s + 1] = h;
     if (keys.length * 4 > table.length) this.grow();
-    this.added = true;
     return n;
   }
-
-  /** Whether the last {@link add} gave a new number. */
-  added = false;
 
   private grow(): void {
     const old = this.table;
