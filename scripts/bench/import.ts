@@ -150,9 +150,10 @@ async function benchOne(file: BenchExport, extensionDir: string, lookups: number
       },
       importOverParse: round(seconds / (parseMs / 1000), 2),
       memory: {
-        method: 'JS heap: CDP Runtime.getHeapUsage (used size) of the import worker, its parse worker, the options page and the background, sampled every 250 ms; RSS: /proc VmRSS of the profile\'s Chromium processes',
+        method: 'JS heap: CDP Runtime.getHeapUsage (used size) of the import worker, its parse worker (when the browser lists it), the options page and the background, sampled every 250 ms; RSS: /proc VmRSS of the profile\'s Chromium processes',
         workerHeapPeakMB: mb(heaps.peaks.get('/import-worker.js') ?? 0),
-        parseWorkerHeapPeakMB: mb(heaps.peaks.get('/parse-worker.js') ?? 0),
+        // A worker started by a worker is not a target a browser-level session lists: null then (its heap counts in the extension RSS).
+        parseWorkerHeapPeakMB: heaps.peaks.has('/parse-worker.js') ? mb(heaps.peaks.get('/parse-worker.js')!) : null,
         pageHeapPeakMB: mb(heaps.peaks.get('/options.html') ?? 0),
         backgroundHeapPeakMB: mb(heaps.peaks.get('/background.js') ?? 0),
         rssPeakMB: { extensionProcess: mb(rss.peaks.extension), browserProcess: mb(rss.peaks.browser), otherProcesses: mb(rss.peaks.other) },
@@ -190,7 +191,7 @@ async function main() {
   console.log('\n' + table([
     ['rows', 'import s', '(read+write+end)', 'rows/s', 'parse s (before/after)', 'import÷parse', 'worker heap MB', 'parse worker heap MB', 'page heap MB', 'ext. RSS MB', 'browser RSS MB', 'long tasks (max ms)', 'max delay ms'],
     ...results.map((r) => [
-      r.rows, r.import.seconds, r.import.phases ? `${r.import.phases.reading}+${r.import.phases.writing}+${r.import.phases.segmentsAndFinalWrite}` : 'n/a', r.import.rowsPerSecond, `${r.parseOnly.seconds} (${r.parseOnly.before}/${r.parseOnly.after})`, r.importOverParse, r.memory.workerHeapPeakMB, r.memory.parseWorkerHeapPeakMB, r.memory.pageHeapPeakMB,
+      r.rows, r.import.seconds, r.import.phases ? `${r.import.phases.reading}+${r.import.phases.writing}+${r.import.phases.segmentsAndFinalWrite}` : 'n/a', r.import.rowsPerSecond, `${r.parseOnly.seconds} (${r.parseOnly.before}/${r.parseOnly.after})`, r.importOverParse, r.memory.workerHeapPeakMB, r.memory.parseWorkerHeapPeakMB ?? 'n/a', r.memory.pageHeapPeakMB,
       r.memory.rssPeakMB.extensionProcess, r.memory.rssPeakMB.browserProcess,
       `${r.responsiveness.duringImport.longTasks} (${r.responsiveness.duringImport.longTaskMaxMs})`, r.responsiveness.duringImport.maxEventLoopDelayMs,
     ]),
