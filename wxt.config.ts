@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { CONSOLE_MATCHES, DEMO_MATCHES } from './lib/consoles/matches';
+import { browserMessageFiles } from './lib/i18n/browser-messages';
 import { MANAGED_SCHEMA, MANAGED_SCHEMA_FILE } from './lib/playbook/managed-schema';
 
 // The store build (`npm run build`, mode "production") only matches the real consoles.
@@ -50,6 +51,11 @@ export default defineConfig({
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       files.push({ relativeDest: MANAGED_SCHEMA_FILE, contents: `${JSON.stringify(MANAGED_SCHEMA, null, 2)}\n` });
+      // The message files come from the catalogue on every build, replacing any copies left in public/.
+      const messages = browserMessageFiles();
+      const dests = new Set(messages.map((m) => m.relativeDest));
+      for (let i = files.length - 1; i >= 0; i--) if (dests.has(files[i]!.relativeDest.replace(/\\/g, '/'))) files.splice(i, 1);
+      files.push(...messages);
     },
     'build:manifestGenerated': (wxt, manifest) => {
       // Content scripts get their matches from the same list as host permissions.

@@ -15,7 +15,7 @@ import { suggestions } from './catalog/suggestions';
 
 /**
  * Every UI string, by key. Each area keeps its strings in its own file under `catalog/`;
- * `scripts/gen-locales.ts` writes them to `public/_locales/<lang>/messages.json` for the browser's i18n.
+ * every build also emits them as `_locales/<lang>/messages.json` for the browser's i18n (browser-messages.ts).
  * Keys use letters, digits and `_` only (the browser's rule for message names).
  */
 export const catalog = {

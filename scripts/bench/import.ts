@@ -7,7 +7,7 @@
 // two), then the segment model recomputed from the buyer index and
 // 10,000 random buyer lookups along the sidebar's path. Prints a table, writes bench-results/import.json.
 //
-// Uses .output/demo/chrome-mv3 (or HTK_EXTENSION_DIR), built with gen-locales + `npx wxt build --mode demo`
+// Uses .output/demo/chrome-mv3 (or HTK_EXTENSION_DIR), built with `npx wxt build --mode demo`
 // when missing. The background must call installBenchHooks() (entrypoints/background/bench-hooks.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -46,11 +46,9 @@ function ensureBuild(): string {
   if (existsSync(join(dir, 'manifest.json'))) return dir;
   if (process.env.HTK_EXTENSION_DIR) throw new Error(`HTK_EXTENSION_DIR=${dir} has no built extension`);
   console.log('▶ building the demo extension (npx wxt build --mode demo)…');
-  // The manifest names messages that gen-locales writes into public/_locales.
-  for (const command of [['tsx', 'scripts/gen-locales.ts'], ['wxt', 'build', '--mode', 'demo']]) {
-    const r = spawnSync('npx', command, { cwd: ROOT, stdio: 'inherit' });
-    if (r.status !== 0) throw new Error(`${command.join(' ')} failed`);
-  }
+  // The build emits the message files the manifest names itself (wxt.config.ts).
+  const r = spawnSync('npx', ['wxt', 'build', '--mode', 'demo'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('wxt build --mode demo failed');
   return dir;
 }
 
