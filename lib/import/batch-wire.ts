@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PLATFORMS, type Platform } from '../schemas/common';
 import { OrderStatusSchema, type OrderFragment, type OrderLine, type OrderStatus } from '../schemas/order';
+import { TEXT_ENCODINGS } from './encoding';
 import { ColumnMappingSchema } from './mapping';
 import { FORMAT_IDS } from './formats/specs';
 import { ImportIssueSchema } from './issues';
@@ -33,7 +34,7 @@ export const WireBatchSchema = z.object({
   bytesRead: z.number().nonnegative(),
   rowsRead: z.number().int().nonnegative(),
   format: DetectedFormatSchema,
-  encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'gb18030']),
+  encoding: z.enum(TEXT_ENCODINGS),
 });
 export type WireBatch = z.infer<typeof WireBatchSchema>;
 

@@ -4,7 +4,9 @@
  * Decoding uses the platform's `TextDecoder` (browsers, and Node built with ICU, know `gb18030`).
  */
 
-export type TextEncodingId = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+/** Every encoding an export can be read in (messages between workers check against this list). */
+export const TEXT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030'] as const;
+export type TextEncodingId = (typeof TEXT_ENCODINGS)[number];
 
 export interface DetectedEncoding {
   encoding: TextEncodingId;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PLATFORMS } from '../schemas/common';
 import { fromWire, toWire } from './batch-wire';
 import { CsvTokenizer, RowEndScanner, sniffDelimiter } from './csv';
-import { HEAD_BYTES, createDecoder, detectEncoding, sniffBinary, type TextEncodingId } from './encoding';
+import { HEAD_BYTES, TEXT_ENCODINGS, createDecoder, detectEncoding, sniffBinary, type TextEncodingId } from './encoding';
 import { chooseFormat, trimHeaders } from './formats/detect';
 import { FORMAT_IDS } from './formats/specs';
 import { ImportError, ImportIssueSchema, type ImportIssue } from './issues';
@@ -49,7 +49,6 @@ export interface ParserHandle extends MessagePortLike {
   addEventListener(type: 'message' | 'error', listener: (event: MessageEvent) => void): void;
 }
 
-const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030'] as const satisfies readonly TextEncodingId[];
 
 const ReadOptionsSchema = z.object({
   format: z.union([z.enum(FORMAT_IDS), z.literal('auto')]).optional(),
@@ -58,7 +57,7 @@ const ReadOptionsSchema = z.object({
   storeContact: z.boolean().optional(),
   timeZone: z.string().optional(),
   batchSize: z.number().int().positive().optional(),
-  encoding: z.enum(ENCODINGS).optional(),
+  encoding: z.enum(TEXT_ENCODINGS).optional(),
 });
 
 /** Importing side → parser. */
@@ -108,9 +107,10 @@ export async function planSecondPart(file: Blob, name: string, options: ImportOp
   const encoding = options.encoding ?? detectEncoding(head).encoding;
   const bom = BOMS[encoding];
   if (!bom) return null;
-  const delimiter = sniffDelimiter(createDecoder(encoding).decode(head));
+  const text = createDecoder(encoding).decode(head);
+  const delimiter = sniffDelimiter(text);
   const tokenizer = new CsvTokenizer({ delimiter });
-  const header = tokenizer.push(createDecoder(encoding).decode(head)).find((row) => trimHeaders(row.fields).length > 0);
+  const header = tokenizer.push(text).find((row) => trimHeaders(row.fields).length > 0);
   if (!header) return null;
   try {
     if (chooseFormat(trimHeaders(header.fields), options, name, header.line).format.id === 'shopify') return null;
