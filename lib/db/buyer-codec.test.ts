@@ -14,6 +14,7 @@ import type { BuyerMetrics } from '../schemas/buyer';
 import { PLATFORMS, type Platform } from '../schemas/common';
 import { OrderStatusSchema, type Order, type OrderFragment, type OrderLine } from '../schemas/order';
 import { decodeBuyer, encodeBuyer } from './buyer-codec';
+import { CHUNK_SPAN, Lexicon, LexiconMiss } from './lexicon';
 import type { BuyerShard } from './buyer-shards';
 import type { BuyerRecord } from './records';
 
@@ -133,11 +134,35 @@ function buyersOf(fragments: OrderFragment[], runId: string): BuyerRecord[] {
   });
 }
 
+/** A writer's lexicon with chunk `chunk` claimed, and a reader's copy of what it saved. */
+function lexicons(chunk = 0): { writer: Lexicon; reader: () => Lexicon } {
+  const writer = new Lexicon('gen-1');
+  writer.claim(chunk);
+  return { writer, reader: () => Lexicon.of([writer.pending(1) ?? { id: chunk, gen: 'gen-1', texts: [], updatedAt: 1 }], () => 'unused') };
+}
+
+/** Whether every character is at most U+00FF (the string is stored one byte a character). */
+const isLatin1 = (s: string) => !/[\u0100-\uffff]/.test(s);
+
 describe('buyer codec', () => {
   it('gives back every record field for field, whatever the record holds', () => {
     fc.assert(
       fc.property(record, (r) => {
-        expectSame(decodeBuyer(encodeBuyer(r)), r);
+        expectSame(decodeBuyer(encodeBuyer(r), r.buyerKey), r);
+      }),
+      runs(200),
+    );
+  });
+
+  it('gives back every record through a lexicon, from a Latin-1 doc, whatever the record holds', () => {
+    fc.assert(
+      fc.property(record, fc.nat({ max: 3 }), (r, chunk) => {
+        const { writer, reader } = lexicons(chunk);
+        const doc = encodeBuyer(r, { lexicon: writer });
+        expect(isLatin1(doc)).toBe(true);
+        expectSame(decodeBuyer(doc, r.buyerKey, writer), r);
+        // A reader that loaded what the writer saved reads it the same.
+        expectSame(decodeBuyer(doc, r.buyerKey, reader()), r);
       }),
       runs(200),
     );
@@ -145,12 +170,28 @@ describe('buyer codec', () => {
 
   it('gives back a record whose items it left out to derive, whatever its orders', () => {
     fc.assert(
-      fc.property(record, (r) => {
+      fc.property(record, fc.boolean(), (r, withLexicon) => {
         const imported = { ...r, metrics: computeBuyerMetrics(r.orders) };
-        expectSame(decodeBuyer(encodeBuyer(imported, { itemsDerived: true })), imported);
+        const lexicon = withLexicon ? lexicons().writer : undefined;
+        expectSame(decodeBuyer(encodeBuyer(imported, { itemsDerived: true, lexicon }), r.buyerKey, lexicon), imported);
       }),
       runs(100),
     );
+  });
+
+  it('names repeated texts by number, and a reader that lacks one says so with a LexiconMiss', () => {
+    const { writer } = lexicons(2);
+    const [b] = buyersOf([{
+      platform: 'taobao', orderId: '1', buyerKey: '小明', buyerNick: null, status: 'paid', rawStatus: '交易成功', createdAt: null, paidAt: null, paidCents: 1, refundCents: 0,
+      lines: [{ lineId: '', title: '柚宝 婴儿护臀膏', quantity: 1 }],
+    }], 'run-1');
+    const doc = encodeBuyer(b!, { lexicon: writer });
+    // Neither the title, the raw status nor the key is in the doc; the texts are numbers of chunk 2.
+    expect(doc).not.toMatch(/柚宝|交易成功|小明/);
+    expect(writer.text(2 * CHUNK_SPAN)).toBeDefined();
+    expect(() => decodeBuyer(doc, '小明', new Lexicon('gen-1'))).toThrow(LexiconMiss);
+    expect(() => decodeBuyer(doc, '小明')).toThrow(LexiconMiss);
+    expect(decodeBuyer(doc, '小明', writer).orders[0]!.lines[0]!.title).toBe('柚宝 婴儿护臀膏');
   });
 
   it('reads buyers stored in format 1 (a version 4 database) as they were imported', async () => {
@@ -165,16 +206,18 @@ describe('buyer codec', () => {
       today.push(...buyersOf(fragments, 'fixture-run'));
     }
     const byId = new Map(today.map((b) => [b.id, b]));
-    for (const doc of docs) {
-      const stored = decodeBuyer(doc);
+    for (const [shard, doc] of saved.tables.buyerShards.flatMap((s) => s.docs.map((d) => [s, d] as const))) {
+      const stored = decodeBuyer(doc, shard.keys[shard.docs.indexOf(doc)]!);
       const want = byId.get(stored.id);
       expect(want, stored.id).toBeDefined();
       expectSame(stored, { ...want!, nick: stored.nick, updatedAt: Date.UTC(2025, 9, 20, 2, 0, 0) }, stored.id);
-      // Written again, it is format 2, and reads back the same.
+      // The key is the shard's.
+      expect(stored.buyerKey).toBe(JSON.parse(doc).k);
+      // Written again, it is format 3, and reads back the same.
       const again = encodeBuyer(stored, { itemsDerived: true });
-      expect(again.startsWith('{"v":2,')).toBe(true);
+      expect(again.startsWith('{"v":3,')).toBe(true);
       expect(again.length).toBeLessThan(doc.length);
-      expectSame(decodeBuyer(again), stored, `${stored.id} again`);
+      expectSame(decodeBuyer(again, stored.buyerKey), stored, `${stored.id} again`);
     }
     expect(docs.length).toBe(today.length);
   });
@@ -188,7 +231,7 @@ describe('buyer codec', () => {
       { id: 'taobao:k', platform: 'taobao', buyerKey: 'k', nick: 'k', orders: [withFields(o, [['__proto__', { polluted: true }]])], metrics: computeBuyerMetrics([o]), updatedAt: 1 },
       [['__proto__', { polluted: true }]],
     );
-    const back = decodeBuyer(encodeBuyer(r));
+    const back = decodeBuyer(encodeBuyer(r), 'k');
     for (const target of [back, back.orders[0]!]) {
       expect(Object.getPrototypeOf(target)).toBe(Object.prototype);
       expect(Object.getOwnPropertyDescriptor(target, '__proto__')?.value).toEqual({ polluted: true });
@@ -209,7 +252,11 @@ describe('buyer codec', () => {
       expect(new Set(buyers.map((b) => b.platform)).size).toBeGreaterThanOrEqual(6);
       expect(buyers.some((b) => b.orders.some((o) => o.shippedAt !== undefined))).toBe(true);
       expect(buyers.some((b) => b.orders.some((o) => o.buyerKey !== b.buyerKey))).toBe(true);
-      for (const b of buyers) expectSame(decodeBuyer(encodeBuyer(b)), b, b.id);
+      const { writer } = lexicons();
+      for (const b of buyers) {
+        expectSame(decodeBuyer(encodeBuyer(b), b.buyerKey), b, b.id);
+        expectSame(decodeBuyer(encodeBuyer(b, { lexicon: writer }), b.buyerKey, writer), b, `${b.id} (lexicon)`);
+      }
     });
   });
 
@@ -226,16 +273,22 @@ describe('buyer codec', () => {
     // As an import writes them (items derived from the orders when read): about a third, and the same records back.
     const imported = buyers.reduce((n, b) => n + encodeBuyer(b, { itemsDerived: true }).length, 0);
     expect(imported / plain).toBeLessThanOrEqual(0.35);
-    for (const b of buyers) expectSame(decodeBuyer(encodeBuyer(b, { itemsDerived: true })), b, b.id);
+    for (const b of buyers) expectSame(decodeBuyer(encodeBuyer(b, { itemsDerived: true }), b.buyerKey), b, b.id);
+    // With a lexicon the docs are Latin-1, one byte a character: an eighth of the plain record's bytes.
+    const { writer } = lexicons();
+    const docs = buyers.map((b) => encodeBuyer(b, { itemsDerived: true, lexicon: writer }));
+    expect(docs.every(isLatin1)).toBe(true);
+    expect(docs.reduce((n, d) => n + d.length, 0) / (2 * plain)).toBeLessThanOrEqual(0.125);
+    buyers.forEach((b, i) => expectSame(decodeBuyer(docs[i]!, b.buyerKey, writer), b, b.id));
   });
 
   it('refuses what is not an encoded buyer with an Error', () => {
     const good = encodeBuyer(buyersOf([{
       platform: 'taobao', orderId: '1', buyerKey: 'k', buyerNick: null, status: 'paid', rawStatus: null, createdAt: null, paidAt: null, paidCents: 1, refundCents: 0, lines: [],
     }], 'run-1')[0]!);
-    expect(decodeBuyer(good).id).toBe('taobao:k');
+    expect(decodeBuyer(good, 'k').id).toBe('taobao:k');
     const garbage = [
-      '', 'garbage', 'null', '1', '"buyer"', '[]', '{}', good.slice(0, good.length - 3), good.replace('"v":2', '"v":99'),
+      '', 'garbage', 'null', '1', '"buyer"', '[]', '{}', good.slice(0, good.length - 3), good.replace('"v":3', '"v":99'),
       '{"v":1,"id":"taobao:k","p":"taobao","k":"k","n":"k","u":1,"m":{},"r":[],"o":"x"}',
       '{"v":1,"id":"taobao:k","p":"taobao","k":"k","n":"k","u":1,"m":{},"r":[],"o":[["1"]]}',
       // Format 1 never wrote numbers for times, positions for raw statuses, a title for lines, or metrics as a list.
@@ -253,11 +306,24 @@ describe('buyer codec', () => {
       '{"v":2,"id":"taobao:k","p":"taobao","k":"k","n":"k","u":1,"m":{},"r":[],"o":[["1",1,null,null,null,1,0,[]]]}',
       '{"v":2,"id":"taobao:k","p":"taobao","k":"k","n":"k","u":1,"m":[1,0,0],"i":1,"r":["a"],"o":[]}',
       '{"v":2,"id":"taobao:k","p":"taobao","k":"k","n":"k","u":1,"m":{},"r":["a"],"o":[["1",1,null,null,null,1,0,7]]}',
+      // Format 2 never named texts by number; format 3's nick and id are strings, its texts listed numbers.
+      '{"v":2,"id":"taobao:k","p":"taobao","k":"k","n":"k","u":1,"m":{},"r":["a"],"o":[["1",1,0,null,null,1,0,"x"]],"t":[0]}',
+      '{"v":2,"id":"taobao:k","p":"taobao","k":"k","n":"k","u":1,"m":{},"r":["a"],"o":[["1",1,null,null,null,1,0,[["",0,1]]]]}',
+      '{"v":3,"p":"taobao","n":7,"u":1,"m":{},"r":["a"],"o":[]}',
+      '{"v":3,"id":null,"p":"taobao","u":1,"m":{},"r":["a"],"o":[]}',
+      '{"v":3,"p":"taobao","u":1,"m":{},"r":["a"],"o":[["1",1,0,null,null,1,0,"x"]],"t":[true]}',
+      '{"v":3,"p":"taobao","u":1,"m":{},"r":["a"],"o":[["1",1,null,null,null,1,0,[["",{},1]]]]}',
+      '{"v":3,"p":"taobao","u":1,"m":{},"r":["a"],"o":[["1",1,null,null,null,1,0,5]]}',
     ];
     // The same shapes, well formed, are read.
-    expect(decodeBuyer('{"v":2,"id":"taobao:k","p":"taobao","k":"k","n":"k","u":1,"m":{},"r":["a"],"o":[["1",1,0,20251007155026,-70,1,0,"帽子"]],"t":["交易成功"]}').orders[0]).toMatchObject({
+    expect(decodeBuyer('{"v":2,"id":"taobao:k","p":"taobao","k":"k","n":"k","u":1,"m":{},"r":["a"],"o":[["1",1,0,20251007155026,-70,1,0,"帽子"]],"t":["交易成功"]}', 'ignored').orders[0]).toMatchObject({
       rawStatus: '交易成功', createdAt: '2025-10-07 15:50:26', paidAt: '2025-10-07 15:49:56', lines: [{ lineId: '', title: '帽子', quantity: 1 }], sources: ['a'], buyerNick: null,
     });
-    for (const text of garbage) expect(() => decodeBuyer(text), text).toThrow(Error);
+    const { writer } = lexicons();
+    const hat = writer.numberOf('帽子')!;
+    const v3 = decodeBuyer(`{"v":3,"p":"taobao","u":1,"m":{},"r":["a"],"o":[["1",1,0,20251007155026,-70,1,0,${hat}]],"t":["\\u4ea4\\u6613\\u6210\\u529f"]}`, '小明', writer);
+    expect(v3).toMatchObject({ id: 'taobao:小明', buyerKey: '小明', nick: '小明' });
+    expect(v3.orders[0]).toMatchObject({ rawStatus: '交易成功', buyerKey: '小明', lines: [{ lineId: '', title: '帽子', quantity: 1 }] });
+    for (const text of garbage) expect(() => decodeBuyer(text, 'k', writer), text).toThrow(Error);
   });
 });

@@ -1,5 +1,7 @@
 import { itemsOf, type CountedMetrics } from '../metrics/compute';
+import { buyerId } from '../schemas/buyer';
 import { OrderStatusSchema, type Order, type OrderLine } from '../schemas/order';
+import { LexiconMiss, type Lexicon } from './lexicon';
 import { packTime, TimeReader, unpackTime } from './packed-time';
 import type { BuyerRecord } from './records';
 
@@ -18,11 +20,19 @@ import type { BuyerRecord } from './records';
  * - an order's trailing nick and sources left out when they are null and the buyer's first run;
  * - counted metrics as an array when the items are derived (`i`).
  *
- * `decodeBuyer(encodeBuyer(r))` gives `r` back field for field (a property test holds it to that),
+ * Format 3 (written since lookups had to read less): a doc is a Latin-1 string, a third the size.
+ * - Texts that repeat across buyers (titles, SKUs, categories, raw statuses) are named by their
+ *   number in the lexicon (lexicon.ts) when one is given, else written in full.
+ * - The buyer key is left out (the shard lists it beside the doc), and so are the id and the nick
+ *   when they are what the key makes them.
+ * - With a lexicon, any character above U+00FF left (a nick, an address) is written as a JSON \u
+ *   escape. (Without one, the titles would cost three times their size escaped: nothing is.)
+ *
+ * `decodeBuyer(encodeBuyer(r), r.buyerKey)` gives `r` back field for field (a property test holds it to that),
  * including the rare shapes: orders with shipping times or contact details, an order whose buyer key
  * differs from the buyer's, unknown extra fields of a record written by a later version.
  */
-export const BUYER_DOC_VERSION = 2;
+export const BUYER_DOC_VERSION = 3;
 
 const STATUSES = OrderStatusSchema.options;
 const STATUS_CODE = new Map<string, number>(STATUSES.map((s, i) => [s, i]));
@@ -35,9 +45,13 @@ type TimeCell = number | string | null;
  * cents, lines (format 2: a title alone for one plain line), nick, source indexes, extras. Format 2
  * leaves out a trailing null nick and sources [0].
  */
-type OrderTuple = [string, number, string | number | null, TimeCell, TimeCell, number | null, number | null, LineTuple[] | string, (string | null)?, number[]?, OrderExtras?];
-/** A line: id, title, quantity, then sku, category, paid cents, refund cents (null when absent, trailing ones dropped). */
-type LineTuple = [string, string, number, ...(string | number | null)[]];
+type OrderTuple = [string, number, string | number | null, TimeCell, TimeCell, number | null, number | null, LineTuple[] | string | number, (string | null)?, number[]?, OrderExtras?];
+/**
+ * A line: id, title, quantity, then sku, category, paid cents, refund cents (null when absent,
+ * trailing ones dropped). Format 3: title, sku and category may be lexicon numbers; one plain line
+ * may be its title's number.
+ */
+type LineTuple = [string, string | number, number, ...(string | number | null)[]];
 
 /** What few orders have; each key present only when the order has the field. */
 interface OrderExtras {
@@ -59,10 +73,13 @@ type CountedTuple = [number, number, number, string | null, string | null, strin
 
 interface BuyerDoc {
   v: number;
-  id: string;
+  /** Formats 1–2 always; format 3 when it is not `${p}:${key}`. */
+  id?: string;
   p: string;
-  k: string;
-  n: string;
+  /** Formats 1–2 (format 3: the key is the shard's). */
+  k?: string;
+  /** Formats 1–2 always; format 3 when it is not the key. */
+  n?: string;
   u: number;
   d?: number;
   m: BuyerRecord['metrics'] | Omit<BuyerRecord['metrics'], 'lastItems' | 'categories'> | CountedTuple;
@@ -71,8 +88,8 @@ interface BuyerDoc {
   /** Import-run ids, referred to by position from the orders. */
   r: string[];
   o: OrderTuple[];
-  /** Raw statuses, referred to by position from the orders (format 2; left out when none). */
-  t?: string[];
+  /** Raw statuses, referred to by position from the orders (format 2 on; left out when none; format 3: lexicon numbers or texts). */
+  t?: (string | number)[];
   /** Fields a later version added to buyer records. */
   x?: Record<string, unknown>;
 }
@@ -90,12 +107,15 @@ function timeCell(s: string | null): TimeCell {
 /**
  * `itemsDerived`: the caller computed `metrics` from exactly these orders (computeBuyerMetrics), so
  * the items and categories, a third of a typical record, are left out and derived again when read.
+ * `lexicon`: name repeated texts by their number in it (new ones are added to its own chunk).
  */
-export function encodeBuyer(record: BuyerRecord, options: { itemsDerived?: boolean } = {}): string {
+export function encodeBuyer(record: BuyerRecord, options: { itemsDerived?: boolean; lexicon?: Lexicon } = {}): string {
+  const { lexicon } = options;
   const runs: string[] = [];
   const runIndex = positionIn(runs);
   const texts: string[] = [];
   const textIndex = positionIn(texts);
+  const lineCache = lineCacheOf(lexicon);
   // Orders of one import share their `sources` and often their `lines` arrays: encode each once.
   let lastSources: readonly string[] | null = null;
   let lastIndexes: number[] = [];
@@ -105,7 +125,7 @@ export function encodeBuyer(record: BuyerRecord, options: { itemsDerived?: boole
       lastIndexes = o.sources.map(runIndex);
     }
     let lines = lineCache.get(o.lines);
-    if (lines === undefined) lineCache.set(o.lines, (lines = encodeLines(o.lines)));
+    if (lines === undefined) lineCache.set(o.lines, (lines = encodeLines(o.lines, lexicon)));
     const created = timeCell(o.createdAt);
     let paid = timeCell(o.paidAt);
     if (typeof paid === 'number' && typeof created === 'number') paid -= created;
@@ -134,32 +154,70 @@ export function encodeBuyer(record: BuyerRecord, options: { itemsDerived?: boole
       ? (COUNTED_KEYS.map((k) => rest[k]) as CountedTuple)
       : rest;
   }
-  const doc: BuyerDoc = { v: BUYER_DOC_VERSION, id: record.id, p: record.platform, k: record.buyerKey, n: record.nick, u: record.updatedAt, m: metrics, r: runs, o: orders };
-  if (texts.length) doc.t = texts;
+  // Keys in the order packedBuyerDoc writes them (the import's docs and these must be the same text).
+  const doc: BuyerDoc = {
+    v: BUYER_DOC_VERSION,
+    ...(record.id === buyerId(record.platform, record.buyerKey) ? {} : { id: record.id }),
+    p: record.platform,
+    ...(record.nick === record.buyerKey ? {} : { n: record.nick }),
+    u: record.updatedAt, m: metrics, r: runs, o: orders,
+  };
+  if (texts.length) doc.t = texts.map((t) => textRef(t, lexicon));
   if (options.itemsDerived) doc.i = 1;
   if (record.deletedAt !== undefined) doc.d = record.deletedAt;
   for (const key of Object.keys(record)) {
     if (!RECORD_FIELDS.has(key)) setOwn((doc.x ??= {}), key, (record as Record<string, unknown>)[key]);
   }
-  return JSON.stringify(doc);
+  const json = JSON.stringify(doc);
+  return lexicon ? latin1(json) : json;
 }
 
 /**
- * What `encodeBuyer(record, { itemsDerived: true })` gives for a live record without extra fields,
- * less its orders: the text before and after them. Between the two go the orders as JSON order
- * tuples separated by commas (the import writes them straight from its order rows, see
- * order-rows.ts), naming `runs` and `rawStatuses` by position.
+ * What `encodeBuyer(record, { itemsDerived: true, lexicon })` gives for a live record without extra
+ * fields, less its orders: the text before and after them. Between the two go the orders as JSON
+ * order tuples separated by commas (the import writes them straight from its order rows, see
+ * order-rows.ts), naming `runs` and `rawStatuses` by position. Latin-1 with a lexicon (see {@link latin1}).
  */
 export function packedBuyerDoc(
   head: Pick<BuyerRecord, 'id' | 'platform' | 'buyerKey' | 'nick' | 'updatedAt'> & { metrics: CountedMetrics },
   runs: readonly string[],
   rawStatuses: readonly string[],
+  lexicon: Lexicon | undefined,
 ): [string, string] {
   // Written out by hand: JSON.stringify costs more here than the orders' text at ~5 orders a buyer.
   const m = head.metrics;
   const metrics = `[${num(m.paidOrders)},${num(m.netCents)},${num(m.aovCents)},${str(m.firstPaidDate)},${str(m.lastPaidDate)},${JSON.stringify(m.paidDates)},${num(m.refundOrders)},${num(m.refundCents)},${num(m.allOrders)}]`;
-  const texts = rawStatuses.length ? `,"t":[${rawStatuses.map(str).join(',')}]` : '';
-  return [`{"v":${BUYER_DOC_VERSION},"id":${str(head.id)},"p":${str(head.platform)},"k":${str(head.buyerKey)},"n":${str(head.nick)},"u":${num(head.updatedAt)},"m":${metrics},"r":${JSON.stringify(runs)},"o":[`, `]${texts},"i":1}`];
+  const texts = rawStatuses.length ? `,"t":[${rawStatuses.map((t) => refJson(t, lexicon)).join(',')}]` : '';
+  const id = head.id === buyerId(head.platform, head.buyerKey) ? '' : `"id":${str(head.id)},`;
+  const nick = head.nick === head.buyerKey ? '' : `"n":${str(head.nick)},`;
+  return [
+    latinWith(lexicon, `{"v":${BUYER_DOC_VERSION},${id}"p":${str(head.platform)},${nick}"u":${num(head.updatedAt)},"m":${metrics},"r":${JSON.stringify(runs)},"o":[`),
+    latinWith(lexicon, `]${texts},"i":1}`),
+  ];
+}
+
+/** A repeated text as a doc names it: its lexicon number, or itself when there is no lexicon or no room. */
+function textRef(text: string, lexicon: Lexicon | undefined): string | number {
+  return lexicon?.numberOf(text) ?? text;
+}
+
+/** {@link textRef} as JSON (see {@link latinWith}). */
+function refJson(text: string, lexicon: Lexicon | undefined): string {
+  const ref = textRef(text, lexicon);
+  return typeof ref === 'number' ? `${ref}` : latinWith(lexicon, str(ref));
+}
+
+/** JSON as a doc written with this lexicon (or none) holds it: Latin-1 with one, as it is without. */
+export function latinWith(lexicon: Lexicon | undefined, json: string): string {
+  return lexicon ? latin1(json) : json;
+}
+
+const ABOVE_LATIN1 = /[\u0100-\uffff]/g;
+/** JSON text with every character above U+00FF written as a \u escape: a one-byte string. */
+export function latin1(json: string): string {
+  ABOVE_LATIN1.lastIndex = 0;
+  if (!ABOVE_LATIN1.test(json)) return json;
+  return json.replace(ABOVE_LATIN1, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Each distinct text's position in `list`, added to it when first seen. */
@@ -185,40 +243,64 @@ function needsEscape(s: string): boolean {
 /** A string (or null) as JSON writes it. */
 const str = (s: string | null) => (s === null ? 'null' : needsEscape(s) ? JSON.stringify(s) : `"${s}"`);
 
-/** Encoded lines by the array they came from (an import shares one array among the orders of an item). */
-const lineCache = new WeakMap<readonly OrderLine[], LineTuple[] | string>();
-
-/** An order's lines as format 2 writes them: one plain line (no id, quantity 1, nothing else) as its title. */
-export function encodeLines(lines: readonly OrderLine[]): LineTuple[] | string {
-  if (lines.length === 1) {
-    const l = lines[0]!;
-    if (l.lineId === '' && l.quantity === 1 && LINE_OPTIONAL.every((f) => l[f] === undefined)) return l.title;
-  }
-  return lines.map(encodeLine);
+/** Encoded lines by the array they came from (an import shares one array among the orders of an item), per lexicon. */
+const lineCaches = new WeakMap<object, WeakMap<readonly OrderLine[], LineTuple[] | string | number>>();
+const NO_LEXICON = {};
+function lineCacheOf(lexicon: Lexicon | undefined): WeakMap<readonly OrderLine[], LineTuple[] | string | number> {
+  const owner = lexicon ?? NO_LEXICON;
+  let cache = lineCaches.get(owner);
+  if (!cache) lineCaches.set(owner, (cache = new WeakMap()));
+  return cache;
 }
 
-export function encodeLine(line: OrderLine): LineTuple {
-  const tuple: LineTuple = [line.lineId, line.title, line.quantity];
+/** An order's lines as a doc writes them: one plain line (no id, quantity 1, nothing else) as its title (or its number). */
+export function encodeLines(lines: readonly OrderLine[], lexicon: Lexicon | undefined): LineTuple[] | string | number {
+  if (lines.length === 1) {
+    const l = lines[0]!;
+    if (l.lineId === '' && l.quantity === 1 && LINE_OPTIONAL.every((f) => l[f] === undefined)) return textRef(l.title, lexicon);
+  }
+  return lines.map((l) => encodeLine(l, lexicon));
+}
+
+export function encodeLine(line: OrderLine, lexicon: Lexicon | undefined): LineTuple {
+  const tuple: LineTuple = [line.lineId, textRef(line.title, lexicon), line.quantity];
   let last = 2;
   LINE_OPTIONAL.forEach((field, i) => {
     const value = line[field];
-    tuple[3 + i] = value === undefined ? null : value;
+    tuple[3 + i] = value === undefined ? null : typeof value === 'string' ? textRef(value, lexicon) : value;
     if (value !== undefined) last = 3 + i;
   });
   tuple.length = last + 1;
   return tuple;
 }
 
-/** The record a doc was written from. Throws on a doc that is not one (a damaged or foreign value). */
-export function decodeBuyer(text: string): BuyerRecord {
+/**
+ * The record a doc was written from; `key` is the buyer key the shard lists beside it, `lexicon` the
+ * texts format 3 names by number. Throws on a doc that is not one (a damaged or foreign value), and
+ * a {@link LexiconMiss} when the doc names a text the lexicon does not have.
+ */
+export function decodeBuyer(text: string, key: string, lexicon?: Lexicon): BuyerRecord {
   const doc = JSON.parse(text) as BuyerDoc;
-  if (!doc || typeof doc !== 'object' || (doc.v !== 1 && doc.v !== 2) || !Array.isArray(doc.o) || !Array.isArray(doc.r)
-    || typeof doc.id !== 'string' || typeof doc.p !== 'string' || typeof doc.k !== 'string' || typeof doc.n !== 'string'
-    || typeof doc.u !== 'number' || !doc.m || typeof doc.m !== 'object' || (doc.t !== undefined && !Array.isArray(doc.t))) {
-    throw new Error(`not a buyer record (version ${String((doc as { v?: unknown } | null)?.v)})`);
+  const version = (doc as { v?: unknown } | null)?.v;
+  if (!doc || typeof doc !== 'object' || (version !== 1 && version !== 2 && version !== 3) || !Array.isArray(doc.o) || !Array.isArray(doc.r)
+    || typeof doc.p !== 'string' || typeof doc.u !== 'number' || !doc.m || typeof doc.m !== 'object' || (doc.t !== undefined && !Array.isArray(doc.t))
+    || (version === 3
+      ? (doc.id !== undefined && typeof doc.id !== 'string') || (doc.n !== undefined && typeof doc.n !== 'string')
+      : typeof doc.id !== 'string' || typeof doc.k !== 'string' || typeof doc.n !== 'string')) {
+    throw new Error(`not a buyer record (version ${String(version)})`);
   }
-  const bad = (what: string) => new Error(`buyer record ${doc.id}: ${what}`);
-  const v2 = doc.v === 2;
+  const v3 = version === 3;
+  const buyerKey = v3 ? key : doc.k!;
+  const id = doc.id ?? buyerId(doc.p, buyerKey);
+  /** A text a format 3 doc may name by number. */
+  const named = (ref: unknown, what: string): string => {
+    if (typeof ref === 'string') return ref;
+    if (!v3 || typeof ref !== 'number') throw new Error(`buyer record ${id}: ${what} is ${JSON.stringify(ref)}`);
+    if (!lexicon) throw new LexiconMiss(`buyer record ${id} names text #${ref}, and no text list is loaded`);
+    return lexicon.text(ref);
+  };
+  const bad = (what: string) => new Error(`buyer record ${id}: ${what}`);
+  const v2 = version >= 2;
   const platform = doc.p as BuyerRecord['platform'];
   const sourceLists = new Map<string, string[]>();
   const firstRun = doc.r.length ? [doc.r[0]!] : null;
@@ -253,20 +335,20 @@ export function decodeBuyer(text: string): BuyerRecord {
     let rawStatus = t[2] as string | null;
     if (typeof t[2] === 'number') {
       const raw = v2 ? doc.t?.[t[2]] : undefined;
-      if (typeof raw !== 'string') throw bad(`order ${t[0]} names raw status #${t[2]}, which is not listed`);
-      rawStatus = raw;
+      if (raw === undefined) throw bad(`order ${t[0]} names raw status #${t[2]}, which is not listed`);
+      rawStatus = named(raw, `raw status #${t[2]}`);
     }
     const created = time(t[3], t[0]);
     let paid: string | null;
     if (typeof t[4] === 'number' && typeof t[3] === 'number') paid = time(t[3] + t[4], t[0]);
     else paid = time(t[4], t[0]);
     const lines = t[7];
-    if (!Array.isArray(lines) && !(v2 && typeof lines === 'string')) throw bad(`order ${t[0]} has lines ${JSON.stringify(lines)}`);
+    if (!Array.isArray(lines) && !(v2 && typeof lines === 'string') && !(v3 && typeof lines === 'number')) throw bad(`order ${t[0]} has lines ${JSON.stringify(lines)}`);
     const extras = t[10];
     const order: Order = {
       platform: (extras?.f ?? platform) as Order['platform'],
       orderId: t[0],
-      buyerKey: extras && 'k' in extras ? extras.k! : doc.k,
+      buyerKey: extras && 'k' in extras ? extras.k! : buyerKey,
       buyerNick: t[8] ?? null,
       status,
       rawStatus,
@@ -274,7 +356,7 @@ export function decodeBuyer(text: string): BuyerRecord {
       paidAt: paid,
       paidCents: t[5],
       refundCents: t[6],
-      lines: typeof lines === 'string' ? [{ lineId: '', title: lines, quantity: 1 }] : lines.map(decodeLine),
+      lines: Array.isArray(lines) ? lines.map((l) => decodeLine(l, named)) : [{ lineId: '', title: named(lines, `order ${t[0]}'s title`), quantity: 1 }],
       sources,
     };
     if (extras) {
@@ -292,7 +374,7 @@ export function decodeBuyer(text: string): BuyerRecord {
     counted = Object.fromEntries(COUNTED_KEYS.map((k, i) => [k, tuple[i]])) as unknown as CountedMetrics;
   }
   const metrics = doc.i === 1 ? { ...counted, ...itemsOf(orders) } : (counted as BuyerRecord['metrics']);
-  const record: BuyerRecord = { id: doc.id, platform, buyerKey: doc.k, nick: doc.n, orders, metrics, updatedAt: doc.u };
+  const record: BuyerRecord = { id, platform, buyerKey, nick: doc.n ?? buyerKey, orders, metrics, updatedAt: doc.u };
   if (doc.d !== undefined) record.deletedAt = doc.d;
   if (doc.x) defineAll(record, doc.x);
   return record;
@@ -307,11 +389,13 @@ function defineAll(target: object, fields: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(fields)) setOwn(target, key, value);
 }
 
-function decodeLine(t: LineTuple): OrderLine {
-  const line: OrderLine = { lineId: t[0], title: t[1], quantity: t[2] };
+function decodeLine(t: LineTuple, named: (ref: unknown, what: string) => string): OrderLine {
+  const line: OrderLine = { lineId: t[0], title: named(t[1], 'a line title'), quantity: t[2] };
   for (let i = 0; i < LINE_OPTIONAL.length; i++) {
     const value = t[3 + i];
-    if (value !== null && value !== undefined) (line as Record<string, unknown>)[LINE_OPTIONAL[i]!] = value;
+    if (value === null || value === undefined) continue;
+    const field = LINE_OPTIONAL[i]!;
+    (line as Record<string, unknown>)[field] = field === 'sku' || field === 'category' ? named(value, `a line's ${field}`) : value;
   }
   return line;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PlatformSchema, SyncFieldsSchema, type Platform } from '../schemas/common';
 import { decodeBuyer } from './buyer-codec';
 import { fnv1a } from './hash';
+import type { Lexicon } from './lexicon';
 import type { BuyerRecord } from './records';
 
 /**
@@ -9,7 +10,9 @@ import type { BuyerRecord } from './records';
  * size, so a million orders of 200,000 buyers written one record per buyer take 17 s in record
  * overhead alone. A buyer lives in the shard its key hashes to (SHARDS per platform: ~50 buyers a
  * shard at 200,000 buyers, one or two in a small shop), encoded as one string each (buyer-codec.ts),
- * so reading a shard to find one buyer clones strings, and only that buyer is parsed.
+ * so reading a shard to find one buyer clones strings, and only that buyer is parsed. Docs name
+ * repeated texts by their number in the lexicon (lexicon.ts), which keeps them Latin-1 and shards
+ * small: a lookup's read time grows with the size of the shard it reads.
  *
  * A console may show a buyer by a display name that is not the key (Shopify's billing name beside
  * the e-mail key): such a nick is listed as an alias in the shard the nick hashes to, which points to
@@ -27,6 +30,8 @@ export const BuyerShardSchema = SyncFieldsSchema.extend({
   /** Nick → buyer key pairs, for nicks that hash here and differ from the key they name. */
   aliasNicks: z.array(z.string()),
   aliasKeys: z.array(z.string()),
+  /** The generation of the lexicon its docs name texts of (lexicon.ts); absent when they name none. */
+  lx: z.string().optional(),
 });
 export type BuyerShard = z.infer<typeof BuyerShardSchema>;
 
@@ -36,11 +41,16 @@ export function emptyShard(id: string, platform: Platform): BuyerShard {
   return { id, platform, updatedAt: 0, keys: [], docs: [], aliasNicks: [], aliasKeys: [] };
 }
 
-/** The stored record of a buyer key in a shard, or undefined. */
-export function buyerInShard(shard: BuyerShard | undefined, key: string): BuyerRecord | undefined {
+/** The stored record of a buyer key in a shard, or undefined (`lexicon`: see decodeBuyer). */
+export function buyerInShard(shard: BuyerShard | undefined, key: string, lexicon: Lexicon | undefined): BuyerRecord | undefined {
   if (!shard) return undefined;
   const at = shard.keys.indexOf(key);
-  return at < 0 ? undefined : decodeBuyer(shard.docs[at]!);
+  return at < 0 ? undefined : decodeBuyer(shard.docs[at]!, key, lexicon);
+}
+
+/** Every buyer of a shard, deleted ones included. */
+export function buyersInShard(shard: BuyerShard, lexicon: Lexicon | undefined): BuyerRecord[] {
+  return shard.docs.map((doc, i) => decodeBuyer(doc, shard.keys[i]!, lexicon));
 }
 
 /** Buyer keys a nick is an alias of in this shard. */
@@ -112,8 +122,9 @@ export function shardsTouched(changes: Iterable<BuyerChange>): Set<string> {
 /**
  * Apply record changes to shards already read (`shards` holds every id {@link shardsTouched}
  * names; missing ones are created): the records' docs, and their aliases moved with their nicks.
+ * `lexiconGen`: the docs were encoded with that lexicon (the shards they land in are marked with it).
  */
-export function applyToShards(shards: Map<string, BuyerShard>, changes: Iterable<BuyerChange>, now: number): void {
+export function applyToShards(shards: Map<string, BuyerShard>, changes: Iterable<BuyerChange>, now: number, lexiconGen?: string): void {
   const shardFor = (platform: Platform, text: string) => {
     const id = shardIdOf(platform, text);
     let shard = shards.get(id);
@@ -121,7 +132,9 @@ export function applyToShards(shards: Map<string, BuyerShard>, changes: Iterable
     return shard;
   };
   for (const { record, before, doc } of changes) {
-    setBuyerDoc(shardFor(record.platform, record.buyerKey), record.buyerKey, doc, now);
+    const own = shardFor(record.platform, record.buyerKey);
+    setBuyerDoc(own, record.buyerKey, doc, now);
+    if (lexiconGen !== undefined) own.lx = lexiconGen;
     const was = aliasOf(before);
     const next = aliasOf(record);
     if (was === next) continue;

@@ -1,16 +1,48 @@
 import type { Table } from 'dexie';
 import type { Platform } from '../schemas/common';
-import { decodeBuyer, encodeBuyer } from './buyer-codec';
-import { aliasesInShard, applyToShards, buyerInShard, shardIdOf, shardsTouched, type BuyerShard } from './buyer-shards';
+import { encodeBuyer } from './buyer-codec';
+import { aliasesInShard, applyToShards, buyerInShard, buyersInShard, shardIdOf, shardsTouched, type BuyerShard } from './buyer-shards';
 import type { HuitoukeDb } from './database';
+import { Lexicon, LexiconChunkSchema, LexiconMiss } from './lexicon';
 import type { BuyerRecord } from './records';
 import { SETTINGS_KEY } from './settings';
 
 /**
  * Buyer records as the rest of the extension sees them: one {@link BuyerRecord} per buyer, read and
  * written through the shards they are stored in (buyer-shards.ts). Reads work on the database or
- * inside a transaction that includes `buyerShards`.
+ * inside a transaction that includes `buyerShards` and `lexicon`.
  */
+
+/** Each database's lexicon as this context last loaded it (docs name texts by number, see lexicon.ts). */
+const lexicons = new WeakMap<HuitoukeDb, Lexicon>();
+
+/** The stored lexicon (generation '' when none is stored). */
+export async function loadLexicon(db: HuitoukeDb): Promise<Lexicon> {
+  const chunks = LexiconChunkSchema.array().parse(await db.lexicon.toArray());
+  return Lexicon.of(chunks, () => '');
+}
+
+/**
+ * `read` the docs of these shards with the lexicon they name texts of: the one this context
+ * loaded, or, when that is of another generation or lacks a text, the one stored now.
+ */
+async function withLexicon<T>(db: HuitoukeDb, shards: readonly (BuyerShard | undefined)[], read: (lexicon: Lexicon | undefined) => T): Promise<T> {
+  const gens = new Set<string>();
+  for (const s of shards) if (s?.lx !== undefined) gens.add(s.lx);
+  let lexicon = lexicons.get(db);
+  if (!gens.size || (lexicon && gens.size === 1 && gens.has(lexicon.gen))) {
+    try {
+      return read(lexicon);
+    } catch (error) {
+      if (!(error instanceof LexiconMiss) || !gens.size) throw error;
+    }
+  }
+  lexicon = await loadLexicon(db);
+  lexicons.set(db, lexicon);
+  const other = [...gens].find((g) => g !== lexicon.gen);
+  if (other !== undefined) throw new Error(`buyers stored with text list ${other}, but the stored text list is ${lexicon.gen || 'empty'}`);
+  return read(lexicon);
+}
 
 /** `platform:key` → platform and key (the platform never contains ':'). */
 function splitId(id: string): { platform: Platform; key: string } {
@@ -24,7 +56,8 @@ export const liveBuyer = (r: BuyerRecord | undefined): BuyerRecord | undefined =
 /** A buyer by id (`platform:key`), deleted ones included. */
 export async function getBuyer(db: HuitoukeDb, id: string): Promise<BuyerRecord | undefined> {
   const { platform, key } = splitId(id);
-  return buyerInShard(await db.buyerShards.get(shardIdOf(platform, key)), key);
+  const shard = await db.buyerShards.get(shardIdOf(platform, key));
+  return withLexicon(db, [shard], (lexicon) => buyerInShard(shard, key, lexicon));
 }
 
 /** Buyers by id, in the order asked (undefined where there is none), each shard read once. */
@@ -33,7 +66,7 @@ export async function getBuyers(db: HuitoukeDb, ids: readonly string[]): Promise
   const shardIds = [...new Set(parts.map((p) => shardIdOf(p.platform, p.key)))];
   const shards = new Map<string, BuyerShard | undefined>();
   (await db.buyerShards.bulkGet(shardIds)).forEach((s, i) => shards.set(shardIds[i]!, s));
-  return parts.map((p) => buyerInShard(shards.get(shardIdOf(p.platform, p.key)), p.key));
+  return withLexicon(db, [...shards.values()], (lexicon) => parts.map((p) => buyerInShard(shards.get(shardIdOf(p.platform, p.key)), p.key, lexicon)));
 }
 
 /** Live buyers of a platform a console nick names as an alias (not their key). */
@@ -59,7 +92,7 @@ export async function scanBuyers(db: HuitoukeDb, visit: (page: BuyerRecord[]) =>
   for (;;) {
     const page: BuyerShard[] = await (after === null ? table.where(':id').between(lower, upper, true, true) : table.where(':id').between(after, upper, false, true)).limit(SCAN_PAGE).toArray();
     if (!page.length) return;
-    await visit(page.flatMap((s) => s.docs.map(decodeBuyer)));
+    await visit(await withLexicon(db, page, (lexicon) => page.flatMap((s) => buyersInShard(s, lexicon))));
     if (page.length < SCAN_PAGE) return;
     after = page[page.length - 1]!.id;
   }
@@ -78,20 +111,26 @@ export async function countBuyers(db: HuitoukeDb): Promise<number> {
 
 /**
  * Write whole records (new or replacing stored ones) with their aliases, in one transaction.
- * For tests, the upgrade and restores; the import writes through its own pipeline with the same
- * shard functions.
+ * For tests and the upgrade; the import writes through its own pipeline with the same shard
+ * functions. Texts are written in full (no lexicon).
  */
 export async function putBuyers(db: HuitoukeDb, records: readonly BuyerRecord[], now = Date.now()): Promise<void> {
-  await db.transaction('rw', db.buyerShards, () => writeBuyersIn(db.buyerShards, records, now));
+  // The records they replace may name texts of the lexicon: load it before the transaction.
+  const ownIds = [...new Set(records.map((r) => shardIdOf(r.platform, r.buyerKey)))];
+  const lexicon = await withLexicon(db, await db.buyerShards.bulkGet(ownIds), (l) => l);
+  await db.transaction('rw', db.buyerShards, () => writeBuyersIn(db.buyerShards, records, now, lexicon));
 }
 
-/** {@link putBuyers} inside a transaction the caller holds on this shard table. */
-export async function writeBuyersIn(table: Table<BuyerShard, string>, records: readonly BuyerRecord[], now: number): Promise<void> {
+/**
+ * {@link putBuyers} inside a transaction the caller holds on this shard table; `lexicon` reads the
+ * records replaced (the upgrade to version 3 wrote none that name texts).
+ */
+export async function writeBuyersIn(table: Table<BuyerShard, string>, records: readonly BuyerRecord[], now: number, lexicon?: Lexicon): Promise<void> {
   if (!records.length) return;
   const own = new Map<string, BuyerShard>();
   const ownIds = [...new Set(records.map((r) => shardIdOf(r.platform, r.buyerKey)))];
   (await table.bulkGet(ownIds)).forEach((s, i) => s && own.set(ownIds[i]!, s));
-  const changes = records.map((record) => ({ record, before: buyerInShard(own.get(shardIdOf(record.platform, record.buyerKey)), record.buyerKey), doc: encodeBuyer(record) }));
+  const changes = records.map((record) => ({ record, before: buyerInShard(own.get(shardIdOf(record.platform, record.buyerKey)), record.buyerKey, lexicon), doc: encodeBuyer(record) }));
   const all = shardsTouched(changes);
   const more = [...all].filter((id) => !own.has(id));
   (await table.bulkGet(more)).forEach((s, i) => s && own.set(more[i]!, s));

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { SCHEMA_VERSIONS } from './schema-versions';
 import type { BuyerShard } from './buyer-shards';
+import type { LexiconChunk } from './lexicon';
 import type {
   BuyerNote,
   BuyerTag,
@@ -36,6 +37,8 @@ export const DB_NAME = 'huitouke';
 export class HuitoukeDb extends Dexie {
   /** Buyers, many to a record: read and write them through buyer-store.ts. */
   buyerShards!: Table<BuyerShard, string>;
+  /** Texts buyer docs name by number, a chunk per record (lexicon.ts). */
+  lexicon!: Table<LexiconChunk, number>;
   orphans!: EntityTable<OrphanBucket, 'id'>;
   importRuns!: EntityTable<ImportRun, 'id'>;
   notes!: EntityTable<BuyerNote, 'id'>;

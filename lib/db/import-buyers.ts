@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { computeBuyerMetrics } from '../metrics/compute';
 import { mergeOrder } from '../orders/merge';
 import type { Order } from '../schemas/order';
@@ -7,6 +8,7 @@ import { aliasOf, applyToShards, buyerInShard, shardIdOf, shardsTouched, type Bu
 import { liveBuyer } from './buyer-store';
 import type { HuitoukeDb } from './database';
 import type { Hold, HeldBuyer } from './import-hold';
+import { Lexicon, LexiconChunkSchema, LexiconMiss, MAX_CHUNKS, newLexiconGen } from './lexicon';
 import type { ImportStoreOptions } from './import-store';
 import type { BuyerRecord, ImportRun } from './records';
 
@@ -27,6 +29,37 @@ export interface RunContext {
   storedBefore: WeakSet<Order>;
   progress: (written: number, toWrite: number) => void;
   stamp: () => number;
+  /** The texts docs name by number, with a chunk of this run's own for new ones (see {@link claimLexicon}). */
+  lexicon: Lexicon;
+}
+
+/**
+ * The stored lexicon, with a chunk claimed for this run's new texts: the next free chunk number,
+ * added empty (`add` refuses a number another run claimed meanwhile: then the next). Without room
+ * (all chunks used), new texts stay in the docs.
+ */
+export async function claimLexicon(db: HuitoukeDb, now: number): Promise<Lexicon> {
+  for (;;) {
+    const lexicon = Lexicon.of(LexiconChunkSchema.array().parse(await db.lexicon.toArray()), newLexiconGen);
+    const chunk = lexicon.nextChunk();
+    if (chunk >= MAX_CHUNKS) return lexicon;
+    try {
+      await db.lexicon.add({ id: chunk, gen: lexicon.gen, texts: [], updatedAt: now });
+      lexicon.claim(chunk);
+      return lexicon;
+    } catch (error) {
+      if (!isConstraintError(error)) throw error;
+    }
+  }
+}
+
+/**
+ * Drop the run's chunk when no text went into it. Chunk 0 stays whatever it holds: it carries the
+ * lexicon's generation, which the shards this run wrote are marked with.
+ */
+export async function releaseLexicon(db: HuitoukeDb, lexicon: Lexicon): Promise<void> {
+  const unused = lexicon.unusedChunk();
+  if (unused !== null && unused > 0) await db.lexicon.delete(unused);
 }
 
 /** A buyer a chunk writes: its change to the shards, and what the index needs. */
@@ -86,25 +119,28 @@ export async function writeBuyers(ctx: RunContext, hold: Hold, checkAbort: () =>
         }
       }
       const count = fresh.length + merge.length;
-      const mergeChunk = () => db.transaction('rw', db.buyerShards, async () => {
+      const mergeChunk = () => db.transaction('rw', db.buyerShards, db.lexicon, async () => {
         const shards = new Map<string, BuyerShard>();
         const read = async (want: Iterable<string>) => {
           const missing = [...want].filter((id) => !shards.has(id));
           (await db.buyerShards.bulkGet(missing)).forEach((s, i) => s && shards.set(missing[i]!, s));
         };
+        const before = new Map<HeldBuyer, BuyerRecord | undefined>();
+        const readStored = (buyers: readonly HeldBuyer[]) => storedBuyers(ctx, shards, buyers, before);
         await read(merge.length ? ids : []);
-        const stored = (b: HeldBuyer) => liveBuyer(buyerInShard(shards.get(shardIdOf(b.platform, b.buyerKey)), b.buyerKey));
-        const all = fresh.concat(merge.map((b) => merged(ctx, hold, b, stored(b), true)));
+        await readStored(merge);
+        const all = fresh.concat(merge.map((b) => merged(ctx, hold, b, before.get(b), true)));
         const touched = shardsTouched(all.map((w) => w.change));
         await read(touched);
         // Another import (another tab) may have created a "fresh" shard since the writes began:
         // merge into what it stored rather than replace it (this import's orders are counted already).
+        await readStored(fresh.map((w) => w.held));
         for (let i = 0; i < fresh.length; i++) {
-          const before = stored(all[i]!.held);
-          if (before) all[i] = merged(ctx, hold, all[i]!.held, before, false);
+          const stored = before.get(all[i]!.held);
+          if (stored) all[i] = merged(ctx, hold, all[i]!.held, stored, false);
         }
-        applyToShards(shards, all.map((w) => w.change), ctx.stamp());
-        await db.buyerShards.bulkPut([...touched].map((id) => shards.get(id)!));
+        applyToShards(shards, all.map((w) => w.change), ctx.stamp(), ctx.lexicon.gen);
+        await saveLexicon(ctx, () => db.buyerShards.bulkPut([...touched].map((id) => shards.get(id)!)));
         return all.map((w) => w.entry);
       });
       let done: Promise<IndexEntry[]>;
@@ -113,8 +149,8 @@ export async function writeBuyers(ctx: RunContext, hold: Hold, checkAbort: () =>
         // nothing but add them, so the database stores them while the next chunk is being built.
         // `add` refuses a shard that appeared meanwhile (another tab importing): then merge instead.
         const shards = new Map<string, BuyerShard>();
-        applyToShards(shards, fresh.map((w) => w.change), ctx.stamp());
-        done = db.transaction('rw', db.buyerShards, () => db.buyerShards.bulkAdd([...shards.values()]))
+        applyToShards(shards, fresh.map((w) => w.change), ctx.stamp(), ctx.lexicon.gen);
+        done = db.transaction('rw', db.buyerShards, db.lexicon, () => saveLexicon(ctx, () => db.buyerShards.bulkAdd([...shards.values()])))
           .then(() => fresh.map((w) => w.entry), (error: unknown) => {
             if (isConstraintError(error)) return mergeChunk();
             throw error;
@@ -133,10 +169,51 @@ export async function writeBuyers(ctx: RunContext, hold: Hold, checkAbort: () =>
   }
 }
 
+/**
+ * Inside a write transaction: `write` the docs, then put the run's lexicon chunk when it has texts
+ * not saved yet; once both committed, the chunk counts as saved.
+ *
+ * The chunk is taken after the write has run, not when the transaction is opened: a transaction
+ * opened while an earlier one is still adding texts (a merge encodes inside its transaction) runs
+ * after it, and a copy taken at opening would put back a chunk without the earlier one's texts.
+ */
+async function saveLexicon(ctx: RunContext, write: () => Promise<unknown>): Promise<void> {
+  const tx = Dexie.currentTransaction;
+  await write();
+  const chunk = ctx.lexicon.pending(ctx.stamp());
+  if (!chunk) return;
+  await ctx.db.lexicon.put(chunk);
+  tx?.on('complete', () => ctx.lexicon.markSaved(chunk.texts.length));
+}
+
+/**
+ * Inside a write transaction: the live stored records of these buyers (in `out`), from shards read.
+ * A doc naming a text another run added since this one loaded the lexicon loads those texts.
+ */
+async function storedBuyers(ctx: RunContext, shards: Map<string, BuyerShard>, buyers: readonly HeldBuyer[], out: Map<HeldBuyer, BuyerRecord | undefined>): Promise<void> {
+  const { lexicon } = ctx;
+  const readAll = () => {
+    for (const b of buyers) {
+      const shard = shards.get(shardIdOf(b.platform, b.buyerKey));
+      if (shard?.lx !== undefined && shard.lx !== lexicon.gen) {
+        throw new Error(`buyer shard ${shard.id} names texts of another text list (${shard.lx}, not ${lexicon.gen}): the data was replaced during the import; run it again`);
+      }
+      out.set(b, liveBuyer(buyerInShard(shard, b.buyerKey, lexicon)));
+    }
+  };
+  try {
+    readAll();
+  } catch (error) {
+    if (!(error instanceof LexiconMiss)) throw error;
+    lexicon.load(LexiconChunkSchema.array().parse(await ctx.db.lexicon.toArray()));
+    readAll();
+  }
+}
+
 /** A buyer new to the database, encoded straight from the hold when its orders are all packed. */
 function newBuyer(ctx: RunContext, hold: Hold, b: HeldBuyer): Written {
   const updatedAt = ctx.stamp();
-  const packed = hold.newBuyerDoc(b, ctx.opts.rules, updatedAt);
+  const packed = hold.newBuyerDoc(b, ctx.opts.rules, updatedAt, ctx.lexicon);
   if (!packed) return merged(ctx, hold, b, undefined, true);
   ctx.run.orders += b.refs.length;
   ctx.run.newOrders += b.refs.length;
@@ -147,7 +224,7 @@ function newBuyer(ctx: RunContext, hold: Hold, b: HeldBuyer): Written {
 /** The buyer's record with the held orders merged into the stored one (if any), encoded. */
 function merged(ctx: RunContext, hold: Hold, b: HeldBuyer, before: BuyerRecord | undefined, countOrders: boolean): Written {
   const record = buyerRecord(ctx, hold.ordersOf(b), b, before, countOrders);
-  return { change: { record, before, doc: encodeBuyer(record, { itemsDerived: true }) }, entry: record, held: b };
+  return { change: { record, before, doc: encodeBuyer(record, { itemsDerived: true, lexicon: ctx.lexicon }) }, entry: record, held: b };
 }
 
 /** A write refused because a key already exists (Dexie wraps it in a BulkError). */

@@ -6,6 +6,7 @@ import { mergeOrder } from '../orders/merge';
 import type { OrderFragment } from '../schemas/order';
 import { decodeBuyer, encodeBuyer } from './buyer-codec';
 import { Hold } from './import-hold';
+import { Lexicon } from './lexicon';
 
 const fragment = (over: Partial<OrderFragment>): OrderFragment => ({
   platform: 'taobao', orderId: '2917000373085930914', buyerKey: 'tb_buyer', buyerNick: null, status: 'paid',
@@ -125,18 +126,20 @@ describe('Hold', () => {
     }).map((over) => fragment(over as Partial<OrderFragment>));
     const rules = fc.constantFrom<CountingRules>(DEFAULT_COUNTING_RULES, { countedStatuses: ['completed'], countMissingStatus: true, requirePaidAt: false });
     fc.assert(
-      fc.property(fc.array(packable, { minLength: 1, maxLength: 12 }), rules, (fragments, rule) => {
+      fc.property(fc.array(packable, { minLength: 1, maxLength: 12 }), rules, fc.boolean(), (fragments, rule, withLexicon) => {
         const hold = new Hold('run-1');
+        const lexicon = withLexicon ? new Lexicon('gen') : undefined;
+        lexicon?.claim(1);
         for (const f of fragments) hold.add(structuredClone(f));
         for (const b of hold.buyers.get('taobao')!.values()) {
-          const packed = hold.newBuyerDoc(b, rule, 42);
+          const packed = hold.newBuyerDoc(b, rule, 42, lexicon);
           const orders = hold.ordersOf(b);
           const record = { id: b.id, platform: b.platform, buyerKey: b.buyerKey, nick: b.nick ?? b.buyerKey, orders, metrics: computeBuyerMetrics(orders, rule), updatedAt: 42 };
           // These fragments all fit the packed form: only an order merged from several is kept as an object.
           expect(packed === null).toBe(fragments.filter((f) => f.buyerKey === b.buyerKey).length > orders.length);
           if (!packed) continue;
-          expect(packed.doc).toBe(encodeBuyer(record, { itemsDerived: true }));
-          expect(decodeBuyer(packed.doc)).toEqual(record);
+          expect(packed.doc).toBe(encodeBuyer(record, { itemsDerived: true, lexicon }));
+          expect(decodeBuyer(packed.doc, b.buyerKey, lexicon)).toEqual(record);
           const { lastItems: _l, categories: _c, ...counted } = record.metrics;
           expect(packed.metrics).toEqual(counted);
         }

@@ -6,6 +6,7 @@ import type { Order, OrderFragment } from '../schemas/order';
 import { packedBuyerDoc } from './buyer-codec';
 import { fnv1a } from './hash';
 import { KeyNumbers } from './key-numbers';
+import type { Lexicon } from './lexicon';
 import { detach, OrderRows } from './order-rows';
 
 /**
@@ -133,7 +134,7 @@ export class Hold {
    * these orders, items left out to be derived when read) straight from the order rows, with its
    * metrics; null when one of its orders is kept as an object (then build the record).
    */
-  newBuyerDoc(b: HeldBuyer, rules: CountingRules, updatedAt: number): { doc: string; metrics: CountedMetrics } | null {
+  newBuyerDoc(b: HeldBuyer, rules: CountingRules, updatedAt: number, lexicon: Lexicon | undefined): { doc: string; metrics: CountedMetrics } | null {
     if (!b.refs.length) return null;
     if (this.full.size) for (const r of b.refs) if (this.full.has(r)) return null;
     const tally = new MetricsTally(rules);
@@ -144,11 +145,11 @@ export class Hold {
       const r = b.refs[k]!;
       tally.add(this.rows.probe(r, probe));
       if (k) parts.push(',');
-      this.rows.json(r, parts, raws);
+      this.rows.json(r, parts, raws, lexicon);
     }
     const metrics = tally.result();
     const head = { id: b.id, platform: b.platform, buyerKey: b.buyerKey, nick: b.nick ?? b.buyerKey, updatedAt, metrics };
-    const [start, tail] = packedBuyerDoc(head, this.sources, this.rows.rawStatuses(raws));
+    const [start, tail] = packedBuyerDoc(head, this.sources, this.rows.rawStatuses(raws), lexicon);
     parts[0] = start;
     parts.push(tail);
     return { doc: parts.join(''), metrics };

@@ -151,7 +151,7 @@ describe('importIntoDb', () => {
       expect(now.orders.map((o) => ({ ...o, sources: [] })), b.id).toEqual(b.orders.map((o) => ({ ...o, sources: [] })));
       expect(now.orders.every((o) => o.sources.includes('run-2') && o.sources.includes('fixture-run')), b.id).toBe(true);
     }
-    expect((await docs()).every((d) => d.startsWith('{"v":2,'))).toBe(true);
+    expect((await docs()).every((d) => d.startsWith('{"v":3,'))).toBe(true);
   });
 
   it.each([

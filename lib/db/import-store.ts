@@ -11,7 +11,7 @@ import { INDEX_PENDING_KEY, indexPopulation, loadBuyerIndex, rebuildBuyerIndex }
 import type { HuitoukeDb } from './database';
 import { enrich, Hold, orphanBucket, type HeldOrphan } from './import-hold';
 import { scanBuyers } from './buyer-store';
-import { count, writeBuyers, type RunContext } from './import-buyers';
+import { claimLexicon, count, releaseLexicon, writeBuyers, type RunContext } from './import-buyers';
 import type { ImportRun, OrphanBucket } from './records';
 import { SETTINGS_KEY } from './settings';
 
@@ -94,8 +94,9 @@ export async function importIntoDb(db: HuitoukeDb, sources: ImportSource[], opts
     const pending = await db.settings.get(INDEX_PENDING_KEY);
     const index = pending ? await rebuildBuyerIndex(db) : await loadBuyerIndex(db);
     await db.settings.put({ key: INDEX_PENDING_KEY, value: opts.runId, updatedAt: now() });
+    const lexicon = await claimLexicon(db, now());
     return (ctx = {
-      db, opts, run, index, touched, storedBefore: new WeakSet(), stamp: now,
+      db, opts, run, index, touched, storedBefore: new WeakSet(), stamp: now, lexicon,
       progress: (written, toWrite) => report({ file: '', fileIndex: sources.length, bytesRead: bytesBefore, rows: run.rows, phase: 'writing', written, toWrite }),
     });
   };
@@ -126,6 +127,7 @@ export async function importIntoDb(db: HuitoukeDb, sources: ImportSource[], opts
     }
     const c = await context();
     await commit(c, hold, checkAbort);
+    await releaseLexicon(db, c.lexicon);
     report({ file: '', fileIndex: sources.length, bytesRead: bytesTotal, rows: run.rows, phase: 'segments' });
     const model = buildSegmentModel(indexPopulation(c.index), opts.asOf);
     run.status = 'done';
@@ -148,6 +150,7 @@ export async function importIntoDb(db: HuitoukeDb, sources: ImportSource[], opts
     run.buyersTouched = touched.size;
     run.finishedAt = run.updatedAt = now();
     await db.importRuns.put(run).catch(() => {});
+    if (ctx) await releaseLexicon(db, (ctx as RunContext).lexicon).catch(() => {});
     throw Object.assign(error instanceof Error ? error : new Error(String(error)), { run, issues });
   }
 }

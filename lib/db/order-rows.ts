@@ -1,5 +1,6 @@
 import { OrderStatusSchema, type Order, type OrderFragment, type OrderLine, type OrderStatus } from '../schemas/order';
-import { encodeLines } from './buyer-codec';
+import { encodeLines, latinWith } from './buyer-codec';
+import type { Lexicon } from './lexicon';
 import { TimeReader, TimeText } from './packed-time';
 
 /**
@@ -80,8 +81,9 @@ export class OrderRows {
   private textJson: string[] = [];
   /** JSON of an order's status code and raw status position, by code + 1 and position + 1. */
   private statusJson: string[][] = [];
-  /** JSON of an order's lines, by lines ref + 1. */
+  /** JSON of an order's lines, by lines ref + 1, and of texts by ref, as written with {@link jsonLexicon}. */
   private linesJson: string[] = [];
+  private jsonLexicon: Lexicon | undefined;
   private lineSets: OrderLine[][] = [];
   private lineIndex = new Map<string, number>();
   private plainLines = new Map<string, Map<number, number>>();
@@ -220,16 +222,21 @@ export class OrderRows {
   }
 
   /**
-   * Push the JSON of a packed row's order as `encodeBuyer` writes it (buyer-codec.ts, format 2: an
-   * order tuple whose sources are the buyer's first run) onto `out`, in pieces joined by the caller.
-   * `raws` lists the raw statuses (text refs) of the buyer's orders so far, by position in its
-   * doc: the row's is added when new (see {@link rawStatuses}).
+   * Push the JSON of a packed row's order as `encodeBuyer` writes it (buyer-codec.ts, format 3: an
+   * order tuple whose sources are the buyer's first run, its texts named in `lexicon`, Latin-1)
+   * onto `out`, in pieces joined by the caller. `raws` lists the raw statuses (text refs) of the
+   * buyer's orders so far, by position in its doc: the row's is added when new (see {@link rawStatuses}).
    */
-  json(r: number, out: string[], raws: number[]): void {
+  json(r: number, out: string[], raws: number[], lexicon: Lexicon | undefined): void {
+    if (lexicon !== this.jsonLexicon) {
+      this.jsonLexicon = lexicon;
+      this.linesJson = [];
+      this.textJson = [];
+    }
     const block = this.blocks[r >>> BLOCK_BITS]!;
     const at = (r & MASK) * STRIDE;
     const text = this.idText[r];
-    out.push(text ? `[${JSON.stringify(text)},` : `["${this.numericId(block, at)}",`);
+    out.push(text ? `[${latinWith(lexicon, JSON.stringify(text))},` : `["${this.numericId(block, at)}",`);
     const status = block[at + STATUS]! + 1;
     const raw = block[at + RAW]!;
     let position = -1;
@@ -256,7 +263,7 @@ export class OrderRows {
     out.push(`${nulls & 1 ? 'null' : block[at + PAID_CENTS]!},${nulls & 2 ? 'null' : block[at + REFUND_CENTS]!},`);
     const lines = block[at + LINES]! + 1;
     const nick = block[at + NICK]!;
-    const linesJson = (this.linesJson[lines] ??= lines ? JSON.stringify(encodeLines(this.lineSets[lines - 1]!)) : '[]');
+    const linesJson = (this.linesJson[lines] ??= lines ? latinWith(lexicon, JSON.stringify(encodeLines(this.lineSets[lines - 1]!, lexicon))) : '[]');
     out.push(linesJson, nick < 0 ? ']' : `,${this.jsonOfText(nick)}]`);
   }
 
@@ -279,7 +286,7 @@ export class OrderRows {
   }
 
   private jsonOfText(ref: number): string {
-    return (this.textJson[ref] ??= JSON.stringify(this.texts[ref]));
+    return (this.textJson[ref] ??= latinWith(this.jsonLexicon, JSON.stringify(this.texts[ref])));
   }
 
   /** Sets `numeric`, `top`, `mid` and `low` for this id (digits 10–24 long, no leading zero). */

@@ -53,6 +53,8 @@ const V2: Record<string, string> = {
 /** Buyers move into shards of many buyers each (buyer-shards.ts); the old table is emptied here and dropped in version 4. */
 const V3: Record<string, string | null> = { ...V2, buyerShards: 'id' };
 const V4: Record<string, string | null> = { ...V3, buyers: null };
+/** Texts buyer docs name by number (lexicon.ts); docs written before stay as they are (format 1–2 keep their texts). */
+const V5: Record<string, string | null> = { ...V4, lexicon: 'id' };
 
 /** Buyer records moved per step of the version 3 upgrade. */
 const MOVE_PAGE = 2000;
@@ -95,6 +97,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   },
   { version: 3, stores: V3, upgrade: moveBuyersToShards },
   { version: 4, stores: V4 },
+  { version: 5, stores: V5 },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -55,7 +55,7 @@ describe('database upgrades', () => {
       // Saved before version 3: the buyers table; from version 3 on: the shards' encoded buyers.
       const buyers = fixture.version < 3
         ? ((fixture.tables.buyers ?? []) as unknown as BuyerRecord[])
-        : ((fixture.tables.buyerShards ?? []) as unknown as BuyerShard[]).flatMap((s) => s.docs.map(decodeBuyer));
+        : ((fixture.tables.buyerShards ?? []) as unknown as BuyerShard[]).flatMap((s) => s.docs.map((doc, i) => decodeBuyer(doc, s.keys[i]!)));
       expect(buyers.length).toBeGreaterThan(0);
       for (const before of buyers) {
         expect(await getBuyer(db, before.id), before.id).toEqual(before);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeBuyer } from '../../lib/db/buyer-codec';
 import type { BuyerShard } from '../../lib/db/buyer-shards';
+import { Lexicon, type LexiconChunk } from '../../lib/db/lexicon';
 import type { BuyerRecord } from '../../lib/db/records';
 import { chromiumArgs, chromiumPath, DEMO_EXTENSION_DIR, ROOT } from '../../scripts/browser';
 import { DEMO_PORT } from '../../playwright.config';
@@ -108,6 +109,7 @@ export async function readStore<T>(context: BrowserContext, extensionId: string,
  */
 export async function readBuyers(context: BrowserContext, extensionId: string): Promise<BuyerRecord[]> {
   const shards = await readStore<BuyerShard>(context, extensionId, 'buyerShards');
-  const buyers = shards.flatMap((shard) => shard.docs.map((doc) => decodeBuyer(doc)));
+  const lexicon = Lexicon.of(await readStore<LexiconChunk>(context, extensionId, 'lexicon'), () => '');
+  const buyers = shards.flatMap((shard) => shard.docs.map((doc, i) => decodeBuyer(doc, shard.keys[i]!, lexicon)));
   return buyers.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
