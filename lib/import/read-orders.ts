@@ -70,6 +70,20 @@ export async function* readOrders(source: ImportSource, options: ImportOptions =
   }
 }
 
+/** What a file's first HEAD_BYTES say: not CSV (what it is instead), or its encoding, the sample decoded and its delimiter. */
+export type JudgedHead =
+  | { notCsv: NonNullable<ReturnType<typeof sniffBinary>> }
+  | { notCsv: null; encoding: TextEncodingId; text: string; delimiter: string };
+
+/** Judge a file's head (the reader and the split planner both go by this). `encoding`: the one the user chose, if any. */
+export function judgeHead(sample: Uint8Array, encoding: TextEncodingId | undefined): JudgedHead {
+  const notCsv = sniffBinary(sample);
+  if (notCsv) return { notCsv };
+  const chosen = encoding ?? detectEncoding(sample).encoding;
+  const text = createDecoder(chosen).decode(sample);
+  return { notCsv: null, encoding: chosen, text, delimiter: sniffDelimiter(text) };
+}
+
 async function* batchesOf(
   iterator: AsyncIterator<Uint8Array>,
   file: string,
@@ -97,12 +111,11 @@ async function* batchesOf(
       bytesRead += next.value.length;
     }
     // Judge exactly the first HEAD_BYTES, however the chunks fell, so the same file always reads the same.
-    const sample = concatBytes(head, bytesRead).subarray(0, HEAD_BYTES);
-    const binary = sniffBinary(sample);
-    if (binary) throw fileError(file, 'import_notCsv', { kind: binary });
-    encoding = options.encoding ?? detectEncoding(sample).encoding;
+    const judged = judgeHead(concatBytes(head, bytesRead).subarray(0, HEAD_BYTES), options.encoding);
+    if (judged.notCsv) throw fileError(file, 'import_notCsv', { kind: judged.notCsv });
+    encoding = judged.encoding;
     // The delimiter is judged on the whole sample; the pieces then go through as they came.
-    session = new Session(file, options, timeZone, sniffDelimiter(createDecoder(encoding).decode(sample)), 1);
+    session = new Session(file, options, timeZone, judged.delimiter, 1);
   }
   const decoder = createDecoder(encoding);
 

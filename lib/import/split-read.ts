@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { PLATFORMS } from '../schemas/common';
 import { fromWire, toWire } from './batch-wire';
-import { CsvTokenizer, RowEndScanner, sniffDelimiter } from './csv';
-import { HEAD_BYTES, TEXT_ENCODINGS, createDecoder, detectEncoding, sniffBinary, type TextEncodingId } from './encoding';
+import { CsvTokenizer, RowEndScanner } from './csv';
+import { HEAD_BYTES, TEXT_ENCODINGS, type TextEncodingId } from './encoding';
 import { chooseFormat, trimHeaders } from './formats/detect';
 import { FORMAT_IDS } from './formats/specs';
 import { ImportError, ImportIssueSchema, type ImportIssue } from './issues';
 import { ColumnMappingSchema } from './mapping';
-import { readOrders, type FilePart, type ImportBatch, type ImportOptions } from './read-orders';
+import { judgeHead, readOrders, type FilePart, type ImportBatch, type ImportOptions } from './read-orders';
 import { readStream, sourceFromBlob, type ImportSource } from './source';
 
 /**
@@ -103,12 +103,11 @@ export interface SecondPart {
  */
 export async function planSecondPart(file: Blob, name: string, options: ImportOptions, from: number): Promise<SecondPart | null> {
   const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
-  if (sniffBinary(head)) return null;
-  const encoding = options.encoding ?? detectEncoding(head).encoding;
+  const judged = judgeHead(head, options.encoding);
+  if (judged.notCsv) return null;
+  const { encoding, text, delimiter } = judged;
   const bom = BOMS[encoding];
   if (!bom) return null;
-  const text = createDecoder(encoding).decode(head);
-  const delimiter = sniffDelimiter(text);
   const tokenizer = new CsvTokenizer({ delimiter });
   const header = tokenizer.push(text).find((row) => trimHeaders(row.fields).length > 0);
   if (!header) return null;
