@@ -235,8 +235,8 @@ export class OrderRows {
     }
     const block = this.blocks[r >>> BLOCK_BITS]!;
     const at = (r & MASK) * STRIDE;
-    const text = this.idText[r];
-    out.push(text ? `[${latinWith(lexicon, JSON.stringify(text))},` : `["${this.numericId(block, at)}",`);
+    // A numeric id is told by the row itself (idText, a million entries, is read only for text ids).
+    out.push(block[at + ID_TOP] === -1 ? `[${latinWith(lexicon, JSON.stringify(this.idText[r]))},` : `["${this.numericId(block, at)}",`);
     const status = block[at + STATUS]! + 1;
     const raw = block[at + RAW]!;
     let position = -1;

@@ -47,10 +47,13 @@ export class TimeText {
   private days = new Map<number, string>();
   private lastDay = -1;
   private lastDayText = '';
-  /** By HHmmss as a number (up to 235959). */
-  private seconds: (string | undefined)[] = new Array<string | undefined>(240_000);
+  /**
+   * By HHmmss as a number (up to 235959). Filled arrays: `new Array(240_000)` would be a sparse
+   * one, whose elements V8 keeps in a hash table.
+   */
+  private seconds: (string | undefined)[] = Array.from({ length: 240_000 }, () => undefined);
   private dayDigits = new Map<number, string>();
-  private timeDigits: (string | undefined)[] = new Array<string | undefined>(240_000);
+  private timeDigits: (string | undefined)[] = Array.from({ length: 240_000 }, () => undefined);
   /** The day as `YYYY-MM-DD ` (with the space). */
   day(day: number): string {
     if (day === this.lastDay) return this.lastDayText;
