@@ -1,6 +1,7 @@
 import { itemsOf, type CountedMetrics } from '../metrics/compute';
 import { buyerId } from '../schemas/buyer';
 import { OrderStatusSchema, type Order, type OrderLine } from '../schemas/order';
+import { latinWith, num, refJson, str, textRef } from './doc-text';
 import { LexiconMiss, type Lexicon } from './lexicon';
 import { packTime, TimeReader, unpackTime } from './packed-time';
 import type { BuyerRecord } from './records';
@@ -168,15 +169,14 @@ export function encodeBuyer(record: BuyerRecord, options: { itemsDerived?: boole
   for (const key of Object.keys(record)) {
     if (!RECORD_FIELDS.has(key)) setOwn((doc.x ??= {}), key, (record as Record<string, unknown>)[key]);
   }
-  const json = JSON.stringify(doc);
-  return lexicon ? latin1(json) : json;
+  return latinWith(lexicon, JSON.stringify(doc));
 }
 
 /**
  * What `encodeBuyer(record, { itemsDerived: true, lexicon })` gives for a live record without extra
  * fields, less its orders: the text before and after them. Between the two go the orders as JSON
  * order tuples separated by commas (the import writes them straight from its order rows, see
- * order-rows.ts), naming `runs` and `rawStatuses` by position. Latin-1 with a lexicon (see {@link latin1}).
+ * order-rows.ts), naming `runs` and `rawStatuses` by position. Latin-1 with a lexicon (see latinWith in doc-text.ts).
  */
 export function packedBuyerDoc(
   head: Pick<BuyerRecord, 'id' | 'platform' | 'buyerKey' | 'nick' | 'updatedAt'> & { metrics: CountedMetrics },
@@ -211,30 +211,6 @@ function runsJson(runs: readonly string[], lexicon: Lexicon | undefined): string
   return lastRuns.json;
 }
 
-/** A repeated text as a doc names it: its lexicon number, or itself when there is no lexicon or no room. */
-function textRef(text: string, lexicon: Lexicon | undefined): string | number {
-  return lexicon?.numberOf(text) ?? text;
-}
-
-/** {@link textRef} as JSON (see {@link latinWith}). */
-function refJson(text: string, lexicon: Lexicon | undefined): string {
-  const ref = textRef(text, lexicon);
-  return typeof ref === 'number' ? `${ref}` : latinWith(lexicon, str(ref));
-}
-
-/** JSON as a doc written with this lexicon (or none) holds it: Latin-1 with one, as it is without. */
-export function latinWith(lexicon: Lexicon | undefined, json: string): string {
-  return lexicon ? latin1(json) : json;
-}
-
-const ABOVE_LATIN1 = /[\u0100-\uffff]/g;
-/** JSON text with every character above U+00FF written as a \u escape: a one-byte string. */
-export function latin1(json: string): string {
-  ABOVE_LATIN1.lastIndex = 0;
-  if (!ABOVE_LATIN1.test(json)) return json;
-  return json.replace(ABOVE_LATIN1, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 /** Each distinct text's position in `list`, added to it when first seen. */
 function positionIn(list: string[]): (text: string) => number {
   const at = new Map<string, number>();
@@ -244,19 +220,6 @@ function positionIn(list: string[]): (text: string) => number {
     return i;
   };
 }
-
-/** A number as JSON writes it. */
-const num = (n: number) => (Number.isFinite(n) ? `${n}` : 'null');
-/** Whether JSON.stringify would escape a character of the string (controls, quote, backslash, surrogates). */
-function needsEscape(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return true;
-  }
-  return false;
-}
-/** A string (or null) as JSON writes it. */
-const str = (s: string | null) => (s === null ? 'null' : needsEscape(s) ? JSON.stringify(s) : `"${s}"`);
 
 /** Encoded lines by the array they came from (an import shares one array among the orders of an item), per lexicon. */
 const lineCaches = new WeakMap<object, WeakMap<readonly OrderLine[], LineTuple[] | string | number>>();

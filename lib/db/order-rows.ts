@@ -1,5 +1,6 @@
 import { OrderStatusSchema, type Order, type OrderFragment, type OrderLine, type OrderStatus } from '../schemas/order';
-import { encodeLines, latinWith } from './buyer-codec';
+import { encodeLines } from './buyer-codec';
+import { latinWith } from './doc-text';
 import type { Lexicon } from './lexicon';
 import { TimeReader, TimeText } from './packed-time';
 
