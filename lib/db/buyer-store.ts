@@ -3,7 +3,7 @@ import type { Platform } from '../schemas/common';
 import { encodeBuyer } from './buyer-codec';
 import { aliasesInShard, applyToShards, buyerInShard, buyersInShard, shardIdOf, shardsTouched, type BuyerShard } from './buyer-shards';
 import type { HuitoukeDb } from './database';
-import { Lexicon, LexiconChunkSchema, LexiconMiss } from './lexicon';
+import { Lexicon, LexiconChunkSchema, LexiconMiss, type LexiconChunk } from './lexicon';
 import type { BuyerRecord } from './records';
 import { SETTINGS_KEY } from './settings';
 
@@ -16,10 +16,9 @@ import { SETTINGS_KEY } from './settings';
 /** Each database's lexicon as this context last loaded it (docs name texts by number, see lexicon.ts). */
 const lexicons = new WeakMap<HuitoukeDb, Lexicon>();
 
-/** The stored lexicon (generation '' when none is stored). */
-export async function loadLexicon(db: HuitoukeDb): Promise<Lexicon> {
-  const chunks = LexiconChunkSchema.array().parse(await db.lexicon.toArray());
-  return Lexicon.of(chunks, () => '');
+/** The stored lexicon chunks, checked (on the database or inside a transaction that includes `lexicon`). */
+export async function storedLexiconChunks(db: HuitoukeDb): Promise<LexiconChunk[]> {
+  return LexiconChunkSchema.array().parse(await db.lexicon.toArray());
 }
 
 /**
@@ -37,7 +36,7 @@ async function withLexicon<T>(db: HuitoukeDb, shards: readonly (BuyerShard | und
       if (!(error instanceof LexiconMiss) || !gens.size) throw error;
     }
   }
-  lexicon = await loadLexicon(db);
+  lexicon = Lexicon.of(await storedLexiconChunks(db), () => '');
   lexicons.set(db, lexicon);
   const other = [...gens].find((g) => g !== lexicon.gen);
   if (other !== undefined) throw new Error(`buyers stored with text list ${other}, but the stored text list is ${lexicon.gen || 'empty'}`);

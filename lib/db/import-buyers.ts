@@ -5,10 +5,10 @@ import type { Order } from '../schemas/order';
 import { encodeBuyer } from './buyer-codec';
 import { upsertIndex, type BuyerIndex, type IndexEntry } from './buyer-index';
 import { aliasOf, applyToShards, buyerInShard, shardIdOf, shardsTouched, type BuyerChange, type BuyerShard } from './buyer-shards';
-import { liveBuyer } from './buyer-store';
+import { liveBuyer, storedLexiconChunks } from './buyer-store';
 import type { HuitoukeDb } from './database';
 import type { Hold, HeldBuyer } from './import-hold';
-import { Lexicon, LexiconChunkSchema, LexiconMiss, MAX_CHUNKS, newLexiconGen } from './lexicon';
+import { Lexicon, LexiconMiss, MAX_CHUNKS, newLexiconGen } from './lexicon';
 import type { ImportStoreOptions } from './import-store';
 import type { BuyerRecord, ImportRun } from './records';
 
@@ -40,7 +40,7 @@ export interface RunContext {
  */
 export async function claimLexicon(db: HuitoukeDb, now: number): Promise<Lexicon> {
   for (;;) {
-    const lexicon = Lexicon.of(LexiconChunkSchema.array().parse(await db.lexicon.toArray()), newLexiconGen);
+    const lexicon = Lexicon.of(await storedLexiconChunks(db), newLexiconGen);
     const chunk = lexicon.nextChunk();
     if (chunk >= MAX_CHUNKS) return lexicon;
     try {
@@ -205,7 +205,7 @@ async function storedBuyers(ctx: RunContext, shards: Map<string, BuyerShard>, bu
     readAll();
   } catch (error) {
     if (!(error instanceof LexiconMiss)) throw error;
-    lexicon.load(LexiconChunkSchema.array().parse(await ctx.db.lexicon.toArray()));
+    lexicon.load(await storedLexiconChunks(ctx.db));
     readAll();
   }
 }
