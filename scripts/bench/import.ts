@@ -15,6 +15,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_EXTENSION_DIR, ROOT } from '../browser';
 import { HeapSampler, launchWithExtension, RssSampler } from './lib/chromium';
+import { ThreadCpuSampler } from './lib/thread-cpu';
 import { benchExport, type BenchExport } from './lib/exports';
 import { translate } from '../../lib/i18n';
 import { ADD_STASH_INPUT, dropStash, INSTALL_PHASE_PROBE, INSTALL_RESPONSIVENESS_PROBE, READ_PHASE_PROBE, READ_RESPONSIVENESS_PROBE, stashFile, type ProbeReading } from './lib/page-probes';
@@ -80,6 +81,7 @@ async function benchOne(file: BenchExport, extensionDir: string, lookups: number
   const startLoad = loadavg();
   const browser = await launchWithExtension(extensionDir);
   const rss = new RssSampler(browser.profile);
+  const cpu = new ThreadCpuSampler(browser.profile);
   try {
     const sw = browser.background;
     if ((await sw.evaluate('typeof globalThis.__htkBench')) !== 'object') {
@@ -103,7 +105,10 @@ async function benchOne(file: BenchExport, extensionDir: string, lookups: number
       return result;
     };
     console.log(`  parse only…`);
+    cpu.start();
+    const parseFrom = Date.now();
     const parse = await parseOnly();
+    const parseTo = Date.now();
 
     console.log(`  import through the options page…`);
     const probeStart = (await page.evaluate(INSTALL_RESPONSIVENESS_PROBE)) as number;
@@ -124,6 +129,7 @@ async function benchOne(file: BenchExport, extensionDir: string, lookups: number
     if ((await outcome.getAttribute('data-testid')) === 'import-failed') throw new Error(`import failed: ${summary}`);
     await page.waitForTimeout(AFTER_DONE_MS);
     rss.stop();
+    cpu.stop();
     await heaps.stop();
     const reading = (await page.evaluate(READ_RESPONSIVENESS_PROBE)) as ProbeReading;
     const phases = phaseSeconds((await page.evaluate(READ_PHASE_PROBE)) as [number, string][], importStart, doneAt);
@@ -131,6 +137,12 @@ async function benchOne(file: BenchExport, extensionDir: string, lookups: number
     console.log(`  parse only, again…`);
     const parseAgain = await parseOnly();
     const parseMs = (parse.ms + parseAgain.ms) / 2;
+    const readEnd = started + (phases ? phases.reading * 1000 : seconds * 1000);
+    const writeEnd = phases ? readEnd + phases.writing * 1000 : readEnd;
+    const cpuSeconds = (from: number, to: number) => ({
+      wall: round((to - from) / 1000, 1),
+      threads: cpu.between(from, to).map(({ thread, seconds }) => ({ thread, seconds: round(seconds, 1) })),
+    });
 
     console.log(`  segments and lookups…`);
     const counts = (await sw.evaluate('globalThis.__htkBench.counts()')) as { buyers: number; orphanBuckets: number };
@@ -147,6 +159,11 @@ async function benchOne(file: BenchExport, extensionDir: string, lookups: number
         rowsPerSecond: Math.round(parse.rows / (parseMs / 1000)), rows: parse.rows, fragments: parse.fragments, issues: parse.issues,
       },
       importOverParse: round(seconds / (parseMs / 1000), 2),
+      cpuSeconds: {
+        method: 'utime + stime of each thread of the profile\'s Chromium processes (/proc, sampled every 200 ms), grouped by process kind and thread name',
+        parseOnly: cpuSeconds(parseFrom, parseTo),
+        reading: cpuSeconds(started, readEnd), writing: cpuSeconds(readEnd, writeEnd), end: cpuSeconds(writeEnd, started + seconds * 1000),
+      },
       memory: {
         method: 'JS heap: CDP Runtime.getHeapUsage (used size) of the import worker, its parse worker (when the browser lists it), the options page and the background, sampled every 250 ms; RSS: /proc VmRSS of the profile\'s Chromium processes',
         workerHeapPeakMB: mb(heaps.peaks.get('/import-worker.js') ?? 0),
@@ -173,6 +190,7 @@ async function benchOne(file: BenchExport, extensionDir: string, lookups: number
     };
   } finally {
     rss.stop();
+    cpu.stop();
     await browser.close();
   }
 }
@@ -202,6 +220,14 @@ async function main() {
       `${r.responsiveness.afterDone.longTasks} (${r.responsiveness.afterDone.longTaskMaxMs})`,
     ]),
   ]));
+  for (const r of results) {
+    console.log(`\nCPU seconds by thread, ${r.rows.toLocaleString('en')} rows (threads under 0.1 s left out):`);
+    for (const [phase, spent] of Object.entries(r.cpuSeconds)) {
+      if (typeof spent === 'string') continue;
+      const total = spent.threads.reduce((sum, t) => sum + t.seconds, 0);
+      console.log(`  ${phase}, ${spent.wall} s wall, ${round(total, 1)} s CPU: ${spent.threads.slice(0, 10).map((t) => `${t.thread} ${t.seconds}`).join(', ')}`);
+    }
+  }
   console.log('\nTargets (issue 3): 1,000,000 rows ≤ 30 s and ≤ 2× parse; segments for 200,000 buyers ≤ 2 s; lookup p95 ≤ 1 ms; page responsive.');
   const out = join(ROOT, 'bench-results');
   mkdirSync(out, { recursive: true });

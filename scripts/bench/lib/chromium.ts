@@ -145,6 +145,26 @@ function rssBytes(pid: number): number {
 
 export type ProcessKind = 'browser' | 'extension' | 'renderer' | 'other';
 
+/** The Chromium processes of the profile (the browser started with its --user-data-dir and its descendants). */
+export function profileProcesses(profile: string): { pid: number; kind: ProcessKind }[] {
+  const all = readProcesses();
+  const root = all.find((p) => p.cmdline.includes(`--user-data-dir=${profile}`) && !p.cmdline.includes('--type='));
+  if (!root) return [];
+  const ours = new Set([root.pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of all) {
+      if (ours.has(p.pid) || !ours.has(p.ppid)) continue;
+      ours.add(p.pid);
+      grew = true;
+    }
+  }
+  return all.filter((p) => ours.has(p.pid)).map((p) => ({
+    pid: p.pid,
+    kind: p.pid === root.pid ? 'browser' : p.cmdline.includes('--extension-process') ? 'extension' : p.cmdline.includes('--type=renderer') ? 'renderer' : 'other',
+  }));
+}
+
 /**
  * Peak resident memory of each Chromium process of one profile, sampled from /proc (Linux). The
  * extension's pages, its dedicated workers and its service worker live in the `extension` process;
@@ -169,26 +189,8 @@ export class RssSampler {
 
   private sample(): void {
     if (!existsSync('/proc/self/status')) return;
-    const all = readProcesses();
-    const root = all.find((p) => p.cmdline.includes(`--user-data-dir=${this.profile}`) && !p.cmdline.includes('--type='));
-    if (!root) return;
-    const ours = new Set([root.pid]);
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const p of all) {
-        if (ours.has(p.pid) || !ours.has(p.ppid)) continue;
-        ours.add(p.pid);
-        grew = true;
-      }
-    }
     const now: Record<ProcessKind, number> = { browser: 0, extension: 0, renderer: 0, other: 0 };
-    for (const p of all) {
-      if (!ours.has(p.pid)) continue;
-      const kind: ProcessKind = p.pid === root.pid ? 'browser'
-        : p.cmdline.includes('--extension-process') ? 'extension'
-          : p.cmdline.includes('--type=renderer') ? 'renderer' : 'other';
-      now[kind] += rssBytes(p.pid);
-    }
+    for (const { pid, kind } of profileProcesses(this.profile)) now[kind] += rssBytes(pid);
     for (const kind of Object.keys(now) as ProcessKind[]) this.peaks[kind] = Math.max(this.peaks[kind], now[kind]);
   }
 }
