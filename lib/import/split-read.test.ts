@@ -92,6 +92,35 @@ describe('reading a file in two parts', () => {
     expect(runs[2]).toEqual(runs[0]);
   });
 
+  it('takes the parser batches while it still reads its own part, so both read at the same time', async () => {
+    // A file the browser has buffered: every read of it resolves as a microtask, as in a worker.
+    class BufferedFile extends Blob {
+      constructor(private readonly content: Uint8Array<ArrayBuffer>) {
+        super([content]);
+      }
+      override stream() {
+        const bytes = this.content;
+        return new ReadableStream<Uint8Array<ArrayBuffer>>({
+          start(controller) {
+            for (let at = 0; at < bytes.length; at += 8192) controller.enqueue(bytes.slice(at, at + 8192));
+            controller.close();
+          },
+        });
+      }
+    }
+    const rows = Array.from({ length: 5000 }, (_, i) => `买家${i},2025-09-${String((i % 28) + 1).padStart(2, '0')},${i + 1}.00,纯棉短袖T恤`);
+    const bytes = new TextEncoder().encode(['客户,下单日期,金额,商品', ...rows].join('\n') + '\n');
+    const options: ImportOptions = { mapping: { buyer: '客户', time: '下单日期', amount: '金额', item: '商品' }, batchSize: 20 };
+    const ids = (batches: ImportBatch[]) => batches.flatMap((b) => b.fragments.map((f) => f.buyerKey));
+    const whole = ids(await collect(readOrders(sourceFromBytes('a.csv', bytes), options)));
+    const split = ids(await collect(readSplit(channelParser(), new BufferedFile(bytes), 'a.csv', options, 0)));
+    expect([...split].sort()).toEqual([...whole].sort());
+    // The first part is about a third of the file; the parser's first fragment comes long before its end.
+    const firstOfSecond = split.findIndex((id, i) => id !== whole[i]);
+    expect(firstOfSecond).toBeGreaterThan(0);
+    expect(firstOfSecond).toBeLessThan(whole.length * 0.35 / 2);
+  });
+
   it('cuts right whatever the notes hold: quotes, delimiters and line breaks across the cut', async () => {
     const cell = fc.string({ unit: fc.constantFrom('a', '中', '"', ',', '\n', '\r\n', ' ', '='), maxLength: 30 });
     const row = fc.tuple(fc.constantFrom('王芳', '李雷', '"韩梅梅"'), fc.integer({ min: 1, max: 28 }), fc.integer({ min: 0, max: 99_999 }), cell, cell, fc.boolean());
