@@ -92,7 +92,7 @@ export async function writeBuyers(ctx: RunContext, hold: Hold, checkAbort: () =>
   const chunkOrders = ctx.opts.limits?.chunkOrders ?? CHUNK_ORDERS;
   let written = 0;
   // Two chunks in flight: while the database stores one, the next is built and queued.
-  type Flight = { count: number; done: Promise<IndexEntry[]> };
+  type Flight = { count: number; done: Promise<IndexEntry[]>; merge: boolean };
   let inflight: Flight | null = null;
   const settle = async ({ count, done }: Flight) => {
     const entries = await done;
@@ -144,20 +144,28 @@ export async function writeBuyers(ctx: RunContext, hold: Hold, checkAbort: () =>
         return all.map((w) => w.entry);
       });
       let done: Promise<IndexEntry[]>;
-      if (!merge.length && fresh.every((w) => aliasOf(w.change.record) === null)) {
+      const onlyNew = !merge.length && fresh.every((w) => aliasOf(w.change.record) === null);
+      if (onlyNew) {
         // Only new shards (a first import, most of a big one): built here, and the transaction does
         // nothing but add them, so the database stores them while the next chunk is being built.
         // `add` refuses a shard that appeared meanwhile (another tab importing): then merge instead.
         const shards = new Map<string, BuyerShard>();
         applyToShards(shards, fresh.map((w) => w.change), ctx.stamp(), ctx.lexicon.gen);
-        done = db.transaction('rw', db.buyerShards, db.lexicon, () => saveLexicon(ctx, () => db.buyerShards.bulkAdd([...shards.values()])))
+        // This chunk's copy of the lexicon is taken now: a merge queued before it must have put its
+        // own (taken later, after its texts) first, or this one would put back fewer texts.
+        if ((inflight as Flight | null)?.merge) {
+          const previous = inflight!;
+          inflight = null;
+          await settle(previous);
+        }
+        done = addShards(ctx, [...shards.values()])
           .then(() => fresh.map((w) => w.entry), (error: unknown) => {
             if (isConstraintError(error)) return mergeChunk();
             throw error;
           });
       } else done = mergeChunk();
       const previous: Flight | null = inflight;
-      inflight = { count, done };
+      inflight = { count, done, merge: !onlyNew };
       if (previous) await settle(previous);
     }
     const last: Flight | null = inflight;
@@ -184,6 +192,28 @@ async function saveLexicon(ctx: RunContext, write: () => Promise<unknown>): Prom
   if (!chunk) return;
   await ctx.db.lexicon.put(chunk);
   tx?.on('complete', () => ctx.lexicon.markSaved(chunk.texts.length));
+}
+
+/**
+ * Add new shards and put the run's lexicon chunk (when it has texts not saved yet) in one
+ * transaction, committed as soon as the requests are queued. Through Dexie, the commit waits until
+ * this worker's event loop has handled the requests' success events, and the worker is then busy
+ * building the next chunk: the database sat idle for about a third of the writing.
+ */
+function addShards(ctx: RunContext, shards: BuyerShard[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = ctx.db.backendDB().transaction([ctx.db.buyerShards.name, ctx.db.lexicon.name], 'readwrite');
+    const chunk = ctx.lexicon.pending(ctx.stamp());
+    tx.oncomplete = () => {
+      if (chunk) ctx.lexicon.markSaved(chunk.texts.length);
+      resolve();
+    };
+    tx.onabort = () => reject(tx.error ?? new DOMException('The write of new buyers was aborted', 'AbortError'));
+    const store = tx.objectStore(ctx.db.buyerShards.name);
+    for (const shard of shards) store.add(shard);
+    if (chunk) tx.objectStore(ctx.db.lexicon.name).put(chunk);
+    tx.commit();
+  });
 }
 
 /**
