@@ -3,6 +3,11 @@ import { CONSOLE_MATCHES, DEMO_MATCHES } from './lib/consoles/matches';
 import { browserMessageFiles } from './lib/i18n/browser-messages';
 import { MANAGED_SCHEMA, MANAGED_SCHEMA_FILE } from './lib/playbook/managed-schema';
 
+// WXT sets NODE_ENV to the mode when it is unset, and anything but "production" gets React's
+// development build and JSX runtime: slower, with checks meant for writing code. The demo build is
+// what `npm start`, the end-to-end tests and the benchmarks run: it is built for production too.
+if (process.env.NODE_ENV === 'demo') process.env.NODE_ENV = 'production';
+
 // The store build (`npm run build`, mode "production") only matches the real consoles.
 // The demo/test build (`npm run build:demo`, mode "demo") also matches the local demo console.
 export default defineConfig({
