@@ -160,7 +160,7 @@ async function benchOne(file: BenchExport, extensionDir: string, lookups: number
       },
       importOverParse: round(seconds / (parseMs / 1000), 2),
       cpuSeconds: {
-        method: 'utime + stime of each thread of the profile\'s Chromium processes (/proc, sampled every 200 ms), grouped by process kind and thread name',
+        method: 'utime + stime of each thread of the profile\'s Chromium processes (/proc, sampled every 250 ms), grouped by process kind and thread name',
         parseOnly: cpuSeconds(parseFrom, parseTo),
         reading: cpuSeconds(started, readEnd), writing: cpuSeconds(readEnd, writeEnd), end: cpuSeconds(writeEnd, started + seconds * 1000),
       },

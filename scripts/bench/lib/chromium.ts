@@ -165,16 +165,11 @@ export function profileProcesses(profile: string): { pid: number; kind: ProcessK
   }));
 }
 
-/**
- * Peak resident memory of each Chromium process of one profile, sampled from /proc (Linux). The
- * extension's pages, its dedicated workers and its service worker live in the `extension` process;
- * IndexedDB's backend runs in the `browser` process (or a storage utility, counted as `other`).
- */
-export class RssSampler {
-  readonly peaks: Record<ProcessKind, number> = { browser: 0, extension: 0, renderer: 0, other: 0 };
+/** Readings taken from /proc every `everyMs` between start() and stop(), and once at each end. */
+export abstract class ProcSampler {
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly profile: string) {}
+  protected abstract sample(): void;
 
   start(everyMs = 250): void {
     this.sample();
@@ -186,8 +181,21 @@ export class RssSampler {
     this.timer = null;
     this.sample();
   }
+}
 
-  private sample(): void {
+/**
+ * Peak resident memory of each Chromium process of one profile, sampled from /proc (Linux). The
+ * extension's pages, its dedicated workers and its service worker live in the `extension` process;
+ * IndexedDB's backend runs in the `browser` process (or a storage utility, counted as `other`).
+ */
+export class RssSampler extends ProcSampler {
+  readonly peaks: Record<ProcessKind, number> = { browser: 0, extension: 0, renderer: 0, other: 0 };
+
+  constructor(private readonly profile: string) {
+    super();
+  }
+
+  protected sample(): void {
     if (!existsSync('/proc/self/status')) return;
     const now: Record<ProcessKind, number> = { browser: 0, extension: 0, renderer: 0, other: 0 };
     for (const { pid, kind } of profileProcesses(this.profile)) now[kind] += rssBytes(pid);

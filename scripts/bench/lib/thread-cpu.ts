@@ -2,7 +2,7 @@
 // where an import's time goes on a machine with few cores (parser, importing worker, IndexedDB's
 // backend, garbage collection helpers, the page).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { profileProcesses, type ProcessKind } from './chromium';
+import { ProcSampler, profileProcesses } from './chromium';
 
 /** Clock ticks per second of /proc's utime and stime (USER_HZ, 100 on Linux). */
 const TICKS_PER_SECOND = 100;
@@ -37,26 +37,16 @@ function threadTicks(pid: number): { tid: number; name: string; ticks: number }[
 }
 
 /** Threads of a pool share a name ("ThreadPoolForeg"): grouped by it. Dedicated workers are numbered. */
-export class ThreadCpuSampler {
+export class ThreadCpuSampler extends ProcSampler {
   private readonly last = new Map<string, { key: string; ticks: number }>();
   private readonly snapshots: Snapshot[] = [];
-  private timer: NodeJS.Timeout | null = null;
   private workers = 0;
 
-  constructor(private readonly profile: string) {}
-
-  start(everyMs = 200): void {
-    this.sample();
-    this.timer = setInterval(() => this.sample(), everyMs);
+  constructor(private readonly profile: string) {
+    super();
   }
 
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    this.sample();
-  }
-
-  private sample(): void {
+  protected sample(): void {
     if (!existsSync('/proc/self/task')) return;
     for (const { pid, kind } of profileProcesses(this.profile)) {
       for (const t of threadTicks(pid)) {
@@ -96,4 +86,3 @@ export class ThreadCpuSampler {
   }
 }
 
-export type { ProcessKind };
