@@ -17,9 +17,17 @@ export function useT() {
   return (key: MessageKey, params?: MessageParams) => translate(locale, key, params);
 }
 
+/** Formatters are costly to make (a table of buyers formats money in every row): one per locale. */
+const moneyFormats = new Map<UiLocale, Intl.NumberFormat>();
+
 /** Money from cents as the shop writes it: ¥1,234.5 → "¥1,234.50". */
 export function formatMoney(cents: number, locale: UiLocale): string {
-  return new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'zh-CN', { style: 'currency', currency: 'CNY', minimumFractionDigits: 2 }).format(cents / 100);
+  let format = moneyFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'zh-CN', { style: 'currency', currency: 'CNY', minimumFractionDigits: 2 });
+    moneyFormats.set(locale, format);
+  }
+  return format.format(cents / 100);
 }
 
 export function formatDiscount(discount: number, locale: UiLocale): string {

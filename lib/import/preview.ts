@@ -3,6 +3,9 @@ import { createDecoder, detectEncoding, HEAD_BYTES, type TextEncodingId } from '
 import { detectFormat, trimHeaders, type DetectedFormat } from './formats/detect';
 import type { ImportSource } from './source';
 
+/** Bytes decoded at a time while looking for the header and the sample rows. */
+const PREVIEW_STEP = 8 * 1024;
+
 export interface SourcePreview {
   encoding: TextEncodingId;
   headers: string[];
@@ -32,12 +35,25 @@ export async function previewSource(source: ImportSource, sampleRows = 5): Promi
   }
   // The same sample the importer judges (exactly HEAD_BYTES), so preview and import agree.
   const { encoding } = detectEncoding(bytes.subarray(0, HEAD_BYTES));
+  // Only as much of it decoded and split as the header and the sample rows need: this runs on the
+  // page as the files are chosen.
   const decoder = createDecoder(encoding);
-  const text = decoder.decode(bytes);
-  const tokenizer = new CsvTokenizer({ delimiter: sniffDelimiter(text) });
-  const rows: CsvRow[] = tokenizer.push(text);
+  const rows: CsvRow[] = [];
+  let tokenizer: CsvTokenizer | null = null;
+  let waiting = '';
+  let from = 0;
+  while (from < size && rows.length <= sampleRows) {
+    const to = Math.min(size, from + PREVIEW_STEP);
+    waiting += decoder.decode(bytes.subarray(from, to));
+    from = to;
+    // The delimiter is judged on the whole header line.
+    if (!tokenizer && !waiting.includes('\n') && from < size) continue;
+    tokenizer ??= new CsvTokenizer({ delimiter: sniffDelimiter(waiting) });
+    rows.push(...tokenizer.push(waiting));
+    waiting = '';
+  }
   // A short file fits in the sample: its last line has no line break after it.
-  if (size < HEAD_BYTES) rows.push(...tokenizer.end());
+  if (size < HEAD_BYTES && from === size && tokenizer) rows.push(...tokenizer.end());
   const [header, ...data] = rows;
   const headers = trimHeaders(header?.fields ?? []);
   return { encoding, headers, detected: detectFormat(headers), sample: data.slice(0, sampleRows).map((r) => r.fields) };

@@ -117,8 +117,15 @@ export function Empty({ children }: { children: ReactNode }) {
   return <p className="ws-empty">{children}</p>;
 }
 
+const timeFormats = new Map<UiLocale, Intl.DateTimeFormat>();
+
 export function formatTime(ms: number, locale: UiLocale): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(ms);
+  let format = timeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    timeFormats.set(locale, format);
+  }
+  return format.format(ms);
 }
 
 /** "今天", "3 天前", "从未使用" — for usage columns. */
