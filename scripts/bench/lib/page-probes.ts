@@ -23,16 +23,29 @@ export const INSTALL_RESPONSIVENESS_PROBE = `(() => {
 /** Options page: when the import panel's progress line changes (its text names the phase). */
 export const INSTALL_PHASE_PROBE = `(() => {
   const seen = [];
-  globalThis.__htkPhases = seen;
+  const span = { start: null, done: null };
+  globalThis.__htkPhases = { seen, span };
+  document.querySelector('[data-testid="import-file"]').addEventListener('change', () => { span.start ??= performance.now(); }, { capture: true });
   let last = '';
   new MutationObserver(() => {
     const text = document.querySelector('[data-testid="import-progress"] p')?.textContent ?? '';
     if (text !== last) seen.push([performance.now(), (last = text)]);
+    if (span.done === null && document.querySelector('[data-testid="import-done"], [data-testid="import-failed"]')) span.done = performance.now();
   }).observe(document.body, { subtree: true, childList: true, characterData: true });
   return true;
 })()`;
 
+/**
+ * What the phase probe saw, in the page's time: each change of the progress line, and when the
+ * files were chosen (the input's change event) and the summary appeared. Waiting for the summary
+ * from the bench polls every few hundred milliseconds, so the import's time is taken from these.
+ */
 export const READ_PHASE_PROBE = 'globalThis.__htkPhases';
+
+export interface PhaseReading {
+  seen: [number, string][];
+  span: { start: number | null; done: number | null };
+}
 
 export const READ_RESPONSIVENESS_PROBE = `(() => ({ now: performance.now(), longTasks: globalThis.__htkProbe.longTasks, lags: globalThis.__htkProbe.lags, observer: globalThis.__htkProbe.observer }))()`;
 
