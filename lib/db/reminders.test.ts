@@ -3,9 +3,11 @@ import { computeBuyerMetrics } from '../metrics/compute';
 import { DEFAULT_REMINDER_RULES, epochOfLocalDateTime, formatLocal } from '../reminders';
 import type { Order } from '../schemas/order';
 import { DEFAULT_APP_SETTINGS } from '../settings/app';
+import { loadBuyerIndex, upsertIndex } from './buyer-index';
 import { putBuyers } from './buyer-store';
 import { HuitoukeDb } from './database';
 import type { BuyerRecord } from './records';
+import { SETTINGS_KEY } from './settings';
 import {
   actOnReminder,
   addManualReminder,
@@ -33,6 +35,13 @@ afterEach(async () => {
 });
 
 /** What a stopped service worker or a closed browser leaves behind: only what is in IndexedDB. */
+/** Buyers as an import leaves them: their records, and the buyer index that lists them. */
+async function imported(db: HuitoukeDb, records: BuyerRecord[]): Promise<void> {
+  await putBuyers(db, records);
+  const index = upsertIndex(await loadBuyerIndex(db), records);
+  await db.settings.put({ key: SETTINGS_KEY.buyerIndex, value: index, updatedAt: Date.now() });
+}
+
 function restart(): HuitoukeDb {
   db.close();
   db = new HuitoukeDb(name);
@@ -240,7 +249,7 @@ describe('shipping notices and check-ins from imported shipping times', () => {
 describe('the daily profile sweep', () => {
   it('creates a stage-end nudge for a buyer nearing day 45, once a day, and drops it when they buy again', async () => {
     const now = at('2026-11-20 09:00:00');
-    await putBuyers(db, [buyer('回头客', [order('p1', '回头客', 'completed', '2026-10-10 12:00:00')])]);
+    await imported(db, [buyer('回头客', [order('p1', '回头客', 'completed', '2026-10-10 12:00:00')])]);
     const first = await sweepProfiles(db, now, DEFAULT_APP_SETTINGS, DEFAULT_REMINDER_RULES);
     expect(first.created).toBeGreaterThanOrEqual(1);
     const all = await remindersOfBuyer(db, 'taobao:回头客', now);
@@ -249,7 +258,7 @@ describe('the daily profile sweep', () => {
 
     expect((await sweepProfiles(db, now + 60 * MIN, DEFAULT_APP_SETTINGS, DEFAULT_REMINDER_RULES)).created).toBe(0);
 
-    await putBuyers(db, [
+    await imported(db, [
       buyer('回头客', [order('p1', '回头客', 'completed', '2026-10-10 12:00:00'), order('p2', '回头客', 'completed', '2026-11-20 08:00:00')]),
     ]);
     const forced = await sweepProfiles(db, now + 61 * MIN, DEFAULT_APP_SETTINGS, DEFAULT_REMINDER_RULES, { force: true });

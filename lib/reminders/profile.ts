@@ -3,6 +3,11 @@ import type { BuyerProfile } from '../schemas/buyer';
 import { reminderId, type MonthDay, type Reminder, type ReminderKind, type ReminderRules } from './schema';
 import { DEFAULT_TIME_ZONE, epochAt, localDateAt, minuteOfDay, nextMonthDay, outsideQuietHours } from './time';
 
+/** What the date-based reminders need of a buyer: who it is, its stage, its first and last paid dates. */
+export type ReminderSubject = Pick<BuyerProfile, 'id' | 'nick' | 'platform' | 'stage'> & {
+  metrics: Pick<BuyerProfile['metrics'], 'firstPaidDate' | 'lastPaidDate'>;
+};
+
 export interface ProfileReminderOptions {
   timeZone?: string;
   /** `MM-DD`, when the shop knows it. */
@@ -17,7 +22,7 @@ export interface ProfileReminderOptions {
  * starts fresh nudges instead of reusing old ones (see {@link staleProfileReminders}).
  */
 export function remindersFromProfile(
-  profile: BuyerProfile,
+  profile: ReminderSubject,
   rules: ReminderRules,
   now: number,
   existing: readonly Reminder[],
@@ -76,7 +81,7 @@ export function remindersFromProfile(
 }
 
 /** Open stage-end nudges counted from an older last purchase: the buyer came back, so they are dismissed. */
-export function staleProfileReminders(profile: BuyerProfile, existing: readonly Reminder[], now: number): Reminder[] {
+export function staleProfileReminders(profile: ReminderSubject, existing: readonly Reminder[], now: number): Reminder[] {
   const last = profile.metrics.lastPaidDate;
   return existing
     .filter((r) => r.buyerId === profile.id && r.kind === 'stage_end' && r.deletedAt === undefined)
