@@ -11,6 +11,7 @@ import { mulberry32 } from '@/lib/demo/prng';
 import { readOrders, sourceFromBlob } from '@/lib/import';
 import { buildSegmentModel } from '@/lib/segments/model';
 import { todayIn } from '@/lib/settings/app';
+import { requestReminderRun } from './reminders';
 import { answerSidebar } from './sidebar-api';
 
 /** Where the bench leaves a file for {@link BenchApi.parseOnly}: a page puts a File here, we read it back. */
@@ -27,6 +28,12 @@ export interface BenchApi {
    */
   lookups(count: number, seed: number): Promise<{ found: number; lookupMs: number[]; findMs: number[]; rpcMs: number[] }>;
   counts(): Promise<{ buyers: number; buyerShards: number; orphanBuckets: number; runs: number }>;
+  /**
+   * Milliseconds until the background's reminder work is done (after an import it scans the new
+   * orders, sweeps every buyer and writes the reminders that makes): one more run is queued behind
+   * whatever is running and awaited.
+   */
+  settled(): Promise<number>;
 }
 
 function stashed(key: string): Promise<Blob> {
@@ -104,6 +111,11 @@ function benchApi(database: HuitoukeDb): BenchApi {
         out.rpcMs.push(t2 - t1);
       }
       return out;
+    },
+    async settled() {
+      const t0 = performance.now();
+      await requestReminderRun();
+      return performance.now() - t0;
     },
     async counts() {
       return { buyers: await countBuyers(database), buyerShards: await database.buyerShards.count(), orphanBuckets: await database.orphans.count(), runs: await database.importRuns.count() };
