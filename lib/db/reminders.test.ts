@@ -34,7 +34,6 @@ afterEach(async () => {
   await db.delete();
 });
 
-/** What a stopped service worker or a closed browser leaves behind: only what is in IndexedDB. */
 /** Buyers as an import leaves them: their records, and the buyer index that lists them. */
 async function imported(db: HuitoukeDb, records: BuyerRecord[]): Promise<void> {
   await putBuyers(db, records);
@@ -42,6 +41,7 @@ async function imported(db: HuitoukeDb, records: BuyerRecord[]): Promise<void> {
   await db.settings.put({ key: SETTINGS_KEY.buyerIndex, value: index, updatedAt: Date.now() });
 }
 
+/** What a stopped service worker or a closed browser leaves behind: only what is in IndexedDB. */
 function restart(): HuitoukeDb {
   db.close();
   db = new HuitoukeDb(name);
@@ -111,6 +111,15 @@ describe('firing reminders across service-worker stops and browser restarts', ()
     expect(again.fire).toEqual([]);
     expect(again.dueCount).toBe(1);
     expect(again.nextAlarmAt).toBeNull();
+  });
+
+  it('notifies a due reminder once when two wake-ups check at the same time (alarm and start-up)', async () => {
+    const t0 = at('2026-11-20 10:00:00');
+    const r = await addManualReminder(db, manual(t0 + 10 * MIN), t0);
+    const other = new HuitoukeDb(name);
+    const [a, b] = await Promise.all([runReminderCheck(db, r.dueAt + 1000), runReminderCheck(other, r.dueAt + 1000)]);
+    other.close();
+    expect([...a.fire, ...b.fire].map((x) => x.id)).toEqual([r.id]);
   });
 
   it('on browser start, fires what came due while it was closed, once, and says it was missed', async () => {

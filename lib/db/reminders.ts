@@ -124,8 +124,9 @@ export interface CheckResult {
 }
 
 /**
- * The alarm's work: fire what is due and not yet fired, once. Stored in one transaction before
- * anyone is notified, so two wake-ups racing (alarm and start-up) cannot both notify.
+ * The alarm's work: fire what is due and not yet fired, once. Stored before anyone is notified, and
+ * only for reminders unchanged since they were read, so two wake-ups racing (alarm and start-up)
+ * cannot both notify: the second finds them changed by the first.
  */
 export async function runReminderCheck(db: HuitoukeDb, now: number): Promise<CheckResult> {
   // Reading every open reminder takes seconds once a big import has made tens of thousands, and a
@@ -141,7 +142,8 @@ export async function runReminderCheck(db: HuitoukeDb, now: number): Promise<Che
     const fire = result.fire.filter((r, i) => current[i] !== undefined && current[i]!.updatedAt === read.get(r.id));
     if (fire.length) await db.reminders.bulkPut(fire);
     await saveReminderState(db, { lastRunAt: now }, now);
-    return { ...result, fire, dueCount: dueReminders(all, now).length };
+    const fired = new Set(fire.map((r) => r.id));
+    return { ...result, fire, missedWhileAway: result.missedWhileAway.filter((id) => fired.has(id)), dueCount: dueReminders(all, now).length };
   });
 }
 
