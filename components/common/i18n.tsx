@@ -1,4 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
+import { oncePerKey } from '@/lib/dates/once-per-key';
 import { translate, type MessageKey, type MessageParams } from '@/lib/i18n';
 import type { UiLocale } from '@/lib/schemas/common';
 
@@ -17,17 +18,13 @@ export function useT() {
   return (key: MessageKey, params?: MessageParams) => translate(locale, key, params);
 }
 
-/** Formatters are costly to make (a table of buyers formats money in every row): one per locale. */
-const moneyFormats = new Map<UiLocale, Intl.NumberFormat>();
+/** One per locale: the buyers table formats money in every row. */
+const moneyFormat = oncePerKey((locale: UiLocale) =>
+  new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'zh-CN', { style: 'currency', currency: 'CNY', minimumFractionDigits: 2 }));
 
 /** Money from cents as the shop writes it: ¥1,234.5 → "¥1,234.50". */
 export function formatMoney(cents: number, locale: UiLocale): string {
-  let format = moneyFormats.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'zh-CN', { style: 'currency', currency: 'CNY', minimumFractionDigits: 2 });
-    moneyFormats.set(locale, format);
-  }
-  return format.format(cents / 100);
+  return moneyFormat(locale).format(cents / 100);
 }
 
 export function formatDiscount(discount: number, locale: UiLocale): string {

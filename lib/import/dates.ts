@@ -1,3 +1,4 @@
+import { oncePerKey } from '../dates/once-per-key';
 import { INVALID, type Invalid, cleanText } from './values';
 
 /**
@@ -73,25 +74,16 @@ function formatLocal(y: number, mo: number, d: number, h: number, mi: number, s:
   return `${y}-${pad2(mo)}-${pad2(d)} ${pad2(h)}:${pad2(mi)}:${pad2(s)}`;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
+const formatterFor = oncePerKey((timeZone: string) => new Intl.DateTimeFormat('en-US', {
+  timeZone,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+}));
 
 /** Wall-clock time in `timeZone` of an instant (epoch ms). */
 export function inZone(epochMs: number, timeZone: string): string {

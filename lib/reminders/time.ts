@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addDays, dayNumber } from '../dates/local-date';
+import { oncePerKey } from '../dates/once-per-key';
 
 /**
  * Wall-clock time in the shop's time zone, without the machine's zone.
@@ -13,25 +14,16 @@ import { addDays, dayNumber } from '../dates/local-date';
 /** The zone most Chinese shops run in; callers pass the shop's zone from settings when it differs. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
+const formatter = oncePerKey((timeZone: string) => new Intl.DateTimeFormat('en-US', {
+  timeZone,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+}));
 
 export function isValidTimeZone(timeZone: string): boolean {
   try {

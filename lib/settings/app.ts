@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_PROFILE_SETTINGS, ProfileSettingsSchema } from '../metrics/profile';
+import { oncePerKey } from '../dates/once-per-key';
 import { UiLocaleSchema } from '../schemas/common';
 
 /** Which segment model the sidebar shows as "segment". */
@@ -25,15 +26,9 @@ export const AppSettingsSchema = z.object({
 export type AppSettings = z.infer<typeof AppSettingsSchema>;
 export const DEFAULT_APP_SETTINGS: AppSettings = AppSettingsSchema.parse({});
 
-/** A formatter per time zone: making one loads the zone's rules, which costs milliseconds a time. */
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const dayFormat = oncePerKey((timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }));
 
 /** Today's date in a time zone, `YYYY-MM-DD`. */
 export function todayIn(timeZone: string, now: number): string {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormats.set(timeZone, format);
-  }
-  return format.format(now);
+  return dayFormat(timeZone).format(now);
 }

@@ -1,5 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useT } from '@/components/common/i18n';
+import { oncePerKey } from '@/lib/dates/once-per-key';
 import type { UiLocale } from '@/lib/schemas/common';
 import './workspace.css';
 
@@ -117,15 +118,11 @@ export function Empty({ children }: { children: ReactNode }) {
   return <p className="ws-empty">{children}</p>;
 }
 
-const timeFormats = new Map<UiLocale, Intl.DateTimeFormat>();
+const timeFormat = oncePerKey((locale: UiLocale) =>
+  new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }));
 
 export function formatTime(ms: number, locale: UiLocale): string {
-  let format = timeFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
-    timeFormats.set(locale, format);
-  }
-  return format.format(ms);
+  return timeFormat(locale).format(ms);
 }
 
 /** "今天", "3 天前", "从未使用" — for usage columns. */
