@@ -23,7 +23,7 @@ export default defineConfig({
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',
       default_locale: 'zh_CN',
-      permissions: ['storage', 'alarms', 'notifications', 'scripting', 'unlimitedStorage', 'downloads'],
+      permissions: ['storage', 'alarms', 'notifications', 'scripting', 'unlimitedStorage'],
       host_permissions: matches,
       optional_host_permissions: ['https://*/*', 'http://*/*'],
       // The sidebar page is framed by the content script on every console, the custom ones included,
