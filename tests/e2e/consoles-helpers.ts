@@ -34,7 +34,7 @@ export function fixtureExpected(name: string): FixtureExpected {
 }
 
 /**
- * Serve a saved console page at its real address, so the manifest's match patterns decide whether
+ * Serve a console fixture page (written from public descriptions, not saved from the console) at its real address, so the manifest's match patterns decide whether
  * the content script runs. Anything else the page asks of that host gets a 404.
  */
 export async function serveFixture(context: BrowserContext, name: string, html = readFileSync(join(FIXTURES, `${name}.html`), 'utf8')): Promise<string> {
