@@ -16,7 +16,7 @@ import type { SidebarRequest } from '@/lib/schemas/sidebar-rpc';
 /** The slice of `runtime.Port` the hub uses, so tests can pass plain objects. */
 export interface HubPort {
   name: string;
-  sender?: { id?: string; url?: string; frameId?: number; documentId?: string; tab?: { id?: number } };
+  sender?: { id?: string; url?: string; frameId?: number; tab?: { id?: number } };
   postMessage(message: unknown): void;
   disconnect(): void;
   onMessage: { addListener(cb: (message: unknown) => void): void };
