@@ -64,9 +64,12 @@ export const MARKUP_PAYLOADS: readonly string[] = [
   ...HOSTILE_STRINGS.filter((h) => h.kind === 'markup' || h.kind === 'css' || h.kind === 'url' || h.kind === 'script').map((h) => h.value),
 ];
 
-/** Dialogs any page of the context opened (an `alert` payload that ran). Also starts the element recorder. */
-export function watchDialogs(context: BrowserContext): string[] {
-  void context.addInitScript(recordElements);
+/**
+ * Dialogs any page of the context opened (an `alert` payload that ran). Also starts the element
+ * recorder in every document opened after it resolves.
+ */
+export async function watchDialogs(context: BrowserContext): Promise<string[]> {
+  await context.addInitScript(recordElements);
   const seen: string[] = [];
   const hook = (page: Page) =>
     page.on('dialog', (d) => {

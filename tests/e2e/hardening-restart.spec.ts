@@ -198,7 +198,7 @@ test.describe('restarts and stops', () => {
 
   test('a playbook pack with hostile template titles and bodies: preview, templates list and sidebar suggestions show text only', async ({ context, extensionId }, testInfo) => {
     test.setTimeout(120_000);
-    const dialogs = watchDialogs(context);
+    const dialogs = await watchDialogs(context);
     const values = [...PWN_PAYLOADS, ...HOSTILE_SMALL.filter((h) => h.kind === 'markup' || h.kind === 'url' || h.kind === 'css').map((h) => h.value)];
     const STYLED = PWN_PAYLOADS.findIndex((v) => v.startsWith('{{buyer.nick}}'));
     const base: Template = { ...defaultTemplates()[0]! };
