@@ -23,16 +23,15 @@ export default defineConfig({
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',
       default_locale: 'zh_CN',
-      permissions: ['storage', 'alarms', 'notifications', 'scripting', 'unlimitedStorage', 'downloads'],
+      permissions: ['storage', 'alarms', 'notifications', 'scripting', 'unlimitedStorage'],
       host_permissions: matches,
       optional_host_permissions: ['https://*/*', 'http://*/*'],
-      // Web-accessible resources take origins only (path must be /*).
-      web_accessible_resources: [
-        { resources: ['sidebar.html'], matches: [...new Set(matches.map((m) => m.replace(/^([a-z*]+:\/\/[^/]+)\/.*$/, '$1/*')))] },
-        // Custom consoles live on sites we cannot list. There the sidebar is reachable only through
-        // the per-session dynamic URL, so pages cannot probe for the extension with a fixed address.
-        { resources: ['sidebar.html'], matches: ['https://*/*', 'http://*/*'], use_dynamic_url: true },
-      ],
+      // The sidebar page is framed by the content script on every console, the custom ones included,
+      // whose sites we cannot list. It is reachable only through the per-session dynamic URL that
+      // `runtime.getURL` gives extension contexts: a page cannot probe for the extension with a fixed
+      // address or frame a copy of its own. (Even a copy it managed to frame gets nothing: the hub
+      // serves only the frame whose nonce the tab's content script registered, see hub.ts.)
+      web_accessible_resources: [{ resources: ['sidebar.html'], matches: ['https://*/*', 'http://*/*'], use_dynamic_url: true }],
       content_security_policy: {
         // No remote code and no network: scripts, data and connections are the extension's own.
         extension_pages:

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import {
+  FrameNonceSchema,
   HubToSidebarSchema,
   PORT_SIDEBAR,
   type ConsoleState,
@@ -31,6 +32,16 @@ export interface HubApi {
 const RPC_TIMEOUT_MS = 15_000;
 
 /**
+ * The nonce the content script put in this frame's URL fragment. The hub serves this sidebar only
+ * after it presents the nonce its tab's console registered; a copy of the page framed by anyone
+ * else has none (or a wrong one) and is never linked to a console.
+ */
+export function frameNonce(hash: string = location.hash): string | null {
+  const parsed = FrameNonceSchema.safeParse(hash.replace(/^#/, ''));
+  return parsed.success ? parsed.data : null;
+}
+
+/**
  * The sidebar's link to its console tab, through the background hub. Reconnects when the
  * service worker is restarted; hub messages are validated before use.
  */
@@ -48,13 +59,19 @@ export function useHub(): HubApi {
     let closed = false;
     let retries = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const nonce = frameNonce();
+    // Not a frame the content script made: nothing would answer.
+    if (!nonce) return;
     const open = () => {
       if (closed) return;
       const port = browser.runtime.connect({ name: PORT_SIDEBAR });
       portRef.current = port;
-      setStatus('connected');
+      // First on the port; the hub holds what follows until its console has registered the nonce.
+      port.postMessage({ type: 'hello', nonce } satisfies SidebarToHub);
       port.onMessage.addListener((raw: unknown) => {
         retries = 0;
+        // The hub speaks only to a sidebar it has bound to its console's frame.
+        setStatus('connected');
         const parsed = HubToSidebarSchema.safeParse(raw);
         if (!parsed.success) return;
         const msg = parsed.data;

@@ -6,8 +6,10 @@ import {
   PORT_SIDEBAR,
   SidebarToHubSchema,
   type ConsoleState,
+  type FrameNonce,
   type HubToConsole,
   type HubToSidebar,
+  type SidebarToHub,
 } from '@/lib/schemas/messages';
 import type { SidebarRequest } from '@/lib/schemas/sidebar-rpc';
 
@@ -23,9 +25,21 @@ export interface HubPort {
 
 interface TabLink {
   console?: HubPort;
-  sidebars: Set<HubPort>;
+  /** The nonce of the sidebar frame the tab's content script made (kept until it registers another). */
+  nonce?: FrameNonce;
+  /** The frame that first presented that nonce; only it may use it (a frame keeps its id when it reloads). */
+  frameId?: number;
+  /** Sidebar ports bound to the tab's frame, with the nonce they presented. */
+  sidebars: Map<HubPort, FrameNonce>;
+  /** Sidebar ports not (yet) bound: after a worker restart a sidebar may say hello before its console re-registers. */
+  waiting: Map<HubPort, { nonce?: FrameNonce; queue: SidebarToHub[] }>;
   state: ConsoleState | null;
 }
+
+/** Unbound sidebar ports kept per tab (our own frames only ever need one or two). */
+const MAX_WAITING = 8;
+/** Messages a waiting sidebar may send before it is bound (its first reads). */
+const MAX_QUEUED = 64;
 
 export interface Hub {
   connect(port: HubPort): void;
@@ -40,7 +54,12 @@ export interface Hub {
 /**
  * Pairs each console tab's content script with the sidebar page shown in that tab and relays
  * between them. Both sides reconnect when the service worker restarts, and the content script
- * re-sends its state on connect, so the hub keeps nothing that cannot be rebuilt.
+ * re-sends its frame's nonce and its state on connect, so the hub keeps nothing that cannot be
+ * rebuilt.
+ *
+ * A sidebar port is served (console state, data requests, inserts) only once it has presented the
+ * nonce that its tab's content script registered for the frame it made: a copy of sidebar.html
+ * framed by a page, or opened in a tab of its own, gets nothing.
  */
 export function createHub(opts: {
   extensionId: string;
@@ -53,8 +72,12 @@ export function createHub(opts: {
   const log = opts.log ?? (() => {});
   const link = (tabId: number) => {
     let l = links.get(tabId);
-    if (!l) links.set(tabId, (l = { sidebars: new Set(), state: null }));
+    if (!l) links.set(tabId, (l = { sidebars: new Map(), waiting: new Map(), state: null }));
     return l;
+  };
+  /** Forget a tab nobody is linked from any more. */
+  const prune = (tabId: number, l: TabLink) => {
+    if (!l.console && l.sidebars.size === 0 && l.waiting.size === 0 && links.get(tabId) === l) links.delete(tabId);
   };
   /** Our own page: the extension's origin, or the per-session dynamic origin of web-accessible pages. */
   const isExtensionUrl = (url: string | undefined) => {
@@ -86,49 +109,118 @@ export function createHub(opts: {
       const parsed = ConsoleToHubSchema.safeParse(raw);
       if (!parsed.success) return log(`rejected console message from tab ${tabId}`);
       const msg = parsed.data;
-      if (msg.type === 'state') {
+      if (msg.type === 'frame') {
+        registerFrame(l, tabId, msg.nonce);
+      } else if (msg.type === 'state') {
         l.state = msg.state;
-        for (const s of l.sidebars) post(s, { type: 'state', state: msg.state } satisfies HubToSidebar);
+        for (const s of l.sidebars.keys()) post(s, { type: 'state', state: msg.state } satisfies HubToSidebar);
       } else if (msg.type === 'insertResult') {
-        for (const s of l.sidebars) post(s, { type: 'insertResult', result: msg.result } satisfies HubToSidebar);
+        for (const s of l.sidebars.keys()) post(s, { type: 'insertResult', result: msg.result } satisfies HubToSidebar);
       } else {
-        for (const s of l.sidebars) post(s, { type: 'layout', layout: msg.layout } satisfies HubToSidebar);
+        for (const s of l.sidebars.keys()) post(s, { type: 'layout', layout: msg.layout } satisfies HubToSidebar);
       }
     });
     port.onDisconnect.addListener(() => {
       if (l.console !== port) return;
       l.console = undefined;
       l.state = null;
-      for (const s of l.sidebars) post(s, { type: 'state', state: null } satisfies HubToSidebar);
+      for (const s of l.sidebars.keys()) post(s, { type: 'state', state: null } satisfies HubToSidebar);
+      prune(tabId, l);
     });
+  }
+
+  /** The tab's content script made a sidebar frame with this nonce: bind the ports that present it. */
+  function registerFrame(l: TabLink, tabId: number, nonce: FrameNonce) {
+    if (l.nonce !== nonce) {
+      l.nonce = nonce;
+      l.frameId = undefined;
+      // Ports of an earlier frame (the content script replaced it) lose their link.
+      for (const [s, n] of l.sidebars) if (n !== nonce) refuse(l, tabId, s, 'its frame was replaced');
+    }
+    for (const [s, w] of l.waiting) if (w.nonce) bindOrRefuse(l, tabId, s, true);
+  }
+
+  function refuse(l: TabLink, tabId: number, port: HubPort, why: string) {
+    log(`refused sidebar port of tab ${tabId}: ${why}`);
+    l.sidebars.delete(port);
+    l.waiting.delete(port);
+    port.disconnect();
+    prune(tabId, l);
+  }
+
+  /**
+   * A waiting port that said hello: bound if its nonce is the registered one (from the first frame
+   * that showed it). Another nonce waits for the console's next registration (a frame the content
+   * script just made may say hello before its nonce arrives), which refuses it if it is not that one.
+   */
+  function bindOrRefuse(l: TabLink, tabId: number, port: HubPort, registering: boolean) {
+    const w = l.waiting.get(port);
+    // Nothing registered yet (the console reconnects after a worker restart): keep waiting.
+    if (!w?.nonce || !l.nonce) return;
+    if (w.nonce !== l.nonce) {
+      if (registering) refuse(l, tabId, port, 'not the nonce of the frame its console made');
+      return;
+    }
+    const frameId = port.sender?.frameId;
+    if (l.frameId !== undefined && frameId !== l.frameId) return refuse(l, tabId, port, 'the nonce belongs to another frame');
+    l.frameId = frameId;
+    l.waiting.delete(port);
+    l.sidebars.set(port, w.nonce);
+    post(port, { type: 'state', state: l.state } satisfies HubToSidebar);
+    for (const msg of w.queue) serveSidebar(l, port, msg);
   }
 
   function acceptSidebar(port: HubPort, tabId: number) {
     const l = link(tabId);
-    l.sidebars.add(port);
-    post(port, { type: 'state', state: l.state } satisfies HubToSidebar);
+    // Our own frames need one or two ports; anything past that is dropped, oldest first.
+    if (l.waiting.size >= MAX_WAITING) refuse(l, tabId, l.waiting.keys().next().value!, 'too many unbound sidebar ports');
+    const waiting: { nonce?: FrameNonce; queue: SidebarToHub[] } = { queue: [] };
+    l.waiting.set(port, waiting);
     port.onMessage.addListener((raw) => {
       const parsed = SidebarToHubSchema.safeParse(raw);
       if (!parsed.success) return log(`rejected sidebar message from tab ${tabId}`);
       const msg = parsed.data;
-      if (msg.type === 'rpc') {
-        const answer = opts.answer ?? (() => Promise.reject(new Error('no data service')));
-        answer(msg.request).then(
-          (value) => post(port, { type: 'rpcResult', id: msg.id, ok: true, value } satisfies HubToSidebar),
-          (error: unknown) => post(port, { type: 'rpcResult', id: msg.id, ok: false, error: String(error instanceof Error ? error.message : error).slice(0, 2000) } satisfies HubToSidebar),
-        );
+      if (l.sidebars.has(port)) {
+        if (msg.type !== 'hello') serveSidebar(l, port, msg);
         return;
       }
-      const out: HubToConsole =
-        msg.type === 'insert' ? { type: 'insert', request: msg.request } : { type: 'setLayout', layout: msg.layout };
-      if (!l.console) {
-        if (msg.type === 'insert')
-          post(port, { type: 'insertResult', result: { requestId: msg.request.requestId, ok: false, reason: 'no_console' } });
-        return;
+      if (!l.waiting.has(port)) return;
+      if (msg.type === 'hello') {
+        if (waiting.nonce) return;
+        waiting.nonce = msg.nonce;
+        bindOrRefuse(l, tabId, port, false);
+      } else if (!waiting.nonce) {
+        refuse(l, tabId, port, 'no hello before its first request');
+      } else if (waiting.queue.length < MAX_QUEUED) {
+        waiting.queue.push(msg);
       }
-      post(l.console, out);
     });
-    port.onDisconnect.addListener(() => l.sidebars.delete(port));
+    port.onDisconnect.addListener(() => {
+      l.sidebars.delete(port);
+      l.waiting.delete(port);
+      prune(tabId, l);
+    });
+  }
+
+  /** What a bound sidebar asks: data from the background, an insert or a layout change for its console. */
+  function serveSidebar(l: TabLink, port: HubPort, msg: SidebarToHub) {
+    if (msg.type === 'hello') return;
+    if (msg.type === 'rpc') {
+      const answer = opts.answer ?? (() => Promise.reject(new Error('no data service')));
+      answer(msg.request).then(
+        (value) => post(port, { type: 'rpcResult', id: msg.id, ok: true, value } satisfies HubToSidebar),
+        (error: unknown) => post(port, { type: 'rpcResult', id: msg.id, ok: false, error: String(error instanceof Error ? error.message : error).slice(0, 2000) } satisfies HubToSidebar),
+      );
+      return;
+    }
+    const out: HubToConsole =
+      msg.type === 'insert' ? { type: 'insert', request: msg.request } : { type: 'setLayout', layout: msg.layout };
+    if (!l.console) {
+      if (msg.type === 'insert')
+        post(port, { type: 'insertResult', result: { requestId: msg.request.requestId, ok: false, reason: 'no_console' } });
+      return;
+    }
+    post(l.console, out);
   }
 
   return {
@@ -143,7 +235,8 @@ export function createHub(opts: {
       }
       const fromExtensionPage = isExtensionUrl(sender.url);
       if (port.name === PORT_CONSOLE && !fromExtensionPage && sender.frameId === 0) acceptConsole(port, tabId);
-      else if (port.name === PORT_SIDEBAR && isSidebarUrl(sender.url)) acceptSidebar(port, tabId);
+      // The sidebar is always a frame inside the console page, never a tab's top document.
+      else if (port.name === PORT_SIDEBAR && isSidebarUrl(sender.url) && sender.frameId !== undefined && sender.frameId > 0) acceptSidebar(port, tabId);
       else {
         log(`rejected port ${port.name} from ${sender.url ?? 'unknown'}`);
         port.disconnect();
@@ -156,10 +249,10 @@ export function createHub(opts: {
       return true;
     },
     toSidebars(tabId, message) {
-      for (const s of links.get(tabId)?.sidebars ?? []) post(s, HubToSidebarSchema.parse(message));
+      for (const s of links.get(tabId)?.sidebars.keys() ?? []) post(s, HubToSidebarSchema.parse(message));
     },
     broadcastChanged() {
-      for (const l of links.values()) for (const s of l.sidebars) post(s, { type: 'changed' } satisfies HubToSidebar);
+      for (const l of links.values()) for (const s of l.sidebars.keys()) post(s, { type: 'changed' } satisfies HubToSidebar);
     },
     tabs: () => [...links.keys()],
   };

@@ -36,7 +36,19 @@ const SHADOW_CSS = `
   :host([data-collapsed]) .tab { display: block; }
 `;
 
+/**
+ * A fresh secret for one sidebar frame (128 random bits, hex). The content script puts it in the
+ * frame's URL fragment and registers it with the hub; the hub serves only the sidebar that presents
+ * it (lib/schemas/messages.ts FrameNonceSchema).
+ */
+export function newFrameNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 export interface SidebarHost {
+  /** The nonce of the frame shown now (a new frame, after the page removed the host, has a new one). */
+  nonce(): string;
   setLayout(layout: Layout): void;
   /** Move keyboard focus into the sidebar's frame. */
   focus(): void;
@@ -50,10 +62,13 @@ export interface SidebarHost {
  * the host, it is put back as it was.
  */
 export function mountSidebarHost(opts: {
-  src: string;
+  /** `runtime.getURL('/sidebar.html')`: the dynamic web-accessible URL only extension contexts know. */
+  sidebarUrl: string;
   layout: Layout;
   expandLabel: string;
   onLayoutChange(layout: Layout): void;
+  /** The page removed the host, so it comes back with a new frame, and a new nonce to register. */
+  onNewFrame(nonce: string): void;
 }): SidebarHost {
   let layout = opts.layout;
   const host = document.createElement(HOST_TAG);
@@ -62,7 +77,9 @@ export function mountSidebarHost(opts: {
   style.textContent = SHADOW_CSS;
   const frame = document.createElement('iframe');
   frame.className = 'frame';
-  frame.src = opts.src;
+  // Each frame gets its own nonce, in the URL fragment, which the sidebar page reads.
+  let nonce = newFrameNonce();
+  frame.src = `${opts.sidebarUrl}#${nonce}`;
   frame.title = opts.expandLabel;
   const grip = document.createElement('div');
   grip.className = 'grip';
@@ -94,8 +111,18 @@ export function mountSidebarHost(opts: {
     host.getAttribute('style') !== appliedStyle ||
     host.hasAttribute('class') ||
     host.hasAttribute('hidden');
+  let mounted = false;
   const attach = () => {
-    if (!host.isConnected) document.documentElement.append(host);
+    if (!host.isConnected) {
+      // An iframe put back into a document is a new frame: it gets a new nonce, which the caller
+      // registers before the frame loads (the hub binds a nonce to the first frame that shows it).
+      if (mounted) {
+        nonce = newFrameNonce();
+        frame.src = `${opts.sidebarUrl}#${nonce}`;
+        opts.onNewFrame(nonce);
+      }
+      document.documentElement.append(host);
+    }
     if (!dock.isConnected) (document.head ?? document.documentElement).append(dock);
   };
   const change = (next: Layout) => {
@@ -129,6 +156,7 @@ export function mountSidebarHost(opts: {
 
   applyStyle();
   attach();
+  mounted = true;
 
   // The page may remove or restyle us; an observer (not a timer) puts things back. Our own
   // repairs produce mutation records too, so repair only when something differs from what we set.
@@ -142,6 +170,7 @@ export function mountSidebarHost(opts: {
   if (document.head) guard.observe(document.head, { childList: true });
 
   return {
+    nonce: () => nonce,
     setLayout(next) {
       layout = next;
       applyStyle();

@@ -14,6 +14,7 @@ const MAX_MESSAGES = 60;
 export interface SessionOptions {
   ctx: ContentScriptContext;
   adapter: ConsoleAdapter;
+  /** `runtime.getURL('/sidebar.html')`: the dynamic URL only extension contexts know. */
   sidebarUrl: string;
   label: string;
   layout: Layout;
@@ -47,14 +48,19 @@ export function startSession(opts: SessionOptions): Session {
   let lastSent = '';
   let stopped = false;
 
+  // The frame's nonce binds the sidebar in it to this tab's console port (see the hub). The page
+  // cannot read it: the frame is cross-origin, inside a closed shadow root.
   const host = mountSidebarHost({
-    src: opts.sidebarUrl,
+    sidebarUrl: opts.sidebarUrl,
     layout,
     expandLabel: opts.label,
     onLayoutChange(next) {
       layout = next;
       opts.saveLayout(next);
       link.send({ type: 'layout', layout: next });
+    },
+    onNewFrame(nonce) {
+      link.send({ type: 'frame', nonce });
     },
   });
 
@@ -114,7 +120,9 @@ export function startSession(opts: SessionOptions): Session {
     }
   };
 
+  // On every (re)connect: the frame's nonce first, so the hub can bind the sidebar, then the state.
   const link = connectHub(ctx, onHubMessage, () => {
+    link.send({ type: 'frame', nonce: host.nonce() });
     lastSent = '';
     publish();
   });

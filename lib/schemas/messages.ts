@@ -58,11 +58,23 @@ export const LayoutSchema = z.object({
 });
 export type Layout = z.infer<typeof LayoutSchema>;
 
+/**
+ * The secret that ties a sidebar frame to the content script that made it: 128 random bits in hex,
+ * made per frame by the content script, put in the frame's URL fragment (which the page cannot
+ * read: the frame is cross-origin inside a closed shadow root) and registered with the hub over
+ * the console port. The hub serves a sidebar port only when it presents the nonce its tab's
+ * console registered, so a copy of sidebar.html framed by anyone else gets nothing.
+ */
+export const FrameNonceSchema = z.string().regex(/^[0-9a-f]{32}$/);
+export type FrameNonce = z.infer<typeof FrameNonceSchema>;
+
 /** Content script → hub (port "console"). */
 export const ConsoleToHubSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('state'), state: ConsoleStateSchema }),
   z.object({ type: z.literal('insertResult'), result: InsertResultSchema }),
   z.object({ type: z.literal('layout'), layout: LayoutSchema }),
+  /** The nonce of the sidebar frame this content script made (sent again on every reconnect). */
+  z.object({ type: z.literal('frame'), nonce: FrameNonceSchema }),
 ]);
 export type ConsoleToHub = z.infer<typeof ConsoleToHubSchema>;
 
@@ -79,6 +91,8 @@ export type HubToConsole = z.infer<typeof HubToConsoleSchema>;
 
 /** Sidebar page → hub (port "sidebar"). */
 export const SidebarToHubSchema = z.discriminatedUnion('type', [
+  /** The first message on a sidebar port: the nonce from the frame's URL. Nothing is served before it. */
+  z.object({ type: z.literal('hello'), nonce: FrameNonceSchema }),
   z.object({ type: z.literal('insert'), request: InsertRequestSchema }),
   z.object({ type: z.literal('rpc'), id: Id, request: SidebarRequestSchema }),
   z.object({ type: z.literal('setLayout'), layout: LayoutSchema.partial() }),

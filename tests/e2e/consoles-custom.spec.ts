@@ -92,9 +92,14 @@ test('a supervisor tests selectors on an open tab, saves, and the sidebar then f
   // The background registers the console script for the pattern…
   await expect.poll(async () => (await registeredScripts(context)).find((s) => s.id === `htk-custom-${saved!.id}`)?.matches).toEqual([PATTERN]);
 
-  // …and on the next load the sidebar reads this console with the supervisor's selectors.
+  // …and on the next load the sidebar reads this console with the supervisor's selectors. Its frame
+  // loads through the per-session dynamic address, which web_accessible_resources offers on every
+  // site (the manifest lists no console origin there), so a custom console's own site gets it too.
   await consolePage.reload();
   const frame = await sidebarFrame(consolePage, extensionId);
+  const src = (await (await frame.frameElement()).getAttribute('src')) ?? '';
+  expect(src).toMatch(/^chrome-extension:\/\/[0-9a-f-]+\/sidebar\.html#[0-9a-f]{32}$/);
+  expect(new URL(src).host, 'the dynamic address, not the fixed one').not.toBe(extensionId);
   await expect(frame.getByTestId('buyer-nick')).toHaveText(expected.buyerNick);
   await expect(frame.getByTestId('sidebar-status')).toHaveCount(0);
 

@@ -34,7 +34,7 @@ export function fixtureExpected(name: string): FixtureExpected {
 }
 
 /**
- * Serve a saved console page at its real address, so the manifest's match patterns decide whether
+ * Serve a console fixture page (written from public descriptions, not saved from the console) at its real address, so the manifest's match patterns decide whether
  * the content script runs. Anything else the page asks of that host gets a 404.
  */
 export async function serveFixture(context: BrowserContext, name: string, html = readFileSync(join(FIXTURES, `${name}.html`), 'utf8')): Promise<string> {
@@ -121,6 +121,8 @@ export async function insertThroughHub(frame: Frame, text: string): Promise<{ ok
         type InsertAnswer = { type?: string; result?: { requestId: string; ok: boolean; reason?: string } };
         const runtime = (globalThis as unknown as { chrome: { runtime: { connect(o: { name: string }): Port } } }).chrome.runtime;
         const port = runtime.connect({ name: 'htk-sidebar' });
+        // The hub serves a sidebar port only after the frame's nonce (its URL fragment).
+        port.postMessage({ type: 'hello', nonce: location.hash.slice(1) });
         const requestId = `e2e-${Date.now()}`;
         const timer = setTimeout(() => reject(new Error('no insert result')), 5000);
         port.onMessage.addListener((msg) => {

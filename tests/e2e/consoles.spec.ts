@@ -3,7 +3,7 @@ import { adapterOf, appendBuyerMessage, confirmSizeConcern, expectBuyer, fixture
 import { expect, importFiles, sidebarFrame, test } from './fixtures';
 
 /**
- * Each saved console page at its real address, with a small export of that platform imported.
+ * Each console fixture page (written from public descriptions, not saved from the console) at its real address, with a small export of that platform imported.
  * The exports (tests/fixtures/consoles/orders) are built so the console's current buyer lands in
  * a known place; the comments say why. Levels: any paid order VIP1, ¥300 VIP2, ¥1,000 VIP3,
  * ¥3,000 VIP4. Segments compare with the means of the file's buyers. Stages count days since

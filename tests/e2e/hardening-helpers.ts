@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { TAOBAO_ORDER_HEADERS_54 } from '../../lib/import/formats/taobao-headers';
+import { HOSTILE_STRINGS } from '../fixtures/hostile/strings';
 import { expect } from './fixtures';
 
 /**
@@ -17,8 +18,58 @@ export const PWN_PAYLOADS: readonly string[] = [
   '{{buyer.nick}}<style>*{display:none!important}</style>',
 ];
 
-/** Dialogs any page of the context opened (an `alert` payload that ran). */
-export function watchDialogs(context: BrowserContext): string[] {
+/** What the recorder keeps of an element: its tag, attributes, and (without attributes) its text. */
+interface SeenElement {
+  tag: string;
+  attrs: [string, string][];
+  text: string;
+}
+
+/**
+ * Runs at the start of every document of the context (console pages, extension pages, the sidebar
+ * frame): a MutationObserver notes every element that is ever inserted, or whose link, source or
+ * handler attributes change, so an element made from hostile text is caught even if it is gone
+ * again by the time a test looks. Playwright injects it through the debugger, past the pages' CSP.
+ */
+function recordElements(): void {
+  const w = window as unknown as { __htkSeen?: SeenElement[] };
+  if (w.__htkSeen) return;
+  const seen: SeenElement[] = [];
+  w.__htkSeen = seen;
+  const note = (el: Element) => {
+    if (seen.length >= 100_000) return;
+    const attrs = [...el.attributes].map((a): [string, string] => [a.name, a.value.slice(0, 2000)]);
+    seen.push({ tag: el.localName, attrs, text: attrs.length ? '' : (el.textContent ?? '').slice(0, 2000) });
+  };
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'attributes' && r.target instanceof Element) note(r.target);
+      for (const n of r.addedNodes) {
+        if (!(n instanceof Element)) continue;
+        note(n);
+        for (const child of n.querySelectorAll('*')) note(child);
+      }
+    }
+  }).observe(document, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['href', 'src', 'srcdoc', 'action', 'formaction', 'xlink:href', 'onerror', 'onload', 'onclick', 'ontoggle', 'onfocus', 'onmouseover'],
+  });
+}
+
+/** Everything the corpus and the traps could turn into elements if a render path treated text as HTML. */
+export const MARKUP_PAYLOADS: readonly string[] = [
+  ...PWN_PAYLOADS,
+  ...HOSTILE_STRINGS.filter((h) => h.kind === 'markup' || h.kind === 'css' || h.kind === 'url' || h.kind === 'script').map((h) => h.value),
+];
+
+/**
+ * Dialogs any page of the context opened (an `alert` payload that ran). Also starts the element
+ * recorder in every document opened after it resolves.
+ */
+export async function watchDialogs(context: BrowserContext): Promise<string[]> {
+  await context.addInitScript(recordElements);
   const seen: string[] = [];
   const hook = (page: Page) =>
     page.on('dialog', (d) => {
@@ -30,10 +81,69 @@ export function watchDialogs(context: BrowserContext): string[] {
   return seen;
 }
 
-/** `__pwned` / `__hostile` in every frame of every open page: a payload that ran leaves one. */
-export async function expectNothingRan(context: BrowserContext, dialogs: string[]): Promise<void> {
+/**
+ * In one frame: elements made from hostile text, now in the DOM (open shadow roots included) or
+ * ever inserted (the recorder). An element counts when it carries an event-handler attribute, a
+ * script URL or `srcdoc`, or when its tag, attributes and text are those of an element one of the
+ * payloads parses to (parsed in an inert document, where nothing loads or runs).
+ */
+function findInjected(payloads: readonly string[]): { recorder: boolean; injected: string[] } {
+  const w = window as unknown as { __htkSeen?: SeenElement[] };
+  const key = (e: SeenElement) => `${e.tag}|${[...e.attrs].sort().map(([n, v]) => `${n}=${v}`).join('|')}|${e.attrs.length ? '' : e.text}`;
+  const toSeen = (el: Element): SeenElement => {
+    const attrs = [...el.attributes].map((a): [string, string] => [a.name, a.value.slice(0, 2000)]);
+    return { tag: el.localName, attrs, text: attrs.length ? '' : (el.textContent ?? '').slice(0, 2000) };
+  };
+  const signatures = new Set<string>();
+  const parser = new DOMParser();
+  for (const p of payloads) {
+    const doc = parser.parseFromString(`<body>${p}</body>`, 'text/html');
+    for (const el of doc.body.querySelectorAll('*')) signatures.add(key(toSeen(el)));
+  }
+  // Browsers skip whitespace and control characters in a URL's scheme.
+  const scriptUrl = (v: string) => /^(javascript|vbscript):|^data:text\/html/i.test([...v].filter((c) => c.charCodeAt(0) > 0x20).join(''));
+  const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'xlink:href']);
+  const why = (e: SeenElement): string | null => {
+    for (const [name, value] of e.attrs) {
+      if (name.startsWith('on')) return `handler ${name}`;
+      if (name === 'srcdoc') return 'srcdoc';
+      if (URL_ATTRS.has(name) && scriptUrl(value)) return `script URL in ${name}`;
+    }
+    return signatures.has(key(e)) ? 'an element of a payload' : null;
+  };
+  const now: SeenElement[] = [];
+  const walk = (root: Document | ShadowRoot) => {
+    for (const el of root.querySelectorAll('*')) {
+      now.push(toSeen(el));
+      if (el.shadowRoot) walk(el.shadowRoot);
+    }
+  };
+  walk(document);
+  const injected = new Set<string>();
+  for (const e of [...now, ...(w.__htkSeen ?? [])]) {
+    const reason = why(e);
+    if (reason) injected.add(`<${e.tag} ${e.attrs.map(([n, v]) => `${n}="${v.slice(0, 60)}"`).join(' ')}>${e.text.slice(0, 40)} (${reason})`);
+  }
+  return { recorder: w.__htkSeen !== undefined, injected: [...injected] };
+}
+
+/**
+ * Nothing a payload could do happened, in every frame of every open page (console pages, the
+ * sidebar, options, popup): no `__pwned` / `__hostile` marker (a script ran), no dialog, and no
+ * element made from hostile text (rendered as HTML, even where the CSP kept its script from
+ * running). Call `watchDialogs` before opening the pages.
+ */
+export async function expectNothingRan(context: BrowserContext, dialogs: string[], payloads: readonly string[] = MARKUP_PAYLOADS): Promise<void> {
+  let checked = 0;
   for (const page of context.pages()) {
     for (const frame of page.frames()) {
+      const url = frame.url();
+      if (url.startsWith('chrome-extension://') || url.startsWith('http')) {
+        const found = await frame.evaluate(findInjected, payloads).catch((e: unknown) => ({ recorder: false, injected: [`not checked: ${String(e)}`] }));
+        expect(found.recorder, `the element recorder ran in ${url}`).toBe(true);
+        expect(found.injected, `elements made from hostile text in ${url}`).toEqual([]);
+        checked++;
+      }
       const marks = await frame
         .evaluate(() => {
           const w = window as unknown as Record<string, unknown>;
@@ -43,6 +153,7 @@ export async function expectNothingRan(context: BrowserContext, dialogs: string[
       expect(marks, `payload ran in ${frame.url()}`).toEqual([]);
     }
   }
+  expect(checked, 'frames checked for injected elements').toBeGreaterThan(0);
   expect(dialogs, 'no payload opened a dialog').toEqual([]);
 }
 

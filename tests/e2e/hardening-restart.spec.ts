@@ -165,9 +165,40 @@ test.describe('restarts and stops', () => {
     await expect(frame.getByTestId('buyer-orders')).toHaveText(String(buyer.metrics.paidOrders));
   });
 
+  test('the service worker is stopped with two console tabs open: each sidebar links to its own tab again and follows it', async ({ context, extensionId }) => {
+    const tabs = [
+      { first: 'tb_rs_a', next: 'tb_rs_c' },
+      { first: 'tb_rs_b', next: 'tb_rs_d' },
+    ];
+    const open = [];
+    for (const t of tabs) {
+      const page = await openConsole(context, `?buyer=${t.first}&nick=${t.first}&script=off`);
+      const frame = await sidebarFrame(page, extensionId);
+      await expect(frame.getByTestId('buyer-nick')).toHaveText(t.first);
+      open.push({ ...t, page, frame, src: await (await frame.frameElement()).getAttribute('src') });
+    }
+    await stopServiceWorker(context, open[0]!.page, extensionId);
+
+    // The new worker knows nothing; the content scripts register their frames' nonces again.
+    for (const t of open) {
+      await t.page.evaluate((nick) => window.__demoConsole!.receive(nick, '在吗'), t.next);
+      await t.page.locator(`[data-testid="conversation"][data-buyer-id="${t.next}"]`).click();
+    }
+    for (const t of open) {
+      await expect(t.frame.getByTestId('buyer-nick')).toHaveText(t.next);
+      // The same frame as before the restart, not a new one.
+      expect(await (await t.frame.frameElement()).getAttribute('src')).toBe(t.src);
+    }
+    // Data requests are answered again: a note written after the restart is saved and shown.
+    await open[0]!.frame.getByTestId('note-input').fill('重启之后的备注');
+    await open[0]!.frame.getByTestId('note-input').press('Enter');
+    await expect(open[0]!.frame.getByTestId('note-item')).toHaveText([/重启之后的备注/]);
+    await expect(open[1]!.frame.getByTestId('note-item')).toHaveCount(0);
+  });
+
   test('a playbook pack with hostile template titles and bodies: preview, templates list and sidebar suggestions show text only', async ({ context, extensionId }, testInfo) => {
     test.setTimeout(120_000);
-    const dialogs = watchDialogs(context);
+    const dialogs = await watchDialogs(context);
     const values = [...PWN_PAYLOADS, ...HOSTILE_SMALL.filter((h) => h.kind === 'markup' || h.kind === 'url' || h.kind === 'css').map((h) => h.value)];
     const STYLED = PWN_PAYLOADS.findIndex((v) => v.startsWith('{{buyer.nick}}'));
     const base: Template = { ...defaultTemplates()[0]! };

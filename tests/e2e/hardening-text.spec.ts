@@ -36,7 +36,7 @@ const head = (v: string, n = 12) => [...v.replace(ANSI, '')].filter((c) => !isCo
 test.describe('hostile text in the browser', () => {
   test('nicks, messages and notes: nothing runs in the console, sidebar, options or popup; the sidebar keeps its width', async ({ context, extensionId }) => {
     test.setTimeout(180_000);
-    const dialogs = watchDialogs(context);
+    const dialogs = await watchDialogs(context);
     // A short payload nick through the URL; the 100 KB one through the console's own API (an
     // address that long is refused by the demo server before any page loads).
     const page = await openConsole(context, `?buyer=url1&nick=${encodeURIComponent(PWN_PAYLOADS[0]!)}&script=off`);
@@ -86,7 +86,7 @@ test.describe('hostile text in the browser', () => {
 
   test('an imported export with hostile buyer names and item titles: buyers table, sidebar and popup show text only', async ({ context, extensionId }, testInfo) => {
     test.setTimeout(120_000);
-    const dialogs = watchDialogs(context);
+    const dialogs = await watchDialogs(context);
     const buyers = [...PWN_PAYLOADS, ...pick('markup-in-chinese', 'bidi-rlo-filename', 'zalgo', 'proto-json', 'formula-hyperlink', 'emoji')];
     const csv = writeTaobaoCsv(
       testInfo.outputPath('hostile-taobao.csv'),

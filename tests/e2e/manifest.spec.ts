@@ -14,7 +14,8 @@ interface Manifest {
   permissions?: string[];
   content_scripts?: Array<{ matches: string[] }>;
   content_security_policy?: { extension_pages?: string };
-  web_accessible_resources?: Array<{ resources: string[]; matches: string[] }>;
+  web_accessible_resources?: Array<{ resources: string[]; matches: string[]; use_dynamic_url?: boolean }>;
+  externally_connectable?: unknown;
 }
 const manifest = (dir: string): Manifest => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
 
@@ -25,7 +26,35 @@ function files(dir: string): string[] {
   });
 }
 
+/** Everything the extension may do, exactly: a new permission is a decision, made here in the open. */
+const PERMISSIONS = ['alarms', 'notifications', 'scripting', 'storage', 'unlimitedStorage'];
+/** Custom consoles ask for their own site at run time, one origin at a time. */
+const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
+/**
+ * The sidebar page only, only through the per-session dynamic URL (so no page can probe for the
+ * extension or frame a copy at a fixed address), on any site a console, built-in or custom, runs on.
+ */
+const WEB_ACCESSIBLE = [{ resources: ['sidebar.html'], matches: ['https://*/*', 'http://*/*'], use_dynamic_url: true }];
+
+const BUILDS = [
+  { name: 'store', dir: STORE, hosts: [...CONSOLE_MATCHES] },
+  { name: 'demo/test', dir: DEMO, hosts: [...CONSOLE_MATCHES, ...DEMO_MATCHES] },
+];
+
 test.describe('the built manifest', () => {
+  for (const build of BUILDS) {
+    test(`${build.name} build: exactly these permissions, hosts and web-accessible resources`, () => {
+      const m = manifest(build.dir);
+      expect([...(m.permissions ?? [])].sort()).toEqual(PERMISSIONS);
+      expect([...(m.host_permissions ?? [])].sort()).toEqual([...build.hosts].sort());
+      expect(m.optional_host_permissions).toEqual(OPTIONAL_HOSTS);
+      expect(m.web_accessible_resources).toEqual(WEB_ACCESSIBLE);
+      expect(m.content_scripts?.map((c) => [...c.matches].sort())).toEqual([[...build.hosts].sort()]);
+      // No web page may message the extension.
+      expect(m.externally_connectable).toBeUndefined();
+    });
+  }
+
   test('the store build asks only for the listed consoles, never for all sites', () => {
     const m = manifest(STORE);
     const text = JSON.stringify(m);
@@ -35,11 +64,6 @@ test.describe('the built manifest', () => {
     for (const local of ['127.0.0.1', 'localhost']) expect(text).not.toContain(local);
     // Custom consoles are asked for at run time, one origin at a time.
     expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
-  });
-
-  test('only the demo/test build also matches the local demo console', () => {
-    const m = manifest(DEMO);
-    expect(m.host_permissions?.sort()).toEqual([...CONSOLE_MATCHES, ...DEMO_MATCHES].sort());
   });
 
   test('extension pages run only their own scripts and connect nowhere', () => {

@@ -5,8 +5,9 @@ import { HOSTILE_SMALL } from '../../fixtures/hostile/strings';
 
 /**
  * The hub is the only door into the background from console tabs: ports from another extension,
- * from a web page, or without a tab must be shut, and whatever arrives on an accepted port is
- * parsed before it is relayed.
+ * from a web page, or without a tab must be shut, a sidebar is served only once it presents the
+ * nonce its tab's content script registered for the frame it made, and whatever arrives on an
+ * accepted port is parsed before it is relayed.
  */
 const ID = 'ourextensionid';
 const ORIGIN = `chrome-extension://${ID}`;
@@ -47,6 +48,20 @@ function fakePort(name: string, sender: HubPort['sender']): FakePort {
 const consoleSender = (tabId = 7) => ({ id: ID, url: 'https://myseller.taobao.com/im', frameId: 0, tab: { id: tabId } });
 const sidebarSender = (tabId = 7) => ({ id: ID, url: `${ORIGIN}/sidebar.html`, frameId: 3, tab: { id: tabId } });
 
+const NONCE = '0123456789abcdef0123456789abcdef';
+const OTHER_NONCE = 'fedcba9876543210fedcba9876543210';
+
+/** A console port of the tab that registered its frame's nonce, and a sidebar port that said hello with it. */
+function linked(hub: ReturnType<typeof setup>['hub'], tabId = 7, nonce = NONCE) {
+  const cs = fakePort(PORT_CONSOLE, consoleSender(tabId));
+  const sb = fakePort(PORT_SIDEBAR, sidebarSender(tabId));
+  hub.connect(cs);
+  cs.emit({ type: 'frame', nonce });
+  hub.connect(sb);
+  sb.emit({ type: 'hello', nonce });
+  return { cs, sb };
+}
+
 const state = (nick: string): ConsoleState => ({
   status: 'ok',
   consoleId: 'taobao',
@@ -81,6 +96,7 @@ describe('hub: who may connect', () => {
     ['a web page whose URL starts like our origin', PORT_SIDEBAR, { id: ID, url: `${ORIGIN}.evil.example/sidebar.html`, frameId: 3, tab: { id: 7 } }],
     ['our sidebar page without a tab', PORT_SIDEBAR, { id: ID, url: `${ORIGIN}/sidebar.html`, frameId: 0 }],
     ['our sidebar page with a negative tab id', PORT_SIDEBAR, { ...sidebarSender(), tab: { id: -1 } }],
+    ['our sidebar page as a tab of its own (top frame)', PORT_SIDEBAR, { ...sidebarSender(), frameId: 0 }],
     ['an extension page claiming the console port', PORT_CONSOLE, { id: ID, url: `${ORIGIN}/options.html`, frameId: 0, tab: { id: 7 } }],
     ['a sub-frame content script claiming the console port', PORT_CONSOLE, { ...consoleSender(), frameId: 2 }],
     ['a port with no sender', PORT_CONSOLE, undefined],
@@ -110,10 +126,7 @@ describe('hub: who may connect', () => {
 
   it('accepts its own console and sidebar and relays between them', () => {
     const { hub } = setup();
-    const cs = fakePort(PORT_CONSOLE, consoleSender());
-    const sb = fakePort(PORT_SIDEBAR, sidebarSender());
-    hub.connect(cs);
-    hub.connect(sb);
+    const { cs, sb } = linked(hub);
     expect(cs.disconnected || sb.disconnected).toBe(false);
     cs.emit({ type: 'state', state: state('买家A') });
     expect(sb.posted.at(-1)).toEqual({ type: 'state', state: state('买家A') });
@@ -141,10 +154,7 @@ describe('hub: malformed messages are ignored', () => {
 
   it('from a console port: nothing reaches the sidebar, the link survives', () => {
     const { hub, logs } = setup();
-    const cs = fakePort(PORT_CONSOLE, consoleSender());
-    const sb = fakePort(PORT_SIDEBAR, sidebarSender());
-    hub.connect(cs);
-    hub.connect(sb);
+    const { cs, sb } = linked(hub);
     const before = sb.posted.length;
     for (const m of junk) expect(() => cs.emit(m)).not.toThrow();
     expect(sb.posted.length).toBe(before);
@@ -157,10 +167,7 @@ describe('hub: malformed messages are ignored', () => {
 
   it('from a sidebar port: nothing reaches the console or the data service', async () => {
     const { hub, answered } = setup();
-    const cs = fakePort(PORT_CONSOLE, consoleSender());
-    const sb = fakePort(PORT_SIDEBAR, sidebarSender());
-    hub.connect(cs);
-    hub.connect(sb);
+    const { cs, sb } = linked(hub);
     for (const m of junk) expect(() => sb.emit(m)).not.toThrow();
     await Promise.resolve();
     expect(cs.posted).toEqual([]);
@@ -172,10 +179,7 @@ describe('hub: malformed messages are ignored', () => {
 
   it('hostile strings inside well-formed messages are relayed as data, unchanged', () => {
     const { hub } = setup();
-    const cs = fakePort(PORT_CONSOLE, consoleSender());
-    const sb = fakePort(PORT_SIDEBAR, sidebarSender());
-    hub.connect(cs);
-    hub.connect(sb);
+    const { cs, sb } = linked(hub);
     const nicks = HOSTILE_SMALL.map((h) => h.value).filter((v) => v.length <= 300);
     for (const nick of nicks) cs.emit({ type: 'state', state: state(nick) });
     const relayed = sb.posted.slice(1).map((m) => (m as { state: ConsoleState & { status: 'ok' } }).state.buyer.nick);
@@ -184,12 +188,159 @@ describe('hub: malformed messages are ignored', () => {
 
   it('a console port of one tab cannot reach the sidebar of another', () => {
     const { hub } = setup();
+    const { sb: sb7 } = linked(hub, 7);
     const cs8 = fakePort(PORT_CONSOLE, consoleSender(8));
-    const sb7 = fakePort(PORT_SIDEBAR, sidebarSender(7));
-    hub.connect(sb7);
     hub.connect(cs8);
+    cs8.emit({ type: 'frame', nonce: OTHER_NONCE });
     const before = sb7.posted.length;
     cs8.emit({ type: 'state', state: state('别的标签页') });
     expect(sb7.posted.length).toBe(before);
+  });
+});
+
+describe('hub: a sidebar is served only in the frame its tab’s content script made', () => {
+  const rpc = { type: 'rpc', id: 'r1', request: { method: 'settings' } };
+  const flush = () => new Promise((r) => setTimeout(r, 0));
+
+  it('a copy of the sidebar without the nonce (framed by a page) gets no state, no data, no insert', async () => {
+    const { hub, answered } = setup();
+    const cs = fakePort(PORT_CONSOLE, consoleSender());
+    hub.connect(cs);
+    cs.emit({ type: 'frame', nonce: NONCE });
+    cs.emit({ type: 'state', state: state('买家A') });
+    // Asks before saying hello: shut at once.
+    const eager = fakePort(PORT_SIDEBAR, sidebarSender());
+    hub.connect(eager);
+    eager.emit(rpc);
+    eager.emit({ type: 'insert', request: { requestId: 'i1', text: '你好' } });
+    // A guessed nonce: heard nothing, and shut at the console's next registration.
+    const guesser = fakePort(PORT_SIDEBAR, { ...sidebarSender(), frameId: 9 });
+    hub.connect(guesser);
+    guesser.emit({ type: 'hello', nonce: OTHER_NONCE });
+    guesser.emit(rpc);
+    // One that never speaks: hears nothing while the console keeps changing.
+    const silent = fakePort(PORT_SIDEBAR, { ...sidebarSender(), frameId: 10 });
+    hub.connect(silent);
+    cs.emit({ type: 'state', state: state('买家B') });
+    hub.broadcastChanged();
+    hub.toSidebars(7, { type: 'focusSuggestions' });
+    await flush();
+    for (const port of [eager, guesser, silent]) expect(port.posted).toEqual([]);
+    expect(eager.disconnected).toBe(true);
+    cs.emit({ type: 'frame', nonce: NONCE });
+    expect(guesser.disconnected).toBe(true);
+    expect(guesser.posted).toEqual([]);
+    expect(answered).toEqual([]);
+    expect(cs.posted).toEqual([]);
+  });
+
+  it('the nonce is its tab’s: a sidebar in another tab presenting it is refused', () => {
+    const { hub } = setup();
+    linked(hub, 7);
+    const cs8 = fakePort(PORT_CONSOLE, consoleSender(8));
+    hub.connect(cs8);
+    cs8.emit({ type: 'frame', nonce: OTHER_NONCE });
+    const thief = fakePort(PORT_SIDEBAR, sidebarSender(8));
+    hub.connect(thief);
+    thief.emit({ type: 'hello', nonce: NONCE });
+    thief.emit({ type: 'rpc', id: 'r1', request: { method: 'settings' } });
+    cs8.emit({ type: 'state', state: state('八号') });
+    expect(thief.posted).toEqual([]);
+    // Tab 8's console re-registers its own frame (it does on every reconnect): the thief is shut.
+    cs8.emit({ type: 'frame', nonce: OTHER_NONCE });
+    expect(thief.disconnected).toBe(true);
+    expect(thief.posted).toEqual([]);
+  });
+
+  it('a new frame may say hello before its console registers it: it waits, then is bound', () => {
+    const { hub } = setup();
+    const { cs, sb } = linked(hub);
+    // The page removed the host: the content script made a new frame, whose hello comes first.
+    const next = fakePort(PORT_SIDEBAR, { ...sidebarSender(), frameId: 6 });
+    hub.connect(next);
+    next.emit({ type: 'hello', nonce: OTHER_NONCE });
+    expect(next.posted).toEqual([]);
+    expect(next.disconnected).toBe(false);
+    cs.emit({ type: 'frame', nonce: OTHER_NONCE });
+    expect(sb.disconnected).toBe(true);
+    expect(next.posted).toEqual([{ type: 'state', state: null }]);
+    cs.emit({ type: 'state', state: state('买家A') });
+    expect(next.posted.at(-1)).toEqual({ type: 'state', state: state('买家A') });
+  });
+
+  it('the nonce belongs to the first frame that presents it: another frame with the same nonce is refused', async () => {
+    const { hub, answered } = setup();
+    const { sb } = linked(hub);
+    const second = fakePort(PORT_SIDEBAR, { ...sidebarSender(), frameId: 4 });
+    hub.connect(second);
+    second.emit({ type: 'hello', nonce: NONCE });
+    second.emit(rpc);
+    await flush();
+    expect(second.posted).toEqual([]);
+    expect(second.disconnected).toBe(true);
+    expect(answered).toEqual([]);
+    // A second port of the bound frame (it reconnects, or opens another) is served.
+    const again = fakePort(PORT_SIDEBAR, sidebarSender());
+    hub.connect(again);
+    again.emit({ type: 'hello', nonce: NONCE });
+    expect(again.posted).toEqual([{ type: 'state', state: null }]);
+    expect(sb.disconnected).toBe(false);
+  });
+
+  it('after a worker restart the sidebar may come back first: it waits, then is served once its console re-registers', async () => {
+    const { hub, answered } = setup();
+    const sb = fakePort(PORT_SIDEBAR, sidebarSender());
+    hub.connect(sb);
+    sb.emit({ type: 'hello', nonce: NONCE });
+    sb.emit(rpc);
+    await flush();
+    expect(sb.posted).toEqual([]);
+    expect(answered).toEqual([]);
+    const cs = fakePort(PORT_CONSOLE, consoleSender());
+    hub.connect(cs);
+    cs.emit({ type: 'frame', nonce: NONCE });
+    await flush();
+    // Bound: the state, then the answer to what it asked while waiting.
+    expect(sb.posted[0]).toEqual({ type: 'state', state: null });
+    expect(sb.posted[1]).toMatchObject({ type: 'rpcResult', id: 'r1', ok: true });
+    expect(answered).toEqual([{ method: 'settings' }]);
+    cs.emit({ type: 'state', state: state('买家A') });
+    expect(sb.posted.at(-1)).toEqual({ type: 'state', state: state('买家A') });
+  });
+
+  it('a new frame (the console page moved on) unlinks the old one', () => {
+    const { hub } = setup();
+    const { cs, sb } = linked(hub);
+    cs.emit({ type: 'frame', nonce: OTHER_NONCE });
+    expect(sb.disconnected).toBe(true);
+    const next = fakePort(PORT_SIDEBAR, { ...sidebarSender(), frameId: 5 });
+    hub.connect(next);
+    next.emit({ type: 'hello', nonce: OTHER_NONCE });
+    cs.emit({ type: 'state', state: state('买家B') });
+    expect(next.posted.at(-1)).toEqual({ type: 'state', state: state('买家B') });
+  });
+
+  it('two tabs: each sidebar hears only its own console', () => {
+    const { hub } = setup();
+    const a = linked(hub, 7, NONCE);
+    const b = linked(hub, 8, OTHER_NONCE);
+    a.cs.emit({ type: 'state', state: state('七号') });
+    b.cs.emit({ type: 'state', state: state('八号') });
+    expect(a.sb.posted.at(-1)).toEqual({ type: 'state', state: state('七号') });
+    expect(b.sb.posted.at(-1)).toEqual({ type: 'state', state: state('八号') });
+    expect(hub.tabs().sort()).toEqual([7, 8]);
+  });
+
+  it('a malformed nonce is not a hello', () => {
+    const { hub } = setup();
+    const cs = fakePort(PORT_CONSOLE, consoleSender());
+    hub.connect(cs);
+    for (const nonce of ['', 'x'.repeat(32), NONCE.toUpperCase(), `${NONCE}0`]) cs.emit({ type: 'frame', nonce });
+    const sb = fakePort(PORT_SIDEBAR, sidebarSender());
+    hub.connect(sb);
+    sb.emit({ type: 'hello', nonce: 'x'.repeat(32) });
+    expect(sb.posted).toEqual([]);
+    cs.emit({ type: 'state', state: state('买家A') });
+    expect(sb.posted).toEqual([]);
   });
 });
