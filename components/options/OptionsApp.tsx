@@ -2,9 +2,9 @@ import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { LocaleProvider, useT } from '@/components/common/i18n';
 import { useLiveQuery } from '@/components/common/useLiveQuery';
 import { db } from '@/lib/db/database';
-import { loadAppSettings } from '@/lib/db/settings';
+import { readStoredAppSettings } from '@/lib/db/settings';
 import type { MessageKey } from '@/lib/i18n';
-import type { AppSettings } from '@/lib/settings/app';
+import type { AppSettings, ReadSettings } from '@/lib/settings/app';
 import { BuyersTable } from './BuyersTable';
 import { ConsolesPage } from './ConsolesPage';
 import { ConcernsPage } from './concerns/ConcernsPage';
@@ -22,7 +22,7 @@ const DashboardPage = lazy(() => import('./dashboard/DashboardPage').then((m) =>
 interface Section {
   id: string;
   label: MessageKey;
-  render(settings: AppSettings): ReactNode;
+  render(settings: AppSettings, read: ReadSettings): ReactNode;
 }
 
 /** Sections of the supervisor workspace, addressed by `#/<id>` so links and tests can open one. */
@@ -35,7 +35,7 @@ const SECTIONS: Section[] = [
   { id: 'levels', label: 'ws_nav_levels', render: (s) => <LevelsPage settings={s} /> },
   { id: 'team', label: 'ws_nav_team', render: (s) => <TeamPage settings={s} /> },
   { id: 'consoles', label: 'consoles_nav', render: () => <ConsolesPage /> },
-  { id: 'settings', label: 'op_nav_settings', render: (s) => <SettingsPage key={JSON.stringify(s)} settings={s} /> },
+  { id: 'settings', label: 'op_nav_settings', render: (s, read) => <SettingsPage key={JSON.stringify(read)} settings={s} fallbacks={read.fallbacks} /> },
 ];
 
 function useHashRoute(fallback: string): string {
@@ -51,18 +51,19 @@ function useHashRoute(fallback: string): string {
 }
 
 export function OptionsApp() {
-  const settings = useLiveQuery(() => loadAppSettings(db()), []);
-  if (settings.status !== 'ready') return null;
+  const read = useLiveQuery(() => readStoredAppSettings(db()), []);
+  if (read.status !== 'ready') return null;
   return (
-    <LocaleProvider locale={settings.value.uiLocale}>
+    <LocaleProvider locale={read.value.settings.uiLocale}>
       <DataVersionProvider>
-        <Shell settings={settings.value} />
+        <Shell read={read.value} />
       </DataVersionProvider>
     </LocaleProvider>
   );
 }
 
-function Shell({ settings }: { settings: AppSettings }) {
+function Shell({ read }: { read: ReadSettings }) {
+  const { settings } = read;
   const t = useT();
   const route = useHashRoute('data');
   const section = SECTIONS.find((s) => s.id === route) ?? SECTIONS[0]!;
@@ -80,7 +81,12 @@ function Shell({ settings }: { settings: AppSettings }) {
       </nav>
       <main className="content">
         <h1>{t(section.label)}</h1>
-        {section.render(settings)}
+        {read.fallbacks.length > 0 && section.id !== 'settings' && (
+          <p className="notice-warn" role="alert" data-testid="settings-fallback-banner">
+            {t('op_settings_fallbackBanner')} <a href="#/settings">{t('op_nav_settings')}</a>
+          </p>
+        )}
+        {section.render(settings, read)}
       </main>
     </div>
   );

@@ -12,6 +12,7 @@ import { profile } from './catalog/profile';
 import { workspace } from './catalog/workspace';
 import { workspaceTeam } from './catalog/workspace-team';
 import { suggestions } from './catalog/suggestions';
+import { settings } from './catalog/settings';
 
 /**
  * Every UI string, by key. Each area keeps its strings in its own file under `catalog/`;
@@ -31,6 +32,7 @@ export const catalog = {
   ...workspace,
   ...workspaceTeam,
   ...suggestions,
+  ...settings,
 } satisfies Catalog;
 
 export type MessageKey = keyof typeof catalog;
