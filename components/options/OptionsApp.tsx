@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { ErrorBoundary, ErrorPanel } from '@/components/common/ErrorBoundary';
 import { LocaleProvider, useT } from '@/components/common/i18n';
 import { useLiveQuery } from '@/components/common/useLiveQuery';
 import { db } from '@/lib/db/database';
@@ -27,7 +28,17 @@ interface Section {
 
 /** Sections of the supervisor workspace, addressed by `#/<id>` so links and tests can open one. */
 const SECTIONS: Section[] = [
-  { id: 'data', label: 'op_nav_data', render: (s) => <><ImportPanel /><BuyersTable settings={s} /></> },
+  {
+    id: 'data',
+    label: 'op_nav_data',
+    // Two panels, two boundaries: a failing buyers table leaves the import usable, and the other way round.
+    render: (s) => (
+      <>
+        <ErrorBoundary name="op_import_title"><ImportPanel /></ErrorBoundary>
+        <ErrorBoundary name="op_buyers_title"><BuyersTable settings={s} /></ErrorBoundary>
+      </>
+    ),
+  },
   { id: 'dashboard', label: 'ws_nav_dashboard', render: (s) => <Suspense fallback={null}><DashboardPage settings={s} /></Suspense> },
   { id: 'templates', label: 'ws_nav_templates', render: (s) => <TemplatesPage settings={s} /> },
   { id: 'offers', label: 'ws_nav_offers', render: (s) => <OffersPage settings={s} /> },
@@ -52,7 +63,9 @@ function useHashRoute(fallback: string): string {
 
 export function OptionsApp() {
   const read = useLiveQuery(() => readStoredAppSettings(db()), []);
-  if (read.status !== 'ready') return null;
+  if (read.status === 'loading') return null;
+  // The database could not be read at all: say so (in the default language) instead of a blank page.
+  if (read.status === 'error') return <main className="content"><ErrorPanel name="eb_panel_page" error={read.error} onRetry={() => location.reload()} /></main>;
   return (
     <LocaleProvider locale={read.value.settings.uiLocale}>
       <DataVersionProvider>
@@ -86,7 +99,10 @@ function Shell({ read }: { read: ReadSettings }) {
             {t('op_settings_fallbackBanner')} <a href="#/settings">{t('op_nav_settings')}</a>
           </p>
         )}
-        {section.render(settings, read)}
+        {/* Keyed by section: an error on one page does not follow the supervisor to the next. */}
+        <ErrorBoundary key={section.id} name={section.label}>
+          {section.render(settings, read)}
+        </ErrorBoundary>
       </main>
     </div>
   );

@@ -13,6 +13,7 @@ import { workspace } from './catalog/workspace';
 import { workspaceTeam } from './catalog/workspace-team';
 import { suggestions } from './catalog/suggestions';
 import { settings } from './catalog/settings';
+import { errors } from './catalog/errors';
 
 /**
  * Every UI string, by key. Each area keeps its strings in its own file under `catalog/`;
@@ -33,6 +34,7 @@ export const catalog = {
   ...workspaceTeam,
   ...suggestions,
   ...settings,
+  ...errors,
 } satisfies Catalog;
 
 export type MessageKey = keyof typeof catalog;
