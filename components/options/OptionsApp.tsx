@@ -6,6 +6,7 @@ import { db } from '@/lib/db/database';
 import { readStoredAppSettings } from '@/lib/db/settings';
 import type { MessageKey } from '@/lib/i18n';
 import type { AppSettings, ReadSettings } from '@/lib/settings/app';
+import { ReminderRunNotice } from '@/components/popup/ReminderRunNotice';
 import { BuyersTable } from './BuyersTable';
 import { ConsolesPage } from './ConsolesPage';
 import { ConcernsPage } from './concerns/ConcernsPage';
@@ -94,6 +95,7 @@ function Shell({ read }: { read: ReadSettings }) {
       </nav>
       <main className="content">
         <h1>{t(section.label)}</h1>
+        <ReminderRunNotice />
         {read.fallbacks.length > 0 && section.id !== 'settings' && (
           <p className="notice-warn" role="alert" data-testid="settings-fallback-banner">
             {t('op_settings_fallbackBanner')} <a href="#/settings">{t('op_nav_settings')}</a>

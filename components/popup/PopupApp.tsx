@@ -5,6 +5,7 @@ import { useLiveQuery } from '@/components/common/useLiveQuery';
 import { countBuyers } from '@/lib/db/buyer-store';
 import { db } from '@/lib/db/database';
 import { loadAppSettings } from '@/lib/db/settings';
+import { ReminderRunNotice } from './ReminderRunNotice';
 import { RemindersToday } from './RemindersToday';
 
 export function PopupApp() {
@@ -29,6 +30,7 @@ function Popup({ timeZone }: { timeZone: string }) {
       <header className="popup-head">
         <span className="brand">{t('extName')}</span>
       </header>
+      <ReminderRunNotice />
       <ErrorBoundary name="eb_panel_reminders">
         <RemindersToday timeZone={timeZone} />
       </ErrorBoundary>

@@ -1,6 +1,6 @@
 import type { Catalog } from '../types';
 
-/** Strings of the error boundaries around panels. */
+/** Strings of the error boundaries around panels and of the background's reminder run status. */
 export const errors = {
   eb_failed: { zh: '“{panel}”出错了，其他部分不受影响。', en: '"{panel}" ran into an error; the rest keeps working.' },
   eb_retry: { zh: '重试', en: 'Retry' },
@@ -16,4 +16,6 @@ export const errors = {
   eb_panel_concerns: { zh: '关注点', en: 'Concerns' },
   eb_panel_notes: { zh: '备注', en: 'Notes' },
   eb_panel_stats: { zh: '统计', en: 'Counts' },
+  reminderRun_failed: { zh: '提醒检查失败：{message}', en: 'Reminder check failed: {message}' },
+  reminderRun_failedAt: { zh: '（{time}，会在 {retry} 分钟后自动重试）', en: '({time}; retried automatically in {retry} minutes)' },
 } satisfies Catalog;
