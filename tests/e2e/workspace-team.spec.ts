@@ -27,6 +27,22 @@ async function secondProfile(): Promise<{ context: BrowserContext; extensionId: 
   };
 }
 
+/** The first PIN: typed twice, the supervisor confirms who they are, and a recovery code is shown once. */
+async function setFirstPin(page: Page, pin: string): Promise<string> {
+  await expect(page.getByTestId('pin-limits')).toContainText('不加密任何数据');
+  await page.getByTestId('pin-new').fill(pin);
+  await page.getByTestId('pin-again').fill(pin);
+  await expect(page.getByTestId('pin-save')).toBeDisabled();
+  await page.getByTestId('pin-confirm-supervisor').check();
+  await page.getByTestId('pin-save').click();
+  await expect(page.getByTestId('pin-state')).toHaveText('已设置');
+  const code = (await page.getByTestId('pin-recovery-code').textContent()) ?? '';
+  expect(code).toMatch(/^[2-9A-Z]{4}(-[2-9A-Z]{4}){3}$/);
+  await page.getByTestId('pin-recovery-saved').click();
+  await expect(page.getByTestId('pin-recovery')).toHaveCount(0);
+  return code;
+}
+
 async function openTemplate(page: Page, id: string) {
   await page.locator(`[data-testid="template-item"][data-template-id="${id}"] .tpl-item-main`).click();
   await expect(page.getByTestId('template-editor')).toBeVisible();
@@ -107,10 +123,7 @@ test.describe('supervisor workspace: team', () => {
     await page.goto(`chrome-extension://${extensionId}/options.html#/templates`);
     await expect(page.getByTestId('edit-gate')).toHaveAttribute('data-state', 'open');
     await page.goto(`chrome-extension://${extensionId}/options.html#/team`);
-    await page.getByTestId('pin-new').fill('2580');
-    await page.getByTestId('pin-again').fill('2580');
-    await page.getByTestId('pin-save').click();
-    await expect(page.getByTestId('pin-state')).toHaveText('已设置');
+    await setFirstPin(page, '2580');
 
     // Another agent opens the workspace: everything is readable, nothing editable.
     const agent = await context.newPage();
