@@ -5,6 +5,8 @@ import { saveAppSettings } from '@/lib/db/settings';
 import type { MessageKey } from '@/lib/i18n';
 import { AppSettingsSchema, DEFAULT_APP_SETTINGS, SegmentViewSchema, type AppSettings, type SettingFallback } from '@/lib/settings/app';
 import { timeZoneGroups } from '@/lib/settings/time-zones';
+import { EditGate } from './team/EditGate';
+import { useEditAccess } from './team/lock';
 
 type SetField = <K extends keyof AppSettings>(k: K, v: AppSettings[K]) => void;
 interface FieldProps {
@@ -13,11 +15,13 @@ interface FieldProps {
 }
 
 /**
- * Shop-wide settings every agent shares. Each setting is its own small component below, so a new
- * one is one line here and one component.
+ * Shop-wide settings every agent shares. Changing them needs the supervisor PIN when one is set
+ * (they decide, among others, whether buyers' phones and addresses are kept). Each setting is its
+ * own small component below, so a new one is one line here and one component.
  */
 export function SettingsPage({ settings, fallbacks = [] }: { settings: AppSettings; fallbacks?: readonly SettingFallback[] }) {
   const t = useT();
+  const access = useEditAccess();
   const [draft, setDraft] = useState(settings);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState('');
@@ -26,6 +30,7 @@ export function SettingsPage({ settings, fallbacks = [] }: { settings: AppSettin
     setSaved(false);
   };
   const save = async () => {
+    if (!access.canEdit) return;
     const parsed = AppSettingsSchema.safeParse(draft);
     if (!parsed.success) return setError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     setError('');
@@ -34,16 +39,19 @@ export function SettingsPage({ settings, fallbacks = [] }: { settings: AppSettin
   };
   return (
     <section className="panel form">
+      <EditGate scope="settings" />
       <StoredFallbacks fallbacks={fallbacks} />
-      <LanguageField draft={draft} set={set} />
-      <NameFields draft={draft} set={set} />
-      <TimeZoneField draft={draft} set={set} />
-      <SegmentViewField draft={draft} set={set} />
-      <AutoSaveField draft={draft} set={set} />
-      <StoreContactField draft={draft} set={set} />
+      <fieldset className="settings-fields" disabled={!access.canEdit} data-testid="settings-fields">
+        <LanguageField draft={draft} set={set} />
+        <NameFields draft={draft} set={set} />
+        <TimeZoneField draft={draft} set={set} />
+        <SegmentViewField draft={draft} set={set} />
+        <AutoSaveField draft={draft} set={set} />
+        <StoreContactField draft={draft} set={set} />
+      </fieldset>
       {error && <p className="warn-text" role="alert">{error}</p>}
       <div className="actions">
-        <button type="button" className="primary" onClick={() => void save()} data-testid="settings-save">{t('op_settings_save')}</button>
+        <button type="button" className="primary" disabled={!access.canEdit} onClick={() => void save()} data-testid="settings-save">{t('op_settings_save')}</button>
         {saved && <span className="ok-text">{t('op_settings_saved')}</span>}
       </div>
     </section>

@@ -143,6 +143,63 @@ test.describe('supervisor workspace: team', () => {
     await expect(agent.getByTestId('template-body')).toBeDisabled();
   });
 
+  test('with a supervisor PIN, Settings, exports, backup download and custom consoles wait for the PIN; a forgotten PIN is reset with the recovery code', async ({ context, extensionId }) => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/options.html#/team`);
+    const code = await setFirstPin(page, '2580');
+    await expect(page.getByTestId('pin-set-by')).toContainText('客服');
+
+    // Another page of the same browser (an agent): locked everywhere the PIN guards.
+    const agent = await context.newPage();
+    await agent.goto(`chrome-extension://${extensionId}/options.html#/settings`);
+    await expect(agent.getByTestId('edit-gate')).toHaveAttribute('data-state', 'locked');
+    await expect(agent.getByTestId('edit-gate')).toContainText('修改通用设置需要主管密码');
+    await expect(agent.getByTestId('gate-set-by')).toContainText('客服');
+    await expect(agent.getByTestId('settings-store-contact')).toBeDisabled();
+    await expect(agent.getByTestId('settings-save')).toBeDisabled();
+    await agent.goto(`chrome-extension://${extensionId}/options.html#/data`);
+    await expect(agent.getByTestId('export-buyers-csv')).toBeDisabled();
+    await expect(agent.locator('[data-testid="edit-gate"][data-scope="export"]')).toContainText('导出数据需要主管密码');
+    await agent.goto(`chrome-extension://${extensionId}/options.html#/concerns`);
+    await expect(agent.getByTestId('export-concerns-csv')).toBeDisabled();
+    await expect(agent.getByTestId('export-concerns-json')).toBeDisabled();
+    await agent.goto(`chrome-extension://${extensionId}/options.html#/team`);
+    await expect(agent.getByTestId('backup-download')).toBeDisabled();
+    await agent.goto(`chrome-extension://${extensionId}/options.html#/consoles`);
+    await expect(agent.getByTestId('consoles-add')).toBeDisabled();
+
+    // The right PIN opens all of it for this page.
+    await agent.getByTestId('unlock-pin').fill('2580');
+    await agent.getByTestId('unlock-submit').click();
+    await expect(agent.getByTestId('edit-gate')).toHaveAttribute('data-state', 'unlocked');
+    await expect(agent.getByTestId('consoles-add')).toBeEnabled();
+    await agent.goto(`chrome-extension://${extensionId}/options.html#/settings`);
+    await expect(agent.getByTestId('settings-save')).toBeEnabled();
+    await expect(agent.getByTestId('settings-store-contact')).toBeEnabled();
+    // Loading the page again locks it again (the unlock lives in the page).
+    await agent.reload();
+    await expect(agent.getByTestId('settings-save')).toBeDisabled();
+
+    // Forgotten PIN: the recovery code sets a new one and is used up.
+    await agent.goto(`chrome-extension://${extensionId}/options.html#/team`);
+    await agent.getByTestId('pin-forgot').click();
+    await agent.getByTestId('pin-recovery-input').fill(code.toLowerCase());
+    await agent.getByTestId('pin-new').fill('3690');
+    await agent.getByTestId('pin-again').fill('3690');
+    await agent.getByTestId('pin-reset').click();
+    await expect(agent.getByTestId('pin-recovery-code')).toHaveText(/^[2-9A-Z]{4}(-[2-9A-Z]{4}){3}$/);
+    await expect(agent.getByTestId('pin-recovery-code')).not.toHaveText(code);
+    // The reset unlocked this page; loaded again, it takes the new PIN.
+    await agent.goto(`chrome-extension://${extensionId}/options.html#/settings`);
+    await agent.reload();
+    await agent.getByTestId('unlock-pin').fill('2580');
+    await agent.getByTestId('unlock-submit').click();
+    await expect(agent.getByRole('alert')).toContainText('还可以再试 4 次');
+    await agent.getByTestId('unlock-pin').fill('3690');
+    await agent.getByTestId('unlock-submit').click();
+    await expect(agent.getByTestId('settings-save')).toBeEnabled();
+  });
+
   test('a full backup restores into a fresh profile with every record checked', async ({ context, extensionId }, testInfo) => {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/options.html#/templates`);
