@@ -5,6 +5,8 @@ import { formatMoney, useLocale, useT } from '@/components/common/i18n';
 import { downloadBlob, stamp } from '@/components/common/download';
 import { platformName } from '@/components/sidebar/BuyerCard';
 import { useDataVersion } from './data-version';
+import { EditGate } from './team/EditGate';
+import { useEditAccess } from './team/lock';
 import type { BuyerRow } from '@/lib/export/buyer-rows';
 import { rowAt, windowCovers, windowFor, type RowWindow } from '@/lib/export/buyers-table';
 import {
@@ -37,6 +39,7 @@ export function BuyersTable({ settings }: { settings: AppSettings }) {
   const t = useT();
   const locale = useLocale();
   const asOf = todayIn(settings.timeZone, Date.now());
+  const access = useEditAccess();
   const { version } = useDataVersion();
   const [level, setLevel] = useState('');
   const [segment, setSegment] = useState('');
@@ -116,6 +119,7 @@ export function BuyersTable({ settings }: { settings: AppSettings }) {
   }, [filters, generation, first, last]);
 
   const exportCsv = () => {
+    if (!access.canEdit) return;
     const id = ++seq.current;
     pendingExport.current = { id, name: `buyers-${stamp()}.csv` };
     setExporting(true);
@@ -141,8 +145,9 @@ export function BuyersTable({ settings }: { settings: AppSettings }) {
       <div className="panel-head">
         <h2>{t('op_buyers_title')}</h2>
         <span className="muted" data-testid="buyers-count">{t('op_buyers_count', { count: result?.all ?? 0, shown: total })}</span>
-        <button type="button" className="secondary" data-testid="export-buyers-csv" onClick={exportCsv} disabled={!total || exporting}>{t('op_buyers_export')}</button>
+        <button type="button" className="secondary" data-testid="export-buyers-csv" onClick={exportCsv} disabled={!total || exporting || !access.canEdit}>{t('op_buyers_export')}</button>
       </div>
+      <EditGate scope="export" quiet />
       <div className="filters">
         <input type="search" placeholder={t('op_buyers_search')} value={query} onChange={(e) => setQuery(e.target.value)} data-testid="buyers-search" />
         <label>{t('op_col_level')}{select(level, setLevel, [...settings.profile.ladder.levels.map((l): [string, string] => [l.id, locale === 'en' ? l.nameEn : l.name]), ['-', t('profile_noLevel')]], 'filter-level')}</label>

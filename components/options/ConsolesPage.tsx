@@ -9,6 +9,8 @@ import { CUSTOM_CONSOLES_KEY } from '@/lib/consoles/stored';
 import { InputKindSchema } from '@/lib/consoles/schema';
 import type { MessageKey } from '@/lib/i18n';
 import { PLATFORMS, type Platform } from '@/lib/schemas/common';
+import { EditGate } from './team/EditGate';
+import { useEditAccess } from './team/lock';
 import './consoles.css';
 
 type Notice = { kind: 'ok' | 'warn'; text: string } | null;
@@ -27,6 +29,8 @@ async function loadCustom(): Promise<ConsoleAdapter[]> {
 /** Options section: the consoles the sidebar appears in, and the supervisor's own consoles. */
 export function ConsolesPage() {
   const t = useT();
+  // Custom consoles decide which sites the extension reads: a supervisor's change (PIN when set).
+  const access = useEditAccess();
   const [custom, setCustom] = useState<ConsoleAdapter[]>([]);
   const [allowed, setAllowed] = useState<Record<string, boolean>>({});
   const [editing, setEditing] = useState<{ id: string | null; form: ConsoleForm } | null>(null);
@@ -58,6 +62,7 @@ export function ConsolesPage() {
   const store = (list: ConsoleAdapter[]) => browser.storage.local.set({ [CUSTOM_CONSOLES_KEY]: list });
 
   const remove = async (c: ConsoleAdapter) => {
+    if (!access.canEdit) return;
     const rest = custom.filter((x) => x.id !== c.id);
     await store(rest);
     // Give back access no other custom console needs; the manifest's own sites cannot be removed.
@@ -81,8 +86,9 @@ export function ConsolesPage() {
       <section className="panel">
         <div className="panel-head">
           <h2>{t('consoles_custom')}</h2>
-          {!editing && <button type="button" className="primary" data-testid="consoles-add" onClick={() => { setNotice(null); setEditing({ id: null, form: emptyForm() }); }}>{t('consoles_add')}</button>}
+          {!editing && <button type="button" className="primary" data-testid="consoles-add" disabled={!access.canEdit} onClick={() => { setNotice(null); setEditing({ id: null, form: emptyForm() }); }}>{t('consoles_add')}</button>}
         </div>
+        <EditGate scope="consoles" />
         {notice && <p className={notice.kind === 'ok' ? 'ok-text' : 'warn-text'} role="status" data-testid="consoles-notice">{notice.text}</p>}
         {custom.length === 0 && !editing && <p className="empty">{t('consoles_none')}</p>}
         <ul className="console-list">
@@ -91,8 +97,8 @@ export function ConsolesPage() {
               <strong>{c.name.zh}</strong> <code>{c.matches.join('  ')}</code>
               <span className={allowed[c.id] ? 'ok-text' : 'warn-text'}>{t(allowed[c.id] ? 'consoles_state_active' : 'consoles_state_waiting')}</span>
               {!allowed[c.id] && <button type="button" className="link" onClick={() => void browser.permissions.request({ origins: permissionOrigins(c) })}>{t('consoles_grant')}</button>}
-              <button type="button" className="link" onClick={() => { setNotice(null); setEditing({ id: c.id, form: formFromConsole(c) }); }}>{t('consoles_edit')}</button>
-              <button type="button" className="link danger" data-testid="consoles-delete" onClick={() => void remove(c)}>{t('consoles_delete')}</button>
+              <button type="button" className="link" disabled={!access.canEdit} onClick={() => { setNotice(null); setEditing({ id: c.id, form: formFromConsole(c) }); }}>{t('consoles_edit')}</button>
+              <button type="button" className="link danger" data-testid="consoles-delete" disabled={!access.canEdit} onClick={() => void remove(c)}>{t('consoles_delete')}</button>
             </li>
           ))}
         </ul>
@@ -100,8 +106,10 @@ export function ConsolesPage() {
           <ConsoleEditor
             key={editing.id ?? 'new'}
             initial={editing.form}
+            canEdit={access.canEdit}
             onCancel={() => setEditing(null)}
             onSave={async (input, granted) => {
+              if (!access.canEdit) return;
               const others = custom.filter((c) => c.id !== input.id);
               await store([...others, input]);
               setEditing(null);
@@ -115,8 +123,9 @@ export function ConsolesPage() {
   );
 }
 
-function ConsoleEditor({ initial, onCancel, onSave, idFor }: {
+function ConsoleEditor({ initial, canEdit, onCancel, onSave, idFor }: {
   initial: ConsoleForm;
+  canEdit: boolean;
   onCancel(): void;
   onSave(c: ConsoleAdapter, granted: boolean): Promise<void>;
   idFor(): string;
@@ -204,7 +213,7 @@ function ConsoleEditor({ initial, onCancel, onSave, idFor }: {
       <LiveTest form={form} onTabUrl={(url) => { if (!form.example.trim()) set({ example: url }); }} />
       {issues.length > 0 && <p className="warn-text" role="alert">{issues.length === 1 ? issues[0]?.text : `${issues[0]?.text} (+${issues.length - 1})`}</p>}
       <div className="actions">
-        <button type="button" className="primary" onClick={save} data-testid="consoles-save">{t('consoles_save')}</button>
+        <button type="button" className="primary" onClick={save} disabled={!canEdit} data-testid="consoles-save">{t('consoles_save')}</button>
         <button type="button" className="secondary" onClick={onCancel}>{t('consoles_cancel')}</button>
       </div>
     </div>

@@ -1,10 +1,12 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { ErrorBoundary, ErrorPanel } from '@/components/common/ErrorBoundary';
 import { LocaleProvider, useT } from '@/components/common/i18n';
 import { useLiveQuery } from '@/components/common/useLiveQuery';
 import { db } from '@/lib/db/database';
-import { loadAppSettings } from '@/lib/db/settings';
+import { readStoredAppSettings } from '@/lib/db/settings';
 import type { MessageKey } from '@/lib/i18n';
-import type { AppSettings } from '@/lib/settings/app';
+import type { AppSettings, ReadSettings } from '@/lib/settings/app';
+import { ReminderRunNotice } from '@/components/popup/ReminderRunNotice';
 import { BuyersTable } from './BuyersTable';
 import { ConsolesPage } from './ConsolesPage';
 import { ConcernsPage } from './concerns/ConcernsPage';
@@ -22,12 +24,22 @@ const DashboardPage = lazy(() => import('./dashboard/DashboardPage').then((m) =>
 interface Section {
   id: string;
   label: MessageKey;
-  render(settings: AppSettings): ReactNode;
+  render(settings: AppSettings, read: ReadSettings): ReactNode;
 }
 
 /** Sections of the supervisor workspace, addressed by `#/<id>` so links and tests can open one. */
 const SECTIONS: Section[] = [
-  { id: 'data', label: 'op_nav_data', render: (s) => <><ImportPanel /><BuyersTable settings={s} /></> },
+  {
+    id: 'data',
+    label: 'op_nav_data',
+    // Two panels, two boundaries: a failing buyers table leaves the import usable, and the other way round.
+    render: (s) => (
+      <>
+        <ErrorBoundary name="op_import_title"><ImportPanel /></ErrorBoundary>
+        <ErrorBoundary name="op_buyers_title"><BuyersTable settings={s} /></ErrorBoundary>
+      </>
+    ),
+  },
   { id: 'dashboard', label: 'ws_nav_dashboard', render: (s) => <Suspense fallback={null}><DashboardPage settings={s} /></Suspense> },
   { id: 'templates', label: 'ws_nav_templates', render: (s) => <TemplatesPage settings={s} /> },
   { id: 'offers', label: 'ws_nav_offers', render: (s) => <OffersPage settings={s} /> },
@@ -35,7 +47,7 @@ const SECTIONS: Section[] = [
   { id: 'levels', label: 'ws_nav_levels', render: (s) => <LevelsPage settings={s} /> },
   { id: 'team', label: 'ws_nav_team', render: (s) => <TeamPage settings={s} /> },
   { id: 'consoles', label: 'consoles_nav', render: () => <ConsolesPage /> },
-  { id: 'settings', label: 'op_nav_settings', render: (s) => <SettingsPage key={JSON.stringify(s)} settings={s} /> },
+  { id: 'settings', label: 'op_nav_settings', render: (s, read) => <SettingsPage key={JSON.stringify(read)} settings={s} fallbacks={read.fallbacks} /> },
 ];
 
 function useHashRoute(fallback: string): string {
@@ -51,18 +63,21 @@ function useHashRoute(fallback: string): string {
 }
 
 export function OptionsApp() {
-  const settings = useLiveQuery(() => loadAppSettings(db()), []);
-  if (settings.status !== 'ready') return null;
+  const read = useLiveQuery(() => readStoredAppSettings(db()), []);
+  if (read.status === 'loading') return null;
+  // The database could not be read at all: say so (in the default language) instead of a blank page.
+  if (read.status === 'error') return <main className="content"><ErrorPanel name="eb_panel_page" error={read.error} onRetry={() => location.reload()} /></main>;
   return (
-    <LocaleProvider locale={settings.value.uiLocale}>
+    <LocaleProvider locale={read.value.settings.uiLocale}>
       <DataVersionProvider>
-        <Shell settings={settings.value} />
+        <Shell read={read.value} />
       </DataVersionProvider>
     </LocaleProvider>
   );
 }
 
-function Shell({ settings }: { settings: AppSettings }) {
+function Shell({ read }: { read: ReadSettings }) {
+  const { settings } = read;
   const t = useT();
   const route = useHashRoute('data');
   const section = SECTIONS.find((s) => s.id === route) ?? SECTIONS[0]!;
@@ -80,7 +95,16 @@ function Shell({ settings }: { settings: AppSettings }) {
       </nav>
       <main className="content">
         <h1>{t(section.label)}</h1>
-        {section.render(settings)}
+        <ReminderRunNotice />
+        {read.fallbacks.length > 0 && section.id !== 'settings' && (
+          <p className="notice-warn" role="alert" data-testid="settings-fallback-banner">
+            {t('op_settings_fallbackBanner')} <a href="#/settings">{t('op_nav_settings')}</a>
+          </p>
+        )}
+        {/* Keyed by section: an error on one page does not follow the supervisor to the next. */}
+        <ErrorBoundary key={section.id} name={section.label}>
+          {section.render(settings, read)}
+        </ErrorBoundary>
       </main>
     </div>
   );

@@ -1,17 +1,23 @@
 import { browser } from 'wxt/browser';
+import { ErrorBoundary, ErrorPanel } from '@/components/common/ErrorBoundary';
 import { LocaleProvider, useT } from '@/components/common/i18n';
 import { useLiveQuery } from '@/components/common/useLiveQuery';
 import { countBuyers } from '@/lib/db/buyer-store';
 import { db } from '@/lib/db/database';
 import { loadAppSettings } from '@/lib/db/settings';
+import { ReminderRunNotice } from './ReminderRunNotice';
 import { RemindersToday } from './RemindersToday';
 
 export function PopupApp() {
   const settings = useLiveQuery(() => loadAppSettings(db()), []);
-  if (settings.status !== 'ready') return null;
+  if (settings.status === 'loading') return null;
+  // The database could not be read: say so (in the default language) instead of an empty popup.
+  if (settings.status === 'error') return <ErrorPanel name="eb_panel_page" error={settings.error} onRetry={() => location.reload()} />;
   return (
     <LocaleProvider locale={settings.value.uiLocale}>
-      <Popup timeZone={settings.value.timeZone} />
+      <ErrorBoundary name="eb_panel_page">
+        <Popup timeZone={settings.value.timeZone} />
+      </ErrorBoundary>
     </LocaleProvider>
   );
 }
@@ -24,13 +30,18 @@ function Popup({ timeZone }: { timeZone: string }) {
       <header className="popup-head">
         <span className="brand">{t('extName')}</span>
       </header>
-      <RemindersToday timeZone={timeZone} />
-      {counts.status === 'ready' && (
-        <dl className="popup-stats">
-          <div><dt>{t('op_buyers_title')}</dt><dd data-testid="popup-buyers">{counts.value.buyers}</dd></div>
-          <div><dt>{t('sb_concerns')}</dt><dd>{counts.value.concerns}</dd></div>
-        </dl>
-      )}
+      <ReminderRunNotice />
+      <ErrorBoundary name="eb_panel_reminders">
+        <RemindersToday timeZone={timeZone} />
+      </ErrorBoundary>
+      <ErrorBoundary name="eb_panel_stats">
+        {counts.status === 'ready' && (
+          <dl className="popup-stats">
+            <div><dt>{t('op_buyers_title')}</dt><dd data-testid="popup-buyers">{counts.value.buyers}</dd></div>
+            <div><dt>{t('sb_concerns')}</dt><dd>{counts.value.concerns}</dd></div>
+          </dl>
+        )}
+      </ErrorBoundary>
       <button type="button" className="primary" onClick={() => void browser.runtime.openOptionsPage()}>{t('sb_openOptions')}</button>
     </div>
   );

@@ -1,7 +1,8 @@
 import { useMemo, useRef } from 'react';
 import { browser } from 'wxt/browser';
+import { ErrorBoundary } from '@/components/common/ErrorBoundary';
 import { LocaleProvider, useLocale, useT } from '@/components/common/i18n';
-import type { MessageKey } from '@/lib/i18n';
+import { DEFAULT_UI_LOCALE, translate, type MessageKey } from '@/lib/i18n';
 import { buyerId as makeBuyerId } from '@/lib/schemas/buyer';
 import type { ConsoleState } from '@/lib/schemas/messages';
 import { todayIn, type AppSettings } from '@/lib/settings/app';
@@ -18,13 +19,23 @@ import { useQuery } from './useQuery';
 export function SidebarApp() {
   const hub = useHub();
   const settings = useQuery(hub, { method: 'settings' });
+  if (settings.status === 'error') {
+    return (
+      <div className="htk" data-testid="htk-sidebar">
+        <Header hub={hub} />
+        <main className="body"><Status kind="warn">{translate(DEFAULT_UI_LOCALE, 'sb_errorLoading', { message: settings.error.message })}</Status></main>
+      </div>
+    );
+  }
   if (settings.status !== 'ready') return <div className="htk" data-testid="htk-sidebar" />;
   return (
     <LocaleProvider locale={settings.value.uiLocale}>
       <div className="htk" data-testid="htk-sidebar">
         <Header hub={hub} />
         <main className="body">
-          <Body hub={hub} settings={settings.value} />
+          <ErrorBoundary name="eb_panel_page">
+            <Body hub={hub} settings={settings.value} />
+          </ErrorBoundary>
         </main>
       </div>
     </LocaleProvider>
@@ -63,7 +74,13 @@ function Body({ hub, settings }: { hub: HubApi; settings: AppSettings }) {
         {state.missing.length > 0 && <p className="missing">{t('sb_notRecognisedMissing', { parts: state.missing.join('、') })}</p>}
       </Status>
     );
-  return <BuyerView key={`${state.buyer.platform}|${state.buyer.id ?? ''}|${state.buyer.nick}`} hub={hub} state={state} settings={settings} />;
+  const key = `${state.buyer.platform}|${state.buyer.id ?? ''}|${state.buyer.nick}`;
+  // Keyed by the buyer: an error in one buyer's view does not stay when the agent opens another.
+  return (
+    <ErrorBoundary key={key} name="eb_panel_page">
+      <BuyerView hub={hub} state={state} settings={settings} />
+    </ErrorBoundary>
+  );
 }
 
 function BuyerView({ hub, state, settings }: { hub: HubApi; state: Extract<ConsoleState, { status: 'ok' }>; settings: AppSettings }) {
@@ -95,11 +112,24 @@ function BuyerView({ hub, state, settings }: { hub: HubApi; state: Extract<Conso
           <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>{t('sb_importNow')}</button>
         </Status>
       )}
-      <BuyerCard nick={buyer.nick} platform={buyer.platform} profile={profile} settings={settings} />
-      {suggestionFacts && <SuggestionsPanel hub={hub} facts={suggestionFacts.facts} settings={settings} concernNames={suggestionFacts.concernNames} />}
-      <RemindersPanel hub={hub} buyerId={id} nick={buyer.nick} platform={buyer.platform} timeZone={settings.timeZone} />
-      <ConcernsPanel hub={hub} ctx={ctx} detected={detection.detected} autoSave={settings.autoSaveConcerns} nameOf={(c) => detection.nameOf(c, locale)} />
-      <NotesPanel hub={hub} buyerId={id} />
+      {/* One boundary per panel: a panel that fails says so and can be retried; the others stay. */}
+      <ErrorBoundary name="eb_panel_buyer">
+        <BuyerCard nick={buyer.nick} platform={buyer.platform} profile={profile} settings={settings} />
+      </ErrorBoundary>
+      {suggestionFacts && (
+        <ErrorBoundary name="eb_panel_suggestions">
+          <SuggestionsPanel hub={hub} facts={suggestionFacts.facts} settings={settings} concernNames={suggestionFacts.concernNames} />
+        </ErrorBoundary>
+      )}
+      <ErrorBoundary name="eb_panel_reminders">
+        <RemindersPanel hub={hub} buyerId={id} nick={buyer.nick} platform={buyer.platform} timeZone={settings.timeZone} />
+      </ErrorBoundary>
+      <ErrorBoundary name="eb_panel_concerns">
+        <ConcernsPanel hub={hub} ctx={ctx} detected={detection.detected} autoSave={settings.autoSaveConcerns} nameOf={(c) => detection.nameOf(c, locale)} />
+      </ErrorBoundary>
+      <ErrorBoundary name="eb_panel_notes">
+        <NotesPanel hub={hub} buyerId={id} />
+      </ErrorBoundary>
       <Footnote keyName="cmdToggleSidebar" />
     </>
   );

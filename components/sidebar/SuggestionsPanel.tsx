@@ -1,5 +1,6 @@
 import './suggestions.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { ErrorBoundary } from '@/components/common/ErrorBoundary';
 import { useLocale, useT } from '@/components/common/i18n';
 import { couponLabel, type ResolvedCoupon } from '@/lib/coupons';
 import type { GuardWarning } from '@/lib/guard';
@@ -257,18 +258,20 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames }: { hub: 
         <p className={`sg-notice ${notice.kind}`} role="status" data-testid="suggestion-notice">{notice.text}</p>
       )}
       {s && (
-        <CouponsPanel
-          coupons={s.coupons}
-          onUse={(coupon) => {
-            const template = templateForCoupon(s);
-            setQuery(null);
-            setPinned({ template, coupon });
-            setActive(0);
-            setOpen({ key: `pin:${template.id}`, state: { answers: {}, blocks: [], warns: [], confirming: false } });
-            listRef.current?.focus();
-          }}
-          lang={s.lang}
-        />
+        <ErrorBoundary name="eb_panel_coupons">
+          <CouponsPanel
+            coupons={s.coupons}
+            onUse={(coupon) => {
+              const template = templateForCoupon(s);
+              setQuery(null);
+              setPinned({ template, coupon });
+              setActive(0);
+              setOpen({ key: `pin:${template.id}`, state: { answers: {}, blocks: [], warns: [], confirming: false } });
+              listRef.current?.focus();
+            }}
+            lang={s.lang}
+          />
+        </ErrorBoundary>
       )}
     </section>
   );

@@ -8,6 +8,7 @@ import { addDays } from '@/lib/dates/local-date';
 import { translate } from '@/lib/i18n';
 import { epochAt, localDateAt, type Reminder } from '@/lib/reminders';
 import type { UiLocale } from '@/lib/schemas/common';
+import { REMINDER_RETRY_MINUTES, REMINDER_RUN_STATUS_KEY, type ReminderRunStatus } from '@/lib/reminders/run-status';
 import { clockNow, watchTestClock } from './clock';
 
 /**
@@ -19,6 +20,10 @@ import { clockNow, watchTestClock } from './clock';
  *  2. sweep buyer profiles once a day, and after an import (stage-end nudges, 100th day, anniversary);
  *  3. catch up: notify every reminder due and not yet notified, once, then set the badge to the
  *     number due and the alarm to the next one.
+ *
+ * A run that fails (a step throws, the database cannot be read) is logged, stored for the popup
+ * and options page ("提醒检查失败：…", lib/reminders/run-status.ts) and retried: the alarm is set
+ * before the work starts.
  *
  * Imports are heard two ways: the options page's `dataChanged` message after an import (index.ts
  * calls {@link requestReminderRun}) and Dexie's change events on `importRuns`. Neither has to
@@ -38,29 +43,80 @@ let running: Promise<void> = Promise.resolve();
 export function requestReminderRun(log: (m: string) => void = console.warn): Promise<void> {
   queued ??= running.then(() => {
     queued = null;
-    running = runOnce().catch((e: unknown) => log(`reminders: ${e instanceof Error ? e.message : String(e)}`));
+    running = runOnce(log).catch((e: unknown) => log(`reminders: ${errorText(e)}`));
     return running;
   });
   return queued;
 }
 
-async function runOnce(): Promise<void> {
-  const database = db();
-  const now = await clockNow();
-  const settings = await loadAppSettings(database);
-  const rules = await loadReminderRules(database);
-  const scan = await scanImportedOrders(database, now, rules, settings.timeZone);
-  await sweepProfiles(database, now, settings, rules, { force: scan.scanned });
-  const check = await runReminderCheck(database, now);
-  await notify(check.fire, check.missedWhileAway.length, settings.uiLocale);
-  await setBadge(check.dueCount);
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
 
-  const tomorrow = addDays(localDateAt(now, settings.timeZone), 1);
-  const nextSweep = epochAt(tomorrow, SWEEP_MINUTE, settings.timeZone);
-  const target = Math.min(check.nextAlarmAt ?? Number.POSITIVE_INFINITY, nextSweep);
-  // Alarms run on the real clock; the test clock only shifts "now".
-  const when = Date.now() + Math.max(1000, target - now);
-  await browser.alarms.create(REMINDER_ALARM, { when });
+/**
+ * One run. The alarm is re-armed before any work (to the retry time, unless it already rings
+ * sooner), so a run that throws, or a worker stopped half-way, still leaves the next run set.
+ * Each step is tried on its own: a sweep that fails does not keep due reminders from ringing.
+ * Failures are logged and stored for the popup and options page; a run that goes well clears them.
+ */
+async function runOnce(log: (m: string) => void): Promise<void> {
+  await armRetry();
+  const failures: string[] = [];
+  const step = async <T>(name: string, work: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await work();
+    } catch (e) {
+      failures.push(`${name}: ${errorText(e)}`);
+      return undefined;
+    }
+  };
+  try {
+    const database = db();
+    const now = await clockNow();
+    const settings = await loadAppSettings(database);
+    const rules = await loadReminderRules(database);
+    const scan = await step('scan', () => scanImportedOrders(database, now, rules, settings.timeZone));
+    await step('sweep', () => sweepProfiles(database, now, settings, rules, { force: scan?.scanned ?? false }));
+    const check = await step('check', () => runReminderCheck(database, now));
+    if (check) {
+      await notify(check.fire, check.missedWhileAway.length, settings.uiLocale);
+      await step('badge', () => setBadge(check.dueCount));
+      const tomorrow = addDays(localDateAt(now, settings.timeZone), 1);
+      const nextSweep = epochAt(tomorrow, SWEEP_MINUTE, settings.timeZone);
+      // After a failed step, no later than the retry time; the next reminder may ring sooner.
+      const retry = failures.length ? now + REMINDER_RETRY_MINUTES * 60_000 : Number.POSITIVE_INFINITY;
+      const target = Math.min(check.nextAlarmAt ?? Number.POSITIVE_INFINITY, nextSweep, retry);
+      // Alarms run on the real clock; the test clock only shifts "now".
+      await browser.alarms.create(REMINDER_ALARM, { when: Date.now() + Math.max(1000, target - now) });
+    }
+  } catch (e) {
+    failures.push(errorText(e));
+  }
+  await report(failures, log);
+}
+
+/** The alarm at the retry time, unless it is already set to ring sooner. */
+async function armRetry(): Promise<void> {
+  const retryAt = Date.now() + REMINDER_RETRY_MINUTES * 60_000;
+  const existing = await browser.alarms.get(REMINDER_ALARM).catch(() => undefined);
+  if (existing && existing.scheduledTime <= retryAt) return;
+  await browser.alarms.create(REMINDER_ALARM, { when: retryAt });
+}
+
+async function report(failures: readonly string[], log: (m: string) => void): Promise<void> {
+  try {
+    if (failures.length === 0) {
+      const stored = await browser.storage.local.get(REMINDER_RUN_STATUS_KEY);
+      if (stored[REMINDER_RUN_STATUS_KEY] !== undefined) await browser.storage.local.remove(REMINDER_RUN_STATUS_KEY);
+      return;
+    }
+    const message = failures.join('; ').slice(0, 1000);
+    log(`reminders: ${message}`);
+    const status: ReminderRunStatus = { ok: false, at: Date.now(), message, retryMinutes: REMINDER_RETRY_MINUTES };
+    await browser.storage.local.set({ [REMINDER_RUN_STATUS_KEY]: status });
+  } catch (e) {
+    log(`reminders: the run's status could not be stored: ${errorText(e)}`);
+  }
 }
 
 async function setBadge(count: number): Promise<void> {

@@ -135,16 +135,38 @@ export async function runReminderCheck(db: HuitoukeDb, now: number): Promise<Che
   const all = await openReminders(db);
   const state = await loadReminderState(db);
   const result = catchUp(all, now, state.lastRunAt);
-  const read = new Map(all.map((r) => [r.id, r.updatedAt]));
+  const read = new Map(all.map((r) => [r.id, r]));
   return db.transaction('rw', [db.reminders, db.settings], async () => {
     // One done or snoozed from the sidebar since it was read stays as the agent left it.
-    const current = await db.reminders.bulkGet(result.fire.map((r) => r.id));
-    const fire = result.fire.filter((r, i) => current[i] !== undefined && current[i]!.updatedAt === read.get(r.id));
+    const fire = await unchangedSinceRead(db, result.fire.map((next) => ({ read: read.get(next.id)!, next })));
     if (fire.length) await db.reminders.bulkPut(fire);
     await saveReminderState(db, { lastRunAt: now }, now);
     const fired = new Set(fire.map((r) => r.id));
     return { ...result, fire, missedWhileAway: result.missedWhileAway.filter((id) => fired.has(id)), dueCount: dueReminders(all, now).length };
   });
+}
+
+/** A reminder as read by a run, and what the run would write in its place. */
+interface Update {
+  read: Reminder;
+  next: Reminder;
+}
+
+/**
+ * The updates whose reminder is still stored exactly as the run read it; call inside the write's
+ * transaction. The runs read, work for a while (seconds after a big import) and then write: an
+ * agent who marked one done, snoozed or dismissed it meanwhile made a newer decision, which the
+ * run's older view must not undo. The whole record is compared, not only `updatedAt`.
+ */
+async function unchangedSinceRead(db: HuitoukeDb, updates: readonly Update[]): Promise<Reminder[]> {
+  if (updates.length === 0) return [];
+  const stored = await db.reminders.bulkGet(updates.map((u) => u.next.id));
+  const out: Reminder[] = [];
+  updates.forEach((u, i) => {
+    const now = ReminderSchema.safeParse(stored[i]);
+    if (now.success && JSON.stringify(now.data) === JSON.stringify(u.read)) out.push(u.next);
+  });
+  return out;
 }
 
 /** Reminders written per transaction, so sidebar reads of a buyer's reminders get in between. */
@@ -168,9 +190,29 @@ async function putNew(db: HuitoukeDb, candidates: readonly Reminder[]): Promise<
   return added;
 }
 
-/** Updated reminders (dismissed ones), a chunk per transaction. */
-async function putAll(db: HuitoukeDb, reminders: readonly Reminder[]): Promise<void> {
-  for (let at = 0; at < reminders.length; at += WRITE_CHUNK) await db.reminders.bulkPut(reminders.slice(at, at + WRITE_CHUNK));
+/**
+ * Updated reminders (dismissed ones), a chunk per transaction, each only if it is still as it was
+ * read (see {@link unchangedSinceRead}). Returns how many were written.
+ */
+async function putUnchanged(db: HuitoukeDb, updates: readonly Update[]): Promise<number> {
+  let written = 0;
+  for (let at = 0; at < updates.length; at += WRITE_CHUNK) {
+    written += await db.transaction('rw', db.reminders, async () => {
+      const part = await unchangedSinceRead(db, updates.slice(at, at + WRITE_CHUNK));
+      if (part.length) await db.reminders.bulkPut(part);
+      return part.length;
+    });
+  }
+  return written;
+}
+
+/** Pairs each updated reminder with the version it was made from. */
+function updatesOf(read: readonly Reminder[], next: readonly Reminder[]): Update[] {
+  const byId = new Map(read.map((r) => [r.id, r]));
+  return next.flatMap((n) => {
+    const r = byId.get(n.id);
+    return r ? [{ read: r, next: n }] : [];
+  });
 }
 
 export interface ScanResult {
@@ -186,7 +228,8 @@ export interface ScanResult {
  * it on its next wake-up); reads buyers one at a time so a 200,000-buyer shop does not sit in
  * memory. Only orders shipped within the rules' window are read for shipping reminders, so a first
  * import of a year's history does not greet old parcels; ids are deterministic, so a re-import or
- * re-scan adds nothing. Also dismisses open unpaid reminders whose order has since been paid or closed.
+ * re-scan adds nothing. Also dismisses open unpaid reminders whose order has since been paid or
+ * closed, unless an agent changed them since they were read.
  */
 export async function scanImportedOrders(
   db: HuitoukeDb,
@@ -225,10 +268,10 @@ export async function scanImportedOrders(
   const created = remindersFromOrders({ orders: candidates }, rules, now, existing, timeZone);
   const stale = staleOrderReminders(openUnpaid, { orders: watchedOrders }, now, timeZone);
   const count = await putNew(db, created);
-  await putAll(db, stale);
+  const dismissed = await putUnchanged(db, updatesOf(openUnpaid, stale));
   // Marked scanned only once everything is written: a run stopped before does it all again.
   await saveReminderState(db, { lastImportScanAt: newest }, now);
-  return { created: count, dismissed: stale.length, scanned: true };
+  return { created: count, dismissed, scanned: true };
 }
 
 /** How long after shipping a shipping notice or check-in can still be created (with a day's slack). */
@@ -240,7 +283,8 @@ function shippingWindowMs(rules: ReminderRules): number {
 /**
  * The daily sweep: stage-end nudges, 100th-day and anniversary greetings for every buyer, created
  * once they come within the rules' horizon; stage-end nudges of buyers who bought since are
- * dismissed. Skipped when it already ran today unless forced (after an import).
+ * dismissed (unless an agent changed them since they were read). Skipped when it already ran
+ * today unless forced (after an import).
  */
 export async function sweepProfiles(
   db: HuitoukeDb,
@@ -261,7 +305,7 @@ export async function sweepProfiles(
     }
   }
   const created: Reminder[] = [];
-  const stale: Reminder[] = [];
+  const stale: Update[] = [];
   // The buyer index has what these reminders need of every live buyer: reading it is a fraction of
   // a second where decoding every buyer took about ten at 200,000 buyers, with the sidebar waiting.
   const index = await loadBuyerIndex(db);
@@ -275,12 +319,12 @@ export async function sweepProfiles(
     };
     const existing = byBuyer.get(subject.id) ?? [];
     created.push(...remindersFromProfile(subject, rules, now, existing, { timeZone: settings.timeZone }));
-    stale.push(...staleProfileReminders(subject, existing, now));
+    stale.push(...updatesOf(existing, staleProfileReminders(subject, existing, now)));
   }
   const count = await putNew(db, created);
-  await putAll(db, stale);
+  const dismissed = await putUnchanged(db, stale);
   await saveReminderState(db, { lastSweepDate: today }, now);
-  return { created: count, dismissed: stale.length, scanned: true };
+  return { created: count, dismissed, scanned: true };
 }
 
 const KIND_KEY = {

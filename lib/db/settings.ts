@@ -1,17 +1,20 @@
-import { AppSettingsSchema, DEFAULT_APP_SETTINGS, type AppSettings } from '../settings/app';
+import { AppSettingsSchema, readAppSettings, type AppSettings, type ReadSettings } from '../settings/app';
 import type { HuitoukeDb } from './database';
 
 export const SETTINGS_KEY = { app: 'app', buyerIndex: 'buyerIndex', buyerCount: 'buyerCount', segmentModel: 'segmentModel', taxonomy: 'taxonomy' } as const;
 
 /**
- * The shop's settings. A stored value that no longer parses (hand-edited, or from a newer
- * version) falls back to defaults for reading but is never overwritten here: nothing is lost.
+ * The shop's settings, with what did not parse. A stored field that no longer parses (a zone this
+ * browser does not know, a hand-edited value, a newer version's) falls back to its default for
+ * reading but is never overwritten here: nothing is lost, and Settings shows what was replaced.
  */
+export async function readStoredAppSettings(db: HuitoukeDb): Promise<ReadSettings> {
+  return readAppSettings((await db.settings.get(SETTINGS_KEY.app))?.value);
+}
+
+/** The shop's settings; never throws on a bad stored value (see {@link readStoredAppSettings}). */
 export async function loadAppSettings(db: HuitoukeDb): Promise<AppSettings> {
-  const rec = await db.settings.get(SETTINGS_KEY.app);
-  if (!rec) return structuredClone(DEFAULT_APP_SETTINGS);
-  const parsed = AppSettingsSchema.safeParse(rec.value);
-  return parsed.success ? parsed.data : structuredClone(DEFAULT_APP_SETTINGS);
+  return (await readStoredAppSettings(db)).settings;
 }
 
 export async function saveAppSettings(db: HuitoukeDb, settings: AppSettings, now = Date.now()): Promise<void> {

@@ -12,6 +12,8 @@ import { profile } from './catalog/profile';
 import { workspace } from './catalog/workspace';
 import { workspaceTeam } from './catalog/workspace-team';
 import { suggestions } from './catalog/suggestions';
+import { settings } from './catalog/settings';
+import { errors } from './catalog/errors';
 
 /**
  * Every UI string, by key. Each area keeps its strings in its own file under `catalog/`;
@@ -31,6 +33,8 @@ export const catalog = {
   ...workspace,
   ...workspaceTeam,
   ...suggestions,
+  ...settings,
+  ...errors,
 } satisfies Catalog;
 
 export type MessageKey = keyof typeof catalog;

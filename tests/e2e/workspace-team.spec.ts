@@ -27,6 +27,22 @@ async function secondProfile(): Promise<{ context: BrowserContext; extensionId: 
   };
 }
 
+/** The first PIN: typed twice, the supervisor confirms who they are, and a recovery code is shown once. */
+async function setFirstPin(page: Page, pin: string): Promise<string> {
+  await expect(page.getByTestId('pin-limits')).toContainText('不加密任何数据');
+  await page.getByTestId('pin-new').fill(pin);
+  await page.getByTestId('pin-again').fill(pin);
+  await expect(page.getByTestId('pin-save')).toBeDisabled();
+  await page.getByTestId('pin-confirm-supervisor').check();
+  await page.getByTestId('pin-save').click();
+  await expect(page.getByTestId('pin-state')).toHaveText('已设置');
+  const code = (await page.getByTestId('pin-recovery-code').textContent()) ?? '';
+  expect(code).toMatch(/^[2-9A-Z]{4}(-[2-9A-Z]{4}){3}$/);
+  await page.getByTestId('pin-recovery-saved').click();
+  await expect(page.getByTestId('pin-recovery')).toHaveCount(0);
+  return code;
+}
+
 async function openTemplate(page: Page, id: string) {
   await page.locator(`[data-testid="template-item"][data-template-id="${id}"] .tpl-item-main`).click();
   await expect(page.getByTestId('template-editor')).toBeVisible();
@@ -107,10 +123,7 @@ test.describe('supervisor workspace: team', () => {
     await page.goto(`chrome-extension://${extensionId}/options.html#/templates`);
     await expect(page.getByTestId('edit-gate')).toHaveAttribute('data-state', 'open');
     await page.goto(`chrome-extension://${extensionId}/options.html#/team`);
-    await page.getByTestId('pin-new').fill('2580');
-    await page.getByTestId('pin-again').fill('2580');
-    await page.getByTestId('pin-save').click();
-    await expect(page.getByTestId('pin-state')).toHaveText('已设置');
+    await setFirstPin(page, '2580');
 
     // Another agent opens the workspace: everything is readable, nothing editable.
     const agent = await context.newPage();
@@ -128,6 +141,63 @@ test.describe('supervisor workspace: team', () => {
     await expect(agent.getByTestId('edit-gate')).toContainText('之前不能解锁');
     await expect(agent.getByTestId('unlock-pin')).toHaveCount(0);
     await expect(agent.getByTestId('template-body')).toBeDisabled();
+  });
+
+  test('with a supervisor PIN, Settings, exports, backup download and custom consoles wait for the PIN; a forgotten PIN is reset with the recovery code', async ({ context, extensionId }) => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/options.html#/team`);
+    const code = await setFirstPin(page, '2580');
+    await expect(page.getByTestId('pin-set-by')).toContainText('客服');
+
+    // Another page of the same browser (an agent): locked everywhere the PIN guards.
+    const agent = await context.newPage();
+    await agent.goto(`chrome-extension://${extensionId}/options.html#/settings`);
+    await expect(agent.getByTestId('edit-gate')).toHaveAttribute('data-state', 'locked');
+    await expect(agent.getByTestId('edit-gate')).toContainText('修改通用设置需要主管密码');
+    await expect(agent.getByTestId('gate-set-by')).toContainText('客服');
+    await expect(agent.getByTestId('settings-store-contact')).toBeDisabled();
+    await expect(agent.getByTestId('settings-save')).toBeDisabled();
+    await agent.goto(`chrome-extension://${extensionId}/options.html#/data`);
+    await expect(agent.getByTestId('export-buyers-csv')).toBeDisabled();
+    await expect(agent.locator('[data-testid="edit-gate"][data-scope="export"]')).toContainText('导出数据需要主管密码');
+    await agent.goto(`chrome-extension://${extensionId}/options.html#/concerns`);
+    await expect(agent.getByTestId('export-concerns-csv')).toBeDisabled();
+    await expect(agent.getByTestId('export-concerns-json')).toBeDisabled();
+    await agent.goto(`chrome-extension://${extensionId}/options.html#/team`);
+    await expect(agent.getByTestId('backup-download')).toBeDisabled();
+    await agent.goto(`chrome-extension://${extensionId}/options.html#/consoles`);
+    await expect(agent.getByTestId('consoles-add')).toBeDisabled();
+
+    // The right PIN opens all of it for this page.
+    await agent.getByTestId('unlock-pin').fill('2580');
+    await agent.getByTestId('unlock-submit').click();
+    await expect(agent.getByTestId('edit-gate')).toHaveAttribute('data-state', 'unlocked');
+    await expect(agent.getByTestId('consoles-add')).toBeEnabled();
+    await agent.goto(`chrome-extension://${extensionId}/options.html#/settings`);
+    await expect(agent.getByTestId('settings-save')).toBeEnabled();
+    await expect(agent.getByTestId('settings-store-contact')).toBeEnabled();
+    // Loading the page again locks it again (the unlock lives in the page).
+    await agent.reload();
+    await expect(agent.getByTestId('settings-save')).toBeDisabled();
+
+    // Forgotten PIN: the recovery code sets a new one and is used up.
+    await agent.goto(`chrome-extension://${extensionId}/options.html#/team`);
+    await agent.getByTestId('pin-forgot').click();
+    await agent.getByTestId('pin-recovery-input').fill(code.toLowerCase());
+    await agent.getByTestId('pin-new').fill('3690');
+    await agent.getByTestId('pin-again').fill('3690');
+    await agent.getByTestId('pin-reset').click();
+    await expect(agent.getByTestId('pin-recovery-code')).toHaveText(/^[2-9A-Z]{4}(-[2-9A-Z]{4}){3}$/);
+    await expect(agent.getByTestId('pin-recovery-code')).not.toHaveText(code);
+    // The reset unlocked this page; loaded again, it takes the new PIN.
+    await agent.goto(`chrome-extension://${extensionId}/options.html#/settings`);
+    await agent.reload();
+    await agent.getByTestId('unlock-pin').fill('2580');
+    await agent.getByTestId('unlock-submit').click();
+    await expect(agent.getByRole('alert')).toContainText('还可以再试 4 次');
+    await agent.getByTestId('unlock-pin').fill('3690');
+    await agent.getByTestId('unlock-submit').click();
+    await expect(agent.getByTestId('settings-save')).toBeEnabled();
   });
 
   test('a full backup restores into a fresh profile with every record checked', async ({ context, extensionId }, testInfo) => {

@@ -11,12 +11,15 @@ import { StageIdSchema } from '@/lib/schemas/buyer';
 import { PLATFORMS, type Platform } from '@/lib/schemas/common';
 import type { AppSettings } from '@/lib/settings/app';
 import { Chips, Field } from '../playbook/ui';
+import { EditGate } from '../team/EditGate';
+import { useEditAccess } from '../team/lock';
 import { matchingRecords, runConcernExport } from './export-run';
 
 /** Tagged concerns to CSV (Excel-safe) or JSON, filtered, with progress for large exports. */
 export function ConcernExport({ settings, taxonomy }: { settings: AppSettings; taxonomy: Taxonomy }) {
   const t = useT();
   const locale = useLocale();
+  const access = useEditAccess();
   const [f, setF] = useState<ConcernFilter>({});
   const [categoryText, setCategoryText] = useState('');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -35,6 +38,7 @@ export function ConcernExport({ settings, taxonomy }: { settings: AppSettings; t
   };
 
   const run = async (format: 'csv' | 'json') => {
+    if (!access.canEdit) return;
     setDone('');
     setProgress({ done: 0, total: 0 });
     const records = await matchingRecords(db(), filter, settings.timeZone);
@@ -76,9 +80,10 @@ export function ConcernExport({ settings, taxonomy }: { settings: AppSettings; t
           <Chips testId="export-filter-stages" value={f.stages} onChange={(v) => set('stages', v)} options={StageIdSchema.options.map((s) => [s, t(`profile_stage_${s}` as MessageKey)] as const)} />
         </Field>
       </div>
+      <EditGate scope="export" quiet />
       <div className="ws-actions tpl-actions">
-        <button type="button" className="primary" disabled={progress !== null} onClick={() => void run('csv')} data-testid="export-concerns-csv">{t('ws_export_csv')}</button>
-        <button type="button" className="secondary" disabled={progress !== null} onClick={() => void run('json')} data-testid="export-concerns-json">{t('ws_export_json')}</button>
+        <button type="button" className="primary" disabled={progress !== null || !access.canEdit} onClick={() => void run('csv')} data-testid="export-concerns-csv">{t('ws_export_csv')}</button>
+        <button type="button" className="secondary" disabled={progress !== null || !access.canEdit} onClick={() => void run('json')} data-testid="export-concerns-json">{t('ws_export_json')}</button>
         {progress && (
           <span className="export-progress" role="status">
             <progress value={progress.done} max={Math.max(progress.total, 1)} />

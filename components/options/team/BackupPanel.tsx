@@ -26,6 +26,7 @@ export function BackupPanel() {
   const [report, setReport] = useState<RestoreReport | null>(null);
 
   const download = async () => {
+    if (!access.canEdit) return;
     setProgress(t('ws_backup_readingTable', { table: '', rows: 0 }));
     const parts: string[] = [];
     for await (const chunk of backupChunks(db(), Date.now(), (p) => setProgress(t('ws_backup_readingTable', { table: p.table, rows: p.rows })))) parts.push(chunk);
@@ -63,10 +64,10 @@ export function BackupPanel() {
       <div className="ws-card-head"><h2>{t('ws_backup_title')}</h2></div>
       <p className="ws-card-sub">{t('ws_backup_help')}</p>
       <div className="ws-row">
-        <button type="button" className="primary" disabled={progress !== null} onClick={() => void download()} data-testid="backup-download">{t('ws_backup_download')}</button>
+        <button type="button" className="primary" disabled={progress !== null || !access.canEdit} onClick={() => void download()} data-testid="backup-download">{t('ws_backup_download')}</button>
         <FilePick label={t('ws_backup_restoreLabel')} accept=".json,application/json" disabled={!access.canEdit} onFile={(f) => void choose(f)} testId="backup-file" />
       </div>
-      {!access.canEdit && <p className="ws-hint">{t('ws_backup_needPin')}</p>}
+      {!access.canEdit && <p className="ws-hint">{t('ws_backup_downloadNeedPin')} {t('ws_backup_needPin')}</p>}
       {progress && <p className="ws-hint" role="status">{progress}</p>}
       {problem && <p className="ws-error" role="alert" data-testid="backup-problem">{problem}</p>}
       {backup && (

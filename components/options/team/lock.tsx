@@ -4,7 +4,8 @@ import { db } from '@/lib/db/database';
 import { pinStatus, verifyPin, type PinCheck } from '@/lib/db/supervisor-lock';
 
 /**
- * Whether this options page may edit the playbook. With no PIN set, editing is open (first run);
+ * Whether this options page may edit the playbook and settings, export data and change custom
+ * consoles. With no PIN set, all of it is open (first run);
  * with a PIN, the supervisor unlocks once per page for UNLOCK_MINUTES. The state lives in the
  * page, not in storage: closing the tab locks again, and another agent's tab is not unlocked.
  */
@@ -53,6 +54,11 @@ export interface EditAccess {
   /** May this page change the playbook now? */
   canEdit: boolean;
   lockedUntil: number | null;
+  /** Who set the PIN and when (shown beside the lock, so a PIN set by the wrong person is seen). */
+  setBy: string | null;
+  setAt: number | null;
+  /** The PIN has a recovery code (PINs set before codes existed have none). */
+  hasRecovery: boolean;
 }
 
 export function useEditAccess(): EditAccess {
@@ -66,7 +72,9 @@ export function useEditAccess(): EditAccess {
     const timer = setTimeout(() => setNow(Date.now()), Math.max(0, lockedUntil - Date.now()) + 50);
     return () => clearTimeout(timer);
   }, [lockedUntil]);
-  if (status.status !== 'ready') return { loading: true, pinSet: true, unlocked: false, canEdit: false, lockedUntil: null };
+  // Closed until the PIN state is known (and if it cannot be read).
+  if (status.status !== 'ready') return { loading: status.status === 'loading', pinSet: true, unlocked: false, canEdit: false, lockedUntil: null, setBy: null, setAt: null, hasRecovery: false };
   const unlocked = until > Date.now();
-  return { loading: false, pinSet: status.value.set, unlocked, canEdit: !status.value.set || unlocked, lockedUntil };
+  const { set, setBy, setAt, hasRecovery } = status.value;
+  return { loading: false, pinSet: set, unlocked, canEdit: !set || unlocked, lockedUntil, setBy, setAt, hasRecovery };
 }
