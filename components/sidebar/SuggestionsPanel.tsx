@@ -72,7 +72,8 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames }: { hub: 
     const fresh = agent.filter((m) => !seenAgent.current!.has(m.id));
     for (const m of fresh) seenAgent.current.add(m.id);
     if (fresh.length === 0 || insertedHere.current === 0) return;
-    void hub.rpc({ method: 'contactSeen', buyerId: facts.buyerId, texts: fresh.slice(-20).map((m) => m.text.slice(0, 2000)) }).catch(() => undefined);
+    const messages = fresh.slice(-20).map((m) => ({ id: m.id, text: m.text.slice(0, 2000) }));
+    void hub.rpc({ method: 'contactSeen', buyerId: facts.buyerId, messages }).catch(() => undefined);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [facts.messages]);
 
@@ -152,6 +153,7 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames }: { hub: 
       await hub
         .rpc({
           method: 'recordInsert',
+          requestId: result.requestId,
           buyerId: facts.buyerId,
           templateId: stored ? view.template.id : null,
           text: render.text.slice(0, 2000),
