@@ -7,7 +7,7 @@ import { agentMessagesInARow, guardFor, kindsForNow, type ConversationFacts } fr
 const msg = (author: ConsoleMessage['author'], n: number): ConsoleMessage => ({ id: `m${n}`, author, text: `${author} ${n}` });
 
 function facts(platform: ConversationFacts['platform'], messages: ConsoleMessage[]): ConversationFacts {
-  return { buyerId: 'x:1', platform, profile: null, messages, recentConcerns: [] };
+  return { buyerId: 'x:1', target: { consoleId: 'demo', platform, id: '1', nick: '1' }, platform, profile: null, messages, recentConcerns: [] };
 }
 
 describe('which kinds of reply are suggested now', () => {

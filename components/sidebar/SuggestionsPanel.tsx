@@ -8,29 +8,24 @@ import type { AppSettings } from '@/lib/settings/app';
 import { createTemplateSearchIndex, formatReason, searchTemplates, type RankedTemplate, type Template } from '@/lib/templates';
 import { COUPON_ONLY_TEMPLATE, CouponsPanel } from './CouponsPanel';
 import { SuggestionItem, type ItemState, type SuggestionView } from './SuggestionsItem';
-import { guardFor, renderFor, useSuggestions, usesCoupon, type ConversationFacts, type Suggestions } from './SuggestionsModel';
+import { guardFor, insertFailureMessage, renderFor, useSuggestions, usesCoupon, type ConversationFacts, type Suggestions } from './SuggestionsModel';
 import type { HubApi } from './useHub';
 import { useQuery } from './useQuery';
 
 const TOP = 5;
 const SEARCH_LIMIT = 8;
 const DAY_MS = 86_400_000;
-const NOTICE_MS = 6000;
 
 interface Pinned {
   template: Template;
   coupon: ResolvedCoupon;
 }
 
-interface Notice {
-  kind: 'ok' | 'error';
-  text: string;
-}
-
 /**
  * Ranked replies for the open conversation, with coupons below. Keyboard first: Alt+J (or the
  * hub's focus request) focuses the list, ↑/↓ move, Enter inserts, / searches, Esc backs out.
  * Nothing is ever sent: the text goes into the console's input for the agent to send.
+ * Every insert is bound to this conversation, and the contact is logged once the console confirms it.
  */
 export function SuggestionsPanel({ hub, facts, settings, concernNames }: { hub: HubApi; facts: ConversationFacts; settings: AppSettings; concernNames: Record<string, string> }) {
   const t = useT();
@@ -47,18 +42,11 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames }: { hub: 
   const [showAll, setShowAll] = useState(false);
   const [pinned, setPinned] = useState<Pinned | null>(null);
   const [open, setOpen] = useState<{ key: string; state: ItemState } | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
   const listRef = useRef<HTMLUListElement | null>(null);
   const searchRef = useRef<HTMLInputElement | null>(null);
   const busy = useRef(false);
   const insertedHere = useRef(0);
   const seenAgent = useRef<Set<string> | null>(null);
-
-  useEffect(() => {
-    if (!notice) return;
-    const timer = setTimeout(() => setNotice(null), NOTICE_MS);
-    return () => clearTimeout(timer);
-  }, [notice]);
 
   // Agent messages that appear after an insertion may be that text, sent: the log is told, and
   // marketing counts against the caps only from then on. Messages already shown when the
@@ -72,8 +60,9 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames }: { hub: 
     const fresh = agent.filter((m) => !seenAgent.current!.has(m.id));
     for (const m of fresh) seenAgent.current.add(m.id);
     if (fresh.length === 0 || insertedHere.current === 0) return;
+    // Keyed by message id in the background, so asking again after a worker restart marks nothing twice.
     const messages = fresh.slice(-20).map((m) => ({ id: m.id, text: m.text.slice(0, 2000) }));
-    void hub.rpc({ method: 'contactSeen', buyerId: facts.buyerId, messages }).catch(() => undefined);
+    hub.confirmed({ method: 'contactSeen', buyerId: facts.buyerId, messages }).catch(() => hub.showNotice({ kind: 'error', key: 'sg_contactSeenNotRecorded' }));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [facts.messages]);
 
@@ -140,18 +129,23 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames }: { hub: 
     }
     busy.current = true;
     try {
-      const result = await hub.insert(render.text, render.cursor ?? undefined);
+      const result = await hub.insert(render.text, {
+        target: facts.target,
+        cursorOffset: render.cursor ?? undefined,
+      });
       if (!result.ok) {
-        setNotice({ kind: 'error', text: t('sg_insertFailed', { reason: result.reason ?? t('sg_noInput') }) });
+        hub.showNotice({ kind: 'error', ...insertFailureMessage(result) });
         return;
       }
-      setNotice({ kind: 'ok', text: t('sg_inserted') });
+      hub.showNotice({ kind: 'ok', key: 'sg_inserted' });
       insertedHere.current++;
       setOpen(null);
       setPinned(null);
+      // Only now, with the console's word that the text is in the input, is the contact logged;
+      // asked again if the worker stops first (the background keeps one entry per request id).
       const stored = view.template.id !== COUPON_ONLY_TEMPLATE.id;
-      await hub
-        .rpc({
+      hub
+        .confirmed({
           method: 'recordInsert',
           requestId: result.requestId,
           buyerId: facts.buyerId,
@@ -160,7 +154,7 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames }: { hub: 
           ...(stored ? {} : { kind: 'coupon' }),
           ...(coupon ? { couponId: coupon.coupon.id } : {}),
         })
-        .catch(() => undefined);
+        .catch(() => hub.showNotice({ kind: 'error', key: 'sg_contactNotRecorded' }));
     } finally {
       busy.current = false;
     }
@@ -255,8 +249,10 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames }: { hub: 
           {showAll ? t('sg_showFewer') : t('sg_showAll', { count: views.total })}
         </button>
       )}
-      {notice && (
-        <p className={`sg-notice ${notice.kind}`} role="status" data-testid="suggestion-notice">{notice.text}</p>
+      {hub.notice && (
+        <p key={hub.notice.id} className={`sg-notice ${hub.notice.kind}`} role="status" data-testid="suggestion-notice" data-notice={hub.notice.key}>
+          {t(hub.notice.key, { ...hub.notice.params, ...(hub.notice.reasonKey ? { reason: t(hub.notice.reasonKey) } : {}) })}
+        </p>
       )}
       {s && (
         <CouponsPanel

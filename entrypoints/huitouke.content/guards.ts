@@ -1,4 +1,5 @@
-import type { HubToConsole, InsertRequest, Layout } from '@/lib/schemas/messages';
+import { isPlatform } from '@/lib/consoles/platforms';
+import type { HubToConsole, InsertRequest, InsertTarget, Layout } from '@/lib/schemas/messages';
 
 /**
  * Checks for what reaches the content script, written by hand so the script does not ship zod
@@ -35,11 +36,23 @@ function parsePartialLayout(v: unknown): Partial<Layout> | null {
   return out;
 }
 
+function parseTarget(v: unknown): InsertTarget | null {
+  if (!isObj(v) || !isId(v.consoleId) || !isPlatform(v.platform)) return null;
+  if (v.id !== null && !isId(v.id)) return null;
+  if (typeof v.nick !== 'string' || v.nick.length > 300) return null;
+  return { id: v.id, nick: v.nick, platform: v.platform, consoleId: v.consoleId };
+}
+
 function parseInsertRequest(v: unknown): InsertRequest | null {
   if (!isObj(v) || !isId(v.requestId) || typeof v.text !== 'string' || v.text.length < 1 || v.text.length > 20_000) return null;
-  if (v.cursorOffset === undefined) return { requestId: v.requestId, text: v.text };
-  if (!isInt(v.cursorOffset) || v.cursorOffset < 0) return null;
-  return { requestId: v.requestId, text: v.text, cursorOffset: v.cursorOffset };
+  const target = parseTarget(v.target);
+  if (!target) return null;
+  const out: InsertRequest = { requestId: v.requestId, text: v.text, target };
+  if (v.cursorOffset !== undefined) {
+    if (!isInt(v.cursorOffset) || v.cursorOffset < 0) return null;
+    out.cursorOffset = v.cursorOffset;
+  }
+  return out;
 }
 
 export function parseHubToConsole(raw: unknown): HubToConsole | null {
@@ -59,6 +72,7 @@ export function parseHubToConsole(raw: unknown): HubToConsole | null {
       const layout = parsePartialLayout(raw.layout);
       return layout && { type: 'setLayout', layout };
     }
+
     default:
       return null;
   }

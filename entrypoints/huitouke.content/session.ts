@@ -1,8 +1,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ConsoleAdapter } from '@/lib/consoles/schema';
 import type { ConsoleState, HubToConsole, Layout } from '@/lib/schemas/messages';
+import { createInserter } from './bound-insert';
 import { mountSidebarHost } from './host';
-import { insertText } from './insert';
 import { connectHub } from './link';
 import { readConsole } from './reader';
 import { watchConsole } from './watcher';
@@ -83,17 +83,13 @@ export function startSession(opts: SessionOptions): Session {
     opts.saveLayout(layout);
   };
 
+  const insert = createInserter(document, adapter);
+
   const onHubMessage = (message: HubToConsole) => {
     switch (message.type) {
       case 'insert': {
-        const input = adapter.selectors.input ? safeQuery(adapter.selectors.input) : null;
-        const result = input
-          ? insertText(input, message.request.text, { cursorOffset: message.request.cursorOffset, kind: adapter.selectors.inputKind })
-          : { ok: false as const, reason: 'input_not_found' };
-        link.send({
-          type: 'insertResult',
-          result: { requestId: message.request.requestId, ok: result.ok, ...(result.ok ? {} : { reason: result.reason }) },
-        });
+        const { request } = message;
+        void insert(request).then((result) => link.send({ type: 'insertResult', result }));
         break;
       }
       case 'toggle':
@@ -141,12 +137,4 @@ export function startSession(opts: SessionOptions): Session {
   };
   ctx.onInvalidated(stop);
   return { adapter, stop };
-}
-
-function safeQuery(selector: string): HTMLElement | null {
-  try {
-    return document.querySelector<HTMLElement>(selector);
-  } catch {
-    return null;
-  }
 }

@@ -38,17 +38,46 @@ export const ConsoleStateSchema = z.discriminatedUnion('status', [
 ]);
 export type ConsoleState = z.infer<typeof ConsoleStateSchema>;
 
+/**
+ * The conversation a text was written for: the console and its buyer exactly as the content script
+ * read them (the console's own buyer id, which may be absent, and the nick). The content script
+ * reads the console again just before inserting and refuses when the open conversation is another.
+ */
+export const InsertTargetSchema = ConsoleBuyerSchema.extend({ consoleId: Id });
+export type InsertTarget = z.infer<typeof InsertTargetSchema>;
+
 export const InsertRequestSchema = z.object({
   requestId: Id,
   text: Text.min(1),
   cursorOffset: z.number().int().nonnegative().optional(),
+  target: InsertTargetSchema,
 });
 export type InsertRequest = z.infer<typeof InsertRequestSchema>;
+
+/**
+ * Why an insert did not happen. From the content script: the input's own failures, or the open
+ * conversation is not the one the text was written for; from the hub: no console in the tab; from
+ * the sidebar: no answer in time.
+ */
+export const InsertFailureSchema = z.enum([
+  'input_not_found',
+  'not_editable',
+  'detached',
+  'too_long',
+  'not_applied',
+  'conversation_changed',
+  'no_conversation',
+  'no_console',
+  'timeout',
+]);
+export type InsertFailure = z.infer<typeof InsertFailureSchema>;
 
 export const InsertResultSchema = z.object({
   requestId: Id,
   ok: z.boolean(),
-  reason: z.string().max(200).optional(),
+  reason: InsertFailureSchema.optional(),
+  /** With `conversation_changed`: the nick of the buyer whose conversation is open now. */
+  openNick: z.string().max(300).optional(),
 });
 export type InsertResult = z.infer<typeof InsertResultSchema>;
 

@@ -130,6 +130,9 @@ describe('hub: malformed messages are ignored', () => {
     { type: 'state' },
     { type: 'state', state: { status: 'ok' } },
     { type: 'insert', request: { requestId: 'r', text: '' } },
+    // An insert that does not say which conversation it was written for.
+    { type: 'insert', request: { requestId: 'r', text: '亲' } },
+    { type: 'insert', request: { requestId: 'r', text: '亲', target: { consoleId: 'taobao', platform: 'taobao', id: 'b1' } } },
     { type: 'rpc', id: 'x', request: { method: 'dropDatabase' } },
     { type: 'rpc', id: 'x', request: { method: 'addNote', buyerId: 'taobao:b1', text: 'x'.repeat(5001) } },
     { type: 'setLayout', layout: { width: 1e9 } },
@@ -191,5 +194,35 @@ describe('hub: malformed messages are ignored', () => {
     const before = sb7.posted.length;
     cs8.emit({ type: 'state', state: state('别的标签页') });
     expect(sb7.posted.length).toBe(before);
+  });
+});
+
+describe('hub: inserts', () => {
+  const target = { consoleId: 'taobao', platform: 'taobao', id: 'b1', nick: '买家A' } as const;
+  const linked = () => {
+    const { hub } = setup();
+    const cs = fakePort(PORT_CONSOLE, consoleSender());
+    const sb = fakePort(PORT_SIDEBAR, sidebarSender());
+    hub.connect(cs);
+    hub.connect(sb);
+    return { hub, cs, sb };
+  };
+
+  it('relays an insert with its conversation to the console, and the answer back', () => {
+    const { cs, sb } = linked();
+    const request = { requestId: 'r1', text: '亲，在的', target };
+    sb.emit({ type: 'insert', request });
+    expect(cs.posted.at(-1)).toEqual({ type: 'insert', request });
+    const result = { requestId: 'r1', ok: false, reason: 'conversation_changed', openNick: '买家B' };
+    cs.emit({ type: 'insertResult', result });
+    expect(sb.posted.at(-1)).toEqual({ type: 'insertResult', result });
+  });
+
+  it('answers an insert itself when the tab has no console', () => {
+    const { hub } = setup();
+    const sb = fakePort(PORT_SIDEBAR, sidebarSender());
+    hub.connect(sb);
+    sb.emit({ type: 'insert', request: { requestId: 'r2', text: '亲', target } });
+    expect(sb.posted.at(-1)).toEqual({ type: 'insertResult', result: { requestId: 'r2', ok: false, reason: 'no_console' } });
   });
 });
