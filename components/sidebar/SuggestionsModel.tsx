@@ -237,6 +237,17 @@ export function useSuggestionFacts(
   }, [lookup, messages, detection, locale, consoleId, buyer.platform, buyer.id, buyer.nick]);
 }
 
+/** Whether a shortcut typed in the console belongs to the conversation these facts are about. */
+export function sameTarget(a: InsertTarget, b: InsertTarget): boolean {
+  return a.consoleId === b.consoleId && a.platform === b.platform && a.id === b.id && a.nick === b.nick;
+}
+
+/** The enabled template a typed shortcut names (`/cm`), if any. */
+export function templateForShortcut(templates: readonly Template[], typed: string): Template | null {
+  const want = typed.toLowerCase();
+  return templates.find((t) => t.enabled && t.shortcut === want) ?? null;
+}
+
 /** What the sidebar says when an insert did not happen: a message, and the reason inside it. */
 export function insertFailureMessage(result: InsertResult): { key: MessageKey; params?: Record<string, string>; reasonKey?: MessageKey } {
   switch (result.reason) {

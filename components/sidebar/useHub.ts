@@ -9,6 +9,8 @@ import {
   type InsertResult,
   type InsertTarget,
   type Layout,
+  type ShortcutAnswer,
+  type ShortcutRequest,
   type SidebarToHub,
 } from '@/lib/schemas/messages';
 import { SidebarResultSchemas, type SidebarRequest, type SidebarResult } from '@/lib/schemas/sidebar-rpc';
@@ -20,6 +22,8 @@ export interface InsertOptions {
   /** The conversation the text was written for; the console refuses it in another one. */
   target: InsertTarget;
   cursorOffset?: number | undefined;
+  /** The typed shortcut this insert replaces. */
+  replace?: InsertRequest['replace'];
 }
 
 /**
@@ -55,6 +59,13 @@ export interface HubApi {
   confirmed<R extends SidebarRequest>(request: R): Promise<SidebarResult<R['method']>>;
   /** Increments whenever data changed anywhere; queries re-run on it. */
   changeTick: number;
+  /** Increments on every (re)connection to the background. */
+  connectTick: number;
+  /** A shortcut typed in the console's input, waiting for the view of its conversation. */
+  shortcut: ShortcutRequest | null;
+  /** The view of the shortcut's conversation took it (and answers it, or inserts). */
+  takeShortcut(requestId: string): void;
+  answerShortcut(answer: ShortcutAnswer): void;
   notice: HubNotice | null;
   showNotice(notice: Omit<HubNotice, 'id'>): void;
 }
@@ -62,6 +73,8 @@ export interface HubApi {
 const RPC_TIMEOUT_MS = 15_000;
 /** How long the console's answer to an insert may take (a worker restart included). */
 const INSERT_TIMEOUT_MS = 6000;
+/** A typed shortcut waits this long for the sidebar to show its conversation. */
+const SHORTCUT_WAIT_MS = 3000;
 const NOTICE_MS = 6000;
 /** Tries for a confirmed write; between them the port reconnects (or a pause passes). */
 const CONFIRM_ATTEMPTS = 6;
@@ -79,12 +92,16 @@ export function useHub(): HubApi {
   const [layout, setLayout] = useState<Layout | null>(null);
   const [focusTick, setFocusTick] = useState(0);
   const [changeTick, setChangeTick] = useState(0);
+  const [connectTick, setConnectTick] = useState(0);
+  const [shortcut, setShortcut] = useState<ShortcutRequest | null>(null);
   const [notice, setNotice] = useState<HubNotice | null>(null);
   const calls = useRef(new Map<string, { resolve: (v: unknown) => void; reject: (e: Error) => void }>());
   const portRef = useRef<ReturnType<typeof browser.runtime.connect> | null>(null);
   /** Inserts waiting for the console's answer; sent again on reconnect (the console answers a repeat without inserting twice). */
   const pending = useRef(new Map<string, { request: InsertRequest; resolve: (r: InsertResult) => void }>());
   const onConnected = useRef(new Set<() => void>());
+  const shortcutRef = useRef<ShortcutRequest | null>(null);
+  const shortcutTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const noticeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const noticeCount = useRef(0);
 
@@ -105,6 +122,7 @@ export function useHub(): HubApi {
       const port = browser.runtime.connect({ name: PORT_SIDEBAR });
       portRef.current = port;
       setStatus('connected');
+      setConnectTick((n) => n + 1);
       port.onMessage.addListener((raw: unknown) => {
         retries = 0;
         const parsed = HubToSidebarSchema.safeParse(raw);
@@ -119,6 +137,17 @@ export function useHub(): HubApi {
           calls.current.delete(msg.id);
           if (msg.ok) call?.resolve(msg.value);
           else call?.reject(new Error(msg.error ?? 'error'));
+        } else if (msg.type === 'shortcut') {
+          const request = msg.request;
+          shortcutRef.current = request;
+          setShortcut(request);
+          clearTimeout(shortcutTimer.current);
+          shortcutTimer.current = setTimeout(() => {
+            if (shortcutRef.current?.requestId !== request.requestId) return;
+            shortcutRef.current = null;
+            setShortcut(null);
+            send({ type: 'shortcutAnswer', answer: { requestId: request.requestId, outcome: 'stale' } });
+          }, SHORTCUT_WAIT_MS);
         } else {
           pending.current.get(msg.result.requestId)?.resolve(msg.result);
           pending.current.delete(msg.result.requestId);
@@ -142,6 +171,7 @@ export function useHub(): HubApi {
     return () => {
       closed = true;
       clearTimeout(timer);
+      clearTimeout(shortcutTimer.current);
       clearTimeout(noticeTimer.current);
       portRef.current?.disconnect();
     };
@@ -155,6 +185,7 @@ export function useHub(): HubApi {
         text,
         target: opts.target,
         ...(opts.cursorOffset === undefined ? {} : { cursorOffset: opts.cursorOffset }),
+        ...(opts.replace ? { replace: opts.replace } : {}),
       };
       pending.current.set(requestId, { request, resolve });
       setTimeout(() => {
@@ -203,6 +234,14 @@ export function useHub(): HubApi {
 
   const confirmed = <R extends SidebarRequest>(request: R) => untilAnswered(() => rpc(request), { attempts: CONFIRM_ATTEMPTS, isTransient: isLinkError, beforeRetry });
 
+  const takeShortcut = (requestId: string) => {
+    if (shortcutRef.current?.requestId !== requestId) return;
+    shortcutRef.current = null;
+    clearTimeout(shortcutTimer.current);
+    setShortcut(null);
+  };
+  const answerShortcut = (answer: ShortcutAnswer) => send({ type: 'shortcutAnswer', answer });
+
   const showNotice = (next: Omit<HubNotice, 'id'>) => {
     const id = ++noticeCount.current;
     setNotice({ ...next, id });
@@ -210,5 +249,5 @@ export function useHub(): HubApi {
     noticeTimer.current = setTimeout(() => setNotice((n) => (n?.id === id ? null : n)), NOTICE_MS);
   };
 
-  return { status, state, layout, send, insert, focusTick, rpc, confirmed, changeTick, notice, showNotice };
+  return { status, state, layout, send, insert, focusTick, rpc, confirmed, changeTick, connectTick, shortcut, takeShortcut, answerShortcut, notice, showNotice };
 }

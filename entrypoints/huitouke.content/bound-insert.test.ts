@@ -6,6 +6,7 @@ import type { InsertRequest, InsertTarget } from '@/lib/schemas/messages';
 import { fixtureHtml } from '../../tests/fixtures/consoles/fixtures';
 import { createInserter, insertBound } from './bound-insert';
 import { readOpenBuyer } from './reader';
+import { listenForShortcuts, type TypedShortcut } from './shortcut-keys';
 
 /**
  * The insert path of the content script on saved console pages: the request carries the
@@ -64,12 +65,65 @@ describe('an insert bound to its conversation', () => {
 
   it('answers a request that comes again (after a worker restart) without inserting twice', async () => {
     const c = openConsole('demo');
-    const insert = createInserter(c.doc, c.adapter);
+    const insert = createInserter(c.doc, c.adapter, () => undefined);
     const req = request(c.target(), '亲，在的');
     const [first, again] = await Promise.all([insert(req), insert(req)]);
     expect(await insert(req)).toEqual(first);
     expect(again).toEqual(first);
     expect(first).toMatchObject({ ok: true });
     expect(c.text()).toBe('亲，在的');
+  });
+});
+
+/** Types `/cm` at the end of the input (caret after it) and presses Tab, as an agent would. */
+function typeShortcut(c: ReturnType<typeof openConsole>, typed: string): { event: KeyboardEvent; captured: TypedShortcut[] } {
+  const { dom, doc, input } = c;
+  if ('value' in input) {
+    const box = input as HTMLTextAreaElement;
+    box.value += typed;
+    box.setSelectionRange(box.value.length, box.value.length);
+  } else {
+    const node = input.appendChild(doc.createTextNode(typed));
+    const range = doc.createRange();
+    range.setStart(node, typed.length);
+    range.collapse(true);
+    doc.getSelection()!.removeAllRanges();
+    doc.getSelection()!.addRange(range);
+  }
+  const captured: TypedShortcut[] = [];
+  const stop = listenForShortcuts(dom.window as unknown as Window, { findInput: () => input, claims: (s) => s === '/cm', onShortcut: (s) => captured.push(s) });
+  const event = new dom.window.KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
+  input.dispatchEvent(event);
+  stop();
+  return { event, captured };
+}
+
+describe.each(['demo', 'qianniu'])('a typed shortcut replaced by its template (%s)', (id) => {
+  it('replaces the typed /cm, and keeps what the agent wrote before it', async () => {
+    const c = openConsole(id);
+    const target = c.target();
+    if ('value' in c.input) (c.input as HTMLTextAreaElement).value = '亲，';
+    else c.input.textContent = '亲，';
+    const { event, captured } = typeShortcut(c, '/cm');
+    expect(event.defaultPrevented).toBe(true);
+    const typed = captured[0]!;
+    const insert = createInserter(c.doc, c.adapter, (sid) => (sid === typed.id ? typed : undefined));
+    const result = await insert(request(target, '这款偏大半码，建议拿M', { replace: { shortcutId: typed.id, typed: '/cm' } }));
+    expect(result).toMatchObject({ ok: true });
+    expect(c.text()).toBe('亲，这款偏大半码，建议拿M');
+  });
+});
+
+describe('a rich editor given a moment to take the selection', () => {
+  it('refuses the insert when the conversation switched during that moment; the typed text stays', async () => {
+    const c = openConsole('qianniu');
+    const target = c.target();
+    const { captured } = typeShortcut(c, '/cm');
+    const typed = captured[0]!;
+    const pending = insertBound(c.doc, c.adapter, request(target, '这款偏大半码', { replace: { shortcutId: typed.id, typed: '/cm' } }), { typed });
+    // 千牛 names the open buyer in the chat header only (no id): another nick there is another conversation.
+    c.doc.querySelector(c.adapter.selectors.buyerNick.selector)!.textContent = '另一位买家';
+    expect(await pending).toMatchObject({ ok: false, reason: 'conversation_changed', openNick: '另一位买家' });
+    expect(c.text()).toBe('/cm');
   });
 });

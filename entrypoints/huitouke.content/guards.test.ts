@@ -8,6 +8,7 @@ const width = fc.oneof(fc.constantFrom(239, 240, 360, 720, 721, 300.5, -1, Numbe
 const text = fc.oneof(fc.constantFrom('', 'a', '回头客', 'x'.repeat(20_000), 'x'.repeat(20_001)), fc.string(), fc.integer());
 const id = fc.oneof(fc.constantFrom('', 'r1', 'x'.repeat(300), 'x'.repeat(301)), fc.string({ maxLength: 5 }), fc.constant(null));
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+const shortcut = fc.oneof(fc.constantFrom('/cm', '/a', '/' + 'x'.repeat(24), '/' + 'x'.repeat(25), 'cm', '/CM', '/c m', '/', ''), fc.string({ maxLength: 6 }).map((s) => `/${s}`));
 const goodId = fc.constantFrom('r1', 'demo', 'x'.repeat(300));
 /** Mostly valid, so the accepting side of the check is exercised as much as the refusing side. */
 const mostly = <T, U>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<U>) => fc.oneof({ arbitrary: good, weight: 5 }, { arbitrary: bad, weight: 1 });
@@ -24,19 +25,25 @@ const target = mostly(
   ),
   fc.constant(null),
 );
+const replace = mostly(fc.record({ shortcutId: mostly(goodId, id), typed: shortcut, extra: maybe(fc.string()) }, { requiredKeys: [] }), fc.constant('/cm'));
 const layout = fc.record({ collapsed: maybe(fc.oneof(fc.boolean(), fc.constant('yes'))), width: maybe(width), extra: maybe(fc.string()) }, { requiredKeys: [] });
 const message = fc.oneof(
   fc.record({
     type: fc.constant('insert'),
     request: fc.oneof(
       fc.record(
-        { requestId: mostly(goodId, id), text: mostly(fc.constantFrom('a', '回头客'), text), cursorOffset: maybe(fc.oneof(fc.integer({ min: -2, max: 50 }), fc.double())), target },
+        { requestId: mostly(goodId, id), text: mostly(fc.constantFrom('a', '回头客'), text), cursorOffset: maybe(fc.oneof(fc.integer({ min: -2, max: 50 }), fc.double())), target, replace: maybe(replace) },
         { requiredKeys: ['requestId', 'text', 'target'] },
       ),
       fc.constant(null),
     ),
   }),
   fc.record({ type: fc.constantFrom('toggle', 'resend', 'focus', 'blur', 'insertResult') }),
+  fc.record({ type: fc.constant('shortcuts'), shortcuts: fc.oneof(fc.array(shortcut, { maxLength: 5 }), fc.constant(Array.from({ length: 2001 }, () => '/cm')), fc.constant('/cm')) }),
+  fc.record({
+    type: fc.constant('shortcutAnswer'),
+    answer: fc.oneof(fc.record({ requestId: id, outcome: fc.constantFrom('form', 'cancelled', 'unknown', 'stale', 'inserting', 'sent', 3), extra: maybe(fc.string()) }, { requiredKeys: [] }), fc.constant(null)),
+  }),
   fc.record({ type: fc.constant('setLayout'), layout: fc.oneof(layout, fc.constant(7)) }),
   fc.anything(),
 );

@@ -35,6 +35,8 @@ export const suggestions = {
     zh: '没能把已发出的消息记入联系记录，联系频次上限不会算上它',
     en: 'A sent message could not be logged as sent; contact limits will not count it',
   },
+  sg_fromShortcut: { zh: '输入框快捷短语 {shortcut}', en: 'Typed shortcut {shortcut}' },
+  sg_shortcutUnknown: { zh: '没有快捷短语为 {shortcut} 的模板', en: 'No template has the shortcut {shortcut}' },
   sg_templateBroken: { zh: '模板有误，修正后才能使用：', en: 'The template has errors; fix it before use:' },
   sg_withCoupon: { zh: '附券：{label}', en: 'With coupon: {label}' },
   sg_noCouponShort: { zh: '暂无可用券', en: 'No coupon available' },

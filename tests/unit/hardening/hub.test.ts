@@ -133,6 +133,9 @@ describe('hub: malformed messages are ignored', () => {
     // An insert that does not say which conversation it was written for.
     { type: 'insert', request: { requestId: 'r', text: '亲' } },
     { type: 'insert', request: { requestId: 'r', text: '亲', target: { consoleId: 'taobao', platform: 'taobao', id: 'b1' } } },
+    { type: 'shortcut', request: { requestId: 's', typed: 'cm', target: { consoleId: 'taobao', platform: 'taobao', id: 'b1', nick: 'n' } } },
+    { type: 'shortcuts', shortcuts: ['/cm', 'fh'] },
+    { type: 'shortcutAnswer', answer: { requestId: 's', outcome: 'sent' } },
     { type: 'rpc', id: 'x', request: { method: 'dropDatabase' } },
     { type: 'rpc', id: 'x', request: { method: 'addNote', buyerId: 'taobao:b1', text: 'x'.repeat(5001) } },
     { type: 'setLayout', layout: { width: 1e9 } },
@@ -197,7 +200,7 @@ describe('hub: malformed messages are ignored', () => {
   });
 });
 
-describe('hub: inserts', () => {
+describe('hub: inserts and typed shortcuts', () => {
   const target = { consoleId: 'taobao', platform: 'taobao', id: 'b1', nick: '买家A' } as const;
   const linked = () => {
     const { hub } = setup();
@@ -210,12 +213,22 @@ describe('hub: inserts', () => {
 
   it('relays an insert with its conversation to the console, and the answer back', () => {
     const { cs, sb } = linked();
-    const request = { requestId: 'r1', text: '亲，在的', target };
+    const request = { requestId: 'r1', text: '亲，在的', target, replace: { shortcutId: 's1', typed: '/cm' } };
     sb.emit({ type: 'insert', request });
     expect(cs.posted.at(-1)).toEqual({ type: 'insert', request });
     const result = { requestId: 'r1', ok: false, reason: 'conversation_changed', openNick: '买家B' };
     cs.emit({ type: 'insertResult', result });
     expect(sb.posted.at(-1)).toEqual({ type: 'insertResult', result });
+  });
+
+  it('relays a typed shortcut to the sidebar, and its shortcut list and answers to the console', () => {
+    const { cs, sb } = linked();
+    cs.emit({ type: 'shortcut', request: { requestId: 's1', typed: '/cm', target } });
+    expect(sb.posted.at(-1)).toEqual({ type: 'shortcut', request: { requestId: 's1', typed: '/cm', target } });
+    sb.emit({ type: 'shortcuts', shortcuts: ['/cm', '/fh'] });
+    expect(cs.posted.at(-1)).toEqual({ type: 'shortcuts', shortcuts: ['/cm', '/fh'] });
+    sb.emit({ type: 'shortcutAnswer', answer: { requestId: 's1', outcome: 'form' } });
+    expect(cs.posted.at(-1)).toEqual({ type: 'shortcutAnswer', answer: { requestId: 's1', outcome: 'form' } });
   });
 
   it('answers an insert itself when the tab has no console', () => {
