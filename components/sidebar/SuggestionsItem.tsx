@@ -94,7 +94,7 @@ export function SuggestionItem(props: {
             </ul>
           )}
           {blanks.length > 0 && (
-            <div className="sg-blanks">
+            <div className="sg-blanks" data-testid="blank-form">
               {unanswered.length > 0 && <p className="sg-hint">{t('sg_fillBlanks')}</p>}
               {blanks.map((b, i) => (
                 <label key={b.label} className="sg-blank">

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { ConsoleMessage } from '@/lib/schemas/messages';
 import { DEFAULT_APP_SETTINGS } from '@/lib/settings/app';
 import { sampleBuyer } from '@/lib/templates/testing';
-import { agentMessagesInARow, guardFor, kindsForNow, type ConversationFacts } from './SuggestionsModel';
+import { agentMessagesInARow, guardFor, insertFailureMessage, kindsForNow, sameTarget, templateForShortcut, type ConversationFacts } from './SuggestionsModel';
+import { defaultTemplates } from '@/lib/templates';
+import { translate } from '@/lib/i18n';
 
 const msg = (author: ConsoleMessage['author'], n: number): ConsoleMessage => ({ id: `m${n}`, author, text: `${author} ${n}` });
 
 function facts(platform: ConversationFacts['platform'], messages: ConsoleMessage[]): ConversationFacts {
-  return { buyerId: 'x:1', platform, profile: null, messages, recentConcerns: [] };
+  return { buyerId: 'x:1', target: { consoleId: 'demo', platform, id: '1', nick: '1' }, platform, profile: null, messages, recentConcerns: [] };
 }
 
 describe('which kinds of reply are suggested now', () => {
@@ -52,5 +54,27 @@ describe('rendering for a buyer who is not in the imported data', () => {
     expect(withNick.ok && withNick.text).toBe('小鱼，您好');
     const without = renderFor(s, null, DEFAULT_APP_SETTINGS, { template, coupon: null, answers: {} });
     expect(without.ok).toBe(false);
+  });
+});
+
+describe('inserts and typed shortcuts in the sidebar', () => {
+  it('says which conversation is open when an insert was refused there, in either language', () => {
+    const m = insertFailureMessage({ requestId: 'r', ok: false, reason: 'conversation_changed', openNick: '买家B' });
+    expect(translate('zh-CN', m.key, m.params)).toBe('会话已切换到 买家B，未填入');
+    expect(translate('en', m.key, m.params)).toBe('The conversation switched to 买家B; nothing was put in');
+    const timeout = insertFailureMessage({ requestId: 'r', ok: false, reason: 'timeout' });
+    expect(translate('zh-CN', timeout.key, { reason: translate('zh-CN', timeout.reasonKey!) })).toBe('没能放入输入框：聊天工作台没有回应');
+  });
+
+  it('finds the template a typed shortcut names, and tells conversations apart by console, buyer id and nick', () => {
+    const templates = defaultTemplates();
+    expect(templateForShortcut(templates, '/CM')?.id).toBe('builtin.concern.size');
+    expect(templateForShortcut(templates, '/nope')).toBeNull();
+    expect(templateForShortcut(templates.map((t) => ({ ...t, enabled: false })), '/cm')).toBeNull();
+    const a = { consoleId: 'demo', platform: 'taobao', id: 'b1', nick: '买家A' } as const;
+    expect(sameTarget(a, { ...a })).toBe(true);
+    expect(sameTarget(a, { ...a, nick: '买家B' })).toBe(false);
+    expect(sameTarget(a, { ...a, id: null })).toBe(false);
+    expect(sameTarget(a, { ...a, consoleId: 'qianniu' })).toBe(false);
   });
 });

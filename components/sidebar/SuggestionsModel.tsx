@@ -7,7 +7,8 @@ import { daysBetween } from '@/lib/dates/local-date';
 import type { MonthDay, ReminderKind } from '@/lib/reminders';
 import { buyerId as makeBuyerId, type BuyerProfile } from '@/lib/schemas/buyer';
 import type { Locale, Platform, UiLocale } from '@/lib/schemas/common';
-import type { ConsoleMessage } from '@/lib/schemas/messages';
+import type { ConsoleMessage, InsertResult, InsertTarget } from '@/lib/schemas/messages';
+import type { MessageKey } from '@/lib/i18n';
 import type { BuyerLookup, SuggestionContext } from '@/lib/schemas/sidebar-rpc';
 import { todayIn, type AppSettings } from '@/lib/settings/app';
 import {
@@ -31,6 +32,8 @@ import {
 
 export interface ConversationFacts {
   buyerId: string;
+  /** The console's conversation as read: every insert is bound to it. */
+  target: InsertTarget;
   /** The nick the console shows; fills `{{buyer.nick}}` for a buyer not in the imported data. */
   nick?: string;
   platform: Platform;
@@ -201,12 +204,12 @@ const RECENT_BUYER_MESSAGES = 5;
  * the buyer's latest messages, most recent first. Stable while nothing relevant changes.
  */
 export function useSuggestionFacts(
-  state: { buyer: { id: string | null; nick: string; platform: Platform }; messages: ConsoleMessage[] },
+  state: { consoleId: string; buyer: { id: string | null; nick: string; platform: Platform }; messages: ConsoleMessage[] },
   lookup: BuyerLookup | null,
   detection: { detected: readonly { messageId: string; concern: string }[]; nameOf: (id: string, locale: UiLocale) => string },
   locale: UiLocale,
 ): { facts: ConversationFacts; concernNames: Record<string, string> } | null {
-  const { buyer, messages } = state;
+  const { buyer, messages, consoleId } = state;
   return useMemo(() => {
     if (!lookup) return null;
     const recentMessages = new Set(
@@ -222,6 +225,7 @@ export function useSuggestionFacts(
     return {
       facts: {
         buyerId: lookup.buyer?.id ?? makeBuyerId(buyer.platform, buyer.id ?? buyer.nick),
+        target: { consoleId, platform: buyer.platform, id: buyer.id, nick: buyer.nick },
         nick: buyer.nick,
         platform: buyer.platform,
         profile: lookup.profile,
@@ -230,5 +234,39 @@ export function useSuggestionFacts(
       },
       concernNames,
     };
-  }, [lookup, messages, detection, locale, buyer.platform, buyer.id, buyer.nick]);
+  }, [lookup, messages, detection, locale, consoleId, buyer.platform, buyer.id, buyer.nick]);
+}
+
+/** Whether a shortcut typed in the console belongs to the conversation these facts are about. */
+export function sameTarget(a: InsertTarget, b: InsertTarget): boolean {
+  return a.consoleId === b.consoleId && a.platform === b.platform && a.id === b.id && a.nick === b.nick;
+}
+
+/** The enabled template a typed shortcut names (`/cm`), if any. */
+export function templateForShortcut(templates: readonly Template[], typed: string): Template | null {
+  const want = typed.toLowerCase();
+  return templates.find((t) => t.enabled && t.shortcut === want) ?? null;
+}
+
+/** What the sidebar says when an insert did not happen: a message, and the reason inside it. */
+export function insertFailureMessage(result: InsertResult): { key: MessageKey; params?: Record<string, string>; reasonKey?: MessageKey } {
+  switch (result.reason) {
+    case 'conversation_changed':
+      return { key: 'sg_insertOtherConversation', params: { nick: result.openNick ?? '' } };
+    case 'no_conversation':
+      return { key: 'sg_insertNoConversation' };
+    case 'input_not_found':
+    case 'detached':
+      return { key: 'sg_insertFailed', reasonKey: 'sg_noInput' };
+    case 'not_editable':
+      return { key: 'sg_insertFailed', reasonKey: 'sg_inputNotEditable' };
+    case 'too_long':
+      return { key: 'sg_insertFailed', reasonKey: 'sg_inputTooLong' };
+    case 'no_console':
+      return { key: 'sg_insertFailed', reasonKey: 'sg_noConsole' };
+    case 'timeout':
+      return { key: 'sg_insertFailed', reasonKey: 'sg_insertTimeout' };
+    default:
+      return { key: 'sg_insertFailed', reasonKey: 'sg_inputRefused' };
+  }
 }

@@ -9,29 +9,48 @@ import type { AppSettings } from '@/lib/settings/app';
 import { createTemplateSearchIndex, formatReason, searchTemplates, type RankedTemplate, type Template } from '@/lib/templates';
 import { COUPON_ONLY_TEMPLATE, CouponsPanel } from './CouponsPanel';
 import { SuggestionItem, type ItemState, type SuggestionView } from './SuggestionsItem';
-import { guardFor, renderFor, useSuggestions, usesCoupon, type ConversationFacts, type Suggestions } from './SuggestionsModel';
+import {
+  guardFor,
+  insertFailureMessage,
+  renderFor,
+  sameTarget,
+  templateForShortcut,
+  useSuggestions,
+  usesCoupon,
+  type ConversationFacts,
+  type Suggestions,
+} from './SuggestionsModel';
 import type { HubApi } from './useHub';
+import type { ShortcutRequest } from '@/lib/schemas/messages';
 import { useQuery } from './useQuery';
 
 const TOP = 5;
 const SEARCH_LIMIT = 8;
 const DAY_MS = 86_400_000;
-const NOTICE_MS = 6000;
 
 interface Pinned {
   template: Template;
   coupon: ResolvedCoupon;
 }
 
-interface Notice {
-  kind: 'ok' | 'error';
-  text: string;
+/** A template asked for by a shortcut typed in the console's input (`/cm` + Tab). */
+interface ViaShortcut {
+  template: Template;
+  request: ShortcutRequest;
 }
+
+/** What choosing a suggestion came to: put in, refused, or waiting in its form for the agent. */
+type Chosen = 'inserted' | 'failed' | 'form' | 'busy';
+
+const shortcutKey = (template: Template) => `sc:${template.id}`;
 
 /**
  * Ranked replies for the open conversation, with coupons below. Keyboard first: Alt+J (or the
  * hub's focus request) focuses the list, ↑/↓ move, Enter inserts, / searches, Esc backs out.
- * Nothing is ever sent: the text goes into the console's input for the agent to send.
+ * A template's shortcut typed in the console's input (`/cm` + Tab) arrives here too: it is rendered
+ * for this buyer and inserted, or opened here when it has blanks or the send guard has something
+ * to say. Nothing is ever sent: the text goes into the console's input for the agent to send.
+ * Every insert is bound to this conversation, and the contact is logged once the console confirms it.
  */
 export function SuggestionsPanel({ hub, facts, settings, concernNames }: { hub: HubApi; facts: ConversationFacts; settings: AppSettings; concernNames: Record<string, string> }) {
   const t = useT();
@@ -48,18 +67,12 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames }: { hub: 
   const [showAll, setShowAll] = useState(false);
   const [pinned, setPinned] = useState<Pinned | null>(null);
   const [open, setOpen] = useState<{ key: string; state: ItemState } | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [viaShortcut, setViaShortcut] = useState<ViaShortcut | null>(null);
   const listRef = useRef<HTMLUListElement | null>(null);
   const searchRef = useRef<HTMLInputElement | null>(null);
   const busy = useRef(false);
   const insertedHere = useRef(0);
   const seenAgent = useRef<Set<string> | null>(null);
-
-  useEffect(() => {
-    if (!notice) return;
-    const timer = setTimeout(() => setNotice(null), NOTICE_MS);
-    return () => clearTimeout(timer);
-  }, [notice]);
 
   // Agent messages that appear after an insertion may be that text, sent: the log is told, and
   // marketing counts against the caps only from then on. Messages already shown when the
@@ -73,7 +86,9 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames }: { hub: 
     const fresh = agent.filter((m) => !seenAgent.current!.has(m.id));
     for (const m of fresh) seenAgent.current.add(m.id);
     if (fresh.length === 0 || insertedHere.current === 0) return;
-    void hub.rpc({ method: 'contactSeen', buyerId: facts.buyerId, texts: fresh.slice(-20).map((m) => m.text.slice(0, 2000)) }).catch(() => undefined);
+    // Keyed by message id in the background, so asking again after a worker restart marks nothing twice.
+    const messages = fresh.slice(-20).map((m) => ({ id: m.id, text: m.text.slice(0, 2000) }));
+    hub.confirmed({ method: 'contactSeen', buyerId: facts.buyerId, messages }).catch(() => hub.showNotice({ kind: 'error', key: 'sg_contactSeenNotRecorded' }));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [facts.messages]);
 
@@ -81,10 +96,17 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames }: { hub: 
   const index = useMemo(() => (templates ? createTemplateSearchIndex(templates) : null), [templates]);
   const all = useMemo(() => new Map((templates ?? []).map((x) => [x.id, x])), [templates]);
 
-  const views = useMemo(
-    () => (s ? buildViews(s, facts, settings, { query, index, all, pinned, showAll, open, concernNames, locale, t }) : null),
+  // The console's input answers to the shortcuts of these templates (and leaves every other Tab alone).
+  const shortcutList = useMemo(() => JSON.stringify([...new Set((templates ?? []).flatMap((x) => (x.enabled && x.shortcut ? [x.shortcut] : [])))].sort()), [templates]);
+  useEffect(() => {
+    if (templates) hub.send({ type: 'shortcuts', shortcuts: JSON.parse(shortcutList) as string[] });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [s, facts, settings, query, index, all, pinned, showAll, open, concernNames, locale],
+  }, [shortcutList, templates !== null, hub.connectTick]);
+
+  const views = useMemo(
+    () => (s ? buildViews(s, facts, settings, { query, index, all, pinned, viaShortcut, showAll, open, concernNames, locale, t }) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [s, facts, settings, query, index, all, pinned, viaShortcut, showAll, open, concernNames, locale],
   );
   const list = views?.items ?? [];
   const activeIndex = Math.min(active, Math.max(0, list.length - 1));
@@ -103,6 +125,19 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames }: { hub: 
   useEffect(() => {
     if (hub.focusTick > 0) listRef.current?.focus();
   }, [hub.focusTick]);
+  // The console hands the keyboard to a typed shortcut's form by focusing this frame; a collapsed
+  // sidebar was hidden when the form opened, so the form's first blank (or the list) takes it now.
+  const shortcutOpen = viaShortcut !== null && open?.key === shortcutKey(viaShortcut.template);
+  useEffect(() => {
+    if (!shortcutOpen) return;
+    const onFocus = () => {
+      if (document.activeElement && document.activeElement !== document.body) return;
+      const blank = listRef.current?.querySelector<HTMLInputElement>('[data-testid="blank-form"] input');
+      (blank ?? listRef.current)?.focus();
+    };
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
+  }, [shortcutOpen]);
   useEffect(() => {
     if (query !== null) searchRef.current?.focus();
   }, [query !== null]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -118,52 +153,106 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames }: { hub: 
     listRef.current?.focus();
   };
 
-  async function choose(view: SuggestionView) {
-    if (!s || busy.current) return;
+  /** `typed`: the shortcut this view answers, when it was typed in the console just now (before the state shows it). */
+  async function choose(view: SuggestionView, typedNow?: ShortcutRequest): Promise<Chosen> {
+    if (!s || busy.current) return 'busy';
     const current = open?.key === view.key ? open.state : { answers: {}, blocks: [], warns: [], confirming: false };
     const render = renderFor(s, facts.profile, settings, { template: view.template, coupon: couponOf(view, s, pinned), answers: current.answers, nick: facts.nick });
     if (!render.ok) {
       // Blanks to fill or a broken template: open it so the agent sees what is missing.
       setOpen({ key: view.key, state: { ...current, blocks: [], warns: [], confirming: false } });
-      return;
+      return 'form';
     }
     const coupon = couponOf(view, s, pinned);
     const guard = guardFor(render.text, facts, coupon, Date.now(), settings);
     const warns: GuardWarning[] = [...guard.warns, ...capWarnings(view, s)];
     if (guard.blocks.length > 0) {
       setOpen({ key: view.key, state: { ...current, blocks: guard.blocks, warns, confirming: false } });
-      return;
+      return 'form';
     }
     if (warns.length > 0 && !current.confirming) {
       setOpen({ key: view.key, state: { ...current, blocks: [], warns, confirming: true } });
-      return;
+      return 'form';
     }
+    const typed = typedNow ?? (viaShortcut && view.key === shortcutKey(viaShortcut.template) ? viaShortcut.request : null);
     busy.current = true;
     try {
-      const result = await hub.insert(render.text, render.cursor ?? undefined);
+      const result = await hub.insert(render.text, {
+        target: facts.target,
+        cursorOffset: render.cursor ?? undefined,
+        ...(typed ? { replace: { shortcutId: typed.requestId, typed: typed.typed } } : {}),
+      });
+      if (typed) setViaShortcut(null);
       if (!result.ok) {
-        setNotice({ kind: 'error', text: t('sg_insertFailed', { reason: result.reason ?? t('sg_noInput') }) });
-        return;
+        hub.showNotice({ kind: 'error', ...insertFailureMessage(result) });
+        if (typed) setOpen(null);
+        return 'failed';
       }
-      setNotice({ kind: 'ok', text: t('sg_inserted') });
+      hub.showNotice({ kind: 'ok', key: 'sg_inserted' });
       insertedHere.current++;
       setOpen(null);
       setPinned(null);
+      // Only now, with the console's word that the text is in the input, is the contact logged;
+      // asked again if the worker stops first (the background keeps one entry per request id).
       const stored = view.template.id !== COUPON_ONLY_TEMPLATE.id;
-      await hub
-        .rpc({
+      hub
+        .confirmed({
           method: 'recordInsert',
+          requestId: result.requestId,
           buyerId: facts.buyerId,
           templateId: stored ? view.template.id : null,
           text: render.text.slice(0, 2000),
           ...(stored ? {} : { kind: 'coupon' }),
           ...(coupon ? { couponId: coupon.coupon.id } : {}),
         })
-        .catch(() => undefined);
+        .catch(() => hub.showNotice({ kind: 'error', key: 'sg_contactNotRecorded' }));
+      return 'inserted';
     } finally {
       busy.current = false;
     }
   }
+
+  // A shortcut typed in the console's input: taken by the view of the conversation it was typed in.
+  const typedShortcut = hub.shortcut;
+  useEffect(() => {
+    if (!typedShortcut || !s || !templates || !sameTarget(typedShortcut.target, facts.target)) return;
+    hub.takeShortcut(typedShortcut.requestId);
+    const template = templateForShortcut(templates, typedShortcut.typed);
+    if (!template) {
+      hub.answerShortcut({ requestId: typedShortcut.requestId, outcome: 'unknown' });
+      hub.showNotice({ kind: 'error', key: 'sg_shortcutUnknown', params: { shortcut: typedShortcut.typed } });
+      return;
+    }
+    const via = { template, request: typedShortcut };
+    setViaShortcut(via);
+    setQuery(null);
+    setActive(0);
+    const view = buildViews(s, facts, settings, { query: null, index, all, pinned, viaShortcut: via, showAll, open: null, concernNames, locale, t }).items[0];
+    if (!view) return;
+    void choose(view, typedShortcut).then((outcome) => {
+      if (outcome === 'form') {
+        hub.answerShortcut({ requestId: typedShortcut.requestId, outcome: 'form' });
+        // The console hands the keyboard over: to the first blank (the item does that), else to the
+        // list, where Enter confirms a warning and Esc goes back to the console's input.
+        setTimeout(() => {
+          if (!listRef.current?.contains(document.activeElement)) listRef.current?.focus();
+        }, 0);
+      } else if (outcome === 'busy') {
+        setViaShortcut(null);
+        hub.answerShortcut({ requestId: typedShortcut.requestId, outcome: 'stale' });
+      }
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [typedShortcut, s, templates]);
+
+  /** The agent left an open suggestion (Esc, ×): one from a typed shortcut hands the keyboard back to the console. */
+  const closeOpen = () => {
+    if (viaShortcut && open?.key === shortcutKey(viaShortcut.template)) {
+      hub.answerShortcut({ requestId: viaShortcut.request.requestId, outcome: 'cancelled' });
+      setViaShortcut(null);
+    }
+    setOpen(null);
+  };
 
   const onListKey = (e: React.KeyboardEvent) => {
     if (e.nativeEvent.isComposing) return;
@@ -182,7 +271,7 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames }: { hub: 
       e.preventDefault();
       openSearch();
     } else if (e.key === 'Escape') {
-      if (open) setOpen(null);
+      if (open) closeOpen();
       else if (query !== null) closeSearch();
     }
   };
@@ -242,7 +331,7 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames }: { hub: 
                 setOpen((o) => (o && o.key === view.key ? { ...o, state: { ...o.state, answers: { ...o.state.answers, [label]: value }, confirming: false } } : o))
               }
               onClose={() => {
-                setOpen(null);
+                closeOpen();
                 listRef.current?.focus();
               }}
             />
@@ -254,8 +343,10 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames }: { hub: 
           {showAll ? t('sg_showFewer') : t('sg_showAll', { count: views.total })}
         </button>
       )}
-      {notice && (
-        <p className={`sg-notice ${notice.kind}`} role="status" data-testid="suggestion-notice">{notice.text}</p>
+      {hub.notice && (
+        <p key={hub.notice.id} className={`sg-notice ${hub.notice.kind}`} role="status" data-testid="suggestion-notice" data-notice={hub.notice.key}>
+          {t(hub.notice.key, { ...hub.notice.params, ...(hub.notice.reasonKey ? { reason: t(hub.notice.reasonKey) } : {}) })}
+        </p>
       )}
       {s && (
         <ErrorBoundary name="eb_panel_coupons">
@@ -300,6 +391,7 @@ interface BuildOptions {
   index: ReturnType<typeof createTemplateSearchIndex> | null;
   all: ReadonlyMap<string, Template>;
   pinned: Pinned | null;
+  viaShortcut: ViaShortcut | null;
   showAll: boolean;
   open: { key: string; state: ItemState } | null;
   concernNames: Record<string, string>;
@@ -334,6 +426,16 @@ function buildViews(s: Suggestions, facts: ConversationFacts, settings: AppSetti
       return [view(`q:${hit.id}`, template, reason, ranked?.capped ?? false, s.bestCoupon)];
     });
     return { items, more: 0, total: items.length };
+  }
+  const typed = o.viaShortcut;
+  if (typed) {
+    // The template the agent asked for by its shortcut, first; then the ranked ones as usual.
+    const ranked = s.ranked.find((r) => r.template.id === typed.template.id);
+    const reason = o.t('sg_fromShortcut', { shortcut: typed.request.typed });
+    const first = view(shortcutKey(typed.template), typed.template, reason, ranked?.capped ?? false, s.bestCoupon);
+    const others = buildViews(s, facts, settings, { ...o, viaShortcut: null });
+    const items = [first, ...others.items.filter((v) => v.template.id !== typed.template.id)];
+    return { items, more: others.more, total: others.total };
   }
   const pinnedView = o.pinned ? [view(`pin:${o.pinned.template.id}`, o.pinned.template, couponReason(o, s), false, o.pinned.coupon)] : [];
   const rest = s.ranked.filter((r) => r.template.id !== o.pinned?.template.id);

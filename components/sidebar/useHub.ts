@@ -1,17 +1,45 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
+import type { MessageKey } from '@/lib/i18n';
 import {
   FrameNonceSchema,
   HubToSidebarSchema,
   PORT_SIDEBAR,
   type ConsoleState,
+  type InsertRequest,
   type InsertResult,
+  type InsertTarget,
   type Layout,
+  type ShortcutAnswer,
+  type ShortcutRequest,
   type SidebarToHub,
 } from '@/lib/schemas/messages';
 import { SidebarResultSchemas, type SidebarRequest, type SidebarResult } from '@/lib/schemas/sidebar-rpc';
+import { isLinkError, untilAnswered } from './until-answered';
 
 export type HubStatus = 'connecting' | 'connected';
+
+export interface InsertOptions {
+  /** The conversation the text was written for; the console refuses it in another one. */
+  target: InsertTarget;
+  cursorOffset?: number | undefined;
+  /** The typed shortcut this insert replaces. */
+  replace?: InsertRequest['replace'];
+}
+
+/**
+ * A line the sidebar shows about the last insert. It lives here, above the buyer view, because the
+ * most important one — "the conversation switched, nothing was put in" — arrives just as the view
+ * of the previous buyer goes away.
+ */
+export interface HubNotice {
+  id: number;
+  kind: 'ok' | 'error';
+  key: MessageKey;
+  params?: Record<string, string | number>;
+  /** A message put into the `{reason}` of `key`. */
+  reasonKey?: MessageKey;
+}
 
 export interface HubApi {
   status: HubStatus;
@@ -20,16 +48,40 @@ export interface HubApi {
   layout: Layout | null;
   send(message: SidebarToHub): void;
   /** Insert text into the console's input; resolves with the content script's answer. */
-  insert(text: string, cursorOffset?: number): Promise<InsertResult>;
+  insert(text: string, opts: InsertOptions): Promise<InsertResult>;
   /** Increments whenever the hub asks the sidebar to focus its suggestions. */
   focusTick: number;
   /** Ask the background for data; the answer is checked against the method's schema. */
   rpc<R extends SidebarRequest>(request: R): Promise<SidebarResult<R['method']>>;
+  /**
+   * Like `rpc`, for writes the background keys by a request id: asked again after the service
+   * worker stopped (or did not answer in time) until answered. Rejects when it could not be.
+   */
+  confirmed<R extends SidebarRequest>(request: R): Promise<SidebarResult<R['method']>>;
   /** Increments whenever data changed anywhere; queries re-run on it. */
   changeTick: number;
+  /** Increments on every (re)connection to the background. */
+  connectTick: number;
+  /** A shortcut typed in the console's input, waiting for the view of its conversation. */
+  shortcut: ShortcutRequest | null;
+  /** The view of the shortcut's conversation took it (and answers it, or inserts). */
+  takeShortcut(requestId: string): void;
+  answerShortcut(answer: ShortcutAnswer): void;
+  notice: HubNotice | null;
+  showNotice(notice: Omit<HubNotice, 'id'>): void;
 }
 
 const RPC_TIMEOUT_MS = 15_000;
+/** How long the console's answer to an insert may take (a worker restart included). */
+const INSERT_TIMEOUT_MS = 6000;
+/** A typed shortcut waits this long for the sidebar to show its conversation. */
+const SHORTCUT_WAIT_MS = 3000;
+const NOTICE_MS = 6000;
+/** Tries for a confirmed write; between them the port reconnects (or a pause passes). */
+const CONFIRM_ATTEMPTS = 6;
+const RECONNECT_WAIT_MS = 10_000;
+
+const newId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 /**
  * The nonce the content script put in this frame's URL fragment. The hub serves this sidebar only
@@ -51,9 +103,26 @@ export function useHub(): HubApi {
   const [layout, setLayout] = useState<Layout | null>(null);
   const [focusTick, setFocusTick] = useState(0);
   const [changeTick, setChangeTick] = useState(0);
+  const [connectTick, setConnectTick] = useState(0);
+  const [shortcut, setShortcut] = useState<ShortcutRequest | null>(null);
+  const [notice, setNotice] = useState<HubNotice | null>(null);
   const calls = useRef(new Map<string, { resolve: (v: unknown) => void; reject: (e: Error) => void }>());
   const portRef = useRef<ReturnType<typeof browser.runtime.connect> | null>(null);
-  const pending = useRef(new Map<string, (r: InsertResult) => void>());
+  /** Inserts waiting for the console's answer; sent again on reconnect (the console answers a repeat without inserting twice). */
+  const pending = useRef(new Map<string, { request: InsertRequest; resolve: (r: InsertResult) => void }>());
+  const onConnected = useRef(new Set<() => void>());
+  const shortcutRef = useRef<ShortcutRequest | null>(null);
+  const shortcutTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const noticeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const noticeCount = useRef(0);
+
+  const send = useCallback((message: SidebarToHub) => {
+    try {
+      portRef.current?.postMessage(message);
+    } catch {
+      portRef.current = null;
+    }
+  }, []);
 
   useEffect(() => {
     let closed = false;
@@ -68,6 +137,7 @@ export function useHub(): HubApi {
       portRef.current = port;
       // First on the port; the hub holds what follows until its console has registered the nonce.
       port.postMessage({ type: 'hello', nonce } satisfies SidebarToHub);
+      setConnectTick((n) => n + 1);
       port.onMessage.addListener((raw: unknown) => {
         retries = 0;
         // The hub speaks only to a sidebar it has bound to its console's frame.
@@ -84,8 +154,19 @@ export function useHub(): HubApi {
           calls.current.delete(msg.id);
           if (msg.ok) call?.resolve(msg.value);
           else call?.reject(new Error(msg.error ?? 'error'));
+        } else if (msg.type === 'shortcut') {
+          const request = msg.request;
+          shortcutRef.current = request;
+          setShortcut(request);
+          clearTimeout(shortcutTimer.current);
+          shortcutTimer.current = setTimeout(() => {
+            if (shortcutRef.current?.requestId !== request.requestId) return;
+            shortcutRef.current = null;
+            setShortcut(null);
+            send({ type: 'shortcutAnswer', answer: { requestId: request.requestId, outcome: 'stale' } });
+          }, SHORTCUT_WAIT_MS);
         } else {
-          pending.current.get(msg.result.requestId)?.(msg.result);
+          pending.current.get(msg.result.requestId)?.resolve(msg.result);
           pending.current.delete(msg.result.requestId);
         }
       });
@@ -98,37 +179,41 @@ export function useHub(): HubApi {
         setStatus('connecting');
         timer = setTimeout(open, Math.min(5000, 50 * 2 ** retries++));
       });
+      // Inserts the stopped worker may have dropped: the console inserts each request id once.
+      for (const { request } of pending.current.values()) send({ type: 'insert', request });
+      for (const cb of [...onConnected.current]) cb();
     };
     open();
     setChangeTick((n) => n + 1);
     return () => {
       closed = true;
       clearTimeout(timer);
+      clearTimeout(shortcutTimer.current);
+      clearTimeout(noticeTimer.current);
       portRef.current?.disconnect();
     };
-  }, []);
+  }, [send]);
 
-  const send = (message: SidebarToHub) => {
-    try {
-      portRef.current?.postMessage(message);
-    } catch {
-      portRef.current = null;
-    }
-  };
-
-  const insert = (text: string, cursorOffset?: number) =>
+  const insert = (text: string, opts: InsertOptions) =>
     new Promise<InsertResult>((resolve) => {
-      const requestId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-      pending.current.set(requestId, resolve);
+      const requestId = newId();
+      const request: InsertRequest = {
+        requestId,
+        text,
+        target: opts.target,
+        ...(opts.cursorOffset === undefined ? {} : { cursorOffset: opts.cursorOffset }),
+        ...(opts.replace ? { replace: opts.replace } : {}),
+      };
+      pending.current.set(requestId, { request, resolve });
       setTimeout(() => {
         if (pending.current.delete(requestId)) resolve({ requestId, ok: false, reason: 'timeout' });
-      }, 4000);
-      send({ type: 'insert', request: { requestId, text, ...(cursorOffset === undefined ? {} : { cursorOffset }) } });
+      }, INSERT_TIMEOUT_MS);
+      send({ type: 'insert', request });
     });
 
   const rpc = <R extends SidebarRequest>(request: R) =>
     new Promise<SidebarResult<R['method']>>((resolve, reject) => {
-      const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+      const id = newId();
       const timer = setTimeout(() => {
         if (calls.current.delete(id)) reject(new Error('timeout'));
       }, RPC_TIMEOUT_MS);
@@ -152,5 +237,34 @@ export function useHub(): HubApi {
       send({ type: 'rpc', id, request });
     });
 
-  return { status, state, layout, send, insert, focusTick, rpc, changeTick };
+  /** Resolves once the port is up again (or after a pause if it is up), never later than a bound. */
+  const beforeRetry = (attempt: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(bound);
+        onConnected.current.delete(done);
+        resolve();
+      };
+      const bound = setTimeout(done, portRef.current ? Math.min(4000, 250 * 2 ** attempt) : RECONNECT_WAIT_MS);
+      if (!portRef.current) onConnected.current.add(done);
+    });
+
+  const confirmed = <R extends SidebarRequest>(request: R) => untilAnswered(() => rpc(request), { attempts: CONFIRM_ATTEMPTS, isTransient: isLinkError, beforeRetry });
+
+  const takeShortcut = (requestId: string) => {
+    if (shortcutRef.current?.requestId !== requestId) return;
+    shortcutRef.current = null;
+    clearTimeout(shortcutTimer.current);
+    setShortcut(null);
+  };
+  const answerShortcut = (answer: ShortcutAnswer) => send({ type: 'shortcutAnswer', answer });
+
+  const showNotice = (next: Omit<HubNotice, 'id'>) => {
+    const id = ++noticeCount.current;
+    setNotice({ ...next, id });
+    clearTimeout(noticeTimer.current);
+    noticeTimer.current = setTimeout(() => setNotice((n) => (n?.id === id ? null : n)), NOTICE_MS);
+  };
+
+  return { status, state, layout, send, insert, focusTick, rpc, confirmed, changeTick, connectTick, shortcut, takeShortcut, answerShortcut, notice, showNotice };
 }

@@ -116,6 +116,9 @@ export function createHub(opts: {
         for (const s of l.sidebars.keys()) post(s, { type: 'state', state: msg.state } satisfies HubToSidebar);
       } else if (msg.type === 'insertResult') {
         for (const s of l.sidebars.keys()) post(s, { type: 'insertResult', result: msg.result } satisfies HubToSidebar);
+      } else if (msg.type === 'shortcut') {
+        // A shortcut typed in the console's input: the sidebar has the templates and the buyer.
+        for (const s of l.sidebars.keys()) post(s, { type: 'shortcut', request: msg.request } satisfies HubToSidebar);
       } else {
         for (const s of l.sidebars.keys()) post(s, { type: 'layout', layout: msg.layout } satisfies HubToSidebar);
       }
@@ -214,7 +217,13 @@ export function createHub(opts: {
       return;
     }
     const out: HubToConsole =
-      msg.type === 'insert' ? { type: 'insert', request: msg.request } : { type: 'setLayout', layout: msg.layout };
+      msg.type === 'insert'
+        ? { type: 'insert', request: msg.request }
+        : msg.type === 'shortcuts'
+          ? { type: 'shortcuts', shortcuts: msg.shortcuts }
+          : msg.type === 'shortcutAnswer'
+            ? { type: 'shortcutAnswer', answer: msg.answer }
+            : { type: 'setLayout', layout: msg.layout };
     if (!l.console) {
       if (msg.type === 'insert')
         post(port, { type: 'insertResult', result: { requestId: msg.request.requestId, ok: false, reason: 'no_console' } });

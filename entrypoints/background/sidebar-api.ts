@@ -1,7 +1,7 @@
 import { addNote, concernsOf, deleteNote, notesOf, saveConcern, setConcernResolved, setTag, tagsOf } from '@/lib/db/annotations';
 import { hasBuyers } from '@/lib/db/buyer-store';
 import { findBuyerRecord, profileOf } from '@/lib/db/buyers';
-import { asLogEntries, contactKindOf, contactLogOf, markSent, recordContact } from '@/lib/db/contact-log';
+import { asLogEntries, contactKindOf, contactLogOf, markSent, recordContactOnce } from '@/lib/db/contact-log';
 import { loadContactPolicy, loadCouponRules, loadCoupons, loadTaxonomy, loadTemplates, recordTemplateUse } from '@/lib/db/playbook';
 import { actOnReminder, addManualReminder, remindersOfBuyer } from '@/lib/db/reminders';
 import { parseQuickReminder } from '@/lib/reminders';
@@ -65,25 +65,30 @@ export async function answerSidebar(db: HuitoukeDb, req: SidebarRequest, now = D
     case 'recordInsert': {
       const template = req.templateId ? (await loadTemplates(db)).find((t) => t.id === req.templateId) : undefined;
       if (req.templateId && !template) throw new Error('unknown template');
-      const entry = await recordContact(
-        db,
-        {
-          buyerId: req.buyerId,
-          templateId: template?.id ?? null,
-          kind: template ? contactKindOf(template.kind) : (req.kind ?? 'custom'),
-          // Text with a coupon is marketing even when typed by hand.
-          marketing: template ? template.marketing || req.couponId !== undefined : req.couponId !== undefined,
-          text: req.text,
-          ...(req.couponId ? { couponId: req.couponId } : {}),
-          ...(template ? { templateVersion: template.version } : {}),
-        },
-        now,
-      );
-      if (template) await recordTemplateUse(db, template.id, now);
-      return entry;
+      // One transaction: a retried request (the worker stopped before answering) neither logs the
+      // contact twice nor counts the template's use twice.
+      return db.transaction('rw', [db.contactLog, db.templates], async () => {
+        const { entry, created } = await recordContactOnce(
+          db,
+          {
+            requestId: req.requestId,
+            buyerId: req.buyerId,
+            templateId: template?.id ?? null,
+            kind: template ? contactKindOf(template.kind) : (req.kind ?? 'custom'),
+            // Text with a coupon is marketing even when typed by hand.
+            marketing: template ? template.marketing || req.couponId !== undefined : req.couponId !== undefined,
+            text: req.text,
+            ...(req.couponId ? { couponId: req.couponId } : {}),
+            ...(template ? { templateVersion: template.version } : {}),
+          },
+          now,
+        );
+        if (created && template) await recordTemplateUse(db, template.id, now);
+        return entry;
+      });
     }
     case 'contactSeen':
-      return (await markSent(db, req.buyerId, req.texts, now)).length;
+      return (await markSent(db, req.buyerId, req.messages, now)).length;
     case 'reminders':
       return { ...(await remindersOfBuyer(db, req.buyerId, now)), now };
     case 'addReminder': {

@@ -8,10 +8,42 @@ const width = fc.oneof(fc.constantFrom(239, 240, 360, 720, 721, 300.5, -1, Numbe
 const text = fc.oneof(fc.constantFrom('', 'a', '回头客', 'x'.repeat(20_000), 'x'.repeat(20_001)), fc.string(), fc.integer());
 const id = fc.oneof(fc.constantFrom('', 'r1', 'x'.repeat(300), 'x'.repeat(301)), fc.string({ maxLength: 5 }), fc.constant(null));
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+const shortcut = fc.oneof(fc.constantFrom('/cm', '/a', '/' + 'x'.repeat(24), '/' + 'x'.repeat(25), 'cm', '/CM', '/c m', '/', ''), fc.string({ maxLength: 6 }).map((s) => `/${s}`));
+const goodId = fc.constantFrom('r1', 'demo', 'x'.repeat(300));
+/** Mostly valid, so the accepting side of the check is exercised as much as the refusing side. */
+const mostly = <T, U>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<U>) => fc.oneof({ arbitrary: good, weight: 5 }, { arbitrary: bad, weight: 1 });
+const target = mostly(
+  fc.record(
+    {
+      consoleId: mostly(goodId, id),
+      platform: mostly(fc.constantFrom('taobao', 'douyin', 'other'), fc.constantFrom('wechat', 7)),
+      id: mostly(fc.oneof(goodId, fc.constant(null)), fc.oneof(id, fc.constant(undefined))),
+      nick: mostly(fc.constantFrom('', '买家A', 'x'.repeat(300)), fc.oneof(fc.constant('x'.repeat(301)), fc.integer())),
+      extra: maybe(fc.string()),
+    },
+    { requiredKeys: ['consoleId', 'platform', 'nick'] },
+  ),
+  fc.constant(null),
+);
+const replace = mostly(fc.record({ shortcutId: mostly(goodId, id), typed: shortcut, extra: maybe(fc.string()) }, { requiredKeys: [] }), fc.constant('/cm'));
 const layout = fc.record({ collapsed: maybe(fc.oneof(fc.boolean(), fc.constant('yes'))), width: maybe(width), extra: maybe(fc.string()) }, { requiredKeys: [] });
 const message = fc.oneof(
-  fc.record({ type: fc.constant('insert'), request: fc.oneof(fc.record({ requestId: id, text, cursorOffset: maybe(fc.oneof(fc.integer({ min: -2, max: 50 }), fc.double())) }, { requiredKeys: ['requestId', 'text'] }), fc.constant(null)) }),
+  fc.record({
+    type: fc.constant('insert'),
+    request: fc.oneof(
+      fc.record(
+        { requestId: mostly(goodId, id), text: mostly(fc.constantFrom('a', '回头客'), text), cursorOffset: maybe(fc.oneof(fc.integer({ min: -2, max: 50 }), fc.double())), target, replace: maybe(replace) },
+        { requiredKeys: ['requestId', 'text', 'target'] },
+      ),
+      fc.constant(null),
+    ),
+  }),
   fc.record({ type: fc.constantFrom('toggle', 'resend', 'focus', 'blur', 'insertResult') }),
+  fc.record({ type: fc.constant('shortcuts'), shortcuts: fc.oneof(fc.array(shortcut, { maxLength: 5 }), fc.constant(Array.from({ length: 2001 }, () => '/cm')), fc.constant('/cm')) }),
+  fc.record({
+    type: fc.constant('shortcutAnswer'),
+    answer: fc.oneof(fc.record({ requestId: id, outcome: fc.constantFrom('form', 'cancelled', 'unknown', 'stale', 'inserting', 'sent', 3), extra: maybe(fc.string()) }, { requiredKeys: [] }), fc.constant(null)),
+  }),
   fc.record({ type: fc.constant('setLayout'), layout: fc.oneof(layout, fc.constant(7)) }),
   fc.anything(),
 );
@@ -38,8 +70,9 @@ describe('the content script\'s hand-written message checks', () => {
   });
 
   it('drop fields the schema does not know, so nothing extra reaches the page', () => {
-    const parsed = parseHubToConsole({ type: 'insert', request: { requestId: 'r', text: '亲', html: '<b>' }, note: 1 });
-    expect(parsed).toEqual({ type: 'insert', request: { requestId: 'r', text: '亲' } });
+    const target = { consoleId: 'demo', platform: 'taobao', id: 'b1', nick: '买家A' };
+    const parsed = parseHubToConsole({ type: 'insert', request: { requestId: 'r', text: '亲', html: '<b>', target: { ...target, url: 'x' } }, note: 1 });
+    expect(parsed).toEqual({ type: 'insert', request: { requestId: 'r', text: '亲', target } });
   });
 
   it('connect on the port name the hub accepts', () => {

@@ -1,4 +1,5 @@
-import type { HubToConsole, InsertRequest, Layout } from '@/lib/schemas/messages';
+import { isPlatform } from '@/lib/consoles/platforms';
+import type { HubToConsole, InsertRequest, InsertTarget, Layout, ShortcutAnswer } from '@/lib/schemas/messages';
 
 /**
  * Checks for what reaches the content script, written by hand so the script does not ship zod
@@ -35,11 +36,44 @@ function parsePartialLayout(v: unknown): Partial<Layout> | null {
   return out;
 }
 
+/** `ShortcutSchema` of lib/templates/schema.ts: `/cm`. */
+export const SHORTCUT_PATTERN = /^\/[a-z0-9_-]{1,24}$/;
+const isShortcut = (v: unknown): v is string => typeof v === 'string' && SHORTCUT_PATTERN.test(v);
+const SHORTCUT_OUTCOMES: readonly ShortcutAnswer['outcome'][] = ['form', 'cancelled', 'unknown', 'stale'];
+const MAX_SHORTCUTS = 2000;
+
+function parseTarget(v: unknown): InsertTarget | null {
+  if (!isObj(v) || !isId(v.consoleId) || !isPlatform(v.platform)) return null;
+  if (v.id !== null && !isId(v.id)) return null;
+  if (typeof v.nick !== 'string' || v.nick.length > 300) return null;
+  return { id: v.id, nick: v.nick, platform: v.platform, consoleId: v.consoleId };
+}
+
 function parseInsertRequest(v: unknown): InsertRequest | null {
   if (!isObj(v) || !isId(v.requestId) || typeof v.text !== 'string' || v.text.length < 1 || v.text.length > 20_000) return null;
-  if (v.cursorOffset === undefined) return { requestId: v.requestId, text: v.text };
-  if (!isInt(v.cursorOffset) || v.cursorOffset < 0) return null;
-  return { requestId: v.requestId, text: v.text, cursorOffset: v.cursorOffset };
+  const target = parseTarget(v.target);
+  if (!target) return null;
+  const out: InsertRequest = { requestId: v.requestId, text: v.text, target };
+  if (v.cursorOffset !== undefined) {
+    if (!isInt(v.cursorOffset) || v.cursorOffset < 0) return null;
+    out.cursorOffset = v.cursorOffset;
+  }
+  if (v.replace !== undefined) {
+    const r = v.replace;
+    if (!isObj(r) || !isId(r.shortcutId) || !isShortcut(r.typed)) return null;
+    out.replace = { shortcutId: r.shortcutId, typed: r.typed };
+  }
+  return out;
+}
+
+function parseShortcutList(v: unknown): string[] | null {
+  if (!Array.isArray(v) || v.length > MAX_SHORTCUTS || !v.every(isShortcut)) return null;
+  return [...(v as string[])];
+}
+
+function parseShortcutAnswer(v: unknown): ShortcutAnswer | null {
+  if (!isObj(v) || !isId(v.requestId) || !SHORTCUT_OUTCOMES.includes(v.outcome as ShortcutAnswer['outcome'])) return null;
+  return { requestId: v.requestId, outcome: v.outcome as ShortcutAnswer['outcome'] };
 }
 
 export function parseHubToConsole(raw: unknown): HubToConsole | null {
@@ -58,6 +92,14 @@ export function parseHubToConsole(raw: unknown): HubToConsole | null {
     case 'setLayout': {
       const layout = parsePartialLayout(raw.layout);
       return layout && { type: 'setLayout', layout };
+    }
+    case 'shortcuts': {
+      const shortcuts = parseShortcutList(raw.shortcuts);
+      return shortcuts && { type: 'shortcuts', shortcuts };
+    }
+    case 'shortcutAnswer': {
+      const answer = parseShortcutAnswer(raw.answer);
+      return answer && { type: 'shortcutAnswer', answer };
     }
     default:
       return null;

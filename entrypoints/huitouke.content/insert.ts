@@ -127,17 +127,20 @@ function moveCaretBack(el: HTMLElement, chars: number): void {
   for (let i = 0; i < chars; i++) sel.modify('move', 'backward', 'character');
 }
 
-function landed(el: HTMLElement, before: string, text: string): boolean {
+/** Whether `text` is in the editor now; `replaced` is the selected text it took the place of. */
+function landed(el: HTMLElement, before: string, text: string, replaced: string): boolean {
   const after = compact(el.textContent ?? '');
   const wanted = compact(text);
   if (!wanted) return after !== compact(before) || (el.textContent ?? '').length > before.length;
-  return after.length > compact(before).length && after.includes(wanted);
+  return after.length > compact(before).length - compact(replaced).length && after.includes(wanted);
 }
 
 function insertIntoEditable(el: HTMLElement, text: string, caret: number, lexical: boolean): InsertResult {
   if (!isContentEditable(el) || el.getAttribute('aria-disabled') === 'true') return { ok: false, reason: 'not_editable' };
   const doc = el.ownerDocument;
   const saved = savedRange(el);
+  // Text the agent selected (a typed `/cm`) is replaced by the insertion.
+  const replaced = saved && !saved.collapsed ? saved.toString() : '';
   el.focus();
   if (!placeSelection(el, saved)) return { ok: false, reason: 'not_applied' };
   const before = el.textContent ?? '';
@@ -146,7 +149,7 @@ function insertIntoEditable(el: HTMLElement, text: string, caret: number, lexica
     // Deprecated but still the one path every editor treats as real typing (undo stack included).
     if (typeof doc.execCommand !== 'function') return false;
     try {
-      return doc.execCommand('insertText', false, text) && landed(el, before, text);
+      return doc.execCommand('insertText', false, text) && landed(el, before, text, replaced);
     } catch {
       return false;
     }
@@ -161,7 +164,7 @@ function insertIntoEditable(el: HTMLElement, text: string, caret: number, lexica
   }
   if (!insertRange(el, text, caret)) return { ok: false, reason: 'not_applied' };
   el.dispatchEvent(inputEvent(el, 'input', text, false));
-  return landed(el, before, text) ? { ok: true } : { ok: false, reason: 'not_applied' };
+  return landed(el, before, text, replaced) ? { ok: true } : { ok: false, reason: 'not_applied' };
 }
 
 /** Last resort: edit the DOM at the selection ourselves, lines separated by `<br>`. */

@@ -213,6 +213,24 @@ export function readConsole(doc: Document, adapter: ConsoleAdapter): ConsoleRead
   }
 }
 
+/**
+ * Only the open conversation's buyer, as `readConsole` reads it (no messages): what an insert
+ * compares with the buyer it was written for, just before it touches the input. Null when the
+ * console is not ready or shows no buyer.
+ */
+export function readOpenBuyer(doc: Document, adapter: ConsoleAdapter): { id: string | null; nick: string; platform: Platform } | null {
+  try {
+    const s = adapter.selectors;
+    if (!queryOne(doc, s.ready)) return null;
+    const nick = readValue(doc, s.buyerNick, MAX_NICK);
+    if (!nick) return null;
+    const id = s.buyerId ? readValue(doc, s.buyerId, MAX_ID) || null : null;
+    return { id, nick, platform: resolvePlatform(doc, adapter) };
+  } catch {
+    return null;
+  }
+}
+
 /** The console's input element, if the page shows one. */
 export function findInput(doc: Document, adapter: ConsoleAdapter): HTMLElement | null {
   const el = queryOne(doc, adapter.selectors.input);

@@ -1,15 +1,18 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ConsoleAdapter } from '@/lib/consoles/schema';
-import type { ConsoleState, HubToConsole, Layout } from '@/lib/schemas/messages';
+import type { ConsoleState, HubToConsole, InsertTarget, Layout } from '@/lib/schemas/messages';
+import { createInserter } from './bound-insert';
 import { mountSidebarHost } from './host';
-import { insertText } from './insert';
 import { connectHub } from './link';
-import { readConsole } from './reader';
+import { findInput, readConsole, readOpenBuyer } from './reader';
+import { listenForShortcuts, restoreCaret, type TypedShortcut } from './shortcut-keys';
 import { watchConsole } from './watcher';
 
 /** A console whose page never shows its "ready" marker is reported as changed after this long. */
 const READY_GRACE_MS = 8000;
 const MAX_MESSAGES = 60;
+/** Typed shortcuts kept until their insert or cancel arrives. */
+const REMEMBERED_SHORTCUTS = 10;
 
 export interface SessionOptions {
   ctx: ContentScriptContext;
@@ -89,17 +92,58 @@ export function startSession(opts: SessionOptions): Session {
     opts.saveLayout(layout);
   };
 
+  const typedShortcuts = new Map<string, TypedShortcut>();
+  let shortcuts = new Set<string>();
+  const rememberTyped = (typed: TypedShortcut) => {
+    typedShortcuts.set(typed.id, typed);
+    for (const old of typedShortcuts.keys()) {
+      if (typedShortcuts.size <= REMEMBERED_SHORTCUTS) break;
+      typedShortcuts.delete(old);
+    }
+  };
+  const insert = createInserter(document, adapter, (id) => typedShortcuts.get(id));
+
+  /** The open conversation as an insert would be bound to it. */
+  const openTarget = (): InsertTarget | null => {
+    const buyer = readOpenBuyer(document, adapter);
+    return buyer ? { ...buyer, consoleId: adapter.id } : null;
+  };
+
+  const stopShortcuts = listenForShortcuts(window, {
+    findInput: () => findInput(document, adapter),
+    claims: (typed) => shortcuts.has(typed) && openTarget() !== null,
+    onShortcut(typed) {
+      const target = openTarget();
+      if (!target) return;
+      rememberTyped(typed);
+      link.send({ type: 'shortcut', request: { requestId: typed.id, typed: typed.typed, target } });
+    },
+  });
+
   const onHubMessage = (message: HubToConsole) => {
     switch (message.type) {
       case 'insert': {
-        const input = adapter.selectors.input ? safeQuery(adapter.selectors.input) : null;
-        const result = input
-          ? insertText(input, message.request.text, { cursorOffset: message.request.cursorOffset, kind: adapter.selectors.inputKind })
-          : { ok: false as const, reason: 'input_not_found' };
-        link.send({
-          type: 'insertResult',
-          result: { requestId: message.request.requestId, ok: result.ok, ...(result.ok ? {} : { reason: result.reason }) },
+        const { request } = message;
+        void insert(request).then((result) => {
+          if (request.replace) typedShortcuts.delete(request.replace.shortcutId);
+          link.send({ type: 'insertResult', result });
         });
+        break;
+      }
+      case 'shortcuts':
+        shortcuts = new Set(message.shortcuts);
+        break;
+      case 'shortcutAnswer': {
+        const { requestId, outcome } = message.answer;
+        const typed = typedShortcuts.get(requestId);
+        if (outcome === 'form') {
+          // Blanks to fill or a warning to confirm: the keyboard goes to the sidebar's form.
+          if (layout.collapsed) setLayout({ ...layout, collapsed: false });
+          host.focus();
+        } else {
+          typedShortcuts.delete(requestId);
+          if (outcome === 'cancelled' && typed?.input.isConnected) restoreCaret(typed.input, typed.mark);
+        }
         break;
       }
       case 'toggle':
@@ -144,17 +188,10 @@ export function startSession(opts: SessionOptions): Session {
     stopped = true;
     clearTimeout(graceTimer);
     stopWatching();
+    stopShortcuts();
     link.close();
     host.destroy();
   };
   ctx.onInvalidated(stop);
   return { adapter, stop };
-}
-
-function safeQuery(selector: string): HTMLElement | null {
-  try {
-    return document.querySelector<HTMLElement>(selector);
-  } catch {
-    return null;
-  }
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkContact, DEFAULT_CONTACT_POLICY } from '../contact';
 import type { BuyerProfile } from '../schemas/buyer';
-import { asLogEntries, contactKindOf, contactLogOf, markSent, recordContact } from './contact-log';
+import { asLogEntries, contactKindOf, contactLogOf, markSent, recordContact, recordContactOnce } from './contact-log';
 import { HuitoukeDb } from './database';
 
 let db: HuitoukeDb;
@@ -49,5 +49,29 @@ describe('contact log', () => {
     const [entry] = await contactLogOf(db, BUYER);
     expect(entry?.couponId).toBe('aov_threshold');
     expect(entry?.sent).toBe(false);
+  });
+
+  it('records one insert once, however often the sidebar asks (a retry after a worker restart)', async () => {
+    const input = { requestId: 'ins-1', buyerId: BUYER, templateId: 't1', kind: 'concern', marketing: false, text: '亲，这款偏小一码。' };
+    const first = await recordContactOnce(db, input, T0);
+    const again = await recordContactOnce(db, input, T0 + 5000);
+    expect(first.created).toBe(true);
+    expect(again).toEqual({ entry: first.entry, created: false });
+    expect(await contactLogOf(db, BUYER)).toHaveLength(1);
+    // Another insert of the same text is another contact.
+    await recordContact(db, { ...input, requestId: 'ins-2' }, T0 + 6000);
+    expect(await contactLogOf(db, BUYER)).toHaveLength(2);
+  });
+
+  it('a sent message reported again (same console message id) confirms no second entry', async () => {
+    const text = '亲，这款偏小一码，平时穿M的建议拍L哦。';
+    await recordContact(db, { requestId: 'a', buyerId: BUYER, templateId: 't1', kind: 'concern', marketing: false, text }, T0);
+    await recordContact(db, { requestId: 'b', buyerId: BUYER, templateId: 't1', kind: 'concern', marketing: false, text }, T0 + 1000);
+    expect(await markSent(db, BUYER, [{ id: 'm7', text }], T0 + 2000)).toHaveLength(1);
+    expect(await markSent(db, BUYER, [{ id: 'm7', text }], T0 + 3000)).toHaveLength(0);
+    expect((await contactLogOf(db, BUYER)).map((e) => e.sent)).toEqual([false, true]);
+    // The second sending of that text is another message.
+    expect(await markSent(db, BUYER, [{ id: 'm8', text }], T0 + 4000)).toHaveLength(1);
+    expect((await contactLogOf(db, BUYER)).map((e) => e.sent)).toEqual([true, true]);
   });
 });

@@ -11,6 +11,8 @@ import type { HuitoukeDb } from './database';
 export const ContactRecordSchema = ContactLogEntrySchema.extend({
   text: z.string().max(2000).optional(),
   templateVersion: z.number().int().optional(),
+  /** The console message that showed this text sent (`markSent`), so the same message shown again confirms nothing more. */
+  sentMessageId: z.string().max(300).optional(),
 });
 export type ContactRecord = z.infer<typeof ContactRecordSchema>;
 
@@ -42,12 +44,25 @@ export interface ContactInput {
   couponId?: string;
   text: string;
   templateVersion?: number;
+  /**
+   * The insert this records (its request id). Recording the same insert again — the sidebar asks
+   * again when the service worker stopped before it answered — keeps the first entry.
+   */
+  requestId?: string;
 }
 
-/** Recorded when the agent inserts text: not sent yet, so it does not count against caps until it is. */
-export async function recordContact(db: HuitoukeDb, input: ContactInput, now: number): Promise<ContactRecord> {
+/** The entry's id: one per insert when the insert's request id is known. */
+function contactId(input: ContactInput, now: number): string {
+  return input.requestId ? `${input.buyerId}|${input.requestId}` : `${input.buyerId}|${now.toString(36)}|${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/**
+ * Recorded when the agent inserts text: not sent yet, so it does not count against caps until it
+ * is. `created` is false when this insert was recorded before (the entry is returned unchanged).
+ */
+export async function recordContactOnce(db: HuitoukeDb, input: ContactInput, now: number): Promise<{ entry: ContactRecord; created: boolean }> {
   const entry = ContactRecordSchema.parse({
-    id: `${input.buyerId}|${now.toString(36)}|${Math.random().toString(36).slice(2, 8)}`,
+    id: contactId(input, now),
     buyerId: input.buyerId,
     templateId: input.templateId,
     kind: input.kind,
@@ -59,8 +74,17 @@ export async function recordContact(db: HuitoukeDb, input: ContactInput, now: nu
     ...(input.couponId ? { couponId: input.couponId } : {}),
     ...(input.templateVersion !== undefined ? { templateVersion: input.templateVersion } : {}),
   });
-  await db.contactLog.put(entry);
-  return entry;
+  return db.transaction('rw', db.contactLog, async () => {
+    const before = ContactRecordSchema.safeParse(await db.contactLog.get(entry.id));
+    if (before.success) return { entry: before.data, created: false };
+    await db.contactLog.put(entry);
+    return { entry, created: true };
+  });
+}
+
+/** Recorded when the agent inserts text: not sent yet, so it does not count against caps until it is. */
+export async function recordContact(db: HuitoukeDb, input: ContactInput, now: number): Promise<ContactRecord> {
+  return (await recordContactOnce(db, input, now)).entry;
 }
 
 /** A buyer's live entries since `sinceMs`, oldest first. Rows that do not parse are skipped. */
@@ -94,21 +118,32 @@ function matches(inserted: string, shown: string): boolean {
 /** Inserted text becomes "sent" once the console shows it as the agent's message within this time. */
 export const SENT_MATCH_WINDOW_MS = 24 * 3_600_000;
 
+/** An agent message the console showed; `id` is the console's message id when known. */
+export type ShownMessage = string | { id: string; text: string };
+
 /**
- * Marks unsent entries of a buyer as sent when one of `agentTexts` (agent messages the console
- * showed after the insertion) carries their text. Each shown message confirms one entry, the
- * newest matching one. Returns the entries marked.
+ * Marks unsent entries of a buyer as sent when one of `shown` (agent messages the console showed
+ * after the insertion) carries their text. Each shown message confirms one entry, the newest
+ * matching one, and a message with an id confirms only once however often it is reported (the
+ * sidebar reports again when the service worker stopped before it answered). Returns the entries
+ * marked.
  */
-export async function markSent(db: HuitoukeDb, buyerId: string, agentTexts: readonly string[], now: number): Promise<ContactRecord[]> {
-  if (agentTexts.length === 0) return [];
+export async function markSent(db: HuitoukeDb, buyerId: string, shown: readonly ShownMessage[], now: number): Promise<ContactRecord[]> {
+  if (shown.length === 0) return [];
   return db.transaction('rw', db.contactLog, async () => {
-    const open = (await contactLogOf(db, buyerId, now - SENT_MATCH_WINDOW_MS)).filter((e) => e.sent === false && e.text).reverse();
-    const marked: ContactRecord[] = [];
-    for (const shown of agentTexts) {
-      const hit = open.find((e) => !marked.includes(e) && matches(e.text ?? '', shown));
-      if (hit) marked.push(hit);
+    const recent = await contactLogOf(db, buyerId, now - SENT_MATCH_WINDOW_MS);
+    const used = new Set(recent.map((e) => e.sentMessageId).filter((id): id is string => id !== undefined));
+    const open = recent.filter((e) => e.sent === false && e.text).reverse();
+    const marked: { entry: ContactRecord; messageId?: string }[] = [];
+    for (const message of shown) {
+      const { id, text } = typeof message === 'string' ? { id: undefined, text: message } : message;
+      if (id !== undefined && used.has(id)) continue;
+      const hit = open.find((e) => !marked.some((m) => m.entry === e) && matches(e.text ?? '', text));
+      if (!hit) continue;
+      marked.push(id === undefined ? { entry: hit } : { entry: hit, messageId: id });
+      if (id !== undefined) used.add(id);
     }
-    const updated = marked.map((e) => ({ ...e, sent: true, updatedAt: now }));
+    const updated = marked.map(({ entry, messageId }) => ({ ...entry, sent: true, updatedAt: now, ...(messageId !== undefined ? { sentMessageId: messageId } : {}) }));
     if (updated.length) await db.contactLog.bulkPut(updated);
     return updated;
   });
@@ -116,5 +151,5 @@ export async function markSent(db: HuitoukeDb, buyerId: string, agentTexts: read
 
 /** The domain view the cap checker takes. */
 export function asLogEntries(records: readonly ContactRecord[]): ContactLogEntry[] {
-  return records.map(({ text: _text, templateVersion: _v, ...entry }) => entry);
+  return records.map(({ text: _text, templateVersion: _v, sentMessageId: _m, ...entry }) => entry);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ShortcutSchema } from '../templates/schema';
 import { PlatformSchema } from './common';
 import { SidebarRequestSchema } from './sidebar-rpc';
 
@@ -38,19 +39,77 @@ export const ConsoleStateSchema = z.discriminatedUnion('status', [
 ]);
 export type ConsoleState = z.infer<typeof ConsoleStateSchema>;
 
+/**
+ * The conversation a text was written for: the console and its buyer exactly as the content script
+ * read them (the console's own buyer id, which may be absent, and the nick). The content script
+ * reads the console again just before inserting and refuses when the open conversation is another.
+ */
+export const InsertTargetSchema = ConsoleBuyerSchema.extend({ consoleId: Id });
+export type InsertTarget = z.infer<typeof InsertTargetSchema>;
+
+/** `/cm`: a template shortcut as the agent types it before Tab. */
+const TypedShortcut = ShortcutSchema;
+
 export const InsertRequestSchema = z.object({
   requestId: Id,
   text: Text.min(1),
   cursorOffset: z.number().int().nonnegative().optional(),
+  target: InsertTargetSchema,
+  /** The insert answers a shortcut typed in the console's input: the typed `/cm` is replaced. */
+  replace: z.object({ shortcutId: Id, typed: TypedShortcut }).optional(),
 });
 export type InsertRequest = z.infer<typeof InsertRequestSchema>;
+
+/**
+ * Why an insert did not happen. From the content script: the input's own failures, or the open
+ * conversation is not the one the text was written for; from the hub: no console in the tab; from
+ * the sidebar: no answer in time.
+ */
+export const InsertFailureSchema = z.enum([
+  'input_not_found',
+  'not_editable',
+  'detached',
+  'too_long',
+  'not_applied',
+  'conversation_changed',
+  'no_conversation',
+  'no_console',
+  'timeout',
+]);
+export type InsertFailure = z.infer<typeof InsertFailureSchema>;
 
 export const InsertResultSchema = z.object({
   requestId: Id,
   ok: z.boolean(),
-  reason: z.string().max(200).optional(),
+  reason: InsertFailureSchema.optional(),
+  /** With `conversation_changed`: the nick of the buyer whose conversation is open now. */
+  openNick: z.string().max(300).optional(),
 });
 export type InsertResult = z.infer<typeof InsertResultSchema>;
+
+/** The agent typed `/` + a shortcut and Tab in the console's input (content script → sidebar). */
+export const ShortcutRequestSchema = z.object({
+  requestId: Id,
+  typed: TypedShortcut,
+  target: InsertTargetSchema,
+});
+export type ShortcutRequest = z.infer<typeof ShortcutRequestSchema>;
+
+/**
+ * The sidebar's answer to a typed shortcut (sidebar → content script) when it does not insert at
+ * once. `form`: the template waits in the sidebar for blanks or a confirmation, so the content
+ * script moves focus there; `cancelled`: the agent left that form with Esc, focus goes back to the
+ * console's input; `unknown`: no such template (any more); `stale`: the sidebar did not show that
+ * conversation in time.
+ */
+export const ShortcutAnswerSchema = z.object({
+  requestId: Id,
+  outcome: z.enum(['form', 'cancelled', 'unknown', 'stale']),
+});
+export type ShortcutAnswer = z.infer<typeof ShortcutAnswerSchema>;
+
+/** Template shortcuts the console's input answers to (the typed `/cm`), as the sidebar knows them. */
+export const ShortcutListSchema = z.array(TypedShortcut).max(2000);
 
 export const LayoutSchema = z.object({
   collapsed: z.boolean(),
@@ -75,6 +134,7 @@ export const ConsoleToHubSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('layout'), layout: LayoutSchema }),
   /** The nonce of the sidebar frame this content script made (sent again on every reconnect). */
   z.object({ type: z.literal('frame'), nonce: FrameNonceSchema }),
+  z.object({ type: z.literal('shortcut'), request: ShortcutRequestSchema }),
 ]);
 export type ConsoleToHub = z.infer<typeof ConsoleToHubSchema>;
 
@@ -86,6 +146,8 @@ export const HubToConsoleSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('focus') }),
   z.object({ type: z.literal('setLayout'), layout: LayoutSchema.partial() }),
   z.object({ type: z.literal('resend') }),
+  z.object({ type: z.literal('shortcuts'), shortcuts: ShortcutListSchema }),
+  z.object({ type: z.literal('shortcutAnswer'), answer: ShortcutAnswerSchema }),
 ]);
 export type HubToConsole = z.infer<typeof HubToConsoleSchema>;
 
@@ -96,6 +158,8 @@ export const SidebarToHubSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('insert'), request: InsertRequestSchema }),
   z.object({ type: z.literal('rpc'), id: Id, request: SidebarRequestSchema }),
   z.object({ type: z.literal('setLayout'), layout: LayoutSchema.partial() }),
+  z.object({ type: z.literal('shortcuts'), shortcuts: ShortcutListSchema }),
+  z.object({ type: z.literal('shortcutAnswer'), answer: ShortcutAnswerSchema }),
 ]);
 export type SidebarToHub = z.infer<typeof SidebarToHubSchema>;
 
@@ -109,6 +173,7 @@ export const HubToSidebarSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('rpcResult'), id: Id, ok: z.boolean(), value: z.unknown().optional(), error: z.string().max(2000).optional() }),
   /** Data changed somewhere (another tab, an import): re-read what is shown. */
   z.object({ type: z.literal('changed') }),
+  z.object({ type: z.literal('shortcut'), request: ShortcutRequestSchema }),
 ]);
 export type HubToSidebar = z.infer<typeof HubToSidebarSchema>;
 

@@ -37,6 +37,8 @@ export const SidebarRequestSchema = z.discriminatedUnion('method', [
   z.object({ method: z.literal('suggestionContext'), buyerId: BuyerId }),
   z.object({
     method: z.literal('recordInsert'),
+    /** The insert's request id: asking again after a service-worker restart records it once. */
+    requestId: z.string().min(1).max(300),
     buyerId: BuyerId,
     /** Kind and marketing come from the stored template; `kind` is used only for text not from a template. */
     templateId: z.string().min(1).max(120).nullable(),
@@ -44,8 +46,12 @@ export const SidebarRequestSchema = z.discriminatedUnion('method', [
     couponId: z.string().min(1).max(100).optional(),
     text: z.string().min(1).max(2000),
   }),
-  /** Agent messages the console showed after an insertion: confirms inserted text as sent. */
-  z.object({ method: z.literal('contactSeen'), buyerId: BuyerId, texts: z.array(z.string().max(2000)).min(1).max(20) }),
+  /** Agent messages the console showed after an insertion: confirms inserted text as sent (once per message id). */
+  z.object({
+    method: z.literal('contactSeen'),
+    buyerId: BuyerId,
+    messages: z.array(z.object({ id: z.string().min(1).max(300), text: z.string().max(2000) })).min(1).max(20),
+  }),
   z.object({ method: z.literal('reminders'), buyerId: BuyerId }),
   /** A quick reminder as the agent typed it ("明天10点回访，问尺码是否合适"); the background reads the time. */
   z.object({ method: z.literal('addReminder'), buyerId: BuyerId, nick: z.string().max(300), platform: PlatformSchema, text: z.string().min(1).max(500) }),

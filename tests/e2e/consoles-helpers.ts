@@ -109,31 +109,52 @@ export async function appendBuyerMessage(page: Page, adapter: ConsoleAdapter, te
   );
 }
 
+export interface InsertTargetE2E {
+  consoleId: string;
+  platform: string;
+  id: string | null;
+  nick: string;
+}
+
 /**
  * Insert text the way the sidebar does: an `insert` message on a sidebar port, which the hub
- * relays to this tab's content script. Resolves with the content script's answer.
+ * relays to this tab's content script. The request is bound to `target`, by default the
+ * conversation the hub reports on connecting (what the sidebar shows). Resolves with the content
+ * script's answer.
  */
-export async function insertThroughHub(frame: Frame, text: string): Promise<{ ok: boolean; reason?: string }> {
+export async function insertThroughHub(frame: Frame, text: string, target?: InsertTargetE2E): Promise<{ ok: boolean; reason?: string; openNick?: string }> {
   return frame.evaluate(
-    (text) =>
-      new Promise<{ ok: boolean; reason?: string }>((resolve, reject) => {
-        type Port = { onMessage: { addListener(cb: (m: InsertAnswer) => void): void }; postMessage(m: unknown): void; disconnect(): void };
-        type InsertAnswer = { type?: string; result?: { requestId: string; ok: boolean; reason?: string } };
+    ([text, given]) =>
+      new Promise<{ ok: boolean; reason?: string; openNick?: string }>((resolve, reject) => {
+        type Result = { requestId: string; ok: boolean; reason?: string; openNick?: string };
+        type State = { status: string; consoleId: string; buyer: { id: string | null; nick: string; platform: string } } | null;
+        type Message = { type?: string; result?: Result; state?: State };
+        type Port = { onMessage: { addListener(cb: (m: Message) => void): void }; postMessage(m: unknown): void; disconnect(): void };
         const runtime = (globalThis as unknown as { chrome: { runtime: { connect(o: { name: string }): Port } } }).chrome.runtime;
         const port = runtime.connect({ name: 'htk-sidebar' });
         // The hub serves a sidebar port only after the frame's nonce (its URL fragment).
         port.postMessage({ type: 'hello', nonce: location.hash.slice(1) });
         const requestId = `e2e-${Date.now()}`;
         const timer = setTimeout(() => reject(new Error('no insert result')), 5000);
+        let sent = false;
+        const send = (target: InsertTargetE2E) => {
+          sent = true;
+          port.postMessage({ type: 'insert', request: { requestId, text, target } });
+        };
         port.onMessage.addListener((msg) => {
+          if (msg.type === 'state' && !sent) {
+            const s = msg.state;
+            if (s?.status !== 'ok') return reject(new Error('no conversation open'));
+            return send(given ?? { consoleId: s.consoleId, platform: s.buyer.platform, id: s.buyer.id, nick: s.buyer.nick });
+          }
           if (msg.type !== 'insertResult' || msg.result?.requestId !== requestId) return;
           clearTimeout(timer);
           port.disconnect();
-          resolve({ ok: msg.result.ok, ...(msg.result.reason ? { reason: msg.result.reason } : {}) });
+          const r = msg.result;
+          resolve({ ok: r.ok, ...(r.reason ? { reason: r.reason } : {}), ...(r.openNick !== undefined ? { openNick: r.openNick } : {}) });
         });
-        port.postMessage({ type: 'insert', request: { requestId, text } });
       }),
-    text,
+    [text, target ?? null] as const,
   );
 }
 

@@ -143,6 +143,12 @@ describe('hub: malformed messages are ignored', () => {
     { type: 'state' },
     { type: 'state', state: { status: 'ok' } },
     { type: 'insert', request: { requestId: 'r', text: '' } },
+    // An insert that does not say which conversation it was written for.
+    { type: 'insert', request: { requestId: 'r', text: '亲' } },
+    { type: 'insert', request: { requestId: 'r', text: '亲', target: { consoleId: 'taobao', platform: 'taobao', id: 'b1' } } },
+    { type: 'shortcut', request: { requestId: 's', typed: 'cm', target: { consoleId: 'taobao', platform: 'taobao', id: 'b1', nick: 'n' } } },
+    { type: 'shortcuts', shortcuts: ['/cm', 'fh'] },
+    { type: 'shortcutAnswer', answer: { requestId: 's', outcome: 'sent' } },
     { type: 'rpc', id: 'x', request: { method: 'dropDatabase' } },
     { type: 'rpc', id: 'x', request: { method: 'addNote', buyerId: 'taobao:b1', text: 'x'.repeat(5001) } },
     { type: 'setLayout', layout: { width: 1e9 } },
@@ -342,5 +348,40 @@ describe('hub: a sidebar is served only in the frame its tab’s content script 
     expect(sb.posted).toEqual([]);
     cs.emit({ type: 'state', state: state('买家A') });
     expect(sb.posted).toEqual([]);
+  });
+});
+
+describe('hub: inserts and typed shortcuts', () => {
+  const target = { consoleId: 'taobao', platform: 'taobao', id: 'b1', nick: '买家A' } as const;
+  const bound = () => {
+    const { hub } = setup();
+    return { hub, ...linked(hub) };
+  };
+
+  it('relays an insert with its conversation to the console, and the answer back', () => {
+    const { cs, sb } = bound();
+    const request = { requestId: 'r1', text: '亲，在的', target, replace: { shortcutId: 's1', typed: '/cm' } };
+    sb.emit({ type: 'insert', request });
+    expect(cs.posted.at(-1)).toEqual({ type: 'insert', request });
+    const result = { requestId: 'r1', ok: false, reason: 'conversation_changed', openNick: '买家B' };
+    cs.emit({ type: 'insertResult', result });
+    expect(sb.posted.at(-1)).toEqual({ type: 'insertResult', result });
+  });
+
+  it('relays a typed shortcut to the sidebar, and its shortcut list and answers to the console', () => {
+    const { cs, sb } = bound();
+    cs.emit({ type: 'shortcut', request: { requestId: 's1', typed: '/cm', target } });
+    expect(sb.posted.at(-1)).toEqual({ type: 'shortcut', request: { requestId: 's1', typed: '/cm', target } });
+    sb.emit({ type: 'shortcuts', shortcuts: ['/cm', '/fh'] });
+    expect(cs.posted.at(-1)).toEqual({ type: 'shortcuts', shortcuts: ['/cm', '/fh'] });
+    sb.emit({ type: 'shortcutAnswer', answer: { requestId: 's1', outcome: 'form' } });
+    expect(cs.posted.at(-1)).toEqual({ type: 'shortcutAnswer', answer: { requestId: 's1', outcome: 'form' } });
+  });
+
+  it('answers an insert itself when the tab’s console went away', () => {
+    const { cs, sb } = bound();
+    cs.drop();
+    sb.emit({ type: 'insert', request: { requestId: 'r2', text: '亲', target } });
+    expect(sb.posted.at(-1)).toEqual({ type: 'insertResult', result: { requestId: 'r2', ok: false, reason: 'no_console' } });
   });
 });
