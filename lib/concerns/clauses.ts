@@ -71,8 +71,8 @@ export function analyseClauses(norm: Normalized, markers: Marker[], tokens: Toke
     const c = clauseOf[m.start]!;
     if (m.t === 'question' || m.t === 'doubt') question[c] = 1;
     else if (m.t === 'closing') {
-      // "不是很满意" / "不太满意" are complaints, not closings: a negator just before a Chinese marker voids it.
-      const negated = isCjk(text.charCodeAt(m.start)) && (NEGATORS_ZH.has(text.charAt(m.start - 1)) || NEGATORS_ZH.has(text.charAt(m.start - 2)));
+      // "不是很满意" / "不太满意" are complaints, not closings: a negator up to three characters before a Chinese marker voids it.
+      const negated = isCjk(text.charCodeAt(m.start)) && [1, 2, 3].some((k) => m.start - k >= 0 && NEGATORS_ZH.has(text.charAt(m.start - k)));
       if (!negated) closing[c] = 1;
     }
   }

@@ -1,5 +1,8 @@
 import type { Locale } from '../schemas/common';
 import { AhoCorasick } from './aho';
+import { defaultModel } from './default-model';
+import { defaultTaxonomy } from './defaults/index';
+import type { ConcernModel } from './model';
 import { stem, tokenize, TypoIndex } from './english';
 import { CLAUSE_STARTERS, CLOSING_EN, CLOSING_ZH, DOUBT_WORDS_EN, QUESTION_WORDS_ZH } from './markers';
 import { normalizeTerm } from './normalize';
@@ -16,6 +19,11 @@ export interface RuleRef {
   term: string;
   /** Term weight × concern weight. */
   weight: number;
+  /**
+   * The shop's own rule: not in the default taxonomy the learned model was trained with (added, or
+   * reweighted, by a supervisor). Its hits count as written; the model can only confirm default rules.
+   */
+  own: boolean;
 }
 
 /** A literal looked up character by character (Chinese, or mixed text such as "s码"). */
@@ -50,6 +58,16 @@ export interface ConcernMatcher {
   readonly words: ReadonlyMap<string, WordRule[]>;
   readonly wordExclusions: ReadonlyMap<string, { concern: number; segments: string[][] }[]>;
   readonly typos: TypoIndex;
+  /**
+   * The learned model; per model concern the index of that concern here (-1: not in this taxonomy, or
+   * disabled), and per concern here its index in the model (-1: the model does not know it).
+   */
+  readonly learned: { model: ConcernModel; concernIndex: Int32Array; modelIndex: Int32Array } | null;
+}
+
+export interface CompileOptions {
+  /** The learned model to use with the rules: the shipped one unless given; `null` for rules alone. */
+  model?: ConcernModel | null;
 }
 
 /** Score factor for a hit that needed a typo correction. */
@@ -66,7 +84,26 @@ function toSegments(parts: string[]): string[][] {
   return parts.map((p) => tokenize(p).map((t) => t.stem));
 }
 
-export function compileTaxonomy(taxonomy: Taxonomy): ConcernMatcher {
+type Kinds = [RuleKind, Term[]][];
+const kindsOf = (rules: { keywords: Term[]; phrases: Term[]; patterns: Term[] }): Kinds => [['keyword', rules.keywords], ['phrase', rules.phrases], ['pattern', rules.patterns]];
+const ruleKey = (concern: string, lang: string, kind: RuleKind, term: Term, concernWeight: number) =>
+  `${concern}|${lang}|${kind}|${normalizeTerm(termString(term))}|${termWeight(term) * concernWeight}`;
+
+let defaultRules: Set<string> | undefined;
+/** Every rule of the default taxonomy, as `ruleKey`s. */
+function defaultRuleKeys(): Set<string> {
+  if (defaultRules) return defaultRules;
+  defaultRules = new Set();
+  for (const concern of defaultTaxonomy().concerns) {
+    for (const [lang, rules] of Object.entries(concern.rules)) {
+      if (!rules) continue;
+      for (const [kind, terms] of kindsOf(rules)) for (const term of terms) defaultRules.add(ruleKey(concern.id, lang, kind, term, concern.weight));
+    }
+  }
+  return defaultRules;
+}
+
+export function compileTaxonomy(taxonomy: Taxonomy, options: CompileOptions = {}): ConcernMatcher {
   const chars = new AhoCorasick<CharEntry>();
   const words = new Map<string, WordRule[]>();
   const wordExclusions = new Map<string, { concern: number; segments: string[][] }[]>();
@@ -110,10 +147,10 @@ export function compileTaxonomy(taxonomy: Taxonomy): ConcernMatcher {
     concerns.push({ id: concern.id, names: concern.names });
     for (const [lang, rules] of Object.entries(concern.rules) as [Locale, (typeof concern.rules)[Locale]][]) {
       if (!rules) continue;
-      const kinds: [RuleKind, Term[]][] = [['keyword', rules.keywords], ['phrase', rules.phrases], ['pattern', rules.patterns]];
-      for (const [kind, terms] of kinds) {
+      for (const [kind, terms] of kindsOf(rules)) {
         for (const term of terms) {
-          addRule({ concern: index, lang, kind, term: termString(term), weight: termWeight(term) * concern.weight });
+          const own = !defaultRuleKeys().has(ruleKey(concern.id, lang, kind, term, concern.weight));
+          addRule({ concern: index, lang, kind, term: termString(term), weight: termWeight(term) * concern.weight, own });
         }
       }
       for (const exclusion of rules.exclusions) {
@@ -143,7 +180,17 @@ export function compileTaxonomy(taxonomy: Taxonomy): ConcernMatcher {
     }
   }
   chars.build();
-  return { concerns, minScore: taxonomy.minScore, chars, words, wordExclusions, typos };
+  const model = options.model === undefined ? defaultModel() : options.model;
+  let learned: ConcernMatcher['learned'] = null;
+  if (model) {
+    // The model knows the default concerns by id; a concern the supervisor disabled or weighted 0 stays off,
+    // and one the supervisor added is found by its rules alone.
+    const usable = new Map(taxonomy.concerns.filter((c) => c.enabled && c.weight > 0).map((c) => [c.id, concerns.findIndex((k) => k.id === c.id)]));
+    const concernIndex = Int32Array.from(model.concerns, (id) => usable.get(id) ?? -1);
+    const modelIndex = Int32Array.from(concerns, (c) => (usable.has(c.id) ? model.concerns.indexOf(c.id) : -1));
+    if (concernIndex.some((i) => i >= 0)) learned = { model, concernIndex, modelIndex };
+  }
+  return { concerns, minScore: taxonomy.minScore, chars, words, wordExclusions, typos, learned };
 }
 
 /** Each Chinese keyword/phrase also matches with one common misspelling swapped in (尺码 → 尺吗). */

@@ -1,7 +1,8 @@
 import { compileTaxonomy, TYPO_FACTOR, type CharEntry, type ConcernMatcher, type Edges, type RuleRef, type WordRule } from './compile';
 import type { Token } from './english';
 import { tokenize } from './english';
-import { isHardBoundary, normalize } from './normalize';
+import { readMessage, ruleFeature, weakRuleFeature, type ConcernModel, type ModelReading } from './model';
+import { isHardBoundary, normalize, type Normalized } from './normalize';
 import { analyseClauses, type ClauseInfo } from './clauses';
 import { PATTERN_GAP_CHARS, PATTERN_GAP_WORDS, type Taxonomy } from './taxonomy';
 
@@ -9,9 +10,12 @@ import { PATTERN_GAP_CHARS, PATTERN_GAP_WORDS, type Taxonomy } from './taxonomy'
 export interface Detection {
   /** Concern id, e.g. `size`. */
   concern: string;
-  /** The strongest rule that fired, e.g. `zh-CN keyword "尺码" ~ "尺吗"` (after `~`: the typo it forgave). */
+  /**
+   * The strongest rule that fired, e.g. `zh-CN keyword "尺码" ~ "尺吗"` (after `~`: the typo it forgave),
+   * or, when only the learned model found it, `model "怎么弄" p=0.83` (its strongest n-gram and probability).
+   */
   rule: string;
-  /** Sum of the weights of the concern's hits in the message (typo hits count 0.8). */
+  /** Sum of the weights of the concern's hits in the message (typo hits count 0.8); for the model, its probability. */
   score: number;
   /** Where that rule matched, as UTF-16 offsets [start, end) into the original text. */
   span: [number, number];
@@ -80,7 +84,7 @@ function matchWords(tokens: Token[], alts: string[][], hardAt: Int32Array, i: nu
 function collect(text: string, matcher: ConcernMatcher) {
   const hits: Hit[] = [];
   const exclusions: { concern: number; start: number; end: number }[] = [];
-  const markers: { t: Exclude<CharEntry['t'], 'term' | 'anchor' | 'exclusion'>; start: number; end: number }[] = [];
+  const markers: Marker[] = [];
 
   matcher.chars.search(text, (entry, start, end) => {
     if (!edgesOk(text, start, end, entry.edges)) return;
@@ -161,7 +165,7 @@ function prune(hits: Hit[], exclusions: { concern: number; start: number; end: n
 }
 
 /** A hit is dropped when its clause closes the topic and asks nothing (rule documented in markers.ts). */
-function closed(h: Hit, clauses: ClauseInfo): boolean {
+function closed(h: { start: number; end: number }, clauses: ClauseInfo): boolean {
   const first = clauses.clauseOf[h.start]!;
   const last = clauses.clauseOf[Math.max(h.start, h.end - 1)]!;
   let closing = false;
@@ -179,31 +183,56 @@ function describe(hit: Hit): string {
   return hit.typo ? `${base} ~ "${hit.typo}"` : base;
 }
 
-/** Every hit that survives exclusions, containment and the negation rule (for highlighting). */
-export function detectHits(text: string, matcher: ConcernMatcher): Hit[] {
-  if (!text) return [];
-  const norm = normalize(text);
-  const { hits, exclusions, markers, tokens } = collect(norm.text, matcher);
-  if (hits.length === 0) return [];
-  const kept = prune(hits, exclusions);
-  const clauses = analyseClauses(norm, markers, tokens, kept);
-  return kept
-    .filter((h) => !closed(h, clauses))
-    .map((h) => ({ ...h, start: norm.start[h.start]!, end: norm.end[h.end - 1]! }));
+interface Analysis {
+  norm: Normalized;
+  /** Rule hits that survive exclusions, containment and the negation rule; offsets in the normalised text. */
+  hits: Hit[];
+  exclusions: { concern: number; start: number; end: number }[];
+  clauses: ClauseInfo | null;
+  markers: Marker[];
+  tokens: Token[];
 }
 
-/** Concerns raised by one buyer message, in order of first appearance. */
-export function detect(text: string, matcher: ConcernMatcher): Detection[] {
+type Marker = { t: Exclude<CharEntry['t'], 'term' | 'anchor' | 'exclusion'>; start: number; end: number };
+
+function analyse(text: string, matcher: ConcernMatcher): Analysis {
+  const norm = normalize(text);
+  const { hits, exclusions, markers, tokens } = collect(norm.text, matcher);
+  if (hits.length === 0) return { norm, hits, exclusions, clauses: null, markers, tokens };
+  const kept = prune(hits, exclusions);
+  const clauses = analyseClauses(norm, markers, tokens, kept);
+  return { norm, hits: kept.filter((h) => !closed(h, clauses)), exclusions, clauses, markers, tokens };
+}
+
+const toOriginal = (norm: Normalized, h: Hit): Hit => ({ ...h, start: norm.start[h.start]!, end: norm.end[h.end - 1]! });
+
+/** Every rule hit that survives exclusions, containment and the negation rule (for highlighting). */
+export function detectHits(text: string, matcher: ConcernMatcher): Hit[] {
+  if (!text) return [];
+  const { norm, hits } = analyse(text, matcher);
+  return hits.map((h) => toOriginal(norm, h));
+}
+
+interface RuleFinding {
+  concern: number;
+  score: number;
+  best: Hit;
+  /** A hit of a rule the shop wrote itself (RuleRef.own). */
+  own: boolean;
+  hits: Hit[];
+}
+
+/** Per concern with a hit: the summed score (overlapping hits count once, at their strongest). */
+function ruleFindings(hits: Hit[]): RuleFinding[] {
   const byConcern = new Map<number, Hit[]>();
-  for (const hit of detectHits(text, matcher)) {
+  for (const hit of hits) {
     const list = byConcern.get(hit.rule.concern);
     if (list) list.push(hit);
     else byConcern.set(hit.rule.concern, [hit]);
   }
-  const detections: Detection[] = [];
+  const out: RuleFinding[] = [];
   for (const [concern, list] of byConcern) {
     list.sort((a, b) => a.start - b.start || b.end - a.end);
-    // Overlapping hits of one concern are one piece of evidence: count the strongest of them once.
     let score = 0;
     let groupEnd = -1;
     let groupMax = 0;
@@ -216,11 +245,82 @@ export function detect(text: string, matcher: ConcernMatcher): Detection[] {
       groupEnd = Math.max(groupEnd, h.end);
     }
     score += groupMax;
-    if (score + 1e-9 < matcher.minScore) continue;
-    const best = list.reduce((a, b) => (b.score > a.score ? b : a));
-    detections.push({ concern: matcher.concerns[concern]!.id, rule: describe(best), score: Math.round(score * 100) / 100, span: [best.start, best.end] });
+    out.push({ concern, score, best: list.reduce((a, b) => (b.score > a.score ? b : a)), own: list.some((h) => h.rule.own), hits: list });
   }
-  return detections.sort((a, b) => a.span[0] - b.span[0]);
+  return out;
+}
+
+function featuresOf(findings: RuleFinding[], matcher: ConcernMatcher): string[] {
+  return findings.map((f) => {
+    const id = matcher.concerns[f.concern]!.id;
+    return f.score + 1e-9 >= matcher.minScore ? ruleFeature(id) : weakRuleFeature(id);
+  });
+}
+
+/** What the rules tell the learned model about a message (model.ts ruleFeature); for training. */
+export function ruleFeatures(text: string, matcher: ConcernMatcher): string[] {
+  return text ? featuresOf(ruleFindings(analyse(text, matcher).hits), matcher) : [];
+}
+
+function read(a: Analysis, findings: RuleFinding[], matcher: ConcernMatcher, model: ConcernModel): ModelReading {
+  const all = featuresOf(findings, matcher);
+  return readMessage(model, a.norm, (start, end) =>
+    start === 0 && end === a.norm.text.length ? all : featuresOf(findings.filter((f) => f.hits.some((h) => h.start >= start && h.start < end)), matcher),
+  );
+}
+
+/** The learned model's probabilities for a message, in the model's concern order (null without a model); for calibration. */
+export function learnedProbabilities(text: string, matcher: ConcernMatcher): Float64Array | null {
+  const learned = matcher.learned;
+  if (!learned) return null;
+  if (!text) return new Float64Array(learned.model.concerns.length);
+  const a = analyse(text, matcher);
+  return read(a, ruleFindings(a.hits), matcher, learned.model).probability;
+}
+
+/**
+ * Concerns raised by one buyer message, in order of first appearance.
+ *
+ * The rules report a concern once its hits add up to the taxonomy's minScore. With the learned model
+ * (ConcernMatcher.learned), the model then reads the message and the rules' findings: a concern the rules
+ * report stays when the model agrees or when one of its hits is the shop's own rule; a concern the rules
+ * missed is added when the model is sure enough, its strongest n-gram passing the same exclusion and
+ * closing tests as a rule hit.
+ */
+export function detect(text: string, matcher: ConcernMatcher): Detection[] {
+  if (!text) return [];
+  const a = analyse(text, matcher);
+  const findings = ruleFindings(a.hits);
+  const reported = findings.filter((f) => f.score + 1e-9 >= matcher.minScore);
+  const fromRules = (f: RuleFinding): Detection => {
+    const best = toOriginal(a.norm, f.best);
+    return { concern: matcher.concerns[f.concern]!.id, rule: describe(best), score: Math.round(f.score * 100) / 100, span: [best.start, best.end] };
+  };
+  const learned = matcher.learned;
+  if (!learned) return reported.map(fromRules).sort((x, y) => x.span[0] - y.span[0]);
+
+  const id = (concern: number) => matcher.concerns[concern]!.id;
+  const reading = read(a, findings, matcher, learned.model);
+  const sure = (m: number) => reading.probability[m]! >= learned.model.threshold[m]!;
+  const detections: Detection[] = [];
+  const done = new Set<number>();
+  for (const f of reported) {
+    const m = learned.modelIndex[f.concern]!;
+    done.add(f.concern);
+    if (m < 0 || f.own || reading.probability[m]! >= learned.model.keep[m]!) detections.push(fromRules(f));
+  }
+  let clauses = a.clauses;
+  learned.concernIndex.forEach((concern, m) => {
+    if (concern < 0 || done.has(concern) || !sure(m)) return;
+    const gram = reading.evidence[m];
+    if (!gram) return;
+    if (a.exclusions.some((e) => e.concern === concern && e.start < gram.end && e.end > gram.start)) return;
+    clauses ??= analyseClauses(a.norm, a.markers, a.tokens, a.hits);
+    if (closed({ start: gram.start, end: gram.end }, clauses)) return;
+    const p = reading.probability[m]!;
+    detections.push({ concern: id(concern), rule: `model "${gram.key}" p=${p.toFixed(2)}`, score: Math.round(p * 100) / 100, span: [a.norm.start[gram.start]!, a.norm.end[gram.end - 1]!] });
+  });
+  return detections.sort((x, y) => x.span[0] - y.span[0]);
 }
 
 const compiled = new WeakMap<Taxonomy, ConcernMatcher>();

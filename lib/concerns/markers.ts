@@ -33,16 +33,30 @@ export const QUESTION_OPENERS_EN = new Set(
 /** Anywhere in a clause, these mark a doubt or an indirect question. */
 export const DOUBT_WORDS_EN = ['wonder', 'wondering', 'not sure', 'know if', 'tell me if', 'let me know', 'curious', 'worried', 'concerned'];
 
-/** Phrases that close a topic when the clause is not a question. */
+/**
+ * Phrases that close a topic when the clause is not a question: the buyer no longer needs it, does not
+ * mind it, or is pleased with it ("发货很快", "质量不错", "没有色差" report, they do not ask).
+ */
 export const CLOSING_ZH = [
   '不用问', '不用了', '不用', '不需要', '不要了', '用不着', '无需', '不必', '没问题', '没事了', '没关系', '知道了', '明白了',
-  '清楚了', '了解了', '懂了', '解决了', '搞定了', '已解决', '算了', '找到了', '很满意', '挺满意',
+  '清楚了', '了解了', '懂了', '解决了', '搞定了', '已解决', '算了', '找到了', '很满意', '挺满意', '满意',
+  // does not mind
+  '无所谓', '不在乎', '不着急', '不急', '都行', '随便看看',
+  // pleased, or the matter is over
+  '很好', '挺好', '不错', '很快', '好快', '给力', '点赞', '好评', '实惠', '很标准', '刚好', '正好', '放心', '很温和',
+  '收到了', '已收到', '已经领了', '没有色差', '没色差', '不过敏', '没有过敏', '没过敏',
+  '喜欢', '好玩', '舒服', '好看', '漂亮', '很美', '很香', '好香', '很值', '值得', '公道', '开心', '很棒', '太棒', '完美', '惊喜',
+  '没毛病', '真快', '到账了', '已经到了', '已经好了', '好多了',
+  // decided or put off: "尺码我选好了", "发票的事下次再说"
+  '能接受', '可以接受', '选好了', '想好了', '再说', '下次再说', '以后再说', '处理得', '已经换了', '已经补发', '验过了',
 ];
 
 export const CLOSING_EN = [
   'no need', "don't need", 'dont need', 'do not need', 'not needed', 'not necessary', 'no worries', 'never mind', 'nevermind',
   "doesn't matter", 'doesnt matter', 'does not matter', 'not required', 'all good', 'no problem', 'no issues', 'figured it out',
-  'found it', 'got it', 'sorted', 'without', 'all set', 'not anymore',
+  'found it', 'got it', 'sorted', 'without', 'all set', 'not anymore', 'love it', 'works great', 'works well', 'as described',
+  'fast delivery', 'great quality', 'good quality', 'love the', 'looks great', 'so nice', 'works perfectly', 'received it',
+  'already received',
 ];
 
 /** Where a closing marker directly follows one of these, it is itself negated ("不是没问题"). */

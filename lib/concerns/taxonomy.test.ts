@@ -70,10 +70,11 @@ describe('validation', () => {
 
 describe('supervisor edits', () => {
   it('a keyword added by a supervisor takes effect', () => {
-    const text = '袖子会不会短一截';
-    expect(ids(text, defaultTaxonomy())).not.toContain('size');
-    const taxonomy = edited((t) => concern(t, 'size').rules!['zh-CN']!.keywords!.push('袖子'));
-    expect(ids(text, taxonomy)).toContain('size');
+    // A tea shop's word for a quality its buyers ask about.
+    const text = '这个茶回甘吗';
+    expect(ids(text, defaultTaxonomy())).not.toContain('quality');
+    const taxonomy = edited((t) => concern(t, 'quality').rules!['zh-CN']!.keywords!.push('回甘'));
+    expect(ids(text, taxonomy)).toContain('quality');
   });
 
   it('a new concern works in every language it has rules for', () => {
@@ -116,8 +117,17 @@ describe('supervisor edits', () => {
       t.minScore = 1;
       concern(t, 'stock').rules = { 'zh-CN': { keywords: [{ text: '还有', weight: 0.5 }, { text: '黑色', weight: 0.5 }] } };
     });
-    expect(ids('还有吗', taxonomy)).not.toContain('stock');
-    expect(ids('黑色还有吗', taxonomy)).toContain('stock');
+    // The rules alone: the learned model knows "还有吗" is about stock whatever the rules say.
+    const rules = (text: string) => detect(text, compileTaxonomy(taxonomy, { model: null })).map((d) => d.concern);
+    expect(rules('还有吗')).not.toContain('stock');
+    expect(rules('黑色还有吗')).toContain('stock');
+  });
+
+  it('a disabled or zero-weight concern is not found by the learned model either', () => {
+    const text = '穿M会不会太紧 我腰有点粗';
+    expect(ids(text, defaultTaxonomy())).toContain('size');
+    expect(ids(text, edited((t) => (concern(t, 'size').enabled = false)))).not.toContain('size');
+    expect(ids(text, edited((t) => (concern(t, 'size').weight = 0)))).not.toContain('size');
   });
 });
 
