@@ -50,6 +50,13 @@ export const OrderFragmentSchema = z.object({
   /** Order-level refund; null when unknown at order level. */
   refundCents: CentsSchema.nullable(),
   lines: z.array(OrderLineSchema),
+  /**
+   * The parcel's tracking number (物流单号 / 快递单号 / 运单号 / Tracking Number) and carrier (物流公司 /
+   * 快递公司 / Shipping Option); absent when the export has no such column or leaves the cell empty.
+   * A later export that knows them fills them in (see mergeOrder).
+   */
+  trackingNo: z.string().min(1).optional(),
+  carrier: z.string().min(1).optional(),
   /** Contact details, present only when the supervisor allowed storing them. */
   phone: z.string().optional(),
   address: z.string().optional(),
