@@ -9,6 +9,7 @@ import type { HuitoukeDb } from '@/lib/db/database';
 import { loadAppSettings } from '@/lib/db/settings';
 import type { SidebarRequest } from '@/lib/schemas/sidebar-rpc';
 import { todayIn } from '@/lib/settings/app';
+import { replyOrders } from '@/lib/templates/order-facts';
 
 /**
  * Answers the sidebar's questions from the extension's database. Writes are stamped with the
@@ -22,10 +23,11 @@ export async function answerSidebar(db: HuitoukeDb, req: SidebarRequest, now = D
       const settings = await loadAppSettings(db);
       const record = await findBuyerRecord(db, req.platform, req.id, req.nick);
       const anyData = record ? true : await hasBuyers(db);
-      if (!record) return { buyer: null, profile: null, anyData };
+      if (!record) return { buyer: null, profile: null, orders: [], anyData };
       return {
         buyer: { id: record.id, nick: record.nick, platform: record.platform, metrics: record.metrics },
         profile: await profileOf(db, record, settings, req.asOf),
+        orders: replyOrders(record.orders),
         anyData,
       };
     }

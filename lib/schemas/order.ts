@@ -68,3 +68,20 @@ export const OrderSchema = OrderFragmentSchema.extend({
   sources: z.array(z.string()).default([]),
 });
 export type Order = z.infer<typeof OrderSchema>;
+
+/**
+ * What templates and the sidebar's suggestions may say about one of the buyer's orders (never the
+ * contact details): the few orders a reply can be about travel with the buyer lookup.
+ */
+export const OrderFactsSchema = z.object({
+  orderId: z.string().min(1).max(200),
+  status: OrderStatusSchema.nullable(),
+  createdAt: LocalDateTimeSchema.nullable(),
+  paidAt: LocalDateTimeSchema.nullable(),
+  shippedAt: LocalDateTimeSchema.optional(),
+  /** The first line's title. */
+  item: z.string().max(300).optional(),
+  trackingNo: z.string().min(1).max(200).optional(),
+  carrier: z.string().min(1).max(100).optional(),
+});
+export type OrderFacts = z.infer<typeof OrderFactsSchema>;

@@ -9,6 +9,7 @@ import { TemplateSchema } from '../templates/schema';
 import { AppSettingsSchema } from '../settings/app';
 import { BuyerMetricsSchema, BuyerProfileSchema } from './buyer';
 import { LocalDateSchema, PlatformSchema } from './common';
+import { OrderFactsSchema } from './order';
 
 /**
  * The sidebar's questions to the background. The sidebar is an extension page inside the
@@ -64,6 +65,8 @@ export const BuyerLookupSchema = z.object({
   /** The imported buyer, when the console's buyer is in the data. */
   buyer: z.object({ id: z.string(), nick: z.string(), platform: PlatformSchema, metrics: BuyerMetricsSchema }).nullable(),
   profile: BuyerProfileSchema.nullable(),
+  /** The orders a reply may be about (lib/templates/order-facts.ts), newest first; none for a buyer not in the data. */
+  orders: z.array(OrderFactsSchema).max(10).default([]),
   /** Whether any orders were imported at all (an empty shop shows an invitation to import). */
   anyData: z.boolean(),
 });
