@@ -5,6 +5,7 @@ import type { MessageKey } from '@/lib/i18n';
 import { buyerId as makeBuyerId } from '@/lib/schemas/buyer';
 import type { ConsoleState } from '@/lib/schemas/messages';
 import { todayIn, type AppSettings } from '@/lib/settings/app';
+import { BirthdayField } from './BirthdayField';
 import { BuyerCard } from './BuyerCard';
 import { useConcernDetection } from './concern-detection';
 import { ConcernsPanel } from './ConcernsPanel';
@@ -99,6 +100,7 @@ function BuyerView({ hub, state, settings }: { hub: HubApi; state: Extract<Conso
       {suggestionFacts && <SuggestionsPanel hub={hub} facts={suggestionFacts.facts} settings={settings} concernNames={suggestionFacts.concernNames} />}
       <RemindersPanel hub={hub} buyerId={id} nick={buyer.nick} platform={buyer.platform} timeZone={settings.timeZone} />
       <ConcernsPanel hub={hub} ctx={ctx} detected={detection.detected} autoSave={settings.autoSaveConcerns} nameOf={(c) => detection.nameOf(c, locale)} />
+      <BirthdayField hub={hub} buyerId={id} nick={buyer.nick} platform={buyer.platform} />
       <NotesPanel hub={hub} buyerId={id} />
       <Footnote keyName="cmdToggleSidebar" />
     </>

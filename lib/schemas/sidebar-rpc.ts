@@ -3,6 +3,7 @@ import { TaxonomySchema } from '../concerns/taxonomy';
 import { ContactLogEntrySchema, ContactPolicySchema } from '../contact/schema';
 import { CouponRuleSchema, CouponSchema } from '../coupons/schema';
 import { ContactRecordSchema } from '../db/contact-log';
+import { BirthdayInputSchema, BuyerBirthdaySchema } from '../db/birthdays';
 import { BuyerNoteSchema, BuyerTagSchema, ConcernRecordSchema } from '../db/records';
 import { ReminderSchema } from '../reminders/schema';
 import { TemplateSchema } from '../templates/schema';
@@ -50,6 +51,13 @@ export const SidebarRequestSchema = z.discriminatedUnion('method', [
   z.object({ method: z.literal('reminders'), buyerId: BuyerId }),
   /** A quick reminder as the agent typed it ("明天10点回访，问尺码是否合适"); the background reads the time. */
   z.object({ method: z.literal('addReminder'), buyerId: BuyerId, nick: z.string().max(300), platform: PlatformSchema, text: z.string().min(1).max(500) }),
+  /** The buyer's birthday as agents entered it (no export has one). */
+  z.object({ method: z.literal('birthday'), buyerId: BuyerId }),
+  z.object({
+    method: z.literal('setBirthday'), buyerId: BuyerId, nick: z.string().max(300), platform: PlatformSchema,
+    birthday: BirthdayInputSchema,
+  }),
+  z.object({ method: z.literal('clearBirthday'), buyerId: BuyerId }),
   z.object({
     method: z.literal('reminderAction'),
     id: z.string().min(1).max(600),
@@ -109,6 +117,9 @@ export const SidebarResultSchemas = {
   reminders: BuyerRemindersSchema,
   addReminder: z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), reminder: ReminderSchema }), z.object({ ok: z.literal(false), error: ReasonSchema })]),
   reminderAction: ReminderSchema.nullable(),
+  birthday: BuyerBirthdaySchema.nullable(),
+  setBirthday: z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), birthday: BuyerBirthdaySchema }), z.object({ ok: z.literal(false), error: ReasonSchema })]),
+  clearBirthday: z.null(),
 } satisfies Record<SidebarMethod, z.ZodType>;
 
 export type SidebarResult<M extends SidebarMethod> = z.infer<(typeof SidebarResultSchemas)[M]>;
