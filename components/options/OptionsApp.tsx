@@ -15,6 +15,7 @@ import { ImportPanel } from './ImportPanel';
 import { LevelsPage } from './playbook/LevelsPage';
 import { OffersPage } from './playbook/OffersPage';
 import { SettingsPage } from './SettingsPage';
+import { ShopAnniversarySection } from './ShopAnniversary';
 import { TeamPage } from './team/TeamPage';
 import { TemplatesPage } from './templates/TemplatesPage';
 
@@ -47,7 +48,7 @@ const SECTIONS: Section[] = [
   { id: 'levels', label: 'ws_nav_levels', render: (s) => <LevelsPage settings={s} /> },
   { id: 'team', label: 'ws_nav_team', render: (s) => <TeamPage settings={s} /> },
   { id: 'consoles', label: 'consoles_nav', render: () => <ConsolesPage /> },
-  { id: 'settings', label: 'op_nav_settings', render: (s, read) => <SettingsPage key={JSON.stringify(read)} settings={s} fallbacks={read.fallbacks} /> },
+  { id: 'settings', label: 'op_nav_settings', render: (s, read) => <><SettingsPage key={JSON.stringify(read)} settings={s} fallbacks={read.fallbacks} /><ShopAnniversarySection key={`anniversary-${s.shopAnniversary ?? ''}`} settings={s} /></> },
 ];
 
 function useHashRoute(fallback: string): string {

@@ -6,6 +6,7 @@ import { DEFAULT_UI_LOCALE, translate, type MessageKey } from '@/lib/i18n';
 import { buyerId as makeBuyerId } from '@/lib/schemas/buyer';
 import type { ConsoleState } from '@/lib/schemas/messages';
 import { todayIn, type AppSettings } from '@/lib/settings/app';
+import { BirthdayField } from './BirthdayField';
 import { BuyerCard } from './BuyerCard';
 import { useConcernDetection } from './concern-detection';
 import { ConcernsPanel } from './ConcernsPanel';
@@ -126,6 +127,9 @@ function BuyerView({ hub, state, settings }: { hub: HubApi; state: Extract<Conso
       </ErrorBoundary>
       <ErrorBoundary name="eb_panel_concerns">
         <ConcernsPanel hub={hub} ctx={ctx} detected={detection.detected} autoSave={settings.autoSaveConcerns} nameOf={(c) => detection.nameOf(c, locale)} />
+      </ErrorBoundary>
+      <ErrorBoundary name="eb_panel_birthday">
+        <BirthdayField hub={hub} buyerId={id} nick={buyer.nick} platform={buyer.platform} />
       </ErrorBoundary>
       <ErrorBoundary name="eb_panel_notes">
         <NotesPanel hub={hub} buyerId={id} />

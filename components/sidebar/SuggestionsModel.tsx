@@ -9,10 +9,13 @@ import { buyerId as makeBuyerId, type BuyerProfile } from '@/lib/schemas/buyer';
 import type { Locale, Platform, UiLocale } from '@/lib/schemas/common';
 import type { ConsoleMessage, InsertResult, InsertTarget } from '@/lib/schemas/messages';
 import type { MessageKey } from '@/lib/i18n';
+import type { OrderFacts } from '@/lib/schemas/order';
 import type { BuyerLookup, SuggestionContext } from '@/lib/schemas/sidebar-rpc';
 import { todayIn, type AppSettings } from '@/lib/settings/app';
 import {
   detectBuyerLanguage,
+  kindsFromOrders,
+  orderFor,
   parseTemplate,
   rankTemplates,
   renderVariant,
@@ -23,6 +26,7 @@ import {
   type Template,
   type TemplateCoupon,
   type TemplateKind,
+  templateOrder,
 } from '@/lib/templates';
 
 /**
@@ -38,6 +42,8 @@ export interface ConversationFacts {
   nick?: string;
   platform: Platform;
   profile: BuyerProfile | null;
+  /** The buyer's orders a reply may be about, newest first (lib/templates/order-facts.ts). */
+  orders?: readonly OrderFacts[];
   messages: readonly ConsoleMessage[];
   /** Concern ids in the buyer's latest messages, most recent first. */
   recentConcerns: readonly string[];
@@ -50,6 +56,8 @@ export interface Suggestions {
   coupons: ApplicableCoupon[];
   /** The coupon a template with coupon variables gets unless the agent picks another. */
   bestCoupon: ResolvedCoupon | null;
+  /** The buyer's orders: each template is rendered for the one it is about (orderFor). */
+  orders?: readonly OrderFacts[];
 }
 
 const usesCouponCache = new Map<string, boolean>();
@@ -98,7 +106,7 @@ export function useSuggestions(
   settings: AppSettings,
   reminderKinds: ReadonlySet<ReminderKind>,
 ): Suggestions | null {
-  const { profile, messages, recentConcerns, platform } = facts;
+  const { profile, orders, messages, recentConcerns, platform } = facts;
   return useMemo(() => {
     if (!ctx) return null;
     const today = todayIn(settings.timeZone, ctx.now);
@@ -117,10 +125,10 @@ export function useSuggestions(
       const check = checkContact(profile, { kind: contactKindOf(template.kind), marketing: template.marketing }, ctx.contactLog, ctx.policy, now, contact);
       return check.capped && check.reason ? { capped: true, reason: { kind: 'capped', code: check.reason.code, params: check.reason.params } } : { capped: check.capped };
     };
-    const kinds = kindsForNow(profile, reminderKinds, today, messages.filter((m) => m.author === 'buyer').map((m) => m.text));
-    const ranked = rankTemplates(ctx.templates, { profile, recentConcerns, platform, lang, now: ctx.now, isCapped, kinds });
-    return { lang, today, ranked, coupons, bestCoupon };
-  }, [ctx, settings, profile, messages, recentConcerns, platform, reminderKinds]);
+    const kinds = [...new Set([...kindsForNow(profile, reminderKinds, today, messages.filter((m) => m.author === 'buyer').map((m) => m.text)), ...kindsFromOrders(orders ?? [])])];
+    const ranked = rankTemplates(ctx.templates, { profile, recentConcerns, platform, lang, now: ctx.now, isCapped, kinds, orders: orders ?? [] });
+    return { lang, today, ranked, coupons, bestCoupon, orders: orders ?? [] };
+  }, [ctx, settings, profile, orders, messages, recentConcerns, platform, reminderKinds]);
 }
 
 export interface RenderInput {
@@ -136,6 +144,7 @@ export function renderContextFor(s: Suggestions, profile: BuyerProfile | null, s
     lang: s.lang,
     today: s.today,
     buyer: profile,
+    order: templateOrder(orderFor(input.template.kind, s.orders ?? [])),
     ...(!profile && input.nick ? { values: { 'buyer.nick': input.nick } } : {}),
     agent: { name: settings.agentName },
     shop: { name: settings.shopName },
@@ -229,6 +238,7 @@ export function useSuggestionFacts(
         nick: buyer.nick,
         platform: buyer.platform,
         profile: lookup.profile,
+        orders: lookup.orders,
         messages,
         recentConcerns,
       },

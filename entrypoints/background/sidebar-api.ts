@@ -1,14 +1,16 @@
 import { addNote, concernsOf, deleteNote, notesOf, saveConcern, setConcernResolved, setTag, tagsOf } from '@/lib/db/annotations';
+import { checkBirthday, clearBirthday, getBirthday, saveBirthday } from '@/lib/db/birthdays';
 import { hasBuyers } from '@/lib/db/buyer-store';
 import { findBuyerRecord, profileOf } from '@/lib/db/buyers';
 import { asLogEntries, contactKindOf, contactLogOf, markSent, recordContactOnce } from '@/lib/db/contact-log';
-import { loadContactPolicy, loadCouponRules, loadCoupons, loadTaxonomy, loadTemplates, recordTemplateUse } from '@/lib/db/playbook';
+import { loadContactPolicy, loadCouponRules, loadCoupons, loadReminderRules, loadTaxonomy, loadTemplates, recordTemplateUse } from '@/lib/db/playbook';
 import { actOnReminder, addManualReminder, remindersOfBuyer } from '@/lib/db/reminders';
 import { parseQuickReminder } from '@/lib/reminders';
 import type { HuitoukeDb } from '@/lib/db/database';
 import { loadAppSettings } from '@/lib/db/settings';
 import type { SidebarRequest } from '@/lib/schemas/sidebar-rpc';
 import { todayIn } from '@/lib/settings/app';
+import { replyOrders } from '@/lib/templates/order-facts';
 
 /**
  * Answers the sidebar's questions from the extension's database. Writes are stamped with the
@@ -22,10 +24,11 @@ export async function answerSidebar(db: HuitoukeDb, req: SidebarRequest, now = D
       const settings = await loadAppSettings(db);
       const record = await findBuyerRecord(db, req.platform, req.id, req.nick);
       const anyData = record ? true : await hasBuyers(db);
-      if (!record) return { buyer: null, profile: null, anyData };
+      if (!record) return { buyer: null, profile: null, orders: [], anyData };
       return {
         buyer: { id: record.id, nick: record.nick, platform: record.platform, metrics: record.metrics },
         profile: await profileOf(db, record, settings, req.asOf),
+        orders: replyOrders(record.orders),
         anyData,
       };
     }
@@ -98,6 +101,18 @@ export async function answerSidebar(db: HuitoukeDb, req: SidebarRequest, now = D
       const reminder = await addManualReminder(db, { buyerId: req.buyerId, nick: req.nick, platform: req.platform, dueAt: parsed.dueAt, note: parsed.note }, now);
       return { ok: true, reminder };
     }
+    case 'birthday':
+      return getBirthday(db, req.buyerId);
+    case 'setBirthday': {
+      const settings = await loadAppSettings(db);
+      const checked = checkBirthday(req.birthday, todayIn(settings.timeZone, now));
+      if (!checked.ok) return { ok: false, error: { code: checked.problem, params: {} } };
+      const write = { buyerId: req.buyerId, nick: req.nick, platform: req.platform, monthDay: checked.monthDay, year: checked.year };
+      return { ok: true, birthday: await saveBirthday(db, write, settings.agentName, await loadReminderRules(db), settings.timeZone, now) };
+    }
+    case 'clearBirthday':
+      await clearBirthday(db, req.buyerId, now);
+      return null;
     case 'reminderAction': {
       if (req.action === 'snooze') {
         if (req.minutes === undefined) throw new Error('snooze needs minutes');
@@ -121,4 +136,6 @@ export const WRITES = new Set<SidebarRequest['method']>([
   'contactSeen',
   'addReminder',
   'reminderAction',
+  'setBirthday',
+  'clearBirthday',
 ]);

@@ -74,11 +74,15 @@ function order(platform: Platform, key: string): fc.Arbitrary<Order> {
       shippedAt: fc.option(fc.option(time), { nil: undefined }),
       phone: fc.option(text, { nil: undefined }),
       address: fc.option(text, { nil: undefined }),
+      trackingNo: fc.option(text, { nil: undefined }),
+      carrier: fc.option(text, { nil: undefined }),
       extra: fc.option(fc.tuple(extraName, jsonValue), { nil: undefined }),
     })
-    .map(({ base, shippedAt, phone, address, extra }) => {
+    .map(({ base, shippedAt, phone, address, trackingNo, carrier, extra }) => {
       const o: Order = { ...base };
       if (shippedAt !== undefined) o.shippedAt = shippedAt;
+      if (trackingNo !== undefined) o.trackingNo = trackingNo;
+      if (carrier !== undefined) o.carrier = carrier;
       if (phone !== undefined) o.phone = phone;
       if (address !== undefined) o.address = address;
       return extra ? withFields(o, [extra]) : o;
@@ -210,7 +214,9 @@ describe('buyer codec', () => {
       const stored = decodeBuyer(doc, shard.keys[shard.docs.indexOf(doc)]!);
       const want = byId.get(stored.id);
       expect(want, stored.id).toBeDefined();
-      expectSame(stored, { ...want!, nick: stored.nick, updatedAt: Date.UTC(2025, 9, 20, 2, 0, 0) }, stored.id);
+      // That build read no parcels (and the export then had none): today's reading without them.
+      const orders = want!.orders.map(({ trackingNo: _t, carrier: _c, ...o }) => o);
+      expectSame(stored, { ...want!, orders, nick: stored.nick, updatedAt: Date.UTC(2025, 9, 20, 2, 0, 0) }, stored.id);
       // The key is the shard's.
       expect(stored.buyerKey).toBe(JSON.parse(doc).k);
       // Written again, it is format 3, and reads back the same.
@@ -274,11 +280,14 @@ describe('buyer codec', () => {
     const imported = buyers.reduce((n, b) => n + encodeBuyer(b, { itemsDerived: true }).length, 0);
     expect(imported / plain).toBeLessThanOrEqual(0.35);
     for (const b of buyers) expectSame(decodeBuyer(encodeBuyer(b, { itemsDerived: true }), b.buyerKey), b, b.id);
-    // With a lexicon the docs are Latin-1, one byte a character: an eighth of the plain record's bytes.
+    // With a lexicon the docs are Latin-1, one byte a character: about an eighth of the plain record's
+    // bytes. Shipped orders carry their tracking number (unique to the order, so written out: ~15
+    // characters of the ~75 an order takes) and their carrier (a lexicon number).
+    expect(buyers.some((b) => b.orders.some((o) => o.trackingNo !== undefined && o.carrier !== undefined))).toBe(true);
     const { writer } = lexicons();
     const docs = buyers.map((b) => encodeBuyer(b, { itemsDerived: true, lexicon: writer }));
     expect(docs.every(isLatin1)).toBe(true);
-    expect(docs.reduce((n, d) => n + d.length, 0) / (2 * plain)).toBeLessThanOrEqual(0.125);
+    expect(docs.reduce((n, d) => n + d.length, 0) / (2 * plain)).toBeLessThanOrEqual(0.14);
     buyers.forEach((b, i) => expectSame(decodeBuyer(docs[i]!, b.buyerKey, writer), b, b.id));
   });
 

@@ -29,6 +29,9 @@ import type { BuyerRecord } from './records';
  * - With a lexicon, any character above U+00FF left (a nick, an address) is written as a JSON \u
  *   escape. (Without one, the titles would cost three times their size escaped: nothing is.)
  *
+ * Since the import reads the parcel (tracking number and carrier), an order's extras may name them
+ * (`w`, `c`); a doc without them reads as before, so the format number stays 3.
+ *
  * `decodeBuyer(encodeBuyer(r), r.buyerKey)` gives `r` back field for field (a property test holds it to that),
  * including the rare shapes: orders with shipping times or contact details, an order whose buyer key
  * differs from the buyer's, unknown extra fields of a record written by a later version.
@@ -58,6 +61,12 @@ type LineTuple = [string, string | number, number, ...(string | number | null)[]
 interface OrderExtras {
   /** shippedAt (may be null) */
   s?: string | null;
+  /**
+   * The parcel: tracking number (always written out: it is unique to the order) and carrier (format 3:
+   * a lexicon number when a lexicon is given, as carriers repeat across orders).
+   */
+  w?: string;
+  c?: string | number;
   /** phone, address */
   p?: string;
   a?: string;
@@ -95,7 +104,7 @@ interface BuyerDoc {
   x?: Record<string, unknown>;
 }
 
-const ORDER_FIELDS = new Set(['platform', 'orderId', 'buyerKey', 'buyerNick', 'status', 'rawStatus', 'createdAt', 'paidAt', 'shippedAt', 'paidCents', 'refundCents', 'lines', 'phone', 'address', 'sources']);
+const ORDER_FIELDS = new Set(['platform', 'orderId', 'buyerKey', 'buyerNick', 'status', 'rawStatus', 'createdAt', 'paidAt', 'shippedAt', 'paidCents', 'refundCents', 'lines', 'trackingNo', 'carrier', 'phone', 'address', 'sources']);
 const LINE_OPTIONAL = ['sku', 'category', 'paidCents', 'refundCents'] as const;
 const RECORD_FIELDS = new Set(['id', 'platform', 'buyerKey', 'nick', 'updatedAt', 'deletedAt', 'metrics', 'orders']);
 
@@ -135,6 +144,9 @@ export function encodeBuyer(record: BuyerRecord, options: { itemsDerived?: boole
     ];
     let extras: OrderExtras | undefined;
     if (o.shippedAt !== undefined) (extras ??= {}).s = o.shippedAt;
+    // In this order: order-rows.ts writes a packed order's parcel the same way.
+    if (o.trackingNo !== undefined) (extras ??= {}).w = o.trackingNo;
+    if (o.carrier !== undefined) (extras ??= {}).c = textRef(o.carrier, lexicon);
     if (o.phone !== undefined) (extras ??= {}).p = o.phone;
     if (o.address !== undefined) (extras ??= {}).a = o.address;
     if (o.buyerKey !== record.buyerKey) (extras ??= {}).k = o.buyerKey;
@@ -339,6 +351,11 @@ export function decodeBuyer(text: string, key: string, lexicon?: Lexicon): Buyer
     };
     if (extras) {
       if ('s' in extras) order.shippedAt = extras.s;
+      if (extras.w !== undefined) {
+        if (typeof extras.w !== 'string') throw bad(`order ${t[0]} has tracking number ${JSON.stringify(extras.w)}`);
+        order.trackingNo = extras.w;
+      }
+      if (extras.c !== undefined) order.carrier = named(extras.c, `order ${t[0]}'s carrier`);
       if (extras.p !== undefined) order.phone = extras.p;
       if (extras.a !== undefined) order.address = extras.a;
       if (extras.x) defineAll(order, extras.x);

@@ -11,6 +11,8 @@ import type {
   SettingRecord,
 } from './records';
 import type { ContactRecord } from './contact-log';
+import type { BuyerBirthday } from './birthdays';
+import type { ProductCategory } from '../categories/table';
 import type { Coupon, CouponRule } from '../coupons/schema';
 import type { Reminder } from '../reminders/schema';
 import type { Template } from '../templates/schema';
@@ -51,6 +53,10 @@ export class HuitoukeDb extends Dexie {
   couponRules!: Table<CouponRule, string>;
   reminders!: Table<Reminder, string>;
   contactLog!: Table<ContactRecord, string>;
+  /** Buyers' birthdays agents entered, one per buyer (birthdays.ts). */
+  birthdays!: Table<BuyerBirthday, string>;
+  /** The supervisor's product → category table (product-categories.ts). */
+  productCategories!: Table<ProductCategory, string>;
 
   constructor(name = DB_NAME) {
     super(name);

@@ -43,6 +43,8 @@ describe('Hold', () => {
       refundCents: fc.option(fc.integer({ min: 0, max: 50_000 }), { nil: null }),
       status: fc.option(fc.constantFrom('paid', 'completed', 'closed', 'unknown'), { nil: null }),
       buyerNick: fc.option(fc.constantFrom('小林', 'Lin'), { nil: null }),
+      trackingNo: fc.option(fc.constantFrom('YT1234567890123', '773012345678901'), { nil: undefined }),
+      carrier: fc.option(fc.constantFrom('圆通速递', '顺丰速运'), { nil: undefined }),
       lines: fc.oneof(
         fc.constant([]),
         fc.array(fc.record({ lineId: fc.constantFrom('', '1', '2'), title: fc.constantFrom('杯子', '桌布 长方形'), quantity: fc.integer({ min: 0, max: 3 }) }), { minLength: 1, maxLength: 3 }),
@@ -119,6 +121,9 @@ describe('Hold', () => {
       refundCents: fc.option(fc.integer({ min: 0, max: 50_000 }), { nil: null }),
       status: fc.option(fc.constantFrom('paid', 'completed', 'closed', 'awaiting_payment', 'unknown'), { nil: null }),
       rawStatus: fc.option(fc.constantFrom('交易成功', '交易关闭（买家拍错了）', 'a\tb'), { nil: null }),
+      // Unique per order and written out; the carrier is named in the lexicon like a title.
+      trackingNo: fc.option(fc.constantFrom('YT1234567890123', 'SF"1\\', '单号1', 'a\u0001b', '\ud83d'), { nil: undefined }),
+      carrier: fc.option(fc.constantFrom('圆通速递', 'J&T "Express"', '\ud83d'), { nil: undefined }),
       lines: fc.oneof(fc.constant([]), fc.tuple(fc.record({
         lineId: fc.constantFrom('', '1'), title: fc.constantFrom('杯子', '桌布 "长方形"'), quantity: fc.integer({ min: 0, max: 3 }),
         refundCents: fc.option(fc.integer({ min: 0, max: 900 }), { nil: undefined }), category: fc.option(fc.constantFrom('家居'), { nil: undefined }),

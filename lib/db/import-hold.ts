@@ -12,7 +12,7 @@ import { detach, OrderRows } from './order-rows';
 /**
  * What an import holds in memory between reading its files and writing: this import's orders,
  * merged by buyer and order id. The usual order (one fragment, at most one line, no contact
- * details) is kept packed in {@link OrderRows} and rebuilt as an `Order`, or encoded straight
+ * details; with or without its parcel's tracking number and carrier) is kept packed in {@link OrderRows} and rebuilt as an `Order`, or encoded straight
  * from its row, when its buyer is written; the others are kept as objects.
  */
 
@@ -214,6 +214,8 @@ export class Hold {
       lines: f.lines.map((l) => rows.detachedLine(l)),
     };
     if (f.shippedAt) out.shippedAt = detach(f.shippedAt);
+    if (f.trackingNo !== undefined) out.trackingNo = detach(f.trackingNo);
+    if (f.carrier !== undefined) out.carrier = rows.text(f.carrier);
     if (f.phone !== undefined) out.phone = detach(f.phone);
     if (f.address !== undefined) out.address = detach(f.address);
     return out;

@@ -1,6 +1,6 @@
 import { OrderStatusSchema, type Order, type OrderFragment, type OrderLine, type OrderStatus } from '../schemas/order';
 import { encodeLines } from './buyer-codec';
-import { latinWith } from './doc-text';
+import { latinWith, refJson, str } from './doc-text';
 import type { Lexicon } from './lexicon';
 import { TimeReader, TimeText } from './packed-time';
 
@@ -47,7 +47,7 @@ const STATUS = 11; // status code, -1 for null
 const RAW = 12; // text ref of the raw status, -1 for null
 const NICK = 13; // text ref, -1 for null
 const LINES = 14; // line set ref, -1 for no lines
-const NULLS = 15; // bit 0: paid cents null, bit 1: refund cents null
+const NULLS = 15; // bit 0: paid cents null, bit 1: refund cents null, bits 2–31: carrier text ref + 1 (0: none)
 const STRIDE = 16;
 const CENTS_MAX = 2 ** 31 - 1;
 
@@ -73,6 +73,8 @@ export class OrderRows {
   private blocks: Int32Array[] = [];
   /** Order ids that are not 10–24 digits; '' where the id is packed as numbers. */
   private idText: string[] = [];
+  /** Tracking numbers by row ('' for none): unique per order, so never interned. */
+  private tracking: string[] = [];
   /** Rows of numeric ids by {@link hashId}, as row + 1 (0 = empty), open addressing. */
   private table = new Int32Array(1 << 14);
   /** Text ids: the last row with that id (earlier ones are chained through `next`). */
@@ -84,6 +86,8 @@ export class OrderRows {
   private statusJson: string[][] = [];
   /** JSON of an order's lines, by lines ref + 1, and of texts by ref, as written with {@link jsonLexicon}. */
   private linesJson: string[] = [];
+  /** JSON of carriers as docs name them (lexicon number or text), by text ref, with {@link jsonLexicon}. */
+  private carrierJson: string[] = [];
   private jsonLexicon: Lexicon | undefined;
   private lineSets: OrderLine[][] = [];
   private lineIndex = new Map<string, number>();
@@ -127,6 +131,7 @@ export class OrderRows {
     const block = this.blocks[r >>> BLOCK_BITS]!;
     const at = (r & MASK) * STRIDE;
     block[at + OWNER] = owner;
+    this.tracking.push('');
     if (this.split(orderId)) {
       block[at + ID_TOP] = this.top;
       block[at + ID_MID] = this.mid;
@@ -158,7 +163,7 @@ export class OrderRows {
   /**
    * Fill row r with the fragment's fields. False when it does not fit the packed form: a time not
    * in `YYYY-MM-DD HH:mm:ss`, an amount that is not whole cents within ±21 million yuan, a shipping
-   * time, several lines or contact details.
+   * time, several lines or contact details. The parcel (tracking number, carrier) fits.
    */
   pack(r: number, f: OrderFragment): boolean {
     if (f.shippedAt || f.lines.length > 1 || f.phone !== undefined || f.address !== undefined || !packable(f.paidCents) || !packable(f.refundCents)) return false;
@@ -173,11 +178,12 @@ export class OrderRows {
     block[at + PAID_TIME] = reader.time;
     block[at + PAID_CENTS] = f.paidCents ?? 0;
     block[at + REFUND_CENTS] = f.refundCents ?? 0;
-    block[at + NULLS] = (f.paidCents === null ? 1 : 0) | (f.refundCents === null ? 2 : 0);
+    block[at + NULLS] = (f.paidCents === null ? 1 : 0) | (f.refundCents === null ? 2 : 0) | (f.carrier === undefined ? 0 : (this.textRef(f.carrier) + 1) << 2);
     block[at + STATUS] = f.status === null ? -1 : STATUS_CODE.get(f.status)!;
     block[at + RAW] = f.rawStatus === null ? -1 : this.textRef(f.rawStatus);
     block[at + NICK] = f.buyerNick === null ? -1 : this.textRef(f.buyerNick);
     block[at + LINES] = f.lines.length === 0 ? -1 : this.lineRef(f.lines[0]!);
+    if (f.trackingNo !== undefined) this.tracking[r] = detach(f.trackingNo);
     return true;
   }
 
@@ -186,7 +192,7 @@ export class OrderRows {
     const block = this.blocks[r >>> BLOCK_BITS]!;
     const at = (r & MASK) * STRIDE;
     const nulls = block[at + NULLS]!;
-    return {
+    const order: Order = {
       platform,
       orderId: this.id(r),
       buyerKey,
@@ -200,6 +206,10 @@ export class OrderRows {
       lines: block[at + LINES]! < 0 ? [] : this.lineSets[block[at + LINES]!]!,
       sources,
     };
+    const tracking = this.tracking[r]!;
+    if (tracking !== '') order.trackingNo = tracking;
+    if (nulls >>> 2) order.carrier = this.texts[(nulls >>> 2) - 1]!;
+    return order;
   }
 
   /**
@@ -233,6 +243,7 @@ export class OrderRows {
       this.jsonLexicon = lexicon;
       this.linesJson = [];
       this.textJson = [];
+      this.carrierJson = [];
     }
     const block = this.blocks[r >>> BLOCK_BITS]!;
     const at = (r & MASK) * STRIDE;
@@ -265,7 +276,16 @@ export class OrderRows {
     const lines = block[at + LINES]! + 1;
     const nick = block[at + NICK]!;
     const linesJson = (this.linesJson[lines] ??= lines ? latinWith(lexicon, JSON.stringify(encodeLines(this.lineSets[lines - 1]!, lexicon))) : '[]');
-    out.push(linesJson, nick < 0 ? ']' : `,${this.jsonOfText(nick)}]`);
+    const tracking = this.tracking[r]!;
+    const carrier = (nulls >>> 2) - 1;
+    if (tracking === '' && carrier < 0) {
+      out.push(linesJson, nick < 0 ? ']' : `,${this.jsonOfText(nick)}]`);
+      return;
+    }
+    // With extras, encodeBuyer writes the nick (even null) and the sources (the first run) before them.
+    out.push(linesJson, nick < 0 ? ',null,[0],{' : `,${this.jsonOfText(nick)},[0],{`);
+    if (tracking !== '') out.push('"w":', latinWith(lexicon, str(tracking)), carrier < 0 ? '}]' : ',');
+    if (carrier >= 0) out.push('"c":', (this.carrierJson[carrier] ??= refJson(this.texts[carrier]!, lexicon)), '}]');
   }
 
   /** The texts of raw status refs (as {@link json} listed them). */

@@ -42,18 +42,22 @@ export function unpackTime(n: number): string | null {
   return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)} ${s.slice(8, 10)}:${s.slice(10, 12)}:${s.slice(12, 14)}`;
 }
 
+/**
+ * Texts of the times of day by HHmmss as a number (up to 235959), shared by every {@link TimeText}
+ * (the same for all; made once per thread, not per import). Filled arrays: `new Array(240_000)`
+ * would be a sparse one, whose elements V8 keeps in a hash table.
+ */
+let sharedSeconds: (string | undefined)[] | null = null;
+let sharedTimeDigits: (string | undefined)[] | null = null;
+
 /** Text of packed times, a day and a second of the day at a time (a file has few distinct days). */
 export class TimeText {
   private days = new Map<number, string>();
   private lastDay = -1;
   private lastDayText = '';
-  /**
-   * By HHmmss as a number (up to 235959). Filled arrays: `new Array(240_000)` would be a sparse
-   * one, whose elements V8 keeps in a hash table.
-   */
-  private seconds: (string | undefined)[] = Array.from({ length: 240_000 }, () => undefined);
+  private seconds = (sharedSeconds ??= Array.from({ length: 240_000 }, () => undefined));
   private dayDigits = new Map<number, string>();
-  private timeDigits: (string | undefined)[] = Array.from({ length: 240_000 }, () => undefined);
+  private timeDigits = (sharedTimeDigits ??= Array.from({ length: 240_000 }, () => undefined));
   /** The day as `YYYY-MM-DD ` (with the space). */
   day(day: number): string {
     if (day === this.lastDay) return this.lastDayText;

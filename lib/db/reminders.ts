@@ -6,10 +6,12 @@ import {
   dueReminders,
   isOpen,
   manualReminder,
+  remindersFromBirthday,
   remindersFromOrders,
   remindersFromProfile,
   ReminderSchema,
   snooze,
+  staleBirthdayReminders,
   staleOrderReminders,
   staleProfileReminders,
   upcomingReminders,
@@ -25,6 +27,7 @@ import { buyerId as makeBuyerId } from '../schemas/buyer';
 import type { Order } from '../schemas/order';
 import type { AppSettings } from '../settings/app';
 import { resolveStage } from '../stages/stages';
+import { liveBirthdays } from './birthdays';
 import { loadBuyerIndex } from './buyer-index';
 import type { HuitoukeDb } from './database';
 import { scanBuyers } from './buyer-store';
@@ -281,7 +284,8 @@ function shippingWindowMs(rules: ReminderRules): number {
 }
 
 /**
- * The daily sweep: stage-end nudges, 100th-day and anniversary greetings for every buyer, created
+ * The daily sweep: stage-end nudges, 100th-day and anniversary greetings for every buyer, and
+ * birthday greetings for every birthday agents entered (birthdays.ts), created
  * once they come within the rules' horizon; stage-end nudges of buyers who bought since are
  * dismissed (unless an agent changed them since they were read). Skipped when it already ran
  * today unless forced (after an import).
@@ -320,6 +324,12 @@ export async function sweepProfiles(
     const existing = byBuyer.get(subject.id) ?? [];
     created.push(...remindersFromProfile(subject, rules, now, existing, { timeZone: settings.timeZone }));
     stale.push(...updatesOf(existing, staleProfileReminders(subject, existing, now)));
+  }
+  // Birthdays agents entered, for buyers in the data or not (a chat contact who never ordered).
+  for (const b of await liveBirthdays(db)) {
+    const existing = byBuyer.get(b.buyerId) ?? [];
+    created.push(...remindersFromBirthday({ id: b.buyerId, nick: b.nick, platform: b.platform, monthDay: b.monthDay }, rules, now, existing, settings.timeZone));
+    stale.push(...updatesOf(existing, staleBirthdayReminders(b.buyerId, b.monthDay, existing, now)));
   }
   const count = await putNew(db, created);
   const dismissed = await putUnchanged(db, stale);

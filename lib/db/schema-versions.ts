@@ -56,6 +56,12 @@ const V4: Record<string, string | null> = { ...V3, buyers: null };
 /** Texts buyer docs name by number (lexicon.ts); docs written before stay as they are (format 1–2 keep their texts). */
 const V5: Record<string, string | null> = { ...V4, lexicon: 'id' };
 
+/**
+ * What agents and supervisors add about buyers and products that no export has: buyers' birthdays
+ * (birthdays.ts) and the product → category table (product-categories.ts). New tables, nothing to move.
+ */
+const V6: Record<string, string | null> = { ...V5, birthdays: 'id, buyerId, updatedAt', productCategories: 'id, updatedAt' };
+
 /** Buyer records moved per step of the version 3 upgrade. */
 const MOVE_PAGE = 2000;
 
@@ -98,6 +104,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 3, stores: V3, upgrade: moveBuyersToShards },
   { version: 4, stores: V4 },
   { version: 5, stores: V5 },
+  { version: 6, stores: V6 },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

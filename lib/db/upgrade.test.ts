@@ -7,6 +7,7 @@ import { shardIdOf, type BuyerShard } from './buyer-shards';
 import { countBuyers, getBuyer } from './buyer-store';
 import { findBuyerRecord, profileOf } from './buyers';
 import { HuitoukeDb } from './database';
+import { Lexicon, type LexiconChunk } from './lexicon';
 import { CURRENT_VERSION, SCHEMA_VERSIONS } from './schema-versions';
 import type { BuyerRecord } from './records';
 import { loadAppSettings, SETTINGS_KEY } from './settings';
@@ -53,9 +54,11 @@ describe('database upgrades', () => {
       // Every buyer came through the move into shards whole, in the shard its key names.
       expect(db.tables.some((t) => t.name === 'buyers')).toBe(false);
       // Saved before version 3: the buyers table; from version 3 on: the shards' encoded buyers.
+      // From version 5 on, docs name repeated texts by their number in the saved lexicon.
+      const lexicon = Lexicon.of((fixture.tables.lexicon ?? []) as unknown as LexiconChunk[], () => 'none');
       const buyers = fixture.version < 3
         ? ((fixture.tables.buyers ?? []) as unknown as BuyerRecord[])
-        : ((fixture.tables.buyerShards ?? []) as unknown as BuyerShard[]).flatMap((s) => s.docs.map((doc, i) => decodeBuyer(doc, s.keys[i]!)));
+        : ((fixture.tables.buyerShards ?? []) as unknown as BuyerShard[]).flatMap((s) => s.docs.map((doc, i) => decodeBuyer(doc, s.keys[i]!, lexicon)));
       expect(buyers.length).toBeGreaterThan(0);
       for (const before of buyers) {
         expect(await getBuyer(db, before.id), before.id).toEqual(before);

@@ -37,6 +37,11 @@ export interface ConcernRow {
 export interface ConcernBuyer {
   nick: string;
   metrics: Pick<BuyerMetrics, 'paidOrders' | 'netCents' | 'paidDates' | 'lastItems' | 'categories'>;
+  /**
+   * The latest item and its category as the shop's product category table says
+   * (lib/categories/table.ts, lastItemAndCategory); without it, what the imported lines say.
+   */
+  latest?: { item: string | null; category: string | null };
 }
 
 export interface ConcernRowContext {
@@ -80,8 +85,8 @@ export function concernRow(record: ConcernRecord, buyer: ConcernBuyer | undefine
     time: localTime(record.at, ctx.timeZone),
     date: record.date,
     agent: record.agent,
-    item: item?.title ?? null,
-    category: item?.category ?? metrics?.categories[0] ?? null,
+    item: buyer?.latest ? buyer.latest.item : (item?.title ?? null),
+    category: buyer?.latest ? buyer.latest.category : (item?.category ?? metrics?.categories[0] ?? null),
     resolved: record.resolved,
     source: record.source,
   };

@@ -14,6 +14,7 @@ import { workspaceTeam } from './catalog/workspace-team';
 import { suggestions } from './catalog/suggestions';
 import { settings } from './catalog/settings';
 import { errors } from './catalog/errors';
+import { buyerFacts } from './catalog/buyer-facts';
 
 /**
  * Every UI string, by key. Each area keeps its strings in its own file under `catalog/`;
@@ -35,6 +36,7 @@ export const catalog = {
   ...suggestions,
   ...settings,
   ...errors,
+  ...buyerFacts,
 } satisfies Catalog;
 
 export type MessageKey = keyof typeof catalog;

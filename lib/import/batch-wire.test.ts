@@ -29,6 +29,8 @@ const arbFragment: fc.Arbitrary<OrderFragment> = fc.record({
   }, { requiredKeys: ['lineId', 'title', 'quantity'] }), { maxLength: 4 }),
   phone: text,
   address: text,
+  trackingNo: fc.string({ minLength: 1, maxLength: 20 }),
+  carrier: fc.string({ minLength: 1, maxLength: 8 }),
 }, { requiredKeys: ['platform', 'orderId', 'buyerKey', 'buyerNick', 'status', 'rawStatus', 'createdAt', 'paidAt', 'paidCents', 'refundCents', 'lines'] });
 
 function batchOf(fragments: OrderFragment[]): ImportBatch {
@@ -66,10 +68,12 @@ describe('the wire form of a batch', () => {
     expect(() => fromWire(spoil(4, 'refunded'))).toThrow(new WireError('expected a status', 4));
     expect(() => fromWire(spoil(6, '2026-1-2'))).toThrow(new WireError('expected a local date-time', 6));
     expect(() => fromWire(spoil(9, 1.5))).toThrow(new WireError('expected a whole number', 9));
-    expect(() => fromWire(spoil(13, 2))).toThrow(new WireError('batch ends inside a line', 14));
-    expect(() => fromWire(spoil(16, -1))).toThrow(new WireError('expected a quantity', 16));
-    expect(() => fromWire({ ...good, values: [...good.values, 'x'] })).toThrow(new WireError('values left after the last fragment', 21));
-    expect(() => fromWire({ ...good, count: 2 })).toThrow(new WireError('batch ends inside a fragment', 21));
+    expect(() => fromWire(spoil(13, ''))).toThrow(new WireError('expected text that is not empty', 13));
+    expect(() => fromWire(spoil(14, 7))).toThrow(new WireError('expected text', 14));
+    expect(() => fromWire(spoil(15, 2))).toThrow(new WireError('batch ends inside a line', 16));
+    expect(() => fromWire(spoil(18, -1))).toThrow(new WireError('expected a quantity', 18));
+    expect(() => fromWire({ ...good, values: [...good.values, 'x'] })).toThrow(new WireError('values left after the last fragment', 23));
+    expect(() => fromWire({ ...good, count: 2 })).toThrow(new WireError('batch ends inside a fragment', 23));
     expect(() => fromWire({ ...good, encoding: 'latin1' })).toThrow(WireError);
   });
 });

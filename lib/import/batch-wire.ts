@@ -13,7 +13,7 @@ import type { ImportBatch } from './read-orders';
  * twice as fast to clone and rebuild. Per fragment: FRAGMENT_FIELDS values, then LINE_FIELDS values
  * per line. `undefined` marks an optional field the fragment does not have.
  */
-const FRAGMENT_FIELDS = 14;
+const FRAGMENT_FIELDS = 16;
 const LINE_FIELDS = 7;
 
 const DetectedFormatSchema = z.object({
@@ -43,7 +43,7 @@ export function toWire(batch: ImportBatch): WireBatch {
   for (const f of batch.fragments) {
     values.push(
       f.platform, f.orderId, f.buyerKey, f.buyerNick, f.status, f.rawStatus, f.createdAt, f.paidAt,
-      f.shippedAt, f.paidCents, f.refundCents, f.phone, f.address, f.lines.length,
+      f.shippedAt, f.paidCents, f.refundCents, f.phone, f.address, f.trackingNo, f.carrier, f.lines.length,
     );
     for (const l of f.lines) values.push(l.lineId, l.title, l.quantity, l.sku, l.category, l.paidCents, l.refundCents);
   }
@@ -76,6 +76,11 @@ export function fromWire(data: unknown): ImportBatch {
     return x;
   };
   const strOrNull = (at: number) => (v[at] === null ? null : str(at));
+  const nonEmpty = (at: number) => {
+    const x = str(at);
+    if (x === '') throw new WireError('expected text that is not empty', at);
+    return x;
+  };
   const time = (at: number) => {
     const x = v[at];
     if (x === null) return null;
@@ -107,8 +112,10 @@ export function fromWire(data: unknown): ImportBatch {
     f.refundCents = intOrNull(i + 10);
     if (v[i + 11] !== undefined) f.phone = str(i + 11);
     if (v[i + 12] !== undefined) f.address = str(i + 12);
-    const lineCount = int(i + 13);
-    if (lineCount < 0) throw new WireError('expected a line count', i + 13);
+    if (v[i + 13] !== undefined) f.trackingNo = nonEmpty(i + 13);
+    if (v[i + 14] !== undefined) f.carrier = nonEmpty(i + 14);
+    const lineCount = int(i + 15);
+    if (lineCount < 0) throw new WireError('expected a line count', i + 15);
     i += FRAGMENT_FIELDS;
     if (i + lineCount * LINE_FIELDS > v.length) throw new WireError('batch ends inside a line', i);
     const lines = new Array<OrderLine>(lineCount);

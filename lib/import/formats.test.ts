@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { OrderFragmentSchema } from '../schemas/order';
+import { OrderFragmentSchema, type OrderFragment } from '../schemas/order';
 import { ImportIssueSchema } from './issues';
 import { type ImportOptions, readAllOrders } from './read-orders';
 import { sourceFromBytes } from './source';
@@ -25,6 +25,7 @@ describe('Taobao order report', () => {
       platform: 'taobao', orderId: '2900012345678901', buyerKey: 'tb_xiaolin', buyerNick: null,
       status: 'completed', rawStatus: '交易成功', createdAt: '2025-10-01 10:00:00', paidAt: '2025-10-01 10:00:05',
       paidCents: 5900, refundCents: 0, lines: [{ lineId: '', title: '北欧风陶瓷马克杯', quantity: 1 }],
+      trackingNo: 'SF1402345678901', carrier: '顺丰速运',
     });
     expect(fragments.map((f) => f.status)).toEqual(['completed', 'awaiting_payment', 'paid', 'shipped', 'closed', 'completed']);
     expect(fragments[1]).toMatchObject({ buyerKey: '落叶知秋88', paidAt: null, paidCents: 12850, lines: [{ quantity: 2 }] });
@@ -200,5 +201,80 @@ describe('generic table', () => {
       ['A1', 'completed', '交易成功', 'other'],
       ['A2', 'awaiting_payment', '等待买家付款', 'other'],
     ]);
+  });
+});
+
+describe('the parcel (tracking number and carrier)', () => {
+  const parcels = (fragments: readonly OrderFragment[]) => fragments.map((f) => [f.orderId, f.status, f.trackingNo ?? null, f.carrier ?? null]);
+
+  it('is read from Taobao 物流单号 / 物流公司 without the No: Taobao writes before it, for shipped and completed orders only', async () => {
+    expect(parcels((await read('ExportOrderList202510071230.csv')).fragments)).toEqual([
+      ['2900012345678901', 'completed', 'SF1402345678901', '顺丰速运'],
+      ['2900012345678902', 'awaiting_payment', null, null],
+      ['2900012345678903', 'paid', null, null],
+      ['2900012345678904', 'shipped', 'YT7512345678901', '圆通速递'],
+      ['2900012345678905', 'closed', null, null],
+      ['2900012345678906', 'completed', '75123456789012', '中通快递'],
+    ]);
+    expect(parcels((await read('ExportOrderList202601150915.csv')).fragments)).toEqual([
+      ['3100098765432101', 'completed', 'JT5012345678901', '极兔速递'],
+      ['3100098765432102', 'shipped', 'YD4312345678901', '韵达快递'],
+    ]);
+    expect(parcels((await read('ExportOrderDetailList202510091200.csv')).fragments)).toEqual([
+      ['2900012345678907', 'completed', 'SF1402345678999', '顺丰速运'],
+      ['2900012345678907', 'completed', 'SF1402345678999', '顺丰速运'],
+      ['2900012345678908', 'paid', null, null],
+    ]);
+  });
+
+  it('is read from Pinduoduo 快递单号 / 快递公司, Douyin 快递单号 / 物流公司 and JD 运单号 / 快递公司', async () => {
+    expect(parcels((await read('pinduoduo-orders-20251010.csv')).fragments)).toEqual([
+      ['251007-607198974342268', 'completed', 'YT1234567890', '圆通快递'],
+      ['251008-112233445566778', 'closed', 'YT1234567891', '圆通快递'],
+      ['251009-998877665544332', 'paid', null, null],
+    ]);
+    expect(parcels((await read('douyin-orders-20251010.csv')).fragments)).toEqual([
+      ['6929012345678901234', 'completed', '78912345678901', '中通快递'],
+      ['6929012345678901234', 'completed', '78912345678901', '中通快递'],
+      ['6929098765432109876', 'awaiting_payment', null, null],
+    ]);
+    expect(parcels((await read('jd-orders-20251010.csv')).fragments)).toEqual([
+      ['301234567890', 'completed', 'JDVA12345678901', '京东快递'],
+      ['301234567890', 'completed', 'JDVA12345678901', '京东快递'],
+      ['301234567999', 'awaiting_payment', null, null],
+    ]);
+  });
+
+  it('is read from Shopee Tracking Number* / Shipping Option and the Taiwan 包裹查詢號碼 / 寄送方式', async () => {
+    expect(parcels((await read('Order.all.20251001_20251031.csv')).fragments)).toEqual([
+      ['251007ABCDEF12', 'completed', 'MY2510071234', 'Standard Delivery'],
+      ['251007ABCDEF12', 'completed', 'MY2510071234', 'Standard Delivery'],
+      ['251008GHIJKL34', 'paid', null, 'Standard Delivery'],
+    ]);
+    expect(parcels((await read('Order.all.tw.20251001_20251031.txt')).fragments)).toEqual([
+      ['251007TW0001AB', 'completed', 'TW2510071234567', '7-ELEVEN'],
+      ['251009TW0002CD', 'closed', null, '全家'],
+    ]);
+  });
+
+  it('is read from a Shopify export that has Tracking Number / Tracking Company (an app export; Shopify\'s own has neither)', async () => {
+    expect((await read('orders_export_1.csv')).fragments.some((f) => f.trackingNo !== undefined || f.carrier !== undefined)).toBe(false);
+    const [header, a1, a2, ...rest] = new TextDecoder().decode(load('orders_export_1.csv')).trimEnd().split('\n');
+    const text = [`${header},Tracking Number,Tracking Company`, `${a1},="1Z999AA10123456784",UPS`, `${a2},,`, ...rest.map((r) => `${r},,`)].join('\n');
+    const { fragments } = await readAllOrders(sourceFromBytes('orders_export_2.csv', new TextEncoder().encode(text)));
+    expect(parcels(fragments)).toEqual([
+      ['#1001', 'completed', '1Z999AA10123456784', 'UPS'],
+      ['#1002', 'paid', null, null],
+      ['#1003', 'closed', null, null],
+    ]);
+  });
+
+  it('is read from a generic table when mapped, and a number Excel turned into 7.5E+14 is a warning, not a lost order', async () => {
+    const text = '买家,时间,实付,单号,快递\n小王,2025-01-02,10.00,YT100,圆通\n小李,2025-01-03,5,7.51235E+14,中通\n小张,2025-01-04,6,无,-\n';
+    const { fragments, issues } = await readAllOrders(sourceFromBytes('g.csv', new TextEncoder().encode(text)), {
+      format: 'generic', mapping: { buyer: '买家', time: '时间', amount: '实付', trackingNo: '单号', carrier: '快递' },
+    });
+    expect(fragments.map((f) => [f.buyerKey, f.trackingNo ?? null, f.carrier ?? null])).toEqual([['小王', 'YT100', '圆通'], ['小李', null, '中通'], ['小张', null, null]]);
+    expect(issues).toEqual([expect.objectContaining({ line: 3, column: 4, columnName: '单号', severity: 'warning', code: 'import_idMangled' })]);
   });
 });

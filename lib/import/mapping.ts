@@ -17,6 +17,8 @@ export const MAPPING_FIELDS = [
   'time', // order created
   'paidTime',
   'shipTime', // 发货时间 / Fulfilled at
+  'trackingNo', // 物流单号 / 快递单号 / 运单号 / Tracking Number
+  'carrier', // 物流公司 / 快递公司 / Shipping Option
   'amount', // order-level amount paid
   'refund', // order-level refund
   'item', // line title

@@ -110,6 +110,26 @@ describe('mergeOrder', () => {
     expect(foldAll([b, a], 'run-1').shippedAt).toBe('2024-05-02 18:00:00');
   });
 
+  it('keeps the parcel: a later export that names the tracking number and carrier fills them, one without does not erase them', () => {
+    const paid = mergeOrder(null, fragment({ status: 'paid' }), 'run-1');
+    expect(paid.trackingNo).toBeUndefined();
+    const shipped = mergeOrder(paid, fragment({ status: 'shipped', trackingNo: 'YT1234567890123', carrier: '圆通速递' }), 'run-2');
+    expect([shipped.trackingNo, shipped.carrier]).toEqual(['YT1234567890123', '圆通速递']);
+    // An export without the columns, or a row of an order exported before it shipped.
+    const later = mergeOrder(shipped, fragment({ status: 'completed' }), 'run-3');
+    expect([later.status, later.trackingNo, later.carrier]).toEqual(['completed', 'YT1234567890123', '圆通速递']);
+    // Re-sent with another courier: the newer export wins.
+    const resent = mergeOrder(later, fragment({ trackingNo: 'SF0001', carrier: '顺丰速运' }), 'run-4');
+    expect([resent.trackingNo, resent.carrier]).toEqual(['SF0001', '顺丰速运']);
+  });
+
+  it('settles two rows of one export naming different parcels the same way in any row order', () => {
+    const a = fragment({ trackingNo: 'YT2', carrier: '圆通速递', lines: [line('1')] });
+    const b = fragment({ trackingNo: 'YT1', lines: [line('2')] });
+    expect(foldAll([a, b], 'run-1')).toEqual(foldAll([b, a], 'run-1'));
+    expect(foldAll([a, b], 'run-1').trackingNo).toBe('YT1');
+  });
+
   it('replaces a line seen again and keeps row order for numeric line ids', () => {
     const first = mergeOrder(null, fragment({ lines: [line('10', 100), line('2', 200), line('1', 300)] }), 'run-1');
     expect(first.lines.map((l) => l.lineId)).toEqual(['1', '2', '10']);

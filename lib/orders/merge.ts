@@ -8,6 +8,9 @@ export function orderKey(platform: string, orderId: string): string {
   return `${platform}:${orderId}`;
 }
 
+/** The parcel's fields: optional text, filled by the first export that knows them. */
+const SHIPMENT_FIELDS = ['trackingNo', 'carrier'] as const;
+
 /** Order-level fields where a later non-null value replaces an earlier one. */
 const NULLABLE_FIELDS = ['buyerKey', 'buyerNick', 'status', 'rawStatus', 'createdAt', 'paidAt', 'shippedAt', 'paidCents', 'refundCents'] as const;
 
@@ -52,6 +55,14 @@ export function mergeOrder(existing: Order | null | undefined, fragment: OrderFr
   }
   // Unknown either way; one spelling, so the same data merged in any order gives the same record.
   if (merged.shippedAt === null) delete merged.shippedAt;
+  // The parcel: an export that names it (a later one, once the order shipped) fills it in; one that
+  // leaves it out (no such column, or not shipped when exported) keeps what is known.
+  for (const field of SHIPMENT_FIELDS) {
+    const value = fragment[field];
+    if (value === undefined || value === '') continue;
+    const stored = base[field];
+    merged[field] = sameRun && stored !== undefined ? (settle(stored, value) as string) : value;
+  }
   if (fragment.phone !== undefined) merged.phone = fragment.phone;
   if (fragment.address !== undefined) merged.address = fragment.address;
   merged.lines = mergeLines(base.lines, fragment.lines);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../dates/local-date';
 import type { BuyerProfile, StageId } from '../schemas/buyer';
-import { remindersFromProfile, staleProfileReminders } from './profile';
+import { isCalendarMonthDay, remindersFromBirthday, remindersFromProfile, staleBirthdayReminders, staleProfileReminders } from './profile';
 import { DEFAULT_REMINDER_RULES as RULES, type Reminder } from './schema';
 import { epochOfLocalDateTime, formatLocal } from './time';
 
@@ -90,5 +90,22 @@ describe('greetings', () => {
     expect(run(p, [], NOW, '05-10').filter((r) => r.kind === 'birthday')).toEqual([]);
     const newYear = epochOfLocalDateTime('2025-12-29 09:00:00', TZ);
     expect(summary(run(p, [], newYear, '01-02')).filter(([k]) => k === 'birthday')).toEqual([['birthday', 0, '2026-01-02 10:00']]);
+  });
+
+  it('mark a leap-day birthday on 02-28 in other years, and that greeting is not taken for one of another day', () => {
+    const subject = { id: 'jd:zhang', nick: '张', platform: 'jd' as const, monthDay: '02-29' };
+    const feb = epochOfLocalDateTime('2027-02-25 09:00:00', TZ);
+    const [greeting] = remindersFromBirthday(subject, RULES, feb, [], TZ);
+    expect(formatLocal(greeting!.dueAt, TZ)).toBe('2027-02-28 10:00');
+    expect(staleBirthdayReminders('jd:zhang', '02-29', [greeting!], feb)).toEqual([]);
+    expect(staleBirthdayReminders('jd:zhang', '03-01', [greeting!], feb).map((r) => r.status)).toEqual(['dismissed']);
+    expect(staleBirthdayReminders('jd:zhang', null, [greeting!], feb).map((r) => r.status)).toEqual(['dismissed']);
+    expect(staleBirthdayReminders('jd:other', null, [greeting!], feb)).toEqual([]);
+  });
+
+  it('only for a day the calendar has', () => {
+    expect(['01-31', '02-29', '04-30', '12-31'].every(isCalendarMonthDay)).toBe(true);
+    expect(['02-30', '04-31', '13-01', '00-10', '1-5'].some(isCalendarMonthDay)).toBe(false);
+    expect(remindersFromBirthday({ id: 'jd:zhang', nick: '张', platform: 'jd', monthDay: '02-30' }, RULES, NOW, [], TZ)).toEqual([]);
   });
 });

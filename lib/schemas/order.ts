@@ -50,6 +50,13 @@ export const OrderFragmentSchema = z.object({
   /** Order-level refund; null when unknown at order level. */
   refundCents: CentsSchema.nullable(),
   lines: z.array(OrderLineSchema),
+  /**
+   * The parcel's tracking number (物流单号 / 快递单号 / 运单号 / Tracking Number) and carrier (物流公司 /
+   * 快递公司 / Shipping Option); absent when the export has no such column or leaves the cell empty.
+   * A later export that knows them fills them in (see mergeOrder).
+   */
+  trackingNo: z.string().min(1).optional(),
+  carrier: z.string().min(1).optional(),
   /** Contact details, present only when the supervisor allowed storing them. */
   phone: z.string().optional(),
   address: z.string().optional(),
@@ -61,3 +68,20 @@ export const OrderSchema = OrderFragmentSchema.extend({
   sources: z.array(z.string()).default([]),
 });
 export type Order = z.infer<typeof OrderSchema>;
+
+/**
+ * What templates and the sidebar's suggestions may say about one of the buyer's orders (never the
+ * contact details): the few orders a reply can be about travel with the buyer lookup.
+ */
+export const OrderFactsSchema = z.object({
+  orderId: z.string().min(1).max(200),
+  status: OrderStatusSchema.nullable(),
+  createdAt: LocalDateTimeSchema.nullable(),
+  paidAt: LocalDateTimeSchema.nullable(),
+  shippedAt: LocalDateTimeSchema.optional(),
+  /** The first line's title. */
+  item: z.string().max(300).optional(),
+  trackingNo: z.string().min(1).max(200).optional(),
+  carrier: z.string().min(1).max(100).optional(),
+});
+export type OrderFacts = z.infer<typeof OrderFactsSchema>;

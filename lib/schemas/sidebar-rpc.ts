@@ -3,12 +3,14 @@ import { TaxonomySchema } from '../concerns/taxonomy';
 import { ContactLogEntrySchema, ContactPolicySchema } from '../contact/schema';
 import { CouponRuleSchema, CouponSchema } from '../coupons/schema';
 import { ContactRecordSchema } from '../db/contact-log';
+import { BirthdayInputSchema, BuyerBirthdaySchema } from '../db/birthdays';
 import { BuyerNoteSchema, BuyerTagSchema, ConcernRecordSchema } from '../db/records';
 import { ReminderSchema } from '../reminders/schema';
 import { TemplateSchema } from '../templates/schema';
 import { AppSettingsSchema } from '../settings/app';
 import { BuyerMetricsSchema, BuyerProfileSchema } from './buyer';
 import { LocalDateSchema, PlatformSchema } from './common';
+import { OrderFactsSchema } from './order';
 
 /**
  * The sidebar's questions to the background. The sidebar is an extension page inside the
@@ -55,6 +57,13 @@ export const SidebarRequestSchema = z.discriminatedUnion('method', [
   z.object({ method: z.literal('reminders'), buyerId: BuyerId }),
   /** A quick reminder as the agent typed it ("明天10点回访，问尺码是否合适"); the background reads the time. */
   z.object({ method: z.literal('addReminder'), buyerId: BuyerId, nick: z.string().max(300), platform: PlatformSchema, text: z.string().min(1).max(500) }),
+  /** The buyer's birthday as agents entered it (no export has one). */
+  z.object({ method: z.literal('birthday'), buyerId: BuyerId }),
+  z.object({
+    method: z.literal('setBirthday'), buyerId: BuyerId, nick: z.string().max(300), platform: PlatformSchema,
+    birthday: BirthdayInputSchema,
+  }),
+  z.object({ method: z.literal('clearBirthday'), buyerId: BuyerId }),
   z.object({
     method: z.literal('reminderAction'),
     id: z.string().min(1).max(600),
@@ -70,6 +79,8 @@ export const BuyerLookupSchema = z.object({
   /** The imported buyer, when the console's buyer is in the data. */
   buyer: z.object({ id: z.string(), nick: z.string(), platform: PlatformSchema, metrics: BuyerMetricsSchema }).nullable(),
   profile: BuyerProfileSchema.nullable(),
+  /** The orders a reply may be about (lib/templates/order-facts.ts), newest first; none for a buyer not in the data. */
+  orders: z.array(OrderFactsSchema).max(10).default([]),
   /** Whether any orders were imported at all (an empty shop shows an invitation to import). */
   anyData: z.boolean(),
 });
@@ -112,6 +123,9 @@ export const SidebarResultSchemas = {
   reminders: BuyerRemindersSchema,
   addReminder: z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), reminder: ReminderSchema }), z.object({ ok: z.literal(false), error: ReasonSchema })]),
   reminderAction: ReminderSchema.nullable(),
+  birthday: BuyerBirthdaySchema.nullable(),
+  setBirthday: z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), birthday: BuyerBirthdaySchema }), z.object({ ok: z.literal(false), error: ReasonSchema })]),
+  clearBirthday: z.null(),
 } satisfies Record<SidebarMethod, z.ZodType>;
 
 export type SidebarResult<M extends SidebarMethod> = z.infer<(typeof SidebarResultSchemas)[M]>;

@@ -16,3 +16,4 @@ export { rankTemplates, type RankContext, type RankedTemplate, type ReasonPart, 
 export { formatReason, formatTemplateError, describeVariable } from './describe';
 export { createTemplateSearchIndex, searchTemplates, maskTemplateSyntax, TEMPLATE_SEARCH_FIELDS } from './search';
 export { defaultTemplates, BUILTIN_AUTHOR } from './library';
+export { isAwaitingPayment, isOnItsWay, kindsFromOrders, missingOrderFacts, orderFactsOf, orderFor, replyOrders, templateOrder } from './order-facts';

@@ -1,5 +1,7 @@
 import type { BuyerProfile, StageId } from '../schemas/buyer';
 import type { Locale, Platform } from '../schemas/common';
+import type { OrderFacts } from '../schemas/order';
+import { missingOrderFacts, orderFor, templateOrder } from './order-facts';
 import { pickVariant, type PickedVariant } from './render';
 import type { Template, TemplateKind } from './schema';
 
@@ -37,6 +39,11 @@ export interface RankContext {
   kinds?: readonly TemplateKind[];
   /** Contact caps: a capped template stays listed, last, with the cap's reason. */
   isCapped?: (template: Template, now: number) => CapCheck;
+  /**
+   * The buyer's orders a reply may be about (see order-facts.ts), newest first. When given, a
+   * template whose `{{order.…}}` (without a fallback) the order it is about cannot fill is left out.
+   */
+  orders?: readonly OrderFacts[];
 }
 
 export interface RankedTemplate {
@@ -112,8 +119,8 @@ function contextParts(ctx: RankContext, own: ReasonPart[]): ReasonPart[] {
 /**
  * Templates that fit this buyer, best first: answers to the concerns in the latest messages
  * (most recent concern first), then by how many stage/level/segment/new-buyer conditions fit,
- * then usage, then manual order. Disabled, deleted and non-fitting templates are left out;
- * capped ones go last.
+ * then usage, then manual order. Disabled, deleted and non-fitting templates are left out, and so
+ * are those needing an order fact the buyer's orders lack; capped ones go last.
  */
 export function rankTemplates(templates: readonly Template[], ctx: RankContext): RankedTemplate[] {
   const rows: { ranked: RankedTemplate; fit: Fit }[] = [];
@@ -123,6 +130,7 @@ export function rankTemplates(templates: readonly Template[], ctx: RankContext):
     const f = fit(template, ctx);
     if (!f) continue;
     const variant = pickVariant(template, ctx.lang);
+    if (ctx.orders && missingOrderFacts(variant.body, templateOrder(orderFor(template.kind, ctx.orders)), ctx.profile).length > 0) continue;
     const cap = ctx.isCapped?.(template, ctx.now);
     const reason: ReasonPart[] = [...f.parts];
     if (reason.length === 0) reason.push({ kind: 'generic' });

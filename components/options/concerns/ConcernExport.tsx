@@ -5,6 +5,7 @@ import { useLiveQuery } from '@/components/common/useLiveQuery';
 import { platformName } from '@/components/sidebar/BuyerCard';
 import type { Taxonomy } from '@/lib/concerns';
 import { db } from '@/lib/db/database';
+import { loadCategorizer } from '@/lib/db/product-categories';
 import type { ConcernFilter } from '@/lib/export/concerns';
 import type { MessageKey } from '@/lib/i18n';
 import { StageIdSchema } from '@/lib/schemas/buyer';
@@ -21,10 +22,10 @@ export function ConcernExport({ settings, taxonomy }: { settings: AppSettings; t
   const locale = useLocale();
   const access = useEditAccess();
   const [f, setF] = useState<ConcernFilter>({});
-  const [categoryText, setCategoryText] = useState('');
+  const categories = useLiveQuery(() => loadCategorizer(db()).then((c) => c.categories()), []);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [done, setDone] = useState<string>('');
-  const filter: ConcernFilter = { ...f, categories: categoryText.split(/[,，\s]+/).filter(Boolean) };
+  const filter: ConcernFilter = f;
   const base = useLiveQuery(() => matchingRecords(db(), filter, settings.timeZone).then((r) => r.length), [JSON.stringify(f), settings.timeZone]);
   const total = useLiveQuery(() => db().concerns.count(), []);
   const set = <K extends keyof ConcernFilter>(k: K, v: ConcernFilter[K]) => {
@@ -42,7 +43,7 @@ export function ConcernExport({ settings, taxonomy }: { settings: AppSettings; t
     setDone('');
     setProgress({ done: 0, total: 0 });
     const records = await matchingRecords(db(), filter, settings.timeZone);
-    const out = await runConcernExport(db(), records, filter, { profile: settings.profile, timeZone: settings.timeZone, concernName }, format, (d, n) => setProgress({ done: d, total: n }));
+    const out = await runConcernExport(db(), records, filter, { profile: settings.profile, timeZone: settings.timeZone, concernName }, format, (d, n) => setProgress({ done: d, total: n }), await loadCategorizer(db()));
     downloadChunks(`concerns-${stamp()}.${format}`, out.parts, format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
     setProgress(null);
     setDone(t('ws_export_done', { rows: out.rows }));
@@ -62,10 +63,13 @@ export function ConcernExport({ settings, taxonomy }: { settings: AppSettings; t
         <div className="ws-row">
           <Field label={t('ws_export_from')}><input type="date" value={f.from ?? ''} onChange={(e) => set('from', e.target.value || undefined)} data-testid="concern-export-from" /></Field>
           <Field label={t('ws_export_to')}><input type="date" value={f.to ?? ''} onChange={(e) => set('to', e.target.value || undefined)} data-testid="concern-export-to" /></Field>
-          <Field label={t('ws_export_categories')} hint={t('ws_export_categoriesHint')}>
-            <input value={categoryText} onChange={(e) => { setCategoryText(e.target.value); setDone(''); }} placeholder="clothing, cosmetics" data-testid="concern-export-categories" />
-          </Field>
         </div>
+        <Field label={t('ws_export_categories')} hint={t('ws_export_categoriesHint')}>
+          {categories.status === 'ready' && categories.value.length === 0
+            ? <span className="muted" data-testid="concern-export-categories">{t('cat_exportNone')}</span>
+            : <Chips testId="concern-export-categories" value={f.categories} onChange={(v) => set('categories', v)}
+                options={(categories.status === 'ready' ? categories.value : []).map((c) => [c, c] as const)} />}
+        </Field>
         <Field label={t('ws_cond_concerns')}>
           <Chips testId="export-filter-concerns" value={f.concerns} onChange={(v) => set('concerns', v)} options={taxonomy.concerns.map((c) => [c.id, concernName(c.id)] as const)} />
         </Field>

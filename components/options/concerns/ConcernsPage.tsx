@@ -5,6 +5,7 @@ import { readPlaybook } from '@/lib/db/playbook-edit';
 import type { AppSettings } from '@/lib/settings/app';
 import { EditGate } from '../team/EditGate';
 import { useEditAccess } from '../team/lock';
+import { CategoryTable } from './CategoryTable';
 import { ConcernExport } from './ConcernExport';
 import { TaxonomyEditor } from './TaxonomyEditor';
 import './concerns.css';
@@ -22,6 +23,7 @@ export function ConcernsPage({ settings }: { settings: AppSettings }) {
       <EditGate />
       <TaxonomyEditor saved={taxonomy} canEdit={access.canEdit} locked={lockedSettings.has('taxonomy')} />
       <ConcernExport settings={settings} taxonomy={taxonomy} />
+      <CategoryTable settings={settings} canEdit={access.canEdit} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { lastItemAndCategory, type Categorizer } from '@/lib/categories/table';
 import { getBuyers } from '@/lib/db/buyer-store';
 import type { HuitoukeDb } from '@/lib/db/database';
 import type { BuyerRecord, ConcernRecord } from '@/lib/db/records';
@@ -47,6 +48,7 @@ export async function runConcernExport(
   ctx: ConcernRowContext,
   format: 'csv' | 'json',
   onProgress: (done: number, total: number) => void,
+  categorizer: Categorizer,
 ): Promise<ExportOutcome> {
   const parts = [format === 'csv' ? concernCsvHead() : CONCERN_JSON_HEAD];
   const buyers = new Map<string, ConcernBuyer | undefined>();
@@ -55,7 +57,7 @@ export async function runConcernExport(
     const batch = records.slice(i, i + EXPORT_BATCH);
     const missing = [...new Set(batch.map((r) => r.buyerId))].filter((id) => !buyers.has(id));
     const found = await getBuyers(db, missing);
-    missing.forEach((id, k) => buyers.set(id, toBuyer(found[k])));
+    missing.forEach((id, k) => buyers.set(id, toBuyer(found[k], categorizer)));
     const out = batch.map((r) => concernRow(r, buyers.get(r.buyerId), ctx)).filter((row) => rowMatches(row, f));
     if (out.length) parts.push(format === 'csv' ? concernCsvBody(out) : concernJsonBody(out, rows === 0));
     rows += out.length;
@@ -66,6 +68,6 @@ export async function runConcernExport(
   return { parts, rows };
 }
 
-function toBuyer(rec: BuyerRecord | undefined): ConcernBuyer | undefined {
-  return rec && !rec.deletedAt ? { nick: rec.nick, metrics: rec.metrics } : undefined;
+function toBuyer(rec: BuyerRecord | undefined, categorizer: Categorizer): ConcernBuyer | undefined {
+  return rec && !rec.deletedAt ? { nick: rec.nick, metrics: rec.metrics, latest: lastItemAndCategory(rec.orders, categorizer) } : undefined;
 }

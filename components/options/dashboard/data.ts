@@ -1,8 +1,10 @@
 import { BuyerIndexSchema, emptyBuyerIndex } from '@/lib/db/buyer-index';
+import { lastItemAndCategory } from '@/lib/categories/table';
 import { getBuyers } from '@/lib/db/buyer-store';
 import { segmentModelFor } from '@/lib/db/buyers';
 import { ContactRecordSchema, type ContactRecord } from '@/lib/db/contact-log';
 import type { HuitoukeDb } from '@/lib/db/database';
+import { loadCategorizer } from '@/lib/db/product-categories';
 import { loadCoupons, loadTaxonomy, loadTemplates } from '@/lib/db/playbook';
 import type { Taxonomy } from '@/lib/concerns';
 import type { ConcernRecord } from '@/lib/db/records';
@@ -24,7 +26,7 @@ export interface DashboardData {
   counts: Counts;
   repeatBuyers: number;
   concerns: ConcernRecord[];
-  /** Buyer → the last item and category they bought (for "concerns per item"). */
+  /** Buyer → the last item they bought and its category, from the product category table (for "concerns per item"). */
   items: Map<string, { item: string | null; category: string | null }>;
   templates: Template[];
   coupons: Coupon[];
@@ -52,14 +54,14 @@ export async function loadDashboard(db: HuitoukeDb, settings: AppSettings, asOf:
   const contacted = new Set(contacts.map((c) => c.buyerId));
   const sample = evenSample(index.ids.filter((id, i) => !contacted.has(id) && (index.paidOrders[i] ?? 0) > 0), BASELINE_SAMPLE);
   const records = await getBuyers(db, [...wanted, ...sample]);
+  const categorizer = await loadCategorizer(db);
   const items = new Map<string, { item: string | null; category: string | null }>();
   const paidDates = new Map<string, string[]>();
   const uncontacted: string[][] = [];
   records.forEach((rec, i) => {
     if (!rec || rec.deletedAt) return;
     if (i < wanted.length) {
-      const last = rec.metrics.lastItems[0];
-      items.set(rec.id, { item: last?.title ?? null, category: last?.category ?? rec.metrics.categories[0] ?? null });
+      items.set(rec.id, lastItemAndCategory(rec.orders, categorizer));
       paidDates.set(rec.id, rec.metrics.paidDates);
     } else uncontacted.push(rec.metrics.paidDates);
   });

@@ -15,6 +15,7 @@ export const errors = {
   eb_panel_reminders: { zh: '回访提醒', en: 'Reminders' },
   eb_panel_concerns: { zh: '关注点', en: 'Concerns' },
   eb_panel_notes: { zh: '备注', en: 'Notes' },
+  eb_panel_birthday: { zh: '生日', en: 'Birthday' },
   eb_panel_stats: { zh: '统计', en: 'Counts' },
   reminderRun_failed: { zh: '提醒检查失败：{message}', en: 'Reminder check failed: {message}' },
   reminderRun_failedAt: { zh: '（{time}，会在 {retry} 分钟后自动重试）', en: '({time}; retried automatically in {retry} minutes)' },

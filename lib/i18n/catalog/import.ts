@@ -96,6 +96,8 @@ export const importStrings = {
   import_field_time: { zh: '下单时间', en: 'Order time' },
   import_field_paidTime: { zh: '付款时间', en: 'Paid time' },
   import_field_shipTime: { zh: '发货时间', en: 'Shipped at' },
+  import_field_trackingNo: { zh: '物流单号', en: 'Tracking number' },
+  import_field_carrier: { zh: '物流公司', en: 'Carrier' },
   import_field_amount: { zh: '实付金额', en: 'Amount paid' },
   import_field_refund: { zh: '退款金额', en: 'Refund' },
   import_field_item: { zh: '商品名称', en: 'Item' },

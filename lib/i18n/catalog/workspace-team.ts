@@ -156,7 +156,7 @@ export const workspaceTeam = {
   ws_export_from: { zh: '开始日期', en: 'From' },
   ws_export_to: { zh: '结束日期', en: 'To' },
   ws_export_categories: { zh: '类目', en: 'Categories' },
-  ws_export_categoriesHint: { zh: '买家最近购买的类目，多个用逗号分隔', en: 'The buyer\'s latest category; separate several with commas' },
+  ws_export_categoriesHint: { zh: '买家最近购买商品的类目（来自下方的商品类目表）', en: 'The category of the buyer\'s latest item (from the product category table below)' },
   ws_export_stageThen: { zh: '提出时所处阶段', en: 'Stage at the time' },
   ws_export_csv: { zh: '导出 CSV', en: 'Export CSV' },
   ws_export_json: { zh: '导出 JSON', en: 'Export JSON' },

@@ -3,6 +3,7 @@ import {
   type MapperContext, type RowMapper, type RowReader, addContact, addShipped, emptyFragment, withContext,
 } from '../row-reader';
 import { contentHash } from '../values';
+import { addShipment } from './shipment';
 import { shopifyMapper } from './shopify';
 import type { FormatId } from './specs';
 
@@ -33,6 +34,7 @@ function taobaoOrder(ctx: MapperContext): RowMapper {
     f.paidCents = r.cents('amount');
     f.refundCents = r.refund('refund');
     f.lines = line(r, '');
+    addShipment(f, r);
     addContact(f, r, ctx.storeContact);
     return r.failed ? null : f;
   });
@@ -56,6 +58,7 @@ function subOrders(ctx: MapperContext): RowMapper {
     const refund = r.has('lineRefund') ? r.refund('lineRefund') : r.afterSaleRefund();
     if (refund !== null) extra.refundCents = refund;
     f.lines = line(r, lineId, extra);
+    addShipment(f, r);
     addContact(f, r, ctx.storeContact);
     return r.failed ? null : f;
   });
@@ -74,6 +77,7 @@ function pinduoduo(ctx: MapperContext): RowMapper {
     f.paidCents = r.cents('amount');
     f.refundCents = r.has('refund') ? r.refund('refund') : r.afterSaleRefund();
     f.lines = line(r, '');
+    addShipment(f, r);
     addContact(f, r, ctx.storeContact);
     return r.failed ? null : f;
   });
@@ -100,6 +104,7 @@ function repeatedOrder(ctx: MapperContext): RowMapper {
     const paid = r.cents('lineAmount');
     if (paid !== null) extra.paidCents = paid;
     f.lines = line(r, lineId, extra);
+    addShipment(f, r);
     addContact(f, r, ctx.storeContact);
     return r.failed ? null : f;
   });
@@ -138,6 +143,7 @@ function generic(ctx: MapperContext): RowMapper {
     f.paidCents = paidCents;
     f.refundCents = r.refund('refund');
     f.lines = line(r, r.text('line'));
+    addShipment(f, r);
     addContact(f, r, ctx.storeContact);
     return r.failed ? null : f;
   });

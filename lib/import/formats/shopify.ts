@@ -1,6 +1,7 @@
 import type { OrderFragment, OrderLine } from '../../schemas/order';
 import { type MapperContext, type RowMapper, type RowReader, addContact, addShipped, emptyFragment } from '../row-reader';
 import { shopifyStatus } from '../status';
+import { addShipment } from './shipment';
 
 /**
  * Shopify writes one row per line item and fills the order's own columns only on its first row,
@@ -34,6 +35,7 @@ export function shopifyMapper(ctx: MapperContext): RowMapper {
     f.createdAt = r.date('time');
     f.paidAt = r.date('paidTime');
     addShipped(f, r);
+    addShipment(f, r);
     f.paidCents = r.cents('amount');
     f.refundCents = r.refund('refund');
     addContact(f, r, ctx.storeContact);

@@ -30,6 +30,8 @@ const TAOBAO_ORDER_COLUMNS = {
   refund: ['退款金额'],
   item: ['宝贝标题'],
   quantity: ['宝贝总数量'],
+  trackingNo: ['物流单号'],
+  carrier: ['物流公司'],
   phone: ['联系手机', '联系电话'],
   address: ['收货地址'],
 } as const;
@@ -50,7 +52,8 @@ export const FORMAT_SPECS: readonly FormatSpec[] = [
     columns: {
       order: ['主订单编号'], line: ['子订单编号'], status: ['订单状态'], time: ['订单创建时间'],
       paidTime: ['订单付款时间'], shipTime: ['发货时间'], item: ['商品标题'], quantity: ['购买数量'], sku: ['商家编码'],
-      variant: ['商品属性'], lineAmount: ['买家实付金额'], lineRefund: ['退款金额'],
+      variant: ['商品属性'], lineAmount: ['买家实付金额'], lineRefund: ['退款金额'], trackingNo: ['物流单号'],
+      carrier: ['物流公司'],
     },
     required: ['order', 'line', 'status', 'time'],
     signature: TAOBAO_ITEM_HEADERS,
@@ -61,7 +64,8 @@ export const FORMAT_SPECS: readonly FormatSpec[] = [
       order: ['订单号'], status: ['订单状态'], afterSale: ['售后状态'], time: ['订单成交时间'],
       paidTime: ['支付时间', '付款时间', '订单成交时间'], shipTime: ['发货时间'], amount: ['用户实付金额(元)', '用户实付金额'],
       refund: ['退款金额(元)', '退款金额'], item: ['商品', '商品名称'], quantity: ['商品数量(件)', '商品数量'],
-      sku: ['商家编码-SKU维度', '商家编码'], variant: ['商品规格', '样式'],
+      sku: ['商家编码-SKU维度', '商家编码'], variant: ['商品规格', '样式'], trackingNo: ['快递单号', '运单号'],
+      carrier: ['快递公司', '物流公司'],
     },
     required: ['order', 'status', 'time', 'amount'],
     signature: [
@@ -77,7 +81,7 @@ export const FORMAT_SPECS: readonly FormatSpec[] = [
       status: ['订单状态'], afterSale: ['售后状态'], time: ['订单提交时间'], paidTime: ['支付完成时间'],
       item: ['选购商品', '商品名称'], quantity: ['商品数量'], sku: ['商家编码'], variant: ['商品规格'],
       lineAmount: ['订单应付金额'], lineRefund: ['退款金额'], phone: ['收件人手机号', '收件人电话'],
-      address: ['详细地址', '收货地址'],
+      address: ['详细地址', '收货地址'], trackingNo: ['快递单号', '物流单号', '运单号'], carrier: ['物流公司', '快递公司'],
     },
     required: ['order', 'line', 'status', 'time'],
     signature: [
@@ -90,7 +94,8 @@ export const FORMAT_SPECS: readonly FormatSpec[] = [
     columns: {
       order: ['订单号'], line: ['商品ID', '商品编号'], buyer: ['下单帐号', '下单账号'], status: ['订单状态'],
       time: ['下单时间'], paidTime: ['付款确认时间'], amount: ['应付金额', '订单金额'], item: ['商品名称'],
-      quantity: ['订购数量'], phone: ['联系电话'], address: ['客户地址'],
+      quantity: ['订购数量'], phone: ['联系电话'], address: ['客户地址'], trackingNo: ['运单号', '快递单号'],
+      carrier: ['快递公司', '承运商', '物流公司'],
     },
     required: ['order', 'buyer', 'status', 'time'],
     signature: [
@@ -107,6 +112,9 @@ export const FORMAT_SPECS: readonly FormatSpec[] = [
       paidTime: ['Paid at'], shipTime: ['Fulfilled at'], amount: ['Total'], refund: ['Refunded Amount'], item: ['Lineitem name'],
       quantity: ['Lineitem quantity'], sku: ['Lineitem sku'], phone: ['Phone', 'Billing Phone', 'Shipping Phone'],
       address: ['Shipping Address1', 'Billing Address1'],
+      // Not in Shopify's own orders export; in exports made by apps (Matrixify: `Fulfillment: …`).
+      trackingNo: ['Tracking Number', 'Tracking Numbers', 'Fulfillment: Tracking Number'],
+      carrier: ['Tracking Company', 'Fulfillment: Tracking Company'],
     },
     required: ['order', 'buyer', 'status', 'time', 'amount', 'item'],
     signature: [
@@ -128,6 +136,7 @@ export const FORMAT_SPECS: readonly FormatSpec[] = [
       amount: ['Grand Total', 'Total Amount'], refund: ['Refund Amount'], item: ['Product Name'],
       quantity: ['Quantity'], sku: ['SKU Reference No.', 'Parent SKU Reference No.'], variant: ['Variation Name'],
       lineAmount: ['Product Subtotal'], phone: ['Phone Number'], address: ['Delivery Address'],
+      trackingNo: ['Tracking Number*', 'Tracking Number'], carrier: ['Shipping Option'],
     },
     required: ['order', 'buyer', 'status', 'time'],
     signature: [
@@ -153,6 +162,7 @@ export const FORMAT_SPECS: readonly FormatSpec[] = [
       sku: ['商品選項貨號 (品)', '商品選項貨號', '主商品貨號 (品)', '主商品貨號'],
       variant: ['商品選項名稱 (品)', '商品選項名稱'], lineAmount: ['商品小計 (品)', '商品小計'],
       phone: ['收件者電話 (單)', '收件者電話'], address: ['收件地址 (單)', '收件地址'],
+      trackingNo: ['包裹查詢號碼 (單)', '包裹查詢號碼'], carrier: ['寄送方式 (單)', '寄送方式'],
     },
     required: ['order', 'buyer', 'status', 'time'],
     signature: [
