@@ -1,6 +1,7 @@
 // Writes the demo shop's data into the console's build output:
 //   demo/dist/data/ExportOrderList<stamp>.csv  (GB18030, as the Taobao seller backend writes it)
 //   demo/dist/data/conversations.json          (the console's chats)
+//   demo/dist/data/contacts.json               (the agents' contact history, for the dashboard; see demo/README.md)
 // The shop is dated from the day it is built (shop-local date in Asia/Shanghai; --as-of overrides),
 // and <stamp> is that day's midnight. Deterministic: the same options and day give byte-identical files.
 //
@@ -10,12 +11,16 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, writeFileSync,
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import iconv from 'iconv-lite';
-import { demoAsOf, EXPORT_EOL, generateConversations, generateTaobaoExport, taobaoExportFileName, type DemoOptions } from '../lib/demo/index';
+import { demoAsOf, EXPORT_EOL, generateConversations, generateDemoContacts, generateTaobaoExport, taobaoExportFileName, type DemoOptions } from '../lib/demo/index';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_DATA_DIR = join(root, 'demo', 'dist', 'data');
 
-export interface DemoDataResult { asOf: string; csvPath: string; conversationsPath: string | null; rows: number; bytes: number }
+export interface DemoDataResult { asOf: string; csvPath: string; conversationsPath: string | null; contactsPath: string | null; rows: number; bytes: number }
+
+/** File names next to the export. */
+export const CONVERSATIONS_FILE = 'conversations.json';
+export const CONTACTS_FILE = 'contacts.json';
 
 /** Demo options without a date take the day they run: the shop-local date of `now`. */
 export type DemoDataOptions = Omit<DemoOptions, 'asOf'> & { asOf?: string };
@@ -66,11 +71,14 @@ export function writeDemoData(outDir = DEFAULT_DATA_DIR, given: DemoDataOptions 
   const csvPath = join(outDir, taobaoExportFileName(options.asOf));
   const { rows, bytes } = writeTaobaoCsv(csvPath, options);
   let conversationsPath: string | null = null;
+  let contactsPath: string | null = null;
   if (!csvOnly) {
-    conversationsPath = join(outDir, 'conversations.json');
+    conversationsPath = join(outDir, CONVERSATIONS_FILE);
     writeFileSync(conversationsPath, JSON.stringify(generateConversations(options), null, 2) + '\n');
+    contactsPath = join(outDir, CONTACTS_FILE);
+    writeFileSync(contactsPath, JSON.stringify(generateDemoContacts(options)) + '\n');
   }
-  return { asOf: options.asOf, csvPath, conversationsPath, rows, bytes };
+  return { asOf: options.asOf, csvPath, conversationsPath, contactsPath, rows, bytes };
 }
 
 function parseArgs(argv: string[]): { out: string; options: DemoDataOptions; csvOnly: boolean } {
@@ -101,4 +109,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const result = writeDemoData(out, options, csvOnly);
   console.log(`demo data as of ${result.asOf}: ${result.rows} orders, ${(result.bytes / 1e6).toFixed(1)} MB → ${result.csvPath} (${Date.now() - started} ms)`);
   if (result.conversationsPath) console.log(`demo data: conversations → ${result.conversationsPath}`);
+  if (result.contactsPath) console.log(`demo data: contact history → ${result.contactsPath}`);
 }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumArgs, chromiumPath, DEMO_EXTENSION_DIR, ROOT } from './browser';
 import { findDemoExport } from './demo-data';
+import { seedDemoContacts } from './demo-seed';
 import { startDemoServer } from './demo-serve';
 
 const args = process.argv.slice(2);
@@ -58,6 +59,9 @@ async function main() {
     const done = options.getByTestId('import-done');
     await done.waitFor({ timeout: 120_000 });
     console.log(`  ${(await done.textContent())?.trim()}`);
+
+    step('Adding the demo shop\'s contact history (coupons, care messages and 催付 its agents sent)…');
+    console.log(`  ${await seedDemoContacts(context)} contacts: the dashboard (工作台 → 数据看板) shows how buyers responded.`);
 
     step('Opening the demo console…');
     const page = headless ? await context.newPage() : options;

@@ -9,3 +9,5 @@ export * from './conversation-schema';
 export { DEMO_PRODUCTS, DEMO_SHOP, CATEGORY_NAMES, type DemoCategory, type DemoProduct } from './catalog';
 export { mulberry32, mixSeed, type Rng } from './prng';
 export { demoAsOf, DEMO_TIME_ZONE } from './time';
+export { CONTACT_DAYS, generateDemoContacts } from './contacts';
+export { DemoContactsFileSchema, type DemoContactsFile } from './contacts-schema';

@@ -13,6 +13,8 @@ import { DEMO_PORT } from '../../playwright.config';
 export const DEMO_URL = `http://127.0.0.1:${DEMO_PORT}/`;
 /** The demo shop's order export, dated from the day `npm run build:demo` ran (ExportOrderList<that day>0000.csv). */
 export const DEMO_EXPORT = findDemoExport();
+/** Writes the demo build's contact history into the extension's contact log (demo build hook). */
+export { seedDemoContacts } from '../../scripts/demo-seed';
 
 interface Fixtures {
   context: BrowserContext;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DemoContactsFileSchema } from '../../lib/demo/contacts-schema';
 import { DemoConversationsFileSchema } from '../../lib/demo/conversation-schema';
 import { taobaoExportFileName, taobaoExportText } from '../../lib/demo/taobao-export';
 import { demoAsOf } from '../../lib/demo/time';
@@ -33,6 +34,10 @@ describe('scripts/demo-data', () => {
     expect(iconv.decode(bytes, 'gb18030')).toBe(taobaoExportText({ buyers: 300, orders: 1500, asOf: result.asOf }));
     const chats = DemoConversationsFileSchema.parse(JSON.parse(readFileSync(result.conversationsPath!, 'utf8')));
     expect(chats.conversations.length).toBeGreaterThan(30);
+    // The contact history of the same shop, dated the same day.
+    const contacts = DemoContactsFileSchema.parse(JSON.parse(readFileSync(result.contactsPath!, 'utf8')));
+    expect(contacts.asOf).toBe(result.asOf);
+    expect(contacts.contacts.length).toBeGreaterThan(20);
   });
 
   it('is byte-for-byte repeatable', () => {
@@ -42,6 +47,7 @@ describe('scripts/demo-data', () => {
     expect(first.csvPath).toBe(join(a, 'ExportOrderList203105040000.csv'));
     expect(readFileSync(first.csvPath).equals(readFileSync(second.csvPath))).toBe(true);
     expect(readFileSync(first.conversationsPath!, 'utf8')).toBe(readFileSync(second.conversationsPath!, 'utf8'));
+    expect(readFileSync(first.contactsPath!, 'utf8')).toBe(readFileSync(second.contactsPath!, 'utf8'));
   });
 
   it('finds the export a build wrote whatever day it was built, and refuses to guess between two', () => {
