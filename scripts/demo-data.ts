@@ -1,20 +1,44 @@
 // Writes the demo shop's data into the console's build output:
 //   demo/dist/data/ExportOrderList<stamp>.csv  (GB18030, as the Taobao seller backend writes it)
 //   demo/dist/data/conversations.json          (the console's chats)
-// Deterministic: the same options give byte-identical files.
+//   demo/dist/data/contacts.json               (the agents' contact history, for the dashboard; see demo/README.md)
+// The shop is dated from the day it is built (shop-local date in Asia/Shanghai; --as-of overrides),
+// and <stamp> is that day's midnight. Deterministic: the same options and day give byte-identical files.
 //
 //   npx tsx scripts/demo-data.ts [--out DIR] [--seed N] [--as-of YYYY-MM-DD] [--buyers N] [--orders N] [--csv-only]
 // Big benchmark exports stream row by row, e.g. --buyers 200000 --orders 1000000 --csv-only --out /tmp/bench.
-import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import iconv from 'iconv-lite';
-import { EXPORT_EOL, generateConversations, generateTaobaoExport, taobaoExportFileName, DEMO_AS_OF, type DemoOptions } from '../lib/demo/index';
+import { demoAsOf, EXPORT_EOL, generateConversations, generateDemoContacts, generateTaobaoExport, taobaoExportFileName, type DemoOptions } from '../lib/demo/index';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_DATA_DIR = join(root, 'demo', 'dist', 'data');
 
-export interface DemoDataResult { csvPath: string; conversationsPath: string | null; rows: number; bytes: number }
+export interface DemoDataResult { asOf: string; csvPath: string; conversationsPath: string | null; contactsPath: string | null; rows: number; bytes: number }
+
+/** File names next to the export. */
+export const CONVERSATIONS_FILE = 'conversations.json';
+export const CONTACTS_FILE = 'contacts.json';
+
+/** Demo options without a date take the day they run: the shop-local date of `now`. */
+export type DemoDataOptions = Omit<DemoOptions, 'asOf'> & { asOf?: string };
+
+export function datedOptions(options: DemoDataOptions, now = Date.now()): DemoOptions {
+  return { ...options, asOf: options.asOf ?? demoAsOf(now) };
+}
+
+/**
+ * The order export a demo build wrote into `dir` (Vite empties dist/ first, so there is one), named
+ * for the day it was built. Without one, the path today's build would write, so a missing build
+ * reads as a missing file.
+ */
+export function findDemoExport(dir = DEFAULT_DATA_DIR, now = Date.now()): string {
+  const found = existsSync(dir) ? readdirSync(dir).filter((name) => /^ExportOrderList\d{12}\.csv$/.test(name)).sort() : [];
+  if (found.length > 1) throw new Error(`${dir} holds ${found.length} demo exports (${found.join(', ')}); rebuild with npm run build:demo`);
+  return join(dir, found[0] ?? taobaoExportFileName(demoAsOf(now)));
+}
 
 /** Streams the export to `path` in GB18030, a batch of rows at a time. */
 export function writeTaobaoCsv(path: string, options: DemoOptions): { rows: number; bytes: number } {
@@ -42,19 +66,23 @@ export function writeTaobaoCsv(path: string, options: DemoOptions): { rows: numb
   return { rows: rows - 1, bytes };
 }
 
-export function writeDemoData(outDir = DEFAULT_DATA_DIR, options: DemoOptions = {}, csvOnly = false): DemoDataResult {
-  const csvPath = join(outDir, taobaoExportFileName(options.asOf ?? DEMO_AS_OF));
+export function writeDemoData(outDir = DEFAULT_DATA_DIR, given: DemoDataOptions = {}, csvOnly = false): DemoDataResult {
+  const options = datedOptions(given);
+  const csvPath = join(outDir, taobaoExportFileName(options.asOf));
   const { rows, bytes } = writeTaobaoCsv(csvPath, options);
   let conversationsPath: string | null = null;
+  let contactsPath: string | null = null;
   if (!csvOnly) {
-    conversationsPath = join(outDir, 'conversations.json');
+    conversationsPath = join(outDir, CONVERSATIONS_FILE);
     writeFileSync(conversationsPath, JSON.stringify(generateConversations(options), null, 2) + '\n');
+    contactsPath = join(outDir, CONTACTS_FILE);
+    writeFileSync(contactsPath, JSON.stringify(generateDemoContacts(options)) + '\n');
   }
-  return { csvPath, conversationsPath, rows, bytes };
+  return { asOf: options.asOf, csvPath, conversationsPath, contactsPath, rows, bytes };
 }
 
-function parseArgs(argv: string[]): { out: string; options: DemoOptions; csvOnly: boolean } {
-  const options: DemoOptions = {};
+function parseArgs(argv: string[]): { out: string; options: DemoDataOptions; csvOnly: boolean } {
+  const options: DemoDataOptions = {};
   let out = DEFAULT_DATA_DIR;
   let csvOnly = false;
   for (let i = 0; i < argv.length; i++) {
@@ -79,6 +107,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const { out, options, csvOnly } = parseArgs(process.argv.slice(2));
   const started = Date.now();
   const result = writeDemoData(out, options, csvOnly);
-  console.log(`demo data: ${result.rows} orders, ${(result.bytes / 1e6).toFixed(1)} MB → ${result.csvPath} (${Date.now() - started} ms)`);
+  console.log(`demo data as of ${result.asOf}: ${result.rows} orders, ${(result.bytes / 1e6).toFixed(1)} MB → ${result.csvPath} (${Date.now() - started} ms)`);
   if (result.conversationsPath) console.log(`demo data: conversations → ${result.conversationsPath}`);
+  if (result.contactsPath) console.log(`demo data: contact history → ${result.contactsPath}`);
 }

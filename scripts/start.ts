@@ -7,13 +7,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumArgs, chromiumPath, DEMO_EXTENSION_DIR, ROOT } from './browser';
+import { findDemoExport } from './demo-data';
+import { seedDemoContacts } from './demo-seed';
 import { startDemoServer } from './demo-serve';
 
 const args = process.argv.slice(2);
 const headless = args.includes('--headless') || !process.env.DISPLAY;
 const skipBuild = args.includes('--no-build');
 const SCREENSHOT = join(ROOT, 'demo-screenshot.png');
-const DEMO_EXPORT = join(ROOT, 'demo', 'dist', 'data', 'ExportOrderList202611200000.csv');
 /** A returning buyer with concerns in the demo script, so the first screen shows the product at work. */
 const FIRST_BUYER = process.env.HTK_DEMO_BUYER ?? '';
 
@@ -53,10 +54,14 @@ async function main() {
     step('Importing the demo shop\'s order export (2,000 buyers, 10,000 orders)…');
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html#/data`);
-    await options.getByTestId('import-file').setInputFiles(DEMO_EXPORT);
+    // Built just now (or by the last build with --no-build), named for the day it is dated from.
+    await options.getByTestId('import-file').setInputFiles(findDemoExport());
     const done = options.getByTestId('import-done');
     await done.waitFor({ timeout: 120_000 });
     console.log(`  ${(await done.textContent())?.trim()}`);
+
+    step('Adding the demo shop\'s contact history (coupons, care messages and 催付 its agents sent)…');
+    console.log(`  ${await seedDemoContacts(context)} contacts: the dashboard (工作台 → 数据看板) shows how buyers responded.`);
 
     step('Opening the demo console…');
     const page = headless ? await context.newPage() : options;

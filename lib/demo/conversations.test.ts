@@ -2,15 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_CONCERNS, DemoConversationsFileSchema } from './conversation-schema';
 import { generateConversations } from './conversations';
 import { generateDemoOrders } from './taobao-export';
+import { demoAsOf } from './time';
 
-const file = generateConversations();
+const asOf = demoAsOf(Date.now());
+const file = generateConversations({ asOf });
 const conversations = file.conversations;
 
 describe('demo console conversations', () => {
   it('are valid, deterministic and about forty', () => {
     expect(() => DemoConversationsFileSchema.parse(file)).not.toThrow();
-    expect(JSON.stringify(generateConversations())).toBe(JSON.stringify(file));
-    expect(JSON.stringify(generateConversations({ seed: 5 }))).not.toBe(JSON.stringify(file));
+    expect(JSON.stringify(generateConversations({ asOf }))).toBe(JSON.stringify(file));
+    expect(JSON.stringify(generateConversations({ asOf, seed: 5 }))).not.toBe(JSON.stringify(file));
     expect(conversations.length).toBeGreaterThanOrEqual(35);
     expect(conversations.length).toBeLessThanOrEqual(50);
   });
@@ -26,7 +28,7 @@ describe('demo console conversations', () => {
 
   it('use buyers from the export (Taobao id = nick) plus a few newcomers', () => {
     const nicks = new Set<string>();
-    for (const order of generateDemoOrders()) nicks.add(order.buyerNick);
+    for (const order of generateDemoOrders({ asOf })) nicks.add(order.buyerNick);
     const ids = conversations.map((c) => c.buyerId);
     expect(new Set(ids).size).toBe(ids.length);
     for (const c of conversations) {

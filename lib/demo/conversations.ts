@@ -86,7 +86,7 @@ function buildMessages(episode: Episode, id: string, product: DemoProduct, asOfM
 }
 
 /** The console's chats for a demo shop: buyers taken from the shop's own orders, plus a few newcomers. */
-export function generateConversations(options: DemoOptions = {}): DemoConversationsFile {
+export function generateConversations(options: DemoOptions): DemoConversationsFile {
   const { seed, asOf } = resolveOptions(options);
   const rng = mulberry32(mixSeed(seed, 5));
   const buyers = summarise(options, asOf);

@@ -1,20 +1,23 @@
 import type { StageId } from '../schemas/buyer';
 import type { DemoCategory } from './catalog';
-import { midnightMs, MINUTES_PER_DAY } from './time';
+import { midnightMs, MINUTES_PER_DAY, yearBeforeDays } from './time';
 import { makeNick } from './nicks';
 import { chance, mixSeed, mulberry32, normal, pareto, randInt, weighted, type Rng } from './prng';
 
-/** Options shared by every demo generator. Defaults give the demo shop the console and tests use. */
+/**
+ * Options shared by every demo generator. Defaults give the demo shop the console and tests use;
+ * the date has none: the demo shop is dated from the day it is built ({@link demoAsOf}), so its
+ * buyers are active, silent, sleeping or lost relative to that day, whatever the calendar says.
+ */
 export interface DemoOptions {
   buyers?: number;
   orders?: number;
   seed?: number;
-  /** `YYYY-MM-DD`; the export is taken at midnight that starts this day. */
-  asOf?: string;
+  /** `YYYY-MM-DD`, shop-local; the export is taken at midnight that starts this day. */
+  asOf: string;
 }
 
 export const DEMO_SEED = 20261120;
-export const DEMO_AS_OF = '2026-11-20';
 export const DEMO_BUYERS = 2000;
 export const DEMO_ORDERS = 10000;
 /** Orders span the two years before the as-of date. */
@@ -47,7 +50,7 @@ export interface DemoPlan {
   newestFirst: Uint32Array;
 }
 
-/** The buyer's last paid order: never unpaid or fully refunded, so the planned stage holds. */
+/** An order that stays paid (never unpaid or fully refunded): the buyer's last one, so the planned stage holds, and the anniversary buyer's first. */
 export const FLAG_ANCHOR = 1;
 /** A buyer who never pays (a prospect in the shop's data). */
 export const FLAG_PROSPECT = 2;
@@ -115,17 +118,27 @@ function allocate(weights: number[], total: number): number[] {
   return counts;
 }
 
-export function resolveOptions(options: DemoOptions = {}) {
+export function resolveOptions(options: DemoOptions) {
   const buyers = options.buyers ?? DEMO_BUYERS;
   const orders = options.orders ?? Math.max(buyers, Math.round((buyers * DEMO_ORDERS) / DEMO_BUYERS));
   const seed = (options.seed ?? DEMO_SEED) >>> 0;
-  const asOf = options.asOf ?? DEMO_AS_OF;
+  const asOf = options.asOf;
+  midnightMs(asOf); // throws on anything but YYYY-MM-DD
   if (!Number.isInteger(buyers) || buyers < 1) throw new Error('demo: buyers must be a positive integer');
   if (!Number.isInteger(orders) || orders < buyers) throw new Error('demo: orders must be an integer ≥ buyers');
   return { buyers, orders, seed, asOf };
 }
 
-export function planDemoShop(options: DemoOptions = {}): DemoPlan {
+/**
+ * The buyer whose first order was placed a year before the as-of day, so a first-order anniversary
+ * (周年问候) falls due on the day the demo is built: the first active buyer with three orders or
+ * more, or none in a shop too small to have one.
+ */
+function anniversaryBuyer(buyers: readonly DemoBuyer[], counts: readonly number[]): number {
+  return buyers.findIndex((b) => b.plannedStage === 'active' && counts[b.index]! >= 3);
+}
+
+export function planDemoShop(options: DemoOptions): DemoPlan {
   const { buyers: buyerCount, orders: orderCount, seed, asOf } = resolveOptions(options);
   const asOfMs = midnightMs(asOf);
   const rng = mulberry32(mixSeed(seed, 1));
@@ -144,6 +157,8 @@ export function planDemoShop(options: DemoOptions = {}): DemoPlan {
   }
   const counts = allocate(weights, orderCount);
   const festivals = festivalDays(asOfMs);
+  const yearAgo = yearBeforeDays(asOf);
+  const celebrating = anniversaryBuyer(buyers, counts);
   const orderBuyer = new Int32Array(orderCount);
   const orderSecondsBefore = new Int32Array(orderCount);
   const orderFlags = new Uint8Array(orderCount);
@@ -151,19 +166,26 @@ export function planDemoShop(options: DemoOptions = {}): DemoPlan {
   for (const buyer of buyers) {
     buyer.orderCount = counts[buyer.index]!;
     const own = mulberry32(mixSeed(seed, 3, buyer.index));
-    const oldest = Math.min(HISTORY_DAYS, buyer.lastPaidDay + randInt(own, 30, HISTORY_DAYS));
+    const pinned = buyer.index === celebrating;
+    const drawn = Math.min(HISTORY_DAYS, buyer.lastPaidDay + randInt(own, 30, HISTORY_DAYS));
+    const oldest = pinned ? yearAgo : drawn;
     for (let k = 0; k < buyer.orderCount; k++, g++) {
       let day = k === 0 ? buyer.lastPaidDay : randInt(own, buyer.lastPaidDay, oldest);
       let flags = buyer.plannedStage === 'prospect' ? FLAG_PROSPECT : k === 0 ? FLAG_ANCHOR : 0;
-      if (k === 1 && flags === 0 && chance(own, 0.05)) {
+      if (pinned && k === buyer.orderCount - 1) {
+        // The first order of the anniversary buyer, paid that same evening at the latest.
+        day = yearAgo;
+        flags = FLAG_ANCHOR;
+      } else if (k === 1 && flags === 0 && chance(own, 0.05)) {
         day = randInt(own, 1, 2);
         flags = FLAG_UNPAID;
       } else if (k > 0 && chance(own, 0.12)) {
         const inWindow = festivals.filter((f) => f >= buyer.lastPaidDay && f <= oldest);
         if (inWindow.length > 0) day = inWindow[randInt(own, 0, inWindow.length - 1)]!;
       }
-      // Yesterday's orders stop at 23:00 so payment still falls before the export moment.
-      const minute = minuteOfDay(own, day === 1 ? 23 * 60 : MINUTES_PER_DAY - 1);
+      // Yesterday's orders stop at 23:00 so payment still falls before the export moment; so does
+      // the anniversary order, so it is paid on the day it was placed.
+      const minute = minuteOfDay(own, day === 1 || (pinned && day === yearAgo) ? 23 * 60 : MINUTES_PER_DAY - 1);
       orderBuyer[g] = buyer.index;
       orderSecondsBefore[g] = (day * MINUTES_PER_DAY - minute) * 60 - randInt(own, 0, 59);
       orderFlags[g] = flags;

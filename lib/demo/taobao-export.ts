@@ -83,7 +83,7 @@ export function taobaoRow(order: DemoOrder): string {
 export const TAOBAO_HEADER_ROW = TAOBAO_ORDER_HEADERS_54.join(',');
 
 /** Every order of the demo shop (or a bigger one), newest first, built one at a time. */
-export function* generateDemoOrders(options: DemoOptions = {}): Generator<DemoOrder> {
+export function* generateDemoOrders(options: DemoOptions): Generator<DemoOrder> {
   const plan = planDemoShop(options);
   for (const g of plan.newestFirst) yield buildOrder(plan, g);
 }
@@ -92,13 +92,13 @@ export function* generateDemoOrders(options: DemoOptions = {}): Generator<DemoOr
  * The shop's 订单报表 as row strings without line terminators: the header first, then one row per
  * order. Rows are made on demand, so a million-row benchmark file never sits in memory.
  */
-export function* generateTaobaoExport(options: DemoOptions = {}): Generator<string> {
+export function* generateTaobaoExport(options: DemoOptions): Generator<string> {
   yield TAOBAO_HEADER_ROW;
   for (const order of generateDemoOrders(options)) yield taobaoRow(order);
 }
 
 /** The whole report as text (use for demo-sized data only). */
-export function taobaoExportText(options: DemoOptions = {}): string {
+export function taobaoExportText(options: DemoOptions): string {
   let text = '';
   for (const row of generateTaobaoExport(options)) text += row + EXPORT_EOL;
   return text;

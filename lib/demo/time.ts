@@ -1,3 +1,4 @@
+import { localDateAt } from '../reminders/time';
 import { LocalDateSchema } from '../schemas/common';
 
 /**
@@ -30,4 +31,26 @@ export function exportStamp(asOf: string): string {
 /** Calendar days between two `YYYY-MM-DD` dates (b − a). */
 export function daysBetween(a: string, b: string): number {
   return Math.round((midnightMs(b) - midnightMs(a)) / (MINUTES_PER_DAY * MINUTE_MS));
+}
+
+/** The demo shop is in mainland China: its dates are shop-local dates there. */
+export const DEMO_TIME_ZONE = 'Asia/Shanghai';
+
+/**
+ * The as-of date of a demo shop built at `now`: the shop-local date of that moment. The export is
+ * taken at midnight that starts it, so the newest orders are from the evening before.
+ */
+export function demoAsOf(now: number): string {
+  return localDateAt(now, DEMO_TIME_ZONE);
+}
+
+/**
+ * Days from the same month-day a year before `asOf` to `asOf` (365 or 366). On 29 February, whose
+ * day did not exist a year before, it is 1 March of that year: the anniversary falls due tomorrow.
+ */
+export function yearBeforeDays(asOf: string): number {
+  const date = LocalDateSchema.parse(asOf);
+  const year = String(Number(date.slice(0, 4)) - 1).padStart(4, '0');
+  const monthDay = date.slice(5) === '02-29' ? '03-01' : date.slice(5);
+  return daysBetween(`${year}-${monthDay}`, date);
 }

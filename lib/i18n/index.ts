@@ -15,6 +15,7 @@ import { suggestions } from './catalog/suggestions';
 import { settings } from './catalog/settings';
 import { errors } from './catalog/errors';
 import { buyerFacts } from './catalog/buyer-facts';
+import { insights } from './catalog/insights';
 
 /**
  * Every UI string, by key. Each area keeps its strings in its own file under `catalog/`;
@@ -37,6 +38,7 @@ export const catalog = {
   ...settings,
   ...errors,
   ...buyerFacts,
+  ...insights,
 } satisfies Catalog;
 
 export type MessageKey = keyof typeof catalog;

@@ -6,11 +6,15 @@ import { decodeBuyer } from '../../lib/db/buyer-codec';
 import type { BuyerShard } from '../../lib/db/buyer-shards';
 import { Lexicon, type LexiconChunk } from '../../lib/db/lexicon';
 import type { BuyerRecord } from '../../lib/db/records';
-import { chromiumArgs, chromiumPath, DEMO_EXTENSION_DIR, ROOT } from '../../scripts/browser';
+import { chromiumArgs, chromiumPath, DEMO_EXTENSION_DIR } from '../../scripts/browser';
+import { findDemoExport } from '../../scripts/demo-data';
 import { DEMO_PORT } from '../../playwright.config';
 
 export const DEMO_URL = `http://127.0.0.1:${DEMO_PORT}/`;
-export const DEMO_EXPORT = join(ROOT, 'demo', 'dist', 'data', 'ExportOrderList202611200000.csv');
+/** The demo shop's order export, dated from the day `npm run build:demo` ran (ExportOrderList<that day>0000.csv). */
+export const DEMO_EXPORT = findDemoExport();
+/** Writes the demo build's contact history into the extension's contact log (demo build hook). */
+export { seedDemoContacts } from '../../scripts/demo-seed';
 
 interface Fixtures {
   context: BrowserContext;

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { TAOBAO_ORDER_HEADERS_54 } from '../../lib/import/formats/taobao-headers';
 import { HOSTILE_STRINGS } from '../fixtures/hostile/strings';
+import { localDateAt } from '../../lib/reminders/time';
 import { expect } from './fixtures';
 
 /**
@@ -182,9 +183,14 @@ export interface TaobaoRow {
 
 const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
-/** A small Taobao 已卖出的宝贝 export (UTF-8 with BOM) with the given rows, written to `path`. */
+/**
+ * A small Taobao 已卖出的宝贝 export (UTF-8 with BOM) with the given rows, written to `path`. Orders
+ * without a `created` time were placed 20 days ago (shop time), so their buyers are active whatever
+ * the date the tests run on.
+ */
 export function writeTaobaoCsv(path: string, rows: TaobaoRow[]): string {
   const headers = TAOBAO_ORDER_HEADERS_54.map((h) => h.trim());
+  const day = localDateAt(Date.now() - 20 * 86_400_000, 'Asia/Shanghai');
   const lines = [TAOBAO_ORDER_HEADERS_54.map(quote).join(',')];
   for (const r of rows) {
     const cells: Record<string, string> = {
@@ -197,8 +203,8 @@ export function writeTaobaoCsv(path: string, rows: TaobaoRow[]): string {
       收货人姓名: '测某某',
       收货地址: r.address ?? '',
       联系手机: r.phone ? `'${r.phone}` : '',
-      订单创建时间: r.created ?? '2026-10-01 10:00:00',
-      订单付款时间: r.created ?? '2026-10-01 10:00:05',
+      订单创建时间: r.created ?? `${day} 10:00:00`,
+      订单付款时间: r.created ?? `${day} 10:00:05`,
       宝贝标题: r.title,
       宝贝总数量: '1',
       退款金额: '0',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Frame, Page } from '@playwright/test';
 import { parseCsv } from '../../lib/import/csv';
-import { DEMO_EXPORT, expect, importFiles, openConsole, sidebarFrame, test } from './fixtures';
+import { DEMO_EXPORT, expect, importFiles, openConsole, seedDemoContacts, sidebarFrame, test } from './fixtures';
 
 const EVIL = '=HYPERLINK("http://evil.example","点我领券")';
 
@@ -63,8 +63,11 @@ test.describe('supervisor workspace: insights', () => {
     await expect(options.getByTestId('concern-export-done')).toContainText('2');
   });
 
-  test('the dashboard draws the demo shop: buyers by level, stage and segment, concerns by week and item', async ({ context, extensionId }, testInfo) => {
+  test('the dashboard draws the demo shop: buyers by level, stage and segment, concerns by week and item, and how contacted buyers responded', async ({ context, extensionId }, testInfo) => {
     await importFiles(context, extensionId, [DEMO_EXPORT]);
+    // What the demo shop's agents sent over the past weeks (as npm start seeds it).
+    const seeded = await seedDemoContacts(context);
+    expect(seeded).toBeGreaterThan(100);
     // Concerns the sidebar saves by itself while an agent reads through today's conversations.
     const settings = await context.newPage();
     await settings.goto(`chrome-extension://${extensionId}/options.html#/settings`);
@@ -97,7 +100,37 @@ test.describe('supervisor workspace: insights', () => {
     expect(summary).toContain('活跃期');
     expect([...summary.matchAll(/\d+/g)].reduce((sum, m) => sum + Number(m[0]), 0)).toBe(buyers);
     await expect(dash.getByTestId('chart-concern-weeks')).toHaveAttribute('data-summary', /尺码 \d+/);
-    await expect(dash.getByTestId('outcomes-empty')).toBeVisible();
+
+    // Stimulus response against natural repurchase: by period and by kind of contact.
+    await expect(dash.getByTestId('outcomes')).toBeVisible();
+    await expect(dash.getByTestId('outcomes-empty')).toHaveCount(0);
+    const numbers = async (row: import('@playwright/test').Locator) => (await row.locator('td.num').allTextContents()).map((cell) => cell.trim());
+    const byPeriod = dash.getByTestId('outcomes-by-period').locator('tbody tr');
+    await expect(byPeriod).toHaveCount(3);
+    expect(await byPeriod.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-period')))).toEqual(['7', '14', '30']);
+    for (const row of await byPeriod.all()) {
+      const [contacted, ordered, rate, natural, , controls] = await numbers(row);
+      expect(Number(contacted)).toBeGreaterThan(20);
+      expect(Number(ordered)).toBeGreaterThan(0);
+      expect(rate).toMatch(/^\d+(\.\d)?%$/);
+      expect(natural).toMatch(/^\d+(\.\d)?%$/);
+      expect(Number(controls)).toBeGreaterThan(Number(contacted));
+    }
+    // The longer the period, the more of the contacted buyers have ordered by its end.
+    const rates = await Promise.all((await byPeriod.all()).map(async (row) => parseFloat((await numbers(row))[2]!)));
+    expect(rates[2]!).toBeGreaterThanOrEqual(rates[0]!);
+    const byKind = dash.getByTestId('outcomes-table').locator('tbody tr');
+    const kinds = await byKind.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
+    expect(kinds).toEqual(expect.arrayContaining(['group:coupon', 'coupon:stage45_gift', 'group:care', 'group:unpaid']));
+    await expect(dash.locator('[data-testid="outcomes-table"] tr[data-key="coupon:stage45_gift"] td').first()).toHaveText(/45天回购礼/);
+    await expect(dash.locator('[data-testid="outcomes-table"] tr[data-key="group:unpaid"] td').first()).toHaveText('催付跟进');
+    await expect(dash.getByTestId('chart-outcomes')).toHaveAttribute('data-summary', /优惠券 \d+(\.\d)?% \/ \d+(\.\d)?%/);
+    // Another period re-draws the kinds for it.
+    const couponAt = async () => (await numbers(dash.locator('[data-testid="outcomes-table"] tr[data-key="group:coupon"]')))[0];
+    const at14 = await couponAt();
+    await dash.locator('[data-testid="outcome-window"] [data-value="30"]').click();
+    await expect(dash.getByText('按跟进方式（30 天）')).toBeVisible();
+    expect(Number(await couponAt())).toBeLessThanOrEqual(Number(at14));
     await dash.waitForTimeout(600); // let the chart animations settle before the picture
     const shot = testInfo.outputPath('dashboard.png');
     await dash.screenshot({ path: shot, fullPage: true });

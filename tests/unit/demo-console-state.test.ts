@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { generateConversations } from '../../lib/demo/conversations';
+import { demoAsOf } from '../../lib/demo/time';
 import { activeConversation, canSend, initialState, reducer, sortedConversations, type ConsoleAction, type ConsoleState } from '../../demo/src/state';
 import { parseParams, urlForBuyer } from '../../demo/src/url';
 
-const file = generateConversations();
+const file = generateConversations({ asOf: demoAsOf(Date.now()) });
 const run = (actions: ConsoleAction[], state: ConsoleState = initialState) => actions.reduce(reducer, state);
 const loaded = run([{ type: 'loaded', file }, { type: 'open', buyerId: file.conversations[0]!.buyerId }]);
 

@@ -88,7 +88,7 @@ export function DashboardPage({ settings }: { settings: AppSettings }) {
           )}
         </Card>
       </div>
-      <Outcomes data={d} settings={settings} />
+      <Outcomes report={d.outcomes} coupons={d.coupons} contacts={d.contacts.length} />
     </div>
   );
 }

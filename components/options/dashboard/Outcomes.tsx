@@ -1,65 +1,89 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useT } from '@/components/common/i18n';
-import { localDateAt } from '@/lib/reminders/time';
-import type { AppSettings } from '@/lib/settings/app';
+import type { MessageKey } from '@/lib/i18n';
+import { liftOf, type ContactGroup, type OutcomeCell, type OutcomeReport, type OutcomeRow } from '@/lib/insights/outcomes';
+import type { Coupon } from '@/lib/coupons';
 import { Tabs } from '../playbook/ui';
 import { Chart } from './Chart';
 import { outcomeOption } from './charts';
-import type { DashboardData } from './data';
-import { contactOutcomes, type ContactEvent } from './outcomes';
 import { Card } from './Card';
 
-const WINDOWS = ['7', '14', '30'] as const;
+const GROUP_NAMES: Record<ContactGroup, MessageKey> = {
+  coupon: 'ws_out_group_coupon',
+  reengage: 'ws_out_group_reengage',
+  care: 'ws_out_group_care',
+  unpaid: 'ws_out_group_unpaid',
+  service: 'ws_out_group_service',
+  other: 'ws_out_group_other',
+};
 
-/** Did contacting work? Orders within N days after a coupon or reminder, against buyers who got nothing. */
-export function Outcomes({ data, settings }: { data: DashboardData; settings: AppSettings }) {
+const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
+
+/** Did contacting work? The report of lib/insights/outcomes, by period and by kind of contact. */
+export function Outcomes({ report, coupons, contacts }: { report: OutcomeReport; coupons: readonly Coupon[]; contacts: number }) {
   const t = useT();
-  const [windowDays, setWindowDays] = useState<(typeof WINDOWS)[number]>('14');
-  const days = Number(windowDays);
-  const rows = useMemo(() => {
-    if (!data.dataThrough) return [];
-    const events: ContactEvent[] = [];
-    for (const c of data.contacts) {
-      const date = localDateAt(c.at, settings.timeZone);
-      if (c.couponId) events.push({ buyerId: c.buyerId, date, type: `coupon:${c.couponId}` });
-      events.push({ buyerId: c.buyerId, date, type: `kind:${c.kind}` });
-    }
-    return contactOutcomes(events, (id) => data.paidDates.get(id), data.uncontacted, { windowDays: days, boundaries: settings.profile.stages, dataThrough: data.dataThrough });
-  }, [data, days, settings]);
-  const labelOf = (type: string) => {
-    const [kind, id = ''] = type.split(/:(.*)/);
-    if (kind === 'coupon') return t('ws_dash_couponType', { name: data.coupons.find((c) => c.id === id)?.name ?? id });
-    const known = KIND_NAMES[id];
-    return t('ws_dash_kindType', { name: known ? t(known) : id });
+  const [period, setPeriod] = useState(String(report.periods[1] ?? report.periods[0]));
+  const p = Math.max(0, report.periods.indexOf(Number(period)));
+  const days = report.periods[p]!;
+  const labelOf = (row: OutcomeRow) => {
+    if (row.couponId !== null && !row.key.startsWith('group:')) return t('ws_out_coupon', { name: coupons.find((c) => c.id === row.couponId)?.name ?? row.couponId });
+    return row.group ? t(GROUP_NAMES[row.group]) : t('ws_out_byPeriod');
   };
-  const judged = rows.filter((r) => r.contacted > 0);
-  const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
+  const judged = report.byKind.filter((row) => row.cells[p]!.contacted > 0);
+  const cells = (cell: OutcomeCell) => {
+    const lift = liftOf(cell);
+    return (
+      <>
+        <td className="num">{cell.contacted}</td>
+        <td className="num">{cell.converted}</td>
+        <td className="num"><strong>{pct(cell.rate)}</strong></td>
+        <td className="num">{pct(cell.controlRate)}</td>
+        <td className={`num ${lift === null ? '' : lift >= 0 ? 'ws-ok' : 'ws-error'}`}>{lift === null ? '—' : `${lift >= 0 ? '+' : ''}${Math.round(lift * 1000) / 10}`}</td>
+        <td className="num">{cell.control}</td>
+        <td className="num">{cell.pending}</td>
+      </>
+    );
+  };
+  const head = (first: string) => (
+    <thead>
+      <tr>
+        <th>{first}</th><th className="num">{t('ws_dash_contacted')}</th><th className="num">{t('ws_dash_ordered')}</th><th className="num">{t('ws_dash_rate')}</th>
+        <th className="num">{t('ws_dash_natural')}</th><th className="num">{t('ws_dash_lift')}</th><th className="num">{t('ws_out_control')}</th><th className="num">{t('ws_dash_pending')}</th>
+      </tr>
+    </thead>
+  );
   return (
-    <Card title={t('ws_dash_outcomes')} sub={t('ws_dash_outcomesSub', { through: data.dataThrough ?? '—', sample: data.uncontacted.length })}
-      tools={<Tabs value={windowDays} onChange={setWindowDays} testId="outcome-window" tabs={WINDOWS.map((w) => [w, t('ws_dash_days', { days: w })] as const)} />}>
-      {rows.length === 0 ? (
+    <Card title={t('ws_dash_outcomes')} sub={t('ws_out_sub', { through: report.dataThrough ?? '—', sample: report.pool, per: report.controlsPerContact })}
+      tools={<Tabs value={period} onChange={setPeriod} testId="outcome-window" tabs={report.periods.map((d) => [String(d), t('ws_dash_days', { days: d })] as const)} />}>
+      {contacts === 0 || report.byKind.length === 0 ? (
         <p className="ws-empty" data-testid="outcomes-empty">{t('ws_dash_noContacts')}</p>
       ) : (
-        <div className="outcomes">
+        <div className="outcomes" data-testid="outcomes">
           {judged.length > 0 && (
-            <Chart testId="chart-outcomes" height={Math.max(200, judged.length * 48 + 50)} option={outcomeOption(judged, labelOf, { contacted: t('ws_dash_rateContacted', { days }), natural: t('ws_dash_rateNatural') })} />
+            <Chart testId="chart-outcomes" height={Math.max(200, judged.length * 48 + 50)}
+              summary={judged.map((row) => `${labelOf(row)} ${pct(row.cells[p]!.rate)} / ${pct(row.cells[p]!.controlRate)}`).join('，')}
+              option={outcomeOption(judged.map((row) => ({ label: labelOf(row), rate: row.cells[p]!.rate, controlRate: row.cells[p]!.controlRate })), { contacted: t('ws_dash_rateContacted', { days }), natural: t('ws_out_natural') })} />
           )}
-          <table className="ws-table" data-testid="outcomes-table">
-            <thead>
-              <tr><th>{t('ws_dash_type')}</th><th className="num">{t('ws_dash_contacted')}</th><th className="num">{t('ws_dash_ordered')}</th><th className="num">{t('ws_dash_rate')}</th><th className="num">{t('ws_dash_natural')}</th><th className="num">{t('ws_dash_lift')}</th><th className="num">{t('ws_dash_pending')}</th></tr>
-            </thead>
+          <h3 className="outcomes-head">{t('ws_out_byPeriod')}</h3>
+          <table className="ws-table" data-testid="outcomes-by-period">
+            {head(t('ws_out_period'))}
             <tbody>
-              {rows.map((r) => (
-                <tr key={r.type}>
-                  <td>{labelOf(r.type)}</td>
-                  <td className="num">{r.contacted}</td>
-                  <td className="num">{r.converted}</td>
-                  <td className="num"><strong>{pct(r.rate)}</strong></td>
-                  <td className="num">{pct(r.baselineRate)}</td>
-                  <td className={`num ${r.rate !== null && r.baselineRate !== null ? (r.rate >= r.baselineRate ? 'ws-ok' : 'ws-error') : ''}`}>
-                    {r.rate !== null && r.baselineRate !== null ? `${r.rate >= r.baselineRate ? '+' : ''}${Math.round((r.rate - r.baselineRate) * 1000) / 10}` : '—'}
-                  </td>
-                  <td className="num">{r.pending}</td>
+              {report.periods.map((d, i) => (
+                <tr key={d} data-period={d}>
+                  <td>{t('ws_dash_days', { days: d })}</td>
+                  {cells(report.overall.cells[i]!)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3 className="outcomes-head">{t('ws_out_byKind', { days })}</h3>
+          <table className="ws-table" data-testid="outcomes-table">
+            {head(t('ws_dash_type'))}
+            <tbody>
+              {report.byKind.map((row) => (
+                <tr key={row.key} data-key={row.key} className={row.key.startsWith('coupon:') ? 'sub' : undefined}>
+                  <td>{labelOf(row)}</td>
+                  {cells(row.cells[p]!)}
                 </tr>
               ))}
             </tbody>
@@ -69,16 +93,3 @@ export function Outcomes({ data, settings }: { data: DashboardData; settings: Ap
     </Card>
   );
 }
-
-const KIND_NAMES: Record<string, 'followup_kindUnpaid' | 'followup_kindShipping' | 'followup_kindCheckin' | 'ws_kind_thanks' | 'ws_kind_greeting' | 'ws_kind_reengage' | 'ws_kind_concern_answer' | 'ws_kind_review_reply' | 'ws_kind_custom' | 'ws_rem_stageEnd'> = {
-  unpaid: 'followup_kindUnpaid',
-  shipping: 'followup_kindShipping',
-  checkin: 'followup_kindCheckin',
-  thanks: 'ws_kind_thanks',
-  greeting: 'ws_kind_greeting',
-  reengage: 'ws_kind_reengage',
-  concern: 'ws_kind_concern_answer',
-  review_reply: 'ws_kind_review_reply',
-  custom: 'ws_kind_custom',
-  stage_end: 'ws_rem_stageEnd',
-};

@@ -1,6 +1,5 @@
 import type { Stacked } from './aggregate';
 import type { ChartOption } from './Chart';
-import type { OutcomeRow } from './outcomes';
 
 /** ECharts options for the dashboard, from plain labelled numbers. */
 
@@ -59,7 +58,7 @@ export function stackedOption(data: Stacked, nameOf: (concern: string) => string
   };
 }
 
-export function outcomeOption(rows: OutcomeRow[], labelOf: (type: string) => string, names: { contacted: string; natural: string }): ChartOption {
+export function outcomeOption(rows: readonly { label: string; rate: number | null; controlRate: number | null }[], names: { contacted: string; natural: string }): ChartOption {
   const pct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
   const shown = [...rows].reverse();
   return {
@@ -67,10 +66,10 @@ export function outcomeOption(rows: OutcomeRow[], labelOf: (type: string) => str
     legend: { top: 0, itemWidth: 10, itemHeight: 10, textStyle: { fontSize: 12 } },
     grid: { left: 8, right: 40, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: 'value', axisLabel: { ...AXIS_LABEL, formatter: '{value}%' }, splitLine: SPLIT, max: (v: { max: number }) => Math.min(100, Math.ceil((v.max + 5) / 10) * 10) },
-    yAxis: { type: 'category', data: shown.map((r) => labelOf(r.type)), axisLabel: { ...AXIS_LABEL, width: 120, overflow: 'truncate' }, axisTick: { show: false } },
+    yAxis: { type: 'category', data: shown.map((r) => r.label), axisLabel: { ...AXIS_LABEL, width: 140, overflow: 'truncate' }, axisTick: { show: false } },
     series: [
       { type: 'bar', name: names.contacted, data: shown.map((r) => pct(r.rate)), itemStyle: { color: '#1f6feb', borderRadius: [0, 4, 4, 0] }, barMaxWidth: 16, label: { show: true, position: 'right', formatter: '{c}%', fontSize: 11 } },
-      { type: 'bar', name: names.natural, data: shown.map((r) => pct(r.baselineRate)), itemStyle: { color: '#c9cdd4', borderRadius: [0, 4, 4, 0] }, barMaxWidth: 16, label: { show: true, position: 'right', formatter: '{c}%', fontSize: 11, color: '#8f959e' } },
+      { type: 'bar', name: names.natural, data: shown.map((r) => pct(r.controlRate)), itemStyle: { color: '#c9cdd4', borderRadius: [0, 4, 4, 0] }, barMaxWidth: 16, label: { show: true, position: 'right', formatter: '{c}%', fontSize: 11, color: '#8f959e' } },
     ],
   };
 }

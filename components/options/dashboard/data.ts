@@ -2,7 +2,7 @@ import { BuyerIndexSchema, emptyBuyerIndex } from '@/lib/db/buyer-index';
 import { lastItemAndCategory } from '@/lib/categories/table';
 import { getBuyers } from '@/lib/db/buyer-store';
 import { segmentModelFor } from '@/lib/db/buyers';
-import { ContactRecordSchema, type ContactRecord } from '@/lib/db/contact-log';
+import type { ContactRecord } from '@/lib/db/contact-log';
 import type { HuitoukeDb } from '@/lib/db/database';
 import { loadCategorizer } from '@/lib/db/product-categories';
 import { loadCoupons, loadTaxonomy, loadTemplates } from '@/lib/db/playbook';
@@ -13,16 +13,12 @@ import { deriveBuyerRows } from '@/lib/export/buyer-rows';
 import type { Coupon } from '@/lib/coupons';
 import type { AppSettings } from '@/lib/settings/app';
 import type { Template } from '@/lib/templates';
+import { loadOutcomeReport, sentContacts } from '@/lib/insights/outcome-data';
+import type { OutcomeReport } from '@/lib/insights/outcomes';
 import { countRows, type Counts } from '../playbook/level-counts';
-import { evenSample } from './outcomes';
-
-/** Buyers sampled as the "got nothing" comparison group: enough for a stable rate, quick to read. */
-export const BASELINE_SAMPLE = 3000;
 
 export interface DashboardData {
   asOf: string;
-  /** The latest paid date in the imported orders: outcomes are judged only up to it. */
-  dataThrough: string | null;
   counts: Counts;
   repeatBuyers: number;
   concerns: ConcernRecord[];
@@ -31,44 +27,30 @@ export interface DashboardData {
   templates: Template[];
   coupons: Coupon[];
   taxonomy: Taxonomy;
+  /** Messages that reached buyers (sent contact-log entries). */
   contacts: ContactRecord[];
-  paidDates: Map<string, string[]>;
-  uncontacted: string[][];
+  /** Stimulus response against natural repurchase (lib/insights). */
+  outcomes: OutcomeReport;
 }
 
 export async function loadDashboard(db: HuitoukeDb, settings: AppSettings, asOf: string): Promise<DashboardData> {
   const parsed = BuyerIndexSchema.safeParse((await db.settings.get(SETTINGS_KEY.buyerIndex))?.value);
   const index = parsed.success ? parsed.data : emptyBuyerIndex();
   const rows = deriveBuyerRows(index, settings.profile, await segmentModelFor(db, asOf), asOf);
-  const dataThrough = index.lastPaidDate.reduce<string | null>((max, d) => (d && (!max || d > max) ? d : max), null);
 
   const concerns = (await db.concerns.toArray()).filter((c) => c.deletedAt === undefined);
-  const contacts: ContactRecord[] = [];
-  for (const row of await db.contactLog.toArray()) {
-    const c = ContactRecordSchema.safeParse(row);
-    // Inserted but never seen sent: it did not reach the buyer.
-    if (c.success && c.data.deletedAt === undefined && c.data.sent !== false) contacts.push(c.data);
-  }
+  const contacts = sentContacts(await db.contactLog.toArray());
 
-  const wanted = [...new Set([...concerns.map((c) => c.buyerId), ...contacts.map((c) => c.buyerId)])];
-  const contacted = new Set(contacts.map((c) => c.buyerId));
-  const sample = evenSample(index.ids.filter((id, i) => !contacted.has(id) && (index.paidOrders[i] ?? 0) > 0), BASELINE_SAMPLE);
-  const records = await getBuyers(db, [...wanted, ...sample]);
+  const wanted = [...new Set(concerns.map((c) => c.buyerId))];
   const categorizer = await loadCategorizer(db);
   const items = new Map<string, { item: string | null; category: string | null }>();
-  const paidDates = new Map<string, string[]>();
-  const uncontacted: string[][] = [];
-  records.forEach((rec, i) => {
+  (await getBuyers(db, wanted)).forEach((rec) => {
     if (!rec || rec.deletedAt) return;
-    if (i < wanted.length) {
-      items.set(rec.id, lastItemAndCategory(rec.orders, categorizer));
-      paidDates.set(rec.id, rec.metrics.paidDates);
-    } else uncontacted.push(rec.metrics.paidDates);
+    items.set(rec.id, lastItemAndCategory(rec.orders, categorizer));
   });
 
   return {
     asOf,
-    dataThrough,
     counts: countRows(rows),
     repeatBuyers: rows.filter((r) => r.paidOrders >= 2).length,
     concerns,
@@ -77,7 +59,6 @@ export async function loadDashboard(db: HuitoukeDb, settings: AppSettings, asOf:
     coupons: await loadCoupons(db),
     taxonomy: await loadTaxonomy(db),
     contacts,
-    paidDates,
-    uncontacted,
+    outcomes: await loadOutcomeReport(db, index, contacts, settings.profile, settings.timeZone),
   };
 }
