@@ -7,9 +7,10 @@ import { DEFAULT_PROFILE_SETTINGS } from '../metrics/profile';
 import { createBuyersTableService, NO_FILTERS } from '../export/buyers-table';
 import type { BuyersTableReply } from '../export/buyers-table-protocol';
 import { databaseRowSource } from '../export/buyers-table-source';
+import { backupChunks, checkBackup, restoreBackup } from './backup';
 import { INDEX_PENDING_KEY, loadBuyerIndex } from './buyer-index';
-import { scanBuyers } from './buyer-store';
-import { memoryDataLock } from './data-lock';
+import { getBuyer, scanBuyers } from './buyer-store';
+import { DataBusy, memoryDataLock } from './data-lock';
 import { HuitoukeDb } from './database';
 import { importIntoDb, type ImportFailure, type ImportStoreOptions } from './import-store';
 import type { BuyerRecord } from './records';
@@ -144,7 +145,79 @@ describe('two imports at once', () => {
   });
 });
 
-describe('an import with the data lock', () => {
+describe('an import and a restore', () => {
+  /** A backup of a shop imported in two runs (its texts in two chunks), as a file source. */
+  async function backupOfTwoImports() {
+    const other = freshDb();
+    await importIntoDb(other, [report('c.csv', shop(3, '丙', '6'))], options('run-c'));
+    await importIntoDb(other, [report('d.csv', shop(4, '丁', '5'))], options('run-d'));
+    let text = '';
+    for await (const chunk of backupChunks(other, 1)) text += chunk;
+    const source = sourceFromBytes('backup.json', new TextEncoder().encode(text));
+    return { buyers: await allBuyers(other), source };
+  }
+
+  it('are never at once: a restore is refused while an import runs, and an import while a restore runs', async () => {
+    const lock = memoryDataLock();
+    const db = freshDb();
+    await importIntoDb(db, [report('a.csv', shop(1, '甲', '7'))], options('run-a'));
+    const { source, buyers } = await backupOfTwoImports();
+    const read = await checkBackup(source, db);
+    if (!read.ok) throw new Error('backup refused');
+
+    let wrote!: () => void;
+    const writing = new Promise<void>((resolve) => (wrote = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const importing = importIntoDb(db, [report('b.csv', shop(2, '乙', '8'))], options('run-b', {
+      lock, limits: { holdOrders: 1, batchSize: 50 }, read: pausing(() => (wrote(), released)),
+    }));
+    await writing;
+    const refused = await restoreBackup(db, source, read.info, { now: 2, lock }).then(() => null, (e: unknown) => e);
+    expect(refused).toBeInstanceOf(DataBusy);
+    expect((refused as DataBusy).holder).toBe('import');
+    release();
+    await importing;
+    expect((await allBuyers(db)).some((x) => x.id.includes('乙'))).toBe(true);
+
+    // Now the restore; an import started meanwhile is refused and writes nothing.
+    let restoring!: () => void;
+    const started = new Promise<void>((resolve) => (restoring = resolve));
+    const restore = restoreBackup(db, source, read.info, { now: 3, lock, onProgress: () => restoring() });
+    await started;
+    const blocked = await failure(importIntoDb(db, [report('e.csv', shop(5, '戊', '4'))], options('run-e', { lock })));
+    expect(blocked).toBeInstanceOf(DataBusy);
+    expect((blocked as DataBusy).holder).toBe('restore');
+    expect((await restore).ok).toBe(true);
+    expect(view(await allBuyers(db))).toEqual(view(buyers));
+    expect(await db.importRuns.get('run-e')).toBeUndefined();
+  });
+
+  it('without the lock, an import that finds the data restored under it stops, and the restored buyers stay whole', async () => {
+    const db = freshDb();
+    await importIntoDb(db, [report('a.csv', shop(1, '甲', '7'))], options('run-a'));
+    const { source, buyers } = await backupOfTwoImports();
+    const read = await checkBackup(source, db);
+    if (!read.ok) throw new Error('backup refused');
+    // The import writes its first buyers, then the restore replaces everything, then the import goes on.
+    const importing = importIntoDb(db, [report('b.csv', shop(2, '乙', '8'))], options('run-b', {
+      limits: { holdOrders: 1, batchSize: 50 },
+      read: pausing(async () => {
+        if ((await db.importRuns.get('run-a')) === undefined) return;
+        const restored = await restoreBackup(db, source, read.info, { now: 2 });
+        expect(restored.ok).toBe(true);
+      }),
+    }));
+    const stopped = await failure(importing);
+    expect(stopped.run?.failure).toBe('导入期间数据被备份恢复替换，导入已停止，没有写入恢复后的数据。请重新导入。');
+    // Every restored buyer reads back as it was backed up, and nothing of the import is in the restored data.
+    expect(view(await allBuyers(db))).toEqual(view(buyers));
+    expect(await getBuyer(db, buyers[0]!.id)).toEqual(buyers[0]);
+    expect([...(await loadBuyerIndex(db)).ids].sort()).toEqual(buyers.map((x) => x.id).sort());
+    expect(await db.importRuns.get('run-b')).toBeUndefined();
+    expect(await db.settings.get(INDEX_PENDING_KEY)).toBeUndefined();
+  });
+
   it('with the lock, a cancelled import leaves even the stored texts as they were', async () => {
     const lock = memoryDataLock();
     const db = freshDb();
