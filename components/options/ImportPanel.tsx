@@ -139,7 +139,7 @@ export function ImportPanel() {
       )}
 
       {job.kind === 'running' && (
-        <div className="progress" data-testid="import-progress">
+        <div className="progress" data-testid="import-progress" data-phase={job.progress?.phase ?? 'starting'}>
           <p>{job.cancelling ? t('op_import_stopping') : job.progress?.phase === 'writing' ? t('op_import_phase_writing') : job.progress?.phase === 'segments' ? t('op_import_phase_segments') : t('op_import_running', { file: job.progress?.file ?? '' })}</p>
           {job.progress?.phase === 'writing' && job.progress.toWrite ? (
             <progress max={job.progress.toWrite} value={job.progress.written ?? 0} />
