@@ -95,7 +95,7 @@ export function ImportPanel() {
       csvChunks(['file', 'line', 'column', 'columnName', 'severity', 'message'], issues.map((i) => [i.file, i.line, i.column, i.columnName, i.severity, formatIssue(i, locale)])),
     );
 
-  const busyHolder = job.kind === 'busy' ? job.holder : !running && elsewhere === 'restore' ? 'restore' : null;
+  const busyHolder = job.kind === 'busy' ? job.holder : !running && (elsewhere === 'restore' || elsewhere === 'backup') ? elsewhere : null;
   return (
     <section className="panel">
       <h2>{t('op_import_title')}</h2>

@@ -9,8 +9,12 @@
  * and the command line.
  */
 
-/** What holds the lock. */
-export type DataTask = 'import' | 'restore';
+/**
+ * What holds the lock. A backup holds it too: read while an import writes (and perhaps undoes its
+ * writes), it could name texts the import then takes back.
+ */
+export const DATA_TASKS = ['import', 'restore', 'backup'] as const;
+export type DataTask = (typeof DATA_TASKS)[number];
 
 /** The lock is held by another import or restore; `holder` says which when it can be told. */
 export class DataBusy extends Error {
@@ -63,7 +67,7 @@ const LOCK = 'huitouke-data';
 export function webDataLock(locks: LockManagerLike): DataLock {
   const holder = async (): Promise<DataTask | null> => {
     const held = (await locks.query()).held ?? [];
-    for (const task of ['restore', 'import'] as const) if (held.some((l) => l.name === `${LOCK}:${task}`)) return task;
+    for (const task of DATA_TASKS) if (held.some((l) => l.name === `${LOCK}:${task}`)) return task;
     return null;
   };
   return {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ColumnMappingSchema, FORMAT_IDS, ImportIssueSchema } from '../import';
 import { PlatformSchema, UiLocaleSchema } from '../schemas/common';
+import { DATA_TASKS } from './data-lock';
 import { ImportRunSchema } from './records';
 
 const FormatChoiceSchema = z.union([z.enum(FORMAT_IDS), z.literal('auto')]);
@@ -50,6 +51,6 @@ export const ImportWorkerMessageSchema = z.discriminatedUnion('type', [
   /** Cancelled: `rolledBack` says whether everything the run wrote was put back. */
   z.object({ type: z.literal('cancelled'), message: z.string(), rolledBack: z.boolean() }),
   /** Not started: another import or a restore holds the data lock. */
-  z.object({ type: z.literal('busy'), holder: z.enum(['import', 'restore']).nullable() }),
+  z.object({ type: z.literal('busy'), holder: z.enum(DATA_TASKS).nullable() }),
 ]);
 export type ImportWorkerMessage = z.infer<typeof ImportWorkerMessageSchema>;

@@ -33,12 +33,19 @@ export function BackupPanel() {
   const [problem, setProblem] = useState('');
   const [report, setReport] = useState<RestoreReport | null>(null);
 
+  // Taken with the data lock: not while an import writes (or takes back) what the backup would read.
   const download = async () => {
+    setProblem('');
     setProgress(t('ws_backup_readingTable', { table: '', rows: 0 }));
     try {
-      const parts: string[] = [];
-      for await (const chunk of backupChunks(db(), Date.now(), (p) => setProgress(t('ws_backup_readingTable', { table: p.table, rows: p.rows })))) parts.push(chunk);
+      const parts = await dataLock().exclusive('backup', async () => {
+        const out: string[] = [];
+        for await (const chunk of backupChunks(db(), Date.now(), (p) => setProgress(t('ws_backup_readingTable', { table: p.table, rows: p.rows })))) out.push(chunk);
+        return out;
+      });
       downloadChunks(`huitouke-backup-${stamp()}.json`, parts, 'application/json');
+    } catch (e) {
+      setProblem(e instanceof DataBusy ? t(busyMessage(e.holder)) : t('ws_backup_downloadFailed', { message: e instanceof Error ? e.message : String(e) }));
     } finally {
       setProgress(null);
     }

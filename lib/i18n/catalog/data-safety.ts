@@ -3,12 +3,16 @@ import type { Catalog } from '../types';
 /** Strings of the data lock (imports and restores one at a time), import cancel and the backup checks. */
 export const dataSafety = {
   data_busyImport: {
-    zh: '正在导入订单（本窗口或其他窗口），导入完成或取消后才能恢复备份或开始新的导入。',
-    en: 'An import is running (in this or another window). Restore a backup or start another import once it finishes or is cancelled.',
+    zh: '正在导入订单（本窗口或其他窗口），导入完成或取消后才能备份、恢复或开始新的导入。',
+    en: 'An import is running (in this or another window). Back up, restore or start another import once it finishes or is cancelled.',
+  },
+  data_busyBackup: {
+    zh: '正在生成完整备份（本窗口或其他窗口），完成后才能导入订单或恢复备份。',
+    en: 'A full backup is being written (in this or another window). Import orders or restore once it is done.',
   },
   data_busyRestore: {
-    zh: '正在恢复备份（本窗口或其他窗口），恢复完成后才能导入订单或再次恢复。',
-    en: 'A backup is being restored (in this or another window). Import orders or restore again once it finishes.',
+    zh: '正在恢复备份（本窗口或其他窗口），恢复完成后才能导入订单、备份或再次恢复。',
+    en: 'A backup is being restored (in this or another window). Import orders, back up or restore again once it finishes.',
   },
   data_busyOther: {
     zh: '另一个导入或恢复正在进行，请等它完成后再试。',
@@ -56,6 +60,7 @@ export const dataSafety = {
     zh: '备份文件的数据库版本 v{version} 未知，已拒绝恢复。',
     en: 'The backup is of an unknown database version (v{version}); not restored.',
   },
+  ws_backup_downloadFailed: { zh: '备份失败：{message}', en: 'The backup failed: {message}' },
   ws_backup_failed: { zh: '恢复失败：{message}。当前数据没有改变。', en: 'The restore failed: {message}. The current data is unchanged.' },
   ws_backup_checkFailed: { zh: '无法读取备份文件：{message}', en: 'The backup file could not be read: {message}' },
   ws_backup_pinKept: {
