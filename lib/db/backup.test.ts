@@ -229,6 +229,10 @@ describe('backup and restore', () => {
     const changed = text.replace('喜欢粉色', '喜欢蓝色');
     await expect(restoreBackup(target, file(changed), info, { now: 1 })).rejects.toMatchObject({ problem: { kind: 'damaged', tables: ['notes'] } });
     expect(await everything(target)).toEqual(before);
+    // Also when it was replaced by another whole backup of the same size.
+    const other = consistent(changed, () => {});
+    await expect(restoreBackup(target, file(other), info, { now: 1 })).rejects.toMatchObject({ problem: { kind: 'damaged', tables: ['notes'] } });
+    expect(await everything(target)).toEqual(before);
   });
 
   it('changes nothing when what was written does not match the file', async () => {

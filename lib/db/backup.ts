@@ -171,8 +171,9 @@ export class BackupRefused extends Error {
 export interface BackupInfo {
   dbVersion: number;
   createdAt: number;
-  /** Rows per table in the file. */
+  /** Rows per table in the file, and their checksums (a file changed before the restore is refused). */
   counts: Record<string, number>;
+  checksums: Record<string, string>;
   rows: number;
   /** The file carries a supervisor PIN (made by an older version); it is not restored. */
   hasPin: boolean;
@@ -360,7 +361,8 @@ async function verify(
   if (damaged.length || unlisted.length) throw new BackupRefused({ kind: 'damaged', tables: [...new Set([...damaged, ...unlisted])] });
   if (badRow && dbVersion === current) throw new BackupRefused(badRow);
   const counts = Object.fromEntries(order.map((name) => [name, sums.get(name)!.count]));
-  return { dbVersion, createdAt, counts, rows: Object.values(counts).reduce((a, n) => a + n, 0), hasPin };
+  const checksums = Object.fromEntries(order.map((name) => [name, sums.get(name)!.summary.checksum]));
+  return { dbVersion, createdAt, counts, checksums, rows: Object.values(counts).reduce((a, n) => a + n, 0), hasPin };
 }
 
 export interface TableCheck {
@@ -475,7 +477,8 @@ export async function restoreBackup(db: Dexie, source: ImportSource, info: Backu
 async function restore(db: Dexie, source: ImportSource, info: BackupInfo, opts: RestoreOptions): Promise<RestoreReport> {
   const names = db.tables.map((t) => t.name);
   const sameFile = (again: BackupInfo) => {
-    if (again.dbVersion !== info.dbVersion || canonicalJson(again.counts) !== canonicalJson(info.counts)) throw new BackupRefused({ kind: 'damaged', tables: Object.keys(again.counts) });
+    const changed = [...new Set([...Object.keys(info.checksums), ...Object.keys(again.checksums)])].filter((name) => again.checksums[name] !== info.checksums[name]);
+    if (again.dbVersion !== info.dbVersion || changed.length) throw new BackupRefused({ kind: 'damaged', tables: changed });
   };
   if (info.dbVersion === db.verno) {
     const tables = await db.transaction('rw', db.tables, (tx) => replaceAll(tx, names, async (table) => {
