@@ -192,7 +192,6 @@ export async function writeBuyers(ctx: RunContext, hold: Hold, checkAbort: () =>
         return all.map((w) => w.entry);
       });
       let done: Promise<IndexEntry[]>;
-      let queued: Promise<void> | undefined;
       const onlyNew = !merge.length && fresh.every((w) => aliasOf(w.change.record) === null);
       if (onlyNew) {
         // Only new shards (a first import, most of a big one): built here, and the transaction does
@@ -207,9 +206,7 @@ export async function writeBuyers(ctx: RunContext, hold: Hold, checkAbort: () =>
           inflight = null;
           await settle(previous);
         }
-        const add = addShards(ctx, [...shards.values()]);
-        queued = add.queued;
-        done = add.done
+        done = addShards(ctx, [...shards.values()])
           .then(() => fresh.map((w) => w.entry), (error: unknown) => {
             if (isConstraintError(error)) return mergeChunk();
             throw error;
@@ -218,9 +215,6 @@ export async function writeBuyers(ctx: RunContext, hold: Hold, checkAbort: () =>
       const previous: Flight | null = inflight;
       inflight = { count, done, merge: !onlyNew };
       if (previous) await settle(previous);
-      // The new shards are queued once their transaction has checked the generation: wait for that
-      // (one round trip), so the database stores them while the next chunk is built.
-      if (queued) await queued;
     }
     const last: Flight | null = inflight;
     inflight = null;
@@ -250,50 +244,36 @@ async function saveLexicon(ctx: RunContext, write: () => Promise<unknown>): Prom
 
 /**
  * Add new shards and put the run's lexicon chunk (when it has texts not saved yet) in one
- * transaction, committed as soon as the requests are queued. Through Dexie, the commit waits until
- * this worker's event loop has handled the requests' success events, and the worker is then busy
- * building the next chunk: the database sat idle for about a third of the writing.
+ * transaction, queued at once. Through Dexie, the commit waits until this worker's event loop has
+ * handled every request's success event, and the worker is then busy building the next chunk: the
+ * database sat idle for about a third of the writing.
  *
- * The transaction first reads the run's guard chunk and queues the writes only when the lexicon is
- * still the run's ({@link checkGeneration}); `queued` settles once that is decided.
+ * The first request reads the run's guard chunk ({@link checkGeneration}); its success event, the
+ * only one handled, commits the transaction, or aborts it (and every write in it) when the data was
+ * replaced meanwhile. The writes run in the database while that event waits for the worker.
  */
-function addShards(ctx: RunContext, shards: BuyerShard[]): { queued: Promise<void>; done: Promise<void> } {
-  let markQueued = () => {};
-  const queued = new Promise<void>((resolve) => (markQueued = resolve));
-  const done = new Promise<void>((resolve, reject) => {
+function addShards(ctx: RunContext, shards: BuyerShard[]): Promise<void> {
+  return new Promise((resolve, reject) => {
     let replaced = false;
-    try {
-      const tx = ctx.db.backendDB().transaction([ctx.db.buyerShards.name, ctx.db.lexicon.name], 'readwrite');
-      const chunk = ctx.lexicon.pending(ctx.stamp());
-      tx.oncomplete = () => {
-        if (chunk) ctx.lexicon.markSaved(chunk.texts.length);
-        for (const shard of shards) keepBefore(ctx.undo, shard.id, undefined);
-        resolve();
-      };
-      tx.onabort = () => {
-        markQueued();
-        reject(replaced ? new DataReplaced() : tx.error ?? new DOMException('The write of new buyers was aborted', 'AbortError'));
-      };
-      const texts = tx.objectStore(ctx.db.lexicon.name);
-      const guard = texts.get(ctx.lexicon.guardChunk());
-      guard.onsuccess = () => {
-        if (!sameGeneration(guard.result as LexiconChunk | undefined, ctx.lexicon)) {
-          replaced = true;
-          tx.abort();
-          return;
-        }
-        const store = tx.objectStore(ctx.db.buyerShards.name);
-        for (const shard of shards) store.add(shard);
-        if (chunk) texts.put(chunk);
-        tx.commit();
-        markQueued();
-      };
-    } catch (error) {
-      markQueued();
-      reject(error);
-    }
+    const tx = ctx.db.backendDB().transaction([ctx.db.buyerShards.name, ctx.db.lexicon.name], 'readwrite');
+    const chunk = ctx.lexicon.pending(ctx.stamp());
+    tx.oncomplete = () => {
+      if (chunk) ctx.lexicon.markSaved(chunk.texts.length);
+      for (const shard of shards) keepBefore(ctx.undo, shard.id, undefined);
+      resolve();
+    };
+    tx.onabort = () => reject(replaced ? new DataReplaced() : tx.error ?? new DOMException('The write of new buyers was aborted', 'AbortError'));
+    const texts = tx.objectStore(ctx.db.lexicon.name);
+    const guard = texts.get(ctx.lexicon.guardChunk());
+    const store = tx.objectStore(ctx.db.buyerShards.name);
+    for (const shard of shards) store.add(shard);
+    if (chunk) texts.put(chunk);
+    guard.onsuccess = () => {
+      if (sameGeneration(guard.result as LexiconChunk | undefined, ctx.lexicon)) return tx.commit();
+      replaced = true;
+      tx.abort();
+    };
   });
-  return { queued, done };
 }
 
 /**
