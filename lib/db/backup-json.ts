@@ -67,6 +67,8 @@ export class BackupJsonReader {
   private pos = 0;
   private line = 1;
   private lineStart = 0;
+  /** Index of the next newline in the chunk at or after `pos` (2^32 - 1: none); below `pos`: not looked for yet. */
+  private nextBreak = -1;
 
   constructor(private handlers: BackupJsonHandlers, private maxDepth = MAX_DEPTH) {}
 
@@ -99,6 +101,7 @@ export class BackupJsonReader {
     this.offset += n;
     this.chunk = '';
     this.pos = 0;
+    this.nextBreak = -1;
   }
 
   /** The text has ended: it must have been one whole backup object. */
@@ -110,9 +113,12 @@ export class BackupJsonReader {
   private where(index: number): { line: number; column: number } {
     const text = this.chunk;
     index = Math.max(index, this.pos);
-    for (let at = text.indexOf('\n', this.pos); at >= 0 && at < index; at = text.indexOf('\n', at + 1)) {
+    // The next newline at or after `pos` is remembered, so a chunk of many rows on one line is not searched again for each row.
+    if (this.nextBreak < this.pos) this.nextBreak = text.indexOf('\n', this.pos) >>> 0;
+    while (this.nextBreak < index) {
       this.line++;
-      this.lineStart = this.offset + at + 1;
+      this.lineStart = this.offset + this.nextBreak + 1;
+      this.nextBreak = text.indexOf('\n', this.nextBreak + 1) >>> 0;
     }
     this.pos = index;
     return { line: this.line, column: this.offset + index - this.lineStart + 1 };
@@ -228,19 +234,33 @@ export class BackupJsonReader {
     let { depth, inString, escape } = cap;
     const limit = this.maxDepth - this.baseDepth();
     for (let j = i; j < n; j++) {
-      const c = text.charCodeAt(j);
       if (inString) {
-        if (escape) escape = false;
-        else if (c === 0x5c) escape = true;
-        else if (c === 0x22) {
-          inString = false;
-          if (depth === 0) {
-            cap.depth = depth;
-            cap.inString = false;
-            return j + 1;
-          }
+        // Inside a string only its closing quote matters: jump to the next quote not escaped by an odd run of backslashes.
+        if (escape) {
+          escape = false;
+          continue;
         }
-      } else if (c === 0x22) inString = true;
+        const quote = text.indexOf('"', j);
+        if (quote < 0) {
+          let run = 0;
+          for (let k = n - 1; k >= j && text.charCodeAt(k) === 0x5c; k--) run++;
+          escape = run % 2 === 1;
+          break;
+        }
+        let run = 0;
+        for (let k = quote - 1; k >= j && text.charCodeAt(k) === 0x5c; k--) run++;
+        j = quote;
+        if (run % 2 === 1) continue;
+        inString = false;
+        if (depth === 0) {
+          cap.depth = depth;
+          cap.inString = false;
+          return j + 1;
+        }
+        continue;
+      }
+      const c = text.charCodeAt(j);
+      if (c === 0x22) inString = true;
       else if (c === 0x7b || c === 0x5b) {
         if (++depth > limit) throw this.error('tooDeep', j);
       } else if (c === 0x7d || c === 0x5d) {
