@@ -13,7 +13,9 @@ function bigExport(path: string, orders: number): string {
 
 test.describe('an import and a restore, one at a time; an import stays in view and can be cancelled', () => {
   test('a restore is refused while an import runs; the import is still shown after leaving the Data page; cancelling it leaves the data as before', async ({ context, extensionId }, testInfo) => {
-    const big = bigExport(testInfo.outputPath('ExportOrderList-big.csv'), 250_000);
+    // A big file on a busy machine: minutes, not the default minute.
+    test.setTimeout(300_000);
+    const big = bigExport(testInfo.outputPath('ExportOrderList-big.csv'), 150_000);
     // What the cancel must leave as it is: a shop imported before.
     await importFiles(context, extensionId, [join(EXPORTS, 'ExportOrderList202510071230.csv')]);
     const before = (await readBuyers(context, extensionId)).map((b) => b.id);
@@ -71,6 +73,7 @@ test.describe('an import and a restore, one at a time; an import stays in view a
   });
 
   test('an import left running while the supervisor visits other pages is shown again, and finishes with its summary', async ({ context, extensionId }, testInfo) => {
+    test.setTimeout(300_000);
     const big = bigExport(testInfo.outputPath('ExportOrderList-big.csv'), 100_000);
     const data = await context.newPage();
     await data.goto(`chrome-extension://${extensionId}/options.html#/data`);
