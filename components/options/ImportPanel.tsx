@@ -1,102 +1,80 @@
-import { useRef, useState, type DragEvent } from 'react';
-import { browser } from 'wxt/browser';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useLocale, useT } from '@/components/common/i18n';
 import { downloadChunks, stamp } from '@/components/common/download';
-import { ImportWorkerMessageSchema, type ImportJob } from '@/lib/db/import-protocol';
+import type { ImportJob } from '@/lib/db/import-protocol';
 import type { ImportRun } from '@/lib/db/records';
+import type { DataTask } from '@/lib/db/data-lock';
 import { csvChunks } from '@/lib/export/csv';
 import { formatIssue, formatLabel, GENERIC_REQUIRED, sourceFromBlob, type ColumnMapping, type ImportIssue, type MappingField } from '@/lib/import';
 import { previewSource, type SourcePreview } from '@/lib/import/preview';
 import type { MessageKey } from '@/lib/i18n';
 import { PLATFORMS, type Platform } from '@/lib/schemas/common';
 import { platformName } from '@/components/sidebar/BuyerCard';
+import { busyMessage, dataLock } from './data-lock';
 import { useDataVersion } from './data-version';
+import { cancelImport, clearImport, startImport, useImportJob } from './import-job';
 
-interface Progress {
-  file: string;
-  bytesRead: number;
-  bytesTotal: number;
-  phase: string;
-  written?: number;
-  toWrite?: number;
-}
-
-type Phase =
-  | { kind: 'idle' }
-  | { kind: 'mapping'; files: File[]; preview: SourcePreview; detectedFiles: File[] }
-  | { kind: 'running'; progress: Progress | null }
-  | { kind: 'done'; runs: ImportRun[]; issues: ImportIssue[] }
-  | { kind: 'failed'; message: string; issues: ImportIssue[] };
+/** Files waiting for their columns to be mapped (nothing has started). */
+type Mapping = { files: File[]; preview: SourcePreview; detectedFiles: File[] };
 
 const GENERIC_FIELDS: MappingField[] = ['buyer', 'order', 'time', 'amount', 'status', 'item', 'paidTime', 'refund', 'shipTime'];
 
-/** Run one import job in the worker; resolves when it is done or failed. */
-function runJob(job: ImportJob, onProgress: (p: Progress) => void): Promise<{ ok: true; run: ImportRun; issues: ImportIssue[] } | { ok: false; message: string; issues: ImportIssue[] }> {
-  return new Promise((resolve) => {
-    const worker = new Worker(browser.runtime.getURL('/import-worker.js' as '/'));
-    worker.addEventListener('message', (e: MessageEvent) => {
-      const parsed = ImportWorkerMessageSchema.safeParse(e.data);
-      if (!parsed.success) return;
-      const msg = parsed.data;
-      if (msg.type === 'progress') return onProgress(msg.progress);
-      // Let Dexie's change broadcast from the worker reach the other pages before it goes away.
-      setTimeout(() => worker.terminate(), 2000);
-      resolve(msg.type === 'done' ? { ok: true, run: msg.run, issues: msg.issues } : { ok: false, message: msg.message, issues: msg.issues });
-    });
-    worker.addEventListener('error', (e) => {
-      worker.terminate();
-      resolve({ ok: false, message: e.message || 'worker error', issues: [] });
-    });
-    worker.postMessage(job);
-  });
+/** While this page runs no import: whether another tab's import or restore holds the data lock (checked every few seconds). */
+function useOtherHolder(active: boolean): DataTask | null {
+  const [holder, setHolder] = useState<DataTask | null>(null);
+  useEffect(() => {
+    if (!active) return setHolder(null);
+    let live = true;
+    const check = () => void dataLock().holder().then((h) => live && setHolder(h), () => {});
+    check();
+    const timer = setInterval(check, 3000);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [active]);
+  return holder;
 }
 
 export function ImportPanel() {
   const t = useT();
   const locale = useLocale();
-  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const job = useImportJob();
+  const [mappingFor, setMappingFor] = useState<Mapping | null>(null);
   const data = useDataVersion();
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [platform, setPlatform] = useState<Platform>('other');
   const [dragging, setDragging] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
+  const running = job.kind === 'running';
+  const elsewhere = useOtherHolder(!running);
 
-  const start = async (groups: Array<{ files: File[]; format: ImportJob['format']; mapping?: ColumnMapping; platform?: Platform }>) => {
-    setPhase({ kind: 'running', progress: null });
-    const runs: ImportRun[] = [];
-    const issues: ImportIssue[] = [];
-    for (const g of groups) {
-      if (!g.files.length) continue;
-      const job: ImportJob = {
-        runId: `run-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
-        files: g.files,
-        names: g.files.map((f) => f.name),
-        format: g.format,
-        mapping: g.mapping,
-        platform: g.platform,
-        locale,
-      };
-      const result = await runJob(job, (progress) => setPhase({ kind: 'running', progress }));
-      issues.push(...result.issues);
-      // Even a failed run may have written whole buyers before it stopped.
-      data.bump();
-      if (!result.ok) return setPhase({ kind: 'failed', message: result.message, issues });
-      runs.push(result.run);
-    }
-    setPhase({ kind: 'done', runs, issues });
+  /** One run for all the files: they land together, and a cancel takes all of them back. */
+  const start = (files: File[], formats: ImportJob['formats'], generic?: { mapping: ColumnMapping; platform: Platform }) => {
+    setMappingFor(null);
+    startImport({
+      runId: `run-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+      files,
+      names: files.map((f) => f.name),
+      formats,
+      mapping: generic?.mapping,
+      platform: generic?.platform,
+      locale,
+    }, () => data.bump()); // even a failed or cancelled run may have changed what pages show meanwhile
   };
 
   const onFiles = async (list: FileList | File[] | null) => {
     const files = [...(list ?? [])];
-    if (!files.length) return;
+    if (!files.length || running) return;
+    clearImport();
     const previews = await Promise.all(files.map((f) => previewSource(sourceFromBlob(f, f.name)).catch(() => null)));
     const unknown = files.filter((_, i) => !previews[i]?.detected);
     const known = files.filter((_, i) => previews[i]?.detected);
-    if (!unknown.length) return start([{ files: known, format: 'auto' }]);
+    if (!unknown.length) return start(known, known.map(() => 'auto'));
     const preview = previews[files.indexOf(unknown[0]!)];
-    if (!preview || !preview.headers.length) return start([{ files, format: 'auto' }]); // the worker reports why
+    if (!preview || !preview.headers.length) return start(files, files.map(() => 'auto')); // the worker reports why
     setMapping(guessMapping(preview.headers));
-    setPhase({ kind: 'mapping', files: unknown, preview, detectedFiles: known });
+    setMappingFor({ files: unknown, preview, detectedFiles: known });
   };
 
   const onDrop = (e: DragEvent) => {
@@ -117,19 +95,22 @@ export function ImportPanel() {
       csvChunks(['file', 'line', 'column', 'columnName', 'severity', 'message'], issues.map((i) => [i.file, i.line, i.column, i.columnName, i.severity, formatIssue(i, locale)])),
     );
 
+  const busyHolder = job.kind === 'busy' ? job.holder : !running && (elsewhere === 'restore' || elsewhere === 'backup') ? elsewhere : null;
   return (
     <section className="panel">
       <h2>{t('op_import_title')}</h2>
       <p className="help">{t('op_import_help')}</p>
       <div className={`dropzone ${dragging ? 'over' : ''}`} onDragOver={(e) => { e.preventDefault(); setDragging(true); }} onDragLeave={() => setDragging(false)} onDrop={onDrop}>
-        <button type="button" className="primary" onClick={() => inputRef.current?.click()} disabled={phase.kind === 'running'}>{t('op_import_choose')}</button>
+        <button type="button" className="primary" onClick={() => inputRef.current?.click()} disabled={running}>{t('op_import_choose')}</button>
         <span>{t('op_import_drop')}</span>
         <input ref={inputRef} type="file" accept=".csv,text/csv,text/plain" multiple hidden data-testid="import-file" onChange={(e) => { void onFiles(e.target.files); e.target.value = ''; }} />
       </div>
 
-      {phase.kind === 'mapping' && (
+      {!running && elsewhere === 'import' && <p className="warn-text" role="status" data-testid="import-elsewhere">{t('op_import_elsewhere')}</p>}
+
+      {mappingFor && !running && (
         <div className="mapping">
-          <p className="warn-text">{t('op_import_unknown')} — {phase.files.map((f) => f.name).join('、')}（{t('op_import_encoding', { encoding: phase.preview.encoding })}）</p>
+          <p className="warn-text">{t('op_import_unknown')} — {mappingFor.files.map((f) => f.name).join('、')}（{t('op_import_encoding', { encoding: mappingFor.preview.encoding })}）</p>
           <h3>{t('op_import_mapping')}</h3>
           <div className="mapping-grid">
             {GENERIC_FIELDS.map((field) => (
@@ -137,7 +118,7 @@ export function ImportPanel() {
                 <span>{t(`import_field_${field}` as MessageKey)}{GENERIC_REQUIRED.includes(field) ? ' *' : ''}</span>
                 <select data-testid={`map-${field}`} value={mapping[field] ?? ''} onChange={(e) => setMapping({ ...mapping, [field]: e.target.value || undefined })}>
                   <option value="">{t('op_import_noColumn')}</option>
-                  {phase.preview.headers.map((h) => <option key={h} value={h}>{h}</option>)}
+                  {mappingFor.preview.headers.map((h) => <option key={h} value={h}>{h}</option>)}
                 </select>
               </label>
             ))}
@@ -150,38 +131,50 @@ export function ImportPanel() {
           </div>
           {missing.length > 0 && <p className="warn-text">{t('op_import_missingFields', { fields: missing.map((f) => t(`import_field_${f}` as MessageKey)).join('、') })}</p>}
           <div className="actions">
-            <button type="button" className="primary" data-testid="import-start" disabled={missing.length > 0} onClick={() => void start([{ files: phase.detectedFiles, format: 'auto' }, { files: phase.files, format: 'generic', mapping: clean(mapping), platform }])}>{t('op_import_start')}</button>
-            <button type="button" className="secondary" onClick={() => setPhase({ kind: 'idle' })}>{t('op_import_cancel')}</button>
+            <button type="button" className="primary" data-testid="import-start" disabled={missing.length > 0}
+              onClick={() => start([...mappingFor.detectedFiles, ...mappingFor.files], [...mappingFor.detectedFiles.map(() => 'auto' as const), ...mappingFor.files.map(() => 'generic' as const)], { mapping: clean(mapping), platform })}>{t('op_import_start')}</button>
+            <button type="button" className="secondary" onClick={() => setMappingFor(null)}>{t('op_import_cancel')}</button>
           </div>
         </div>
       )}
 
-      {phase.kind === 'running' && (
-        <div className="progress" data-testid="import-progress">
-          <p>{phase.progress?.phase === 'writing' ? t('op_import_phase_writing') : phase.progress?.phase === 'segments' ? t('op_import_phase_segments') : t('op_import_running', { file: phase.progress?.file ?? '' })}</p>
-          {phase.progress?.phase === 'writing' && phase.progress.toWrite ? (
-            <progress max={phase.progress.toWrite} value={phase.progress.written ?? 0} />
+      {job.kind === 'running' && (
+        <div className="progress" data-testid="import-progress" data-phase={job.progress?.phase ?? 'starting'}>
+          <p>{job.cancelling ? t('op_import_stopping') : job.progress?.phase === 'writing' ? t('op_import_phase_writing') : job.progress?.phase === 'segments' ? t('op_import_phase_segments') : t('op_import_running', { file: job.progress?.file ?? '' })}</p>
+          {job.progress?.phase === 'writing' && job.progress.toWrite ? (
+            <progress max={job.progress.toWrite} value={job.progress.written ?? 0} />
           ) : (
-            <progress max={phase.progress?.bytesTotal || 1} value={phase.progress?.bytesRead ?? 0} />
+            <progress max={job.progress?.bytesTotal || 1} value={job.progress?.bytesRead ?? 0} />
           )}
+          <div className="actions">
+            <button type="button" className="secondary" data-testid="import-cancel" disabled={job.cancelling} onClick={cancelImport}>{t('op_import_stop')}</button>
+          </div>
         </div>
       )}
 
-      {phase.kind === 'done' && (() => {
-        const s = summary(phase.runs);
+      {busyHolder && <p className="result failed" role="alert" data-testid="import-busy">{t(busyMessage(busyHolder))}</p>}
+
+      {job.kind === 'done' && (() => {
+        const s = summary([job.run]);
         return (
           <div className="result ok" data-testid="import-done" role="status">
-            <p>{t('op_import_done', { rows: s.rows, orders: s.orders, newOrders: s.newOrders, buyers: s.buyers })}{' '}{phase.runs.flatMap((r) => r.files).map((f) => f.format ? formatLabel(f.format, locale) : '').filter(Boolean).join('、')}</p>
+            <p>{t('op_import_done', { rows: s.rows, orders: s.orders, newOrders: s.newOrders, buyers: s.buyers })}{' '}{job.run.files.map((f) => f.format ? formatLabel(f.format, locale) : '').filter(Boolean).join('、')}</p>
             {s.orphans > 0 && <p className="warn-text" data-testid="import-orphans">{t('op_import_orphans', { count: s.orphans })}</p>}
-            {phase.issues.length > 0 && <IssueList issues={phase.issues} errors={s.errors} warnings={s.warnings} onDownload={() => downloadReport(phase.issues)} />}
+            {job.issues.length > 0 && <IssueList issues={job.issues} errors={s.errors} warnings={s.warnings} onDownload={() => downloadReport(job.issues)} />}
           </div>
         );
       })()}
 
-      {phase.kind === 'failed' && (
+      {job.kind === 'cancelled' && (
+        <div className={`result ${job.rolledBack ? 'ok' : 'failed'}`} data-testid="import-cancelled" data-rolled-back={job.rolledBack} role="status">
+          <p><strong>{t('op_import_cancelledTitle')}</strong> {job.message}</p>
+        </div>
+      )}
+
+      {job.kind === 'failed' && (
         <div className="result failed" data-testid="import-failed" role="alert">
-          <p>{t('op_import_failed', { message: phase.message })}</p>
-          {phase.issues.length > 0 && <IssueList issues={phase.issues} errors={phase.issues.filter((i) => i.severity === 'error').length} warnings={phase.issues.filter((i) => i.severity === 'warning').length} onDownload={() => downloadReport(phase.issues)} />}
+          <p>{t('op_import_failed', { message: job.message })}</p>
+          {job.issues.length > 0 && <IssueList issues={job.issues} errors={job.issues.filter((i) => i.severity === 'error').length} warnings={job.issues.filter((i) => i.severity === 'warning').length} onDownload={() => downloadReport(job.issues)} />}
         </div>
       )}
     </section>

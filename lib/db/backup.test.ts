@@ -1,14 +1,21 @@
 import Dexie from 'dexie';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { shardIdOf } from './buyer-shards';
+import { sourceFromBytes, type ImportSource } from '../import/source';
+import { canonicalJson, Checksum } from '../playbook/canonical';
+import { addNote, saveConcern, setTag } from './annotations';
+import { backupChunks, checkBackup, hasRowSchema, restoreBackup, tablesOfVersion, type BackupInfo, type RestoreOptions } from './backup';
+import { decodeBuyer } from './buyer-codec';
+import { shardIdOf, type BuyerShard } from './buyer-shards';
 import { getBuyer, putBuyers, scanBuyers } from './buyer-store';
 import { HuitoukeDb } from './database';
-import { addNote, saveConcern, setTag } from './annotations';
-import { canonicalJson, Checksum } from '../playbook/canonical';
-import { backupChunks, readBackup, restoreBackup } from './backup';
+import { Lexicon, type LexiconChunk } from './lexicon';
 import { seedPlaybook } from './playbook';
-import { CURRENT_VERSION } from './schema-versions';
 import { saveTemplateEdit } from './playbook-edit';
+import type { BuyerRecord } from './records';
+import { CURRENT_VERSION } from './schema-versions';
+import { loadPinRecord, PIN_SETTING_KEY, pinStatus, setPin, verifyPin } from './supervisor-lock';
 
 let n = 0;
 const opened: Dexie[] = [];
@@ -49,6 +56,20 @@ async function backupText(db: Dexie, now = 100): Promise<string> {
   return text;
 }
 
+/** A file as the page hands it over: bytes read in pieces (of these sizes in turn, so pieces end everywhere). */
+const file = (text: string, sizes: number[] = [64 * 1024]): ImportSource => sourceFromBytes('backup.json', new TextEncoder().encode(text), sizes);
+
+async function checked(text: string, db: Dexie): Promise<BackupInfo> {
+  const read = await checkBackup(file(text), db);
+  if (!read.ok) throw new Error(JSON.stringify(read.problem));
+  return read.info;
+}
+
+/** Check and restore a file's text into `db`, as the backup panel does. */
+async function restoreText(db: Dexie, text: string, opts: Partial<RestoreOptions> = {}) {
+  return restoreBackup(db, file(text), await checked(text, db), { now: 200, ...opts });
+}
+
 async function buyerCount(db: HuitoukeDb): Promise<number> {
   let n = 0;
   await scanBuyers(db, (page) => void (n += page.length));
@@ -59,6 +80,27 @@ async function counts(db: Dexie): Promise<Record<string, number>> {
   return Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, await t.count()] as const)));
 }
 
+/** Every row of every table, to compare a database before and after. */
+async function everything(db: Dexie): Promise<Record<string, unknown[]>> {
+  return Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, await t.toArray()] as const)));
+}
+
+type BackupFile = { dbVersion: number; tables: Record<string, Record<string, unknown>[]>; manifest: { counts: Record<string, number>; checksums: Record<string, string> } };
+
+/** A file edited by hand, its manifest made to agree with its tables again (a consistent file). */
+function consistent(text: string, edit: (f: BackupFile) => void): string {
+  const f = JSON.parse(text) as BackupFile;
+  edit(f);
+  f.manifest = { counts: {}, checksums: {} };
+  for (const [name, rows] of Object.entries(f.tables)) {
+    const sum = new Checksum();
+    for (const row of rows) sum.update(canonicalJson(row));
+    f.manifest.counts[name] = rows.length;
+    f.manifest.checksums[name] = sum.digest();
+  }
+  return JSON.stringify(f);
+}
+
 describe('backup and restore', () => {
   it('restores every table into an empty profile with nothing lost', async () => {
     const source = fresh((name) => new HuitoukeDb(name));
@@ -66,9 +108,7 @@ describe('backup and restore', () => {
     const text = await backupText(source);
     const target = fresh((name) => new HuitoukeDb(name));
     await addNote(target, 'x', 'this profile had its own data', 'y', 1);
-    const read = readBackup(text, target.verno);
-    if (!read.ok) throw new Error(JSON.stringify(read.problem));
-    const report = await restoreBackup(target, read.backup, { now: 200 });
+    const report = await restoreText(target, text);
     expect(report.ok).toBe(true);
     expect(report.upgradedFrom).toBeNull();
     const shards = await source.buyerShards.count();
@@ -82,40 +122,128 @@ describe('backup and restore', () => {
     expect(await backupText(target, 100)).toBe(text);
   });
 
+  it('reads the file as it arrives, in pieces that end anywhere (inside names, rows, escapes and characters)', async () => {
+    const source = fresh((name) => new HuitoukeDb(name));
+    await fill(source, 30);
+    const text = await backupText(source);
+    const target = fresh((name) => new HuitoukeDb(name));
+    const sizes = [1, 2, 3, 5, 7, 11, 13, 64, 257];
+    const read = await checkBackup(file(text, sizes), target);
+    if (!read.ok) throw new Error(JSON.stringify(read.problem));
+    expect(read.info.counts.buyerShards).toBe(await source.buyerShards.count());
+    const report = await restoreBackup(target, file(text, sizes), read.info, { now: 1 });
+    expect(report.ok).toBe(true);
+    expect(await everything(target)).toEqual(await everything(source));
+  });
+
   it('refuses a damaged file before touching anything', async () => {
     const source = fresh((name) => new HuitoukeDb(name));
     await fill(source);
     const text = await backupText(source);
+    const target = fresh((name) => new HuitoukeDb(name));
+    const check = async (t: string) => {
+      const read = await checkBackup(file(t), target);
+      return read.ok ? 'ok' : read.problem;
+    };
     // The file without the shard that holds 买家7, its manifest unchanged.
     const parsed = JSON.parse(text) as { tables: Record<string, { id: string }[]> };
     const shardOf7 = shardIdOf('taobao', '买家7');
     parsed.tables.buyerShards = parsed.tables.buyerShards!.filter((row) => row.id !== shardOf7);
     const lostRow = JSON.stringify(parsed);
     expect(lostRow).not.toBe(text);
-    expect(readBackup(lostRow, CURRENT_VERSION)).toEqual({ ok: false, problem: { kind: 'damaged', tables: ['buyerShards'] } });
+    expect(await check(lostRow)).toEqual({ kind: 'damaged', tables: ['buyerShards'] });
     const edited = text.replace('喜欢粉色', '喜欢蓝色');
-    expect(readBackup(edited, CURRENT_VERSION)).toEqual({ ok: false, problem: { kind: 'damaged', tables: ['notes'] } });
-    expect(readBackup(text.slice(0, -20), CURRENT_VERSION)).toEqual({ ok: false, problem: { kind: 'notJson' } });
-    expect(readBackup('{"format":"x"}', CURRENT_VERSION)).toEqual({ ok: false, problem: { kind: 'notABackup' } });
-    expect(readBackup(text, CURRENT_VERSION - 1)).toEqual({ ok: false, problem: { kind: 'newerVersion', dbVersion: CURRENT_VERSION } });
+    expect(await check(edited)).toEqual({ kind: 'damaged', tables: ['notes'] });
+    // Cut short: where the text stops.
+    const lines = text.slice(0, -20).split('\n');
+    expect(await check(text.slice(0, -20))).toEqual({ kind: 'notJson', line: lines.length, column: lines[lines.length - 1]!.length + 1, detail: 'cut short' });
+    expect(await check('{"format":"x"}')).toEqual({ kind: 'notABackup' });
+    expect(await check('[1, 2]')).toEqual({ kind: 'notABackup' });
+    // Not JSON in the middle of a row: the line and column of that row.
+    const broken = text.replace('"喜欢粉色', '喜欢粉色');
+    const at = broken.split('\n').findIndex((l) => l.includes('喜欢粉色'));
+    expect(await check(broken)).toMatchObject({ kind: 'notJson', line: at + 1 });
+    const older = fresh((name) => new Dexie(name));
+    older.version(CURRENT_VERSION - 1).stores(Object.fromEntries(tablesOfVersion(CURRENT_VERSION - 1)!));
+    expect((await checkBackup(file(text), older)).ok ? 'ok' : (await checkBackup(file(text), older) as { problem: unknown }).problem).toEqual({ kind: 'newerVersion', dbVersion: CURRENT_VERSION });
+    expect(await everything(target)).toEqual(await everything(fresh((name) => new HuitoukeDb(name))));
+  });
+
+  it('refuses a valid file that lacks tables, naming them, instead of emptying them', async () => {
+    const source = fresh((name) => new HuitoukeDb(name));
+    await fill(source);
+    const text = consistent(await backupText(source), (f) => {
+      delete f.tables.notes;
+      delete f.tables.templates;
+    });
+    const target = fresh((name) => new HuitoukeDb(name));
+    await fill(target, 5);
+    const before = await everything(target);
+    expect(await checkBackup(file(text), target)).toEqual({ ok: false, problem: { kind: 'missingTables', tables: ['notes', 'templates'] } });
+    expect(await everything(target)).toEqual(before);
+    // A table this version does not have is refused too.
+    const extra = consistent(await backupText(source), (f) => void (f.tables.mystery = [{ id: 'x' }]));
+    expect(await checkBackup(file(extra), target)).toEqual({ ok: false, problem: { kind: 'unknownTables', dbVersion: CURRENT_VERSION, tables: ['mystery'] } });
+  });
+
+  it('refuses a file whose rows do not fit their tables, saying which table and row', async () => {
+    const source = fresh((name) => new HuitoukeDb(name));
+    await fill(source);
+    const target = fresh((name) => new HuitoukeDb(name));
+    await fill(target, 5);
+    const before = await everything(target);
+    const badNote = consistent(await backupText(source), (f) => void (f.tables.notes![0]!.text = 42));
+    expect(await checkBackup(file(badNote), target)).toEqual({ ok: false, problem: { kind: 'badRow', table: 'notes', row: 1, field: 'text', message: expect.any(String) } });
+    const badShard = consistent(await backupText(source), (f) => {
+      const shard = f.tables.buyerShards![2]!;
+      shard.docs = (shard.docs as string[]).slice(1);
+    });
+    expect(await checkBackup(file(badShard), target)).toMatchObject({ ok: false, problem: { kind: 'badRow', table: 'buyerShards', row: 3 } });
+    const badSetting = consistent(await backupText(source), (f) => f.tables.settings!.push({ value: 1 }));
+    expect(await checkBackup(file(badSetting), target)).toMatchObject({ ok: false, problem: { kind: 'badRow', table: 'settings', field: 'key' } });
+    expect(await everything(target)).toEqual(before);
+  });
+
+  it('ends a file nested too deeply in a clear error, at its line and column', async () => {
+    const target = fresh((name) => new HuitoukeDb(name));
+    // A whole header, then a note whose one field nests 100,000 objects deep (walking it overflows the stack).
+    const head = `{"format":"huitouke-backup","formatVersion":1,"dbVersion":${CURRENT_VERSION},"createdAt":1,"schema":{},\n"tables":{"notes":[{"id":"n1","x":`;
+    const deep = `${head}${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}]},"manifest":{"counts":{"notes":1},"checksums":{"notes":"0"}}}`;
+    const read = await checkBackup(file(deep), target);
+    // The 61st object inside the row is one too deep (64 with the file's own three levels and the row).
+    expect(read).toEqual({ ok: false, problem: { kind: 'tooDeep', line: 2, column: '"tables":{"notes":[{"id":"n1","x":'.length + 5 * 60 + 1 } });
+    const arrays = `${head.slice(0, -'{"id":"n1","x":'.length)}${'['.repeat(200_000)}${']'.repeat(200_000)}]},"manifest":{"counts":{},"checksums":{}}}`;
+    expect(await checkBackup(file(arrays), target)).toMatchObject({ ok: false, problem: { kind: 'tooDeep', line: 2 } });
+    // In a member other than the tables too.
+    const deepHeader = `{"format":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    expect(await checkBackup(file(deepHeader), target)).toMatchObject({ ok: false, problem: { kind: 'tooDeep', line: 1 } });
+  });
+
+  it('refuses a file changed between its check and the restore, and changes nothing', async () => {
+    const source = fresh((name) => new HuitoukeDb(name));
+    await fill(source);
+    const text = await backupText(source);
+    const target = fresh((name) => new HuitoukeDb(name));
+    await fill(target, 3);
+    const before = await everything(target);
+    const info = await checked(text, target);
+    const changed = text.replace('喜欢粉色', '喜欢蓝色');
+    await expect(restoreBackup(target, file(changed), info, { now: 1 })).rejects.toMatchObject({ problem: { kind: 'damaged', tables: ['notes'] } });
+    expect(await everything(target)).toEqual(before);
+    // Also when it was replaced by another whole backup of the same size.
+    const other = consistent(changed, () => {});
+    await expect(restoreBackup(target, file(other), info, { now: 1 })).rejects.toMatchObject({ problem: { kind: 'damaged', tables: ['notes'] } });
+    expect(await everything(target)).toEqual(before);
   });
 
   it('changes nothing when what was written does not match the file', async () => {
     const source = fresh((name) => new HuitoukeDb(name));
     await fill(source);
     // A file that agrees with itself but cannot be stored as it says: two notes with one key.
-    const file = JSON.parse(await backupText(source)) as { tables: Record<string, unknown[]>; manifest: { counts: Record<string, number>; checksums: Record<string, string> } };
-    file.tables.notes!.push(file.tables.notes![0]);
-    file.manifest.counts.notes = 2;
-    const sum = new Checksum();
-    for (const row of file.tables.notes!) sum.update(canonicalJson(row));
-    file.manifest.checksums.notes = sum.digest();
-    const read = readBackup(JSON.stringify(file), CURRENT_VERSION);
-    if (!read.ok) throw new Error('the file itself is consistent');
-
+    const text = consistent(await backupText(source), (f) => void f.tables.notes!.push(f.tables.notes![0]!));
     const target = fresh((name) => new HuitoukeDb(name));
     await addNote(target, 'taobao:x', '恢复前就有的备注', '小李', 1);
-    const report = await restoreBackup(target, read.backup, { now: 400 });
+    const report = await restoreText(target, text, { now: 400 });
     expect(report.ok).toBe(false);
     expect(report.rolledBack).toBe(true);
     expect(report.tables.find((t) => t.table === 'notes')).toMatchObject({ expected: 2, restored: 1 });
@@ -135,11 +263,11 @@ describe('backup and restore', () => {
     }
     const old = fresh((name) => new HuitoukeDb(name));
     await fill(old);
-    const read = readBackup(await backupText(old), CURRENT_VERSION + 1);
-    if (!read.ok) throw new Error('backup did not read');
-    expect(read.backup.dbVersion).toBe(CURRENT_VERSION);
+    const text = await backupText(old);
     const target = fresh((name) => new NextDb(name));
-    const report = await restoreBackup(target, read.backup, { now: 300, openCurrent: (name) => new NextDb(name) });
+    const info = await checked(text, target);
+    expect(info.dbVersion).toBe(CURRENT_VERSION);
+    const report = await restoreBackup(target, file(text), info, { now: 300, openCurrent: (name) => new NextDb(name) });
     expect(report.upgradedFrom).toBe(CURRENT_VERSION);
     expect(report.ok).toBe(true);
     expect(await counts(target)).toEqual(await counts(old));
@@ -147,5 +275,98 @@ describe('backup and restore', () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({ text: '喜欢粉色，\n"尺码偏小"', pinned: false });
     expect((await Dexie.getDatabaseNames()).some((name) => name.includes('-restore-'))).toBe(false);
+  });
+
+  // The saved databases of every earlier version (the upgrade test's fixtures), as backups of that version.
+  const DIR = fileURLToPath(new URL('../../tests/fixtures/db/', import.meta.url));
+  const saved = readdirSync(DIR)
+    .filter((f) => /^v\d+\.json$/.test(f))
+    .map((f) => JSON.parse(readFileSync(DIR + f, 'utf8')) as { version: number; tables: Record<string, Record<string, unknown>[]> });
+  for (const fixture of saved) {
+    it(`restores a backup of a version ${fixture.version} database through the upgrades, every record kept`, async () => {
+      const tables = Object.fromEntries([...tablesOfVersion(fixture.version)!.keys()].map((name) => [name, fixture.tables[name] ?? []]));
+      const text = consistent(JSON.stringify({ format: 'huitouke-backup', formatVersion: 1, dbVersion: fixture.version, createdAt: 1, schema: Object.fromEntries(tablesOfVersion(fixture.version)!), tables, manifest: {} }), () => {});
+      const target = fresh((name) => new HuitoukeDb(name));
+      await fill(target, 2);
+      const report = await restoreText(target, text);
+      expect(report).toMatchObject({ ok: true, upgradedFrom: fixture.version });
+      // From version 5 on, docs name repeated texts by their number in the saved lexicon.
+      const lexicon = Lexicon.of((fixture.tables.lexicon ?? []) as unknown as LexiconChunk[], () => 'none');
+      const buyers = fixture.version < 3
+        ? ((fixture.tables.buyers ?? []) as unknown as BuyerRecord[])
+        : ((fixture.tables.buyerShards ?? []) as unknown as BuyerShard[]).flatMap((s) => s.docs.map((doc, i) => decodeBuyer(doc, s.keys[i]!, lexicon)));
+      expect(buyers.length).toBeGreaterThan(0);
+      for (const b of buyers) expect(await getBuyer(target, b.id), b.id).toEqual(b);
+      expect(await buyerCount(target)).toBe(buyers.length);
+      for (const name of ['notes', 'tags', 'concerns', 'templates', 'coupons', 'reminders', 'contactLog']) {
+        expect((await target.table(name).toArray()).map((r: { id: string }) => r.id).sort(), name).toEqual((fixture.tables[name] ?? []).map((r) => r.id).sort());
+      }
+      // The profile's own data is gone: the restore replaced it.
+      expect(await getBuyer(target, 'taobao:买家1')).toBeUndefined();
+    });
+  }
+});
+
+describe('the supervisor PIN and backups', () => {
+  const PIN_ITERATIONS = 1000;
+
+  it('a backup never holds the PIN hash or its lock-out', async () => {
+    const source = fresh((name) => new HuitoukeDb(name));
+    await fill(source);
+    await setPin(source, { current: null, next: '2580', by: '主管' }, 1, PIN_ITERATIONS);
+    const pin = (await loadPinRecord(source))!;
+    const text = await backupText(source);
+    expect(text).not.toContain(PIN_SETTING_KEY);
+    expect(text).not.toContain(pin.hash);
+    expect(text).not.toContain(pin.salt);
+    // And the file is whole without it.
+    expect((await checkBackup(file(text), source)).ok).toBe(true);
+  });
+
+  it('restoring keeps the PIN this browser has, whether the backup was taken before a PIN was set or not', async () => {
+    const source = fresh((name) => new HuitoukeDb(name));
+    await fill(source);
+    const noPin = await backupText(source);
+    const target = fresh((name) => new HuitoukeDb(name));
+    await setPin(target, { current: null, next: '1357', by: '主管' }, 1, PIN_ITERATIONS);
+    const before = await loadPinRecord(target);
+    const report = await restoreText(target, noPin);
+    expect(report.ok).toBe(true);
+    expect(await loadPinRecord(target)).toEqual(before);
+    expect(await verifyPin(target, '1357', 2)).toEqual({ ok: true });
+    expect(await buyerCount(target)).toBe(50);
+  });
+
+  it('a backup made by an older version with the PIN in it restores without it: a PIN stays, no PIN stays none', async () => {
+    const source = fresh((name) => new HuitoukeDb(name));
+    await fill(source);
+    await setPin(source, { current: null, next: '2580', by: '主管' }, 1, PIN_ITERATIONS);
+    const pin = await source.settings.get(PIN_SETTING_KEY);
+    // As the version before this one wrote it: the PIN row among the settings.
+    const withPin = consistent(await backupText(source), (f) => void f.tables.settings!.push(pin as unknown as Record<string, unknown>));
+    expect(withPin).toContain(PIN_SETTING_KEY);
+
+    const open = fresh((name) => new HuitoukeDb(name));
+    const info = await checked(withPin, open);
+    expect(info.hasPin).toBe(true);
+    const report = await restoreBackup(open, file(withPin), info, { now: 5 });
+    expect(report).toMatchObject({ ok: true, pinKept: true });
+    expect((await pinStatus(open, 6)).set).toBe(false);
+
+    const locked = fresh((name) => new HuitoukeDb(name));
+    await setPin(locked, { current: null, next: '1357', by: '主管' }, 1, PIN_ITERATIONS);
+    await verifyPin(locked, '0000', 2);
+    const before = await loadPinRecord(locked);
+    expect(before?.failures).toBe(1);
+    expect((await restoreText(locked, withPin)).ok).toBe(true);
+    expect(await loadPinRecord(locked)).toEqual(before);
+  });
+});
+
+describe('every table of the current database', () => {
+  it('has a row schema, so a restore checks every row it writes', () => {
+    const db = new HuitoukeDb(`schemas-${Math.random().toString(36).slice(2)}`);
+    const missing = db.tables.map((t) => t.name).filter((name) => !hasRowSchema(name));
+    expect(missing).toEqual([]);
   });
 });

@@ -1,9 +1,10 @@
+import { sourceFromBytes } from '../import/source';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../dates/local-date';
 import { DEFAULT_REMINDER_RULES as RULES } from '../reminders/schema';
 import { epochOfLocalDateTime, localDateAt } from '../reminders/time';
 import { DEFAULT_APP_SETTINGS } from '../settings/app';
-import { backupChunks, readBackup, restoreBackup } from './backup';
+import { backupChunks, checkBackup, restoreBackup } from './backup';
 import { checkBirthday, clearBirthday, getBirthday, saveBirthday } from './birthdays';
 import { HuitoukeDb } from './database';
 import { remindersOfBuyer, runReminderCheck, sweepProfiles } from './reminders';
@@ -93,9 +94,10 @@ describe('a buyer\'s birthday', () => {
     let text = '';
     for await (const chunk of backupChunks(db, NOW)) text += chunk;
     const target = new HuitoukeDb(`birthdays-restore-${n}-${Math.random().toString(36).slice(2)}`);
-    const read = readBackup(text, target.verno);
+    const source = () => sourceFromBytes('backup.json', new TextEncoder().encode(text));
+    const read = await checkBackup(source(), target);
     if (!read.ok) throw new Error(JSON.stringify(read.problem));
-    expect((await restoreBackup(target, read.backup, { now: NOW })).ok).toBe(true);
+    expect((await restoreBackup(target, source(), read.info, { now: NOW })).ok).toBe(true);
     expect(await getBirthday(target, 'taobao:小林')).toMatchObject({ monthDay: '12-24', year: 1988 });
     await target.delete();
   });

@@ -29,11 +29,25 @@ export const BuyerIndexSchema = z.object({
 export type BuyerIndex = z.infer<typeof BuyerIndexSchema>;
 
 /**
- * Settings key of the marker an import sets before its first buyer write and clears in the same
- * transaction that stores the index. Still there at the start of the next import means an import
- * stopped between the two (closed tab, full disk): the index is then rebuilt from the buyers.
+ * Settings key of the marker that lists the imports whose buyer writes may not be in the index yet:
+ * a run adds its id before its first buyer write and removes it in the transaction that merges its
+ * buyers into the index (or once its writes are undone). An id still there at the start of the next
+ * import is a run that stopped between the two (a closed page): the index is then rebuilt from the
+ * buyers. A list, so that two runs at once each leave only their own id.
  */
 export const INDEX_PENDING_KEY = 'buyerIndexPending';
+
+/** The ids in the pending marker (one id as older versions stored it, or a list); on the database or in a transaction on settings. */
+export async function pendingRuns(db: HuitoukeDb): Promise<string[]> {
+  const value = (await db.settings.get(INDEX_PENDING_KEY))?.value;
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+export async function setPendingRuns(db: HuitoukeDb, ids: readonly string[], now: number): Promise<void> {
+  if (ids.length) await db.settings.put({ key: INDEX_PENDING_KEY, value: [...new Set(ids)], updatedAt: now });
+  else await db.settings.delete(INDEX_PENDING_KEY);
+}
 
 export function emptyBuyerIndex(): BuyerIndex {
   return { version: 1, ids: [], nicks: [], platforms: [], paidOrders: [], netCents: [], aovCents: [], firstPaidDate: [], lastPaidDate: [], refundOrders: [] };
@@ -83,6 +97,19 @@ export function upsertIndex(index: BuyerIndex, entries: Iterable<IndexEntry>): B
     index.refundOrders[i] = e.metrics.refundOrders;
   }
   return index;
+}
+
+/** Every entry of an index, in its order. */
+export function* indexEntries(index: BuyerIndex): Generator<IndexEntry> {
+  for (let i = 0; i < index.ids.length; i++) {
+    yield {
+      id: index.ids[i]!, nick: index.nicks[i]!, platform: index.platforms[i]!,
+      metrics: {
+        paidOrders: index.paidOrders[i]!, netCents: index.netCents[i]!, aovCents: index.aovCents[i]!,
+        firstPaidDate: index.firstPaidDate[i] || null, lastPaidDate: index.lastPaidDate[i] || null, refundOrders: index.refundOrders[i]!,
+      },
+    };
+  }
 }
 
 /** The population view segmentation reads, without copying per buyer more than it needs. */

@@ -8,9 +8,9 @@ import { aliasOf, applyToShards, buyerInShard, shardIdOf, shardsTouched, type Bu
 import { liveBuyer, storedLexiconChunks } from './buyer-store';
 import type { HuitoukeDb } from './database';
 import type { Hold, HeldBuyer } from './import-hold';
-import { Lexicon, LexiconMiss, MAX_CHUNKS, newLexiconGen } from './lexicon';
+import { Lexicon, LexiconMiss, MAX_CHUNKS, newLexiconGen, type LexiconChunk } from './lexicon';
 import type { ImportStoreOptions } from './import-store';
-import type { BuyerRecord, ImportRun } from './records';
+import type { BuyerRecord, ImportRun, OrphanBucket } from './records';
 
 // The import's buyer writes (import-store.ts reads the files, ties orphans and finishes the run).
 
@@ -31,6 +31,50 @@ export interface RunContext {
   stamp: () => number;
   /** The texts docs name by number, with a chunk of this run's own for new ones (see {@link claimLexicon}). */
   lexicon: Lexicon;
+  /** What the run changed, to put back when it is cancelled or fails. */
+  undo: Undo;
+  /** The run holds the data lock: no other import or restore writes while it runs. */
+  exclusive: boolean;
+}
+
+/**
+ * Every record the run wrote, as it was before the run first wrote it (null: it did not exist).
+ * Putting these back leaves the buyers and orders exactly as before the import: the buyer index is
+ * only written by the run's last transaction, so it needs no undo. It is kept in memory: records the
+ * run creates cost an id each, records it changes cost their old content (an import that merges into
+ * every buyer of a big shop holds the shop's stored buyers once more, ~100 MB at a million orders).
+ */
+export interface Undo {
+  shards: Map<string, BuyerShard | null>;
+  orphans: Map<string, OrphanBucket | null>;
+}
+
+export const newUndo = (): Undo => ({ shards: new Map(), orphans: new Map() });
+
+/** The data this run writes into was replaced (a restore) meanwhile: it stops without writing. */
+export class DataReplaced extends Error {
+  constructor() {
+    super('the data was replaced (restored from a backup) during the import');
+    this.name = 'DataReplaced';
+  }
+}
+
+/** Whether a stored lexicon chunk (the run's guard chunk) is still of the run's lexicon. */
+export const sameGeneration = (chunk: Pick<LexiconChunk, 'gen'> | undefined, lexicon: Lexicon): boolean => chunk !== undefined && chunk.gen === lexicon.gen;
+
+/**
+ * Inside a transaction that includes `lexicon`, before the run writes: the lexicon it claimed its
+ * chunk in is still the stored one. A restore clears the table (and brings its own chunks, whose
+ * numbers mean other texts), so a run that goes on writing would corrupt the restored buyers.
+ */
+export async function checkGeneration(ctx: Pick<RunContext, 'db' | 'lexicon'>): Promise<void> {
+  if (!sameGeneration(await ctx.db.lexicon.get(ctx.lexicon.guardChunk()), ctx.lexicon)) throw new DataReplaced();
+}
+
+/** Remember a shard as it was before the run first wrote it. */
+function keepBefore(undo: Undo, id: string, shard: BuyerShard | undefined): void {
+  if (undo.shards.has(id)) return;
+  undo.shards.set(id, shard ? { ...shard, keys: shard.keys.slice(), docs: shard.docs.slice(), aliasNicks: shard.aliasNicks.slice(), aliasKeys: shard.aliasKeys.slice() } : null);
 }
 
 /**
@@ -54,12 +98,14 @@ export async function claimLexicon(db: HuitoukeDb, now: number): Promise<Lexicon
 }
 
 /**
- * Drop the run's chunk when no text went into it. Chunk 0 stays whatever it holds: it carries the
+ * Inside the run's last transaction (after {@link checkGeneration}): drop the run's chunk when no
+ * text went into it, or, when the run's writes were undone and no other import could have used its
+ * texts meanwhile (`all`), whatever it holds. Chunk 0 stays whatever it holds: it carries the
  * lexicon's generation, which the shards this run wrote are marked with.
  */
-export async function releaseLexicon(db: HuitoukeDb, lexicon: Lexicon): Promise<void> {
-  const unused = lexicon.unusedChunk();
-  if (unused !== null && unused > 0) await db.lexicon.delete(unused);
+export async function releaseLexicon(ctx: Pick<RunContext, 'db' | 'lexicon'>, all = false): Promise<void> {
+  const chunk = all ? ctx.lexicon.ownChunk() : ctx.lexicon.unusedChunk() ?? -1;
+  if (chunk > 0) await ctx.db.lexicon.delete(chunk);
 }
 
 /** A buyer a chunk writes: its change to the shards, and what the index needs. */
@@ -120,6 +166,7 @@ export async function writeBuyers(ctx: RunContext, hold: Hold, checkAbort: () =>
       }
       const count = fresh.length + merge.length;
       const mergeChunk = () => db.transaction('rw', db.buyerShards, db.lexicon, async () => {
+        await checkGeneration(ctx);
         const shards = new Map<string, BuyerShard>();
         const read = async (want: Iterable<string>) => {
           const missing = [...want].filter((id) => !shards.has(id));
@@ -139,6 +186,7 @@ export async function writeBuyers(ctx: RunContext, hold: Hold, checkAbort: () =>
           const stored = before.get(all[i]!.held);
           if (stored) all[i] = merged(ctx, hold, all[i]!.held, stored, false);
         }
+        for (const id of touched) keepBefore(ctx.undo, id, shards.get(id));
         applyToShards(shards, all.map((w) => w.change), ctx.stamp(), ctx.lexicon.gen);
         await saveLexicon(ctx, () => db.buyerShards.bulkPut([...touched].map((id) => shards.get(id)!)));
         return all.map((w) => w.entry);
@@ -196,23 +244,35 @@ async function saveLexicon(ctx: RunContext, write: () => Promise<unknown>): Prom
 
 /**
  * Add new shards and put the run's lexicon chunk (when it has texts not saved yet) in one
- * transaction, committed as soon as the requests are queued. Through Dexie, the commit waits until
- * this worker's event loop has handled the requests' success events, and the worker is then busy
- * building the next chunk: the database sat idle for about a third of the writing.
+ * transaction, queued at once. Through Dexie, the commit waits until this worker's event loop has
+ * handled every request's success event, and the worker is then busy building the next chunk: the
+ * database sat idle for about a third of the writing.
+ *
+ * The first request reads the run's guard chunk ({@link checkGeneration}); its success event, the
+ * only one handled, commits the transaction, or aborts it (and every write in it) when the data was
+ * replaced meanwhile. The writes run in the database while that event waits for the worker.
  */
 function addShards(ctx: RunContext, shards: BuyerShard[]): Promise<void> {
   return new Promise((resolve, reject) => {
+    let replaced = false;
     const tx = ctx.db.backendDB().transaction([ctx.db.buyerShards.name, ctx.db.lexicon.name], 'readwrite');
     const chunk = ctx.lexicon.pending(ctx.stamp());
     tx.oncomplete = () => {
       if (chunk) ctx.lexicon.markSaved(chunk.texts.length);
+      for (const shard of shards) keepBefore(ctx.undo, shard.id, undefined);
       resolve();
     };
-    tx.onabort = () => reject(tx.error ?? new DOMException('The write of new buyers was aborted', 'AbortError'));
+    tx.onabort = () => reject(replaced ? new DataReplaced() : tx.error ?? new DOMException('The write of new buyers was aborted', 'AbortError'));
+    const texts = tx.objectStore(ctx.db.lexicon.name);
+    const guard = texts.get(ctx.lexicon.guardChunk());
     const store = tx.objectStore(ctx.db.buyerShards.name);
     for (const shard of shards) store.add(shard);
-    if (chunk) tx.objectStore(ctx.db.lexicon.name).put(chunk);
-    tx.commit();
+    if (chunk) texts.put(chunk);
+    guard.onsuccess = () => {
+      if (sameGeneration(guard.result as LexiconChunk | undefined, ctx.lexicon)) return tx.commit();
+      replaced = true;
+      tx.abort();
+    };
   });
 }
 
@@ -225,9 +285,8 @@ async function storedBuyers(ctx: RunContext, shards: Map<string, BuyerShard>, bu
   const readAll = () => {
     for (const b of buyers) {
       const shard = shards.get(shardIdOf(b.platform, b.buyerKey));
-      if (shard?.lx !== undefined && shard.lx !== lexicon.gen) {
-        throw new Error(`buyer shard ${shard.id} names texts of another text list (${shard.lx}, not ${lexicon.gen}): the data was replaced during the import; run it again`);
-      }
+      // A shard of another text list: the data was replaced during the import.
+      if (shard?.lx !== undefined && shard.lx !== lexicon.gen) throw new DataReplaced();
       out.set(b, liveBuyer(buyerInShard(shard, b.buyerKey, lexicon)));
     }
   };

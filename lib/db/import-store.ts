@@ -7,11 +7,12 @@ import { mergeOrder } from '../orders/merge';
 import type { Platform, UiLocale } from '../schemas/common';
 import type { Order } from '../schemas/order';
 import { buildSegmentModel, type SegmentModel } from '../segments/model';
-import { INDEX_PENDING_KEY, indexPopulation, loadBuyerIndex, rebuildBuyerIndex } from './buyer-index';
+import { emptyBuyerIndex, indexEntries, indexPopulation, loadBuyerIndex, pendingRuns, rebuildBuyerIndex, setPendingRuns, upsertIndex } from './buyer-index';
+import type { DataLock } from './data-lock';
 import type { HuitoukeDb } from './database';
 import { enrich, Hold, orphanBucket, type HeldOrphan } from './import-hold';
 import { scanBuyers } from './buyer-store';
-import { claimLexicon, count, releaseLexicon, writeBuyers, type RunContext } from './import-buyers';
+import { checkGeneration, claimLexicon, count, DataReplaced, newUndo, releaseLexicon, writeBuyers, type RunContext } from './import-buyers';
 import type { ImportRun, OrphanBucket } from './records';
 import { SETTINGS_KEY } from './settings';
 
@@ -52,6 +53,12 @@ export interface ImportStoreOptions extends Omit<ImportOptions, 'batchSize'> {
   read?: (source: ImportSource, fileIndex: number, options: ImportOptions) => AsyncIterable<ImportBatch>;
   /** Memory and transaction bounds; the defaults suit real files, tests make them small. */
   limits?: { holdOrders?: number; chunkOrders?: number; batchSize?: number };
+  /**
+   * The lock that keeps imports and restores apart (data-lock.ts). The extension always passes it;
+   * without it the run still never writes into data a restore replaced, and runs at once merge
+   * their buyers into the index, but an undo assumes no other run wrote the same buyers meanwhile.
+   */
+  lock?: DataLock;
 }
 
 export interface ImportOutcome {
@@ -60,17 +67,30 @@ export interface ImportOutcome {
   model: SegmentModel;
 }
 
+/** What a failed or cancelled import throws: the error, with the run, its issues and whether its writes were undone. */
+export type ImportFailure = Error & { run?: ImportRun; issues?: ImportIssue[]; rolledBack?: boolean };
+
 
 /**
  * Import order exports into the database. Each buyer's orders live in the buyer's record. Every
  * order of the files is held in memory, merged by buyer and order id, and each buyer is then read
- * (when already stored) and written once, in short transactions of whole records. The buyer index,
- * the segment model and the run record are stored together at the end. An interrupted or failed
- * import leaves every record complete (as before, or with all of this import's orders); running
- * the same import again gives the same result (merging by order id is idempotent). If it stopped
- * after writing buyers, a marker tells the next import to rebuild the index from the buyers first.
+ * (when already stored) and written once, in short transactions of whole records. The run's buyers
+ * are merged into the buyer index, and the segment model and the run record stored, in one last
+ * transaction: that is the import's commit. Cancelled or failed before it, the run puts back every
+ * record it wrote (see {@link Undo}): the data is as before the import. Running the same import
+ * again gives the same result (merging by order id is idempotent). A run that stopped without
+ * undoing (the page closed) leaves whole records and its id in a marker, which makes the next
+ * import rebuild the index from the buyers first.
+ *
+ * With `opts.lock` the run holds the data lock from start to end; a restore or another import
+ * meanwhile is refused, and this run is refused (DataBusy, nothing written) while one holds it.
  */
 export async function importIntoDb(db: HuitoukeDb, sources: ImportSource[], opts: ImportStoreOptions): Promise<ImportOutcome> {
+  if (!opts.lock) return runImport(db, sources, opts, false);
+  return opts.lock.exclusive('import', () => runImport(db, sources, opts, true));
+}
+
+async function runImport(db: HuitoukeDb, sources: ImportSource[], opts: ImportStoreOptions, exclusive: boolean): Promise<ImportOutcome> {
   const now = opts.now ?? Date.now;
   const bytesTotal = sources.reduce((s, f) => s + (f.size ?? 0), 0);
   const run: ImportRun = {
@@ -91,14 +111,14 @@ export async function importIntoDb(db: HuitoukeDb, sources: ImportSource[], opts
   const touched = new Set<string>();
   const context = async (): Promise<RunContext> => {
     if (ctx) return ctx;
-    const pending = await db.settings.get(INDEX_PENDING_KEY);
-    const index = pending ? await rebuildBuyerIndex(db) : await loadBuyerIndex(db);
-    await db.settings.put({ key: INDEX_PENDING_KEY, value: opts.runId, updatedAt: now() });
     const lexicon = await claimLexicon(db, now());
-    return (ctx = {
-      db, opts, run, index, touched, storedBefore: new WeakSet(), stamp: now, lexicon,
+    const c: RunContext = {
+      db, opts, run, index: emptyBuyerIndex(), touched, storedBefore: new WeakSet(), stamp: now, lexicon, undo: newUndo(), exclusive,
       progress: (written, toWrite) => report({ file: '', fileIndex: sources.length, bytesRead: bytesBefore, rows: run.rows, phase: 'writing', written, toWrite }),
-    });
+    };
+    ctx = c;
+    await startWrites(c);
+    return c;
   };
 
   try {
@@ -127,32 +147,117 @@ export async function importIntoDb(db: HuitoukeDb, sources: ImportSource[], opts
     }
     const c = await context();
     await commit(c, hold, checkAbort);
-    await releaseLexicon(db, c.lexicon);
     report({ file: '', fileIndex: sources.length, bytesRead: bytesTotal, rows: run.rows, phase: 'segments' });
-    const model = buildSegmentModel(indexPopulation(c.index), opts.asOf);
+    checkAbort();
     run.status = 'done';
     run.buyersTouched = c.touched.size;
     run.finishedAt = run.updatedAt = now();
-    await db.transaction('rw', db.settings, db.importRuns, async () => {
+    // The commit: this run's buyers join the index as it is now (another run may have stored it since
+    // this one started), the segment model follows the index, and the run leaves the pending marker.
+    const model = await db.transaction('rw', db.settings, db.importRuns, db.lexicon, async () => {
+      await checkGeneration(c);
+      const index = upsertIndex(await loadBuyerIndex(db), indexEntries(c.index));
+      const model = buildSegmentModel(indexPopulation(index), opts.asOf);
       await db.settings.bulkPut([
-        { key: SETTINGS_KEY.buyerIndex, value: c.index, updatedAt: now() },
+        { key: SETTINGS_KEY.buyerIndex, value: index, updatedAt: now() },
         { key: SETTINGS_KEY.segmentModel, value: model, updatedAt: now() },
-        { key: SETTINGS_KEY.buyerCount, value: c.index.ids.length, updatedAt: now() },
+        { key: SETTINGS_KEY.buyerCount, value: index.ids.length, updatedAt: now() },
       ]);
-      await db.settings.delete(INDEX_PENDING_KEY);
+      await leavePending(c);
       await db.importRuns.put(run);
+      await releaseLexicon(c);
+      return model;
     });
     report({ file: '', fileIndex: sources.length, bytesRead: bytesTotal, rows: run.rows, phase: 'done' });
     return { run, issues, model };
   } catch (error) {
+    const failure: ImportFailure = error instanceof Error ? error : new Error(String(error));
+    const written = ctx as RunContext | null;
+    // Nothing was written before the run claimed its texts; after, its writes are put back. When
+    // the data was replaced meanwhile, nothing of it is this run's to touch, not even its record.
+    const replaced = isDataReplaced(error);
+    let rolledBack = written === null;
+    if (written && !replaced) rolledBack = await undoRun(written).then(() => true, () => false);
     run.status = opts.signal?.aborted ? 'interrupted' : 'failed';
-    run.failure = describeFailure(error, opts.locale);
-    run.buyersTouched = touched.size;
+    run.failure = opts.signal?.aborted ? translate(opts.locale, rolledBack ? 'import_cancelled' : 'import_cancelledPartly') : describeFailure(error, opts.locale);
+    run.buyersTouched = rolledBack ? 0 : touched.size;
     run.finishedAt = run.updatedAt = now();
-    await db.importRuns.put(run).catch(() => {});
-    if (ctx) await releaseLexicon(db, (ctx as RunContext).lexicon).catch(() => {});
-    throw Object.assign(error instanceof Error ? error : new Error(String(error)), { run, issues });
+    if (!replaced) await db.importRuns.put(run).catch(() => {});
+    throw Object.assign(failure, { run, issues, rolledBack });
   }
+}
+
+/**
+ * Before the run's first write: its id joins the pending marker. Ids already there are runs whose
+ * buyers may be missing from the index, which is rebuilt from the buyers now. Holding the data lock,
+ * this run knows they stopped without finishing or undoing (a closed page), and takes them out of
+ * the marker. Without it, such a run may still be writing (it merges its own buyers when it
+ * finishes), so its id stays until a run with the lock finds it.
+ */
+async function startWrites(ctx: RunContext): Promise<void> {
+  const { db, opts, stamp } = ctx;
+  const stale = await db.transaction('rw', db.settings, db.lexicon, async () => {
+    await checkGeneration(ctx);
+    const pending = await pendingRuns(db);
+    await setPendingRuns(db, [...pending, opts.runId], stamp());
+    return pending;
+  });
+  if (!stale.length) return;
+  const index = await rebuildBuyerIndex(db);
+  await db.transaction('rw', db.settings, db.lexicon, async () => {
+    await checkGeneration(ctx);
+    await db.settings.bulkPut([
+      { key: SETTINGS_KEY.buyerIndex, value: index, updatedAt: stamp() },
+      { key: SETTINGS_KEY.buyerCount, value: index.ids.length, updatedAt: stamp() },
+    ]);
+    if (ctx.exclusive) await setPendingRuns(db, (await pendingRuns(db)).filter((id) => !stale.includes(id)), stamp());
+  });
+}
+
+/** Inside a transaction on settings: the run leaves the pending marker. */
+async function leavePending(ctx: RunContext): Promise<void> {
+  await setPendingRuns(ctx.db, (await pendingRuns(ctx.db)).filter((id) => id !== ctx.opts.runId), ctx.stamp());
+}
+
+/** Shards (or orphan buckets) put back per transaction when a run is undone. */
+const UNDO_CHUNK = 128;
+
+/**
+ * Put back every record the run wrote, as it was before, a chunk at a time; then leave the pending
+ * marker and drop the run's text chunk. Each step first checks that the data was not replaced.
+ * Should a step fail, the run's id stays in the pending marker (every record is whole, as before or
+ * as the run wrote it) and the next import repairs the index.
+ */
+async function undoRun(ctx: RunContext): Promise<void> {
+  const { db, undo } = ctx;
+  const shardIds = [...undo.shards.keys()].sort();
+  for (let at = 0; at < shardIds.length; at += UNDO_CHUNK) {
+    const ids = shardIds.slice(at, at + UNDO_CHUNK);
+    await db.transaction('rw', db.buyerShards, db.lexicon, async () => {
+      await checkGeneration(ctx);
+      const gone = ids.filter((id) => undo.shards.get(id) === null);
+      const back = ids.map((id) => undo.shards.get(id)).filter((s) => !!s);
+      if (gone.length) await db.buyerShards.bulkDelete(gone);
+      if (back.length) await db.buyerShards.bulkPut(back);
+    });
+  }
+  const bucketIds = [...undo.orphans.keys()].sort();
+  for (let at = 0; at < bucketIds.length; at += UNDO_CHUNK) {
+    const ids = bucketIds.slice(at, at + UNDO_CHUNK);
+    await db.transaction('rw', db.orphans, db.lexicon, async () => {
+      await checkGeneration(ctx);
+      const gone = ids.filter((id) => undo.orphans.get(id) === null);
+      const back = ids.map((id) => undo.orphans.get(id)).filter((b) => !!b);
+      if (gone.length) await db.orphans.bulkDelete(gone);
+      if (back.length) await db.orphans.bulkPut(back);
+    });
+  }
+  await db.transaction('rw', db.settings, db.lexicon, async () => {
+    await checkGeneration(ctx);
+    await leavePending(ctx);
+    // With the lock no other import can have named this run's texts; without it they stay (unused).
+    await releaseLexicon(ctx, ctx.exclusive);
+  });
 }
 
 /** Tie orphans to buyers where their order is known, then write the held buyers and orphans. */
@@ -238,8 +343,12 @@ async function writeOrphans(ctx: RunContext, hold: Hold, checkAbort: () => void)
   for (let start = 0; start < ids.length; start += 64) {
     checkAbort();
     const chunk = ids.slice(start, start + 64);
-    await db.transaction('rw', db.orphans, async () => {
+    await db.transaction('rw', db.orphans, db.lexicon, async () => {
+      await checkGeneration(ctx);
       const stored = await db.orphans.bulkGet(chunk);
+      chunk.forEach((id, k) => {
+        if (!ctx.undo.orphans.has(id)) ctx.undo.orphans.set(id, stored[k] ?? null);
+      });
       const out = chunk.map((id, k): OrphanBucket => {
         const { add, remove } = byBucket.get(id)!;
         const before = stored[k];
@@ -258,12 +367,19 @@ async function writeOrphans(ctx: RunContext, hold: Hold, checkAbort: () => void)
   }
 }
 
+/** The error, or the cause Dexie wrapped it in, says the data was replaced during the run. */
+function isDataReplaced(error: unknown): boolean {
+  for (let e = error; e && typeof e === 'object'; e = (e as { inner?: unknown }).inner) if (e instanceof DataReplaced) return true;
+  return false;
+}
+
 function describeFailure(error: unknown, locale: UiLocale): string {
   if (error && typeof error === 'object' && 'issue' in error) return formatIssue((error as { issue: ImportIssue }).issue, locale);
   // Dexie reports a transaction the browser aborted as AbortError with the real cause inside.
   let cause: unknown = error;
   while (cause && typeof cause === 'object' && 'inner' in cause && (cause as { inner?: unknown }).inner) cause = (cause as { inner: unknown }).inner;
   const name = (e: unknown) => (e instanceof Error || e instanceof DOMException ? e.name : '');
+  if (isDataReplaced(error)) return translate(locale, 'import_dataReplaced');
   if ([error, cause].some((e) => name(e) === 'QuotaExceededError' || /quota/i.test(String(e)))) return translate(locale, 'import_outOfStorage');
   return String(error instanceof Error ? error.message : error);
 }

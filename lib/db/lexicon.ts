@@ -117,6 +117,19 @@ export class Lexicon {
     this.saved = Math.max(this.saved, length);
   }
 
+  /**
+   * The chunk whose record proves the stored lexicon is still this one: the own chunk (this run
+   * added it, and a restore clears the table), else chunk 0 (no room was left to claim one).
+   */
+  guardChunk(): number {
+    return this.own >= 0 ? this.own : 0;
+  }
+
+  /** The chunk this copy writes new texts into, or -1. */
+  ownChunk(): number {
+    return this.own;
+  }
+
   /** The own chunk, when it was claimed and never given a text (to delete at the end). */
   unusedChunk(): number | null {
     return this.own >= 0 && !this.chunks.get(this.own)?.length ? this.own : null;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TAOBAO_ORDER_HEADERS_54 } from '../import/formats/taobao-headers';
 import { sourceFromBytes } from '../import';
 import { DEFAULT_COUNTING_RULES } from '../metrics/rules';
-import { backupChunks, readBackup, restoreBackup } from './backup';
+import { backupChunks, checkBackup, restoreBackup } from './backup';
 import { getBuyer } from './buyer-store';
 import { findBuyerRecord } from './buyers';
 import { HuitoukeDb } from './database';
@@ -90,9 +90,10 @@ describe('an order\'s parcel through import, lookup, re-import and backup', () =
     let text = '';
     for await (const chunk of backupChunks(db, 5_000)) text += chunk;
     const target = fresh();
-    const read = readBackup(text, target.verno);
+    const source = () => sourceFromBytes('backup.json', new TextEncoder().encode(text));
+    const read = await checkBackup(source(), target);
     if (!read.ok) throw new Error(JSON.stringify(read.problem));
-    expect((await restoreBackup(target, read.backup, { now: 6_000 })).ok).toBe(true);
+    expect((await restoreBackup(target, source(), read.info, { now: 6_000 })).ok).toBe(true);
     expect(parcelOf((await findBuyerRecord(target, 'taobao', null, '小林'))!.orders)).toEqual({
       '3100012345678901': ['SF1402345678901', '顺丰速运'],
       '3100012345678902': ['YT7512345678901', '圆通速递'],

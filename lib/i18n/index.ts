@@ -16,6 +16,7 @@ import { settings } from './catalog/settings';
 import { errors } from './catalog/errors';
 import { buyerFacts } from './catalog/buyer-facts';
 import { insights } from './catalog/insights';
+import { dataSafety } from './catalog/data-safety';
 
 /**
  * Every UI string, by key. Each area keeps its strings in its own file under `catalog/`;
@@ -39,6 +40,7 @@ export const catalog = {
   ...errors,
   ...buyerFacts,
   ...insights,
+  ...dataSafety,
 } satisfies Catalog;
 
 export type MessageKey = keyof typeof catalog;

@@ -105,7 +105,7 @@ export const workspaceTeam = {
   ws_managed_offHelp: { zh: '企业管理员可以通过浏览器策略，把导出的话术包（JSON 文本）写入扩展的托管设置 “{key}”，所有客服的浏览器会自动应用并锁定。', en: 'An enterprise administrator can put an exported pack (its JSON text) into the extension\'s managed setting "{key}" through browser policy; every agent\'s browser applies it, locked.' },
   ws_managed_problem: { zh: '管理员下发的话术包无法读取，仍在使用上一次的版本。', en: 'The administrator\'s pack could not be read; the previous one stays in effect.' },
   ws_backup_title: { zh: '完整备份与恢复', en: 'Full backup and restore' },
-  ws_backup_help: { zh: '备份包含全部买家、订单、备注、顾虑、话术和设置。恢复会替换当前所有数据，并逐表核对条数和校验值，确保一条不丢。', en: 'A backup holds every buyer, order, note, concern, template and setting. Restoring replaces all current data and checks every table\'s count and checksum so nothing is lost.' },
+  ws_backup_help: { zh: '备份包含全部买家、订单、备注、顾虑、话术和设置，但不含主管密码。恢复会替换当前所有数据（本机的主管密码保持不变），先核对整个文件，再逐表核对条数和校验值，确保一条不丢；导入订单时不能恢复。', en: 'A backup holds every buyer, order, note, concern, template and setting, but not the supervisor PIN. Restoring replaces all current data (this browser keeps its PIN): the whole file is checked first, then every table\'s count and checksum, so nothing is lost. No restore while orders are being imported.' },
   ws_backup_download: { zh: '下载完整备份', en: 'Download backup' },
   ws_backup_restoreLabel: { zh: '从备份文件恢复…', en: 'Restore from a backup file…' },
   ws_backup_needPin: { zh: '恢复备份需要先解锁编辑。', en: 'Unlock editing to restore a backup.' },
