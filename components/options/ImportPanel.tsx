@@ -28,7 +28,7 @@ type Phase =
   | { kind: 'done'; runs: ImportRun[]; issues: ImportIssue[] }
   | { kind: 'failed'; message: string; issues: ImportIssue[] };
 
-const GENERIC_FIELDS: MappingField[] = ['buyer', 'order', 'time', 'amount', 'status', 'item', 'paidTime', 'refund', 'shipTime'];
+const GENERIC_FIELDS: MappingField[] = ['buyer', 'buyerNick', 'order', 'time', 'amount', 'status', 'item', 'paidTime', 'refund', 'shipTime'];
 
 /** Run one import job in the worker; resolves when it is done or failed. */
 function runJob(job: ImportJob, onProgress: (p: Progress) => void): Promise<{ ok: true; run: ImportRun; issues: ImportIssue[] } | { ok: false; message: string; issues: ImportIssue[] }> {

@@ -78,7 +78,7 @@ function BuyerView({ hub, state, settings }: { hub: HubApi; state: Extract<Conso
 
   if (found.status === 'loading') return <Status>{t('loading')}</Status>;
   if (found.status === 'error') return <Status kind="warn">{t('sb_errorLoading', { message: found.error.message })}</Status>;
-  const { buyer: record, profile, anyData } = found.value;
+  const { buyer: record, profile, match, anyData } = found.value;
   const id = record?.id ?? makeBuyerId(buyer.platform, buyer.id ?? buyer.nick);
   const ctx = {
     buyerId: id,
@@ -95,7 +95,7 @@ function BuyerView({ hub, state, settings }: { hub: HubApi; state: Extract<Conso
           <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>{t('sb_importNow')}</button>
         </Status>
       )}
-      <BuyerCard nick={buyer.nick} platform={buyer.platform} profile={profile} settings={settings} />
+      <BuyerCard nick={buyer.nick} platform={buyer.platform} profile={profile} match={match} settings={settings} />
       {suggestionFacts && <SuggestionsPanel hub={hub} facts={suggestionFacts.facts} settings={settings} concernNames={suggestionFacts.concernNames} />}
       <RemindersPanel hub={hub} buyerId={id} nick={buyer.nick} platform={buyer.platform} timeZone={settings.timeZone} />
       <ConcernsPanel hub={hub} ctx={ctx} detected={detection.detected} autoSave={settings.autoSaveConcerns} nameOf={(c) => detection.nameOf(c, locale)} />

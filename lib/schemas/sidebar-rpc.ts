@@ -64,6 +64,8 @@ export const BuyerLookupSchema = z.object({
   /** The imported buyer, when the console's buyer is in the data. */
   buyer: z.object({ id: z.string(), nick: z.string(), platform: PlatformSchema, metrics: BuyerMetricsSchema }).nullable(),
   profile: BuyerProfileSchema.nullable(),
+  /** How the buyer was found (lib/db/buyers.ts findBuyer): by id, or by a nickname `sameNick` stored buyers share. */
+  match: z.object({ by: z.enum(['id', 'nickname']), sameNick: z.number().int().min(1) }).nullable(),
   /** Whether any orders were imported at all (an empty shop shows an invitation to import). */
   anyData: z.boolean(),
 });
