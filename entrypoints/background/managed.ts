@@ -37,7 +37,8 @@ async function readPolicy(): Promise<PolicyRead> {
   return local === undefined ? read : judgePolicyRead({ got: { [MANAGED_PACK_KEY]: local } }, MANAGED_PACK_KEY);
 }
 
-async function sync(db: HuitoukeDb): Promise<void> {
+/** Applies the policy; true when it wrote anything. */
+async function sync(db: HuitoukeDb): Promise<boolean> {
   const now = Date.now();
   // Seed first: seeding skips a table that has rows, and the policy's rows must not stop it.
   await seedPlaybook(db, now);
@@ -52,48 +53,68 @@ async function sync(db: HuitoukeDb): Promise<void> {
     // Nothing is known about the policy: what the last good one applied stays, locked.
     console.warn('[huitouke] the managed playbook policy could not be read; keeping what it last applied', read.reason);
     await report({ kind: 'unreadable', reason: read.reason });
-    return;
+    return false;
   }
   if (read.kind === 'absent') {
-    await applyManagedPack(db, null, now);
+    const { changed } = await applyManagedPack(db, null, now);
     await clearProblem();
-    return;
+    return changed;
   }
   const parsed = parsePack(read.raw);
   if (!parsed.ok) {
     // Keep what the last good policy applied: a typo in a policy must not unlock the playbook.
     console.warn('[huitouke] managed playbook is not a valid pack', parsed.problem);
     await report(parsed.problem);
-    return;
+    return false;
   }
   const { changed, drift } = await applyManagedPack(db, parsed.pack, now);
   if (changed) console.info('[huitouke] managed playbook applied', drift.slice(0, 20));
   await clearProblem();
+  return changed;
 }
 
-let queue: Promise<void> = Promise.resolve();
-/** Runs one sync after another, so a change arriving during start-up is applied after it. */
-export function syncManagedPlaybook(db: HuitoukeDb = openDb()): Promise<void> {
-  queue = queue.then(() => sync(db)).catch((error: unknown) => console.warn('[huitouke] managed playbook', error));
-  return queue;
+let queue: Promise<unknown> = Promise.resolve();
+/** Runs one sync after another, so a change arriving during start-up is applied after it. True when it wrote anything. */
+export function syncManagedPlaybook(db: HuitoukeDb = openDb()): Promise<boolean> {
+  const run = queue.then(() => sync(db)).catch((error: unknown) => {
+    console.warn('[huitouke] managed playbook', error);
+    return false;
+  });
+  queue = run;
+  return run;
 }
 
 /** Tables whose rows a policy locks: a write to one (a restore, another page) is checked against the policy. */
 const POLICY_TABLES = ['templates', 'coupons', 'couponRules'];
 /** A burst of writes (a restore) is checked once, this long after it settles. */
 const RECHECK_DELAY_MS = 1000;
+/**
+ * Putting rows back writes the tables, and the check after that finds nothing to do. Rewrites
+ * this many times in a row mean something keeps changing them (or a pack cannot be stored as it
+ * reads): writes stop being rechecked until the policy changes or the worker starts again.
+ */
+const MAX_RESYNCS_IN_A_ROW = 3;
 
 /** Call synchronously at service-worker start: registers the listeners, then applies the policy. */
 export function setupManagedPlaybook(): void {
+  let resyncs = 0;
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'managed' || (isDemo && area === 'local' && TEST_MANAGED_KEY in changes)) void syncManagedPlaybook();
+    if (area !== 'managed' && !(isDemo && area === 'local' && TEST_MANAGED_KEY in changes)) return;
+    resyncs = 0;
+    void syncManagedPlaybook();
   });
   let timer: ReturnType<typeof setTimeout> | undefined;
   Dexie.on('storagemutated', (parts) => {
     const name = openDb().name;
+    if (resyncs >= MAX_RESYNCS_IN_A_ROW) return;
     if (!Object.keys(parts).some((part) => POLICY_TABLES.some((table) => part.startsWith(`idb://${name}/${table}/`)))) return;
     clearTimeout(timer);
-    timer = setTimeout(() => void syncManagedPlaybook(), RECHECK_DELAY_MS);
+    timer = setTimeout(() => {
+      void syncManagedPlaybook().then((changed) => {
+        resyncs = changed ? resyncs + 1 : 0;
+        if (resyncs >= MAX_RESYNCS_IN_A_ROW) console.warn('[huitouke] the playbook tables keep changing after the policy was put back; no longer rechecking them until the policy changes');
+      });
+    }, RECHECK_DELAY_MS);
   });
   void syncManagedPlaybook();
 }

@@ -55,7 +55,8 @@ export function policyDrift(pack: PlaybookPack | null, stored: StoredForPolicy, 
   for (const [kind, wanted, rows, same] of lists) {
     const byId = new Map<string, object>();
     for (const row of rows) byId.set(idOf(row), row);
-    for (const want of wanted) {
+    // A pack that lists an id twice ends up with the last one stored.
+    for (const want of new Map(wanted.map((w) => [w.id, w as object & { id: string }])).values()) {
       const row = byId.get(want.id);
       if (!row || !isLocked(row) || !same(row, want)) drift.push(`${kind}:${want.id}`);
     }
