@@ -18,10 +18,14 @@ const MB = 1_000_000;
 const CHUNK = 64 * 1024;
 const REPEATS = 3;
 
+/** Collects garbage when node runs with --expose-gc (npm run bench:csv does), so one run's garbage is not timed in the next. */
+const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
+
 /** Best wall time of a few runs (other work on the machine only ever adds time), in ms. */
 async function best(run: () => unknown): Promise<number> {
   let fastest = Infinity;
   for (let i = 0; i < REPEATS; i++) {
+    collect();
     const start = performance.now();
     await run();
     fastest = Math.min(fastest, performance.now() - start);
