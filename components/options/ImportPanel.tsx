@@ -17,7 +17,7 @@ import { cancelImport, clearImport, startImport, useImportJob } from './import-j
 /** Files waiting for their columns to be mapped (nothing has started). */
 type Mapping = { files: File[]; preview: SourcePreview; detectedFiles: File[] };
 
-const GENERIC_FIELDS: MappingField[] = ['buyer', 'order', 'time', 'amount', 'status', 'item', 'paidTime', 'refund', 'shipTime'];
+const GENERIC_FIELDS: MappingField[] = ['buyer', 'buyerNick', 'order', 'time', 'amount', 'status', 'item', 'paidTime', 'refund', 'shipTime'];
 
 /** While this page runs no import: whether another tab's import or restore holds the data lock (checked every few seconds). */
 function useOtherHolder(active: boolean): DataTask | null {

@@ -1,5 +1,6 @@
 import { formatDiscount, formatMoney, useLocale, useT } from '@/components/common/i18n';
 import type { MessageKey } from '@/lib/i18n';
+import type { BuyerLookup } from '@/lib/schemas/sidebar-rpc';
 import type { BuyerProfile } from '@/lib/schemas/buyer';
 import type { AppSettings } from '@/lib/settings/app';
 import { STAGE_ORDER } from '@/lib/stages/stages';
@@ -29,7 +30,14 @@ function segmentOf(profile: BuyerProfile, settings: AppSettings, locale: 'zh-CN'
   return profile.rfm8 ? { value: profile.rfm8, label: '' } : null;
 }
 
-export function BuyerCard({ nick, platform, profile, settings }: { nick: string; platform: string; profile: BuyerProfile | null; settings: AppSettings }) {
+export function BuyerCard({ nick, platform, profile, match = null, settings }: {
+  nick: string;
+  platform: string;
+  profile: BuyerProfile | null;
+  /** How the lookup found this buyer; a nickname match is said, and a shared nickname warned of. */
+  match?: BuyerLookup['match'];
+  settings: AppSettings;
+}) {
   const t = useT();
   const locale = useLocale();
   const m = profile?.metrics;
@@ -44,7 +52,13 @@ export function BuyerCard({ nick, platform, profile, settings }: { nick: string;
         <h1 className="nick" data-testid="buyer-nick" title={nick}>{nick}</h1>
         <span className="platform">{platformName(platform, locale)}</span>
         {!profile && <span className="badge new" data-testid="buyer-new">{t('sb_newContact')}</span>}
+        {match?.by === 'nickname' && (
+          <span className="badge by-nick" data-testid="buyer-match" data-match="nickname" title={t('sb_matchedByNickHint')}>{t('sb_matchedByNick')}</span>
+        )}
       </div>
+      {match?.by === 'nickname' && match.sameNick > 1 && (
+        <p className="same-nick" role="alert" data-testid="buyer-same-nick" data-count={match.sameNick}>{t('sb_sameNick', { count: match.sameNick })}</p>
+      )}
       <div className="chips">
         <span className="chip level" data-testid="buyer-level" data-value={profile?.level?.id ?? ''} title={t('sb_level')}>
           {profile?.level ? `${levelName} · ${formatDiscount(profile.level.discount, locale)}` : ''}

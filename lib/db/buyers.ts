@@ -10,18 +10,69 @@ import type { BuyerRecord } from './records';
 import { SETTINGS_KEY } from './settings';
 
 /**
- * The buyer a console shows: by the console's buyer id when it has one, else by nick
- * (on Taobao the nick is the buyer's key; elsewhere exports may carry a display name).
+ * How the console's buyer was found. `id`: by something that names one buyer (the console's buyer
+ * id, or a nick that is the platform's account name, as on Taobao). `nickname`: by a display name
+ * several buyers may share (Douyin's exports name buyers by 买家昵称; an alias such as Shopify's
+ * billing name); `sameNick` then counts the stored buyers of the platform that carry it (the one
+ * shown included), so the sidebar can ask the agent to check the order when there are several.
  */
-export async function findBuyerRecord(db: HuitoukeDb, platform: Platform, id: string | null, nick: string): Promise<BuyerRecord | undefined> {
+export interface BuyerMatch {
+  by: 'id' | 'nickname';
+  sameNick: number;
+}
+
+/** Platforms whose exports key buyers by their display nickname, which is not unique. */
+const KEYED_BY_NICKNAME: ReadonlySet<Platform> = new Set(['douyin']);
+/** Platforms whose consoles show the buyer's account name, the key of their exports. */
+const NICK_IS_ACCOUNT: ReadonlySet<Platform> = new Set(['taobao', 'jd', 'shopee', 'shopify']);
+
+/** What a match through the console's id, the nick as a key, or the nick as an alias is worth. */
+export function matchKind(platform: Platform, via: 'id' | 'key' | 'alias'): BuyerMatch['by'] {
+  if (via === 'alias' || KEYED_BY_NICKNAME.has(platform)) return 'nickname';
+  return via === 'id' || NICK_IS_ACCOUNT.has(platform) ? 'id' : 'nickname';
+}
+
+/**
+ * The buyer a console shows: by the console's buyer id when it has one, else by nick
+ * (on Taobao the nick is the buyer's key; elsewhere exports may carry a display name), and how
+ * it was matched.
+ */
+export async function findBuyer(
+  db: HuitoukeDb,
+  platform: Platform,
+  id: string | null,
+  nick: string,
+): Promise<{ record: BuyerRecord; match: BuyerMatch } | undefined> {
   if (id) {
     const byId = liveBuyer(await getBuyer(db, buyerId(platform, id)));
-    if (byId) return byId;
+    if (byId) {
+      if (matchKind(platform, 'id') === 'id') return { record: byId, match: { by: 'id', sameNick: 1 } };
+      // The console's id is a nickname here (it matched a key made of one).
+      return { record: byId, match: { by: 'nickname', sameNick: (await buyersNamed(db, platform, id)).length } };
+    }
   }
   const byKey = liveBuyer(await getBuyer(db, buyerId(platform, nick)));
-  if (byKey) return byKey;
-  // A display name that is not a key (Shopify's billing name): the alias list; the lowest key wins.
-  return (await buyersByAlias(db, platform, nick)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0];
+  // A nick that is an account name names one buyer: nothing more to read.
+  if (byKey && matchKind(platform, 'key') === 'id') return { record: byKey, match: { by: 'id', sameNick: 1 } };
+  const named = await buyersNamed(db, platform, nick, byKey);
+  const first = named[0];
+  if (!first) return undefined;
+  return { record: first, match: { by: matchKind(platform, first === byKey ? 'key' : 'alias'), sameNick: named.length } };
+}
+
+/**
+ * Live buyers of a platform a nick names: the one whose key it is, then those it is an alias of
+ * (a display name that is not a key, such as Shopify's billing name), lowest key first.
+ */
+async function buyersNamed(db: HuitoukeDb, platform: Platform, nick: string, byKey?: BuyerRecord): Promise<BuyerRecord[]> {
+  byKey ??= liveBuyer(await getBuyer(db, buyerId(platform, nick)));
+  const byAlias = (await buyersByAlias(db, platform, nick)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return byKey ? [byKey, ...byAlias.filter((b) => b.id !== byKey.id)] : byAlias;
+}
+
+/** The buyer a console shows (see findBuyer). */
+export async function findBuyerRecord(db: HuitoukeDb, platform: Platform, id: string | null, nick: string): Promise<BuyerRecord | undefined> {
+  return (await findBuyer(db, platform, id, nick))?.record;
 }
 
 /** The population's segment model for a date; rebuilt from the buyer index when the date moved on. */

@@ -78,6 +78,14 @@ describe('locked playbooks from enterprise policy', () => {
     await saveSettingEdit(db, 'reminderRules', stored.reminderRules, 20);
   });
 
+  it('settles on a pack that lists a template twice: the second application writes nothing', async () => {
+    const pack = await managedPack();
+    const twice = { ...pack, templates: [pack.templates[0]!, { ...pack.templates[0]!, title: '总部尺码话术（新）' }] };
+    expect((await applyManagedPack(db, twice, 10)).changed).toBe(true);
+    expect(await applyManagedPack(db, twice, 11)).toEqual({ changed: false, drift: [] });
+    expect((await readPlaybook(db)).templates.find((t) => t.id === 'hq.size')?.title).toBe('总部尺码话术（新）');
+  });
+
   it('releases what a later policy drops, and everything when the policy is removed', async () => {
     const pack = await managedPack();
     await applyManagedPack(db, pack, 10);

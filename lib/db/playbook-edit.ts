@@ -6,6 +6,7 @@ import { CouponRuleSchema, CouponSchema, type Coupon, type CouponRule } from '..
 import { isLocked } from '../playbook/diff';
 import type { PlaybookWrites } from '../playbook/merge';
 import { canonicalJson, Checksum } from '../playbook/canonical';
+import { type LockableSetting, LOCKABLE_SETTINGS, lockedSettingsOf, policyDrift, strayLocked } from '../playbook/managed-sync';
 import type { PlaybookContents, PlaybookPack } from '../playbook/pack';
 import { sameTemplateContent, templateChanges } from '../playbook/template-edit';
 import { ReminderRulesSchema, type ReminderRules } from '../reminders/schema';
@@ -26,7 +27,7 @@ export interface ManagedMarks {
 }
 export type Stored<T> = T & ManagedMarks;
 
-export type LockableSetting = 'taxonomy' | 'reminderRules' | 'contactPolicy';
+export type { LockableSetting } from '../playbook/managed-sync';
 
 /** A version row: the template as it was at `version`, who made that version and what it changed. */
 export const VersionRowSchema = TemplateVersionSchema.extend({
@@ -272,50 +273,59 @@ function unmarked<T extends object>(row: T): T {
 /**
  * Apply the administrator's pack (enterprise policy) as locked rows and locked settings, or
  * release everything when the policy is gone (`null`). What an earlier policy brought and this
- * one drops is deleted (it was never this profile's). Applying the same pack twice changes nothing.
+ * one drops is deleted (it was never this profile's), and so is any other locked row the policy
+ * does not have (a restore from another browser). The stored rows are compared with the pack
+ * itself, so a locked row changed in storage or by a restore is put back; when nothing differs,
+ * nothing is written. `drift` says what differed (`template:id`, `setting:taxonomy`, …).
  */
-export async function applyManagedPack(db: HuitoukeDb, pack: PlaybookPack | null, now: number): Promise<{ changed: boolean }> {
-  const prev = await loadManagedState(db);
+export async function applyManagedPack(db: HuitoukeDb, pack: PlaybookPack | null, now: number): Promise<{ changed: boolean; drift: string[] }> {
   const checksum = pack ? new Checksum().update(canonicalJson({ ...pack, exportedAt: 0 })).digest() : '';
-  if ((!pack && !prev) || (pack && prev?.checksum === checksum)) return { changed: false };
   const author = pack?.exportedBy || 'admin';
-  await db.transaction('rw', [db.templates, db.templateVersions, db.coupons, db.couponRules, db.settings], async () => {
-    const release = async <T extends object>(table: Table<T, string>, ids: string[], keep: string[]) => {
+  return db.transaction('rw', [db.templates, db.templateVersions, db.coupons, db.couponRules, db.settings], async () => {
+    const prev = await loadManagedState(db);
+    const [templates, coupons, couponRules, ...settingValues] = await Promise.all([
+      db.templates.toArray(),
+      db.coupons.toArray(),
+      db.couponRules.toArray(),
+      ...LOCKABLE_SETTINGS.map(async (key) => (await db.settings.get(PLAYBOOK_SETTINGS[key]))?.value),
+    ]);
+    const settings = Object.fromEntries(LOCKABLE_SETTINGS.map((key, i) => [key, settingValues[i]]));
+    const drift = policyDrift(pack, { templates, coupons, couponRules, settings, applied: prev }, checksum);
+    if (drift.length === 0) return { changed: false, drift };
+
+    const release = async <T extends object>(table: Table<T, string>, ids: Iterable<string>, keep: string[]) => {
       for (const id of ids) {
         if (keep.includes(id)) continue;
         const raw = await table.get(id);
         if (raw) await table.put({ ...unmarked(raw), deletedAt: now, updatedAt: now });
       }
     };
-    await release(db.templates, prev?.templates ?? [], pack?.templates.map((t) => t.id) ?? []);
-    await release(db.coupons, prev?.coupons ?? [], pack?.coupons.map((c) => c.id) ?? []);
-    await release(db.couponRules, prev?.couponRules ?? [], pack?.couponRules.map((r) => r.id) ?? []);
+    const dropped = <T extends object>(listed: string[] | undefined, rows: T[], kind: 'template' | 'coupon' | 'couponRule') =>
+      new Set([...(listed ?? []), ...strayLocked(pack, rows, kind)]);
+    await release(db.templates, dropped(prev?.templates, templates, 'template'), pack?.templates.map((t) => t.id) ?? []);
+    await release(db.coupons, dropped(prev?.coupons, coupons, 'coupon'), pack?.coupons.map((c) => c.id) ?? []);
+    await release(db.couponRules, dropped(prev?.couponRules, couponRules, 'couponRule'), pack?.couponRules.map((r) => r.id) ?? []);
     if (!pack) {
       await db.settings.delete(MANAGED_STATE_KEY);
-      return;
+      return { changed: true, drift };
     }
     const locked: ManagedMarks = { locked: true, source: 'managed' };
     for (const t of pack.templates) await saveTemplateEdit(db, t, author, now, { managed: true, note: 'managed' });
     for (const c of pack.coupons) await db.coupons.put({ ...c, updatedAt: now, ...locked });
     for (const r of pack.couponRules) await db.couponRules.put({ ...r, updatedAt: now, ...locked });
-    const settings: LockableSetting[] = [];
-    for (const key of ['taxonomy', 'reminderRules', 'contactPolicy'] as const) {
-      const value = pack[key];
-      if (!value) continue;
-      await db.settings.put({ key: PLAYBOOK_SETTINGS[key], value, updatedAt: now });
-      settings.push(key);
-    }
+    const lockedKeys = lockedSettingsOf(pack);
+    for (const key of lockedKeys) await db.settings.put({ key: PLAYBOOK_SETTINGS[key], value: pack[key], updatedAt: now });
     const state: ManagedState = {
       name: pack.name,
       exportedAt: pack.exportedAt,
       appliedAt: now,
       checksum,
-      lockedSettings: settings,
+      lockedSettings: lockedKeys,
       templates: pack.templates.map((t) => t.id),
       coupons: pack.coupons.map((c) => c.id),
       couponRules: pack.couponRules.map((r) => r.id),
     };
     await db.settings.put({ key: MANAGED_STATE_KEY, value: state, updatedAt: now });
+    return { changed: true, drift };
   });
-  return { changed: true };
 }

@@ -69,11 +69,14 @@ export async function seedPlaybook(db: HuitoukeDb, now: number): Promise<SeedRes
       await db.couponRules.bulkPut(rows);
       result.couponRules = rows.length;
     }
-    await db.settings.put({
-      key: PLAYBOOK_SETTINGS.seeded,
-      value: { templates: true, coupons: true, couponRules: true },
-      updatedAt: now,
-    });
+    // Written once: a write here on every start-up would tell every open page the playbook changed.
+    if (!(seeded.templates && seeded.coupons && seeded.couponRules)) {
+      await db.settings.put({
+        key: PLAYBOOK_SETTINGS.seeded,
+        value: { templates: true, coupons: true, couponRules: true },
+        updatedAt: now,
+      });
+    }
     return result;
   });
 }

@@ -86,6 +86,34 @@ describe('CsvTokenizer', () => {
     );
   });
 
+  it('gives the same rows, lines and issues for any text however it is cut, a byte-order mark alone in the first piece included', () => {
+    const unit = fc.constantFrom('a', '中', '"', '""', '=', ',', '\n', '\r', '\r\n', ' ', '\ufeff');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 40 }), fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 6 }), (input, sizes) => {
+        const pieces: string[] = [];
+        for (let at = 0, i = 0; at < input.length; i++) {
+          const size = sizes[i % sizes.length]!;
+          pieces.push(input.slice(at, at + size));
+          at += size;
+        }
+        expect(tokenize(pieces)).toEqual(tokenize([input]));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(tokenize(['\ufeff', '\ufeffa,b\n']).rows[0]!.fields).toEqual(['\ufeffa', 'b']);
+  });
+
+  it('reads one long row of many values, quoted, doubled quotes and line breaks inside, cut anywhere', () => {
+    const values = Array.from({ length: 3000 }, (_, i) => (i % 3 === 0 ? `第${i}条"备注"\r\n第二行` : i % 3 === 1 ? `="29000${i}"` : `v${i}`));
+    const cell = (v: string, i: number) => (i % 3 === 0 ? `"${v.replaceAll('"', '""')}"` : v);
+    const text = `h\r\n${values.map(cell).join(',')}\r\nlast\r\n`;
+    const pieces = text.match(/[\s\S]{1,997}/g)!;
+    const { rows, issues } = tokenize(pieces);
+    expect(issues).toEqual([]);
+    expect(rows.map((r) => r.line)).toEqual([1, 2, 2 + 1000 + 1]);
+    expect(rows[1]!.fields).toEqual(values.map((v, i) => (i % 3 === 1 ? `29000${i}` : v)));
+  });
+
   it('keeps a row whose quoted value spans many chunks intact', () => {
     const long = '很长的留言'.repeat(2000);
     const text = `a,b\n1,"${long}\n${long}"\n2,x\n`;

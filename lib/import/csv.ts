@@ -8,7 +8,10 @@
  *
  * Speed matters (a year of Taobao orders is ~1M rows): short unquoted values are scanned with a
  * tight `charCodeAt` loop, quoted ones are crossed with `indexOf`, and every value is one `slice`;
- * no regex and no string is built character by character.
+ * no regex and no string is built character by character. Each piece of text is read once, from
+ * where the last one stopped (the reader keeps its state between pieces, never the text): a row
+ * or value of any length, cut however, costs time in proportion to its length
+ * (`npm run bench:csv`).
  */
 
 export interface CsvRow {
@@ -40,16 +43,41 @@ const LF = 10;
 const CR = 13;
 const EQUALS = 61;
 
+// What the reader is in the middle of when a piece of text ends.
+/** Between rows (blank lines included). */
+const ROW = 0;
+/** At the start of a value, after a delimiter. */
+const VALUE = 1;
+/** Inside an unquoted value. */
+const IN_UNQUOTED = 2;
+/** Inside a quoted value. */
+const IN_QUOTED = 3;
+/** A quote inside a quoted value ended the piece: the next character says whether it closed the value. */
+const QUOTE_AT_END = 4;
+/** `=` at the start of a value ended the piece: a quote next opens Excel's `="…"`. */
+const EQUALS_AT_END = 5;
+
 export class CsvTokenizer {
-  private buf = '';
-  /** Physical line of `buf[0]`. */
+  /** Physical line of the next character. */
   private line = 1;
   private atStart = true;
+  /** The last character read was a CR: an LF first in the next piece is the rest of that line break. */
+  private afterCr = false;
+  private state = ROW;
+  /** The row being read: its values so far, where it starts, its problems. */
+  private fields: string[] = [];
+  private n = 0;
+  private rowLine = 1;
+  private rowIssues: CsvIssue[] | null = null;
   /**
-   * What the unfinished row in `buf` needs before a rescan can finish it: a quote (it ends inside a
-   * quoted field) or a line break. Skipping pointless rescans keeps a huge row from costing O(n²).
+   * Text of the value being read, in pieces (earlier chunks, and the text between doubled quotes):
+   * joined once when the value ends, so a value is never rebuilt per chunk.
    */
-  private waitingFor: '"' | 'break' | null = null;
+  private readonly parts: string[] = [];
+  /** Line where the value being read starts. */
+  private valueLine = 1;
+  /** The value being read has a stray quote (reported once). */
+  private stray = false;
   /** Fields in the last row read. */
   private width = 0;
   private issues: CsvIssue[] = [];
@@ -69,22 +97,36 @@ export class CsvTokenizer {
   push(chunk: string): CsvRow[] {
     if (chunk.length === 0) return [];
     if (this.atStart) {
+      // Only the file's first character can be a byte-order mark, whatever piece it came alone in.
+      this.atStart = false;
       if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
       if (chunk.length === 0) return [];
-      this.atStart = false;
     }
-    const endsWithCr = this.buf.length > 0 && this.buf.charCodeAt(this.buf.length - 1) === CR;
-    this.buf += chunk;
-    if (this.waitingFor === '"' && chunk.indexOf('"') < 0) return [];
-    if (this.waitingFor === 'break' && !endsWithCr && chunk.indexOf('\n') < 0 && chunk.indexOf('\r') < 0) return [];
-    return this.scan(false);
+    return this.read(chunk);
   }
 
-  /** No more text: returns the last rows (an unfinished final line counts as a row). */
+  /** No more text: returns the last row (an unfinished final line counts as a row). */
   end(): CsvRow[] {
-    const rows = this.scan(true);
-    this.buf = '';
-    return rows;
+    const state = this.state;
+    this.state = ROW;
+    if (state === ROW) return [];
+    const parts = this.parts;
+    if (state === IN_QUOTED) {
+      // The rest of the file is inside this quote: the row cannot be read.
+      this.issues.push({ code: 'import_unterminatedQuote', severity: 'error', line: this.valueLine, column: this.n + 1 });
+      parts.length = 0;
+      return [];
+    }
+    let value = '';
+    if (state === EQUALS_AT_END) value = '=';
+    else if (state !== VALUE) {
+      // IN_UNQUOTED, or QUOTE_AT_END: a quote that ends the file closes its value.
+      value = parts.join('');
+      parts.length = 0;
+      if (state === IN_UNQUOTED && this.stray) this.reportStray();
+    }
+    this.fields[this.n++] = value;
+    return [this.finishRow()];
   }
 
   /** Problems found since the last call, in file order. */
@@ -94,130 +136,209 @@ export class CsvTokenizer {
     return out;
   }
 
-  private scan(final: boolean): CsvRow[] {
-    const buf = this.buf;
-    const len = buf.length;
+  /**
+   * Reads one piece, going on from where the last one stopped. Every character is looked at once
+   * and a value that spans pieces is joined once, so a row of any length costs time in proportion
+   * to its length, however the text is cut.
+   */
+  private read(text: string): CsvRow[] {
+    const len = text.length;
     const delimCode = this.delimiterCode;
+    const parts = this.parts;
     const rows: CsvRow[] = [];
+    let breaks: BreakCounter | null = null;
     let pos = 0;
     let line = this.line;
-    // Next known position of each landmark at or after the scan point; `len` when there is none.
-    let nextLf = -1;
-    let nextCr = -1;
-    let rowStart = 0;
-    let rowLine = line;
-    let incomplete = false;
+    let state = this.state;
+    // A CRLF cut between two pieces is one line break, counted at the CR.
+    if (this.afterCr && text.charCodeAt(0) === LF) {
+      if (state === IN_QUOTED) parts.push('\n');
+      pos = 1;
+    }
+    this.afterCr = text.charCodeAt(len - 1) === CR;
 
-    rows: while (pos < len) {
-      rowStart = pos;
-      rowLine = line;
-      let c = buf.charCodeAt(pos);
-      if (c === LF || c === CR) {
-        // Blank line: not a row.
-        if (c === CR && pos + 1 >= len && !final) { incomplete = true; this.waitingFor = 'break'; break; }
-        pos += c === CR && buf.charCodeAt(pos + 1) === LF ? 2 : 1;
-        line++;
+    reading: for (;;) {
+      if (state === ROW) {
+        // Blank lines are not rows.
+        while (pos < len) {
+          const c = text.charCodeAt(pos);
+          if (c === LF) pos++;
+          else if (c === CR) pos += text.charCodeAt(pos + 1) === LF ? 2 : 1;
+          else break;
+          line++;
+        }
+        if (pos >= len) break;
+        // Rows of a file have one width: allocate it once instead of growing the array cell by cell.
+        this.fields = new Array<string>(this.width);
+        this.n = 0;
+        this.rowLine = line;
+        this.rowIssues = null;
+        state = VALUE;
+      }
+
+      // One value, or the rest of one an earlier piece began.
+      let value: string | null = null;
+      let quoted = state === IN_QUOTED;
+      if (state === VALUE) {
+        if (pos >= len) break;
+        this.valueLine = line;
+        this.stray = false;
+        const c = text.charCodeAt(pos);
+        if (c === QUOTE) {
+          pos++;
+          quoted = true;
+        } else if (c === EQUALS) {
+          // The piece ends with it: the next one says what it is.
+          if (pos + 1 >= len) { state = EQUALS_AT_END; break; }
+          if (text.charCodeAt(pos + 1) === QUOTE) { pos += 2; quoted = true; }
+        }
+      } else if (state === EQUALS_AT_END) {
+        if (text.charCodeAt(pos) === QUOTE) { pos++; quoted = true; } else parts.push('=');
+      } else if (state === QUOTE_AT_END) {
+        const c = text.charCodeAt(pos);
+        if (c === delimCode || c === LF || c === CR) {
+          value = parts.join('');
+          parts.length = 0;
+        } else {
+          // A doubled quote is one quote in the value; a quote before anything else is a stray one, kept.
+          if (c === QUOTE) pos++;
+          else this.noteQuotedStray();
+          parts.push('"');
+          quoted = true;
+        }
+      }
+
+      if (value === null && quoted) {
+        const from = pos;
+        let start = pos;
+        let close: number;
+        for (;;) {
+          close = text.indexOf('"', start);
+          if (close < 0 || close + 1 >= len) {
+            // The value goes on in the next piece.
+            line += (breaks ?? new BreakCounter(text)).count(from, len);
+            const end = close < 0 ? len : close;
+            if (start < end) parts.push(text.slice(start, end));
+            state = close < 0 ? IN_QUOTED : QUOTE_AT_END;
+            break reading;
+          }
+          const next = text.charCodeAt(close + 1);
+          if (next === QUOTE) {
+            parts.push(text.slice(start, close + 1));
+            start = close + 2;
+            continue;
+          }
+          if (next === delimCode || next === LF || next === CR) break;
+          // A quote inside a quoted value that does not end it: keep it as text (one warning per value).
+          this.noteQuotedStray();
+          parts.push(text.slice(start, close + 1));
+          start = close + 1;
+        }
+        if (parts.length === 0) value = text.slice(start, close);
+        else {
+          parts.push(text.slice(start, close));
+          value = parts.join('');
+          parts.length = 0;
+        }
+        // Count the line breaks the quoted value spans.
+        line += (breaks ??= new BreakCounter(text)).count(from, close);
+        pos = close + 1;
+      } else if (value === null) {
+        // Unquoted values are short (ids, amounts, dates), so a tight char-code loop beats indexOf here.
+        let end = pos;
+        let stray = false;
+        while (end < len) {
+          const ch = text.charCodeAt(end);
+          if (ch === delimCode || ch === LF || ch === CR) break;
+          if (ch === QUOTE) stray = true;
+          end++;
+        }
+        if (stray) this.stray = true;
+        if (end === len) {
+          if (pos < len) parts.push(text.slice(pos));
+          state = IN_UNQUOTED;
+          break;
+        }
+        if (parts.length === 0) value = text.slice(pos, end);
+        else {
+          parts.push(text.slice(pos, end));
+          value = parts.join('');
+          parts.length = 0;
+        }
+        if (this.stray) this.reportStray();
+        pos = end;
+      }
+
+      this.fields[this.n++] = value!;
+      // A value read from this piece ends at a delimiter or a line break in it.
+      const c = text.charCodeAt(pos);
+      if (c === delimCode) {
+        pos++;
+        state = VALUE;
         continue;
       }
-      // Rows of a file have one width: allocate it once instead of growing the array cell by cell.
-      const fields: string[] = new Array<string>(this.width);
-      let n = 0;
-      let rowIssues: CsvIssue[] | null = null;
-      for (;;) {
-        const column = n + 1;
-        c = pos < len ? buf.charCodeAt(pos) : -1;
-        if (c === EQUALS && pos + 1 >= len && !final) { incomplete = true; this.waitingFor = 'break'; break rows; }
-        if (c === QUOTE || (c === EQUALS && buf.charCodeAt(pos + 1) === QUOTE)) {
-          const open = c === QUOTE ? pos : pos + 1;
-          const fieldLine = line;
-          let start = open + 1;
-          let parts: string[] | null = null;
-          let strayReported = false;
-          let close: number;
-          for (;;) {
-            close = buf.indexOf('"', start);
-            if (close < 0) {
-              if (!final) { incomplete = true; this.waitingFor = '"'; break rows; }
-              // The rest of the file is inside this quote: nothing more can be read.
-              this.issues.push({ code: 'import_unterminatedQuote', severity: 'error', line: fieldLine, column });
-              break rows;
-            }
-            if (close + 1 >= len && !final) { incomplete = true; this.waitingFor = 'break'; break rows; }
-            const next = close + 1 < len ? buf.charCodeAt(close + 1) : -1;
-            if (next === QUOTE) {
-              (parts ??= []).push(buf.slice(start, close + 1));
-              start = close + 2;
-              continue;
-            }
-            if (next === -1 || next === delimCode || next === LF || next === CR) break;
-            // A quote inside a quoted value that does not end it: keep it as text (one warning per value).
-            if (!strayReported) {
-              (rowIssues ??= []).push({ code: 'import_strayQuote', severity: 'warning', line: fieldLine, column });
-              strayReported = true;
-            }
-            (parts ??= []).push(buf.slice(start, close + 1));
-            start = close + 1;
-          }
-          fields[n++] = parts === null ? buf.slice(start, close) : parts.join('') + buf.slice(start, close);
-          // Count the line breaks the quoted value spans.
-          if (nextLf < open) nextLf = indexOr(buf, '\n', open, len);
-          if (nextCr < open) nextCr = indexOr(buf, '\r', open, len);
-          while (nextLf < close || nextCr < close) {
-            line++;
-            if (nextCr < nextLf) {
-              if (nextCr + 1 === nextLf) nextLf = indexOr(buf, '\n', nextLf + 1, len);
-              nextCr = indexOr(buf, '\r', nextCr + 1, len);
-            } else {
-              nextLf = indexOr(buf, '\n', nextLf + 1, len);
-            }
-          }
-          pos = close + 1;
-        } else {
-          // Unquoted values are short (ids, amounts, dates), so a tight char-code loop beats indexOf here.
-          let end = pos;
-          let strayQuote = false;
-          while (end < len) {
-            const ch = buf.charCodeAt(end);
-            if (ch === delimCode || ch === LF || ch === CR) break;
-            if (ch === QUOTE) strayQuote = true;
-            end++;
-          }
-          if (end === len && !final) { incomplete = true; this.waitingFor = 'break'; break rows; }
-          if (strayQuote) (rowIssues ??= []).push({ code: 'import_strayQuote', severity: 'warning', line, column });
-          fields[n++] = buf.slice(pos, end);
-          pos = end;
-        }
-        if (pos >= len) {
-          if (!final) { incomplete = true; this.waitingFor = 'break'; break rows; }
-          break;
-        }
-        c = buf.charCodeAt(pos);
-        if (c === delimCode) { pos++; continue; }
-        if (c === LF) { pos++; line++; break; }
-        if (c === CR) {
-          if (pos + 1 >= len && !final) { incomplete = true; this.waitingFor = 'break'; break rows; }
-          pos += buf.charCodeAt(pos + 1) === LF ? 2 : 1;
-          line++;
-          break;
-        }
-        // Only reachable after a closing quote followed by text, which the quote loop rules out.
-        throw new Error(`csv: unexpected character at offset ${pos}`);
-      }
-      if (n !== fields.length) fields.length = n;
-      this.width = n;
-      rows.push({ line: rowLine, fields });
-      if (rowIssues !== null) for (const issue of rowIssues) this.issues.push(issue);
+      if (c === LF) pos++;
+      else if (c === CR) pos += text.charCodeAt(pos + 1) === LF ? 2 : 1;
+      // Only reachable after a closing quote followed by text, which the quote loop rules out.
+      else throw new Error(`csv: unexpected character at offset ${pos}`);
+      line++;
+      rows.push(this.finishRow());
+      state = ROW;
     }
-
-    if (incomplete) {
-      this.buf = buf.slice(rowStart);
-      this.line = rowLine;
-    } else {
-      this.buf = '';
-      this.line = line;
-      this.waitingFor = null;
-    }
+    this.line = line;
+    this.state = state;
     return rows;
+  }
+
+  private finishRow(): CsvRow {
+    const fields = this.fields;
+    if (this.n !== fields.length) fields.length = this.n;
+    this.width = this.n;
+    if (this.rowIssues !== null) for (const issue of this.rowIssues) this.issues.push(issue);
+    this.rowIssues = null;
+    return { line: this.rowLine, fields };
+  }
+
+  /** A stray quote in a quoted value: reported at once, once per value. */
+  private noteQuotedStray(): void {
+    if (this.stray) return;
+    this.stray = true;
+    (this.rowIssues ??= []).push({ code: 'import_strayQuote', severity: 'warning', line: this.valueLine, column: this.n + 1 });
+  }
+
+  /** A stray quote in an unquoted value: reported when the value ends. */
+  private reportStray(): void {
+    (this.rowIssues ??= []).push({ code: 'import_strayQuote', severity: 'warning', line: this.valueLine, column: this.n + 1 });
+  }
+}
+
+/** Counts the line breaks in ranges of one piece of text, ranges given in increasing order. */
+class BreakCounter {
+  /** Next LF and CR at or after the last range's start; the text's length when there is none. */
+  private nextLf = -1;
+  private nextCr = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** Line breaks in `text[from, to)`, CRLF counted once. */
+  count(from: number, to: number): number {
+    const text = this.text;
+    const len = text.length;
+    let nextLf = this.nextLf < from ? indexOr(text, '\n', from, len) : this.nextLf;
+    let nextCr = this.nextCr < from ? indexOr(text, '\r', from, len) : this.nextCr;
+    let breaks = 0;
+    while (nextLf < to || nextCr < to) {
+      breaks++;
+      if (nextCr < nextLf) {
+        if (nextCr + 1 === nextLf) nextLf = indexOr(text, '\n', nextLf + 1, len);
+        nextCr = indexOr(text, '\r', nextCr + 1, len);
+      } else {
+        nextLf = indexOr(text, '\n', nextLf + 1, len);
+      }
+    }
+    this.nextLf = nextLf;
+    this.nextCr = nextCr;
+    return breaks;
   }
 }
 

@@ -136,6 +136,15 @@ describe('reading a file in two parts', () => {
     }), { numRuns: 150 });
   });
 
+  it('cuts a file whose lines end in a lone CR (old Mac tools) where one ends, and reads it as whole', async () => {
+    const rows = Array.from({ length: 400 }, (_, i) => `买家${i % 37},2025-09-${String(1 + (i % 28)).padStart(2, '0')},${(i * 7) % 500}.00,"备注\r第二行 ${i}"`);
+    const text = ['客户,下单日期,金额,备注', ...rows].join('\r') + '\r';
+    const options: ImportOptions = { mapping: { buyer: '客户', time: '下单日期', amount: '金额' }, batchSize: 50 };
+    const { whole, split } = await both('mac.csv', new TextEncoder().encode(text), options);
+    expect(whole.flatMap((b) => b.fragments)).toHaveLength(400);
+    expect(taken(split)).toEqual(taken(whole));
+  });
+
   it('reads small files whole, here, without starting a worker', async () => {
     const log: ParserLog = { spawned: 0, terminated: 0, batchesSent: 0, answers: [] };
     const bytes = fixture('ExportOrderList202510071230.csv');

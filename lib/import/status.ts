@@ -59,15 +59,25 @@ const RULES: readonly (readonly [OrderStatus, readonly string[]])[] = [
   ['completed', ['交易成功', '已完成', '完成', '已签收', '已收货', '确认收货', 'completed', 'complete', 'delivered', 'fulfilled']],
 ];
 
+/**
+ * Trimmed, ASCII commas made full-width, white space around `/` dropped, lower case. Done by hand:
+ * the regex `\s*\/\s*` retries from every space of a long run of them (seconds on a long cell).
+ */
 function normalizeStatus(raw: string): string {
-  return raw.trim().replace(/,/g, '，').replace(/\s*\/\s*/g, '/').toLowerCase();
+  let text = raw.trim().replaceAll(',', '，');
+  // The text is trimmed already, so trimming every part only drops the space around the slashes.
+  if (text.includes('/')) text = text.split('/').map((part) => part.trim()).join('/');
+  return text.toLowerCase();
 }
 
 /** A file has a handful of distinct statuses over a million rows; remember them. */
 const memo = new Map<string, OrderStatus>();
+/** Longer texts are not a platform's status wording: not worth keeping. */
+const MEMO_MAX_LENGTH = 100;
 
 /** Normalised status of a platform's own wording; `unknown` when nothing fits. */
 export function mapStatus(raw: string): OrderStatus {
+  if (raw.length > MEMO_MAX_LENGTH) return mapStatusUncached(raw);
   let status = memo.get(raw);
   if (status === undefined) {
     status = mapStatusUncached(raw);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDateTime } from './dates';
 import { mapStatus, shopifyStatus } from './status';
@@ -55,6 +56,44 @@ describe('amounts', () => {
     expect(parseQuantity('')).toBeNull();
     expect(parseQuantity('两件')).toBe(INVALID);
     expect(parseQuantity('1.5')).toBe(INVALID);
+  });
+
+  it('reads what these regexes read, with no regex that retries from every position', () => {
+    // The definitions the parsers had: short texts cost them nothing, long ones cost them
+    // seconds (npm run bench:csv). The parsers must still agree with them everywhere.
+    const amountIn = (text: string) => {
+      const m = /(?:[¥￥]\s*(\d[\d,]*(?:\.\d+)?))|(?:(\d[\d,]*(?:\.\d+)?)\s*元)/.exec(text);
+      if (!m) return null;
+      const cents = parseCents(m[1] ?? m[2] ?? '');
+      return typeof cents === 'number' ? cents : null;
+    };
+    const unit = fc.constantFrom('1', '9', '0', ',', '.', ' ', '\u3000', '\t', '元', '¥', '￥', '件', 'x', 'R', 'm', 'B', 'u', 'S', 'd', '-', '=', '"', "'");
+    fc.assert(fc.property(fc.string({ unit, maxLength: 14 }), (text) => {
+      expect(findAmountInText(text)).toBe(amountIn(text));
+      const count = cleanText(text).replace(/\s*件$/, '');
+      const expected = count === '' ? null : /^\d+(?:\.0+)?$/.test(count) ? Number.parseInt(count, 10) : INVALID;
+      expect(parseQuantity(text)).toBe(expected);
+    }), { numRuns: 3000 });
+    // A currency word after the number, in any case, with or without space before it; one only.
+    expect(parseCents('59.00 rmb')).toBe(5900);
+    expect(parseCents('12Usd')).toBe(1200);
+    expect(parseCents('12元元')).toBe(INVALID);
+    expect(parseCents('元')).toBe(INVALID);
+    expect(parseCents('¥ 1,299.50 元')).toBe(129950);
+    expect(findAmountInText('退款 1.5.5元')).toBe(550);
+    expect(findAmountInText('共 3 件，¥ 12.50，另 8元')).toBe(1250);
+    expect(findAmountInText('先付 8 元，后付 ¥12')).toBe(800);
+  });
+
+  it('reads long cells: what is there is found, and junk is refused', () => {
+    const spaces = ' '.repeat(20_000);
+    expect(parseCents(`59${spaces}x`)).toBe(INVALID);
+    expect(parseCents(`59${spaces}元`)).toBe(5900);
+    expect(parseQuantity(`2${spaces}件`)).toBe(2);
+    expect(parseQuantity(`1${spaces}x件`)).toBe(INVALID);
+    expect(findAmountInText(`${'1'.repeat(20_000)}x元`)).toBeNull();
+    expect(findAmountInText(`退款${spaces}12.50${spaces}元`)).toBe(1250);
+    expect(findAmountInText(`${'1,'.repeat(10_000)}x 退款 ¥ 3`)).toBe(300);
   });
 });
 
@@ -123,6 +162,13 @@ describe('status', () => {
     expect(mapStatus('不成立')).toBe('closed');
     expect(mapStatus('Return/Refund')).toBe('closed');
     expect(mapStatus('审核中')).toBe('unknown');
+  });
+
+  it('ignores the space around slashes, in a long cell too', () => {
+    expect(mapStatus('Return / Refund')).toBe('closed');
+    expect(mapStatus(' 退貨 /退款 ')).toBe('closed');
+    expect(mapStatus(`已发货${' '.repeat(20_000)}/ 待签收`)).toBe('shipped');
+    expect(mapStatus(`审核${' '.repeat(20_000)}中`)).toBe('unknown');
   });
 
   it('derives Shopify status from payment, fulfilment and cancellation', () => {

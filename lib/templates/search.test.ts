@@ -40,22 +40,14 @@ describe('template search', () => {
     expect(searchTemplates(createTemplateSearchIndex(deleted), 'cm')[0]?.id).not.toBe('builtin.concern.size');
   });
 
-  it('indexes and searches 2,000 templates quickly', () => {
+  // How long indexing and a query take is printed by `npm run bench:domain`.
+  it('indexes and searches 2,000 templates', () => {
     const many: Template[] = [];
     for (let i = 0; many.length < 2000; i++) {
       for (const t of library) many.push({ ...t, id: `${t.id}.${i}`, title: `${t.title}${i}`, shortcut: `${t.shortcut}${i}` });
     }
-    let started = performance.now();
     const big = createTemplateSearchIndex(many.slice(0, 2000));
-    const indexMs = performance.now() - started;
-    const queries = ['cm', 'chima', 'chmia', '尺码', 'fapiao', 'warrenty', '退换', 'thx', 'zl sm', '生日快乐'];
-    started = performance.now();
-    for (const q of queries) searchTemplates(big, q);
-    const queryMs = (performance.now() - started) / queries.length;
-    console.info(`search: indexed 2000 templates in ${indexMs.toFixed(0)} ms; ${queryMs.toFixed(1)} ms per query`);
-    // Generous bounds for a shared 2-core machine; typical numbers are far lower.
-    expect(indexMs).toBeLessThan(3000);
-    expect(queryMs).toBeLessThan(150);
     expect(searchTemplates(big, 'cm')[0]!.id.startsWith('builtin.concern.size')).toBe(true);
+    expect(searchTemplates(big, 'fapiao')[0]!.id.startsWith('builtin.concern.invoice')).toBe(true);
   });
 });

@@ -13,6 +13,12 @@ export const sidebar = {
   sb_notRecognisedMissing: { zh: '找不到：{parts}', en: 'Not found: {parts}' },
   sb_noConversation: { zh: '打开一个会话，这里会显示买家信息。', en: 'Open a conversation to see who the buyer is.' },
   sb_newContact: { zh: '新客户', en: 'New contact' },
+  sb_matchedByNick: { zh: '仅按昵称匹配', en: 'Matched by nickname only' },
+  sb_matchedByNickHint: {
+    zh: '这个平台的聊天只给出买家昵称，昵称可能重名：请以订单信息核对是不是这位买家。',
+    en: 'This console gives only the buyer\'s nickname, which others may share: check the orders to be sure it is this buyer.',
+  },
+  sb_sameNick: { zh: '{count} 位买家同名，请核对订单', en: '{count} buyers share this nickname; check the orders' },
   sb_newContactHint: {
     zh: '导入的订单中没有这位买家。可以先记录关注点和备注，下次导入订单后会自动合并。',
     en: 'This buyer is not in the imported orders. Concerns and notes you add stay with them.',
