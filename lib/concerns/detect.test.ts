@@ -20,7 +20,7 @@ describe('negation and closing statements', () => {
     expect(ids(text)).toContain(id);
   });
 
-  it.each(['尺码不用问了', '发票不用开了，谢谢', '不需要发票', '发票，不用了', 'no need for invoice', "I don't need a receipt", '退货的事已经解决了'])(
+  it.each(['尺码不用问了', '发票不用开了，谢谢', '不需要发票', '发票，不用了', 'no need for invoice', "I don't need a receipt", '退货的事已经解决了', '尺码很合适，下次还来', '优惠券已经用上了，谢谢提醒'])(
     'drops a topic the buyer closes: %s',
     (text) => {
       expect(ids(text)).toEqual([]);

@@ -283,7 +283,8 @@ export function learnedProbabilities(text: string, matcher: ConcernMatcher): Flo
  *
  * The rules report a concern once its hits add up to the taxonomy's minScore. With the learned model
  * (ConcernMatcher.learned), the model then reads the message and the rules' findings: a concern the rules
- * report stays when the model agrees or when one of its hits is the shop's own rule; a concern the rules
+ * report stays when the model agrees (its probability reaches the concern's keep threshold), when one of
+ * its hits is the shop's own rule, or when all its hits are forgiven typos; a concern the rules
  * missed is added when the model is sure enough, its strongest n-gram passing the same exclusion and
  * closing tests as a rule hit.
  */
@@ -307,7 +308,9 @@ export function detect(text: string, matcher: ConcernMatcher): Detection[] {
   for (const f of reported) {
     const m = learned.modelIndex[f.concern]!;
     done.add(f.concern);
-    if (m < 0 || f.own || reading.probability[m]! >= learned.model.keep[m]!) detections.push(fromRules(f));
+    // The model reads words as spelled, so it does not overrule a finding that rests only on forgiven typos ("stokc").
+    const typosOnly = f.hits.every((h) => h.typo !== undefined);
+    if (m < 0 || f.own || typosOnly || reading.probability[m]! >= learned.model.keep[m]!) detections.push(fromRules(f));
   }
   let clauses = a.clauses;
   learned.concernIndex.forEach((concern, m) => {

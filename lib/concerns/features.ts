@@ -1,4 +1,5 @@
 import { stem } from './english';
+import { CLOSING_EN, CLOSING_ZH, DOUBT_WORDS_EN, FINAL_PARTICLES_ZH, QUESTION_OPENERS_EN, QUESTION_WORDS_ZH, TRAILING_FILLERS } from './markers';
 import { isCjk, isHardBoundary, normalize, type Normalized } from './normalize';
 
 /**
@@ -109,4 +110,33 @@ export function gramsOf(runs: readonly Unit[][]): Gram[] {
 /** The distinct feature keys of a raw message (what training counts). */
 export function featureKeys(text: string): string[] {
   return [...new Set(grams(normalize(text)).map((g) => g.key))];
+}
+
+const QUESTION_WORDS = [...QUESTION_WORDS_ZH, '有冇', '係咪', '係唔係', '幾時', '點樣', '點解', '邊度', '可唔可以', '得唔得'];
+const CLOSINGS = [...CLOSING_ZH, ...CLOSING_EN, '谢谢', '感谢', 'thank', 'thanks'];
+const CJK_NEGATORS = /[不没未别非]/;
+
+/**
+ * Cues the n-grams cannot show, of a stretch of normalised text: whether it asks anything at all (`§q`),
+ * or states something (`§s`); a statement that closes a topic or praises (`§cs`: "发票收到了 谢谢",
+ * "价格很实惠"), where a concern word is not a concern. The learned model reads them next to the n-grams.
+ */
+export function cueKeys(text: string): string[] {
+  let question = text.includes('?') || QUESTION_WORDS.some((w) => text.includes(w)) || DOUBT_WORDS_EN.some((w) => text.includes(w));
+  if (!question) {
+    // A clause that ends in a particle (有货没, 是正品吧) or opens with an English question word.
+    for (const clause of text.split(/[,.!;:~\n()[\]"|/\\]+/)) {
+      let end = clause.length;
+      while (end > 0 && TRAILING_FILLERS.has(clause.charAt(end - 1))) end--;
+      if (end > 0 && FINAL_PARTICLES_ZH.has(clause.charAt(end - 1))) question = true;
+      const first = /^\s*([a-z]+)/.exec(clause)?.[1];
+      if (first && QUESTION_OPENERS_EN.has(first)) question = true;
+    }
+  }
+  if (question) return ['§q'];
+  const closing = CLOSINGS.some((w) => {
+    const at = text.indexOf(w);
+    return at >= 0 && !CJK_NEGATORS.test(text.slice(Math.max(0, at - 3), at));
+  });
+  return closing ? ['§s', '§cs'] : ['§s'];
 }

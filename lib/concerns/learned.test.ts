@@ -3,7 +3,8 @@ import { compileTaxonomy } from './compile';
 import { defaultModel } from './default-model';
 import { DEFAULT_CONCERN_IDS, defaultTaxonomy } from './defaults/index';
 import { detect } from './detect';
-import { featureKeys } from './features';
+import { cueKeys, featureKeys } from './features';
+import { normalize } from './normalize';
 import { parseModel, serializeModel, type ConcernModel } from './model';
 import { TaxonomySchema, type Taxonomy, type TaxonomyInput } from './taxonomy';
 
@@ -108,6 +109,21 @@ describe('the learned model inside the detector', () => {
     expect(detect(text, compileTaxonomy(defaultTaxonomy(), { model })).map((d) => d.concern)).not.toContain('size');
     const own = edited((t) => t.concerns.find((c) => c.id === 'size')!.rules!['zh-CN']!.keywords!.push('偏大吗'));
     expect(detect(text, compileTaxonomy(own, { model })).map((d) => d.concern)).toContain('size');
+  });
+
+  it('does not overrule a finding that rests only on typos it cannot read', () => {
+    const model = tinyModel({}, { keep: { size: 0.99 } });
+    const matcher = compileTaxonomy(defaultTaxonomy(), { model });
+    expect(detect('尺吗怎么选', matcher).map((d) => d.concern)).toContain('size');
+    expect(detect('尺码怎么选', matcher).map((d) => d.concern)).not.toContain('size');
+  });
+
+  it('hears whether a message asks anything, and whether it closes a topic', () => {
+    expect(cueKeys(normalize('发票能开吗').text)).toEqual(['§q']);
+    expect(cueKeys(normalize('有货没').text)).toEqual(['§q']);
+    expect(cueKeys(normalize('is the size M sold out').text)).toEqual(['§q']);
+    expect(cueKeys(normalize('发票收到了，谢谢').text)).toEqual(['§s', '§cs']);
+    expect(cueKeys(normalize('不是很满意 颜色跟图片差很多').text)).toEqual(['§s']);
   });
 
   it('leaves a concern the shop added to its rules', () => {

@@ -1,4 +1,4 @@
-import { gramsOf, units, type Gram } from './features';
+import { cueKeys, gramsOf, units, type Gram } from './features';
 import type { Normalized } from './normalize';
 
 /**
@@ -103,7 +103,9 @@ export function readMessage(model: ConcernModel, norm: Normalized, extra: (start
     const last = part[part.length - 1];
     const start = first ? first.start : 0;
     const end = last && last.length > 0 ? last[last.length - 1]!.end : norm.text.length;
-    const read = readPart(model, gramsOf(part), part === runs ? extra(0, norm.text.length) : extra(start, end));
+    const whole = part === runs;
+    const cues = cueKeys(whole ? norm.text : norm.text.slice(start, end));
+    const read = readPart(model, gramsOf(part), [...(whole ? extra(0, norm.text.length) : extra(start, end)), ...cues]);
     for (let c = 0; c < n; c++) {
       if (read.probability[c]! > probability[c]!) {
         probability[c] = read.probability[c]!;

@@ -1,5 +1,5 @@
-// Concern-detection quality and speed in Node. Prints, for the held-out set (tests/fixtures/concerns/
-// heldout-*.jsonl: written apart from the rules and never used to tune them) and for the development
+// Concern-detection quality and speed in Node. Prints, for each held-out set (tests/fixtures/concerns/
+// heldout-*.jsonl, A by the rules' writer, B heldout-b-* by a separate one: never used to tune) and the development
 // set (everything else in that folder), precision/recall/F1 per concern, micro and macro; then the time
 // one message takes (p50/p95). Prints figures only; nothing asserts on them.
 // Run: npm run bench:concerns [-- --errors] [-- --rules-only] [-- --dev-only]
@@ -48,9 +48,22 @@ function heldOut(): void {
   const shared = held.filter((m) => devTexts.has(m.text.trim()));
   if (shared.length > 0) console.log(`WARNING: ${shared.length} held-out messages are also development messages`);
 
-  const heldEval = evaluate(held, matcher);
-  console.log(formatEvaluation(`held-out, ${what}: ${heldFiles.join(', ')}`, heldEval));
-  if (!args.has('--rules-only')) console.log(microLine('rules alone', evaluate(held, rulesOnly)));
+  // Each held-out set on its own (A: heldout-*.jsonl by the rules' writer; B: heldout-b-*.jsonl by a separate
+  // writer), then both together.
+  const sets = [
+    { name: 'held-out A', list: held.filter((m) => !m.file.startsWith('heldout-b-')) },
+    { name: 'held-out B', list: held.filter((m) => m.file.startsWith('heldout-b-')) },
+  ].filter((set) => set.list.length > 0);
+  for (const set of sets) {
+    const files = [...new Set(set.list.map((m) => m.file))];
+    console.log(formatEvaluation(`${set.name}, ${what}: ${files.join(', ')}`, evaluate(set.list, matcher)));
+    if (!args.has('--rules-only')) console.log(microLine('rules alone', evaluate(set.list, rulesOnly)));
+    console.log('');
+  }
+  if (sets.length > 1) {
+    console.log(microLine('both held-out sets', evaluate(held, matcher)));
+    if (!args.has('--rules-only')) console.log(microLine('both, rules alone', evaluate(held, rulesOnly)));
+  }
   console.log('\nheld-out micro by file and language');
   const groups = new Map<string, LabelledMessage[]>();
   for (const m of held) {
