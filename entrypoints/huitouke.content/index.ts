@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { BUILT_IN_ADAPTERS } from '@/lib/consoles/adapters';
 import { CONSOLE_MATCHES } from '@/lib/consoles/matches';
-import { CUSTOM_CONSOLES_KEY, readStoredConsoles } from '@/lib/consoles/stored';
+import type { ConsoleAdapter } from '@/lib/consoles/schema';
+import { CONSOLE_REPAIRS_KEY, CUSTOM_CONSOLES_KEY, storedAdapters } from '@/lib/consoles/stored';
 import { findAdapter } from '@/lib/consoles/url';
 import type { Layout } from '@/lib/schemas/messages';
 import { parseLayout } from './guards';
@@ -26,19 +26,24 @@ export default defineContentScript({
     scope[LOADED_FLAG] = true;
     ctx.onInvalidated(() => delete scope[LOADED_FLAG]);
 
-    const stored = await browser.storage.local.get([LAYOUT_KEY, CUSTOM_CONSOLES_KEY]);
+    const stored = await browser.storage.local.get([LAYOUT_KEY, CUSTOM_CONSOLES_KEY, CONSOLE_REPAIRS_KEY]);
     if (ctx.isInvalid) return;
-    // A supervisor's custom console for a site wins over the built-in adapter for it.
-    const adapters = [...readStoredConsoles(stored[CUSTOM_CONSOLES_KEY]), ...BUILT_IN_ADAPTERS];
+    // A supervisor's custom console for a site wins over the built-in adapter for it; a repair
+    // (parts of a built-in pointed at again) is laid over that built-in.
+    let adapters = storedAdapters(stored[CUSTOM_CONSOLES_KEY], stored[CONSOLE_REPAIRS_KEY]);
     let layout = parseLayout(stored[LAYOUT_KEY]) ?? DEFAULT_LAYOUT;
     const label = browser.i18n.getMessage('extName') || '回头客';
     let session: Session | null = null;
+    let sessionKey = '';
+    const keyOf = (adapter: ConsoleAdapter | undefined) => (adapter ? JSON.stringify(adapter) : '');
 
     // Single-page consoles move between their chat and other pages without a page load: the
     // sidebar comes when the address becomes a console and goes when it stops being one.
     const follow = () => {
       const adapter = findAdapter(location.href, adapters);
-      if (adapter === session?.adapter) return;
+      const key = keyOf(adapter);
+      if (key === sessionKey) return;
+      sessionKey = key;
       session?.stop();
       session = adapter
         ? startSession({
@@ -57,5 +62,16 @@ export default defineContentScript({
     };
     follow();
     onNavigation(ctx, follow);
+    // A console taught or repaired (in this tab, another, or the options page) applies at once.
+    const onStorage = (changes: Record<string, unknown>, area: string) => {
+      if (area !== 'local' || !(CUSTOM_CONSOLES_KEY in changes || CONSOLE_REPAIRS_KEY in changes)) return;
+      void browser.storage.local.get([CUSTOM_CONSOLES_KEY, CONSOLE_REPAIRS_KEY]).then((now) => {
+        if (ctx.isInvalid) return;
+        adapters = storedAdapters(now[CUSTOM_CONSOLES_KEY], now[CONSOLE_REPAIRS_KEY]);
+        follow();
+      });
+    };
+    browser.storage.onChanged.addListener(onStorage);
+    ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
   },
 });

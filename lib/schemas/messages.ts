@@ -26,6 +26,10 @@ export const ConsoleMessageSchema = z.object({
 export type ConsoleMessage = z.infer<typeof ConsoleMessageSchema>;
 
 const ConsoleBase = z.object({ consoleId: Id, consoleName: z.string().max(100), url: z.string().max(4000) });
+/** Selector keys that found nothing (`lib/consoles/parts.ts` names their parts for people). */
+const SelectorKeys = z.array(z.string().max(100)).max(20);
+/** When the content script first saw the listed keys find nothing (ms since epoch). */
+const Since = z.number().int().nonnegative();
 export const ConsoleStateSchema = z.discriminatedUnion('status', [
   ConsoleBase.extend({
     status: z.literal('ok'),
@@ -33,8 +37,11 @@ export const ConsoleStateSchema = z.discriminatedUnion('status', [
     /** The latest messages of the open conversation, oldest first. */
     messages: z.array(ConsoleMessageSchema).max(200),
     inputFound: z.boolean(),
+    /** Parts that stopped matching while the conversation still reads (the input box). */
+    degraded: SelectorKeys.optional(),
+    since: Since.optional(),
   }),
-  ConsoleBase.extend({ status: z.literal('not_recognised'), missing: z.array(z.string().max(100)).max(20) }),
+  ConsoleBase.extend({ status: z.literal('not_recognised'), missing: SelectorKeys, since: Since.optional() }),
   ConsoleBase.extend({ status: z.literal('loading') }),
 ]);
 export type ConsoleState = z.infer<typeof ConsoleStateSchema>;
