@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ConsoleAdapter } from '@/lib/consoles/schema';
-import type { ConsoleState, HubToConsole, InsertTarget, Layout } from '@/lib/schemas/messages';
+import type { TaughtPart } from '@/lib/consoles/parts';
+import type { ConsoleState, HubToConsole, InsertTarget, Layout, TeachRequest } from '@/lib/schemas/messages';
 import { createInserter } from './bound-insert';
 import { mountSidebarHost } from './host';
 import { connectHub } from './link';
@@ -24,6 +25,10 @@ export interface SessionOptions {
   saveLayout(layout: Layout): void;
   /** Called on every DOM or navigation change before reading: the page may have left the console. */
   onNavigate(): void;
+  /** The parts of this (built-in) console a stored repair replaced, told to the sidebar. */
+  repaired?: readonly TaughtPart[];
+  /** The sidebar asked to open the picker on this page. */
+  onTeach(request: TeachRequest, missing: readonly string[]): void;
 }
 
 export interface Session {
@@ -81,7 +86,12 @@ export function startSession(opts: SessionOptions): Session {
   };
 
   const currentState = (): ConsoleState => {
-    const base = { consoleId: adapter.id, consoleName: adapter.name.zh, url: location.href.slice(0, 4000) };
+    const base = {
+      consoleId: adapter.id,
+      consoleName: adapter.name.zh,
+      url: location.href.slice(0, 4000),
+      ...(opts.repaired?.length ? { repaired: [...opts.repaired] } : {}),
+    };
     const reading = readConsole(document, adapter);
     if (reading.status === 'ok') {
       const degraded = reading.degraded.filter((k) => REPORTED_DEGRADED.has(k));
@@ -190,6 +200,12 @@ export function startSession(opts: SessionOptions): Session {
           typedShortcuts.delete(requestId);
           if (outcome === 'cancelled' && typed?.input.isConnected) restoreCaret(typed.input, typed.mark);
         }
+        break;
+      }
+      case 'teach': {
+        const reading = readConsole(document, adapter);
+        const missing = reading.status === 'ok' ? reading.degraded : reading.status === 'loading' ? ['ready'] : reading.missing;
+        opts.onTeach(message, missing);
         break;
       }
       case 'toggle':
