@@ -44,6 +44,8 @@ export default defineBackground(() => {
     // Only the extension's own pages (not content scripts, not other extensions) may say this.
     if (sender.id !== browser.runtime.id || !sender.url?.startsWith(`${origin}/`) || sender.tab?.url?.startsWith('http')) return undefined;
     const parsed = PageToBackgroundSchema.safeParse(raw);
+    if (parsed.success && parsed.data.type === 'tabState') return Promise.resolve(hub.stateOf(parsed.data.tabId));
+    if (parsed.success && parsed.data.type === 'restoreBuiltIn') return restoreBuiltIn(parsed.data.consoleId).then(() => true);
     if (parsed.success && parsed.data.type === 'dataChanged') {
       forgetSegmentModel();
       hub.broadcastChanged();

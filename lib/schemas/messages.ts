@@ -211,6 +211,10 @@ export const PORT_SIDEBAR = 'htk-sidebar';
 export const PageToBackgroundSchema = z.discriminatedUnion('type', [
   /** Data changed outside the background's sight (an import in a worker): sidebars re-read. */
   z.object({ type: z.literal('dataChanged') }),
+  /** The popup asks how the console in a tab reads (its health notice); answered with the state or null. */
+  z.object({ type: z.literal('tabState'), tabId: z.number().int().nonnegative() }),
+  /** The popup's "恢复内置" for a built-in console repaired by pointing. */
+  z.object({ type: z.literal('restoreBuiltIn'), consoleId: z.string().min(1).max(48) }),
 ]);
 export type PageToBackground = z.infer<typeof PageToBackgroundSchema>;
 
