@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_ADAPTERS } from './adapters';
 import type { ConsoleAdapter } from './schema';
-import { applyTaught, withoutRepair } from './taught';
+import { buildPack, parsePack, serializePack } from '../playbook';
+import { applyTaught, mergePackConsoles, withoutRepair } from './taught';
 
 const QN_URL = 'https://myseller.taobao.com/home.htm/app-customer-service/toolpage/Message';
 const PAGE = 'https://desk.example-shop.cn/im/workbench';
@@ -88,5 +89,25 @@ describe('saving what a supervisor taught by pointing', () => {
     expect(outcome.custom?.[0]?.selectors.input).toBe('textarea.reply');
     expect(outcome.custom?.[0]?.selectors.buyerNick).toEqual(taught().selectors.buyerNick);
     expect(outcome.repairs).toBeUndefined();
+  });
+});
+
+describe('consoles in a playbook pack', () => {
+  it('travel in the pack, validated, and replace the same console on import', () => {
+    const repair = { id: 'qianniu', parts: ['messages' as const], selectors: messagesRepair.selectors, taughtAt: NOW };
+    const contents = { templates: [], coupons: [], couponRules: [], taxonomy: null, reminderRules: null, contactPolicy: null };
+    const pack = buildPack(contents, { name: '', exportedBy: '', now: NOW, consoles: { custom: [taught()], repairs: [repair] } });
+    const read = parsePack(serializePack(pack));
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.pack.consoles?.custom.map((c) => c.id)).toEqual([taught().id]);
+    const merged = mergePackConsoles({ custom: [taught({ name: { zh: '旧的', en: '旧的' } }), taught({ id: 'taught-other', matches: ['https://other.example.com/*'], exampleUrls: ['https://other.example.com/'] })], repairs: [] }, read.pack.consoles!);
+    expect(merged.custom.map((c) => [c.id, c.name.zh])).toEqual([['taught-other', '客服工作台'], [taught().id, '客服工作台']]);
+    expect(merged.repairs.map((r) => r.id)).toEqual(['qianniu']);
+    // A pack with a console that does not validate is refused as a whole, saying where.
+    const broken = JSON.parse(serializePack(pack)) as { consoles: { custom: Array<{ matches: string[] }> } };
+    broken.consoles.custom[0]!.matches = ['https://*/*'];
+    const refused = parsePack(JSON.stringify(broken));
+    expect(refused.ok).toBe(false);
   });
 });

@@ -49,3 +49,20 @@ export function applyTaught(message: PickerToBackground, stored: { custom: unkno
 export function withoutRepair(stored: unknown, consoleId: string): ConsoleRepair[] {
   return parseConsoleRepairs(stored).filter((r) => r.id !== consoleId);
 }
+
+/**
+ * The consoles of a playbook pack taken into this profile: a pack's console or repair replaces the
+ * one with its id here (a fix made by a colleague is newer than the broken one); others are kept.
+ */
+export function mergePackConsoles(
+  stored: { custom: unknown; repairs: unknown },
+  pack: { custom: readonly ConsoleAdapter[]; repairs: readonly ConsoleRepair[] },
+): { custom: ConsoleAdapter[]; repairs: ConsoleRepair[]; taken: number } {
+  const customIds = new Set(pack.custom.map((c) => c.id));
+  const repairIds = new Set(pack.repairs.map((r) => r.id));
+  return {
+    custom: [...parseCustomConsoles(stored.custom).filter((c) => !customIds.has(c.id)), ...pack.custom],
+    repairs: [...parseConsoleRepairs(stored.repairs).filter((r) => !repairIds.has(r.id)), ...pack.repairs],
+    taken: pack.custom.length + pack.repairs.length,
+  };
+}

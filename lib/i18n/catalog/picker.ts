@@ -53,6 +53,11 @@ export const picker = {
     en: 'Not supported: chats inside a frame of another site, and desktop clients such as Qianniu for PC.',
   },
 
+  ws_pack_consoles: {
+    zh: '同时导入工作台：{custom} 个指认的工作台、{repairs} 个内置工作台的修复（同名的会被替换；新网站需在“聊天工作台”里允许访问）',
+    en: 'Also take consoles: {custom} taught, {repairs} repairs of built-in ones (the same ones are replaced; new sites need access allowed under Consoles)',
+  },
+
   picker_title: { zh: '教回头客认识这个页面', en: 'Teach Huitouke this page' },
   picker_titleRepair: { zh: '重新指认：{console}', en: 'Point out again: {console}' },
   picker_step: { zh: '第 {n}/{total} 步', en: 'Step {n} of {total}' },
