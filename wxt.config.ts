@@ -23,7 +23,9 @@ export default defineConfig({
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',
       default_locale: 'zh_CN',
-      permissions: ['storage', 'alarms', 'notifications', 'scripting', 'unlimitedStorage'],
+      // activeTab: the popup may read the open tab's address and start the picker there, only when
+      // the supervisor opens it (a site no console matches asks for its own access at that moment).
+      permissions: ['storage', 'alarms', 'notifications', 'scripting', 'unlimitedStorage', 'activeTab'],
       host_permissions: matches,
       optional_host_permissions: ['https://*/*', 'http://*/*'],
       // The sidebar page is framed by the content script on every console, the custom ones included,

@@ -7,6 +7,7 @@ import { db } from '@/lib/db/database';
 import { loadAppSettings } from '@/lib/db/settings';
 import { ReminderRunNotice } from './ReminderRunNotice';
 import { RemindersToday } from './RemindersToday';
+import { TabHealth } from './TabHealth';
 
 export function PopupApp() {
   const settings = useLiveQuery(() => loadAppSettings(db()), []);
@@ -31,6 +32,9 @@ function Popup({ timeZone }: { timeZone: string }) {
         <span className="brand">{t('extName')}</span>
       </header>
       <ReminderRunNotice />
+      <ErrorBoundary name="eb_panel_page">
+        <TabHealth />
+      </ErrorBoundary>
       <ErrorBoundary name="eb_panel_reminders">
         <RemindersToday timeZone={timeZone} />
       </ErrorBoundary>

@@ -10,6 +10,7 @@ import { BirthdayField } from './BirthdayField';
 import { BuyerCard } from './BuyerCard';
 import { useConcernDetection } from './concern-detection';
 import { ConcernsPanel } from './ConcernsPanel';
+import { Degraded, NotRecognised, Repaired } from './ConsoleHealth';
 import { NotesPanel } from './NotesPanel';
 import { RemindersPanel } from './RemindersPanel';
 import { SuggestionsPanel } from './SuggestionsPanel';
@@ -68,13 +69,7 @@ function Body({ hub, settings }: { hub: HubApi; settings: AppSettings }) {
   const { state } = hub;
   if (!state) return <Status>{t(hub.status === 'connecting' ? 'sb_connecting' : 'sb_noConversation')}</Status>;
   if (state.status === 'loading') return <Status>{t('sb_consoleLoading', { console: state.consoleName })}</Status>;
-  if (state.status === 'not_recognised')
-    return (
-      <Status kind="warn" testId="sidebar-status">
-        <p>{t('sb_notRecognised', { console: state.consoleName })}</p>
-        {state.missing.length > 0 && <p className="missing">{t('sb_notRecognisedMissing', { parts: state.missing.join('、') })}</p>}
-      </Status>
-    );
+  if (state.status === 'not_recognised') return <NotRecognised hub={hub} state={state} />;
   const key = `${state.buyer.platform}|${state.buyer.id ?? ''}|${state.buyer.nick}`;
   // Keyed by the buyer: an error in one buyer's view does not stay when the agent opens another.
   return (
@@ -107,6 +102,8 @@ function BuyerView({ hub, state, settings }: { hub: HubApi; state: Extract<Conso
   };
   return (
     <>
+      <Degraded hub={hub} state={state} />
+      <Repaired hub={hub} state={state} />
       {!anyData && (
         <Status>
           {t('sb_noData')}{' '}

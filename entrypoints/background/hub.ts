@@ -49,6 +49,8 @@ export interface Hub {
   /** Tell every sidebar that data changed. */
   broadcastChanged(): void;
   tabs(): number[];
+  /** The last state a tab's content script reported (the popup's health notice). */
+  stateOf(tabId: number): ConsoleState | null;
 }
 
 /**
@@ -66,6 +68,8 @@ export function createHub(opts: {
   extensionOrigin: string;
   /** Answers a sidebar's data request (the sidebar cannot open the database itself). */
   answer?: (request: SidebarRequest) => Promise<unknown>;
+  /** "恢复内置" from a sidebar: drop the stored repair of that built-in console. */
+  restoreBuiltIn?: (consoleId: string) => void;
   log?: (msg: string) => void;
 }): Hub {
   const links = new Map<number, TabLink>();
@@ -216,8 +220,15 @@ export function createHub(opts: {
       );
       return;
     }
+    if (msg.type === 'restoreBuiltIn') {
+      // Only the console this tab shows, as its content script reported it.
+      if (l.state?.repaired?.length) opts.restoreBuiltIn?.(l.state.consoleId);
+      return;
+    }
     const out: HubToConsole =
-      msg.type === 'insert'
+      msg.type === 'teach'
+        ? msg
+        : msg.type === 'insert'
         ? { type: 'insert', request: msg.request }
         : msg.type === 'shortcuts'
           ? { type: 'shortcuts', shortcuts: msg.shortcuts }
@@ -250,6 +261,9 @@ export function createHub(opts: {
         log(`rejected port ${port.name} from ${sender.url ?? 'unknown'}`);
         port.disconnect();
       }
+    },
+    stateOf(tabId) {
+      return links.get(tabId)?.state ?? null;
     },
     toConsole(tabId, message) {
       const c = links.get(tabId)?.console;

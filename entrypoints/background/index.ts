@@ -11,6 +11,7 @@ import { setupManagedPlaybook } from './managed';
 import { requestReminderRun, setupReminders } from './reminders';
 import { setupSeed } from './seed';
 import { answerSidebar, WRITES } from './sidebar-api';
+import { handlePickerMessage, restoreBuiltIn } from './taught-consoles';
 
 export default defineBackground(() => {
   installBenchHooks();
@@ -23,6 +24,7 @@ export default defineBackground(() => {
       if (WRITES.has(request.method)) hub.broadcastChanged();
       return value;
     },
+    restoreBuiltIn: (consoleId) => void restoreBuiltIn(consoleId).catch((e: unknown) => log(`restore: ${String(e)}`)),
     log: (m) => console.warn('[huitouke]', m),
   });
   // Listeners are registered synchronously so a restarted service worker receives the event that woke it.
@@ -37,9 +39,13 @@ export default defineBackground(() => {
   });
   const origin = new URL(browser.runtime.getURL('/')).origin;
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+    // The picker in a console tab saves what was taught (the sender is checked there).
+    if (sender.tab && sender.url?.startsWith('http')) return handlePickerMessage(raw, sender);
     // Only the extension's own pages (not content scripts, not other extensions) may say this.
     if (sender.id !== browser.runtime.id || !sender.url?.startsWith(`${origin}/`) || sender.tab?.url?.startsWith('http')) return undefined;
     const parsed = PageToBackgroundSchema.safeParse(raw);
+    if (parsed.success && parsed.data.type === 'tabState') return Promise.resolve(hub.stateOf(parsed.data.tabId));
+    if (parsed.success && parsed.data.type === 'restoreBuiltIn') return restoreBuiltIn(parsed.data.consoleId).then(() => true);
     if (parsed.success && parsed.data.type === 'dataChanged') {
       forgetSegmentModel();
       hub.broadcastChanged();

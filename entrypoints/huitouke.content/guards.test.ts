@@ -45,6 +45,10 @@ const message = fc.oneof(
     answer: fc.oneof(fc.record({ requestId: id, outcome: fc.constantFrom('form', 'cancelled', 'unknown', 'stale', 'inserting', 'sent', 3), extra: maybe(fc.string()) }, { requiredKeys: [] }), fc.constant(null)),
   }),
   fc.record({ type: fc.constant('setLayout'), layout: fc.oneof(layout, fc.constant(7)) }),
+  fc.record(
+    { type: fc.constant('teach'), mode: mostly(fc.constantFrom('new', 'repair'), fc.constantFrom('fix', 1)), locale: mostly(fc.constantFrom('zh-CN', 'en'), fc.constantFrom('zh', null)), extra: maybe(fc.string()) },
+    { requiredKeys: ['type'] },
+  ),
   fc.anything(),
 );
 

@@ -1,5 +1,5 @@
 import { isPlatform } from '@/lib/consoles/platforms';
-import type { HubToConsole, InsertRequest, InsertTarget, Layout, ShortcutAnswer } from '@/lib/schemas/messages';
+import type { HubToConsole, InsertRequest, InsertTarget, Layout, ShortcutAnswer, TeachRequest } from '@/lib/schemas/messages';
 
 /**
  * Checks for what reaches the content script, written by hand so the script does not ship zod
@@ -76,6 +76,12 @@ function parseShortcutAnswer(v: unknown): ShortcutAnswer | null {
   return { requestId: v.requestId, outcome: v.outcome as ShortcutAnswer['outcome'] };
 }
 
+/** `TeachRequestSchema`: from the hub, or from the popup through `tabs.sendMessage`. */
+export function parseTeach(raw: unknown): TeachRequest | null {
+  if (!isObj(raw) || raw.type !== 'teach' || (raw.mode !== 'new' && raw.mode !== 'repair') || (raw.locale !== 'zh-CN' && raw.locale !== 'en')) return null;
+  return { type: 'teach', mode: raw.mode, locale: raw.locale };
+}
+
 export function parseHubToConsole(raw: unknown): HubToConsole | null {
   if (!isObj(raw)) return null;
   switch (raw.type) {
@@ -83,6 +89,8 @@ export function parseHubToConsole(raw: unknown): HubToConsole | null {
       const request = parseInsertRequest(raw.request);
       return request && { type: 'insert', request };
     }
+    case 'teach':
+      return parseTeach(raw);
     case 'toggle':
       return { type: 'toggle' };
     case 'focus':

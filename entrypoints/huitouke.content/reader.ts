@@ -120,15 +120,35 @@ function attrId(holder: Element | undefined, attr: string): string {
 }
 
 /**
+ * The document the console's chat is in: the page's own, or (for a console whose chat sits in a
+ * frame of the same site) that frame's. `null`: the frame is not in the page yet; `'blocked'`: it
+ * is, but its document cannot be read (a frame of another site, which is not supported).
+ */
+export function chatDocument(doc: Document, adapter: ConsoleAdapter): Document | null | 'blocked' {
+  const selector = adapter.selectors.frame;
+  if (!selector) return doc;
+  const frame = queryOne(doc, selector);
+  if (!frame || (frame.tagName !== 'IFRAME' && frame.tagName !== 'FRAME')) return null;
+  try {
+    return (frame as HTMLIFrameElement).contentDocument ?? 'blocked';
+  } catch {
+    return 'blocked';
+  }
+}
+
+/**
  * Read the open conversation of a console. Pure with respect to the page: it only queries.
  * `loading`: the console's ready marker is absent (the caller decides how long to wait);
  * `not_recognised`: the console is there but something needed is not — `missing` names every
  * configured selector that found nothing, so the diagnostic can say what changed.
  */
-export function readConsole(doc: Document, adapter: ConsoleAdapter): ConsoleReading {
+export function readConsole(page: Document, adapter: ConsoleAdapter): ConsoleReading {
   const adapterId = adapter.id;
   try {
     const s = adapter.selectors;
+    const doc = chatDocument(page, adapter);
+    if (doc === null) return { status: 'loading', adapterId };
+    if (doc === 'blocked') return { status: 'not_recognised', adapterId, missing: ['frame'] };
     if (!queryOne(doc, s.ready)) return { status: 'loading', adapterId };
 
     const missing: SelectorKey[] = [];
@@ -218,9 +238,11 @@ export function readConsole(doc: Document, adapter: ConsoleAdapter): ConsoleRead
  * compares with the buyer it was written for, just before it touches the input. Null when the
  * console is not ready or shows no buyer.
  */
-export function readOpenBuyer(doc: Document, adapter: ConsoleAdapter): { id: string | null; nick: string; platform: Platform } | null {
+export function readOpenBuyer(page: Document, adapter: ConsoleAdapter): { id: string | null; nick: string; platform: Platform } | null {
   try {
     const s = adapter.selectors;
+    const doc = chatDocument(page, adapter);
+    if (!doc || doc === 'blocked') return null;
     if (!queryOne(doc, s.ready)) return null;
     const nick = readValue(doc, s.buyerNick, MAX_NICK);
     if (!nick) return null;
@@ -232,7 +254,9 @@ export function readOpenBuyer(doc: Document, adapter: ConsoleAdapter): { id: str
 }
 
 /** The console's input element, if the page shows one. */
-export function findInput(doc: Document, adapter: ConsoleAdapter): HTMLElement | null {
+export function findInput(page: Document, adapter: ConsoleAdapter): HTMLElement | null {
+  const doc = chatDocument(page, adapter);
+  if (!doc || doc === 'blocked') return null;
   const el = queryOne(doc, adapter.selectors.input);
   return el && 'focus' in el ? (el as HTMLElement) : null;
 }

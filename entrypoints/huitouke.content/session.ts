@@ -1,10 +1,11 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ConsoleAdapter } from '@/lib/consoles/schema';
-import type { ConsoleState, HubToConsole, InsertTarget, Layout } from '@/lib/schemas/messages';
+import type { TaughtPart } from '@/lib/consoles/parts';
+import type { ConsoleState, HubToConsole, InsertTarget, Layout, TeachRequest } from '@/lib/schemas/messages';
 import { createInserter } from './bound-insert';
 import { mountSidebarHost } from './host';
 import { connectHub } from './link';
-import { findInput, readConsole, readOpenBuyer } from './reader';
+import { chatDocument, findInput, readConsole, readOpenBuyer } from './reader';
 import { listenForShortcuts, restoreCaret, type TypedShortcut } from './shortcut-keys';
 import { watchConsole } from './watcher';
 
@@ -24,6 +25,10 @@ export interface SessionOptions {
   saveLayout(layout: Layout): void;
   /** Called on every DOM or navigation change before reading: the page may have left the console. */
   onNavigate(): void;
+  /** The parts of this (built-in) console a stored repair replaced, told to the sidebar. */
+  repaired?: readonly TaughtPart[];
+  /** The sidebar asked to open the picker on this page. */
+  onTeach(request: TeachRequest, missing: readonly string[]): void;
 }
 
 export interface Session {
@@ -31,7 +36,11 @@ export interface Session {
   stop(): void;
 }
 
-const isOwn = (node: Node) => node.nodeName === 'HUITOUKE-SIDEBAR' || (node instanceof HTMLStyleElement && node.dataset.huitouke === 'dock');
+const isOwn = (node: Node) =>
+  node.nodeName === 'HUITOUKE-SIDEBAR' || node.nodeName === 'HUITOUKE-PICKER' || (node instanceof HTMLStyleElement && node.dataset.huitouke === 'dock');
+
+/** Parts that, missing from a conversation that still reads, are worth telling the agent about. */
+const REPORTED_DEGRADED = new Set(['input']);
 
 function valueAttributes(adapter: ConsoleAdapter): string[] {
   const s = adapter.selectors;
@@ -67,14 +76,42 @@ export function startSession(opts: SessionOptions): Session {
     },
   });
 
+  // When each selector key was first seen finding nothing: the health notice says "since when".
+  const missingSince = new Map<string, number>();
+  const since = (keys: readonly string[]): number | undefined => {
+    const now = Date.now();
+    for (const key of [...missingSince.keys()]) if (!keys.includes(key)) missingSince.delete(key);
+    for (const key of keys) if (!missingSince.has(key)) missingSince.set(key, now);
+    return keys.length ? Math.min(...keys.map((k) => missingSince.get(k) ?? now)) : undefined;
+  };
+
   const currentState = (): ConsoleState => {
-    const base = { consoleId: adapter.id, consoleName: adapter.name.zh, url: location.href.slice(0, 4000) };
+    const base = {
+      consoleId: adapter.id,
+      consoleName: adapter.name.zh,
+      url: location.href.slice(0, 4000),
+      ...(opts.repaired?.length ? { repaired: [...opts.repaired] } : {}),
+    };
     const reading = readConsole(document, adapter);
     if (reading.status === 'ok') {
-      return { ...base, status: 'ok', buyer: reading.buyer, messages: reading.messages.slice(-MAX_MESSAGES), inputFound: reading.inputFound };
+      const degraded = reading.degraded.filter((k) => REPORTED_DEGRADED.has(k));
+      const from = since(degraded);
+      return {
+        ...base,
+        status: 'ok',
+        buyer: reading.buyer,
+        messages: reading.messages.slice(-MAX_MESSAGES),
+        inputFound: reading.inputFound,
+        ...(degraded.length && from !== undefined ? { degraded, since: from } : {}),
+      };
     }
-    if (reading.status === 'loading' && performance.now() - startedAt < READY_GRACE_MS) return { ...base, status: 'loading' };
-    return { ...base, status: 'not_recognised', missing: reading.status === 'loading' ? ['ready'] : reading.missing };
+    if (reading.status === 'loading') {
+      const from = since(['ready']);
+      if (performance.now() - startedAt < READY_GRACE_MS) return { ...base, status: 'loading' };
+      return { ...base, status: 'not_recognised', missing: ['ready'], ...(from !== undefined ? { since: from } : {}) };
+    }
+    const from = since(reading.missing);
+    return { ...base, status: 'not_recognised', missing: reading.missing, ...(from !== undefined ? { since: from } : {}) };
   };
 
   const publish = () => {
@@ -109,16 +146,35 @@ export function startSession(opts: SessionOptions): Session {
     return buyer ? { ...buyer, consoleId: adapter.id } : null;
   };
 
-  const stopShortcuts = listenForShortcuts(window, {
+  const shortcutListener = {
     findInput: () => findInput(document, adapter),
-    claims: (typed) => shortcuts.has(typed) && openTarget() !== null,
-    onShortcut(typed) {
+    claims: (typed: string) => shortcuts.has(typed) && openTarget() !== null,
+    onShortcut(typed: TypedShortcut) {
       const target = openTarget();
       if (!target) return;
       rememberTyped(typed);
       link.send({ type: 'shortcut', request: { requestId: typed.id, typed: typed.typed, target } });
     },
-  });
+  };
+  const stopTopShortcuts = listenForShortcuts(window, shortcutListener);
+  // A chat in a frame of the same site: its keys are heard in its own window, followed as it loads anew.
+  let frameWindow: Window | null = null;
+  let stopFrameShortcuts = () => {};
+  const frameDocuments = (): Document[] => {
+    const doc = chatDocument(document, adapter);
+    const chat = doc && doc !== 'blocked' && doc !== document ? doc : null;
+    const win = chat?.defaultView ?? null;
+    if (win !== frameWindow) {
+      stopFrameShortcuts();
+      frameWindow = win;
+      stopFrameShortcuts = win ? listenForShortcuts(win, shortcutListener) : () => {};
+    }
+    return chat ? [chat] : [];
+  };
+  const stopShortcuts = () => {
+    stopTopShortcuts();
+    stopFrameShortcuts();
+  };
 
   const onHubMessage = (message: HubToConsole) => {
     switch (message.type) {
@@ -144,6 +200,12 @@ export function startSession(opts: SessionOptions): Session {
           typedShortcuts.delete(requestId);
           if (outcome === 'cancelled' && typed?.input.isConnected) restoreCaret(typed.input, typed.mark);
         }
+        break;
+      }
+      case 'teach': {
+        const reading = readConsole(document, adapter);
+        const missing = reading.status === 'ok' ? reading.degraded : reading.status === 'loading' ? ['ready'] : reading.missing;
+        opts.onTeach(message, missing);
         break;
       }
       case 'toggle':
@@ -179,6 +241,7 @@ export function startSession(opts: SessionOptions): Session {
     },
     isOwn,
     valueAttributes(adapter),
+    frameDocuments,
   );
   // A console that is still loading gets one more look when the grace period ends.
   const graceTimer = ctx.setTimeout(publish, READY_GRACE_MS + 50);

@@ -21,6 +21,8 @@ export function watchConsole(
   isOwn: (node: Node) => boolean,
   /** Attributes the adapter reads values from (a buyer id in `data-uid`): their changes count too. */
   valueAttributes: readonly string[] = [],
+  /** Documents of same-origin frames the console's chat sits in: watched too, found again after each change. */
+  frameDocuments: () => Document[] = () => [],
 ): () => void {
   let timer: number | undefined;
   let burstStart = 0;
@@ -32,7 +34,9 @@ export function watchConsole(
     leading = false;
     burstStart = 0;
     lastRun = performance.now();
-    if (!stopped) onChange();
+    if (stopped) return;
+    followFrames();
+    onChange();
   };
   const schedule = () => {
     if (stopped) return;
@@ -49,26 +53,60 @@ export function watchConsole(
     timer = ctx.setTimeout(run, now - burstStart >= MAX_WAIT_MS ? 0 : QUIET_MS);
   };
 
-  const observer = new MutationObserver((records) => {
+  const onRecords = (records: MutationRecord[]) => {
     // Our own host's churn (the guard re-applying styles) is not a console change.
     const own = (r: MutationRecord) =>
       isOwn(r.target) || (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(isOwn));
     if (records.length < 64 && records.every(own)) return;
     schedule();
-  });
-  observer.observe(document.documentElement, {
+  };
+  const options: MutationObserverInit = {
     childList: true,
     subtree: true,
     characterData: true,
     attributes: true,
     // Consoles mark the open conversation with these; the adapter's own value attributes come on top.
     attributeFilter: [...new Set([...MARKER_ATTRIBUTES, ...valueAttributes])],
-  });
+  };
+  const observer = new MutationObserver(onRecords);
+  observer.observe(document.documentElement, options);
+  // A chat frame's document is watched by an observer of its own, replaced when the frame loads anew.
+  const frames = new Map<Document, MutationObserver>();
+  function followFrames() {
+    let docs: Document[];
+    try {
+      docs = frameDocuments();
+    } catch {
+      docs = [];
+    }
+    for (const [doc, obs] of frames) {
+      if (!docs.includes(doc)) {
+        obs.disconnect();
+        frames.delete(doc);
+      }
+    }
+    for (const doc of docs) {
+      if (frames.has(doc) || !doc.documentElement) continue;
+      const obs = new MutationObserver(onRecords);
+      obs.observe(doc.documentElement, options);
+      frames.set(doc, obs);
+    }
+  }
+  followFrames();
+  // A frame that (re)loads fires `load` on its element, which the page's document sees in capture.
+  const onLoad = (e: Event) => {
+    const tag = (e.target as Element | null)?.tagName;
+    if (tag === 'IFRAME' || tag === 'FRAME') schedule();
+  };
+  document.addEventListener('load', onLoad, true);
   const stopNavigation = onNavigation(ctx, schedule);
   const stop = () => {
     if (stopped) return;
     stopped = true;
     observer.disconnect();
+    for (const obs of frames.values()) obs.disconnect();
+    frames.clear();
+    document.removeEventListener('load', onLoad, true);
     stopNavigation();
     if (timer !== undefined) clearTimeout(timer);
   };

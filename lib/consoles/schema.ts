@@ -97,6 +97,12 @@ export const PlatformSourceSchema = z.union([
 export type PlatformSource = z.infer<typeof PlatformSourceSchema>;
 
 export const ConsoleSelectorsSchema = z.object({
+  /**
+   * The console's chat sits in a frame of the same site: this selects that `<iframe>` in the page,
+   * and every other selector is read in the frame's document. A frame of another site cannot be
+   * read (the browser does not let the page's scripts, nor ours in the page, see into it).
+   */
+  frame: SelectorSchema.optional(),
   /** Present once the console's app has rendered; absent means "still loading". */
   ready: SelectorSchema,
   buyerId: ValueSourceSchema.optional(),

@@ -1,4 +1,5 @@
 import { BUILT_IN_ADAPTERS } from './adapters';
+import { applyRepair, consoleAdapters, FRAME_KEYS, PART_KEYS, TAUGHT_PARTS, type ConsoleRepair, type TaughtPart } from './parts';
 import { isPlatform } from './platforms';
 import type { ConsoleAdapter } from './schema';
 import { parseMatchPattern } from './url';
@@ -34,7 +35,7 @@ function isSitePattern(v: unknown): boolean {
 function isSelectors(s: unknown): boolean {
   if (!isObj(s)) return false;
   const required = ['ready', 'messageRow', 'messageText', 'authorBuyer', 'authorAgent', 'input'];
-  const optionalSelectors = ['messageList', 'authorSystem', 'sendButton', 'conversationRow', 'unread'];
+  const optionalSelectors = ['frame', 'messageList', 'authorSystem', 'sendButton', 'conversationRow', 'unread'];
   return (
     required.every((k) => isSelector(s[k])) &&
     optionalSelectors.every((k) => optional(s[k], isSelector)) &&
@@ -77,3 +78,33 @@ export function readStoredConsoles(stored: unknown): ConsoleAdapter[] {
 
 /** Where the options page keeps custom consoles in `browser.storage.local`. */
 export const CUSTOM_CONSOLES_KEY = 'customConsoles';
+/** Where repairs of built-in consoles are kept (`ConsoleRepairSchema`, lib/consoles/repairs.ts). */
+export const CONSOLE_REPAIRS_KEY = 'consoleRepairs';
+
+const BUILT_IN_BY_ID = new Map(BUILT_IN_ADAPTERS.map((a) => [a.id, a]));
+const isPart = (v: unknown): v is TaughtPart => typeof v === 'string' && (TAUGHT_PARTS as readonly string[]).includes(v);
+
+function isStoredRepair(v: unknown): v is ConsoleRepair {
+  if (!isObj(v) || typeof v.id !== 'string' || !isObj(v.selectors) || !Array.isArray(v.parts) || v.parts.length === 0) return false;
+  if (typeof v.taughtAt !== 'number' || !Number.isFinite(v.taughtAt)) return false;
+  const parts = v.parts;
+  const adapter = BUILT_IN_BY_ID.get(v.id);
+  if (!adapter || !parts.every(isPart)) return false;
+  const allowed = new Set<string>([...FRAME_KEYS, ...parts.flatMap((p) => PART_KEYS[p])]);
+  if (!Object.keys(v.selectors).every((k) => allowed.has(k))) return false;
+  // The repaired whole must be a console the content script can read.
+  return isSelectors(applyRepair(adapter, { parts, selectors: v.selectors }).selectors);
+}
+
+/** The stored repairs of built-in consoles the content script can use (the last one per console). */
+export function readStoredRepairs(stored: unknown): ConsoleRepair[] {
+  if (!Array.isArray(stored)) return [];
+  const byId = new Map<string, ConsoleRepair>();
+  for (const item of stored) if (isStoredRepair(item)) byId.set(item.id, item);
+  return [...byId.values()];
+}
+
+/** Every console the content script knows: custom ones first (they win), then built-ins with their repairs. */
+export function storedAdapters(customStored: unknown, repairsStored: unknown, builtIns: readonly ConsoleAdapter[] = BUILT_IN_ADAPTERS): ConsoleAdapter[] {
+  return consoleAdapters(readStoredConsoles(customStored), builtIns, readStoredRepairs(repairsStored));
+}

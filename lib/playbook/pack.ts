@@ -4,6 +4,8 @@ import { TaxonomySchema, type Taxonomy } from '../concerns/taxonomy';
 import { CouponRuleSchema, CouponSchema, type Coupon, type CouponRule } from '../coupons/schema';
 import { ReminderRulesSchema, type ReminderRules } from '../reminders/schema';
 import { TemplateSchema, type Template } from '../templates/schema';
+import { CustomConsoleSchema } from '../consoles/custom';
+import { ConsoleRepairSchema } from '../consoles/repairs';
 
 /**
  * A playbook pack: what a supervisor shares with the team — templates, coupons and their rules,
@@ -21,6 +23,16 @@ const unique = <T extends { id: string }>(what: string) => (items: T[], ctx: z.R
   });
 };
 
+/**
+ * Consoles taught by pointing (custom consoles) and repairs of built-in ones travel in a pack too,
+ * so a fix one supervisor made reaches the team. Each is validated like a stored one.
+ */
+export const PackConsolesSchema = z.object({
+  custom: z.array(CustomConsoleSchema).max(50).default([]).superRefine(unique('console')),
+  repairs: z.array(ConsoleRepairSchema).max(20).default([]).superRefine(unique('console repair')),
+});
+export type PackConsoles = z.infer<typeof PackConsolesSchema>;
+
 export const PlaybookPackSchema = z.object({
   format: z.literal(PACK_FORMAT),
   version: z.literal(PACK_VERSION),
@@ -35,6 +47,8 @@ export const PlaybookPackSchema = z.object({
   taxonomy: TaxonomySchema.optional(),
   reminderRules: ReminderRulesSchema.optional(),
   contactPolicy: ContactPolicySchema.optional(),
+  /** Absent: the pack says nothing about consoles (left alone on import). */
+  consoles: PackConsolesSchema.optional(),
 });
 export type PlaybookPack = z.infer<typeof PlaybookPackSchema>;
 
@@ -101,7 +115,7 @@ function shareable(template: Template): Template {
  * administrator's policy locked (they are the policy's to hand out, not this profile's). Local
  * marks never travel: parsing with the pack schema drops every field it does not know.
  */
-export function buildPack(contents: PlaybookContents, meta: { name: string; exportedBy: string; now: number }): PlaybookPack {
+export function buildPack(contents: PlaybookContents, meta: { name: string; exportedBy: string; now: number; consoles?: PackConsoles }): PlaybookPack {
   const live = <T extends { deletedAt?: number }>(items: T[]) =>
     items.filter((i) => i.deletedAt === undefined && (i as { locked?: unknown }).locked !== true);
   return PlaybookPackSchema.parse({
@@ -116,6 +130,7 @@ export function buildPack(contents: PlaybookContents, meta: { name: string; expo
     ...(contents.taxonomy ? { taxonomy: contents.taxonomy } : {}),
     ...(contents.reminderRules ? { reminderRules: contents.reminderRules } : {}),
     ...(contents.contactPolicy ? { contactPolicy: contents.contactPolicy } : {}),
+    ...(meta.consoles && (meta.consoles.custom.length || meta.consoles.repairs.length) ? { consoles: meta.consoles } : {}),
   });
 }
 

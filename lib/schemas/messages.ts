@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ShortcutSchema } from '../templates/schema';
-import { PlatformSchema } from './common';
+import { PlatformSchema, UiLocaleSchema } from './common';
 import { SidebarRequestSchema } from './sidebar-rpc';
 
 /**
@@ -25,7 +25,19 @@ export const ConsoleMessageSchema = z.object({
 });
 export type ConsoleMessage = z.infer<typeof ConsoleMessageSchema>;
 
-const ConsoleBase = z.object({ consoleId: Id, consoleName: z.string().max(100), url: z.string().max(4000) });
+/** The parts of a built-in console a supervisor repaired by pointing (`lib/consoles/parts.ts`), when any. */
+export const RepairedPartsSchema = z.array(z.enum(['buyerNick', 'buyerId', 'messages', 'input', 'sendButton'])).max(5);
+const ConsoleBase = z.object({
+  consoleId: Id,
+  consoleName: z.string().max(100),
+  url: z.string().max(4000),
+  /** The console is a built-in with these parts repaired by pointing ("恢复内置" drops them). */
+  repaired: RepairedPartsSchema.optional(),
+});
+/** Selector keys that found nothing (`lib/consoles/parts.ts` names their parts for people). */
+const SelectorKeys = z.array(z.string().max(100)).max(20);
+/** When the content script first saw the listed keys find nothing (ms since epoch). */
+const Since = z.number().int().nonnegative();
 export const ConsoleStateSchema = z.discriminatedUnion('status', [
   ConsoleBase.extend({
     status: z.literal('ok'),
@@ -33,8 +45,11 @@ export const ConsoleStateSchema = z.discriminatedUnion('status', [
     /** The latest messages of the open conversation, oldest first. */
     messages: z.array(ConsoleMessageSchema).max(200),
     inputFound: z.boolean(),
+    /** Parts that stopped matching while the conversation still reads (the input box). */
+    degraded: SelectorKeys.optional(),
+    since: Since.optional(),
   }),
-  ConsoleBase.extend({ status: z.literal('not_recognised'), missing: z.array(z.string().max(100)).max(20) }),
+  ConsoleBase.extend({ status: z.literal('not_recognised'), missing: SelectorKeys, since: Since.optional() }),
   ConsoleBase.extend({ status: z.literal('loading') }),
 ]);
 export type ConsoleState = z.infer<typeof ConsoleStateSchema>;
@@ -138,8 +153,17 @@ export const ConsoleToHubSchema = z.discriminatedUnion('type', [
 ]);
 export type ConsoleToHub = z.infer<typeof ConsoleToHubSchema>;
 
+/**
+ * Open the picker on the console page (issue 20): `new` teaches the page as a console of its own,
+ * `repair` points at the open console's parts again (those that stopped matching). From the sidebar
+ * (through the hub) or the popup (`tabs.sendMessage`); the locale is the picker's language.
+ */
+export const TeachRequestSchema = z.object({ type: z.literal('teach'), mode: z.enum(['new', 'repair']), locale: UiLocaleSchema });
+export type TeachRequest = z.infer<typeof TeachRequestSchema>;
+
 /** Hub → content script. */
 export const HubToConsoleSchema = z.discriminatedUnion('type', [
+  TeachRequestSchema,
   z.object({ type: z.literal('insert'), request: InsertRequestSchema }),
   z.object({ type: z.literal('toggle') }),
   /** Move keyboard focus into the sidebar (the agent pressed the focus shortcut). */
@@ -155,6 +179,9 @@ export type HubToConsole = z.infer<typeof HubToConsoleSchema>;
 export const SidebarToHubSchema = z.discriminatedUnion('type', [
   /** The first message on a sidebar port: the nonce from the frame's URL. Nothing is served before it. */
   z.object({ type: z.literal('hello'), nonce: FrameNonceSchema }),
+  TeachRequestSchema,
+  /** Drop the repair of the open built-in console ("恢复内置"). */
+  z.object({ type: z.literal('restoreBuiltIn') }),
   z.object({ type: z.literal('insert'), request: InsertRequestSchema }),
   z.object({ type: z.literal('rpc'), id: Id, request: SidebarRequestSchema }),
   z.object({ type: z.literal('setLayout'), layout: LayoutSchema.partial() }),
@@ -184,5 +211,26 @@ export const PORT_SIDEBAR = 'htk-sidebar';
 export const PageToBackgroundSchema = z.discriminatedUnion('type', [
   /** Data changed outside the background's sight (an import in a worker): sidebars re-read. */
   z.object({ type: z.literal('dataChanged') }),
+  /** The popup asks how the console in a tab reads (its health notice); answered with the state or null. */
+  z.object({ type: z.literal('tabState'), tabId: z.number().int().nonnegative() }),
+  /** The popup's "恢复内置" for a built-in console repaired by pointing. */
+  z.object({ type: z.literal('restoreBuiltIn'), consoleId: z.string().min(1).max(48) }),
 ]);
 export type PageToBackground = z.infer<typeof PageToBackgroundSchema>;
+
+/**
+ * Content script (the picker) → background: save what the supervisor taught. The background checks
+ * the sender (this extension, a tab's top frame) and that the page is the console being saved, then
+ * validates `adapter` / the repaired whole with the adapter schema before storing.
+ */
+export const PickerToBackgroundSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('saveTaughtConsole'), adapter: z.unknown() }),
+  z.object({ type: z.literal('saveConsoleRepair'), id: z.string().max(48), parts: RepairedPartsSchema.min(1), selectors: z.record(z.string(), z.unknown()) }),
+]);
+export type PickerToBackground = z.infer<typeof PickerToBackgroundSchema>;
+export interface PickerSaveAnswer {
+  /** A sentence for the supervisor (already in their language) when nothing was saved. */
+  error: string | null;
+  /** Saved, but the site's access is not granted: the console waits for it. */
+  waiting?: boolean;
+}

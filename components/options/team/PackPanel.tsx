@@ -1,9 +1,14 @@
 import { useMemo, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { downloadChunks, stamp } from '@/components/common/download';
 import { useLocale, useT } from '@/components/common/i18n';
 import { db } from '@/lib/db/database';
 import { applyPlaybookWrites, readPlaybook } from '@/lib/db/playbook-edit';
 import { buildPack, choiceFor, diffPlaybook, mergePlaybook, packContents, parsePack, serializePack, type Choice, type DiffItem, type MergeSummary, type PackDiff, type PackProblem, type PlaybookPack } from '@/lib/playbook';
+import { parseCustomConsoles } from '@/lib/consoles/custom';
+import { parseConsoleRepairs } from '@/lib/consoles/repairs';
+import { CONSOLE_REPAIRS_KEY, CUSTOM_CONSOLES_KEY } from '@/lib/consoles/stored';
+import { mergePackConsoles } from '@/lib/consoles/taught';
 import type { AppSettings } from '@/lib/settings/app';
 import { Field, FilePick, formatTime, Icon, LockBadge } from '../playbook/ui';
 import { useEditAccess } from './lock';
@@ -16,7 +21,10 @@ export function PackPanel({ settings }: { settings: AppSettings }) {
   const [exported, setExported] = useState('');
   const exportPack = async () => {
     const mine = await readPlaybook(db());
-    const pack = buildPack(mine, { name: name.trim() || settings.shopName, exportedBy: settings.agentName, now: Date.now() });
+    // Consoles taught by pointing, and repairs of built-in ones, go with the playbook.
+    const stored = await browser.storage.local.get([CUSTOM_CONSOLES_KEY, CONSOLE_REPAIRS_KEY]);
+    const consoles = { custom: parseCustomConsoles(stored[CUSTOM_CONSOLES_KEY]), repairs: parseConsoleRepairs(stored[CONSOLE_REPAIRS_KEY]) };
+    const pack = buildPack(mine, { name: name.trim() || settings.shopName, exportedBy: settings.agentName, now: Date.now(), consoles });
     downloadChunks(`huitouke-playbook-${stamp()}.json`, [serializePack(pack)], 'application/json');
     setExported(t('ws_pack_exported', { templates: pack.templates.length, coupons: pack.coupons.length, rules: pack.couponRules.length, concerns: pack.taxonomy?.concerns.length ?? 0 }));
   };
@@ -56,6 +64,8 @@ function PackImport({ editor }: { editor: string }) {
   const [problem, setProblem] = useState('');
   const [result, setResult] = useState<MergeSummary | null>(null);
   const [busy, setBusy] = useState(false);
+  const [takeConsoles, setTakeConsoles] = useState(true);
+  const packConsoles = pack?.consoles && pack.consoles.custom.length + pack.consoles.repairs.length > 0 ? pack.consoles : null;
 
   const load = async (file: File | undefined) => {
     setResult(null);
@@ -79,6 +89,11 @@ function PackImport({ editor }: { editor: string }) {
       const fresh = diffPlaybook(mine, packContents(pack), { lockedSettings: mine.lockedSettings });
       const merged = mergePlaybook(mine, packContents(pack), fresh, choices, { now: Date.now(), editor });
       await applyPlaybookWrites(db(), merged.writes, editor, Date.now());
+      if (packConsoles && takeConsoles) {
+        const stored = await browser.storage.local.get([CUSTOM_CONSOLES_KEY, CONSOLE_REPAIRS_KEY]);
+        const next = mergePackConsoles({ custom: stored[CUSTOM_CONSOLES_KEY], repairs: stored[CONSOLE_REPAIRS_KEY] }, packConsoles);
+        await browser.storage.local.set({ [CUSTOM_CONSOLES_KEY]: next.custom, [CONSOLE_REPAIRS_KEY]: next.repairs });
+      }
       setResult(merged.summary);
       setPack(null);
       setDiff(null);
@@ -126,7 +141,13 @@ function PackImport({ editor }: { editor: string }) {
               </>
             )}
           </div>
-          {diff.items.length === 0 && <p className="ws-empty">{t('ws_pack_nothing')}</p>}
+          {diff.items.length === 0 && !packConsoles && <p className="ws-empty">{t('ws_pack_nothing')}</p>}
+          {packConsoles && (
+            <label className="pack-consoles" data-testid="pack-consoles">
+              <input type="checkbox" checked={takeConsoles} onChange={(e) => setTakeConsoles(e.target.checked)} />{' '}
+              {t('ws_pack_consoles', { custom: packConsoles.custom.length, repairs: packConsoles.repairs.length })}
+            </label>
+          )}
           {groups.filter((g) => g.items.length > 0).map((g) => (
             <div key={g.change} className={`pack-group ${g.change}`}>
               <h3>{t(g.change === 'add' ? 'ws_pack_groupAdd' : g.change === 'change' ? 'ws_pack_groupChange' : 'ws_pack_groupRemove')}</h3>
@@ -138,7 +159,7 @@ function PackImport({ editor }: { editor: string }) {
             </div>
           ))}
           <div className="ws-actions">
-            <button type="button" className="primary" disabled={busy || !access.canEdit || diff.items.length === 0} onClick={() => void apply()} data-testid="pack-apply">{t('ws_pack_apply')}</button>
+            <button type="button" className="primary" disabled={busy || !access.canEdit || (diff.items.length === 0 && !(packConsoles && takeConsoles))} onClick={() => void apply()} data-testid="pack-apply">{t('ws_pack_apply')}</button>
             <button type="button" className="secondary" onClick={() => void load(undefined)}>{t('ws_cancel')}</button>
             {!access.canEdit && <span className="ws-hint">{t('ws_pack_needPin')}</span>}
           </div>

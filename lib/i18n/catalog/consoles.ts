@@ -13,6 +13,7 @@ export const consoles = {
   },
   consoles_status_inputMissing: { zh: '找不到输入框，话术只能复制后手动粘贴', en: 'No message box found; copy the reply and paste it yourself' },
 
+  consoles_part_frame: { zh: '聊天框架', en: 'chat frame' },
   consoles_part_ready: { zh: '工作台主体', en: 'console frame' },
   consoles_part_buyerId: { zh: '买家 ID', en: 'buyer ID' },
   consoles_part_buyerNick: { zh: '买家昵称', en: 'buyer name' },
@@ -71,6 +72,8 @@ export const consoles = {
   consoles_err_exampleNoMatch: { zh: '示例网址 {url} 不符合上面的匹配规则', en: 'The example address {url} is not matched by the rules above' },
   consoles_err_counterExampleMatches: { zh: '反例网址 {url} 被匹配规则误匹配了', en: 'The counter-example {url} is matched by the rules, but should not be' },
   consoles_err_other: { zh: '{field}：{detail}', en: '{field}: {detail}' },
+  consoles_err_repairUnknown: { zh: '没有标识为“{id}”的内置工作台', en: 'There is no built-in console “{id}”' },
+  consoles_err_repairKey: { zh: '修复里不该有“{key}”', en: 'A repair may not set “{key}”' },
 
   consoles_nav: { zh: '聊天工作台', en: 'Consoles' },
   consoles_intro: {
