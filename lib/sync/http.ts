@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { SyncTransportError, type SyncTransport } from './engine';
+import {
+  ErrorBodySchema, LiveEventSchema, PullResponseSchema, PushResponseSchema,
+  type LiveEvent, type PullResponse, type PushRequest, type PushResponse,
+} from './protocol';
+
+/**
+ * The sync transport over HTTP, for any `fetch` (the extension's background passes its own; lib/
+ * has no network of its own). Paths are under the server's base URL (url.ts checks it).
+ */
+export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal }) => Promise<{
+  ok: boolean;
+  status: number;
+  json(): Promise<unknown>;
+  body?: ReadableStream<Uint8Array> | null;
+}>;
+
+export interface HttpTransportOptions {
+  baseUrl: string;
+  token: string;
+  fetch: FetchLike;
+  /** Milliseconds before a request counts as offline. */
+  timeoutMs?: number;
+}
+
+async function call<T>(opts: HttpTransportOptions, method: string, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), opts.timeoutMs ?? 30_000);
+  let res: Awaited<ReturnType<FetchLike>>;
+  try {
+    res = await opts.fetch(`${opts.baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${opts.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      signal: controller.signal,
+    });
+  } catch (err) {
+    throw new SyncTransportError('offline', err instanceof Error ? err.message : String(err));
+  } finally {
+    clearTimeout(timer);
+  }
+  if (res.status === 401) throw new SyncTransportError('unauthorized', 'the server refused this browser’s token', 401);
+  const json = await res.json().catch(() => null);
+  if (!res.ok) {
+    const err = ErrorBodySchema.safeParse(json);
+    throw new SyncTransportError(res.status >= 500 || res.status === 429 ? 'offline' : 'server', err.success ? err.data.error : `HTTP ${res.status}`, res.status);
+  }
+  return schema.parse(json);
+}
+
+export function httpTransport(opts: HttpTransportOptions): SyncTransport {
+  return {
+    push: (request: PushRequest): Promise<PushResponse> => call(opts, 'POST', '/v1/sync/push', PushResponseSchema, request),
+    pull: (since: number, limit: number): Promise<PullResponse> => call(opts, 'GET', `/v1/sync/pull?since=${since}&limit=${limit}`, PullResponseSchema),
+  };
+}
+
+/**
+ * Server-sent events as they arrive in pieces: feed text, get the complete events' data lines
+ * parsed as live events (comments, unknown fields and bad data are skipped).
+ */
+export class SseParser {
+  private buffer = '';
+  feed(text: string): LiveEvent[] {
+    this.buffer += text.replace(/\r\n?/g, '\n');
+    const out: LiveEvent[] = [];
+    let end: number;
+    while ((end = this.buffer.indexOf('\n\n')) >= 0) {
+      const block = this.buffer.slice(0, end);
+      this.buffer = this.buffer.slice(end + 2);
+      const data = block
+        .split('\n')
+        .filter((l) => l.startsWith('data:'))
+        .map((l) => l.slice(5).replace(/^ /, ''))
+        .join('\n');
+      if (!data) continue;
+      try {
+        const parsed = LiveEventSchema.safeParse(JSON.parse(data));
+        if (parsed.success) out.push(parsed.data);
+      } catch {
+        // not JSON: skip
+      }
+    }
+    return out;
+  }
+}
+
+/**
+ * Follow the live stream until `signal` aborts or the stream ends; each event goes to `onEvent`.
+ * Throws SyncTransportError like the transport (a refused token: `unauthorized`).
+ */
+export async function followLive(opts: HttpTransportOptions, onEvent: (event: LiveEvent) => void, signal: AbortSignal): Promise<void> {
+  let res: Awaited<ReturnType<FetchLike>>;
+  try {
+    res = await opts.fetch(`${opts.baseUrl}/v1/live`, { method: 'GET', headers: { authorization: `Bearer ${opts.token}`, accept: 'text/event-stream' }, signal });
+  } catch (err) {
+    if (signal.aborted) return;
+    throw new SyncTransportError('offline', err instanceof Error ? err.message : String(err));
+  }
+  if (res.status === 401) throw new SyncTransportError('unauthorized', 'the server refused this browser’s token', 401);
+  if (!res.ok || !res.body) throw new SyncTransportError('offline', `HTTP ${res.status}`, res.status);
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  const parser = new SseParser();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      for (const event of parser.feed(decoder.decode(value, { stream: true }))) onEvent(event);
+    }
+  } catch (err) {
+    if (signal.aborted) return;
+    throw new SyncTransportError('offline', err instanceof Error ? err.message : String(err));
+  } finally {
+    reader.releaseLock();
+  }
+}
