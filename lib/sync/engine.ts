@@ -202,6 +202,7 @@ export class SyncEngine {
       this.setStatus('refused');
       return;
     }
+    if (event.type === 'buyers') return;
     void this.store.cursor().then((cursor) => {
       if (event.head > cursor) void this.sync().catch(() => undefined);
     });

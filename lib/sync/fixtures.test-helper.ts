@@ -40,7 +40,7 @@ export function template(at: number): Template {
 }
 
 let n = 0;
-export function put(kind: Change['kind'], record: { id: string }, at: number, base = 0, fields?: string[]): Change {
+export function put(kind: Change['kind'], record: { id: string } & Record<string, unknown>, at: number, base = 0, fields?: string[]): Change {
   const all = record as Record<string, unknown>;
   const patch: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(all)) if (k !== 'id' && (!fields || fields.includes(k))) patch[k] = v;

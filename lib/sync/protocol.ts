@@ -95,11 +95,13 @@ export const PullResponseSchema = z.object({
 });
 export type PullResponse = z.infer<typeof PullResponseSchema>;
 
-/** What the live stream says: the shop's newest sequence, or that this browser's token stopped working. */
+/** What the live stream says: the shop's newest sequence, that buyers were imported, or that this browser's token stopped working. */
 export const LiveEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello'), head: z.number().int().nonnegative() }),
   z.object({ type: z.literal('change'), head: z.number().int().nonnegative() }),
   z.object({ type: z.literal('revoked') }),
+  /** An import changed the shop's buyers: look the open buyer up again. */
+  z.object({ type: z.literal('buyers'), version: z.number().int().nonnegative() }),
 ]);
 export type LiveEvent = z.infer<typeof LiveEventSchema>;
 
