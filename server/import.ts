@@ -37,6 +37,8 @@ export interface ImportSummary {
   format: string | null;
   encoding: string | null;
   failure?: string;
+  /** Seconds spent reading into the staging table, indexing it, and merging buyers and orders. */
+  seconds?: { read: number; index: number; merge: number };
 }
 
 export class ImportBusyError extends Error {
@@ -80,6 +82,7 @@ export async function importExport(sql: Sql, shopId: string, memberId: string | 
     let n = 0;
     const source = { name: opts.name, ...(opts.size !== undefined ? { size: opts.size } : {}), chunks: () => chunks };
     let batches = 0;
+    const t0 = performance.now();
     for await (const batch of readOrders(source, { ...opts, batchSize: BATCH })) {
       summary.rows = batch.rowsRead;
       summary.format = batch.format.id;
@@ -100,11 +103,15 @@ export async function importExport(sql: Sql, shopId: string, memberId: string | 
       onProgress?.(summary.rows);
       if (++batches % 20 === 0) await heartbeat();
     }
+    const t1 = performance.now();
     await sql.query(`CREATE INDEX ON ${table} (platform, buyer_key, n)`);
     await sql.query(`ANALYZE ${table}`);
+    const t2 = performance.now();
     await resolveOrphans(sql, shopId, table);
     await mergeBuyers(sql, shopId, table, runId, rules, summary, heartbeat);
     await mergeOrphans(sql, shopId, table, runId, summary);
+    const secs = (a: number, b: number) => Math.round((b - a) / 100) / 10;
+    summary.seconds = { read: secs(t0, t1), index: secs(t1, t2), merge: secs(t2, performance.now()) };
     await sql.transaction(async (tx) => {
       await tx.query("UPDATE import_runs SET status = 'done', finished_at = now(), summary = $2 WHERE id = $1", [runId, JSON.stringify(summary)]);
       const { rows } = await tx.query<{ data_version: number }>('UPDATE shops SET data_version = data_version + 1, last_import_at = now() WHERE id = $1 RETURNING data_version', [shopId]);
@@ -157,6 +164,9 @@ async function mergeBuyers(sql: Sql, shopId: string, table: string, runId: strin
     after = [last.platform, last.buyer_key];
     await sql.transaction((tx) => mergePage(tx, shopId, table, runId, rules, summary, [first.platform, first.buyer_key], after!));
     if (page % 20 === 19) await heartbeat();
+    // The planner must know how big orders and buyers have grown (a new shop starts with none), or
+    // it reads them whole for every page instead of through their keys.
+    if (page === 0 || page % 50 === 49) await sql.query('ANALYZE orders, buyers');
   }
 }
 
