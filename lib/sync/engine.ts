@@ -51,8 +51,10 @@ export interface OutboxEntry {
 export interface SyncStore {
   cursor(): Promise<number>;
   setCursor(seq: number): Promise<void>;
-  /** Every entry, oldest first. */
-  outbox(): Promise<OutboxEntry[]>;
+  /** Entries oldest first (at most `limit`). */
+  outbox(limit?: number): Promise<OutboxEntry[]>;
+  /** The newest entry for one record (an index on kind and id), if any. */
+  lastEntry(kind: SyncKind, id: string): Promise<OutboxEntry | undefined>;
   /** Add or replace entries (by change id). */
   putOutbox(entries: readonly OutboxEntry[]): Promise<void>;
   dropOutbox(changeIds: readonly string[]): Promise<void>;
@@ -167,15 +169,8 @@ export class SyncEngine {
       const isDelete = change.delete === true;
       const fields = change.fields ?? 'all';
       const base = await this.store.baseOf(kind, id);
-      const outbox = await this.store.outbox();
-      let open: OutboxEntry | undefined;
-      for (let i = outbox.length - 1; i >= 0; i--) {
-        const e = outbox[i]!;
-        if (e.kind === kind && e.id === id) {
-          if (!e.sent) open = e;
-          break;
-        }
-      }
+      const last = await this.store.lastEntry(kind, id);
+      const open = last && !last.sent ? last : undefined;
       if (!open) {
         await this.store.putOutbox([{ changeId: this.newChangeId(), kind, id, fields: isDelete ? [] : fields, delete: isDelete, at, base, sent: false }]);
         return;
@@ -272,7 +267,7 @@ export class SyncEngine {
     let retriedIncomplete = false;
     for (;;) {
       const batch = await this.withOutbox(async () => {
-        const entries = (await this.store.outbox()).slice(0, this.pushBatch);
+        const entries = await this.store.outbox(this.pushBatch);
         const unsent = entries.filter((e) => !e.sent);
         if (unsent.length) await this.store.putOutbox(unsent.map((e) => ({ ...e, sent: true })));
         return entries;

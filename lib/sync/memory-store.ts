@@ -39,8 +39,15 @@ export class MemorySyncStore implements SyncStore {
   async setCursor(seq: number): Promise<void> {
     this.seq = seq;
   }
-  async outbox(): Promise<OutboxEntry[]> {
-    return this.entries.map((e) => ({ ...e }));
+  async outbox(limit = Infinity): Promise<OutboxEntry[]> {
+    return this.entries.slice(0, limit).map((e) => ({ ...e }));
+  }
+  async lastEntry(kind: SyncKind, id: string): Promise<OutboxEntry | undefined> {
+    for (let i = this.entries.length - 1; i >= 0; i--) {
+      const e = this.entries[i]!;
+      if (e.kind === kind && e.id === id) return { ...e };
+    }
+    return undefined;
   }
   async putOutbox(entries: readonly OutboxEntry[]): Promise<void> {
     for (const e of entries) {
