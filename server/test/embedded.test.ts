@@ -143,11 +143,19 @@ describe('sync through the server', () => {
       await engine.noteChange('note', `n${i}`);
     }
     expect((await engine.sync()).status).toBe('offline');
+    // Meanwhile another agent edits one of those notes: the re-push must not put the old text back.
+    const other = engineFor((await addAgent('小李')).token);
+    await other.engine.sync();
+    other.store.write('note', { ...(await other.store.read('note', 'n0'))!, id: 'n0', text: '小李改过' });
+    await other.engine.noteChange('note', 'n0', { fields: ['text'] });
+    await other.engine.sync();
     const report = await engine.sync();
     expect(report.status).toBe('idle');
-    const pulled = (await api(base, agent.token, 'GET', '/v1/sync/pull?since=0')).json as { records: { id: string; seq: number }[] };
-    expect(pulled.records.map((r) => r.id).sort()).toEqual(['n0', 'n1', 'n2']);
-    expect(pulled.records.map((r) => r.seq)).toEqual([1, 2, 3]);
+    const pulled = (await api(base, agent.token, 'GET', '/v1/sync/pull?since=0')).json as { records: { id: string; seq: number; data: { text: string } }[] };
+    expect(pulled.records.map((r) => r.id)).toEqual(['n1', 'n2', 'n0']);
+    expect(pulled.records.map((r) => r.seq)).toEqual([2, 3, 4]);
+    expect(pulled.records.find((r) => r.id === 'n0')?.data.text).toBe('小李改过');
+    expect(store.live('note').find((n) => n.id === 'n0')?.text).toBe('小李改过');
   });
 
   it('the supervisor’s playbook reaches agents; pulls page by cursor', async () => {
