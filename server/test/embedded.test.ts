@@ -198,6 +198,19 @@ describe('import on the server, lookup from the sidebar', () => {
     expect(model.buyers).toBe(2);
   });
 
+  it('lookup follows the extension’s matching: the console’s buyer id, else the nick as key, else as display name', async () => {
+    const { boss } = await newShop(sql, base);
+    const file = readFileSync('tests/fixtures/exports/orders_export_1.csv');
+    const res = await fetch(`${base}/v1/import?name=orders_export_1.csv&timeZone=Europe%2FBerlin`, { method: 'POST', headers: { authorization: `Bearer ${boss.token}`, 'content-type': 'text/csv' }, body: file });
+    expect(res.status).toBe(200);
+    const look = async (params: string) => BuyerLookupSchema.parse((await api(base, boss.token, 'GET', `/v1/buyers/lookup?platform=shopify&asOf=2025-11-01&${params}`)).json).buyer?.id ?? null;
+    const key = 'shopify:anna.schmidt@example.com';
+    expect(await look(`id=${encodeURIComponent('anna.schmidt@example.com')}&nick=x`)).toBe(key);
+    expect(await look(`nick=${encodeURIComponent('anna.schmidt@example.com')}`)).toBe(key);
+    expect(await look(`nick=${encodeURIComponent('Anna Schmidt')}`)).toBe(key);
+    expect(await look('nick=Nobody')).toBeNull();
+  });
+
   it('a file that is not an export is refused with where and why', async () => {
     const { boss } = await newShop(sql, base);
     const res = await fetch(`${base}/v1/import?name=notes.csv`, { method: 'POST', headers: { authorization: `Bearer ${boss.token}`, 'content-type': 'text/csv' }, body: '%PDF-1.4 not a table' });
