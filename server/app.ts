@@ -56,6 +56,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const e = err as { statusCode?: number; message?: string };
     if (e.statusCode === 413) return fail(reply, 413, 'tooLarge');
     if (e.statusCode && e.statusCode < 500) return fail(reply, e.statusCode, 'badRequest', e.message);
+    console.error('[huitouke server]', err);
     return fail(reply, 500, 'internal');
   });
 

@@ -3,7 +3,7 @@ import { BuyerMetricsSchema } from '../lib/schemas/buyer';
 import type { Platform } from '../lib/schemas/common';
 import type { BuyerLookup } from '../lib/schemas/sidebar-rpc';
 import { buildSegmentModel, SegmentModelSchema, type PopulationMember, type SegmentModel } from '../lib/segments/model';
-import type { Queryable } from './db';
+import type { Queryable, Sql } from './db';
 import { profileSettings } from './playbook';
 
 /**
@@ -35,13 +35,33 @@ export async function findBuyer(sql: Queryable, shopId: string, platform: Platfo
 }
 
 /** The population's segment model on a date, kept in PostgreSQL per data version (every instance shares it). */
-export async function segmentModel(sql: Queryable, shopId: string, asOf: string): Promise<SegmentModel> {
-  const { rows: v } = await sql.query<{ data_version: number }>('SELECT data_version FROM shops WHERE id = $1', [shopId]);
-  const version = v[0]?.data_version ?? 0;
-  const cached = await sql.query<{ model: unknown }>('SELECT model FROM segment_models WHERE shop_id = $1 AND as_of = $2 AND data_version = $3', [shopId, asOf, version]);
-  const parsed = SegmentModelSchema.safeParse(cached.rows[0]?.model);
-  if (parsed.success) return parsed.data;
-  const population: PopulationMember[] = [];
+export async function segmentModel(sql: Sql, shopId: string, asOf: string): Promise<SegmentModel> {
+  const cached = await cachedModel(sql, shopId, asOf);
+  if (cached.model) return cached.model;
+  // Built once: the first lookups of a day (fifty agents at once) wait for one build instead of each making it.
+  return sql.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`segment-model:${shopId}:${asOf}`]);
+    const again = await cachedModel(tx, shopId, asOf);
+    if (again.model) return again.model;
+    const model = buildSegmentModel(await population(tx, shopId), asOf);
+    await tx.query('INSERT INTO segment_models (shop_id, as_of, data_version, model) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [shopId, asOf, again.version, JSON.stringify(model)]);
+    await tx.query('DELETE FROM segment_models WHERE shop_id = $1 AND data_version < $2', [shopId, again.version]);
+    return model;
+  });
+}
+
+async function cachedModel(sql: Queryable, shopId: string, asOf: string): Promise<{ version: number; model: SegmentModel | null }> {
+  const { rows } = await sql.query<{ data_version: number; model: unknown }>(
+    'SELECT s.data_version, m.model FROM shops s LEFT JOIN segment_models m ON m.shop_id = s.id AND m.as_of = $2 AND m.data_version = s.data_version WHERE s.id = $1',
+    [shopId, asOf],
+  );
+  const parsed = SegmentModelSchema.safeParse(rows[0]?.model);
+  return { version: rows[0]?.data_version ?? 0, model: parsed.success ? parsed.data : null };
+}
+
+/** What segmentation needs of every paying buyer, read 50,000 at a time. */
+async function population(sql: Queryable, shopId: string): Promise<PopulationMember[]> {
+  const out: PopulationMember[] = [];
   let after: [string, string] = ['', ''];
   for (;;) {
     const page = await sql.query<{ platform: string; buyer_key: string; last_paid_date: string | null; paid_orders: number; net_cents: number }>(
@@ -49,18 +69,14 @@ export async function segmentModel(sql: Queryable, shopId: string, asOf: string)
        WHERE shop_id = $1 AND paid_orders > 0 AND (platform, buyer_key) > ($2, $3) ORDER BY platform, buyer_key LIMIT 50000`,
       [shopId, ...after],
     );
-    for (const r of page.rows) population.push({ lastPaidDate: r.last_paid_date, paidOrders: r.paid_orders, netCents: r.net_cents });
-    if (page.rows.length < 50000) break;
+    for (const r of page.rows) out.push({ lastPaidDate: r.last_paid_date, paidOrders: r.paid_orders, netCents: r.net_cents });
+    if (page.rows.length < 50000) return out;
     const last = page.rows[page.rows.length - 1]!;
     after = [last.platform, last.buyer_key];
   }
-  const model = buildSegmentModel(population, asOf);
-  await sql.query('INSERT INTO segment_models (shop_id, as_of, data_version, model) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [shopId, asOf, version, JSON.stringify(model)]);
-  await sql.query('DELETE FROM segment_models WHERE shop_id = $1 AND data_version < $2', [shopId, version]);
-  return model;
 }
 
-export async function lookupBuyer(sql: Queryable, shopId: string, platform: Platform, id: string | null, nick: string, asOf: string): Promise<BuyerLookup> {
+export async function lookupBuyer(sql: Sql, shopId: string, platform: Platform, id: string | null, nick: string, asOf: string): Promise<BuyerLookup> {
   const row = await findBuyer(sql, shopId, platform, id, nick);
   if (!row) {
     const any = await sql.query('SELECT 1 FROM buyers WHERE shop_id = $1 LIMIT 1', [shopId]);

@@ -9,7 +9,7 @@ import { resolveStage } from '../lib/stages/stages';
 import type { Member } from '../lib/sync/protocol';
 import { listMembers } from './accounts';
 import { segmentModel } from './buyers';
-import type { Queryable } from './db';
+import type { Queryable, Sql } from './db';
 import { profileSettings, taxonomy } from './playbook';
 
 /**
@@ -115,7 +115,7 @@ export interface TeamDashboard {
 /** The Monday of a date's week. */
 const weekOf = (date: string) => addDays(date, -weekdayOf(date));
 
-export async function dashboard(sql: Queryable, shopId: string, asOf: string): Promise<TeamDashboard> {
+export async function dashboard(sql: Sql, shopId: string, asOf: string): Promise<TeamDashboard> {
   const [settings, model, current] = await Promise.all([profileSettings(sql, shopId), segmentModel(sql, shopId, asOf), freshness(sql, shopId)]);
   const nameOf = new Map(current.members.map((m) => [m.id, m.name]));
   const b: TeamDashboard['buyers'] = { total: 0, paying: 0, repeat: 0, byStage: {}, byLevel: {}, byRfm8: {}, byLayer: {} };
