@@ -19,7 +19,8 @@ import { migrate } from './migrate';
  * code is printed while the shop has no supervisor yet (or with --new-supervisor-code); after that,
  * supervisors invite agents (and other supervisors) from the options page.
  */
-const HELP = `usage: npm run server -- [--port N] [--host ADDRESS] [--data DIR] [--cert FILE --key FILE] [--trust-proxy] [--new-supervisor-code]
+const HELP = `usage: npm run server -- [--port N] [--host ADDRESS] [--data DIR] [--cert FILE --key FILE] [--trust-proxy] [--join-limit N] [--new-supervisor-code]
+  --join-limit   join attempts per client address per 10 minutes (default 10)
   DATABASE_URL   a PostgreSQL 15+ to use instead of the embedded one in --data`;
 
 async function main(): Promise<void> {
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
       cert: { type: 'string' },
       key: { type: 'string' },
       'trust-proxy': { type: 'boolean', default: false },
+      'join-limit': { type: 'string', default: '10' },
       'new-supervisor-code': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -42,6 +44,8 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: expected a port number, got ${values.port}`);
   if (!!values.cert !== !!values.key) throw new Error('--cert and --key go together');
+  const joinHits = Number(values['join-limit']);
+  if (!Number.isInteger(joinHits) || joinHits < 1) throw new Error(`--join-limit: expected a positive number, got ${values['join-limit']}`);
 
   const url = process.env.DATABASE_URL;
   const sql: Sql = url ? connectPostgres(url) : await openPglite(resolve(values.data));
@@ -51,7 +55,7 @@ async function main(): Promise<void> {
   const invite = needsSupervisor || values['new-supervisor-code'] ? await createInvite(sql, shop.id, { role: 'supervisor', uses: 1, hours: 24 * 7 }, null) : null;
 
   const https = values.cert && values.key ? { cert: readFileSync(values.cert), key: readFileSync(values.key) } : undefined;
-  const app = await buildApp({ sql, trustProxy: values['trust-proxy'], ...(https ? { https } : {}) });
+  const app = await buildApp({ sql, trustProxy: values['trust-proxy'], joinLimit: { hits: joinHits, seconds: 600 }, ...(https ? { https } : {}) });
   await app.listen({ port, host: values.host });
   const address = app.server.address();
   const boundPort = typeof address === 'object' && address ? address.port : port;
