@@ -61,7 +61,7 @@ interface Server {
 }
 
 async function startServer(databaseUrl: string): Promise<Server> {
-  const port = await freePort();
+  const port = await freePort('');
   // node --import tsx: one process (the `tsx` command would add a parent process).
   const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'main.ts'), '--port', String(port), '--new-supervisor-code', '--join-limit', '10000'], {
     cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'inherit'],

@@ -30,11 +30,30 @@ export function findPgBin(): string {
   throw new Error("PostgreSQL's initdb was not found: run `node scripts/setup.mjs --postgres` (installs Debian's postgresql as root) or set PG_BIN");
 }
 
-export function freePort(): Promise<number> {
+/** A loopback port nobody listens on: the system's choice, or the first free one of `HTK_PG_PORT_RANGE` (`55431-55439`). */
+export async function freePort(range = process.env.HTK_PG_PORT_RANGE): Promise<number> {
+  const m = range ? /^(\d+)-(\d+)$/.exec(range) : null;
+  if (m) {
+    for (let port = Number(m[1]); port <= Number(m[2]); port++) if (await canListen(port)) return port;
+    throw new Error(`no free port in HTK_PG_PORT_RANGE=${range}`);
+  }
+  return listenOn(0);
+}
+
+async function canListen(port: number): Promise<boolean> {
+  try {
+    await listenOn(port);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function listenOn(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
+    srv.listen(port, '127.0.0.1', () => {
       const addr = srv.address();
       const port = typeof addr === 'object' && addr ? addr.port : 0;
       srv.close(() => resolve(port));

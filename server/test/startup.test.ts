@@ -52,7 +52,7 @@ describe('npm run server', () => {
   it('prints its address and a supervisor join code; after a supervisor joined, a restart prints none unless asked', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'htk-server-'));
     dirs.push(dir);
-    const port = await freePort();
+    const port = await freePort('');
     const first = await start(['--port', String(port), '--data', dir]);
     const m = /^huitouke server http:\/\/127\.0\.0\.1:(\d+) join-code=([0-9A-Z]{4}(?:-[0-9A-Z]{4}){3})$/.exec(first.line);
     expect(m, first.out()).not.toBeNull();
