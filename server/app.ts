@@ -5,7 +5,7 @@ import { FORMAT_IDS, ImportError, formatIssue } from '../lib/import';
 import { LocalDateSchema, PlatformSchema } from '../lib/schemas/common';
 import {
   InviteRequestSchema, JoinRequestSchema, MAX_PULL_RECORDS, PushRequestSchema,
-  type ErrorCode, type InviteCreated, type JoinResponse, type MeResponse,
+  type ErrorCode, type ImportEvent, type InviteCreated, type JoinResponse, type MeResponse,
 } from '../lib/sync/protocol';
 import { authenticate, createInvite, join, listInvites, listMembers, rateLimit, revokeInvite, revokeMember, type Auth } from './accounts';
 import { lookupBuyer, segmentModel } from './buyers';
@@ -178,18 +178,46 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const body = req.body as IncomingMessage | undefined;
     if (!body || typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] !== 'function') return fail(reply, 400, 'badRequest', 'send the export as the request body (text/csv or application/octet-stream)');
     const size = Number(req.headers['content-length']);
+    // Once the run is registered, the answer is a stream of progress lines (see ImportEventSchema).
+    let streaming = false;
+    let lastProgress = 0;
+    const line = (event: ImportEvent) => reply.raw.write(`${JSON.stringify(event)}\n`);
     try {
-      return await importExport(sql, who.shop.id, who.member.id, body as AsyncIterable<Uint8Array>, {
-        name: q.name,
-        format: q.format as never,
-        timeZone: q.timeZone ?? who.shop.timeZone,
-        ...(q.platform ? { platform: q.platform } : {}),
-        ...(Number.isFinite(size) ? { size } : {}),
-      });
+      const summary = await importExport(
+        sql, who.shop.id, who.member.id, body as AsyncIterable<Uint8Array>,
+        {
+          name: q.name,
+          format: q.format as never,
+          timeZone: q.timeZone ?? who.shop.timeZone,
+          ...(q.platform ? { platform: q.platform } : {}),
+          ...(Number.isFinite(size) ? { size } : {}),
+        },
+        {
+          onStarted: (runId) => {
+            reply.hijack();
+            reply.raw.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' });
+            streaming = true;
+            line({ type: 'started', runId });
+          },
+          onProgress: (phase, s) => {
+            if (Date.now() - lastProgress < 1000) return;
+            lastProgress = Date.now();
+            line({ type: 'progress', phase, rows: s.rows, buyers: s.buyersTouched });
+          },
+        },
+      );
+      line({ type: 'done', summary });
+      reply.raw.end();
     } catch (err) {
       if (err instanceof ImportBusyError) return fail(reply, 409, 'importFailed', err.message);
-      if (err instanceof ImportError) return fail(reply, 422, 'importFailed', formatIssue(err.issue, 'zh-CN'));
-      throw err;
+      const message = err instanceof ImportError ? formatIssue(err.issue, 'zh-CN') : err instanceof Error ? err.message : String(err);
+      if (!streaming) {
+        if (err instanceof ImportError) return fail(reply, 422, 'importFailed', message);
+        throw err;
+      }
+      if (!(err instanceof ImportError)) console.error('[huitouke server] import failed', err);
+      line({ type: 'error', error: 'importFailed', message });
+      reply.raw.end();
     }
   });
 

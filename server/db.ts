@@ -59,6 +59,9 @@ class PgSql implements Sql {
 
   async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // A connection lost mid-transaction fails its query; the event must not end the process.
+    const onError = () => undefined;
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const tx: Tx = {
@@ -77,6 +80,7 @@ class PgSql implements Sql {
       await client.query('ROLLBACK').catch(() => undefined);
       throw err;
     } finally {
+      client.off('error', onError);
       client.release();
     }
   }

@@ -5,6 +5,7 @@ import type { CountingRules } from '../lib/metrics/rules';
 import { mergeOrder } from '../lib/orders/merge';
 import type { Platform } from '../lib/schemas/common';
 import type { Order, OrderFragment } from '../lib/schemas/order';
+import type { ImportSummary } from '../lib/sync/protocol';
 import type { Sql, Tx } from './db';
 import { profileSettings } from './playbook';
 
@@ -21,24 +22,6 @@ import { profileSettings } from './playbook';
 export interface ServerImportOptions extends Pick<ImportOptions, 'format' | 'mapping' | 'platform' | 'timeZone' | 'storeContact' | 'encoding'> {
   name: string;
   size?: number;
-}
-
-export interface ImportSummary {
-  runId: string;
-  status: 'done' | 'failed';
-  rows: number;
-  orders: number;
-  newOrders: number;
-  buyersTouched: number;
-  ordersWithoutBuyer: number;
-  errors: number;
-  warnings: number;
-  issueSample: string[];
-  format: string | null;
-  encoding: string | null;
-  failure?: string;
-  /** Seconds spent reading into the staging table, indexing it, and merging buyers and orders. */
-  seconds?: { read: number; index: number; merge: number };
 }
 
 export class ImportBusyError extends Error {
@@ -64,7 +47,13 @@ function fromDoc(platform: string, orderId: string, buyerKey: string | null, doc
   return { ...doc, platform: platform as Platform, orderId, buyerKey } as Order;
 }
 
-export async function importExport(sql: Sql, shopId: string, memberId: string | null, chunks: AsyncIterable<Uint8Array>, opts: ServerImportOptions, onProgress?: (rows: number) => void): Promise<ImportSummary> {
+export interface ImportHooks {
+  /** The run is registered and the file's head read as an export: its rows are being read. */
+  onStarted?: (runId: string) => void;
+  onProgress?: (phase: 'read' | 'merge', summary: ImportSummary) => void;
+}
+
+export async function importExport(sql: Sql, shopId: string, memberId: string | null, chunks: AsyncIterable<Uint8Array>, opts: ServerImportOptions, hooks: ImportHooks = {}): Promise<ImportSummary> {
   const runId = `run_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const table = `import_${runId.replace(/[^a-z0-9_]/g, '')}`;
   await sql.query(`UPDATE import_runs SET status = 'interrupted', finished_at = now() WHERE shop_id = $1 AND status = 'running' AND heartbeat_at < now() - interval '${STALE_MINUTES} minutes'`, [shopId]);
@@ -76,6 +65,12 @@ export async function importExport(sql: Sql, shopId: string, memberId: string | 
   }
   const summary: ImportSummary = { runId, status: 'done', rows: 0, orders: 0, newOrders: 0, buyersTouched: 0, ordersWithoutBuyer: 0, errors: 0, warnings: 0, issueSample: [], format: null, encoding: null };
   const heartbeat = () => sql.query('UPDATE import_runs SET heartbeat_at = now() WHERE id = $1', [runId]);
+  // Announced once the file's head was read: a file that is no export fails before, as a plain error.
+  let announced = false;
+  const announce = () => {
+    if (!announced) hooks.onStarted?.(runId);
+    announced = true;
+  };
   try {
     await sql.query(`CREATE UNLOGGED TABLE ${table} (n bigint NOT NULL, platform text NOT NULL, order_id text NOT NULL, buyer_key text, frag jsonb NOT NULL)`);
     const rules = (await profileSettings(sql, shopId)).rules;
@@ -84,6 +79,7 @@ export async function importExport(sql: Sql, shopId: string, memberId: string | 
     let batches = 0;
     const t0 = performance.now();
     for await (const batch of readOrders(source, { ...opts, batchSize: BATCH })) {
+      announce();
       summary.rows = batch.rowsRead;
       summary.format = batch.format.id;
       summary.encoding = batch.encoding;
@@ -100,15 +96,19 @@ export async function importExport(sql: Sql, shopId: string, memberId: string | 
           [JSON.stringify(rows)],
         );
       }
-      onProgress?.(summary.rows);
+      hooks.onProgress?.('read', summary);
       if (++batches % 20 === 0) await heartbeat();
     }
+    announce();
     const t1 = performance.now();
     await sql.query(`CREATE INDEX ON ${table} (platform, buyer_key, n)`);
     await sql.query(`ANALYZE ${table}`);
     const t2 = performance.now();
     await resolveOrphans(sql, shopId, table);
-    await mergeBuyers(sql, shopId, table, runId, rules, summary, heartbeat);
+    await mergeBuyers(sql, shopId, table, runId, rules, summary, async () => {
+      await heartbeat();
+      hooks.onProgress?.('merge', summary);
+    });
     await mergeOrphans(sql, shopId, table, runId, summary);
     const secs = (a: number, b: number) => Math.round((b - a) / 100) / 10;
     summary.seconds = { read: secs(t0, t1), index: secs(t1, t2), merge: secs(t2, performance.now()) };

@@ -168,6 +168,41 @@ export type Invite = z.infer<typeof InviteSchema>;
 export const InviteCreatedSchema = InviteSchema.extend({ code: z.string() });
 export type InviteCreated = z.infer<typeof InviteCreatedSchema>;
 
+// ---- imports on the server ------------------------------------------------------------------------
+
+export const ImportSummarySchema = z.object({
+  runId: z.string(),
+  status: z.enum(['done', 'failed']),
+  rows: z.number().int().nonnegative(),
+  orders: z.number().int().nonnegative(),
+  newOrders: z.number().int().nonnegative(),
+  buyersTouched: z.number().int().nonnegative(),
+  ordersWithoutBuyer: z.number().int().nonnegative(),
+  errors: z.number().int().nonnegative(),
+  warnings: z.number().int().nonnegative(),
+  /** The first issues, in words (zh-CN), with file, line and column. */
+  issueSample: z.array(z.string()),
+  format: z.string().nullable(),
+  encoding: z.string().nullable(),
+  failure: z.string().optional(),
+  /** Seconds spent reading into the staging table, indexing it, and merging buyers and orders. */
+  seconds: z.object({ read: z.number(), index: z.number(), merge: z.number() }).optional(),
+});
+export type ImportSummary = z.infer<typeof ImportSummarySchema>;
+
+/**
+ * `POST /v1/import` answers a line of JSON per event (application/x-ndjson) while it works, so a
+ * long import keeps its connection busy (proxies close silent ones) and shows progress: `started`,
+ * `progress` (rows read, then buyers merged), and last `done` or `error`.
+ */
+export const ImportEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('started'), runId: z.string() }),
+  z.object({ type: z.literal('progress'), phase: z.enum(['read', 'merge']), rows: z.number().int().nonnegative(), buyers: z.number().int().nonnegative() }),
+  z.object({ type: z.literal('done'), summary: ImportSummarySchema }),
+  z.object({ type: z.literal('error'), error: z.string(), message: z.string().optional() }),
+]);
+export type ImportEvent = z.infer<typeof ImportEventSchema>;
+
 /** Error bodies: a stable code the browser maps to its own words. */
 export const ErrorCodeSchema = z.enum([
   'unauthorized', 'forbidden', 'badRequest', 'notFound', 'rateLimited', 'badJoinCode', 'importFailed', 'tooLarge', 'internal',

@@ -26,6 +26,7 @@ import { percentile, round, table } from './lib/stats';
 import { followLive, httpTransport, MemorySyncStore, SyncEngine, type FetchLike, type ServerRecord } from '../../lib/sync';
 import { JoinResponseSchema } from '../../lib/sync/protocol';
 import { connectPostgres } from '../../server/db';
+import { importAnswer } from '../../server/test/import-client';
 import { freePort, startCluster } from '../../server/test/pg-cluster';
 
 const { values } = parseArgs({
@@ -110,8 +111,9 @@ async function upload(server: Server, token: string, path: string, name: string)
     body: Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>,
     duplex: 'half',
   } as RequestInit);
-  const summary = (await res.json()) as { rows: number; orders: number; buyersTouched: number; status: string; errors: number };
-  if (!res.ok) throw new Error(`import failed: ${res.status} ${JSON.stringify(summary)}`);
+  const answer = await importAnswer(res);
+  const summary = answer.summary;
+  if (!summary) throw new Error(`import failed: ${res.status} ${JSON.stringify(answer.body)}`);
   const seconds = (Date.now() - started) / 1000;
   const p = procStat(server.proc.pid!);
   return { summary, seconds, cpuSeconds: p.cpuSeconds - cpu0, peakRssMb: p.peakMb };

@@ -7,6 +7,7 @@ import { createInvite } from '../accounts';
 import { openPglite, type Sql } from '../db';
 import { migrate, readMigrations } from '../migrate';
 import { api, joinWith, listen, newShop } from './helpers';
+import { importAnswer } from './import-client';
 
 /**
  * The server on the embedded PostgreSQL (PGlite), as `npm run server` runs it without
@@ -182,8 +183,11 @@ describe('import on the server, lookup from the sidebar', () => {
     const file = readFileSync('tests/fixtures/exports/ExportOrderList202510071230.csv');
     const upload = async () => {
       const res = await fetch(`${base}/v1/import?name=ExportOrderList202510071230.csv`, { method: 'POST', headers: { authorization: `Bearer ${boss.token}`, 'content-type': 'text/csv' }, body: file });
-      expect(res.status).toBe(200);
-      return (await res.json()) as { orders: number; newOrders: number; buyersTouched: number; format: string; encoding: string };
+      const answer = await importAnswer(res);
+      expect(answer.status).toBe(200);
+      expect(answer.events[0]?.type).toBe('started');
+      expect(answer.events.at(-1)?.type).toBe('done');
+      return answer.summary;
     };
     expect(await upload()).toMatchObject({ orders: 6, newOrders: 6, buyersTouched: 3, format: 'taobao_order', encoding: 'gb18030' });
     expect(await upload()).toMatchObject({ orders: 6, newOrders: 0 });
@@ -202,7 +206,7 @@ describe('import on the server, lookup from the sidebar', () => {
     const { boss } = await newShop(sql, base);
     const file = readFileSync('tests/fixtures/exports/orders_export_1.csv');
     const res = await fetch(`${base}/v1/import?name=orders_export_1.csv&timeZone=Europe%2FBerlin`, { method: 'POST', headers: { authorization: `Bearer ${boss.token}`, 'content-type': 'text/csv' }, body: file });
-    expect(res.status).toBe(200);
+    expect((await importAnswer(res)).summary).toMatchObject({ status: 'done', orders: 3 });
     const look = async (params: string) => BuyerLookupSchema.parse((await api(base, boss.token, 'GET', `/v1/buyers/lookup?platform=shopify&asOf=2025-11-01&${params}`)).json).buyer?.id ?? null;
     const key = 'shopify:anna.schmidt@example.com';
     expect(await look(`id=${encodeURIComponent('anna.schmidt@example.com')}&nick=x`)).toBe(key);

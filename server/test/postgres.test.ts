@@ -6,6 +6,7 @@ import { concern, note, tag } from '../../lib/sync/fixtures.test-helper';
 import { connectPostgres, type Sql } from '../db';
 import { migrate } from '../migrate';
 import { api, listen, newShop } from './helpers';
+import { importAnswer } from './import-client';
 import { startCluster, type Cluster } from './pg-cluster';
 
 /**
@@ -179,7 +180,7 @@ describe('import and lookup on the real server', () => {
     const { boss, addAgent } = await newShop(sqlA, one);
     const file = readFileSync('tests/fixtures/exports/ExportOrderList202510071230.csv');
     const res = await fetch(`${one}/v1/import?name=orders.csv`, { method: 'POST', headers: { authorization: `Bearer ${boss.token}`, 'content-type': 'text/csv' }, body: file });
-    expect(await res.json()).toMatchObject({ status: 'done', orders: 6, buyersTouched: 3 });
+    expect((await importAnswer(res)).summary).toMatchObject({ status: 'done', orders: 6, buyersTouched: 3 });
     const wang = await addAgent('小王');
     const li = await addAgent('小李');
     const found = BuyerLookupSchema.parse((await api(two, li.token, 'GET', '/v1/buyers/lookup?platform=taobao&nick=tb_xiaolin&asOf=2025-11-01')).json);
