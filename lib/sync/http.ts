@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { SyncTransportError, type SyncTransport } from './engine';
 import {
-  ErrorBodySchema, LiveEventSchema, PullResponseSchema, PushResponseSchema,
-  type LiveEvent, type PullResponse, type PushRequest, type PushResponse,
+  ErrorBodySchema, InviteCreatedSchema, JoinResponseSchema, LiveEventSchema, MemberSchema, PullResponseSchema, PushResponseSchema,
+  type InviteCreated, type JoinResponse, type LiveEvent, type Member, type PullResponse, type PushRequest, type PushResponse,
 } from './protocol';
 
 /**
@@ -31,7 +31,7 @@ async function call<T>(opts: HttpTransportOptions, method: string, path: string,
   try {
     res = await opts.fetch(`${opts.baseUrl}${path}`, {
       method,
-      headers: { authorization: `Bearer ${opts.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: { ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       signal: controller.signal,
     });
@@ -47,6 +47,27 @@ async function call<T>(opts: HttpTransportOptions, method: string, path: string,
     throw new SyncTransportError(res.status >= 500 || res.status === 429 ? 'offline' : 'server', err.success ? err.data.error : `HTTP ${res.status}`, res.status);
   }
   return schema.parse(json);
+}
+
+/**
+ * The account calls of the team section: join with a code (no token yet), invite an agent, list
+ * and revoke members. Errors are SyncTransportError; `message` is the server's error code
+ * (`badJoinCode`, `rateLimited`, `forbidden`…) for the page to put in its own words.
+ */
+export async function joinShop(baseUrl: string, fetch: FetchLike, code: string, name: string): Promise<JoinResponse> {
+  return call({ baseUrl, token: '', fetch }, 'POST', '/v1/join', JoinResponseSchema, { code, name });
+}
+
+export function inviteAgent(opts: HttpTransportOptions): Promise<InviteCreated> {
+  return call(opts, 'POST', '/v1/invites', InviteCreatedSchema, { role: 'agent' });
+}
+
+export async function listMembers(opts: HttpTransportOptions): Promise<Member[]> {
+  return (await call(opts, 'GET', '/v1/members', z.object({ members: z.array(MemberSchema) }))).members;
+}
+
+export async function revokeMember(opts: HttpTransportOptions, memberId: string): Promise<void> {
+  await call(opts, 'POST', `/v1/members/${encodeURIComponent(memberId)}/revoke`, z.unknown(), {});
 }
 
 export function httpTransport(opts: HttpTransportOptions): SyncTransport {
