@@ -8,13 +8,14 @@ import { parseQuickReminder } from '@/lib/reminders';
 import type { HuitoukeDb } from '@/lib/db/database';
 import { loadAppSettings } from '@/lib/db/settings';
 import type { SidebarRequest } from '@/lib/schemas/sidebar-rpc';
+import type { TeamSync } from './team';
 import { todayIn } from '@/lib/settings/app';
 
 /**
  * Answers the sidebar's questions from the extension's database. Writes are stamped with the
  * agent name from settings, never with a name the sidebar sends.
  */
-export async function answerSidebar(db: HuitoukeDb, req: SidebarRequest, now = Date.now()): Promise<unknown> {
+export async function answerSidebar(db: HuitoukeDb, req: SidebarRequest, now = Date.now(), team?: Pick<TeamSync, 'lookupBuyer'>): Promise<unknown> {
   switch (req.method) {
     case 'settings':
       return loadAppSettings(db);
@@ -22,7 +23,12 @@ export async function answerSidebar(db: HuitoukeDb, req: SidebarRequest, now = D
       const settings = await loadAppSettings(db);
       const record = await findBuyerRecord(db, req.platform, req.id, req.nick);
       const anyData = record ? true : await hasBuyers(db);
-      if (!record) return { buyer: null, profile: null, anyData };
+      if (!record) {
+        // A buyer the supervisor imported on the shop server: ask it (only what this sidebar shows).
+        const remote = await team?.lookupBuyer({ platform: req.platform, id: req.id ?? undefined, nick: req.nick, asOf: req.asOf });
+        if (remote?.buyer) return remote;
+        return { buyer: null, profile: null, anyData: anyData || remote?.anyData === true };
+      }
       return {
         buyer: { id: record.id, nick: record.nick, platform: record.platform, metrics: record.metrics },
         profile: await profileOf(db, record, settings, req.asOf),

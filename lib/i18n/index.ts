@@ -12,6 +12,7 @@ import { profile } from './catalog/profile';
 import { workspace } from './catalog/workspace';
 import { workspaceTeam } from './catalog/workspace-team';
 import { suggestions } from './catalog/suggestions';
+import { teamServer } from './catalog/team-server';
 
 /**
  * Every UI string, by key. Each area keeps its strings in its own file under `catalog/`;
@@ -31,6 +32,7 @@ export const catalog = {
   ...workspace,
   ...workspaceTeam,
   ...suggestions,
+  ...teamServer,
 } satisfies Catalog;
 
 export type MessageKey = keyof typeof catalog;

@@ -12,6 +12,15 @@ export function EditGate() {
   const [busy, setBusy] = useState(false);
   if (access.loading) return null;
 
+  if (access.teamAgent) {
+    return (
+      <div className="gate gate-locked" data-testid="edit-gate" data-state="team">
+        <Icon name="lock" />
+        <span>{t('team_gate_agent')}</span>
+      </div>
+    );
+  }
+
   if (!access.pinSet) {
     return (
       <div className="gate gate-open" data-testid="edit-gate" data-state="open">

@@ -2,6 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useLiveQuery } from '@/components/common/useLiveQuery';
 import { db } from '@/lib/db/database';
 import { pinStatus, verifyPin, type PinCheck } from '@/lib/db/supervisor-lock';
+import { useTeam } from '@/components/common/useTeam';
 
 /**
  * Whether this options page may edit the playbook. With no PIN set, editing is open (first run);
@@ -53,12 +54,15 @@ export interface EditAccess {
   /** May this page change the playbook now? */
   canEdit: boolean;
   lockedUntil: number | null;
+  /** Connected to a shop server as an agent: the playbook is the supervisor's, read-only here (the server refuses changes too). */
+  teamAgent: boolean;
 }
 
 export function useEditAccess(): EditAccess {
   const until = useSyncExternalStore(subscribe, () => unlockedUntil);
   const [now, setNow] = useState(() => Date.now());
   const status = useLiveQuery(() => pinStatus(db(), Date.now()), [now]);
+  const team = useTeam();
   // Re-read when a lock-out ends so the form comes back by itself.
   const lockedUntil = status.status === 'ready' ? status.value.lockedUntil : null;
   useEffect(() => {
@@ -66,7 +70,8 @@ export function useEditAccess(): EditAccess {
     const timer = setTimeout(() => setNow(Date.now()), Math.max(0, lockedUntil - Date.now()) + 50);
     return () => clearTimeout(timer);
   }, [lockedUntil]);
-  if (status.status !== 'ready') return { loading: true, pinSet: true, unlocked: false, canEdit: false, lockedUntil: null };
+  if (status.status !== 'ready' || team.loading) return { loading: true, pinSet: true, unlocked: false, canEdit: false, lockedUntil: null, teamAgent: false };
   const unlocked = until > Date.now();
-  return { loading: false, pinSet: status.value.set, unlocked, canEdit: !status.value.set || unlocked, lockedUntil };
+  const teamAgent = team.connection?.member.role === 'agent';
+  return { loading: false, pinSet: status.value.set, unlocked, canEdit: !teamAgent && (!status.value.set || unlocked), lockedUntil, teamAgent };
 }
