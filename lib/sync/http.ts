@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { SyncTransportError, type SyncTransport } from './engine';
 import {
-  ErrorBodySchema, InviteCreatedSchema, JoinResponseSchema, LiveEventSchema, MemberSchema, PullResponseSchema, PushResponseSchema,
-  type InviteCreated, type JoinResponse, type LiveEvent, type Member, type PullResponse, type PushRequest, type PushResponse,
+  ErrorBodySchema, ImportEventSchema, InviteCreatedSchema, JoinResponseSchema, LiveEventSchema, MemberSchema, PullResponseSchema, PushResponseSchema,
+  type ImportEvent, type ImportSummary, type InviteCreated, type JoinResponse, type LiveEvent, type Member, type PullResponse, type PushRequest, type PushResponse,
 } from './protocol';
 
 /**
@@ -68,6 +68,58 @@ export async function listMembers(opts: HttpTransportOptions): Promise<Member[]>
 
 export async function revokeMember(opts: HttpTransportOptions, memberId: string): Promise<void> {
   await call(opts, 'POST', `/v1/members/${encodeURIComponent(memberId)}/revoke`, z.unknown(), {});
+}
+
+/**
+ * Upload an order export to the shop server (supervisors): the body goes as it is; the answer's
+ * progress lines go to `onEvent`. Resolves with the summary; throws SyncTransportError with the
+ * server's message (the reader's, with file, line and column) when the file is refused.
+ */
+export async function uploadExport(
+  opts: HttpTransportOptions & { fetch: (url: string, init: { method: string; headers: Record<string, string>; body: unknown }) => Promise<Response> },
+  name: string,
+  body: unknown,
+  onEvent: (event: ImportEvent) => void,
+): Promise<ImportSummary> {
+  let res: Response;
+  try {
+    res = await opts.fetch(`${opts.baseUrl}/v1/import?name=${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${opts.token}`, 'content-type': 'application/octet-stream' },
+      body,
+    });
+  } catch (err) {
+    throw new SyncTransportError('offline', err instanceof Error ? err.message : String(err));
+  }
+  if (res.status === 401) throw new SyncTransportError('unauthorized', 'the server refused this browser’s token', 401);
+  if (!(res.headers.get('content-type') ?? '').includes('ndjson') || !res.body) {
+    const err = ErrorBodySchema.safeParse(await res.json().catch(() => null));
+    throw new SyncTransportError('server', err.success ? (err.data.message ?? err.data.error) : `HTTP ${res.status}`, res.status);
+  }
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  let summary: ImportSummary | null = null;
+  const take = (line: string) => {
+    if (!line.trim()) return;
+    const event = ImportEventSchema.parse(JSON.parse(line));
+    onEvent(event);
+    if (event.type === 'done') summary = event.summary;
+    if (event.type === 'error') throw new SyncTransportError('server', event.message ?? event.error);
+  };
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let nl: number;
+    while ((nl = buffer.indexOf('\n')) >= 0) {
+      take(buffer.slice(0, nl));
+      buffer = buffer.slice(nl + 1);
+    }
+  }
+  take(buffer);
+  if (!summary) throw new SyncTransportError('offline', 'the import’s answer ended early');
+  return summary;
 }
 
 export function httpTransport(opts: HttpTransportOptions): SyncTransport {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { chromiumArgs, chromiumPath, DEMO_EXTENSION_DIR, ROOT } from '../../scripts/browser';
 import { freePort, startCluster, type Cluster } from '../../server/test/pg-cluster';
 import { expect, openConsole, sidebarFrame, test } from './fixtures';
+import { writeTaobaoCsv } from './hardening-helpers';
 
 /**
  * Issue 21's team, end to end: one shop server, a supervisor and two agents on three browser
@@ -123,7 +124,7 @@ async function confirmSize(page: Page, frame: Awaited<ReturnType<typeof sidebarF
 }
 
 test.describe('the team: a shop server with two agents and a supervisor', () => {
-  test('a concern reaches the other agent within 2 s, the supervisor exports both with names, agents cannot change templates, a revoked agent is told', async ({ context, extensionId }) => {
+  test('a concern reaches the other agent within 2 s, the supervisor exports both with names, a buyer imported on the server shows in an agent\'s sidebar, agents cannot change templates, a revoked agent is told', async ({ context, extensionId }, testInfo) => {
     test.setTimeout(240_000);
     const server = await startServer();
     const a = await profile();
@@ -163,6 +164,20 @@ test.describe('the team: a shop server with two agents and a supervisor', () => 
       expect(csv).toContain('小李');
       expect(csv).toContain('tb_team_buyer');
       expect(csv).toContain('tb_team_other');
+
+      // The supervisor uploads an export to the server; agent A, who imported nothing, sees that buyer.
+      const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10) + ' 10:00:00';
+      const csvPath = writeTaobaoCsv(testInfo.outputPath('team-orders.csv'), [
+        { order: '7100000000001', buyer: 'tb_team_imported', title: '暖柚 加绒打底裤', created: day(40) },
+        { order: '7100000000002', buyer: 'tb_team_imported', title: '暖柚 羊毛围巾', created: day(12) },
+      ]);
+      await sup.getByTestId('team-import-file').setInputFiles(csvPath);
+      await expect(sup.getByTestId('team-import-done')).toContainText('2', { timeout: 30_000 });
+      const pageA2 = await openConsole(a.context, '?buyer=tb_team_imported&nick=tb_team_imported&script=off');
+      const frameA2 = await sidebarFrame(pageA2, a.extensionId);
+      await expect(frameA2.getByTestId('buyer-nick')).toHaveText('tb_team_imported');
+      await expect(frameA2.getByTestId('buyer-stage')).not.toHaveAttribute('data-value', 'prospect');
+      await expect(frameA2.getByTestId('buyer-level')).not.toHaveAttribute('data-value', '');
 
       // An agent cannot change a template: the page says so and the server refuses a change anyway.
       const tplA = await a.context.newPage();

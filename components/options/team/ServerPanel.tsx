@@ -6,7 +6,7 @@ import { db } from '@/lib/db/database';
 import { loadAppSettings, saveAppSettings } from '@/lib/db/settings';
 import type { MessageKey } from '@/lib/i18n';
 import {
-  checkServerUrl, inviteAgent, joinShop, listMembers, revokeMember, SyncTransportError,
+  checkServerUrl, inviteAgent, joinShop, listMembers, revokeMember, SyncTransportError, uploadExport,
   TEAM_CONNECTION_KEY, TEAM_STATUS_KEY, type FetchLike, type Member, type ServerUrlProblem, type TeamConnection,
 } from '@/lib/sync';
 import { Field, Icon } from '../playbook/ui';
@@ -143,6 +143,8 @@ function Supervisor({ connection, onError }: { connection: TeamConnection; onErr
   const [code, setCode] = useState('');
   const [members, setMembers] = useState<Member[]>([]);
   const [round, setRound] = useState(0);
+  const [progress, setProgress] = useState('');
+  const [imported, setImported] = useState('');
   const opts = { baseUrl: connection.baseUrl, token: connection.token, fetch: pageFetch };
   useEffect(() => {
     let live = true;
@@ -168,8 +170,28 @@ function Supervisor({ connection, onError }: { connection: TeamConnection; onErr
       onError(t(errorKey(err)));
     }
   };
+  const upload = async (file: File) => {
+    setImported('');
+    setProgress(t('team_import_reading', { rows: 0 }));
+    try {
+      const summary = await uploadExport({ ...opts, fetch: (url, init) => fetch(url, init as RequestInit) }, file.name, file, (event) => {
+        if (event.type === 'progress') setProgress(t(event.phase === 'read' ? 'team_import_reading' : 'team_import_merging', { rows: event.rows.toLocaleString(), buyers: event.buyers.toLocaleString() }));
+      });
+      setImported(t('team_import_done', { orders: summary.orders.toLocaleString(), buyers: summary.buyersTouched.toLocaleString(), errors: summary.errors }));
+    } catch (err) {
+      setImported('');
+      onError(err instanceof SyncTransportError && err.kind === 'server' ? err.message : t(errorKey(err)));
+    } finally {
+      setProgress('');
+    }
+  };
   return (
     <>
+      <h3>{t('team_import_title')}</h3>
+      <p className="ws-hint">{t('team_import_help')}</p>
+      <input type="file" accept=".csv,.txt,text/csv" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void upload(f); }} data-testid="team-import-file" aria-label={t('team_import_title')} />
+      {progress && <p className="ws-hint" role="status" data-testid="team-import-progress">{progress}</p>}
+      {imported && <p className="ok-text" role="status" data-testid="team-import-done">{imported}</p>}
       <div className="ws-actions">
         <button type="button" className="primary" onClick={() => void invite()} data-testid="team-invite-agent">{t('team_invite')}</button>
         {code && <code className="team-code" data-testid="team-invite-code">{code}</code>}

@@ -47,4 +47,9 @@ export const teamServer = {
   team_fresh_never: { zh: '团队数据：尚未与团队服务器同步，只有本机的记录。', en: 'Team data: not synced with the shop server yet; only this computer’s records.' },
   team_dash_byAgent: { zh: '顾虑按客服', en: 'Concerns by agent' },
   team_dash_byAgentSub: { zh: '每位客服记录的顾虑数（连接团队服务器后包含所有客服）。', en: 'Concerns each agent recorded (every agent’s, when connected to the shop server).' },
+  team_import_title: { zh: '上传订单导出到团队服务器', en: 'Upload an order export to the shop server' },
+  team_import_help: { zh: '导入一次，所有客服的侧边栏都能查到这些买家（只在打开买家时向服务器查询，订单不会复制到每台电脑）。', en: 'Import once and every agent’s sidebar finds these buyers (asked from the server when a buyer is opened; the orders are not copied to every computer).' },
+  team_import_reading: { zh: '正在读取：{rows} 行…', en: 'Reading: {rows} rows…' },
+  team_import_merging: { zh: '正在合并买家：{buyers} 位…', en: 'Merging buyers: {buyers}…' },
+  team_import_done: { zh: '服务器导入完成：{orders} 笔订单，{buyers} 位买家，{errors} 处错误。', en: 'Imported on the server: {orders} orders, {buyers} buyers, {errors} errors.' },
 } satisfies Catalog;
