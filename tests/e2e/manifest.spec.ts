@@ -28,7 +28,7 @@ function files(dir: string): string[] {
 
 /** Everything the extension may do, exactly: a new permission is a decision, made here in the open. */
 const PERMISSIONS = ['alarms', 'notifications', 'scripting', 'storage', 'unlimitedStorage'];
-/** Custom consoles ask for their own site at run time, one origin at a time. */
+/** Custom consoles and the shop server ask for their own site at run time, one origin at a time. */
 const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 /**
  * The sidebar page only, only through the per-session dynamic URL (so no page can probe for the
