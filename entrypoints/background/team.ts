@@ -210,10 +210,13 @@ async function ensureRunner(onRemoteChange: () => void, log: (m: string) => void
   serverLookups.clear();
   if (!connection) {
     // Disconnected: forget the outbox, cursor and shadows (the records stay).
+    await browser.alarms.clear(ALARM);
     await new DexieSyncStore(db(), syncDb()).reset();
     await browser.storage.local.remove(TEAM_STATUS_KEY);
     return null;
   }
+  // Wakes a stopped worker to sync and reopen the live stream (only while connected).
+  if (!(await browser.alarms.get(ALARM))) await browser.alarms.create(ALARM, { periodInMinutes: 0.5 });
   runner = new TeamRunner(connection, onRemoteChange, log);
   await runner.start();
   return runner;
@@ -238,7 +241,6 @@ export function setupTeamSync(onRemoteChange: () => void, log: (m: string) => vo
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && TEAM_CONNECTION_KEY in changes) void current(onRemoteChange, log);
   });
-  void browser.alarms.create(ALARM, { periodInMinutes: 0.5 });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== ALARM) return;
     void current(onRemoteChange, log).then((r) => {

@@ -5,7 +5,8 @@ import { MemorySyncServer } from '../sync/memory-server';
 import type { Role } from '../sync/protocol';
 import { addNote, setTag } from './annotations';
 import { HuitoukeDb } from './database';
-import { DexieSyncStore, localChangeOf, scanLocalChanges, SyncDb } from './sync-store';
+import { DexieSyncStore, localChangeOf, scanLocalChanges, SyncDb, touchesRecords, touchesSyncedTables } from './sync-store';
+import { recordTemplateUse } from './playbook';
 
 const DAY = 86_400_000;
 let n = 0;
@@ -128,6 +129,37 @@ describe('DexieSyncStore', () => {
     await agent.records.templates.put({ ...t, title: 'agent copy', updatedAt: now + 10 });
     expect(await agent.tick()).toMatchObject({ pushed: 0 });
     expect((await agent.records.templates.get(t.id))?.title).toBe('尺码推荐（总部版）');
+  });
+
+  it("a template's use counts stay this browser's: not pushed, and kept when the supervisor's version arrives", async () => {
+    const server = new MemorySyncServer();
+    const sup = browser(server, 'm-s', 'supervisor');
+    const agent = browser(server, 'm-a', 'agent');
+    const now = Date.now();
+    const t = template(now);
+    await sup.records.templates.put(t);
+    await sup.tick();
+    await agent.tick();
+    await recordTemplateUse(sup.records, t.id, now + 1);
+    await sup.records.templates.update(t.id, { updatedAt: now + 2 });
+    expect(await sup.tick()).toMatchObject({ pushed: 0 });
+    await recordTemplateUse(agent.records, t.id, now + 3);
+    await recordTemplateUse(agent.records, t.id, now + 4);
+    await sup.records.templates.update(t.id, { title: '尺码推荐（新版）', updatedAt: now + 5 });
+    await sup.tick();
+    await agent.tick();
+    expect(await agent.records.templates.get(t.id)).toMatchObject({ title: '尺码推荐（新版）', usageCount: t.usageCount + 2, lastUsedAt: now + 4 });
+    expect(server.get('template', t.id)?.usageCount).toBe(t.usageCount);
+  });
+});
+
+describe('touchesSyncedTables', () => {
+  it('tells writes to synced tables from other writes and from the sync database', () => {
+    expect(touchesSyncedTables({ 'idb://huitouke/concerns/': 1 })).toBe(true);
+    expect(touchesSyncedTables({ 'idb://huitouke/settings/': 1, 'idb://huitouke/buyerShards/': 1 })).toBe(false);
+    expect(touchesSyncedTables({ 'idb://huitouke-sync/outbox/': 1 })).toBe(false);
+    expect(touchesRecords({ 'idb://huitouke-sync/outbox/': 1, 'idb://huitouke-sync/meta/': 1 })).toBe(false);
+    expect(touchesRecords({ 'idb://huitouke-sync/outbox/': 1, 'idb://huitouke/notes/': 1 })).toBe(true);
   });
 });
 

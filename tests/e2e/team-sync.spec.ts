@@ -26,6 +26,10 @@ async function tokenOf(context: BrowserContext): Promise<string> {
 interface Server {
   origin: string;
   code: string;
+  /** Stop the server process (the database stays), as a server that went down. */
+  pause: () => Promise<void>;
+  /** Start it again on the same port and database. */
+  resume: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -42,29 +46,43 @@ async function startServer(): Promise<Server> {
     console.log(`[team e2e] PostgreSQL unavailable (${err instanceof Error ? err.message : String(err)}): embedded PGlite`);
   }
   const port = await freePort('');
-  const child: ChildProcess = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['server/main.ts', '--port', String(port), '--data', dataDir], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stderr?.on('data', (b: Buffer) => process.stderr.write(b));
-  const line = await new Promise<RegExpExecArray>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
-    child.stdout?.on('data', (b: Buffer) => {
-      out += b.toString();
-      const m = /huitouke server (http:\/\/\S+) join-code=(\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m);
-      }
+  let child: ChildProcess | null = null;
+  const launch = async (): Promise<RegExpExecArray> => {
+    const proc = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['server/main.ts', '--port', String(port), '--data', dataDir], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = proc;
+    let out = '';
+    proc.stderr?.on('data', (b: Buffer) => process.stderr.write(b));
+    return new Promise<RegExpExecArray>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
+      proc.stdout?.on('data', (b: Buffer) => {
+        out += b.toString();
+        const m = /huitouke server (http:\/\/\S+)(?: join-code=(\S+))?/.exec(out);
+        if (m && (m[2] || out.includes('\n'))) {
+          clearTimeout(timer);
+          resolve(m);
+        }
+      });
+      proc.once('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
     });
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
-  });
+  };
+  const halt = async () => {
+    const proc = child;
+    if (!proc || proc.exitCode !== null) return;
+    const exited = new Promise((r) => proc.once('exit', r));
+    proc.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    if (proc.exitCode === null) proc.kill('SIGKILL');
+  };
+  const line = await launch();
   return {
     origin: line[1]!,
     code: line[2]!,
+    pause: halt,
+    resume: async () => {
+      await launch();
+    },
     stop: async () => {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
+      await halt();
       cluster?.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
@@ -209,6 +227,48 @@ test.describe('the team: a shop server with two agents and a supervisor', () => 
     } finally {
       await a.close();
       await b.close();
+      await server.stop();
+    }
+  });
+
+  test('an agent whose server is down keeps working; on its return the note and tag are pushed once', async ({ context, extensionId }) => {
+    test.setTimeout(240_000);
+    const server = await startServer();
+    const a = await profile();
+    try {
+      const sup = await connect(context, extensionId, server.origin, server.code, '老周');
+      const optsA = await connect(a.context, a.extensionId, server.origin, await invite(sup), '小王');
+      const pageA = await openConsole(a.context, '?buyer=tb_team_offline&nick=tb_team_offline&script=off');
+      const frameA = await sidebarFrame(pageA, a.extensionId);
+      await expect(frameA.getByTestId('buyer-nick')).toHaveText('tb_team_offline');
+
+      await server.pause();
+      await expect(optsA.getByTestId('team-status')).toHaveAttribute('data-value', 'offline', { timeout: 20_000 });
+      await expect(frameA.getByTestId('team-sidebar-status')).toHaveAttribute('data-value', 'offline');
+      await frameA.getByTestId('note-input').fill('断网时记的：要加长款');
+      await frameA.getByTestId('note-input').press('Enter');
+      await frameA.getByTestId('tag-input').fill('老客');
+      await frameA.getByTestId('tag-input').press('Enter');
+      await expect(frameA.getByTestId('note-item')).toHaveCount(1);
+      await expect(frameA.getByTestId('buyer-tag')).toHaveCount(1);
+
+      await server.resume();
+      await expect(optsA.getByTestId('team-status')).toHaveAttribute('data-value', 'online', { timeout: 60_000 });
+      await expect(optsA.getByTestId('team-last-sync')).not.toContainText('待上传');
+      await expect(frameA.getByTestId('team-sidebar-status')).toHaveCount(0);
+      // The supervisor sees exactly one note and one tag.
+      const pageS = await openConsole(context, '?buyer=tb_team_offline&nick=tb_team_offline&script=off');
+      const frameS = await sidebarFrame(pageS, extensionId);
+      await expect(frameS.getByTestId('note-item')).toHaveCount(1, { timeout: 15_000 });
+      await expect(frameS.getByTestId('note-item')).toContainText('要加长款');
+      await expect(frameS.getByTestId('buyer-tag')).toHaveCount(1);
+      await pageS.reload();
+      const again = await sidebarFrame(pageS, extensionId);
+      await expect(again.getByTestId('buyer-nick')).toHaveText('tb_team_offline');
+      await expect(again.getByTestId('note-item')).toHaveCount(1);
+      await expect(again.getByTestId('buyer-tag')).toHaveCount(1);
+    } finally {
+      await a.close();
       await server.stop();
     }
   });
