@@ -35,9 +35,14 @@ export default defineConfig({
       // serves only the frame whose nonce the tab's content script registered, see hub.ts.)
       web_accessible_resources: [{ resources: ['sidebar.html'], matches: ['https://*/*', 'http://*/*'], use_dynamic_url: true }],
       content_security_policy: {
-        // No remote code and no network: scripts, data and connections are the extension's own.
+        // No remote code: scripts and data are the extension's own. Connections: the extension's own,
+        // and the shop server a supervisor or agent connects to (issue 21). Its address is typed at
+        // run time, so the policy cannot name it; `https:`/`http:` here only lift CSP's own block —
+        // a request still needs the host permission asked for that one origin when connecting
+        // (optional_host_permissions), and the options page accepts plain http only for loopback and
+        // private addresses (lib/sync/url.ts). CSP cannot list private address ranges.
         extension_pages:
-          "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; connect-src 'self'; img-src 'self' data: blob:",
+          "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; connect-src 'self' https: http:; img-src 'self' data: blob:",
       },
       commands: {
         'toggle-sidebar': {

@@ -4,13 +4,16 @@
 //  - npm packages: `npm ci` when node_modules is missing or older than package-lock.json
 //  - with --browser: Chromium (Debian package `chromium`, plus CJK fonts) when missing;
 //    installed with apt-get when running as root, otherwise a clear message and exit 1.
+//  - with --postgres: PostgreSQL (Debian package `postgresql`) for the team server's integration
+//    tests, which start throwaway clusters of their own; installed the same way.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const wantBrowser = process.argv.includes('--browser');
+const wantPostgres = process.argv.includes('--postgres');
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
@@ -61,4 +64,31 @@ if (wantBrowser) {
     run('apt-get', ['update', '-qq']);
     run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing]);
   }
+}
+
+/** The folder of PostgreSQL's server programs (initdb, pg_ctl), or null. */
+export function findPostgresBin() {
+  if (process.env.PG_BIN && existsSync(join(process.env.PG_BIN, 'initdb'))) return process.env.PG_BIN;
+  const base = '/usr/lib/postgresql';
+  if (existsSync(base)) {
+    const versions = readdirSync(base).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+    for (const v of versions) if (existsSync(join(base, v, 'bin', 'initdb'))) return join(base, v, 'bin');
+  }
+  return null;
+}
+
+if (wantPostgres && !findPostgresBin()) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot) {
+    console.error(
+      "[setup] Missing: postgresql. The team server's integration tests start throwaway PostgreSQL clusters.\n" +
+        '        Install it with:  sudo apt-get update && sudo apt-get install -y postgresql\n' +
+        "        or point PG_BIN at a folder holding PostgreSQL's initdb and pg_ctl (version 15 or newer).",
+    );
+    process.exit(1);
+  }
+  console.log('[setup] installing postgresql with apt-get…');
+  process.env.DEBIAN_FRONTEND ??= 'noninteractive';
+  run('apt-get', ['update', '-qq']);
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'postgresql']);
 }

@@ -17,6 +17,7 @@ import { SuggestionsPanel } from './SuggestionsPanel';
 import { useSuggestionFacts } from './SuggestionsModel';
 import { useHub, type HubApi } from './useHub';
 import { useQuery } from './useQuery';
+import { useTeam } from '@/components/common/useTeam';
 
 export function SidebarApp() {
   const hub = useHub();
@@ -35,6 +36,7 @@ export function SidebarApp() {
       <div className="htk" data-testid="htk-sidebar">
         <Header hub={hub} />
         <main className="body">
+          <TeamNotice />
           <ErrorBoundary name="eb_panel_page">
             <Body hub={hub} settings={settings.value} />
           </ErrorBoundary>
@@ -54,6 +56,17 @@ function Header({ hub }: { hub: HubApi }) {
       <button type="button" className="icon" title={t('sb_collapse')} aria-label={t('sb_collapse')} onClick={() => hub.send({ type: 'setLayout', layout: { collapsed: true } })}>›</button>
     </header>
   );
+}
+
+/** The shop server's word on this browser, when it matters here: revoked, or unreachable. */
+function TeamNotice() {
+  const t = useT();
+  const { status } = useTeam();
+  if (status?.state === 'refused')
+    return <div className="status warn" role="alert" data-testid="team-sidebar-status" data-value="refused">{t('team_sb_refused')}</div>;
+  if (status?.state === 'offline')
+    return <div className="status info" role="status" data-testid="team-sidebar-status" data-value="offline">{t('team_sb_offline')}</div>;
+  return null;
 }
 
 function Status({ children, kind = 'info', testId }: { children: React.ReactNode; kind?: 'info' | 'warn'; testId?: string }) {

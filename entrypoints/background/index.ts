@@ -12,6 +12,8 @@ import { requestReminderRun, setupReminders } from './reminders';
 import { setupSeed } from './seed';
 import { answerSidebar, WRITES } from './sidebar-api';
 import { handlePickerMessage, restoreBuiltIn } from './taught-consoles';
+import { setupTeamSync } from './team';
+import { touchesRecords, touchesSyncedTables } from '@/lib/db/sync-store';
 
 export default defineBackground(() => {
   installBenchHooks();
@@ -20,7 +22,7 @@ export default defineBackground(() => {
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
     answer: async (request) => {
-      const value = await answerSidebar(db(), request, await clockNow());
+      const value = await answerSidebar(db(), request, await clockNow(), team);
       if (WRITES.has(request.method)) hub.broadcastChanged();
       return value;
     },
@@ -28,6 +30,7 @@ export default defineBackground(() => {
     log: (m) => console.warn('[huitouke]', m),
   });
   // Listeners are registered synchronously so a restarted service worker receives the event that woke it.
+  const team = setupTeamSync(() => hub.broadcastChanged(), log);
   browser.runtime.onConnect.addListener((port) => hub.connect(port as unknown as HubPort));
   browser.commands.onCommand.addListener((command, tab) => {
     if (tab?.id === undefined) return;
@@ -56,7 +59,9 @@ export default defineBackground(() => {
   });
   // Writes from other extension pages (an import in the options page, another agent's tab)
   // reach us through Dexie's cross-context change events.
-  Dexie.on('storagemutated', () => {
+  Dexie.on('storagemutated', (parts) => {
+    if (touchesSyncedTables(parts)) team.changed();
+    if (!touchesRecords(parts)) return;
     forgetSegmentModel();
     hub.broadcastChanged();
   });

@@ -9,6 +9,7 @@ import { parseQuickReminder } from '@/lib/reminders';
 import type { HuitoukeDb } from '@/lib/db/database';
 import { loadAppSettings } from '@/lib/db/settings';
 import type { SidebarRequest } from '@/lib/schemas/sidebar-rpc';
+import type { TeamSync } from './team';
 import { todayIn } from '@/lib/settings/app';
 import { replyOrders } from '@/lib/templates/order-facts';
 
@@ -16,14 +17,20 @@ import { replyOrders } from '@/lib/templates/order-facts';
  * Answers the sidebar's questions from the extension's database. Writes are stamped with the
  * agent name from settings, never with a name the sidebar sends.
  */
-export async function answerSidebar(db: HuitoukeDb, req: SidebarRequest, now = Date.now()): Promise<unknown> {
+export async function answerSidebar(db: HuitoukeDb, req: SidebarRequest, now = Date.now(), team?: Pick<TeamSync, 'lookupBuyer'>): Promise<unknown> {
   switch (req.method) {
     case 'settings':
       return loadAppSettings(db);
     case 'buyer': {
       const settings = await loadAppSettings(db);
       const found = await findBuyer(db, req.platform, req.id, req.nick);
-      if (!found) return { buyer: null, profile: null, orders: [], match: null, anyData: await hasBuyers(db) };
+      if (!found) {
+        const anyData = await hasBuyers(db);
+        // A buyer the supervisor imported on the shop server: ask it (only what this sidebar shows).
+        const remote = await team?.lookupBuyer({ platform: req.platform, id: req.id ?? undefined, nick: req.nick, asOf: req.asOf });
+        if (remote?.buyer) return remote;
+        return { buyer: null, profile: null, orders: [], match: null, anyData: anyData || remote?.anyData === true };
+      }
       const { record, match } = found;
       return {
         buyer: { id: record.id, nick: record.nick, platform: record.platform, metrics: record.metrics },

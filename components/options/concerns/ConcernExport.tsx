@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { TeamFreshness } from '../team/TeamFreshness';
 import { downloadChunks, stamp } from '@/components/common/download';
 import { useLocale, useT } from '@/components/common/i18n';
 import { useLiveQuery } from '@/components/common/useLiveQuery';
@@ -59,6 +60,7 @@ export function ConcernExport({ settings, taxonomy }: { settings: AppSettings; t
         </span>
       </div>
       <p className="ws-card-sub">{t('ws_export_help')}</p>
+      <TeamFreshness />
       <div className="export-filters">
         <div className="ws-row">
           <Field label={t('ws_export_from')}><input type="date" value={f.from ?? ''} onChange={(e) => set('from', e.target.value || undefined)} data-testid="concern-export-from" /></Field>

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { TeamFreshness } from '../team/TeamFreshness';
 import { useLocale, useT } from '@/components/common/i18n';
 import { useLiveQuery } from '@/components/common/useLiveQuery';
 import { db } from '@/lib/db/database';
@@ -44,10 +45,13 @@ export function DashboardPage({ settings }: { settings: AppSettings }) {
   const recent = d.concerns.filter((x) => x.date > localDateAt(Date.now() - 30 * 86_400_000, settings.timeZone)).length;
   const used = [...d.templates].filter((x) => x.usageCount > 0).sort((a, b) => b.usageCount - a.usageCount).slice(0, 12).reverse();
   const hasCategories = [...d.items.values()].some((i) => i.category);
+  // Every agent's concerns (synced from the shop server when connected), by the agent's name.
+  const byAgent = [...d.concerns.reduce((m, x) => m.set(x.agent, (m.get(x.agent) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1]);
 
   return (
     <div className="ws-page dashboard" data-testid="dashboard">
       <p className="ws-lead">{t('ws_dash_lead', { date: asOf })}</p>
+      <TeamFreshness />
       <div className="kpis">
         <Kpi label={t('ws_dash_buyers')} value={c.total.toLocaleString()} testId="kpi-buyers" />
         <Kpi label={t('ws_dash_repeat')} value={c.total ? `${Math.round((d.repeatBuyers / c.total) * 1000) / 10}%` : '—'} hint={t('ws_dash_repeatHint', { n: d.repeatBuyers.toLocaleString() })} />
@@ -70,6 +74,13 @@ export function DashboardPage({ settings }: { settings: AppSettings }) {
             option={barOption(segments.map(([, n]) => n), segments.map(([id, , m]) => m.get(id) ?? 0), { horizontal: true, color: '#7048e8', name: t('ws_dash_buyers') })} />
         </Card>
       </div>
+      {byAgent.length > 1 && (
+        <Card title={t('team_dash_byAgent')} sub={t('team_dash_byAgentSub')}>
+          <ul className="dash-agents" data-testid="dash-concerns-by-agent">
+            {byAgent.map(([agent, n]) => <li key={agent} data-agent={agent}><strong>{agent}</strong> {n.toLocaleString()}</li>)}
+          </ul>
+        </Card>
+      )}
       <Card title={t('ws_dash_concernWeeks')} sub={t('ws_dash_concernWeeksSub')}>
         {weeks.axis.length === 0 ? <p className="ws-empty">{t('ws_dash_noConcerns')}</p> : (
           <Chart testId="chart-concern-weeks" height={300} summary={weeks.series.map((s) => `${concernName(s.concern)} ${s.values.reduce((a, b) => a + b, 0)}`).join('，')}

@@ -33,6 +33,15 @@ export function EditGate({ scope = 'playbook', quiet = false }: { scope?: GateSc
   const [busy, setBusy] = useState(false);
   if (access.loading) return null;
 
+  if (access.teamAgent) {
+    return (
+      <div className="gate gate-locked" data-testid="edit-gate" data-state="team">
+        <Icon name="lock" />
+        <span>{t('team_gate_agent')}</span>
+      </div>
+    );
+  }
+
   if (!access.pinSet) {
     const text = OPEN[scope];
     if (quiet || !text) return null;

@@ -2,6 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useLiveQuery } from '@/components/common/useLiveQuery';
 import { db } from '@/lib/db/database';
 import { pinStatus, verifyPin, type PinCheck } from '@/lib/db/supervisor-lock';
+import { useTeam } from '@/components/common/useTeam';
 
 /**
  * Whether this options page may edit the playbook and settings, export data and change custom
@@ -59,12 +60,15 @@ export interface EditAccess {
   setAt: number | null;
   /** The PIN has a recovery code (PINs set before codes existed have none). */
   hasRecovery: boolean;
+  /** Connected to a shop server as an agent: the playbook is the supervisor's, read-only here (the server refuses changes too). */
+  teamAgent: boolean;
 }
 
 export function useEditAccess(): EditAccess {
   const until = useSyncExternalStore(subscribe, () => unlockedUntil);
   const [now, setNow] = useState(() => Date.now());
   const status = useLiveQuery(() => pinStatus(db(), Date.now()), [now]);
+  const team = useTeam();
   // Re-read when a lock-out ends so the form comes back by itself.
   const lockedUntil = status.status === 'ready' ? status.value.lockedUntil : null;
   useEffect(() => {
@@ -72,9 +76,11 @@ export function useEditAccess(): EditAccess {
     const timer = setTimeout(() => setNow(Date.now()), Math.max(0, lockedUntil - Date.now()) + 50);
     return () => clearTimeout(timer);
   }, [lockedUntil]);
-  // Closed until the PIN state is known (and if it cannot be read).
-  if (status.status !== 'ready') return { loading: status.status === 'loading', pinSet: true, unlocked: false, canEdit: false, lockedUntil: null, setBy: null, setAt: null, hasRecovery: false };
+  // Closed until the PIN state and the team connection are known (and if the PIN state cannot be read).
+  if (status.status !== 'ready' || team.loading)
+    return { loading: status.status === 'loading' || team.loading, pinSet: true, unlocked: false, canEdit: false, lockedUntil: null, setBy: null, setAt: null, hasRecovery: false, teamAgent: false };
   const unlocked = until > Date.now();
   const { set, setBy, setAt, hasRecovery } = status.value;
-  return { loading: false, pinSet: set, unlocked, canEdit: !set || unlocked, lockedUntil, setBy, setAt, hasRecovery };
+  const teamAgent = team.connection?.member.role === 'agent';
+  return { loading: false, pinSet: set, unlocked, canEdit: !teamAgent && (!set || unlocked), lockedUntil, setBy, setAt, hasRecovery, teamAgent };
 }

@@ -1,0 +1,175 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { SyncEngine } from '../sync/engine';
+import { BUYER, concern, note, template } from '../sync/fixtures.test-helper';
+import { MemorySyncServer } from '../sync/memory-server';
+import type { Role } from '../sync/protocol';
+import { addNote, setTag } from './annotations';
+import { HuitoukeDb } from './database';
+import { DexieSyncStore, localChangeOf, scanLocalChanges, SyncDb, touchesRecords, touchesSyncedTables } from './sync-store';
+import { recordTemplateUse } from './playbook';
+
+const DAY = 86_400_000;
+let n = 0;
+let ids = 0;
+const newChangeId = () => `chg-${(++ids).toString(36).padStart(8, '0')}`;
+const opened: Dexie[] = [];
+type Dexie = HuitoukeDb | SyncDb;
+
+afterEach(async () => {
+  for (const d of opened.splice(0)) await d.delete();
+});
+
+/** One browser: its records' database, its sync database, the engine over them. */
+function browser(server: MemorySyncServer, memberId: string, role: Role = 'agent', dbs?: { records: HuitoukeDb; sync: SyncDb }) {
+  const records = dbs?.records ?? new HuitoukeDb(`sync-store-test-${++n}`);
+  const sync = dbs?.sync ?? new SyncDb(`sync-store-test-sync-${n}`);
+  if (!dbs) opened.push(records, sync);
+  const store = new DexieSyncStore(records, sync);
+  store.role = role;
+  const engine = new SyncEngine({ transport: server.transport(memberId, role), store, newChangeId });
+  /** What the background does after a write or a live event: note local changes, then sync. */
+  const tick = async () => {
+    await scanLocalChanges(store, engine, role);
+    return engine.sync();
+  };
+  return { records, sync, store, engine, tick };
+}
+
+describe('DexieSyncStore', () => {
+  it('a note, a tag and a concern written in one browser reach another; a deletion follows', async () => {
+    const server = new MemorySyncServer();
+    const a = browser(server, 'm-a');
+    const b = browser(server, 'm-b');
+    const now = Date.now();
+    await addNote(a.records, BUYER, '要165的', '小王', now);
+    await setTag(a.records, BUYER, '老客', true, '小王', now);
+    await a.records.concerns.put(concern('msg1', now));
+    expect(await a.tick()).toMatchObject({ status: 'idle', pushed: 3 });
+    expect(await b.tick()).toMatchObject({ status: 'idle', pulled: 3 });
+    expect((await b.records.notes.toArray()).map((x) => x.text)).toEqual(['要165的']);
+    expect((await b.records.concerns.toArray()).map((c) => [c.concern, c.agent])).toEqual([['size', '小王']]);
+
+    await setTag(b.records, BUYER, '老客', false, '小李', now + 1000);
+    await b.tick();
+    await a.tick();
+    expect((await a.records.tags.get(`${BUYER}|老客`))?.deletedAt).toBe(now + 1000);
+    // Nothing more to say on either side.
+    expect(await a.tick()).toMatchObject({ pushed: 0 });
+    expect(await b.tick()).toMatchObject({ pushed: 0 });
+  });
+
+  it('a day offline: notes and tags made meanwhile are pushed once on reconnect, also after the worker restarts', async () => {
+    const server = new MemorySyncServer();
+    const a = browser(server, 'm-a');
+    const b = browser(server, 'm-b');
+    const start = Date.now() - DAY;
+    await addNote(a.records, BUYER, 'before', '小王', start);
+    await a.tick();
+    server.failure = 'offline';
+    for (let i = 1; i <= 4; i++) {
+      await addNote(a.records, BUYER, `离线笔记 ${i}`, '小王', start + i * 3_600_000);
+      await setTag(a.records, BUYER, `标签${i}`, true, '小王', start + i * 3_600_000);
+      expect((await a.tick()).status).toBe('offline');
+    }
+    // The service worker stops: a new store and engine over the same databases find the outbox.
+    const again = browser(server, 'm-a', 'agent', { records: a.records, sync: a.sync });
+    server.failure = null;
+    expect(await again.tick()).toMatchObject({ status: 'idle' });
+    expect(server.count('note')).toBe(5);
+    expect(server.count('tag')).toBe(4);
+    expect(await again.tick()).toMatchObject({ pushed: 0 });
+    await b.tick();
+    expect(await b.records.notes.count()).toBe(5);
+    expect(await b.records.tags.count()).toBe(4);
+  });
+
+  it('two agents editing different fields of one concern both keep theirs', async () => {
+    const server = new MemorySyncServer();
+    const a = browser(server, 'm-a');
+    const b = browser(server, 'm-b');
+    const now = Date.now();
+    await a.records.concerns.put(concern('msg1', now));
+    await a.tick();
+    await b.tick();
+    const id = concern('msg1', now).id;
+    await a.records.concerns.update(id, { quote: '我165斤穿什么码', updatedAt: now + 1 });
+    await b.records.concerns.update(id, { resolved: true, resolvedBy: '小李', updatedAt: now + 2 });
+    await a.tick();
+    await b.tick();
+    await a.tick();
+    for (const side of [a, b]) expect(await side.records.concerns.get(id)).toMatchObject({ quote: '我165斤穿什么码', resolved: true, resolvedBy: '小李' });
+  });
+
+  it('a pull does not overwrite a local edit the scan has not noted yet', async () => {
+    const server = new MemorySyncServer();
+    const a = browser(server, 'm-a');
+    const b = browser(server, 'm-b');
+    const now = Date.now();
+    await a.records.notes.put(note('n1', 'first', now));
+    await a.tick();
+    await b.tick();
+    await b.records.notes.update('n1', { text: 'b wrote this', updatedAt: now + 5 });
+    await b.tick();
+    // A edits, and a pull runs before any scan.
+    await a.records.notes.update('n1', { createdAt: now - 1, updatedAt: now + 6 });
+    await a.engine.sync();
+    expect(await a.records.notes.get('n1')).toMatchObject({ text: 'b wrote this', createdAt: now - 1 });
+    await a.tick();
+    expect(server.get('note', 'n1')).toMatchObject({ text: 'b wrote this', createdAt: now - 1 });
+  });
+
+  it("an agent's playbook is the supervisor's: an agent's template edit is not pushed and the supervisor's replaces it", async () => {
+    const server = new MemorySyncServer();
+    const sup = browser(server, 'm-s', 'supervisor');
+    const agent = browser(server, 'm-a', 'agent');
+    const now = Date.now();
+    const t = template(now);
+    await sup.records.templates.put({ ...t, title: '尺码推荐（总部版）' });
+    await sup.tick();
+    await agent.records.templates.put({ ...t, title: 'agent copy', updatedAt: now + 10 });
+    expect(await agent.tick()).toMatchObject({ pushed: 0 });
+    expect((await agent.records.templates.get(t.id))?.title).toBe('尺码推荐（总部版）');
+  });
+
+  it("a template's use counts stay this browser's: not pushed, and kept when the supervisor's version arrives", async () => {
+    const server = new MemorySyncServer();
+    const sup = browser(server, 'm-s', 'supervisor');
+    const agent = browser(server, 'm-a', 'agent');
+    const now = Date.now();
+    const t = template(now);
+    await sup.records.templates.put(t);
+    await sup.tick();
+    await agent.tick();
+    await recordTemplateUse(sup.records, t.id, now + 1);
+    await sup.records.templates.update(t.id, { updatedAt: now + 2 });
+    expect(await sup.tick()).toMatchObject({ pushed: 0 });
+    await recordTemplateUse(agent.records, t.id, now + 3);
+    await recordTemplateUse(agent.records, t.id, now + 4);
+    await sup.records.templates.update(t.id, { title: '尺码推荐（新版）', updatedAt: now + 5 });
+    await sup.tick();
+    await agent.tick();
+    expect(await agent.records.templates.get(t.id)).toMatchObject({ title: '尺码推荐（新版）', usageCount: t.usageCount + 2, lastUsedAt: now + 4 });
+    expect(server.get('template', t.id)?.usageCount).toBe(t.usageCount);
+  });
+});
+
+describe('touchesSyncedTables', () => {
+  it('tells writes to synced tables from other writes and from the sync database', () => {
+    expect(touchesSyncedTables({ 'idb://huitouke/concerns/': 1 })).toBe(true);
+    expect(touchesSyncedTables({ 'idb://huitouke/settings/': 1, 'idb://huitouke/buyerShards/': 1 })).toBe(false);
+    expect(touchesSyncedTables({ 'idb://huitouke-sync/outbox/': 1 })).toBe(false);
+    expect(touchesRecords({ 'idb://huitouke-sync/outbox/': 1, 'idb://huitouke-sync/meta/': 1 })).toBe(false);
+    expect(touchesRecords({ 'idb://huitouke-sync/outbox/': 1, 'idb://huitouke/notes/': 1 })).toBe(true);
+  });
+});
+
+describe('localChangeOf', () => {
+  it('names the changed fields, a new record as all, a deletion, and nothing for a bare re-stamp', () => {
+    const base = { id: 'x', text: 'a', updatedAt: 1 };
+    expect(localChangeOf(base, undefined)).toEqual({ fields: 'all', delete: false });
+    expect(localChangeOf({ ...base, text: 'b', updatedAt: 2 }, base)).toEqual({ fields: ['text', 'updatedAt'], delete: false });
+    expect(localChangeOf({ ...base, deletedAt: 3 }, base)).toEqual({ fields: [], delete: true });
+    expect(localChangeOf({ ...base, updatedAt: 9 }, base)).toBeNull();
+    expect(localChangeOf(base, { ...base, deletedAt: 3 })).toEqual({ fields: 'all', delete: false });
+  });
+});

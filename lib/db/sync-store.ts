@@ -1,0 +1,263 @@
+import Dexie, { type Table } from 'dexie';
+import { pendingOf, type OutboxEntry, type SyncEngine, type SyncStore } from '../sync/engine';
+import { isPlaybookKind, type SyncKind } from '../sync/kinds';
+import type { ServerRecord } from '../sync/protocol';
+import { rebaseRemote, type PendingChange } from '../sync/rules';
+import type { HuitoukeDb, KeyedRecord } from './database';
+
+/**
+ * The browser's side of team sync in IndexedDB (issue 21): the outbox, the cursor and, for every
+ * record that came from or went to the server, its last server version (a "shadow": its sequence
+ * and data). The sync state lives in a database of its own, `huitouke-sync`, so the records'
+ * database keeps its schema, backups and restores as they were; a restore or a disconnect can
+ * drop the sync state without touching a record.
+ *
+ * Local changes are found by comparing records with their shadows (`scanLocalChanges`), not by
+ * hooks on every write: records are written by the options page, the import worker and the
+ * background, each with its own Dexie handle, and every write stamps `updatedAt`, which is indexed.
+ * The fields that differ from the shadow are the fields the person changed, so a change carries only
+ * them and two agents editing different fields of one record both keep theirs (rule 1).
+ */
+
+/** Which local table holds each kind the extension syncs today. */
+export const SYNCED_TABLES = {
+  concern: 'concerns',
+  note: 'notes',
+  tag: 'tags',
+  reminder: 'reminders',
+  contact: 'contactLog',
+  template: 'templates',
+  coupon: 'coupons',
+  couponRule: 'couponRules',
+} as const satisfies Partial<Record<SyncKind, keyof HuitoukeDb>>;
+
+export type LocalSyncKind = keyof typeof SYNCED_TABLES;
+
+/**
+ * Fields a browser keeps for itself: how often this browser used a template (template usage is
+ * counted per browser; the team's counts are not synced yet). They are not pushed as changes, and
+ * a pulled version keeps the local values.
+ */
+const LOCAL_FIELDS: Partial<Record<SyncKind, readonly string[]>> = { template: ['usageCount', 'lastUsedAt'] };
+export const LOCAL_SYNC_KINDS = Object.keys(SYNCED_TABLES) as LocalSyncKind[];
+
+export function isLocalSyncKind(kind: SyncKind): kind is LocalSyncKind {
+  return kind in SYNCED_TABLES;
+}
+
+interface OutboxRow extends OutboxEntry {
+  /** Insertion order. */
+  n: number;
+}
+
+interface ShadowRow {
+  /** `${kind}\u0000${id}` */
+  key: string;
+  seq: number;
+  data: Record<string, unknown>;
+}
+
+interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export class SyncDb extends Dexie {
+  outbox!: Table<OutboxRow, string>;
+  shadows!: Table<ShadowRow, string>;
+  meta!: Table<MetaRow, string>;
+  constructor(name = 'huitouke-sync') {
+    super(name);
+    this.version(1).stores({ outbox: 'changeId, [kind+id], n', shadows: 'key', meta: 'key' });
+  }
+}
+
+const shadowKey = (kind: SyncKind, id: string) => `${kind}\u0000${id}`;
+
+/** Fields whose values differ (JSON-wise) between two versions of a record; `id` never counts. */
+export function changedFields(local: Record<string, unknown>, shadow: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const k of new Set([...Object.keys(local), ...Object.keys(shadow)])) {
+    if (k === 'id') continue;
+    if (JSON.stringify(local[k]) !== JSON.stringify(shadow[k])) out.push(k);
+  }
+  return out;
+}
+
+const isDeleted = (r: Record<string, unknown> | undefined) => r !== undefined && r.deletedAt !== undefined && r.deletedAt !== null;
+
+/** What a record's difference from its shadow means for sync: nothing, some fields, all of it, or a deletion. */
+export function localChangeOf(local: Record<string, unknown>, shadow: Record<string, unknown> | undefined, kind?: SyncKind): { fields: string[] | 'all'; delete: boolean } | null {
+  if (!shadow) return isDeleted(local) ? null : { fields: 'all', delete: false };
+  if (isDeleted(local)) return isDeleted(shadow) ? null : { fields: [], delete: true };
+  if (isDeleted(shadow)) return { fields: 'all', delete: false };
+  const own = (kind && LOCAL_FIELDS[kind]) ?? [];
+  const fields = changedFields(local, shadow).filter((f) => f !== 'updatedAt' && f !== 'deletedAt' && !own.includes(f));
+  return fields.length ? { fields: [...fields, 'updatedAt'], delete: false } : null;
+}
+
+function merge(a: PendingChange | undefined, fields: string[]): PendingChange | undefined {
+  if (!fields.length) return a;
+  if (!a) return { fields, delete: false };
+  if (a.delete || a.fields === 'all') return a;
+  return { fields: [...new Set([...a.fields, ...fields])], delete: false };
+}
+
+export class DexieSyncStore implements SyncStore {
+  /** An agent's playbook is the server's: pulled templates and coupons replace the local ones. */
+  role: 'agent' | 'supervisor' = 'agent';
+  constructor(
+    readonly records: HuitoukeDb,
+    readonly sync: SyncDb,
+  ) {}
+
+  private table(kind: LocalSyncKind): Table<KeyedRecord, string> {
+    return this.records.table(SYNCED_TABLES[kind]) as Table<KeyedRecord, string>;
+  }
+
+  async cursor(): Promise<number> {
+    const row = await this.sync.meta.get('cursor');
+    return typeof row?.value === 'number' ? row.value : 0;
+  }
+  async setCursor(seq: number): Promise<void> {
+    await this.sync.meta.put({ key: 'cursor', value: seq });
+  }
+  async outbox(limit = Infinity): Promise<OutboxEntry[]> {
+    const rows = await this.sync.outbox.orderBy('n').limit(limit === Infinity ? 1e9 : limit).toArray();
+    return rows.map(({ n: _n, ...e }) => e);
+  }
+  async outboxSize(): Promise<number> {
+    return this.sync.outbox.count();
+  }
+  async lastEntry(kind: SyncKind, id: string): Promise<OutboxEntry | undefined> {
+    const rows = await this.sync.outbox.where('[kind+id]').equals([kind, id]).sortBy('n');
+    const last = rows[rows.length - 1];
+    if (!last) return undefined;
+    const { n: _n, ...e } = last;
+    return e;
+  }
+  async putOutbox(entries: readonly OutboxEntry[]): Promise<void> {
+    await this.sync.transaction('rw', this.sync.outbox, async () => {
+      const last = await this.sync.outbox.orderBy('n').last();
+      let n = last?.n ?? 0;
+      for (const e of entries) {
+        const old = await this.sync.outbox.get(e.changeId);
+        await this.sync.outbox.put({ ...e, n: old?.n ?? ++n });
+      }
+    });
+  }
+  async dropOutbox(changeIds: readonly string[]): Promise<void> {
+    await this.sync.outbox.bulkDelete([...changeIds]);
+  }
+  async read(kind: SyncKind, id: string): Promise<Record<string, unknown> | undefined> {
+    if (!isLocalSyncKind(kind)) return undefined;
+    return this.table(kind).get(id);
+  }
+  async baseOf(kind: SyncKind, id: string): Promise<number> {
+    return (await this.sync.shadows.get(shadowKey(kind, id)))?.seq ?? 0;
+  }
+
+  /**
+   * Pulled records go under this browser's unpushed changes: those in the outbox, and those written
+   * locally but not yet noted (the record differs from its shadow), so a pull never overwrites an
+   * edit the scan has not seen yet.
+   */
+  async applyRemote(records: readonly ServerRecord[]): Promise<void> {
+    const outbox = await this.outbox();
+    for (const rec of records) {
+      const key = shadowKey(rec.kind, rec.id);
+      const shadow = await this.sync.shadows.get(key);
+      if (shadow && shadow.seq >= rec.seq) continue;
+      if (isLocalSyncKind(rec.kind)) {
+        const table = this.table(rec.kind);
+        await this.records.transaction('rw', table, async () => {
+          const local = await table.get(rec.id);
+          let pending = pendingOf(outbox, rec.kind, rec.id);
+          if (isPlaybookKind(rec.kind) && this.role !== 'supervisor') pending = undefined;
+          else if (local) {
+            const unnoted = localChangeOf(local, shadow?.data, rec.kind);
+            if (unnoted?.delete) pending = { fields: [], delete: true };
+            else if (unnoted?.fields === 'all') pending = { fields: 'all', delete: false };
+            else if (unnoted) pending = merge(pending, unnoted.fields);
+          }
+          let next = rebaseRemote(rec, local, pending);
+          const own = LOCAL_FIELDS[rec.kind];
+          if (next && local && own) next = { ...next, ...Object.fromEntries(own.filter((f) => f in local).map((f) => [f, local[f]])) };
+          if (next !== undefined && JSON.stringify(next) !== JSON.stringify(local)) await table.put({ ...next, id: rec.id } as KeyedRecord);
+        });
+      }
+      await this.sync.shadows.put({ key, seq: rec.seq, data: rec.data });
+    }
+  }
+
+  async removeLocal(kind: SyncKind, id: string): Promise<void> {
+    if (isLocalSyncKind(kind)) await this.table(kind).delete(id);
+    await this.sync.shadows.delete(shadowKey(kind, id));
+  }
+
+  /** The high-water mark of the last scan, per kind. */
+  async marks(): Promise<Partial<Record<LocalSyncKind, number>>> {
+    const row = await this.sync.meta.get('scanMarks');
+    return (row?.value as Partial<Record<LocalSyncKind, number>> | undefined) ?? {};
+  }
+
+  /** Forget everything of a connection (a disconnect, or a connection to another shop). */
+  async reset(): Promise<void> {
+    await this.sync.transaction('rw', this.sync.outbox, this.sync.shadows, this.sync.meta, async () => {
+      await this.sync.outbox.clear();
+      await this.sync.shadows.clear();
+      await this.sync.meta.clear();
+    });
+  }
+}
+
+/** How far back before the newest local change a scan looks again (writes stamped a little earlier, clocks moved). */
+const SCAN_SLACK_MS = 10 * 60_000;
+
+/**
+ * Note every local change since the last scan in the engine's outbox: records of the kinds this
+ * member writes whose `updatedAt` is at or past the last mark and which differ from their shadow.
+ * The first scan (no mark) reads every record, which shares what existed before the connection.
+ * Returns how many changes it noted.
+ */
+export async function scanLocalChanges(store: DexieSyncStore, engine: SyncEngine, role: 'agent' | 'supervisor', now = Date.now()): Promise<number> {
+  let noted = 0;
+  const marks = { ...(await store.marks()) };
+  for (const kind of LOCAL_SYNC_KINDS) {
+    if (isPlaybookKind(kind) && role !== 'supervisor') continue;
+    const table = store.records.table(SYNCED_TABLES[kind]) as Table<KeyedRecord, string>;
+    const mark = marks[kind];
+    const rows = mark === undefined ? await table.toArray() : await table.where('updatedAt').aboveOrEqual(mark).toArray();
+    let newest = 0;
+    for (const row of rows) {
+      if (typeof row.updatedAt === 'number') newest = Math.max(newest, row.updatedAt);
+      const shadow = await store.sync.shadows.get(shadowKey(kind, row.id));
+      const change = localChangeOf(row, shadow?.data, kind);
+      if (!change) continue;
+      // noteChange merges this into the record's unsent entry when there is one.
+      await engine.noteChange(kind, row.id, { fields: change.fields, delete: change.delete, ...(typeof row.updatedAt === 'number' ? { at: row.updatedAt } : {}) });
+      noted++;
+    }
+    // A record from another browser may carry a later clock than ours: the mark never passes our own.
+    marks[kind] = Math.max(mark ?? 0, Math.min(newest, now) - SCAN_SLACK_MS, 0);
+  }
+  await store.sync.meta.put({ key: 'scanMarks', value: marks });
+  return noted;
+}
+
+const SYNCED_TABLE_NAMES = new Set<string>(Object.values(SYNCED_TABLES));
+
+/** Whether a Dexie `storagemutated` event (keys `idb://db/table/index`) wrote a synced table of the records' database. */
+export function touchesSyncedTables(parts: Record<string, unknown>, dbName = 'huitouke'): boolean {
+  const prefix = `idb://${dbName}/`;
+  for (const key of Object.keys(parts)) {
+    if (!key.startsWith(prefix)) continue;
+    if (SYNCED_TABLE_NAMES.has(key.slice(prefix.length).split('/')[0] ?? '')) return true;
+  }
+  return false;
+}
+
+/** Whether it wrote anything but the sync database (whose writes nobody displays). */
+export function touchesRecords(parts: Record<string, unknown>, syncDbName = 'huitouke-sync'): boolean {
+  return Object.keys(parts).some((key) => !key.startsWith(`idb://${syncDbName}/`));
+}
