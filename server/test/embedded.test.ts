@@ -194,10 +194,11 @@ describe('import on the server, lookup from the sidebar', () => {
     const agent = await addAgent('小王');
     const q = (nick: string) => `/v1/buyers/lookup?platform=taobao&nick=${encodeURIComponent(nick)}&asOf=2025-11-01`;
     const found = BuyerLookupSchema.parse((await api(base, agent.token, 'GET', q('tb_xiaolin'))).json);
+    expect(found.match).toEqual({ by: 'id', sameNick: 1 });
     expect(found.buyer).toMatchObject({ id: 'taobao:tb_xiaolin', nick: 'tb_xiaolin' });
     expect(found.buyer?.metrics).toMatchObject({ paidOrders: 3, allOrders: 3, netCents: 142600 });
     expect(found.profile).toMatchObject({ asOf: '2025-11-01', stage: { id: 'active' } });
-    expect(BuyerLookupSchema.parse((await api(base, agent.token, 'GET', q('没有这个人'))).json)).toEqual({ buyer: null, profile: null, anyData: true });
+    expect(BuyerLookupSchema.parse((await api(base, agent.token, 'GET', q('没有这个人'))).json)).toEqual({ buyer: null, profile: null, orders: [], match: null, anyData: true });
     const model = (await api(base, agent.token, 'GET', '/v1/segment-model?asOf=2025-11-01')).json as { buyers: number };
     expect(model.buyers).toBe(2);
   });
