@@ -151,6 +151,13 @@ test.describe('the team: a shop server with two agents and a supervisor', () => 
       // The supervisor (the fixture's profile) joins with the code the server printed and invites two agents.
       const sup = await connect(context, extensionId, server.origin, server.code, '老周');
       await expect(sup.getByTestId('team-member')).toHaveAttribute('data-role', 'supervisor');
+      // The members list is read once, not on every render.
+      const memberReads: string[] = [];
+      context.on('request', (r) => {
+        if (r.url().includes('/v1/members')) memberReads.push(r.url());
+      });
+      await sup.waitForTimeout(2000);
+      expect(memberReads.length).toBeLessThanOrEqual(1);
       const codeA = await invite(sup);
       const codeB = await invite(sup);
       const optsA = await connect(a.context, a.extensionId, server.origin, codeA, '小王');

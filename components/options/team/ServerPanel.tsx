@@ -146,15 +146,21 @@ function Supervisor({ connection, onError }: { connection: TeamConnection; onErr
   const [progress, setProgress] = useState('');
   const [imported, setImported] = useState('');
   const opts = { baseUrl: connection.baseUrl, token: connection.token, fetch: pageFetch };
+  const [listError, setListError] = useState<MessageKey | null>(null);
+  // Read once per connection and after each revoke (not on every render: `t` is new each time).
   useEffect(() => {
     let live = true;
     listMembers({ baseUrl: connection.baseUrl, token: connection.token, fetch: pageFetch })
-      .then((list) => live && setMembers(list))
-      .catch((err: unknown) => live && onError(t(errorKey(err))));
+      .then((list) => {
+        if (!live) return;
+        setMembers(list);
+        setListError(null);
+      })
+      .catch((err: unknown) => live && setListError(errorKey(err)));
     return () => {
       live = false;
     };
-  }, [connection.baseUrl, connection.token, round, onError, t]);
+  }, [connection.baseUrl, connection.token, round]);
   const invite = async () => {
     try {
       setCode((await inviteAgent(opts)).code);
@@ -198,6 +204,7 @@ function Supervisor({ connection, onError }: { connection: TeamConnection; onErr
       </div>
       {code && <p className="ws-hint">{t('team_invite_hint')}</p>}
       <h3>{t('team_members')}</h3>
+      {listError && <p className="warn-text" role="alert">{t(listError)}</p>}
       <ul className="team-members">
         {members.map((m) => (
           <li key={m.id} data-testid="team-member-item" data-name={m.name} data-revoked={m.revoked ? 'true' : 'false'}>
