@@ -12,6 +12,7 @@ import { ConsolesPage } from './ConsolesPage';
 import { ConcernsPage } from './concerns/ConcernsPage';
 import { DataVersionProvider } from './data-version';
 import { ImportPanel } from './ImportPanel';
+import { GuardPage } from './playbook/GuardPage';
 import { LevelsPage } from './playbook/LevelsPage';
 import { OffersPage } from './playbook/OffersPage';
 import { SettingsPage } from './SettingsPage';
@@ -45,6 +46,7 @@ const SECTIONS: Section[] = [
   { id: 'templates', label: 'ws_nav_templates', render: (s) => <TemplatesPage settings={s} /> },
   { id: 'offers', label: 'ws_nav_offers', render: (s) => <OffersPage settings={s} /> },
   { id: 'concerns', label: 'ws_nav_concerns', render: (s) => <ConcernsPage settings={s} /> },
+  { id: 'guard', label: 'guard_nav', render: () => <GuardPage /> },
   { id: 'levels', label: 'ws_nav_levels', render: (s) => <LevelsPage settings={s} /> },
   { id: 'team', label: 'ws_nav_team', render: (s) => <TeamPage settings={s} /> },
   { id: 'consoles', label: 'consoles_nav', render: () => <ConsolesPage /> },

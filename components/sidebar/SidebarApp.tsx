@@ -8,7 +8,7 @@ import type { ConsoleState } from '@/lib/schemas/messages';
 import { todayIn, type AppSettings } from '@/lib/settings/app';
 import { BirthdayField } from './BirthdayField';
 import { BuyerCard } from './BuyerCard';
-import { useConcernDetection } from './concern-detection';
+import { useConcernDetection, useMeaningFinder } from './concern-detection';
 import { ConcernsPanel } from './ConcernsPanel';
 import { NotesPanel } from './NotesPanel';
 import { RemindersPanel } from './RemindersPanel';
@@ -91,7 +91,9 @@ function BuyerView({ hub, state, settings }: { hub: HubApi; state: Extract<Conso
   const today = todayIn(settings.timeZone, Date.now());
   const found = useQuery(hub, { method: 'buyer', platform: buyer.platform, id: buyer.id, nick: buyer.nick, asOf: today });
   const taxonomy = useQuery(hub, { method: 'taxonomy' });
-  const detection = useConcernDetection(state.messages, useStable(taxonomy.status === 'ready' ? taxonomy.value : undefined));
+  const stableTaxonomy = useStable(taxonomy.status === 'ready' ? taxonomy.value : undefined);
+  const detection = useConcernDetection(state.messages, stableTaxonomy);
+  const meaning = useMeaningFinder(stableTaxonomy);
   const suggestionFacts = useSuggestionFacts(state, found.status === 'ready' ? found.value : null, detection, locale);
 
   if (found.status === 'loading') return <Status>{t('loading')}</Status>;
@@ -119,7 +121,7 @@ function BuyerView({ hub, state, settings }: { hub: HubApi; state: Extract<Conso
       </ErrorBoundary>
       {suggestionFacts && (
         <ErrorBoundary name="eb_panel_suggestions">
-          <SuggestionsPanel hub={hub} facts={suggestionFacts.facts} settings={settings} concernNames={suggestionFacts.concernNames} />
+          <SuggestionsPanel hub={hub} facts={suggestionFacts.facts} settings={settings} concernNames={suggestionFacts.concernNames} meaning={meaning} />
         </ErrorBoundary>
       )}
       <ErrorBoundary name="eb_panel_reminders">

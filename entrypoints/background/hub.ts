@@ -223,7 +223,9 @@ export function createHub(opts: {
           ? { type: 'shortcuts', shortcuts: msg.shortcuts }
           : msg.type === 'shortcutAnswer'
             ? { type: 'shortcutAnswer', answer: msg.answer }
-            : { type: 'setLayout', layout: msg.layout };
+            : msg.type === 'guard'
+              ? { type: 'guard', guard: msg.guard }
+              : { type: 'setLayout', layout: msg.layout };
     if (!l.console) {
       if (msg.type === 'insert')
         post(port, { type: 'insertResult', result: { requestId: msg.request.requestId, ok: false, reason: 'no_console' } });

@@ -2,6 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ConsoleAdapter } from '@/lib/consoles/schema';
 import type { ConsoleState, HubToConsole, InsertTarget, Layout } from '@/lib/schemas/messages';
 import { createInserter } from './bound-insert';
+import { MARKER_TAG, mountGuardMarker } from './guard-marker';
 import { mountSidebarHost } from './host';
 import { connectHub } from './link';
 import { findInput, readConsole, readOpenBuyer } from './reader';
@@ -31,7 +32,7 @@ export interface Session {
   stop(): void;
 }
 
-const isOwn = (node: Node) => node.nodeName === 'HUITOUKE-SIDEBAR' || (node instanceof HTMLStyleElement && node.dataset.huitouke === 'dock');
+const isOwn = (node: Node) => node.nodeName === 'HUITOUKE-SIDEBAR' || node.nodeName === MARKER_TAG.toUpperCase() || (node instanceof HTMLStyleElement && node.dataset.huitouke === 'dock');
 
 function valueAttributes(adapter: ConsoleAdapter): string[] {
   const s = adapter.selectors;
@@ -64,6 +65,16 @@ export function startSession(opts: SessionOptions): Session {
     },
     onNewFrame(nonce) {
       link.send({ type: 'frame', nonce });
+    },
+  });
+
+  // The send check on what is in the console's input, typed or inserted (lists from the sidebar).
+  const marker = mountGuardMarker({
+    doc: document,
+    findInput: () => findInput(document, adapter),
+    messages: () => {
+      const reading = readConsole(document, adapter);
+      return reading.status === 'ok' ? reading.messages.slice(-MAX_MESSAGES) : [];
     },
   });
 
@@ -127,11 +138,15 @@ export function startSession(opts: SessionOptions): Session {
         void insert(request).then((result) => {
           if (request.replace) typedShortcuts.delete(request.replace.shortcutId);
           link.send({ type: 'insertResult', result });
+          if (result.ok) marker.check();
         });
         break;
       }
       case 'shortcuts':
         shortcuts = new Set(message.shortcuts);
+        break;
+      case 'guard':
+        marker.setGuard(message.guard);
         break;
       case 'shortcutAnswer': {
         const { requestId, outcome } = message.answer;
@@ -176,6 +191,7 @@ export function startSession(opts: SessionOptions): Session {
     () => {
       opts.onNavigate();
       publish();
+      marker.check();
     },
     isOwn,
     valueAttributes(adapter),
@@ -191,6 +207,7 @@ export function startSession(opts: SessionOptions): Session {
     stopShortcuts();
     link.close();
     host.destroy();
+    marker.destroy();
   };
   ctx.onInvalidated(stop);
   return { adapter, stop };

@@ -11,6 +11,7 @@ import { AppSettingsSchema } from '../settings/app';
 import { BuyerMetricsSchema, BuyerProfileSchema } from './buyer';
 import { LocalDateSchema, PlatformSchema } from './common';
 import { OrderFactsSchema } from './order';
+import { GuardRulesSchema } from '../guard/rules';
 
 /**
  * The sidebar's questions to the background. The sidebar is an extension page inside the
@@ -96,6 +97,8 @@ export const SuggestionContextSchema = z.object({
   /** This buyer's contact log (the caps' window and the coupon caps'), oldest first. */
   contactLog: z.array(ContactLogEntrySchema),
   policy: ContactPolicySchema,
+  /** The send check's lists, repeat check and limits; the sidebar resolves them for the console's platform. */
+  guardRules: GuardRulesSchema,
   /** "Now" as the background sees it (the test clock in the demo build). */
   now: z.number().int(),
 });
