@@ -5,6 +5,7 @@ import { useLiveQuery } from '@/components/common/useLiveQuery';
 import { countBuyers } from '@/lib/db/buyer-store';
 import { db } from '@/lib/db/database';
 import { loadAppSettings } from '@/lib/db/settings';
+import type { AppSettings } from '@/lib/settings/app';
 import { ReminderRunNotice } from './ReminderRunNotice';
 import { RemindersToday } from './RemindersToday';
 
@@ -16,13 +17,13 @@ export function PopupApp() {
   return (
     <LocaleProvider locale={settings.value.uiLocale}>
       <ErrorBoundary name="eb_panel_page">
-        <Popup timeZone={settings.value.timeZone} />
+        <Popup settings={settings.value} />
       </ErrorBoundary>
     </LocaleProvider>
   );
 }
 
-function Popup({ timeZone }: { timeZone: string }) {
+function Popup({ settings }: { settings: AppSettings }) {
   const t = useT();
   const counts = useLiveQuery(async () => ({ buyers: await countBuyers(db()), concerns: await db().concerns.count() }), []);
   return (
@@ -32,7 +33,7 @@ function Popup({ timeZone }: { timeZone: string }) {
       </header>
       <ReminderRunNotice />
       <ErrorBoundary name="eb_panel_reminders">
-        <RemindersToday timeZone={timeZone} />
+        <RemindersToday settings={settings} />
       </ErrorBoundary>
       <ErrorBoundary name="eb_panel_stats">
         {counts.status === 'ready' && (

@@ -12,6 +12,7 @@ import {
   type SidebarToHub,
 } from '@/lib/schemas/messages';
 import type { SidebarRequest } from '@/lib/schemas/sidebar-rpc';
+import type { OpenConversation } from '@/lib/reminders/open-conversation';
 
 /** The slice of `runtime.Port` the hub uses, so tests can pass plain objects. */
 export interface HubPort {
@@ -49,6 +50,8 @@ export interface Hub {
   /** Tell every sidebar that data changed. */
   broadcastChanged(): void;
   tabs(): number[];
+  /** The conversation each console tab shows now (for a reminder's notification). */
+  conversations(): OpenConversation[];
 }
 
 /**
@@ -266,5 +269,6 @@ export function createHub(opts: {
       for (const l of links.values()) for (const s of l.sidebars.keys()) post(s, { type: 'changed' } satisfies HubToSidebar);
     },
     tabs: () => [...links.keys()],
+    conversations: () => [...links].flatMap(([tabId, l]) => (l.console && l.state?.status === 'ok' ? [{ tabId, buyer: l.state.buyer }] : [])),
   };
 }

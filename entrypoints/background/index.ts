@@ -55,7 +55,7 @@ export default defineBackground(() => {
     hub.broadcastChanged();
   });
   setupSeed(log);
-  setupReminders(log);
+  setupReminders(log, () => hub.conversations());
   setupCustomConsoles(undefined, log);
   setupManagedPlaybook();
 });

@@ -18,6 +18,7 @@ import { buyerFacts } from './catalog/buyer-facts';
 import { insights } from './catalog/insights';
 import { dataSafety } from './catalog/data-safety';
 import { guard } from './catalog/guard';
+import { campaigns } from './catalog/campaigns';
 
 /**
  * Every UI string, by key. Each area keeps its strings in its own file under `catalog/`;
@@ -43,6 +44,7 @@ export const catalog = {
   ...insights,
   ...dataSafety,
   ...guard,
+  ...campaigns,
 } satisfies Catalog;
 
 export type MessageKey = keyof typeof catalog;
