@@ -13,6 +13,7 @@ import { ConcernsPanel } from './ConcernsPanel';
 import { NotesPanel } from './NotesPanel';
 import { RemindersPanel } from './RemindersPanel';
 import { SuggestionsPanel } from './SuggestionsPanel';
+import { MarkConcern } from './MarkConcern';
 import { useSuggestionFacts } from './SuggestionsModel';
 import { useHub, type HubApi } from './useHub';
 import { useQuery } from './useQuery';
@@ -129,6 +130,9 @@ function BuyerView({ hub, state, settings }: { hub: HubApi; state: Extract<Conso
       </ErrorBoundary>
       <ErrorBoundary name="eb_panel_concerns">
         <ConcernsPanel hub={hub} ctx={ctx} detected={detection.detected} autoSave={settings.autoSaveConcerns} nameOf={(c) => detection.nameOf(c, locale)} />
+        {taxonomy.status === 'ready' && (
+          <MarkConcern hub={hub} ctx={ctx} messages={state.messages} concerns={taxonomy.value.concerns.filter((c) => c.enabled !== false).map((c) => c.id)} nameOf={(c) => detection.nameOf(c, locale)} />
+        )}
       </ErrorBoundary>
       <ErrorBoundary name="eb_panel_birthday">
         <BirthdayField hub={hub} buyerId={id} nick={buyer.nick} platform={buyer.platform} />

@@ -19,6 +19,7 @@ import { insights } from './catalog/insights';
 import { dataSafety } from './catalog/data-safety';
 import { guard } from './catalog/guard';
 import { campaigns } from './catalog/campaigns';
+import { corrections } from './catalog/corrections';
 
 /**
  * Every UI string, by key. Each area keeps its strings in its own file under `catalog/`;
@@ -45,6 +46,7 @@ export const catalog = {
   ...dataSafety,
   ...guard,
   ...campaigns,
+  ...corrections,
 } satisfies Catalog;
 
 export type MessageKey = keyof typeof catalog;
