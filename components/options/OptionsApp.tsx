@@ -8,10 +8,12 @@ import type { MessageKey } from '@/lib/i18n';
 import type { AppSettings, ReadSettings } from '@/lib/settings/app';
 import { ReminderRunNotice } from '@/components/popup/ReminderRunNotice';
 import { BuyersTable } from './BuyersTable';
+import { CampaignsPage } from './CampaignsPage';
 import { ConsolesPage } from './ConsolesPage';
 import { ConcernsPage } from './concerns/ConcernsPage';
 import { DataVersionProvider } from './data-version';
 import { ImportPanel } from './ImportPanel';
+import { GuardPage } from './playbook/GuardPage';
 import { LevelsPage } from './playbook/LevelsPage';
 import { OffersPage } from './playbook/OffersPage';
 import { SettingsPage } from './SettingsPage';
@@ -45,6 +47,8 @@ const SECTIONS: Section[] = [
   { id: 'templates', label: 'ws_nav_templates', render: (s) => <TemplatesPage settings={s} /> },
   { id: 'offers', label: 'ws_nav_offers', render: (s) => <OffersPage settings={s} /> },
   { id: 'concerns', label: 'ws_nav_concerns', render: (s) => <ConcernsPage settings={s} /> },
+  { id: 'guard', label: 'guard_nav', render: () => <GuardPage /> },
+  { id: 'campaigns', label: 'cp_nav', render: (s) => <CampaignsPage settings={s} /> },
   { id: 'levels', label: 'ws_nav_levels', render: (s) => <LevelsPage settings={s} /> },
   { id: 'team', label: 'ws_nav_team', render: (s) => <TeamPage settings={s} /> },
   { id: 'consoles', label: 'consoles_nav', render: () => <ConsolesPage /> },

@@ -96,6 +96,21 @@ function NameFields({ draft, set }: FieldProps) {
     <>
       <label><span>{t('op_settings_agent')}</span><input value={draft.agentName} maxLength={40} onChange={(e) => set('agentName', e.target.value)} data-testid="settings-agent" /></label>
       <label><span>{t('op_settings_shop')}</span><input value={draft.shopName} maxLength={60} onChange={(e) => set('shopName', e.target.value)} data-testid="settings-shop" /></label>
+      <label>
+        <span>{t('fu_perDay')}</span>
+        <input
+          type="number"
+          min={1}
+          max={500}
+          value={draft.followupsPerDay}
+          onChange={(e) => {
+            const n = Math.round(Number(e.target.value));
+            if (Number.isFinite(n) && n >= 1 && n <= 500) set('followupsPerDay', n);
+          }}
+          data-testid="settings-followups-per-day"
+        />
+        <small className="muted">{t('fu_perDayHint')}</small>
+      </label>
     </>
   );
 }

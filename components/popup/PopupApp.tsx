@@ -5,6 +5,7 @@ import { useLiveQuery } from '@/components/common/useLiveQuery';
 import { countBuyers } from '@/lib/db/buyer-store';
 import { db } from '@/lib/db/database';
 import { loadAppSettings } from '@/lib/db/settings';
+import type { AppSettings } from '@/lib/settings/app';
 import { ReminderRunNotice } from './ReminderRunNotice';
 import { RemindersToday } from './RemindersToday';
 import { TabHealth } from './TabHealth';
@@ -17,13 +18,13 @@ export function PopupApp() {
   return (
     <LocaleProvider locale={settings.value.uiLocale}>
       <ErrorBoundary name="eb_panel_page">
-        <Popup timeZone={settings.value.timeZone} />
+        <Popup settings={settings.value} />
       </ErrorBoundary>
     </LocaleProvider>
   );
 }
 
-function Popup({ timeZone }: { timeZone: string }) {
+function Popup({ settings }: { settings: AppSettings }) {
   const t = useT();
   const counts = useLiveQuery(async () => ({ buyers: await countBuyers(db()), concerns: await db().concerns.count() }), []);
   return (
@@ -36,7 +37,7 @@ function Popup({ timeZone }: { timeZone: string }) {
         <TabHealth />
       </ErrorBoundary>
       <ErrorBoundary name="eb_panel_reminders">
-        <RemindersToday timeZone={timeZone} />
+        <RemindersToday settings={settings} />
       </ErrorBoundary>
       <ErrorBoundary name="eb_panel_stats">
         {counts.status === 'ready' && (

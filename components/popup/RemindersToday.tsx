@@ -5,17 +5,23 @@ import { useLiveQuery } from '@/components/common/useLiveQuery';
 import { RemindersList, type ReminderActionFn } from '@/components/sidebar/RemindersList';
 import { clockNow, clockOffset } from '@/entrypoints/background/clock';
 import { db } from '@/lib/db/database';
-import { actOnReminder, remindersForToday } from '@/lib/db/reminders';
+import { followupsForToday } from '@/lib/db/followups';
+import { actOnReminder } from '@/lib/db/reminders';
+import type { AppSettings } from '@/lib/settings/app';
 
 /** Re-read the list this often, so reminders coming due while the popup is open appear. */
 const TICK_MS = 30_000;
 
 /**
- * Every reminder due today, across buyers, with the same actions as the sidebar. The popup is a
- * top-level extension page, so it reads the database itself; the background hears the changes
- * and updates the badge.
+ * The agent's follow-ups for today, across buyers, with the same actions as the sidebar: what can
+ * be acted on now (unpaid orders, parcels, check-ins, buyers in a conversation), most valuable
+ * first, at most the day's cap (lib/reminders/followups.ts). Mass care (greetings, stage-end
+ * nudges for buyers not chatting) goes to the supervisor's campaign lists; the popup says how many.
+ * The popup is a top-level extension page, so it reads the database itself; the background hears
+ * the changes and updates the badge.
  */
-export function RemindersToday({ timeZone }: { timeZone: string }) {
+export function RemindersToday({ settings }: { settings: AppSettings }) {
+  const { timeZone } = settings;
   const t = useT();
   const [tick, setTick] = useState(0);
   useEffect(() => {
@@ -30,8 +36,8 @@ export function RemindersToday({ timeZone }: { timeZone: string }) {
   const data = useLiveQuery(async () => {
     if (offset === null) return null;
     const now = Date.now() + offset;
-    return { now, ...(await remindersForToday(db(), now, timeZone)) };
-  }, [tick, timeZone, offset]);
+    return followupsForToday(db(), now, settings);
+  }, [tick, settings, offset]);
 
   const act: ReminderActionFn = async (r, action, minutes) => {
     const now = await clockNow();
@@ -41,7 +47,12 @@ export function RemindersToday({ timeZone }: { timeZone: string }) {
   };
 
   if (data.status !== 'ready' || !data.value) return null;
-  const { due, upcoming, now } = data.value;
+  const { actionable, overCap, massCare, now } = data.value;
+  // Most valuable first: the list keeps that order; what is due later today is shown as upcoming.
+  const ordered = actionable.map((f) => f.reminder);
+  const dueTime = (r: (typeof ordered)[number]) => (r.status === 'snoozed' ? (r.snoozedUntil ?? r.dueAt) : r.dueAt);
+  const due = ordered.filter((r) => dueTime(r) <= now);
+  const upcoming = ordered.filter((r) => dueTime(r) > now);
   return (
     <section className="popup-reminders" data-testid="popup-reminders">
       <header className="popup-section-head">
@@ -51,7 +62,14 @@ export function RemindersToday({ timeZone }: { timeZone: string }) {
       {due.length === 0 && upcoming.length === 0 ? (
         <p className="popup-empty">{t('sg_popupNone')}</p>
       ) : (
-        <RemindersList due={due} upcoming={upcoming} now={now} timeZone={timeZone} onAct={act} showBuyer />
+        <RemindersList due={due} upcoming={upcoming} now={now} timeZone={timeZone} onAct={act} showBuyer values={new Map(actionable.map((f) => [f.reminder.id, Math.round(f.score)]))} />
+      )}
+      {overCap > 0 && <p className="popup-note" data-testid="popup-over-cap">{t('fu_overCap', { count: overCap, cap: settings.followupsPerDay })}</p>}
+      {massCare.length > 0 && (
+        <p className="popup-note" data-testid="popup-mass-care">
+          {t('fu_massCare', { count: massCare.length })}{' '}
+          <button type="button" className="link" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#/campaigns') })}>{t('fu_openCampaigns')}</button>
+        </p>
       )}
     </section>
   );

@@ -24,11 +24,20 @@ export function whenLabel(at: number, now: number, timeZone: string, locale: UiL
 const TOMORROW_MIN = 24 * 60;
 
 /** Due reminders first (highlighted), then upcoming ones; used by the sidebar and the popup. */
-export function RemindersList(props: { due: Reminder[]; upcoming: Reminder[]; now: number; timeZone: string; onAct: ReminderActionFn; showBuyer: boolean }) {
+export function RemindersList(props: {
+  due: Reminder[];
+  upcoming: Reminder[];
+  now: number;
+  timeZone: string;
+  onAct: ReminderActionFn;
+  showBuyer: boolean;
+  /** The value each follow-up was ordered by (the popup's list), shown as `data-value`. */
+  values?: ReadonlyMap<string, number>;
+}) {
   const t = useT();
   const locale = useLocale();
   const row = (r: Reminder, isDue: boolean) => (
-    <li key={r.id} className={`rm-item${isDue ? ' due' : ''}`} data-testid="reminder-item" data-reminder-id={r.id} data-kind={r.kind}>
+    <li key={r.id} className={`rm-item${isDue ? ' due' : ''}`} data-testid="reminder-item" data-reminder-id={r.id} data-kind={r.kind} data-value={props.values?.get(r.id)}>
       <div className="rm-main">
         <div className="rm-line">
           {isDue && <span className="rm-due">{t('sg_due')}</span>}

@@ -8,12 +8,13 @@ import type { ConsoleState } from '@/lib/schemas/messages';
 import { todayIn, type AppSettings } from '@/lib/settings/app';
 import { BirthdayField } from './BirthdayField';
 import { BuyerCard } from './BuyerCard';
-import { useConcernDetection } from './concern-detection';
+import { useConcernDetection, useMeaningFinder } from './concern-detection';
 import { ConcernsPanel } from './ConcernsPanel';
 import { Degraded, NotRecognised, Repaired } from './ConsoleHealth';
 import { NotesPanel } from './NotesPanel';
 import { RemindersPanel } from './RemindersPanel';
 import { SuggestionsPanel } from './SuggestionsPanel';
+import { MarkConcern } from './MarkConcern';
 import { useSuggestionFacts } from './SuggestionsModel';
 import { useHub, type HubApi } from './useHub';
 import { useQuery } from './useQuery';
@@ -99,7 +100,9 @@ function BuyerView({ hub, state, settings }: { hub: HubApi; state: Extract<Conso
   const today = todayIn(settings.timeZone, Date.now());
   const found = useQuery(hub, { method: 'buyer', platform: buyer.platform, id: buyer.id, nick: buyer.nick, asOf: today });
   const taxonomy = useQuery(hub, { method: 'taxonomy' });
-  const detection = useConcernDetection(state.messages, useStable(taxonomy.status === 'ready' ? taxonomy.value : undefined));
+  const stableTaxonomy = useStable(taxonomy.status === 'ready' ? taxonomy.value : undefined);
+  const detection = useConcernDetection(state.messages, stableTaxonomy);
+  const meaning = useMeaningFinder(stableTaxonomy);
   const suggestionFacts = useSuggestionFacts(state, found.status === 'ready' ? found.value : null, detection, locale);
 
   if (found.status === 'loading') return <Status>{t('loading')}</Status>;
@@ -129,7 +132,7 @@ function BuyerView({ hub, state, settings }: { hub: HubApi; state: Extract<Conso
       </ErrorBoundary>
       {suggestionFacts && (
         <ErrorBoundary name="eb_panel_suggestions">
-          <SuggestionsPanel hub={hub} facts={suggestionFacts.facts} settings={settings} concernNames={suggestionFacts.concernNames} />
+          <SuggestionsPanel hub={hub} facts={suggestionFacts.facts} settings={settings} concernNames={suggestionFacts.concernNames} meaning={meaning} />
         </ErrorBoundary>
       )}
       <ErrorBoundary name="eb_panel_reminders">
@@ -137,6 +140,9 @@ function BuyerView({ hub, state, settings }: { hub: HubApi; state: Extract<Conso
       </ErrorBoundary>
       <ErrorBoundary name="eb_panel_concerns">
         <ConcernsPanel hub={hub} ctx={ctx} detected={detection.detected} autoSave={settings.autoSaveConcerns} nameOf={(c) => detection.nameOf(c, locale)} />
+        {taxonomy.status === 'ready' && (
+          <MarkConcern hub={hub} ctx={ctx} messages={state.messages} concerns={taxonomy.value.concerns.filter((c) => c.enabled !== false).map((c) => c.id)} nameOf={(c) => detection.nameOf(c, locale)} />
+        )}
       </ErrorBoundary>
       <ErrorBoundary name="eb_panel_birthday">
         <BirthdayField hub={hub} buyerId={id} nick={buyer.nick} platform={buyer.platform} />

@@ -36,6 +36,8 @@ function warningText(w: GuardWarning, locale: 'zh-CN' | 'en'): string {
 export function SuggestionItem(props: {
   view: SuggestionView;
   id: string;
+  /** The number key (1–9) that picks this suggestion; null past the ninth. */
+  pick: number | null;
   active: boolean;
   open: ItemState | null;
   onChoose: () => void;
@@ -72,6 +74,11 @@ export function SuggestionItem(props: {
       }}
     >
       <div className="sg-head">
+        {props.pick !== null && (
+          <kbd className="sg-pick" data-testid="suggestion-pick" aria-hidden="true">
+            {props.pick}
+          </kbd>
+        )}
         <span className="sg-title">{view.template.title}</span>
         {view.couponLabel && <span className="sg-coupon-chip">{t('sg_withCoupon', { label: view.couponLabel })}</span>}
         {view.template.shortcut && <span className="sg-shortcut">{view.template.shortcut}</span>}

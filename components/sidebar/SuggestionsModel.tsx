@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { checkContact, issuedFromContactLog } from '@/lib/contact';
 import { applicableCoupons, couponLabel, couponVariables, type ApplicableCoupon, type ResolvedCoupon } from '@/lib/coupons';
 import { contactKindOf } from '@/lib/db/contact-log';
-import { checkBeforeInsert, type GuardWarning } from '@/lib/guard';
+import { checkBeforeInsert, type ChatLimits, type GuardWarning } from '@/lib/guard';
 import { daysBetween } from '@/lib/dates/local-date';
 import type { MonthDay, ReminderKind } from '@/lib/reminders';
 import { buyerId as makeBuyerId, type BuyerProfile } from '@/lib/schemas/buyer';
@@ -190,7 +190,8 @@ export interface InsertCheck {
   warns: GuardWarning[];
 }
 
-export function guardFor(text: string, facts: ConversationFacts, coupon: ResolvedCoupon | null, now: number, settings: AppSettings): InsertCheck {
+/** `limits`: the supervisor's for this platform (the playbook's send check); the product's defaults otherwise. */
+export function guardFor(text: string, facts: ConversationFacts, coupon: ResolvedCoupon | null, now: number, settings: AppSettings, limits?: ChatLimits): InsertCheck {
   const all = checkBeforeInsert({
     text,
     platform: facts.platform,
@@ -201,6 +202,7 @@ export function guardFor(text: string, facts: ConversationFacts, coupon: Resolve
     lastBuyerMessageAt: null,
     agentMessagesInARow: agentMessagesInARow(facts.messages),
     timeZone: settings.timeZone,
+    ...(limits ? { limits } : {}),
   });
   return { blocks: all.filter((w) => w.severity === 'block'), warns: all.filter((w) => w.severity === 'warn') };
 }

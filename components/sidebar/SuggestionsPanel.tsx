@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorBoundary } from '@/components/common/ErrorBoundary';
 import { useLocale, useT } from '@/components/common/i18n';
 import { couponLabel, type ResolvedCoupon } from '@/lib/coupons';
-import type { GuardWarning } from '@/lib/guard';
+import { guardListName, guardNames, resolveGuard, type GuardWarning } from '@/lib/guard';
 import type { FollowupKey } from '@/lib/i18n/catalog/followup';
 import type { AppSettings } from '@/lib/settings/app';
 import { createTemplateSearchIndex, formatReason, searchTemplates, type RankedTemplate, type Template } from '@/lib/templates';
@@ -23,10 +23,13 @@ import {
 import type { HubApi } from './useHub';
 import type { ShortcutRequest } from '@/lib/schemas/messages';
 import { useQuery } from './useQuery';
+import type { MeaningFinder } from '@/lib/search/meaning';
 
 const TOP = 5;
 const SEARCH_LIMIT = 8;
 const DAY_MS = 86_400_000;
+/** Keys that pick the suggestion numbered so, while the list (not the search box) has the keyboard. */
+const QUICK_PICK = /^[1-9]$/;
 
 interface Pinned {
   template: Template;
@@ -46,13 +49,21 @@ const shortcutKey = (template: Template) => `sc:${template.id}`;
 
 /**
  * Ranked replies for the open conversation, with coupons below. Keyboard first: Alt+J (or the
- * hub's focus request) focuses the list, ↑/↓ move, Enter inserts, / searches, Esc backs out.
+ * hub's focus request) focuses the list, ↑/↓ move, Enter inserts, 1–9 insert the numbered one,
+ * / searches, Esc backs out.
  * A template's shortcut typed in the console's input (`/cm` + Tab) arrives here too: it is rendered
  * for this buyer and inserted, or opened here when it has blanks or the send guard has something
  * to say. Nothing is ever sent: the text goes into the console's input for the agent to send.
  * Every insert is bound to this conversation, and the contact is logged once the console confirms it.
  */
-export function SuggestionsPanel({ hub, facts, settings, concernNames }: { hub: HubApi; facts: ConversationFacts; settings: AppSettings; concernNames: Record<string, string> }) {
+export function SuggestionsPanel({ hub, facts, settings, concernNames, meaning }: {
+  hub: HubApi;
+  facts: ConversationFacts;
+  settings: AppSettings;
+  concernNames: Record<string, string>;
+  /** What a search term means (lib/search/meaning.ts): 退款 finds the 退换 answer. */
+  meaning?: MeaningFinder;
+}) {
   const t = useT();
   const locale = useLocale();
   const ctx = useQuery(hub, { method: 'suggestionContext', buyerId: facts.buyerId });
@@ -103,10 +114,22 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames }: { hub: 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shortcutList, templates !== null, hub.connectTick]);
 
-  const views = useMemo(
-    () => (s ? buildViews(s, facts, settings, { query, index, all, pinned, viaShortcut, showAll, open, concernNames, locale, t }) : null),
+  // The send check for this console's platform goes to the content script, which marks what the
+  // agent types or inserts into the console's input (never blocking, never sending).
+  const guardRules = ctx.status === 'ready' ? ctx.value.guardRules : null;
+  const platformGuard = useMemo(
+    () => (guardRules ? JSON.stringify(resolveGuard(guardRules, facts.platform, guardNames(locale), (id) => guardListName(id, locale))) : null),
+    [guardRules, facts.platform, locale],
+  );
+  useEffect(() => {
+    if (platformGuard) hub.send({ type: 'guard', guard: JSON.parse(platformGuard) as ReturnType<typeof resolveGuard> });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [s, facts, settings, query, index, all, pinned, viaShortcut, showAll, open, concernNames, locale],
+  }, [platformGuard, hub.connectTick]);
+
+  const views = useMemo(
+    () => (s ? buildViews(s, facts, settings, { query, index, all, pinned, viaShortcut, showAll, open, concernNames, locale, t, meaning }) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [s, facts, settings, query, index, all, pinned, viaShortcut, showAll, open, concernNames, locale, meaning],
   );
   const list = views?.items ?? [];
   const activeIndex = Math.min(active, Math.max(0, list.length - 1));
@@ -164,7 +187,7 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames }: { hub: 
       return 'form';
     }
     const coupon = couponOf(view, s, pinned);
-    const guard = guardFor(render.text, facts, coupon, Date.now(), settings);
+    const guard = guardFor(render.text, facts, coupon, Date.now(), settings, guardRules?.limits[facts.platform]);
     const warns: GuardWarning[] = [...guard.warns, ...capWarnings(view, s)];
     if (guard.blocks.length > 0) {
       setOpen({ key: view.key, state: { ...current, blocks: guard.blocks, warns, confirming: false } });
@@ -227,7 +250,7 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames }: { hub: 
     setViaShortcut(via);
     setQuery(null);
     setActive(0);
-    const view = buildViews(s, facts, settings, { query: null, index, all, pinned, viaShortcut: via, showAll, open: null, concernNames, locale, t }).items[0];
+    const view = buildViews(s, facts, settings, { query: null, index, all, pinned, viaShortcut: via, showAll, open: null, concernNames, locale, t, meaning }).items[0];
     if (!view) return;
     void choose(view, typedShortcut).then((outcome) => {
       if (outcome === 'form') {
@@ -267,6 +290,15 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames }: { hub: 
       e.preventDefault();
       const view = list[activeIndex];
       if (view) void choose(view);
+    } else if (e.target !== searchRef.current && !e.altKey && !e.ctrlKey && !e.metaKey && QUICK_PICK.test(e.key)) {
+      // 1–9: the numbered suggestion, as Enter on it would (a form or a warning opens it instead).
+      e.preventDefault();
+      const n = Number(e.key) - 1;
+      const view = list[n];
+      if (!view) return;
+      setActive(n);
+      if (open && open.key !== view.key) setOpen(null);
+      void choose(view);
     } else if (e.key === '/' && query === null) {
       e.preventDefault();
       openSearch();
@@ -320,6 +352,7 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames }: { hub: 
             <SuggestionItem
               key={view.key}
               id={`sg-${i}`}
+              pick={i < 9 ? i + 1 : null}
               view={view}
               active={i === activeIndex}
               open={open?.key === view.key ? open.state : null}
@@ -397,6 +430,7 @@ interface BuildOptions {
   concernNames: Record<string, string>;
   locale: 'zh-CN' | 'en';
   t: ReturnType<typeof useT>;
+  meaning?: MeaningFinder;
 }
 
 function buildViews(s: Suggestions, facts: ConversationFacts, settings: AppSettings, o: BuildOptions): { items: SuggestionView[]; more: number; total: number } {
@@ -417,7 +451,7 @@ function buildViews(s: Suggestions, facts: ConversationFacts, settings: AppSetti
   };
   if (o.query !== null && o.query.trim() !== '' && o.index) {
     const byId = new Map(s.ranked.map((r) => [r.template.id, r]));
-    const hits = searchTemplates(o.index, o.query, SEARCH_LIMIT);
+    const hits = searchTemplates(o.index, o.query, SEARCH_LIMIT, o.meaning ? { meaning: o.meaning } : undefined);
     const items = hits.flatMap((hit) => {
       const ranked = byId.get(hit.id);
       const template = ranked?.template ?? o.all.get(hit.id);

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { compileTaxonomy, defaultTaxonomy, detect, type Taxonomy } from '@/lib/concerns';
 import type { ConsoleMessage } from '@/lib/schemas/messages';
+import { createMeaningFinder, type MeaningFinder } from '@/lib/search/meaning';
 import type { UiLocale } from '@/lib/schemas/common';
 import type { DetectedConcern } from './ConcernsPanel';
 
@@ -35,4 +36,15 @@ export function useConcernDetection(messages: ConsoleMessage[], taxonomy?: Taxon
     };
     return { detected, nameOf };
   }, [messages, taxonomy]);
+}
+
+/**
+ * What a search term means (the detector on the term, the concerns' synonyms and words), for the
+ * template search: 退款 finds the 退换 answer. Built once per taxonomy; it caches terms itself.
+ */
+export function useMeaningFinder(taxonomy?: Taxonomy): MeaningFinder {
+  return useMemo(() => {
+    const { taxonomy: tax, matcher } = matcherFor(taxonomy);
+    return createMeaningFinder({ taxonomy: tax, matcher });
+  }, [taxonomy]);
 }

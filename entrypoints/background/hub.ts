@@ -12,6 +12,7 @@ import {
   type SidebarToHub,
 } from '@/lib/schemas/messages';
 import type { SidebarRequest } from '@/lib/schemas/sidebar-rpc';
+import type { OpenConversation } from '@/lib/reminders/open-conversation';
 
 /** The slice of `runtime.Port` the hub uses, so tests can pass plain objects. */
 export interface HubPort {
@@ -51,6 +52,8 @@ export interface Hub {
   tabs(): number[];
   /** The last state a tab's content script reported (the popup's health notice). */
   stateOf(tabId: number): ConsoleState | null;
+  /** The conversation each console tab shows now (for a reminder's notification). */
+  conversations(): OpenConversation[];
 }
 
 /**
@@ -234,7 +237,9 @@ export function createHub(opts: {
           ? { type: 'shortcuts', shortcuts: msg.shortcuts }
           : msg.type === 'shortcutAnswer'
             ? { type: 'shortcutAnswer', answer: msg.answer }
-            : { type: 'setLayout', layout: msg.layout };
+            : msg.type === 'guard'
+              ? { type: 'guard', guard: msg.guard }
+              : { type: 'setLayout', layout: msg.layout };
     if (!l.console) {
       if (msg.type === 'insert')
         post(port, { type: 'insertResult', result: { requestId: msg.request.requestId, ok: false, reason: 'no_console' } });
@@ -278,5 +283,6 @@ export function createHub(opts: {
       for (const l of links.values()) for (const s of l.sidebars.keys()) post(s, { type: 'changed' } satisfies HubToSidebar);
     },
     tabs: () => [...links.keys()],
+    conversations: () => [...links].flatMap(([tabId, l]) => (l.console && l.state?.status === 'ok' ? [{ tabId, buyer: l.state.buyer }] : [])),
   };
 }

@@ -66,7 +66,7 @@ export default defineBackground(() => {
     hub.broadcastChanged();
   });
   setupSeed(log);
-  setupReminders(log);
+  setupReminders(log, () => hub.conversations());
   setupCustomConsoles(undefined, log);
   setupManagedPlaybook();
 });

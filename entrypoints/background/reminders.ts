@@ -10,6 +10,7 @@ import { epochAt, localDateAt, type Reminder } from '@/lib/reminders';
 import type { UiLocale } from '@/lib/schemas/common';
 import { REMINDER_RETRY_MINUTES, REMINDER_RUN_STATUS_KEY, type ReminderRunStatus } from '@/lib/reminders/run-status';
 import { clockNow, watchTestClock } from './clock';
+import { conversationTabFor, type OpenConversation } from '@/lib/reminders/open-conversation';
 
 /**
  * Follow-up reminders in the background. One alarm, {@link REMINDER_ALARM}, rings at the next due
@@ -164,11 +165,21 @@ async function show(fire: readonly Reminder[], missed: number, iconUrl: string, 
   });
 }
 
+/** A reminder's notification was clicked: bring the console tab showing that buyer's conversation forward, if one does. */
+async function openConversationOf(reminderId: string, conversations: () => OpenConversation[]): Promise<void> {
+  const reminder = await db().reminders.get(reminderId);
+  if (!reminder) return;
+  const tabId = conversationTabFor(reminder.buyerId, conversations());
+  if (tabId === null) return;
+  const tab = await browser.tabs.update(tabId, { active: true });
+  if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+}
+
 /**
  * Registers the listeners; call synchronously at the top of the background so a worker woken by
  * the alarm receives it. Also runs once now: whatever woke the worker, missed reminders fire.
  */
-export function setupReminders(log: (m: string) => void): void {
+export function setupReminders(log: (m: string) => void, conversations: () => OpenConversation[] = () => []): void {
   const run = () => void requestReminderRun(log);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REMINDER_ALARM) run();
@@ -176,7 +187,9 @@ export function setupReminders(log: (m: string) => void): void {
   browser.runtime.onStartup.addListener(run);
   browser.runtime.onInstalled.addListener(run);
   browser.notifications.onClicked.addListener((id) => {
-    if (id.startsWith('htk-reminder')) void browser.notifications.clear(id);
+    if (!id.startsWith('htk-reminder')) return;
+    void browser.notifications.clear(id);
+    if (id.startsWith('htk-reminder|')) void openConversationOf(id.slice('htk-reminder|'.length), conversations).catch((e: unknown) => log(`notification click: ${String(e)}`));
   });
   Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
     const name = db().name;

@@ -3,7 +3,7 @@ import { checkBirthday, clearBirthday, getBirthday, saveBirthday } from '@/lib/d
 import { hasBuyers } from '@/lib/db/buyer-store';
 import { findBuyer, profileOf } from '@/lib/db/buyers';
 import { asLogEntries, contactKindOf, contactLogOf, markSent, recordContactOnce } from '@/lib/db/contact-log';
-import { loadContactPolicy, loadCouponRules, loadCoupons, loadReminderRules, loadTaxonomy, loadTemplates, recordTemplateUse } from '@/lib/db/playbook';
+import { loadContactPolicy, loadCouponRules, loadGuardRules, loadCoupons, loadReminderRules, loadTaxonomy, loadTemplates, recordTemplateUse } from '@/lib/db/playbook';
 import { actOnReminder, addManualReminder, remindersOfBuyer } from '@/lib/db/reminders';
 import { parseQuickReminder } from '@/lib/reminders';
 import type { HuitoukeDb } from '@/lib/db/database';
@@ -71,6 +71,7 @@ export async function answerSidebar(db: HuitoukeDb, req: SidebarRequest, now = D
         // A year covers every default cap (marketing 7 days, coupon caps up to 300 days).
         contactLog: asLogEntries(await contactLogOf(db, req.buyerId, now - CONTACT_WINDOW_MS)),
         policy: await loadContactPolicy(db),
+        guardRules: await loadGuardRules(db),
         now,
       };
     case 'recordInsert': {

@@ -27,6 +27,48 @@ const target = mostly(
 );
 const replace = mostly(fc.record({ shortcutId: mostly(goodId, id), typed: shortcut, extra: maybe(fc.string()) }, { requiredKeys: [] }), fc.constant('/cm'));
 const layout = fc.record({ collapsed: maybe(fc.oneof(fc.boolean(), fc.constant('yes'))), width: maybe(width), extra: maybe(fc.string()) }, { requiredKeys: [] });
+const word = mostly(fc.constantFrom('最好', '加我微信', 'x'.repeat(80)), fc.oneof(fc.constant(''), fc.constant('x'.repeat(81)), fc.integer()));
+const guardList = mostly(
+  fc.record(
+    {
+      id: mostly(fc.constantFrom('absolute', 'contact'), fc.oneof(fc.constant(''), fc.constant('x'.repeat(41)))),
+      name: mostly(fc.constantFrom('', '极限词'), fc.constant('x'.repeat(81))),
+      words: mostly(fc.array(word, { maxLength: 3 }), fc.constant('最好')),
+      except: mostly(fc.array(word, { maxLength: 2 }), fc.constant(null)),
+      detect: mostly(fc.subarray(['phone', 'email', 'contactId']), fc.constant(['wechat'])),
+      extra: maybe(fc.string()),
+    },
+    { requiredKeys: ['id', 'name', 'words', 'except', 'detect'] },
+  ),
+  fc.constant(null),
+);
+const limitNumber = mostly(fc.constantFrom(1, 600, 100), fc.constantFrom(0, 1.5, 100_001, '600'));
+const names = mostly(
+  fc.record({
+    repeat: fc.constantFrom('重复', ''),
+    repeatBuyers: fc.constant('{count}'),
+    tooLong: mostly(fc.constant('{length}/{max}'), fc.constant('x'.repeat(201))),
+    tooMany: fc.constant('{count}'),
+    hit: fc.constant('{name}：{words}'),
+    wordSeparator: mostly(fc.constant('、'), fc.constant('x'.repeat(11))),
+    findingSeparator: fc.constant('；'),
+    extra: maybe(fc.string()),
+  }),
+  fc.constant({}),
+);
+const guard = fc.record(
+  {
+    platform: mostly(fc.constantFrom('taobao', 'shopee'), fc.constant('wechat')),
+    lists: mostly(fc.array(guardList, { maxLength: 3 }), fc.constant({})),
+    twiceInARow: mostly(fc.boolean(), fc.constant('yes')),
+    maxBuyers: mostly(fc.constantFrom(null, 2, 10, 1000), fc.constantFrom(1, 1001, 2.5)),
+    minRepeatChars: mostly(fc.constantFrom(1, 10, 200), fc.constantFrom(0, 201)),
+    limits: mostly(fc.record({ maxChars: maybe(limitNumber), replyWindowDays: maybe(limitNumber), maxInARow: maybe(limitNumber), extra: maybe(fc.string()) }, { requiredKeys: [] }), fc.constant(null)),
+    names,
+    extra: maybe(fc.string()),
+  },
+  { requiredKeys: ['platform', 'lists', 'twiceInARow', 'maxBuyers', 'minRepeatChars', 'limits', 'names'] },
+);
 const message = fc.oneof(
   fc.record({
     type: fc.constant('insert'),
@@ -49,6 +91,7 @@ const message = fc.oneof(
     { type: fc.constant('teach'), mode: mostly(fc.constantFrom('new', 'repair'), fc.constantFrom('fix', 1)), locale: mostly(fc.constantFrom('zh-CN', 'en'), fc.constantFrom('zh', null)), extra: maybe(fc.string()) },
     { requiredKeys: ['type'] },
   ),
+  fc.record({ type: fc.constant('guard'), guard: fc.oneof(guard, fc.constant(null), fc.constant(7)) }),
   fc.anything(),
 );
 

@@ -1,4 +1,5 @@
 import { isPlatform } from '@/lib/consoles/platforms';
+import type { PlatformGuard, ResolvedList } from '@/lib/guard/compliance';
 import type { HubToConsole, InsertRequest, InsertTarget, Layout, ShortcutAnswer, TeachRequest } from '@/lib/schemas/messages';
 
 /**
@@ -82,6 +83,67 @@ export function parseTeach(raw: unknown): TeachRequest | null {
   return { type: 'teach', mode: raw.mode, locale: raw.locale };
 }
 
+const isStr = (v: unknown, min: number, max: number): v is string => typeof v === 'string' && v.length >= min && v.length <= max;
+const DETECTORS: readonly string[] = ['phone', 'email', 'contactId'];
+const NAME_KEYS = ['repeat', 'repeatBuyers', 'tooLong', 'tooMany', 'hit'] as const;
+const LIMIT_RANGES = { maxChars: [1, 100_000], replyWindowDays: [1, 365], maxInARow: [1, 100] } as const;
+
+function parseWords(v: unknown): string[] | null {
+  if (!Array.isArray(v) || v.length > 1000 || !v.every((w) => isStr(w, 1, 80))) return null;
+  return [...(v as string[])];
+}
+
+function parseGuardList(v: unknown): ResolvedList | null {
+  if (!isObj(v) || !isStr(v.id, 1, 40) || !isStr(v.name, 0, 80)) return null;
+  const words = parseWords(v.words);
+  const except = parseWords(v.except);
+  if (!words || !except) return null;
+  if (!Array.isArray(v.detect) || v.detect.length > 3 || !v.detect.every((d) => DETECTORS.includes(d as string))) return null;
+  return { id: v.id, name: v.name, words, except, detect: [...(v.detect as ResolvedList['detect'])] };
+}
+
+/** `PlatformGuardSchema` of lib/schemas/messages.ts. */
+function parsePlatformGuard(v: unknown): PlatformGuard | null {
+  if (!isObj(v) || !isPlatform(v.platform) || typeof v.twiceInARow !== 'boolean') return null;
+  if (!Array.isArray(v.lists) || v.lists.length > 50) return null;
+  const lists: ResolvedList[] = [];
+  for (const l of v.lists) {
+    const list = parseGuardList(l);
+    if (!list) return null;
+    lists.push(list);
+  }
+  if (v.maxBuyers !== null && !(isInt(v.maxBuyers) && v.maxBuyers >= 2 && v.maxBuyers <= 1000)) return null;
+  if (!isInt(v.minRepeatChars) || v.minRepeatChars < 1 || v.minRepeatChars > 200) return null;
+  if (!isObj(v.limits)) return null;
+  const limits: PlatformGuard['limits'] = {};
+  for (const key of Object.keys(LIMIT_RANGES) as (keyof typeof LIMIT_RANGES)[]) {
+    const n = v.limits[key];
+    if (n === undefined) continue;
+    const [min, max] = LIMIT_RANGES[key];
+    if (!isInt(n) || n < min || n > max) return null;
+    limits[key] = n;
+  }
+  const names = v.names;
+  if (!isObj(names) || !NAME_KEYS.every((k) => isStr(names[k], 0, 200)) || !isStr(names.wordSeparator, 0, 10) || !isStr(names.findingSeparator, 0, 10)) return null;
+  return {
+    platform: v.platform,
+    lists,
+    twiceInARow: v.twiceInARow,
+    maxBuyers: v.maxBuyers,
+    minRepeatChars: v.minRepeatChars,
+    limits,
+    names: {
+      repeat: names.repeat as string,
+      repeatBuyers: names.repeatBuyers as string,
+      tooLong: names.tooLong as string,
+      tooMany: names.tooMany as string,
+      hit: names.hit as string,
+      wordSeparator: names.wordSeparator,
+      findingSeparator: names.findingSeparator,
+    },
+  };
+}
+
 export function parseHubToConsole(raw: unknown): HubToConsole | null {
   if (!isObj(raw)) return null;
   switch (raw.type) {
@@ -108,6 +170,11 @@ export function parseHubToConsole(raw: unknown): HubToConsole | null {
     case 'shortcutAnswer': {
       const answer = parseShortcutAnswer(raw.answer);
       return answer && { type: 'shortcutAnswer', answer };
+    }
+    case 'guard': {
+      if (raw.guard === null) return { type: 'guard', guard: null };
+      const guard = parsePlatformGuard(raw.guard);
+      return guard && { type: 'guard', guard };
     }
     default:
       return null;

@@ -3,6 +3,7 @@ import type { ConsoleAdapter } from '@/lib/consoles/schema';
 import type { TaughtPart } from '@/lib/consoles/parts';
 import type { ConsoleState, HubToConsole, InsertTarget, Layout, TeachRequest } from '@/lib/schemas/messages';
 import { createInserter } from './bound-insert';
+import { MARKER_TAG, mountGuardMarker } from './guard-marker';
 import { mountSidebarHost } from './host';
 import { connectHub } from './link';
 import { chatDocument, findInput, readConsole, readOpenBuyer } from './reader';
@@ -37,7 +38,10 @@ export interface Session {
 }
 
 const isOwn = (node: Node) =>
-  node.nodeName === 'HUITOUKE-SIDEBAR' || node.nodeName === 'HUITOUKE-PICKER' || (node instanceof HTMLStyleElement && node.dataset.huitouke === 'dock');
+  node.nodeName === 'HUITOUKE-SIDEBAR' ||
+  node.nodeName === 'HUITOUKE-PICKER' ||
+  node.nodeName === MARKER_TAG.toUpperCase() ||
+  (node instanceof HTMLStyleElement && node.dataset.huitouke === 'dock');
 
 /** Parts that, missing from a conversation that still reads, are worth telling the agent about. */
 const REPORTED_DEGRADED = new Set(['input']);
@@ -84,6 +88,15 @@ export function startSession(opts: SessionOptions): Session {
     for (const key of keys) if (!missingSince.has(key)) missingSince.set(key, now);
     return keys.length ? Math.min(...keys.map((k) => missingSince.get(k) ?? now)) : undefined;
   };
+  // The send check on what is in the console's input, typed or inserted (lists from the sidebar).
+  const marker = mountGuardMarker({
+    doc: document,
+    findInput: () => findInput(document, adapter),
+    messages: () => {
+      const reading = readConsole(document, adapter);
+      return reading.status === 'ok' ? reading.messages.slice(-MAX_MESSAGES) : [];
+    },
+  });
 
   const currentState = (): ConsoleState => {
     const base = {
@@ -183,11 +196,15 @@ export function startSession(opts: SessionOptions): Session {
         void insert(request).then((result) => {
           if (request.replace) typedShortcuts.delete(request.replace.shortcutId);
           link.send({ type: 'insertResult', result });
+          if (result.ok) marker.check();
         });
         break;
       }
       case 'shortcuts':
         shortcuts = new Set(message.shortcuts);
+        break;
+      case 'guard':
+        marker.setGuard(message.guard);
         break;
       case 'shortcutAnswer': {
         const { requestId, outcome } = message.answer;
@@ -238,6 +255,7 @@ export function startSession(opts: SessionOptions): Session {
     () => {
       opts.onNavigate();
       publish();
+      marker.check();
     },
     isOwn,
     valueAttributes(adapter),
@@ -254,6 +272,7 @@ export function startSession(opts: SessionOptions): Session {
     stopShortcuts();
     link.close();
     host.destroy();
+    marker.destroy();
   };
   ctx.onInvalidated(stop);
   return { adapter, stop };

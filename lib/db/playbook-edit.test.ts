@@ -59,7 +59,7 @@ describe('locked playbooks from enterprise policy', () => {
   async function managedPack() {
     const mine = await readPlaybook(db);
     const t = { ...mine.templates[0]!, id: 'hq.size', title: '总部尺码话术', shortcut: '/hqsize' };
-    return buildPack({ ...mine, templates: [t], coupons: [mine.coupons[0]!], couponRules: [], taxonomy: defaultTaxonomy(), reminderRules: null, contactPolicy: null }, { name: '总部', exportedBy: 'IT', now: 5 });
+    return buildPack({ ...mine, templates: [t], coupons: [mine.coupons[0]!], couponRules: [], taxonomy: defaultTaxonomy(), reminderRules: null, contactPolicy: null, guardRules: null }, { name: '总部', exportedBy: 'IT', now: 5 });
   }
 
   it('applies the pack as locked rows agents can use but nobody here can edit', async () => {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ContactPolicySchema, type ContactPolicy } from '../contact/schema';
 import { TaxonomySchema, type Taxonomy } from '../concerns/taxonomy';
 import { CouponRuleSchema, CouponSchema, type Coupon, type CouponRule } from '../coupons/schema';
+import { GuardRulesSchema, type GuardRules } from '../guard/rules';
 import { isLocked } from '../playbook/diff';
 import type { PlaybookWrites } from '../playbook/merge';
 import { canonicalJson, Checksum } from '../playbook/canonical';
@@ -12,7 +13,7 @@ import { sameTemplateContent, templateChanges } from '../playbook/template-edit'
 import { ReminderRulesSchema, type ReminderRules } from '../reminders/schema';
 import { TemplateSchema, type Template } from '../templates/schema';
 import type { HuitoukeDb } from './database';
-import { loadContactPolicy, loadReminderRules, loadTaxonomy, PLAYBOOK_SETTINGS, TemplateVersionSchema } from './playbook';
+import { loadContactPolicy, loadGuardRules, loadReminderRules, loadTaxonomy, PLAYBOOK_SETTINGS, TemplateVersionSchema } from './playbook';
 
 /**
  * The supervisor's writes to the playbook: every template edit becomes a version (who, when, what
@@ -43,7 +44,7 @@ export const ManagedStateSchema = z.object({
   exportedAt: z.number(),
   appliedAt: z.number(),
   checksum: z.string(),
-  lockedSettings: z.array(z.enum(['taxonomy', 'reminderRules', 'contactPolicy'])),
+  lockedSettings: z.array(z.enum(['taxonomy', 'reminderRules', 'contactPolicy', 'guardRules'])),
   templates: z.array(z.string()),
   coupons: z.array(z.string()),
   couponRules: z.array(z.string()),
@@ -89,19 +90,21 @@ export interface StoredPlaybook extends PlaybookContents {
   taxonomy: Taxonomy;
   reminderRules: ReminderRules;
   contactPolicy: ContactPolicy;
+  guardRules: GuardRules;
   lockedSettings: Set<LockableSetting>;
   managed: ManagedState | null;
 }
 
 /** Everything the editors show, soft-deleted rows included (filter on `deletedAt`). */
 export async function readPlaybook(db: HuitoukeDb): Promise<StoredPlaybook> {
-  const [templates, coupons, couponRules, taxonomy, reminderRules, contactPolicy, managed] = await Promise.all([
+  const [templates, coupons, couponRules, taxonomy, reminderRules, contactPolicy, guardRules, managed] = await Promise.all([
     db.templates.toArray(),
     db.coupons.toArray(),
     db.couponRules.toArray(),
     loadTaxonomy(db),
     loadReminderRules(db),
     loadContactPolicy(db),
+    loadGuardRules(db),
     loadManagedState(db),
   ]);
   return {
@@ -111,6 +114,7 @@ export async function readPlaybook(db: HuitoukeDb): Promise<StoredPlaybook> {
     taxonomy,
     reminderRules,
     contactPolicy,
+    guardRules,
     lockedSettings: new Set(managed?.lockedSettings ?? []),
     managed,
   };
@@ -230,13 +234,13 @@ export async function deleteCouponRule(db: HuitoukeDb, id: string, now: number):
   });
 }
 
-const SETTING_SCHEMAS = { taxonomy: TaxonomySchema, reminderRules: ReminderRulesSchema, contactPolicy: ContactPolicySchema } as const;
+const SETTING_SCHEMAS = { taxonomy: TaxonomySchema, reminderRules: ReminderRulesSchema, contactPolicy: ContactPolicySchema, guardRules: GuardRulesSchema } as const;
 
 /** Save the taxonomy, reminder rules or contact policy, unless the administrator locked it. */
 export async function saveSettingEdit<K extends LockableSetting>(
   db: HuitoukeDb,
   key: K,
-  value: K extends 'taxonomy' ? Taxonomy : K extends 'reminderRules' ? ReminderRules : ContactPolicy,
+  value: K extends 'taxonomy' ? Taxonomy : K extends 'reminderRules' ? ReminderRules : K extends 'guardRules' ? GuardRules : ContactPolicy,
   now: number,
   opts: { managed?: boolean } = {},
 ): Promise<void> {
@@ -262,6 +266,7 @@ export async function applyPlaybookWrites(db: HuitoukeDb, writes: PlaybookWrites
     if (writes.taxonomy) await saveSettingEdit(db, 'taxonomy', writes.taxonomy, now);
     if (writes.reminderRules) await saveSettingEdit(db, 'reminderRules', writes.reminderRules, now);
     if (writes.contactPolicy) await saveSettingEdit(db, 'contactPolicy', writes.contactPolicy, now);
+    if (writes.guardRules) await saveSettingEdit(db, 'guardRules', writes.guardRules, now);
   });
 }
 

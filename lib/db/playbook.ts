@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defaultTaxonomy, TaxonomySchema, type Taxonomy } from '../concerns';
 import { ContactPolicySchema, DEFAULT_CONTACT_POLICY, type ContactPolicy } from '../contact';
 import { CouponRuleSchema, CouponSchema, DEFAULT_COUPON_RULES, DEFAULT_COUPONS, type Coupon, type CouponRule } from '../coupons';
+import { defaultGuardRules, GuardRulesSchema, type GuardRules } from '../guard/rules';
 import { DEFAULT_REMINDER_RULES, ReminderRulesSchema, type ReminderRules } from '../reminders';
 import { defaultTemplates, TemplateSchema, type Template } from '../templates';
 import { SyncFieldsSchema } from '../schemas/common';
@@ -20,6 +21,7 @@ export const PLAYBOOK_SETTINGS = {
   taxonomy: 'taxonomy',
   reminderRules: 'reminderRules',
   contactPolicy: 'contactPolicy',
+  guardRules: 'guardRules',
   /** Which tables were seeded once: a supervisor who hard-deletes every row is not re-seeded. */
   seeded: 'playbookSeeded',
 } as const;
@@ -126,6 +128,11 @@ export function loadReminderRules(db: HuitoukeDb): Promise<ReminderRules> {
 
 export function loadContactPolicy(db: HuitoukeDb): Promise<ContactPolicy> {
   return loadSetting(db, PLAYBOOK_SETTINGS.contactPolicy, ContactPolicySchema, () => structuredClone(DEFAULT_CONTACT_POLICY));
+}
+
+/** The send check's word lists, repeat check and platform limits (lib/guard/rules.ts). */
+export function loadGuardRules(db: HuitoukeDb): Promise<GuardRules> {
+  return loadSetting(db, PLAYBOOK_SETTINGS.guardRules, GuardRulesSchema, defaultGuardRules);
 }
 
 /** Usage count and last use, bumped when an agent inserts the template. Unknown ids are ignored. */

@@ -90,6 +90,10 @@ export const ConcernRecordSchema = SyncFieldsSchema.extend({
   date: LocalDateSchema,
   agent: z.string(),
   source: z.enum(['agent', 'auto']),
+  /** The agent marked it from the message's text because the detector missed it (a labelled example). */
+  missed: z.boolean().optional(),
+  /** The whole buyer message the concern was marked in (for a missed concern; `quote` is the selection). */
+  messageText: z.string().max(2000).optional(),
   resolved: z.boolean(),
   resolvedBy: z.string().optional(),
   resolvedAt: z.number().optional(),

@@ -19,7 +19,12 @@ describe('checkBeforeInsert', () => {
     expect(codes({ text: '😀'.repeat(600) })).toEqual([]);
     const long = checkBeforeInsert({ ...base, text: 'a'.repeat(601) });
     expect(long).toEqual([{ code: 'followup_guardTooLong', params: { platform: 'Shopee', max: 600, length: 601 }, severity: 'block' }]);
-    expect(codes({ text: 'a'.repeat(2000), platform: 'taobao' })).toEqual([]);
+    // Other consoles have the product's looser default, and a supervisor's limits replace it.
+    expect(codes({ text: 'a'.repeat(1000), platform: 'taobao' })).toEqual([]);
+    expect(codes({ text: 'a'.repeat(1001), platform: 'taobao' })).toEqual(['followup_guardTooLong']);
+    expect(codes({ text: 'a'.repeat(2000), platform: 'taobao', limits: {} })).toEqual([]);
+    expect(codes({ text: 'a'.repeat(201), platform: 'shopify', limits: { maxChars: 200 } })).toEqual(['followup_guardTooLong']);
+    expect(codes({ text: 'a'.repeat(5000), platform: 'shopify' })).toEqual([]);
   });
 
   it("blocks replies more than 7 days after the buyer's last message on Shopee", () => {

@@ -1,21 +1,7 @@
 import type { FollowupReason } from '../i18n/catalog/followup';
 import { DEFAULT_TIME_ZONE, formatLocal, localDateAt } from '../reminders/time';
 import type { Platform } from '../schemas/common';
-
-/** What a platform's chat refuses or penalises. Limits as data, so adding a platform is one entry. */
-export interface ChatLimits {
-  /** Name shown in warnings. */
-  name: string;
-  maxChars?: number;
-  /** Replies allowed only this many days after the buyer's last message. */
-  replyWindowDays?: number;
-  /** At most this many agent messages before the buyer answers. */
-  maxInARow?: number;
-}
-
-export const CHAT_LIMITS: Partial<Record<Platform, ChatLimits>> = {
-  shopee: { name: 'Shopee', maxChars: 600, replyWindowDays: 7, maxInARow: 5 },
-};
+import { DEFAULT_PLATFORM_LIMITS, PLATFORM_NAMES, type ChatLimits } from './platform-limits';
 
 /** The coupon the text carries; a {@link ResolvedCoupon} fits. */
 export interface GuardCoupon {
@@ -35,6 +21,8 @@ export interface GuardInput {
   /** Agent messages since the buyer last wrote, before this one. */
   agentMessagesInARow?: number | null;
   timeZone?: string;
+  /** The supervisor's limits for this platform (GuardRules.limits); the product's defaults otherwise (platform-limits.ts). */
+  limits?: ChatLimits;
 }
 
 export interface GuardWarning extends FollowupReason {
@@ -47,9 +35,9 @@ const DAY_MS = 86_400_000;
 /** Checks run before the text goes into the chat box. Nothing is sent on the agent's behalf either way. */
 export function checkBeforeInsert(input: GuardInput): GuardWarning[] {
   const out: GuardWarning[] = [];
-  const limits = CHAT_LIMITS[input.platform];
+  const limits = input.limits ?? DEFAULT_PLATFORM_LIMITS[input.platform];
   const timeZone = input.timeZone ?? DEFAULT_TIME_ZONE;
-  const platform = limits?.name ?? input.platform;
+  const platform = PLATFORM_NAMES[input.platform] || input.platform;
 
   if (input.text.trim() === '') out.push({ code: 'followup_guardEmpty', params: {}, severity: 'block' });
   // Code points, not UTF-16 units: an emoji is one character to the buyer.

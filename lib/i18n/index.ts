@@ -19,6 +19,9 @@ import { insights } from './catalog/insights';
 import { dataSafety } from './catalog/data-safety';
 import { picker } from './catalog/picker';
 import { teamServer } from './catalog/team-server';
+import { guard } from './catalog/guard';
+import { campaigns } from './catalog/campaigns';
+import { corrections } from './catalog/corrections';
 
 /**
  * Every UI string, by key. Each area keeps its strings in its own file under `catalog/`;
@@ -45,6 +48,9 @@ export const catalog = {
   ...dataSafety,
   ...picker,
   ...teamServer,
+  ...guard,
+  ...campaigns,
+  ...corrections,
 } satisfies Catalog;
 
 export type MessageKey = keyof typeof catalog;

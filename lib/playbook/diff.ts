@@ -3,7 +3,7 @@ import { canonicalJson, changedFields, omitFields } from './canonical';
 import { LOCAL_FIELDS, type PlaybookContents } from './pack';
 
 /** What a pack item is; the first four are lists of records, the rest are one record each. */
-export type ItemKind = 'template' | 'coupon' | 'couponRule' | 'concern' | 'taxonomyOptions' | 'reminderRules' | 'contactPolicy';
+export type ItemKind = 'template' | 'coupon' | 'couponRule' | 'concern' | 'taxonomyOptions' | 'reminderRules' | 'contactPolicy' | 'guardRules';
 export type ChangeKind = 'add' | 'change' | 'remove';
 /** On an item that both sides have (or that only mine has): which side wins. */
 export type Choice = 'mine' | 'theirs';
@@ -93,7 +93,7 @@ export function taxonomyOptions(t: { version: number; minScore: number; typos: R
 
 export interface DiffOptions {
   /** Singletons locked by an administrator's policy. */
-  lockedSettings?: ReadonlySet<'taxonomy' | 'reminderRules' | 'contactPolicy'>;
+  lockedSettings?: ReadonlySet<'taxonomy' | 'reminderRules' | 'contactPolicy' | 'guardRules'>;
 }
 
 /**
@@ -116,6 +116,7 @@ export function diffPlaybook(mine: PlaybookContents, theirs: PlaybookContents, o
   }
   diffSingle('reminderRules', mine.reminderRules, theirs.reminderRules, locked.has('reminderRules'), out);
   diffSingle('contactPolicy', mine.contactPolicy, theirs.contactPolicy, locked.has('contactPolicy'), out);
+  diffSingle('guardRules', mine.guardRules ?? null, theirs.guardRules ?? null, locked.has('guardRules'), out);
   return out;
 }
 

@@ -9,8 +9,8 @@ import { TEMPLATE_BOOKKEEPING } from './template-edit';
  * in storage (a restore, another tool) or lost is found, and the policy is applied again.
  */
 
-export type LockableSetting = 'taxonomy' | 'reminderRules' | 'contactPolicy';
-export const LOCKABLE_SETTINGS: readonly LockableSetting[] = ['taxonomy', 'reminderRules', 'contactPolicy'];
+export type LockableSetting = 'taxonomy' | 'reminderRules' | 'contactPolicy' | 'guardRules';
+export const LOCKABLE_SETTINGS: readonly LockableSetting[] = ['taxonomy', 'reminderRules', 'contactPolicy', 'guardRules'];
 
 /** What the last application of a policy recorded (the lists it locked, its checksum). */
 export interface AppliedPolicy {

@@ -1,6 +1,7 @@
 import type { ContactPolicy } from '../contact/schema';
 import type { Concern, Taxonomy } from '../concerns/taxonomy';
 import type { Coupon, CouponRule } from '../coupons/schema';
+import type { GuardRules } from '../guard/rules';
 import type { ReminderRules } from '../reminders/schema';
 import type { Template } from '../templates/schema';
 import { choiceFor, type Choice, type DiffItem, type ItemKind, type PackDiff } from './diff';
@@ -21,6 +22,7 @@ export interface PlaybookWrites {
   taxonomy: Taxonomy | null;
   reminderRules: ReminderRules | null;
   contactPolicy: ContactPolicy | null;
+  guardRules: GuardRules | null;
 }
 
 export interface MergeSummary {
@@ -91,6 +93,7 @@ export function mergePlaybook(
       taxonomy,
       reminderRules: taken('reminderRules').length ? theirs.reminderRules : null,
       contactPolicy: taken('contactPolicy').length ? theirs.contactPolicy : null,
+      guardRules: taken('guardRules').length ? (theirs.guardRules ?? null) : null,
     },
     summary,
   };

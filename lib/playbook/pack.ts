@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ContactPolicySchema, type ContactPolicy } from '../contact/schema';
 import { TaxonomySchema, type Taxonomy } from '../concerns/taxonomy';
 import { CouponRuleSchema, CouponSchema, type Coupon, type CouponRule } from '../coupons/schema';
+import { GuardRulesSchema, type GuardRules } from '../guard/rules';
 import { ReminderRulesSchema, type ReminderRules } from '../reminders/schema';
 import { TemplateSchema, type Template } from '../templates/schema';
 import { CustomConsoleSchema } from '../consoles/custom';
@@ -9,7 +10,8 @@ import { ConsoleRepairSchema } from '../consoles/repairs';
 
 /**
  * A playbook pack: what a supervisor shares with the team — templates, coupons and their rules,
- * the concern taxonomy, reminder rules and the contact policy — as one versioned JSON file.
+ * the concern taxonomy, reminder rules, the contact policy and the send check's word lists — as one
+ * versioned JSON file.
  * The same format is what an administrator pushes through enterprise policy (managed storage).
  */
 export const PACK_FORMAT = 'huitouke-playbook';
@@ -49,6 +51,8 @@ export const PlaybookPackSchema = z.object({
   contactPolicy: ContactPolicySchema.optional(),
   /** Absent: the pack says nothing about consoles (left alone on import). */
   consoles: PackConsolesSchema.optional(),
+  /** The compliance guard's word lists, repeat check and platform limits (lib/guard/rules.ts). */
+  guardRules: GuardRulesSchema.optional(),
 });
 export type PlaybookPack = z.infer<typeof PlaybookPackSchema>;
 
@@ -61,6 +65,8 @@ export interface PlaybookContents {
   taxonomy: Taxonomy | null;
   reminderRules: ReminderRules | null;
   contactPolicy: ContactPolicy | null;
+  /** Absent or null: this side says nothing about the send check (packs from before it). */
+  guardRules?: GuardRules | null;
 }
 
 export type PackProblem =
@@ -131,6 +137,7 @@ export function buildPack(contents: PlaybookContents, meta: { name: string; expo
     ...(contents.reminderRules ? { reminderRules: contents.reminderRules } : {}),
     ...(contents.contactPolicy ? { contactPolicy: contents.contactPolicy } : {}),
     ...(meta.consoles && (meta.consoles.custom.length || meta.consoles.repairs.length) ? { consoles: meta.consoles } : {}),
+    ...(contents.guardRules ? { guardRules: contents.guardRules } : {}),
   });
 }
 
@@ -145,6 +152,7 @@ export function packContents(pack: PlaybookPack): PlaybookContents {
     taxonomy: pack.taxonomy ?? null,
     reminderRules: pack.reminderRules ?? null,
     contactPolicy: pack.contactPolicy ?? null,
+    guardRules: pack.guardRules ?? null,
   };
 }
 

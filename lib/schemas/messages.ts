@@ -126,6 +126,44 @@ export type ShortcutAnswer = z.infer<typeof ShortcutAnswerSchema>;
 /** Template shortcuts the console's input answers to (the typed `/cm`), as the sidebar knows them. */
 export const ShortcutListSchema = z.array(TypedShortcut).max(2000);
 
+/**
+ * The send check for the open console's platform (lib/guard PlatformGuard): resolved by the sidebar
+ * from the playbook's lists, names in the UI language. Plain data the content script checks typed
+ * and inserted text with; it carries no buyer data.
+ */
+const GuardWord = z.string().min(1).max(80);
+export const PlatformGuardSchema = z.object({
+  platform: PlatformSchema,
+  lists: z
+    .array(
+      z.object({
+        id: z.string().min(1).max(40),
+        name: z.string().max(80),
+        words: z.array(GuardWord).max(1000),
+        except: z.array(GuardWord).max(1000),
+        detect: z.array(z.enum(['phone', 'email', 'contactId'])).max(3),
+      }),
+    )
+    .max(50),
+  twiceInARow: z.boolean(),
+  maxBuyers: z.number().int().min(2).max(1000).nullable(),
+  minRepeatChars: z.number().int().min(1).max(200),
+  limits: z.object({
+    maxChars: z.number().int().min(1).max(100_000).optional(),
+    replyWindowDays: z.number().int().min(1).max(365).optional(),
+    maxInARow: z.number().int().min(1).max(100).optional(),
+  }),
+  names: z.object({
+    repeat: z.string().max(200),
+    repeatBuyers: z.string().max(200),
+    tooLong: z.string().max(200),
+    tooMany: z.string().max(200),
+    hit: z.string().max(200),
+    wordSeparator: z.string().max(10),
+    findingSeparator: z.string().max(10),
+  }),
+});
+
 export const LayoutSchema = z.object({
   collapsed: z.boolean(),
   width: z.number().int().min(240).max(720),
@@ -172,6 +210,8 @@ export const HubToConsoleSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('resend') }),
   z.object({ type: z.literal('shortcuts'), shortcuts: ShortcutListSchema }),
   z.object({ type: z.literal('shortcutAnswer'), answer: ShortcutAnswerSchema }),
+  /** The send check for this console's platform; null: none (no sidebar data yet). */
+  z.object({ type: z.literal('guard'), guard: PlatformGuardSchema.nullable() }),
 ]);
 export type HubToConsole = z.infer<typeof HubToConsoleSchema>;
 
@@ -187,6 +227,7 @@ export const SidebarToHubSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setLayout'), layout: LayoutSchema.partial() }),
   z.object({ type: z.literal('shortcuts'), shortcuts: ShortcutListSchema }),
   z.object({ type: z.literal('shortcutAnswer'), answer: ShortcutAnswerSchema }),
+  z.object({ type: z.literal('guard'), guard: PlatformGuardSchema.nullable() }),
 ]);
 export type SidebarToHub = z.infer<typeof SidebarToHubSchema>;
 

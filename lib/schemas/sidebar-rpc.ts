@@ -11,6 +11,7 @@ import { AppSettingsSchema } from '../settings/app';
 import { BuyerMetricsSchema, BuyerProfileSchema } from './buyer';
 import { LocalDateSchema, PlatformSchema } from './common';
 import { OrderFactsSchema } from './order';
+import { GuardRulesSchema } from '../guard/rules';
 
 /**
  * The sidebar's questions to the background. The sidebar is an extension page inside the
@@ -31,7 +32,7 @@ export const SidebarRequestSchema = z.discriminatedUnion('method', [
   z.object({ method: z.literal('concerns'), buyerId: BuyerId }),
   z.object({
     method: z.literal('saveConcern'),
-    concern: ConcernRecordSchema.pick({ buyerId: true, nick: true, platform: true, console: true, conversationId: true, messageId: true, concern: true, quote: true, source: true }),
+    concern: ConcernRecordSchema.pick({ buyerId: true, nick: true, platform: true, console: true, conversationId: true, messageId: true, concern: true, quote: true, source: true, missed: true, messageText: true }),
   }),
   z.object({ method: z.literal('resolveConcern'), id: z.string().max(100), resolved: z.boolean() }),
   // Suggestions, coupons, contact log and reminders (issue 5).
@@ -96,6 +97,8 @@ export const SuggestionContextSchema = z.object({
   /** This buyer's contact log (the caps' window and the coupon caps'), oldest first. */
   contactLog: z.array(ContactLogEntrySchema),
   policy: ContactPolicySchema,
+  /** The send check's lists, repeat check and limits; the sidebar resolves them for the console's platform. */
+  guardRules: GuardRulesSchema,
   /** "Now" as the background sees it (the test clock in the demo build). */
   now: z.number().int(),
 });

@@ -11,6 +11,25 @@ import { hanReadings, isHan } from './pinyin';
 export interface SearchItem {
   id: string;
   fields: readonly string[];
+  /**
+   * What the item is about, as opaque tags (`concern:return_refund`). A query term never matches a
+   * tag by its letters; it matches when the search's `meaning` option says the term means that tag
+   * (`退款` means `concern:return_refund`), so a search finds an answer by meaning, not by letters.
+   */
+  tags?: readonly string[];
+}
+
+/** One thing a query term means, with how sure the finder is (0–1). */
+export interface TermMeaning {
+  tag: string;
+  weight: number;
+}
+
+export interface SearchOptions {
+  /** What a term means (concern detection, synonyms); see lib/search/meaning.ts. Called once per term. */
+  meaning?: (term: string) => readonly TermMeaning[];
+  /** Forgive a typo while exact matches are scarce. Default true. */
+  typos?: boolean;
 }
 
 export interface SearchFieldOptions {
@@ -27,7 +46,8 @@ export interface SearchFieldOptions {
   pinyinTypos?: boolean;
 }
 
-export type MatchKind = 'exact' | 'prefix' | 'substring' | 'pinyin' | 'initials' | 'typo';
+/** `meaning`: the term means one of the item's tags (no letters matched; `field` is -1). */
+export type MatchKind = 'exact' | 'prefix' | 'substring' | 'pinyin' | 'initials' | 'typo' | 'meaning';
 
 /** Where one query term matched: offsets into the original field string, for highlighting. */
 export interface FieldMatch {
@@ -63,10 +83,17 @@ interface IndexedField {
 }
 
 export interface SearchIndex {
-  readonly items: readonly { readonly id: string; readonly fields: readonly IndexedField[] }[];
+  readonly items: readonly { readonly id: string; readonly fields: readonly IndexedField[]; readonly tags: ReadonlySet<string> }[];
 }
 
-const BASE: Record<MatchKind, number> = { exact: 100, prefix: 80, substring: 60, pinyin: 50, initials: 40, typo: 20 };
+const BASE: Record<MatchKind, number> = { exact: 100, prefix: 80, substring: 60, pinyin: 50, initials: 40, typo: 20, meaning: 0 };
+
+/**
+ * Score of a term that means one of an item's tags, at full weight: above a title's substring or
+ * pinyin (3 × 60), below a shortcut typed exactly (4 × 100). An item both meant and matched by
+ * letters adds a little of the weaker score, so the answer the agent spelled out wins a tie.
+ */
+export const MEANING_SCORE = 200;
 const SELF = new Map<string, readonly string[]>();
 
 function letterBits(text: string): number {
@@ -149,6 +176,7 @@ export function createSearchIndex(items: readonly SearchItem[], options: { field
     items: items.map((item) => ({
       id: item.id,
       fields: item.fields.map((text, i) => indexField(text, options.fields?.[i] ?? {})),
+      tags: new Set(item.tags ?? []),
     })),
   };
 }
@@ -264,6 +292,7 @@ interface Term {
   latin: boolean;
   bits: number;
   typo: boolean;
+  meanings: readonly TermMeaning[];
 }
 
 type Found = { match: FieldMatch; score: number } | null;
@@ -276,11 +305,21 @@ function collect(index: SearchIndex, terms: readonly Term[]): { hits: (SearchHit
   const hits: (SearchHit & { order: number })[] = [];
   const partial: { order: number; found: Found[] }[] = [];
   index.items.forEach((item, order) => {
-    const found = terms.map(({ term, latin, bits }) => bestMatch(item.fields, (field, i) => matchTerm(term, field, i, latin, bits)));
+    const found = terms.map(({ term, latin, bits, meanings }) => withMeaning(bestMatch(item.fields, (field, i) => matchTerm(term, field, i, latin, bits)), meanings, item.tags));
     if (found.every((f) => f !== null)) hits.push(toHit(item.id, order, found));
     else if (found.every((f, t) => f !== null || terms[t]!.typo)) partial.push({ order, found });
   });
   return { hits, partial };
+}
+
+/** The better of a term's letter match and what it means for this item (see {@link MEANING_SCORE}). */
+function withMeaning(letters: Found, meanings: readonly TermMeaning[], tags: ReadonlySet<string>): Found {
+  let weight = 0;
+  for (const m of meanings) if (m.weight > weight && tags.has(m.tag)) weight = m.weight;
+  if (weight === 0) return letters;
+  const meant = MEANING_SCORE * weight;
+  if (!letters) return { match: { field: -1, kind: 'meaning', start: 0, end: 0 }, score: meant };
+  return letters.score >= meant ? { ...letters, score: letters.score + meant * 0.1 } : { match: letters.match, score: meant + letters.score * 0.1 };
 }
 
 function toHit(id: string, order: number, found: readonly NonNullable<Found>[]): SearchHit & { order: number } {
@@ -291,19 +330,21 @@ function toHit(id: string, order: number, found: readonly NonNullable<Found>[]):
 const TYPOS_BELOW = 10;
 
 /**
- * Items matching every term of `query`, best first (ties keep index order). Typos are forgiven
- * only when fewer than ten items match without them. Empty query → [].
+ * Items matching every term of `query`, best first (ties keep index order). A term matches by its
+ * letters (text, pinyin, initials) or, with `options.meaning`, by what it means (an item's tags).
+ * Typos are forgiven only when fewer than ten items match without them. Empty query → [].
  */
-export function search(index: SearchIndex, query: string, limit = Number.POSITIVE_INFINITY): SearchHit[] {
+export function search(index: SearchIndex, query: string, limit = Number.POSITIVE_INFINITY, options: SearchOptions = {}): SearchHit[] {
   const terms: Term[] = queryTerms(query).map((term) => ({
     term,
     latin: /^[a-z]+$/.test(term) && term.length <= 30,
     bits: letterBits(term),
     typo: [...term].length >= 3,
+    meanings: options.meaning?.(term) ?? [],
   }));
   if (terms.length === 0) return [];
   const { hits, partial } = collect(index, terms);
-  if (hits.length < TYPOS_BELOW) {
+  if (options.typos !== false && hits.length < TYPOS_BELOW) {
     for (const { order, found } of partial) {
       const item = index.items[order]!;
       const filled = found.map((f, t) => f ?? bestMatch(item.fields, (field, i) => typoMatch(terms[t]!.term, field, i, terms[t]!.latin)));

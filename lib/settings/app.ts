@@ -21,6 +21,8 @@ export const AppSettingsSchema = z.object({
   segmentView: SegmentViewSchema.default('rfm8'),
   /** Save detected concerns without the agent's click. */
   autoSaveConcerns: z.boolean().default(false),
+  /** Actionable follow-ups (unpaid orders, parcels, check-ins, chatting buyers) one agent is given a day, most valuable first. */
+  followupsPerDay: z.number().int().min(1).max(500).default(30),
   /** Keep buyers' phone numbers and addresses from imports (off: they are dropped while parsing). */
   storeContact: z.boolean().default(false),
   /** Shop anniversary as MM-DD, for the anniversary coupon. */

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { defaultTaxonomy } from '../concerns';
+import { createMeaningFinder } from '../search/meaning';
 import { defaultTemplates } from './library';
 import type { Template } from './schema';
 import { createTemplateSearchIndex, maskTemplateSyntax, searchTemplates } from './search';
@@ -49,5 +51,25 @@ describe('template search', () => {
     const big = createTemplateSearchIndex(many.slice(0, 2000));
     expect(searchTemplates(big, 'cm')[0]!.id.startsWith('builtin.concern.size')).toBe(true);
     expect(searchTemplates(big, 'fapiao')[0]!.id.startsWith('builtin.concern.invoice')).toBe(true);
+  });
+});
+
+describe('template search by meaning', () => {
+  const meaning = createMeaningFinder({ taxonomy: defaultTaxonomy() });
+  const first = (query: string) => searchTemplates(index, query, 5, { meaning })[0]?.id;
+
+  it('finds the answer to what the agent means', () => {
+    expect(first('退款')).toBe('builtin.concern.return_refund');
+    expect(first('退货')).toBe('builtin.concern.return_refund');
+    expect(first('多久到')).toBe('builtin.concern.shipping');
+    expect(first('过敏')).toBe('builtin.concern.skin_safety');
+    expect(first('这个退货怎么弄')).toBe('builtin.concern.return_refund');
+  });
+
+  it('keeps shortcuts, pinyin and initials first where they match', () => {
+    expect(first('cm')).toBe('builtin.concern.size');
+    expect(first('fapiao')).toBe('builtin.concern.invoice');
+    expect(first('催付')).toMatch(/^builtin\.unpaid\./);
+    expect(first('th')).toBe('builtin.concern.return_refund');
   });
 });

@@ -1,4 +1,5 @@
-import { createSearchIndex, search, type SearchHit, type SearchIndex } from '../search';
+import { createSearchIndex, search, type SearchHit, type SearchIndex, type SearchOptions } from '../search';
+import { concernTag } from '../search/meaning';
 import type { Template } from './schema';
 
 /** Field order in a template's search entry; `SearchHit.matches[].field` indexes this. */
@@ -25,7 +26,11 @@ export function maskTemplateSyntax(body: string): string {
   });
 }
 
-/** Index live templates; rebuild it when templates change (pinyin is cached per character). */
+/**
+ * Index live templates; rebuild it when templates change (pinyin is cached per character). Each
+ * template is tagged with the concerns it answers, so a search with a meaning finder
+ * (lib/search/meaning.ts) finds it by what the agent typed means.
+ */
 export function createTemplateSearchIndex(templates: readonly Template[]): SearchIndex {
   const live = templates.filter((t) => t.deletedAt === undefined);
   return createSearchIndex(
@@ -33,6 +38,7 @@ export function createTemplateSearchIndex(templates: readonly Template[]): Searc
       id: t.id,
       // Shortcuts are indexed without their slash so `cm` and `/cm` both hit `/cm` exactly.
       fields: [t.shortcut?.slice(1) ?? '', t.title, t.folder, ...[t.variants['zh-CN'], t.variants['zh-TW'] ?? '', t.variants.en ?? ''].map(maskTemplateSyntax)],
+      tags: (t.conditions.concerns ?? []).map(concernTag),
     })),
     { fields: FIELD_OPTIONS },
   );
@@ -45,7 +51,8 @@ export function createTemplateSearchIndex(templates: readonly Template[]): Searc
  */
 export const MAX_TEMPLATE_QUERY = 64;
 
-export function searchTemplates(index: SearchIndex, query: string, limit?: number): SearchHit[] {
+/** Templates matching `query`, best first; with `options.meaning` also those answering what the query means. */
+export function searchTemplates(index: SearchIndex, query: string, limit?: number, options?: SearchOptions): SearchHit[] {
   let head = query.slice(0, MAX_TEMPLATE_QUERY);
   // Do not keep half of a character cut at the limit.
   if (/[\uD800-\uDBFF]$/.test(head) && query.length > MAX_TEMPLATE_QUERY) head = head.slice(0, -1);
@@ -53,5 +60,5 @@ export function searchTemplates(index: SearchIndex, query: string, limit?: numbe
     .split(/\s+/)
     .map((term) => term.replace(/^[/／]/, ''))
     .join(' ');
-  return search(index, cleaned, limit);
+  return search(index, cleaned, limit, options);
 }

@@ -6,6 +6,7 @@ import type { AppSettings } from '@/lib/settings/app';
 import { EditGate } from '../team/EditGate';
 import { useEditAccess } from '../team/lock';
 import { CategoryTable } from './CategoryTable';
+import { ConcernExamples } from './ConcernExamples';
 import { ConcernExport } from './ConcernExport';
 import { TaxonomyEditor } from './TaxonomyEditor';
 import './concerns.css';
@@ -23,6 +24,7 @@ export function ConcernsPage({ settings }: { settings: AppSettings }) {
       <EditGate />
       <TaxonomyEditor saved={taxonomy} canEdit={access.canEdit} locked={lockedSettings.has('taxonomy')} />
       <ConcernExport settings={settings} taxonomy={taxonomy} />
+      <ConcernExamples />
       <CategoryTable settings={settings} canEdit={access.canEdit} />
     </div>
   );

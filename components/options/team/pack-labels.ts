@@ -11,11 +11,12 @@ export const KIND_KEY: Record<ItemKind, MessageKey> = {
   taxonomyOptions: 'ws_pack_kind_taxonomyOptions',
   reminderRules: 'ws_pack_kind_reminderRules',
   contactPolicy: 'ws_pack_kind_contactPolicy',
+  guardRules: 'ws_pack_kind_guardRules',
 };
 
 /** The item's own name; settings have none, so they are named by their kind. */
 export function itemLabel(item: DiffItem, locale: UiLocale, t: (k: MessageKey) => string): string {
-  if (item.kind === 'taxonomyOptions' || item.kind === 'reminderRules' || item.kind === 'contactPolicy') return t(KIND_KEY[item.kind]);
+  if (item.kind === 'taxonomyOptions' || item.kind === 'reminderRules' || item.kind === 'contactPolicy' || item.kind === 'guardRules') return t(KIND_KEY[item.kind]);
   return (locale === 'en' ? item.labelEn : item.label) || item.id;
 }
 

@@ -3,7 +3,7 @@ import type { Catalog } from '../types';
 /** Strings of the sidebar's suggestions, coupons and reminders, and of the popup's reminder list. */
 export const suggestions = {
   sg_title: { zh: '推荐回复', en: 'Suggested replies' },
-  sg_shortcutHint: { zh: 'Alt+J 选择 · ↑↓ 移动 · Enter 插入 · / 搜索', en: 'Alt+J focus · ↑↓ move · Enter insert · / search' },
+  sg_shortcutHint: { zh: 'Alt+J 选择 · ↑↓ 移动 · Enter 或 1–9 插入 · / 搜索', en: 'Alt+J focus · ↑↓ move · Enter or 1–9 insert · / search' },
   sg_loading: { zh: '正在准备推荐…', en: 'Preparing suggestions…' },
   sg_none: { zh: '暂时没有合适的模板，按 / 搜索全部模板。', en: 'No template fits yet; press / to search them all.' },
   sg_showAll: { zh: '显示全部 {count} 条', en: 'Show all {count}' },

@@ -95,6 +95,7 @@ export const workspaceTeam = {
   ws_pack_kind_taxonomyOptions: { zh: '顾虑识别设置', en: 'Concern detection settings' },
   ws_pack_kind_reminderRules: { zh: '提醒规则', en: 'Reminder rules' },
   ws_pack_kind_contactPolicy: { zh: '联系频率规则', en: 'Contact policy' },
+  ws_pack_kind_guardRules: { zh: '发送检查词表', en: 'Send check lists' },
   ws_managed_title: { zh: '管理员下发的话术', en: 'Administrator\'s playbook' },
   ws_managed_on: { zh: '已启用', en: 'Active' },
   ws_managed_off: { zh: '未启用', en: 'None' },
