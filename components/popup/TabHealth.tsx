@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { useLocale, useT } from '@/components/common/i18n';
+import { useLiveQuery } from '@/components/common/useLiveQuery';
+import { db } from '@/lib/db/database';
+import { pinStatus } from '@/lib/db/supervisor-lock';
 import { describeMissing, partNames } from '@/lib/consoles/health';
 import { ConsoleStateSchema, type ConsoleState, type TeachRequest } from '@/lib/schemas/messages';
 
@@ -35,6 +38,10 @@ export function TabHealth() {
   const [tab, setTab] = useState<ActiveTab | null>(null);
   const [state, setState] = useState<ConsoleState | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  const [pin, setPin] = useState('');
+  // With a supervisor PIN set, teaching is the supervisor's: the PIN is typed here, not on the page.
+  const pinState = useLiveQuery(() => pinStatus(db(), Date.now()), []);
+  const pinSet = pinState.status !== 'ready' || pinState.value.set;
 
   useEffect(() => {
     let live = true;
@@ -54,6 +61,13 @@ export function TabHealth() {
 
   const start = (mode: TeachRequest['mode']) => {
     const run = async () => {
+      if (pinSet) {
+        const allowed = (await browser.runtime.sendMessage({ type: 'allowTeach', tabId: tab.id, pin })) as { ok: boolean; reason?: string } | undefined;
+        if (!allowed?.ok) {
+          setNote(t(allowed?.reason === 'lockedOut' ? 'health_pinLocked' : 'health_pinWrong'));
+          return;
+        }
+      }
       await browser.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, files: ['/content-scripts/huitouke.js'] });
       await sendTeach(tab.id, { type: 'teach', mode, locale });
       window.close();
@@ -78,8 +92,16 @@ export function TabHealth() {
     });
   };
 
+  const actionable = !state || state.status === 'not_recognised' || (state.status === 'ok' && !!state.degraded?.length);
+  const pinField = pinSet && actionable && (
+    <label className="popup-pin">
+      {t('health_pinLabel')}{' '}
+      <input type="password" value={pin} maxLength={32} autoComplete="off" onChange={(e) => setPin(e.target.value)} data-testid="popup-pin" />
+    </label>
+  );
   return (
     <section className="popup-health" data-testid="popup-health">
+      {pinField}
       {!state && (
         <>
           <p>{t('health_teachHelp')}</p>

@@ -11,7 +11,7 @@ import { setupManagedPlaybook } from './managed';
 import { requestReminderRun, setupReminders } from './reminders';
 import { setupSeed } from './seed';
 import { answerSidebar, WRITES } from './sidebar-api';
-import { handlePickerMessage, restoreBuiltIn } from './taught-consoles';
+import { allowTeach, handlePickerMessage, restoreBuiltIn } from './taught-consoles';
 import { setupTeamSync } from './team';
 import { touchesRecords, touchesSyncedTables } from '@/lib/db/sync-store';
 
@@ -48,6 +48,7 @@ export default defineBackground(() => {
     if (sender.id !== browser.runtime.id || !sender.url?.startsWith(`${origin}/`) || sender.tab?.url?.startsWith('http')) return undefined;
     const parsed = PageToBackgroundSchema.safeParse(raw);
     if (parsed.success && parsed.data.type === 'tabState') return Promise.resolve(hub.stateOf(parsed.data.tabId));
+    if (parsed.success && parsed.data.type === 'allowTeach') return allowTeach(parsed.data.tabId, parsed.data.pin);
     if (parsed.success && parsed.data.type === 'restoreBuiltIn') return restoreBuiltIn(parsed.data.consoleId).then(() => true);
     if (parsed.success && parsed.data.type === 'dataChanged') {
       forgetSegmentModel();

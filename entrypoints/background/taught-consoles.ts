@@ -4,11 +4,27 @@ import { CONSOLE_REPAIRS_KEY, CUSTOM_CONSOLES_KEY } from '@/lib/consoles/stored'
 import { applyTaught, withoutRepair } from '@/lib/consoles/taught';
 import { db } from '@/lib/db/database';
 import { loadAppSettings } from '@/lib/db/settings';
+import { pinStatus, verifyPin } from '@/lib/db/supervisor-lock';
 import { translate } from '@/lib/i18n';
 import { PickerToBackgroundSchema, type PickerSaveAnswer } from '@/lib/schemas/messages';
 
 /** One save at a time: two pickers (two tabs) never write over each other's read. */
 let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * With a supervisor PIN set, consoles are the supervisor's to change (as in the options page): the
+ * PIN is typed in the popup, never on the console page (whose scripts see every key pressed there),
+ * and the picker in that tab may save until this time. Kept in memory: a worker restart asks again.
+ */
+const TEACH_GRANT_MS = 15 * 60_000;
+const teachGrants = new Map<number, number>();
+
+export async function allowTeach(tabId: number, pin: string): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const check = await verifyPin(db(), pin, Date.now());
+  if (!check.ok && check.reason !== 'notSet') return { ok: false, reason: check.reason };
+  teachGrants.set(tabId, Date.now() + TEACH_GRANT_MS);
+  return { ok: true };
+}
 
 async function locale() {
   try {
@@ -30,8 +46,11 @@ export function handlePickerMessage(raw: unknown, sender: { id?: string; tab?: {
   const parsed = PickerToBackgroundSchema.safeParse(raw);
   if (!parsed.success) return undefined;
   const pageUrl = sender.url;
+  const tabId = sender.tab.id;
   const run = async (): Promise<PickerSaveAnswer> => {
     const loc = await locale();
+    const now = Date.now();
+    if ((await pinStatus(db(), now)).set && !((teachGrants.get(tabId) ?? 0) > now)) return { error: translate(loc, 'health_pinNeeded') };
     const stored = await browser.storage.local.get([CUSTOM_CONSOLES_KEY, CONSOLE_REPAIRS_KEY]);
     const outcome = applyTaught(parsed.data, { custom: stored[CUSTOM_CONSOLES_KEY], repairs: stored[CONSOLE_REPAIRS_KEY] }, pageUrl, Date.now());
     if (!outcome.ok) {

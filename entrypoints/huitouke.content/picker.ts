@@ -242,7 +242,7 @@ export function startPicker(opts: PickerOptions): Picker {
     }
     if (send) s.sendButton = send.selector;
     const current = repair?.selectors.ready;
-    const readyMissing = !current || queryAll(document as unknown as PickRoot, current).length === 0 && queryAll(root(), current).length === 0;
+    const readyMissing = !current || (queryAll(document as unknown as PickRoot, current).length === 0 && queryAll(root(), current).length === 0);
     if (readyMissing) {
       const ready = readySelector();
       if (ready) s.ready = ready;

@@ -254,6 +254,11 @@ export const PageToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('dataChanged') }),
   /** The popup asks how the console in a tab reads (its health notice); answered with the state or null. */
   z.object({ type: z.literal('tabState'), tabId: z.number().int().nonnegative() }),
+  /**
+   * A supervisor PIN is set: the popup (an extension page, where the page's scripts cannot see the
+   * keys) checks it, and the picker in that tab may then save for a while.
+   */
+  z.object({ type: z.literal('allowTeach'), tabId: z.number().int().nonnegative(), pin: z.string().max(64) }),
   /** The popup's "恢复内置" for a built-in console repaired by pointing. */
   z.object({ type: z.literal('restoreBuiltIn'), consoleId: z.string().min(1).max(48) }),
 ]);
