@@ -135,7 +135,11 @@ async function* inflate(input: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8A
   let failed: unknown = null;
   const pump = (async () => {
     try {
-      for await (const chunk of input) await writer.write(chunk as Uint8Array<ArrayBuffer>);
+      // Written as the stream has room, not one chunk at a time: inflating and reading overlap.
+      for await (const chunk of input) {
+        await writer.ready;
+        writer.write(chunk as Uint8Array<ArrayBuffer>).catch(() => {});
+      }
       await writer.close();
     } catch (error) {
       failed = error;
