@@ -6,7 +6,7 @@ import { couponLabel, type ResolvedCoupon } from '@/lib/coupons';
 import type { GuardWarning } from '@/lib/guard';
 import type { FollowupKey } from '@/lib/i18n/catalog/followup';
 import type { AppSettings } from '@/lib/settings/app';
-import { createTemplateSearchIndex, formatReason, searchTemplates, type RankedTemplate, type Template } from '@/lib/templates';
+import { createTemplateSearchIndex, formatReason, labelLocale, searchTemplates, type RankedTemplate, type Template } from '@/lib/templates';
 import { COUPON_ONLY_TEMPLATE, CouponsPanel } from './CouponsPanel';
 import { SuggestionItem, type ItemState, type SuggestionView } from './SuggestionsItem';
 import {
@@ -360,7 +360,7 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames }: { hub: 
               setOpen({ key: `pin:${template.id}`, state: { answers: {}, blocks: [], warns: [], confirming: false } });
               listRef.current?.focus();
             }}
-            lang={s.lang}
+            lang={labelLocale(s.lang)}
           />
         </ErrorBoundary>
       )}
@@ -410,7 +410,7 @@ function buildViews(s: Suggestions, facts: ConversationFacts, settings: AppSetti
       template,
       reason,
       capped,
-      couponLabel: used ? couponLabel(used, s.lang) : null,
+      couponLabel: used ? couponLabel(used, labelLocale(s.lang)) : null,
       needsCouponMissing: needs && !used,
       render: renderFor(s, facts.profile, settings, { template, coupon: used, answers, nick: facts.nick }),
     };
