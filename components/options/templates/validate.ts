@@ -1,5 +1,6 @@
 import type { UiLocale } from '@/lib/schemas/common';
 import { translate } from '@/lib/i18n';
+import { describeIssues } from '@/lib/i18n/zod-issues';
 import { BUYER_LANGUAGE_KEYS, formatTemplateError, parseTemplate, ShortcutSchema, TEMPLATE_LOCALES, TemplateSchema, type Template } from '@/lib/templates';
 import type { BuyerLanguage } from '@/lib/schemas/common';
 
@@ -51,7 +52,7 @@ export function validateTemplate(draft: Template, others: readonly Template[], l
   const clean = Object.keys(bodies).length === 0 && Object.keys(fields).length === 0;
   if (clean) {
     const parsed = TemplateSchema.safeParse(draft);
-    if (!parsed.success) fields.other = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    if (!parsed.success) fields.other = describeIssues(parsed.error.issues, locale);
   }
   return { bodies, fields, ok: clean && !fields.other };
 }

@@ -70,7 +70,6 @@ export const consoles = {
   consoles_err_examplesEmpty: { zh: '{field}：至少填写一个工作台网址示例', en: '{field}: add at least one example address of the console' },
   consoles_err_exampleNoMatch: { zh: '示例网址 {url} 不符合上面的匹配规则', en: 'The example address {url} is not matched by the rules above' },
   consoles_err_counterExampleMatches: { zh: '反例网址 {url} 被匹配规则误匹配了', en: 'The counter-example {url} is matched by the rules, but should not be' },
-  consoles_err_other: { zh: '{field}：{detail}', en: '{field}: {detail}' },
 
   consoles_nav: { zh: '聊天工作台', en: 'Consoles' },
   consoles_intro: {
