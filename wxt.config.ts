@@ -2,6 +2,11 @@ import { defineConfig } from 'wxt';
 import { CONSOLE_MATCHES, DEMO_MATCHES } from './lib/consoles/matches';
 import { browserMessageFiles } from './lib/i18n/browser-messages';
 import { MANAGED_SCHEMA, MANAGED_SCHEMA_FILE } from './lib/playbook/managed-schema';
+import { EXTENSION_PUBLIC_KEY } from './scripts/extension-key';
+
+// `npm run zip:store` (HTK_STORE=1): the Chrome Web Store refuses a manifest with a `key` (the store
+// gives the item its own), so that package leaves it out and goes to its own folder.
+const STORE_UPLOAD = process.env.HTK_STORE === '1';
 
 // WXT sets NODE_ENV to the mode when it is unset, and anything but "production" gets React's
 // development build and JSX runtime: slower, with checks meant for writing code. The demo build is
@@ -13,11 +18,18 @@ if (process.env.NODE_ENV === 'demo') process.env.NODE_ENV = 'production';
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // HTK_OUT_DIR lets parallel work build into separate folders; the default is `.output`.
-  outDir: process.env.HTK_OUT_DIR ?? '.output',
+  outDir: process.env.HTK_OUT_DIR ?? (STORE_UPLOAD ? '.output/store' : '.output'),
   outDirTemplate: '{{mode}}/{{browser}}-mv{{manifestVersion}}',
-  // MV3 everywhere: Chrome/Edge (primary) and Firefox ≥ 128 share one manifest shape.
+  // MV3 everywhere: Chrome/Edge (primary) and Firefox ≥ 140 (the first to read
+  // data_collection_permissions; the current ESR) share one manifest shape.
   manifestVersion: 3,
-  manifest: ({ mode }) => {
+  // `npm run zip`: .output/huitouke-<version>-chrome.zip (Chrome and Edge), -firefox.zip and the
+  // -sources.zip Firefox's review asks for.
+  zip: {
+    name: 'huitouke',
+    excludeSources: ['demo/dist/**', 'test-results/**', 'playwright-report/**', 'bench-results/**', 'store/screenshots/**'],
+  },
+  manifest: ({ mode, browser }) => {
     const matches = mode === 'demo' ? [...CONSOLE_MATCHES, ...DEMO_MATCHES] : [...CONSOLE_MATCHES];
     return {
       name: '__MSG_extName__',
@@ -56,7 +68,17 @@ export default defineConfig({
       },
       // Enterprise policy: an administrator's locked playbook (see entrypoints/background/managed.ts).
       storage: { managed_schema: MANAGED_SCHEMA_FILE },
-      browser_specific_settings: { gecko: { id: 'huitouke@huitouke.local', strict_min_version: '128.0' } },
+      // Chrome and Edge: a fixed id from the committed public key (scripts/extension-key.ts), the same
+      // on every machine, for enterprise policy and team set-up. Firefox takes its id from gecko.id.
+      ...(browser !== 'firefox' && !STORE_UPLOAD ? { key: EXTENSION_PUBLIC_KEY } : {}),
+      browser_specific_settings: {
+        gecko: {
+          id: 'huitouke@huitouke.local',
+          strict_min_version: '140.0',
+          // Nothing leaves the browser: orders, buyers and chats stay in the extension's IndexedDB.
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
     };
   },
   hooks: {

@@ -15,6 +15,9 @@ import { useDataVersion } from './data-version';
 import { cancelImport, clearImport, startImport, useImportJob } from './import-job';
 
 /** Files waiting for their columns to be mapped (nothing has started). */
+/** What the file picker offers: CSV and text exports, Excel workbooks (.xls gets a message saying to save it as .xlsx or CSV). */
+const IMPORT_ACCEPT = '.csv,.txt,.xlsx,.xls,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel';
+
 type Mapping = { files: File[]; preview: SourcePreview; detectedFiles: File[] };
 
 const GENERIC_FIELDS: MappingField[] = ['buyer', 'buyerNick', 'order', 'time', 'amount', 'status', 'item', 'paidTime', 'refund', 'shipTime'];
@@ -92,7 +95,7 @@ export function ImportPanel() {
   const downloadReport = (issues: ImportIssue[]) =>
     downloadChunks(
       `import-report-${stamp()}.csv`,
-      csvChunks(['file', 'line', 'column', 'columnName', 'severity', 'message'], issues.map((i) => [i.file, i.line, i.column, i.columnName, i.severity, formatIssue(i, locale)])),
+      csvChunks(['file', 'sheet', 'line', 'column', 'columnName', 'severity', 'message'], issues.map((i) => [i.file, i.sheet ?? '', i.line, i.column, i.columnName, i.severity, formatIssue(i, locale)])),
     );
 
   const busyHolder = job.kind === 'busy' ? job.holder : !running && (elsewhere === 'restore' || elsewhere === 'backup') ? elsewhere : null;
@@ -103,7 +106,7 @@ export function ImportPanel() {
       <div className={`dropzone ${dragging ? 'over' : ''}`} onDragOver={(e) => { e.preventDefault(); setDragging(true); }} onDragLeave={() => setDragging(false)} onDrop={onDrop}>
         <button type="button" className="primary" onClick={() => inputRef.current?.click()} disabled={running}>{t('op_import_choose')}</button>
         <span>{t('op_import_drop')}</span>
-        <input ref={inputRef} type="file" accept=".csv,text/csv,text/plain" multiple hidden data-testid="import-file" onChange={(e) => { void onFiles(e.target.files); e.target.value = ''; }} />
+        <input ref={inputRef} type="file" accept={IMPORT_ACCEPT} multiple hidden data-testid="import-file" onChange={(e) => { void onFiles(e.target.files); e.target.value = ''; }} />
       </div>
 
       {!running && elsewhere === 'import' && <p className="warn-text" role="status" data-testid="import-elsewhere">{t('op_import_elsewhere')}</p>}

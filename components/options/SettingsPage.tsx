@@ -3,6 +3,7 @@ import { useLocale, useT } from '@/components/common/i18n';
 import { db } from '@/lib/db/database';
 import { saveAppSettings } from '@/lib/db/settings';
 import type { MessageKey } from '@/lib/i18n';
+import { describeIssues } from '@/lib/i18n/zod-issues';
 import { AppSettingsSchema, DEFAULT_APP_SETTINGS, SegmentViewSchema, type AppSettings, type SettingFallback } from '@/lib/settings/app';
 import { timeZoneGroups } from '@/lib/settings/time-zones';
 import { EditGate } from './team/EditGate';
@@ -21,6 +22,7 @@ interface FieldProps {
  */
 export function SettingsPage({ settings, fallbacks = [] }: { settings: AppSettings; fallbacks?: readonly SettingFallback[] }) {
   const t = useT();
+  const locale = useLocale();
   const access = useEditAccess();
   const [draft, setDraft] = useState(settings);
   const [saved, setSaved] = useState(false);
@@ -32,7 +34,7 @@ export function SettingsPage({ settings, fallbacks = [] }: { settings: AppSettin
   const save = async () => {
     if (!access.canEdit) return;
     const parsed = AppSettingsSchema.safeParse(draft);
-    if (!parsed.success) return setError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    if (!parsed.success) return setError(describeIssues(parsed.error.issues, locale));
     setError('');
     await saveAppSettings(db(), parsed.data);
     setSaved(true);

@@ -6,7 +6,7 @@ import { checkBeforeInsert, type ChatLimits, type GuardWarning } from '@/lib/gua
 import { daysBetween } from '@/lib/dates/local-date';
 import type { MonthDay, ReminderKind } from '@/lib/reminders';
 import { buyerId as makeBuyerId, type BuyerProfile } from '@/lib/schemas/buyer';
-import type { Locale, Platform, UiLocale } from '@/lib/schemas/common';
+import type { BuyerLanguage, Platform, UiLocale } from '@/lib/schemas/common';
 import type { ConsoleMessage, InsertResult, InsertTarget } from '@/lib/schemas/messages';
 import type { MessageKey } from '@/lib/i18n';
 import type { OrderFacts } from '@/lib/schemas/order';
@@ -15,6 +15,7 @@ import { todayIn, type AppSettings } from '@/lib/settings/app';
 import {
   detectBuyerLanguage,
   kindsFromOrders,
+  labelLocale,
   orderFor,
   parseTemplate,
   rankTemplates,
@@ -50,7 +51,7 @@ export interface ConversationFacts {
 }
 
 export interface Suggestions {
-  lang: Locale;
+  lang: BuyerLanguage;
   today: string;
   ranked: RankedTemplate[];
   coupons: ApplicableCoupon[];
@@ -154,7 +155,8 @@ export function renderContextFor(s: Suggestions, profile: BuyerProfile | null, s
 }
 
 /** A resolved coupon as templates see it; dates and money are then written in the buyer's language. */
-export function templateCoupon(c: ResolvedCoupon, lang: Locale): TemplateCoupon {
+export function templateCoupon(c: ResolvedCoupon, buyerLang: BuyerLanguage): TemplateCoupon {
+  const lang = labelLocale(buyerLang);
   const vars = couponVariables(c, lang);
   return {
     name: vars['coupon.name'] ?? couponLabel(c, lang),

@@ -6,7 +6,7 @@ import { couponLabel, type ResolvedCoupon } from '@/lib/coupons';
 import { guardListName, guardNames, resolveGuard, type GuardWarning } from '@/lib/guard';
 import type { FollowupKey } from '@/lib/i18n/catalog/followup';
 import type { AppSettings } from '@/lib/settings/app';
-import { createTemplateSearchIndex, formatReason, searchTemplates, type RankedTemplate, type Template } from '@/lib/templates';
+import { createTemplateSearchIndex, formatReason, labelLocale, searchTemplates, type RankedTemplate, type Template } from '@/lib/templates';
 import { COUPON_ONLY_TEMPLATE, CouponsPanel } from './CouponsPanel';
 import { SuggestionItem, type ItemState, type SuggestionView } from './SuggestionsItem';
 import {
@@ -393,7 +393,7 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames, meaning }
               setOpen({ key: `pin:${template.id}`, state: { answers: {}, blocks: [], warns: [], confirming: false } });
               listRef.current?.focus();
             }}
-            lang={s.lang}
+            lang={labelLocale(s.lang)}
           />
         </ErrorBoundary>
       )}
@@ -444,7 +444,7 @@ function buildViews(s: Suggestions, facts: ConversationFacts, settings: AppSetti
       template,
       reason,
       capped,
-      couponLabel: used ? couponLabel(used, s.lang) : null,
+      couponLabel: used ? couponLabel(used, labelLocale(s.lang)) : null,
       needsCouponMissing: needs && !used,
       render: renderFor(s, facts.profile, settings, { template, coupon: used, answers, nick: facts.nick }),
     };

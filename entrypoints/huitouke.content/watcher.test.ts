@@ -5,6 +5,7 @@ import { watchConsole } from './watcher';
 
 const ctx = {
   setTimeout: (fn: () => void, ms: number) => window.setTimeout(fn, ms),
+  setInterval: (fn: () => void, ms: number) => window.setInterval(fn, ms),
   onInvalidated: () => () => {},
 } as unknown as ContentScriptContext;
 

@@ -114,9 +114,16 @@ export function watchConsole(
   return stop;
 }
 
+/** How often the URL is compared where the Navigation API is missing (WXT's `wxt:locationchange` fallback does the same). */
+export const LOCATION_CHECK_MS = 1000;
+
 /**
- * Same-document navigations: back/forward, hash changes and (where the Navigation API exists)
- * `history.pushState`, which fires no DOM event of its own. Returns a function that stops listening.
+ * Same-document navigations: back/forward, hash changes and `history.pushState`, which fires no
+ * DOM event of its own. Where the Navigation API exists (Chrome, Edge) its `navigatesuccess` says
+ * so; where it does not (Firefox before it shipped there) the URL is compared every
+ * LOCATION_CHECK_MS, the one polling in the content script (a string comparison; a console's
+ * conversation switch also changes the DOM, which the MutationObserver sees at once). Returns a
+ * function that stops listening.
  */
 export function onNavigation(ctx: ContentScriptContext, listener: () => void): () => void {
   const targets: Array<[EventTarget, string]> = [
@@ -124,10 +131,22 @@ export function onNavigation(ctx: ContentScriptContext, listener: () => void): (
     [window, 'hashchange'],
   ];
   const nav = (window as unknown as { navigation?: EventTarget }).navigation;
-  if (nav) targets.push([nav, 'navigatesuccess']);
+  let interval: number | undefined;
+  if (nav && typeof nav.addEventListener === 'function') {
+    targets.push([nav, 'navigatesuccess']);
+  } else {
+    let last = location.href;
+    interval = ctx.setInterval(() => {
+      const now = location.href;
+      if (now === last) return;
+      last = now;
+      listener();
+    }, LOCATION_CHECK_MS);
+  }
   for (const [target, type] of targets) target.addEventListener(type, listener);
   const stop = () => {
     for (const [target, type] of targets) target.removeEventListener(type, listener);
+    if (interval !== undefined) clearInterval(interval);
   };
   ctx.onInvalidated(stop);
   return stop;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { UiLocale } from '../schemas/common';
 import { catalog, translate, type MessageKey } from '../i18n';
+import { describeIssue, toFieldIssues } from '../i18n/zod-issues';
 import type { SelectorKey } from './schema';
 
 export interface ConsoleIssue {
@@ -27,9 +28,7 @@ export function describeConsoleIssues(error: z.ZodError, locale: UiLocale, field
         if (typeof v === 'string' || typeof v === 'number') params[k] = v;
       }
     }
-    const text = isMessageKey(issue.message)
-      ? translate(locale, issue.message, params)
-      : translate(locale, 'consoles_err_other', { field, detail: issue.message });
+    const text = isMessageKey(issue.message) ? translate(locale, issue.message, params) : describeIssue(toFieldIssues([issue])[0]!, locale, field);
     return { path: issue.path, text };
   });
 }

@@ -1,3 +1,4 @@
+import { toFieldIssues, type FieldIssue } from '../i18n/zod-issues';
 import Dexie, { type Table, type Transaction } from 'dexie';
 import { z } from 'zod';
 import { CouponRuleSchema, CouponSchema } from '../coupons/schema';
@@ -161,7 +162,7 @@ export type BackupProblem =
   | { kind: 'unknownTables'; dbVersion: number; tables: string[] }
   | { kind: 'damaged'; tables: string[] }
   /** `row` counts from 1 in the file's table (after an upgrade: in the upgraded table). */
-  | { kind: 'badRow'; table: string; row: number; field: string; message: string };
+  | { kind: 'badRow'; table: string; row: number; field: string; issue: FieldIssue };
 
 /** A backup file whose check failed: the restore refuses it without touching anything. */
 export class BackupRefused extends Error {
@@ -223,12 +224,12 @@ function rowProblem(table: string, row: unknown, index: number, primKey: string 
     const parsed = schema.safeParse(row);
     if (parsed.success) return null;
     const issue = parsed.error.issues[0]!;
-    return { kind: 'badRow', table, row: index + 1, field: issue.path.join('.') || '—', message: issue.message };
+    return { kind: 'badRow', table, row: index + 1, field: issue.path.join('.') || '—', issue: toFieldIssues([issue])[0]! };
   }
   // A table without a schema (a version this code only knows by name): at least a record with its key.
   const key = primKey ? (row as Row | null)?.[primKey] : 0;
   if (typeof row === 'object' && row !== null && !Array.isArray(row) && (typeof key === 'string' || typeof key === 'number')) return null;
-  return { kind: 'badRow', table, row: index + 1, field: primKey ?? '—', message: 'not a record with a key' };
+  return { kind: 'badRow', table, row: index + 1, field: primKey ?? '—', issue: { path: primKey ? [primKey] : [], code: 'invalid_type', expected: 'object' } };
 }
 
 /** Each file chunk as text. */

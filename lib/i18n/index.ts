@@ -22,6 +22,7 @@ import { teamServer } from './catalog/team-server';
 import { guard } from './catalog/guard';
 import { campaigns } from './catalog/campaigns';
 import { corrections } from './catalog/corrections';
+import { validation } from './catalog/validation';
 
 /**
  * Every UI string, by key. Each area keeps its strings in its own file under `catalog/`;
@@ -51,6 +52,7 @@ export const catalog = {
   ...guard,
   ...campaigns,
   ...corrections,
+  ...validation,
 } satisfies Catalog;
 
 export type MessageKey = keyof typeof catalog;

@@ -94,11 +94,17 @@ describe('files that cannot be read at all', () => {
     expect((await failure('blank.csv', new TextEncoder().encode(' \r\n\r\n'))).issue.code).toBe('import_emptyFile');
   });
 
-  it('rejects a spreadsheet saved under a CSV name', async () => {
+  it('says a workbook cut short cannot be read, and what to do', async () => {
     const error = await failure('bad/orders.xlsx');
-    expect(error.issue).toMatchObject({ code: 'import_notCsv', params: { kind: 'xlsx' } });
-    expect(formatIssue(error.issue, 'zh-CN')).toBe('bad/orders.xlsx：这不是 CSV 文本文件（看起来是 Excel 工作簿 .xlsx）。请在表格软件中另存为 CSV 后再导入');
-    expect(formatIssue(error.issue, 'en')).toContain('it looks like an Excel .xlsx workbook');
+    expect(error.issue).toMatchObject({ code: 'import_badWorkbook' });
+    expect(formatIssue(error.issue, 'zh-CN')).toBe('bad/orders.xlsx：无法读取这个 Excel 工作簿（文件不完整、已损坏或加了密码）。请在 Excel 或 WPS 中打开，另存为 .xlsx 或 CSV 后再导入');
+    expect(formatIssue(error.issue, 'en')).toContain('save it as .xlsx or CSV');
+  });
+
+  it('rejects an Excel 97-2003 workbook, saying to save it as .xlsx or CSV', async () => {
+    const error = await failure('orders.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+    expect(error.issue).toMatchObject({ code: 'import_notCsv', params: { kind: 'xls' } });
+    expect(formatIssue(error.issue, 'zh-CN')).toBe('orders.xls：无法读取这种文件（看起来是 Excel 97-2003 工作簿 .xls）。请在表格软件中另存为 .xlsx 或 CSV 后再导入');
   });
 
   it('rejects an unknown time zone before reading', async () => {

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { catalog, translate, type MessageKey } from '../i18n';
 import type { UiLocale } from '../schemas/common';
+import { columnLetters } from './xlsx/cells';
 
 /** Problems that stop the whole file: nothing is imported. */
 export const FILE_ISSUE_CODES = [
   'import_emptyFile',
   'import_notCsv',
+  'import_badWorkbook',
   'import_unknownFormat',
   'import_formatColumnsMissing',
   'import_mappingRequired',
@@ -33,7 +35,9 @@ export type ImportIssueCode = z.infer<typeof ImportIssueCodeSchema>;
 export const ImportIssueSchema = z.object({
   /** File name as the user chose it. */
   file: z.string(),
-  /** 1-based physical line (a quoted line break makes a row span several). */
+  /** The worksheet, for an Excel workbook; its rows are lines and its columns are shown as letters. */
+  sheet: z.string().optional(),
+  /** 1-based physical line (a quoted line break makes a row span several); a workbook's row number. */
   line: z.number().int().positive(),
   /** 1-based column as a spreadsheet counts it; null when the problem is the whole row or file. */
   column: z.number().int().positive().nullable(),
@@ -75,10 +79,14 @@ export function quoteValue(value: string): string {
 
 /**
  * One line a person can act on, e.g.
- * `ExportOrderList.csv 第 12 行第 19 列（订单付款时间）：无法识别的日期 “2024/13/01”，已跳过该行`.
+ * `ExportOrderList.csv 第 12 行第 19 列（订单付款时间）：无法识别的日期 “2024/13/01”，已跳过该行`, or for a
+ * workbook `Order.all.xlsx 工作表 orders 第 12 行第 C 列（Order ID）：…`.
  */
 export function formatIssue(issue: ImportIssue, locale: UiLocale): string {
-  const { file, line, column, columnName } = issue;
+  const { line, columnName } = issue;
+  // A workbook's place: the file and its sheet, and the column as Excel letters it (`C`).
+  const file = issue.sheet === undefined ? issue.file : translate(locale, 'import_inSheet', { file: issue.file, sheet: issue.sheet });
+  const column = issue.column === null ? null : issue.sheet === undefined ? issue.column : columnLetters(issue.column);
   const where = FILE_LEVEL.has(issue.code) && line === 1
     ? translate(locale, 'import_whereFile', { file })
     : column === null

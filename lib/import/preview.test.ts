@@ -48,4 +48,24 @@ describe('the preview of a file before it is imported', () => {
     expect(preview.headers).toEqual(['客户', '金额']);
     expect(preview.sample).toEqual([['王芳', '10.00'], ['李雷', '20.00']]);
   });
+
+  it('shows a workbook\'s header, detected format and first rows, as the CSV of the same data', async () => {
+    for (const [xlsx, csv] of [['Order.all.20251001_20251031.xlsx', 'Order.all.20251001_20251031.csv'], ['douyin-orders-20251010.xlsx', 'douyin-orders-20251010.csv']] as const) {
+      const fromCsv = await previewSource(sourceFromBytes(csv, new Uint8Array(readFileSync(join(FIXTURE_DIR, csv)))));
+      const bytes = new Uint8Array(readFileSync(join(FIXTURE_DIR, xlsx)));
+      for (const source of [sourceFromBytes(xlsx, bytes), { name: xlsx, size: bytes.length, chunks: sourceFromBytes(xlsx, bytes, [100]).chunks }]) {
+        const preview = await previewSource(source);
+        expect(preview.headers).toEqual(fromCsv.headers);
+        expect(preview.detected?.id).toBe(fromCsv.detected?.id);
+        expect(preview.sample.length).toBe(fromCsv.sample.length);
+      }
+    }
+  });
+
+  it('shows nothing for a workbook it cannot open or an .xls (the import says why)', async () => {
+    const cut = new Uint8Array(readFileSync(join(FIXTURE_DIR, 'bad/orders.xlsx')));
+    expect(await previewSource(sourceFromBytes('bad.xlsx', cut))).toMatchObject({ headers: [], detected: null });
+    const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
+    expect(await previewSource(sourceFromBytes('a.xls', xls))).toMatchObject({ headers: [], detected: null });
+  });
 });

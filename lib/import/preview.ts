@@ -1,7 +1,9 @@
 import { CsvTokenizer, sniffDelimiter, type CsvRow } from './csv';
-import { createDecoder, detectEncoding, HEAD_BYTES, type TextEncodingId } from './encoding';
+import { createDecoder, detectEncoding, HEAD_BYTES, sniffBinary, type TextEncodingId } from './encoding';
 import { detectFormat, trimHeaders, type DetectedFormat } from './formats/detect';
 import type { ImportSource } from './source';
+import { openWorkbook } from './xlsx/workbook';
+import { readAll } from './xlsx/zip';
 
 /** Bytes decoded at a time while looking for the header and the sample rows. */
 const PREVIEW_STEP = 8 * 1024;
@@ -33,6 +35,10 @@ export async function previewSource(source: ImportSource, sampleRows = 5): Promi
     bytes.set(p, at);
     at += p.length;
   }
+  const kind = sniffBinary(bytes.subarray(0, HEAD_BYTES));
+  if (kind === 'xlsx') return previewWorkbook(source, bytes, sampleRows);
+  // Nothing to show for other binary files: the import says what they are.
+  if (kind !== null && kind !== 'html') return { encoding: 'utf-8', headers: [], detected: null, sample: [] };
   // The same sample the importer judges (exactly HEAD_BYTES), so preview and import agree.
   const { encoding } = detectEncoding(bytes.subarray(0, HEAD_BYTES));
   // Only as much of it decoded and split as the header and the sample rows need: this runs on the
@@ -57,4 +63,32 @@ export async function previewSource(source: ImportSource, sampleRows = 5): Promi
   const [header, ...data] = rows;
   const headers = trimHeaders(header?.fields ?? []);
   return { encoding, headers, detected: detectFormat(headers), sample: data.slice(0, sampleRows).map((r) => r.fields) };
+}
+
+/**
+ * A workbook's header and first rows, from its first visible sheet (the one the import reads);
+ * nothing to show when it cannot be opened (the import says why).
+ */
+async function previewWorkbook(source: ImportSource, head: Uint8Array, sampleRows: number): Promise<SourcePreview> {
+  const none: SourcePreview = { encoding: 'utf-8', headers: [], detected: null, sample: [] };
+  try {
+    const file = source.range && source.size !== undefined
+      ? { size: source.size, range: source.range.bind(source) }
+      : await (async () => {
+        const bytes = head.length >= (source.size ?? Infinity) ? head : await readAll(source.chunks());
+        return { size: bytes.length, range: async function* (start: number, end: number) { yield bytes.subarray(start, end); } };
+      })();
+    const workbook = await openWorkbook(file);
+    const rows: string[][] = [];
+    const generator = workbook.rows();
+    for await (const batch of generator) {
+      for (const row of batch) if (rows.length > 0 || trimHeaders(row.fields).length > 0) rows.push(row.fields);
+      if (rows.length > sampleRows) break;
+    }
+    const [header = [], ...data] = rows;
+    const headers = trimHeaders(header);
+    return { encoding: 'utf-8', headers, detected: detectFormat(headers), sample: data.slice(0, sampleRows) };
+  } catch {
+    return none;
+  }
 }

@@ -10,6 +10,8 @@ import { type ImportIssue, ImportError, fileError } from './issues';
 import type { ColumnMapping } from './mapping';
 import { RowReader, type RowMapper } from './row-reader';
 import type { ImportSource } from './source';
+import { type RangeReader, readAll } from './xlsx/zip';
+import { type SheetRow, WorkbookError, openWorkbook } from './xlsx/workbook';
 
 export interface ImportOptions {
   /** Default `auto`: detect from the header; with a mapping and no match, read it as a generic table. */
@@ -63,7 +65,7 @@ export async function* readOrders(source: ImportSource, options: ImportOptions =
   if (!isValidTimeZone(timeZone)) throw fileError(source.name, 'import_badTimeZone', { value: timeZone });
   const iterator = source.chunks()[Symbol.asyncIterator]();
   try {
-    yield* batchesOf(iterator, source.name, options, timeZone);
+    yield* batchesOf(iterator, source, options, timeZone);
   } finally {
     // The consumer may stop early (a cancelled import): let the file stream go.
     await iterator.return?.();
@@ -86,10 +88,11 @@ export function judgeHead(sample: Uint8Array, encoding: TextEncodingId | undefin
 
 async function* batchesOf(
   iterator: AsyncIterator<Uint8Array>,
-  file: string,
+  source: ImportSource,
   options: ImportOptions,
   timeZone: string,
 ): AsyncGenerator<ImportBatch> {
+  const file = source.name;
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 5000));
   const head: Uint8Array[] = [];
   let bytesRead = 0;
@@ -112,6 +115,10 @@ async function* batchesOf(
     }
     // Judge exactly the first HEAD_BYTES, however the chunks fell, so the same file always reads the same.
     const judged = judgeHead(concatBytes(head, bytesRead).subarray(0, HEAD_BYTES), options.encoding);
+    if (judged.notCsv === 'xlsx' && !options.part?.endsAtRowEnd) {
+      yield* sheetBatches(await rangeReader(source, iterator, head, ended), options, timeZone, batchSize);
+      return;
+    }
     if (judged.notCsv) throw fileError(file, 'import_notCsv', { kind: judged.notCsv });
     encoding = judged.encoding;
     // The delimiter is judged on the whole sample; the pieces then go through as they came.
@@ -119,19 +126,7 @@ async function* batchesOf(
   }
   const decoder = createDecoder(encoding);
 
-  function* ready(final: boolean): Generator<ImportBatch> {
-    while (session.format && (session.fragments.length >= batchSize || final)) {
-      yield {
-        fragments: session.fragments.splice(0, batchSize),
-        issues: session.issues.splice(0),
-        bytesRead,
-        rowsRead: session.rowsRead,
-        format: session.format,
-        encoding,
-      };
-      if (final && session.fragments.length === 0) return;
-    }
-  }
+  const ready = (final: boolean) => drain(session, final, batchSize, bytesRead, encoding);
 
   for (const piece of head) {
     session.push(decoder.decode(piece));
@@ -147,6 +142,69 @@ async function* batchesOf(
   session.push(decoder.end());
   session.end();
   yield* ready(true);
+}
+
+/** The batches a session has ready: full ones, and at the end whatever is left. */
+function* drain(session: Session, final: boolean, batchSize: number, bytesRead: number, encoding: TextEncodingId): Generator<ImportBatch> {
+  while (session.format && (session.fragments.length >= batchSize || final)) {
+    yield {
+      fragments: session.fragments.splice(0, batchSize),
+      issues: session.takeIssues(),
+      bytesRead,
+      rowsRead: session.rowsRead,
+      format: session.format,
+      encoding,
+    };
+    if (final && session.fragments.length === 0) return;
+  }
+}
+
+/** The file by byte range: the source's own, or the bytes gathered in memory when it has none. */
+async function rangeReader(source: ImportSource, iterator: AsyncIterator<Uint8Array>, head: Uint8Array[], ended: boolean): Promise<RangeReader & { name: string }> {
+  if (source.range && source.size !== undefined) {
+    const range = source.range.bind(source);
+    return { name: source.name, size: source.size, range };
+  }
+  const rest: Uint8Array[] = [...head];
+  if (!ended) {
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) break;
+      rest.push(next.value);
+    }
+  }
+  const bytes = await readAll((async function* () { yield* rest; })());
+  return { name: source.name, size: bytes.length, range: async function* (start, end) { yield bytes.subarray(start, end); } };
+}
+
+/**
+ * An Excel workbook's first visible sheet, read like a CSV file: the same header detection, the
+ * same row checks, issues placed by sheet, row and column letter. Workbooks are always read by one
+ * reader (split-read.ts leaves them whole).
+ */
+async function* sheetBatches(file: RangeReader & { name: string }, options: ImportOptions, timeZone: string, batchSize: number): AsyncGenerator<ImportBatch> {
+  let workbook;
+  try {
+    workbook = await openWorkbook(file);
+  } catch (error) {
+    if (error instanceof WorkbookError) throw fileError(file.name, 'import_badWorkbook', {});
+    throw error;
+  }
+  const session = new Session(file.name, options, timeZone, ',', 1, workbook.sheet);
+  const encoding: TextEncodingId = 'utf-8';
+  try {
+    for await (const rows of workbook.rows()) {
+      session.consume(rows as SheetRow[] as CsvRow[], []);
+      yield* drain(session, false, batchSize, workbook.position(), encoding);
+    }
+    session.end();
+  } catch (error) {
+    if (error instanceof WorkbookError) throw fileError(file.name, 'import_badWorkbook', {});
+    // A whole-file problem found in the sheet (its header) is placed in the sheet too.
+    if (error instanceof ImportError && error.issue.sheet === undefined) throw new ImportError({ ...error.issue, sheet: workbook.sheet });
+    throw error;
+  }
+  yield* drain(session, true, batchSize, file.size, encoding);
 }
 
 /** State of one import between chunks. */
@@ -168,8 +226,17 @@ class Session {
     private readonly timeZone: string,
     delimiter: string,
     firstLine: number,
+    /** A workbook's sheet: rows come already split, and shorter than the header when their last cells are empty. */
+    private readonly sheet?: string,
   ) {
     this.tokenizer = new CsvTokenizer({ delimiter, firstLine });
+  }
+
+  /** The issues found since the last call, placed in the sheet when there is one. */
+  takeIssues(): ImportIssue[] {
+    const issues = this.issues.splice(0);
+    if (this.sheet !== undefined) for (const issue of issues) issue.sheet = this.sheet;
+    return issues;
   }
 
   push(text: string): void {
@@ -194,7 +261,7 @@ class Session {
     if (last) this.fragments.push(last);
   }
 
-  private consume(rows: CsvRow[], csvIssues = this.tokenizer.takeIssues()): void {
+  consume(rows: CsvRow[], csvIssues = this.tokenizer.takeIssues()): void {
     const firstNew = this.issues.length;
     for (const row of rows) {
       if (!this.reader || !this.mapper) {
@@ -204,6 +271,10 @@ class Session {
       this.rowsRead++;
       const fields = row.fields;
       const width = this.headers.length;
+      if (this.sheet !== undefined && fields.length < width) {
+        if (fields.length === 0) { this.rowsRead--; continue; } // a row Excel keeps only for its formatting
+        while (fields.length < width) fields.push('');
+      }
       if (fields.length !== width) {
         if (fields.length > width && fields.slice(width).every((f) => f.trim() === '')) {
           fields.length = width;

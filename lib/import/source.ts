@@ -6,11 +6,16 @@ export interface ImportSource {
   size?: number;
   /** The file's bytes, in order, in chunks of any size. Called once per import. */
   chunks(): AsyncIterable<Uint8Array>;
+  /**
+   * The bytes [start, end), when the source can be read at any place (a Blob, a file on disk): an
+   * Excel workbook is read from its end first. Without it a workbook is gathered in memory.
+   */
+  range?(start: number, end: number): AsyncIterable<Uint8Array>;
 }
 
 /** A `File` (or any Blob), read through its stream without loading it whole. */
 export function sourceFromBlob(blob: Blob, name = (blob as Blob & { name?: string }).name ?? 'orders.csv'): ImportSource {
-  return { name, size: blob.size, chunks: () => readStream(blob.stream()) };
+  return { name, size: blob.size, chunks: () => readStream(blob.stream()), range: (start, end) => readStream(blob.slice(start, end).stream()) };
 }
 
 /** Async iteration over a web ReadableStream, for engines where it is not built in. */
@@ -38,16 +43,18 @@ export async function* readStream(stream: ReadableStream<Uint8Array>): AsyncGene
  * (tests use it to put chunk boundaries everywhere).
  */
 export function sourceFromBytes(name: string, bytes: Uint8Array, chunkSizes: readonly number[] = [64 * 1024]): ImportSource {
+  async function* cut(from: Uint8Array) {
+    let at = 0;
+    for (let i = 0; at < from.length; i++) {
+      const size = Math.max(1, chunkSizes[i % chunkSizes.length] ?? 1);
+      yield from.subarray(at, at + size);
+      at += size;
+    }
+  }
   return {
     name,
     size: bytes.length,
-    async *chunks() {
-      let at = 0;
-      for (let i = 0; at < bytes.length; i++) {
-        const size = Math.max(1, chunkSizes[i % chunkSizes.length] ?? 1);
-        yield bytes.subarray(at, at + size);
-        at += size;
-      }
-    },
+    chunks: () => cut(bytes),
+    range: (start, end) => cut(bytes.subarray(start, end)),
   };
 }

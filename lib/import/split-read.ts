@@ -222,6 +222,8 @@ export async function* readSplit(
   const first: ImportSource = {
     name,
     size: file.size,
+    // A workbook is never cut (the parser answers `whole`) and is read from its end first.
+    range: (start, end) => readStream(file.slice(start, end).stream()),
     async *chunks() {
       let at = 0;
       let end: number | null | undefined;

@@ -1,3 +1,4 @@
+import { toFieldIssues, type FieldIssue } from '../i18n/zod-issues';
 import { z } from 'zod';
 import { ContactPolicySchema, type ContactPolicy } from '../contact/schema';
 import { TaxonomySchema, type Taxonomy } from '../concerns/taxonomy';
@@ -73,7 +74,8 @@ export type PackProblem =
   | { kind: 'notJson' }
   | { kind: 'notAPack' }
   | { kind: 'newerVersion'; version: number }
-  | { kind: 'invalid'; issues: string[] };
+  /** What is wrong where, as plain data: the page words it (lib/i18n/zod-issues.ts). */
+  | { kind: 'invalid'; issues: FieldIssue[] };
 
 export type PackParse = { ok: true; pack: PlaybookPack } | { ok: false; problem: PackProblem };
 
@@ -101,12 +103,12 @@ export function parsePack(input: unknown): PackParse {
   if (version > PACK_VERSION) return { ok: false, problem: { kind: 'newerVersion', version } };
   for (let v = version; v < PACK_VERSION; v++) {
     const step = UPGRADES[v];
-    if (!step) return { ok: false, problem: { kind: 'invalid', issues: [`version ${v} cannot be read`] } };
+    if (!step) return { ok: false, problem: { kind: 'invalid', issues: [{ path: ['version'], code: 'invalid_value' }] } };
     raw = step(raw);
   }
   const parsed = PlaybookPackSchema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, problem: { kind: 'invalid', issues: parsed.error.issues.slice(0, 20).map((i) => `${i.path.join('.')}: ${i.message}`) } };
+    return { ok: false, problem: { kind: 'invalid', issues: toFieldIssues(parsed.error.issues.slice(0, 20)) } };
   }
   return { ok: true, pack: parsed.data };
 }

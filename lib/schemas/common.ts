@@ -22,6 +22,13 @@ export const SyncFieldsSchema = z.object({
 
 export const LocaleSchema = z.enum(['zh-CN', 'zh-TW', 'en']);
 export type Locale = z.infer<typeof LocaleSchema>;
+/**
+ * Languages a reply to a buyer can be written in: the Chinese and English of the locales, and the
+ * languages of Shopee's Southeast Asian buyers: Thai, Vietnamese, and Malay/Indonesian (one
+ * variant, `ms`: the two are mutually intelligible and a chat rarely tells them apart).
+ */
+export const BuyerLanguageSchema = z.enum(['zh-CN', 'zh-TW', 'en', 'th', 'vi', 'ms']);
+export type BuyerLanguage = z.infer<typeof BuyerLanguageSchema>;
 /** Languages the extension's own UI is offered in. */
 export const UiLocaleSchema = z.enum(['zh-CN', 'en']);
 export type UiLocale = z.infer<typeof UiLocaleSchema>;

@@ -1,8 +1,18 @@
-import type { UiLocale } from '../schemas/common';
+import type { BuyerLanguage, UiLocale } from '../schemas/common';
 import { catalog, translate, type MessageKey } from '../i18n';
 import type { TemplateError } from './parse';
 import type { ReasonPart } from './rank';
 import { TEMPLATE_VARIABLES, type VariableName } from './variables';
+
+/** The catalogue's name of each buyer language ("英文", "泰文"…), for the editor's tabs and warnings. */
+export const BUYER_LANGUAGE_KEYS: Readonly<Record<BuyerLanguage, MessageKey>> = {
+  'zh-CN': 'ws_lang_zhCN',
+  'zh-TW': 'ws_lang_zhTW',
+  en: 'ws_lang_en',
+  th: 'ws_lang_th',
+  vi: 'ws_lang_vi',
+  ms: 'ws_lang_ms',
+};
 
 function catalogKey(key: string): MessageKey | null {
   return key in catalog ? (key as MessageKey) : null;
@@ -40,6 +50,8 @@ function formatPart(part: ReasonPart, locale: UiLocale, segmentNames: Readonly<R
     }
     case 'concern':
       return translate(locale, 'templates_reason_concern', { names: part.id });
+    case 'needsTranslation':
+      return translate(locale, 'templates_reason_needsTranslation', { lang: translate(locale, BUYER_LANGUAGE_KEYS[part.lang]) });
     default:
       return translate(locale, `templates_reason_${part.kind}`);
   }

@@ -11,9 +11,9 @@ export {
   type VariableName,
 } from './variables';
 export { detectBuyerLanguage } from './language';
-export { formatDiscount, formatMoney, formatDate, formatStage } from './format';
+export { formatDiscount, formatMoney, formatDate, formatStage, labelLocale } from './format';
 export { rankTemplates, type RankContext, type RankedTemplate, type ReasonPart, type CapCheck } from './rank';
-export { formatReason, formatTemplateError, describeVariable } from './describe';
+export { formatReason, formatTemplateError, describeVariable, BUYER_LANGUAGE_KEYS } from './describe';
 export { createTemplateSearchIndex, searchTemplates, maskTemplateSyntax, TEMPLATE_SEARCH_FIELDS } from './search';
 export { defaultTemplates, BUILTIN_AUTHOR } from './library';
 export { isAwaitingPayment, isOnItsWay, kindsFromOrders, missingOrderFacts, orderFactsOf, orderFor, replyOrders, templateOrder } from './order-facts';

@@ -1,4 +1,4 @@
-import type { Locale } from '../schemas/common';
+import type { BuyerLanguage } from '../schemas/common';
 
 /*
  * Common characters whose forms differ between simplified and traditional Chinese, as pairs
@@ -17,14 +17,36 @@ const traditionalSet = new Set([...TRADITIONAL].filter((ch) => !shared.has(ch)))
 
 const HAN = /\p{Script=Han}/u;
 const LATIN = /\p{Script=Latin}/u;
+const THAI = /\p{Script=Thai}/u;
+/** Letters only Vietnamese writes: đ, ă, ơ, ư and the tone-marked vowels of Latin Extended Additional. */
+const VIETNAMESE_LETTER = /[đăơưĐĂƠƯ\u1EA0-\u1EF9]/u;
+
+/*
+ * Short words that give a Latin-script chat away when it has no Vietnamese letters (buyers often
+ * type without tone marks). Common in buyers' questions and not English words.
+ */
+const VIETNAMESE_WORDS = new Set(['khong', 'duoc', 'oi', 'nhe', 'nha', 'ban', 'minh', 'cam', 'hang', 'giao', 'gia', 'bao', 'nhieu', 'chua', 'roi', 'cua', 'voi', 'dep', 'mau']);
+const MALAY_WORDS = new Set([
+  'saya', 'boleh', 'tak', 'tidak', 'ada', 'barang', 'berapa', 'terima', 'kasih', 'sudah', 'dah', 'belum', 'bila', 'kapan',
+  'bisa', 'mau', 'nak', 'kak', 'kakak', 'sis', 'gan', 'ini', 'itu', 'dengan', 'untuk', 'harga', 'ongkir', 'pesanan', 'saiz',
+  'ukuran', 'stok', 'sampai', 'lagi', 'juga', 'macam', 'mana', 'apa', 'bagaimana', 'gimana', 'dong', 'ya', 'kalau', 'kami', 'dan',
+]);
+const ENGLISH_WORDS = new Set([
+  'the', 'is', 'are', 'you', 'i', 'do', 'does', 'have', 'has', 'please', 'can', 'what', 'how', 'when', 'thanks', 'thank', 'hi',
+  'hello', 'my', 'order', 'it', 'this', 'that', 'and', 'to', 'of', 'for', 'will', 'be', 'not', 'yes', 'no', 'size', 'fit', 'too',
+]);
 
 /**
  * Which variant to send: Chinese with traditional-only characters outnumbering simplified-only
- * ones → zh-TW; Latin letters and no Chinese → en; otherwise (and for emoji-only chats) zh-CN.
+ * ones → zh-TW; Thai script outnumbering Chinese → th; Latin with Vietnamese letters → vi; other
+ * Latin text → whichever of Malay/Indonesian, Vietnamese (typed without tone marks) or English has
+ * more of its common words, English on a tie; otherwise (and for emoji-only chats) zh-CN.
  */
-export function detectBuyerLanguage(messages: readonly string[]): Locale {
+export function detectBuyerLanguage(messages: readonly string[]): BuyerLanguage {
   let han = 0;
   let latin = 0;
+  let thai = 0;
+  let vietnamese = 0;
   let traditional = 0;
   let simplified = 0;
   for (const message of messages) {
@@ -33,9 +55,32 @@ export function detectBuyerLanguage(messages: readonly string[]): Locale {
         han++;
         if (traditionalSet.has(ch)) traditional++;
         else if (simplifiedSet.has(ch)) simplified++;
-      } else if (LATIN.test(ch)) latin++;
+      } else if (THAI.test(ch)) thai++;
+      else if (LATIN.test(ch)) {
+        latin++;
+        if (VIETNAMESE_LETTER.test(ch)) vietnamese++;
+      }
     }
   }
-  if (han === 0) return latin > 0 ? 'en' : 'zh-CN';
+  if (thai > 0 && thai >= han) return 'th';
+  if (han === 0) return latin > 0 ? latinLanguage(messages, vietnamese) : 'zh-CN';
   return traditional > simplified ? 'zh-TW' : 'zh-CN';
+}
+
+function latinLanguage(messages: readonly string[], vietnameseLetters: number): BuyerLanguage {
+  if (vietnameseLetters > 0) return 'vi';
+  let vi = 0;
+  let ms = 0;
+  let en = 0;
+  for (const message of messages) {
+    for (const word of message.toLowerCase().split(/[^\p{L}]+/u)) {
+      if (!word) continue;
+      if (MALAY_WORDS.has(word)) ms++;
+      if (VIETNAMESE_WORDS.has(word)) vi++;
+      if (ENGLISH_WORDS.has(word)) en++;
+    }
+  }
+  if (ms > en && ms >= vi) return 'ms';
+  if (vi > en && vi > ms) return 'vi';
+  return 'en';
 }

@@ -1,5 +1,5 @@
 import type { BuyerProfile, StageId } from '../schemas/buyer';
-import type { Locale, Platform } from '../schemas/common';
+import type { BuyerLanguage, Platform } from '../schemas/common';
 import type { OrderFacts } from '../schemas/order';
 import { missingOrderFacts, orderFor, templateOrder } from './order-facts';
 import { pickVariant, type PickedVariant } from './render';
@@ -19,7 +19,8 @@ export type ReasonPart =
    * `params`; `message` overrides it; an unknown code reads as a generic "contact limit reached".
    */
   | { kind: 'capped'; code: string; params?: Record<string, string | number>; message?: { zh: string; en: string } }
-  | { kind: 'needsTranslation' };
+  /** The buyer writes `lang`, and the template has no variant in it. */
+  | { kind: 'needsTranslation'; lang: BuyerLanguage };
 
 export interface CapCheck {
   capped: boolean;
@@ -32,7 +33,7 @@ export interface RankContext {
   /** Concern ids found in the buyer's latest messages, most recent first. */
   recentConcerns: readonly string[];
   platform: Platform;
-  lang: Locale;
+  lang: BuyerLanguage;
   /** Epoch ms; handed to `isCapped`. */
   now: number;
   /** Only these kinds (e.g. the unpaid-reminder tab); all kinds when absent. */
@@ -135,7 +136,7 @@ export function rankTemplates(templates: readonly Template[], ctx: RankContext):
     const reason: ReasonPart[] = [...f.parts];
     if (reason.length === 0) reason.push({ kind: 'generic' });
     reason.push(...contextParts(ctx, f.parts));
-    if (variant.needsTranslation) reason.push({ kind: 'needsTranslation' });
+    if (variant.needsTranslation) reason.push({ kind: 'needsTranslation', lang: ctx.lang });
     const capped = cap?.capped === true;
     if (capped) reason.unshift(cap?.reason ?? { kind: 'capped', code: 'unknown' });
     rows.push({ ranked: { template, reason, capped, variant }, fit: f });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatTemplateError } from './describe';
 import { detectBuyerLanguage } from './language';
 import { parseTemplate } from './parse';
+import { formatDate } from './format';
 import { pickVariant, renderTemplate, renderVariant } from './render';
 import { sampleBuyer, sampleContext } from './testing';
 
@@ -179,5 +180,52 @@ describe('variants and buyer language', () => {
     expect(detectBuyerLanguage(['ok', '尺碼怎麼選'])).toBe('zh-TW');
     expect(detectBuyerLanguage(['👍', '123'])).toBe('zh-CN');
     expect(detectBuyerLanguage([])).toBe('zh-CN');
+  });
+});
+
+describe('Thai, Vietnamese and Malay/Indonesian buyers (Shopee Southeast Asia)', () => {
+  const template = {
+    variants: {
+      'zh-CN': '{{buyer.nick|亲}}，会员价{{buyer.discount}}，{{coupon.expires}}前有效',
+      en: 'Hi {{buyer.nick|there}}, member price {{buyer.discount}}, valid until {{coupon.expires}}',
+      th: 'สวัสดีค่ะ {{buyer.nick|คุณลูกค้า}} ราคาสมาชิก {{buyer.discount}} ใช้ได้ถึง {{coupon.expires}}',
+      vi: 'Chào {{buyer.nick|bạn}}, giá thành viên {{buyer.discount}}, hạn dùng đến {{coupon.expires}}',
+      ms: 'Hai {{buyer.nick|kak}}, harga ahli {{buyer.discount}}, sah sehingga {{coupon.expires}}',
+    },
+  };
+  const cases = [
+    { lang: 'th', chat: ['สวัสดีค่ะ ตัวนี้มีไซส์ M ไหมคะ', 'ส่งกี่วันถึง'], text: 'สวัสดีค่ะ 莉莉小姐 ราคาสมาชิก ลด 5% ใช้ได้ถึง 31/7' },
+    { lang: 'vi', chat: ['Shop ơi, áo này còn size M không ạ?', 'Bao lâu thì giao hàng?'], text: 'Chào 莉莉小姐, giá thành viên giảm 5%, hạn dùng đến 31/7' },
+    { lang: 'ms', chat: ['Hai kak, barang ini ada saiz M tak?', 'Berapa hari sampai?'], text: 'Hai 莉莉小姐, harga ahli potongan 5%, sah sehingga 31/7' },
+  ] as const;
+
+  for (const c of cases) {
+    it(`${c.lang}: detected from the buyer's chat, its own variant inserted, with its own dates and discounts`, () => {
+      const lang = detectBuyerLanguage([...c.chat]);
+      expect(lang).toBe(c.lang);
+      const { variant, result } = renderVariant(template, sampleContext({ lang }));
+      expect(variant).toMatchObject({ lang: c.lang, fellBack: false, needsTranslation: false });
+      expect(result).toMatchObject({ ok: true, text: c.text });
+    });
+
+    it(`${c.lang}: without its variant the buyer gets English, else Simplified Chinese, and the agent is warned`, () => {
+      const { [c.lang]: _own, ...noOwn } = template.variants;
+      void _own;
+      expect(pickVariant({ variants: noOwn }, c.lang)).toMatchObject({ lang: 'en', fellBack: true, needsTranslation: true });
+      expect(pickVariant({ variants: { 'zh-CN': '您好' } }, c.lang)).toMatchObject({ lang: 'zh-CN', fellBack: true, needsTranslation: true });
+    });
+  }
+
+  it('tells Vietnamese typed without tone marks and Indonesian from English', () => {
+    expect(detectBuyerLanguage(['shop oi con size M khong', 'bao nhieu tien'])).toBe('vi');
+    expect(detectBuyerLanguage(['Kak, barangnya ready? Kapan dikirim?', 'bisa COD gak'])).toBe('ms');
+    expect(detectBuyerLanguage(['Is this available in size M?', 'how long is shipping to KL'])).toBe('en');
+    // A Chinese buyer who pastes a Thai product name still gets Chinese.
+    expect(detectBuyerLanguage(['这个 ครีม 还有货吗，什么时候发货'])).toBe('zh-CN');
+  });
+
+  it('writes dates day first in Thai, Vietnamese and Malay, with the year only when it is not this year', () => {
+    expect(formatDate('2024-03-05', 'vi', '2025-06-20')).toBe('5/3/2024');
+    expect(formatDate('2025-03-05', 'th', '2025-06-20')).toBe('5/3');
   });
 });

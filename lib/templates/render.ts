@@ -1,4 +1,4 @@
-import type { Locale } from '../schemas/common';
+import type { BuyerLanguage } from '../schemas/common';
 import { parseTemplate, type ParsedTemplate, type TemplateError } from './parse';
 import type { Template } from './schema';
 import { resolveVariable, type RenderContext, type VariableName } from './variables';
@@ -42,8 +42,8 @@ function answerFor(label: string, ctx: RenderContext): string | null {
   return typeof answer !== 'string' || answer.trim() === '' ? null : answer;
 }
 
-function gap(label: string, lang: Locale): string {
-  return lang === 'en' ? `[${label}]` : `【${label}】`;
+function gap(label: string, lang: BuyerLanguage): string {
+  return lang === 'zh-CN' || lang === 'zh-TW' ? `【${label}】` : `[${label}]`;
 }
 
 /**
@@ -97,19 +97,26 @@ export function renderTemplate(body: string | ParsedTemplate, ctx: RenderContext
 
 export interface PickedVariant {
   /** The language of `body`. */
-  lang: Locale;
+  lang: BuyerLanguage;
   body: string;
   /** True when the requested language had no variant. */
   fellBack: boolean;
-  /** True when an English-speaking buyer would get Chinese: the UI should warn. */
+  /** True when a buyer who does not write Chinese gets another language than theirs: the UI should warn. */
   needsTranslation: boolean;
 }
 
-/** zh-TW falls back to zh-CN (readable to the buyer); en falls back to zh-CN with a warning. */
-export function pickVariant(template: Pick<Template, 'variants'>, lang: Locale): PickedVariant {
+/**
+ * zh-TW falls back to zh-CN (readable to the buyer); en falls back to zh-CN with a warning; Thai,
+ * Vietnamese and Malay/Indonesian fall back to English when the template has it (Shopee's buyers
+ * in those markets read English far more often than Chinese), else to zh-CN, with a warning.
+ */
+export function pickVariant(template: Pick<Template, 'variants'>, lang: BuyerLanguage): PickedVariant {
   const own = template.variants[lang];
   if (own !== undefined) return { lang, body: own, fellBack: false, needsTranslation: false };
-  return { lang: 'zh-CN', body: template.variants['zh-CN'], fellBack: true, needsTranslation: lang === 'en' };
+  const foreign = lang !== 'zh-CN' && lang !== 'zh-TW';
+  const english = template.variants.en;
+  if (foreign && lang !== 'en' && english !== undefined) return { lang: 'en', body: english, fellBack: true, needsTranslation: true };
+  return { lang: 'zh-CN', body: template.variants['zh-CN'], fellBack: true, needsTranslation: foreign };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PlatformSchema, SyncFieldsSchema, type Locale } from '../schemas/common';
+import { PlatformSchema, SyncFieldsSchema, type BuyerLanguage } from '../schemas/common';
 import { StageIdSchema } from '../schemas/buyer';
 
 /**
@@ -29,6 +29,9 @@ export const TemplateVariantsSchema = z.object({
   'zh-CN': BodySchema,
   'zh-TW': BodySchema.optional(),
   en: BodySchema.optional(),
+  th: BodySchema.optional(),
+  vi: BodySchema.optional(),
+  ms: BodySchema.optional(),
 });
 export type TemplateVariants = z.infer<typeof TemplateVariantsSchema>;
 
@@ -75,4 +78,6 @@ export const TemplateSchema = SyncFieldsSchema.extend({
 });
 export type Template = z.infer<typeof TemplateSchema>;
 
-export const TEMPLATE_LOCALES: readonly Locale[] = ['zh-CN', 'zh-TW', 'en'];
+export const TEMPLATE_LOCALES: readonly BuyerLanguage[] = ['zh-CN', 'zh-TW', 'en', 'th', 'vi', 'ms'];
+/** The languages every default template is written in; the others are the shop's to fill. */
+export const CORE_TEMPLATE_LOCALES: readonly BuyerLanguage[] = ['zh-CN', 'zh-TW', 'en'];

@@ -1,4 +1,4 @@
-import type { Locale } from '../schemas/common';
+import type { BuyerLanguage } from '../schemas/common';
 import type { BuyerProfile } from '../schemas/buyer';
 import { daysBetween, isLocalDate } from '../dates/local-date';
 import type { MessageKey } from '../i18n';
@@ -35,7 +35,7 @@ export interface TemplateOrder {
 /** Everything a template can draw on. Absent parts make their variables "missing". */
 export interface RenderContext {
   /** The variant's language: decides how dates, money and discounts read. */
-  lang: Locale;
+  lang: BuyerLanguage;
   /** Shop-local `YYYY-MM-DD`. */
   today: string;
   buyer?: BuyerProfile | null;

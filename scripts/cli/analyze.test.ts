@@ -27,6 +27,27 @@ describe('analyze arguments', () => {
   });
 });
 
+describe('analyze an Excel download', () => {
+  const exportFile = (name: string) => fileURLToPath(new URL(`../../tests/fixtures/exports/${name}`, import.meta.url));
+
+  it('names the buyers of the Shopee workbook', async () => {
+    const result = await analyzeFiles({ asOf: '2025-11-01', format: 'auto', locale: 'zh-CN', files: [exportFile('Order.all.20251001_20251031.xlsx')] });
+    expect(result.rows.map((r) => [r.buyer, r.paidOrders, r.netTotal])).toEqual([['aisyah.shop', 1, 49.7], ['kenny_lim', 1, 16.9]]);
+  });
+
+  it.each([
+    ['Order.all.20251001_20251031.xlsx', 'Order.all.20251001_20251031.csv'],
+    ['douyin-orders-20251010.xlsx', 'douyin-orders-20251010.csv'],
+  ])('gives the same buyers from %s as from %s', async (xlsx, csv) => {
+    const options = { asOf: '2025-11-01', format: 'auto' as const, locale: 'zh-CN' as const };
+    const fromXlsx = await analyzeFiles({ ...options, files: [exportFile(xlsx)] });
+    const fromCsv = await analyzeFiles({ ...options, files: [exportFile(csv)] });
+    expect(fromXlsx.summary.orders).toBeGreaterThan(0);
+    expect(fromXlsx.rows).toEqual(fromCsv.rows);
+    expect(fromXlsx.summary).toEqual(fromCsv.summary);
+  });
+});
+
 describe('analyze rfm_data_orders.csv like the R package rfm 0.3.0', async () => {
   const result = await analyzeFiles({
     files: [RFM_CSV], asOf: '2006-12-31', format: 'generic', locale: 'en',

@@ -3,7 +3,8 @@ import { useLocale, useT } from '@/components/common/i18n';
 import { ConcernIdSchema, TaxonomySchema, type Concern, type RuleSet, type Taxonomy } from '@/lib/concerns';
 import { db } from '@/lib/db/database';
 import { saveSettingEdit } from '@/lib/db/playbook-edit';
-import { catalog, type MessageKey } from '@/lib/i18n';
+import type { MessageKey } from '@/lib/i18n';
+import { describeIssues } from '@/lib/i18n/zod-issues';
 import { canonicalJson } from '@/lib/playbook';
 import type { Locale } from '@/lib/schemas/common';
 import { Field, LockBadge, NumberInput, Tabs, Toggle } from '../playbook/ui';
@@ -51,8 +52,7 @@ export function TaxonomyEditor({ saved, canEdit, locked }: { saved: Taxonomy; ca
   const save = async () => {
     const parsed = TaxonomySchema.safeParse(draft);
     if (!parsed.success) {
-      const msg = parsed.error.issues.map((i) => (i.message in catalog ? t(i.message as MessageKey) : i.message) + ` (${i.path.join('.')})`).join('; ');
-      return setStatus({ ok: false, text: msg });
+      return setStatus({ ok: false, text: describeIssues(parsed.error.issues, locale) });
     }
     try {
       await saveSettingEdit(db(), 'taxonomy', parsed.data, Date.now());

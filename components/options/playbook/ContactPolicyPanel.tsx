@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useT } from '@/components/common/i18n';
+import { useLocale, useT } from '@/components/common/i18n';
 import { ContactPolicySchema, type ContactPolicy } from '@/lib/contact';
 import { db } from '@/lib/db/database';
 import { saveSettingEdit } from '@/lib/db/playbook-edit';
@@ -9,6 +9,7 @@ import { Field, LockBadge, NumberInput, Toggle } from './ui';
 /** How often a buyer may be contacted: the marketing cap, promotions, and the unpaid-reminder cap. */
 export function ContactPolicyPanel({ saved, canEdit, locked }: { saved: ContactPolicy; canEdit: boolean; locked: boolean }) {
   const t = useT();
+  const locale = useLocale();
   const { draft, setDraft, dirty, reset } = useDraft(saved);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const editable = canEdit && !locked;
@@ -18,7 +19,7 @@ export function ContactPolicyPanel({ saved, canEdit, locked }: { saved: ContactP
   };
   const save = async () => {
     const parsed = ContactPolicySchema.safeParse(draft);
-    if (!parsed.success) return setStatus({ ok: false, text: issuesText(parsed.error.issues) });
+    if (!parsed.success) return setStatus({ ok: false, text: issuesText(parsed.error.issues, locale) });
     try {
       await saveSettingEdit(db(), 'contactPolicy', parsed.data, Date.now());
       setStatus({ ok: true, text: t('ws_saved') });

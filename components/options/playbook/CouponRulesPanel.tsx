@@ -94,7 +94,7 @@ function RuleForm({ saved, exists, locked, canEdit, coupons, profile, onClose }:
   };
   const save = async () => {
     const parsed = CouponRuleSchema.safeParse({ ...draft, name: draft.name.trim() || coupons.find((x) => x.id === draft.couponId)?.name || draft.id });
-    if (!parsed.success) return setError(issuesText(parsed.error.issues));
+    if (!parsed.success) return setError(issuesText(parsed.error.issues, locale));
     try {
       await saveCouponRuleEdit(db(), parsed.data, Date.now());
       onClose();

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useT } from '@/components/common/i18n';
+import { useLocale, useT } from '@/components/common/i18n';
 import { couponLabel, CouponSchema, resolveCoupon, type Coupon, type CouponKind } from '@/lib/coupons';
 import { db } from '@/lib/db/database';
 import { deleteCoupon, saveCouponEdit, type Stored } from '@/lib/db/playbook-edit';
@@ -63,13 +63,14 @@ export function CouponsPanel({ coupons, canEdit, today }: { coupons: readonly St
 
 function CouponForm({ saved, exists, locked, canEdit, today, onClose }: { saved: Coupon; exists: boolean; locked: boolean; canEdit: boolean; today: string; onClose: () => void }) {
   const t = useT();
+  const locale = useLocale();
   const { draft, setDraft, dirty } = useDraft(saved);
   const [error, setError] = useState('');
   const editable = canEdit && !locked;
   const set = (patch: Partial<Coupon>) => setDraft({ ...draft, ...patch } as Coupon);
   const save = async () => {
     const parsed = CouponSchema.safeParse({ ...draft, name: draft.name.trim() });
-    if (!parsed.success || !draft.name.trim()) return setError(parsed.success ? t('ws_coupon_needName') : issuesText(parsed.error.issues));
+    if (!parsed.success || !draft.name.trim()) return setError(parsed.success ? t('ws_coupon_needName') : issuesText(parsed.error.issues, locale));
     try {
       await saveCouponEdit(db(), parsed.data, Date.now());
       onClose();

@@ -40,7 +40,7 @@ export function LevelsPage({ settings }: { settings: AppSettings }) {
   };
   const save = async () => {
     const parsed = AppSettingsSchema.safeParse({ ...settings, profile: draft.profile, segmentView: draft.segmentView });
-    if (!parsed.success) return setStatus({ ok: false, text: issuesText(parsed.error.issues) });
+    if (!parsed.success) return setStatus({ ok: false, text: issuesText(parsed.error.issues, locale) });
     await saveAppSettings(db(), parsed.data);
     setStatus({ ok: true, text: t('ws_saved') });
   };

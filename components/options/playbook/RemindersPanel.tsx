@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useT } from '@/components/common/i18n';
+import { useLocale, useT } from '@/components/common/i18n';
 import { db } from '@/lib/db/database';
 import { saveSettingEdit } from '@/lib/db/playbook-edit';
 import { ReminderRulesSchema, type ReminderRules } from '@/lib/reminders';
@@ -14,6 +14,7 @@ function minutesText(list: readonly number[]): string {
 /** Follow-up reminders: when they come due, quiet hours, and how many per buyer. */
 export function RemindersPanel({ saved, canEdit, locked }: { saved: ReminderRules; canEdit: boolean; locked: boolean }) {
   const t = useT();
+  const locale = useLocale();
   const { draft, setDraft, dirty, reset } = useDraft(saved);
   const [offsets, setOffsets] = useState(minutesText(saved.unpaid.offsetsMinutes));
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
@@ -24,7 +25,7 @@ export function RemindersPanel({ saved, canEdit, locked }: { saved: ReminderRule
   };
   const save = async () => {
     const parsed = ReminderRulesSchema.safeParse(draft);
-    if (!parsed.success) return setStatus({ ok: false, text: issuesText(parsed.error.issues) });
+    if (!parsed.success) return setStatus({ ok: false, text: issuesText(parsed.error.issues, locale) });
     try {
       await saveSettingEdit(db(), 'reminderRules', parsed.data, Date.now());
       setStatus({ ok: true, text: t('ws_saved') });

@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { canonicalJson } from '@/lib/playbook';
+import { describeIssues } from '@/lib/i18n/zod-issues';
+import type { UiLocale } from '@/lib/schemas/common';
 
 /**
  * A form's working copy of a stored value: follows the stored value while nothing is pending
@@ -20,7 +22,7 @@ export function useDraft<T>(saved: T): { draft: T; setDraft: (v: T) => void; dir
   return { draft, setDraft, dirty, reset: () => setDraft(saved) };
 }
 
-/** zod issues as one line for a form's error text. */
-export function issuesText(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
-  return issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; ');
+/** zod issues as one line for a form's error text, in the UI language, fields named in words. */
+export function issuesText(issues: readonly object[], locale: UiLocale): string {
+  return describeIssues(issues, locale);
 }

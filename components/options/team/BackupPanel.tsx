@@ -4,12 +4,14 @@ import { useLocale, useT } from '@/components/common/i18n';
 import { backupChunks, BackupRefused, checkBackup, restoreBackup, type BackupInfo, type BackupProblem, type RestoreReport } from '@/lib/db/backup';
 import { DataBusy } from '@/lib/db/data-lock';
 import { db } from '@/lib/db/database';
+import { describeIssue } from '@/lib/i18n/zod-issues';
 import { sourceFromBlob } from '@/lib/import/source';
+import type { UiLocale } from '@/lib/schemas/common';
 import { busyMessage, dataLock } from '../data-lock';
 import { FilePick, formatTime, Icon } from '../playbook/ui';
 import { useEditAccess } from './lock';
 
-function problemText(p: BackupProblem, t: ReturnType<typeof useT>): string {
+function problemText(p: BackupProblem, t: ReturnType<typeof useT>, locale: UiLocale): string {
   switch (p.kind) {
     case 'notJson': return p.detail === 'cut short' ? t('ws_backup_notJson') : t('ws_backup_badJson', { line: p.line, column: p.column, detail: p.detail });
     case 'tooDeep': return t('ws_backup_tooDeep', { line: p.line, column: p.column });
@@ -19,7 +21,7 @@ function problemText(p: BackupProblem, t: ReturnType<typeof useT>): string {
     case 'missingTables': return t('ws_backup_missingTables', { tables: p.tables.join(', ') });
     case 'unknownTables': return t('ws_backup_unknownTables', { version: p.dbVersion, tables: p.tables.join(', ') });
     case 'damaged': return t('ws_backup_damaged', { tables: p.tables.join(', ') });
-    case 'badRow': return t('ws_backup_badRow', { table: p.table, row: p.row, field: p.field, message: p.message });
+    case 'badRow': return t('ws_backup_badRow', { table: p.table, row: p.row, problem: describeIssue(p.issue, locale) });
   }
 }
 
@@ -60,7 +62,7 @@ export function BackupPanel() {
     setProgress(t('ws_backup_checking'));
     try {
       const read = await checkBackup(sourceFromBlob(file, file.name), db(), (p) => setProgress(`${t('ws_backup_checking')} ${p.table} ${p.rows}`));
-      if (!read.ok) return setProblem(problemText(read.problem, t));
+      if (!read.ok) return setProblem(problemText(read.problem, t, locale));
       setChosen({ file, info: read.info });
     } catch (e) {
       setProblem(t('ws_backup_checkFailed', { message: e instanceof Error ? e.message : String(e) }));
@@ -83,7 +85,7 @@ export function BackupPanel() {
     } catch (e) {
       if (e instanceof DataBusy) setProblem(t(busyMessage(e.holder)));
       else if (e instanceof BackupRefused) {
-        setProblem(problemText(e.problem, t));
+        setProblem(problemText(e.problem, t, locale));
         setChosen(null);
       } else setProblem(t('ws_backup_failed', { message: e instanceof Error ? e.message : String(e) }));
     } finally {

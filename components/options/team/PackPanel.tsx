@@ -10,6 +10,8 @@ import { parseConsoleRepairs } from '@/lib/consoles/repairs';
 import { CONSOLE_REPAIRS_KEY, CUSTOM_CONSOLES_KEY } from '@/lib/consoles/stored';
 import { mergePackConsoles } from '@/lib/consoles/taught';
 import type { AppSettings } from '@/lib/settings/app';
+import { describeIssues } from '@/lib/i18n/zod-issues';
+import type { UiLocale } from '@/lib/schemas/common';
 import { Field, FilePick, formatTime, Icon, LockBadge } from '../playbook/ui';
 import { useEditAccess } from './lock';
 import { fieldsLabel, itemLabel, KIND_KEY } from './pack-labels';
@@ -45,12 +47,12 @@ export function PackPanel({ settings }: { settings: AppSettings }) {
   );
 }
 
-function problemText(p: PackProblem, t: ReturnType<typeof useT>): string {
+function problemText(p: PackProblem, t: ReturnType<typeof useT>, locale: UiLocale): string {
   switch (p.kind) {
     case 'notJson': return t('ws_pack_notJson');
     case 'notAPack': return t('ws_pack_notAPack');
     case 'newerVersion': return t('ws_pack_newer', { version: p.version });
-    case 'invalid': return t('ws_pack_invalid', { issues: p.issues.slice(0, 5).join('; ') });
+    case 'invalid': return t('ws_pack_invalid', { issues: describeIssues(p.issues, locale) });
   }
 }
 
@@ -75,7 +77,7 @@ function PackImport({ editor }: { editor: string }) {
     setChoices({});
     if (!file) return;
     const parsed = parsePack(await file.text());
-    if (!parsed.ok) return setProblem(problemText(parsed.problem, t));
+    if (!parsed.ok) return setProblem(problemText(parsed.problem, t, locale));
     const mine = await readPlaybook(db());
     setPack(parsed.pack);
     setDiff(diffPlaybook(mine, packContents(parsed.pack), { lockedSettings: mine.lockedSettings }));

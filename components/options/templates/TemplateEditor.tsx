@@ -6,9 +6,9 @@ import { db } from '@/lib/db/database';
 import { deleteTemplate, saveTemplateEdit, type Stored } from '@/lib/db/playbook-edit';
 import type { MessageKey } from '@/lib/i18n';
 import { canonicalJson, folderTree } from '@/lib/playbook';
-import type { Locale } from '@/lib/schemas/common';
+import type { BuyerLanguage } from '@/lib/schemas/common';
 import type { AppSettings } from '@/lib/settings/app';
-import { TEMPLATE_LOCALES, TemplateKindSchema, type Template } from '@/lib/templates';
+import { BUYER_LANGUAGE_KEYS, TEMPLATE_LOCALES, TemplateKindSchema, type Template } from '@/lib/templates';
 import { ago, Field, LockBadge, Tabs, Toggle } from '../playbook/ui';
 import { BodyField } from './BodyField';
 import { ConditionsEditor } from './ConditionsEditor';
@@ -16,7 +16,7 @@ import { TemplatePreview } from './TemplatePreview';
 import { validateTemplate } from './validate';
 import { VersionHistory } from './VersionHistory';
 
-export const LANG_KEYS: Record<Locale, MessageKey> = { 'zh-CN': 'ws_lang_zhCN', 'zh-TW': 'ws_lang_zhTW', en: 'ws_lang_en' };
+export const LANG_KEYS: Readonly<Record<BuyerLanguage, MessageKey>> = BUYER_LANGUAGE_KEYS;
 
 export interface EditorProps {
   saved: Stored<Template> | null;
@@ -37,7 +37,7 @@ export function TemplateEditor({ saved, initial, all, taxonomy, settings, coupon
   const t = useT();
   const locale = useLocale();
   const [draft, setDraft] = useState<Template>(initial);
-  const [lang, setLang] = useState<Locale>('zh-CN');
+  const [lang, setLang] = useState<BuyerLanguage>('zh-CN');
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [field, setField] = useState<HTMLTextAreaElement | null>(null);
   const locked = saved?.locked === true;
@@ -56,8 +56,8 @@ export function TemplateEditor({ saved, initial, all, taxonomy, settings, coupon
     setDraft((d) => ({ ...d, [key]: value }));
     setStatus(null);
   };
-  const setBody = (l: Locale, body: string) => set('variants', { ...draft.variants, [l]: body });
-  const toggleVariant = (l: Locale) => {
+  const setBody = (l: BuyerLanguage, body: string) => set('variants', { ...draft.variants, [l]: body });
+  const toggleVariant = (l: BuyerLanguage) => {
     const variants = { ...draft.variants };
     if (variants[l] === undefined) variants[l] = '';
     else if (l !== 'zh-CN') delete variants[l];

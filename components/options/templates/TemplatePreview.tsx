@@ -8,9 +8,9 @@ import { profileOf } from '@/lib/db/buyers';
 import { db } from '@/lib/db/database';
 import type { MessageKey } from '@/lib/i18n';
 import type { StageId } from '@/lib/schemas/buyer';
-import type { Locale } from '@/lib/schemas/common';
+import type { BuyerLanguage } from '@/lib/schemas/common';
 import { todayIn, type AppSettings } from '@/lib/settings/app';
-import { renderVariant, TEMPLATE_LOCALES, type Template } from '@/lib/templates';
+import { BUYER_LANGUAGE_KEYS, labelLocale, renderVariant, TEMPLATE_LOCALES, type Template } from '@/lib/templates';
 import { Tabs } from '../playbook/ui';
 import { SAMPLE_STAGES, sampleProfile } from './samples';
 
@@ -26,7 +26,7 @@ function nickMatches(index: BuyerIndex | null, query: string, limit = 8): { id: 
   return out;
 }
 
-const LANG_KEY: Record<Locale, MessageKey> = { 'zh-CN': 'ws_lang_zhCN', 'zh-TW': 'ws_lang_zhTW', en: 'ws_lang_en' };
+const LANG_KEY: Readonly<Record<BuyerLanguage, MessageKey>> = BUYER_LANGUAGE_KEYS;
 
 /** The template as a buyer would receive it: for a sample buyer of a stage, or a real one by nick. */
 export function TemplatePreview({ template, settings, coupons }: { template: Template; settings: AppSettings; coupons: readonly Coupon[] }) {
@@ -35,7 +35,7 @@ export function TemplatePreview({ template, settings, coupons }: { template: Tem
   const today = todayIn(settings.timeZone, Date.now());
   const [source, setSource] = useState<'sample' | 'buyer'>('sample');
   const [stage, setStage] = useState<StageId>('silent');
-  const [lang, setLang] = useState<Locale>('zh-CN');
+  const [lang, setLang] = useState<BuyerLanguage>('zh-CN');
   const [couponId, setCouponId] = useState('');
   const [query, setQuery] = useState('');
   const [buyerId, setBuyerId] = useState<string | null>(null);
@@ -69,7 +69,7 @@ export function TemplatePreview({ template, settings, coupons }: { template: Tem
     buyer: profile,
     agent: { name: settings.agentName },
     shop: { name: settings.shopName },
-    values: coupon ? couponVariables(resolveCoupon(coupon, profile, today), lang) : {},
+    values: coupon ? couponVariables(resolveCoupon(coupon, profile, today), labelLocale(lang)) : {},
   });
   const text = result.ok ? result.text : result.preview;
   const missing = result.ok ? [] : result.errors.filter((e) => e.code === 'missingValue' || e.code === 'missingAnswer').map((e) => e.name ?? '');

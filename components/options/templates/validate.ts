@@ -1,7 +1,8 @@
 import type { UiLocale } from '@/lib/schemas/common';
 import { translate } from '@/lib/i18n';
-import { formatTemplateError, parseTemplate, ShortcutSchema, TEMPLATE_LOCALES, TemplateSchema, type Template } from '@/lib/templates';
-import type { Locale } from '@/lib/schemas/common';
+import { describeIssues } from '@/lib/i18n/zod-issues';
+import { BUYER_LANGUAGE_KEYS, formatTemplateError, parseTemplate, ShortcutSchema, TEMPLATE_LOCALES, TemplateSchema, type Template } from '@/lib/templates';
+import type { BuyerLanguage } from '@/lib/schemas/common';
 
 export interface BodyIssue {
   start: number;
@@ -12,7 +13,7 @@ export interface BodyIssue {
 }
 
 export interface Validation {
-  bodies: Partial<Record<Locale, BodyIssue[]>>;
+  bodies: Partial<Record<BuyerLanguage, BodyIssue[]>>;
   fields: Partial<Record<'title' | 'shortcut' | 'other', string>>;
   ok: boolean;
 }
@@ -33,7 +34,7 @@ export function validateTemplate(draft: Template, others: readonly Template[], l
     const body = draft.variants[lang];
     if (body === undefined) continue;
     if (body.trim() === '') {
-      bodies[lang] = [{ start: 0, end: body.length, line: 1, column: 1, message: translate(locale, 'ws_tpl_err_emptyVariant', { lang: translate(locale, `ws_lang_${lang === 'zh-CN' ? 'zhCN' : lang === 'zh-TW' ? 'zhTW' : 'en'}`) }) }];
+      bodies[lang] = [{ start: 0, end: body.length, line: 1, column: 1, message: translate(locale, 'ws_tpl_err_emptyVariant', { lang: translate(locale, BUYER_LANGUAGE_KEYS[lang]) }) }];
       continue;
     }
     const errors = parseTemplate(body).errors;
@@ -51,7 +52,7 @@ export function validateTemplate(draft: Template, others: readonly Template[], l
   const clean = Object.keys(bodies).length === 0 && Object.keys(fields).length === 0;
   if (clean) {
     const parsed = TemplateSchema.safeParse(draft);
-    if (!parsed.success) fields.other = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    if (!parsed.success) fields.other = describeIssues(parsed.error.issues, locale);
   }
   return { bodies, fields, ok: clean && !fields.other };
 }

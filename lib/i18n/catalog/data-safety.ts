@@ -53,8 +53,8 @@ export const dataSafety = {
     en: 'The backup has tables database v{version} does not have: {tables}; not restored.',
   },
   ws_backup_badRow: {
-    zh: '备份文件中 {table} 表第 {row} 条记录无效（{field}：{message}），已拒绝恢复。',
-    en: 'Record {row} of table {table} in the backup is invalid ({field}: {message}); not restored.',
+    zh: '备份文件中 {table} 表第 {row} 条记录无效（{problem}），已拒绝恢复。',
+    en: 'Record {row} of table {table} in the backup is invalid ({problem}); not restored.',
   },
   ws_backup_unknownVersion: {
     zh: '备份文件的数据库版本 v{version} 未知，已拒绝恢复。',

@@ -10,6 +10,7 @@ export const importStrings = {
     zh: '{file} 第 {line} 行第 {column} 列（{columnName}）',
     en: '{file} line {line}, column {column} ({columnName})',
   },
+  import_inSheet: { zh: '{file} 工作表 {sheet}', en: '{file} sheet {sheet}' },
   import_issue: { zh: '{where}：{message}', en: '{where}: {message}' },
   import_rowSkipped: { zh: '{message}，已跳过该行', en: '{message}; row skipped' },
   import_listSeparator: { zh: '、', en: ', ' },
@@ -18,8 +19,12 @@ export const importStrings = {
   // Whole-file problems: nothing is imported.
   import_emptyFile: { zh: '文件是空的，没有表头也没有数据', en: 'the file is empty: no header and no data' },
   import_notCsv: {
-    zh: '这不是 CSV 文本文件（看起来是 {kind}）。请在表格软件中另存为 CSV 后再导入',
-    en: 'this is not a CSV text file (it looks like {kind}). Save it as CSV in your spreadsheet program and import that',
+    zh: '无法读取这种文件（看起来是 {kind}）。请在表格软件中另存为 .xlsx 或 CSV 后再导入',
+    en: 'this kind of file cannot be read (it looks like {kind}). Save it as .xlsx or CSV in your spreadsheet program and import that',
+  },
+  import_badWorkbook: {
+    zh: '无法读取这个 Excel 工作簿（文件不完整、已损坏或加了密码）。请在 Excel 或 WPS 中打开，另存为 .xlsx 或 CSV 后再导入',
+    en: 'this Excel workbook cannot be read (incomplete, damaged or password-protected). Open it in Excel or WPS, save it as .xlsx or CSV and import that',
   },
   import_kind_xlsx: { zh: 'Excel 工作簿 .xlsx', en: 'an Excel .xlsx workbook' },
   import_kind_xls: { zh: 'Excel 97-2003 工作簿 .xls', en: 'an Excel 97-2003 .xls workbook' },

@@ -45,7 +45,7 @@ export const templates = {
   templates_reason_returningBuyer: { zh: '老买家', en: 'Returning buyer' },
   templates_reason_generic: { zh: '通用', en: 'General' },
   templates_reason_capped: { zh: '已达联系上限', en: 'Contact limit reached' },
-  templates_reason_needsTranslation: { zh: '无英文版本', en: 'No English version' },
+  templates_reason_needsTranslation: { zh: '无{lang}版本', en: 'No {lang} version' },
 
   templates_stage_prospect: { zh: '未购买', en: 'Prospect' },
   templates_stage_active: { zh: '活跃期', en: 'Active' },

@@ -16,6 +16,9 @@ export const CONCERN_ANSWERS: BuiltinSpec[] = [
     'zh-CN': '{{buyer.nick|亲}}，这款版型{{ask:版型}}，按您说的身高体重，建议拿{{ask:建议尺码}}。收到试穿不合身的话直接找我，帮您安排换码。',
     'zh-TW': '{{buyer.nick|您好}}，這款版型{{ask:版型}}，依您的身高體重，建議選{{ask:建議尺寸}}。收到試穿不合身的話直接找我們，會幫您安排換尺寸喔。',
     en: "Hi {{buyer.nick|there}}, this style runs {{ask:fit}}. For your height and weight we'd suggest size {{ask:suggested size}}. If it doesn't fit when it arrives, just message us and we'll arrange an exchange.",
+    th: 'สวัสดีค่ะ {{buyer.nick|คุณลูกค้า}} แบบนี้ทรง{{ask:ทรง}} จากส่วนสูงและน้ำหนักของคุณ แนะนำไซส์ {{ask:ไซส์ที่แนะนำ}} ค่ะ ถ้าได้รับแล้วใส่ไม่พอดี ทักมาได้เลย เราจะเปลี่ยนไซส์ให้ค่ะ',
+    vi: 'Chào {{buyer.nick|bạn}}, mẫu này form {{ask:form dáng}}. Với chiều cao và cân nặng của bạn, shop gợi ý size {{ask:size gợi ý}} nhé. Nếu nhận hàng mặc không vừa, bạn nhắn shop để đổi size ạ.',
+    ms: 'Hai {{buyer.nick|kak}}, model ini potongannya {{ask:potongan}}. Untuk tinggi dan berat kakak, kami cadangkan saiz {{ask:saiz dicadangkan}}. Kalau tidak muat bila sampai, mesej kami untuk tukar saiz ya.',
   }),
   answer('photo_match', 'photo_match', '色差与实物', '/sc', {
     'zh-CN': '{{buyer.nick|亲}}，我们的图都是实物拍的，没有过度修图。不同手机屏幕显示会有一点色差，这款实物颜色{{ask:实物颜色说明}}。想看更真实的效果，我可以发几张自然光下的实拍给您。',

@@ -11,7 +11,8 @@ export interface BuiltinSpec {
   kind: TemplateKind;
   marketing: boolean;
   conditions?: TemplateConditions;
-  variants: Required<TemplateVariants>;
+  /** Always Chinese (both scripts) and English; Thai, Vietnamese and Malay/Indonesian where written. */
+  variants: Required<Pick<TemplateVariants, 'zh-CN' | 'zh-TW' | 'en'>> & Pick<TemplateVariants, 'th' | 'vi' | 'ms'>;
 }
 
 /** A default-library template as a fresh record; `order` follows the position in its list. */

@@ -3,12 +3,13 @@ import { StageIdSchema } from '../../schemas/buyer';
 import { detectBuyerLanguage } from '../language';
 import { parseTemplate } from '../parse';
 import { renderTemplate } from '../render';
-import { TEMPLATE_LOCALES, TemplateSchema } from '../schema';
+import { CORE_TEMPLATE_LOCALES, TEMPLATE_LOCALES, TemplateSchema } from '../schema';
 import { sampleBuyer, sampleContext } from '../testing';
 import { DEFAULT_CONCERN_IDS } from '../../concerns';
 import { defaultTemplates } from '.';
 
 const templates = defaultTemplates();
+const written = (t: (typeof templates)[number]) => TEMPLATE_LOCALES.filter((lang) => t.variants[lang] !== undefined);
 
 describe('default template library', () => {
   it('holds valid records with unique ids and shortcuts', () => {
@@ -19,11 +20,21 @@ describe('default template library', () => {
 
   it('writes every template in zh-CN, zh-TW and English, each parsing cleanly', () => {
     for (const t of templates) {
-      for (const lang of TEMPLATE_LOCALES) {
+      for (const lang of CORE_TEMPLATE_LOCALES) {
         const body = t.variants[lang];
         expect(body, `${t.id} ${lang}`).toBeTruthy();
         expect(parseTemplate(body!).errors, `${t.id} ${lang}`).toEqual([]);
       }
+    }
+  });
+
+  it('writes the size answer, the first-order thanks and the shipping notice for Thai, Vietnamese and Malay/Indonesian Shopee buyers too', () => {
+    for (const id of ['builtin.concern.size', 'builtin.thanks.first', 'builtin.shipping.notice']) {
+      const t = templates.find((x) => x.id === id)!;
+      expect(written(t), id).toEqual(TEMPLATE_LOCALES);
+      for (const lang of ['th', 'vi', 'ms'] as const) expect(parseTemplate(t.variants[lang]!).errors, `${id} ${lang}`).toEqual([]);
+      expect(t.variants.th, id).toMatch(/\p{Script=Thai}/u);
+      expect(`${t.variants.vi}${t.variants.ms}`, id).not.toMatch(/\p{Script=Han}|\p{Script=Thai}/u);
     }
   });
 
@@ -36,7 +47,7 @@ describe('default template library', () => {
   });
 
   it('is recognised as its own language by the buyer-language detector', () => {
-    for (const t of templates) for (const lang of TEMPLATE_LOCALES) expect(detectBuyerLanguage([t.variants[lang]!]), `${t.id} ${lang}`).toBe(lang);
+    for (const t of templates) for (const lang of written(t)) expect(detectBuyerLanguage([t.variants[lang]!]), `${t.id} ${lang}`).toBe(lang);
   });
 
   it('answers every default concern', () => {
@@ -67,7 +78,7 @@ describe('default template library', () => {
 
   it('renders every variant for a real buyer once the blanks are answered', () => {
     for (const t of templates) {
-      for (const lang of TEMPLATE_LOCALES) {
+      for (const lang of written(t)) {
         const body = t.variants[lang]!;
         const answers = Object.fromEntries(parseTemplate(body).blanks.map((b) => [b.label, '【填写】']));
         const result = renderTemplate(body, sampleContext({ lang, answers }));

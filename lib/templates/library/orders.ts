@@ -22,6 +22,9 @@ export const ORDER_MESSAGES: BuiltinSpec[] = [
       'zh-CN': '{{buyer.nick|亲}}，谢谢您第一次在{{shop.name|我们店}}下单！宝贝我们会仔细打包、尽快发出。另外送您一张优惠券：{{coupon.name}}，下次购物就能用。有任何问题随时找我，我是{{agent.name|客服}}。',
       'zh-TW': '{{buyer.nick|您好}}，謝謝您第一次在{{shop.name|本店}}購物！商品我們會仔細包裝、盡快寄出。另外送上一張優惠券：{{coupon.name}}，下次購物就能使用。有任何問題隨時找我，我是{{agent.name|客服}}。',
       en: "Hi {{buyer.nick|there}}, thank you for your first order with {{shop.name|us}}! We'll pack it carefully and send it out soon. Here's a {{coupon.name}} coupon for next time. Any questions, just message me: I'm {{agent.name|here to help}}.",
+      th: 'ขอบคุณ {{buyer.nick|คุณลูกค้า}} ที่สั่งซื้อกับ {{shop.name|ร้านเรา}} เป็นครั้งแรกค่ะ! เราจะแพ็คอย่างดีและส่งให้เร็วที่สุด รับคูปอง {{coupon.name}} ไว้ใช้ครั้งหน้านะคะ มีคำถามทักมาได้เลย {{agent.name|แอดมิน}} ยินดีช่วยค่ะ',
+      vi: 'Cảm ơn {{buyer.nick|bạn}} đã đặt đơn đầu tiên tại {{shop.name|shop}}! Shop sẽ đóng gói cẩn thận và gửi sớm nhất. Tặng bạn mã giảm giá {{coupon.name}} cho lần mua sau. Có gì thắc mắc cứ nhắn mình, mình là {{agent.name|CSKH}} ạ.',
+      ms: 'Terima kasih {{buyer.nick|kak}} atas pesanan pertama di {{shop.name|kedai kami}}! Kami akan bungkus dengan baik dan hantar secepat mungkin. Ini baucar {{coupon.name}} untuk pembelian seterusnya. Ada soalan, mesej saja, saya {{agent.name|admin}}.',
     },
   },
   {
@@ -105,6 +108,9 @@ export const ORDER_MESSAGES: BuiltinSpec[] = [
       'zh-CN': '{{buyer.nick|亲}}，您的宝贝已经发出啦！{{order.carrier|快递}}单号：{{order.trackingNo}}，预计{{ask:预计到达时间}}送到。收到后有任何问题先联系我，我来处理。',
       'zh-TW': '{{buyer.nick|您好}}，您的商品已經寄出囉！{{order.carrier|物流}}單號：{{order.trackingNo}}，預計{{ask:預計送達時間}}送達。收到後如有任何問題，請先聯繫我們，會馬上幫您處理。',
       en: "Hi {{buyer.nick|there}}, your order is on its way! It's with {{order.carrier|the courier}}, tracking number {{order.trackingNo}}, and should arrive {{ask:expected delivery}}. If anything's not right when it arrives, message us first and we'll sort it out.",
+      th: 'สวัสดีค่ะ {{buyer.nick|คุณลูกค้า}} สินค้าจัดส่งแล้วค่ะ ขนส่งโดย {{order.carrier|บริษัทขนส่ง}} เลขพัสดุ {{order.trackingNo}} คาดว่าจะถึง {{ask:วันที่คาดว่าจะถึง}} ถ้ามีปัญหาอะไร ทักมาหาเราก่อนได้เลยค่ะ',
+      vi: 'Chào {{buyer.nick|bạn}}, đơn hàng của bạn đã được gửi đi! Đơn vị vận chuyển {{order.carrier|giao hàng}}, mã vận đơn {{order.trackingNo}}, dự kiến giao {{ask:ngày dự kiến}}. Có vấn đề gì bạn nhắn shop trước nhé.',
+      ms: 'Hai {{buyer.nick|kak}}, pesanan kakak sudah dihantar! Kurier {{order.carrier|kurier}}, nombor penjejakan {{order.trackingNo}}, dijangka sampai {{ask:tarikh sampai}}. Kalau ada masalah, mesej kami dulu ya.',
     },
   },
   {
