@@ -46,10 +46,27 @@ export function analyzeOrders(orders: Iterable<Order>, asOf: string, settings: P
  * paid dates' ends), so the rows are exactly those of profiling every buyer with all their orders.
  */
 export function analyzeTally(tally: BuyerTally, asOf: string, settings: ProfileSettings): AnalyzedOrders {
+  const analyzed = streamTally(tally, asOf, settings);
+  return { rows: [...analyzed.rows()], model: analyzed.model, ordersWithoutBuyer: analyzed.ordersWithoutBuyer };
+}
+
+/**
+ * analyzeTally one row at a time, for output that is written as it is made: only the buyers'
+ * totals are held, never all rows. Takes the tally's buyers (the tally is left empty).
+ */
+export function streamTally(tally: BuyerTally, asOf: string, settings: ProfileSettings): Omit<AnalyzedOrders, 'rows'> & { buyers: number; rows: () => Generator<AnalyzeRow> } {
   const buyers = [...tally.buyers.values()];
+  tally.buyers.clear();
   buyers.sort((a, b) => compare(a.platform, b.platform) || compare(a.buyerKey, b.buyerKey));
   const model = buildSegmentModel(buyers, asOf);
-  return { rows: buyers.map((b) => rowOf(b, model, asOf, settings)), model, ordersWithoutBuyer: tally.ordersWithoutBuyer };
+  return {
+    model,
+    ordersWithoutBuyer: tally.ordersWithoutBuyer,
+    buyers: buyers.length,
+    *rows() {
+      for (const buyer of buyers) yield rowOf(buyer, model, asOf, settings);
+    },
+  };
 }
 
 /** One buyer's output line. */

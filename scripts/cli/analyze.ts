@@ -15,7 +15,7 @@ import { BuyerTally, OrderKeySet } from '../../lib/metrics/buyer-tally';
 import { mergeFragments } from '../../lib/orders/merge';
 import type { UiLocale } from '../../lib/schemas/common';
 import type { Order } from '../../lib/schemas/order';
-import { analyzeTally, type AnalyzeRow } from './analyze-core';
+import { analyzeTally, streamTally, type AnalyzeRow } from './analyze-core';
 import { tallyPart, type PartJob, type PartResult } from './analyze-part';
 import type { WorkerJob, WorkerMessage, WorkerResult } from './analyze-worker';
 
@@ -209,6 +209,35 @@ async function readFile(
  * The rows are exactly those of merging every order and profiling every buyer.
  */
 export async function analyzeFiles(options: AnalyzeOptions, settings: ProfileSettings = DEFAULT_PROFILE_SETTINGS, runOptions: AnalyzeRunOptions = {}): Promise<AnalyzeResult> {
+  const read = await tallyFiles(options, settings, runOptions);
+  const analyzed = analyzeTally(read.tally, options.asOf, settings);
+  return { rows: analyzed.rows, issues: read.issues, failedFiles: read.failedFiles, summary: summaryOf(options, read, analyzed.rows.length, analyzed) };
+}
+
+interface TalliedFiles {
+  tally: BuyerTally;
+  orders: number;
+  fragments: number;
+  issues: ImportIssue[];
+  failedFiles: string[];
+}
+
+function summaryOf(options: AnalyzeOptions, read: TalliedFiles, buyers: number, analyzed: { model: { buyers: number }; ordersWithoutBuyer: number }): AnalyzeSummary {
+  return {
+    asOf: options.asOf,
+    files: options.files.length,
+    fragments: read.fragments,
+    orders: read.orders,
+    buyers,
+    payingBuyers: analyzed.model.buyers,
+    ordersWithoutBuyer: analyzed.ordersWithoutBuyer,
+    errors: read.issues.filter((i) => i.severity === 'error').length,
+    warnings: read.issues.filter((i) => i.severity === 'warning').length,
+  };
+}
+
+/** Every file read and tallied (analyzeFiles without the rows). */
+export async function tallyFiles(options: AnalyzeOptions, settings: ProfileSettings = DEFAULT_PROFILE_SETTINGS, runOptions: AnalyzeRunOptions = {}): Promise<TalliedFiles> {
   const run: Required<AnalyzeRunOptions> = { threads: true, splitMinBytes: SPLIT_MIN_BYTES, ...runOptions };
   const issues: ImportIssue[] = [];
   const failedFiles: string[] = [];
@@ -256,23 +285,7 @@ export async function analyzeFiles(options: AnalyzeOptions, settings: ProfileSet
     }
     for (const order of held.values()) final.add(order);
   }
-  const analyzed = analyzeTally(final, options.asOf, settings);
-  return {
-    rows: analyzed.rows,
-    issues,
-    failedFiles,
-    summary: {
-      asOf: options.asOf,
-      files: options.files.length,
-      fragments,
-      orders: final.orders,
-      buyers: analyzed.rows.length,
-      payingBuyers: analyzed.model.buyers,
-      ordersWithoutBuyer: analyzed.ordersWithoutBuyer,
-      errors: issues.filter((i) => i.severity === 'error').length,
-      warnings: issues.filter((i) => i.severity === 'warning').length,
-    },
-  };
+  return { tally: final, orders: final.orders, fragments, issues, failedFiles };
 }
 
 /** Issues printed one per line; beyond this many, only the count. */
@@ -286,12 +299,18 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`${options.error}\n${USAGE}\n`);
     return 2;
   }
-  const result = await analyzeFiles(options);
-  // Streamed in blocks: the output of millions of buyers is never one string.
-  for (let at = 0; at < result.rows.length; at += OUTPUT_BLOCK) {
-    const block = result.rows.slice(at, at + OUTPUT_BLOCK).map((row) => JSON.stringify(row));
+  const read = await tallyFiles(options);
+  const analyzed = streamTally(read.tally, options.asOf, DEFAULT_PROFILE_SETTINGS);
+  // Each row is made as it is written, in blocks: the rows of millions of buyers are never all held.
+  let block: string[] = [];
+  for (const row of analyzed.rows()) {
+    block.push(JSON.stringify(row));
+    if (block.length < OUTPUT_BLOCK) continue;
     if (!process.stdout.write(`${block.join('\n')}\n`)) await once(process.stdout, 'drain');
+    block = [];
   }
+  if (block.length > 0) process.stdout.write(`${block.join('\n')}\n`);
+  const result = { issues: read.issues, failedFiles: read.failedFiles, summary: summaryOf(options, read, analyzed.buyers, analyzed) };
   for (const issue of result.issues.slice(0, MAX_PRINTED_ISSUES)) process.stderr.write(`${formatIssue(issue, options.locale)}\n`);
   if (result.issues.length > MAX_PRINTED_ISSUES) process.stderr.write(`… ${result.issues.length - MAX_PRINTED_ISSUES} more\n`);
   process.stderr.write(`${JSON.stringify({ summary: result.summary })}\n`);
