@@ -5,6 +5,7 @@ import { importIntoDb, type ImportFailure } from '@/lib/db/import-store';
 import { ImportCommandSchema, type ImportJob, type ImportWorkerMessage } from '@/lib/db/import-protocol';
 import { loadAppSettings } from '@/lib/db/settings';
 import { readOrders, sourceFromBlob, type ImportOptions } from '@/lib/import';
+import { MAPPING_FIELDS } from '@/lib/import/mapping';
 import { readSplit, type ParserHandle } from '@/lib/import/split-read';
 import { todayIn } from '@/lib/settings/app';
 
@@ -30,7 +31,9 @@ async function run(job: ImportJob, signal: AbortSignal) {
   // Each file as its format says; the mapping and platform only for the generic tables.
   const fileOptions = (options: ImportOptions, i: number): ImportOptions => {
     const generic = job.formats[i] === 'generic';
-    return { ...options, format: job.formats[i], mapping: generic ? job.mapping : undefined, platform: generic ? job.platform : undefined };
+    // Every mapped field is stored; the cells of the other columns are skipped unread.
+    const fields = MAPPING_FIELDS.filter((f) => settings.storeContact || (f !== 'phone' && f !== 'address'));
+    return { ...options, format: job.formats[i], mapping: generic ? job.mapping : undefined, platform: generic ? job.platform : undefined, fields };
   };
   try {
     const { run: result, issues } = await importIntoDb(

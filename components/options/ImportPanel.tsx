@@ -7,6 +7,7 @@ import type { DataTask } from '@/lib/db/data-lock';
 import { csvChunks } from '@/lib/export/csv';
 import { formatIssue, formatLabel, GENERIC_REQUIRED, sourceFromBlob, type ColumnMapping, type ImportIssue, type MappingField } from '@/lib/import';
 import { previewSource, type SourcePreview } from '@/lib/import/preview';
+import { browserImportTooBig, sizeLabel } from '@/lib/import/limits';
 import type { MessageKey } from '@/lib/i18n';
 import { PLATFORMS, type Platform } from '@/lib/schemas/common';
 import { platformName } from '@/components/sidebar/BuyerCard';
@@ -48,6 +49,7 @@ export function ImportPanel() {
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [platform, setPlatform] = useState<Platform>('other');
   const [dragging, setDragging] = useState(false);
+  const [tooBig, setTooBig] = useState<{ total: number; limit: number } | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const running = job.kind === 'running';
   const elsewhere = useOtherHolder(!running);
@@ -70,6 +72,10 @@ export function ImportPanel() {
     const files = [...(list ?? [])];
     if (!files.length || running) return;
     clearImport();
+    // Refused before anything is read: the browser's import holds a run's orders until it writes them.
+    const refused = browserImportTooBig(files.map((f) => f.size));
+    setTooBig(refused);
+    if (refused) return setMappingFor(null);
     const previews = await Promise.all(files.map((f) => previewSource(sourceFromBlob(f, f.name)).catch(() => null)));
     const unknown = files.filter((_, i) => !previews[i]?.detected);
     const known = files.filter((_, i) => previews[i]?.detected);
@@ -108,6 +114,8 @@ export function ImportPanel() {
         <span>{t('op_import_drop')}</span>
         <input ref={inputRef} type="file" accept={IMPORT_ACCEPT} multiple hidden data-testid="import-file" onChange={(e) => { void onFiles(e.target.files); e.target.value = ''; }} />
       </div>
+
+      {tooBig && !running && <p className="result failed" role="alert" data-testid="import-too-big">{t('op_import_tooBig', { size: sizeLabel(tooBig.total), limit: sizeLabel(tooBig.limit) })}</p>}
 
       {!running && elsewhere === 'import' && <p className="warn-text" role="status" data-testid="import-elsewhere">{t('op_import_elsewhere')}</p>}
 

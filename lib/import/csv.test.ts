@@ -198,3 +198,37 @@ function gb18030(ch: string): Uint8Array {
   }
   throw new Error(`no two-byte GB18030 code for ${ch}`);
 }
+
+describe('CsvTokenizer reading only some columns', () => {
+  const text = 'id,"note ""x""\nstill note",amount,"a ""stray" quote"\r\n1,"multi\nline",2.50,plain\n="007",,3,"x"\n';
+  const pieces = (s: string, size: number) => Array.from({ length: Math.ceil(s.length / size) }, (_, i) => s.slice(i * size, (i + 1) * size));
+
+  it('gives the kept cells as they are, the others empty, with the same lines and issues however the text is cut', () => {
+    const all = tokenize([text]);
+    for (const size of [1, 2, 3, 7, text.length]) {
+      const t = new CsvTokenizer();
+      t.keepOnly([0, 2], 4);
+      const rows: CsvRow[] = [];
+      for (const piece of pieces(text, size)) rows.push(...t.push(piece));
+      rows.push(...t.end());
+      expect(rows.map((r) => r.line)).toEqual(all.rows.map((r) => r.line));
+      expect(rows.map((r) => r.fields)).toEqual(all.rows.map((r) => r.fields.map((f, i) => (i === 0 || i === 2 ? f : ''))));
+      // The stray quote in a skipped column is still reported, where it is.
+      expect(t.takeIssues()).toEqual(all.issues);
+    }
+  });
+
+  it('keeps the cells past the width, so a row longer than its header can still be told from one with empty extras', () => {
+    const t = new CsvTokenizer();
+    t.keepOnly([0], 2);
+    expect([...t.push('a,b,extra,\n'), ...t.end()].map((r) => r.fields)).toEqual([['a', '', 'extra', '']]);
+  });
+
+  it('reads every column again from the next value once told to', () => {
+    const t = new CsvTokenizer();
+    t.keepOnly([1], 3);
+    const first = t.push('a,b,c\n');
+    t.keepOnly(null);
+    expect([...first, ...t.push('d,e,f\n')].map((r) => r.fields)).toEqual([['', 'b', ''], ['d', 'e', 'f']]);
+  });
+});

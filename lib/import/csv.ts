@@ -78,6 +78,8 @@ export class CsvTokenizer {
   private valueLine = 1;
   /** The value being read has a stray quote (reported once). */
   private stray = false;
+  /** Per column (0-based): 1 = scanned but read as '', 0 = kept; columns past its end are kept. Null: all kept. */
+  private skip: Uint8Array | null = null;
   /** Fields in the last row read. */
   private width = 0;
   private issues: CsvIssue[] = [];
@@ -91,6 +93,22 @@ export class CsvTokenizer {
     }
     this.delimiterCode = this.delimiter.charCodeAt(0);
     this.line = options.firstLine ?? 1;
+  }
+
+  /**
+   * Read only these columns (0-based) of the first `width`: the others are still scanned (quotes,
+   * line breaks and stray quotes count as ever) but their values are not built, and come out as ''.
+   * Cells past `width` (a row longer than its header) are kept, so they can be checked. Null reads every column
+   * again, from the next value on. Rows keep their width, so field counts are checked as before.
+   */
+  keepOnly(columns: readonly number[] | null, width = 0): void {
+    if (columns === null) {
+      this.skip = null;
+      return;
+    }
+    const skip = new Uint8Array(width).fill(1);
+    for (const c of columns) skip[c] = 0;
+    this.skip = skip;
   }
 
   /** Feed the next piece of text; returns the rows it completed. */
@@ -150,6 +168,7 @@ export class CsvTokenizer {
     let pos = 0;
     let line = this.line;
     let state = this.state;
+    const skip = this.skip;
     // A CRLF cut between two pieces is one line break, counted at the CR.
     if (this.afterCr && text.charCodeAt(0) === LF) {
       if (state === IN_QUOTED) parts.push('\n');
@@ -178,6 +197,8 @@ export class CsvTokenizer {
 
       // One value, or the rest of one an earlier piece began.
       let value: string | null = null;
+      // A skipped column's value is crossed without slicing or joining its text.
+      const keep = skip === null || this.n >= skip.length || skip[this.n] === 0;
       let quoted = state === IN_QUOTED;
       if (state === VALUE) {
         if (pos >= len) break;
@@ -218,23 +239,26 @@ export class CsvTokenizer {
             // The value goes on in the next piece.
             line += (breaks ?? new BreakCounter(text)).count(from, len);
             const end = close < 0 ? len : close;
-            if (start < end) parts.push(text.slice(start, end));
+            if (start < end && keep) parts.push(text.slice(start, end));
             state = close < 0 ? IN_QUOTED : QUOTE_AT_END;
             break reading;
           }
           const next = text.charCodeAt(close + 1);
           if (next === QUOTE) {
-            parts.push(text.slice(start, close + 1));
+            if (keep) parts.push(text.slice(start, close + 1));
             start = close + 2;
             continue;
           }
           if (next === delimCode || next === LF || next === CR) break;
           // A quote inside a quoted value that does not end it: keep it as text (one warning per value).
           this.noteQuotedStray();
-          parts.push(text.slice(start, close + 1));
+          if (keep) parts.push(text.slice(start, close + 1));
           start = close + 1;
         }
-        if (parts.length === 0) value = text.slice(start, close);
+        if (!keep) {
+          value = '';
+          parts.length = 0;
+        } else if (parts.length === 0) value = text.slice(start, close);
         else {
           parts.push(text.slice(start, close));
           value = parts.join('');
@@ -255,11 +279,14 @@ export class CsvTokenizer {
         }
         if (stray) this.stray = true;
         if (end === len) {
-          if (pos < len) parts.push(text.slice(pos));
+          if (pos < len && keep) parts.push(text.slice(pos));
           state = IN_UNQUOTED;
           break;
         }
-        if (parts.length === 0) value = text.slice(pos, end);
+        if (!keep) {
+          value = '';
+          parts.length = 0;
+        } else if (parts.length === 0) value = text.slice(pos, end);
         else {
           parts.push(text.slice(pos, end));
           value = parts.join('');
@@ -269,7 +296,7 @@ export class CsvTokenizer {
         pos = end;
       }
 
-      this.fields[this.n++] = value!;
+      this.fields[this.n++] = keep ? value! : '';
       // A value read from this piece ends at a delimiter or a line break in it.
       const c = text.charCodeAt(pos);
       if (c === delimCode) {

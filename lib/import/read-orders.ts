@@ -7,7 +7,7 @@ import { type DetectedFormat, chooseFormat, trimHeaders } from './formats/detect
 import { createMapper } from './formats/mappers';
 import type { FormatId } from './formats/specs';
 import { type ImportIssue, ImportError, fileError } from './issues';
-import type { ColumnMapping } from './mapping';
+import type { ColumnMapping, MappingField } from './mapping';
 import { RowReader, type RowMapper } from './row-reader';
 import type { ImportSource } from './source';
 import { type RangeReader, readAll } from './xlsx/zip';
@@ -28,6 +28,13 @@ export interface ImportOptions {
   batchSize?: number;
   /** Skip encoding detection. */
   encoding?: TextEncodingId;
+  /**
+   * Only these fields are needed: the cells of other columns are scanned but never built (they read
+   * as ''), which makes reading a wide export much cheaper. Every row is still checked and skipped
+   * or reported exactly as when reading all (the mapper's own checks, field counts, undecodable
+   * text). Ignored for a generic table without an order column, whose order ids hash the whole row.
+   */
+  fields?: readonly MappingField[];
   /** Read one part of a file that two readers share (split-read.ts); not for callers otherwise. */
   part?: FilePart;
 }
@@ -241,7 +248,11 @@ class Session {
 
   push(text: string): void {
     if (text.length === 0) return;
-    if (!this.replaced && text.includes('\ufffd')) this.replaced = true;
+    if (!this.replaced && text.includes('\ufffd')) {
+      this.replaced = true;
+      // Undecodable text is reported wherever it is: from here on every cell is built.
+      this.tokenizer.keepOnly(null);
+    }
     this.consume(this.tokenizer.push(text));
   }
 
@@ -308,6 +319,10 @@ class Session {
     this.format = format;
     this.reader = new RowReader(columns, headers, this.file, this.issues, this.timeZone);
     this.mapper = createMapper(format.id, { platform: format.platform, storeContact: this.options.storeContact ?? false });
+    const only = this.options.fields;
+    if (only && !this.replaced && (format.id !== 'generic' || columns.order >= 0)) {
+      this.tokenizer.keepOnly(only.map((field) => columns[field]).filter((at) => at >= 0), headers.length);
+    }
   }
 
   private checkReplacement(row: CsvRow): void {

@@ -6,7 +6,7 @@ import { HEAD_BYTES, TEXT_ENCODINGS, type TextEncodingId } from './encoding';
 import { chooseFormat, trimHeaders } from './formats/detect';
 import { FORMAT_IDS } from './formats/specs';
 import { ImportError, ImportIssueSchema, type ImportIssue } from './issues';
-import { ColumnMappingSchema } from './mapping';
+import { ColumnMappingSchema, MAPPING_FIELDS } from './mapping';
 import { judgeHead, readOrders, type FilePart, type ImportBatch, type ImportOptions } from './read-orders';
 import { nextTask } from './next-task';
 import { readStream, sourceFromBlob, type ImportSource } from './source';
@@ -59,6 +59,7 @@ const ReadOptionsSchema = z.object({
   timeZone: z.string().optional(),
   batchSize: z.number().int().positive().optional(),
   encoding: z.enum(TEXT_ENCODINGS).optional(),
+  fields: z.array(z.enum(MAPPING_FIELDS)).optional(),
 });
 
 /** Importing side → parser. */
@@ -84,8 +85,8 @@ type FromParser = z.infer<typeof FromParserSchema>;
 
 /** Only what readOrders needs, so nothing uncloneable (callbacks, signals) is posted. */
 export function readOptions(options: ImportOptions): ImportOptions {
-  const { format, mapping, platform, storeContact, timeZone, batchSize, encoding } = options;
-  const out: ImportOptions = { format, mapping, platform, storeContact, timeZone, batchSize, encoding };
+  const { format, mapping, platform, storeContact, timeZone, batchSize, encoding, fields } = options;
+  const out: ImportOptions = { format, mapping, platform, storeContact, timeZone, batchSize, encoding, fields };
   for (const key of Object.keys(out) as (keyof ImportOptions)[]) if (out[key] === undefined) delete out[key];
   return out;
 }

@@ -1,9 +1,11 @@
 // The part of `analyze` that does not touch files: orders in, one result row per buyer out.
 import { daysBetween } from '../../lib/dates/local-date';
-import { computeBuyerMetrics } from '../../lib/metrics/compute';
-import { buildProfile, type ProfileSettings } from '../../lib/metrics/profile';
-import { buildSegmentModel, type SegmentModel } from '../../lib/segments/model';
-import type { BuyerMetrics, Rfm8Id, RfmScore, StageId } from '../../lib/schemas/buyer';
+import { resolveLevel } from '../../lib/levels/ladder';
+import { BuyerTally, type BuyerTotals } from '../../lib/metrics/buyer-tally';
+import type { ProfileSettings } from '../../lib/metrics/profile';
+import { buildSegmentModel, scoreBuyer, type SegmentModel } from '../../lib/segments/model';
+import { resolveStage } from '../../lib/stages/stages';
+import type { Rfm8Id, RfmScore, StageId } from '../../lib/schemas/buyer';
 import type { Platform } from '../../lib/schemas/common';
 import type { Order } from '../../lib/schemas/order';
 
@@ -33,50 +35,59 @@ export interface AnalyzedOrders {
 
 /** Group orders by buyer, measure each buyer, segment the population and profile everyone. */
 export function analyzeOrders(orders: Iterable<Order>, asOf: string, settings: ProfileSettings): AnalyzedOrders {
-  const byBuyer = new Map<string, { platform: Platform; buyerKey: string; nick: string | null; orders: Order[] }>();
-  let ordersWithoutBuyer = 0;
-  for (const order of orders) {
-    if (order.buyerKey === null) {
-      ordersWithoutBuyer++;
-      continue;
-    }
-    const id = `${order.platform}:${order.buyerKey}`;
-    let entry = byBuyer.get(id);
-    if (!entry) {
-      entry = { platform: order.platform, buyerKey: order.buyerKey, nick: null, orders: [] };
-      byBuyer.set(id, entry);
-    }
-    entry.nick ??= order.buyerNick;
-    entry.orders.push(order);
-  }
+  const tally = new BuyerTally(settings.rules);
+  for (const order of orders) tally.add(order);
+  return analyzeTally(tally, asOf, settings);
+}
 
-  const buyers: Array<{ platform: Platform; buyerKey: string; nick: string; metrics: BuyerMetrics }> = [];
-  for (const entry of byBuyer.values()) {
-    buyers.push({ platform: entry.platform, buyerKey: entry.buyerKey, nick: entry.nick ?? entry.buyerKey, metrics: computeBuyerMetrics(entry.orders, settings.rules) });
-  }
+/**
+ * The rows of every buyer of a tally, sorted by platform and buyer. A profile needs no more than a
+ * buyer's totals (levels, RFM, 8 classes, layers and stages read paid orders, net amount and the
+ * paid dates' ends), so the rows are exactly those of profiling every buyer with all their orders.
+ */
+export function analyzeTally(tally: BuyerTally, asOf: string, settings: ProfileSettings): AnalyzedOrders {
+  const analyzed = streamTally(tally, asOf, settings);
+  return { rows: [...analyzed.rows()], model: analyzed.model, ordersWithoutBuyer: analyzed.ordersWithoutBuyer };
+}
+
+/**
+ * analyzeTally one row at a time, for output that is written as it is made: only the buyers'
+ * totals are held, never all rows. Takes the tally's buyers (the tally is left empty).
+ */
+export function streamTally(tally: BuyerTally, asOf: string, settings: ProfileSettings): Omit<AnalyzedOrders, 'rows'> & { buyers: number; rows: () => Generator<AnalyzeRow> } {
+  const buyers = [...tally.buyers.values()];
+  tally.buyers.clear();
   buyers.sort((a, b) => compare(a.platform, b.platform) || compare(a.buyerKey, b.buyerKey));
-  const model = buildSegmentModel(buyers.map((b) => b.metrics), asOf);
+  const model = buildSegmentModel(buyers, asOf);
+  return {
+    model,
+    ordersWithoutBuyer: tally.ordersWithoutBuyer,
+    buyers: buyers.length,
+    *rows() {
+      for (const buyer of buyers) yield rowOf(buyer, model, asOf, settings);
+    },
+  };
+}
 
-  const rows = buyers.map((buyer): AnalyzeRow => {
-    const profile = buildProfile(buyer, settings, model, asOf);
-    const m = profile.metrics;
-    return {
-      buyer: buyer.buyerKey,
-      platform: buyer.platform,
-      paidOrders: m.paidOrders,
-      netTotal: toYuan(m.netCents),
-      aov: toYuan(m.aovCents),
-      firstPaidDate: m.firstPaidDate,
-      lastPaidDate: m.lastPaidDate,
-      recencyDays: m.lastPaidDate === null ? null : daysBetween(m.lastPaidDate, asOf),
-      stage: profile.stage.id,
-      level: profile.level?.id ?? null,
-      rfm: profile.rfm,
-      rfm8: profile.rfm8,
-      layer: profile.layer,
-    };
-  });
-  return { rows, model, ordersWithoutBuyer };
+/** One buyer's output line. */
+export function rowOf(buyer: BuyerTotals, model: SegmentModel, asOf: string, settings: ProfileSettings): AnalyzeRow {
+  const aovCents = buyer.paidOrders === 0 ? 0 : Math.round(buyer.netCents / buyer.paidOrders);
+  const segment = scoreBuyer(buyer, model, asOf, settings.layers);
+  return {
+    buyer: buyer.buyerKey,
+    platform: buyer.platform,
+    paidOrders: buyer.paidOrders,
+    netTotal: toYuan(buyer.netCents),
+    aov: toYuan(aovCents),
+    firstPaidDate: buyer.firstPaidDate,
+    lastPaidDate: buyer.lastPaidDate,
+    recencyDays: buyer.lastPaidDate === null ? null : daysBetween(buyer.lastPaidDate, asOf),
+    stage: resolveStage(buyer.lastPaidDate, asOf, settings.stages).id,
+    level: resolveLevel(buyer, settings.ladder)?.id ?? null,
+    rfm: segment.rfm,
+    rfm8: segment.rfm8,
+    layer: segment.layer,
+  };
 }
 
 function toYuan(cents: number): number {

@@ -15,6 +15,10 @@ export const options = {
   op_import_detected: { zh: '识别为：{format}', en: 'Detected: {format}' },
   op_import_encoding: { zh: '编码 {encoding}', en: 'Encoding {encoding}' },
   op_import_unknown: { zh: '未识别的表格：请指定各列的含义', en: 'Unknown table: map its columns' },
+  op_import_tooBig: {
+    zh: '所选文件共 {size}，超过浏览器内导入的上限 {limit}，未导入任何数据。请由主管在团队服务器上导入（服务器逐批读写，不受浏览器内存限制），或把导出按月份拆成几份分批导入。',
+    en: 'The files chosen come to {size}, over the {limit} limit for importing in the browser; nothing was imported. Have a supervisor import them on the team server (it reads and writes in batches, without the browser\'s memory limit), or split the export by month and import the parts one at a time.',
+  },
   op_import_mapping: { zh: '列对应关系', en: 'Column mapping' },
   op_import_noColumn: { zh: '（无）', en: '(none)' },
   op_import_platform: { zh: '这些订单来自', en: 'These orders are from' },
