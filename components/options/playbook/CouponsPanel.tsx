@@ -114,7 +114,7 @@ function CouponForm({ saved, exists, locked, canEdit, today, onClose }: { saved:
           <Field label={t('ws_coupon_gift')} wide><input value={draft.gift} maxLength={200} disabled={!editable} onChange={(e) => set({ gift: e.target.value })} /></Field>
         )}
         <Field label={t('ws_coupon_validity')}>
-          <Tabs value={v.type} onChange={(type) => set({ validity: type === 'fixed' ? { type, from: today, to: today } : { type, days: 30 } })}
+          <Tabs label={t('a11y_validity')} value={v.type} onChange={(type) => set({ validity: type === 'fixed' ? { type, from: today, to: today } : { type, days: 30 } })}
             tabs={[['days_from_issue', t('ws_coupon_fromIssue')], ['fixed', t('ws_coupon_fixed')]] as const} />
         </Field>
         {v.type === 'days_from_issue' ? (
@@ -122,8 +122,8 @@ function CouponForm({ saved, exists, locked, canEdit, today, onClose }: { saved:
         ) : (
           <Field label={t('ws_coupon_window')}>
             <span className="ws-row tight">
-              <input type="date" value={v.from} disabled={!editable} onChange={(e) => set({ validity: { ...v, from: e.target.value } })} />
-              <input type="date" value={v.to} disabled={!editable} onChange={(e) => set({ validity: { ...v, to: e.target.value } })} />
+              <input type="date" value={v.from} aria-label={t('ws_policy_from')} disabled={!editable} onChange={(e) => set({ validity: { ...v, from: e.target.value } })} />
+              <input type="date" value={v.to} aria-label={t('ws_policy_to')} disabled={!editable} onChange={(e) => set({ validity: { ...v, to: e.target.value } })} />
             </span>
           </Field>
         )}
