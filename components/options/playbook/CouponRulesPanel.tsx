@@ -7,7 +7,7 @@ import type { MessageKey } from '@/lib/i18n';
 import type { ProfileSettings } from '@/lib/metrics/profile';
 import { Rfm8IdSchema, StageIdSchema } from '@/lib/schemas/buyer';
 import { issuesText, useDraft } from './draft';
-import { Chips, Field, LockBadge, MoneyInput, NumberInput, Toggle } from './ui';
+import { Chips, Field, LockBadge, MoneyInput, NumberInput, rowActivation, Toggle } from './ui';
 
 type T = ReturnType<typeof useT>;
 
@@ -46,7 +46,7 @@ export function CouponRulesPanel({ rules, coupons, profile, canEdit }: { rules: 
         <thead><tr><th>{t('ws_rule_name')}</th><th>{t('ws_rule_coupon')}</th><th>{t('ws_rule_who')}</th><th className="num">{t('ws_rule_priority')}</th><th>{t('ws_rule_cap')}</th><th>{t('ws_coupon_status')}</th><th /></tr></thead>
         <tbody>
           {live.map((r) => (
-            <tr key={r.id} className={`clickable${editing?.id === r.id ? ' sel' : ''}${r.enabled ? '' : ' off'}`} onClick={() => setEditing(r)}>
+            <tr key={r.id} className={`clickable${editing?.id === r.id ? ' sel' : ''}${r.enabled ? '' : ' off'}`} {...rowActivation(() => setEditing(r))}>
               <td><strong>{r.name || r.id}</strong></td>
               <td>{couponName(r.couponId)}</td>
               <td>{summarizeConditions(r.conditions, t)}</td>

@@ -3,7 +3,7 @@ import { useT } from '@/components/common/i18n';
 import { couponLabel, CouponSchema, resolveCoupon, type Coupon, type CouponKind } from '@/lib/coupons';
 import { db } from '@/lib/db/database';
 import { deleteCoupon, saveCouponEdit, type Stored } from '@/lib/db/playbook-edit';
-import { Field, LockBadge, MoneyInput, NumberInput, Tabs, Toggle } from './ui';
+import { Field, LockBadge, MoneyInput, NumberInput, rowActivation, Tabs, Toggle } from './ui';
 import { issuesText, useDraft } from './draft';
 
 const KINDS: readonly CouponKind[] = ['threshold', 'discount', 'free_shipping', 'gift'];
@@ -43,7 +43,7 @@ export function CouponsPanel({ coupons, canEdit, today }: { coupons: readonly St
         <thead><tr><th>{t('ws_coupon_name')}</th><th>{t('ws_coupon_kind')}</th><th>{t('ws_coupon_gives')}</th><th>{t('ws_coupon_validity')}</th><th>{t('ws_coupon_status')}</th><th /></tr></thead>
         <tbody>
           {live.map((c) => (
-            <tr key={c.id} className={`clickable${editing?.id === c.id ? ' sel' : ''}${c.enabled ? '' : ' off'}`} onClick={() => setEditing(c)} data-testid="coupon-row">
+            <tr key={c.id} className={`clickable${editing?.id === c.id ? ' sel' : ''}${c.enabled ? '' : ' off'}`} {...rowActivation(() => setEditing(c))} data-testid="coupon-row">
               <td><strong>{c.name || c.id}</strong></td>
               <td>{t(`ws_coupon_kind_${c.kind}`)}</td>
               <td>{describeCoupon(c, today)}</td>

@@ -131,6 +131,19 @@ export function Tabs<T extends string>({ tabs, value, onChange, testId, label }:
   );
 }
 
+/** A clickable table row is a tab stop too, and opens with Enter or Space. */
+export function rowActivation(open: () => void) {
+  return {
+    tabIndex: 0,
+    onClick: open,
+    onKeyDown: (e: KeyboardEvent<HTMLElement>) => {
+      if (e.target !== e.currentTarget || (e.key !== 'Enter' && e.key !== ' ')) return;
+      e.preventDefault();
+      open();
+    },
+  };
+}
+
 export function Empty({ children }: { children: ReactNode }) {
   return <p className="ws-empty">{children}</p>;
 }
