@@ -167,7 +167,10 @@ test.describe('accessibility (axe, WCAG 2.1 A/AA): no serious or critical violat
     await page.keyboard.type('{{');
     await expect(page.getByTestId('variable-menu')).toBeVisible();
     await page.getByRole('tab', { name: '真实买家' }).click();
-    await check('templates: new template, variable menu, real-buyer preview');
+    // An empty English variant: its tab is marked as having errors.
+    await page.getByTestId('variant-toggle-en').click();
+    await expect(page.getByTestId('variant-tabs').getByRole('img', { name: '有错误' })).toBeVisible();
+    await check('templates: new template, variable menu, real-buyer preview, a variant with errors');
 
     await open('consoles');
     await page.getByTestId('consoles-add').click();

@@ -20,5 +20,6 @@ export const a11y = {
   a11y_termLang: { zh: '词语的语言', en: 'Language of the terms' },
   a11y_outcomeWindow: { zh: '统计时长', en: 'Period' },
   a11y_concernsBy: { zh: '按商品或类目', en: 'By item or category' },
+  a11y_hasErrors: { zh: '有错误', en: 'has errors' },
   a11y_mainNav: { zh: '工作台导航', en: 'Workspace sections' },
 } satisfies Catalog;
