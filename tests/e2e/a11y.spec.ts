@@ -169,7 +169,7 @@ test.describe('accessibility (axe, WCAG 2.1 A/AA): no serious or critical violat
     await page.getByRole('tab', { name: '真实买家' }).click();
     // An empty English variant: its tab is marked as having errors.
     await page.getByTestId('variant-toggle-en').click();
-    await expect(page.getByTestId('variant-tabs').getByRole('img', { name: '有错误' })).toBeVisible();
+    await expect(page.getByTestId('variant-tabs').getByRole('tab', { name: '英文 有错误' })).toBeVisible();
     await check('templates: new template, variable menu, real-buyer preview, a variant with errors');
 
     await open('consoles');
