@@ -1,11 +1,15 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { oncePerKey } from '@/lib/dates/once-per-key';
 import { translate, type MessageKey, type MessageParams } from '@/lib/i18n';
 import type { UiLocale } from '@/lib/schemas/common';
 
 const LocaleContext = createContext<UiLocale>('zh-CN');
 
+/** The UI language for everything below; the page's `<html lang>` follows it (screen readers pick their voice from it). */
 export function LocaleProvider({ locale, children }: { locale: UiLocale; children: ReactNode }) {
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
   return <LocaleContext.Provider value={locale}>{children}</LocaleContext.Provider>;
 }
 

@@ -143,13 +143,13 @@ export function BuyersTable({ settings }: { settings: AppSettings }) {
   return (
     <section className="panel buyers">
       <div className="panel-head">
-        <h2>{t('op_buyers_title')}</h2>
+        <h2 id="buyers-title">{t('op_buyers_title')}</h2>
         <span className="muted" data-testid="buyers-count">{t('op_buyers_count', { count: result?.all ?? 0, shown: total })}</span>
         <button type="button" className="secondary" data-testid="export-buyers-csv" onClick={exportCsv} disabled={!total || exporting || !access.canEdit}>{t('op_buyers_export')}</button>
       </div>
       <EditGate scope="export" quiet />
       <div className="filters">
-        <input type="search" placeholder={t('op_buyers_search')} value={query} onChange={(e) => setQuery(e.target.value)} data-testid="buyers-search" />
+        <input type="search" placeholder={t('op_buyers_search')} aria-label={t('op_buyers_search')} value={query} onChange={(e) => setQuery(e.target.value)} data-testid="buyers-search" />
         <label>{t('op_col_level')}{select(level, setLevel, [...settings.profile.ladder.levels.map((l): [string, string] => [l.id, locale === 'en' ? l.nameEn : l.name]), ['-', t('profile_noLevel')]], 'filter-level')}</label>
         <label>{t('op_col_segment')}{select(segment, setSegment, [
           ...Rfm8IdSchema.options.map((id): [string, string] => [id, t(`profile_rfm8_${id}` as MessageKey)]),
@@ -161,18 +161,22 @@ export function BuyersTable({ settings }: { settings: AppSettings }) {
       {result && result.all === 0 ? (
         <p className="empty">{t('op_buyers_empty')}</p>
       ) : (
-        <div className="table" role="table">
-          <div className="tr th" role="row">
-            {(['op_col_buyer', 'op_col_platform', 'op_col_level', 'op_col_segment', 'op_col_stage', 'op_col_orders', 'op_col_net', 'op_col_aov', 'op_col_last', 'op_col_recency'] as const).map((k) => (
-              <span key={k} role="columnheader">{t(k)}</span>
-            ))}
+        // A virtual list drawn as a table: ARIA table roles, the row count and each row's index say
+        // where a screen reader is, though only the visible rows exist. The body scrolls by keyboard too.
+        <div className="table" role="table" aria-labelledby="buyers-title" aria-rowcount={total + 1} data-testid="buyers-table">
+          <div role="rowgroup">
+            <div className="tr th" role="row" aria-rowindex={1}>
+              {(['op_col_buyer', 'op_col_platform', 'op_col_level', 'op_col_segment', 'op_col_stage', 'op_col_orders', 'op_col_net', 'op_col_aov', 'op_col_last', 'op_col_recency'] as const).map((k) => (
+                <span key={k} role="columnheader">{t(k)}</span>
+              ))}
+            </div>
           </div>
-          <div className="tbody" ref={scrollRef} data-testid="buyers-scroll" aria-busy={busy}>
-            <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+          <div className="tbody" role="rowgroup" tabIndex={0} aria-label={t('op_buyers_rows')} ref={scrollRef} data-testid="buyers-scroll" aria-busy={busy}>
+            <div role="presentation" style={{ height: virtual.getTotalSize(), position: 'relative' }}>
               {items.map((v) => {
                 const r = rowAt(result, v.index);
                 // Not fetched yet: an empty row of the same height, so nothing jumps when it arrives.
-                return r ? <Row key={`b${r.index}`} r={r} top={v.start} levelName={levelName} /> : <div key={`w${v.index}`} className="tr" role="row" aria-hidden="true" style={rowStyle(v.start)} />;
+                return r ? <Row key={`b${r.index}`} r={r} position={v.index} top={v.start} levelName={levelName} /> : <div key={`w${v.index}`} className="tr" role="row" aria-hidden="true" style={rowStyle(v.start)} />;
               })}
             </div>
           </div>
@@ -185,21 +189,21 @@ export function BuyersTable({ settings }: { settings: AppSettings }) {
 const rowStyle = (top: number) => ({ position: 'absolute', top, height: ROW_HEIGHT, left: 0, right: 0 }) as const;
 
 /** Save a Blob the worker built, as downloadChunks saves chunks built here. */
-function Row({ r, top, levelName }: { r: BuyerRow; top: number; levelName: (id: string | null) => string }) {
+function Row({ r, position, top, levelName }: { r: BuyerRow; position: number; top: number; levelName: (id: string | null) => string }) {
   const t = useT();
   const locale = useLocale();
   return (
-    <div className="tr" role="row" data-testid="buyer-row" style={rowStyle(top)}>
-      <span className="nick-cell" title={r.nick}>{r.nick}</span>
-      <span>{platformName(r.platform, locale)}</span>
-      <span>{r.level ? levelName(r.level) : '—'}</span>
-      <span>{r.rfm8 ? t(`profile_rfm8_${r.rfm8}` as MessageKey) : '—'}</span>
-      <span className={`stage-text stage-${r.stage}`}>{t(`profile_stage_${r.stage}` as MessageKey)}</span>
-      <span className="num">{r.paidOrders}</span>
-      <span className="num">{formatMoney(r.netCents, locale)}</span>
-      <span className="num">{formatMoney(r.aovCents, locale)}</span>
-      <span>{r.lastPaidDate ?? '—'}</span>
-      <span className="num">{r.recencyDays ?? '—'}</span>
+    <div className="tr" role="row" aria-rowindex={position + 2} data-testid="buyer-row" style={rowStyle(top)}>
+      <span role="cell" className="nick-cell" title={r.nick}>{r.nick}</span>
+      <span role="cell">{platformName(r.platform, locale)}</span>
+      <span role="cell">{r.level ? levelName(r.level) : '—'}</span>
+      <span role="cell">{r.rfm8 ? t(`profile_rfm8_${r.rfm8}` as MessageKey) : '—'}</span>
+      <span role="cell" className={`stage-text stage-${r.stage}`}>{t(`profile_stage_${r.stage}` as MessageKey)}</span>
+      <span role="cell" className="num">{r.paidOrders}</span>
+      <span role="cell" className="num">{formatMoney(r.netCents, locale)}</span>
+      <span role="cell" className="num">{formatMoney(r.aovCents, locale)}</span>
+      <span role="cell">{r.lastPaidDate ?? '—'}</span>
+      <span role="cell" className="num">{r.recencyDays ?? '—'}</span>
     </div>
   );
 }

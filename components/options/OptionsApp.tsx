@@ -88,14 +88,13 @@ function Shell({ read }: { read: ReadSettings }) {
   const section = SECTIONS.find((s) => s.id === route) ?? SECTIONS[0]!;
   useEffect(() => {
     document.title = `${t(section.label)} · ${t('op_title')}`;
-    document.documentElement.lang = settings.uiLocale;
-  }, [section, settings.uiLocale, t]);
+  }, [section, t]);
   return (
     <div className="shell">
-      <nav className="nav">
+      <nav className="nav" aria-label={t('a11y_mainNav')}>
         <div className="brand">{t('extName')}</div>
         {SECTIONS.map((s) => (
-          <a key={s.id} href={`#/${s.id}`} className={s === section ? 'active' : ''} data-testid={`nav-${s.id}`}>{t(s.label)}</a>
+          <a key={s.id} href={`#/${s.id}`} className={s === section ? 'active' : ''} aria-current={s === section ? 'page' : undefined} data-testid={`nav-${s.id}`}>{t(s.label)}</a>
         ))}
       </nav>
       <main className="content">

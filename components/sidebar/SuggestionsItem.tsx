@@ -40,6 +40,8 @@ export function SuggestionItem(props: {
   pick: number | null;
   active: boolean;
   open: ItemState | null;
+  /** Some item of the list is open: the list is a plain list then (a listbox's options cannot hold the blanks' controls). */
+  composing: boolean;
   onChoose: () => void;
   onAnswer: (label: string, value: string) => void;
   onClose: () => void;
@@ -61,10 +63,10 @@ export function SuggestionItem(props: {
 
   const classes = ['sg-item', active ? 'active' : '', view.capped ? 'capped' : '', open ? 'open' : ''].filter(Boolean).join(' ');
   return (
+    // Picking: a listbox of options. Composing (an item open with its blanks and buttons): a plain
+    // list, since an option cannot hold controls.
     <li
-      id={props.id}
-      role="option"
-      aria-selected={active}
+      role={props.composing ? undefined : 'none'}
       className={classes}
       data-testid="suggestion-item"
       data-template-id={view.template.id}
@@ -73,6 +75,7 @@ export function SuggestionItem(props: {
         props.onChoose();
       }}
     >
+      <div id={props.id} role={props.composing ? undefined : 'option'} aria-selected={props.composing ? undefined : active}>
       <div className="sg-head">
         {props.pick !== null && (
           <kbd className="sg-pick" data-testid="suggestion-pick" aria-hidden="true">
@@ -89,9 +92,10 @@ export function SuggestionItem(props: {
         <p className="sg-preview broken">{t('sg_templateBroken')}</p>
       )}
       <p className={`sg-reason${view.capped ? ' capped' : ''}`} data-testid="suggestion-reason">{view.reason}</p>
+      </div>
 
       {open && (
-        <div className="sg-compose" onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), props.onClose())}>
+        <div className="sg-compose" role="group" aria-label={view.template.title} onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), props.onClose())}>
           {brokenErrors.length > 0 && (
             <ul className="sg-errors" role="alert" data-testid="suggestion-errors">
               {view.needsCouponMissing && <li>{t('sg_needsCoupon')}</li>}

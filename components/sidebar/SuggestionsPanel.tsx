@@ -133,6 +133,7 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames, meaning }
   );
   const list = views?.items ?? [];
   const activeIndex = Math.min(active, Math.max(0, list.length - 1));
+  const composing = open !== null && list.some((v) => v.key === open.key);
 
   // Alt+J anywhere in the sidebar, and the console's shortcut relayed by the hub, focus the list.
   useEffect(() => {
@@ -342,10 +343,10 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames, meaning }
         <ul
           ref={listRef}
           className="sg-list"
-          role="listbox"
+          role={composing ? 'list' : 'listbox'}
           tabIndex={0}
           aria-labelledby="sg-title"
-          aria-activedescendant={`sg-${activeIndex}`}
+          aria-activedescendant={composing ? undefined : `sg-${activeIndex}`}
           data-testid="suggestion-list"
         >
           {list.map((view, i) => (
@@ -356,6 +357,7 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames, meaning }
               view={view}
               active={i === activeIndex}
               open={open?.key === view.key ? open.state : null}
+              composing={composing}
               onChoose={() => {
                 setActive(i);
                 void choose(view);

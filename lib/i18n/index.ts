@@ -23,6 +23,7 @@ import { guard } from './catalog/guard';
 import { campaigns } from './catalog/campaigns';
 import { corrections } from './catalog/corrections';
 import { validation } from './catalog/validation';
+import { a11y } from './catalog/a11y';
 
 /**
  * Every UI string, by key. Each area keeps its strings in its own file under `catalog/`;
@@ -53,6 +54,7 @@ export const catalog = {
   ...campaigns,
   ...corrections,
   ...validation,
+  ...a11y,
 } satisfies Catalog;
 
 export type MessageKey = keyof typeof catalog;

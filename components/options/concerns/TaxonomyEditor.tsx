@@ -114,7 +114,7 @@ export function TaxonomyEditor({ saved, canEdit, locked }: { saved: Taxonomy; ca
                 </div>
               </div>
               <div className="variant-bar">
-                <Tabs value={lang} onChange={setLang} tabs={LANGS.map((l) => [l, t(LANG_KEY[l])] as const)} />
+                <Tabs label={t('a11y_termLang')} value={lang} onChange={setLang} tabs={LANGS.map((l) => [l, t(LANG_KEY[l])] as const)} />
               </div>
               <div className="rule-grid">
                 <Field label={t('concern_keywords')}><TermList terms={rules.keywords} english={lang === 'en'} disabled={!editable} onChange={(v) => setRules('keywords', v)} testId="terms-keywords" /></Field>

@@ -88,7 +88,7 @@ export function DashboardPage({ settings }: { settings: AppSettings }) {
         )}
       </Card>
       <div className="dash-grid two">
-        <Card title={t('ws_dash_concernItems')} tools={hasCategories ? <Tabs value={by} onChange={setBy} tabs={[['item', t('ws_dash_item')], ['category', t('ws_dash_category')]] as const} /> : undefined}>
+        <Card title={t('ws_dash_concernItems')} tools={hasCategories ? <Tabs label={t('a11y_concernsBy')} value={by} onChange={setBy} tabs={[['item', t('ws_dash_item')], ['category', t('ws_dash_category')]] as const} /> : undefined}>
           {perItem.axis.length === 0 ? <p className="ws-empty">{t('ws_dash_noConcerns')}</p> : (
             <Chart testId="chart-concern-items" height={Math.max(240, perItem.axis.length * 34 + 60)} option={stackedOption(perItem, concernName, { horizontal: true })} />
           )}

@@ -54,7 +54,7 @@ export function Outcomes({ report, coupons, contacts }: { report: OutcomeReport;
   );
   return (
     <Card title={t('ws_dash_outcomes')} sub={t('ws_out_sub', { through: report.dataThrough ?? '—', sample: report.pool, per: report.controlsPerContact })}
-      tools={<Tabs value={period} onChange={setPeriod} testId="outcome-window" tabs={report.periods.map((d) => [String(d), t('ws_dash_days', { days: d })] as const)} />}>
+      tools={<Tabs label={t('a11y_outcomeWindow')} value={period} onChange={setPeriod} testId="outcome-window" tabs={report.periods.map((d) => [String(d), t('ws_dash_days', { days: d })] as const)} />}>
       {contacts === 0 || report.byKind.length === 0 ? (
         <p className="ws-empty" data-testid="outcomes-empty">{t('ws_dash_noContacts')}</p>
       ) : (

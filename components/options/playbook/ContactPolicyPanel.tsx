@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useLocale, useT } from '@/components/common/i18n';
 import { ContactPolicySchema, type ContactPolicy } from '@/lib/contact';
 import { db } from '@/lib/db/database';
+import type { MessageKey } from '@/lib/i18n';
 import { saveSettingEdit } from '@/lib/db/playbook-edit';
 import { issuesText, useDraft } from './draft';
 import { Field, LockBadge, NumberInput, Toggle } from './ui';
@@ -35,17 +36,17 @@ export function ContactPolicyPanel({ saved, canEdit, locked }: { saved: ContactP
       <div className="ws-grid">
         <Field label={t('ws_policy_marketing')} hint={t('ws_policy_marketingHint')}>
           <span className="ws-row tight">
-            <NumberInput value={draft.marketingCap.count} min={1} width={60} disabled={!editable} onChange={(n) => set({ marketingCap: { ...draft.marketingCap, count: n ?? 1 } })} testId="marketing-count" />
+            <NumberInput label={t('a11y_count')} value={draft.marketingCap.count} min={1} width={60} disabled={!editable} onChange={(n) => set({ marketingCap: { ...draft.marketingCap, count: n ?? 1 } })} testId="marketing-count" />
             <span>{t('ws_policy_per')}</span>
-            <NumberInput value={draft.marketingCap.days} min={1} width={60} disabled={!editable} onChange={(n) => set({ marketingCap: { ...draft.marketingCap, days: n ?? 1 } })} />
+            <NumberInput label={t('a11y_days')} value={draft.marketingCap.days} min={1} width={60} disabled={!editable} onChange={(n) => set({ marketingCap: { ...draft.marketingCap, days: n ?? 1 } })} />
             <span>{t('ws_days')}</span>
           </span>
         </Field>
         <Field label={t('ws_policy_unpaid')}>
           <span className="ws-row tight">
-            <NumberInput value={draft.unpaidCap.count} min={1} width={60} disabled={!editable} onChange={(n) => set({ unpaidCap: { ...draft.unpaidCap, count: n ?? 1 } })} />
+            <NumberInput label={t('a11y_count')} value={draft.unpaidCap.count} min={1} width={60} disabled={!editable} onChange={(n) => set({ unpaidCap: { ...draft.unpaidCap, count: n ?? 1 } })} />
             <span>{t('ws_policy_per')}</span>
-            <NumberInput value={draft.unpaidCap.hours} min={1} width={60} disabled={!editable} onChange={(n) => set({ unpaidCap: { ...draft.unpaidCap, hours: n ?? 1 } })} />
+            <NumberInput label={t('a11y_hours')} value={draft.unpaidCap.hours} min={1} width={60} disabled={!editable} onChange={(n) => set({ unpaidCap: { ...draft.unpaidCap, hours: n ?? 1 } })} />
             <span>{t('ws_hours')}</span>
           </span>
         </Field>
@@ -60,12 +61,13 @@ export function ContactPolicyPanel({ saved, canEdit, locked }: { saved: ContactP
         <thead><tr><th>{t('ws_policy_windowName')}</th><th>{t('ws_policy_from')}</th><th>{t('ws_policy_to')}</th><th /></tr></thead>
         <tbody>
           {windows.map((w, i) => {
+            const cell = (column: MessageKey) => t('a11y_cell', { row: w.name || t('a11y_row', { n: i + 1 }), column: t(column) });
             const put = (patch: Partial<typeof w>) => set({ promotionWindows: windows.map((x, k) => (k === i ? { ...x, ...patch } : x)) });
             return (
               <tr key={i}>
-                <td><input className="ws-input" value={w.name} maxLength={50} disabled={!editable} onChange={(e) => put({ name: e.target.value })} /></td>
-                <td><input className="ws-input" value={w.from} maxLength={5} style={{ width: 70 }} disabled={!editable} onChange={(e) => put({ from: e.target.value })} placeholder="MM-DD" /></td>
-                <td><input className="ws-input" value={w.to} maxLength={5} style={{ width: 70 }} disabled={!editable} onChange={(e) => put({ to: e.target.value })} placeholder="MM-DD" /></td>
+                <td><input className="ws-input" value={w.name} aria-label={cell('ws_policy_windowName')} maxLength={50} disabled={!editable} onChange={(e) => put({ name: e.target.value })} /></td>
+                <td><input className="ws-input" value={w.from} aria-label={cell('ws_policy_from')} maxLength={5} style={{ width: 70 }} disabled={!editable} onChange={(e) => put({ from: e.target.value })} placeholder="MM-DD" /></td>
+                <td><input className="ws-input" value={w.to} aria-label={cell('ws_policy_to')} maxLength={5} style={{ width: 70 }} disabled={!editable} onChange={(e) => put({ to: e.target.value })} placeholder="MM-DD" /></td>
                 <td>{editable && <button type="button" className="link small" onClick={() => set({ promotionWindows: windows.filter((_, k) => k !== i) })}>{t('ws_delete')}</button>}</td>
               </tr>
             );

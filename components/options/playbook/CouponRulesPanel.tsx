@@ -7,7 +7,7 @@ import type { MessageKey } from '@/lib/i18n';
 import type { ProfileSettings } from '@/lib/metrics/profile';
 import { Rfm8IdSchema, StageIdSchema } from '@/lib/schemas/buyer';
 import { issuesText, useDraft } from './draft';
-import { Chips, Field, LockBadge, MoneyInput, NumberInput, Toggle } from './ui';
+import { Chips, Field, LockBadge, MoneyInput, NumberInput, rowActivation, Toggle } from './ui';
 
 type T = ReturnType<typeof useT>;
 
@@ -46,7 +46,7 @@ export function CouponRulesPanel({ rules, coupons, profile, canEdit }: { rules: 
         <thead><tr><th>{t('ws_rule_name')}</th><th>{t('ws_rule_coupon')}</th><th>{t('ws_rule_who')}</th><th className="num">{t('ws_rule_priority')}</th><th>{t('ws_rule_cap')}</th><th>{t('ws_coupon_status')}</th><th /></tr></thead>
         <tbody>
           {live.map((r) => (
-            <tr key={r.id} className={`clickable${editing?.id === r.id ? ' sel' : ''}${r.enabled ? '' : ' off'}`} onClick={() => setEditing(r)}>
+            <tr key={r.id} className={`clickable${editing?.id === r.id ? ' sel' : ''}${r.enabled ? '' : ' off'}`} {...rowActivation(() => setEditing(r))}>
               <td><strong>{r.name || r.id}</strong></td>
               <td>{couponName(r.couponId)}</td>
               <td>{summarizeConditions(r.conditions, t)}</td>
@@ -72,8 +72,10 @@ function Range({ value, onChange, disabled, money }: { value: { min?: number; ma
     if (n === undefined) delete next[k];
     onChange(next.min === undefined && next.max === undefined ? undefined : next);
   };
+  const t = useT();
+  const label = (k: 'min' | 'max') => t(k === 'min' ? 'a11y_min' : 'a11y_max');
   const input = (k: 'min' | 'max') =>
-    money ? <MoneyInput cents={value?.[k]} optional disabled={disabled} onChange={(c) => put(k, c)} /> : <NumberInput value={value?.[k]} optional min={0} disabled={disabled} onChange={(n) => put(k, n)} width={70} />;
+    money ? <MoneyInput cents={value?.[k]} optional disabled={disabled} onChange={(c) => put(k, c)} label={label(k)} /> : <NumberInput value={value?.[k]} optional min={0} disabled={disabled} onChange={(n) => put(k, n)} width={70} label={label(k)} />;
   return <span className="ws-row tight">{input('min')}<span>–</span>{input('max')}</span>;
 }
 
@@ -115,9 +117,9 @@ function RuleForm({ saved, exists, locked, canEdit, coupons, profile, onClose }:
         <Field label={t('ws_rule_priority')} hint={t('ws_rule_priorityHint')}><NumberInput value={draft.priority} disabled={!editable} onChange={(p) => setDraft({ ...draft, priority: p ?? 0 })} /></Field>
         <Field label={t('ws_rule_cap')} hint={t('ws_rule_capHint')}>
           <span className="ws-row tight">
-            <NumberInput value={draft.cap?.count} optional min={1} width={60} disabled={!editable} onChange={(n) => setDraft({ ...draft, cap: n ? { count: n, days: draft.cap?.days ?? 30 } : undefined })} />
+            <NumberInput label={t('a11y_count')} value={draft.cap?.count} optional min={1} width={60} disabled={!editable} onChange={(n) => setDraft({ ...draft, cap: n ? { count: n, days: draft.cap?.days ?? 30 } : undefined })} />
             <span>/</span>
-            <NumberInput value={draft.cap?.days} optional min={1} width={70} disabled={!editable || !draft.cap} onChange={(d) => draft.cap && setDraft({ ...draft, cap: { ...draft.cap, days: d ?? 1 } })} />
+            <NumberInput label={t('a11y_days')} value={draft.cap?.days} optional min={1} width={70} disabled={!editable || !draft.cap} onChange={(d) => draft.cap && setDraft({ ...draft, cap: { ...draft.cap, days: d ?? 1 } })} />
             <span>{t('ws_days')}</span>
           </span>
         </Field>
@@ -137,11 +139,11 @@ function RuleForm({ saved, exists, locked, canEdit, coupons, profile, onClose }:
         <Field label={t('ws_rule_aov')}><Range money value={c.aovCents} disabled={!editable} onChange={(v) => setCond('aovCents', v)} /></Field>
         <Field label={t('ws_rule_orders')} hint={t('ws_rule_ordersHint')}>
           <span className="ws-row tight">
-            <NumberInput value={c.ordersInDays?.days} optional min={1} width={60} disabled={!editable} onChange={(d) => setCond('ordersInDays', d ? { ...c.ordersInDays, days: d } : undefined)} />
+            <NumberInput label={t('a11y_days')} value={c.ordersInDays?.days} optional min={1} width={60} disabled={!editable} onChange={(d) => setCond('ordersInDays', d ? { ...c.ordersInDays, days: d } : undefined)} />
             <span>{t('ws_days')}</span>
-            <NumberInput value={c.ordersInDays?.min} optional min={0} width={50} disabled={!editable || !c.ordersInDays} onChange={(n) => c.ordersInDays && setCond('ordersInDays', { ...c.ordersInDays, min: n })} />
+            <NumberInput label={t('a11y_min')} value={c.ordersInDays?.min} optional min={0} width={50} disabled={!editable || !c.ordersInDays} onChange={(n) => c.ordersInDays && setCond('ordersInDays', { ...c.ordersInDays, min: n })} />
             <span>–</span>
-            <NumberInput value={c.ordersInDays?.max} optional min={0} width={50} disabled={!editable || !c.ordersInDays} onChange={(n) => c.ordersInDays && setCond('ordersInDays', { ...c.ordersInDays, max: n })} />
+            <NumberInput label={t('a11y_max')} value={c.ordersInDays?.max} optional min={0} width={50} disabled={!editable || !c.ordersInDays} onChange={(n) => c.ordersInDays && setCond('ordersInDays', { ...c.ordersInDays, max: n })} />
           </span>
         </Field>
         <Field label={t('ws_rule_special')} hint={t('ws_rule_specialHint')}>
@@ -153,7 +155,7 @@ function RuleForm({ saved, exists, locked, canEdit, coupons, profile, onClose }:
               <option value="date">{t('ws_rule_monthDay')}</option>
             </select>
             {special && special.day !== 'shop_anniversary' && (
-              <input value={special.day} maxLength={5} style={{ width: 64 }} disabled={!editable} onChange={(e) => setCond('specialDay', { ...special, day: e.target.value })} placeholder="MM-DD" />
+              <input value={special.day} aria-label={t('ws_rule_monthDay')} maxLength={5} style={{ width: 64 }} disabled={!editable} onChange={(e) => setCond('specialDay', { ...special, day: e.target.value })} placeholder="MM-DD" />
             )}
           </span>
         </Field>

@@ -3,7 +3,7 @@ import { useLocale, useT } from '@/components/common/i18n';
 import { couponLabel, CouponSchema, resolveCoupon, type Coupon, type CouponKind } from '@/lib/coupons';
 import { db } from '@/lib/db/database';
 import { deleteCoupon, saveCouponEdit, type Stored } from '@/lib/db/playbook-edit';
-import { Field, LockBadge, MoneyInput, NumberInput, Tabs, Toggle } from './ui';
+import { Field, LockBadge, MoneyInput, NumberInput, rowActivation, Tabs, Toggle } from './ui';
 import { issuesText, useDraft } from './draft';
 
 const KINDS: readonly CouponKind[] = ['threshold', 'discount', 'free_shipping', 'gift'];
@@ -43,7 +43,7 @@ export function CouponsPanel({ coupons, canEdit, today }: { coupons: readonly St
         <thead><tr><th>{t('ws_coupon_name')}</th><th>{t('ws_coupon_kind')}</th><th>{t('ws_coupon_gives')}</th><th>{t('ws_coupon_validity')}</th><th>{t('ws_coupon_status')}</th><th /></tr></thead>
         <tbody>
           {live.map((c) => (
-            <tr key={c.id} className={`clickable${editing?.id === c.id ? ' sel' : ''}${c.enabled ? '' : ' off'}`} onClick={() => setEditing(c)} data-testid="coupon-row">
+            <tr key={c.id} className={`clickable${editing?.id === c.id ? ' sel' : ''}${c.enabled ? '' : ' off'}`} {...rowActivation(() => setEditing(c))} data-testid="coupon-row">
               <td><strong>{c.name || c.id}</strong></td>
               <td>{t(`ws_coupon_kind_${c.kind}`)}</td>
               <td>{describeCoupon(c, today)}</td>
@@ -115,7 +115,7 @@ function CouponForm({ saved, exists, locked, canEdit, today, onClose }: { saved:
           <Field label={t('ws_coupon_gift')} wide><input value={draft.gift} maxLength={200} disabled={!editable} onChange={(e) => set({ gift: e.target.value })} /></Field>
         )}
         <Field label={t('ws_coupon_validity')}>
-          <Tabs value={v.type} onChange={(type) => set({ validity: type === 'fixed' ? { type, from: today, to: today } : { type, days: 30 } })}
+          <Tabs label={t('a11y_validity')} value={v.type} onChange={(type) => set({ validity: type === 'fixed' ? { type, from: today, to: today } : { type, days: 30 } })}
             tabs={[['days_from_issue', t('ws_coupon_fromIssue')], ['fixed', t('ws_coupon_fixed')]] as const} />
         </Field>
         {v.type === 'days_from_issue' ? (
@@ -123,8 +123,8 @@ function CouponForm({ saved, exists, locked, canEdit, today, onClose }: { saved:
         ) : (
           <Field label={t('ws_coupon_window')}>
             <span className="ws-row tight">
-              <input type="date" value={v.from} disabled={!editable} onChange={(e) => set({ validity: { ...v, from: e.target.value } })} />
-              <input type="date" value={v.to} disabled={!editable} onChange={(e) => set({ validity: { ...v, to: e.target.value } })} />
+              <input type="date" value={v.from} aria-label={t('ws_policy_from')} disabled={!editable} onChange={(e) => set({ validity: { ...v, from: e.target.value } })} />
+              <input type="date" value={v.to} aria-label={t('ws_policy_to')} disabled={!editable} onChange={(e) => set({ validity: { ...v, to: e.target.value } })} />
             </span>
           </Field>
         )}

@@ -23,20 +23,23 @@ export function LadderEditor({ profile, onChange, disabled }: { profile: Profile
       <div className="ladder-wrap"><table className="ws-table ladder">
         <thead><tr><th>{t('ws_ladder_id')}</th><th>{t('ws_ladder_name')}</th><th>{t('ws_ladder_nameEn')}</th><th>{t('ws_ladder_minNet')}</th><th>{t('ws_ladder_minOrders')}</th><th>{t('ws_ladder_match')}</th><th>{t('ws_ladder_discount')}</th><th /></tr></thead>
         <tbody>
-          {levels.map((l, i) => (
+          {levels.map((l, i) => {
+            // Each field says its row and column to a screen reader ("第 2 行：名称").
+            const cell = (column: MessageKey) => t('a11y_cell', { row: t('a11y_row', { n: i + 1 }), column: t(column) });
+            return (
             <tr key={i} data-testid="ladder-row">
-              <td><input className="ws-input" style={{ width: 56 }} value={l.id} disabled={disabled} onChange={(e) => patch(i, { id: e.target.value })} /></td>
-              <td><input className="ws-input" style={{ width: 88 }} value={l.name} disabled={disabled} onChange={(e) => patch(i, { name: e.target.value })} /></td>
-              <td><input className="ws-input" style={{ width: 100 }} value={l.nameEn} disabled={disabled} onChange={(e) => patch(i, { nameEn: e.target.value })} /></td>
-              <td><MoneyInput cents={l.minNetCents} optional disabled={disabled} onChange={(c) => patch(i, { minNetCents: c })} testId={`ladder-min-net-${i}`} /></td>
-              <td><NumberInput value={l.minPaidOrders} optional min={0} width={52} disabled={disabled} onChange={(n) => patch(i, { minPaidOrders: n })} /></td>
+              <td><input className="ws-input" style={{ width: 56 }} value={l.id} aria-label={cell('ws_ladder_id')} disabled={disabled} onChange={(e) => patch(i, { id: e.target.value })} /></td>
+              <td><input className="ws-input" style={{ width: 88 }} value={l.name} aria-label={cell('ws_ladder_name')} disabled={disabled} onChange={(e) => patch(i, { name: e.target.value })} /></td>
+              <td><input className="ws-input" style={{ width: 100 }} value={l.nameEn} aria-label={cell('ws_ladder_nameEn')} disabled={disabled} onChange={(e) => patch(i, { nameEn: e.target.value })} /></td>
+              <td><MoneyInput cents={l.minNetCents} optional disabled={disabled} onChange={(c) => patch(i, { minNetCents: c })} testId={`ladder-min-net-${i}`} label={cell('ws_ladder_minNet')} /></td>
+              <td><NumberInput value={l.minPaidOrders} optional min={0} width={52} disabled={disabled} onChange={(n) => patch(i, { minPaidOrders: n })} label={cell('ws_ladder_minOrders')} /></td>
               <td>
-                <select className="ws-select" value={l.match} disabled={disabled} onChange={(e) => patch(i, { match: e.target.value as Level['match'] })}>
+                <select className="ws-select" value={l.match} aria-label={cell('ws_ladder_match')} disabled={disabled} onChange={(e) => patch(i, { match: e.target.value as Level['match'] })}>
                   <option value="all">{t('ws_ladder_matchAll')}</option>
                   <option value="any">{t('ws_ladder_matchAny')}</option>
                 </select>
               </td>
-              <td><NumberInput value={Math.round(l.discount * 1000) / 100} step={0.1} min={1} max={10} width={56} disabled={disabled} onChange={(z) => patch(i, { discount: Math.min(1, Math.max(0.01, (z ?? 10) / 10)) })} /></td>
+              <td><NumberInput value={Math.round(l.discount * 1000) / 100} step={0.1} min={1} max={10} width={56} disabled={disabled} onChange={(z) => patch(i, { discount: Math.min(1, Math.max(0.01, (z ?? 10) / 10)) })} label={cell('ws_ladder_discount')} /></td>
               <td className="row-tools">
                 {!disabled && (
                   <>
@@ -47,7 +50,8 @@ export function LadderEditor({ profile, onChange, disabled }: { profile: Profile
                 )}
               </td>
             </tr>
-          ))}
+            );
+          })}
         </tbody>
       </table></div>
       {!disabled && (

@@ -60,18 +60,18 @@ export function LevelsPage({ settings }: { settings: AppSettings }) {
             <p className="ws-card-sub">{t('ws_stage_help')}</p>
             <div className="stage-line">
               <span className="stage-seg active">{t('profile_stage_active')}<small>0–{s.activeMaxDays}</small></span>
-              <NumberInput value={s.activeMaxDays} min={1} width={70} disabled={!editable} onChange={(v) => setStage('activeMaxDays', v)} testId="stage-active" />
+              <NumberInput label={t('a11y_stageEnd', { stage: t('profile_stage_active') })} value={s.activeMaxDays} min={1} width={70} disabled={!editable} onChange={(v) => setStage('activeMaxDays', v)} testId="stage-active" />
               <span className="stage-seg silent">{t('profile_stage_silent')}<small>{s.activeMaxDays + 1}–{s.silentMaxDays}</small></span>
-              <NumberInput value={s.silentMaxDays} min={2} width={70} disabled={!editable} onChange={(v) => setStage('silentMaxDays', v)} testId="stage-silent" />
+              <NumberInput label={t('a11y_stageEnd', { stage: t('profile_stage_silent') })} value={s.silentMaxDays} min={2} width={70} disabled={!editable} onChange={(v) => setStage('silentMaxDays', v)} testId="stage-silent" />
               <span className="stage-seg sleeping">{t('profile_stage_sleeping')}<small>{s.silentMaxDays + 1}–{s.sleepingMaxDays}</small></span>
-              <NumberInput value={s.sleepingMaxDays} min={3} width={70} disabled={!editable} onChange={(v) => setStage('sleepingMaxDays', v)} testId="stage-sleeping" />
+              <NumberInput label={t('a11y_stageEnd', { stage: t('profile_stage_sleeping') })} value={s.sleepingMaxDays} min={3} width={70} disabled={!editable} onChange={(v) => setStage('sleepingMaxDays', v)} testId="stage-sleeping" />
               <span className="stage-seg lost">{t('profile_stage_lost')}<small>&gt;{s.sleepingMaxDays}</small></span>
             </div>
           </section>
           <section className="ws-card">
             <div className="ws-card-head"><h2>{t('ws_seg_title')}</h2></div>
             <Field label={t('ws_seg_view')} hint={t('ws_seg_viewHint')}>
-              <Tabs value={draft.segmentView} onChange={(v: SegmentView) => editable && setDraft({ ...draft, segmentView: v })}
+              <Tabs label={t('a11y_segmentView')} value={draft.segmentView} onChange={(v: SegmentView) => editable && setDraft({ ...draft, segmentView: v })}
                 tabs={SegmentViewSchema.options.map((v) => [v, t(`op_segmentView_${v}` as MessageKey)] as const)} />
             </Field>
             <LayersEditor profile={draft.profile} onChange={setProfile} disabled={!editable} />

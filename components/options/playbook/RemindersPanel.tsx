@@ -41,10 +41,10 @@ export function RemindersPanel({ saved, canEdit, locked }: { saved: ReminderRule
       <div className="ws-grid">
         <Field label={t('ws_rem_quiet')} hint={t('ws_rem_quietHint')}>
           <span className="ws-row tight">
-            <Toggle checked={q !== null} disabled={!editable} label="" onChange={(on) => set({ quietHours: on ? { start: '22:00', end: '08:00' } : null })} testId="quiet-on" />
-            <input type="time" value={q?.start ?? ''} disabled={!editable || !q} onChange={(e) => q && set({ quietHours: { ...q, start: e.target.value } })} data-testid="quiet-start" />
+            <Toggle checked={q !== null} disabled={!editable} label={<span className="sr-only">{t('ws_rem_quiet')}</span>} onChange={(on) => set({ quietHours: on ? { start: '22:00', end: '08:00' } : null })} testId="quiet-on" />
+            <input type="time" value={q?.start ?? ''} aria-label={t('ws_policy_from')} disabled={!editable || !q} onChange={(e) => q && set({ quietHours: { ...q, start: e.target.value } })} data-testid="quiet-start" />
             <span>–</span>
-            <input type="time" value={q?.end ?? ''} disabled={!editable || !q} onChange={(e) => q && set({ quietHours: { ...q, end: e.target.value } })} data-testid="quiet-end" />
+            <input type="time" value={q?.end ?? ''} aria-label={t('ws_policy_to')} disabled={!editable || !q} onChange={(e) => q && set({ quietHours: { ...q, end: e.target.value } })} data-testid="quiet-end" />
           </span>
         </Field>
         <Field label={t('ws_rem_sendTime')} hint={t('ws_rem_sendTimeHint')}><input type="time" value={draft.sendTime} disabled={!editable} onChange={(e) => set({ sendTime: e.target.value })} /></Field>

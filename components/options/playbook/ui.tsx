@@ -1,6 +1,7 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useT } from '@/components/common/i18n';
 import { oncePerKey } from '@/lib/dates/once-per-key';
+import { tabKeyTarget } from '@/lib/keyboard/tabs';
 import type { UiLocale } from '@/lib/schemas/common';
 import './workspace.css';
 
@@ -44,7 +45,7 @@ export function Chips<T extends string>({ options, value, onChange, disabled, te
 }
 
 /** An integer input that reports numbers (empty → undefined when `optional`). */
-export function NumberInput({ value, onChange, min, max, step, disabled, optional, testId, width }: {
+export function NumberInput({ value, onChange, min, max, step, disabled, optional, testId, width, label }: {
   value: number | undefined;
   onChange: (v: number | undefined) => void;
   min?: number;
@@ -54,11 +55,14 @@ export function NumberInput({ value, onChange, min, max, step, disabled, optiona
   optional?: boolean;
   testId?: string;
   width?: number;
+  /** Its name for screen readers when no visible label wraps it (table cells, two inputs in one field). */
+  label?: string;
 }) {
   return (
     <input
       type="number"
       className="ws-num"
+      aria-label={label}
       style={width ? { width } : undefined}
       value={value ?? ''}
       min={min}
@@ -77,11 +81,11 @@ export function NumberInput({ value, onChange, min, max, step, disabled, optiona
 }
 
 /** Yuan in the field, cents in the value. */
-export function MoneyInput({ cents, onChange, disabled, optional, testId }: { cents: number | undefined; onChange: (c: number | undefined) => void; disabled?: boolean; optional?: boolean; testId?: string }) {
+export function MoneyInput({ cents, onChange, disabled, optional, testId, label }: { cents: number | undefined; onChange: (c: number | undefined) => void; disabled?: boolean; optional?: boolean; testId?: string; label?: string }) {
   return (
     <span className="ws-money">
       <span aria-hidden>¥</span>
-      <NumberInput value={cents === undefined ? undefined : cents / 100} step={0.01} min={0} optional={optional} disabled={disabled} testId={testId}
+      <NumberInput value={cents === undefined ? undefined : cents / 100} step={0.01} min={0} optional={optional} disabled={disabled} testId={testId} label={label}
         onChange={(v) => onChange(v === undefined ? undefined : Math.round(v * 100))} />
     </span>
   );
@@ -102,16 +106,42 @@ export function LockBadge({ title }: { title?: string }) {
   return <span className="ws-lock" title={title ?? t('ws_locked_hint')} data-testid="locked-badge"><Icon name="lock" size={11} /> {t('ws_locked')}</span>;
 }
 
-export function Tabs<T extends string>({ tabs, value, onChange, testId }: { tabs: readonly (readonly [T, ReactNode])[]; value: T; onChange: (v: T) => void; testId?: string }) {
+/**
+ * The ARIA tabs pattern: one tab stop (the selected tab), Left/Right/Home/End move and select
+ * (lib/keyboard/tabs). `label` names the list for screen readers.
+ */
+export function Tabs<T extends string>({ tabs, value, onChange, testId, label }: { tabs: readonly (readonly [T, ReactNode])[]; value: T; onChange: (v: T) => void; testId?: string; label: string }) {
+  const list = useRef<HTMLDivElement>(null);
+  const selected = Math.max(0, tabs.findIndex(([v]) => v === value));
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const target = tabKeyTarget(e.key, selected, tabs.length);
+    if (target === null) return;
+    e.preventDefault();
+    list.current?.querySelectorAll<HTMLButtonElement>('[role="tab"]')[target]?.focus();
+    if (target !== selected) onChange(tabs[target]![0]);
+  };
   return (
-    <div className="ws-tabs" role="tablist" data-testid={testId}>
-      {tabs.map(([v, label]) => (
-        <button key={v} type="button" role="tab" aria-selected={v === value} className={v === value ? 'on' : ''} onClick={() => onChange(v)} data-value={v}>
-          {label}
+    <div className="ws-tabs" role="tablist" aria-label={label} ref={list} onKeyDown={onKeyDown} data-testid={testId}>
+      {tabs.map(([v, text], i) => (
+        <button key={v} type="button" role="tab" aria-selected={v === value} tabIndex={i === selected ? 0 : -1} className={v === value ? 'on' : ''} onClick={() => onChange(v)} data-value={v}>
+          {text}
         </button>
       ))}
     </div>
   );
+}
+
+/** A clickable table row is a tab stop too, and opens with Enter or Space. */
+export function rowActivation(open: () => void) {
+  return {
+    tabIndex: 0,
+    onClick: open,
+    onKeyDown: (e: KeyboardEvent<HTMLElement>) => {
+      if (e.target !== e.currentTarget || (e.key !== 'Enter' && e.key !== ' ')) return;
+      e.preventDefault();
+      open();
+    },
+  };
 }
 
 export function Empty({ children }: { children: ReactNode }) {

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useLocale, useT } from '@/components/common/i18n';
 import { describeVariable, parseTemplate, TEMPLATE_VARIABLES } from '@/lib/templates';
 
@@ -38,6 +38,7 @@ export function BodyField({ value, onChange, disabled, errors, testId, placehold
   const t = useT();
   const locale = useLocale();
   const area = useRef<HTMLTextAreaElement | null>(null);
+  const menuId = useId();
   const [caret, setCaret] = useState(0);
   const [active, setActive] = useState(0);
   const [closed, setClosed] = useState(false);
@@ -117,7 +118,9 @@ export function BodyField({ value, onChange, disabled, errors, testId, placehold
           placeholder={placeholder}
           data-testid={testId}
           aria-autocomplete="list"
-          aria-expanded={suggestions.length > 0}
+          /* A textarea cannot be a combobox (no aria-expanded): it points at the open menu and its active option. */
+          aria-controls={open && suggestions.length > 0 ? menuId : undefined}
+          aria-activedescendant={open && suggestions.length > 0 ? `${menuId}-${active}` : undefined}
           onChange={(e) => {
             onChange(e.target.value);
             setCaret(e.target.selectionStart);
@@ -134,9 +137,9 @@ export function BodyField({ value, onChange, disabled, errors, testId, placehold
         />
       </div>
       {open && suggestions.length > 0 && (
-        <ul className="var-menu" role="listbox" data-testid="variable-menu">
+        <ul className="var-menu" role="listbox" id={menuId} data-testid="variable-menu">
           {suggestions.map((s, i) => (
-            <li key={s.insert} role="option" aria-selected={i === active} className={i === active ? 'on' : ''}
+            <li key={s.insert} id={`${menuId}-${i}`} role="option" aria-selected={i === active} className={i === active ? 'on' : ''}
               onMouseDown={(e) => {
                 e.preventDefault();
                 take(s);

@@ -60,7 +60,7 @@ export function ConditionsEditor({ value, onChange, disabled, taxonomy, profile 
         {disabled ? (
           <span className="ws-badge">{t(`ws_cond_newBuyer_${newBuyer}`)}</span>
         ) : (
-          <Tabs value={newBuyer} onChange={(v) => set('newBuyer', v === 'any' ? undefined : v === 'new')}
+          <Tabs label={t('a11y_newBuyer')} value={newBuyer} onChange={(v) => set('newBuyer', v === 'any' ? undefined : v === 'new')}
             tabs={(['any', 'new', 'returning'] as const).map((v) => [v, t(`ws_cond_newBuyer_${v}`)] as const)} />
         )}
       </Field>

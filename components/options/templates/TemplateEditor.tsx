@@ -128,8 +128,8 @@ export function TemplateEditor({ saved, initial, all, taxonomy, settings, coupon
         </div>
 
         <div className="variant-bar">
-          <Tabs value={lang} onChange={setLang} testId="variant-tabs"
-            tabs={TEMPLATE_LOCALES.filter((l) => draft.variants[l] !== undefined).map((l) => [l, <span key={l}>{t(LANG_KEYS[l])}{check.bodies[l] ? <span className="dot-err" aria-label="!" /> : null}</span>] as const)} />
+          <Tabs label={t('a11y_variantLang')} value={lang} onChange={setLang} testId="variant-tabs"
+            tabs={TEMPLATE_LOCALES.filter((l) => draft.variants[l] !== undefined).map((l) => [l, <span key={l}>{t(LANG_KEYS[l])}{check.bodies[l] ? <span className="dot-err" role="img" aria-label={t('a11y_hasErrors')} /> : null}</span>] as const)} />
           {editable && TEMPLATE_LOCALES.filter((l) => l !== 'zh-CN').map((l) => (
             <button key={l} type="button" className="link small" onClick={() => toggleVariant(l)} data-testid={`variant-toggle-${l}`}>
               {draft.variants[l] === undefined ? t('ws_tpl_addVariant', { lang: t(LANG_KEYS[l]) }) : t('ws_tpl_removeVariant', { lang: t(LANG_KEYS[l]) })}

@@ -79,17 +79,17 @@ export function TemplatePreview({ template, settings, coupons }: { template: Tem
       <div className="ws-card-head">
         <h2>{t('ws_preview_title')}</h2>
         <span className="spacer" />
-        <Tabs value={lang} onChange={setLang} tabs={TEMPLATE_LOCALES.map((l) => [l, t(LANG_KEY[l])] as const)} />
+        <Tabs label={t('a11y_previewLang')} value={lang} onChange={setLang} tabs={TEMPLATE_LOCALES.map((l) => [l, t(LANG_KEY[l])] as const)} />
       </div>
       <div className="preview-controls">
-        <Tabs value={source} onChange={setSource} tabs={[['sample', t('ws_preview_sample')], ['buyer', t('ws_preview_real')]] as const} />
+        <Tabs label={t('a11y_previewSource')} value={source} onChange={setSource} tabs={[['sample', t('ws_preview_sample')], ['buyer', t('ws_preview_real')]] as const} />
         {source === 'sample' ? (
-          <select className="ws-select" value={stage} onChange={(e) => setStage(e.target.value as StageId)} data-testid="preview-stage">
+          <select className="ws-select" value={stage} aria-label={t('ws_filter_stage')} onChange={(e) => setStage(e.target.value as StageId)} data-testid="preview-stage">
             {SAMPLE_STAGES.map((s) => <option key={s} value={s}>{t(`profile_stage_${s}` as MessageKey)}</option>)}
           </select>
         ) : (
           <div className="buyer-pick">
-            <input className="ws-input" type="search" value={query} placeholder={t('ws_preview_nick')} onChange={(e) => setQuery(e.target.value)} data-testid="preview-nick" />
+            <input className="ws-input" type="search" value={query} placeholder={t('ws_preview_nick')} aria-label={t('ws_preview_nick')} onChange={(e) => setQuery(e.target.value)} data-testid="preview-nick" />
             {matches.length > 0 && !matches.some((m) => m.id === buyerId && m.nick === query) && (
               <ul className="buyer-results">
                 {matches.map((m) => (

@@ -47,6 +47,7 @@ export const options = {
   op_buyers_title: { zh: '买家', en: 'Buyers' },
   op_buyers_count: { zh: '共 {count} 位买家，筛选后 {shown} 位', en: '{count} buyers, {shown} shown' },
   op_buyers_search: { zh: '搜索买家昵称', en: 'Search nicks' },
+  op_buyers_rows: { zh: '买家列表（可滚动）', en: 'Buyer rows (scrollable)' },
   op_buyers_all: { zh: '全部', en: 'All' },
   op_buyers_export: { zh: '导出 CSV', en: 'Export CSV' },
   op_buyers_empty: { zh: '还没有买家数据。导入订单报表后，这里会列出所有买家。', en: 'No buyers yet. Import order exports to see them here.' },
