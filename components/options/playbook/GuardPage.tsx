@@ -16,7 +16,7 @@ import {
   type GuardList,
   type GuardRules,
 } from '@/lib/guard';
-import { translate, type MessageKey } from '@/lib/i18n';
+import { describeIssues } from '@/lib/i18n/zod-issues';
 import { PlatformSchema, type Platform } from '@/lib/schemas/common';
 import { EditGate } from '../team/EditGate';
 import { useEditAccess } from '../team/lock';
@@ -62,7 +62,7 @@ function GuardEditor({ saved, canEdit, locked }: { saved: GuardRules; canEdit: b
   const save = async () => {
     const parsed = GuardRulesSchema.safeParse(draft);
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => `${i.path.map(String).join('.')}: ${translate(locale, i.message as MessageKey)}`).join('; ');
+      const issues = describeIssues(parsed.error.issues, locale);
       return setStatus({ ok: false, text: t('guard_invalid', { issues }) });
     }
     try {
