@@ -49,6 +49,39 @@ describe('messages without a concern', () => {
   );
 });
 
+describe("the rules' words for a third writer's buyers (dev-w4)", () => {
+  // The rules alone, so the model cannot hide a rule's false alarm or gap.
+  const rules = compileTaxonomy(taxonomy, { model: null });
+  const ruleIds = (text: string) => detect(text, rules).map((d) => d.concern).sort();
+
+  it.each([
+    ['降价了，能给我退差价吗', 'return_refund', 'price'],
+    ['直播间今晚几点开播', 'usage', null],
+    ['on a tight budget, any voucher?', 'size', 'price'],
+    ['这张桌子折起来放得下后备箱吗', 'price', 'size'],
+    ['户外活动的时候能穿吗', 'price', null],
+  ])('%s is not read as %s', (text, not, concern) => {
+    if (concern) expect(ruleIds(text)).toContain(concern);
+    expect(ruleIds(text)).not.toContain(not);
+  });
+
+  it.each([
+    ['头灯续航能有几个小时', 'quality'],
+    ['这耳机音质怎么样', 'quality'],
+    ['书会不会缺页', 'quality'],
+    ['插座插上就冒火花', 'after_sales'],
+    ['盘子收到就有个缺口', 'after_sales'],
+    ['滴剂多久用一次', 'usage'],
+    ['第一次用要注意什么', 'usage'],
+  ])('finds %s as %s', (text, concern) => {
+    expect(ruleIds(text)).toContain(concern);
+  });
+
+  it('reads battery life as quality, not how to use', () => {
+    expect(ruleIds('续航多久')).toEqual(['quality']);
+  });
+});
+
 describe('Traditional Chinese', () => {
   it.each([
     ['這件會不會偏大？', 'size'],

@@ -30,6 +30,7 @@ export const PRODUCT_CONCERNS: ConcernInput[] = [
         phrases: en(`size chart, size guide, which size, what size, true to size, tts, run small, run big, run large, runs small, roomy, snug, oversize, oversized, small enough, big enough, be adjusted, adjustable,
           too big, too small, too tight, too loose, size up, size down, wide feet, narrow feet, plus size, medium fit, usually wear,
           normally wear, will it fit, fit me`),
+        exclusions: en(`tight budget`),
         patterns: en(`size * up, size * down`),
       },
     },
@@ -69,8 +70,8 @@ export const PRODUCT_CONCERNS: ConcernInput[] = [
           开裂 质地 什么料 什么材料 材料 牢不牢 硬不硬 帆布 皮质 耐高温
           寿命 噪音 吵不吵 串味 锋利 会不会钝 防滑 发黄 飞粉 变质 留香 凉不凉 夹毛 会不会塌 结不结实 滋润吗 塑料感 质感差 做工差 脱线 断线
           有味道 味道重 化学味 塑料味 什么香型 会不会碎 粘底 容易坏 掉色吗 沾杯 吃粉 爆皮 声音大 保暖吗 暖不暖 硌脚 松垮 科技布 猫抓 不锈钢 戴久了 耳朵疼 泡沫多 掉毛吗 硬不硬 软硬 持久吗 会不会掉 容易皱 会不会漏 真棉花 实木 顺滑 会不会卡 粉尘 结团 哈喇味 陈货 新货 新鲜吗
-          保质期 临期 生产日期`),
-        exclusions: zh(`质量问题退 质保`),
+          保质期 临期 生产日期 续航 刺鼻 音质 低音 虚标 厚实 渗水 承重 浮力 频闪 缺页 几成新 断连 闻着 准不准 稳不稳 会不会晃 会不会抖 掺假 兑糖 够不够厚 够不够暖 火力`),
+        exclusions: zh(`质量问题退 质保 码数表准不准 尺码表准不准`),
       },
       'zh-TW': {
         keywords: zh(`品質 材質 布料 起毛球 褪色 縮水 厚嗎 很薄 做工 耐用 容易壞 質素 物料 甩色 黐底 易爛 甩皮 質地 塑膠味 異味 悶熱 耐熱 刮傷 防水嗎 好硬 著得舒服 唔舒服`),
@@ -79,7 +80,7 @@ export const PRODUCT_CONCERNS: ConcernInput[] = [
         keywords: en(`quality, material, fabric, pill, pilling, fade, fading, shrink, shrinks, sturdy, durable, durability, stitching, seams,
           flimsy, breathable, thin, thick, smell, odor, cotton, polyester, wool, leather, waterproof, rust, rusty, durable`),
         phrases: en(`see through, see-through, made of, cheap material, color fade, colour fade, fall apart, falls apart, coming apart,
-          water resistant, last long, hold up, cheaply made, well made, come off, came off, paint chip, chip easily, wrinkle easily, noisy, how long does it last, keep you warm, keep warm, break easily, stainless, coated, bristles, falling out, fall out`),
+          water resistant, last long, tahan lama, hold up, cheaply made, well made, come off, came off, paint chip, chip easily, wrinkle easily, noisy, how long does it last, keep you warm, keep warm, break easily, stainless, coated, bristles, falling out, fall out`),
         exclusions: en(`fade dark, fade spots, fade scars, fade acne, fade pigmentation, fade freckles`),
       },
     },
@@ -189,24 +190,25 @@ export const PRODUCT_CONCERNS: ConcernInput[] = [
       'zh-CN': {
         keywords: zh(`怎么用 咋用 如何使用 怎么使用 使用方法 用法 用量 说明书 教程 怎么装 怎么安装 安装 不会装 不会用 看不懂 没看懂
           怎么洗 手洗 机洗 洗衣机 怎么连 配对 怎么充电 怎么冲 怎么吃 怎么喝 怎么涂 怎么擦 怎么戴 怎么调 怎么设置 怎么操作 怎么量 怎么做
-          先用 顺序 步骤 怎么保存 放冰箱 进冰箱 冰箱保存 开封 泡水 兑水 几勺 一起用 能用多久 电池 续航 充满 用多少
+          先用 顺序 步骤 怎么保存 放冰箱 进冰箱 冰箱保存 开封 泡水 兑水 几勺 一起用 能用多久 电池 充满 用多少
           怎么弄 咋弄 怎么搞 怎么拆 怎么清洗 清洗 拆洗 水洗 干洗 烘干 熨烫 组装 多少分钟 几分钟 下载 app 定时 档位 用什么
           摇匀 冷藏 要放冰箱 微波炉 洗碗机 消毒柜 怎么关 怎么背 怎么贴 怎么拼 怎么泡 怎么冲泡 怎么煮 怎么戴 图纸 驱动 怎么换 多久换 几天换
           能不能机洗 可以机洗 怎么叠 叠加 能一起用 饭前 饭后 一天吃几 吃几粒 一次吃 怎么调 调到 水温 怎么设定 怎么连接 连不上手机 怎么配对 怎么下载
-          难不难装 自己装 拆下来洗 能不能刷 一天喝几 喝几包 晚上贴 白天贴 晚上用 白天用 早上用 建图 怎么建 早上喝 晚上喝 空腹 怎么冲 怎么切换 切换模式 怎么插 怎么滴 滴哪里 搭起来 怎么搭 怎么开机 怎么清零`),
-        patterns: zh(`一天*几次 一周*几次 每天*几次 一次*多少 用*几次 怎么*用 怎么*洗`),
+          难不难装 自己装 拆下来洗 能不能刷 一天喝几 喝几包 晚上贴 白天贴 晚上用 白天用 早上用 建图 怎么建 早上喝 晚上喝 空腹 怎么冲 怎么切换 切换模式 怎么插 怎么滴 滴哪里 搭起来 怎么搭 怎么开机 怎么清零
+          注意什么 要注意 第一次用 怎么收纳 怎么过渡 喂多少 喂几次 冲马桶 怎么看数据`),
+        patterns: zh(`一天*几次 一周*几次 每天*几次 一次*多少 用*几次 怎么*用 怎么*洗 多久*一次`),
         exclusions: zh(`耐用 好用 怎么样 不用`),
       },
       'zh-TW': {
         keywords: zh(`怎麼使用 怎麼用 使用方式 怎麼安裝 怎麼擦 說明書 洗衣機 用法 怎麼清洗 清洗 保養 組裝 點用 點樣用 點開 點設定 設定 放雪櫃 放冰箱 手洗 放落洗衣機 教學 濾芯 一天吃幾 幾顆 要敷多久`),
         patterns: zh(`擦*幾次 一天*幾次`),
-        exclusions: zh(`香港保養 保養點計 保養期 有冇保養`),
+        exclusions: zh(`香港保養 保養點計 保養期 有冇保養 幾點開`),
       },
       en: {
         keywords: en(`instructions, manual, directions, install, installation, dishwasher, microwave, battery, batteries, pairing, tutorial,
           rechargeable, timer, settings, assemble, assembly, app, reset, charge it, fully charge, wet hair, leave it on, per day, how many capsules, how long should i, oven, apply this, before or after, in the shower, use it in, how many scoops, scoops, how do i clean, induction`),
         phrases: en(`how to use, how do i use, how do you use, how often, how many times, how to apply, to apply, how to install,
-          how to wash, machine wash, hand wash, how to charge, set up, how to connect, how to clean`),
+          how to wash, how wash, machine wash, hand wash, how to charge, set up, how to connect, how to clean`),
       },
     },
   },

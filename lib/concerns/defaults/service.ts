@@ -47,7 +47,7 @@ export const SERVICE_CONCERNS: ConcernInput[] = [
           换新 补发 联保 三包 坏点 划痕 瑕疵 出问题 有问题 不好使 失灵 没声音 没声 不出声 杂音 卡顿 闪屏 花屏 一条线 亮线
           不转 不出水 不加热 不制冷 连不上
           蓝屏 发烫 焦味 断网 卡纸 报错 接触不良 没有吸力 没吸力 显示不准 不准了 延保 调不到 电流声 滋滋 开胶了 漂移 没声了
-          不响 不亮了 不好用了 坏掉 失灵 掉了一只 少了个 少一个 缺少 不能充 充不上 漏气 裂痕 裂缝 碎了一个 压扁 泡坏 冒烟 焦糊味 糊味 原地转圈 不出图像 没图像 鞋底掉了 塌下去 塌了 没法用 跳闸 怪声 有个洞 破了一 不出粮 断断续续 裂口 断了一根 是坏的 发的是坏的`),
+          不响 不亮了 不好用了 坏掉 失灵 掉了一只 少了个 少一个 缺少 不能充 充不上 漏气 裂痕 裂缝 碎了一个 压扁 泡坏 冒烟 焦糊味 糊味 原地转圈 不出图像 没图像 鞋底掉了 塌下去 塌了 没法用 跳闸 怪声 有个洞 破了一 不出粮 断断续续 裂口 断了一根 是坏的 发的是坏的 缺口 冒火花 使用痕迹 不热了 扣不住 链条掉`),
         exclusions: zh(`少了点 少了一点 便宜 优惠 券用不了 券不能用 以旧换新`),
       },
       'zh-TW': {
@@ -59,7 +59,7 @@ export const SERVICE_CONCERNS: ConcernInput[] = [
           replacement, missing, broke, crushed, dead, cracked, scratch, stopped charging, not responding, stopped after, motor stopped, flickers, flickering, fell off, goes off, stuck, jammed`),
         phrases: en(`stopped working, not working, doesn't work, does not work, won't turn on, wont turn on, after sales, after-sales,
           customer service, came broken, arrived broken, it broke, won't switch on, doesn't turn on, not turning on, no sound,
-          won't charge, not charging, dead pixel`),
+          won't charge, not charging, dead pixel, di gumagana, hindi gumagana`),
       },
     },
   },
@@ -72,7 +72,7 @@ export const SERVICE_CONCERNS: ConcernInput[] = [
           仅退款 退货地址 退货运费 申请退 退不了 到账 退到 换个颜色 换颜色 换大 换小 换码 换尺码 换一个 拍错 不想要了 能换 可以换
           取消订单 能取消 取消吗 原路返回 退回来 换成 换别的 换一件 想退 要退 我要退 退了吧 给我退 退给我 推款 推货 tk 退款申请 申请了退款 同意退款 取消了 取消一下 帮我取消 发错货 换个大 换个小 换大的 换小的 就取消吧 取消吧 腿了`),
         patterns: zh(`退*运费 退*快递费 退*邮费 换*码 换*号 换*尺寸 退款*没收到 退款*没到 退款*还没`),
-        exclusions: zh(`换新 退色`),
+        exclusions: zh(`换新 退色 退差价`),
       },
       'zh-TW': {
         keywords: zh(`退貨 退款 換貨 鑑賞期 七天鑑賞 退費 退錢 能退 退換 可以退 換新的 退得唔得 可唔可以退 換唔換得 換過 退錢俾我 取消訂單 下錯單`),
@@ -93,7 +93,7 @@ export const SERVICE_CONCERNS: ConcernInput[] = [
           快递费 赠品 送个 送点 小样 红包 返现 定金 尾款 活动 秒杀 团购 拼单 砍价 少点 少一点 抹零 会员价 积分 太贵 好贵 有点贵
           贵了 加钱 加价 另收 额外收费 划算 福利 底价 最低价 出厂价 内部价 批发价 批发 团购价 双十一 双11 618 直播价 到手价 优惠码 折
           贵多了 涨价 降价了 税点 加税 yhq 送几 送点 新客 新人券 学生价 粉丝价 群友价 多少钱 几块钱 补差价 凑单 包不包邮 送一 买一送一 半价 另外收费 加收`),
-        exclusions: zh(`运费险 退货运费 打折扣 折叠 折痕 不折腾 转折 来回运费 寄回运费 退回运费`),
+        exclusions: zh(`运费险 退货运费 打折扣 折叠 折痕 不折腾 转折 来回运费 寄回运费 退回运费 折起 对折 户外活动 线下活动 活动注意`),
       },
       'zh-TW': {
         keywords: zh(`便宜一點 算便宜 折價券 優惠券 優惠碼 折扣 免運 運費 打折 特價 折抵 會員價 殺價 優惠 平啲 平d 幾錢 幾多錢 有冇折 蝦幣 價錢 便宜點`),
@@ -113,7 +113,7 @@ export const SERVICE_CONCERNS: ConcernInput[] = [
       'zh-CN': {
         keywords: zh(`有货 有货吗 没货 缺货 断货 断码 补货 现货 预售 库存 下架 卖完 售罄 还有吗 还有没 还有没有 有没有货 上新 到货
           留一件 帮我留 货源 抢光 还有几 没了吗 卖光 现货吗 什么时候有货 还会补 补吗 会补 还会有 还会上 有库存 卖断 售空 停产 还会再出 还剩几 剩几件 留一个 给我留 蹲了 返场 断了吗 还有没有货 有没有现货 库存够 什么时候有 什么时候会有 还有别的颜色 别的颜色吗 现在有吗 会再有`),
-        exclusions: zh(`收到货 几天到货 多久到货 天到货 还有没有优惠 还有没有券 还有吗其他 还有没有便宜 有没有便宜`),
+        exclusions: zh(`收到货 几天到货 多久到货 天到货 到货大概 到货要 还有几天 还有没有优惠 还有没有券 还有吗其他 还有没有便宜 有没有便宜`),
       },
       'zh-TW': {
         keywords: zh(`有貨 現貨 預購 缺貨 補貨 進貨 庫存 售完 還有嗎 完售 還有貨 賣晒 仲有冇 有冇貨 冇貨 補唔補 預訂 再上架 賣完 什麼時候會再有 什麼時候有`),
