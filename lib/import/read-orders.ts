@@ -5,6 +5,8 @@ import { DEFAULT_TIME_ZONE, isValidTimeZone } from './dates';
 import { HEAD_BYTES, type TextEncodingId, concatBytes, createDecoder, detectEncoding, sniffBinary } from './encoding';
 import { type DetectedFormat, chooseFormat, trimHeaders } from './formats/detect';
 import { createMapper } from './formats/mappers';
+import { formatCurrency } from './formats/specs';
+import { DEFAULT_CURRENCY } from '../money/currency';
 import type { FormatId } from './formats/specs';
 import { type ImportIssue, ImportError, fileError } from './issues';
 import type { ColumnMapping } from './mapping';
@@ -20,6 +22,11 @@ export interface ImportOptions {
   platform?: Platform;
   /** Put phones and addresses on fragments; default false. */
   storeContact?: boolean;
+  /**
+   * Currency of amounts when neither the export (a currency column, marks on the amounts, Shopee's
+   * site) nor the platform (CNY on the mainland's) says: the shop's setting. Default CNY.
+   */
+  currency?: string;
   /** Shop's IANA zone for exports that write offsets (Shopify); default Asia/Shanghai. */
   timeZone?: string;
   /** Fragments per batch; default 5000. */
@@ -236,7 +243,11 @@ class Session {
     this.headers = headers;
     this.format = format;
     this.reader = new RowReader(columns, headers, this.file, this.issues, this.timeZone);
-    this.mapper = createMapper(format.id, { platform: format.platform, storeContact: this.options.storeContact ?? false });
+    this.mapper = createMapper(format.id, {
+      platform: format.platform,
+      storeContact: this.options.storeContact ?? false,
+      currency: formatCurrency(format) ?? this.options.currency ?? DEFAULT_CURRENCY,
+    });
   }
 
   private checkReplacement(row: CsvRow): void {

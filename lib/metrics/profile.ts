@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { currencyContext, DEFAULT_MONEY_SETTINGS, MoneySettingsSchema } from '../money/settings';
 import { DEFAULT_LADDER, LadderSchema, resolveLevel } from '../levels/ladder';
 import { buyerId, type BuyerMetrics, type BuyerProfile } from '../schemas/buyer';
 import type { Platform } from '../schemas/common';
@@ -14,6 +15,7 @@ export const ProfileSettingsSchema = z.object({
   ladder: LadderSchema.default(() => structuredClone(DEFAULT_LADDER)),
   stages: StageBoundariesSchema.default(() => structuredClone(DEFAULT_STAGE_BOUNDARIES)),
   layers: LayerConfigSchema.default(() => structuredClone(DEFAULT_LAYERS)),
+  money: MoneySettingsSchema.default(() => structuredClone(DEFAULT_MONEY_SETTINGS)),
 });
 export type ProfileSettings = z.infer<typeof ProfileSettingsSchema>;
 
@@ -47,7 +49,8 @@ export function buildProfile(input: ProfileInput, settings: ProfileSettings, mod
     asOf,
     metrics,
     orders90d: ordersInLastDays(metrics, asOf, RECENT_ORDERS_DAYS),
-    level: resolveLevel(metrics, settings.ladder),
+    // Without a shop currency set, the buyer's own (a shop selling in one currency needs no setting).
+    level: resolveLevel(metrics, settings.ladder, currencyContext(settings.money, metrics.currency ?? null)),
     rfm: segment.rfm,
     rfm8: segment.rfm8,
     layer: segment.layer,
