@@ -7,6 +7,7 @@ import { loadAppSettings } from '@/lib/db/settings';
 import { readOrders, sourceFromBlob, type ImportOptions } from '@/lib/import';
 import { readSplit, type ParserHandle } from '@/lib/import/split-read';
 import { todayIn } from '@/lib/settings/app';
+import { importCurrencies } from '@/lib/money/settings';
 
 const post = (message: ImportWorkerMessage) => postMessage(message);
 
@@ -39,6 +40,8 @@ async function run(job: ImportJob, signal: AbortSignal) {
       {
         storeContact: settings.storeContact,
         timeZone: settings.timeZone,
+        // Amounts whose export does not say their currency: the shop's Shopee site, or the shop's currency.
+        ...importCurrencies(settings.profile.money),
         rules: settings.profile.rules,
         locale: job.locale,
         asOf: todayIn(settings.timeZone, Date.now()),

@@ -5,6 +5,7 @@ import { saveAppSettings } from '@/lib/db/settings';
 import type { MessageKey } from '@/lib/i18n';
 import { AppSettingsSchema, DEFAULT_APP_SETTINGS, SegmentViewSchema, type AppSettings, type SettingFallback } from '@/lib/settings/app';
 import { timeZoneGroups } from '@/lib/settings/time-zones';
+import { MoneyFields } from './MoneySettings';
 import { EditGate } from './team/EditGate';
 import { useEditAccess } from './team/lock';
 
@@ -48,6 +49,7 @@ export function SettingsPage({ settings, fallbacks = [] }: { settings: AppSettin
         <SegmentViewField draft={draft} set={set} />
         <AutoSaveField draft={draft} set={set} />
         <StoreContactField draft={draft} set={set} />
+        <MoneyFields draft={draft} set={set} />
       </fieldset>
       {error && <p className="warn-text" role="alert">{error}</p>}
       <div className="actions">

@@ -17,6 +17,7 @@ import { errors } from './catalog/errors';
 import { buyerFacts } from './catalog/buyer-facts';
 import { insights } from './catalog/insights';
 import { dataSafety } from './catalog/data-safety';
+import { money } from './catalog/money';
 
 /**
  * Every UI string, by key. Each area keeps its strings in its own file under `catalog/`;
@@ -41,6 +42,7 @@ export const catalog = {
   ...buyerFacts,
   ...insights,
   ...dataSafety,
+  ...money,
 } satisfies Catalog;
 
 export type MessageKey = keyof typeof catalog;

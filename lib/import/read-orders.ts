@@ -27,6 +27,8 @@ export interface ImportOptions {
    * site) nor the platform (CNY on the mainland's) says: the shop's setting. Default CNY.
    */
   currency?: string;
+  /** The same for Shopee exports that do not show their site: the currency of the shop's Shopee site (setting). */
+  shopeeCurrency?: string;
   /** Shop's IANA zone for exports that write offsets (Shopify); default Asia/Shanghai. */
   timeZone?: string;
   /** Fragments per batch; default 5000. */
@@ -246,7 +248,7 @@ class Session {
     this.mapper = createMapper(format.id, {
       platform: format.platform,
       storeContact: this.options.storeContact ?? false,
-      currency: formatCurrency(format) ?? this.options.currency ?? DEFAULT_CURRENCY,
+      currency: formatCurrency(format) ?? (format.platform === 'shopee' ? this.options.shopeeCurrency : undefined) ?? this.options.currency ?? DEFAULT_CURRENCY,
     });
   }
 

@@ -57,6 +57,8 @@ const ReadOptionsSchema = z.object({
   platform: z.enum(PLATFORMS).optional(),
   storeContact: z.boolean().optional(),
   timeZone: z.string().optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  shopeeCurrency: z.string().regex(/^[A-Z]{3}$/).optional(),
   batchSize: z.number().int().positive().optional(),
   encoding: z.enum(TEXT_ENCODINGS).optional(),
 });
@@ -84,8 +86,8 @@ type FromParser = z.infer<typeof FromParserSchema>;
 
 /** Only what readOrders needs, so nothing uncloneable (callbacks, signals) is posted. */
 export function readOptions(options: ImportOptions): ImportOptions {
-  const { format, mapping, platform, storeContact, timeZone, batchSize, encoding } = options;
-  const out: ImportOptions = { format, mapping, platform, storeContact, timeZone, batchSize, encoding };
+  const { format, mapping, platform, storeContact, timeZone, currency, shopeeCurrency, batchSize, encoding } = options;
+  const out: ImportOptions = { format, mapping, platform, storeContact, timeZone, currency, shopeeCurrency, batchSize, encoding };
   for (const key of Object.keys(out) as (keyof ImportOptions)[]) if (out[key] === undefined) delete out[key];
   return out;
 }

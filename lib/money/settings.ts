@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CurrencyCodeSchema, DEFAULT_CURRENCY, ShopeeSiteSchema, type CurrencyCode } from './currency';
+import { CurrencyCodeSchema, DEFAULT_CURRENCY, SHOPEE_SITES, ShopeeSiteSchema, type CurrencyCode } from './currency';
 import { ExchangeRateSchema, type CurrencyContext } from './totals';
 
 /**
@@ -22,4 +22,12 @@ export const DEFAULT_MONEY_SETTINGS: MoneySettings = MoneySettingsSchema.parse({
 export function currencyContext(settings: MoneySettings | undefined, dataCurrency: CurrencyCode | null | undefined): CurrencyContext {
   const shop = settings?.shop ?? dataCurrency ?? DEFAULT_CURRENCY;
   return { shop, rates: (settings?.rates ?? []).filter((r) => r.currency !== shop) };
+}
+
+/** The import options (ImportOptions.currency, shopeeCurrency) these settings give, for exports that do not say their currency. */
+export function importCurrencies(settings: MoneySettings | undefined): { currency?: CurrencyCode; shopeeCurrency?: CurrencyCode } {
+  const out: { currency?: CurrencyCode; shopeeCurrency?: CurrencyCode } = {};
+  if (settings?.shop) out.currency = settings.shop;
+  if (settings?.shopeeSite) out.shopeeCurrency = SHOPEE_SITES[settings.shopeeSite];
+  return out;
 }

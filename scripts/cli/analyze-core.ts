@@ -1,19 +1,25 @@
 // The part of `analyze` that does not touch files: orders in, one result row per buyer out.
 import { daysBetween } from '../../lib/dates/local-date';
 import { computeBuyerMetrics } from '../../lib/metrics/compute';
+import { metricsCurrency, netByCurrency } from '../../lib/metrics/money';
+import { MoneyTotals } from '../../lib/money/totals';
 import { buildProfile, type ProfileSettings } from '../../lib/metrics/profile';
 import { buildSegmentModel, type SegmentModel } from '../../lib/segments/model';
 import type { BuyerMetrics, Rfm8Id, RfmScore, StageId } from '../../lib/schemas/buyer';
 import type { Platform } from '../../lib/schemas/common';
 import type { Order } from '../../lib/schemas/order';
 
-/** One output line of `analyze`. Money in yuan, as people read it. */
+/** One output line of `analyze`. Money in units of `currency` (yuan, ringgit), as people read it. */
 export interface AnalyzeRow {
   buyer: string;
   platform: Platform;
   paidOrders: number;
+  /** The currency of netTotal and aov: the one most of the buyer's paid orders are in (ISO 4217). */
+  currency: string;
   netTotal: number;
   aov: number;
+  /** What the buyer spent in other currencies, never added into netTotal; absent when none. */
+  otherTotals?: Record<string, number>;
   firstPaidDate: string | null;
   lastPaidDate: string | null;
   recencyDays: number | null;
@@ -29,6 +35,8 @@ export interface AnalyzedOrders {
   model: SegmentModel;
   /** Orders whose export names no buyer (e.g. Pinduoduo): they cannot be attributed. */
   ordersWithoutBuyer: number;
+  /** What every buyer spent, per currency (never one sum of several currencies), in units. */
+  netTotals: Record<string, number>;
 }
 
 /** Group orders by buyer, measure each buyer, segment the population and profile everyone. */
@@ -64,8 +72,10 @@ export function analyzeOrders(orders: Iterable<Order>, asOf: string, settings: P
       buyer: buyer.buyerKey,
       platform: buyer.platform,
       paidOrders: m.paidOrders,
+      currency: metricsCurrency(m),
       netTotal: toYuan(m.netCents),
       aov: toYuan(m.aovCents),
+      ...(m.otherMoney ? { otherTotals: Object.fromEntries(m.otherMoney.map((o) => [o.currency, toYuan(o.netCents)])) } : {}),
       firstPaidDate: m.firstPaidDate,
       lastPaidDate: m.lastPaidDate,
       recencyDays: m.lastPaidDate === null ? null : daysBetween(m.lastPaidDate, asOf),
@@ -76,7 +86,10 @@ export function analyzeOrders(orders: Iterable<Order>, asOf: string, settings: P
       layer: profile.layer,
     };
   });
-  return { rows, model, ordersWithoutBuyer };
+  const totals = new MoneyTotals();
+  for (const b of buyers) totals.addAll(netByCurrency(b.metrics));
+  const netTotals = Object.fromEntries(totals.amounts().map((a) => [a.currency, toYuan(a.cents)]));
+  return { rows, model, ordersWithoutBuyer, netTotals };
 }
 
 function toYuan(cents: number): number {

@@ -42,6 +42,8 @@ export interface AnalyzeSummary {
   buyers: number;
   payingBuyers: number;
   ordersWithoutBuyer: number;
+  /** What the buyers spent, per currency ({ CNY: 1234.5, MYR: 49.7 }): currencies are never added together. */
+  netTotals: Record<string, number>;
   errors: number;
   warnings: number;
 }
@@ -160,6 +162,7 @@ export async function analyzeFiles(options: AnalyzeOptions, settings: ProfileSet
       buyers: analyzed.rows.length,
       payingBuyers: analyzed.model.buyers,
       ordersWithoutBuyer: analyzed.ordersWithoutBuyer,
+      netTotals: analyzed.netTotals,
       errors: issues.filter((i) => i.severity === 'error').length,
       warnings: issues.filter((i) => i.severity === 'warning').length,
     },
