@@ -70,3 +70,14 @@ export function MoneyFields({ draft, set }: { draft: AppSettings; set: <K extend
     </fieldset>
   );
 }
+
+/** The currency of a threshold: '' is the shop's (what a threshold saved without one means). */
+export function CurrencySelect({ value, onChange, disabled, testId }: { value: string | undefined; onChange: (c: string | undefined) => void; disabled?: boolean; testId?: string }) {
+  const t = useT();
+  return (
+    <select className="ws-select" value={value ?? ''} disabled={disabled} aria-label={t('money_levelCurrency')} onChange={(e) => onChange(e.target.value || undefined)} data-testid={testId}>
+      <option value="">{t('money_levelCurrencyShop')}</option>
+      {OFFERED_CURRENCIES.map((c) => <option key={c} value={c}>{c}</option>)}
+    </select>
+  );
+}

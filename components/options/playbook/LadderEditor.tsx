@@ -3,6 +3,7 @@ import type { MessageKey } from '@/lib/i18n';
 import type { Level } from '@/lib/levels/ladder';
 import type { ProfileSettings } from '@/lib/metrics/profile';
 import { Rfm8IdSchema, type Rfm8Id } from '@/lib/schemas/buyer';
+import { CurrencySelect } from '../MoneySettings';
 import { MoneyInput, NumberInput } from './ui';
 
 /** The membership ladder, lowest level first; a buyer gets the highest level they reach. */
@@ -28,7 +29,12 @@ export function LadderEditor({ profile, onChange, disabled }: { profile: Profile
               <td><input className="ws-input" style={{ width: 56 }} value={l.id} disabled={disabled} onChange={(e) => patch(i, { id: e.target.value })} /></td>
               <td><input className="ws-input" style={{ width: 88 }} value={l.name} disabled={disabled} onChange={(e) => patch(i, { name: e.target.value })} /></td>
               <td><input className="ws-input" style={{ width: 100 }} value={l.nameEn} disabled={disabled} onChange={(e) => patch(i, { nameEn: e.target.value })} /></td>
-              <td><MoneyInput cents={l.minNetCents} optional disabled={disabled} onChange={(c) => patch(i, { minNetCents: c })} testId={`ladder-min-net-${i}`} /></td>
+              <td>
+                <span className="ws-row tight">
+                  <MoneyInput cents={l.minNetCents} optional disabled={disabled} onChange={(c) => patch(i, { minNetCents: c })} testId={`ladder-min-net-${i}`} currency={l.currency ?? profile.money.shop ?? undefined} />
+                  <CurrencySelect value={l.currency} disabled={disabled} onChange={(c) => patch(i, { currency: c })} testId={`ladder-currency-${i}`} />
+                </span>
+              </td>
               <td><NumberInput value={l.minPaidOrders} optional min={0} width={52} disabled={disabled} onChange={(n) => patch(i, { minPaidOrders: n })} /></td>
               <td>
                 <select className="ws-select" value={l.match} disabled={disabled} onChange={(e) => patch(i, { match: e.target.value as Level['match'] })}>
