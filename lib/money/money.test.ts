@@ -125,3 +125,31 @@ describe("a buyer's money", () => {
     expect(resolveLevel(computeBuyerMetrics([order('1', 200_000)]), ladder, { shop: 'CNY' })).toBeNull();
   });
 });
+
+describe('settings and playbooks stored before currencies', () => {
+  it('still read: no money settings, levels and coupons without a currency mean the shop\'s', async () => {
+    const { readAppSettings } = await import('../settings/app');
+    const { CouponSchema } = await import('../coupons/schema');
+    const stored = {
+      uiLocale: 'zh-CN', shopName: '小店',
+      profile: { ladder: { levels: [{ id: 'V', name: '会员', nameEn: 'Member', minNetCents: 30_000, match: 'all', discount: 0.95 }] } },
+    };
+    const { settings, fallbacks } = readAppSettings(stored);
+    expect(fallbacks).toEqual([]);
+    expect(settings.profile.money).toEqual({ shop: null, rates: [], shopeeSite: null });
+    const level = settings.profile.ladder.levels[0]!;
+    expect(level.currency).toBeUndefined();
+    const order = (currency?: string): Order => ({
+      platform: 'shopee', orderId: '1', buyerKey: 'a', buyerNick: null, status: 'completed', rawStatus: null,
+      createdAt: '2026-01-02 10:00:00', paidAt: '2026-01-02 10:00:00', paidCents: 40_000, refundCents: 0, lines: [], sources: ['r'],
+      ...(currency ? { currency } : {}),
+    });
+    // The shop's currency: CNY set → a RM 400 buyer is not over ¥300; MYR set → they are.
+    expect(resolveLevel(computeBuyerMetrics([order('MYR')]), settings.profile.ladder, currencyContext(settings.profile.money, 'MYR'))?.id).toBe('V');
+    const inCny = currencyContext({ ...settings.profile.money, shop: 'CNY' }, 'MYR');
+    expect(resolveLevel(computeBuyerMetrics([order('MYR')]), settings.profile.ladder, inCny)).toBeNull();
+    expect(resolveLevel(computeBuyerMetrics([order()]), settings.profile.ladder, inCny)?.id).toBe('V');
+    const coupon = CouponSchema.parse({ id: 'c', name: '满减', enabled: true, kind: 'threshold', thresholdCents: 15_000, amountCents: 2_000, validity: { type: 'days_from_issue', days: 30 }, updatedAt: 0 });
+    expect(coupon.kind === 'threshold' && coupon.currency).toBeUndefined();
+  });
+});
