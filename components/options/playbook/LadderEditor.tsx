@@ -21,7 +21,8 @@ export function LadderEditor({ profile, onChange, disabled }: { profile: Profile
     <section className="ws-card" data-testid="ladder-editor">
       <div className="ws-card-head"><h2>{t('ws_ladder_title')}</h2></div>
       <p className="ws-card-sub">{t('ws_ladder_help')}</p>
-      <div className="ladder-wrap"><table className="ws-table ladder">
+      {/* Wider than the card with a currency beside each threshold: a scrolled region the keyboard can reach, even when every field is locked. */}
+      <div className="ladder-wrap" role="region" tabIndex={0} aria-label={t('ws_ladder_title')}><table className="ws-table ladder">
         <thead><tr><th>{t('ws_ladder_id')}</th><th>{t('ws_ladder_name')}</th><th>{t('ws_ladder_nameEn')}</th><th>{t('ws_ladder_minNet')}</th><th>{t('ws_ladder_minOrders')}</th><th>{t('ws_ladder_match')}</th><th>{t('ws_ladder_discount')}</th><th /></tr></thead>
         <tbody>
           {levels.map((l, i) => {
