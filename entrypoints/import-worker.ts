@@ -8,6 +8,7 @@ import { readOrders, sourceFromBlob, type ImportOptions } from '@/lib/import';
 import { MAPPING_FIELDS } from '@/lib/import/mapping';
 import { readSplit, type ParserHandle } from '@/lib/import/split-read';
 import { todayIn } from '@/lib/settings/app';
+import { importCurrencies } from '@/lib/money/settings';
 
 const post = (message: ImportWorkerMessage) => postMessage(message);
 
@@ -42,6 +43,8 @@ async function run(job: ImportJob, signal: AbortSignal) {
       {
         storeContact: settings.storeContact,
         timeZone: settings.timeZone,
+        // Amounts whose export does not say their currency: the shop's Shopee site, or the shop's currency.
+        ...importCurrencies(settings.profile.money),
         rules: settings.profile.rules,
         locale: job.locale,
         asOf: todayIn(settings.timeZone, Date.now()),

@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
-import { oncePerKey } from '@/lib/dates/once-per-key';
+import { DEFAULT_CURRENCY } from '@/lib/money/currency';
+import { formatMoney as formatCurrencyAmount } from '@/lib/money/format';
 import { translate, type MessageKey, type MessageParams } from '@/lib/i18n';
 import type { UiLocale } from '@/lib/schemas/common';
 
@@ -22,13 +23,9 @@ export function useT() {
   return (key: MessageKey, params?: MessageParams) => translate(locale, key, params);
 }
 
-/** One per locale: the buyers table formats money in every row. */
-const moneyFormat = oncePerKey((locale: UiLocale) =>
-  new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'zh-CN', { style: 'currency', currency: 'CNY', minimumFractionDigits: 2 }));
-
-/** Money from cents as the shop writes it: ¥1,234.5 → "¥1,234.50". */
-export function formatMoney(cents: number, locale: UiLocale): string {
-  return moneyFormat(locale).format(cents / 100);
+/** Money from cents in its currency as the shop writes it: "¥1,234.50", "RM 12.90", "NT$1,280" (lib/money). */
+export function formatMoney(cents: number, locale: UiLocale, currency: string = DEFAULT_CURRENCY): string {
+  return formatCurrencyAmount(cents, currency, locale);
 }
 
 export function formatDiscount(discount: number, locale: UiLocale): string {

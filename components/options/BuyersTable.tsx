@@ -2,6 +2,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { formatMoney, useLocale, useT } from '@/components/common/i18n';
+import { Amounts } from '@/components/common/Money';
+import { currencyContext } from '@/lib/money/settings';
 import { downloadBlob, stamp } from '@/components/common/download';
 import { platformName } from '@/components/sidebar/BuyerCard';
 import { useDataVersion } from './data-version';
@@ -145,6 +147,12 @@ export function BuyersTable({ settings }: { settings: AppSettings }) {
       <div className="panel-head">
         <h2 id="buyers-title">{t('op_buyers_title')}</h2>
         <span className="muted" data-testid="buyers-count">{t('op_buyers_count', { count: result?.all ?? 0, shown: total })}</span>
+        {result && result.netTotals.length > 0 && (
+          <span className="muted">
+            {t('money_totalsTitle')}{' '}
+            <Amounts testId="buyers-net-totals" amounts={result.netTotals} ctx={currencyContext(settings.profile.money, result.netTotals[0]!.currency)} />
+          </span>
+        )}
         <button type="button" className="secondary" data-testid="export-buyers-csv" onClick={exportCsv} disabled={!total || exporting || !access.canEdit}>{t('op_buyers_export')}</button>
       </div>
       <EditGate scope="export" quiet />
@@ -200,8 +208,10 @@ function Row({ r, position, top, levelName }: { r: BuyerRow; position: number; t
       <span role="cell">{r.rfm8 ? t(`profile_rfm8_${r.rfm8}` as MessageKey) : '—'}</span>
       <span role="cell" className={`stage-text stage-${r.stage}`}>{t(`profile_stage_${r.stage}` as MessageKey)}</span>
       <span role="cell" className="num">{r.paidOrders}</span>
-      <span role="cell" className="num">{formatMoney(r.netCents, locale)}</span>
-      <span role="cell" className="num">{formatMoney(r.aovCents, locale)}</span>
+      <span role="cell" className="num" data-testid="buyer-row-net" data-currency={r.currency}>
+        {[{ currency: r.currency, cents: r.netCents }, ...r.otherNet].map((m) => formatMoney(m.cents, locale, m.currency)).join(' + ')}
+      </span>
+      <span role="cell" className="num">{formatMoney(r.aovCents, locale, r.currency)}</span>
       <span role="cell">{r.lastPaidDate ?? '—'}</span>
       <span role="cell" className="num">{r.recencyDays ?? '—'}</span>
     </div>

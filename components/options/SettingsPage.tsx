@@ -6,6 +6,7 @@ import type { MessageKey } from '@/lib/i18n';
 import { describeIssues } from '@/lib/i18n/zod-issues';
 import { AppSettingsSchema, DEFAULT_APP_SETTINGS, SegmentViewSchema, type AppSettings, type SettingFallback } from '@/lib/settings/app';
 import { timeZoneGroups } from '@/lib/settings/time-zones';
+import { MoneyFields } from './MoneySettings';
 import { EditGate } from './team/EditGate';
 import { useEditAccess } from './team/lock';
 
@@ -50,6 +51,7 @@ export function SettingsPage({ settings, fallbacks = [] }: { settings: AppSettin
         <SegmentViewField draft={draft} set={set} />
         <AutoSaveField draft={draft} set={set} />
         <StoreContactField draft={draft} set={set} />
+        <MoneyFields draft={draft} set={set} />
       </fieldset>
       {error && <p className="warn-text" role="alert">{error}</p>}
       <div className="actions">

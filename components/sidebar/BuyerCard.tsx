@@ -1,4 +1,8 @@
 import { formatDiscount, formatMoney, useLocale, useT } from '@/components/common/i18n';
+import { Amounts } from '@/components/common/Money';
+import { aovByCurrency, metricsCurrency, netByCurrency, refundsByCurrency } from '@/lib/metrics/money';
+import { currencyContext } from '@/lib/money/settings';
+import { formatAmounts } from '@/lib/money/totals';
 import type { MessageKey } from '@/lib/i18n';
 import type { BuyerLookup } from '@/lib/schemas/sidebar-rpc';
 import type { BuyerProfile } from '@/lib/schemas/buyer';
@@ -44,6 +48,8 @@ export function BuyerCard({ nick, platform, profile, match = null, settings }: {
   const segment = profile ? segmentOf(profile, settings, locale) : null;
   const stage = profile?.stage;
   const nextStage = stage && stage.id !== 'prospect' ? STAGE_ORDER[STAGE_ORDER.indexOf(stage.id) + 1] : undefined;
+  // The shop's currency, or the buyer's own while the supervisor has set none; other currencies apart.
+  const money = m ? currencyContext(settings.profile.money, metricsCurrency(m)) : null;
   const levelName = profile?.level ? (locale === 'en' ? (profile.level.nameEn ?? profile.level.name) : profile.level.name) : '';
 
   return (
@@ -81,11 +87,12 @@ export function BuyerCard({ nick, platform, profile, match = null, settings }: {
         <>
           <dl className="metrics">
             <div><dt>{t('sb_paidOrders')}</dt><dd data-testid="buyer-orders">{m.paidOrders}</dd></div>
-            <div><dt>{t('sb_netTotal')}</dt><dd data-testid="buyer-total">{formatMoney(m.netCents, locale)}</dd></div>
-            <div><dt>{t('sb_aov')}</dt><dd>{formatMoney(m.aovCents, locale)}</dd></div>
+            <div><dt>{t('sb_netTotal')}</dt><dd data-testid="buyer-total" data-currency={metricsCurrency(m)}><Amounts amounts={netByCurrency(m)} ctx={money!} /></dd></div>
+            {/* An average is per currency: one currency's orders over their own count. */}
+            <div><dt>{t('sb_aov')}</dt><dd data-testid="buyer-aov">{aovByCurrency(m).map((a) => formatMoney(a.cents, locale, a.currency)).join(' / ')}</dd></div>
             <div><dt>{t('sb_firstOrder')}</dt><dd>{m.firstPaidDate ?? '—'}</dd></div>
             <div><dt>{t('sb_lastOrder')}</dt><dd>{m.lastPaidDate ?? '—'}</dd></div>
-            <div><dt>{t('sb_refunds')}</dt><dd>{m.refundOrders ? t('sb_refundsValue', { count: m.refundOrders, amount: formatMoney(m.refundCents, locale) }) : '—'}</dd></div>
+            <div><dt>{t('sb_refunds')}</dt><dd>{m.refundOrders ? t('sb_refundsValue', { count: m.refundOrders, amount: formatAmounts(refundsByCurrency(m), locale, { shop: money!.shop }).text }) : '—'}</dd></div>
           </dl>
           {m.lastItems.length > 0 && (
             <div className="items">

@@ -164,6 +164,7 @@ export function templateCoupon(c: ResolvedCoupon, buyerLang: BuyerLanguage): Tem
     expires: c.expiresOn,
     ...(c.thresholdCents !== undefined ? { thresholdCents: c.thresholdCents } : {}),
     ...(c.amountCents !== undefined ? { amountCents: c.amountCents } : {}),
+    ...(c.coupon.kind === 'threshold' && c.coupon.currency && c.coupon.currency !== 'CNY' ? { currency: c.coupon.currency } : {}),
     ...(c.rate !== undefined ? { discount: c.rate } : {}),
     ...(c.durationDays !== undefined ? { durationDays: c.durationDays } : {}),
     ...(c.gift !== undefined ? { gift: c.gift } : {}),

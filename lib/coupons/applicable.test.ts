@@ -169,3 +169,28 @@ describe('catalogue and rules', () => {
     expect(other).toEqual([]);
   });
 });
+
+describe('coupons and currencies', () => {
+  it('compare an AOV condition in its currency only: a buyer in ringgit is not a ¥100 buyer', () => {
+    const yuan = buyer([5, 20, 60], 100);
+    const ringgit: BuyerProfile = { ...yuan, metrics: { ...yuan.metrics, currency: 'MYR' } };
+    const rules = DEFAULT_COUPON_RULES.map((r) => (r.conditions.aovCents ? { ...r, conditions: { ...r.conditions, aovCurrency: 'CNY' } } : r));
+    const aovRule = (p: BuyerProfile) => applicableCoupons(p, DEFAULT_COUPONS, rules, { today: TODAY }).find((o) => o.rule.id === 'frequent_aov');
+    expect(aovRule(yuan)).toBeDefined();
+    expect(aovRule(ringgit)).toBeUndefined();
+  });
+
+  it('derive a threshold from the AOV only in the coupon currency, and say a currency other than ¥', () => {
+    const yuan = buyer([5, 20, 60], 100);
+    const ringgit: BuyerProfile = { ...yuan, metrics: { ...yuan.metrics, currency: 'MYR' } };
+    const base = DEFAULT_COUPONS.find((c) => c.kind === 'threshold' && c.thresholdFromAov)!;
+    const inMyr = CouponSchema.parse({ ...base, currency: 'MYR' });
+    const rule = CouponRuleSchema.parse({ id: 'r', name: 'r', couponId: inMyr.id, enabled: true, priority: 1, conditions: {}, updatedAt: 0 });
+    const [forRinggit] = applicableCoupons(ringgit, [inMyr], [rule], { today: TODAY });
+    expect(forRinggit?.coupon.aovDerived).toBe(true);
+    expect(couponVariables(forRinggit!.coupon, 'en')['coupon.label']).toMatch(/^RM\d+ off orders of RM\d+\+$/);
+    const [forYuan] = applicableCoupons(yuan, [inMyr], [rule], { today: TODAY });
+    expect(forYuan?.coupon.aovDerived).toBe(false);
+    expect(forYuan?.coupon.thresholdCents).toBe(inMyr.kind === 'threshold' ? inMyr.thresholdCents : -1);
+  });
+});

@@ -6,6 +6,8 @@ import type { BuyerProfile } from '../schemas/buyer';
 import { isCouponOpen, resolveCoupon, type ResolvedCoupon } from './resolve';
 import type { Coupon, CouponConditions, CouponRule, IssuedCoupon } from './schema';
 import { formatYuan } from './variables';
+import { aovByCurrency, metricsCurrency } from '../metrics/money';
+import { formatMoney } from '../money/format';
 
 export interface CouponContext {
   /** Shop-local date the suggestion is for. */
@@ -69,9 +71,13 @@ export function matchConditions(profile: BuyerProfile, c: CouponConditions, ctx:
     reasons.push({ code: 'followup_reasonOrders', params: { count, days } });
   }
   if (c.aovCents) {
-    const aov = profile.metrics.aovCents;
-    if (profile.metrics.paidOrders === 0 || !inRange(aov, c.aovCents)) return null;
-    reasons.push({ code: 'followup_reasonAov', params: { aov: formatYuan(aov) } });
+    // The AOV in the condition's currency (each currency's orders over their own count), never a mix.
+    const inCurrency = aovByCurrency(profile.metrics).find((a) => a.currency === (c.aovCurrency ?? metricsCurrency(profile.metrics)));
+    const counted = c.aovCurrency === undefined || c.aovCurrency === metricsCurrency(profile.metrics)
+      ? profile.metrics.paidOrders - (profile.metrics.otherMoney ?? []).reduce((n, m) => n + m.paidOrders, 0)
+      : (profile.metrics.otherMoney?.find((m) => m.currency === c.aovCurrency)?.paidOrders ?? 0);
+    if (!inCurrency || counted === 0 || !inRange(inCurrency.cents, c.aovCents)) return null;
+    reasons.push({ code: 'followup_reasonAov', params: { aov: inCurrency.currency === 'CNY' ? formatYuan(inCurrency.cents) : formatMoney(inCurrency.cents, inCurrency.currency, 'en') } });
   }
   if (c.dateWindow) {
     if (today < c.dateWindow.from || today > c.dateWindow.to) return null;

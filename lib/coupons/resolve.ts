@@ -1,3 +1,4 @@
+import { metricsCurrency } from '../metrics/money';
 import { addDays } from '../dates/local-date';
 import type { BuyerProfile } from '../schemas/buyer';
 import type { Coupon, CouponKind } from './schema';
@@ -39,7 +40,9 @@ export function resolveCoupon(coupon: Coupon, profile: BuyerProfile | null, toda
     case 'threshold': {
       const derive = coupon.thresholdFromAov;
       const aov = profile?.metrics.aovCents ?? 0;
-      if (derive && aov > 0) {
+      // A threshold in another currency than the buyer's AOV cannot be derived from it.
+      const sameCurrency = coupon.currency === undefined || (profile !== null && coupon.currency === metricsCurrency(profile.metrics));
+      if (derive && aov > 0 && sameCurrency) {
         const thresholdCents = thresholdForAov(aov, derive.multiplier, derive.roundTo, derive.rounding, coupon.amountCents);
         return { ...base, thresholdCents, amountCents: coupon.amountCents, aovDerived: true };
       }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Rfm8IdSchema, StageIdSchema } from '../schemas/buyer';
 import { CentsSchema, LocalDateSchema, SyncFieldsSchema } from '../schemas/common';
+import { CurrencyCodeSchema } from '../money/currency';
 import { MonthDaySchema } from '../reminders/schema';
 
 /**
@@ -46,6 +47,11 @@ export const CouponSchema = z
       /** The threshold when it is not derived from the buyer's AOV (or the AOV is unknown). */
       thresholdCents: CentsSchema.positive(),
       amountCents: CentsSchema.positive(),
+      /**
+       * The currency of the threshold and the amount; absent means the shop's (how every coupon was
+       * saved before). It is derived from the buyer's AOV only when the buyer buys in it.
+       */
+      currency: CurrencyCodeSchema.optional(),
       thresholdFromAov: ThresholdFromAovSchema.optional(),
     }),
     CouponBase.extend({ kind: z.literal('discount'), rate: z.number().gt(0).lt(1) }),
@@ -78,6 +84,8 @@ export const CouponConditionsSchema = z.object({
     .object({ days: z.number().int().positive(), min: z.number().int().nonnegative().optional(), max: z.number().int().nonnegative().optional() })
     .optional(),
   aovCents: Range(CentsSchema).optional(),
+  /** The currency of `aovCents`: the buyer's AOV in it is compared (no orders in it: no match); absent: the buyer's own. */
+  aovCurrency: CurrencyCodeSchema.optional(),
   dateWindow: z.object({ from: LocalDateSchema, to: LocalDateSchema }).optional(),
   /** A recurring day: the shop anniversary from settings or a fixed `MM-DD`, with days around it. */
   specialDay: z

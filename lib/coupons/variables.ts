@@ -1,5 +1,6 @@
 import type { Locale } from '../schemas/common';
 import type { ResolvedCoupon } from './resolve';
+import { currencySymbol } from '../money/format';
 
 /** Cents as yuan for a message: 15000 → "150", 1990 → "19.90". */
 export function formatYuan(cents: number): string {
@@ -17,8 +18,10 @@ export function couponLabel(c: ResolvedCoupon, locale: Locale): string {
   const en = locale === 'en';
   switch (c.kind) {
     case 'threshold': {
-      const t = formatYuan(c.thresholdCents ?? 0);
-      const a = formatYuan(c.amountCents ?? 0);
+      // A coupon in another currency than ¥ says which (RM150); a yuan one stays 满150减20.
+      const mark = c.coupon.kind === 'threshold' && c.coupon.currency && c.coupon.currency !== 'CNY' ? currencySymbol(c.coupon.currency).trim() : '';
+      const t = mark + formatYuan(c.thresholdCents ?? 0);
+      const a = mark + formatYuan(c.amountCents ?? 0);
       return en ? `${a} off orders of ${t}+` : tw ? `滿${t}減${a}` : `满${t}减${a}`;
     }
     case 'discount':

@@ -25,6 +25,12 @@ export const BuyerIndexSchema = z.object({
   firstPaidDate: z.array(z.string()),
   lastPaidDate: z.array(z.string()),
   refundOrders: z.array(z.number()),
+  /**
+   * The currency of each buyer's netCents and aovCents, '' for CNY, and what they spent in others
+   * (`MYR:4970,USD:1200`, '' for none). Optional: an index stored before currencies is all CNY.
+   */
+  currency: z.array(z.string()).optional(),
+  otherNet: z.array(z.string()).optional(),
 });
 export type BuyerIndex = z.infer<typeof BuyerIndexSchema>;
 
@@ -57,7 +63,7 @@ export interface IndexEntry {
   id: string;
   nick: string;
   platform: Platform;
-  metrics: Pick<BuyerMetrics, 'paidOrders' | 'netCents' | 'aovCents' | 'firstPaidDate' | 'lastPaidDate' | 'refundOrders'>;
+  metrics: Pick<BuyerMetrics, 'paidOrders' | 'netCents' | 'aovCents' | 'firstPaidDate' | 'lastPaidDate' | 'refundOrders' | 'currency' | 'otherMoney'>;
 }
 
 /** Position of each id, built once per index object and kept in step by {@link upsertIndex}. */
@@ -95,6 +101,15 @@ export function upsertIndex(index: BuyerIndex, entries: Iterable<IndexEntry>): B
     index.firstPaidDate[i] = e.metrics.firstPaidDate ?? '';
     index.lastPaidDate[i] = e.metrics.lastPaidDate ?? '';
     index.refundOrders[i] = e.metrics.refundOrders;
+    const currency = e.metrics.currency ?? '';
+    const otherNet = e.metrics.otherMoney?.map((m) => `${m.currency}:${m.netCents}`).join(',') ?? '';
+    if (currency !== '' || otherNet !== '' || index.currency) {
+      // Columns start when a buyer first needs them, filled with '' (CNY, nothing else) for those before.
+      index.currency ??= new Array<string>(index.ids.length).fill('');
+      index.otherNet ??= new Array<string>(index.ids.length).fill('');
+      index.currency[i] = currency;
+      index.otherNet[i] = otherNet;
+    }
   }
   return index;
 }
@@ -107,9 +122,36 @@ export function* indexEntries(index: BuyerIndex): Generator<IndexEntry> {
       metrics: {
         paidOrders: index.paidOrders[i]!, netCents: index.netCents[i]!, aovCents: index.aovCents[i]!,
         firstPaidDate: index.firstPaidDate[i] || null, lastPaidDate: index.lastPaidDate[i] || null, refundOrders: index.refundOrders[i]!,
+        ...indexMoney(index, i),
       },
     };
   }
+}
+
+/** A buyer's currency and other currencies' amounts as the index holds them (nothing for a buyer all in CNY). */
+export function indexMoney(index: BuyerIndex, i: number): Pick<BuyerMetrics, 'currency' | 'otherMoney'> {
+  const out: Pick<BuyerMetrics, 'currency' | 'otherMoney'> = {};
+  const currency = index.currency?.[i];
+  if (currency) out.currency = currency;
+  const other = index.otherNet?.[i];
+  if (other) {
+    out.otherMoney = other.split(',').map((part) => {
+      const [code, cents] = part.split(':') as [string, string];
+      return { currency: code, paidOrders: 0, netCents: Number(cents), refundCents: 0 };
+    });
+  }
+  return out;
+}
+
+/** The currency most buyers of the index are in (the shop's, when the supervisor has not said), or null for an empty index. */
+export function dominantCurrency(index: BuyerIndex): string | null {
+  if (index.ids.length === 0) return null;
+  const counts = new Map<string, number>();
+  for (let i = 0; i < index.ids.length; i++) {
+    const c = index.currency?.[i] || 'CNY';
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
 }
 
 /** The population view segmentation reads, without copying per buyer more than it needs. */
@@ -136,6 +178,10 @@ export function buyerIndexOrEmpty(value: unknown): BuyerIndex {
   for (const c of INDEX_COLUMNS) {
     const column = columns[c];
     if (!Array.isArray(column) || column.length !== ids.length) return emptyBuyerIndex();
+  }
+  for (const c of ['currency', 'otherNet'] as const) {
+    const column = columns[c];
+    if (column !== undefined && (!Array.isArray(column) || column.length !== ids.length)) return emptyBuyerIndex();
   }
   return value as BuyerIndex;
 }

@@ -163,10 +163,10 @@ export class OrderRows {
   /**
    * Fill row r with the fragment's fields. False when it does not fit the packed form: a time not
    * in `YYYY-MM-DD HH:mm:ss`, an amount that is not whole cents within ±21 million yuan, a shipping
-   * time, several lines or contact details. The parcel (tracking number, carrier) fits.
+   * time, several lines, a currency other than CNY or contact details. The parcel (tracking number, carrier) fits.
    */
   pack(r: number, f: OrderFragment): boolean {
-    if (f.shippedAt || f.lines.length > 1 || f.phone !== undefined || f.address !== undefined || !packable(f.paidCents) || !packable(f.refundCents)) return false;
+    if (f.shippedAt || f.lines.length > 1 || f.currency !== undefined || f.phone !== undefined || f.address !== undefined || !packable(f.paidCents) || !packable(f.refundCents)) return false;
     const block = this.blocks[r >>> BLOCK_BITS]!;
     const at = (r & MASK) * STRIDE;
     const { reader } = this;

@@ -5,7 +5,7 @@ import { BuyersTableReplySchema, BuyersTableRequestSchema, MAX_WINDOW_ROWS } fro
 
 const filters = { level: '', segment: '', stage: '', platform: '', q: '' };
 const row: BuyerRow = {
-  index: 0, buyer: 'b', nick: 'n', platform: 'taobao', paidOrders: 1, netCents: 100, aovCents: 100, firstPaidDate: null,
+  index: 0, buyer: 'b', nick: 'n', platform: 'taobao', paidOrders: 1, currency: 'CNY', netCents: 100, aovCents: 100, otherNet: [], firstPaidDate: null,
   lastPaidDate: null, recencyDays: null, stage: 'prospect', level: null, rfm: null, rfm8: null, layer: null,
 };
 
@@ -38,7 +38,7 @@ describe('buyers table messages', () => {
   });
 
   it('accepts answers within a window and rejects ones carrying more rows than a window', () => {
-    const answer = { type: 'result', seq: 1, total: 1, all: 1, platforms: ['taobao'], start: 0, rows: [row] };
+    const answer = { type: 'result', seq: 1, total: 1, all: 1, platforms: ['taobao'], start: 0, rows: [row], netTotals: [{ currency: 'CNY', cents: 100 }] };
     expect(BuyersTableReplySchema.safeParse(answer).success).toBe(true);
     expect(BuyersTableReplySchema.safeParse({ ...answer, rows: Array(MAX_WINDOW_ROWS + 1).fill(row) }).success).toBe(false);
     expect(BuyersTableReplySchema.safeParse({ ...answer, rows: [{ ...row, stage: 'gone' }] }).success).toBe(false);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MoneySchema } from '../money/totals';
 import { ProfileSettingsSchema } from '../metrics/profile';
 import { StageIdSchema } from '../schemas/buyer';
 import { LocalDateSchema, PlatformSchema } from '../schemas/common';
@@ -57,6 +58,8 @@ export const QueryResultSchema = z.object({
   /** Position of `rows[0]` among the matching rows. */
   start: z.number().int().nonnegative(),
   rows: z.array(BuyerRowSchema).max(MAX_WINDOW_ROWS),
+  /** What the matching buyers spent, one sum per currency (CNY first). */
+  netTotals: z.array(MoneySchema),
 });
 export type QueryResult = z.infer<typeof QueryResultSchema>;
 

@@ -18,7 +18,7 @@ import { MAX_WINDOW_ROWS, type BuyerFilters, type BuyersTableReply, type LoadReq
 
 function row(index: number, over: Partial<BuyerRow> = {}): BuyerRow {
   return {
-    index, buyer: `b${index}`, nick: `nick${index}`, platform: 'taobao', paidOrders: 1, netCents: 1000, aovCents: 1000,
+    index, buyer: `b${index}`, nick: `nick${index}`, platform: 'taobao', paidOrders: 1, currency: 'CNY', netCents: 1000, aovCents: 1000, otherNet: [],
     firstPaidDate: '2025-01-01', lastPaidDate: '2025-01-01', recencyDays: 10, stage: 'active', level: 'VIP1',
     rfm: null, rfm8: null, layer: null, ...over,
   };
@@ -219,5 +219,41 @@ describe('the worker side of the protocol', () => {
     loads[0]!.fail(new Error('database closed'));
     await service.receive({ type: 'query', seq: 1, filters: NO_FILTERS, start: 0, end: 50 });
     expect(replies).toEqual([{ type: 'failed', message: 'database closed' }, expect.objectContaining({ type: 'result', all: 0, total: 0 })]);
+  });
+});
+
+describe('the buyers table totals', () => {
+  it('sum the matching buyers per currency, never across currencies', () => {
+    const state = new BuyersTableState();
+    state.setRows([
+      row(0, { netCents: 73_800 }),
+      row(1, { platform: 'shopee', currency: 'MYR', netCents: 134_890 }),
+      row(2, { platform: 'shopify', currency: 'USD', netCents: 5_000, otherNet: [{ currency: 'MYR', cents: 8_800 }] }),
+    ]);
+    const all = { level: '', segment: '', stage: '', platform: '', q: '' } as const;
+    expect(state.query({ seq: 1, filters: all, start: 0, end: 10 }).netTotals).toEqual([
+      { currency: 'CNY', cents: 73_800 }, { currency: 'MYR', cents: 143_690 }, { currency: 'USD', cents: 5_000 },
+    ]);
+    expect(state.query({ seq: 2, filters: { ...all, platform: 'shopee' }, start: 0, end: 10 }).netTotals).toEqual([{ currency: 'MYR', cents: 134_890 }]);
+  });
+});
+
+describe('the buyer index and currencies', () => {
+  const metrics = (over: object) => ({ paidOrders: 1, netCents: 100, aovCents: 100, firstPaidDate: '2025-01-01', lastPaidDate: '2025-01-01', refundOrders: 0, ...over });
+
+  it('keeps each buyer\'s currency and other currencies, and an index stored before currencies reads as CNY', () => {
+    const old = upsertIndex(emptyBuyerIndex(), [{ id: 'taobao:a', nick: 'a', platform: 'taobao', metrics: metrics({}) }]);
+    expect(old.currency).toBeUndefined();
+    const stored = buyerIndexOrEmpty(JSON.parse(JSON.stringify(old)));
+    expect(deriveBuyerRows(stored, DEFAULT_PROFILE_SETTINGS, buildSegmentModel(indexPopulation(stored), '2025-02-01'), '2025-02-01')[0]).toMatchObject({ currency: 'CNY', otherNet: [] });
+
+    upsertIndex(stored, [{
+      id: 'shopify:b', nick: 'b', platform: 'shopify',
+      metrics: metrics({ currency: 'USD', netCents: 5_000, otherMoney: [{ currency: 'MYR', paidOrders: 1, netCents: 8_800, refundCents: 0 }] }),
+    }]);
+    const again = buyerIndexOrEmpty(JSON.parse(JSON.stringify(stored)));
+    expect(again.currency).toEqual(['', 'USD']);
+    const rows = deriveBuyerRows(again, DEFAULT_PROFILE_SETTINGS, buildSegmentModel(indexPopulation(again), '2025-02-01'), '2025-02-01');
+    expect(rows.map((r) => [r.currency, r.netCents, r.otherNet])).toEqual([['CNY', 100, []], ['USD', 5_000, [{ currency: 'MYR', cents: 8_800 }]]]);
   });
 });

@@ -1,3 +1,4 @@
+import { MoneyTotals, type Money } from '../money/totals';
 import type { Platform } from '../schemas/common';
 import { BUYER_CSV_HEADER, buyerCsvValues, type BuyerRow } from './buyer-rows';
 import {
@@ -75,7 +76,7 @@ export function buyersCsvBlob(rows: readonly BuyerRow[]): Blob {
 export class BuyersTableState {
   private rows: readonly BuyerRow[] = [];
   private platforms: Platform[] = [];
-  private matched: { key: string; rows: BuyerRow[] } | null = null;
+  private matched: { key: string; rows: BuyerRow[]; netTotals: Money[] | null } | null = null;
 
   /** False when `rows` are the rows already held. */
   setRows(rows: readonly BuyerRow[]): boolean {
@@ -88,14 +89,31 @@ export class BuyersTableState {
 
   private matching(filters: BuyerFilters): BuyerRow[] {
     const key = JSON.stringify([filters.level, filters.segment, filters.stage, filters.platform, filters.q.trim().toLowerCase()]);
-    if (this.matched?.key !== key) this.matched = { key, rows: filterRows(this.rows, filters) };
+    if (this.matched?.key !== key) this.matched = { key, rows: filterRows(this.rows, filters), netTotals: null };
     return this.matched.rows;
+  }
+
+  /** What the matching buyers spent, one sum per currency (never one sum of several). */
+  private netTotals(): Money[] {
+    const matched = this.matched!;
+    if (!matched.netTotals) {
+      const totals = new MoneyTotals();
+      for (const r of matched.rows) {
+        totals.add(r.currency, r.netCents);
+        totals.addAll(r.otherNet);
+      }
+      matched.netTotals = totals.amounts();
+    }
+    return matched.netTotals;
   }
 
   query(q: Omit<QueryRequest, 'type'>): QueryResult {
     const rows = this.matching(q.filters);
     const start = Math.min(q.start, rows.length);
-    return { type: 'result', seq: q.seq, total: rows.length, all: this.rows.length, platforms: this.platforms, start, rows: rows.slice(start, Math.max(start, q.end)) };
+    return {
+      type: 'result', seq: q.seq, total: rows.length, all: this.rows.length, platforms: this.platforms, start,
+      rows: rows.slice(start, Math.max(start, q.end)), netTotals: this.netTotals(),
+    };
   }
 
   exportCsv(filters: BuyerFilters): Blob {

@@ -1,3 +1,4 @@
+import { currencyContext } from '../money/settings';
 import type { ConcernRecord } from '../db/records';
 import { resolveLevel } from '../levels/ladder';
 import type { ProfileSettings } from '../metrics/profile';
@@ -36,7 +37,7 @@ export interface ConcernRow {
 /** The parts of a buyer record a concern row needs. */
 export interface ConcernBuyer {
   nick: string;
-  metrics: Pick<BuyerMetrics, 'paidOrders' | 'netCents' | 'paidDates' | 'lastItems' | 'categories'>;
+  metrics: Pick<BuyerMetrics, 'paidOrders' | 'netCents' | 'paidDates' | 'lastItems' | 'categories' | 'currency' | 'otherMoney'>;
   /**
    * The latest item and its category as the shop's product category table says
    * (lib/categories/table.ts, lastItemAndCategory); without it, what the imported lines say.
@@ -45,7 +46,7 @@ export interface ConcernBuyer {
 }
 
 export interface ConcernRowContext {
-  profile: Pick<ProfileSettings, 'ladder' | 'stages'>;
+  profile: Pick<ProfileSettings, 'ladder' | 'stages'> & Partial<Pick<ProfileSettings, 'money'>>;
   timeZone: string;
   /** Concern id → its name in the export's language. */
   concernName: (id: string) => string;
@@ -77,7 +78,7 @@ export function concernRow(record: ConcernRecord, buyer: ConcernBuyer | undefine
     buyer: record.buyerId.slice(record.buyerId.indexOf(':') + 1),
     nick: record.nick || buyer?.nick || '',
     platform: record.platform,
-    level: metrics ? (resolveLevel(metrics, ctx.profile.ladder)?.id ?? null) : null,
+    level: metrics ? (resolveLevel(metrics, ctx.profile.ladder, currencyContext(ctx.profile.money, metrics.currency))?.id ?? null) : null,
     stage: resolveStage(last, record.date, ctx.profile.stages).id,
     concern: record.concern,
     concernName: ctx.concernName(record.concern),

@@ -24,6 +24,7 @@ import { campaigns } from './catalog/campaigns';
 import { corrections } from './catalog/corrections';
 import { validation } from './catalog/validation';
 import { a11y } from './catalog/a11y';
+import { money } from './catalog/money';
 
 /**
  * Every UI string, by key. Each area keeps its strings in its own file under `catalog/`;
@@ -55,6 +56,7 @@ export const catalog = {
   ...corrections,
   ...validation,
   ...a11y,
+  ...money,
 } satisfies Catalog;
 
 export type MessageKey = keyof typeof catalog;

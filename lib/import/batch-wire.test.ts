@@ -31,6 +31,7 @@ const arbFragment: fc.Arbitrary<OrderFragment> = fc.record({
   address: text,
   trackingNo: fc.string({ minLength: 1, maxLength: 20 }),
   carrier: fc.string({ minLength: 1, maxLength: 8 }),
+  currency: fc.constantFrom('MYR', 'TWD', 'USD'),
 }, { requiredKeys: ['platform', 'orderId', 'buyerKey', 'buyerNick', 'status', 'rawStatus', 'createdAt', 'paidAt', 'paidCents', 'refundCents', 'lines'] });
 
 function batchOf(fragments: OrderFragment[]): ImportBatch {
@@ -70,10 +71,11 @@ describe('the wire form of a batch', () => {
     expect(() => fromWire(spoil(9, 1.5))).toThrow(new WireError('expected a whole number', 9));
     expect(() => fromWire(spoil(13, ''))).toThrow(new WireError('expected text that is not empty', 13));
     expect(() => fromWire(spoil(14, 7))).toThrow(new WireError('expected text', 14));
-    expect(() => fromWire(spoil(15, 2))).toThrow(new WireError('batch ends inside a line', 16));
-    expect(() => fromWire(spoil(18, -1))).toThrow(new WireError('expected a quantity', 18));
-    expect(() => fromWire({ ...good, values: [...good.values, 'x'] })).toThrow(new WireError('values left after the last fragment', 23));
-    expect(() => fromWire({ ...good, count: 2 })).toThrow(new WireError('batch ends inside a fragment', 23));
+    expect(() => fromWire(spoil(15, 'RM'))).toThrow(new WireError('expected a currency code', 15));
+    expect(() => fromWire(spoil(16, 2))).toThrow(new WireError('batch ends inside a line', 17));
+    expect(() => fromWire(spoil(19, -1))).toThrow(new WireError('expected a quantity', 19));
+    expect(() => fromWire({ ...good, values: [...good.values, 'x'] })).toThrow(new WireError('values left after the last fragment', 24));
+    expect(() => fromWire({ ...good, count: 2 })).toThrow(new WireError('batch ends inside a fragment', 24));
     expect(() => fromWire({ ...good, encoding: 'latin1' })).toThrow(WireError);
   });
 });

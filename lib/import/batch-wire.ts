@@ -13,7 +13,7 @@ import type { ImportBatch } from './read-orders';
  * twice as fast to clone and rebuild. Per fragment: FRAGMENT_FIELDS values, then LINE_FIELDS values
  * per line. `undefined` marks an optional field the fragment does not have.
  */
-const FRAGMENT_FIELDS = 16;
+const FRAGMENT_FIELDS = 17;
 const LINE_FIELDS = 7;
 
 const DetectedFormatSchema = z.object({
@@ -43,7 +43,7 @@ export function toWire(batch: ImportBatch): WireBatch {
   for (const f of batch.fragments) {
     values.push(
       f.platform, f.orderId, f.buyerKey, f.buyerNick, f.status, f.rawStatus, f.createdAt, f.paidAt,
-      f.shippedAt, f.paidCents, f.refundCents, f.phone, f.address, f.trackingNo, f.carrier, f.lines.length,
+      f.shippedAt, f.paidCents, f.refundCents, f.phone, f.address, f.trackingNo, f.carrier, f.currency, f.lines.length,
     );
     for (const l of f.lines) values.push(l.lineId, l.title, l.quantity, l.sku, l.category, l.paidCents, l.refundCents);
   }
@@ -62,6 +62,7 @@ export class WireError extends Error {
 const PLATFORM_SET: ReadonlySet<unknown> = new Set(PLATFORMS);
 const STATUS_SET: ReadonlySet<unknown> = new Set(OrderStatusSchema.options);
 const DATE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+const CURRENCY = /^[A-Z]{3}$/;
 
 /** Rebuild and check a batch; throws a WireError naming the first value that is not what it should be. */
 export function fromWire(data: unknown): ImportBatch {
@@ -114,8 +115,13 @@ export function fromWire(data: unknown): ImportBatch {
     if (v[i + 12] !== undefined) f.address = str(i + 12);
     if (v[i + 13] !== undefined) f.trackingNo = nonEmpty(i + 13);
     if (v[i + 14] !== undefined) f.carrier = nonEmpty(i + 14);
-    const lineCount = int(i + 15);
-    if (lineCount < 0) throw new WireError('expected a line count', i + 15);
+    if (v[i + 15] !== undefined) {
+      const currency = str(i + 15);
+      if (!CURRENCY.test(currency)) throw new WireError('expected a currency code', i + 15);
+      f.currency = currency;
+    }
+    const lineCount = int(i + 16);
+    if (lineCount < 0) throw new WireError('expected a line count', i + 16);
     i += FRAGMENT_FIELDS;
     if (i + lineCount * LINE_FIELDS > v.length) throw new WireError('batch ends inside a line', i);
     const lines = new Array<OrderLine>(lineCount);

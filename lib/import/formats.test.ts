@@ -116,13 +116,13 @@ describe('Shopify', () => {
     expect(fragments[0]).toEqual({
       platform: 'shopify', orderId: '#1001', buyerKey: 'anna.schmidt@example.com', buyerNick: 'Anna Schmidt',
       status: 'completed', rawStatus: 'paid/fulfilled', createdAt: '2025-10-07 15:50:26', paidAt: '2025-10-07 15:50:30',
-      shippedAt: '2025-10-08 16:00:00', paidCents: 6890, refundCents: 0,
+      shippedAt: '2025-10-08 16:00:00', paidCents: 6890, refundCents: 0, currency: 'EUR',
       lines: [
         { lineId: '1:MUG-W', title: 'Ceramic Mug - White', quantity: 2, sku: 'MUG-W' },
         { lineId: '2:Coaster, walnut', title: 'Coaster, walnut', quantity: 1 },
       ],
     });
-    expect(fragments[1]).toMatchObject({ orderId: '#1002', status: 'paid', createdAt: '2025-10-08 14:29:41', paidCents: 112000, refundCents: 1500 });
+    expect(fragments[1]).toMatchObject({ orderId: '#1002', status: 'paid', createdAt: '2025-10-08 14:29:41', paidCents: 112000, refundCents: 1500, currency: 'USD' });
     expect(fragments[1]!.lines[0]!.title).toBe('Wool Rug "Nordic"');
     expect(fragments[2]).toMatchObject({ orderId: '#1003', status: 'closed', buyerKey: 'anna.schmidt@example.com' });
   });
@@ -164,6 +164,56 @@ describe('Shopee', () => {
       ['251009TW0002CD', 'a_chen', 'closed', '不成立', 41000],
     ]);
     expect(fragments[0]!.lines[0]).toEqual({ lineId: 'SOAP-LV|薰衣草', title: '手工皂禮盒', quantity: 2, sku: 'SOAP-LV', paidCents: 128000 });
+  });
+});
+
+describe('the currency of an order', () => {
+  const shopee = (rows: string[]) => new TextEncoder().encode([
+    'Order ID,Order Status,Return / Refund Status,Shipping Option,Order Creation Date,Order Paid Time,Product Name,Quantity,Grand Total,Username (Buyer),Receiver Name,Country',
+    ...rows,
+  ].join('\n'));
+  const readBytes = async (name: string, bytes: Uint8Array, options: ImportOptions = {}) => {
+    const result = await readAllOrders(sourceFromBytes(name, bytes), options);
+    for (const f of result.fragments) OrderFragmentSchema.parse(f);
+    return result;
+  };
+
+  it('is MYR for a Shopee Malaysia export (RM amounts), TWD for Shopee Taiwan (NT$, its headers)', async () => {
+    expect((await read('Order.all.20251001_20251031.csv')).fragments.map((f) => f.currency)).toEqual(['MYR', 'MYR', 'MYR']);
+    expect((await read('Order.all.tw.20251001_20251031.txt')).fragments.map((f) => f.currency)).toEqual(['TWD', 'TWD']);
+  });
+
+  it('follows the Shopee site of the Country column when the amounts carry no mark', async () => {
+    const { fragments, issues } = await readBytes('Order.all.csv', shopee([
+      'A1,Completed,,,2025-10-07 14:32,2025-10-07 14:35,Mug,1,120000,an,R,VN',
+      'A2,Completed,,,2025-10-07 14:32,2025-10-07 14:35,Mug,1,12.90,sg,R,Singapore',
+      'A3,Completed,,,2025-10-07 14:32,2025-10-07 14:35,Mug,1,350,th,R,TH',
+    ]));
+    expect(issues).toEqual([]);
+    expect(fragments.map((f) => [f.orderId, f.currency, f.paidCents])).toEqual([['A1', 'VND', 12_000_000], ['A2', 'SGD', 1290], ['A3', 'THB', 35_000]]);
+  });
+
+  it('reads đồng grouped with dots as whole đồng, and takes the shop setting when nothing in the export says', async () => {
+    const { fragments } = await readBytes('Order.all.csv', shopee(['A1,Completed,,,2025-10-07 14:32,2025-10-07 14:35,Mug,1,₫120.000,an,R,']));
+    expect(fragments[0]).toMatchObject({ currency: 'VND', paidCents: 12_000_000 });
+    const plain = shopee(['A2,Completed,,,2025-10-07 14:32,2025-10-07 14:35,Mug,1,12.90,an,R,']);
+    expect((await readBytes('Order.all.csv', plain, { currency: 'PHP' })).fragments[0]!.currency).toBe('PHP');
+    // Nothing said and no setting: CNY, which an order leaves out.
+    expect((await readBytes('Order.all.csv', plain)).fragments[0]!.currency).toBeUndefined();
+  });
+
+  it('is CNY (left out) on the mainland platforms, whatever the shop setting', async () => {
+    const { fragments } = await read('ExportOrderList202510071230.csv', { currency: 'MYR' });
+    expect(fragments.length).toBeGreaterThan(0);
+    expect(fragments.every((f) => f.currency === undefined)).toBe(true);
+  });
+
+  it('refuses a row whose currency column names no currency, saying where', async () => {
+    const csv = 'buyer,time,amount,currency\nann,2025-10-01 10:00:00,12.90,MYR\nbob,2025-10-01 10:00:00,5.00,monopoly money\n';
+    const mapping = { buyer: 'buyer', time: 'time', amount: 'amount', currency: 'currency' };
+    const { fragments, issues } = await readBytes('table.csv', new TextEncoder().encode(csv), { format: 'generic', mapping });
+    expect(fragments.map((f) => [f.buyerKey, f.currency])).toEqual([['ann', 'MYR']]);
+    expect(issues).toMatchObject([{ line: 3, column: 4, columnName: 'currency', severity: 'error', code: 'import_unknownCurrency' }]);
   });
 });
 

@@ -27,6 +27,7 @@ export const ROW_ISSUE_CODES = [
   'import_strayQuote',
   'import_undecodable',
   'import_unknownStatus',
+  'import_unknownCurrency',
 ] as const;
 
 export const ImportIssueCodeSchema = z.enum([...FILE_ISSUE_CODES, ...ROW_ISSUE_CODES]);

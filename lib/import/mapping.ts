@@ -29,6 +29,8 @@ export const MAPPING_FIELDS = [
   'lineRefund',
   'phone',
   'address',
+  'currency', // Shopify Currency, or any column naming the amounts' currency (MYR, RM, ¥)
+  'country', // Shopee Country: the site, and so the currency, when amounts do not name it
 ] as const;
 
 export const MappingFieldSchema = z.enum(MAPPING_FIELDS);

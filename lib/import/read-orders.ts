@@ -5,6 +5,8 @@ import { DEFAULT_TIME_ZONE, isValidTimeZone } from './dates';
 import { HEAD_BYTES, type TextEncodingId, concatBytes, createDecoder, detectEncoding, sniffBinary } from './encoding';
 import { type DetectedFormat, chooseFormat, trimHeaders } from './formats/detect';
 import { createMapper } from './formats/mappers';
+import { formatCurrency } from './formats/specs';
+import { DEFAULT_CURRENCY } from '../money/currency';
 import type { FormatId } from './formats/specs';
 import { type ImportIssue, ImportError, fileError } from './issues';
 import type { ColumnMapping, MappingField } from './mapping';
@@ -22,6 +24,13 @@ export interface ImportOptions {
   platform?: Platform;
   /** Put phones and addresses on fragments; default false. */
   storeContact?: boolean;
+  /**
+   * Currency of amounts when neither the export (a currency column, marks on the amounts, Shopee's
+   * site) nor the platform (CNY on the mainland's) says: the shop's setting. Default CNY.
+   */
+  currency?: string;
+  /** The same for Shopee exports that do not show their site: the currency of the shop's Shopee site (setting). */
+  shopeeCurrency?: string;
   /** Shop's IANA zone for exports that write offsets (Shopify); default Asia/Shanghai. */
   timeZone?: string;
   /** Fragments per batch; default 5000. */
@@ -318,7 +327,11 @@ class Session {
     this.headers = headers;
     this.format = format;
     this.reader = new RowReader(columns, headers, this.file, this.issues, this.timeZone);
-    this.mapper = createMapper(format.id, { platform: format.platform, storeContact: this.options.storeContact ?? false });
+    this.mapper = createMapper(format.id, {
+      platform: format.platform,
+      storeContact: this.options.storeContact ?? false,
+      currency: formatCurrency(format) ?? (format.platform === 'shopee' ? this.options.shopeeCurrency : undefined) ?? this.options.currency ?? DEFAULT_CURRENCY,
+    });
     const only = this.options.fields;
     if (only && !this.replaced && (format.id !== 'generic' || columns.order >= 0)) {
       this.tokenizer.keepOnly(only.map((field) => columns[field]).filter((at) => at >= 0), headers.length);

@@ -1,4 +1,5 @@
 import type { OrderFragment, OrderStatus } from '../schemas/order';
+import { DEFAULT_CURRENCY, currencyInAmount, parseCurrency, platformCurrency, SHOPEE_SITES, shopeeSiteOf } from '../money/currency';
 import type { Platform } from '../schemas/common';
 import type { CsvRow } from './csv';
 import { parseDateTime } from './dates';
@@ -185,6 +186,41 @@ export function addContact(fragment: OrderFragment, r: RowReader, storeContact: 
 export interface MapperContext {
   platform: Platform;
   storeContact: boolean;
+  /** Currency of amounts the row does not name one for, when the platform has none of its own (ImportOptions.currency). */
+  currency?: string;
+}
+
+/** Amount fields whose marks (`RM 49.70`, `NT$1,280`) name the row's currency. */
+const AMOUNT_FIELDS = ['amount', 'lineAmount', 'refund', 'lineRefund'] as const;
+
+/**
+ * The currency of the row's amounts, put on the fragment when it is not CNY (absent means CNY): a
+ * currency column (Shopify's `Currency`, a mapped one) that names one, else a mark on an amount,
+ * else the Shopee site a `Country` column names, else the platform's (CNY for Taobao, Pinduoduo,
+ * Douyin, JD), else the shop's setting. An export of a mainland platform without a currency column
+ * costs nothing here.
+ */
+export function addCurrency(fragment: OrderFragment, r: RowReader, ctx: MapperContext): void {
+  const fixed = platformCurrency(ctx.platform);
+  let currency: string | null = null;
+  if (r.has('currency')) {
+    const raw = r.text('currency');
+    currency = parseCurrency(raw) ?? (/^[A-Z]{3}$/.test(raw) ? raw : null);
+    if (currency === null && raw !== '') r.fail('currency', 'import_unknownCurrency', { value: quoteValue(raw) });
+  }
+  if (currency === null && fixed === null) {
+    for (const field of AMOUNT_FIELDS) {
+      if (!r.has(field)) continue;
+      currency = currencyInAmount(r.text(field));
+      if (currency !== null) break;
+    }
+    if (currency === null && r.has('country')) {
+      const site = shopeeSiteOf(r.text('country'));
+      if (site !== null) currency = SHOPEE_SITES[site];
+    }
+  }
+  currency ??= fixed ?? ctx.currency ?? DEFAULT_CURRENCY;
+  if (currency !== DEFAULT_CURRENCY) fragment.currency = currency;
 }
 
 /** Turns rows into fragments. Most emit one per row; Shopify holds an order until its rows end. */

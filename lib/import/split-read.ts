@@ -57,6 +57,8 @@ const ReadOptionsSchema = z.object({
   platform: z.enum(PLATFORMS).optional(),
   storeContact: z.boolean().optional(),
   timeZone: z.string().optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  shopeeCurrency: z.string().regex(/^[A-Z]{3}$/).optional(),
   batchSize: z.number().int().positive().optional(),
   encoding: z.enum(TEXT_ENCODINGS).optional(),
   fields: z.array(z.enum(MAPPING_FIELDS)).optional(),
@@ -85,8 +87,8 @@ type FromParser = z.infer<typeof FromParserSchema>;
 
 /** Only what readOrders needs, so nothing uncloneable (callbacks, signals) is posted. */
 export function readOptions(options: ImportOptions): ImportOptions {
-  const { format, mapping, platform, storeContact, timeZone, batchSize, encoding, fields } = options;
-  const out: ImportOptions = { format, mapping, platform, storeContact, timeZone, batchSize, encoding, fields };
+  const { format, mapping, platform, storeContact, timeZone, currency, shopeeCurrency, batchSize, encoding, fields } = options;
+  const out: ImportOptions = { format, mapping, platform, storeContact, timeZone, currency, shopeeCurrency, batchSize, encoding, fields };
   for (const key of Object.keys(out) as (keyof ImportOptions)[]) if (out[key] === undefined) delete out[key];
   return out;
 }

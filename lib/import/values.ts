@@ -32,9 +32,15 @@ export function parseId(raw: string): string | Invalid {
 // The regexes here are anchored at the start and cannot backtrack more than once over a character:
 // a cell of any length costs time in proportion to its length. Anything matched at the end of a
 // value is done by hand, because an unanchored `\s*…$` retries from every position (quadratic).
-const CURRENCY_PREFIX = /^(?:NT\$|US\$|HK\$|S\$|RM|RMB|CNY|TWD|MYR|SGD|USD|¥|￥|\$|€|£|₱|฿|Rp)\s*/i;
+const CURRENCY_PREFIX = /^(?:NT\$|US\$|HK\$|MX\$|S\$|R\$|RMB|RM|CNY|TWD|MYR|SGD|USD|THB|VND|PHP|IDR|BRL|¥|￥|\$|€|£|₱|฿|₫|Rp)\s*/i;
 /** Upper case: matched regardless of case. */
-const CURRENCY_SUFFIXES = ['元', 'RMB', 'CNY', 'TWD', 'MYR', 'SGD', 'USD'];
+const CURRENCY_SUFFIXES = ['元', 'RMB', 'CNY', 'TWD', 'MYR', 'SGD', 'USD', 'THB', 'VND', 'PHP', 'IDR', 'BRL', '₫', 'đ', 'Đ'];
+/**
+ * Đồng and rupiah have no decimals, and Vietnamese and Indonesian exports group thousands with dots
+ * (`₫120.000`, `Rp 25.000`): with one of their marks, dots between groups of three are grouping.
+ */
+const DOT_GROUPED = /^\d{1,3}(?:\.\d{3})+$/;
+const DOT_GROUPING_MARK = /^(?:₫|Rp|VND|IDR)|(?:₫|đ|VND|IDR)$/i;
 const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
 const GROUPED_NUMBER = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const NOTHING = new Set(['', '-', '--', '—', '无', '無', 'N/A', 'n/a']);
@@ -50,7 +56,9 @@ export function parseCents(raw: string): number | null | Invalid {
     negative = true;
     s = s.slice(1).trim();
   }
+  const marked = s;
   s = withoutSuffix(s.replace(CURRENCY_PREFIX, ''), CURRENCY_SUFFIXES);
+  if (DOT_GROUPED.test(s) && DOT_GROUPING_MARK.test(marked)) s = s.replace(/\./g, '');
   if (s.charCodeAt(0) === 45) {
     // `¥-12.00`
     if (negative) return INVALID;

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { BuyerLevel, BuyerMetrics } from '../schemas/buyer';
 import { CentsSchema } from '../schemas/common';
+import { CurrencyCodeSchema, DEFAULT_CURRENCY } from '../money/currency';
+import type { CurrencyContext } from '../money/totals';
+import { spendIn } from '../metrics/money';
 
 /**
  * One rung of the shop's membership ladder. A buyer reaches it by lifetime net spend
@@ -15,6 +18,12 @@ export const LevelSchema = z
     name: z.string().min(1),
     nameEn: z.string().min(1),
     minNetCents: CentsSchema.nonnegative().optional(),
+    /**
+     * The currency of `minNetCents`; absent means the shop's (how every ladder was saved before).
+     * The buyer's spend counts their orders in it, and others only converted with a rate the
+     * supervisor entered.
+     */
+    currency: CurrencyCodeSchema.optional(),
     minPaidOrders: z.number().int().nonnegative().optional(),
     match: z.enum(['all', 'any']).default('all'),
     /** Price multiplier: 0.95 means 9.5折. */
@@ -41,20 +50,23 @@ export const DEFAULT_LADDER: Ladder = LadderSchema.parse({
   ],
 });
 
-export function meetsLevel(metrics: Pick<BuyerMetrics, 'netCents' | 'paidOrders'>, level: Level): boolean {
+type LevelMetrics = Pick<BuyerMetrics, 'netCents' | 'paidOrders' | 'currency' | 'otherMoney'>;
+
+/** `ctx`: the shop's currency (a threshold without its own is in it) and rates; default CNY, none. */
+export function meetsLevel(metrics: LevelMetrics, level: Level, ctx: CurrencyContext = { shop: DEFAULT_CURRENCY }): boolean {
   const checks: boolean[] = [];
-  if (level.minNetCents !== undefined) checks.push(metrics.netCents >= level.minNetCents);
+  if (level.minNetCents !== undefined) checks.push(spendIn(metrics, level.currency ?? ctx.shop, ctx).cents >= level.minNetCents);
   if (level.minPaidOrders !== undefined) checks.push(metrics.paidOrders >= level.minPaidOrders);
   if (checks.length === 0) return true;
   return level.match === 'all' ? checks.every(Boolean) : checks.some(Boolean);
 }
 
 /** The highest level the buyer reaches, or null for a buyer who has never paid. */
-export function resolveLevel(metrics: Pick<BuyerMetrics, 'netCents' | 'paidOrders'>, ladder: Ladder = DEFAULT_LADDER): BuyerLevel | null {
+export function resolveLevel(metrics: LevelMetrics, ladder: Ladder = DEFAULT_LADDER, ctx?: CurrencyContext): BuyerLevel | null {
   if (metrics.paidOrders === 0) return null;
   for (let i = ladder.levels.length - 1; i >= 0; i--) {
     const level = ladder.levels[i] as Level;
-    if (meetsLevel(metrics, level)) return { id: level.id, name: level.name, nameEn: level.nameEn, discount: level.discount };
+    if (meetsLevel(metrics, level, ctx)) return { id: level.id, name: level.name, nameEn: level.nameEn, discount: level.discount };
   }
   return null;
 }

@@ -1,18 +1,34 @@
+import { DEFAULT_CURRENCY } from '../money/currency';
+import { effectiveRefundCents } from '../orders/merge';
 import type { Platform } from '../schemas/common';
 import type { Order } from '../schemas/order';
+import { moneyMetrics, type CountedMetrics, type CurrencyTally } from './compute';
 import { countedDate, DEFAULT_COUNTING_RULES, netCents, type CountingRules } from './rules';
 
 /** What a tally reads of an order (an importer's fragment will do). */
-export type TalliedOrder = Pick<Order, 'platform' | 'buyerKey' | 'status' | 'paidAt' | 'createdAt' | 'paidCents' | 'refundCents' | 'lines'>;
+export type TalliedOrder = Pick<Order, 'platform' | 'buyerKey' | 'status' | 'paidAt' | 'createdAt' | 'paidCents' | 'refundCents' | 'lines' | 'currency'>;
 
-/** One buyer's counted orders, summed: what levels, RFM and stages need, in constant space. */
+/**
+ * One buyer's orders, summed: what levels, RFM and stages need, in constant space (a few numbers
+ * per currency the buyer paid in; one currency for most buyers).
+ */
 export interface BuyerTotals {
   platform: Platform;
   buyerKey: string;
+  /** Counted orders in every currency. */
   paidOrders: number;
-  netCents: number;
   firstPaidDate: string | null;
   lastPaidDate: string | null;
+  /** Per currency: counted orders, orders seen, net and refunded cents (as computeBuyerMetrics keeps them). */
+  money: CurrencyTally[];
+}
+
+/** The metrics a buyer's totals give: computeBuyerMetrics' without the paid dates between the ends and the items. */
+export type TotalsMetrics = Pick<CountedMetrics, 'paidOrders' | 'firstPaidDate' | 'lastPaidDate' | 'netCents' | 'aovCents' | 'refundCents' | 'currency' | 'otherMoney'>;
+
+/** A buyer's totals as metrics: the buyer's currency and money in it, other currencies apart (moneyMetrics). */
+export function totalsMetrics(b: BuyerTotals): TotalsMetrics {
+  return { paidOrders: b.paidOrders, firstPaidDate: b.firstPaidDate, lastPaidDate: b.lastPaidDate, ...moneyMetrics(b.money) };
 }
 
 /**
@@ -20,7 +36,7 @@ export interface BuyerTotals {
  * An order is read when added and not kept. Each order must be added once, complete (merged with
  * every other fragment of it): the caller keeps orders that might repeat aside (see OrderKeySet).
  * Two tallies of disjoint orders merge into the tally of all of them (a worker per part of a file).
- * Counting follows computeBuyerMetrics: the same paidOrders, netCents and paid dates.
+ * Counting follows computeBuyerMetrics: the same paidOrders, money per currency and paid dates.
  */
 export class BuyerTally {
   /** `platform:buyerKey` → totals. */
@@ -38,10 +54,14 @@ export class BuyerTally {
       return;
     }
     const totals = this.totalsOf(order.platform, order.buyerKey);
+    const money = moneyOf(totals, order.currency ?? DEFAULT_CURRENCY);
+    money.all++;
+    money.refund += effectiveRefundCents(order);
     const date = countedDate(order, this.rules);
     if (date === null) return;
     totals.paidOrders++;
-    totals.netCents += netCents(order);
+    money.paid++;
+    money.net += netCents(order);
     if (totals.firstPaidDate === null || date < totals.firstPaidDate) totals.firstPaidDate = date;
     if (totals.lastPaidDate === null || date > totals.lastPaidDate) totals.lastPaidDate = date;
   }
@@ -54,7 +74,13 @@ export class BuyerTally {
     const each = (b: BuyerTotals) => {
       const totals = this.totalsOf(b.platform, b.buyerKey);
       totals.paidOrders += b.paidOrders;
-      totals.netCents += b.netCents;
+      for (const m of b.money) {
+        const money = moneyOf(totals, m.currency);
+        money.paid += m.paid;
+        money.all += m.all;
+        money.net += m.net;
+        money.refund += m.refund;
+      }
       if (b.firstPaidDate !== null && (totals.firstPaidDate === null || b.firstPaidDate < totals.firstPaidDate)) totals.firstPaidDate = b.firstPaidDate;
       if (b.lastPaidDate !== null && (totals.lastPaidDate === null || b.lastPaidDate > totals.lastPaidDate)) totals.lastPaidDate = b.lastPaidDate;
     };
@@ -65,16 +91,29 @@ export class BuyerTally {
   /** A compact, cloneable copy (columns, not one object per buyer) to post between threads. */
   toWire(): TallyWire {
     const n = this.buyers.size;
+    let entries = 0;
+    for (const b of this.buyers.values()) entries += b.money.length;
     const wire: TallyWire = {
       orders: this.orders, ordersWithoutBuyer: this.ordersWithoutBuyer,
-      keys: new Array<string>(n), paidOrders: new Float64Array(n), netCents: new Float64Array(n), dates: new Array<string>(n),
+      keys: new Array<string>(n), paidOrders: new Float64Array(n), dates: new Array<string>(n), moneyCount: new Uint8Array(n),
+      currencies: new Array<string>(entries), paid: new Float64Array(entries), all: new Float64Array(entries),
+      net: new Float64Array(entries), refund: new Float64Array(entries),
     };
     let i = 0;
+    let j = 0;
     for (const [key, b] of this.buyers) {
       wire.keys[i] = key;
       wire.paidOrders[i] = b.paidOrders;
-      wire.netCents[i] = b.netCents;
       wire.dates[i] = b.firstPaidDate === null ? '' : b.firstPaidDate + b.lastPaidDate;
+      wire.moneyCount[i] = b.money.length;
+      for (const m of b.money) {
+        wire.currencies[j] = m.currency;
+        wire.paid[j] = m.paid;
+        wire.all[j] = m.all;
+        wire.net[j] = m.net;
+        wire.refund[j] = m.refund;
+        j++;
+      }
       i++;
     }
     return wire;
@@ -86,35 +125,55 @@ export class BuyerTally {
     const key = `${platform}:${buyerKey}`;
     let totals = this.buyers.get(key);
     if (!totals) {
-      totals = { platform, buyerKey: key.slice(platform.length + 1), paidOrders: 0, netCents: 0, firstPaidDate: null, lastPaidDate: null };
+      totals = { platform, buyerKey: key.slice(platform.length + 1), paidOrders: 0, firstPaidDate: null, lastPaidDate: null, money: [] };
       this.buyers.set(key, totals);
     }
     return totals;
   }
 }
 
-/** BuyerTally in columns; `dates` is first + last paid date (20 characters), '' when none. */
+function moneyOf(totals: BuyerTotals, currency: string): CurrencyTally {
+  for (const m of totals.money) if (m.currency === currency) return m;
+  const m: CurrencyTally = { currency, paid: 0, all: 0, net: 0, refund: 0 };
+  totals.money.push(m);
+  return m;
+}
+
+/**
+ * BuyerTally in columns; `dates` is first + last paid date (20 characters), '' when none. A buyer's
+ * money is `moneyCount[i]` entries of the currency columns (currencies … refund), buyer after buyer.
+ */
 export interface TallyWire {
   orders: number;
   ordersWithoutBuyer: number;
   keys: string[];
   paidOrders: Float64Array;
-  netCents: Float64Array;
   dates: string[];
+  moneyCount: Uint8Array;
+  currencies: string[];
+  paid: Float64Array;
+  all: Float64Array;
+  net: Float64Array;
+  refund: Float64Array;
 }
 
 function fromWire(wire: TallyWire, each: (b: BuyerTotals) => void): void {
+  let j = 0;
   for (let i = 0; i < wire.keys.length; i++) {
     const key = wire.keys[i] as string;
     const colon = key.indexOf(':');
     const dates = wire.dates[i] as string;
+    const money: CurrencyTally[] = [];
+    for (let end = j + (wire.moneyCount[i] as number); j < end; j++) {
+      money.push({ currency: wire.currencies[j] as string, paid: wire.paid[j] as number, all: wire.all[j] as number, net: wire.net[j] as number, refund: wire.refund[j] as number });
+    }
     each({
       platform: key.slice(0, colon) as Platform,
       buyerKey: key.slice(colon + 1),
       paidOrders: wire.paidOrders[i] as number,
-      netCents: wire.netCents[i] as number,
       firstPaidDate: dates === '' ? null : dates.slice(0, 10),
       lastPaidDate: dates === '' ? null : dates.slice(10),
+      money,
     });
   }
 }

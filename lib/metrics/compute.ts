@@ -1,4 +1,5 @@
 import { addDays, localDateOf } from '../dates/local-date';
+import { DEFAULT_CURRENCY } from '../money/currency';
 import { effectiveRefundCents } from '../orders/merge';
 import type { BuyerMetrics } from '../schemas/buyer';
 import type { Order } from '../schemas/order';
@@ -32,43 +33,85 @@ export type CountedMetrics = Omit<BuyerMetrics, 'lastItems' | 'categories'>;
  */
 export class MetricsTally {
   private paidOrders = 0;
-  private net = 0;
   private refundOrders = 0;
-  private refundCents = 0;
   private all = 0;
   private readonly paidDates: string[] = [];
+  /** Per currency: counted orders, orders seen, net and refunded cents (one entry for most buyers). */
+  private readonly money: CurrencyTally[] = [];
 
   constructor(private readonly rules: CountingRules = DEFAULT_COUNTING_RULES) {}
 
   add(order: Order): void {
     this.all += 1;
+    const money = this.tallyOf(order.currency ?? DEFAULT_CURRENCY);
+    money.all += 1;
     const refund = effectiveRefundCents(order);
     if (refund > 0) {
       this.refundOrders += 1;
-      this.refundCents += refund;
+      money.refund += refund;
     }
     const date = countedDate(order, this.rules);
     if (date === null) return;
     this.paidOrders += 1;
-    this.net += netCents(order);
+    money.paid += 1;
+    money.net += netCents(order);
     this.paidDates.push(date);
   }
 
   result(): CountedMetrics {
-    const { paidOrders, net, paidDates } = this;
+    const { paidOrders, paidDates } = this;
     paidDates.sort();
     return {
       paidOrders,
-      netCents: net,
-      aovCents: paidOrders === 0 ? 0 : Math.round(net / paidOrders),
+      ...moneyMetrics(this.money),
       firstPaidDate: paidDates[0] ?? null,
       lastPaidDate: paidDates[paidDates.length - 1] ?? null,
       paidDates,
       refundOrders: this.refundOrders,
-      refundCents: this.refundCents,
       allOrders: this.all,
     };
   }
+
+  private tallyOf(currency: string): CurrencyTally {
+    for (const m of this.money) if (m.currency === currency) return m;
+    const m = { currency, paid: 0, all: 0, net: 0, refund: 0 };
+    this.money.push(m);
+    return m;
+  }
+}
+
+/** One currency of a buyer's orders: counted orders, orders seen, net and refunded cents. */
+export interface CurrencyTally {
+  currency: string;
+  paid: number;
+  all: number;
+  net: number;
+  refund: number;
+}
+
+/** The money parts of a buyer's metrics. */
+export type MoneyMetrics = Pick<BuyerMetrics, 'netCents' | 'aovCents' | 'refundCents' | 'currency' | 'otherMoney'>;
+
+/**
+ * A buyer's money from their orders per currency (any order of entries): netCents, aovCents and
+ * refundCents in the buyer's currency, the one most counted orders are in, then most orders, then
+ * the code; the other currencies apart, by code.
+ */
+export function moneyMetrics(money: readonly CurrencyTally[]): MoneyMetrics {
+  const sorted = [...money].sort((a, b) => b.paid - a.paid || b.all - a.all || (a.currency < b.currency ? -1 : 1));
+  const main = sorted[0] ?? { currency: DEFAULT_CURRENCY, paid: 0, all: 0, net: 0, refund: 0 };
+  const out: MoneyMetrics = {
+    netCents: main.net,
+    aovCents: main.paid === 0 ? 0 : Math.round(main.net / main.paid),
+    refundCents: main.refund,
+  };
+  // A buyer all in CNY has the same record as before currencies were kept.
+  if (main.currency !== DEFAULT_CURRENCY) out.currency = main.currency;
+  if (sorted.length > 1) {
+    out.otherMoney = sorted.slice(1).sort((a, b) => (a.currency < b.currency ? -1 : 1))
+      .map((m) => ({ currency: m.currency, paidOrders: m.paid, netCents: m.net, refundCents: m.refund }));
+  }
+  return out;
 }
 
 /**

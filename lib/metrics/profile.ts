@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { currencyContext, DEFAULT_MONEY_SETTINGS, MoneySettingsSchema } from '../money/settings';
 import { DEFAULT_LADDER, LadderSchema, resolveLevel } from '../levels/ladder';
-import { buyerId, type BuyerMetrics, type BuyerProfile } from '../schemas/buyer';
+import { buyerId, type BuyerLevel, type BuyerMetrics, type BuyerProfile } from '../schemas/buyer';
 import type { Platform } from '../schemas/common';
 import { DEFAULT_LAYERS, LayerConfigSchema } from '../segments/layers';
 import { scoreBuyer, type SegmentModel } from '../segments/model';
@@ -14,6 +15,7 @@ export const ProfileSettingsSchema = z.object({
   ladder: LadderSchema.default(() => structuredClone(DEFAULT_LADDER)),
   stages: StageBoundariesSchema.default(() => structuredClone(DEFAULT_STAGE_BOUNDARIES)),
   layers: LayerConfigSchema.default(() => structuredClone(DEFAULT_LAYERS)),
+  money: MoneySettingsSchema.default(() => structuredClone(DEFAULT_MONEY_SETTINGS)),
 });
 export type ProfileSettings = z.infer<typeof ProfileSettingsSchema>;
 
@@ -28,6 +30,15 @@ export interface ProfileInput {
   buyerKey: string;
   nick: string;
   metrics: BuyerMetrics;
+}
+
+/**
+ * The buyer's level under the settings' ladder, each threshold counting spend in its currency (one
+ * without a currency: the shop's, or without a shop currency set, the buyer's own — a shop selling
+ * in one currency needs no setting).
+ */
+export function profileLevel(metrics: Pick<BuyerMetrics, 'netCents' | 'paidOrders' | 'currency' | 'otherMoney'>, settings: ProfileSettings): BuyerLevel | null {
+  return resolveLevel(metrics, settings.ladder, currencyContext(settings.money, metrics.currency ?? null));
 }
 
 /**
@@ -47,7 +58,7 @@ export function buildProfile(input: ProfileInput, settings: ProfileSettings, mod
     asOf,
     metrics,
     orders90d: ordersInLastDays(metrics, asOf, RECENT_ORDERS_DAYS),
-    level: resolveLevel(metrics, settings.ladder),
+    level: profileLevel(metrics, settings),
     rfm: segment.rfm,
     rfm8: segment.rfm8,
     layer: segment.layer,

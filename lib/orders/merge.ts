@@ -63,6 +63,8 @@ export function mergeOrder(existing: Order | null | undefined, fragment: OrderFr
     const stored = base[field];
     merged[field] = sameRun && stored !== undefined ? (settle(stored, value) as string) : value;
   }
+  // Absent is CNY: a fragment only names a currency that is not (see OrderFragmentSchema.currency).
+  if (fragment.currency !== undefined) merged.currency = fragment.currency;
   if (fragment.phone !== undefined) merged.phone = fragment.phone;
   if (fragment.address !== undefined) merged.address = fragment.address;
   merged.lines = mergeLines(base.lines, fragment.lines);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CurrencyCodeSchema } from '../money/currency';
 import { CentsSchema, LocalDateSchema, PlatformSchema } from './common';
 
 /** Lifecycle stages by calendar days since the last paid order; `prospect` = no paid order yet. */
@@ -14,16 +15,29 @@ export type Rfm8Id = z.infer<typeof Rfm8IdSchema>;
 
 /** Metrics that do not depend on the as-of date; computed from a buyer's orders at import time. */
 export const BuyerMetricsSchema = z.object({
+  /** Counted orders in every currency. */
   paidOrders: z.number().int().nonnegative(),
-  /** Sum over counted orders of (paid − refunded). */
+  /** Sum over counted orders of (paid − refunded), in `currency` only. */
   netCents: CentsSchema,
-  /** netCents / paidOrders, rounded; 0 without paid orders. */
+  /** netCents / (counted orders in `currency`), rounded; 0 without paid orders. */
   aovCents: CentsSchema,
+  /**
+   * The currency of netCents, aovCents and refundCents: the one most of the buyer's counted orders
+   * are in. Absent means CNY (every buyer stored before orders kept their currency).
+   */
+  currency: CurrencyCodeSchema.optional(),
+  /** The buyer's orders in other currencies, never added into netCents; absent when there are none. */
+  otherMoney: z.array(z.object({
+    currency: CurrencyCodeSchema,
+    paidOrders: z.number().int().nonnegative(),
+    netCents: CentsSchema,
+    refundCents: CentsSchema,
+  })).optional(),
   firstPaidDate: LocalDateSchema.nullable(),
   lastPaidDate: LocalDateSchema.nullable(),
   /** Shop-local dates of every counted order, ascending (for "orders in the last N days"). */
   paidDates: z.array(LocalDateSchema),
-  /** Orders with any refund, and the refunded total. */
+  /** Orders with any refund (every currency), and the refunded total in `currency`. */
   refundOrders: z.number().int().nonnegative(),
   refundCents: CentsSchema,
   /** All orders seen, paid or not. */

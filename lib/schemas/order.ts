@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CurrencyCodeSchema } from '../money/currency';
 import { CentsSchema, LocalDateTimeSchema, PlatformSchema } from './common';
 
 /**
@@ -49,6 +50,12 @@ export const OrderFragmentSchema = z.object({
   paidCents: CentsSchema.nullable(),
   /** Order-level refund; null when unknown at order level. */
   refundCents: CentsSchema.nullable(),
+  /**
+   * The currency of every amount of the order (ISO 4217: `MYR`, `TWD`), from the export (a currency
+   * column, a mark on the amounts, Shopee's site) or the platform's; absent means CNY (`currencyOf`),
+   * which is what importers leave it at for ¥ orders and what orders stored before were read as.
+   */
+  currency: CurrencyCodeSchema.optional(),
   lines: z.array(OrderLineSchema),
   /**
    * The parcel's tracking number (物流单号 / 快递单号 / 运单号 / Tracking Number) and carrier (物流公司 /

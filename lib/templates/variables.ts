@@ -3,6 +3,7 @@ import type { BuyerProfile } from '../schemas/buyer';
 import { daysBetween, isLocalDate } from '../dates/local-date';
 import type { MessageKey } from '../i18n';
 import { formatDate, formatDiscount, formatMoney, formatStage } from './format';
+import { currencySymbol } from '../money/format';
 
 /** A coupon as a template sees it; the coupon helper maps its records to this shape. */
 export interface TemplateCoupon {
@@ -11,6 +12,8 @@ export interface TemplateCoupon {
   thresholdCents?: number;
   /** Money off in cents … */
   amountCents?: number;
+  /** … in this currency (ISO 4217), when the coupon names one that is not CNY. */
+  currency?: string;
   /** … or a price multiplier (0.7 = 7折) for discount coupons. */
   discount?: number;
   /** Free-shipping cards: how many days they last. */
@@ -57,8 +60,11 @@ interface VariableDef {
   resolve: Resolver;
 }
 
-function money(ctx: RenderContext, cents: number | undefined): string | null {
-  return cents === undefined ? null : formatMoney(cents, ctx.lang, ctx.shop?.currencySymbol);
+function money(ctx: RenderContext, cents: number | undefined, currency?: string): string | null {
+  if (cents === undefined) return null;
+  // A coupon in another currency than ¥ is written in its own (RM20), whatever the shop's symbol.
+  if (currency && currency !== 'CNY') return formatMoney(cents, ctx.lang, currencySymbol(currency).trim());
+  return formatMoney(cents, ctx.lang, ctx.shop?.currencySymbol);
 }
 
 function daysSinceLastOrder(ctx: RenderContext): string | null {
@@ -70,7 +76,7 @@ function daysSinceLastOrder(ctx: RenderContext): string | null {
 function couponAmount(ctx: RenderContext): string | null {
   const coupon = ctx.coupon;
   if (!coupon) return null;
-  if (coupon.amountCents !== undefined) return money(ctx, coupon.amountCents);
+  if (coupon.amountCents !== undefined) return money(ctx, coupon.amountCents, coupon.currency);
   return coupon.discount === undefined ? null : formatDiscount(coupon.discount, ctx.lang);
 }
 

@@ -10,7 +10,9 @@ import { daysBetween } from '../../lib/dates/local-date';
 import { readOrders } from '../../lib/import';
 import { ImportError, type ImportIssue } from '../../lib/import/issues';
 import { computeBuyerMetrics } from '../../lib/metrics/compute';
+import { metricsCurrency, netByCurrency } from '../../lib/metrics/money';
 import { buildProfile, DEFAULT_PROFILE_SETTINGS } from '../../lib/metrics/profile';
+import { MoneyTotals } from '../../lib/money/totals';
 import { mergeFragments } from '../../lib/orders/merge';
 import type { BuyerMetrics } from '../../lib/schemas/buyer';
 import type { Platform } from '../../lib/schemas/common';
@@ -20,9 +22,13 @@ import { writeTaobaoCsv } from '../demo-data';
 import { analyzeFiles, type AnalyzeOptions, type AnalyzeResult, type AnalyzeRow } from './analyze';
 
 const EXPORTS = fileURLToPath(new URL('../../tests/fixtures/exports/', import.meta.url));
+const SHOPEE_MY = fileURLToPath(new URL('../../tests/fixtures/consoles/orders/shopee-my.csv', import.meta.url));
 const RFM_CSV = fileURLToPath(new URL('../../tests/fixtures/rfm/rfm_data_orders.csv', import.meta.url));
 
-/** The earlier `analyzeFiles`: every order merged in a map, then every buyer profiled from all of theirs. */
+/**
+ * The earlier `analyzeFiles`: every order merged in a map, then every buyer profiled from all of
+ * theirs (computeBuyerMetrics + buildProfile), money in the buyer's currency and the others apart.
+ */
 async function reference(options: AnalyzeOptions): Promise<AnalyzeResult> {
   const orders = new Map<string, Order>();
   const issues: ImportIssue[] = [];
@@ -68,16 +74,19 @@ async function reference(options: AnalyzeOptions): Promise<AnalyzeResult> {
     const profile = buildProfile(buyer, settings, model, options.asOf);
     const m = profile.metrics;
     return {
-      buyer: buyer.buyerKey, platform: buyer.platform, paidOrders: m.paidOrders, netTotal: m.netCents / 100, aov: m.aovCents / 100,
+      buyer: buyer.buyerKey, platform: buyer.platform, paidOrders: m.paidOrders, currency: metricsCurrency(m), netTotal: m.netCents / 100, aov: m.aovCents / 100,
+      ...(m.otherMoney ? { otherTotals: Object.fromEntries(m.otherMoney.map((o) => [o.currency, o.netCents / 100])) } : {}),
       firstPaidDate: m.firstPaidDate, lastPaidDate: m.lastPaidDate, recencyDays: m.lastPaidDate === null ? null : daysBetween(m.lastPaidDate, options.asOf),
       stage: profile.stage.id, level: profile.level?.id ?? null, rfm: profile.rfm, rfm8: profile.rfm8, layer: profile.layer,
     };
   });
+  const totals = new MoneyTotals();
+  for (const b of buyers) totals.addAll(netByCurrency(b.metrics));
   return {
     rows, issues, failedFiles,
     summary: {
       asOf: options.asOf, files: options.files.length, fragments, orders: orders.size, buyers: rows.length, payingBuyers: model.buyers,
-      ordersWithoutBuyer, errors: issues.filter((i) => i.severity === 'error').length, warnings: issues.filter((i) => i.severity === 'warning').length,
+      ordersWithoutBuyer, netTotals: Object.fromEntries(totals.amounts().map((a) => [a.currency, a.cents / 100])), errors: issues.filter((i) => i.severity === 'error').length, warnings: issues.filter((i) => i.severity === 'warning').length,
     },
   };
 }
@@ -131,6 +140,56 @@ describe('analyze gives what merging every order gave', () => {
     // The repeated report's orders are counted once: fewer orders than fragments.
     expect(result.summary.orders).toBeLessThan(result.summary.fragments);
     await expectSame(options([twice, join(EXPORTS, 'ExportOrderDetailList202510091200.csv'), twice], { format: 'taobao' }));
+  });
+});
+
+describe('analyze with several currencies gives what merging every order gave', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'huitouke-analyze-money-'));
+  // One table of several buyers paying in CNY and MYR: a currency column, or a mark on the amount.
+  const mixed = join(dir, 'mixed-currencies.csv');
+  // Other buyers' orders first, so the rows below come after the first chunks read (cells of columns
+  // analysis does not read are dropped from there on).
+  const filler = Array.from({ length: 30_000 }, (_, i) => `f${i},filler-${i % 700},2025-06-${String(1 + (i % 28)).padStart(2, '0')} 10:00,${10 + (i % 90)}.00,,交易成功,${i % 5 === 0 ? 'MYR' : ''}`);
+  writeFileSync(mixed, [
+    'order,buyer,time,amount,refund,status,currency',
+    ...filler,
+    // mix-a: two counted orders in each; the closed MYR order makes MYR the one with more orders.
+    'a1,mix-a,2025-11-01 10:00,100.00,,交易成功,CNY',
+    'a2,mix-a,2025-11-02 10:00,200.00,20.00,交易成功,CNY',
+    'a3,mix-a,2025-11-03 10:00,RM 50.00,,交易成功,',
+    'a4,mix-a,2025-11-04 10:00,60.00,,交易成功,MYR',
+    'a5,mix-a,2025-11-05 10:00,RM 70.00,,交易关闭,',
+    // mix-b: MYR by count although its CNY order is the largest; enough ringgit for a level in MYR only.
+    'b1,mix-b,2025-10-01 10:00,5000.00,,交易成功,CNY',
+    'b2,mix-b,2025-10-02 10:00,"RM 1,299.00",,交易成功,',
+    'b3,mix-b,2025-12-02 10:00,"RM 1,299.00",,交易成功,',
+    'b4,mix-b,2026-01-02 10:00,RM 899.00,,交易成功,MYR',
+    // mix-c: one of each, nothing else to tell them apart: the code decides (CNY).
+    'c1,mix-c,2025-12-20 10:00,88.00,,交易成功,CNY',
+    'c2,mix-c,2025-12-21 10:00,RM 88.00,,交易成功,',
+    // Only one currency each.
+    'd1,cny-only,2025-09-01 10:00,1500.00,,交易成功,CNY',
+    'd2,cny-only,2026-01-20 10:00,2500.00,,交易成功,CNY',
+    'e1,myr-only,2025-08-01 10:00,RM 30.00,,交易成功,',
+    'e2,myr-only,2025-08-09 10:00,RM 30.00,,交易关闭,',
+    '',
+  ].join('\n'));
+  const mapping = { order: 'order', buyer: 'buyer', time: 'time', amount: 'amount', refund: 'refund', status: 'status', currency: 'currency' };
+
+  it('on one buyer paying in CNY and MYR, with every tie-break, and buyers in one currency', async () => {
+    const result = await expectSame(options([mixed], { format: 'generic', mapping }));
+    const row = (buyer: string) => result.rows.find((r) => r.buyer === buyer);
+    expect(row('mix-a')).toMatchObject({ paidOrders: 4, currency: 'MYR', netTotal: 110, aov: 55, otherTotals: { CNY: 280 } });
+    expect(row('mix-b')).toMatchObject({ paidOrders: 4, currency: 'MYR', netTotal: 3497, otherTotals: { CNY: 5000 } });
+    expect(row('mix-c')).toMatchObject({ currency: 'CNY', netTotal: 88, otherTotals: { MYR: 88 } });
+    expect(row('myr-only')).toMatchObject({ currency: 'MYR', netTotal: 30 });
+    expect(row('myr-only')!.otherTotals).toBeUndefined();
+    expect(Object.keys(result.summary.netTotals)).toEqual(['CNY', 'MYR']);
+  });
+
+  it('on a Shopee MY export with the mixed table, on two threads', { timeout: 60_000 }, async () => {
+    const result = await expectSame(options([SHOPEE_MY, mixed], { format: 'auto', mapping }), { threads: true, splitMinBytes: 1 });
+    expect(result.rows.filter((r) => r.platform === 'shopee').every((r) => r.currency === 'MYR')).toBe(true);
   });
 });
 

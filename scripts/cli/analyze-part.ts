@@ -18,6 +18,8 @@ import type { Order } from '../../lib/schemas/order';
 export const ANALYSIS_FIELDS: readonly MappingField[] = [
   'order', 'line', 'buyer', 'status', 'afterSale', 'fulfillment', 'cancelledAt', 'time', 'paidTime', 'shipTime',
   'trackingNo', 'amount', 'refund', 'item', 'quantity', 'sku', 'variant', 'lineAmount', 'lineRefund',
+  // An order's currency: a currency column, else Shopee's site (marks on amounts are in the amount cells).
+  'currency', 'country',
 ];
 
 export interface PartJob {

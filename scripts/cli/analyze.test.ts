@@ -106,3 +106,20 @@ describe('analyze with malformed input', () => {
     expect(result.rows).toEqual([]);
   });
 });
+
+describe('analyze with several currencies', () => {
+  it('prints each buyer in their currency and the totals per currency, never one sum', async () => {
+    const exports = (name: string) => fileURLToPath(new URL(`../../tests/fixtures/exports/${name}`, import.meta.url));
+    const result = await analyzeFiles({
+      files: [exports('ExportOrderList202510071230.csv'), exports('Order.all.20251001_20251031.csv')], asOf: '2025-12-31', format: 'auto', locale: 'en',
+    });
+    const aisyah = result.rows.find((r) => r.buyer === 'aisyah.shop')!;
+    expect(aisyah).toMatchObject({ platform: 'shopee', currency: 'MYR', netTotal: 49.7 });
+    expect(result.rows.filter((r) => r.platform === 'taobao').every((r) => r.currency === 'CNY')).toBe(true);
+    const yuan = result.rows.filter((r) => r.currency === 'CNY').reduce((sum, r) => sum + r.netTotal * 100, 0);
+    const ringgit = result.rows.filter((r) => r.currency === 'MYR').reduce((sum, r) => sum + r.netTotal * 100, 0);
+    expect(Object.keys(result.summary.netTotals)).toEqual(['CNY', 'MYR']);
+    expect(Math.round(result.summary.netTotals.CNY! * 100)).toBe(Math.round(yuan));
+    expect(Math.round(result.summary.netTotals.MYR! * 100)).toBe(Math.round(ringgit));
+  });
+});

@@ -47,6 +47,8 @@ export interface AnalyzeSummary {
   buyers: number;
   payingBuyers: number;
   ordersWithoutBuyer: number;
+  /** What the buyers spent, per currency ({ CNY: 1234.5, MYR: 49.7 }): currencies are never added together. */
+  netTotals: Record<string, number>;
   errors: number;
   warnings: number;
 }
@@ -233,7 +235,7 @@ interface TalliedFiles {
   failedFiles: string[];
 }
 
-function summaryOf(options: AnalyzeOptions, read: TalliedFiles, buyers: number, analyzed: { model: { buyers: number }; ordersWithoutBuyer: number }): AnalyzeSummary {
+function summaryOf(options: AnalyzeOptions, read: TalliedFiles, buyers: number, analyzed: { model: { buyers: number }; ordersWithoutBuyer: number; netTotals: Record<string, number> }): AnalyzeSummary {
   return {
     asOf: options.asOf,
     files: options.files.length,
@@ -242,6 +244,7 @@ function summaryOf(options: AnalyzeOptions, read: TalliedFiles, buyers: number, 
     buyers,
     payingBuyers: analyzed.model.buyers,
     ordersWithoutBuyer: analyzed.ordersWithoutBuyer,
+    netTotals: analyzed.netTotals,
     errors: read.issues.filter((i) => i.severity === 'error').length,
     warnings: read.issues.filter((i) => i.severity === 'warning').length,
   };

@@ -7,6 +7,7 @@ import type { MessageKey } from '@/lib/i18n';
 import type { ProfileSettings } from '@/lib/metrics/profile';
 import { Rfm8IdSchema, StageIdSchema } from '@/lib/schemas/buyer';
 import { issuesText, useDraft } from './draft';
+import { CurrencySelect } from '../MoneySettings';
 import { Chips, Field, LockBadge, MoneyInput, NumberInput, rowActivation, Toggle } from './ui';
 
 type T = ReturnType<typeof useT>;
@@ -19,7 +20,7 @@ export function summarizeConditions(c: CouponConditions, t: T): string {
   if (c.layers) parts.push(c.layers.join('、'));
   if (c.stages) parts.push(c.stages.map((s) => t(`profile_stage_${s}` as MessageKey)).join('、'));
   if (c.ordersInDays) parts.push(t('ws_rule_sumOrders', { days: c.ordersInDays.days, min: c.ordersInDays.min ?? 0, max: c.ordersInDays.max ?? '∞' }));
-  if (c.aovCents) parts.push(t('ws_rule_sumAov', { min: (c.aovCents.min ?? 0) / 100, max: c.aovCents.max === undefined ? '∞' : c.aovCents.max / 100 }));
+  if (c.aovCents) parts.push(t('ws_rule_sumAov', { min: (c.aovCents.min ?? 0) / 100, max: c.aovCents.max === undefined ? '∞' : c.aovCents.max / 100, currency: c.aovCurrency ?? '' }).trim());
   if (c.daysSinceLastOrder) parts.push(t('ws_rule_sumDays', { min: c.daysSinceLastOrder.min ?? 0, max: c.daysSinceLastOrder.max ?? '∞' }));
   if (c.specialDay) parts.push(c.specialDay.day === 'shop_anniversary' ? t('ws_rule_anniversary') : c.specialDay.day);
   if (c.dateWindow) parts.push(`${c.dateWindow.from} ~ ${c.dateWindow.to}`);
@@ -66,7 +67,7 @@ export function CouponRulesPanel({ rules, coupons, profile, canEdit }: { rules: 
   );
 }
 
-function Range({ value, onChange, disabled, money }: { value: { min?: number; max?: number } | undefined; onChange: (v: { min?: number; max?: number } | undefined) => void; disabled: boolean; money?: boolean }) {
+function Range({ value, onChange, disabled, money, currency }: { value: { min?: number; max?: number } | undefined; onChange: (v: { min?: number; max?: number } | undefined) => void; disabled: boolean; money?: boolean; currency?: string }) {
   const put = (k: 'min' | 'max', n: number | undefined) => {
     const next = { ...value, [k]: n };
     if (n === undefined) delete next[k];
@@ -75,7 +76,7 @@ function Range({ value, onChange, disabled, money }: { value: { min?: number; ma
   const t = useT();
   const label = (k: 'min' | 'max') => t(k === 'min' ? 'a11y_min' : 'a11y_max');
   const input = (k: 'min' | 'max') =>
-    money ? <MoneyInput cents={value?.[k]} optional disabled={disabled} onChange={(c) => put(k, c)} label={label(k)} /> : <NumberInput value={value?.[k]} optional min={0} disabled={disabled} onChange={(n) => put(k, n)} width={70} label={label(k)} />;
+    money ? <MoneyInput cents={value?.[k]} optional currency={currency} disabled={disabled} onChange={(c) => put(k, c)} label={label(k)} /> : <NumberInput value={value?.[k]} optional min={0} disabled={disabled} onChange={(n) => put(k, n)} width={70} label={label(k)} />;
   return <span className="ws-row tight">{input('min')}<span>–</span>{input('max')}</span>;
 }
 
@@ -136,7 +137,12 @@ function RuleForm({ saved, exists, locked, canEdit, coupons, profile, onClose }:
           <Chips value={c.rfm8} disabled={!editable} onChange={(v) => setCond('rfm8', v)} options={Rfm8IdSchema.options.map((id) => [id, t(`profile_rfm8_${id}` as MessageKey)] as const)} />
         </Field>
         <Field label={t('ws_rule_daysSince')}><Range value={c.daysSinceLastOrder} disabled={!editable} onChange={(v) => setCond('daysSinceLastOrder', v)} /></Field>
-        <Field label={t('ws_rule_aov')}><Range money value={c.aovCents} disabled={!editable} onChange={(v) => setCond('aovCents', v)} /></Field>
+        <Field label={t('ws_rule_aov')}>
+          <span className="ws-row tight">
+            <Range money currency={c.aovCurrency} value={c.aovCents} disabled={!editable} onChange={(v) => setCond('aovCents', v)} />
+            <CurrencySelect value={c.aovCurrency} disabled={!editable} onChange={(v) => setCond('aovCurrency', v)} testId="rule-aov-currency" />
+          </span>
+        </Field>
         <Field label={t('ws_rule_orders')} hint={t('ws_rule_ordersHint')}>
           <span className="ws-row tight">
             <NumberInput label={t('a11y_days')} value={c.ordersInDays?.days} optional min={1} width={60} disabled={!editable} onChange={(d) => setCond('ordersInDays', d ? { ...c.ordersInDays, days: d } : undefined)} />

@@ -3,6 +3,7 @@ import { useLocale, useT } from '@/components/common/i18n';
 import { couponLabel, CouponSchema, resolveCoupon, type Coupon, type CouponKind } from '@/lib/coupons';
 import { db } from '@/lib/db/database';
 import { deleteCoupon, saveCouponEdit, type Stored } from '@/lib/db/playbook-edit';
+import { CurrencySelect } from '../MoneySettings';
 import { Field, LockBadge, MoneyInput, NumberInput, rowActivation, Tabs, Toggle } from './ui';
 import { issuesText, useDraft } from './draft';
 
@@ -95,8 +96,9 @@ function CouponForm({ saved, exists, locked, canEdit, today, onClose }: { saved:
         </Field>
         {draft.kind === 'threshold' && (
           <>
-            <Field label={t('ws_coupon_threshold')}><MoneyInput cents={draft.thresholdCents} disabled={!editable} onChange={(c) => set({ thresholdCents: c ?? 0 })} /></Field>
-            <Field label={t('ws_coupon_amount')}><MoneyInput cents={draft.amountCents} disabled={!editable} onChange={(c) => set({ amountCents: c ?? 0 })} /></Field>
+            <Field label={t('money_levelCurrency')}><CurrencySelect value={draft.currency} disabled={!editable} onChange={(c) => set({ currency: c })} testId="coupon-currency" /></Field>
+            <Field label={t('ws_coupon_threshold')}><MoneyInput cents={draft.thresholdCents} currency={draft.currency} disabled={!editable} onChange={(c) => set({ thresholdCents: c ?? 0 })} /></Field>
+            <Field label={t('ws_coupon_amount')}><MoneyInput cents={draft.amountCents} currency={draft.currency} disabled={!editable} onChange={(c) => set({ amountCents: c ?? 0 })} /></Field>
             <Field label={t('ws_coupon_fromAov')} hint={t('ws_coupon_fromAovHint')}>
               <NumberInput value={draft.thresholdFromAov?.multiplier} optional step={0.1} min={0} disabled={!editable}
                 onChange={(m) => set({ thresholdFromAov: m ? { multiplier: m, roundTo: draft.thresholdFromAov?.roundTo ?? 1000, rounding: draft.thresholdFromAov?.rounding ?? 'nearest' } : undefined })} />

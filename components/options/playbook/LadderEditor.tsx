@@ -3,6 +3,7 @@ import type { MessageKey } from '@/lib/i18n';
 import type { Level } from '@/lib/levels/ladder';
 import type { ProfileSettings } from '@/lib/metrics/profile';
 import { Rfm8IdSchema, type Rfm8Id } from '@/lib/schemas/buyer';
+import { CurrencySelect } from '../MoneySettings';
 import { MoneyInput, NumberInput } from './ui';
 
 /** The membership ladder, lowest level first; a buyer gets the highest level they reach. */
@@ -20,7 +21,8 @@ export function LadderEditor({ profile, onChange, disabled }: { profile: Profile
     <section className="ws-card" data-testid="ladder-editor">
       <div className="ws-card-head"><h2>{t('ws_ladder_title')}</h2></div>
       <p className="ws-card-sub">{t('ws_ladder_help')}</p>
-      <div className="ladder-wrap"><table className="ws-table ladder">
+      {/* Wider than the card with a currency beside each threshold: a scrolled region the keyboard can reach, even when every field is locked. */}
+      <div className="ladder-wrap" role="region" tabIndex={0} aria-label={t('ws_ladder_title')}><table className="ws-table ladder">
         <thead><tr><th>{t('ws_ladder_id')}</th><th>{t('ws_ladder_name')}</th><th>{t('ws_ladder_nameEn')}</th><th>{t('ws_ladder_minNet')}</th><th>{t('ws_ladder_minOrders')}</th><th>{t('ws_ladder_match')}</th><th>{t('ws_ladder_discount')}</th><th /></tr></thead>
         <tbody>
           {levels.map((l, i) => {
@@ -31,7 +33,12 @@ export function LadderEditor({ profile, onChange, disabled }: { profile: Profile
               <td><input className="ws-input" style={{ width: 56 }} value={l.id} aria-label={cell('ws_ladder_id')} disabled={disabled} onChange={(e) => patch(i, { id: e.target.value })} /></td>
               <td><input className="ws-input" style={{ width: 88 }} value={l.name} aria-label={cell('ws_ladder_name')} disabled={disabled} onChange={(e) => patch(i, { name: e.target.value })} /></td>
               <td><input className="ws-input" style={{ width: 100 }} value={l.nameEn} aria-label={cell('ws_ladder_nameEn')} disabled={disabled} onChange={(e) => patch(i, { nameEn: e.target.value })} /></td>
-              <td><MoneyInput cents={l.minNetCents} optional disabled={disabled} onChange={(c) => patch(i, { minNetCents: c })} testId={`ladder-min-net-${i}`} label={cell('ws_ladder_minNet')} /></td>
+              <td>
+                <span className="ws-row tight">
+                  <MoneyInput cents={l.minNetCents} optional disabled={disabled} onChange={(c) => patch(i, { minNetCents: c })} testId={`ladder-min-net-${i}`} label={cell('ws_ladder_minNet')} currency={l.currency ?? profile.money.shop ?? undefined} />
+                  <CurrencySelect value={l.currency} disabled={disabled} onChange={(c) => patch(i, { currency: c })} testId={`ladder-currency-${i}`} />
+                </span>
+              </td>
               <td><NumberInput value={l.minPaidOrders} optional min={0} width={52} disabled={disabled} onChange={(n) => patch(i, { minPaidOrders: n })} label={cell('ws_ladder_minOrders')} /></td>
               <td>
                 <select className="ws-select" value={l.match} aria-label={cell('ws_ladder_match')} disabled={disabled} onChange={(e) => patch(i, { match: e.target.value as Level['match'] })}>

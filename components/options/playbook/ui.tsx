@@ -1,3 +1,4 @@
+import { currencySymbol } from '@/lib/money/format';
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useT } from '@/components/common/i18n';
 import { oncePerKey } from '@/lib/dates/once-per-key';
@@ -80,11 +81,11 @@ export function NumberInput({ value, onChange, min, max, step, disabled, optiona
   );
 }
 
-/** Yuan in the field, cents in the value. */
-export function MoneyInput({ cents, onChange, disabled, optional, testId, label }: { cents: number | undefined; onChange: (c: number | undefined) => void; disabled?: boolean; optional?: boolean; testId?: string; label?: string }) {
+/** Units (yuan, ringgit) in the field, cents in the value; `currency` names the symbol shown (default ¥). */
+export function MoneyInput({ cents, onChange, disabled, optional, testId, label, currency }: { cents: number | undefined; onChange: (c: number | undefined) => void; disabled?: boolean; optional?: boolean; testId?: string; label?: string; currency?: string }) {
   return (
     <span className="ws-money">
-      <span aria-hidden>¥</span>
+      <span aria-hidden>{currencySymbol(currency ?? 'CNY').trim()}</span>
       <NumberInput value={cents === undefined ? undefined : cents / 100} step={0.01} min={0} optional={optional} disabled={disabled} testId={testId} label={label}
         onChange={(v) => onChange(v === undefined ? undefined : Math.round(v * 100))} />
     </span>

@@ -73,6 +73,10 @@ export const importStrings = {
     zh: '有无法解码的字节（文件编码不一致或文件末尾被截断），已用 � 代替',
     en: 'undecodable bytes (mixed encodings or a truncated file), replaced with �',
   },
+  import_unknownCurrency: {
+    zh: '无法识别的币种 “{value}”（应为 CNY、MYR 这样的三字母代码或 ¥、RM 这样的符号），此行未导入',
+    en: 'unrecognised currency "{value}" (expected a three-letter code such as CNY or MYR, or a symbol such as ¥ or RM); row skipped',
+  },
   import_unknownStatus: {
     zh: '无法识别的订单状态 “{value}”，按“未知”导入',
     en: 'unrecognised order status "{value}", imported as unknown',
@@ -111,6 +115,8 @@ export const importStrings = {
   import_field_variant: { zh: '商品规格', en: 'Variant' },
   import_field_lineAmount: { zh: '商品实付金额', en: 'Line amount' },
   import_field_lineRefund: { zh: '商品退款金额', en: 'Line refund' },
+  import_field_currency: { zh: '币种', en: 'Currency' },
+  import_field_country: { zh: '国家/站点', en: 'Country / site' },
   import_field_phone: { zh: '联系电话', en: 'Phone' },
   import_field_address: { zh: '收货地址', en: 'Address' },
 

@@ -219,7 +219,7 @@ export const workspaceTeam = {
   ws_rule_everyone: { zh: '所有买家', en: 'Every buyer' },
   ws_rule_summary: { zh: '适用：{text}', en: 'Applies to: {text}' },
   ws_rule_sumOrders: { zh: '{days} 天内下单 {min}–{max} 次', en: '{min}–{max} orders in {days} days' },
-  ws_rule_sumAov: { zh: '客单价 ¥{min}–{max}', en: 'AOV ¥{min}–{max}' },
+  ws_rule_sumAov: { zh: '客单价 {min}–{max} {currency}', en: 'AOV {min}–{max} {currency}' },
   ws_rule_sumDays: { zh: '距上次下单 {min}–{max} 天', en: '{min}–{max} days since last order' },
   ws_rem_title: { zh: '跟进提醒', en: 'Follow-up reminders' },
   ws_rem_help: { zh: '提醒到期时会通知客服；免打扰时段内到期的自动提醒会顺延到时段结束。', en: 'Agents are notified when a reminder comes due; automatic ones due in quiet hours wait until they end.' },

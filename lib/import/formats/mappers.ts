@@ -1,6 +1,6 @@
 import type { OrderFragment, OrderLine } from '../../schemas/order';
 import {
-  type MapperContext, type RowMapper, type RowReader, addContact, addShipped, emptyFragment, withContext,
+  type MapperContext, type RowMapper, type RowReader, addContact, addCurrency, addShipped, emptyFragment, withContext,
 } from '../row-reader';
 import { contentHash } from '../values';
 import { addShipment } from './shipment';
@@ -36,6 +36,7 @@ function taobaoOrder(ctx: MapperContext): RowMapper {
     f.lines = line(r, '');
     addShipment(f, r);
     addContact(f, r, ctx.storeContact);
+    addCurrency(f, r, ctx);
     return r.failed ? null : f;
   });
 }
@@ -60,6 +61,7 @@ function subOrders(ctx: MapperContext): RowMapper {
     f.lines = line(r, lineId, extra);
     addShipment(f, r);
     addContact(f, r, ctx.storeContact);
+    addCurrency(f, r, ctx);
     return r.failed ? null : f;
   });
 }
@@ -79,6 +81,7 @@ function pinduoduo(ctx: MapperContext): RowMapper {
     f.lines = line(r, '');
     addShipment(f, r);
     addContact(f, r, ctx.storeContact);
+    addCurrency(f, r, ctx);
     return r.failed ? null : f;
   });
 }
@@ -106,6 +109,7 @@ function repeatedOrder(ctx: MapperContext): RowMapper {
     f.lines = line(r, lineId, extra);
     addShipment(f, r);
     addContact(f, r, ctx.storeContact);
+    addCurrency(f, r, ctx);
     return r.failed ? null : f;
   });
 }
@@ -145,6 +149,7 @@ function generic(ctx: MapperContext): RowMapper {
     f.lines = line(r, r.text('line'));
     addShipment(f, r);
     addContact(f, r, ctx.storeContact);
+    addCurrency(f, r, ctx);
     return r.failed ? null : f;
   });
 }

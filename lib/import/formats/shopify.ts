@@ -1,5 +1,5 @@
 import type { OrderFragment, OrderLine } from '../../schemas/order';
-import { type MapperContext, type RowMapper, type RowReader, addContact, addShipped, emptyFragment } from '../row-reader';
+import { type MapperContext, type RowMapper, type RowReader, addContact, addCurrency, addShipped, emptyFragment } from '../row-reader';
 import { shopifyStatus } from '../status';
 import { addShipment } from './shipment';
 
@@ -39,6 +39,7 @@ export function shopifyMapper(ctx: MapperContext): RowMapper {
     f.paidCents = r.cents('amount');
     f.refundCents = r.refund('refund');
     addContact(f, r, ctx.storeContact);
+    addCurrency(f, r, ctx);
   }
 
   return {

@@ -17,6 +17,13 @@ export interface FormatSpec {
   required: readonly MappingField[];
   /** Headers of the real export; the share present is the detection confidence. */
   signature: readonly string[];
+  /** The currency of the export's amounts when the format itself says it (Shopee Taiwan's headers: TWD). */
+  currency?: string;
+}
+
+/** The currency a detected format's amounts are in by the format alone, or null when the rows must say. */
+export function formatCurrency(format: { id: string; variant: string | null }): string | null {
+  return FORMAT_SPECS.find((s) => s.id === format.id && s.variant === format.variant)?.currency ?? null;
 }
 
 const TAOBAO_ORDER_COLUMNS = {
@@ -111,7 +118,7 @@ export const FORMAT_SPECS: readonly FormatSpec[] = [
       fulfillment: ['Fulfillment Status'], cancelledAt: ['Cancelled at'], time: ['Created at'],
       paidTime: ['Paid at'], shipTime: ['Fulfilled at'], amount: ['Total'], refund: ['Refunded Amount'], item: ['Lineitem name'],
       quantity: ['Lineitem quantity'], sku: ['Lineitem sku'], phone: ['Phone', 'Billing Phone', 'Shipping Phone'],
-      address: ['Shipping Address1', 'Billing Address1'],
+      address: ['Shipping Address1', 'Billing Address1'], currency: ['Currency'],
       // Not in Shopify's own orders export; in exports made by apps (Matrixify: `Fulfillment: …`).
       trackingNo: ['Tracking Number', 'Tracking Numbers', 'Fulfillment: Tracking Number'],
       carrier: ['Tracking Company', 'Fulfillment: Tracking Company'],
@@ -137,6 +144,7 @@ export const FORMAT_SPECS: readonly FormatSpec[] = [
       quantity: ['Quantity'], sku: ['SKU Reference No.', 'Parent SKU Reference No.'], variant: ['Variation Name'],
       lineAmount: ['Product Subtotal'], phone: ['Phone Number'], address: ['Delivery Address'],
       trackingNo: ['Tracking Number*', 'Tracking Number'], carrier: ['Shipping Option'],
+      country: ['Country'], currency: ['Currency'],
     },
     required: ['order', 'buyer', 'status', 'time'],
     signature: [
@@ -151,7 +159,7 @@ export const FORMAT_SPECS: readonly FormatSpec[] = [
   {
     // Shopee Taiwan. Only 訂單編號/買家帳號/訂單成立時間/商品名稱 are documented; the other names are
     // the same export's usual wording, with and without the (單)/(品) suffixes of newer versions.
-    id: 'shopee', variant: 'zh-TW', platform: 'shopee',
+    id: 'shopee', variant: 'zh-TW', platform: 'shopee', currency: 'TWD',
     columns: {
       order: ['訂單編號 (單)', '訂單編號'], buyer: ['買家帳號 (單)', '買家帳號'], status: ['訂單狀態 (單)', '訂單狀態'],
       afterSale: ['退貨 / 退款狀態 (單)', '退貨 / 退款狀態'],

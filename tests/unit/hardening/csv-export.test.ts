@@ -89,7 +89,7 @@ describe('the product’s exports', () => {
     }));
     const concerns = parseBack([...concernCsvChunks(concernRows, 7)].join('').slice(1));
     const buyerRows = HOSTILE_VALUES.map((value, i): BuyerRow => ({
-      index: i, buyer: value, nick: value, platform: 'taobao', paidOrders: 1, netCents: -500, aovCents: 500,
+      index: i, buyer: value, nick: value, platform: 'taobao', paidOrders: 1, currency: 'CNY', netCents: -500, aovCents: 500, otherNet: [],
       firstPaidDate: '2025-01-01', lastPaidDate: '2025-01-01', recencyDays: 3, stage: 'active', level: value, rfm: null, rfm8: null, layer: null,
     }));
     const buyers = parseBack([...csvChunks(BUYER_CSV_HEADER, buyerRows.map(buyerCsvValues))].join('').slice(1));

@@ -1,0 +1,4 @@
+export * from './currency';
+export * from './format';
+export * from './totals';
+export * from './settings';
