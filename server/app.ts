@@ -47,7 +47,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const live = new LiveHub(sql, opts.liveHeartbeatMs);
   await live.start();
   app.decorate('live', live);
-  app.addHook('onClose', async () => live.stop());
+  // Before the server waits for in-flight requests: an open event stream never ends by itself, so close() would wait for ever.
+  app.addHook('preClose', async () => live.stop());
 
   // An order export arrives as a raw byte stream and is read as it comes.
   app.addContentTypeParser(['text/csv', 'application/octet-stream', 'text/plain'], (_req, payload, done) => done(null, payload));

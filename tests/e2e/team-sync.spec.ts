@@ -48,7 +48,8 @@ async function startServer(): Promise<Server> {
   const port = await freePort('');
   let child: ChildProcess | null = null;
   const launch = async (): Promise<RegExpExecArray> => {
-    const proc = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['server/main.ts', '--port', String(port), '--data', dataDir], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group: tsx runs the server in a child process, and a kill must reach both.
+    const proc = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['server/main.ts', '--port', String(port), '--data', dataDir], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     child = proc;
     let out = '';
     proc.stderr?.on('data', (b: Buffer) => process.stderr.write(b));
@@ -69,9 +70,19 @@ async function startServer(): Promise<Server> {
     const proc = child;
     if (!proc || proc.exitCode !== null) return;
     const exited = new Promise((r) => proc.once('exit', r));
-    proc.kill('SIGTERM');
+    const group = (signal: NodeJS.Signals) => {
+      try {
+        process.kill(-proc.pid!, signal);
+      } catch {
+        // already gone
+      }
+    };
+    group('SIGTERM');
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    if (proc.exitCode === null) proc.kill('SIGKILL');
+    if (proc.exitCode === null) {
+      group('SIGKILL');
+      await exited;
+    }
   };
   const line = await launch();
   return {

@@ -150,9 +150,9 @@ function GuardEditor({ saved, canEdit, locked }: { saved: GuardRules; canEdit: b
               return (
                 <tr key={p} data-testid="guard-limits" data-platform={p}>
                   <td>{PLATFORM_NAMES[p]}</td>
-                  <td><NumberInput value={limits.maxChars} min={1} max={100_000} optional width={90} disabled={!editable} onChange={(n) => put('maxChars', n)} /></td>
-                  <td><NumberInput value={limits.maxInARow} min={1} max={100} optional width={70} disabled={!editable} onChange={(n) => put('maxInARow', n)} /></td>
-                  <td><NumberInput value={limits.replyWindowDays} min={1} max={365} optional width={70} disabled={!editable} onChange={(n) => put('replyWindowDays', n)} /></td>
+                  <td><NumberInput value={limits.maxChars} min={1} max={100_000} optional width={90} disabled={!editable} label={t('a11y_cell', { row: PLATFORM_NAMES[p], column: t('guard_maxChars') })} onChange={(n) => put('maxChars', n)} /></td>
+                  <td><NumberInput value={limits.maxInARow} min={1} max={100} optional width={70} disabled={!editable} label={t('a11y_cell', { row: PLATFORM_NAMES[p], column: t('guard_maxInARow') })} onChange={(n) => put('maxInARow', n)} /></td>
+                  <td><NumberInput value={limits.replyWindowDays} min={1} max={365} optional width={70} disabled={!editable} label={t('a11y_cell', { row: PLATFORM_NAMES[p], column: t('guard_replyWindowDays') })} onChange={(n) => put('replyWindowDays', n)} /></td>
                 </tr>
               );
             })}
