@@ -261,6 +261,12 @@ export function cleanPhone(raw: string): string | null {
  * same row in every import and rarely collide across a million rows.
  */
 export function contentHash(text: string): string {
+  const [a, b] = hash64(text);
+  return (a >>> 0).toString(36).padStart(7, '0') + (b >>> 0).toString(36).padStart(7, '0');
+}
+
+/** The two 32-bit mixes behind contentHash (also the CLI's order-key fingerprints). */
+export function hash64(text: string): [number, number] {
   let a = 0x811c9dc5;
   let b = 0x9747b28c;
   for (let i = 0; i < text.length; i++) {
@@ -273,5 +279,5 @@ export function contentHash(text: string): string {
   a ^= a >>> 13;
   b = Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
   b ^= b >>> 16;
-  return (a >>> 0).toString(36).padStart(7, '0') + (b >>> 0).toString(36).padStart(7, '0');
+  return [a, b];
 }

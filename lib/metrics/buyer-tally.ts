@@ -1,3 +1,4 @@
+import { hash64 } from '../import/values';
 import { DEFAULT_CURRENCY } from '../money/currency';
 import { effectiveRefundCents } from '../orders/merge';
 import type { Platform } from '../schemas/common';
@@ -180,18 +181,7 @@ function fromWire(wire: TallyWire, each: (b: BuyerTotals) => void): void {
 
 /** Two independent 32-bit mixes of a key (a 64-bit fingerprint); never both zero. */
 export function keyHash(key: string): [number, number] {
-  let a = 0x811c9dc5;
-  let b = 0x9747b28c;
-  for (let i = 0; i < key.length; i++) {
-    const ch = key.charCodeAt(i);
-    a = Math.imul(a ^ ch, 0x01000193);
-    b = Math.imul(b ^ ch, 0x5bd1e995);
-    b ^= b >>> 15;
-  }
-  a = Math.imul(a ^ (a >>> 16), 0x85ebca6b);
-  a ^= a >>> 13;
-  b = Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
-  b ^= b >>> 16;
+  const [a, b] = hash64(key);
   return [a | 0, b === 0 && a === 0 ? 1 : b | 0];
 }
 
