@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ShortcutSchema } from '../templates/schema';
-import { PlatformSchema, UiLocaleSchema } from './common';
+import { CentsSchema, LocalDateTimeSchema, PlatformSchema, UiLocaleSchema } from './common';
+import { OrderStatusSchema } from './order';
 import { SidebarRequestSchema } from './sidebar-rpc';
 
 /**
@@ -25,6 +26,34 @@ export const ConsoleMessageSchema = z.object({
 });
 export type ConsoleMessage = z.infer<typeof ConsoleMessageSchema>;
 
+/**
+ * An order row the console's order panel shows for the open buyer (issue 19). The status is mapped
+ * to the imported orders' own statuses by the adapter's words (`lib/consoles`); `rawStatus` keeps the
+ * console's text. Amounts are in the smallest unit of the order's currency, as imported orders.
+ */
+export const ConsoleOrderSchema = z.object({
+  id: Id,
+  status: OrderStatusSchema,
+  rawStatus: z.string().max(100).optional(),
+  paidCents: CentsSchema.optional(),
+  /** When the order was placed, as the console shows it, normalised to `YYYY-MM-DD HH:mm:ss` local time. */
+  createdAt: LocalDateTimeSchema.optional(),
+  tracking: z.string().max(100).optional(),
+  carrier: z.string().max(100).optional(),
+});
+export type ConsoleOrder = z.infer<typeof ConsoleOrderSchema>;
+
+/** A product card or link the buyer sent in the open conversation (issue 19). */
+export const ConsoleProductSchema = z.object({
+  /** The platform's item id when the card or link carries one. */
+  id: Id.nullable(),
+  title: z.string().max(300),
+  url: z.string().max(2000).optional(),
+  /** The message the card is in, so "the last product before this concern" can be found. */
+  messageId: Id.optional(),
+});
+export type ConsoleProduct = z.infer<typeof ConsoleProductSchema>;
+
 /** The parts of a built-in console a supervisor repaired by pointing (`lib/consoles/parts.ts`), when any. */
 export const RepairedPartsSchema = z.array(z.enum(['buyerNick', 'buyerId', 'messages', 'input', 'sendButton'])).max(5);
 const ConsoleBase = z.object({
@@ -45,6 +74,10 @@ export const ConsoleStateSchema = z.discriminatedUnion('status', [
     /** The latest messages of the open conversation, oldest first. */
     messages: z.array(ConsoleMessageSchema).max(200),
     inputFound: z.boolean(),
+    /** The open buyer's orders in the console's order panel, when the adapter describes one. */
+    orders: z.array(ConsoleOrderSchema).max(50).optional(),
+    /** Product cards and links in the conversation, oldest first, when the adapter describes them. */
+    products: z.array(ConsoleProductSchema).max(20).optional(),
     /** Parts that stopped matching while the conversation still reads (the input box). */
     degraded: SelectorKeys.optional(),
     since: Since.optional(),
