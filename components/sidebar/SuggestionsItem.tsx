@@ -56,8 +56,10 @@ export function SuggestionItem(props: {
   const preview = previewOf(view.render);
 
   useEffect(() => {
-    // Opening an item with blanks puts the caret in the first one still empty.
-    if (open && blanks.length > 0 && !open.confirming) firstBlank.current?.focus();
+    // Opening an item with blanks puts the caret in the first one still empty, when the keyboard is
+    // in the sidebar. Opened from a shortcut typed in the console, the console hands it over (and the
+    // panel places it then), so keys the agent goes on typing there are never taken.
+    if (open && blanks.length > 0 && !open.confirming && document.hasFocus()) firstBlank.current?.focus();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open !== null]);
 

@@ -152,15 +152,30 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames, meaning }
   // The console hands the keyboard to a typed shortcut's form by focusing this frame; a collapsed
   // sidebar was hidden when the form opened, so the form's first blank (or the list) takes it now.
   const shortcutOpen = viaShortcut !== null && open?.key === shortcutKey(viaShortcut.template);
+  const closeOpenRef = useRef<() => void>(() => {});
   useEffect(() => {
     if (!shortcutOpen) return;
+    const nothingFocused = () => !document.activeElement || document.activeElement === document.body;
     const onFocus = () => {
-      if (document.activeElement && document.activeElement !== document.body) return;
+      if (!nothingFocused()) return;
       const blank = listRef.current?.querySelector<HTMLInputElement>('[data-testid="blank-form"] input');
       (blank ?? listRef.current)?.focus();
     };
+    // Esc that reaches the frame before the form took the keyboard still leaves the form.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented && nothingFocused()) closeOpenRef.current();
+    };
+    if (document.hasFocus()) onFocus();
     window.addEventListener('focus', onFocus);
-    return () => window.removeEventListener('focus', onFocus);
+    window.addEventListener('keydown', onKey);
+    // Only now, with the form drawn and listening, is the console told to hand the keyboard over:
+    // to the first blank, else to the list, where Enter confirms a warning and Esc goes back.
+    if (viaShortcut) hub.answerShortcut({ requestId: viaShortcut.request.requestId, outcome: 'form' });
+    return () => {
+      window.removeEventListener('focus', onFocus);
+      window.removeEventListener('keydown', onKey);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shortcutOpen]);
   useEffect(() => {
     if (query !== null) searchRef.current?.focus();
@@ -254,14 +269,8 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames, meaning }
     const view = buildViews(s, facts, settings, { query: null, index, all, pinned, viaShortcut: via, showAll, open: null, concernNames, locale, t, meaning }).items[0];
     if (!view) return;
     void choose(view, typedShortcut).then((outcome) => {
-      if (outcome === 'form') {
-        hub.answerShortcut({ requestId: typedShortcut.requestId, outcome: 'form' });
-        // The console hands the keyboard over: to the first blank (the item does that), else to the
-        // list, where Enter confirms a warning and Esc goes back to the console's input.
-        setTimeout(() => {
-          if (!listRef.current?.contains(document.activeElement)) listRef.current?.focus();
-        }, 0);
-      } else if (outcome === 'busy') {
+      // 'form': the form, once drawn, tells the console (see the effect on shortcutOpen above).
+      if (outcome === 'busy') {
         setViaShortcut(null);
         hub.answerShortcut({ requestId: typedShortcut.requestId, outcome: 'stale' });
       }
@@ -277,6 +286,7 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames, meaning }
     }
     setOpen(null);
   };
+  closeOpenRef.current = closeOpen;
 
   const onListKey = (e: React.KeyboardEvent) => {
     if (e.nativeEvent.isComposing) return;

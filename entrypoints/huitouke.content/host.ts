@@ -52,6 +52,8 @@ export interface SidebarHost {
   setLayout(layout: Layout): void;
   /** Move keyboard focus into the sidebar's frame. */
   focus(): void;
+  /** Whether a page event's target is the sidebar (events from inside it are retargeted to the host). */
+  holds(target: EventTarget | null): boolean;
   destroy(): void;
 }
 
@@ -178,6 +180,7 @@ export function mountSidebarHost(opts: {
     focus() {
       frame.focus();
     },
+    holds: (target) => target === host,
     destroy() {
       guard.disconnect();
       host.remove();

@@ -7,7 +7,7 @@ import { MARKER_TAG, mountGuardMarker } from './guard-marker';
 import { mountSidebarHost } from './host';
 import { connectHub } from './link';
 import { chatDocument, findInput, readConsole, readOpenBuyer } from './reader';
-import { listenForShortcuts, restoreCaret, type TypedShortcut } from './shortcut-keys';
+import { createHandover, listenForShortcuts, restoreCaret, type TypedShortcut } from './shortcut-keys';
 import { watchConsole } from './watcher';
 
 /** A console whose page never shows its "ready" marker is reported as changed after this long. */
@@ -159,13 +159,29 @@ export function startSession(opts: SessionOptions): Session {
     return buyer ? { ...buyer, consoleId: adapter.id } : null;
   };
 
+  const handover = createHandover();
+  /** The typed shortcut whose form was last given the keyboard. */
+  let handedOver: TypedShortcut | null = null;
+  // The sidebar's frame runs in its own process: a key pressed while the keyboard is on its way
+  // there lands on the sidebar's element in this page and never reaches the form. An Esc lost like
+  // that still means "back to the console": the caret goes back where the agent pressed Tab.
+  const onStrayEscape = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !handedOver || !host.holds(e.target)) return;
+    const typed = handedOver;
+    handedOver = null;
+    handover.keyed();
+    if (typed.input.isConnected) restoreCaret(typed.input, typed.mark);
+  };
+  window.addEventListener('keydown', onStrayEscape, true);
   const shortcutListener = {
     findInput: () => findInput(document, adapter),
+    onOtherKey: () => handover.keyed(),
     claims: (typed: string) => shortcuts.has(typed) && openTarget() !== null,
     onShortcut(typed: TypedShortcut) {
       const target = openTarget();
       if (!target) return;
       rememberTyped(typed);
+      handover.taken(typed.id);
       link.send({ type: 'shortcut', request: { requestId: typed.id, typed: typed.typed, target } });
     },
   };
@@ -210,10 +226,15 @@ export function startSession(opts: SessionOptions): Session {
         const { requestId, outcome } = message.answer;
         const typed = typedShortcuts.get(requestId);
         if (outcome === 'form') {
-          // Blanks to fill or a warning to confirm: the keyboard goes to the sidebar's form.
+          // Blanks to fill or a warning to confirm: the keyboard goes to the sidebar's form, unless
+          // the agent went on typing in the console (or pressed Esc) before the form showed.
           if (layout.collapsed) setLayout({ ...layout, collapsed: false });
-          host.focus();
+          if (handover.mayFocus(requestId)) {
+            handedOver = typed ?? null;
+            host.focus();
+          }
         } else {
+          if (handedOver?.id === requestId) handedOver = null;
           typedShortcuts.delete(requestId);
           if (outcome === 'cancelled' && typed?.input.isConnected) restoreCaret(typed.input, typed.mark);
         }
@@ -270,6 +291,7 @@ export function startSession(opts: SessionOptions): Session {
     clearTimeout(graceTimer);
     stopWatching();
     stopShortcuts();
+    window.removeEventListener('keydown', onStrayEscape, true);
     link.close();
     host.destroy();
     marker.destroy();

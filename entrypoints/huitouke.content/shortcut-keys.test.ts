@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { listenForShortcuts, restoreCaret, selectTypedShortcut, typedShortcutAt, type TypedShortcut } from './shortcut-keys';
+import { createHandover, listenForShortcuts, restoreCaret, selectTypedShortcut, typedShortcutAt, type TypedShortcut } from './shortcut-keys';
 
 /** A page with a console input of either kind and a button after it (where a default Tab goes). */
 function page(kind: 'textarea' | 'contenteditable') {
@@ -107,5 +107,44 @@ describe.each(['textarea', 'contenteditable'] as const)('shortcuts typed in a %s
     // The agent edited it away: nothing is selected, so nothing of theirs is replaced.
     p.type('亲，/c');
     expect(selectTypedShortcut(p.input, '/cm', mark)).toBe(false);
+  });
+});
+
+describe('handing the keyboard to a typed shortcut’s form', () => {
+  it('is allowed when the agent pressed nothing since Tab, and not after Esc, more typing or for an older shortcut', () => {
+    const p = page('textarea');
+    p.stop();
+    const handover = createHandover();
+    const ids: string[] = [];
+    const stop = listenForShortcuts(p.dom.window as unknown as Window, {
+      findInput: () => p.input,
+      claims: (s) => s === '/cm',
+      onShortcut: (s) => {
+        ids.push(s.id);
+        handover.taken(s.id);
+      },
+      onOtherKey: () => handover.keyed(),
+    });
+    const taken = () => ids.at(-1)!;
+    p.type('/cm');
+    p.press('Tab');
+    const first = taken();
+    // A lone modifier is not typing.
+    p.press('Shift');
+    expect(handover.mayFocus(first)).toBe(true);
+    p.press('Escape');
+    expect(handover.mayFocus(first)).toBe(false);
+
+    p.press('Tab');
+    const second = taken();
+    expect(handover.mayFocus(second)).toBe(true);
+    expect(handover.mayFocus(first)).toBe(false);
+    p.press('a');
+    expect(handover.mayFocus(second)).toBe(false);
+    // A key pressed elsewhere on the page is not typing in the console.
+    p.press('Tab');
+    p.press('x', {}, p.doc.getElementById('other')!);
+    expect(handover.mayFocus(taken())).toBe(true);
+    stop();
   });
 });

@@ -74,6 +74,31 @@ export interface ShortcutListener {
   /** Whether this shortcut is one to act on now; a "no" leaves the key to the browser and the page. */
   claims(typed: string): boolean;
   onShortcut(shortcut: TypedShortcut): void;
+  /** Any other key pressed in the console's input (not a lone modifier): the agent is typing there. */
+  onOtherKey?(): void;
+}
+
+const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'CapsLock']);
+
+/**
+ * Whether the sidebar may take the keyboard for a typed shortcut's form when its answer arrives.
+ * Not when the agent has pressed a key in the console's input since Tab (they went on typing, or
+ * left with Esc before the form showed): a form never steals keystrokes meant for the console.
+ * Nor for an older shortcut than the last one typed.
+ */
+export function createHandover() {
+  let last: string | null = null;
+  let typedSince = false;
+  return {
+    taken(id: string) {
+      last = id;
+      typedSince = false;
+    },
+    keyed() {
+      typedSince = true;
+    },
+    mayFocus: (id: string) => id === last && !typedSince,
+  };
 }
 
 let counter = 0;
@@ -85,10 +110,13 @@ const newId = () => `sc-${Date.now().toString(36)}-${(++counter).toString(36)}-$
  */
 export function listenForShortcuts(win: Window, opts: ShortcutListener): () => void {
   const onKey = (e: KeyboardEvent) => {
-    if (e.key !== 'Tab' || e.shiftKey || e.ctrlKey || e.altKey || e.metaKey || e.isComposing || e.keyCode === 229) return;
     const input = opts.findInput();
     const target = e.target as Node | null;
     if (!input || !target || typeof target.nodeType !== 'number' || !input.contains(target)) return;
+    if (e.key !== 'Tab' || e.shiftKey || e.ctrlKey || e.altKey || e.metaKey || e.isComposing || e.keyCode === 229) {
+      if (!MODIFIERS.has(e.key)) opts.onOtherKey?.();
+      return;
+    }
     const found = typedShortcutAt(input);
     if (!found || !opts.claims(found.typed)) return;
     e.preventDefault();

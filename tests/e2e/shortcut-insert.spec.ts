@@ -171,3 +171,18 @@ test.describe('a size template without blanks', () => {
     await expect(page.locator('[data-testid="message"][data-author="agent"]')).toHaveCount(5);
   });
 });
+
+test('Esc pressed at once after Tab, before or after the sidebar’s form shows, leaves the keyboard in the console', async ({ context, extensionId }) => {
+  const { page } = await openChat(context, extensionId, 'textarea', 'tb_cm_race');
+  const input = page.getByTestId('chat-input');
+  // The size template's blanks open in the sidebar; Esc at once, whichever of the two wins the race.
+  await page.keyboard.type('/cm');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Escape');
+  // Given time to hand the keyboard over, the form does not keep it from the console.
+  await page.waitForTimeout(500);
+  await expect(input).toBeFocused();
+  await page.keyboard.type('亲');
+  await expect.poll(() => inputText(page)).toBe('/cm亲');
+  expect(await sentCount(page)).toBe(0);
+});
