@@ -9,6 +9,7 @@ import { ContactPolicySchema } from '../contact/schema';
 import { CouponRuleSchema, CouponSchema } from '../coupons';
 import { PlaybookPackSchema } from '../playbook/pack';
 import { ReminderRulesSchema } from '../reminders/schema';
+import { ProfileSettingsSchema } from '../metrics/profile';
 import { AppSettingsSchema } from '../settings/app';
 import { TemplateSchema } from '../templates';
 import { FIELD_NAMES } from './catalog/fields';
@@ -103,6 +104,15 @@ describe('validation messages in the UI language', () => {
         { numRuns: 60 },
       );
     }
+  });
+
+  it('names a field by where it is when its name means two things: an exchange rate is not a discount rate', () => {
+    const bad = ProfileSettingsSchema.safeParse({ money: { shop: 'CNY', rates: [{ currency: 'MYR', rate: -1 }] } });
+    expect(bad.success).toBe(false);
+    const issue = bad.error!.issues.find((i) => i.path.at(-1) === 'rate')!;
+    expect(fieldName(issue.path, 'zh-CN')).toBe('币种与汇率 › 汇率 › 第 1 项 › 汇率');
+    expect(fieldName(issue.path, 'en')).toBe('Currency and exchange rates › Exchange rates › item 1 › Exchange rate');
+    expect(fieldName(['coupons', 0, 'rate'], 'zh-CN')).toMatch(/折扣率$/);
   });
 
   it('names an unknown field by its key, quoted, and the whole record when there is no path', () => {

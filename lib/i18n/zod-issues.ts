@@ -26,10 +26,14 @@ const isMessageKey = (key: string | undefined): key is MessageKey => key !== und
 /** A field's place in words: "会员等级 › 第 3 项 › 最少付款订单数" / "Levels › item 3 › Minimum paid orders". */
 export function fieldName(path: readonly PropertyKey[], locale: UiLocale): string {
   const parts: string[] = [];
+  let parent: string | null = null;
+  const named = (key: string) => (Object.hasOwn(FIELD_NAMES, key) ? FIELD_NAMES[key] : undefined);
   for (const segment of path) {
     if (typeof segment === 'number') parts.push(translate(locale, 'val_item', { n: segment + 1 }));
     else {
-      const name = Object.hasOwn(FIELD_NAMES, String(segment)) ? FIELD_NAMES[String(segment)] : undefined;
+      // A name that means something else under one parent (`rates › rate` is an exchange rate) is keyed `parent.name`.
+      const name = (parent !== null ? named(`${parent}.${String(segment)}`) : undefined) ?? named(String(segment));
+      parent = String(segment);
       parts.push(name ? (locale === 'en' ? name.en : name.zh) : `「${String(segment)}」`);
     }
   }
