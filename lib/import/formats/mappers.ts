@@ -2,6 +2,7 @@ import type { OrderFragment, OrderLine } from '../../schemas/order';
 import {
   type MapperContext, type RowMapper, type RowReader, addContact, addCurrency, addShipped, emptyFragment, withContext,
 } from '../row-reader';
+import type { MappingField } from '../mapping';
 import { contentHash } from '../values';
 import { addShipment } from './shipment';
 import { shopifyMapper } from './shopify';
@@ -21,98 +22,75 @@ function line(r: RowReader, lineId: string, extra: Partial<OrderLine> = {}): Ord
   return [out];
 }
 
-/** 订单报表: one row per order, items folded into 宝贝标题 / 宝贝总数量. */
-function taobaoOrder(ctx: MapperContext): RowMapper {
+/**
+ * A platform export's row: what every platform gives the same way (the order, its buyer when the
+ * export has one, the status with the column that explains it, the times, the parcel) around what
+ * `fill` reads the platform's own way (amounts, lines).
+ */
+function platformRow(ctx: MapperContext, statusNote: MappingField, fill: (f: OrderFragment, r: RowReader) => void): RowMapper {
   return perRow((r) => {
     const f = emptyFragment(ctx.platform, r.id('order'));
     f.buyerKey = r.text('buyer') || null;
     const { status, rawStatus } = r.status();
     f.status = status;
-    f.rawStatus = withContext(rawStatus, r.text('closeReason'));
+    f.rawStatus = withContext(rawStatus, r.text(statusNote));
     f.createdAt = r.date('time');
     f.paidAt = r.date('paidTime');
+    addShipped(f, r);
+    fill(f, r);
+    addShipment(f, r);
+    addContact(f, r, ctx.storeContact);
+    addCurrency(f, r, ctx);
+    return r.failed ? null : f;
+  });
+}
+
+/** A line's amounts, when the export gives them per line. */
+function lineAmounts(r: RowReader, refund: number | null): Partial<OrderLine> {
+  const extra: Partial<OrderLine> = {};
+  const paid = r.cents('lineAmount');
+  if (paid !== null) extra.paidCents = paid;
+  if (refund !== null) extra.refundCents = refund;
+  return extra;
+}
+
+/** The order's refund: its own column, else what the after-sale column says. */
+const orderRefund = (r: RowReader) => (r.has('refund') ? r.refund('refund') : r.afterSaleRefund());
+
+/** 订单报表: one row per order, items folded into 宝贝标题 / 宝贝总数量. */
+const taobaoOrder = (ctx: MapperContext) =>
+  platformRow(ctx, 'closeReason', (f, r) => {
     f.paidCents = r.cents('amount');
     f.refundCents = r.refund('refund');
     f.lines = line(r, '');
-    addShipment(f, r);
-    addContact(f, r, ctx.storeContact);
-    addCurrency(f, r, ctx);
-    return r.failed ? null : f;
   });
-}
 
 /** Taobao item report and Douyin: one row per 子订单, amounts per line, no order totals. */
-function subOrders(ctx: MapperContext): RowMapper {
-  return perRow((r) => {
-    const f = emptyFragment(ctx.platform, r.id('order'));
+const subOrders = (ctx: MapperContext) =>
+  platformRow(ctx, 'afterSale', (f, r) => {
     const lineId = r.id('line');
-    f.buyerKey = r.text('buyer') || null;
-    const { status, rawStatus } = r.status();
-    f.status = status;
-    f.rawStatus = withContext(rawStatus, r.text('afterSale'));
-    f.createdAt = r.date('time');
-    f.paidAt = r.date('paidTime');
-    addShipped(f, r);
-    const extra: Partial<OrderLine> = {};
-    const paid = r.cents('lineAmount');
-    if (paid !== null) extra.paidCents = paid;
-    const refund = r.has('lineRefund') ? r.refund('lineRefund') : r.afterSaleRefund();
-    if (refund !== null) extra.refundCents = refund;
-    f.lines = line(r, lineId, extra);
-    addShipment(f, r);
-    addContact(f, r, ctx.storeContact);
-    addCurrency(f, r, ctx);
-    return r.failed ? null : f;
+    f.lines = line(r, lineId, lineAmounts(r, r.has('lineRefund') ? r.refund('lineRefund') : r.afterSaleRefund()));
   });
-}
 
 /** Pinduoduo: one row per order (one product), no buyer identity at all. */
-function pinduoduo(ctx: MapperContext): RowMapper {
-  return perRow((r) => {
-    const f = emptyFragment(ctx.platform, r.id('order'));
-    const { status, rawStatus } = r.status();
-    f.status = status;
-    f.rawStatus = withContext(rawStatus, r.text('afterSale'));
-    f.createdAt = r.date('time');
-    f.paidAt = r.date('paidTime');
-    addShipped(f, r);
+const pinduoduo = (ctx: MapperContext) =>
+  platformRow(ctx, 'afterSale', (f, r) => {
     f.paidCents = r.cents('amount');
-    f.refundCents = r.has('refund') ? r.refund('refund') : r.afterSaleRefund();
+    f.refundCents = orderRefund(r);
     f.lines = line(r, '');
-    addShipment(f, r);
-    addContact(f, r, ctx.storeContact);
-    addCurrency(f, r, ctx);
-    return r.failed ? null : f;
   });
-}
 
 /**
  * JD POP and Shopee: one row per product, order fields repeated on each row (merging the
  * fragments is idempotent). Neither gives line ids, so the product's own identity is used.
  */
-function repeatedOrder(ctx: MapperContext): RowMapper {
-  return perRow((r) => {
-    const f = emptyFragment(ctx.platform, r.id('order'));
-    f.buyerKey = r.text('buyer') || null;
-    const { status, rawStatus } = r.status();
-    f.status = status;
-    f.rawStatus = withContext(rawStatus, r.text('afterSale'));
-    f.createdAt = r.date('time');
-    f.paidAt = r.date('paidTime');
-    addShipped(f, r);
+const repeatedOrder = (ctx: MapperContext) =>
+  platformRow(ctx, 'afterSale', (f, r) => {
     f.paidCents = r.cents('amount');
-    f.refundCents = r.has('refund') ? r.refund('refund') : r.afterSaleRefund();
+    f.refundCents = orderRefund(r);
     const lineId = r.text('line') || [r.text('sku') || r.text('item'), r.text('variant')].filter(Boolean).join('|');
-    const extra: Partial<OrderLine> = {};
-    const paid = r.cents('lineAmount');
-    if (paid !== null) extra.paidCents = paid;
-    f.lines = line(r, lineId, extra);
-    addShipment(f, r);
-    addContact(f, r, ctx.storeContact);
-    addCurrency(f, r, ctx);
-    return r.failed ? null : f;
+    f.lines = line(r, lineId, lineAmounts(r, null));
   });
-}
 
 /**
  * A table the user mapped. Without an order column each row is one order, with an id hashed
