@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CsvIssue, type CsvRow, CsvTokenizer, RowEndScanner, sniffDelimiter } from './csv';
+import { type CsvIssue, type CsvRow, CsvTokenizer, sniffDelimiter } from './csv';
+import { RowEndScanner } from './row-ends';
 
 function tokenize(pieces: readonly string[], delimiter?: string): { rows: CsvRow[]; issues: CsvIssue[] } {
   const t = new CsvTokenizer({ delimiter });

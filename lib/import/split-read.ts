@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { PLATFORMS } from '../schemas/common';
 import { fromWire, toWire } from './batch-wire';
-import { CsvTokenizer, RowEndScanner } from './csv';
+import { CsvTokenizer } from './csv';
+import { RowEndScanner } from './row-ends';
 import { HEAD_BYTES, TEXT_ENCODINGS, type TextEncodingId } from './encoding';
 import { chooseFormat, trimHeaders } from './formats/detect';
 import { FORMAT_IDS } from './formats/specs';
