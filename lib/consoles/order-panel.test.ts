@@ -13,6 +13,7 @@ describe('order panel values', () => {
     ['运输中', 'shipped'],
     ['已完成', 'completed'],
     ['交易成功', 'completed'],
+    ['完成', 'completed'],
     ['已关闭', 'closed'],
     ['已取消', 'closed'],
     ['退款中？', 'unknown'],

@@ -13,7 +13,7 @@ type Words = ReadonlyArray<readonly [OrderStatus, readonly string[]]>;
 const CHINESE: Words = [
   ['closed', ['已关闭', '已取消', '交易关闭', '订单关闭', '取消']],
   ['awaiting_payment', ['待付款', '待支付', '未付款', '等待买家付款']],
-  ['completed', ['已完成', '交易成功', '已签收', '交易完成']],
+  ['completed', ['已完成', '交易成功', '已签收', '交易完成', '完成']],
   ['shipped', ['已发货', '待收货', '运输中', '配送中', '待签收']],
   ['paid', ['待发货', '已付款', '已支付', '待出库', '已成团']],
 ];
