@@ -4,7 +4,7 @@ import { useLocale, useT } from '@/components/common/i18n';
 import { platformName } from '@/components/sidebar/BuyerCard';
 import { probeConsole, type ProbeResult, type ProbeSpec } from '@/entrypoints/huitouke.content/probe';
 import { BUILT_IN_ADAPTERS, describeConsoleIssues, parseCustomConsole, parseCustomConsoles, parseMatchPattern, selectorPartName, type ConsoleAdapter, type ConsoleIssue } from '@/lib/consoles';
-import { emptyForm, FORM_SELECTORS, formFromConsole, formToInput, newConsoleId, OPTIONAL_FORM_SELECTORS, permissionOrigins, type ConsoleForm, type FormSelector } from '@/lib/consoles/form';
+import { emptyForm, FORM_SELECTORS, formFromConsole, formToInput, newConsoleId, OPTIONAL_FORM_SELECTORS, ORDER_FORM_PARTS, permissionOrigins, PRODUCT_FORM_PARTS, type ConsoleForm, type FormSelector } from '@/lib/consoles/form';
 import { CUSTOM_CONSOLES_KEY } from '@/lib/consoles/stored';
 import { InputKindSchema } from '@/lib/consoles/schema';
 import type { MessageKey } from '@/lib/i18n';
@@ -141,7 +141,7 @@ function ConsoleEditor({ initial, canEdit, onCancel, onSave, idFor }: {
   const fieldName = (path: PropertyKey[]): string | undefined => {
     const [head, key] = path;
     if (head === 'selectors' && typeof key === 'string') return selectorPartName(locale, key as FormSelector);
-    const names: Record<string, MessageKey> = { name: 'consoles_field_name', matches: 'consoles_field_patterns', exampleUrls: 'consoles_field_example', platform: 'consoles_field_platform' };
+    const names: Record<string, MessageKey> = { name: 'consoles_field_name', matches: 'consoles_field_patterns', exampleUrls: 'consoles_field_example', platform: 'consoles_field_platform', orderPanel: 'consoles_field_orderPanel', productCards: 'consoles_field_productCards' };
     return typeof head === 'string' && names[head] ? t(names[head]) : undefined;
   };
   // One form field can hold several schema paths (the name is stored in two languages): say each thing once.
@@ -209,6 +209,49 @@ function ConsoleEditor({ initial, canEdit, onCancel, onSave, idFor }: {
             {errors(`selectors.${key}`)}
           </div>
         ))}
+      </fieldset>
+      <fieldset className="selectors" data-testid="consoles-order-panel">
+        <legend>{t('consoles_field_orderPanel')}{t('consoles_optional')}</legend>
+        <p className="help">{t('consoles_field_orderPanelHelp')}</p>
+        {ORDER_FORM_PARTS.map((key) => (
+          <div key={key} className="selector-row">
+            <label>
+              <span>{t(`consoles_order_${key}`)}</span>
+              <input value={form.orderPanel[key]} onChange={(e) => set({ orderPanel: { ...form.orderPanel, [key]: e.target.value } })} data-testid={`consoles-order-${key}`} spellCheck={false} />
+            </label>
+            {key === 'orderId' && (
+              <label className="attr">
+                <span>{t('consoles_field_attr')}</span>
+                <input value={form.orderIdAttr} onChange={(e) => set({ orderIdAttr: e.target.value })} data-testid="consoles-order-idAttr" spellCheck={false} />
+              </label>
+            )}
+          </div>
+        ))}
+        {errors('orderPanel')}
+      </fieldset>
+      <fieldset className="selectors" data-testid="consoles-product-cards">
+        <legend>{t('consoles_field_productCards')}{t('consoles_optional')}</legend>
+        {PRODUCT_FORM_PARTS.map((key) => (
+          <div key={key} className="selector-row">
+            <label>
+              <span>{t(`consoles_product_${key}`)}</span>
+              <input value={form.productCards[key]} onChange={(e) => set({ productCards: { ...form.productCards, [key]: e.target.value } })} data-testid={`consoles-product-${key}`} spellCheck={false} />
+            </label>
+            {key === 'id' && (
+              <>
+                <label className="attr">
+                  <span>{t('consoles_field_attr')}</span>
+                  <input value={form.productIdAttr} onChange={(e) => set({ productIdAttr: e.target.value })} data-testid="consoles-product-idAttr" spellCheck={false} />
+                </label>
+                <label className="attr">
+                  <span>{t('consoles_product_idParam')}</span>
+                  <input value={form.productIdParam} onChange={(e) => set({ productIdParam: e.target.value })} data-testid="consoles-product-idParam" spellCheck={false} />
+                </label>
+              </>
+            )}
+          </div>
+        ))}
+        {errors('productCards')}
       </fieldset>
       <LiveTest form={form} onTabUrl={(url) => { if (!form.example.trim()) set({ example: url }); }} />
       {issues.length > 0 && <p className="warn-text" role="alert">{issues.length === 1 ? issues[0]?.text : `${issues[0]?.text} (+${issues.length - 1})`}</p>}

@@ -34,10 +34,14 @@ function segmentOf(profile: BuyerProfile, settings: AppSettings, locale: 'zh-CN'
   return profile.rfm8 ? { value: profile.rfm8, label: '' } : null;
 }
 
-export function BuyerCard({ nick, platform, profile, match = null, settings }: {
+export function BuyerCard({ nick, platform, profile, match = null, settings, live, dataAsOf }: {
   nick: string;
   platform: string;
   profile: BuyerProfile | null;
+  /** What the console's order panel taught (issue 19): orders known only from it, imported orders it tied here. */
+  live?: BuyerLookup['live'];
+  /** The shop-local date of the latest import. */
+  dataAsOf?: string | null;
   /** How the lookup found this buyer; a nickname match is said, and a shared nickname warned of. */
   match?: BuyerLookup['match'];
   settings: AppSettings;
@@ -94,6 +98,13 @@ export function BuyerCard({ nick, platform, profile, match = null, settings }: {
             <div><dt>{t('sb_lastOrder')}</dt><dd>{m.lastPaidDate ?? '—'}</dd></div>
             <div><dt>{t('sb_refunds')}</dt><dd>{m.refundOrders ? t('sb_refundsValue', { count: m.refundOrders, amount: formatAmounts(refundsByCurrency(m), locale, { shop: money!.shop }).text }) : '—'}</dd></div>
           </dl>
+          {live && (
+            <p className="live-facts" data-testid="buyer-live" data-console-orders={live.orderIds.length} data-linked={live.linked}>
+              <span className="badge live">{t('sb_live')}</span>
+              {live.linked > 0 && <span>{t('sb_liveLinked', { count: live.linked })}</span>}
+              {live.orderIds.length > 0 && <span title={live.orderIds.join(', ')}>{t('sb_liveOrders', { count: live.orderIds.length })}</span>}
+            </p>
+          )}
           {m.lastItems.length > 0 && (
             <div className="items">
               <h2>{t('sb_lastItems')}</h2>
@@ -106,6 +117,7 @@ export function BuyerCard({ nick, platform, profile, match = null, settings }: {
           )}
         </>
       )}
+      {dataAsOf && <p className="freshness" data-testid="buyer-freshness" data-value={dataAsOf}>{t('sb_dataAsOf', { date: dataAsOf.slice(5) })}</p>}
     </section>
   );
 }

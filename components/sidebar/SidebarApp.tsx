@@ -107,7 +107,7 @@ function BuyerView({ hub, state, settings }: { hub: HubApi; state: Extract<Conso
 
   if (found.status === 'loading') return <Status>{t('loading')}</Status>;
   if (found.status === 'error') return <Status kind="warn">{t('sb_errorLoading', { message: found.error.message })}</Status>;
-  const { buyer: record, profile, match, anyData } = found.value;
+  const { buyer: record, profile, match, anyData, live, dataAsOf } = found.value;
   const id = record?.id ?? makeBuyerId(buyer.platform, buyer.id ?? buyer.nick);
   const ctx = {
     buyerId: id,
@@ -128,7 +128,7 @@ function BuyerView({ hub, state, settings }: { hub: HubApi; state: Extract<Conso
       )}
       {/* One boundary per panel: a panel that fails says so and can be retried; the others stay. */}
       <ErrorBoundary name="eb_panel_buyer">
-        <BuyerCard nick={buyer.nick} platform={buyer.platform} profile={profile} match={match} settings={settings} />
+        <BuyerCard nick={buyer.nick} platform={buyer.platform} profile={profile} match={match} settings={settings} live={live} dataAsOf={dataAsOf} />
       </ErrorBoundary>
       {suggestionFacts && (
         <ErrorBoundary name="eb_panel_suggestions">

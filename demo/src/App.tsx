@@ -7,7 +7,7 @@ import { ConversationList } from './components/ConversationList';
 import { SidePanel } from './components/SidePanel';
 import { Thread } from './components/Thread';
 import { platformLook } from './platforms';
-import { activeConversation, initialState, reducer, sortedConversations } from './state';
+import { activeConversation, initialState, reducer, sortedConversations, type DemoOrderStatus } from './state';
 import { parseParams, urlForBuyer } from './url';
 
 /** What tests and the extension's demo tooling may call on `window.__demoConsole`. */
@@ -16,6 +16,11 @@ export interface DemoConsoleApi {
   receive(buyerId: string, text: string, nick?: string): string;
   /** Opens a conversation like a click on the list would (creating it when unknown). */
   open(buyerId: string, nick?: string): void;
+  /**
+   * Adds an order to a buyer's order panel, or changes one already there, as if it happened now
+   * (issue 19). `amount` is what the panel shows (yuan, ringgit…); `tracking` goes with `shipped`.
+   */
+  placeOrder(buyerId: string, order: { id: string; amount?: number; status: DemoOrderStatus; tracking?: string }): void;
   readonly currentBuyerId: string | null;
   readonly ready: boolean;
 }
@@ -25,6 +30,12 @@ declare global {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
+/** The browser's local time as `YYYY-MM-DD HH:mm:ss`, as consoles show an order's time. */
+const stamp = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+};
+const ORDER_STATUSES: readonly DemoOrderStatus[] = ['unpaid', 'paid', 'shipped'];
 const clock = () => {
   const now = new Date();
   return `${pad(now.getHours())}:${pad(now.getMinutes())}`;
@@ -63,6 +74,8 @@ export function App() {
     const timers: number[] = [];
     const start = (file: DemoConversationsFile | null) => {
       const first = params.buyer ?? file?.conversations[0]?.buyerId;
+      // `?orders=` lists orders of the requested buyer (known to the console: paid, time not shown).
+      if (params.buyer) for (const id of [...params.orders].reverse()) dispatch({ type: 'order', buyerId: params.buyer, order: { id, status: 'paid' } });
       if (first) open(first, params.nick, 'replace');
       if (!file || !params.script) return;
       for (const c of file.conversations) {
@@ -105,6 +118,22 @@ export function App() {
     window.__demoConsole = {
       receive: (buyerId, text, nick) => receive(buyerId, text, nick),
       open: (buyerId, nick) => open(buyerId, nick),
+      placeOrder: (buyerId, order) => {
+        if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(order.id)) throw new Error(`placeOrder: bad order id ${order.id}`);
+        if (!ORDER_STATUSES.includes(order.status)) throw new Error(`placeOrder: status must be one of ${ORDER_STATUSES.join(', ')}`);
+        if (order.amount !== undefined && !(Number.isFinite(order.amount) && order.amount >= 0)) throw new Error('placeOrder: bad amount');
+        dispatch({
+          type: 'order',
+          buyerId,
+          order: {
+            id: order.id,
+            status: order.status,
+            at: stamp(),
+            ...(order.amount !== undefined ? { amountCents: Math.round(order.amount * 100) } : {}),
+            ...(order.tracking ? { tracking: String(order.tracking).slice(0, 64) } : {}),
+          },
+        });
+      },
       get currentBuyerId() { return stateRef.current.activeBuyerId; },
       get ready() { return stateRef.current.ready; },
     };
@@ -161,7 +190,7 @@ export function App() {
             <div className="chat-empty">{state.ready ? '选择左侧的会话开始接待' : '正在加载会话…'}</div>
           )}
         </main>
-        <SidePanel conversation={active} />
+        <SidePanel conversation={active} platform={look.id} orders={active ? (state.orders[active.buyerId] ?? []) : []} />
       </div>
     </div>
   );

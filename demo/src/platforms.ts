@@ -25,3 +25,22 @@ export const PLATFORMS: Record<PlatformId, PlatformLook> = {
 export function platformLook(id: string | null): PlatformLook {
   return id && id in PLATFORMS ? PLATFORMS[id as PlatformId] : PLATFORMS.taobao;
 }
+
+/** How each console's order panel labels an order (issue 19): the words its own panel uses. */
+export interface OrderPanelLook {
+  tab: string;
+  id: string;
+  amount: string;
+  time: string;
+  tracking: string;
+  status: Record<'unpaid' | 'paid' | 'shipped', string>;
+  empty: string;
+}
+
+export const ORDER_LOOKS: Record<PlatformId, OrderPanelLook> = {
+  taobao: { tab: '订单', id: '订单号', amount: '实付款', time: '下单时间', tracking: '运单号', status: { unpaid: '等待买家付款', paid: '买家已付款', shipped: '卖家已发货' }, empty: '该买家近期没有订单' },
+  pinduoduo: { tab: '订单', id: '订单编号', amount: '实付', time: '下单时间', tracking: '快递单号', status: { unpaid: '待支付', paid: '待发货', shipped: '待收货' }, empty: '暂无订单' },
+  douyin: { tab: '订单', id: '订单编号', amount: '实付金额', time: '下单时间', tracking: '物流单号', status: { unpaid: '待支付', paid: '待发货', shipped: '已发货' }, empty: '暂无订单信息' },
+  jd: { tab: '订单', id: '订单号', amount: '应付金额', time: '下单时间', tracking: '运单号', status: { unpaid: '等待付款', paid: '等待出库', shipped: '等待收货' }, empty: '暂无订单' },
+  shopee: { tab: 'Orders', id: 'Order ID', amount: 'Order Total', time: 'Placed', tracking: 'Tracking No.', status: { unpaid: 'Unpaid', paid: 'To Ship', shipped: 'Shipping' }, empty: 'No orders yet' },
+};

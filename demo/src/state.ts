@@ -24,8 +24,24 @@ export interface ChatConversation {
   draft: string;
 }
 
+/** What `placeOrder` and `?orders=` may say an order's status is. */
+export type DemoOrderStatus = 'unpaid' | 'paid' | 'shipped';
+
+/** An order in the console's order panel for one buyer (issue 19). */
+export interface DemoOrder {
+  id: string;
+  status: DemoOrderStatus;
+  /** In the smallest unit (fen, sen); unknown for orders named only by `?orders=`. */
+  amountCents?: number;
+  /** `YYYY-MM-DD HH:mm:ss`, when the console knows when it was placed. */
+  at?: string;
+  tracking?: string;
+}
+
 export interface ConsoleState {
   ready: boolean;
+  /** Each buyer's orders, newest first, as the console's order panel lists them. */
+  orders: Record<string, DemoOrder[]>;
   error: string | null;
   conversations: ChatConversation[];
   activeBuyerId: string | null;
@@ -39,9 +55,21 @@ export type ConsoleAction =
   | { type: 'open'; buyerId: string; nick?: string | null }
   | { type: 'receive'; buyerId: string; nick?: string | null; id: string; text: string; time: string }
   | { type: 'send'; id: string; text: string; time: string }
-  | { type: 'draft'; text: string };
+  | { type: 'draft'; text: string }
+  /** An order placed or changed for a buyer: a known id changes in place (fields given replace), a new one goes on top. */
+  | { type: 'order'; buyerId: string; order: DemoOrder };
 
-export const initialState: ConsoleState = { ready: false, error: null, conversations: [], activeBuyerId: null, activity: 0, created: 0 };
+export const initialState: ConsoleState = { ready: false, error: null, orders: {}, conversations: [], activeBuyerId: null, activity: 0, created: 0 };
+
+function withOrder(orders: DemoOrder[], order: DemoOrder): DemoOrder[] {
+  const at = orders.findIndex((o) => o.id === order.id);
+  if (at < 0) return [order, ...orders];
+  const merged: DemoOrder = { ...orders[at]!, status: order.status };
+  if (order.amountCents !== undefined) merged.amountCents = order.amountCents;
+  if (order.tracking !== undefined) merged.tracking = order.tracking;
+  if (order.at !== undefined && orders[at]!.at === undefined) merged.at = order.at;
+  return orders.map((o, i) => (i === at ? merged : o));
+}
 
 /** `2026-11-19 22:14:01` → `11-19 22:14`. */
 export function shortTime(at: string): string {
@@ -105,6 +133,8 @@ export function reducer(state: ConsoleState, action: ConsoleAction): ConsoleStat
         activity,
       };
     }
+    case 'order':
+      return { ...state, orders: { ...state.orders, [action.buyerId]: withOrder(state.orders[action.buyerId] ?? [], action.order) } };
     case 'draft': {
       const active = state.conversations.find((c) => c.buyerId === state.activeBuyerId);
       return active ? update(state, active.id, (c) => ({ ...c, draft: action.text })) : state;

@@ -7,6 +7,7 @@ import { platformLook, type PlatformId } from './platforms';
  *   ?platform=taobao|pinduoduo|douyin|jd|shopee   look of the console (default taobao)
  *   ?input=textarea|contenteditable              kind of message editor (default textarea)
  *   ?script=off            no scripted buyer messages (deterministic tests)
+ *   &orders=<id1>,<id2>    with `buyer`: that buyer's order panel lists these orders (paid)
  */
 export type InputKind = 'textarea' | 'contenteditable';
 
@@ -16,6 +17,8 @@ export interface ConsoleParams {
   platform: PlatformId;
   input: InputKind;
   script: boolean;
+  /** Order ids the open buyer's order panel lists (`?orders=`). */
+  orders: string[];
 }
 
 export function parseParams(search: string): ConsoleParams {
@@ -26,6 +29,11 @@ export function parseParams(search: string): ConsoleParams {
     platform: platformLook(q.get('platform')).id,
     input: q.get('input') === 'contenteditable' ? 'contenteditable' : 'textarea',
     script: q.get('script') !== 'off',
+    orders: (q.get('orders') ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter((id) => /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(id))
+      .slice(0, 50),
   };
 }
 

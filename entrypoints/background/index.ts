@@ -4,6 +4,7 @@ import { forgetSegmentModel } from '@/lib/db/buyers';
 import { db } from '@/lib/db/database';
 import { PageToBackgroundSchema } from '@/lib/schemas/messages';
 import { clockNow } from './clock';
+import { consoleOrderWriter } from './console-orders';
 import { setupCustomConsoles } from './custom-consoles';
 import { installBenchHooks } from './bench-hooks';
 import { createHub, type HubPort } from './hub';
@@ -18,6 +19,7 @@ import { touchesRecords, touchesSyncedTables } from '@/lib/db/sync-store';
 export default defineBackground(() => {
   installBenchHooks();
   const log = (m: string) => console.warn('[huitouke]', m);
+  const writeConsoleOrders = consoleOrderWriter({ db, now: clockNow, changed: () => hub.broadcastChanged(), log });
   const hub = createHub({
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
@@ -27,6 +29,7 @@ export default defineBackground(() => {
       return value;
     },
     restoreBuiltIn: (consoleId) => void restoreBuiltIn(consoleId).catch((e: unknown) => log(`restore: ${String(e)}`)),
+    onState: (_tabId, state) => void writeConsoleOrders(state),
     log: (m) => console.warn('[huitouke]', m),
   });
   // Listeners are registered synchronously so a restarted service worker receives the event that woke it.

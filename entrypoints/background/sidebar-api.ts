@@ -2,6 +2,9 @@ import { addNote, concernsOf, deleteNote, notesOf, saveConcern, setConcernResolv
 import { checkBirthday, clearBirthday, getBirthday, saveBirthday } from '@/lib/db/birthdays';
 import { hasBuyers } from '@/lib/db/buyer-store';
 import { findBuyer, profileOf } from '@/lib/db/buyers';
+import { buyerWithConsole, latestImportAt } from '@/lib/db/order-links';
+
+import { localDateAt } from '@/lib/reminders/time';
 import { asLogEntries, contactKindOf, contactLogOf, markSent, recordContactOnce } from '@/lib/db/contact-log';
 import { loadContactPolicy, loadCouponRules, loadGuardRules, loadCoupons, loadReminderRules, loadTaxonomy, loadTemplates, recordTemplateUse } from '@/lib/db/playbook';
 import { actOnReminder, addManualReminder, remindersOfBuyer } from '@/lib/db/reminders';
@@ -23,13 +26,22 @@ export async function answerSidebar(db: HuitoukeDb, req: SidebarRequest, now = D
       return loadAppSettings(db);
     case 'buyer': {
       const settings = await loadAppSettings(db);
-      const found = await findBuyer(db, req.platform, req.id, req.nick);
+      const imported = await findBuyer(db, req.platform, req.id, req.nick);
+      // What the console's order panel taught: linked orphans and live orders join the imported buyer.
+      const taught = await buyerWithConsole(
+        db,
+        { platform: req.platform, buyerKey: imported?.record.buyerKey ?? req.id ?? req.nick, nick: req.nick, ...(imported ? { record: imported.record } : {}) },
+        settings.profile.rules,
+      );
+      const importedAt = await latestImportAt(db);
+      const dataAsOf = importedAt === null ? null : localDateAt(importedAt, settings.timeZone);
+      const found = taught ? { record: taught.record, match: imported?.match ?? { by: 'id' as const, sameNick: 1 } } : undefined;
       if (!found) {
         const anyData = await hasBuyers(db);
         // A buyer the supervisor imported on the shop server: ask it (only what this sidebar shows).
         const remote = await team?.lookupBuyer({ platform: req.platform, id: req.id ?? undefined, nick: req.nick, asOf: req.asOf });
         if (remote?.buyer) return remote;
-        return { buyer: null, profile: null, orders: [], match: null, anyData: anyData || remote?.anyData === true };
+        return { buyer: null, profile: null, orders: [], match: null, anyData: anyData || remote?.anyData === true, dataAsOf };
       }
       const { record, match } = found;
       return {
@@ -38,6 +50,8 @@ export async function answerSidebar(db: HuitoukeDb, req: SidebarRequest, now = D
         orders: replyOrders(record.orders),
         match,
         anyData: true,
+        ...(taught && (taught.consoleOnly.length || taught.linkedCount) ? { live: { orderIds: taught.consoleOnly.slice(0, 50), linked: taught.linkedCount } } : {}),
+        dataAsOf,
       };
     }
     case 'notes':

@@ -19,6 +19,9 @@ interface Expected {
   send: string;
   conversationRows: number;
   unread: number | null;
+  /** The order panel and product cards (issue 19), for fixtures whose adapter describes them. */
+  orders?: unknown[];
+  products?: unknown[];
 }
 
 function load(name: string): Document {
@@ -52,6 +55,13 @@ describe.each(CONSOLES)('the %s fixture', (id) => {
     expect(reading.inputFound).toBe(true);
     expect(reading.degraded).toEqual([]);
     expect(new Set(reading.messages.map((m) => m.id)).size).toBe(reading.messages.length);
+  });
+
+  it('reads the order panel and product cards where the adapter describes them', () => {
+    const reading = readConsole(doc, adapter(id));
+    if (reading.status !== 'ok') throw new Error('expected ok');
+    expect(reading.orders).toEqual(adapter(id).orderPanel ? want.orders : undefined);
+    expect(reading.products).toEqual(adapter(id).productCards ? want.products : undefined);
   });
 
   it("has the adapter's other selectors pointing at the expected elements", () => {

@@ -1,6 +1,8 @@
 import type { Platform } from '@/lib/schemas/common';
 import { isPlatform } from '@/lib/consoles/platforms';
-import type { ConsoleAdapter, SelectorKey, ValueSource } from '@/lib/consoles/schema';
+import type { ConsoleAdapter, PartSource, SelectorKey, ValueSource } from '@/lib/consoles/schema';
+import { consoleOrderStatus, parseProductId, parseShownAmount, parseShownOrderId, parseShownTime } from '@/lib/consoles/order-panel';
+import type { ConsoleOrder, ConsoleProduct } from '@/lib/schemas/messages';
 import { contentMessageId, type ConsoleMessage, type ConsoleReading, type MessageAuthor } from '@/lib/consoles/reading';
 
 export { readNewMessages, type ConsoleReading, type ConsoleMessage, type NewMessages } from '@/lib/consoles/reading';
@@ -14,6 +16,10 @@ const MAX_ID = 300;
  * thousands of rows) then costs the same as a short thread; the sidebar shows fewer than this.
  */
 export const MAX_ROWS = 200;
+/** Order rows read from the console's panel (the first ones: panels list the newest first). */
+export const MAX_ORDERS = 50;
+/** Product cards read from the thread (the latest ones). */
+export const MAX_PRODUCTS = 20;
 
 /** Queries never throw: a selector the browser rejects (from a custom console) reads as "found nothing". */
 function queryAll(root: ParentNode, selector: string): Element[] {
@@ -73,6 +79,74 @@ function readValue(doc: Document, source: ValueSource, max: number): string {
   const el = queryOne(doc, source.selector);
   if (!el) return '';
   return cleanText(source.attr ? el.getAttribute(source.attr) : el.textContent, max);
+}
+
+/** A value inside an order row or product card: the part's text or attribute (the row itself without a selector). */
+function readPart(holder: Element, part: PartSource, max: number): string {
+  let el: Element | null = holder;
+  if (part.selector) {
+    try {
+      el = holder.matches(part.selector) ? holder : holder.querySelector(part.selector);
+    } catch {
+      el = null;
+    }
+  }
+  if (!el) return '';
+  return cleanText(part.attr ? el.getAttribute(part.attr) : el.textContent, max);
+}
+
+/** The open buyer's orders as the console's order panel shows them; order ids seen twice count once. */
+export function readOrderPanel(doc: Document, adapter: ConsoleAdapter, platform: Platform): ConsoleOrder[] | undefined {
+  const panel = adapter.orderPanel;
+  if (!panel) return undefined;
+  const out: ConsoleOrder[] = [];
+  const seen = new Set<string>();
+  for (const row of queryAll(doc, panel.row)) {
+    if (out.length >= MAX_ORDERS) break;
+    const rawId = readPart(row, panel.orderId, MAX_ID);
+    const id = panel.orderId.attr ? rawId : parseShownOrderId(rawId);
+    if (!id || seen.has(id)) continue;
+    seen.add(id);
+    const order: ConsoleOrder = { id, status: 'unknown' };
+    if (panel.status) {
+      const raw = readPart(row, panel.status, 100);
+      order.status = consoleOrderStatus(platform, raw);
+      if (raw) order.rawStatus = raw;
+    }
+    const amount = panel.amount ? parseShownAmount(readPart(row, panel.amount, 100)) : undefined;
+    if (amount !== undefined) order.paidCents = amount;
+    const time = panel.time ? parseShownTime(readPart(row, panel.time, 100)) : undefined;
+    if (time) order.createdAt = time;
+    const tracking = panel.tracking ? parseShownOrderId(readPart(row, panel.tracking, 100)) : undefined;
+    if (tracking) order.tracking = tracking;
+    const carrier = panel.carrier ? readPart(row, panel.carrier, 100) : '';
+    if (carrier) order.carrier = carrier;
+    out.push(order);
+  }
+  return out;
+}
+
+/** Product cards and links in the thread, oldest first (the latest MAX_PRODUCTS). */
+export function readProductCards(doc: Document, adapter: ConsoleAdapter): ConsoleProduct[] | undefined {
+  const spec = adapter.productCards;
+  if (!spec) return undefined;
+  const cards = queryAll(doc, spec.card).slice(-MAX_PRODUCTS);
+  const out: ConsoleProduct[] = [];
+  for (const card of cards) {
+    const title = readPart(card, spec.title, 300);
+    if (!title) continue;
+    const url = spec.url ? readPart(card, spec.url, 2000) : '';
+    const idValue = spec.id ? readPart(card, spec.id, 2000) : url;
+    const product: ConsoleProduct = { id: idValue ? parseProductId(idValue, spec.idParam) : null, title };
+    if (url) product.url = url;
+    const messageAttr = adapter.selectors.messageId?.attr;
+    let row: Element | null = null;
+    for (let el: Element | null = card; el && messageAttr && !row; el = el.parentElement) if (el.hasAttribute(messageAttr)) row = el;
+    const messageId = row && messageAttr ? attrId(row, messageAttr) : '';
+    if (messageId) product.messageId = messageId;
+    out.push(product);
+  }
+  return out;
 }
 
 function resolvePlatform(doc: Document, adapter: ConsoleAdapter): Platform {
@@ -219,12 +293,17 @@ export function readConsole(page: Document, adapter: ConsoleAdapter): ConsoleRea
     });
     if (idsMissing) degraded.push('messageId');
 
+    const platform = resolvePlatform(doc, adapter);
+    const orders = readOrderPanel(doc, adapter, platform);
+    const products = readProductCards(doc, adapter);
     return {
       status: 'ok',
       adapterId,
-      buyer: { id: buyerId, nick, platform: resolvePlatform(doc, adapter) },
+      buyer: { id: buyerId, nick, platform },
       messages,
       inputFound,
+      ...(orders ? { orders } : {}),
+      ...(products ? { products } : {}),
       degraded,
     };
   } catch {

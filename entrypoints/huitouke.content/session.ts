@@ -115,6 +115,8 @@ export function startSession(opts: SessionOptions): Session {
         buyer: reading.buyer,
         messages: reading.messages.slice(-MAX_MESSAGES),
         inputFound: reading.inputFound,
+        ...(reading.orders ? { orders: reading.orders } : {}),
+        ...(reading.products ? { products: reading.products } : {}),
         ...(degraded.length && from !== undefined ? { degraded, since: from } : {}),
       };
     }

@@ -43,4 +43,30 @@ describe('the custom-console form', () => {
     expect(newConsoleId(new Set([first]), 1_700_000_000_000)).not.toBe(first);
     expect(first).toMatch(/^[a-z0-9][a-z0-9_-]{0,47}$/);
   });
+
+  it('carries the optional order panel and product cards, and leaves them out when empty (issue 19)', () => {
+    const form: ConsoleForm = {
+      ...filled(),
+      orderPanel: { ...emptyForm().orderPanel, row: '.order-card', orderId: '.sn', status: '.state', amount: ' .money ' },
+      orderIdAttr: '',
+      productCards: { card: '.goods', title: '.goods-name', id: 'a' },
+      productIdAttr: 'href',
+      productIdParam: 'itemId',
+    };
+    const parsed = parseCustomConsole(formToInput(form, 'custom-abc'));
+    if (!parsed.success) throw new Error(JSON.stringify(parsed.error.issues));
+    expect(parsed.data.orderPanel).toEqual({ row: '.order-card', orderId: { selector: '.sn' }, status: { selector: '.state' }, amount: { selector: '.money' } });
+    expect(parsed.data.productCards).toEqual({ card: '.goods', title: { selector: '.goods-name' }, id: { selector: 'a', attr: 'href' }, idParam: 'itemId' });
+    expect(parseCustomConsole(formToInput(formFromConsole(parsed.data), 'custom-abc')).data).toEqual(parsed.data);
+    const plain = formToInput(filled(), 'custom-abc') as Record<string, unknown>;
+    expect(plain).not.toHaveProperty('orderPanel');
+    expect(plain).not.toHaveProperty('productCards');
+  });
+
+  it('refuses an order panel selector that is no selector, naming the order panel', () => {
+    const form: ConsoleForm = { ...filled(), orderPanel: { ...emptyForm().orderPanel, row: '.order-card', status: 'div[' } };
+    const parsed = parseCustomConsole(formToInput(form, 'custom-abc'));
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => i.path.join('.'))).toEqual(['orderPanel.status.selector']);
+  });
 });

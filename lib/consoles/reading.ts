@@ -1,4 +1,5 @@
 import type { Platform } from '../schemas/common';
+import type { ConsoleOrder, ConsoleProduct } from '../schemas/messages';
 import type { SelectorKey } from './schema';
 
 /** What the content script saw in the console at one moment. Produced by `readConsole` (DOM side). */
@@ -24,6 +25,10 @@ export type ConsoleReading =
       buyer: ConsoleBuyer;
       messages: ConsoleMessage[];
       inputFound: boolean;
+      /** The open buyer's orders in the console's order panel, when the adapter describes one. */
+      orders?: ConsoleOrder[];
+      /** Product cards and links in the conversation, oldest first, when the adapter describes them. */
+      products?: ConsoleProduct[];
       /** Configured selectors that found nothing but are not needed to work (e.g. buyerId, input). */
       degraded: SelectorKey[];
     }

@@ -131,6 +131,49 @@ export const ConsoleSelectorsSchema = z.object({
 export type ConsoleSelectors = z.infer<typeof ConsoleSelectorsSchema>;
 export type SelectorKey = keyof ConsoleSelectors;
 
+/**
+ * Inside an order row or a product card: an element's text or one of its attributes. Without
+ * `selector` it is the row (card) itself; without `attr`, the element's text.
+ */
+export const PartSourceSchema = z.object({
+  selector: SelectorSchema.optional(),
+  attr: AttributeNameSchema.optional(),
+});
+export type PartSource = z.infer<typeof PartSourceSchema>;
+
+/**
+ * The console's order panel for the open buyer (issue 19): one row per order. Only the order id
+ * is needed; the status is mapped to the imported orders' statuses by the platform's words
+ * (`order-panel.ts`), the amount read as money, the time as a local time.
+ */
+export const OrderPanelSchema = z.object({
+  row: SelectorSchema,
+  orderId: PartSourceSchema,
+  status: PartSourceSchema.optional(),
+  amount: PartSourceSchema.optional(),
+  time: PartSourceSchema.optional(),
+  tracking: PartSourceSchema.optional(),
+  carrier: PartSourceSchema.optional(),
+});
+export type OrderPanel = z.infer<typeof OrderPanelSchema>;
+
+/**
+ * Product cards and links the buyer sends in the conversation. The item id is the value `id`
+ * reads; with `idParam`, that query parameter of it (a link's `href`), else its last run of digits.
+ */
+export const ProductCardsSchema = z.object({
+  card: SelectorSchema,
+  id: PartSourceSchema.optional(),
+  idParam: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z_][A-Za-z0-9_-]{0,39}$/, { error: 'consoles_err_attrInvalid' })
+    .optional(),
+  title: PartSourceSchema,
+  url: PartSourceSchema.optional(),
+});
+export type ProductCards = z.infer<typeof ProductCardsSchema>;
+
 const NameSchema = z.string().trim().min(1, { error: 'consoles_err_nameLength' }).max(40, { error: 'consoles_err_nameLength' });
 const ExampleUrlSchema = z.url({ error: 'consoles_err_urlInvalid', protocol: /^https?$/ }).max(URL_MAX_LENGTH);
 
@@ -147,6 +190,10 @@ export const ConsoleAdapterSchema = z
     /** Addresses on the same sites that are not the console; each must be rejected. */
     counterExampleUrls: z.array(ExampleUrlSchema).max(20).optional(),
     selectors: ConsoleSelectorsSchema,
+    /** The open buyer's orders beside the chat, when the console shows them. */
+    orderPanel: OrderPanelSchema.optional(),
+    /** Product cards and links in the thread, when the console shows them. */
+    productCards: ProductCardsSchema.optional(),
   })
   .superRefine((adapter, ctx) => {
     adapter.exampleUrls.forEach((url, i) => {

@@ -13,6 +13,7 @@ import type { DataLock } from './data-lock';
 import { HuitoukeDb } from './database';
 import { LexiconChunkSchema } from './lexicon';
 import { BuyerBirthdaySchema } from './birthdays';
+import { LiveOrderSchema, OrderLinkSchema } from '../sync/kinds';
 import { ProductCategorySchema } from '../categories/table';
 import { TemplateVersionSchema } from './playbook';
 import { BuyerNoteSchema, BuyerTagSchema, ConcernRecordSchema, ImportRunSchema, OrphanBucketSchema, SettingRecordSchema } from './records';
@@ -71,6 +72,8 @@ const ROW_SCHEMAS: Record<string, z.ZodType> = {
   contactLog: ContactRecordSchema,
   birthdays: BuyerBirthdaySchema,
   productCategories: ProductCategorySchema,
+  orderLinks: OrderLinkSchema,
+  liveOrders: LiveOrderSchema,
 };
 
 function storeSpec(table: Table): string {

@@ -17,6 +17,7 @@ import type { Coupon, CouponRule } from '../coupons/schema';
 import type { Reminder } from '../reminders/schema';
 import type { Template } from '../templates/schema';
 import type { TemplateVersion } from './playbook';
+import type { LiveOrder, OrderLink } from '../sync/kinds';
 
 /** Records of the playbook and follow-up tables; their zod schemas live with their domain modules. */
 export interface KeyedRecord {
@@ -57,6 +58,10 @@ export class HuitoukeDb extends Dexie {
   birthdays!: Table<BuyerBirthday, string>;
   /** The supervisor's product → category table (product-categories.ts). */
   productCategories!: Table<ProductCategory, string>;
+  /** Order → buyer links learnt in a console's order panel (order-links.ts). */
+  orderLinks!: Table<OrderLink, string>;
+  /** Orders as a console's order panel showed them (order-links.ts). */
+  liveOrders!: Table<LiveOrder, string>;
 
   constructor(name = DB_NAME) {
     super(name);

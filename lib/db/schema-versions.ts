@@ -62,6 +62,12 @@ const V5: Record<string, string | null> = { ...V4, lexicon: 'id' };
  */
 const V6: Record<string, string | null> = { ...V5, birthdays: 'id, buyerId, updatedAt', productCategories: 'id, updatedAt' };
 
+/**
+ * Orders a console's order panel showed (issue 19, order-links.ts): the order → buyer links learnt
+ * there and the orders as the console showed them. New tables, nothing to move.
+ */
+const V7: Record<string, string | null> = { ...V6, orderLinks: 'id, buyerId, updatedAt', liveOrders: 'id, buyerId, updatedAt' };
+
 /** Buyer records moved per step of the version 3 upgrade. */
 const MOVE_PAGE = 2000;
 
@@ -105,6 +111,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 4, stores: V4 },
   { version: 5, stores: V5 },
   { version: 6, stores: V6 },
+  { version: 7, stores: V7 },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -86,6 +86,13 @@ export const BuyerLookupSchema = z.object({
   match: z.object({ by: z.enum(['id', 'nickname']), sameNick: z.number().int().min(1) }).nullable(),
   /** Whether any orders were imported at all (an empty shop shows an invitation to import). */
   anyData: z.boolean(),
+  /**
+   * What the console taught (issue 19): orders known only from its order panel (实时) and how many
+   * imported orders without a buyer its panel tied to this buyer.
+   */
+  live: z.object({ orderIds: z.array(z.string().max(300)).max(50), linked: z.number().int().nonnegative() }).optional(),
+  /** The shop-local date of the latest finished import: how fresh the imported data is. */
+  dataAsOf: LocalDateSchema.nullable().optional(),
 });
 export type BuyerLookup = z.infer<typeof BuyerLookupSchema>;
 

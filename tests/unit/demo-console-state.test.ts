@@ -61,9 +61,9 @@ describe('demo console state', () => {
 
 describe('demo console URL contract', () => {
   it('reads buyer, nick, platform, input and script with safe defaults', () => {
-    expect(parseParams('')).toEqual({ buyer: null, nick: null, platform: 'taobao', input: 'textarea', script: true });
+    expect(parseParams('')).toEqual({ buyer: null, nick: null, platform: 'taobao', input: 'textarea', script: true, orders: [] });
     expect(parseParams('?buyer=tb_1&nick=%E5%B0%8F%E9%B1%BC&platform=shopee&input=contenteditable&script=off'))
-      .toEqual({ buyer: 'tb_1', nick: '小鱼', platform: 'shopee', input: 'contenteditable', script: false });
+      .toEqual({ buyer: 'tb_1', nick: '小鱼', platform: 'shopee', input: 'contenteditable', script: false, orders: [] });
     expect(parseParams('?platform=amazon&input=rich').platform).toBe('taobao');
   });
 
@@ -73,5 +73,24 @@ describe('demo console URL contract', () => {
     expect(next.searchParams.get('buyer')).toBe('晴天_1988');
     expect(next.searchParams.has('nick')).toBe(false);
     expect(new URL(urlForBuyer('http://h/?script=off', 'u1', '昵称'), 'http://x').searchParams.get('nick')).toBe('昵称');
+  });
+});
+
+describe('demo console order panel (issue 19)', () => {
+  it('reads ?orders= for the requested buyer, dropping ids that are not order numbers', () => {
+    expect(parseParams('?buyer=u1&orders=241120-1,%20241121-2,,<x>').orders).toEqual(['241120-1', '241121-2']);
+  });
+
+  it('places a new order on top and changes a known one in place', () => {
+    let state: ConsoleState = initialState;
+    state = reducer(state, { type: 'order', buyerId: 'u1', order: { id: 'a', status: 'paid' } });
+    state = reducer(state, { type: 'order', buyerId: 'u1', order: { id: 'b', status: 'unpaid', amountCents: 5990, at: '2026-11-20 10:00:00' } });
+    expect(state.orders.u1?.map((o) => o.id)).toEqual(['b', 'a']);
+    state = reducer(state, { type: 'order', buyerId: 'u1', order: { id: 'b', status: 'shipped', tracking: 'SF1', at: '2026-11-20 12:00:00' } });
+    expect(state.orders.u1).toEqual([
+      { id: 'b', status: 'shipped', amountCents: 5990, at: '2026-11-20 10:00:00', tracking: 'SF1' },
+      { id: 'a', status: 'paid' },
+    ]);
+    expect(state.orders.u2).toBeUndefined();
   });
 });

@@ -1,15 +1,18 @@
 import { DEMO_PRODUCTS } from '../../../lib/demo/catalog';
-import type { ChatConversation } from '../state';
+import type { PlatformId } from '../platforms';
+import type { ChatConversation, DemoOrder } from '../state';
+import { OrderPanel } from './OrderPanel';
 
 const HOT = ['c102', 'm201', 'b304', 'c101'].map((id) => DEMO_PRODUCTS.find((p) => p.id === id)!);
 
 /** The console's own right-hand panel. It hides when the page gets narrow (e.g. an extension sidebar takes the right side). */
-export function SidePanel({ conversation }: { conversation: ChatConversation | null }) {
+export function SidePanel({ conversation, platform, orders }: { conversation: ChatConversation | null; platform: PlatformId; orders: readonly DemoOrder[] }) {
   const viewed = conversation ? conversation.messages.filter((m) => m.card).map((m) => m.card!) : [];
   return (
     <aside className="side-panel" aria-label="商品与足迹">
       <div className="side-tabs"><span className="active">商品</span><span>订单</span><span>足迹</span></div>
-      <section>
+      {conversation && <OrderPanel platform={platform} orders={orders} />}
+      <section className="side-products">
         <h3>买家咨询的商品</h3>
         {viewed.length === 0 ? <p className="muted">本次会话还没有发送商品</p> : viewed.map((card, i) => (
           <div className="mini-card" key={`${card.productId}-${i}`}>
@@ -19,7 +22,7 @@ export function SidePanel({ conversation }: { conversation: ChatConversation | n
           </div>
         ))}
       </section>
-      <section>
+      <section className="side-products">
         <h3>店铺热卖</h3>
         {HOT.map((p) => (
           <div className="mini-card" key={p.id}>

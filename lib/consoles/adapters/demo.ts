@@ -33,4 +33,17 @@ export const demo: ConsoleAdapter = {
     sendButton: '[data-testid="send"]',
     conversationRow: '[data-testid="conversation"][data-buyer-id]',
   },
+  orderPanel: {
+    row: '[data-testid="console-order"]',
+    orderId: { attr: 'data-order-id' },
+    status: { selector: '.order-status' },
+    amount: { selector: '.order-amount' },
+    time: { selector: '.order-time' },
+    tracking: { selector: '.order-tracking' },
+  },
+  productCards: {
+    card: '[data-testid="thread"] [data-testid="product-card"]',
+    id: { attr: 'data-product-id' },
+    title: { selector: '.card-title' },
+  },
 };

@@ -31,4 +31,14 @@ export const douyin: ConsoleAdapter = {
     conversationRow: '[data-qa-id="qa-conversation-chat-item"]',
     unread: '[data-qa-id="qa-conversation-chat-item"] [class*="badge-count"]',
   },
+  // Guessed (issue 19): the 订单 tab, anchored on data-qa-id like the rest; not checked live.
+  orderPanel: {
+    row: '[data-qa-id="qa-order-card"]',
+    orderId: { selector: '[data-qa-id="qa-order-id"]' },
+    status: { selector: '[data-qa-id="qa-order-status"]' },
+    amount: { selector: '[data-qa-id="qa-order-amount"]' },
+    time: { selector: '[data-qa-id="qa-order-time"]' },
+    tracking: { selector: '[data-qa-id="qa-order-logistics"]' },
+  },
+  productCards: { card: '[data-qa-id="qa-message-warpper"] .chatd-card-main', title: { selector: '.chatd-card-title' } },
 };

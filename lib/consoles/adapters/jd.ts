@@ -26,4 +26,12 @@ export const jd: ConsoleAdapter = {
     conversationRow: '.alluser-item',
     unread: '.alluser-item .unread-num',
   },
+  // Guessed (issue 19): the customer panel's 订单 tab; not checked live.
+  orderPanel: {
+    row: '.customer-order-panel .order-item',
+    orderId: { selector: '.order-id' },
+    status: { selector: '.order-state' },
+    amount: { selector: '.order-money' },
+    time: { selector: '.order-time' },
+  },
 };

@@ -31,4 +31,14 @@ export const pinduoduo: ConsoleAdapter = {
     conversationRow: 'li.chat-item',
     unread: 'li.chat-item .chat-unreply-time',
   },
+  // Guessed (issue 19): the right-hand 订单 tab as public descriptions show it; not checked live.
+  orderPanel: {
+    row: '.right-panel .order-list .order-item',
+    orderId: { selector: '.order-sn' },
+    status: { selector: '.order-status' },
+    amount: { selector: '.order-amount' },
+    time: { selector: '.order-time' },
+    tracking: { selector: '.order-tracking' },
+  },
+  productCards: { card: '#msgListContainer .good-card', title: { selector: '.good-name' } },
 };

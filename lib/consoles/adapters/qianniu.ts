@@ -34,4 +34,13 @@ export const qianniu: ConsoleAdapter = {
     conversationRow: '[class*="ConversationItem--item"]',
     unread: '[class*="ConversationItem--unread"]',
   },
+  // Guessed (issue 19): the right-hand 订单 panel, CSS-module classes like the rest; not checked live.
+  orderPanel: {
+    row: '[class*="OrderCard--card"]',
+    orderId: { attr: 'data-order-id' },
+    status: { selector: '[class*="OrderCard--status"]' },
+    amount: { selector: '[class*="OrderCard--amount"]' },
+    time: { selector: '[class*="OrderCard--time"]' },
+    tracking: { selector: '[class*="OrderCard--logistics"]' },
+  },
 };

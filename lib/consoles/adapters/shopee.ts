@@ -31,4 +31,12 @@ export const shopee: ConsoleAdapter = {
     conversationRow: '[data-cy^="webchat-conversation-cell-root"]',
     unread: '[data-cy^="webchat-conversation-cell-root"] [class*="unread"]',
   },
+  // Guessed (issue 19): the chat's order list, data-cy hooks like the rest; not checked live.
+  orderPanel: {
+    row: '[data-cy="webchat-order-item"]',
+    orderId: { selector: '[data-cy="webchat-order-sn"]' },
+    status: { selector: '[data-cy="webchat-order-status"]' },
+    amount: { selector: '[data-cy="webchat-order-total"]' },
+    time: { selector: '[data-cy="webchat-order-time"]' },
+  },
 };

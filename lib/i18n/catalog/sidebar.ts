@@ -13,6 +13,10 @@ export const sidebar = {
   sb_notRecognisedMissing: { zh: '找不到：{parts}', en: 'Not found: {parts}' },
   sb_noConversation: { zh: '打开一个会话，这里会显示买家信息。', en: 'Open a conversation to see who the buyer is.' },
   sb_newContact: { zh: '新客户', en: 'New contact' },
+  sb_live: { zh: '实时', en: 'Live' },
+  sb_liveLinked: { zh: '控制台订单栏关联了 {count} 笔导入订单', en: '{count} imported orders tied to this buyer by the console\'s order panel' },
+  sb_liveOrders: { zh: '{count} 笔订单仅来自控制台（尚未导入）', en: '{count} orders known only from the console (not imported yet)' },
+  sb_dataAsOf: { zh: '订单数据截至 {date}', en: 'Order data as of {date}' },
   sb_matchedByNick: { zh: '仅按昵称匹配', en: 'Matched by nickname only' },
   sb_matchedByNickHint: {
     zh: '这个平台的聊天只给出买家昵称，昵称可能重名：请以订单信息核对是不是这位买家。',
