@@ -73,6 +73,8 @@ export function createHub(opts: {
   answer?: (request: SidebarRequest) => Promise<unknown>;
   /** "恢复内置" from a sidebar: drop the stored repair of that built-in console. */
   restoreBuiltIn?: (consoleId: string) => void;
+  /** Every valid state a console reports (the order panel's events are applied from it). */
+  onState?: (tabId: number, state: ConsoleState) => void;
   log?: (msg: string) => void;
 }): Hub {
   const links = new Map<number, TabLink>();
@@ -121,6 +123,7 @@ export function createHub(opts: {
       } else if (msg.type === 'state') {
         l.state = msg.state;
         for (const s of l.sidebars.keys()) post(s, { type: 'state', state: msg.state } satisfies HubToSidebar);
+        opts.onState?.(tabId, msg.state);
       } else if (msg.type === 'insertResult') {
         for (const s of l.sidebars.keys()) post(s, { type: 'insertResult', result: msg.result } satisfies HubToSidebar);
       } else if (msg.type === 'shortcut') {

@@ -4,6 +4,7 @@ import { forgetSegmentModel } from '@/lib/db/buyers';
 import { db } from '@/lib/db/database';
 import { PageToBackgroundSchema } from '@/lib/schemas/messages';
 import { clockNow } from './clock';
+import { onConsoleState } from './console-orders';
 import { setupCustomConsoles } from './custom-consoles';
 import { installBenchHooks } from './bench-hooks';
 import { createHub, type HubPort } from './hub';
@@ -27,6 +28,7 @@ export default defineBackground(() => {
       return value;
     },
     restoreBuiltIn: (consoleId) => void restoreBuiltIn(consoleId).catch((e: unknown) => log(`restore: ${String(e)}`)),
+    onState: (tabId, state) => onConsoleState(tabId, state, () => hub.broadcastChanged(), log),
     log: (m) => console.warn('[huitouke]', m),
   });
   // Listeners are registered synchronously so a restarted service worker receives the event that woke it.
