@@ -73,7 +73,7 @@ export function createHub(opts: {
   answer?: (request: SidebarRequest) => Promise<unknown>;
   /** "恢复内置" from a sidebar: drop the stored repair of that built-in console. */
   restoreBuiltIn?: (consoleId: string) => void;
-  /** Every valid state a console reports (the order panel's events are applied from it). */
+  /** Every console state a tab's content script reports (after it was checked), e.g. its order panel. */
   onState?: (tabId: number, state: ConsoleState) => void;
   log?: (msg: string) => void;
 }): Hub {

@@ -4,7 +4,7 @@ import { forgetSegmentModel } from '@/lib/db/buyers';
 import { db } from '@/lib/db/database';
 import { PageToBackgroundSchema } from '@/lib/schemas/messages';
 import { clockNow } from './clock';
-import { onConsoleState } from './console-orders';
+import { onConsoleState } from './order-events';
 import { setupCustomConsoles } from './custom-consoles';
 import { installBenchHooks } from './bench-hooks';
 import { createHub, type HubPort } from './hub';
