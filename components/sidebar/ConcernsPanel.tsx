@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useT } from '@/components/common/i18n';
 import { concernId } from '@/lib/db/annotations';
+import type { ConcernProduct } from '@/lib/concerns/product';
 import type { Platform } from '@/lib/schemas/common';
 import type { HubApi } from './useHub';
 import { useQuery } from './useQuery';
@@ -18,6 +19,8 @@ export interface ConcernContext {
   platform: Platform;
   consoleId: string;
   conversationId: string;
+  /** The product the buyer was asking about in a message (the last product card before it), if any. */
+  productOf?: (messageId: string) => ConcernProduct | null;
 }
 
 /**
@@ -30,8 +33,9 @@ export function ConcernsPanel({ hub, ctx, detected, autoSave, nameOf }: { hub: H
   const savedIds = new Set(saved.status === 'ready' ? saved.value.map((c) => c.id) : []);
   const pending = detected.filter((d) => !savedIds.has(concernId(ctx.buyerId, ctx.conversationId, d.messageId, d.concern)));
 
-  const save = (d: DetectedConcern, source: 'agent' | 'auto') =>
-    hub.rpc({
+  const save = (d: DetectedConcern, source: 'agent' | 'auto') => {
+    const product = ctx.productOf?.(d.messageId);
+    return hub.rpc({
       method: 'saveConcern',
       concern: {
         buyerId: ctx.buyerId,
@@ -43,8 +47,10 @@ export function ConcernsPanel({ hub, ctx, detected, autoSave, nameOf }: { hub: H
         concern: d.concern,
         quote: d.quote.slice(0, 2000),
         source,
+        ...(product ? { product } : {}),
       },
     });
+  };
 
   const pendingKey = pending.map((d) => `${d.messageId}/${d.concern}`).join('|');
   useEffect(() => {
@@ -88,6 +94,7 @@ export function ConcernsPanel({ hub, ctx, detected, autoSave, nameOf }: { hub: H
                 </label>
               </div>
               <q className="quote">{c.quote}</q>
+              {c.product && <span className="meta concern-product" data-testid="concern-product" data-product-id={c.product.id ?? ''}>{t('sb_concernProduct', { title: c.product.title || c.product.id || '' })}</span>}
             </li>
           ))}
         </ul>

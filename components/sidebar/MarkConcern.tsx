@@ -37,6 +37,7 @@ export function MarkConcern({ hub, ctx, messages, concerns, nameOf }: { hub: Hub
   const save = async () => {
     const message = picked && buyerMessages.find((m) => m.id === picked.messageId);
     if (!picked || !message || !concern) return setStatus({ ok: false, text: t('mk_pickFirst') });
+    const product = ctx.productOf?.(message.id);
     try {
       await hub.rpc({
         method: 'saveConcern',
@@ -52,6 +53,7 @@ export function MarkConcern({ hub, ctx, messages, concerns, nameOf }: { hub: Hub
           source: 'agent',
           missed: true,
           messageText: message.text.slice(0, 2000),
+          ...(product ? { product } : {}),
         },
       });
       setStatus({ ok: true, text: t('mk_saved', { concern: nameOf(concern) }) });

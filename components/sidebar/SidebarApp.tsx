@@ -2,6 +2,7 @@ import { useMemo, useRef } from 'react';
 import { browser } from 'wxt/browser';
 import { ErrorBoundary } from '@/components/common/ErrorBoundary';
 import { LocaleProvider, useLocale, useT } from '@/components/common/i18n';
+import { productAskedAbout } from '@/lib/concerns/product';
 import { DEFAULT_UI_LOCALE, translate, type MessageKey } from '@/lib/i18n';
 import { buyerId as makeBuyerId } from '@/lib/schemas/buyer';
 import type { ConsoleState } from '@/lib/schemas/messages';
@@ -115,6 +116,7 @@ function BuyerView({ hub, state, settings }: { hub: HubApi; state: Extract<Conso
     platform: buyer.platform,
     consoleId: state.consoleId,
     conversationId: `${state.consoleId}:${buyer.id ?? buyer.nick}`,
+    productOf: (messageId: string) => productAskedAbout(state.messages, state.products, messageId),
   };
   return (
     <>

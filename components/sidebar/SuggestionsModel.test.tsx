@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ConsoleMessage } from '@/lib/schemas/messages';
 import { DEFAULT_APP_SETTINGS } from '@/lib/settings/app';
 import { sampleBuyer } from '@/lib/templates/testing';
-import { agentMessagesInARow, guardFor, insertFailureMessage, kindsForNow, sameTarget, templateForShortcut, type ConversationFacts } from './SuggestionsModel';
-import { defaultTemplates } from '@/lib/templates';
+import { agentMessagesInARow, guardFor, insertFailureMessage, kindsForNow, renderContextFor, sameTarget, templateForShortcut, type ConversationFacts, type Suggestions } from './SuggestionsModel';
+import { defaultTemplates, renderTemplate, withConsoleOrders } from '@/lib/templates';
 import { translate } from '@/lib/i18n';
 
 const msg = (author: ConsoleMessage['author'], n: number): ConsoleMessage => ({ id: `m${n}`, author, text: `${author} ${n}` });
@@ -76,5 +76,20 @@ describe('inserts and typed shortcuts in the sidebar', () => {
     expect(sameTarget(a, { ...a, nick: '买家B' })).toBe(false);
     expect(sameTarget(a, { ...a, id: null })).toBe(false);
     expect(sameTarget(a, { ...a, consoleId: 'qianniu' })).toBe(false);
+  });
+});
+
+describe('what a suggestion is rendered for', () => {
+  it('names the product asked about and the parcel the console shows', () => {
+    const shipping = defaultTemplates().find((t) => t.kind === 'shipping')!;
+    const s: Suggestions = {
+      lang: 'zh-CN', today: '2025-06-20', ranked: [], coupons: [], bestCoupon: null,
+      orders: withConsoleOrders([], [{ id: 'PDD-77', status: 'shipped', tracking: 'YT7500000000002', carrier: '圆通速递' }]),
+      product: { id: '6234567890', title: '羊毛混纺大衣 米白 M' },
+    };
+    const ctx = renderContextFor(s, sampleBuyer(), DEFAULT_APP_SETTINGS, { template: shipping, coupon: null, answers: {} });
+    expect(ctx.order).toMatchObject({ id: 'PDD-77', trackingNo: 'YT7500000000002', carrier: '圆通速递' });
+    const result = renderTemplate('您问的{{product.title}}已发出，{{order.carrier}}单号{{order.trackingNo}}', ctx);
+    expect(result.ok && result.text).toBe('您问的羊毛混纺大衣 米白 M已发出，圆通速递单号YT7500000000002');
   });
 });

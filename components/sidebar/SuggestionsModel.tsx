@@ -7,7 +7,8 @@ import { daysBetween } from '@/lib/dates/local-date';
 import type { MonthDay, ReminderKind } from '@/lib/reminders';
 import { buyerId as makeBuyerId, type BuyerProfile } from '@/lib/schemas/buyer';
 import type { BuyerLanguage, Platform, UiLocale } from '@/lib/schemas/common';
-import type { ConsoleMessage, InsertResult, InsertTarget } from '@/lib/schemas/messages';
+import type { ConsoleMessage, ConsoleOrder, ConsoleProduct, InsertResult, InsertTarget } from '@/lib/schemas/messages';
+import { productAskedAbout } from '@/lib/concerns/product';
 import type { MessageKey } from '@/lib/i18n';
 import type { OrderFacts } from '@/lib/schemas/order';
 import type { BuyerLookup, SuggestionContext } from '@/lib/schemas/sidebar-rpc';
@@ -27,7 +28,9 @@ import {
   type Template,
   type TemplateCoupon,
   type TemplateKind,
+  type TemplateProduct,
   templateOrder,
+  withConsoleOrders,
 } from '@/lib/templates';
 
 /**
@@ -45,6 +48,8 @@ export interface ConversationFacts {
   profile: BuyerProfile | null;
   /** The buyer's orders a reply may be about, newest first (lib/templates/order-facts.ts). */
   orders?: readonly OrderFacts[];
+  /** The product the buyer is asking about (the conversation's last product card): `{{product.…}}`. */
+  product?: TemplateProduct | null;
   messages: readonly ConsoleMessage[];
   /** Concern ids in the buyer's latest messages, most recent first. */
   recentConcerns: readonly string[];
@@ -59,6 +64,7 @@ export interface Suggestions {
   bestCoupon: ResolvedCoupon | null;
   /** The buyer's orders: each template is rendered for the one it is about (orderFor). */
   orders?: readonly OrderFacts[];
+  product?: TemplateProduct | null;
 }
 
 const usesCouponCache = new Map<string, boolean>();
@@ -107,7 +113,7 @@ export function useSuggestions(
   settings: AppSettings,
   reminderKinds: ReadonlySet<ReminderKind>,
 ): Suggestions | null {
-  const { profile, orders, messages, recentConcerns, platform } = facts;
+  const { profile, orders, product, messages, recentConcerns, platform } = facts;
   return useMemo(() => {
     if (!ctx) return null;
     const today = todayIn(settings.timeZone, ctx.now);
@@ -128,8 +134,8 @@ export function useSuggestions(
     };
     const kinds = [...new Set([...kindsForNow(profile, reminderKinds, today, messages.filter((m) => m.author === 'buyer').map((m) => m.text)), ...kindsFromOrders(orders ?? [])])];
     const ranked = rankTemplates(ctx.templates, { profile, recentConcerns, platform, lang, now: ctx.now, isCapped, kinds, orders: orders ?? [] });
-    return { lang, today, ranked, coupons, bestCoupon, orders: orders ?? [] };
-  }, [ctx, settings, profile, orders, messages, recentConcerns, platform, reminderKinds]);
+    return { lang, today, ranked, coupons, bestCoupon, orders: orders ?? [], product: product ?? null };
+  }, [ctx, settings, profile, orders, product, messages, recentConcerns, platform, reminderKinds]);
 }
 
 export interface RenderInput {
@@ -146,6 +152,7 @@ export function renderContextFor(s: Suggestions, profile: BuyerProfile | null, s
     today: s.today,
     buyer: profile,
     order: templateOrder(orderFor(input.template.kind, s.orders ?? [])),
+    product: s.product ?? null,
     ...(!profile && input.nick ? { values: { 'buyer.nick': input.nick } } : {}),
     agent: { name: settings.agentName },
     shop: { name: settings.shopName },
@@ -218,12 +225,12 @@ const RECENT_BUYER_MESSAGES = 5;
  * the buyer's latest messages, most recent first. Stable while nothing relevant changes.
  */
 export function useSuggestionFacts(
-  state: { consoleId: string; buyer: { id: string | null; nick: string; platform: Platform }; messages: ConsoleMessage[] },
+  state: { consoleId: string; buyer: { id: string | null; nick: string; platform: Platform }; messages: ConsoleMessage[]; orders?: readonly ConsoleOrder[]; products?: readonly ConsoleProduct[] },
   lookup: BuyerLookup | null,
   detection: { detected: readonly { messageId: string; concern: string }[]; nameOf: (id: string, locale: UiLocale) => string },
   locale: UiLocale,
 ): { facts: ConversationFacts; concernNames: Record<string, string> } | null {
-  const { buyer, messages, consoleId } = state;
+  const { buyer, messages, consoleId, orders: panel, products } = state;
   return useMemo(() => {
     if (!lookup) return null;
     const recentMessages = new Set(
@@ -243,13 +250,15 @@ export function useSuggestionFacts(
         nick: buyer.nick,
         platform: buyer.platform,
         profile: lookup.profile,
-        orders: lookup.orders,
+        // What the console's order panel shows now wins over the import (a parcel it just shipped).
+        orders: panel?.length ? withConsoleOrders(lookup.orders ?? [], panel) : lookup.orders,
+        product: productAskedAbout(messages, products),
         messages,
         recentConcerns,
       },
       concernNames,
     };
-  }, [lookup, messages, detection, locale, consoleId, buyer.platform, buyer.id, buyer.nick]);
+  }, [lookup, messages, panel, products, detection, locale, consoleId, buyer.platform, buyer.id, buyer.nick]);
 }
 
 /** Whether a shortcut typed in the console belongs to the conversation these facts are about. */

@@ -5,6 +5,7 @@ import { db } from '@/lib/db/database';
 import { PageToBackgroundSchema } from '@/lib/schemas/messages';
 import { clockNow } from './clock';
 import { consoleOrderWriter } from './console-orders';
+import { onConsoleState } from './order-events';
 import { setupCustomConsoles } from './custom-consoles';
 import { installBenchHooks } from './bench-hooks';
 import { createHub, type HubPort } from './hub';
@@ -29,7 +30,11 @@ export default defineBackground(() => {
       return value;
     },
     restoreBuiltIn: (consoleId) => void restoreBuiltIn(consoleId).catch((e: unknown) => log(`restore: ${String(e)}`)),
-    onState: (_tabId, state) => void writeConsoleOrders(state),
+    // The console's order panel: ties orders to the buyer and keeps live ones; then its events (催付, shipping).
+    onState: (tabId, state) => {
+      void writeConsoleOrders(state);
+      onConsoleState(tabId, state, () => hub.broadcastChanged(), log);
+    },
     log: (m) => console.warn('[huitouke]', m),
   });
   // Listeners are registered synchronously so a restarted service worker receives the event that woke it.

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BuyerMetricsSchema } from '../schemas/buyer';
 import { LocalDateSchema, PlatformSchema, SyncFieldsSchema } from '../schemas/common';
 import { OrderSchema } from '../schemas/order';
+import { ConcernProductSchema } from '../concerns/product';
 
 /**
  * A buyer as stored: the buyer's orders live inside the record. One record per buyer keeps an
@@ -94,6 +95,8 @@ export const ConcernRecordSchema = SyncFieldsSchema.extend({
   missed: z.boolean().optional(),
   /** The whole buyer message the concern was marked in (for a missed concern; `quote` is the selection). */
   messageText: z.string().max(2000).optional(),
+  /** The product the buyer was asking about: the last product card before the message (absent in records made before). */
+  product: ConcernProductSchema.optional(),
   resolved: z.boolean(),
   resolvedBy: z.string().optional(),
   resolvedAt: z.number().optional(),

@@ -68,6 +68,19 @@ describe('concern export rows', () => {
   });
 });
 
+describe('the product asked about', () => {
+  it('is exported with the concern, in its own columns; a concern stored before products were read has none', async () => {
+    const withProduct = concern('taobao:月亮宝妈', '月亮宝妈', 'size', '2026-11-03 10:00:00', { product: { id: '6234567890', title: '羊毛混纺大衣 米白 M', url: 'https://item.taobao.com/item.htm?id=6234567890' } });
+    const row = concernRow(withProduct, BUYERS['taobao:月亮宝妈'], ctx);
+    // The product asked about is its own column; the buyer's last bought item stays beside it.
+    expect(row).toMatchObject({ product: '羊毛混纺大衣 米白 M', productId: '6234567890', item: '法式碎花连衣裙' });
+    expect(concernRow(RECORDS[0]!, BUYERS['taobao:月亮宝妈'], ctx)).toMatchObject({ product: null, productId: null });
+    const table = await parse([...concernCsvChunks([row])].join(''));
+    expect(table[1]![CONCERN_CSV_HEADER.indexOf('product')]).toBe('羊毛混纺大衣 米白 M');
+    expect(table[1]![CONCERN_CSV_HEADER.indexOf('productId')]).toBe('6234567890');
+  });
+});
+
 describe('concern export files', () => {
   it('writes CSV that opens as UTF-8 with a BOM, with a buyer nick formula neutralised', async () => {
     const rows = exportRows({ concerns: ['authenticity'] });

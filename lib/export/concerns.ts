@@ -32,6 +32,9 @@ export interface ConcernRow {
   category: string | null;
   resolved: boolean;
   source: 'agent' | 'auto';
+  /** The product the buyer was asking about (the last product card before the message), when the console showed one. */
+  product: string | null;
+  productId: string | null;
 }
 
 /** The parts of a buyer record a concern row needs. */
@@ -90,6 +93,8 @@ export function concernRow(record: ConcernRecord, buyer: ConcernBuyer | undefine
     category: buyer?.latest ? buyer.latest.category : (item?.category ?? metrics?.categories[0] ?? null),
     resolved: record.resolved,
     source: record.source,
+    product: record.product?.title || null,
+    productId: record.product?.id ?? null,
   };
 }
 
@@ -129,11 +134,11 @@ export function rowMatches(row: ConcernRow, f: ConcernFilter): boolean {
 }
 
 export const CONCERN_CSV_HEADER = [
-  'buyer', 'nick', 'platform', 'level', 'stage', 'concern', 'concernName', 'quote', 'time', 'agent', 'item', 'category', 'resolved', 'source',
+  'buyer', 'nick', 'platform', 'level', 'stage', 'concern', 'concernName', 'quote', 'time', 'agent', 'item', 'category', 'resolved', 'source', 'product', 'productId',
 ] as const;
 
 export function concernCsvValues(r: ConcernRow): CsvValue[] {
-  return [r.buyer, r.nick, r.platform, r.level, r.stage, r.concern, r.concernName, r.quote, r.time, r.agent, r.item, r.category, r.resolved, r.source];
+  return [r.buyer, r.nick, r.platform, r.level, r.stage, r.concern, r.concernName, r.quote, r.time, r.agent, r.item, r.category, r.resolved, r.source, r.product, r.productId];
 }
 
 /** CSV with BOM, CRLF and formula neutralisation (see csv.ts), in chunks for a Blob. */

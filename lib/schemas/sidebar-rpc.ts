@@ -32,7 +32,7 @@ export const SidebarRequestSchema = z.discriminatedUnion('method', [
   z.object({ method: z.literal('concerns'), buyerId: BuyerId }),
   z.object({
     method: z.literal('saveConcern'),
-    concern: ConcernRecordSchema.pick({ buyerId: true, nick: true, platform: true, console: true, conversationId: true, messageId: true, concern: true, quote: true, source: true, missed: true, messageText: true }),
+    concern: ConcernRecordSchema.pick({ buyerId: true, nick: true, platform: true, console: true, conversationId: true, messageId: true, concern: true, quote: true, source: true, missed: true, messageText: true, product: true }),
   }),
   z.object({ method: z.literal('resolveConcern'), id: z.string().max(100), resolved: z.boolean() }),
   // Suggestions, coupons, contact log and reminders (issue 5).

@@ -8,6 +8,7 @@ export {
   type RenderContext,
   type TemplateCoupon,
   type TemplateOrder,
+  type TemplateProduct,
   type VariableName,
 } from './variables';
 export { detectBuyerLanguage } from './language';
@@ -16,4 +17,4 @@ export { rankTemplates, type RankContext, type RankedTemplate, type ReasonPart, 
 export { formatReason, formatTemplateError, describeVariable, BUYER_LANGUAGE_KEYS } from './describe';
 export { createTemplateSearchIndex, searchTemplates, maskTemplateSyntax, TEMPLATE_SEARCH_FIELDS } from './search';
 export { defaultTemplates, BUILTIN_AUTHOR } from './library';
-export { isAwaitingPayment, isOnItsWay, kindsFromOrders, missingOrderFacts, orderFactsOf, orderFor, replyOrders, templateOrder } from './order-facts';
+export { isAwaitingPayment, isOnItsWay, kindsFromOrders, missingOrderFacts, orderFactsOf, orderFor, replyOrders, templateOrder, withConsoleOrders } from './order-facts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Order, OrderFacts } from '../schemas/order';
 import { defaultTemplates } from './library';
-import { kindsFromOrders, missingOrderFacts, orderFor, replyOrders, templateOrder } from './order-facts';
+import { kindsFromOrders, missingOrderFacts, orderFor, replyOrders, templateOrder, withConsoleOrders } from './order-facts';
 import { rankTemplates } from './rank';
 import { renderVariant } from './render';
 import { sampleBuyer, sampleContext } from './testing';
@@ -86,5 +86,28 @@ describe('the shipping notice (发货通知)', () => {
     expect(kindsFromOrders(replyOrders([COMPLETED, SHIPPED]))).toEqual(['shipping']);
     expect(kindsFromOrders(replyOrders([COMPLETED, { ...SHIPPED, trackingNo: undefined } as Order]))).toEqual([]);
     expect(kindsFromOrders(replyOrders([COMPLETED]))).toEqual([]);
+  });
+});
+
+describe('the shipping notice for a parcel the console shows', () => {
+  it('names the tracking number and carrier the order panel shows, for an imported order the export had as paid', () => {
+    const paid = order('2900003', '2025-06-18 20:00:00', { status: 'paid', rawStatus: '买家已付款' });
+    const facts = withConsoleOrders(replyOrders([COMPLETED, paid]), [{ id: '2900003', status: 'shipped', tracking: 'ZT7300000000001', carrier: '中通快递' }]);
+    expect(kindsFromOrders(facts)).toEqual(['shipping']);
+    const ctx = sampleContext({ order: templateOrder(orderFor(shippingNotice.kind, facts)), answers: { 预计到达时间: '周五' } });
+    const { result } = renderVariant(shippingNotice, ctx);
+    expect(result.ok && result.text).toBe('莉莉小姐，您的宝贝已经发出啦！中通快递单号：ZT7300000000001，预计周五送到。收到后有任何问题先联系我，我来处理。');
+    // The item the export named is kept.
+    expect(facts.find((f) => f.orderId === '2900003')).toMatchObject({ status: 'shipped', item: '商品2900003' });
+  });
+
+  it('names a parcel only the console knows, before any export has it, and reads well without a carrier', () => {
+    const facts = withConsoleOrders(replyOrders([COMPLETED]), [{ id: 'PDD-241207-77', status: 'shipped', tracking: 'YT7500000000002' }]);
+    expect(facts[0]).toMatchObject({ orderId: 'PDD-241207-77', status: 'shipped', trackingNo: 'YT7500000000002' });
+    const ctx = sampleContext({ order: templateOrder(orderFor(shippingNotice.kind, facts)), answers: { 预计到达时间: '周五' } });
+    const { result } = renderVariant(shippingNotice, ctx);
+    expect(result.ok && result.text).toContain('快递单号：YT7500000000002');
+    // No panel: the imported orders as they were.
+    expect(withConsoleOrders(replyOrders([COMPLETED]), undefined)).toEqual(replyOrders([COMPLETED]));
   });
 });

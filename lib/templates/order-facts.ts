@@ -1,5 +1,6 @@
 import type { BuyerProfile } from '../schemas/buyer';
 import { LocalDateTimeSchema } from '../schemas/common';
+import type { ConsoleOrder } from '../schemas/messages';
 import { OrderFactsSchema, type Order, type OrderFacts } from '../schemas/order';
 import { parseTemplate, type ParsedTemplate } from './parse';
 import type { TemplateKind } from './schema';
@@ -52,6 +53,35 @@ export function replyOrders(orders: readonly Order[]): OrderFacts[] {
   const sorted = [...orders].sort(newestFirst);
   const picked = sorted.filter((o, i) => i < NEWEST || isOpen(o)).slice(0, MAX_FACTS);
   return picked.map(orderFactsOf);
+}
+
+/**
+ * The buyer's orders with what the console's order panel shows now (issue 19): a status, tracking
+ * number or carrier the panel shows replaces the imported one (the panel is newer than any export;
+ * what it leaves out is kept), and orders not yet imported are added. Newest first, as
+ * {@link replyOrders} gives them, so a shipping notice names the parcel the console just shipped.
+ */
+export function withConsoleOrders(orders: readonly OrderFacts[], panel: readonly ConsoleOrder[] | undefined): OrderFacts[] {
+  if (!panel?.length) return [...orders];
+  const byId = new Map(orders.map((o) => [o.orderId, o]));
+  const added = new Set<string>();
+  for (const c of panel) {
+    if (!byId.has(c.id)) added.add(c.id);
+    const known = byId.get(c.id);
+    const facts: OrderFacts = known ? { ...known } : { orderId: c.id.slice(0, 200), status: null, createdAt: null, paidAt: null };
+    if (c.status !== 'unknown' || !known) facts.status = c.status;
+    if (!facts.createdAt && c.createdAt) facts.createdAt = time(c.createdAt);
+    if (c.tracking && c.tracking.length <= 200) facts.trackingNo = c.tracking;
+    if (c.carrier && c.carrier.length <= 100) facts.carrier = c.carrier;
+    byId.set(c.id, OrderFactsSchema.parse(facts));
+  }
+  // An order only the panel knows, shown without a time, is one of the buyer's current orders.
+  const timeOfFacts = (o: OrderFacts) => o.createdAt ?? o.paidAt ?? (added.has(o.orderId) ? '\uffff' : '');
+  return [...byId.values()].sort((a, b) => {
+    const ta = timeOfFacts(a);
+    const tb = timeOfFacts(b);
+    return ta < tb ? 1 : ta > tb ? -1 : a.orderId < b.orderId ? 1 : a.orderId > b.orderId ? -1 : 0;
+  });
 }
 
 /**

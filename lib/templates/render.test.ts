@@ -43,6 +43,14 @@ describe('variables', () => {
     expect(rendered('{{buyer.discount|会员价}}', noDiscount)).toBe('会员价');
   });
 
+  it('names the product the buyer is asking about, and falls back without one', () => {
+    const product = { id: '6234567890', title: '羊毛混纺大衣 米白 M' };
+    expect(rendered('您问的{{product.title}}（{{product.id}}）有现货', sampleContext({ product }))).toBe('您问的羊毛混纺大衣 米白 M（6234567890）有现货');
+    expect(rendered('您问的{{product.title|这款}}有现货', sampleContext({ product: null }))).toBe('您问的这款有现货');
+    expect(rendered('{{product.id|}}{{product.title}}', sampleContext({ product: { id: null, title: '加绒打底裤' } }))).toBe('加绒打底裤');
+    expect(renderTemplate('{{product.title}}', sampleContext()).ok).toBe(false);
+  });
+
   it('lets the agent override a computed value', () => {
     expect(rendered('{{buyer.nick|亲}}', sampleContext({ values: { 'buyer.nick': '莉莉' } }))).toBe('莉莉');
   });

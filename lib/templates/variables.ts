@@ -35,6 +35,12 @@ export interface TemplateOrder {
   carrier?: string;
 }
 
+/** The product the buyer is asking about: the last product card or link in the conversation. */
+export interface TemplateProduct {
+  id?: string | null;
+  title: string;
+}
+
 /** Everything a template can draw on. Absent parts make their variables "missing". */
 export interface RenderContext {
   /** The variant's language: decides how dates, money and discounts read. */
@@ -44,6 +50,7 @@ export interface RenderContext {
   buyer?: BuyerProfile | null;
   coupon?: TemplateCoupon | null;
   order?: TemplateOrder | null;
+  product?: TemplateProduct | null;
   agent?: { name: string } | null;
   shop?: { name: string; currencySymbol?: string } | null;
   /** Answers to `{{ask:…}}` blanks, by label. */
@@ -131,6 +138,8 @@ const DEFS = [
   { name: 'order.id', descriptionKey: 'templates_var_orderId', resolve: (c) => c.order?.id },
   { name: 'order.trackingNo', descriptionKey: 'templates_var_orderTrackingNo', resolve: (c) => c.order?.trackingNo },
   { name: 'order.carrier', descriptionKey: 'templates_var_orderCarrier', resolve: (c) => c.order?.carrier },
+  { name: 'product.title', descriptionKey: 'templates_var_productTitle', resolve: (c) => c.product?.title || null },
+  { name: 'product.id', descriptionKey: 'templates_var_productId', resolve: (c) => c.product?.id || null },
   { name: 'agent.name', descriptionKey: 'templates_var_agentName', resolve: (c) => c.agent?.name },
   { name: 'shop.name', descriptionKey: 'templates_var_shopName', resolve: (c) => c.shop?.name },
   { name: 'date.today', descriptionKey: 'templates_var_dateToday', resolve: (c) => formatDate(c.today, c.lang, c.today) },

@@ -8,7 +8,7 @@ import type { MessageKey } from '@/lib/i18n';
 import { Rfm8IdSchema, StageIdSchema } from '@/lib/schemas/buyer';
 import { todayIn, type AppSettings } from '@/lib/settings/app';
 import { Tabs } from '../playbook/ui';
-import { concernsByItem, concernsByWeek, OTHER } from './aggregate';
+import { concernsByItem, concernsByWeek, concernSubject, OTHER } from './aggregate';
 import { Chart } from './Chart';
 import { barOption, donutOption, stackedOption } from './charts';
 import { loadDashboard } from './data';
@@ -32,7 +32,7 @@ export function DashboardPage({ settings }: { settings: AppSettings }) {
     return (id: string) => (id === OTHER ? t('ws_dash_other') : (names.get(id) ?? id));
   }, [d, locale, t]);
   const weeks = useMemo(() => concernsByWeek(d?.concerns ?? []), [d]);
-  const perItem = useMemo(() => concernsByItem(d?.concerns ?? [], (id) => (by === 'item' ? d?.items.get(id)?.item : d?.items.get(id)?.category) ?? null), [d, by]);
+  const perItem = useMemo(() => concernsByItem(d?.concerns ?? [], (r) => (d ? concernSubject(r, by, (id) => d.items.get(id), d.productCategory) : null)), [d, by]);
 
   if (data.status === 'error') return <p className="ws-error">{data.error.message}</p>;
   if (!d) return <p className="ws-hint">{t('loading')}</p>;
@@ -44,7 +44,7 @@ export function DashboardPage({ settings }: { settings: AppSettings }) {
     : Rfm8IdSchema.options.map((id) => [id, t(`profile_rfm8_${id}` as MessageKey), c.rfm8] as const);
   const recent = d.concerns.filter((x) => x.date > localDateAt(Date.now() - 30 * 86_400_000, settings.timeZone)).length;
   const used = [...d.templates].filter((x) => x.usageCount > 0).sort((a, b) => b.usageCount - a.usageCount).slice(0, 12).reverse();
-  const hasCategories = [...d.items.values()].some((i) => i.category);
+  const hasCategories = [...d.items.values()].some((i) => i.category) || d.concerns.some((x) => x.product && d.productCategory(x.product) !== null);
   // Every agent's concerns (synced from the shop server when connected), by the agent's name.
   const byAgent = [...d.concerns.reduce((m, x) => m.set(x.agent, (m.get(x.agent) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1]);
 
@@ -88,7 +88,7 @@ export function DashboardPage({ settings }: { settings: AppSettings }) {
         )}
       </Card>
       <div className="dash-grid two">
-        <Card title={t('ws_dash_concernItems')} tools={hasCategories ? <Tabs label={t('a11y_concernsBy')} value={by} onChange={setBy} tabs={[['item', t('ws_dash_item')], ['category', t('ws_dash_category')]] as const} /> : undefined}>
+        <Card title={t('ws_dash_concernItems')} sub={t('ws_dash_concernItemsSub')} tools={hasCategories ? <Tabs label={t('a11y_concernsBy')} value={by} onChange={setBy} tabs={[['item', t('ws_dash_item')], ['category', t('ws_dash_category')]] as const} /> : undefined}>
           {perItem.axis.length === 0 ? <p className="ws-empty">{t('ws_dash_noConcerns')}</p> : (
             <Chart testId="chart-concern-items" height={Math.max(240, perItem.axis.length * 34 + 60)} option={stackedOption(perItem, concernName, { horizontal: true })} />
           )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { concernsByItem, concernsByWeek, OTHER, weekOf } from './aggregate';
+import { concernsByItem, concernsByWeek, concernSubject, OTHER, weekOf } from './aggregate';
 
 describe('dashboard aggregates', () => {
   it('counts concerns per Monday-start week, keeping empty weeks on the axis', () => {
@@ -23,10 +23,29 @@ describe('dashboard aggregates', () => {
       { buyerId: 'nobody', concern: 'size' },
     ];
     const items: Record<string, string> = { a: '连衣裙', b: '面霜' };
-    const out = concernsByItem(recs, (id) => items[id] ?? null, 8, 2);
+    const out = concernsByItem(recs, (r) => items[r.buyerId] ?? null, 8, 2);
     expect(out.axis).toEqual(['面霜', '连衣裙']);
     expect(out.series.map((s) => s.concern)).toEqual(['size', 'authenticity', OTHER]);
     expect(out.series.find((s) => s.concern === OTHER)?.values).toEqual([0, 2]);
     expect(out.series.find((s) => s.concern === 'size')?.values).toEqual([1, 3]);
+  });
+});
+
+describe('what a concern is about, by product', () => {
+  const bought = new Map([['a', { item: '连衣裙', category: 'clothing' }]]);
+  const categories = new Map([['羊毛混纺大衣', 'outerwear']]);
+  const productCategory = (p: { title: string }) => categories.get(p.title) ?? null;
+  const subject = (r: Parameters<typeof concernSubject>[0], by: 'item' | 'category') => concernSubject(r, by, (id) => bought.get(id), productCategory);
+
+  it('is the product the buyer asked about when the chat showed one, else the last bought item', () => {
+    const asked = { buyerId: 'a', product: { id: '623', title: '羊毛混纺大衣' } };
+    expect(subject(asked, 'item')).toBe('羊毛混纺大衣');
+    expect(subject(asked, 'category')).toBe('outerwear');
+    expect(subject({ buyerId: 'a' }, 'item')).toBe('连衣裙');
+    // A product the category table does not know: the buyer's category stands.
+    expect(subject({ buyerId: 'a', product: { id: null, title: '围巾' } }, 'category')).toBe('clothing');
+    expect(subject({ buyerId: 'nobody' }, 'item')).toBeNull();
+    const recs = [{ ...asked, concern: 'size' }, { buyerId: 'a', concern: 'color' }];
+    expect(concernsByItem(recs, (r) => subject(r, 'item')).axis.sort()).toEqual(['羊毛混纺大衣', '连衣裙'].sort());
   });
 });

@@ -45,12 +45,32 @@ export function concernsByWeek(records: readonly { date: string; concern: string
   return stack(records.map((r, i) => [weeks[i]!, r.concern] as const), axis, top);
 }
 
+/**
+ * What a concern is about in "concerns per item": the product the buyer was asking about when the
+ * console showed one (issue 19), else the buyer's last bought item; or the category of either.
+ */
+export function concernSubject(
+  record: { buyerId: string; product?: { id: string | null; title: string } | undefined },
+  by: 'item' | 'category',
+  buyerItem: (buyerId: string) => { item: string | null; category: string | null } | undefined,
+  productCategory: (product: { id: string | null; title: string }) => string | null,
+): string | null {
+  const product = record.product;
+  if (product && (product.title || product.id)) {
+    if (by === 'item') return product.title || product.id;
+    const category = productCategory(product);
+    if (category !== null) return category;
+  }
+  const bought = buyerItem(record.buyerId);
+  return (by === 'item' ? bought?.item : bought?.category) ?? null;
+}
+
 /** The items (or categories) buyers raised most concerns about, stacked by concern. */
-export function concernsByItem(records: readonly { buyerId: string; concern: string }[], itemOf: (buyerId: string) => string | null, topItems = 8, topConcerns = 6): Stacked {
+export function concernsByItem<R extends { buyerId: string; concern: string }>(records: readonly R[], itemOf: (record: R) => string | null, topItems = 8, topConcerns = 6): Stacked {
   const pairs: [string, string][] = [];
   const perItem = new Map<string, number>();
   for (const r of records) {
-    const item = itemOf(r.buyerId);
+    const item = itemOf(r);
     if (!item) continue;
     pairs.push([item, r.concern]);
     perItem.set(item, (perItem.get(item) ?? 0) + 1);

@@ -24,6 +24,8 @@ export interface DashboardData {
   concerns: ConcernRecord[];
   /** Buyer → the last item they bought and its category, from the product category table (for "concerns per item"). */
   items: Map<string, { item: string | null; category: string | null }>;
+  /** A product a buyer asked about → its category in the product category table (null when it has none). */
+  productCategory: (product: { id: string | null; title: string }) => string | null;
   templates: Template[];
   coupons: Coupon[];
   taxonomy: Taxonomy;
@@ -55,6 +57,7 @@ export async function loadDashboard(db: HuitoukeDb, settings: AppSettings, asOf:
     repeatBuyers: rows.filter((r) => r.paidOrders >= 2).length,
     concerns,
     items,
+    productCategory: (p) => categorizer.categoryOf({ title: p.title, ...(p.id ? { sku: p.id } : {}) }),
     templates: await loadTemplates(db),
     coupons: await loadCoupons(db),
     taxonomy: await loadTaxonomy(db),

@@ -50,6 +50,7 @@ export const sidebar = {
   sb_resolved: { zh: '已解决', en: 'Resolved' },
   sb_unresolved: { zh: '未解决', en: 'Open' },
   sb_byAgent: { zh: '{agent} 记录', en: 'by {agent}' },
+  sb_concernProduct: { zh: '咨询商品：{title}', en: 'About: {title}' },
   sb_addConcern: { zh: '手动记录', en: 'Add' },
   sb_notes: { zh: '备注与标签', en: 'Notes and tags' },
   sb_notePlaceholder: { zh: '写一条备注，回车保存（Shift+回车换行）', en: 'Write a note, Enter to save (Shift+Enter for a new line)' },

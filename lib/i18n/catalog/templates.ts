@@ -24,6 +24,8 @@ export const templates = {
   templates_var_orderId: { zh: '订单号', en: 'Order number' },
   templates_var_orderTrackingNo: { zh: '快递单号', en: 'Tracking number' },
   templates_var_orderCarrier: { zh: '快递公司', en: 'Carrier' },
+  templates_var_productTitle: { zh: '咨询的商品', en: 'Product asked about' },
+  templates_var_productId: { zh: '咨询的商品ID', en: 'ID of the product asked about' },
   templates_var_agentName: { zh: '客服名字', en: "Agent's name" },
   templates_var_shopName: { zh: '店铺名称', en: 'Shop name' },
   templates_var_dateToday: { zh: '今天的日期', en: "Today's date" },

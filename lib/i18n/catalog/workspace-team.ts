@@ -301,6 +301,7 @@ export const workspaceTeam = {
   ws_dash_concernWeeks: { zh: '每周买家顾虑', en: 'Concerns per week' },
   ws_dash_concernWeeksSub: { zh: '按周（周一开始）统计客服记录的顾虑，按类型堆叠。', en: 'Concerns agents recorded, per week (from Monday), stacked by type.' },
   ws_dash_concernItems: { zh: '哪些商品让买家顾虑最多', en: 'Items buyers worry about most' },
+  ws_dash_concernItemsSub: { zh: '按买家咨询的商品（会话中最后一张商品卡片）；没有时按买家最近购买的商品', en: 'By the product the buyer asked about (the last product card in the chat), else the item they last bought' },
   ws_dash_item: { zh: '商品', en: 'Item' },
   ws_dash_category: { zh: '类目', en: 'Category' },
   ws_dash_noConcerns: { zh: '还没有记录的顾虑。客服在侧边栏确认顾虑后会出现在这里。', en: 'No concerns recorded yet. They appear here once agents confirm them in the sidebar.' },

@@ -85,7 +85,7 @@ describe('the product’s exports', () => {
     const concernRows: ConcernRow[] = HOSTILE_VALUES.map((value, i) => ({
       buyer: value, nick: value, platform: 'taobao', level: null, stage: 'active', concern: 'size', concernName: value,
       quote: value, time: '2025-10-07 10:00:00', date: '2025-10-07', agent: value, item: value, category: i % 2 ? value : null,
-      resolved: false, source: 'agent',
+      resolved: false, source: 'agent', product: value, productId: i % 2 ? value : null,
     }));
     const concerns = parseBack([...concernCsvChunks(concernRows, 7)].join('').slice(1));
     const buyerRows = HOSTILE_VALUES.map((value, i): BuyerRow => ({
@@ -97,7 +97,7 @@ describe('the product’s exports', () => {
     expect(buyers).toHaveLength(HOSTILE_VALUES.length + 1);
     HOSTILE_VALUES.forEach((value, i) => {
       const concern = concerns[i + 1]!;
-      expect([concern[0], concern[1], concern[7], concern[9], concern[10]]).toEqual(Array(5).fill(shown(value)));
+      expect([concern[0], concern[1], concern[7], concern[9], concern[10], concern[14]]).toEqual(Array(6).fill(shown(value)));
       expect(buyers[i + 1]![1]).toBe(shown(value));
       // Amounts stay numbers, even negative ones: only text is neutralised.
       expect(buyers[i + 1]![4]).toBe('-5');

@@ -385,3 +385,18 @@ describe('hub: inserts and typed shortcuts', () => {
     expect(sb.posted.at(-1)).toEqual({ type: 'insertResult', result: { requestId: 'r2', ok: false, reason: 'no_console' } });
   });
 });
+
+describe('hub: console states reach the order-event handler', () => {
+  it('passes each valid state with its tab, never a malformed one, nor one from a rejected port', () => {
+    const seen: [number, string][] = [];
+    const hub = createHub({ extensionId: ID, extensionOrigin: ORIGIN, onState: (tabId, s) => seen.push([tabId, s.status === 'ok' ? s.buyer.nick : s.status]) });
+    const { cs } = linked(hub, 7);
+    const withOrders = { ...state('买家A'), orders: [{ id: '241207-001', status: 'awaiting_payment' }] };
+    cs.emit({ type: 'state', state: withOrders });
+    cs.emit({ type: 'state', state: { ...withOrders, orders: [{ id: '241207-001', status: 'sold' }] } });
+    const spy = fakePort(PORT_CONSOLE, { ...consoleSender(8), id: 'otherextension' });
+    hub.connect(spy);
+    spy.emit({ type: 'state', state: withOrders });
+    expect(seen).toEqual([[7, '买家A']]);
+  });
+});

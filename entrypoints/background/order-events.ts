@@ -1,0 +1,41 @@
+import { applyConsoleOrders } from '@/lib/db/console-orders';
+import { db } from '@/lib/db/database';
+import { loadReminderRules } from '@/lib/db/playbook';
+import { loadAppSettings } from '@/lib/db/settings';
+import type { ConsoleState } from '@/lib/schemas/messages';
+import { clockNow } from './clock';
+import { requestReminderRun } from './reminders';
+
+/**
+ * The console's order panel, as each state reports it, becomes reminders (lib/db/console-orders.ts):
+ * 催付 for unpaid orders, dismissed on payment, the shipping notice when an order ships. One state
+ * at a time; a tab's state whose buyer and orders did not change since it was applied is skipped
+ * (a new message changes the state, not the orders). Applying again is harmless: after a worker
+ * restart the content script re-sends its state and nothing new is made.
+ */
+let chain: Promise<void> = Promise.resolve();
+const applied = new Map<number, string>();
+
+export function onConsoleState(tabId: number, state: ConsoleState, changed: () => void, log: (m: string) => void): void {
+  if (state.status !== 'ok' || !state.orders?.length) return;
+  const key = JSON.stringify([state.buyer, state.orders]);
+  if (applied.get(tabId) === key) return;
+  applied.set(tabId, key);
+  chain = chain
+    .then(async () => {
+      const database = db();
+      const now = await clockNow();
+      const settings = await loadAppSettings(database);
+      const rules = await loadReminderRules(database);
+      const result = await applyConsoleOrders(database, state, rules, now, settings.timeZone);
+      if (result.created || result.dismissed) {
+        changed();
+        // New reminders may be due sooner than the alarm: the run re-arms it and rings what is due.
+        void requestReminderRun(log);
+      }
+    })
+    .catch((e: unknown) => {
+      if (applied.get(tabId) === key) applied.delete(tabId);
+      log(`console orders: ${e instanceof Error ? e.message : String(e)}`);
+    });
+}
