@@ -7,6 +7,8 @@ import { addNote, setTag } from './annotations';
 import { HuitoukeDb } from './database';
 import { DexieSyncStore, localChangeOf, scanLocalChanges, SyncDb, touchesRecords, touchesSyncedTables } from './sync-store';
 import { recordTemplateUse } from './playbook';
+import { clearBirthday, getBirthday, saveBirthday } from './birthdays';
+import { DEFAULT_REMINDER_RULES } from '../reminders/schema';
 
 const DAY = 86_400_000;
 let n = 0;
@@ -150,6 +152,60 @@ describe('DexieSyncStore', () => {
     await agent.tick();
     expect(await agent.records.templates.get(t.id)).toMatchObject({ title: '尺码推荐（新版）', usageCount: t.usageCount + 2, lastUsedAt: now + 4 });
     expect(server.get('template', t.id)?.usageCount).toBe(t.usageCount);
+  });
+});
+
+describe('buyer fields (birthdays)', () => {
+  const rules = DEFAULT_REMINDER_RULES;
+  const write = (monthDay: string, year: number | null) => ({ buyerId: BUYER, nick: '小鹿买买', platform: 'taobao' as const, monthDay, year });
+
+  it("one agent's birthday reaches the other; a correction of the day and a cleared year by two agents both hold", async () => {
+    const server = new MemorySyncServer();
+    const a = browser(server, 'm-a');
+    const b = browser(server, 'm-b');
+    const now = Date.now();
+    await saveBirthday(a.records, write('03-08', 1995), '小王', rules, 'Asia/Shanghai', now);
+    await a.tick();
+    await b.tick();
+    expect(await getBirthday(b.records, BUYER)).toMatchObject({ monthDay: '03-08', year: 1995, author: '小王' });
+
+    // Both edit offline: A corrects the day, B removes the year (a field cleared).
+    await saveBirthday(a.records, write('03-09', 1995), '小王', rules, 'Asia/Shanghai', now + 1000);
+    const bs = (await b.records.birthdays.get(BUYER))!;
+    const { year: _year, ...withoutYear } = bs;
+    await b.records.birthdays.put({ ...withoutYear, updatedAt: now + 2000 });
+    await a.tick();
+    await b.tick();
+    await a.tick();
+    for (const side of [a, b]) {
+      const got = await getBirthday(side.records, BUYER);
+      expect(got?.monthDay).toBe('03-09');
+      expect(got?.year).toBeUndefined();
+    }
+  });
+
+  it('a removal wins over an edit only when it is newer', async () => {
+    const server = new MemorySyncServer();
+    const a = browser(server, 'm-a');
+    const b = browser(server, 'm-b');
+    const now = Date.now();
+    await saveBirthday(a.records, write('05-20', null), '小王', rules, 'Asia/Shanghai', now);
+    await a.tick();
+    await b.tick();
+    // B removes it first (older), A corrects it later; B's removal reaches the server after A's edit.
+    await clearBirthday(b.records, BUYER, now + 1000);
+    await saveBirthday(a.records, write('05-21', null), '小王', rules, 'Asia/Shanghai', now + 2000);
+    await a.tick();
+    await b.tick();
+    await a.tick();
+    for (const side of [a, b]) expect((await getBirthday(side.records, BUYER))?.monthDay).toBe('05-21');
+
+    // A newer removal wins.
+    await clearBirthday(b.records, BUYER, now + 3000);
+    await b.tick();
+    await a.tick();
+    for (const side of [a, b]) expect(await getBirthday(side.records, BUYER)).toBeNull();
+    expect(server.get('buyerFields', BUYER)?.deletedAt).toBe(now + 3000);
   });
 });
 

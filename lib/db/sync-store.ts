@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import { pendingOf, type OutboxEntry, type SyncEngine, type SyncStore } from '../sync/engine';
-import { isPlaybookKind, type SyncKind } from '../sync/kinds';
+import { isPlaybookKind, SYNC_KINDS, type SyncKind } from '../sync/kinds';
 import type { ServerRecord } from '../sync/protocol';
 import { rebaseRemote, type PendingChange } from '../sync/rules';
 import type { HuitoukeDb, KeyedRecord } from './database';
@@ -19,11 +19,13 @@ import type { HuitoukeDb, KeyedRecord } from './database';
  * them and two agents editing different fields of one record both keep theirs (rule 1).
  */
 
-/** Which local table holds each kind the extension syncs today. */
+/** Which local table holds each kind the extension keeps in a table of its own. */
 export const SYNCED_TABLES = {
   concern: 'concerns',
   note: 'notes',
   tag: 'tags',
+  /** The buyer-field record today is the birthday (birthdays.ts); one per buyer, id = buyer id. */
+  buyerFields: 'birthdays',
   reminder: 'reminders',
   contact: 'contactLog',
   template: 'templates',
@@ -31,19 +33,54 @@ export const SYNCED_TABLES = {
   couponRule: 'couponRules',
 } as const satisfies Partial<Record<SyncKind, keyof HuitoukeDb>>;
 
-export type LocalSyncKind = keyof typeof SYNCED_TABLES;
+export type TableSyncKind = keyof typeof SYNCED_TABLES;
 
 /**
- * Fields a browser keeps for itself: how often this browser used a template (template usage is
- * counted per browser; the team's counts are not synced yet). They are not pushed as changes, and
- * a pulled version keeps the local values.
+ * Fields a browser keeps for itself: how often this browser used a template (its own count, shared
+ * as its `templateUsage` record) and the rest of the team's count. They are not pushed as changes,
+ * and a pulled version keeps the local values.
  */
-const LOCAL_FIELDS: Partial<Record<SyncKind, readonly string[]>> = { template: ['usageCount', 'lastUsedAt'] };
-export const LOCAL_SYNC_KINDS = Object.keys(SYNCED_TABLES) as LocalSyncKind[];
+const LOCAL_FIELDS: Partial<Record<SyncKind, readonly string[]>> = { template: ['usageCount', 'lastUsedAt', 'teamUsageCount'] };
 
-export function isLocalSyncKind(kind: SyncKind): kind is LocalSyncKind {
-  return kind in SYNCED_TABLES;
+/**
+ * A kind's records where this browser keeps them: a table, a setting, storage of the background.
+ * Records are plain objects with `id` and `updatedAt` (and `deletedAt` once soft-deleted).
+ */
+export interface LocalSource {
+  /** Records whose `updatedAt` is at or past `mark` (every record when undefined); more is harmless. */
+  changedSince(mark: number | undefined): Promise<Record<string, unknown>[]>;
+  get(id: string): Promise<Record<string, unknown> | undefined>;
+  /** Write what `next` makes of the current record (undefined: leave it), atomically with the read. */
+  update(id: string, next: (local: Record<string, unknown> | undefined) => Record<string, unknown> | undefined): Promise<void>;
+  remove(id: string): Promise<void>;
+  /**
+   * Records are removed outright here (no `deletedAt`): a record the server has that is gone
+   * locally is a deletion, found by the scan from the shadows.
+   */
+  hardDeletes?: boolean;
+  /** Not this browser's to push (another member's counts): the scan skips them. */
+  readOnly?: boolean;
 }
+
+/** A Dexie table of the records' database as a source. */
+export function tableSource(records: HuitoukeDb, name: string): LocalSource {
+  const table = () => records.table(name) as Table<KeyedRecord, string>;
+  return {
+    changedSince: (mark) => (mark === undefined ? table().toArray() : table().where('updatedAt').aboveOrEqual(mark).toArray()),
+    get: (id) => table().get(id),
+    update: (id, next) =>
+      records.transaction('rw', table(), async () => {
+        const local = await table().get(id);
+        const out = next(local);
+        if (out !== undefined && JSON.stringify(out) !== JSON.stringify(local)) await table().put({ ...out, id } as KeyedRecord);
+      }),
+    remove: async (id) => {
+      await table().delete(id);
+    },
+  };
+}
+
+export type LocalSyncKind = SyncKind;
 
 interface OutboxRow extends OutboxEntry {
   /** Insertion order. */
@@ -106,13 +143,26 @@ function merge(a: PendingChange | undefined, fields: string[]): PendingChange | 
 export class DexieSyncStore implements SyncStore {
   /** An agent's playbook is the server's: pulled templates and coupons replace the local ones. */
   role: 'agent' | 'supervisor' = 'agent';
+  /** This browser's member id (its own template-usage records). */
+  memberId = '';
+  /** Sources kept outside the records' database (the background's storage: taught consoles). */
+  readonly extra: Partial<Record<SyncKind, LocalSource>> = {};
   constructor(
     readonly records: HuitoukeDb,
     readonly sync: SyncDb,
   ) {}
 
-  private table(kind: LocalSyncKind): Table<KeyedRecord, string> {
-    return this.records.table(SYNCED_TABLES[kind]) as Table<KeyedRecord, string>;
+  /** Where this browser keeps a kind's records; undefined for kinds it does not keep (yet). */
+  source(kind: SyncKind): LocalSource | undefined {
+    const extra = this.extra[kind];
+    if (extra) return extra;
+    if (kind in SYNCED_TABLES) return tableSource(this.records, SYNCED_TABLES[kind as TableSyncKind]);
+    return undefined;
+  }
+
+  /** The kinds this browser keeps, in scan order. */
+  kinds(): SyncKind[] {
+    return SYNC_KINDS.filter((k) => this.source(k) !== undefined);
   }
 
   async cursor(): Promise<number> {
@@ -150,8 +200,7 @@ export class DexieSyncStore implements SyncStore {
     await this.sync.outbox.bulkDelete([...changeIds]);
   }
   async read(kind: SyncKind, id: string): Promise<Record<string, unknown> | undefined> {
-    if (!isLocalSyncKind(kind)) return undefined;
-    return this.table(kind).get(id);
+    return this.source(kind)?.get(id);
   }
   async baseOf(kind: SyncKind, id: string): Promise<number> {
     return (await this.sync.shadows.get(shadowKey(kind, id)))?.seq ?? 0;
@@ -168,10 +217,9 @@ export class DexieSyncStore implements SyncStore {
       const key = shadowKey(rec.kind, rec.id);
       const shadow = await this.sync.shadows.get(key);
       if (shadow && shadow.seq >= rec.seq) continue;
-      if (isLocalSyncKind(rec.kind)) {
-        const table = this.table(rec.kind);
-        await this.records.transaction('rw', table, async () => {
-          const local = await table.get(rec.id);
+      const source = this.source(rec.kind);
+      if (source) {
+        await source.update(rec.id, (local) => {
           let pending = pendingOf(outbox, rec.kind, rec.id);
           if (isPlaybookKind(rec.kind) && this.role !== 'supervisor') pending = undefined;
           else if (local) {
@@ -183,22 +231,42 @@ export class DexieSyncStore implements SyncStore {
           let next = rebaseRemote(rec, local, pending);
           const own = LOCAL_FIELDS[rec.kind];
           if (next && local && own) next = { ...next, ...Object.fromEntries(own.filter((f) => f in local).map((f) => [f, local[f]])) };
-          if (next !== undefined && JSON.stringify(next) !== JSON.stringify(local)) await table.put({ ...next, id: rec.id } as KeyedRecord);
+          return next === undefined ? undefined : { ...next, id: rec.id };
         });
       }
       await this.sync.shadows.put({ key, seq: rec.seq, data: rec.data });
     }
   }
 
+  async putBack(rec: ServerRecord, at: number): Promise<void> {
+    const pending = pendingOf(await this.outbox(), rec.kind, rec.id);
+    await this.source(rec.kind)?.update(rec.id, (local) => {
+      // Written after the change the server did not take: that edit is pushed on its own.
+      if (local && typeof local.updatedAt === 'number' && local.updatedAt > at) return undefined;
+      let next = rebaseRemote(rec, local, isPlaybookKind(rec.kind) && this.role !== 'supervisor' ? undefined : pending);
+      const own = LOCAL_FIELDS[rec.kind];
+      if (next && local && own) next = { ...next, ...Object.fromEntries(own.filter((f) => f in local).map((f) => [f, local[f]])) };
+      return next === undefined ? undefined : { ...next, id: rec.id };
+    });
+    await this.sync.shadows.put({ key: shadowKey(rec.kind, rec.id), seq: rec.seq, data: rec.data });
+  }
+
   async removeLocal(kind: SyncKind, id: string): Promise<void> {
-    if (isLocalSyncKind(kind)) await this.table(kind).delete(id);
+    await this.source(kind)?.remove(id);
     await this.sync.shadows.delete(shadowKey(kind, id));
   }
 
+  /** The last server versions of one kind (id and data). */
+  async shadowsOf(kind: SyncKind): Promise<{ id: string; seq: number; data: Record<string, unknown> }[]> {
+    const prefix = shadowKey(kind, '');
+    const rows = await this.sync.shadows.where('key').startsWith(prefix).toArray();
+    return rows.map((r) => ({ id: r.key.slice(prefix.length), seq: r.seq, data: r.data }));
+  }
+
   /** The high-water mark of the last scan, per kind. */
-  async marks(): Promise<Partial<Record<LocalSyncKind, number>>> {
+  async marks(): Promise<Partial<Record<SyncKind, number>>> {
     const row = await this.sync.meta.get('scanMarks');
-    return (row?.value as Partial<Record<LocalSyncKind, number>> | undefined) ?? {};
+    return (row?.value as Partial<Record<SyncKind, number>> | undefined) ?? {};
   }
 
   /** Forget everything of a connection (a disconnect, or a connection to another shop). */
@@ -218,25 +286,38 @@ const SCAN_SLACK_MS = 10 * 60_000;
  * Note every local change since the last scan in the engine's outbox: records of the kinds this
  * member writes whose `updatedAt` is at or past the last mark and which differ from their shadow.
  * The first scan (no mark) reads every record, which shares what existed before the connection.
- * Returns how many changes it noted.
+ * Sources that remove records outright also note, as deletions, records the server has and this
+ * browser no longer does. Returns how many changes it noted.
  */
 export async function scanLocalChanges(store: DexieSyncStore, engine: SyncEngine, role: 'agent' | 'supervisor', now = Date.now()): Promise<number> {
   let noted = 0;
   const marks = { ...(await store.marks()) };
-  for (const kind of LOCAL_SYNC_KINDS) {
+  for (const kind of store.kinds()) {
     if (isPlaybookKind(kind) && role !== 'supervisor') continue;
-    const table = store.records.table(SYNCED_TABLES[kind]) as Table<KeyedRecord, string>;
+    const source = store.source(kind)!;
+    if (source.readOnly) continue;
     const mark = marks[kind];
-    const rows = mark === undefined ? await table.toArray() : await table.where('updatedAt').aboveOrEqual(mark).toArray();
+    const rows = await source.changedSince(mark);
     let newest = 0;
     for (const row of rows) {
+      const id = String(row.id);
       if (typeof row.updatedAt === 'number') newest = Math.max(newest, row.updatedAt);
-      const shadow = await store.sync.shadows.get(shadowKey(kind, row.id));
+      const shadow = await store.sync.shadows.get(shadowKey(kind, id));
       const change = localChangeOf(row, shadow?.data, kind);
       if (!change) continue;
       // noteChange merges this into the record's unsent entry when there is one.
-      await engine.noteChange(kind, row.id, { fields: change.fields, delete: change.delete, ...(typeof row.updatedAt === 'number' ? { at: row.updatedAt } : {}) });
+      await engine.noteChange(kind, id, { fields: change.fields, delete: change.delete, ...(typeof row.updatedAt === 'number' ? { at: row.updatedAt } : {}) });
       noted++;
+    }
+    if (source.hardDeletes) {
+      const present = new Set((mark === undefined ? rows : await source.changedSince(undefined)).map((r) => String(r.id)));
+      for (const shadow of await store.shadowsOf(kind)) {
+        if (present.has(shadow.id) || isDeleted(shadow.data)) continue;
+        const open = await store.lastEntry(kind, shadow.id);
+        if (open && !open.sent && open.delete) continue;
+        await engine.noteChange(kind, shadow.id, { delete: true, at: now });
+        noted++;
+      }
     }
     // A record from another browser may carry a later clock than ours: the mark never passes our own.
     marks[kind] = Math.max(mark ?? 0, Math.min(newest, now) - SCAN_SLACK_MS, 0);
