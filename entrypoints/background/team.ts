@@ -49,6 +49,7 @@ class TeamRunner {
     this.http = { baseUrl: connection.baseUrl, token: connection.token, fetch: swFetch, timeoutMs: 20_000 };
     this.store = new DexieSyncStore(db(), syncDb());
     this.store.role = connection.member.role;
+    this.store.memberId = connection.member.id;
     this.engine = new SyncEngine({ transport: httpTransport(this.http), store: this.store, newChangeId: randomChangeId });
   }
 

@@ -7,6 +7,8 @@ import { addNote, setTag } from './annotations';
 import { HuitoukeDb } from './database';
 import { DexieSyncStore, localChangeOf, scanLocalChanges, SyncDb, touchesRecords, touchesSyncedTables } from './sync-store';
 import { recordTemplateUse } from './playbook';
+import { defaultTemplates } from '../templates';
+import { teamUsage } from '../templates/schema';
 import { clearBirthday, getBirthday, saveBirthday } from './birthdays';
 import { DEFAULT_REMINDER_RULES } from '../reminders/schema';
 
@@ -28,6 +30,7 @@ function browser(server: MemorySyncServer, memberId: string, role: Role = 'agent
   if (!dbs) opened.push(records, sync);
   const store = new DexieSyncStore(records, sync);
   store.role = role;
+  store.memberId = memberId;
   const engine = new SyncEngine({ transport: server.transport(memberId, role), store, newChangeId });
   /** What the background does after a write or a live event: note local changes, then sync. */
   const tick = async () => {
@@ -133,25 +136,55 @@ describe('DexieSyncStore', () => {
     expect((await agent.records.templates.get(t.id))?.title).toBe('尺码推荐（总部版）');
   });
 
-  it("a template's use counts stay this browser's: not pushed, and kept when the supervisor's version arrives", async () => {
+  it("template usage is shop-wide: each member's count is its own record, and every browser ranks by the team's total", async () => {
     const server = new MemorySyncServer();
     const sup = browser(server, 'm-s', 'supervisor');
-    const agent = browser(server, 'm-a', 'agent');
+    const a = browser(server, 'm-a', 'agent');
+    const b = browser(server, 'm-b', 'agent');
+    const now = Date.now();
+    const [t1, t2] = defaultTemplates().slice(0, 2).map((t) => ({ ...t, updatedAt: now }));
+    await sup.records.templates.bulkPut([t1!, t2!]);
+    await sup.tick();
+    await a.tick();
+    await b.tick();
+    // A uses t2 three times, B twice; the supervisor once. The template itself is not edited by any of it.
+    for (let i = 1; i <= 3; i++) await recordTemplateUse(a.records, t2!.id, now + i);
+    for (let i = 1; i <= 2; i++) await recordTemplateUse(b.records, t2!.id, now + 10 + i);
+    await recordTemplateUse(sup.records, t2!.id, now + 20);
+    await a.tick();
+    await b.tick();
+    await sup.tick();
+    await a.tick();
+    await b.tick();
+    expect(server.count('templateUsage')).toBe(3);
+    expect(server.get('template', t2!.id)?.usageCount).toBe(0);
+    expect(await a.records.templates.get(t2!.id)).toMatchObject({ usageCount: 3, teamUsageCount: 3, lastUsedAt: now + 3 });
+    expect(await b.records.templates.get(t2!.id)).toMatchObject({ usageCount: 2, teamUsageCount: 4 });
+    expect(await sup.records.templates.get(t2!.id)).toMatchObject({ usageCount: 1, teamUsageCount: 5 });
+    // B's own count is 2, the team's 6: t2 now outranks t1 for B though B used it less than A.
+    const shop = (await b.records.templates.get(t2!.id))!;
+    expect(teamUsage(shop)).toBe(6);
+    // A supervisor's edit of the template keeps every browser's counts.
+    await sup.records.templates.update(t2!.id, { title: '新标题', updatedAt: now + 30 });
+    await sup.tick();
+    await b.tick();
+    expect(await b.records.templates.get(t2!.id)).toMatchObject({ title: '新标题', usageCount: 2, teamUsageCount: 4 });
+    // Nothing more to push anywhere.
+    for (const side of [a, b, sup]) expect(await side.tick()).toMatchObject({ pushed: 0 });
+  });
+
+  it("a member's count never goes down: after a restore the server's count raises the local one", async () => {
+    const server = new MemorySyncServer();
+    const a = browser(server, 'm-a', 'supervisor');
     const now = Date.now();
     const t = template(now);
-    await sup.records.templates.put(t);
-    await sup.tick();
-    await agent.tick();
-    await recordTemplateUse(sup.records, t.id, now + 1);
-    await sup.records.templates.update(t.id, { updatedAt: now + 2 });
-    expect(await sup.tick()).toMatchObject({ pushed: 0 });
-    await recordTemplateUse(agent.records, t.id, now + 3);
-    await recordTemplateUse(agent.records, t.id, now + 4);
-    await sup.records.templates.update(t.id, { title: '尺码推荐（新版）', updatedAt: now + 5 });
-    await sup.tick();
-    await agent.tick();
-    expect(await agent.records.templates.get(t.id)).toMatchObject({ title: '尺码推荐（新版）', usageCount: t.usageCount + 2, lastUsedAt: now + 4 });
-    expect(server.get('template', t.id)?.usageCount).toBe(t.usageCount);
+    await a.records.templates.put(t);
+    for (let i = 1; i <= 4; i++) await recordTemplateUse(a.records, t.id, now + i);
+    await a.tick();
+    await a.records.templates.put({ ...t, usageCount: 1, lastUsedAt: now + 1 });
+    await a.tick();
+    expect(server.get('templateUsage', `${t.id}|m-a`)).toMatchObject({ count: 4 });
+    expect((await a.records.templates.get(t.id))?.usageCount).toBe(4);
   });
 });
 

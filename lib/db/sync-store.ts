@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import { pendingOf, type OutboxEntry, type SyncEngine, type SyncStore } from '../sync/engine';
-import { isPlaybookKind, SYNC_KINDS, type SyncKind } from '../sync/kinds';
+import { isPlaybookKind, SYNC_KINDS, templateUsageId, type SyncKind } from '../sync/kinds';
+import { TemplateSchema, type Template } from '../templates/schema';
 import type { ServerRecord } from '../sync/protocol';
 import { rebaseRemote, type PendingChange } from '../sync/rules';
 import type { HuitoukeDb, KeyedRecord } from './database';
@@ -58,8 +59,10 @@ export interface LocalSource {
    * locally is a deletion, found by the scan from the shadows.
    */
   hardDeletes?: boolean;
-  /** Not this browser's to push (another member's counts): the scan skips them. */
+  /** Not this browser's to push: the scan skips the kind. */
   readOnly?: boolean;
+  /** After a pulled record's shadow is stored (template usage folds the team's counts). */
+  afterRemote?: (rec: ServerRecord) => Promise<void>;
 }
 
 /** A Dexie table of the records' database as a source. */
@@ -81,6 +84,75 @@ export function tableSource(records: HuitoukeDb, name: string): LocalSource {
 }
 
 export type LocalSyncKind = SyncKind;
+
+/**
+ * Template usage (rule 5): this browser's own record per template is made from the template's
+ * `usageCount`/`lastUsedAt` (bumped at every insertion); the other members' records stay in the
+ * shadows, and their sum is written to the template's `teamUsageCount`, which ranking adds to the
+ * browser's own count. Nothing of it is an edit of the template (its `updatedAt` stays).
+ */
+export function templateUsageSource(store: DexieSyncStore): LocalSource {
+  const templates = () => store.records.templates;
+  const split = (id: string) => {
+    const cut = id.lastIndexOf('|');
+    return { templateId: id.slice(0, cut), memberId: id.slice(cut + 1) };
+  };
+  const own = (t: Template): Record<string, unknown> => ({
+    id: templateUsageId(t.id, store.memberId), templateId: t.id, memberId: store.memberId, count: t.usageCount,
+    lastUsedAt: t.lastUsedAt, updatedAt: t.lastUsedAt ?? 0,
+  });
+  const live = (row: unknown): Template | null => {
+    const parsed = TemplateSchema.safeParse(row);
+    return parsed.success && parsed.data.deletedAt === undefined ? parsed.data : null;
+  };
+  return {
+    async changedSince(mark) {
+      if (!store.memberId) return [];
+      const out: Record<string, unknown>[] = [];
+      for (const row of await templates().toArray()) {
+        const t = live(row);
+        if (!t || t.usageCount === 0 || (mark !== undefined && (t.lastUsedAt ?? 0) < mark)) continue;
+        // The server counted more of this member's uses than the template says (a restored backup): counts only grow.
+        const shadow = (await store.sync.shadows.get(shadowKey('templateUsage', templateUsageId(t.id, store.memberId))))?.data;
+        if (shadow && Number(shadow.count) > t.usageCount) await this.update(templateUsageId(t.id, store.memberId), () => shadow);
+        else out.push(own(t));
+      }
+      return out;
+    },
+    async get(id) {
+      const { templateId, memberId } = split(id);
+      if (!store.memberId || memberId !== store.memberId) return undefined;
+      const t = live(await templates().get(templateId));
+      return t && t.usageCount > 0 ? own(t) : undefined;
+    },
+    async update(id, next) {
+      const { templateId, memberId } = split(id);
+      if (!store.memberId || memberId !== store.memberId) return;
+      // Counts only grow: the server's count of this member's uses (after a restore, say) raises the local one.
+      await store.records.transaction('rw', store.records.templates, async () => {
+        const t = live(await templates().get(templateId));
+        if (!t) return;
+        const remote = next(own(t));
+        const count = typeof remote?.count === 'number' ? remote.count : 0;
+        const at = typeof remote?.lastUsedAt === 'number' ? remote.lastUsedAt : null;
+        if (count <= t.usageCount && (at ?? 0) <= (t.lastUsedAt ?? 0)) return;
+        await templates().put({ ...t, usageCount: Math.max(t.usageCount, count), lastUsedAt: Math.max(t.lastUsedAt ?? 0, at ?? 0) || null });
+      });
+    },
+    async remove() {},
+    async afterRemote(rec) {
+      const templateId = typeof rec.data.templateId === 'string' ? rec.data.templateId : split(rec.id).templateId;
+      let team = 0;
+      for (const shadow of await store.shadowsOf('templateUsage')) {
+        if (shadow.data.templateId === templateId && shadow.data.memberId !== store.memberId) team += Number(shadow.data.count) || 0;
+      }
+      await store.records.transaction('rw', store.records.templates, async () => {
+        const t = live(await templates().get(templateId));
+        if (t && (t.teamUsageCount ?? 0) !== team) await templates().put({ ...t, teamUsageCount: team });
+      });
+    },
+  };
+}
 
 interface OutboxRow extends OutboxEntry {
   /** Insertion order. */
@@ -152,10 +224,13 @@ export class DexieSyncStore implements SyncStore {
     readonly sync: SyncDb,
   ) {}
 
+  private usage: LocalSource | undefined;
+
   /** Where this browser keeps a kind's records; undefined for kinds it does not keep (yet). */
   source(kind: SyncKind): LocalSource | undefined {
     const extra = this.extra[kind];
     if (extra) return extra;
+    if (kind === 'templateUsage') return (this.usage ??= templateUsageSource(this));
     if (kind in SYNCED_TABLES) return tableSource(this.records, SYNCED_TABLES[kind as TableSyncKind]);
     return undefined;
   }
@@ -235,6 +310,7 @@ export class DexieSyncStore implements SyncStore {
         });
       }
       await this.sync.shadows.put({ key, seq: rec.seq, data: rec.data });
+      await source?.afterRemote?.(rec);
     }
   }
 
