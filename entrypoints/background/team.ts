@@ -3,8 +3,8 @@ import { db } from '@/lib/db/database';
 import { DexieSyncStore, scanLocalChanges, SyncDb } from '@/lib/db/sync-store';
 import { BuyerLookupSchema, type BuyerLookup } from '@/lib/schemas/sidebar-rpc';
 import {
-  followLive, httpTransport, readTeamConnection, SyncEngine, SyncTransportError,
-  TEAM_CONNECTION_KEY, TEAM_STATUS_KEY, type FetchLike, type HttpTransportOptions, type LiveEvent, type TeamConnection, type TeamStatus,
+  followLive, httpTransport, listMembers, readTeamConnection, SyncEngine, SyncTransportError,
+  TEAM_CONNECTION_KEY, TEAM_MEMBERS_KEY, TEAM_STATUS_KEY, type TeamMembers, type FetchLike, type HttpTransportOptions, type LiveEvent, type TeamConnection, type TeamStatus,
 } from '@/lib/sync';
 
 /**
@@ -20,6 +20,7 @@ import {
  */
 
 const ALARM = 'team-sync';
+const MEMBERS_EVERY_MS = 5 * 60_000;
 const META_KEY = 'connection';
 
 const swFetch: FetchLike = (url, init) => fetch(url, init);
@@ -102,6 +103,7 @@ class TeamRunner {
         if (report.status === 'idle') {
           this.lastSyncAt = Date.now();
           this.state = 'online';
+          await this.refreshMembers();
         } else this.state = report.status === 'refused' ? 'refused' : 'offline';
       } catch (err) {
         this.log(`team sync: ${err instanceof Error ? err.message : String(err)}`);
@@ -109,6 +111,22 @@ class TeamRunner {
       }
       await this.writeStatus();
       if (this.refused) this.live?.abort();
+    }
+  }
+
+  private membersAt = 0;
+
+  /** The shop's members (reminder owners' names, hand-over choices), now and then while online. */
+  private async refreshMembers(): Promise<void> {
+    if (Date.now() - this.membersAt < MEMBERS_EVERY_MS) return;
+    try {
+      const members = await listMembers(this.http);
+      this.membersAt = Date.now();
+      if (this.stopped) return;
+      const value: TeamMembers = { memberId: this.connection.member.id, members, fetchedAt: this.membersAt };
+      await browser.storage.local.set({ [TEAM_MEMBERS_KEY]: value });
+    } catch (err) {
+      this.log(`team members: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
 
@@ -213,7 +231,7 @@ async function ensureRunner(onRemoteChange: () => void, log: (m: string) => void
     // Disconnected: forget the outbox, cursor and shadows (the records stay).
     await browser.alarms.clear(ALARM);
     await new DexieSyncStore(db(), syncDb()).reset();
-    await browser.storage.local.remove(TEAM_STATUS_KEY);
+    await browser.storage.local.remove([TEAM_STATUS_KEY, TEAM_MEMBERS_KEY]);
     return null;
   }
   // Wakes a stopped worker to sync and reopen the live stream (only while connected).

@@ -1,12 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SyncEngine } from '../sync/engine';
-import { BUYER, concern, note, template } from '../sync/fixtures.test-helper';
+import { BUYER, concern, note, reminder, template } from '../sync/fixtures.test-helper';
 import { MemorySyncServer } from '../sync/memory-server';
 import type { Role } from '../sync/protocol';
 import { addNote, setTag } from './annotations';
 import { HuitoukeDb } from './database';
 import { DexieSyncStore, localChangeOf, scanLocalChanges, SyncDb, touchesRecords, touchesSyncedTables } from './sync-store';
 import { recordTemplateUse } from './playbook';
+import { setReminderOwner } from './reminder-owner';
+import { actOnReminder } from './reminders';
 import { defaultTemplates } from '../templates';
 import { teamUsage } from '../templates/schema';
 import { clearBirthday, getBirthday, saveBirthday } from './birthdays';
@@ -239,6 +241,40 @@ describe('buyer fields (birthdays)', () => {
     await a.tick();
     for (const side of [a, b]) expect(await getBirthday(side.records, BUYER)).toBeNull();
     expect(server.get('buyerFields', BUYER)?.deletedAt).toBe(now + 3000);
+  });
+});
+
+describe('reminders in a team', () => {
+  it('take and hand over: the owner reaches every browser; done by one is done for all, even against an older snooze', async () => {
+    const server = new MemorySyncServer();
+    const a = browser(server, 'm-a');
+    const b = browser(server, 'm-b');
+    const now = Date.now();
+    await a.records.reminders.put(reminder('r1', now));
+    await a.tick();
+    await b.tick();
+    // B takes it; A sees B as its owner.
+    await setReminderOwner(b.records, 'r1', 'm-b', now + 1000);
+    await b.tick();
+    await a.tick();
+    expect((await a.records.reminders.get('r1'))?.owner).toBe('m-b');
+    // B hands it over to A.
+    await setReminderOwner(b.records, 'r1', 'm-a', now + 2000);
+    await b.tick();
+    await a.tick();
+    expect((await a.records.reminders.get('r1'))?.owner).toBe('m-a');
+
+    // A marks it done; B, offline, snoozes it (not having seen it done).
+    await actOnReminder(a.records, 'r1', { action: 'done' }, now + 3000);
+    await a.tick();
+    server.failure = 'offline';
+    await actOnReminder(b.records, 'r1', { action: 'snooze', until: now + 86_400_000 }, now + 4000);
+    await b.tick();
+    server.failure = null;
+    await b.tick();
+    await a.tick();
+    for (const side of [a, b]) expect((await side.records.reminders.get('r1'))?.status).toBe('done');
+    expect(server.get('reminder', 'r1')).toMatchObject({ status: 'done', owner: 'm-a' });
   });
 });
 

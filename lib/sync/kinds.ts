@@ -26,10 +26,8 @@ import { TemplateSchema } from '../templates/schema';
 /** The buyer a record is about, `${platform}:${buyerKey}`. */
 const BuyerRef = z.string().min(1).max(400);
 
-/** A reminder as synced: the extension's reminder plus who owns it (a member id); no owner = anyone's. */
-export const SyncedReminderSchema = ReminderSchema.extend({
-  owner: z.string().min(1).max(64).optional(),
-});
+/** A reminder as synced: the extension's reminder, with who owns it (`owner`, a member id; none = anyone's). */
+export const SyncedReminderSchema = ReminderSchema;
 export type SyncedReminder = z.infer<typeof SyncedReminderSchema>;
 
 /**
