@@ -6,7 +6,13 @@ import type { Role } from '../sync/protocol';
 import { addNote, setTag } from './annotations';
 import { HuitoukeDb } from './database';
 import { DexieSyncStore, localChangeOf, scanLocalChanges, SyncDb, touchesRecords, touchesSyncedTables } from './sync-store';
-import { recordTemplateUse } from './playbook';
+import { loadContactPolicy, loadGuardRules, loadReminderRules, loadTaxonomy, recordTemplateUse } from './playbook';
+import { saveSettingEdit } from './playbook-edit';
+import { loadAppSettings, saveAppSettings } from './settings';
+import { DEFAULT_APP_SETTINGS } from '../settings/app';
+import { defaultTaxonomy } from '../concerns';
+import { DEFAULT_CONTACT_POLICY } from '../contact';
+import { defaultGuardRules } from '../guard/rules';
 import { setReminderOwner } from './reminder-owner';
 import { actOnReminder } from './reminders';
 import { defaultTemplates } from '../templates';
@@ -278,10 +284,56 @@ describe('reminders in a team', () => {
   });
 });
 
+describe('playbook settings', () => {
+  it("the supervisor's taxonomy, reminder rules, contact policy, send check and ladder reach the agents; an agent's own edit is not pushed and is replaced", async () => {
+    const server = new MemorySyncServer();
+    const sup = browser(server, 'm-s', 'supervisor');
+    const agent = browser(server, 'm-a', 'agent');
+    const now = Date.now();
+    // The agent has its own app settings (name, zone) that must stay its own.
+    await saveAppSettings(agent.records, { ...DEFAULT_APP_SETTINGS, agentName: '小李' }, now);
+    await agent.tick();
+
+    const rules = { ...DEFAULT_REMINDER_RULES, sendTime: '09:15', horizonDays: 3 };
+    await saveSettingEdit(sup.records, 'reminderRules', rules, now + 1);
+    const taxonomy = defaultTaxonomy();
+    taxonomy.minScore = 0.8;
+    await saveSettingEdit(sup.records, 'taxonomy', taxonomy, now + 2);
+    await saveSettingEdit(sup.records, 'contactPolicy', { ...DEFAULT_CONTACT_POLICY, marketingCap: { count: 1, days: 14 } }, now + 3);
+    const guard = defaultGuardRules();
+    await saveSettingEdit(sup.records, 'guardRules', { ...guard, limits: {} }, now + 4);
+    const supApp = await loadAppSettings(sup.records);
+    const profile = structuredClone(supApp.profile);
+    profile.ladder.levels[0]!.name = '铜牌会员';
+    await saveAppSettings(sup.records, { ...supApp, agentName: '主管', profile }, now + 5);
+    expect(await sup.tick()).toMatchObject({ status: 'idle', pushed: 5 });
+
+    await agent.tick();
+    expect((await loadReminderRules(agent.records)).sendTime).toBe('09:15');
+    expect((await loadTaxonomy(agent.records)).minScore).toBe(0.8);
+    expect((await loadContactPolicy(agent.records)).marketingCap).toEqual({ count: 1, days: 14 });
+    expect((await loadGuardRules(agent.records)).limits).toEqual({});
+    expect(Object.keys(guard.limits).length).toBeGreaterThan(0);
+    const agentApp = await loadAppSettings(agent.records);
+    expect(agentApp.profile.ladder.levels[0]!.name).toBe('铜牌会员');
+    expect(agentApp.agentName).toBe('小李');
+    expect(server.get('playbookSetting', 'profile')).not.toHaveProperty('value.agentName');
+
+    // An agent's edit of a setting (a stale tab, a script) is not pushed; the supervisor's next version replaces it.
+    await saveSettingEdit(agent.records, 'reminderRules', { ...rules, sendTime: '23:00' }, now + 6);
+    expect(await agent.tick()).toMatchObject({ pushed: 0 });
+    await saveSettingEdit(sup.records, 'reminderRules', { ...rules, horizonDays: 5 }, now + 7);
+    await sup.tick();
+    await agent.tick();
+    expect(await loadReminderRules(agent.records)).toMatchObject({ sendTime: '09:15', horizonDays: 5 });
+  });
+});
+
 describe('touchesSyncedTables', () => {
   it('tells writes to synced tables from other writes and from the sync database', () => {
     expect(touchesSyncedTables({ 'idb://huitouke/concerns/': 1 })).toBe(true);
-    expect(touchesSyncedTables({ 'idb://huitouke/settings/': 1, 'idb://huitouke/buyerShards/': 1 })).toBe(false);
+    expect(touchesSyncedTables({ 'idb://huitouke/lexicon/': 1, 'idb://huitouke/buyerShards/': 1 })).toBe(false);
+    expect(touchesSyncedTables({ 'idb://huitouke/settings/': 1 })).toBe(true);
     expect(touchesSyncedTables({ 'idb://huitouke-sync/outbox/': 1 })).toBe(false);
     expect(touchesRecords({ 'idb://huitouke-sync/outbox/': 1, 'idb://huitouke-sync/meta/': 1 })).toBe(false);
     expect(touchesRecords({ 'idb://huitouke-sync/outbox/': 1, 'idb://huitouke/notes/': 1 })).toBe(true);

@@ -1,6 +1,8 @@
 import Dexie, { type Table } from 'dexie';
 import { pendingOf, type OutboxEntry, type SyncEngine, type SyncStore } from '../sync/engine';
-import { isPlaybookKind, SYNC_KINDS, templateUsageId, type SyncKind } from '../sync/kinds';
+import { isPlaybookKind, PLAYBOOK_SETTING_IDS, SYNC_KINDS, templateUsageId, type PlaybookSettingId, type SyncKind } from '../sync/kinds';
+import { PLAYBOOK_SETTINGS } from './playbook';
+import { SETTINGS_KEY } from './settings';
 import { TemplateSchema, type Template } from '../templates/schema';
 import type { ServerRecord } from '../sync/protocol';
 import { rebaseRemote, type PendingChange } from '../sync/rules';
@@ -84,6 +86,54 @@ export function tableSource(records: HuitoukeDb, name: string): LocalSource {
 }
 
 export type LocalSyncKind = SyncKind;
+
+/**
+ * The playbook's settings (taxonomy, reminder rules, contact policy, send check, and the profile:
+ * counting rules, ladder, stages, layers), one record each, from the `settings` table: the profile
+ * is the app settings' `profile` (the rest of the app settings — agent name, language, zone — stay
+ * this browser's). Written by supervisors only; an agent's are replaced by the server's.
+ */
+export function playbookSettingSource(records: HuitoukeDb): LocalSource {
+  const keyOf = (id: PlaybookSettingId) => (id === 'profile' ? SETTINGS_KEY.app : PLAYBOOK_SETTINGS[id]);
+  const isId = (id: string): id is PlaybookSettingId => (PLAYBOOK_SETTING_IDS as readonly string[]).includes(id);
+  const read = async (id: string): Promise<Record<string, unknown> | undefined> => {
+    if (!isId(id)) return undefined;
+    const rec = await records.settings.get(keyOf(id));
+    if (!rec) return undefined;
+    const value = id === 'profile' ? (rec.value as { profile?: unknown } | null | undefined)?.profile : rec.value;
+    return value === undefined ? undefined : { id, value, updatedAt: rec.updatedAt };
+  };
+  return {
+    async changedSince(mark) {
+      const out: Record<string, unknown>[] = [];
+      for (const id of PLAYBOOK_SETTING_IDS) {
+        const r = await read(id);
+        if (r && (mark === undefined || Number(r.updatedAt) >= mark)) out.push(r);
+      }
+      return out;
+    },
+    get: read,
+    update: (id, next) =>
+      records.transaction('rw', records.settings, async () => {
+        if (!isId(id)) return;
+        const local = await read(id);
+        const out = next(local);
+        if (out === undefined || JSON.stringify(out) === JSON.stringify(local)) return;
+        const at = typeof out.updatedAt === 'number' ? out.updatedAt : Date.now();
+        if (id === 'profile') {
+          // Removing the profile is not a thing: the shop keeps its ladder.
+          if (out.deletedAt !== undefined) return;
+          const app = await records.settings.get(SETTINGS_KEY.app);
+          const value = { ...((app?.value ?? {}) as Record<string, unknown>), profile: out.value };
+          await records.settings.put({ key: SETTINGS_KEY.app, value, updatedAt: Math.max(app?.updatedAt ?? 0, at) });
+        } else if (out.deletedAt !== undefined) await records.settings.delete(keyOf(id));
+        else await records.settings.put({ key: keyOf(id), value: out.value, updatedAt: at });
+      }),
+    remove: async (id) => {
+      if (isId(id) && id !== 'profile') await records.settings.delete(keyOf(id));
+    },
+  };
+}
 
 /**
  * Template usage (rule 5): this browser's own record per template is made from the template's
@@ -231,6 +281,7 @@ export class DexieSyncStore implements SyncStore {
     const extra = this.extra[kind];
     if (extra) return extra;
     if (kind === 'templateUsage') return (this.usage ??= templateUsageSource(this));
+    if (kind === 'playbookSetting') return playbookSettingSource(this.records);
     if (kind in SYNCED_TABLES) return tableSource(this.records, SYNCED_TABLES[kind as TableSyncKind]);
     return undefined;
   }
@@ -402,7 +453,8 @@ export async function scanLocalChanges(store: DexieSyncStore, engine: SyncEngine
   return noted;
 }
 
-const SYNCED_TABLE_NAMES = new Set<string>(Object.values(SYNCED_TABLES));
+/** Tables whose writes may be a synced change: the kinds' tables and the settings (the playbook's). */
+const SYNCED_TABLE_NAMES = new Set<string>([...Object.values(SYNCED_TABLES), 'settings']);
 
 /** Whether a Dexie `storagemutated` event (keys `idb://db/table/index`) wrote a synced table of the records' database. */
 export function touchesSyncedTables(parts: Record<string, unknown>, dbName = 'huitouke'): boolean {

@@ -6,6 +6,7 @@ import { CouponRuleSchema, CouponSchema } from '../coupons/schema';
 import { BuyerBirthdaySchema } from '../db/birthdays';
 import { ContactRecordSchema } from '../db/contact-log';
 import { BuyerNoteSchema, BuyerTagSchema, ConcernRecordSchema } from '../db/records';
+import { GuardRulesSchema } from '../guard/rules';
 import { ProfileSettingsSchema } from '../metrics/profile';
 import { ReminderRulesSchema, ReminderSchema } from '../reminders/schema';
 import { PlatformSchema, SyncFieldsSchema } from '../schemas/common';
@@ -85,8 +86,12 @@ export const PlaybookSettingSchema = z.discriminatedUnion('id', [
   SyncFieldsSchema.extend({ id: z.literal('contactPolicy'), value: ContactPolicySchema }),
   /** Counting rules, level ladder, stage boundaries and layers. */
   SyncFieldsSchema.extend({ id: z.literal('profile'), value: ProfileSettingsSchema }),
+  /** The send check's word lists, repeat check and platform limits. */
+  SyncFieldsSchema.extend({ id: z.literal('guardRules'), value: GuardRulesSchema }),
 ]);
 export type PlaybookSetting = z.infer<typeof PlaybookSettingSchema>;
+export type PlaybookSettingId = PlaybookSetting['id'];
+export const PLAYBOOK_SETTING_IDS: readonly PlaybookSettingId[] = ['taxonomy', 'reminderRules', 'contactPolicy', 'profile', 'guardRules'];
 
 /**
  * How a kind merges (rules.ts):
