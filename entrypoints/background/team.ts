@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { db } from '@/lib/db/database';
-import { DexieSyncStore, scanLocalChanges, SyncDb } from '@/lib/db/sync-store';
+import { consoleSource, DexieSyncStore, scanLocalChanges, SyncDb } from '@/lib/db/sync-store';
+import { CUSTOM_CONSOLES_KEY } from '@/lib/consoles/stored';
 import { BuyerLookupSchema, type BuyerLookup } from '@/lib/schemas/sidebar-rpc';
 import {
   followLive, httpTransport, listMembers, readTeamConnection, SyncEngine, SyncTransportError,
@@ -51,6 +52,11 @@ class TeamRunner {
     this.store = new DexieSyncStore(db(), syncDb());
     this.store.role = connection.member.role;
     this.store.memberId = connection.member.id;
+    // Taught consoles live in storage.local (the content script and the console registration read them there).
+    this.store.extra.console = consoleSource({
+      read: async () => (await browser.storage.local.get(CUSTOM_CONSOLES_KEY))[CUSTOM_CONSOLES_KEY],
+      write: (list) => browser.storage.local.set({ [CUSTOM_CONSOLES_KEY]: list }),
+    });
     this.engine = new SyncEngine({ transport: httpTransport(this.http), store: this.store, newChangeId: randomChangeId });
   }
 
@@ -258,7 +264,10 @@ export interface TeamSync {
 /** Start team sync (listeners registered synchronously, at start-up). */
 export function setupTeamSync(onRemoteChange: () => void, log: (m: string) => void): TeamSync {
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && TEAM_CONNECTION_KEY in changes) void current(onRemoteChange, log);
+    if (area !== 'local') return;
+    if (TEAM_CONNECTION_KEY in changes) void current(onRemoteChange, log);
+    // A console taught (or removed) here: share it.
+    else if (CUSTOM_CONSOLES_KEY in changes) void current(onRemoteChange, log).then((r) => r?.poke());
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== ALARM) return;

@@ -5,7 +5,7 @@ import { MemorySyncServer } from '../sync/memory-server';
 import type { Role } from '../sync/protocol';
 import { addNote, setTag } from './annotations';
 import { HuitoukeDb } from './database';
-import { DexieSyncStore, localChangeOf, scanLocalChanges, SyncDb, touchesRecords, touchesSyncedTables } from './sync-store';
+import { consoleSource, DexieSyncStore, localChangeOf, scanLocalChanges, SyncDb, touchesRecords, touchesSyncedTables } from './sync-store';
 import { loadContactPolicy, loadGuardRules, loadReminderRules, loadTaxonomy, recordTemplateUse } from './playbook';
 import { saveSettingEdit } from './playbook-edit';
 import { loadAppSettings, saveAppSettings } from './settings';
@@ -326,6 +326,55 @@ describe('playbook settings', () => {
     await sup.tick();
     await agent.tick();
     expect(await loadReminderRules(agent.records)).toMatchObject({ sendTime: '09:15', horizonDays: 5 });
+  });
+});
+
+describe('taught consoles', () => {
+  const lazada = (input = '.im-editor textarea') => ({
+    id: 'lazada-my', name: { zh: 'Lazada 聊天', en: 'Lazada chat' }, platform: 'other', matches: ['https://sellercenter.lazada.com.my/apps/im/*'],
+    exampleUrls: ['https://sellercenter.lazada.com.my/apps/im/chat'],
+    selectors: {
+      ready: '.im-container', buyerNick: { selector: '.session-header .buyer-name' }, messageRow: '.message-list .message-item', messageText: '.message-text',
+      authorBuyer: '.message-item.left', authorAgent: '.message-item.right', input, inputKind: 'textarea',
+    },
+  });
+  /** A browser whose consoles are a list in (fake) storage.local, as the background keeps them. */
+  function withConsoles(server: MemorySyncServer, memberId: string, role: Role = 'agent') {
+    const side = browser(server, memberId, role);
+    const box: { list: unknown[] } = { list: [] };
+    side.store.extra.console = consoleSource({ read: async () => structuredClone(box.list), write: async (l) => void (box.list = structuredClone(l)) });
+    return { ...side, box };
+  }
+
+  it("a console the supervisor taught reaches the agents; a correction follows; removing it removes it everywhere", async () => {
+    const server = new MemorySyncServer();
+    const sup = withConsoles(server, 'm-s', 'supervisor');
+    const agent = withConsoles(server, 'm-a');
+    sup.box.list = [lazada()];
+    await sup.tick();
+    await agent.tick();
+    expect(agent.box.list).toEqual([lazada()]);
+
+    sup.box.list = [lazada('.im-editor .input-box textarea')];
+    await sup.tick();
+    await agent.tick();
+    expect((agent.box.list[0] as ReturnType<typeof lazada>).selectors.input).toBe('.im-editor .input-box textarea');
+
+    // Removed outright from the list: the scan finds it gone and the removal reaches the agent.
+    sup.box.list = [];
+    await sup.tick();
+    expect(server.get('console', 'lazada-my')?.deletedAt).toBeTypeOf('number');
+    await agent.tick();
+    expect(agent.box.list).toEqual([]);
+    for (const side of [sup, agent]) expect(await side.tick()).toMatchObject({ pushed: 0 });
+  });
+
+  it('a console that does not pass the schema is not taken', async () => {
+    const server = new MemorySyncServer();
+    const a = withConsoles(server, 'm-a');
+    a.box.list = [{ ...lazada(), matches: ['*://*/*'] }];
+    expect(await a.tick()).toMatchObject({ pushed: 0 });
+    expect(server.count('console')).toBe(0);
   });
 });
 

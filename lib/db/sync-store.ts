@@ -4,6 +4,7 @@ import { isPlaybookKind, PLAYBOOK_SETTING_IDS, SYNC_KINDS, templateUsageId, type
 import { PLAYBOOK_SETTINGS } from './playbook';
 import { SETTINGS_KEY } from './settings';
 import { TemplateSchema, type Template } from '../templates/schema';
+import { CustomConsoleSchema, parseCustomConsoles, type CustomConsole } from '../consoles/custom';
 import type { ServerRecord } from '../sync/protocol';
 import { rebaseRemote, type PendingChange } from '../sync/rules';
 import type { HuitoukeDb, KeyedRecord } from './database';
@@ -86,6 +87,71 @@ export function tableSource(records: HuitoukeDb, name: string): LocalSource {
 }
 
 export type LocalSyncKind = SyncKind;
+
+/** A list kept outside IndexedDB (the background's `storage.local`), read and written whole. */
+export interface StoredList {
+  read(): Promise<unknown>;
+  write(list: unknown[]): Promise<void>;
+}
+
+/**
+ * Taught consoles (custom consoles, `storage.local` `customConsoles`) as `console` records: id = the
+ * console's id, `definition` = the console. A console carries no time of its own, so a record's
+ * `updatedAt` is when the scan read it: only a changed definition is pushed (rule 1 ignores a bare
+ * re-stamp), as of the scan after the change. Removing a console removes it from the list, so the
+ * scan finds deletions from the shadows (`hardDeletes`). Writes are serialised here; the picker's
+ * own save is a separate writer of the same list (a save and a pull at the same instant: the later
+ * write of the whole list wins, and the next scan or pull sets it right).
+ */
+export function consoleSource(list: StoredList, now: () => number = Date.now): LocalSource {
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = queue.then(fn, fn);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  const all = async () => parseCustomConsoles(await list.read());
+  const record = (c: CustomConsole, at: number): Record<string, unknown> => ({ id: c.id, definition: c, updatedAt: at });
+  return {
+    hardDeletes: true,
+    async changedSince() {
+      const at = now();
+      return (await all()).map((c) => record(c, at));
+    },
+    async get(id) {
+      const c = (await all()).find((x) => x.id === id);
+      return c ? record(c, now()) : undefined;
+    },
+    update: (id, next) =>
+      serial(async () => {
+        const raw = await list.read();
+        const items = Array.isArray(raw) ? [...(raw as unknown[])] : [];
+        const index = items.findIndex((x) => typeof x === 'object' && x !== null && (x as { id?: unknown }).id === id);
+        const current = index >= 0 ? CustomConsoleSchema.safeParse(items[index]) : undefined;
+        const local = current?.success ? record(current.data, now()) : undefined;
+        const out = next(local);
+        if (out === undefined) return;
+        if (out.deletedAt !== undefined && out.deletedAt !== null) {
+          if (index < 0) return;
+          items.splice(index, 1);
+        } else {
+          const parsed = CustomConsoleSchema.safeParse(out.definition);
+          if (!parsed.success || parsed.data.id !== id) return;
+          if (local && JSON.stringify(local.definition) === JSON.stringify(parsed.data)) return;
+          if (index >= 0) items[index] = parsed.data;
+          else items.push(parsed.data);
+        }
+        await list.write(items);
+      }),
+    remove: (id) =>
+      serial(async () => {
+        const raw = await list.read();
+        if (!Array.isArray(raw)) return;
+        const items = (raw as unknown[]).filter((x) => !(typeof x === 'object' && x !== null && (x as { id?: unknown }).id === id));
+        if (items.length !== raw.length) await list.write(items);
+      }),
+  };
+}
 
 /**
  * The playbook's settings (taxonomy, reminder rules, contact policy, send check, and the profile:
