@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { db } from '@/lib/db/database';
-import { consoleSource, DexieSyncStore, scanLocalChanges, SyncDb } from '@/lib/db/sync-store';
+import { consoleSource, DexieSyncStore, RestoredMeanwhile, syncRound, SyncDb } from '@/lib/db/sync-store';
 import { CUSTOM_CONSOLES_KEY } from '@/lib/consoles/stored';
 import { BuyerLookupSchema, type BuyerLookup } from '@/lib/schemas/sidebar-rpc';
 import {
@@ -103,8 +103,7 @@ class TeamRunner {
     while (this.dirty && !this.stopped) {
       this.dirty = false;
       try {
-        await scanLocalChanges(this.store, this.engine, this.connection.member.role);
-        const report = await this.engine.sync();
+        const report = await syncRound(this.store, this.engine, this.connection.member.role);
         if (report.pulled > 0) this.onRemoteChange();
         if (report.status === 'idle') {
           this.lastSyncAt = Date.now();
@@ -112,8 +111,12 @@ class TeamRunner {
           await this.refreshMembers();
         } else this.state = report.status === 'refused' ? 'refused' : 'offline';
       } catch (err) {
-        this.log(`team sync: ${err instanceof Error ? err.message : String(err)}`);
-        this.state = 'offline';
+        // A restore came in during the round: the next round rebuilds.
+        if (err instanceof RestoredMeanwhile) this.dirty = true;
+        else {
+          this.log(`team sync: ${err instanceof Error ? err.message : String(err)}`);
+          this.state = 'offline';
+        }
       }
       await this.writeStatus();
       if (this.refused) this.live?.abort();

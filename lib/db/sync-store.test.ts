@@ -1,11 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { backupChunks, checkBackup, restoreBackup } from './backup';
+import { sourceFromBytes } from '../import/source';
 import { SyncEngine } from '../sync/engine';
 import { BUYER, concern, note, reminder, template } from '../sync/fixtures.test-helper';
 import { MemorySyncServer } from '../sync/memory-server';
 import type { Role } from '../sync/protocol';
 import { addNote, setTag } from './annotations';
 import { HuitoukeDb } from './database';
-import { consoleSource, DexieSyncStore, localChangeOf, scanLocalChanges, SyncDb, touchesRecords, touchesSyncedTables } from './sync-store';
+import { consoleSource, DexieSyncStore, localChangeOf, syncRound, SyncDb, touchesRecords, touchesSyncedTables } from './sync-store';
 import { loadContactPolicy, loadGuardRules, loadReminderRules, loadTaxonomy, recordTemplateUse } from './playbook';
 import { saveSettingEdit } from './playbook-edit';
 import { loadAppSettings, saveAppSettings } from './settings';
@@ -41,10 +43,7 @@ function browser(server: MemorySyncServer, memberId: string, role: Role = 'agent
   store.memberId = memberId;
   const engine = new SyncEngine({ transport: server.transport(memberId, role), store, newChangeId });
   /** What the background does after a write or a live event: note local changes, then sync. */
-  const tick = async () => {
-    await scanLocalChanges(store, engine, role);
-    return engine.sync();
-  };
+  const tick = () => syncRound(store, engine, role);
   return { records, sync, store, engine, tick };
 }
 
@@ -375,6 +374,79 @@ describe('taught consoles', () => {
     a.box.list = [{ ...lazada(), matches: ['*://*/*'] }];
     expect(await a.tick()).toMatchObject({ pushed: 0 });
     expect(server.count('console')).toBe(0);
+  });
+});
+
+describe('restore while connected', () => {
+  async function backup(db: HuitoukeDb): Promise<string> {
+    let text = '';
+    for await (const chunk of backupChunks(db, Date.now())) text += chunk;
+    return text;
+  }
+  async function restore(db: HuitoukeDb, text: string): Promise<void> {
+    const source = () => sourceFromBytes('backup.json', new TextEncoder().encode(text), [64 * 1024]);
+    const read = await checkBackup(source(), db);
+    if (!read.ok) throw new Error(JSON.stringify(read.problem));
+    expect((await restoreBackup(db, source(), read.info, { now: Date.now() })).ok).toBe(true);
+  }
+
+  it("rebuilds the sync state: the backup's older versions are not pushed over the team's, newer work comes back, nothing is doubled or lost", async () => {
+    const server = new MemorySyncServer();
+    const a = browser(server, 'm-a');
+    const b = browser(server, 'm-b');
+    const now = Date.now();
+    await a.records.notes.put(note('n1', 'v1', now));
+    await setTag(a.records, BUYER, '老客', true, '小王', now);
+    await a.tick();
+    // Made offline, in the backup, never pushed before the restore.
+    server.failure = 'offline';
+    await a.records.notes.put(note('n-offline', '离线写的', now + 10));
+    await a.tick();
+    server.failure = null;
+    const text = await backup(a.records);
+
+    // After the backup: A's note is corrected (also on the server), B adds a note and removes the tag.
+    await a.records.notes.update('n1', { text: 'v2', updatedAt: now + 1000 });
+    await a.tick();
+    await b.tick();
+    await b.records.notes.put(note('n2', 'from B', now + 2000));
+    await setTag(b.records, BUYER, '老客', false, '小李', now + 2000);
+    await b.tick();
+
+    await restore(a.records, text);
+    expect((await a.records.notes.get('n1'))?.text).toBe('v1');
+    await a.tick();
+    // The team's newer versions stand and come back; the backup's own unpushed note is shared once.
+    expect(server.get('note', 'n1')?.text).toBe('v2');
+    expect((await a.records.notes.get('n1'))?.text).toBe('v2');
+    expect((await a.records.notes.get('n2'))?.text).toBe('from B');
+    expect((await a.records.tags.get(`${BUYER}|老客`))?.deletedAt).toBe(now + 2000);
+    expect(server.get('note', 'n-offline')?.text).toBe('离线写的');
+    expect(server.count('note')).toBe(3);
+    expect(await a.records.notes.count()).toBe(3);
+    // Settled: nothing more to push or pull anywhere.
+    expect(await a.tick()).toMatchObject({ pushed: 0, pulled: 0 });
+    await b.tick();
+    expect((await b.records.notes.toArray()).map((n) => n.text).sort()).toEqual(['from B', 'v2', '离线写的']);
+  });
+
+  it('a restore offline waits: nothing is pushed until the shop was pulled anew', async () => {
+    const server = new MemorySyncServer();
+    const a = browser(server, 'm-a');
+    const now = Date.now();
+    await a.records.notes.put(note('n1', 'v1', now));
+    await a.tick();
+    const text = await backup(a.records);
+    await a.records.notes.update('n1', { text: 'v2', updatedAt: now + 1000 });
+    await a.tick();
+    server.failure = 'offline';
+    await restore(a.records, text);
+    expect((await a.tick()).status).toBe('offline');
+    expect((await a.tick()).status).toBe('offline');
+    server.failure = null;
+    await a.tick();
+    expect(server.get('note', 'n1')?.text).toBe('v2');
+    expect((await a.records.notes.get('n1'))?.text).toBe('v2');
   });
 });
 

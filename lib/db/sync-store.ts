@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
-import { pendingOf, type OutboxEntry, type SyncEngine, type SyncStore } from '../sync/engine';
+import { pendingOf, type OutboxEntry, type SyncEngine, type SyncReport, type SyncStore } from '../sync/engine';
+import { restoreMarkOf } from './restore-mark';
 import { isPlaybookKind, PLAYBOOK_SETTING_IDS, SYNC_KINDS, templateUsageId, type PlaybookSettingId, type SyncKind } from '../sync/kinds';
 import { PLAYBOOK_SETTINGS } from './playbook';
 import { SETTINGS_KEY } from './settings';
@@ -335,6 +336,10 @@ export class DexieSyncStore implements SyncStore {
   memberId = '';
   /** Sources kept outside the records' database (the background's storage: taught consoles). */
   readonly extra: Partial<Record<SyncKind, LocalSource>> = {};
+  /** Pulling the shop anew after a restore: a local record without a shadow is not an unpushed change unless newer. */
+  rebuilding = false;
+  /** The restore mark the last scan saw; reading a record under another one means a restore came in between. */
+  scannedMark: string | null | undefined = undefined;
   constructor(
     readonly records: HuitoukeDb,
     readonly sync: SyncDb,
@@ -392,6 +397,8 @@ export class DexieSyncStore implements SyncStore {
     await this.sync.outbox.bulkDelete([...changeIds]);
   }
   async read(kind: SyncKind, id: string): Promise<Record<string, unknown> | undefined> {
+    // A push reads the record it sends: after a restore it would send the backup's version.
+    if (this.scannedMark !== undefined && (await restoreMarkOf(this.records)) !== this.scannedMark) throw new RestoredMeanwhile();
     return this.source(kind)?.get(id);
   }
   async baseOf(kind: SyncKind, id: string): Promise<number> {
@@ -414,7 +421,10 @@ export class DexieSyncStore implements SyncStore {
         await source.update(rec.id, (local) => {
           let pending = pendingOf(outbox, rec.kind, rec.id);
           if (isPlaybookKind(rec.kind) && this.role !== 'supervisor') pending = undefined;
-          else if (local) {
+          else if (local && this.rebuilding && !shadow && !(Number(local.updatedAt) > Number(rec.data.updatedAt))) {
+            // A restored record the server has too, not newer than the server's: the server's stands.
+            pending = undefined;
+          } else if (local) {
             const unnoted = localChangeOf(local, shadow?.data, rec.kind);
             if (unnoted?.delete) pending = { fields: [], delete: true };
             else if (unnoted?.fields === 'all') pending = { fields: 'all', delete: false };
@@ -462,6 +472,20 @@ export class DexieSyncStore implements SyncStore {
     return (row?.value as Partial<Record<SyncKind, number>> | undefined) ?? {};
   }
 
+  /**
+   * A restore replaced the records under the shadows: forget the outbox (its changes were to records
+   * the restore replaced), the shadows, the cursor and the scan marks, and pull the shop anew before
+   * anything is scanned (`rebuilding` until a pull reached the end).
+   */
+  async resetForRestore(mark: string): Promise<void> {
+    await this.sync.transaction('rw', this.sync.outbox, this.sync.shadows, this.sync.meta, async () => {
+      await this.sync.outbox.clear();
+      await this.sync.shadows.clear();
+      await this.sync.meta.bulkDelete(['cursor', 'scanMarks']);
+      await this.sync.meta.bulkPut([{ key: 'restoreMark', value: mark }, { key: 'rebuilding', value: true }]);
+    });
+  }
+
   /** Forget everything of a connection (a disconnect, or a connection to another shop). */
   async reset(): Promise<void> {
     await this.sync.transaction('rw', this.sync.outbox, this.sync.shadows, this.sync.meta, async () => {
@@ -470,6 +494,41 @@ export class DexieSyncStore implements SyncStore {
       await this.sync.meta.clear();
     });
   }
+}
+
+/** The records were restored from a backup while a push was reading them: the round stops and the next one rebuilds. */
+export class RestoredMeanwhile extends Error {
+  constructor() {
+    super('the records were restored from a backup during the sync');
+    this.name = 'RestoredMeanwhile';
+  }
+}
+
+/**
+ * One round of the background's sync: after a backup restore (a new restore mark), rebuild the
+ * shadows from the server first — the server's version of every record it has stands unless the
+ * restored one is newer, records only the backup has are pushed, records only the server has come
+ * back — then note local changes and sync. Nothing is doubled (records keep their ids) or lost.
+ */
+export async function syncRound(store: DexieSyncStore, engine: SyncEngine, role: 'agent' | 'supervisor'): Promise<SyncReport> {
+  const mark = await restoreMarkOf(store.records);
+  const seen = (await store.sync.meta.get('restoreMark'))?.value ?? null;
+  if (mark !== null && mark !== seen) await store.resetForRestore(mark);
+  if (await store.sync.meta.get('rebuilding')) {
+    store.rebuilding = true;
+    store.scannedMark = mark;
+    let report: SyncReport;
+    try {
+      report = await engine.sync();
+    } finally {
+      store.rebuilding = false;
+    }
+    if (report.status !== 'idle') return report;
+    await store.sync.meta.delete('rebuilding');
+  }
+  store.scannedMark = mark;
+  await scanLocalChanges(store, engine, role);
+  return engine.sync();
 }
 
 /** How far back before the newest local change a scan looks again (writes stamped a little earlier, clocks moved). */
