@@ -73,7 +73,11 @@ export async function push(sql: Sql, shopId: string, member: { id: string; role:
       const entry = { change_id: change.changeId, status: outcome.status, seq: thisSeq };
       answered.set(change.changeId, entry);
       newlyAnswered.push(entry);
-      results.push({ changeId: change.changeId, status: outcome.status, ...(thisSeq ? { seq: thisSeq } : {}) });
+      results.push({
+        changeId: change.changeId, status: outcome.status, ...(thisSeq ? { seq: thisSeq } : {}),
+        // A superseded change: the server's record, which the browser puts back.
+        ...(outcome.status === 'superseded' && cur ? { current: view({ kind: change.kind, id: change.id, seq: cur.seq, data: cur.data, author: cur.author }) } : {}),
+      });
     }
 
     if (written.size) {

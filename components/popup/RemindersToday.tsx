@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { useT } from '@/components/common/i18n';
 import { useLiveQuery } from '@/components/common/useLiveQuery';
-import { RemindersList, type ReminderActionFn } from '@/components/sidebar/RemindersList';
+import { RemindersList, type ReminderActionFn, type ReminderTeam } from '@/components/sidebar/RemindersList';
+import { useTeam } from '@/components/common/useTeam';
+import { setReminderOwner } from '@/lib/db/reminder-owner';
 import { clockNow, clockOffset } from '@/entrypoints/background/clock';
 import { db } from '@/lib/db/database';
 import { followupsForToday } from '@/lib/db/followups';
@@ -46,6 +48,19 @@ export function RemindersToday({ settings }: { settings: AppSettings }) {
     void browser.runtime.sendMessage({ type: 'dataChanged' }).catch(() => {});
   };
 
+  const team = useTeam();
+  const me = team.connection?.member.id;
+  const teamView: ReminderTeam | null = me
+    ? {
+        me,
+        members: team.members,
+        onOwner: async (r, owner) => {
+          await setReminderOwner(db(), r.id, owner, await clockNow());
+          void browser.runtime.sendMessage({ type: 'dataChanged' }).catch(() => {});
+        },
+      }
+    : null;
+
   if (data.status !== 'ready' || !data.value) return null;
   const { actionable, overCap, massCare, now } = data.value;
   // Most valuable first: the list keeps that order; what is due later today is shown as upcoming.
@@ -62,7 +77,7 @@ export function RemindersToday({ settings }: { settings: AppSettings }) {
       {due.length === 0 && upcoming.length === 0 ? (
         <p className="popup-empty">{t('sg_popupNone')}</p>
       ) : (
-        <RemindersList due={due} upcoming={upcoming} now={now} timeZone={timeZone} onAct={act} showBuyer values={new Map(actionable.map((f) => [f.reminder.id, Math.round(f.score)]))} />
+        <RemindersList due={due} upcoming={upcoming} now={now} timeZone={timeZone} onAct={act} showBuyer values={new Map(actionable.map((f) => [f.reminder.id, Math.round(f.score)]))} team={teamView} />
       )}
       {overCap > 0 && <p className="popup-note" data-testid="popup-over-cap">{t('fu_overCap', { count: overCap, cap: settings.followupsPerDay })}</p>}
       {massCare.length > 0 && (

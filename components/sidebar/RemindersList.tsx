@@ -7,6 +7,14 @@ import { effectiveDueAt, formatLocal, localDateAt, type Reminder } from '@/lib/r
 import type { UiLocale } from '@/lib/schemas/common';
 
 export type ReminderActionFn = (r: Reminder, action: 'done' | 'dismiss' | 'snooze', minutes?: number) => void | Promise<void>;
+export type ReminderOwnerFn = (r: Reminder, owner: string) => void | Promise<void>;
+
+/** In a team: this member, the shop's members (names of owners, hand-over choices), and the owner change. */
+export interface ReminderTeam {
+  me: string;
+  members: readonly { id: string; name: string; revoked: boolean }[];
+  onOwner: ReminderOwnerFn;
+}
 
 /** "今天 10:00", "明天 09:30", "11-25 10:00" in the shop's time zone. */
 export function whenLabel(at: number, now: number, timeZone: string, locale: UiLocale): string {
@@ -33,6 +41,8 @@ export function RemindersList(props: {
   showBuyer: boolean;
   /** The value each follow-up was ordered by (the popup's list), shown as `data-value`. */
   values?: ReadonlyMap<string, number>;
+  /** Connected to a shop server: each reminder shows its owner and can be taken or handed over. */
+  team?: ReminderTeam | null;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -46,6 +56,7 @@ export function RemindersList(props: {
           <time className="rm-time">{whenLabel(effectiveDueAt(r), props.now, props.timeZone, locale)}</time>
         </div>
         {r.note && <p className="rm-note">{r.note}</p>}
+        {props.team && <Owner r={r} team={props.team} />}
       </div>
       <div className="rm-actions">
         <button type="button" className="small" data-testid="reminder-done" onClick={() => void props.onAct(r, 'done')}>{t('sg_done')}</button>
@@ -60,5 +71,35 @@ export function RemindersList(props: {
       {props.due.map((r) => row(r, true))}
       {props.upcoming.map((r) => row(r, false))}
     </ul>
+  );
+}
+
+/** Who owns a reminder, "take it", and a hand-over choice of the other (not revoked) members. */
+function Owner({ r, team }: { r: Reminder; team: ReminderTeam }) {
+  const t = useT();
+  const byId = new Map(team.members.map((m) => [m.id, m.name]));
+  const name = r.owner === undefined ? t('sg_ownerNone') : r.owner === team.me ? t('sg_ownerMe') : (byId.get(r.owner) ?? t('sg_ownerGone'));
+  const others = team.members.filter((m) => !m.revoked && m.id !== team.me && m.id !== r.owner);
+  return (
+    <div className="rm-owner">
+      <span data-testid="reminder-owner" data-value={r.owner ?? ''}>{t('sg_owner', { name })}</span>
+      {r.owner !== team.me && (
+        <button type="button" className="small ghost" data-testid="reminder-take" title={t('sg_takeHint')} onClick={() => void team.onOwner(r, team.me)}>{t('sg_take')}</button>
+      )}
+      {others.length > 0 && (
+        <select
+          className="small"
+          data-testid="reminder-handover"
+          aria-label={t('sg_handOverLabel')}
+          value=""
+          onChange={(e) => {
+            if (e.target.value) void team.onOwner(r, e.target.value);
+          }}
+        >
+          <option value="">{t('sg_handOver')}</option>
+          {others.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+        </select>
+      )}
+    </div>
   );
 }

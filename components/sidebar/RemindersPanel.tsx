@@ -3,7 +3,8 @@ import { useLocale, useT } from '@/components/common/i18n';
 import { translate } from '@/lib/i18n';
 import { parseQuickReminder, type Reminder } from '@/lib/reminders';
 import type { Platform } from '@/lib/schemas/common';
-import { RemindersList, whenLabel, type ReminderActionFn } from './RemindersList';
+import { useTeam } from '@/components/common/useTeam';
+import { RemindersList, whenLabel, type ReminderActionFn, type ReminderTeam } from './RemindersList';
 import type { HubApi } from './useHub';
 import { useQuery } from './useQuery';
 
@@ -43,6 +44,22 @@ export function RemindersPanel({ hub, buyerId, nick, platform, timeZone }: { hub
     }
   };
 
+  const team = useTeam();
+  const me = team.connection?.member.id;
+  const teamView: ReminderTeam | null = me
+    ? {
+        me,
+        members: team.members,
+        onOwner: async (r, owner) => {
+          try {
+            await hub.rpc({ method: 'reminderOwner', id: r.id, owner });
+          } catch (e) {
+            setMessage({ kind: 'error', text: t('sg_actionFailed', { message: (e as Error).message }) });
+          }
+        },
+      }
+    : null;
+
   const due: Reminder[] = data.status === 'ready' ? data.value.due : [];
   const upcoming: Reminder[] = data.status === 'ready' ? data.value.upcoming.slice(0, 5) : [];
   return (
@@ -79,7 +96,7 @@ export function RemindersPanel({ hub, buyerId, nick, platform, timeZone }: { hub
       {due.length + upcoming.length === 0 ? (
         <p className="empty">{t('sg_remindersNone')}</p>
       ) : (
-        <RemindersList due={due} upcoming={upcoming} now={now} timeZone={timeZone} onAct={act} showBuyer={false} />
+        <RemindersList due={due} upcoming={upcoming} now={now} timeZone={timeZone} onAct={act} showBuyer={false} team={teamView} />
       )}
     </section>
   );

@@ -8,6 +8,7 @@ import { localDateAt } from '@/lib/reminders/time';
 import { asLogEntries, contactKindOf, contactLogOf, markSent, recordContactOnce } from '@/lib/db/contact-log';
 import { loadContactPolicy, loadCouponRules, loadGuardRules, loadCoupons, loadReminderRules, loadTaxonomy, loadTemplates, recordTemplateUse } from '@/lib/db/playbook';
 import { actOnReminder, addManualReminder, remindersOfBuyer } from '@/lib/db/reminders';
+import { setReminderOwner } from '@/lib/db/reminder-owner';
 import { parseQuickReminder } from '@/lib/reminders';
 import type { HuitoukeDb } from '@/lib/db/database';
 import { loadAppSettings } from '@/lib/db/settings';
@@ -143,6 +144,8 @@ export async function answerSidebar(db: HuitoukeDb, req: SidebarRequest, now = D
       }
       return actOnReminder(db, req.id, { action: req.action }, now);
     }
+    case 'reminderOwner':
+      return setReminderOwner(db, req.id, req.owner, now);
   }
 }
 
@@ -159,6 +162,7 @@ export const WRITES = new Set<SidebarRequest['method']>([
   'contactSeen',
   'addReminder',
   'reminderAction',
+  'reminderOwner',
   'setBirthday',
   'clearBirthday',
 ]);

@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
 import { db } from '@/lib/db/database';
-import { DexieSyncStore, scanLocalChanges, SyncDb } from '@/lib/db/sync-store';
+import { consoleSource, DexieSyncStore, RestoredMeanwhile, syncRound, SyncDb } from '@/lib/db/sync-store';
+import { CUSTOM_CONSOLES_KEY } from '@/lib/consoles/stored';
 import { BuyerLookupSchema, type BuyerLookup } from '@/lib/schemas/sidebar-rpc';
 import {
-  followLive, httpTransport, readTeamConnection, SyncEngine, SyncTransportError,
-  TEAM_CONNECTION_KEY, TEAM_STATUS_KEY, type FetchLike, type HttpTransportOptions, type LiveEvent, type TeamConnection, type TeamStatus,
+  followLive, httpTransport, listMembers, readTeamConnection, SyncEngine, SyncTransportError,
+  TEAM_CONNECTION_KEY, TEAM_MEMBERS_KEY, TEAM_STATUS_KEY, type TeamMembers, type FetchLike, type HttpTransportOptions, type LiveEvent, type TeamConnection, type TeamStatus,
 } from '@/lib/sync';
 
 /**
@@ -20,6 +21,7 @@ import {
  */
 
 const ALARM = 'team-sync';
+const MEMBERS_EVERY_MS = 5 * 60_000;
 const META_KEY = 'connection';
 
 const swFetch: FetchLike = (url, init) => fetch(url, init);
@@ -49,6 +51,12 @@ class TeamRunner {
     this.http = { baseUrl: connection.baseUrl, token: connection.token, fetch: swFetch, timeoutMs: 20_000 };
     this.store = new DexieSyncStore(db(), syncDb());
     this.store.role = connection.member.role;
+    this.store.memberId = connection.member.id;
+    // Taught consoles live in storage.local (the content script and the console registration read them there).
+    this.store.extra.console = consoleSource({
+      read: async () => (await browser.storage.local.get(CUSTOM_CONSOLES_KEY))[CUSTOM_CONSOLES_KEY],
+      write: (list) => browser.storage.local.set({ [CUSTOM_CONSOLES_KEY]: list }),
+    });
     this.engine = new SyncEngine({ transport: httpTransport(this.http), store: this.store, newChangeId: randomChangeId });
   }
 
@@ -95,19 +103,39 @@ class TeamRunner {
     while (this.dirty && !this.stopped) {
       this.dirty = false;
       try {
-        await scanLocalChanges(this.store, this.engine, this.connection.member.role);
-        const report = await this.engine.sync();
+        const report = await syncRound(this.store, this.engine, this.connection.member.role);
         if (report.pulled > 0) this.onRemoteChange();
         if (report.status === 'idle') {
           this.lastSyncAt = Date.now();
           this.state = 'online';
+          await this.refreshMembers();
         } else this.state = report.status === 'refused' ? 'refused' : 'offline';
       } catch (err) {
-        this.log(`team sync: ${err instanceof Error ? err.message : String(err)}`);
-        this.state = 'offline';
+        // A restore came in during the round: the next round rebuilds.
+        if (err instanceof RestoredMeanwhile) this.dirty = true;
+        else {
+          this.log(`team sync: ${err instanceof Error ? err.message : String(err)}`);
+          this.state = 'offline';
+        }
       }
       await this.writeStatus();
       if (this.refused) this.live?.abort();
+    }
+  }
+
+  private membersAt = 0;
+
+  /** The shop's members (reminder owners' names, hand-over choices), now and then while online. */
+  private async refreshMembers(): Promise<void> {
+    if (Date.now() - this.membersAt < MEMBERS_EVERY_MS) return;
+    try {
+      const members = await listMembers(this.http);
+      this.membersAt = Date.now();
+      if (this.stopped) return;
+      const value: TeamMembers = { memberId: this.connection.member.id, members, fetchedAt: this.membersAt };
+      await browser.storage.local.set({ [TEAM_MEMBERS_KEY]: value });
+    } catch (err) {
+      this.log(`team members: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
 
@@ -212,7 +240,7 @@ async function ensureRunner(onRemoteChange: () => void, log: (m: string) => void
     // Disconnected: forget the outbox, cursor and shadows (the records stay).
     await browser.alarms.clear(ALARM);
     await new DexieSyncStore(db(), syncDb()).reset();
-    await browser.storage.local.remove(TEAM_STATUS_KEY);
+    await browser.storage.local.remove([TEAM_STATUS_KEY, TEAM_MEMBERS_KEY]);
     return null;
   }
   // Wakes a stopped worker to sync and reopen the live stream (only while connected).
@@ -239,7 +267,10 @@ export interface TeamSync {
 /** Start team sync (listeners registered synchronously, at start-up). */
 export function setupTeamSync(onRemoteChange: () => void, log: (m: string) => void): TeamSync {
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && TEAM_CONNECTION_KEY in changes) void current(onRemoteChange, log);
+    if (area !== 'local') return;
+    if (TEAM_CONNECTION_KEY in changes) void current(onRemoteChange, log);
+    // A console taught (or removed) here: share it.
+    else if (CUSTOM_CONSOLES_KEY in changes) void current(onRemoteChange, log).then((r) => r?.poke());
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== ALARM) return;

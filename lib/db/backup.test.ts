@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sourceFromBytes, type ImportSource } from '../import/source';
 import { canonicalJson, Checksum } from '../playbook/canonical';
 import { addNote, saveConcern, setTag } from './annotations';
+import { RESTORE_MARK_KEY, restoreMarkOf } from './restore-mark';
 import { backupChunks, checkBackup, hasRowSchema, restoreBackup, tablesOfVersion, type BackupInfo, type RestoreOptions } from './backup';
 import { decodeBuyer } from './buyer-codec';
 import { shardIdOf, type BuyerShard } from './buyer-shards';
@@ -76,13 +77,16 @@ async function buyerCount(db: HuitoukeDb): Promise<number> {
   return n;
 }
 
+/** Rows a restore keeps or writes for this browser (the PIN, the restore mark) are left out. */
+const kept = (table: string, rows: unknown[]) => rows.filter((r) => !(table === 'settings' && (r as { key?: unknown }).key === RESTORE_MARK_KEY));
+
 async function counts(db: Dexie): Promise<Record<string, number>> {
-  return Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, await t.count()] as const)));
+  return Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, kept(t.name, await t.toArray()).length] as const)));
 }
 
 /** Every row of every table, to compare a database before and after. */
 async function everything(db: Dexie): Promise<Record<string, unknown[]>> {
-  return Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, await t.toArray()] as const)));
+  return Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, kept(t.name, await t.toArray())] as const)));
 }
 
 type BackupFile = { dbVersion: number; tables: Record<string, Record<string, unknown>[]>; manifest: { counts: Record<string, number>; checksums: Record<string, string> } };
@@ -118,8 +122,13 @@ describe('backup and restore', () => {
     expect(await buyerCount(target)).toBe(4500);
     expect(await target.notes.toArray()).toEqual(await source.notes.toArray());
     expect((await getBuyer(target, 'taobao:买家3'))?.nick).toBe('=HYPERLINK("http://x")');
-    // A second backup of the restored profile is the same file, apart from its date.
+    // A second backup of the restored profile is the same file, apart from its date (the restore mark is not in it).
     expect(await backupText(target, 100)).toBe(text);
+    // Each restore leaves a new mark (team sync rebuilds its shadows on it).
+    const first = await restoreMarkOf(target);
+    expect(first).not.toBeNull();
+    expect((await restoreText(target, text)).ok).toBe(true);
+    expect(await restoreMarkOf(target)).not.toBe(first);
   });
 
   it('reads the file as it arrives, in pieces that end anywhere (inside names, rows, escapes and characters)', async () => {

@@ -19,6 +19,7 @@ import { TemplateVersionSchema } from './playbook';
 import { BuyerNoteSchema, BuyerTagSchema, ConcernRecordSchema, ImportRunSchema, OrphanBucketSchema, SettingRecordSchema } from './records';
 import { SCHEMA_VERSIONS } from './schema-versions';
 import { PIN_SETTING_KEY } from './supervisor-lock';
+import { newRestoreMark, RESTORE_MARK_KEY } from './restore-mark';
 
 /**
  * Full backup and restore of the extension's database as one JSON file.
@@ -52,6 +53,15 @@ type Row = Record<string, unknown>;
 /** The settings rows of the supervisor PIN (its hash and its lock-out): never backed up, never restored over. */
 export function isPinRow(table: string, row: Row): boolean {
   return table === 'settings' && typeof row.key === 'string' && row.key.startsWith(PIN_SETTING_KEY);
+}
+
+/**
+ * The settings row a restore writes in its own transaction (`RESTORE_MARK_KEY`, a new id each
+ * time): team sync sees it and rebuilds its sync state (lib/db/sync-store.ts). Like the PIN rows it
+ * belongs to this browser: never backed up, never restored over.
+ */
+export function isKeptRow(table: string, row: Row): boolean {
+  return isPinRow(table, row) || (table === 'settings' && row.key === RESTORE_MARK_KEY);
 }
 
 /** Record schemas of the current tables; a row that does not parse is refused with its table and number. */
@@ -117,7 +127,7 @@ class Summer {
 /** Count and checksum of a table as stored now (the PIN rows left out), in primary-key order. */
 export async function summarizeTable(table: AnyTable): Promise<TableSummary> {
   const sum = new Summer();
-  for await (const batch of rowsOf(table)) for (const row of batch) if (!isPinRow(table.name, row)) sum.add(row);
+  for await (const batch of rowsOf(table)) for (const row of batch) if (!isKeptRow(table.name, row)) sum.add(row);
   return sum.summary;
 }
 
@@ -141,7 +151,7 @@ export async function* backupChunks(db: Dexie, now: number, onProgress?: (p: Bac
     for await (const batch of rowsOf(table)) {
       const parts: string[] = [];
       for (const row of batch) {
-        if (isPinRow(table.name, row)) continue;
+        if (isKeptRow(table.name, row)) continue;
         sum.add(row);
         parts.push(JSON.stringify(row));
       }
@@ -448,12 +458,13 @@ function waitIn(tx: Transaction) {
  * throws, which aborts the transaction: the database is then exactly as it was before. Tables are
  * used through the transaction object, not Dexie's zone, which does not follow every await.
  */
-async function replaceAll(tx: Transaction, names: readonly string[], fill: (table: (name: string) => AnyTable) => Promise<Map<string, TableSummary>>): Promise<TableCheck[]> {
+async function replaceAll(tx: Transaction, names: readonly string[], fill: (table: (name: string) => AnyTable) => Promise<Map<string, TableSummary>>, now: number): Promise<TableCheck[]> {
   const table = (name: string) => tx.table(name) as AnyTable;
   const pin = names.includes('settings') ? await table('settings').where(':id').startsWith(PIN_SETTING_KEY).toArray() : [];
   for (const name of names) await table(name).clear();
   const expected = await fill(table);
   if (pin.length) await table('settings').bulkPut(pin);
+  if (names.includes('settings')) await table('settings').put(newRestoreMark(now));
   const out: TableCheck[] = [];
   for (const name of names) {
     const want = expected.get(name) ?? new Summer().summary;
@@ -501,7 +512,7 @@ async function restore(db: Dexie, source: ImportSource, info: BackupInfo, opts: 
       }));
       await batches.flush(true);
       return new Map(names.map((name) => [name, batches.summary(name)]));
-    }));
+    }, opts.now));
     return { ok: true, rolledBack: false, upgradedFrom: null, tables, pinKept: info.hasPin };
   }
 
@@ -531,7 +542,7 @@ async function restore(db: Dexie, source: ImportSource, info: BackupInfo, opts: 
       let index = 0;
       for await (const batch of rowsOf(table)) {
         for (const row of batch) {
-          const problem = isPinRow(table.name, row) ? null : rowProblem(table.name, row, index, key);
+          const problem = isKeptRow(table.name, row) ? null : rowProblem(table.name, row, index, key);
           if (problem) throw new BackupRefused(problem);
           index++;
         }
@@ -546,7 +557,7 @@ async function restore(db: Dexie, source: ImportSource, info: BackupInfo, opts: 
         // The scratch database is another database: its reads are waited for, outside this transaction.
         let rows = source ? await wait(() => source.orderBy(':id').limit(BATCH).toArray()) : [];
         while (rows.length) {
-          const keep = rows.filter((row) => !isPinRow(name, row));
+          const keep = rows.filter((row) => !isKeptRow(name, row));
           for (const row of keep) sum.add(row);
           await table(name).bulkPut(keep);
           opts.onProgress?.({ table: name, rows: sum.count });
@@ -557,7 +568,7 @@ async function restore(db: Dexie, source: ImportSource, info: BackupInfo, opts: 
         expected.set(name, sum.summary);
       }
       return expected;
-    }));
+    }, opts.now));
     return { ok: true, rolledBack: false, upgradedFrom: info.dbVersion, tables, pinKept: info.hasPin };
   } finally {
     scratch.close();

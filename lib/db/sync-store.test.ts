@@ -1,12 +1,26 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { backupChunks, checkBackup, restoreBackup } from './backup';
+import { sourceFromBytes } from '../import/source';
 import { SyncEngine } from '../sync/engine';
-import { BUYER, concern, note, template } from '../sync/fixtures.test-helper';
+import { BUYER, concern, note, reminder, template } from '../sync/fixtures.test-helper';
 import { MemorySyncServer } from '../sync/memory-server';
 import type { Role } from '../sync/protocol';
 import { addNote, setTag } from './annotations';
 import { HuitoukeDb } from './database';
-import { DexieSyncStore, localChangeOf, scanLocalChanges, SyncDb, touchesRecords, touchesSyncedTables } from './sync-store';
-import { recordTemplateUse } from './playbook';
+import { consoleSource, DexieSyncStore, localChangeOf, syncRound, SyncDb, touchesRecords, touchesSyncedTables } from './sync-store';
+import { loadContactPolicy, loadGuardRules, loadReminderRules, loadTaxonomy, recordTemplateUse } from './playbook';
+import { saveSettingEdit } from './playbook-edit';
+import { loadAppSettings, saveAppSettings } from './settings';
+import { DEFAULT_APP_SETTINGS } from '../settings/app';
+import { defaultTaxonomy } from '../concerns';
+import { DEFAULT_CONTACT_POLICY } from '../contact';
+import { defaultGuardRules } from '../guard/rules';
+import { setReminderOwner } from './reminder-owner';
+import { actOnReminder } from './reminders';
+import { defaultTemplates } from '../templates';
+import { teamUsage } from '../templates/schema';
+import { clearBirthday, getBirthday, saveBirthday } from './birthdays';
+import { DEFAULT_REMINDER_RULES } from '../reminders/schema';
 
 const DAY = 86_400_000;
 let n = 0;
@@ -26,12 +40,10 @@ function browser(server: MemorySyncServer, memberId: string, role: Role = 'agent
   if (!dbs) opened.push(records, sync);
   const store = new DexieSyncStore(records, sync);
   store.role = role;
+  store.memberId = memberId;
   const engine = new SyncEngine({ transport: server.transport(memberId, role), store, newChangeId });
   /** What the background does after a write or a live event: note local changes, then sync. */
-  const tick = async () => {
-    await scanLocalChanges(store, engine, role);
-    return engine.sync();
-  };
+  const tick = () => syncRound(store, engine, role);
   return { records, sync, store, engine, tick };
 }
 
@@ -131,32 +143,318 @@ describe('DexieSyncStore', () => {
     expect((await agent.records.templates.get(t.id))?.title).toBe('尺码推荐（总部版）');
   });
 
-  it("a template's use counts stay this browser's: not pushed, and kept when the supervisor's version arrives", async () => {
+  it("template usage is shop-wide: each member's count is its own record, and every browser ranks by the team's total", async () => {
+    const server = new MemorySyncServer();
+    const sup = browser(server, 'm-s', 'supervisor');
+    const a = browser(server, 'm-a', 'agent');
+    const b = browser(server, 'm-b', 'agent');
+    const now = Date.now();
+    const [t1, t2] = defaultTemplates().slice(0, 2).map((t) => ({ ...t, updatedAt: now }));
+    await sup.records.templates.bulkPut([t1!, t2!]);
+    await sup.tick();
+    await a.tick();
+    await b.tick();
+    // A uses t2 three times, B twice; the supervisor once. The template itself is not edited by any of it.
+    for (let i = 1; i <= 3; i++) await recordTemplateUse(a.records, t2!.id, now + i);
+    for (let i = 1; i <= 2; i++) await recordTemplateUse(b.records, t2!.id, now + 10 + i);
+    await recordTemplateUse(sup.records, t2!.id, now + 20);
+    await a.tick();
+    await b.tick();
+    await sup.tick();
+    await a.tick();
+    await b.tick();
+    expect(server.count('templateUsage')).toBe(3);
+    expect(server.get('template', t2!.id)?.usageCount).toBe(0);
+    expect(await a.records.templates.get(t2!.id)).toMatchObject({ usageCount: 3, teamUsageCount: 3, lastUsedAt: now + 3 });
+    expect(await b.records.templates.get(t2!.id)).toMatchObject({ usageCount: 2, teamUsageCount: 4 });
+    expect(await sup.records.templates.get(t2!.id)).toMatchObject({ usageCount: 1, teamUsageCount: 5 });
+    // B's own count is 2, the team's 6: t2 now outranks t1 for B though B used it less than A.
+    const shop = (await b.records.templates.get(t2!.id))!;
+    expect(teamUsage(shop)).toBe(6);
+    // A supervisor's edit of the template keeps every browser's counts.
+    await sup.records.templates.update(t2!.id, { title: '新标题', updatedAt: now + 30 });
+    await sup.tick();
+    await b.tick();
+    expect(await b.records.templates.get(t2!.id)).toMatchObject({ title: '新标题', usageCount: 2, teamUsageCount: 4 });
+    // Nothing more to push anywhere.
+    for (const side of [a, b, sup]) expect(await side.tick()).toMatchObject({ pushed: 0 });
+  });
+
+  it("a member's count never goes down: after a restore the server's count raises the local one", async () => {
+    const server = new MemorySyncServer();
+    const a = browser(server, 'm-a', 'supervisor');
+    const now = Date.now();
+    const t = template(now);
+    await a.records.templates.put(t);
+    for (let i = 1; i <= 4; i++) await recordTemplateUse(a.records, t.id, now + i);
+    await a.tick();
+    await a.records.templates.put({ ...t, usageCount: 1, lastUsedAt: now + 1 });
+    await a.tick();
+    expect(server.get('templateUsage', `${t.id}|m-a`)).toMatchObject({ count: 4 });
+    expect((await a.records.templates.get(t.id))?.usageCount).toBe(4);
+  });
+});
+
+describe('buyer fields (birthdays)', () => {
+  const rules = DEFAULT_REMINDER_RULES;
+  const write = (monthDay: string, year: number | null) => ({ buyerId: BUYER, nick: '小鹿买买', platform: 'taobao' as const, monthDay, year });
+
+  it("one agent's birthday reaches the other; a correction of the day and a cleared year by two agents both hold", async () => {
+    const server = new MemorySyncServer();
+    const a = browser(server, 'm-a');
+    const b = browser(server, 'm-b');
+    const now = Date.now();
+    await saveBirthday(a.records, write('03-08', 1995), '小王', rules, 'Asia/Shanghai', now);
+    await a.tick();
+    await b.tick();
+    expect(await getBirthday(b.records, BUYER)).toMatchObject({ monthDay: '03-08', year: 1995, author: '小王' });
+
+    // Both edit offline: A corrects the day, B removes the year (a field cleared).
+    await saveBirthday(a.records, write('03-09', 1995), '小王', rules, 'Asia/Shanghai', now + 1000);
+    const bs = (await b.records.birthdays.get(BUYER))!;
+    const { year: _year, ...withoutYear } = bs;
+    await b.records.birthdays.put({ ...withoutYear, updatedAt: now + 2000 });
+    await a.tick();
+    await b.tick();
+    await a.tick();
+    for (const side of [a, b]) {
+      const got = await getBirthday(side.records, BUYER);
+      expect(got?.monthDay).toBe('03-09');
+      expect(got?.year).toBeUndefined();
+    }
+  });
+
+  it('a removal wins over an edit only when it is newer', async () => {
+    const server = new MemorySyncServer();
+    const a = browser(server, 'm-a');
+    const b = browser(server, 'm-b');
+    const now = Date.now();
+    await saveBirthday(a.records, write('05-20', null), '小王', rules, 'Asia/Shanghai', now);
+    await a.tick();
+    await b.tick();
+    // B removes it first (older), A corrects it later; B's removal reaches the server after A's edit.
+    await clearBirthday(b.records, BUYER, now + 1000);
+    await saveBirthday(a.records, write('05-21', null), '小王', rules, 'Asia/Shanghai', now + 2000);
+    await a.tick();
+    await b.tick();
+    await a.tick();
+    for (const side of [a, b]) expect((await getBirthday(side.records, BUYER))?.monthDay).toBe('05-21');
+
+    // A newer removal wins.
+    await clearBirthday(b.records, BUYER, now + 3000);
+    await b.tick();
+    await a.tick();
+    for (const side of [a, b]) expect(await getBirthday(side.records, BUYER)).toBeNull();
+    expect(server.get('buyerFields', BUYER)?.deletedAt).toBe(now + 3000);
+  });
+});
+
+describe('reminders in a team', () => {
+  it('take and hand over: the owner reaches every browser; done by one is done for all, even against an older snooze', async () => {
+    const server = new MemorySyncServer();
+    const a = browser(server, 'm-a');
+    const b = browser(server, 'm-b');
+    const now = Date.now();
+    await a.records.reminders.put(reminder('r1', now));
+    await a.tick();
+    await b.tick();
+    // B takes it; A sees B as its owner.
+    await setReminderOwner(b.records, 'r1', 'm-b', now + 1000);
+    await b.tick();
+    await a.tick();
+    expect((await a.records.reminders.get('r1'))?.owner).toBe('m-b');
+    // B hands it over to A.
+    await setReminderOwner(b.records, 'r1', 'm-a', now + 2000);
+    await b.tick();
+    await a.tick();
+    expect((await a.records.reminders.get('r1'))?.owner).toBe('m-a');
+
+    // A marks it done; B, offline, snoozes it (not having seen it done).
+    await actOnReminder(a.records, 'r1', { action: 'done' }, now + 3000);
+    await a.tick();
+    server.failure = 'offline';
+    await actOnReminder(b.records, 'r1', { action: 'snooze', until: now + 86_400_000 }, now + 4000);
+    await b.tick();
+    server.failure = null;
+    await b.tick();
+    await a.tick();
+    for (const side of [a, b]) expect((await side.records.reminders.get('r1'))?.status).toBe('done');
+    expect(server.get('reminder', 'r1')).toMatchObject({ status: 'done', owner: 'm-a' });
+  });
+});
+
+describe('playbook settings', () => {
+  it("the supervisor's taxonomy, reminder rules, contact policy, send check and ladder reach the agents; an agent's own edit is not pushed and is replaced", async () => {
     const server = new MemorySyncServer();
     const sup = browser(server, 'm-s', 'supervisor');
     const agent = browser(server, 'm-a', 'agent');
     const now = Date.now();
-    const t = template(now);
-    await sup.records.templates.put(t);
+    // The agent has its own app settings (name, zone) that must stay its own.
+    await saveAppSettings(agent.records, { ...DEFAULT_APP_SETTINGS, agentName: '小李' }, now);
+    await agent.tick();
+
+    const rules = { ...DEFAULT_REMINDER_RULES, sendTime: '09:15', horizonDays: 3 };
+    await saveSettingEdit(sup.records, 'reminderRules', rules, now + 1);
+    const taxonomy = defaultTaxonomy();
+    taxonomy.minScore = 0.8;
+    await saveSettingEdit(sup.records, 'taxonomy', taxonomy, now + 2);
+    await saveSettingEdit(sup.records, 'contactPolicy', { ...DEFAULT_CONTACT_POLICY, marketingCap: { count: 1, days: 14 } }, now + 3);
+    const guard = defaultGuardRules();
+    await saveSettingEdit(sup.records, 'guardRules', { ...guard, limits: {} }, now + 4);
+    const supApp = await loadAppSettings(sup.records);
+    const profile = structuredClone(supApp.profile);
+    profile.ladder.levels[0]!.name = '铜牌会员';
+    await saveAppSettings(sup.records, { ...supApp, agentName: '主管', profile }, now + 5);
+    expect(await sup.tick()).toMatchObject({ status: 'idle', pushed: 5 });
+
+    await agent.tick();
+    expect((await loadReminderRules(agent.records)).sendTime).toBe('09:15');
+    expect((await loadTaxonomy(agent.records)).minScore).toBe(0.8);
+    expect((await loadContactPolicy(agent.records)).marketingCap).toEqual({ count: 1, days: 14 });
+    expect((await loadGuardRules(agent.records)).limits).toEqual({});
+    expect(Object.keys(guard.limits).length).toBeGreaterThan(0);
+    const agentApp = await loadAppSettings(agent.records);
+    expect(agentApp.profile.ladder.levels[0]!.name).toBe('铜牌会员');
+    expect(agentApp.agentName).toBe('小李');
+    expect(server.get('playbookSetting', 'profile')).not.toHaveProperty('value.agentName');
+
+    // An agent's edit of a setting (a stale tab, a script) is not pushed; the supervisor's next version replaces it.
+    await saveSettingEdit(agent.records, 'reminderRules', { ...rules, sendTime: '23:00' }, now + 6);
+    expect(await agent.tick()).toMatchObject({ pushed: 0 });
+    await saveSettingEdit(sup.records, 'reminderRules', { ...rules, horizonDays: 5 }, now + 7);
     await sup.tick();
     await agent.tick();
-    await recordTemplateUse(sup.records, t.id, now + 1);
-    await sup.records.templates.update(t.id, { updatedAt: now + 2 });
-    expect(await sup.tick()).toMatchObject({ pushed: 0 });
-    await recordTemplateUse(agent.records, t.id, now + 3);
-    await recordTemplateUse(agent.records, t.id, now + 4);
-    await sup.records.templates.update(t.id, { title: '尺码推荐（新版）', updatedAt: now + 5 });
+    expect(await loadReminderRules(agent.records)).toMatchObject({ sendTime: '09:15', horizonDays: 5 });
+  });
+});
+
+describe('taught consoles', () => {
+  const lazada = (input = '.im-editor textarea') => ({
+    id: 'lazada-my', name: { zh: 'Lazada 聊天', en: 'Lazada chat' }, platform: 'other', matches: ['https://sellercenter.lazada.com.my/apps/im/*'],
+    exampleUrls: ['https://sellercenter.lazada.com.my/apps/im/chat'],
+    selectors: {
+      ready: '.im-container', buyerNick: { selector: '.session-header .buyer-name' }, messageRow: '.message-list .message-item', messageText: '.message-text',
+      authorBuyer: '.message-item.left', authorAgent: '.message-item.right', input, inputKind: 'textarea',
+    },
+  });
+  /** A browser whose consoles are a list in (fake) storage.local, as the background keeps them. */
+  function withConsoles(server: MemorySyncServer, memberId: string, role: Role = 'agent') {
+    const side = browser(server, memberId, role);
+    const box: { list: unknown[] } = { list: [] };
+    side.store.extra.console = consoleSource({ read: async () => structuredClone(box.list), write: async (l) => void (box.list = structuredClone(l)) });
+    return { ...side, box };
+  }
+
+  it("a console the supervisor taught reaches the agents; a correction follows; removing it removes it everywhere", async () => {
+    const server = new MemorySyncServer();
+    const sup = withConsoles(server, 'm-s', 'supervisor');
+    const agent = withConsoles(server, 'm-a');
+    sup.box.list = [lazada()];
     await sup.tick();
     await agent.tick();
-    expect(await agent.records.templates.get(t.id)).toMatchObject({ title: '尺码推荐（新版）', usageCount: t.usageCount + 2, lastUsedAt: now + 4 });
-    expect(server.get('template', t.id)?.usageCount).toBe(t.usageCount);
+    expect(agent.box.list).toEqual([lazada()]);
+
+    sup.box.list = [lazada('.im-editor .input-box textarea')];
+    await sup.tick();
+    await agent.tick();
+    expect((agent.box.list[0] as ReturnType<typeof lazada>).selectors.input).toBe('.im-editor .input-box textarea');
+
+    // Removed outright from the list: the scan finds it gone and the removal reaches the agent.
+    sup.box.list = [];
+    await sup.tick();
+    expect(server.get('console', 'lazada-my')?.deletedAt).toBeTypeOf('number');
+    await agent.tick();
+    expect(agent.box.list).toEqual([]);
+    for (const side of [sup, agent]) expect(await side.tick()).toMatchObject({ pushed: 0 });
+  });
+
+  it('a console that does not pass the schema is not taken', async () => {
+    const server = new MemorySyncServer();
+    const a = withConsoles(server, 'm-a');
+    a.box.list = [{ ...lazada(), matches: ['*://*/*'] }];
+    expect(await a.tick()).toMatchObject({ pushed: 0 });
+    expect(server.count('console')).toBe(0);
+  });
+});
+
+describe('restore while connected', () => {
+  async function backup(db: HuitoukeDb): Promise<string> {
+    let text = '';
+    for await (const chunk of backupChunks(db, Date.now())) text += chunk;
+    return text;
+  }
+  async function restore(db: HuitoukeDb, text: string): Promise<void> {
+    const source = () => sourceFromBytes('backup.json', new TextEncoder().encode(text), [64 * 1024]);
+    const read = await checkBackup(source(), db);
+    if (!read.ok) throw new Error(JSON.stringify(read.problem));
+    expect((await restoreBackup(db, source(), read.info, { now: Date.now() })).ok).toBe(true);
+  }
+
+  it("rebuilds the sync state: the backup's older versions are not pushed over the team's, newer work comes back, nothing is doubled or lost", async () => {
+    const server = new MemorySyncServer();
+    const a = browser(server, 'm-a');
+    const b = browser(server, 'm-b');
+    const now = Date.now();
+    await a.records.notes.put(note('n1', 'v1', now));
+    await setTag(a.records, BUYER, '老客', true, '小王', now);
+    await a.tick();
+    // Made offline, in the backup, never pushed before the restore.
+    server.failure = 'offline';
+    await a.records.notes.put(note('n-offline', '离线写的', now + 10));
+    await a.tick();
+    server.failure = null;
+    const text = await backup(a.records);
+
+    // After the backup: A's note is corrected (also on the server), B adds a note and removes the tag.
+    await a.records.notes.update('n1', { text: 'v2', updatedAt: now + 1000 });
+    await a.tick();
+    await b.tick();
+    await b.records.notes.put(note('n2', 'from B', now + 2000));
+    await setTag(b.records, BUYER, '老客', false, '小李', now + 2000);
+    await b.tick();
+
+    await restore(a.records, text);
+    expect((await a.records.notes.get('n1'))?.text).toBe('v1');
+    await a.tick();
+    // The team's newer versions stand and come back; the backup's own unpushed note is shared once.
+    expect(server.get('note', 'n1')?.text).toBe('v2');
+    expect((await a.records.notes.get('n1'))?.text).toBe('v2');
+    expect((await a.records.notes.get('n2'))?.text).toBe('from B');
+    expect((await a.records.tags.get(`${BUYER}|老客`))?.deletedAt).toBe(now + 2000);
+    expect(server.get('note', 'n-offline')?.text).toBe('离线写的');
+    expect(server.count('note')).toBe(3);
+    expect(await a.records.notes.count()).toBe(3);
+    // Settled: nothing more to push or pull anywhere.
+    expect(await a.tick()).toMatchObject({ pushed: 0, pulled: 0 });
+    await b.tick();
+    expect((await b.records.notes.toArray()).map((n) => n.text).sort()).toEqual(['from B', 'v2', '离线写的']);
+  });
+
+  it('a restore offline waits: nothing is pushed until the shop was pulled anew', async () => {
+    const server = new MemorySyncServer();
+    const a = browser(server, 'm-a');
+    const now = Date.now();
+    await a.records.notes.put(note('n1', 'v1', now));
+    await a.tick();
+    const text = await backup(a.records);
+    await a.records.notes.update('n1', { text: 'v2', updatedAt: now + 1000 });
+    await a.tick();
+    server.failure = 'offline';
+    await restore(a.records, text);
+    expect((await a.tick()).status).toBe('offline');
+    expect((await a.tick()).status).toBe('offline');
+    server.failure = null;
+    await a.tick();
+    expect(server.get('note', 'n1')?.text).toBe('v2');
+    expect((await a.records.notes.get('n1'))?.text).toBe('v2');
   });
 });
 
 describe('touchesSyncedTables', () => {
   it('tells writes to synced tables from other writes and from the sync database', () => {
     expect(touchesSyncedTables({ 'idb://huitouke/concerns/': 1 })).toBe(true);
-    expect(touchesSyncedTables({ 'idb://huitouke/settings/': 1, 'idb://huitouke/buyerShards/': 1 })).toBe(false);
+    expect(touchesSyncedTables({ 'idb://huitouke/lexicon/': 1, 'idb://huitouke/buyerShards/': 1 })).toBe(false);
+    expect(touchesSyncedTables({ 'idb://huitouke/settings/': 1 })).toBe(true);
     expect(touchesSyncedTables({ 'idb://huitouke-sync/outbox/': 1 })).toBe(false);
     expect(touchesRecords({ 'idb://huitouke-sync/outbox/': 1, 'idb://huitouke-sync/meta/': 1 })).toBe(false);
     expect(touchesRecords({ 'idb://huitouke-sync/outbox/': 1, 'idb://huitouke/notes/': 1 })).toBe(true);

@@ -1,6 +1,11 @@
 import Dexie, { type Table } from 'dexie';
-import { pendingOf, type OutboxEntry, type SyncEngine, type SyncStore } from '../sync/engine';
-import { isPlaybookKind, type SyncKind } from '../sync/kinds';
+import { pendingOf, type OutboxEntry, type SyncEngine, type SyncReport, type SyncStore } from '../sync/engine';
+import { restoreMarkOf } from './restore-mark';
+import { isPlaybookKind, PLAYBOOK_SETTING_IDS, SYNC_KINDS, templateUsageId, type PlaybookSettingId, type SyncKind } from '../sync/kinds';
+import { PLAYBOOK_SETTINGS } from './playbook';
+import { SETTINGS_KEY } from './settings';
+import { TemplateSchema, type Template } from '../templates/schema';
+import { CustomConsoleSchema, parseCustomConsoles, type CustomConsole } from '../consoles/custom';
 import type { ServerRecord } from '../sync/protocol';
 import { rebaseRemote, type PendingChange } from '../sync/rules';
 import type { HuitoukeDb, KeyedRecord } from './database';
@@ -19,11 +24,13 @@ import type { HuitoukeDb, KeyedRecord } from './database';
  * them and two agents editing different fields of one record both keep theirs (rule 1).
  */
 
-/** Which local table holds each kind the extension syncs today. */
+/** Which local table holds each kind the extension keeps in a table of its own. */
 export const SYNCED_TABLES = {
   concern: 'concerns',
   note: 'notes',
   tag: 'tags',
+  /** The buyer-field record today is the birthday (birthdays.ts); one per buyer, id = buyer id. */
+  buyerFields: 'birthdays',
   reminder: 'reminders',
   contact: 'contactLog',
   template: 'templates',
@@ -31,18 +38,237 @@ export const SYNCED_TABLES = {
   couponRule: 'couponRules',
 } as const satisfies Partial<Record<SyncKind, keyof HuitoukeDb>>;
 
-export type LocalSyncKind = keyof typeof SYNCED_TABLES;
+export type TableSyncKind = keyof typeof SYNCED_TABLES;
 
 /**
- * Fields a browser keeps for itself: how often this browser used a template (template usage is
- * counted per browser; the team's counts are not synced yet). They are not pushed as changes, and
- * a pulled version keeps the local values.
+ * Fields a browser keeps for itself: how often this browser used a template (its own count, shared
+ * as its `templateUsage` record) and the rest of the team's count. They are not pushed as changes,
+ * and a pulled version keeps the local values.
  */
-const LOCAL_FIELDS: Partial<Record<SyncKind, readonly string[]>> = { template: ['usageCount', 'lastUsedAt'] };
-export const LOCAL_SYNC_KINDS = Object.keys(SYNCED_TABLES) as LocalSyncKind[];
+const LOCAL_FIELDS: Partial<Record<SyncKind, readonly string[]>> = { template: ['usageCount', 'lastUsedAt', 'teamUsageCount'] };
 
-export function isLocalSyncKind(kind: SyncKind): kind is LocalSyncKind {
-  return kind in SYNCED_TABLES;
+/**
+ * A kind's records where this browser keeps them: a table, a setting, storage of the background.
+ * Records are plain objects with `id` and `updatedAt` (and `deletedAt` once soft-deleted).
+ */
+export interface LocalSource {
+  /** Records whose `updatedAt` is at or past `mark` (every record when undefined); more is harmless. */
+  changedSince(mark: number | undefined): Promise<Record<string, unknown>[]>;
+  get(id: string): Promise<Record<string, unknown> | undefined>;
+  /** Write what `next` makes of the current record (undefined: leave it), atomically with the read. */
+  update(id: string, next: (local: Record<string, unknown> | undefined) => Record<string, unknown> | undefined): Promise<void>;
+  remove(id: string): Promise<void>;
+  /**
+   * Records are removed outright here (no `deletedAt`): a record the server has that is gone
+   * locally is a deletion, found by the scan from the shadows.
+   */
+  hardDeletes?: boolean;
+  /** Not this browser's to push: the scan skips the kind. */
+  readOnly?: boolean;
+  /** After a pulled record's shadow is stored (template usage folds the team's counts). */
+  afterRemote?: (rec: ServerRecord) => Promise<void>;
+}
+
+/** A Dexie table of the records' database as a source. */
+export function tableSource(records: HuitoukeDb, name: string): LocalSource {
+  const table = () => records.table(name) as Table<KeyedRecord, string>;
+  return {
+    changedSince: (mark) => (mark === undefined ? table().toArray() : table().where('updatedAt').aboveOrEqual(mark).toArray()),
+    get: (id) => table().get(id),
+    update: (id, next) =>
+      records.transaction('rw', table(), async () => {
+        const local = await table().get(id);
+        const out = next(local);
+        if (out !== undefined && JSON.stringify(out) !== JSON.stringify(local)) await table().put({ ...out, id } as KeyedRecord);
+      }),
+    remove: async (id) => {
+      await table().delete(id);
+    },
+  };
+}
+
+export type LocalSyncKind = SyncKind;
+
+/** A list kept outside IndexedDB (the background's `storage.local`), read and written whole. */
+export interface StoredList {
+  read(): Promise<unknown>;
+  write(list: unknown[]): Promise<void>;
+}
+
+/**
+ * Taught consoles (custom consoles, `storage.local` `customConsoles`) as `console` records: id = the
+ * console's id, `definition` = the console. A console carries no time of its own, so a record's
+ * `updatedAt` is when the scan read it: only a changed definition is pushed (rule 1 ignores a bare
+ * re-stamp), as of the scan after the change. Removing a console removes it from the list, so the
+ * scan finds deletions from the shadows (`hardDeletes`). Writes are serialised here; the picker's
+ * own save is a separate writer of the same list (a save and a pull at the same instant: the later
+ * write of the whole list wins, and the next scan or pull sets it right).
+ */
+export function consoleSource(list: StoredList, now: () => number = Date.now): LocalSource {
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = queue.then(fn, fn);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  const all = async () => parseCustomConsoles(await list.read());
+  const record = (c: CustomConsole, at: number): Record<string, unknown> => ({ id: c.id, definition: c, updatedAt: at });
+  return {
+    hardDeletes: true,
+    async changedSince() {
+      const at = now();
+      return (await all()).map((c) => record(c, at));
+    },
+    async get(id) {
+      const c = (await all()).find((x) => x.id === id);
+      return c ? record(c, now()) : undefined;
+    },
+    update: (id, next) =>
+      serial(async () => {
+        const raw = await list.read();
+        const items = Array.isArray(raw) ? [...(raw as unknown[])] : [];
+        const index = items.findIndex((x) => typeof x === 'object' && x !== null && (x as { id?: unknown }).id === id);
+        const current = index >= 0 ? CustomConsoleSchema.safeParse(items[index]) : undefined;
+        const local = current?.success ? record(current.data, now()) : undefined;
+        const out = next(local);
+        if (out === undefined) return;
+        if (out.deletedAt !== undefined && out.deletedAt !== null) {
+          if (index < 0) return;
+          items.splice(index, 1);
+        } else {
+          const parsed = CustomConsoleSchema.safeParse(out.definition);
+          if (!parsed.success || parsed.data.id !== id) return;
+          if (local && JSON.stringify(local.definition) === JSON.stringify(parsed.data)) return;
+          if (index >= 0) items[index] = parsed.data;
+          else items.push(parsed.data);
+        }
+        await list.write(items);
+      }),
+    remove: (id) =>
+      serial(async () => {
+        const raw = await list.read();
+        if (!Array.isArray(raw)) return;
+        const items = (raw as unknown[]).filter((x) => !(typeof x === 'object' && x !== null && (x as { id?: unknown }).id === id));
+        if (items.length !== raw.length) await list.write(items);
+      }),
+  };
+}
+
+/**
+ * The playbook's settings (taxonomy, reminder rules, contact policy, send check, and the profile:
+ * counting rules, ladder, stages, layers), one record each, from the `settings` table: the profile
+ * is the app settings' `profile` (the rest of the app settings — agent name, language, zone — stay
+ * this browser's). Written by supervisors only; an agent's are replaced by the server's.
+ */
+export function playbookSettingSource(records: HuitoukeDb): LocalSource {
+  const keyOf = (id: PlaybookSettingId) => (id === 'profile' ? SETTINGS_KEY.app : PLAYBOOK_SETTINGS[id]);
+  const isId = (id: string): id is PlaybookSettingId => (PLAYBOOK_SETTING_IDS as readonly string[]).includes(id);
+  const read = async (id: string): Promise<Record<string, unknown> | undefined> => {
+    if (!isId(id)) return undefined;
+    const rec = await records.settings.get(keyOf(id));
+    if (!rec) return undefined;
+    const value = id === 'profile' ? (rec.value as { profile?: unknown } | null | undefined)?.profile : rec.value;
+    return value === undefined ? undefined : { id, value, updatedAt: rec.updatedAt };
+  };
+  return {
+    async changedSince(mark) {
+      const out: Record<string, unknown>[] = [];
+      for (const id of PLAYBOOK_SETTING_IDS) {
+        const r = await read(id);
+        if (r && (mark === undefined || Number(r.updatedAt) >= mark)) out.push(r);
+      }
+      return out;
+    },
+    get: read,
+    update: (id, next) =>
+      records.transaction('rw', records.settings, async () => {
+        if (!isId(id)) return;
+        const local = await read(id);
+        const out = next(local);
+        if (out === undefined || JSON.stringify(out) === JSON.stringify(local)) return;
+        const at = typeof out.updatedAt === 'number' ? out.updatedAt : Date.now();
+        if (id === 'profile') {
+          // Removing the profile is not a thing: the shop keeps its ladder.
+          if (out.deletedAt !== undefined) return;
+          const app = await records.settings.get(SETTINGS_KEY.app);
+          const value = { ...((app?.value ?? {}) as Record<string, unknown>), profile: out.value };
+          await records.settings.put({ key: SETTINGS_KEY.app, value, updatedAt: Math.max(app?.updatedAt ?? 0, at) });
+        } else if (out.deletedAt !== undefined) await records.settings.delete(keyOf(id));
+        else await records.settings.put({ key: keyOf(id), value: out.value, updatedAt: at });
+      }),
+    remove: async (id) => {
+      if (isId(id) && id !== 'profile') await records.settings.delete(keyOf(id));
+    },
+  };
+}
+
+/**
+ * Template usage (rule 5): this browser's own record per template is made from the template's
+ * `usageCount`/`lastUsedAt` (bumped at every insertion); the other members' records stay in the
+ * shadows, and their sum is written to the template's `teamUsageCount`, which ranking adds to the
+ * browser's own count. Nothing of it is an edit of the template (its `updatedAt` stays).
+ */
+export function templateUsageSource(store: DexieSyncStore): LocalSource {
+  const templates = () => store.records.templates;
+  const split = (id: string) => {
+    const cut = id.lastIndexOf('|');
+    return { templateId: id.slice(0, cut), memberId: id.slice(cut + 1) };
+  };
+  const own = (t: Template): Record<string, unknown> => ({
+    id: templateUsageId(t.id, store.memberId), templateId: t.id, memberId: store.memberId, count: t.usageCount,
+    lastUsedAt: t.lastUsedAt, updatedAt: t.lastUsedAt ?? 0,
+  });
+  const live = (row: unknown): Template | null => {
+    const parsed = TemplateSchema.safeParse(row);
+    return parsed.success && parsed.data.deletedAt === undefined ? parsed.data : null;
+  };
+  return {
+    async changedSince(mark) {
+      if (!store.memberId) return [];
+      const out: Record<string, unknown>[] = [];
+      for (const row of await templates().toArray()) {
+        const t = live(row);
+        if (!t || t.usageCount === 0 || (mark !== undefined && (t.lastUsedAt ?? 0) < mark)) continue;
+        // The server counted more of this member's uses than the template says (a restored backup): counts only grow.
+        const shadow = (await store.sync.shadows.get(shadowKey('templateUsage', templateUsageId(t.id, store.memberId))))?.data;
+        if (shadow && Number(shadow.count) > t.usageCount) await this.update(templateUsageId(t.id, store.memberId), () => shadow);
+        else out.push(own(t));
+      }
+      return out;
+    },
+    async get(id) {
+      const { templateId, memberId } = split(id);
+      if (!store.memberId || memberId !== store.memberId) return undefined;
+      const t = live(await templates().get(templateId));
+      return t && t.usageCount > 0 ? own(t) : undefined;
+    },
+    async update(id, next) {
+      const { templateId, memberId } = split(id);
+      if (!store.memberId || memberId !== store.memberId) return;
+      // Counts only grow: the server's count of this member's uses (after a restore, say) raises the local one.
+      await store.records.transaction('rw', store.records.templates, async () => {
+        const t = live(await templates().get(templateId));
+        if (!t) return;
+        const remote = next(own(t));
+        const count = typeof remote?.count === 'number' ? remote.count : 0;
+        const at = typeof remote?.lastUsedAt === 'number' ? remote.lastUsedAt : null;
+        if (count <= t.usageCount && (at ?? 0) <= (t.lastUsedAt ?? 0)) return;
+        await templates().put({ ...t, usageCount: Math.max(t.usageCount, count), lastUsedAt: Math.max(t.lastUsedAt ?? 0, at ?? 0) || null });
+      });
+    },
+    async remove() {},
+    async afterRemote(rec) {
+      const templateId = typeof rec.data.templateId === 'string' ? rec.data.templateId : split(rec.id).templateId;
+      let team = 0;
+      for (const shadow of await store.shadowsOf('templateUsage')) {
+        if (shadow.data.templateId === templateId && shadow.data.memberId !== store.memberId) team += Number(shadow.data.count) || 0;
+      }
+      await store.records.transaction('rw', store.records.templates, async () => {
+        const t = live(await templates().get(templateId));
+        if (t && (t.teamUsageCount ?? 0) !== team) await templates().put({ ...t, teamUsageCount: team });
+      });
+    },
+  };
 }
 
 interface OutboxRow extends OutboxEntry {
@@ -106,13 +332,34 @@ function merge(a: PendingChange | undefined, fields: string[]): PendingChange | 
 export class DexieSyncStore implements SyncStore {
   /** An agent's playbook is the server's: pulled templates and coupons replace the local ones. */
   role: 'agent' | 'supervisor' = 'agent';
+  /** This browser's member id (its own template-usage records). */
+  memberId = '';
+  /** Sources kept outside the records' database (the background's storage: taught consoles). */
+  readonly extra: Partial<Record<SyncKind, LocalSource>> = {};
+  /** Pulling the shop anew after a restore: a local record without a shadow is not an unpushed change unless newer. */
+  rebuilding = false;
+  /** The restore mark the last scan saw; reading a record under another one means a restore came in between. */
+  scannedMark: string | null | undefined = undefined;
   constructor(
     readonly records: HuitoukeDb,
     readonly sync: SyncDb,
   ) {}
 
-  private table(kind: LocalSyncKind): Table<KeyedRecord, string> {
-    return this.records.table(SYNCED_TABLES[kind]) as Table<KeyedRecord, string>;
+  private usage: LocalSource | undefined;
+
+  /** Where this browser keeps a kind's records; undefined for kinds it does not keep (yet). */
+  source(kind: SyncKind): LocalSource | undefined {
+    const extra = this.extra[kind];
+    if (extra) return extra;
+    if (kind === 'templateUsage') return (this.usage ??= templateUsageSource(this));
+    if (kind === 'playbookSetting') return playbookSettingSource(this.records);
+    if (kind in SYNCED_TABLES) return tableSource(this.records, SYNCED_TABLES[kind as TableSyncKind]);
+    return undefined;
+  }
+
+  /** The kinds this browser keeps, in scan order. */
+  kinds(): SyncKind[] {
+    return SYNC_KINDS.filter((k) => this.source(k) !== undefined);
   }
 
   async cursor(): Promise<number> {
@@ -150,8 +397,9 @@ export class DexieSyncStore implements SyncStore {
     await this.sync.outbox.bulkDelete([...changeIds]);
   }
   async read(kind: SyncKind, id: string): Promise<Record<string, unknown> | undefined> {
-    if (!isLocalSyncKind(kind)) return undefined;
-    return this.table(kind).get(id);
+    // A push reads the record it sends: after a restore it would send the backup's version.
+    if (this.scannedMark !== undefined && (await restoreMarkOf(this.records)) !== this.scannedMark) throw new RestoredMeanwhile();
+    return this.source(kind)?.get(id);
   }
   async baseOf(kind: SyncKind, id: string): Promise<number> {
     return (await this.sync.shadows.get(shadowKey(kind, id)))?.seq ?? 0;
@@ -168,13 +416,15 @@ export class DexieSyncStore implements SyncStore {
       const key = shadowKey(rec.kind, rec.id);
       const shadow = await this.sync.shadows.get(key);
       if (shadow && shadow.seq >= rec.seq) continue;
-      if (isLocalSyncKind(rec.kind)) {
-        const table = this.table(rec.kind);
-        await this.records.transaction('rw', table, async () => {
-          const local = await table.get(rec.id);
+      const source = this.source(rec.kind);
+      if (source) {
+        await source.update(rec.id, (local) => {
           let pending = pendingOf(outbox, rec.kind, rec.id);
           if (isPlaybookKind(rec.kind) && this.role !== 'supervisor') pending = undefined;
-          else if (local) {
+          else if (local && this.rebuilding && !shadow && !(Number(local.updatedAt) > Number(rec.data.updatedAt))) {
+            // A restored record the server has too, not newer than the server's: the server's stands.
+            pending = undefined;
+          } else if (local) {
             const unnoted = localChangeOf(local, shadow?.data, rec.kind);
             if (unnoted?.delete) pending = { fields: [], delete: true };
             else if (unnoted?.fields === 'all') pending = { fields: 'all', delete: false };
@@ -183,22 +433,57 @@ export class DexieSyncStore implements SyncStore {
           let next = rebaseRemote(rec, local, pending);
           const own = LOCAL_FIELDS[rec.kind];
           if (next && local && own) next = { ...next, ...Object.fromEntries(own.filter((f) => f in local).map((f) => [f, local[f]])) };
-          if (next !== undefined && JSON.stringify(next) !== JSON.stringify(local)) await table.put({ ...next, id: rec.id } as KeyedRecord);
+          return next === undefined ? undefined : { ...next, id: rec.id };
         });
       }
       await this.sync.shadows.put({ key, seq: rec.seq, data: rec.data });
+      await source?.afterRemote?.(rec);
     }
   }
 
+  async putBack(rec: ServerRecord, at: number): Promise<void> {
+    const pending = pendingOf(await this.outbox(), rec.kind, rec.id);
+    await this.source(rec.kind)?.update(rec.id, (local) => {
+      // Written after the change the server did not take: that edit is pushed on its own.
+      if (local && typeof local.updatedAt === 'number' && local.updatedAt > at) return undefined;
+      let next = rebaseRemote(rec, local, isPlaybookKind(rec.kind) && this.role !== 'supervisor' ? undefined : pending);
+      const own = LOCAL_FIELDS[rec.kind];
+      if (next && local && own) next = { ...next, ...Object.fromEntries(own.filter((f) => f in local).map((f) => [f, local[f]])) };
+      return next === undefined ? undefined : { ...next, id: rec.id };
+    });
+    await this.sync.shadows.put({ key: shadowKey(rec.kind, rec.id), seq: rec.seq, data: rec.data });
+  }
+
   async removeLocal(kind: SyncKind, id: string): Promise<void> {
-    if (isLocalSyncKind(kind)) await this.table(kind).delete(id);
+    await this.source(kind)?.remove(id);
     await this.sync.shadows.delete(shadowKey(kind, id));
   }
 
+  /** The last server versions of one kind (id and data). */
+  async shadowsOf(kind: SyncKind): Promise<{ id: string; seq: number; data: Record<string, unknown> }[]> {
+    const prefix = shadowKey(kind, '');
+    const rows = await this.sync.shadows.where('key').startsWith(prefix).toArray();
+    return rows.map((r) => ({ id: r.key.slice(prefix.length), seq: r.seq, data: r.data }));
+  }
+
   /** The high-water mark of the last scan, per kind. */
-  async marks(): Promise<Partial<Record<LocalSyncKind, number>>> {
+  async marks(): Promise<Partial<Record<SyncKind, number>>> {
     const row = await this.sync.meta.get('scanMarks');
-    return (row?.value as Partial<Record<LocalSyncKind, number>> | undefined) ?? {};
+    return (row?.value as Partial<Record<SyncKind, number>> | undefined) ?? {};
+  }
+
+  /**
+   * A restore replaced the records under the shadows: forget the outbox (its changes were to records
+   * the restore replaced), the shadows, the cursor and the scan marks, and pull the shop anew before
+   * anything is scanned (`rebuilding` until a pull reached the end).
+   */
+  async resetForRestore(mark: string): Promise<void> {
+    await this.sync.transaction('rw', this.sync.outbox, this.sync.shadows, this.sync.meta, async () => {
+      await this.sync.outbox.clear();
+      await this.sync.shadows.clear();
+      await this.sync.meta.bulkDelete(['cursor', 'scanMarks']);
+      await this.sync.meta.bulkPut([{ key: 'restoreMark', value: mark }, { key: 'rebuilding', value: true }]);
+    });
   }
 
   /** Forget everything of a connection (a disconnect, or a connection to another shop). */
@@ -211,6 +496,41 @@ export class DexieSyncStore implements SyncStore {
   }
 }
 
+/** The records were restored from a backup while a push was reading them: the round stops and the next one rebuilds. */
+export class RestoredMeanwhile extends Error {
+  constructor() {
+    super('the records were restored from a backup during the sync');
+    this.name = 'RestoredMeanwhile';
+  }
+}
+
+/**
+ * One round of the background's sync: after a backup restore (a new restore mark), rebuild the
+ * shadows from the server first — the server's version of every record it has stands unless the
+ * restored one is newer, records only the backup has are pushed, records only the server has come
+ * back — then note local changes and sync. Nothing is doubled (records keep their ids) or lost.
+ */
+export async function syncRound(store: DexieSyncStore, engine: SyncEngine, role: 'agent' | 'supervisor'): Promise<SyncReport> {
+  const mark = await restoreMarkOf(store.records);
+  const seen = (await store.sync.meta.get('restoreMark'))?.value ?? null;
+  if (mark !== null && mark !== seen) await store.resetForRestore(mark);
+  if (await store.sync.meta.get('rebuilding')) {
+    store.rebuilding = true;
+    store.scannedMark = mark;
+    let report: SyncReport;
+    try {
+      report = await engine.sync();
+    } finally {
+      store.rebuilding = false;
+    }
+    if (report.status !== 'idle') return report;
+    await store.sync.meta.delete('rebuilding');
+  }
+  store.scannedMark = mark;
+  await scanLocalChanges(store, engine, role);
+  return engine.sync();
+}
+
 /** How far back before the newest local change a scan looks again (writes stamped a little earlier, clocks moved). */
 const SCAN_SLACK_MS = 10 * 60_000;
 
@@ -218,25 +538,38 @@ const SCAN_SLACK_MS = 10 * 60_000;
  * Note every local change since the last scan in the engine's outbox: records of the kinds this
  * member writes whose `updatedAt` is at or past the last mark and which differ from their shadow.
  * The first scan (no mark) reads every record, which shares what existed before the connection.
- * Returns how many changes it noted.
+ * Sources that remove records outright also note, as deletions, records the server has and this
+ * browser no longer does. Returns how many changes it noted.
  */
 export async function scanLocalChanges(store: DexieSyncStore, engine: SyncEngine, role: 'agent' | 'supervisor', now = Date.now()): Promise<number> {
   let noted = 0;
   const marks = { ...(await store.marks()) };
-  for (const kind of LOCAL_SYNC_KINDS) {
+  for (const kind of store.kinds()) {
     if (isPlaybookKind(kind) && role !== 'supervisor') continue;
-    const table = store.records.table(SYNCED_TABLES[kind]) as Table<KeyedRecord, string>;
+    const source = store.source(kind)!;
+    if (source.readOnly) continue;
     const mark = marks[kind];
-    const rows = mark === undefined ? await table.toArray() : await table.where('updatedAt').aboveOrEqual(mark).toArray();
+    const rows = await source.changedSince(mark);
     let newest = 0;
     for (const row of rows) {
+      const id = String(row.id);
       if (typeof row.updatedAt === 'number') newest = Math.max(newest, row.updatedAt);
-      const shadow = await store.sync.shadows.get(shadowKey(kind, row.id));
+      const shadow = await store.sync.shadows.get(shadowKey(kind, id));
       const change = localChangeOf(row, shadow?.data, kind);
       if (!change) continue;
       // noteChange merges this into the record's unsent entry when there is one.
-      await engine.noteChange(kind, row.id, { fields: change.fields, delete: change.delete, ...(typeof row.updatedAt === 'number' ? { at: row.updatedAt } : {}) });
+      await engine.noteChange(kind, id, { fields: change.fields, delete: change.delete, ...(typeof row.updatedAt === 'number' ? { at: row.updatedAt } : {}) });
       noted++;
+    }
+    if (source.hardDeletes) {
+      const present = new Set((mark === undefined ? rows : await source.changedSince(undefined)).map((r) => String(r.id)));
+      for (const shadow of await store.shadowsOf(kind)) {
+        if (present.has(shadow.id) || isDeleted(shadow.data)) continue;
+        const open = await store.lastEntry(kind, shadow.id);
+        if (open && !open.sent && open.delete) continue;
+        await engine.noteChange(kind, shadow.id, { delete: true, at: now });
+        noted++;
+      }
     }
     // A record from another browser may carry a later clock than ours: the mark never passes our own.
     marks[kind] = Math.max(mark ?? 0, Math.min(newest, now) - SCAN_SLACK_MS, 0);
@@ -245,7 +578,8 @@ export async function scanLocalChanges(store: DexieSyncStore, engine: SyncEngine
   return noted;
 }
 
-const SYNCED_TABLE_NAMES = new Set<string>(Object.values(SYNCED_TABLES));
+/** Tables whose writes may be a synced change: the kinds' tables and the settings (the playbook's). */
+const SYNCED_TABLE_NAMES = new Set<string>([...Object.values(SYNCED_TABLES), 'settings']);
 
 /** Whether a Dexie `storagemutated` event (keys `idb://db/table/index`) wrote a synced table of the records' database. */
 export function touchesSyncedTables(parts: Record<string, unknown>, dbName = 'huitouke'): boolean {

@@ -31,7 +31,7 @@ export interface PackDiff {
 
 /** Bookkeeping that differs between profiles without anyone changing the content. */
 const IGNORE: Record<'template' | 'coupon' | 'couponRule', readonly string[]> = {
-  template: ['updatedAt', 'deletedAt', 'version', 'usageCount', 'lastUsedAt', 'createdBy', 'updatedBy', ...LOCAL_FIELDS],
+  template: ['updatedAt', 'deletedAt', 'version', 'usageCount', 'teamUsageCount', 'lastUsedAt', 'createdBy', 'updatedBy', ...LOCAL_FIELDS],
   coupon: ['updatedAt', 'deletedAt', ...LOCAL_FIELDS],
   couponRule: ['updatedAt', 'deletedAt', ...LOCAL_FIELDS],
 };

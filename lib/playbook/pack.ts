@@ -115,7 +115,8 @@ export function parsePack(input: unknown): PackParse {
 
 /** Usage is personal: a shared template arrives unused on every other profile. */
 function shareable(template: Template): Template {
-  return { ...template, usageCount: 0, lastUsedAt: null };
+  const { teamUsageCount: _team, ...rest } = template;
+  return { ...rest, usageCount: 0, lastUsedAt: null };
 }
 
 /**

@@ -3,7 +3,7 @@ import { canonicalJson, changedFields, omitFields } from './canonical';
 import { LOCAL_FIELDS } from './pack';
 
 /** Fields that change without anyone editing the template's content. */
-export const TEMPLATE_BOOKKEEPING = ['updatedAt', 'deletedAt', 'version', 'usageCount', 'lastUsedAt', 'createdBy', 'updatedBy', 'order', ...LOCAL_FIELDS] as const;
+export const TEMPLATE_BOOKKEEPING = ['updatedAt', 'deletedAt', 'version', 'usageCount', 'teamUsageCount', 'lastUsedAt', 'createdBy', 'updatedBy', 'order', ...LOCAL_FIELDS] as const;
 
 /** What an edit changed, for version history ("variants.en", "conditions.stages", "enabled"). */
 export function templateChanges(before: Template | null, after: Template): string[] {

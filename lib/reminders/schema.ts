@@ -37,6 +37,8 @@ export const ReminderSchema = SyncFieldsSchema.extend({
   orderId: z.string().optional(),
   /** The milestone for date-based kinds: 45 / 90 / 180 for stage_end, 100, anniversary year count. */
   day: z.number().int().optional(),
+  /** In a team: the member (shop server member id) who follows it up; none = anyone's. */
+  owner: z.string().min(1).max(64).optional(),
 });
 export type Reminder = z.infer<typeof ReminderSchema>;
 

@@ -72,6 +72,8 @@ export const SidebarRequestSchema = z.discriminatedUnion('method', [
     /** Snooze length; required for `snooze`. */
     minutes: z.number().int().min(1).max(60 * 24 * 30).optional(),
   }),
+  /** In a team: take a reminder (owner = this member) or hand it over to another member. */
+  z.object({ method: z.literal('reminderOwner'), id: z.string().min(1).max(600), owner: z.string().min(1).max(64) }),
 ]);
 export type SidebarRequest = z.infer<typeof SidebarRequestSchema>;
 export type SidebarMethod = SidebarRequest['method'];
@@ -135,6 +137,7 @@ export const SidebarResultSchemas = {
   reminders: BuyerRemindersSchema,
   addReminder: z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), reminder: ReminderSchema }), z.object({ ok: z.literal(false), error: ReasonSchema })]),
   reminderAction: ReminderSchema.nullable(),
+  reminderOwner: ReminderSchema.nullable(),
   birthday: BuyerBirthdaySchema.nullable(),
   setBirthday: z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), birthday: BuyerBirthdaySchema }), z.object({ ok: z.literal(false), error: ReasonSchema })]),
   clearBirthday: z.null(),

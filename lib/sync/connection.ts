@@ -9,6 +9,8 @@ import { MemberSchema, ShopSchema } from './protocol';
 export const TEAM_CONNECTION_KEY = 'teamConnection';
 /** How sync is going (written by the background), key {@link TEAM_STATUS_KEY}. */
 export const TEAM_STATUS_KEY = 'teamStatus';
+/** The shop's members as the background last heard them (reminder owners' names), key {@link TEAM_MEMBERS_KEY}. */
+export const TEAM_MEMBERS_KEY = 'teamMembers';
 
 export const TeamConnectionSchema = z.object({
   /** The server's origin and path prefix (checkServerUrl's baseUrl). */
@@ -52,4 +54,19 @@ export function readTeamStatus(stored: Record<string, unknown>, connection: Team
   if (!connection) return null;
   const parsed = TeamStatusSchema.safeParse(stored[TEAM_STATUS_KEY]);
   return parsed.success && parsed.data.memberId === connection.member.id ? parsed.data : null;
+}
+
+export const TeamMembersSchema = z.object({
+  /** The connection (member id) the list was fetched for. */
+  memberId: z.string(),
+  members: z.array(MemberSchema),
+  fetchedAt: z.number().int(),
+});
+export type TeamMembers = z.infer<typeof TeamMembersSchema>;
+
+/** The members of this connection's shop, or an empty list when none is known for it yet. */
+export function readTeamMembers(stored: Record<string, unknown>, connection: TeamConnection | null): TeamMembers['members'] {
+  if (!connection) return [];
+  const parsed = TeamMembersSchema.safeParse(stored[TEAM_MEMBERS_KEY]);
+  return parsed.success && parsed.data.memberId === connection.member.id ? parsed.data.members : [];
 }

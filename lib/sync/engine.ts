@@ -70,6 +70,12 @@ export interface SyncStore {
   applyRemote(records: readonly ServerRecord[]): Promise<void>;
   /** Remove a local record the server refused and does not have. */
   removeLocal(kind: SyncKind, id: string): Promise<void>;
+  /**
+   * Put the server's record back over a local change it did not take (refused, or superseded by a
+   * newer one: a removal older than an edit), under the outbox's newer changes; a local record
+   * written after `at` (the refused change) is left for its own push. Remember `record.seq` as its base.
+   */
+  putBack(record: ServerRecord, at: number): Promise<void>;
 }
 
 /** What the outbox still holds for one record, as rebaseRemote takes it. */
@@ -277,12 +283,14 @@ export class SyncEngine {
       const response = PushResponseSchema.parse(await this.transport.push({ changes }));
       const byId = new Map(response.results.map((r) => [r.changeId, r]));
       const done: string[] = [];
-      const refetch: ServerRecord[] = [];
+      const refetch: { record: ServerRecord; at: number }[] = [];
       const resend: OutboxEntry[] = [];
       for (const e of batch) {
         const result = byId.get(e.changeId);
         if (!result) continue;
         done.push(e.changeId);
+        // A removal older than the last edit (or an edit older than a removal): the server's record stands.
+        if (result.status === 'superseded' && result.current) refetch.push({ record: result.current, at: e.at });
         if (result.status !== 'rejected') continue;
         if (result.reason === 'incomplete' && !retriedIncomplete && (await this.store.read(e.kind, e.id))) {
           // The server never had this record: share it whole.
@@ -290,7 +298,7 @@ export class SyncEngine {
           continue;
         }
         report.rejected.push(result);
-        if (result.current) refetch.push(result.current);
+        if (result.current) refetch.push({ record: result.current, at: e.at });
         else await this.store.removeLocal(e.kind, e.id);
       }
       if (done.length === 0) throw new SyncTransportError('server', 'the server answered none of the pushed changes');
@@ -301,7 +309,7 @@ export class SyncEngine {
           await this.store.putOutbox(resend);
         }
       });
-      if (refetch.length) await this.store.applyRemote(refetch);
+      for (const r of refetch) await this.store.putBack(r.record, r.at);
       report.pushed += done.length;
     }
   }

@@ -3,10 +3,12 @@ import { TaxonomySchema } from '../concerns/taxonomy';
 import { ContactPolicySchema } from '../contact/schema';
 import { CustomConsoleSchema } from '../consoles/custom';
 import { CouponRuleSchema, CouponSchema } from '../coupons/schema';
+import { BuyerBirthdaySchema } from '../db/birthdays';
 import { ContactRecordSchema } from '../db/contact-log';
 import { BuyerNoteSchema, BuyerTagSchema, ConcernRecordSchema } from '../db/records';
+import { GuardRulesSchema } from '../guard/rules';
 import { ProfileSettingsSchema } from '../metrics/profile';
-import { MonthDaySchema, ReminderRulesSchema, ReminderSchema } from '../reminders/schema';
+import { ReminderRulesSchema, ReminderSchema } from '../reminders/schema';
 import { PlatformSchema, SyncFieldsSchema } from '../schemas/common';
 import { OrderSchema } from '../schemas/order';
 import { TemplateSchema } from '../templates/schema';
@@ -17,7 +19,7 @@ import { TemplateSchema } from '../templates/schema';
  * who may write it, and how concurrent changes merge (rules.ts).
  *
  * The extension's own stored records are used as they are. Kinds the extension does not store yet
- * (buyer fields, learned order links, live orders, taught consoles) have their shapes here, kept
+ * (learned order links, live orders) have their shapes here, kept
  * small: the issues that add them to the extension may widen them (a wider schema still reads the
  * records synced before).
  */
@@ -25,22 +27,16 @@ import { TemplateSchema } from '../templates/schema';
 /** The buyer a record is about, `${platform}:${buyerKey}`. */
 const BuyerRef = z.string().min(1).max(400);
 
-/** A reminder as synced: the extension's reminder plus who owns it (a member id); no owner = anyone's. */
-export const SyncedReminderSchema = ReminderSchema.extend({
-  owner: z.string().min(1).max(64).optional(),
-});
+/** A reminder as synced: the extension's reminder, with who owns it (`owner`, a member id; none = anyone's). */
+export const SyncedReminderSchema = ReminderSchema;
 export type SyncedReminder = z.infer<typeof SyncedReminderSchema>;
 
-/** Facts an agent learns about a buyer in chat (birthday…); id = the buyer id. */
-export const BuyerFieldsSchema = SyncFieldsSchema.extend({
-  id: BuyerRef,
-  buyerId: BuyerRef,
-  birthday: MonthDaySchema.optional(),
-  /** What the buyer likes to be called. */
-  callName: z.string().max(40).optional(),
-  /** Size, skin type and the like, as the agent wrote it. */
-  memo: z.string().max(500).optional(),
-});
+/**
+ * Facts an agent learns about a buyer in chat; id = the buyer id. Today that is the birthday
+ * (month-day, the year when said) as the extension stores it (lib/db/birthdays.ts); a wider record
+ * still reads the ones synced before.
+ */
+export const BuyerFieldsSchema = BuyerBirthdaySchema;
 export type BuyerFields = z.infer<typeof BuyerFieldsSchema>;
 
 /** An order seen in a console and tied to a buyer there; id = `${platform}:${orderId}`. */
@@ -90,8 +86,12 @@ export const PlaybookSettingSchema = z.discriminatedUnion('id', [
   SyncFieldsSchema.extend({ id: z.literal('contactPolicy'), value: ContactPolicySchema }),
   /** Counting rules, level ladder, stage boundaries and layers. */
   SyncFieldsSchema.extend({ id: z.literal('profile'), value: ProfileSettingsSchema }),
+  /** The send check's word lists, repeat check and platform limits. */
+  SyncFieldsSchema.extend({ id: z.literal('guardRules'), value: GuardRulesSchema }),
 ]);
 export type PlaybookSetting = z.infer<typeof PlaybookSettingSchema>;
+export type PlaybookSettingId = PlaybookSetting['id'];
+export const PLAYBOOK_SETTING_IDS: readonly PlaybookSettingId[] = ['taxonomy', 'reminderRules', 'contactPolicy', 'profile', 'guardRules'];
 
 /**
  * How a kind merges (rules.ts):

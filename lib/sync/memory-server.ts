@@ -57,7 +57,7 @@ export class MemorySyncServer {
         results.push({ changeId: change.changeId, status: 'rejected', reason: outcome.reason, ...(outcome.detail ? { detail: outcome.detail } : {}), current: this.view(change.kind, change.id) });
       } else {
         this.seen.set(seenKey, {});
-        results.push({ changeId: change.changeId, status: outcome.status });
+        results.push({ changeId: change.changeId, status: outcome.status, ...(outcome.status === 'superseded' ? { current: this.view(change.kind, change.id) } : {}) });
       }
     }
     if (this.loseNextAnswer) {

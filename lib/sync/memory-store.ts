@@ -75,6 +75,15 @@ export class MemorySyncStore implements SyncStore {
       this.bases.set(key, Math.max(this.bases.get(key) ?? 0, rec.seq));
     }
   }
+  async putBack(rec: ServerRecord, at: number): Promise<void> {
+    const key = this.key(rec.kind, rec.id);
+    const local = this.records.get(key);
+    if (!(local && typeof local.updatedAt === 'number' && local.updatedAt > at)) {
+      const next = rebaseRemote(rec, local, pendingOf(this.entries, rec.kind, rec.id));
+      if (next !== undefined) this.records.set(key, structuredClone(next));
+    }
+    this.bases.set(key, Math.max(this.bases.get(key) ?? 0, rec.seq));
+  }
   async removeLocal(kind: SyncKind, id: string): Promise<void> {
     this.records.delete(this.key(kind, id));
   }

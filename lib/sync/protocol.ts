@@ -56,7 +56,8 @@ export type ServerRecord = z.infer<typeof ServerRecordSchema>;
 /**
  * - applied: stored as a new version (`seq`)
  * - unchanged: valid, but the record already said this (e.g. two agents' identical automatic reminders)
- * - superseded: a newer change already decided (an edit older than the deletion, a reopen of a done reminder)
+ * - superseded: a newer change already decided (an edit older than the deletion, a reopen of a done
+ *   reminder); `current` is the server's record, which the browser puts back
  * - duplicate: this change id was applied before (a re-push after a lost answer)
  * - rejected: not allowed or not valid; `reason` says which, and `current` is the server's record,
  *   so the browser can put back what the server has

@@ -79,6 +79,13 @@ describe('rankTemplates', () => {
     expect(formatReason(reason, 'zh-CN', {})).toBe('VIP2 · 重要保持 · 沉默期');
   });
 
+  it("counts the team's uses with this browser's: a template the team uses most outranks one used more here", () => {
+    const mine = custom('mine', { usageCount: 9, order: -5 });
+    const shops = custom('shops', { usageCount: 1, teamUsageCount: 40 });
+    const order = ids([mine, shops], context());
+    expect(order.indexOf('shops')).toBeLessThan(order.indexOf('mine'));
+  });
+
   it('falls back to manual order when usage ties', () => {
     const a = custom('a', { order: 20 });
     const b = custom('b', { order: 10 });

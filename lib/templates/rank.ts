@@ -3,7 +3,7 @@ import type { BuyerLanguage, Platform } from '../schemas/common';
 import type { OrderFacts } from '../schemas/order';
 import { missingOrderFacts, orderFor, templateOrder } from './order-facts';
 import { pickVariant, type PickedVariant } from './render';
-import type { Template, TemplateKind } from './schema';
+import { teamUsage, type Template, type TemplateKind } from './schema';
 
 /** One piece of "why this template": formatted by {@link formatReason}. */
 export type ReasonPart =
@@ -147,7 +147,7 @@ export function rankTemplates(templates: readonly Template[], ctx: RankContext):
       // Infinity − Infinity is NaN, which is falsy: two non-answers fall through to the next key.
       a.fit.concernRank - b.fit.concernRank ||
       b.fit.matched - a.fit.matched ||
-      b.ranked.template.usageCount - a.ranked.template.usageCount ||
+      teamUsage(b.ranked.template) - teamUsage(a.ranked.template) ||
       a.ranked.template.order - b.ranked.template.order ||
       (a.ranked.template.id < b.ranked.template.id ? -1 : a.ranked.template.id > b.ranked.template.id ? 1 : 0),
   );

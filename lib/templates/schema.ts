@@ -71,12 +71,19 @@ export const TemplateSchema = SyncFieldsSchema.extend({
   /** Bumped on every content edit, so syncing can tell concurrent edits apart. */
   version: z.number().int().min(1),
   usageCount: z.number().int().nonnegative(),
+  /** Uses by the rest of the team (synced `templateUsage` records of the other members); ranking adds it. */
+  teamUsageCount: z.number().int().nonnegative().optional(),
   /** Epoch ms of the last insertion; null = never used (stale-template reports). */
   lastUsedAt: z.number().int().nonnegative().nullable(),
   createdBy: z.string(),
   updatedBy: z.string(),
 });
 export type Template = z.infer<typeof TemplateSchema>;
+
+/** How often the shop used a template: this browser's uses and, when connected to a team, the others'. */
+export function teamUsage(t: Pick<Template, 'usageCount' | 'teamUsageCount'>): number {
+  return t.usageCount + (t.teamUsageCount ?? 0);
+}
 
 export const TEMPLATE_LOCALES: readonly BuyerLanguage[] = ['zh-CN', 'zh-TW', 'en', 'th', 'vi', 'ms'];
 /** The languages every default template is written in; the others are the shop's to fill. */

@@ -12,6 +12,7 @@ import { concernsByItem, concernsByWeek, concernSubject, OTHER } from './aggrega
 import { Chart } from './Chart';
 import { barOption, donutOption, stackedOption } from './charts';
 import { loadDashboard } from './data';
+import { teamUsage } from '@/lib/templates/schema';
 import { Card, Kpi } from './Card';
 import { Outcomes } from './Outcomes';
 import './dashboard.css';
@@ -43,7 +44,7 @@ export function DashboardPage({ settings }: { settings: AppSettings }) {
     ? settings.profile.layers.layers.map((l) => [l.id, name(l), c.layers] as const)
     : Rfm8IdSchema.options.map((id) => [id, t(`profile_rfm8_${id}` as MessageKey), c.rfm8] as const);
   const recent = d.concerns.filter((x) => x.date > localDateAt(Date.now() - 30 * 86_400_000, settings.timeZone)).length;
-  const used = [...d.templates].filter((x) => x.usageCount > 0).sort((a, b) => b.usageCount - a.usageCount).slice(0, 12).reverse();
+  const used = [...d.templates].filter((x) => teamUsage(x) > 0).sort((a, b) => teamUsage(b) - teamUsage(a)).slice(0, 12).reverse();
   const hasCategories = [...d.items.values()].some((i) => i.category) || d.concerns.some((x) => x.product && d.productCategory(x.product) !== null);
   // Every agent's concerns (synced from the shop server when connected), by the agent's name.
   const byAgent = [...d.concerns.reduce((m, x) => m.set(x.agent, (m.get(x.agent) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1]);
@@ -95,7 +96,7 @@ export function DashboardPage({ settings }: { settings: AppSettings }) {
         </Card>
         <Card title={t('ws_dash_templates')} sub={t('ws_dash_templatesSub')}>
           {used.length === 0 ? <p className="ws-empty">{t('ws_dash_noUse')}</p> : (
-            <Chart testId="chart-templates" height={Math.max(240, used.length * 26 + 40)} option={barOption(used.map((x) => x.title), used.map((x) => x.usageCount), { horizontal: true, color: '#0ca678', name: t('ws_dash_uses') })} />
+            <Chart testId="chart-templates" height={Math.max(240, used.length * 26 + 40)} option={barOption(used.map((x) => x.title), used.map((x) => teamUsage(x)), { horizontal: true, color: '#0ca678', name: t('ws_dash_uses') })} />
           )}
         </Card>
       </div>
