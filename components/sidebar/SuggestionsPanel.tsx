@@ -188,7 +188,8 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames, meaning }
       return 'form';
     }
     const coupon = couponOf(view, s, pinned);
-    const guard = guardFor(render.text, facts, coupon, Date.now(), settings, guardRules?.limits[facts.platform]);
+    const sameText = guardRules && ctx.status === 'ready' ? { rule: guardRules.repeat, recent: ctx.value.sameText } : null;
+    const guard = guardFor(render.text, facts, coupon, Date.now(), settings, guardRules?.limits[facts.platform], sameText);
     const warns: GuardWarning[] = [...guard.warns, ...capWarnings(view, s)];
     if (guard.blocks.length > 0) {
       setOpen({ key: view.key, state: { ...current, blocks: guard.blocks, warns, confirming: false } });

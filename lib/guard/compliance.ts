@@ -106,6 +106,11 @@ function squash(folded: string): string {
   return folded.replace(/[\s,.!?;:~"'()[\]|/\\\-_*#@]+/g, '');
 }
 
+/** The length the repeat checks compare with their `minChars`: folded, without spaces and punctuation. */
+export function repeatLength(text: string): number {
+  return squash(fold(text)).length;
+}
+
 /** A short stable key of a text as the repeat check compares it (folded, without spaces and punctuation). */
 export function textFingerprint(text: string): string {
   const s = squash(fold(text));
