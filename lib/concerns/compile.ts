@@ -66,7 +66,7 @@ export interface ConcernMatcher {
    */
   readonly learned: { model: ConcernModel; concernIndex: Int32Array; modelIndex: Int32Array } | null;
   /** defaults/yields.ts, by concern index; terms normalised. */
-  readonly yields: readonly { concern: number; to: readonly number[]; terms: ReadonlySet<string> }[];
+  readonly yields: readonly { concern: number; to: readonly number[]; terms: ReadonlySet<string>; toTerms: ReadonlySet<string> | null }[];
 }
 
 export interface CompileOptions {
@@ -185,7 +185,12 @@ export function compileTaxonomy(taxonomy: Taxonomy, options: CompileOptions = {}
     }
   }
   const yields: ConcernMatcher['yields'] = (options.yields ?? DEFAULT_YIELDS)
-    .map((y) => ({ concern: indexOf(y.concern), to: y.to.map(indexOf).filter((i) => i >= 0), terms: new Set(y.terms.map(normalizeTerm).filter(Boolean)) }))
+    .map((y) => ({
+      concern: indexOf(y.concern),
+      to: y.to.map(indexOf).filter((i) => i >= 0),
+      terms: new Set(y.terms.map(normalizeTerm).filter(Boolean)),
+      toTerms: y.toTerms ? new Set(y.toTerms.map(normalizeTerm).filter(Boolean)) : null,
+    }))
     .filter((y) => y.concern >= 0 && y.to.length > 0);
 
   const markers: [CharEntry['t'], string[]][] = [

@@ -260,4 +260,10 @@ describe("false alarms from issue 23's review (dev-w5-review)", () => {
     expect(of(m, '耳机一边没声 能换吗')).toEqual(['after_sales']);
     expect(of(m, '尺码小了 能换吗')).toEqual(['return_refund', 'size']);
   });
+
+  it.each(both)('"not shipped yet" said to cancel is the cancellation; said as a complaint it stays a shipping concern (%s)', (_, m) => {
+    expect(of(m, '订单还没发货 帮我取消一下')).toEqual(['return_refund']);
+    expect(of(m, '还没发货的话能取消吗')).toEqual(['return_refund']);
+    expect(of(m, '都一周了还没发货，给我退款')).toEqual(['return_refund', 'shipping']);
+  });
 });

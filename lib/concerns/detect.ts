@@ -363,14 +363,15 @@ function wordsOf(f: RuleFinding): string[] | null {
 
 /** Drops a concern that only words another one the message raises (defaults/yields.ts); sorts by position. */
 function yieldTo(found: Found[], matcher: ConcernMatcher): Detection[] {
-  const raised = new Set(found.map((f) => f.concern));
-  const kept = found.filter((f) => {
-    const words = f.words;
-    if (!words || words.length === 0) return true;
-    return !matcher.yields.some(
-      (y) => y.concern === f.concern && y.to.some((c) => raised.has(c)) && words.every((w) => y.terms.has(w) || (f.model === true && [...y.terms].some((t) => t.includes(w)))),
-    );
-  });
+  const within = (f: Found, terms: ReadonlySet<string>) =>
+    f.words !== null && f.words.length > 0 && f.words.every((w) => terms.has(w) || (f.model === true && [...terms].some((t) => t.includes(w))));
+  const leans = (f: Found, terms: ReadonlySet<string>) => f.words !== null && f.words.some((w) => terms.has(w) || (f.model === true && [...terms].some((t) => t.includes(w))));
+  const kept = found.filter(
+    (f) =>
+      !matcher.yields.some(
+        (y) => y.concern === f.concern && within(f, y.terms) && found.some((g) => g !== f && y.to.includes(g.concern) && (y.toTerms === null || leans(g, y.toTerms))),
+      ),
+  );
   return kept.map((f) => f.detection).sort((x, y) => x.span[0] - y.span[0]);
 }
 

@@ -8,6 +8,7 @@
  *   doubt only, as the labelling conventions say; asking for a lower price ("能便宜点吗") is a price word of
  *   its own (便宜点, 能便宜, 便宜吗…) and always counts.
  * - "怎么操作" / "怎么弄" after a return or refund asks how to return, not how to use the item.
+ * - "还没发货" / "还没到" said to cancel or refuse the order ("还没发货能取消吗") is the cancellation only.
  *
  * Ids that a taxonomy does not have are skipped; the shop's own rules (RuleRef.own) never yield.
  */
@@ -15,6 +16,8 @@ export interface ConcernYield {
   concern: string;
   to: string[];
   terms: string[];
+  /** When given, the other concern must rest on one of these words (a rule's hit, or the model's n-gram inside one). */
+  toTerms?: string[];
 }
 
 export const DEFAULT_YIELDS: ConcernYield[] = [
@@ -25,6 +28,12 @@ export const DEFAULT_YIELDS: ConcernYield[] = [
   },
   { concern: 'price', to: ['authenticity', 'quality'], terms: ['便宜', 'cheap', 'cheaper', '价格', '价钱', '價錢'] },
   { concern: 'usage', to: ['return_refund'], terms: ['怎么操作', '怎么弄', '咋弄', '怎么搞', '怎么使用', '怎么用'] },
+  {
+    concern: 'shipping',
+    to: ['return_refund'],
+    terms: ['发货', '还没发', '还没到', '没动', '拒收', '出货', '出貨', '還沒收到'],
+    toTerms: ['不想要了', '取消订单', '能取消', '取消吗', '取消了', '取消一下', '帮我取消', '就取消吧', '取消吧', '取消訂單', 'cancel', 'cancellation'],
+  },
 ];
 
 /**
