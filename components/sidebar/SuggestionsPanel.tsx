@@ -116,10 +116,15 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames, meaning }
 
   // The send check for this console's platform goes to the content script, which marks what the
   // agent types or inserts into the console's input (never blocking, never sending).
+  // With the texts other buyers had recently, so the marker also names a text sent to many buyers.
   const guardRules = ctx.status === 'ready' ? ctx.value.guardRules : null;
+  const recentSameText = ctx.status === 'ready' ? ctx.value.sameText : null;
   const platformGuard = useMemo(
-    () => (guardRules ? JSON.stringify(resolveGuard(guardRules, facts.platform, guardNames(locale), (id) => guardListName(id, locale))) : null),
-    [guardRules, facts.platform, locale],
+    () =>
+      guardRules
+        ? JSON.stringify({ ...resolveGuard(guardRules, facts.platform, guardNames(locale), (id) => guardListName(id, locale)), sameText: recentSameText ?? [] })
+        : null,
+    [guardRules, recentSameText, facts.platform, locale],
   );
   useEffect(() => {
     if (platformGuard) hub.send({ type: 'guard', guard: JSON.parse(platformGuard) as ReturnType<typeof resolveGuard> });

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Frame, Page } from '@playwright/test';
-import { expect, openConsole, readStore, seedDemoContacts, sidebarFrame, test } from './fixtures';
+import { expect, markerLine, openConsole, readStore, seedDemoContacts, sidebarFrame, test } from './fixtures';
 
 /**
  * Template shortcuts typed in the console's own input (issue 17, item 12). Test contract: in the
@@ -192,6 +192,10 @@ test.describe('a size template without blanks', () => {
     // The agent decides: "仍然插入" puts it in (never sends it).
     await frame.locator(`[data-testid="suggestion-item"][data-template-id="${SIZE}"]`).getByRole('button', { name: /仍然插入/ }).click();
     await expect.poll(() => inputText(page)).toBe(want);
+    // The quiet marker by the console's input names it too, for the text as it stands in the input.
+    await expect.poll(() => markerLine(page)).toBe('相同内容近期已发给 10 位买家');
+    await page.keyboard.type('～有问题随时找我');
+    await expect.poll(() => markerLine(page)).toBeNull();
     expect(await sentCount(page)).toBe(0);
   });
 
