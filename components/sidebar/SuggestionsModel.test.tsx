@@ -5,6 +5,7 @@ import { sampleBuyer } from '@/lib/templates/testing';
 import { agentMessagesInARow, guardFor, insertFailureMessage, kindsForNow, renderContextFor, sameTarget, templateForShortcut, type ConversationFacts, type Suggestions } from './SuggestionsModel';
 import { defaultTemplates, renderTemplate, withConsoleOrders } from '@/lib/templates';
 import { translate } from '@/lib/i18n';
+import { defaultGuardRules, textFingerprint } from '@/lib/guard';
 
 const msg = (author: ConsoleMessage['author'], n: number): ConsoleMessage => ({ id: `m${n}`, author, text: `${author} ${n}` });
 
@@ -40,6 +41,19 @@ describe('send guard in the sidebar', () => {
     expect(guardFor('Hi!', facts('shopee', five), null, now, DEFAULT_APP_SETTINGS).blocks.map((w) => w.code)).toEqual(['followup_guardTooManyInARow']);
     expect(guardFor('x'.repeat(601), facts('shopee', [msg('buyer', 0)]), null, now, DEFAULT_APP_SETTINGS).blocks.map((w) => w.code)).toEqual(['followup_guardTooLong']);
     expect(guardFor('x'.repeat(601), facts('taobao', five), null, now, DEFAULT_APP_SETTINGS).blocks).toEqual([]);
+  });
+
+  it('warns when this very text went to ten other Shopee buyers recently, by its fingerprint', () => {
+    const text = '亲，您的包裹已经发出，请注意查收哦！';
+    const rule = defaultGuardRules().repeat;
+    const recent = [{ fingerprint: textFingerprint(text), buyers: 10 }, { fingerprint: textFingerprint('别的话术，也发给了很多人'), buyers: 40 }];
+    const now = Date.now();
+    const check = guardFor(text, facts('shopee', [msg('buyer', 0)]), null, now, DEFAULT_APP_SETTINGS, undefined, { rule, recent });
+    expect(check.blocks).toEqual([]);
+    expect(check.warns.map((w) => [w.code, w.params.count])).toEqual([['followup_guardSameText', 10]]);
+    // Another text, or fewer buyers than the rule allows, passes.
+    expect(guardFor('亲，这款偏小一码，建议拍大一码哦', facts('shopee', [msg('buyer', 0)]), null, now, DEFAULT_APP_SETTINGS, undefined, { rule, recent }).warns).toEqual([]);
+    expect(guardFor(text, facts('shopee', [msg('buyer', 0)]), null, now, DEFAULT_APP_SETTINGS, undefined, { rule, recent: [{ fingerprint: textFingerprint(text), buyers: 9 }] }).warns).toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { checkContact, issuedFromContactLog } from '@/lib/contact';
 import { applicableCoupons, couponLabel, couponVariables, type ApplicableCoupon, type ResolvedCoupon } from '@/lib/coupons';
 import { contactKindOf } from '@/lib/db/contact-log';
-import { checkBeforeInsert, type ChatLimits, type GuardWarning } from '@/lib/guard';
+import { checkBeforeInsert, textFingerprint, type ChatLimits, type GuardWarning, type RepeatRule } from '@/lib/guard';
 import { daysBetween } from '@/lib/dates/local-date';
 import type { MonthDay, ReminderKind } from '@/lib/reminders';
 import { buyerId as makeBuyerId, type BuyerProfile } from '@/lib/schemas/buyer';
@@ -200,8 +200,26 @@ export interface InsertCheck {
   warns: GuardWarning[];
 }
 
-/** `limits`: the supervisor's for this platform (the playbook's send check); the product's defaults otherwise. */
-export function guardFor(text: string, facts: ConversationFacts, coupon: ResolvedCoupon | null, now: number, settings: AppSettings, limits?: ChatLimits): InsertCheck {
+/** The repeat rule and the texts other buyers had recently (SuggestionContext.sameText). */
+export interface SameTextFacts {
+  rule: RepeatRule;
+  recent: readonly { fingerprint: string; buyers: number }[];
+}
+
+/**
+ * `limits`: the supervisor's for this platform (the playbook's send check); the product's defaults otherwise.
+ * `sameText`: for the many-buyers check, the other buyers who had this very text (by its fingerprint).
+ */
+export function guardFor(
+  text: string,
+  facts: ConversationFacts,
+  coupon: ResolvedCoupon | null,
+  now: number,
+  settings: AppSettings,
+  limits?: ChatLimits,
+  sameText?: SameTextFacts | null,
+): InsertCheck {
+  const fingerprint = sameText ? textFingerprint(text) : '';
   const all = checkBeforeInsert({
     text,
     platform: facts.platform,
@@ -213,6 +231,7 @@ export function guardFor(text: string, facts: ConversationFacts, coupon: Resolve
     agentMessagesInARow: agentMessagesInARow(facts.messages),
     timeZone: settings.timeZone,
     ...(limits ? { limits } : {}),
+    ...(sameText ? { sameText: { rule: sameText.rule, buyers: sameText.recent.find((r) => r.fingerprint === fingerprint)?.buyers ?? 0 } } : {}),
   });
   return { blocks: all.filter((w) => w.severity === 'block'), warns: all.filter((w) => w.severity === 'warn') };
 }

@@ -116,10 +116,15 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames, meaning }
 
   // The send check for this console's platform goes to the content script, which marks what the
   // agent types or inserts into the console's input (never blocking, never sending).
+  // With the texts other buyers had recently, so the marker also names a text sent to many buyers.
   const guardRules = ctx.status === 'ready' ? ctx.value.guardRules : null;
+  const recentSameText = ctx.status === 'ready' ? ctx.value.sameText : null;
   const platformGuard = useMemo(
-    () => (guardRules ? JSON.stringify(resolveGuard(guardRules, facts.platform, guardNames(locale), (id) => guardListName(id, locale))) : null),
-    [guardRules, facts.platform, locale],
+    () =>
+      guardRules
+        ? JSON.stringify({ ...resolveGuard(guardRules, facts.platform, guardNames(locale), (id) => guardListName(id, locale)), sameText: recentSameText ?? [] })
+        : null,
+    [guardRules, recentSameText, facts.platform, locale],
   );
   useEffect(() => {
     if (platformGuard) hub.send({ type: 'guard', guard: JSON.parse(platformGuard) as ReturnType<typeof resolveGuard> });
@@ -203,7 +208,8 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames, meaning }
       return 'form';
     }
     const coupon = couponOf(view, s, pinned);
-    const guard = guardFor(render.text, facts, coupon, Date.now(), settings, guardRules?.limits[facts.platform]);
+    const sameText = guardRules && ctx.status === 'ready' ? { rule: guardRules.repeat, recent: ctx.value.sameText } : null;
+    const guard = guardFor(render.text, facts, coupon, Date.now(), settings, guardRules?.limits[facts.platform], sameText);
     const warns: GuardWarning[] = [...guard.warns, ...capWarnings(view, s)];
     if (guard.blocks.length > 0) {
       setOpen({ key: view.key, state: { ...current, blocks: guard.blocks, warns, confirming: false } });

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contactLogOf } from '@/lib/db/contact-log';
+import { contactLogOf, recordContact } from '@/lib/db/contact-log';
+import { textFingerprint } from '@/lib/guard';
+import { SidebarResultSchemas } from '@/lib/schemas/sidebar-rpc';
 import { HuitoukeDb } from '@/lib/db/database';
 import { loadTemplates, seedPlaybook } from '@/lib/db/playbook';
 import { answerSidebar } from './sidebar-api';
@@ -31,5 +33,20 @@ describe('recordInsert', () => {
     const used = (await loadTemplates(db)).find((t) => t.id === size.id)!;
     expect(used.usageCount).toBe(size.usageCount + 1);
     expect(used.lastUsedAt).toBe(NOW);
+  });
+});
+
+describe('suggestionContext', () => {
+  it("tells the sidebar which texts other buyers had inside the repeat rule's window, for the many-buyers check", async () => {
+    const notice = '亲，您的包裹已经发出，请注意查收哦！';
+    for (const [i, at] of [NOW - 3_600_000, NOW - 2 * 3_600_000, NOW - 25 * 3_600_000].entries()) {
+      await recordContact(db, { buyerId: `shopee:b${i}`, templateId: null, kind: 'custom', marketing: false, text: notice }, at);
+    }
+    await recordContact(db, { buyerId: `shopee:b3`, templateId: null, kind: 'custom', marketing: false, text: notice }, NOW - 60_000);
+    const ctx = SidebarResultSchemas.suggestionContext.parse(await answerSidebar(db, { method: 'suggestionContext', buyerId: 'shopee:me' }, NOW));
+    // Three other buyers in the default 24 hours (the fourth entry is 25 hours old).
+    expect(ctx.sameText).toEqual([{ fingerprint: textFingerprint(notice), buyers: 3 }]);
+    const own = SidebarResultSchemas.suggestionContext.parse(await answerSidebar(db, { method: 'suggestionContext', buyerId: 'shopee:b3' }, NOW));
+    expect(own.sameText).toEqual([{ fingerprint: textFingerprint(notice), buyers: 2 }]);
   });
 });

@@ -3,9 +3,8 @@ import { checkBirthday, clearBirthday, getBirthday, saveBirthday } from '@/lib/d
 import { hasBuyers } from '@/lib/db/buyer-store';
 import { findBuyer, profileOf } from '@/lib/db/buyers';
 import { buyerWithConsole, latestImportAt } from '@/lib/db/order-links';
-
 import { localDateAt } from '@/lib/reminders/time';
-import { asLogEntries, contactKindOf, contactLogOf, markSent, recordContactOnce } from '@/lib/db/contact-log';
+import { asLogEntries, contactKindOf, contactLogOf, markSent, recordContactOnce, sameTextBuyers } from '@/lib/db/contact-log';
 import { loadContactPolicy, loadCouponRules, loadGuardRules, loadCoupons, loadReminderRules, loadTaxonomy, loadTemplates, recordTemplateUse } from '@/lib/db/playbook';
 import { actOnReminder, addManualReminder, remindersOfBuyer } from '@/lib/db/reminders';
 import { setReminderOwner } from '@/lib/db/reminder-owner';
@@ -78,7 +77,8 @@ export async function answerSidebar(db: HuitoukeDb, req: SidebarRequest, now = D
       return null;
     case 'taxonomy':
       return loadTaxonomy(db);
-    case 'suggestionContext':
+    case 'suggestionContext': {
+      const guardRules = await loadGuardRules(db);
       return {
         templates: (await loadTemplates(db)).filter((t) => t.enabled),
         coupons: await loadCoupons(db),
@@ -86,9 +86,11 @@ export async function answerSidebar(db: HuitoukeDb, req: SidebarRequest, now = D
         // A year covers every default cap (marketing 7 days, coupon caps up to 300 days).
         contactLog: asLogEntries(await contactLogOf(db, req.buyerId, now - CONTACT_WINDOW_MS)),
         policy: await loadContactPolicy(db),
-        guardRules: await loadGuardRules(db),
+        guardRules,
+        sameText: guardRules.repeat.maxBuyers === null ? [] : await sameTextBuyers(db, req.buyerId, now - guardRules.repeat.windowHours * 3_600_000),
         now,
       };
+    }
     case 'recordInsert': {
       const template = req.templateId ? (await loadTemplates(db)).find((t) => t.id === req.templateId) : undefined;
       if (req.templateId && !template) throw new Error('unknown template');

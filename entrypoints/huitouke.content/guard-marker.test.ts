@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultGuardRules, guardListName, guardNames, resolveGuard } from '@/lib/guard';
+import { defaultGuardRules, guardListName, guardNames, resolveGuard, textFingerprint } from '@/lib/guard';
 import type { ConsoleMessage } from '@/lib/schemas/messages';
 import { complianceContext, MARKER_TAG, mountGuardMarker } from './guard-marker';
 import { parseHubToConsole } from './guards';
@@ -69,6 +69,29 @@ describe("the send check's marker by the console's input", () => {
     type('亲，您的包裹今天下午已经发出了！');
     expect(shown.at(-1)).toBe(guardNames('zh-CN').repeat);
     marker.destroy();
+  });
+});
+
+describe('a text the agent types that other buyers already had', () => {
+  it('is named when the sidebar says ten other Shopee buyers had it, as the guard message carries it', () => {
+    const { marker, shown, type } = setUp();
+    const text = '亲，您的包裹已经发出，请注意查收哦';
+    const shopee = { ...resolveGuard(defaultGuardRules(), 'shopee', guardNames('zh-CN'), (id) => guardListName(id, 'zh-CN')), sameText: [{ fingerprint: textFingerprint(text), buyers: 10 }] };
+    const message = parseHubToConsole(JSON.parse(JSON.stringify({ type: 'guard', guard: shopee })));
+    marker.setGuard(message?.type === 'guard' ? message.guard : null);
+    type('亲 您的包裹已经发出 请注意查收哦！');
+    expect(shown.at(-1)).toBe('相同内容近期已发给 10 位买家');
+    type('亲，这款偏小一码，建议拍大一码哦');
+    expect(shown.at(-1)).toBeNull();
+    marker.destroy();
+  });
+
+  it('refuses a guard message whose list of texts is malformed', () => {
+    const base = guard();
+    for (const sameText of [[{ fingerprint: '', buyers: 3 }], [{ fingerprint: 'abc:3', buyers: 1 }], 'abc', [{ fingerprint: 'abc:3' }]]) {
+      expect(parseHubToConsole(JSON.parse(JSON.stringify({ type: 'guard', guard: { ...base, sameText } })))).toBeNull();
+    }
+    expect(parseHubToConsole(JSON.parse(JSON.stringify({ type: 'guard', guard: base })))).toMatchObject({ type: 'guard', guard: { platform: 'taobao' } });
   });
 });
 

@@ -125,6 +125,15 @@ function parsePlatformGuard(v: unknown): PlatformGuard | null {
   }
   const names = v.names;
   if (!isObj(names) || !NAME_KEYS.every((k) => isStr(names[k], 0, 200)) || !isStr(names.wordSeparator, 0, 10) || !isStr(names.findingSeparator, 0, 10)) return null;
+  let sameText: { fingerprint: string; buyers: number }[] | undefined;
+  if (v.sameText !== undefined) {
+    if (!Array.isArray(v.sameText) || v.sameText.length > 200) return null;
+    sameText = [];
+    for (const t of v.sameText) {
+      if (!isObj(t) || !isStr(t.fingerprint, 1, 40) || !isInt(t.buyers) || t.buyers < 2 || t.buyers > 1_000_000) return null;
+      sameText.push({ fingerprint: t.fingerprint, buyers: t.buyers });
+    }
+  }
   return {
     platform: v.platform,
     lists,
@@ -141,6 +150,7 @@ function parsePlatformGuard(v: unknown): PlatformGuard | null {
       wordSeparator: names.wordSeparator,
       findingSeparator: names.findingSeparator,
     },
+    ...(sameText ? { sameText } : {}),
   };
 }
 

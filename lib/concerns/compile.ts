@@ -2,6 +2,7 @@ import type { Locale } from '../schemas/common';
 import { AhoCorasick } from './aho';
 import { defaultModel } from './default-model';
 import { defaultTaxonomy } from './defaults/index';
+import { DEFAULT_SETTLED, DEFAULT_YIELDS, type ConcernYield } from './defaults/yields';
 import type { ConcernModel } from './model';
 import { stem, tokenize, TypoIndex } from './english';
 import { CLAUSE_STARTERS, CLOSING_EN, CLOSING_ZH, DOUBT_WORDS_EN, QUESTION_WORDS_ZH } from './markers';
@@ -31,6 +32,7 @@ export type CharEntry =
   | { t: 'term'; rule: RuleRef; typo?: string; edges: Edges }
   | { t: 'anchor'; rule: RuleRef; rest: string[]; edges: Edges }
   | { t: 'exclusion'; concern: number; edges: Edges }
+  | { t: 'settled'; concern: number; edges: Edges }
   | { t: 'question' | 'closing' | 'doubt' | 'starter'; edges: Edges };
 
 /** Whether the first/last character is a letter or digit, so the match needs a word edge there. */
@@ -63,11 +65,17 @@ export interface ConcernMatcher {
    * disabled), and per concern here its index in the model (-1: the model does not know it).
    */
   readonly learned: { model: ConcernModel; concernIndex: Int32Array; modelIndex: Int32Array } | null;
+  /** defaults/yields.ts, by concern index; terms normalised. */
+  readonly yields: readonly { concern: number; to: readonly number[]; terms: ReadonlySet<string>; toTerms: ReadonlySet<string> | null }[];
 }
 
 export interface CompileOptions {
   /** The learned model to use with the rules: the shipped one unless given; `null` for rules alone. */
   model?: ConcernModel | null;
+  /** When one concern's words only word another (defaults/yields.ts); the defaults unless given. */
+  yields?: readonly ConcernYield[];
+  /** Words that settle one concern in a clause that asks nothing (defaults/yields.ts); the defaults unless given. */
+  settled?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Score factor for a hit that needed a typo correction. */
@@ -167,6 +175,24 @@ export function compileTaxonomy(taxonomy: Taxonomy, options: CompileOptions = {}
 
   addTypoVariants(taxonomy.typos, literals, chars);
 
+  const indexOf = (id: string) => concerns.findIndex((c) => c.id === id);
+  for (const [id, words] of Object.entries(options.settled ?? DEFAULT_SETTLED)) {
+    const concern = indexOf(id);
+    if (concern < 0) continue;
+    for (const word of words) {
+      const text = normalizeTerm(word);
+      if (text) chars.add(text, { t: 'settled', concern, edges: edgesOf(text) });
+    }
+  }
+  const yields: ConcernMatcher['yields'] = (options.yields ?? DEFAULT_YIELDS)
+    .map((y) => ({
+      concern: indexOf(y.concern),
+      to: y.to.map(indexOf).filter((i) => i >= 0),
+      terms: new Set(y.terms.map(normalizeTerm).filter(Boolean)),
+      toTerms: y.toTerms ? new Set(y.toTerms.map(normalizeTerm).filter(Boolean)) : null,
+    }))
+    .filter((y) => y.concern >= 0 && y.to.length > 0);
+
   const markers: [CharEntry['t'], string[]][] = [
     ['question', QUESTION_WORDS_ZH],
     ['closing', [...CLOSING_ZH, ...CLOSING_EN]],
@@ -190,7 +216,7 @@ export function compileTaxonomy(taxonomy: Taxonomy, options: CompileOptions = {}
     const modelIndex = Int32Array.from(concerns, (c) => (usable.has(c.id) ? model.concerns.indexOf(c.id) : -1));
     if (concernIndex.some((i) => i >= 0)) learned = { model, concernIndex, modelIndex };
   }
-  return { concerns, minScore: taxonomy.minScore, chars, words, wordExclusions, typos, learned };
+  return { concerns, minScore: taxonomy.minScore, chars, words, wordExclusions, typos, learned, yields };
 }
 
 /** Each Chinese keyword/phrase also matches with one common misspelling swapped in (尺码 → 尺吗). */

@@ -218,3 +218,52 @@ describe('the convenience wrapper', () => {
     expect(detectConcerns(text, taxonomy)).toEqual(detect(text, matcher));
   });
 });
+
+describe("false alarms from issue 23's review (dev-w5-review)", () => {
+  const rules = compileTaxonomy(taxonomy, { model: null });
+  const both = [
+    ['rules and model', matcher],
+    ['rules alone', rules],
+  ] as const;
+  const of = (m: typeof matcher, text: string) => detect(text, m).map((d) => d.concern).sort();
+
+  it.each(both)('a colour or smell that is "too big" is not a size (%s)', (_, m) => {
+    expect(of(m, '色差也太大了吧')).toEqual(['photo_match']);
+    expect(of(m, '颜色跟图片差别有点大')).toEqual(['photo_match']);
+    expect(of(m, '这个包味道有点大')).toEqual(['quality']);
+    expect(of(m, '鞋子有点大，能换小一码吗')).toEqual(['return_refund', 'size']);
+  });
+
+  it.each(both)('a low price as praise or as the reason for a doubt is not a price concern; asking for one is (%s)', (_, m) => {
+    expect(of(m, '这么便宜，质量好吗')).toEqual(['quality']);
+    expect(of(m, '这么便宜是正品吗')).toEqual(['authenticity']);
+    expect(of(m, '便宜又好看')).toEqual([]);
+    expect(of(m, '好便宜啊')).toEqual([]);
+    expect(of(m, '能便宜吗，是正品吗')).toEqual(['authenticity', 'price']);
+    expect(of(m, '还能再便宜点吗')).toEqual(['price']);
+  });
+
+  it.each(both)('thanks for a parcel or a resend that came raises nothing; a question or a complaint after it does (%s)', (_, m) => {
+    expect(of(m, '快递到了谢谢')).toEqual([]);
+    expect(of(m, '快递到了，谢谢')).toEqual([]);
+    expect(of(m, '收到了，谢谢')).toEqual([]);
+    expect(of(m, '收到补发的了 谢谢')).toEqual([]);
+    expect(of(m, '快递到了吗')).toEqual(['shipping']);
+    expect(of(m, '还没收到快递')).toEqual(['shipping']);
+    expect(of(m, '快递到了，屏幕碎了')).toEqual(['after_sales']);
+  });
+
+  it.each(both)('an exchange is return_refund; a replacement for a fault is after_sales (%s)', (_, m) => {
+    expect(of(m, '能换个颜色吗')).toEqual(['return_refund']);
+    expect(of(m, '想换个颜色，怎么操作')).toEqual(['return_refund']);
+    expect(of(m, '坏了能换一个吗')).toEqual(['after_sales']);
+    expect(of(m, '耳机一边没声 能换吗')).toEqual(['after_sales']);
+    expect(of(m, '尺码小了 能换吗')).toEqual(['return_refund', 'size']);
+  });
+
+  it.each(both)('"not shipped yet" said to cancel is the cancellation; said as a complaint it stays a shipping concern (%s)', (_, m) => {
+    expect(of(m, '订单还没发货 帮我取消一下')).toEqual(['return_refund']);
+    expect(of(m, '还没发货的话能取消吗')).toEqual(['return_refund']);
+    expect(of(m, '都一周了还没发货，给我退款')).toEqual(['return_refund', 'shipping']);
+  });
+});

@@ -2,7 +2,8 @@ import { compileTaxonomy, TYPO_FACTOR, type CharEntry, type ConcernMatcher, type
 import type { Token } from './english';
 import { tokenize } from './english';
 import { readMessage, ruleFeature, weakRuleFeature, type ConcernModel, type ModelReading } from './model';
-import { isHardBoundary, normalize, type Normalized } from './normalize';
+import { NEGATORS_ZH } from './markers';
+import { isCjk, isHardBoundary, normalize, normalizeTerm, type Normalized } from './normalize';
 import { analyseClauses, type ClauseInfo } from './clauses';
 import { PATTERN_GAP_CHARS, PATTERN_GAP_WORDS, type Taxonomy } from './taxonomy';
 
@@ -84,6 +85,7 @@ function matchWords(tokens: Token[], alts: string[][], hardAt: Int32Array, i: nu
 function collect(text: string, matcher: ConcernMatcher) {
   const hits: Hit[] = [];
   const exclusions: { concern: number; start: number; end: number }[] = [];
+  const settled: Span[] = [];
   const markers: Marker[] = [];
 
   matcher.chars.search(text, (entry, start, end) => {
@@ -95,6 +97,10 @@ function collect(text: string, matcher: ConcernMatcher) {
       if (stop >= 0) hits.push({ rule: entry.rule, start, end: stop, score: entry.rule.weight });
     } else if (entry.t === 'exclusion') {
       exclusions.push({ concern: entry.concern, start, end });
+    } else if (entry.t === 'settled') {
+      // "没收到快递" does not settle anything.
+      const negated = isCjk(text.charCodeAt(start)) && [1, 2].some((k) => start - k >= 0 && NEGATORS_ZH.has(text.charAt(start - k)));
+      if (!negated) settled.push({ concern: entry.concern, start, end });
     } else {
       markers.push({ t: entry.t, start, end });
     }
@@ -118,8 +124,11 @@ function collect(text: string, matcher: ConcernMatcher) {
       }
     });
   }
-  return { hits, exclusions, markers, tokens };
+  return { hits, exclusions, settled, markers, tokens };
 }
+
+/** A concern's span: an exclusion, or a word that settles it (defaults/yields.ts). */
+type Span = { concern: number; start: number; end: number };
 
 function addWordHit(hits: Hit[], tokens: Token[], alts: string[][], hardAt: Int32Array, i: number, wr: WordRule) {
   const typo: string[] = [];
@@ -178,6 +187,12 @@ function closed(h: { start: number; end: number }, clauses: ClauseInfo): boolean
   return closing;
 }
 
+/** A hit is dropped when its own clause, asking nothing, says its concern is settled ("快递到了，谢谢"). */
+function settledIn(h: { concern: number; start: number }, settled: readonly Span[], clauses: ClauseInfo): boolean {
+  const c = clauses.clauseOf[h.start]!;
+  return !clauses.question[c] && settled.some((s) => s.concern === h.concern && clauses.clauseOf[s.start] === c);
+}
+
 function describe(hit: Hit): string {
   const base = `${hit.rule.lang} ${hit.rule.kind} "${hit.rule.term}"`;
   return hit.typo ? `${base} ~ "${hit.typo}"` : base;
@@ -188,20 +203,22 @@ interface Analysis {
   /** Rule hits that survive exclusions, containment and the negation rule; offsets in the normalised text. */
   hits: Hit[];
   exclusions: { concern: number; start: number; end: number }[];
+  settled: Span[];
   clauses: ClauseInfo | null;
   markers: Marker[];
   tokens: Token[];
 }
 
-type Marker = { t: Exclude<CharEntry['t'], 'term' | 'anchor' | 'exclusion'>; start: number; end: number };
+type Marker = { t: Exclude<CharEntry['t'], 'term' | 'anchor' | 'exclusion' | 'settled'>; start: number; end: number };
 
 function analyse(text: string, matcher: ConcernMatcher): Analysis {
   const norm = normalize(text);
-  const { hits, exclusions, markers, tokens } = collect(norm.text, matcher);
-  if (hits.length === 0) return { norm, hits, exclusions, clauses: null, markers, tokens };
+  const { hits, exclusions, settled, markers, tokens } = collect(norm.text, matcher);
+  if (hits.length === 0) return { norm, hits, exclusions, settled, clauses: null, markers, tokens };
   const kept = prune(hits, exclusions);
   const clauses = analyseClauses(norm, markers, tokens, kept);
-  return { norm, hits: kept.filter((h) => !closed(h, clauses)), exclusions, clauses, markers, tokens };
+  const open = (h: Hit) => !closed(h, clauses) && !settledIn({ concern: h.rule.concern, start: h.start }, settled, clauses);
+  return { norm, hits: kept.filter(open), exclusions, settled, clauses, markers, tokens };
 }
 
 const toOriginal = (norm: Normalized, h: Hit): Hit => ({ ...h, start: norm.start[h.start]!, end: norm.end[h.end - 1]! });
@@ -298,19 +315,19 @@ export function detect(text: string, matcher: ConcernMatcher): Detection[] {
     return { concern: matcher.concerns[f.concern]!.id, rule: describe(best), score: Math.round(f.score * 100) / 100, span: [best.start, best.end] };
   };
   const learned = matcher.learned;
-  if (!learned) return reported.map(fromRules).sort((x, y) => x.span[0] - y.span[0]);
+  if (!learned) return yieldTo(reported.map((f) => ({ concern: f.concern, detection: fromRules(f), words: wordsOf(f) })), matcher);
 
   const id = (concern: number) => matcher.concerns[concern]!.id;
   const reading = read(a, findings, matcher, learned.model);
   const sure = (m: number) => reading.probability[m]! >= learned.model.threshold[m]!;
-  const detections: Detection[] = [];
+  const detections: Found[] = [];
   const done = new Set<number>();
   for (const f of reported) {
     const m = learned.modelIndex[f.concern]!;
     done.add(f.concern);
     // The model reads words as spelled, so it does not overrule a finding that rests only on forgiven typos ("stokc").
     const typosOnly = f.hits.every((h) => h.typo !== undefined);
-    if (m < 0 || f.own || typosOnly || reading.probability[m]! >= learned.model.keep[m]!) detections.push(fromRules(f));
+    if (m < 0 || f.own || typosOnly || reading.probability[m]! >= learned.model.keep[m]!) detections.push({ concern: f.concern, detection: fromRules(f), words: wordsOf(f) });
   }
   let clauses = a.clauses;
   learned.concernIndex.forEach((concern, m) => {
@@ -319,11 +336,43 @@ export function detect(text: string, matcher: ConcernMatcher): Detection[] {
     if (!gram) return;
     if (a.exclusions.some((e) => e.concern === concern && e.start < gram.end && e.end > gram.start)) return;
     clauses ??= analyseClauses(a.norm, a.markers, a.tokens, a.hits);
-    if (closed({ start: gram.start, end: gram.end }, clauses)) return;
+    if (closed({ start: gram.start, end: gram.end }, clauses) || settledIn({ concern, start: gram.start }, a.settled, clauses)) return;
     const p = reading.probability[m]!;
-    detections.push({ concern: id(concern), rule: `model "${gram.key}" p=${p.toFixed(2)}`, score: Math.round(p * 100) / 100, span: [a.norm.start[gram.start]!, a.norm.end[gram.end - 1]!] });
+    detections.push({
+      concern,
+      detection: { concern: id(concern), rule: `model "${gram.key}" p=${p.toFixed(2)}`, score: Math.round(p * 100) / 100, span: [a.norm.start[gram.start]!, a.norm.end[gram.end - 1]!] },
+      words: [gram.key.replace(/ /g, '')],
+      model: true,
+    });
   });
-  return detections.sort((x, y) => x.span[0] - y.span[0]);
+  return yieldTo(detections, matcher);
+}
+
+/** A detection before the yields; `words`: its hits' rules (normalised), or the model's strongest n-gram; null for a shop's own rule. */
+interface Found {
+  concern: number;
+  detection: Detection;
+  words: string[] | null;
+  /** Found by the model alone: `words` holds its n-gram, which yields when it is part of a yielding word. */
+  model?: boolean;
+}
+
+function wordsOf(f: RuleFinding): string[] | null {
+  return f.own ? null : f.hits.map((h) => normalizeTerm(h.rule.term));
+}
+
+/** Drops a concern that only words another one the message raises (defaults/yields.ts); sorts by position. */
+function yieldTo(found: Found[], matcher: ConcernMatcher): Detection[] {
+  const within = (f: Found, terms: ReadonlySet<string>) =>
+    f.words !== null && f.words.length > 0 && f.words.every((w) => terms.has(w) || (f.model === true && [...terms].some((t) => t.includes(w))));
+  const leans = (f: Found, terms: ReadonlySet<string>) => f.words !== null && f.words.some((w) => terms.has(w) || (f.model === true && [...terms].some((t) => t.includes(w))));
+  const kept = found.filter(
+    (f) =>
+      !matcher.yields.some(
+        (y) => y.concern === f.concern && within(f, y.terms) && found.some((g) => g !== f && y.to.includes(g.concern) && (y.toTerms === null || leans(g, y.toTerms))),
+      ),
+  );
+  return kept.map((f) => f.detection).sort((x, y) => x.span[0] - y.span[0]);
 }
 
 const compiled = new WeakMap<Taxonomy, ConcernMatcher>();

@@ -52,6 +52,8 @@ export const CLOSING_ZH = [
   // praise and settled matters as a separate writer's buyers put them (dev-w3-*)
   '合适', '超快', '杠杠的', '用上了', '收好了', '看到了', '下次还来', '还会光顾', '会回购', '真好用', '很好用', '挺好用', '很结实',
   '挺结实', '没掉色', '不掉色', '觉得值', '显瘦', '很香', '装好了', '对比过了', '挺简单',
+  // a low price as praise ("便宜又好看"); "这么便宜" is a doubt's reason (defaults/yields.ts)
+  '好便宜', '真便宜', '挺便宜', '很便宜', '便宜又', '又便宜',
 ];
 
 export const CLOSING_EN = [
@@ -59,7 +61,7 @@ export const CLOSING_EN = [
   "doesn't matter", 'doesnt matter', 'does not matter', 'not required', 'all good', 'no problem', 'no issues', 'figured it out',
   'found it', 'got it', 'sorted', 'without', 'all set', 'not anymore', 'love it', 'works great', 'works well', 'as described',
   'fast delivery', 'great quality', 'good quality', 'love the', 'looks great', 'so nice', 'works perfectly', 'received it',
-  'already received',
+  'already received', 'cheap and nice', 'cheap and good', 'great price', 'good price',
 ];
 
 /** Where a closing marker directly follows one of these, it is itself negated ("不是没问题"). */

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkContact, DEFAULT_CONTACT_POLICY } from '../contact';
 import type { BuyerProfile } from '../schemas/buyer';
-import { asLogEntries, contactKindOf, contactLogOf, markSent, recordContact, recordContactOnce } from './contact-log';
+import { textFingerprint } from '../guard/compliance';
+import { asLogEntries, contactKindOf, contactLogOf, markSent, recordContact, recordContactOnce, sameTextBuyers } from './contact-log';
 import { HuitoukeDb } from './database';
 
 let db: HuitoukeDb;
@@ -73,5 +74,40 @@ describe('contact log', () => {
     // The second sending of that text is another message.
     expect(await markSent(db, BUYER, [{ id: 'm8', text }], T0 + 4000)).toHaveLength(1);
     expect((await contactLogOf(db, BUYER)).map((e) => e.sent)).toEqual([true, true]);
+  });
+});
+
+describe('the same text to many buyers', () => {
+  const NOTICE = '亲，您的包裹已经发出，请注意查收哦！';
+  const log = (buyerId: string, text: string, at: number) => recordContact(db, { buyerId, templateId: null, kind: 'custom', marketing: false, text }, at);
+
+  it('records each insert with the fingerprint of its text', async () => {
+    const entry = await log(BUYER, NOTICE, T0);
+    expect(entry.fingerprint).toBe(textFingerprint(NOTICE));
+    // Punctuation and spacing do not make it another text.
+    expect(textFingerprint('亲 您的包裹已经发出 请注意查收哦')).toBe(entry.fingerprint);
+  });
+
+  it('counts the distinct other buyers who had a text inside the window, older entries by their text', async () => {
+    const now = Date.now();
+    const hour = 3_600_000;
+    for (const b of ['a', 'b', 'c']) await log(`shopee:${b}`, NOTICE, now - hour);
+    await log('shopee:a', NOTICE, now - 2 * hour); // the same buyer twice counts once
+    await log('shopee:old', NOTICE, now - 30 * hour); // outside a 24-hour window
+    await log(BUYER, NOTICE, now - hour); // the buyer asking is not "another" buyer
+    await log('shopee:d', '亲，这款偏小一码，建议拍大一码哦', now - hour);
+    await log('shopee:e', '亲，这款偏小一码，建议拍大一码哦', now - hour);
+    // An entry written before entries carried a fingerprint (a backup, another agent's sync) counts by its text.
+    await db.contactLog.put({ id: 'legacy', buyerId: 'shopee:f', templateId: null, kind: 'custom', marketing: false, at: now - hour, sent: true, updatedAt: now - hour, text: NOTICE });
+    // A deleted entry does not count.
+    await db.contactLog.put({ id: 'gone', buyerId: 'shopee:g', templateId: null, kind: 'custom', marketing: false, at: now - hour, sent: true, updatedAt: now, deletedAt: now, text: NOTICE });
+    const same = await sameTextBuyers(db, BUYER, now - 24 * hour);
+    expect(same).toEqual([
+      { fingerprint: textFingerprint(NOTICE), buyers: 4 },
+      { fingerprint: textFingerprint('亲，这款偏小一码，建议拍大一码哦'), buyers: 2 },
+    ]);
+    // A text only one other buyer had is left out (the rule needs at least two).
+    await log('shopee:h', '只发过一次的话', now - hour);
+    expect((await sameTextBuyers(db, BUYER, now - 24 * hour)).map((s) => s.buyers)).toEqual([4, 2]);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ContactLogEntrySchema, type ContactLogEntry } from '../contact/schema';
+import { textFingerprint } from '../guard/compliance';
 import type { TemplateKind } from '../templates/schema';
 import type { HuitoukeDb } from './database';
 
@@ -13,6 +14,8 @@ export const ContactRecordSchema = ContactLogEntrySchema.extend({
   templateVersion: z.number().int().optional(),
   /** The console message that showed this text sent (`markSent`), so the same message shown again confirms nothing more. */
   sentMessageId: z.string().max(300).optional(),
+  /** `textFingerprint` of the text, so the send check can count the buyers who got the same text (entries without it: from their text). */
+  fingerprint: z.string().max(40).optional(),
 });
 export type ContactRecord = z.infer<typeof ContactRecordSchema>;
 
@@ -70,6 +73,7 @@ export async function recordContactOnce(db: HuitoukeDb, input: ContactInput, now
     at: now,
     sent: false,
     text: input.text.slice(0, 2000),
+    fingerprint: textFingerprint(input.text),
     updatedAt: now,
     ...(input.couponId ? { couponId: input.couponId } : {}),
     ...(input.templateVersion !== undefined ? { templateVersion: input.templateVersion } : {}),
@@ -96,6 +100,40 @@ export async function contactLogOf(db: HuitoukeDb, buyerId: string, sinceMs = 0)
     if (parsed.success && parsed.data.deletedAt === undefined && parsed.data.at >= sinceMs) out.push(parsed.data);
   }
   return out.sort((a, b) => a.at - b.at);
+}
+
+/** Texts the send check's many-buyers rule may meet: per fingerprint, how many other buyers had it. */
+export interface SameText {
+  fingerprint: string;
+  buyers: number;
+}
+
+/** The most repeated texts are kept; a text needs at least two other buyers (RepeatRule.maxBuyers ≥ 2) to matter. */
+export const SAME_TEXT_LIMIT = 200;
+
+/**
+ * Per text (by `textFingerprint`), how many buyers other than `buyerId` had it inserted since `sinceMs`,
+ * whether or not the console has shown it sent yet; texts that went to fewer than two others are left out,
+ * the most repeated first.
+ */
+export async function sameTextBuyers(db: HuitoukeDb, buyerId: string, sinceMs: number): Promise<SameText[]> {
+  const rows = await db.contactLog.where('at').aboveOrEqual(sinceMs).toArray();
+  const buyers = new Map<string, Set<string>>();
+  for (const row of rows) {
+    const parsed = ContactRecordSchema.safeParse(row);
+    if (!parsed.success || parsed.data.deletedAt !== undefined || parsed.data.buyerId === buyerId) continue;
+    const { fingerprint, text } = parsed.data;
+    const key = fingerprint ?? (text ? textFingerprint(text) : null);
+    if (key === null) continue;
+    let set = buyers.get(key);
+    if (!set) buyers.set(key, (set = new Set()));
+    set.add(parsed.data.buyerId);
+  }
+  return [...buyers]
+    .filter(([, set]) => set.size >= 2)
+    .map(([fingerprint, set]) => ({ fingerprint, buyers: set.size }))
+    .sort((a, b) => b.buyers - a.buyers || (a.fingerprint < b.fingerprint ? -1 : 1))
+    .slice(0, SAME_TEXT_LIMIT);
 }
 
 /** Whitespace and the console's line breaks differ from what was inserted; compare without them. */
@@ -151,5 +189,5 @@ export async function markSent(db: HuitoukeDb, buyerId: string, shown: readonly 
 
 /** The domain view the cap checker takes. */
 export function asLogEntries(records: readonly ContactRecord[]): ContactLogEntry[] {
-  return records.map(({ text: _text, templateVersion: _v, sentMessageId: _m, ...entry }) => entry);
+  return records.map(({ text: _text, templateVersion: _v, sentMessageId: _m, fingerprint: _f, ...entry }) => entry);
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { translate } from '../i18n';
 import { epochOfLocalDateTime } from '../reminders/time';
 import { checkBeforeInsert, type GuardInput } from './check';
+import { defaultGuardRules } from './rules';
 
 const TZ = 'Asia/Shanghai';
 const NOW = epochOfLocalDateTime('2025-05-14 15:00:00', TZ);
@@ -66,5 +67,20 @@ describe('checkBeforeInsert', () => {
     for (const w of all) {
       for (const locale of ['zh-CN', 'en'] as const) expect(translate(locale, w.code, w.params)).not.toMatch(/\{\w+\}/);
     }
+  });
+
+  it('warns, without blocking, when the same text went to the rule\'s number of other buyers on Shopee', () => {
+    const rule = defaultGuardRules().repeat; // 10 other buyers in 24 hours, Shopee only, 10 characters or more
+    const text = '亲，您的包裹已经发出，请注意查收哦！';
+    expect(codes({ text, sameText: { rule, buyers: 9 } })).toEqual([]);
+    const warned = checkBeforeInsert({ ...base, text, sameText: { rule, buyers: 10 } });
+    expect(warned).toEqual([{ code: 'followup_guardSameText', params: { platform: 'Shopee', count: 10, hours: 24 }, severity: 'warn' }]);
+    expect(translate('zh-CN', warned[0]!.code, warned[0]!.params)).toBe('相同内容24小时内已用于另外10位买家，Shopee可能视为群发，建议改写后再发');
+    expect(translate('en', warned[0]!.code, warned[0]!.params)).toContain('went to 10 other buyers in the last 24 hours');
+    // Not on a platform the rule leaves out, not for short replies, not when the supervisor turned it off.
+    expect(codes({ text, platform: 'taobao', sameText: { rule, buyers: 50 } })).toEqual([]);
+    expect(codes({ text: '好的，谢谢亲！', sameText: { rule, buyers: 50 } })).toEqual([]);
+    expect(codes({ text, sameText: { rule: { ...rule, maxBuyers: null }, buyers: 50 } })).toEqual([]);
+    expect(codes({ text, platform: 'taobao', sameText: { rule: { ...rule, buyersPlatforms: [], maxBuyers: 3 }, buyers: 3 } })).toEqual(['followup_guardSameText']);
   });
 });

@@ -1,7 +1,9 @@
 import type { FollowupReason } from '../i18n/catalog/followup';
 import { DEFAULT_TIME_ZONE, formatLocal, localDateAt } from '../reminders/time';
 import type { Platform } from '../schemas/common';
+import { repeatLength } from './compliance';
 import { DEFAULT_PLATFORM_LIMITS, PLATFORM_NAMES, type ChatLimits } from './platform-limits';
+import type { RepeatRule } from './rules';
 
 /** The coupon the text carries; a {@link ResolvedCoupon} fits. */
 export interface GuardCoupon {
@@ -23,6 +25,11 @@ export interface GuardInput {
   timeZone?: string;
   /** The supervisor's limits for this platform (GuardRules.limits); the product's defaults otherwise (platform-limits.ts). */
   limits?: ChatLimits;
+  /**
+   * The repeat rule's many-buyers check: the supervisor's rule (GuardRules.repeat) and how many other buyers
+   * had this same text (by textFingerprint) inserted within its window, from the contact log.
+   */
+  sameText?: { rule: RepeatRule; buyers: number } | null;
 }
 
 export interface GuardWarning extends FollowupReason {
@@ -65,6 +72,13 @@ export function checkBeforeInsert(input: GuardInput): GuardWarning[] {
       params: { count: blankCount, names: typeof blanks === 'number' ? '' : blanks.join('、') },
       severity: 'block',
     });
+  }
+  const same = input.sameText;
+  if (same && same.rule.maxBuyers !== null && (same.rule.buyersPlatforms.length === 0 || same.rule.buyersPlatforms.includes(input.platform))) {
+    // Short replies (好的, 谢谢) are the same for everyone and never worth a warning.
+    if (same.buyers >= same.rule.maxBuyers && repeatLength(input.text) >= same.rule.minChars) {
+      out.push({ code: 'followup_guardSameText', params: { platform, count: same.buyers, hours: same.rule.windowHours }, severity: 'warn' });
+    }
   }
   const coupon = input.coupon;
   if (coupon) {

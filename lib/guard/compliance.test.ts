@@ -67,6 +67,11 @@ describe('compliance guard', () => {
     const shopee = guardFor('shopee');
     expect(check(text, shopee, { sameTextBuyers: 9 })).toEqual([]);
     expect(check(text, shopee, { sameTextBuyers: 10 })).toMatchObject([{ rule: 'repeatBuyers', name: '相同内容近期已发给 10 位买家' }]);
+    // Or from the texts the sidebar lists for the open buyer (SuggestionContext.sameText), by fingerprint.
+    const listed = { ...shopee, sameText: [{ fingerprint: textFingerprint(text), buyers: 12 }] };
+    expect(check(`${text}！`, listed).map((f) => f.name)).toEqual(['相同内容近期已发给 12 位买家']);
+    expect(check('亲，这款偏小一码，建议拍大一码哦', listed)).toEqual([]);
+    expect(check(text, { ...taobao, sameText: listed.sameText })).toEqual([]);
     expect(textFingerprint('亲，包裹 已发出！')).toBe(textFingerprint('亲,包裹已发出'));
     expect(textFingerprint('亲，包裹已发出')).not.toBe(textFingerprint('亲，包裹未发出'));
   });

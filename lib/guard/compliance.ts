@@ -53,6 +53,11 @@ export interface PlatformGuard {
   minRepeatChars: number;
   limits: ChatLimits;
   names: GuardNames;
+  /**
+   * Texts other buyers than the open one had within the repeat rule's window, by `textFingerprint`
+   * (the sidebar adds them from the contact log, lib/db/contact-log.ts sameTextBuyers).
+   */
+  sameText?: { fingerprint: string; buyers: number }[];
 }
 
 export function resolveGuard(rules: GuardRules, platform: Platform, names: GuardNames, listName: (id: string) => string): PlatformGuard {
@@ -104,6 +109,11 @@ const fold = (text: string) => normalize(text).text.trim();
 /** Punctuation and spaces do not make two replies different. */
 function squash(folded: string): string {
   return folded.replace(/[\s,.!?;:~"'()[\]|/\\\-_*#@]+/g, '');
+}
+
+/** The length the repeat checks compare with their `minChars`: folded, without spaces and punctuation. */
+export function repeatLength(text: string): number {
+  return squash(fold(text)).length;
 }
 
 /** A short stable key of a text as the repeat check compares it (folded, without spaces and punctuation). */
@@ -195,7 +205,7 @@ export function checkCompliance(text: string, guard: PlatformGuard, ctx: Complia
   if (guard.twiceInARow && ctx.lastAgentText && squashed.length >= guard.minRepeatChars && squash(fold(ctx.lastAgentText)) === squashed) {
     out.push({ rule: 'repeat', kind: 'repeat', name: guard.names.repeat, hits: [] });
   }
-  const others = ctx.sameTextBuyers ?? 0;
+  const others = ctx.sameTextBuyers ?? (guard.maxBuyers !== null && guard.sameText?.length ? (guard.sameText.find((t) => t.fingerprint === textFingerprint(text))?.buyers ?? 0) : 0);
   if (guard.maxBuyers !== null && squashed.length >= guard.minRepeatChars && others >= guard.maxBuyers) {
     out.push({ rule: 'repeatBuyers', kind: 'repeatBuyers', name: fill(guard.names.repeatBuyers, { count: others, max: guard.maxBuyers }), hits: [] });
   }

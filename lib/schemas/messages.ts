@@ -195,6 +195,7 @@ export const PlatformGuardSchema = z.object({
     wordSeparator: z.string().max(10),
     findingSeparator: z.string().max(10),
   }),
+  sameText: z.array(z.object({ fingerprint: z.string().min(1).max(40), buyers: z.number().int().min(2).max(1_000_000) })).max(200).optional(),
 });
 
 export const LayoutSchema = z.object({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { TaxonomySchema } from '../concerns/taxonomy';
 import { ContactLogEntrySchema, ContactPolicySchema } from '../contact/schema';
 import { CouponRuleSchema, CouponSchema } from '../coupons/schema';
-import { ContactRecordSchema } from '../db/contact-log';
+import { ContactRecordSchema, SAME_TEXT_LIMIT } from '../db/contact-log';
 import { BirthdayInputSchema, BuyerBirthdaySchema } from '../db/birthdays';
 import { BuyerNoteSchema, BuyerTagSchema, ConcernRecordSchema } from '../db/records';
 import { ReminderSchema } from '../reminders/schema';
@@ -108,6 +108,8 @@ export const SuggestionContextSchema = z.object({
   policy: ContactPolicySchema,
   /** The send check's lists, repeat check and limits; the sidebar resolves them for the console's platform. */
   guardRules: GuardRulesSchema,
+  /** Texts other buyers had inserted within the repeat rule's window (lib/db/contact-log.ts sameTextBuyers), for its many-buyers check. */
+  sameText: z.array(z.object({ fingerprint: z.string().max(40), buyers: z.number().int().min(2) })).max(SAME_TEXT_LIMIT).default([]),
   /** "Now" as the background sees it (the test clock in the demo build). */
   now: z.number().int(),
 });

@@ -117,3 +117,39 @@ export async function readBuyers(context: BrowserContext, extensionId: string): 
   const buyers = shards.flatMap((shard) => shard.docs.map((doc, i) => decodeBuyer(doc, shard.keys[i]!, lexicon)));
   return buyers.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
+
+interface DomNode {
+  nodeType: number;
+  nodeName: string;
+  nodeValue?: string;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+/**
+ * The marker's line, read the way only a debugger can: it is inside a closed shadow root, which the
+ * page's scripts (and Playwright's selectors) cannot enter. null when the marker is hidden or absent.
+ */
+export async function markerLine(page: Page): Promise<string | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const text = (n: DomNode): string => (n.nodeType === 3 ? (n.nodeValue ?? '') : (n.children ?? []).map(text).join(''));
+    const find = (n: DomNode): DomNode | null => {
+      if (n.nodeName === 'HUITOUKE-GUARD') return n;
+      for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) {
+        const hit = find(c);
+        if (hit) return hit;
+      }
+      return null;
+    };
+    const host = find(root);
+    const shadow = host?.shadowRoots?.[0];
+    const marker = shadow?.children?.find((c) => c.nodeName === 'DIV');
+    if (!marker || (marker.attributes ?? []).includes('hidden')) return null;
+    return text(marker);
+  } finally {
+    await cdp.detach();
+  }
+}

@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expect, openConsole, sidebarFrame, test } from './fixtures';
+import { expect, markerLine, openConsole, sidebarFrame, test } from './fixtures';
 
 /**
  * Issue 23: fewer keystrokes per good answer (search by meaning, 1–9 quick picks) and the send
@@ -7,42 +6,6 @@ import { expect, openConsole, sidebarFrame, test } from './fixtures';
  */
 
 const RETURN_TEMPLATE = 'builtin.concern.return_refund';
-
-interface DomNode {
-  nodeType: number;
-  nodeName: string;
-  nodeValue?: string;
-  attributes?: string[];
-  children?: DomNode[];
-  shadowRoots?: DomNode[];
-}
-
-/**
- * The marker's line, read the way only a debugger can: it is inside a closed shadow root, which the
- * page's scripts (and Playwright's selectors) cannot enter. null when the marker is hidden or absent.
- */
-async function markerLine(page: Page): Promise<string | null> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-    const text = (n: DomNode): string => (n.nodeType === 3 ? (n.nodeValue ?? '') : (n.children ?? []).map(text).join(''));
-    const find = (n: DomNode): DomNode | null => {
-      if (n.nodeName === 'HUITOUKE-GUARD') return n;
-      for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) {
-        const hit = find(c);
-        if (hit) return hit;
-      }
-      return null;
-    };
-    const host = find(root);
-    const shadow = host?.shadowRoots?.[0];
-    const marker = shadow?.children?.find((c) => c.nodeName === 'DIV');
-    if (!marker || (marker.attributes ?? []).includes('hidden')) return null;
-    return text(marker);
-  } finally {
-    await cdp.detach();
-  }
-}
 
 test.describe('fewer keystrokes per good answer', () => {
   test('"这个退货怎么弄": the return answer comes first, 退款 finds it, and one number key inserts it without sending', async ({ context, extensionId }) => {

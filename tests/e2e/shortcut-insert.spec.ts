@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserContext, Frame, Page } from '@playwright/test';
-import { expect, openConsole, readStore, sidebarFrame, test } from './fixtures';
+import { expect, markerLine, openConsole, readStore, seedDemoContacts, sidebarFrame, test } from './fixtures';
 
 /**
  * Template shortcuts typed in the console's own input (issue 17, item 12). Test contract: in the
@@ -147,6 +150,54 @@ test.describe('a size template without blanks', () => {
       expect(await sentCount(page)).toBe(0);
     });
   }
+
+  test('on Shopee, a text already used for ten other buyers today is flagged in the sidebar; the agent may still put it in', async ({ context, extensionId }) => {
+    const nick = 'sp_same_text';
+    const want = `${nick}，这款偏大半码，平时穿M的拍S就好。`;
+    // Ten other buyers had this very text an hour ago (spaced and punctuated differently: still the same text).
+    const at = Date.now() - 3_600_000;
+    const contacts = Array.from({ length: 10 }, (_, i) => ({
+      id: `shopee:other${i}|seed`,
+      buyerId: `shopee:other${i}`,
+      templateId: null,
+      kind: 'custom',
+      marketing: false,
+      at,
+      sent: true,
+      updatedAt: at,
+      text: i === 0 ? want.replace('，', ' ').replace('。', '') : want,
+    }));
+    const dir = mkdtempSync(join(tmpdir(), 'htk-same-text-'));
+    try {
+      const file = join(dir, 'contacts.json');
+      writeFileSync(file, JSON.stringify({ version: 1, asOf: new Date().toISOString().slice(0, 10), timeZone: 'Asia/Shanghai', contacts }));
+      expect(await seedDemoContacts(context, file)).toBe(10);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+
+    const page = await openConsole(context, `?buyer=${nick}&nick=${nick}&script=off&platform=shopee`);
+    const frame = await sidebarFrame(page, extensionId);
+    await expect(frame.getByTestId('buyer-nick')).toHaveText(nick);
+    await expect(frame.getByTestId('suggestions-shortcut')).toBeVisible();
+    await expect(frame.getByText('正在准备推荐…')).toHaveCount(0);
+    const input = page.getByTestId('chat-input');
+    await input.click();
+    await page.keyboard.type('/cm');
+    await page.keyboard.press('Tab');
+    const warn = frame.getByTestId('guard-warn');
+    await expect(warn).toBeVisible();
+    await expect(warn).toContainText('相同内容24小时内已用于另外10位买家，Shopee可能视为群发');
+    expect(await inputText(page)).toBe('/cm');
+    // The agent decides: "仍然插入" puts it in (never sends it).
+    await frame.locator(`[data-testid="suggestion-item"][data-template-id="${SIZE}"]`).getByRole('button', { name: /仍然插入/ }).click();
+    await expect.poll(() => inputText(page)).toBe(want);
+    // The quiet marker by the console's input names it too, for the text as it stands in the input.
+    await expect.poll(() => markerLine(page)).toBe('相同内容近期已发给 10 位买家');
+    await page.keyboard.type('～有问题随时找我');
+    await expect.poll(() => markerLine(page)).toBeNull();
+    expect(await sentCount(page)).toBe(0);
+  });
 
   test('the send guard applies: on Shopee a sixth message in a row is stopped in the sidebar, and nothing is put in', async ({ context, extensionId }) => {
     const page = await openConsole(context, '?buyer=sp_guard&nick=sp_guard&script=off&platform=shopee');

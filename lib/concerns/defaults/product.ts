@@ -18,7 +18,9 @@ export const PRODUCT_CONCERNS: ConcernInput[] = [
           平时穿 穿得下 穿不下 穿进去 穿不进 塞不进 太肥 太瘦 偏肥 偏瘦 松紧 弹力 腰粗 胖的
           会不会短 会不会太短 会不会太长 会不会拖地 有点紧 有点松 手腕 头围 能调大小 一米五的 一米八的 一米二的 多宽的 宽多少 长多少 高多少 能调吗 可以调吗 小号 短款 长款 展开多大 圈口 多大的 装得下 装不下 放得下 放不下 能装下 能放进 塞得下 长度 码正 正码吗 选码 拿大 拿小 大半号 小半号 容量 多高 多长的 几寸`),
         patterns: zh(`穿*码 穿*号 拍*码 选*码 买*码 要*码 拿*码 穿*大 穿*小 穿*紧 买*号 拍*号 斤*码 斤*穿 能装*寸 装*下吗 放*进去`),
-        exclusions: zh(`宝宝多大 孩子多大 多大年纪 多大的宝宝 多大宝宝 多大能 多长时间 小了点优惠 大了点优惠 声音小 电量`),
+        exclusions: zh(`宝宝多大 孩子多大 多大年纪 多大的宝宝 多大宝宝 多大能 多长时间 小了点优惠 大了点优惠 声音小 电量
+          差也太大 差太大 差有点大 差好大 差挺大 差很大 差得大 差大了 差别有点大 差别太大 差别大了 差距有点大 差距太大 差距大了 区别太大 出入太大 出入有点大
+          味道有点大 味道太大 味太大 声音有点大 声音太大 噪音有点大 噪音太大 动静太大 色差有点大`),
       },
       'zh-TW': {
         keywords: zh(`尺寸 尺碼 號數 尺寸表 穿什麼尺寸 大一號 小一號 選大一號 偏大 偏小 版型 合身 寬鬆 褲長 衣長 腳寬 腳背 會不會大 會不會小 細碼 大碼 細件 太細 偏細 好短 好長 好大件 大件 好細件 碼數 碼正 尺寸準 尺寸表 幾碼 著M 著L 著S 唔啱身`),
@@ -52,7 +54,7 @@ export const PRODUCT_CONCERNS: ConcernInput[] = [
       },
       en: {
         keywords: en(`picture, pictures, photo, photos, pic, pics, irl, pictured`),
-        phrases: en(`color accurate, colour accurate, real life, in person, true color, color difference, different color, looks different,
+        phrases: en(`color accurate, colour accurate, real life, in person, true color, color difference, colour difference, different color, looks different,
           looks nothing like, as shown, real photo, actual photo, same color, same colour, on the model, the listing, look darker,
           look lighter, looks darker, looks lighter, true to color, mockup, exactly like`),
         patterns: en(`look * like, color * same, colour * same`),
@@ -70,7 +72,7 @@ export const PRODUCT_CONCERNS: ConcernInput[] = [
           开裂 质地 什么料 什么材料 材料 牢不牢 硬不硬 帆布 皮质 耐高温
           寿命 噪音 吵不吵 串味 锋利 会不会钝 防滑 发黄 飞粉 变质 留香 凉不凉 夹毛 会不会塌 结不结实 滋润吗 塑料感 质感差 做工差 脱线 断线
           有味道 味道重 化学味 塑料味 什么香型 会不会碎 粘底 容易坏 掉色吗 沾杯 吃粉 爆皮 声音大 保暖吗 暖不暖 硌脚 松垮 科技布 猫抓 不锈钢 戴久了 耳朵疼 泡沫多 掉毛吗 硬不硬 软硬 持久吗 会不会掉 容易皱 会不会漏 真棉花 实木 顺滑 会不会卡 粉尘 结团 哈喇味 陈货 新货 新鲜吗
-          保质期 临期 生产日期 续航 刺鼻 音质 低音 虚标 厚实 渗水 承重 浮力 频闪 缺页 几成新 断连 闻着 准不准 稳不稳 会不会晃 会不会抖 掺假 兑糖 够不够厚 够不够暖 火力`),
+          味道有点大 味道太大 声音太大 声音有点大 噪音太大 噪音有点大 噪音大 保质期 临期 生产日期 续航 刺鼻 音质 低音 虚标 厚实 渗水 承重 浮力 频闪 缺页 几成新 断连 闻着 准不准 稳不稳 会不会晃 会不会抖 掺假 兑糖 够不够厚 够不够暖 火力`),
         exclusions: zh(`质量问题退 质保 码数表准不准 尺码表准不准`),
       },
       'zh-TW': {
@@ -123,7 +125,7 @@ export const PRODUCT_CONCERNS: ConcernInput[] = [
         keywords: en(`effective, efficacy, results, difference, whitening, brighten, brightening, wrinkles, anti-aging`),
         phrases: en(`does it work, does this work, actually work, really work, will it work, it work, see results, fade dark spots, hair fall, reduce, any effect, no effect, zero results, results, firm the skin, still falling,
           dark spots, hair loss, weight loss, help with, helps with, get rid of, dark circles`),
-        exclusions: en(`side effect, no difference in price`),
+        exclusions: en(`side effect, no difference in price, color difference, colour difference`),
       },
     },
   },

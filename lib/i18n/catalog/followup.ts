@@ -47,6 +47,10 @@ export const followup = {
   followup_guardBlanks: { zh: '还有{count}处没填：{names}', en: '{count} blank(s) still to fill: {names}' },
   followup_guardCouponExpired: { zh: '优惠券「{name}」已于{expires}过期', en: 'The coupon "{name}" expired on {expires}' },
   followup_guardCouponNotYet: { zh: '优惠券「{name}」{from}才生效', en: 'The coupon "{name}" is valid only from {from}' },
+  followup_guardSameText: {
+    zh: '相同内容{hours}小时内已用于另外{count}位买家，{platform}可能视为群发，建议改写后再发',
+    en: 'The same text went to {count} other buyers in the last {hours} hours; {platform} may treat it as mass messaging. Consider rewording it',
+  },
 
   // Reminder kinds.
   followup_kindUnpaid: { zh: '催付', en: 'Payment reminder' },
