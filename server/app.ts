@@ -232,13 +232,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return { runs: rows.map((r) => ({ id: r.id, status: r.status, files: r.files, summary: r.summary, startedAt: r.started_at.getTime(), finishedAt: r.finished_at?.getTime() ?? null })) };
   });
 
-  const LookupQuery = z.object({ platform: PlatformSchema, id: z.string().max(300).optional(), nick: z.string().max(300), asOf: LocalDateSchema });
+  // orders: the order ids the agent's console taught, comma-separated; the answer says which it counts.
+  const LookupQuery = z.object({ platform: PlatformSchema, id: z.string().max(300).optional(), nick: z.string().max(300), asOf: LocalDateSchema, orders: z.string().max(50 * 301).optional() });
   app.get('/v1/buyers/lookup', async (req, reply) => {
     const who = await auth(req, reply);
     if (!who) return reply;
     const q = parse(LookupQuery, req.query, reply);
     if (!q) return reply;
-    return lookupBuyer(sql, who.shop.id, q.platform, q.id || null, q.nick, q.asOf);
+    return lookupBuyer(sql, who.shop.id, q.platform, q.id || null, q.nick, q.asOf, (q.orders ?? '').split(',').filter(Boolean).slice(0, 50));
   });
 
   const AsOfQuery = z.object({ asOf: LocalDateSchema });

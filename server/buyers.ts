@@ -77,17 +77,28 @@ async function population(sql: Queryable, shopId: string): Promise<PopulationMem
   }
 }
 
-export async function lookupBuyer(sql: Sql, shopId: string, platform: Platform, id: string | null, nick: string, asOf: string): Promise<BuyerLookup> {
+/**
+ * One buyer for an agent's sidebar. `orderIds`: orders the agent's console taught; the answer's
+ * `known` names those this buyer's imported orders already count (the agent adds the others).
+ */
+export async function lookupBuyer(sql: Sql, shopId: string, platform: Platform, id: string | null, nick: string, asOf: string, orderIds: readonly string[] = []): Promise<BuyerLookup> {
   const row = await findBuyer(sql, shopId, platform, id, nick);
   if (!row) {
     const any = await sql.query('SELECT 1 FROM buyers WHERE shop_id = $1 LIMIT 1', [shopId]);
     return { buyer: null, profile: null, orders: [], match: null, anyData: any.rows.length > 0 };
   }
   const metrics = BuyerMetricsSchema.parse(row.metrics);
-  const [settings, model, match] = await Promise.all([profileSettings(sql, shopId), segmentModel(sql, shopId, asOf), matchOf(sql, shopId, platform, row)]);
+  const [settings, model, match, known] = await Promise.all([
+    profileSettings(sql, shopId),
+    segmentModel(sql, shopId, asOf),
+    matchOf(sql, shopId, platform, row),
+    orderIds.length
+      ? sql.query<{ order_id: string }>('SELECT order_id FROM orders WHERE shop_id = $1 AND platform = $2 AND buyer_key = $3 AND order_id = ANY($4::text[])', [shopId, platform, row.buyer_key, [...orderIds]])
+      : Promise.resolve({ rows: [] as { order_id: string }[], rowCount: 0 }),
+  ]);
   const profile = buildProfile({ platform: row.platform, buyerKey: row.buyer_key, nick: row.nick, metrics }, settings, model, asOf);
   // Orders stay on the server (agents do not copy them): a reply's order facts come from the console.
-  return { buyer: { id: profile.id, nick: row.nick, platform: row.platform, metrics }, profile, orders: [], match, anyData: true };
+  return { buyer: { id: profile.id, nick: row.nick, platform: row.platform, metrics }, profile, orders: [], match, anyData: true, ...(orderIds.length ? { known: known.rows.map((r) => r.order_id) } : {}) };
 }
 
 /** How the console's buyer was matched, as the extension's findBuyer says it (a nickname match counts the buyers sharing it). */

@@ -15,6 +15,7 @@ import type { SidebarRequest } from '@/lib/schemas/sidebar-rpc';
 import type { TeamSync } from './team';
 import { todayIn } from '@/lib/settings/app';
 import { replyOrders } from '@/lib/templates/order-facts';
+import { serverBuyerWithTaught } from '@/lib/orders/server-buyer';
 
 /**
  * Answers the sidebar's questions from the extension's database. Writes are stamped with the
@@ -35,20 +36,20 @@ export async function answerSidebar(db: HuitoukeDb, req: SidebarRequest, now = D
       );
       const importedAt = await latestImportAt(db);
       const dataAsOf = importedAt === null ? null : localDateAt(importedAt, settings.timeZone);
-      const found = taught ? { record: taught.record, match: imported?.match ?? { by: 'id' as const, sameNick: 1 } } : undefined;
-      if (!found) {
-        const anyData = await hasBuyers(db);
-        // A buyer the supervisor imported on the shop server: ask it (only what this sidebar shows).
-        const remote = await team?.lookupBuyer({ platform: req.platform, id: req.id ?? undefined, nick: req.nick, asOf: req.asOf });
-        if (remote?.buyer) return remote;
-        return { buyer: null, profile: null, orders: [], match: null, anyData: anyData || remote?.anyData === true, dataAsOf };
+      if (!imported) {
+        // No buyer imported here: one the supervisor imported on the shop server may be (only what
+        // this sidebar shows), with the orders this browser's consoles taught folded in, each once.
+        const taughtOrders = taught?.record.orders ?? [];
+        const remote = await team?.lookupBuyer({ platform: req.platform, id: req.id ?? undefined, nick: req.nick, asOf: req.asOf, orders: taughtOrders.map((o) => o.orderId) });
+        if (remote?.buyer) return serverBuyerWithTaught(remote, taughtOrders, taught?.consoleOnly ?? [], settings.profile, req.asOf);
+        if (!taught) return { buyer: null, profile: null, orders: [], match: null, anyData: (await hasBuyers(db)) || remote?.anyData === true, dataAsOf };
       }
-      const { record, match } = found;
+      const record = taught!.record;
       return {
         buyer: { id: record.id, nick: record.nick, platform: record.platform, metrics: record.metrics },
         profile: await profileOf(db, record, settings, req.asOf),
         orders: replyOrders(record.orders),
-        match,
+        match: imported?.match ?? { by: 'id' as const, sameNick: 1 },
         anyData: true,
         ...(taught && (taught.consoleOnly.length || taught.linkedCount) ? { live: { orderIds: taught.consoleOnly.slice(0, 50), linked: taught.linkedCount } } : {}),
         dataAsOf,

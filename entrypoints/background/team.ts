@@ -196,12 +196,13 @@ class TeamRunner {
   }
 
   /** The shop server's answer for a buyer this browser has not imported (cached a few minutes). */
-  async lookup(q: { platform: string; id?: string | undefined; nick: string; asOf: string }): Promise<BuyerLookup | null> {
+  async lookup(q: BuyerQuery): Promise<BuyerLookup | null> {
     if (this.refused) return null;
-    const key = JSON.stringify([q.platform, q.id ?? '', q.nick, q.asOf]);
+    const orders = (q.orders ?? []).slice(0, 50).join(',');
+    const key = JSON.stringify([q.platform, q.id ?? '', q.nick, q.asOf, orders]);
     const hit = serverLookups.get(key);
     if (hit && hit.until > Date.now()) return hit.value;
-    const params = new URLSearchParams({ platform: q.platform, nick: q.nick, asOf: q.asOf, ...(q.id ? { id: q.id } : {}) });
+    const params = new URLSearchParams({ platform: q.platform, nick: q.nick, asOf: q.asOf, ...(q.id ? { id: q.id } : {}), ...(orders ? { orders } : {}) });
     try {
       const res = await fetch(`${this.connection.baseUrl}/v1/buyers/lookup?${params.toString()}`, { headers: { authorization: `Bearer ${this.connection.token}` } });
       if (res.status === 401) {
@@ -217,6 +218,15 @@ class TeamRunner {
       return null;
     }
   }
+}
+
+/** A sidebar's buyer, asked of the shop server; `orders`: the order ids this browser's consoles taught for the buyer. */
+export interface BuyerQuery {
+  platform: string;
+  id?: string | undefined;
+  nick: string;
+  asOf: string;
+  orders?: readonly string[];
 }
 
 const serverLookups = new Map<string, { value: BuyerLookup; until: number }>();
@@ -261,7 +271,7 @@ export interface TeamSync {
   /** A local write happened (any context): note it and push. */
   changed(): void;
   /** The shop server's answer for a buyer this browser does not have, when connected. */
-  lookupBuyer(q: { platform: string; id?: string | undefined; nick: string; asOf: string }): Promise<BuyerLookup | null>;
+  lookupBuyer(q: BuyerQuery): Promise<BuyerLookup | null>;
 }
 
 /** Start team sync (listeners registered synchronously, at start-up). */

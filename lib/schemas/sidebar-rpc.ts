@@ -95,6 +95,11 @@ export const BuyerLookupSchema = z.object({
   live: z.object({ orderIds: z.array(z.string().max(300)).max(50), linked: z.number().int().nonnegative() }).optional(),
   /** The shop-local date of the latest finished import: how fresh the imported data is. */
   dataAsOf: LocalDateSchema.nullable().optional(),
+  /**
+   * The shop server's answer only: of the order ids the agent's console taught (asked with the
+   * lookup), those the server's imported data already counts for this buyer.
+   */
+  known: z.array(z.string().max(300)).max(50).optional(),
 });
 export type BuyerLookup = z.infer<typeof BuyerLookupSchema>;
 

@@ -198,6 +198,10 @@ describe('import on the server, lookup from the sidebar', () => {
     expect(found.buyer).toMatchObject({ id: 'taobao:tb_xiaolin', nick: 'tb_xiaolin' });
     expect(found.buyer?.metrics).toMatchObject({ paidOrders: 3, allOrders: 3, netCents: 142600 });
     expect(found.profile).toMatchObject({ asOf: '2025-11-01', stage: { id: 'active' } });
+    // Orders the agent's console taught: the answer names those this buyer's imports already count (not another buyer's).
+    const taught = BuyerLookupSchema.parse((await api(base, agent.token, 'GET', `${q('tb_xiaolin')}&orders=2900012345678901,2900012345678902,LIVE-1`)).json);
+    expect(taught.known).toEqual(['2900012345678901']);
+    expect(found.known).toBeUndefined();
     expect(BuyerLookupSchema.parse((await api(base, agent.token, 'GET', q('没有这个人'))).json)).toEqual({ buyer: null, profile: null, orders: [], match: null, anyData: true });
     const model = (await api(base, agent.token, 'GET', '/v1/segment-model?asOf=2025-11-01')).json as { buyers: number };
     expect(model.buyers).toBe(2);
