@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import { forgetSegmentModel } from '@/lib/db/buyers';
+import { consoleBuyerRef } from '@/lib/db/console-buyer';
 import { db } from '@/lib/db/database';
 import { PageToBackgroundSchema } from '@/lib/schemas/messages';
 import { clockNow } from './clock';
@@ -31,9 +32,14 @@ export default defineBackground(() => {
     },
     restoreBuiltIn: (consoleId) => void restoreBuiltIn(consoleId).catch((e: unknown) => log(`restore: ${String(e)}`)),
     // The console's order panel: ties orders to the buyer and keeps live ones; then its events (催付, shipping).
+    // Both file the state's orders under one buyer (consoleBuyerRef), worked out once per state.
     onState: (tabId, state) => {
-      void writeConsoleOrders(state);
-      onConsoleState(tabId, state, () => hub.broadcastChanged(), log);
+      if (state.status !== 'ok' || !state.orders?.length) return;
+      const ref = consoleBuyerRef(db(), state.buyer.platform, state.buyer);
+      ref.catch((e: unknown) => log(`console buyer: ${String(e)}`));
+      const buyerRef = ref.catch(() => undefined);
+      void writeConsoleOrders(state, buyerRef);
+      onConsoleState(tabId, state, buyerRef, () => hub.broadcastChanged(), log);
     },
     log: (m) => console.warn('[huitouke]', m),
   });

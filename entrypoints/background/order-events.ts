@@ -1,3 +1,4 @@
+import type { ConsoleBuyerRef } from '@/lib/db/console-buyer';
 import { applyConsoleOrders } from '@/lib/db/console-orders';
 import { db } from '@/lib/db/database';
 import { loadReminderRules } from '@/lib/db/playbook';
@@ -16,7 +17,7 @@ import { requestReminderRun } from './reminders';
 let chain: Promise<void> = Promise.resolve();
 const applied = new Map<number, string>();
 
-export function onConsoleState(tabId: number, state: ConsoleState, changed: () => void, log: (m: string) => void): void {
+export function onConsoleState(tabId: number, state: ConsoleState, buyerRef: Promise<ConsoleBuyerRef | undefined>, changed: () => void, log: (m: string) => void): void {
   if (state.status !== 'ok' || !state.orders?.length) return;
   const key = JSON.stringify([state.buyer, state.orders]);
   if (applied.get(tabId) === key) return;
@@ -27,7 +28,9 @@ export function onConsoleState(tabId: number, state: ConsoleState, changed: () =
       const now = await clockNow();
       const settings = await loadAppSettings(database);
       const rules = await loadReminderRules(database);
-      const result = await applyConsoleOrders(database, state, rules, now, settings.timeZone);
+      const ref = await buyerRef;
+      if (!ref) return;
+      const result = await applyConsoleOrders(database, state, rules, now, settings.timeZone, ref);
       if (result.created || result.dismissed) {
         changed();
         // New reminders may be due sooner than the alarm: the run re-arms it and rings what is due.

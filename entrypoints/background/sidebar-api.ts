@@ -1,7 +1,8 @@
 import { addNote, concernsOf, deleteNote, notesOf, saveConcern, setConcernResolved, setTag, tagsOf } from '@/lib/db/annotations';
 import { checkBirthday, clearBirthday, getBirthday, saveBirthday } from '@/lib/db/birthdays';
 import { hasBuyers } from '@/lib/db/buyer-store';
-import { findBuyer, profileOf } from '@/lib/db/buyers';
+import { profileOf } from '@/lib/db/buyers';
+import { consoleBuyerRef } from '@/lib/db/console-buyer';
 import { buyerWithConsole, latestImportAt } from '@/lib/db/order-links';
 import { localDateAt } from '@/lib/reminders/time';
 import { asLogEntries, contactKindOf, contactLogOf, markSent, recordContactOnce, sameTextBuyers } from '@/lib/db/contact-log';
@@ -27,13 +28,12 @@ export async function answerSidebar(db: HuitoukeDb, req: SidebarRequest, now = D
       return loadAppSettings(db);
     case 'buyer': {
       const settings = await loadAppSettings(db);
-      const imported = await findBuyer(db, req.platform, req.id, req.nick);
-      // What the console's order panel taught: linked orphans and live orders join the imported buyer.
-      const taught = await buyerWithConsole(
-        db,
-        { platform: req.platform, buyerKey: imported?.record.buyerKey ?? req.id ?? req.nick, nick: req.nick, ...(imported ? { record: imported.record } : {}) },
-        settings.profile.rules,
-      );
+      // Filed as the console's order panel files what it teaches (consoleBuyerRef): linked orphans and live orders join the imported buyer.
+      const ref = await consoleBuyerRef(db, req.platform, { id: req.id, nick: req.nick });
+      const imported = ref?.imported;
+      const taught = ref
+        ? await buyerWithConsole(db, { platform: req.platform, buyerKey: ref.buyerKey, nick: req.nick, ...(imported ? { record: imported.record } : {}) }, settings.profile.rules)
+        : undefined;
       const importedAt = await latestImportAt(db);
       const dataAsOf = importedAt === null ? null : localDateAt(importedAt, settings.timeZone);
       if (!imported) {

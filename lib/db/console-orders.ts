@@ -2,7 +2,7 @@ import { consoleOrderEvents, SeenConsoleOrderSchema, seenOrderKey, type SeenCons
 import { ReminderSchema, type Reminder, type ReminderRules } from '../reminders/schema';
 import { buyerId as makeBuyerId } from '../schemas/buyer';
 import type { ConsoleState } from '../schemas/messages';
-import { findBuyer } from './buyers';
+import { consoleBuyerRef, type ConsoleBuyerRef } from './console-buyer';
 import type { HuitoukeDb } from './database';
 
 /**
@@ -23,8 +23,8 @@ export interface ConsoleOrdersResult {
 
 /**
  * Applies one console state: its order panel's orders become reminders (created, dismissed) for
- * the open buyer — the stored buyer the sidebar shows, else the console's id or nick. A state
- * without orders does nothing.
+ * the open buyer, filed under `buyerRef` (consoleBuyerRef: the stored buyer the sidebar shows, else
+ * the console's id or nick; worked out here when not given). A state without orders does nothing.
  */
 export async function applyConsoleOrders(
   db: HuitoukeDb,
@@ -32,12 +32,13 @@ export async function applyConsoleOrders(
   rules: ReminderRules,
   now: number,
   timeZone: string,
+  buyerRef?: ConsoleBuyerRef,
 ): Promise<ConsoleOrdersResult> {
   if (state.status !== 'ok' || !state.orders?.length) return { created: 0, dismissed: 0 };
   const { buyer, orders } = state;
-  const found = await findBuyer(db, buyer.platform, buyer.id, buyer.nick);
-  const buyerKey = found?.record.buyerKey ?? buyer.id ?? buyer.nick;
-  if (!buyerKey) return { created: 0, dismissed: 0 };
+  const ref = buyerRef ?? (await consoleBuyerRef(db, buyer.platform, buyer));
+  if (!ref) return { created: 0, dismissed: 0 };
+  const { buyerKey } = ref;
   const keys = orders.map((o) => settingKey(buyer.platform, o.id));
   return db.transaction('rw', [db.settings, db.reminders], async () => {
     const previous = new Map<string, SeenConsoleOrder>();
