@@ -1,11 +1,9 @@
 import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import { forgetSegmentModel } from '@/lib/db/buyers';
-import { consoleBuyerRef } from '@/lib/db/console-buyer';
 import { db } from '@/lib/db/database';
 import { PageToBackgroundSchema } from '@/lib/schemas/messages';
 import { clockNow } from './clock';
-import { consoleOrderWriter } from './console-orders';
 import { onConsoleState } from './order-events';
 import { setupCustomConsoles } from './custom-consoles';
 import { installBenchHooks } from './bench-hooks';
@@ -21,7 +19,6 @@ import { touchesRecords, touchesSyncedTables } from '@/lib/db/sync-store';
 export default defineBackground(() => {
   installBenchHooks();
   const log = (m: string) => console.warn('[huitouke]', m);
-  const writeConsoleOrders = consoleOrderWriter({ db, now: clockNow, changed: () => hub.broadcastChanged(), log });
   const hub = createHub({
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
@@ -32,15 +29,7 @@ export default defineBackground(() => {
     },
     restoreBuiltIn: (consoleId) => void restoreBuiltIn(consoleId).catch((e: unknown) => log(`restore: ${String(e)}`)),
     // The console's order panel: ties orders to the buyer and keeps live ones; then its events (催付, shipping).
-    // Both file the state's orders under one buyer (consoleBuyerRef), worked out once per state.
-    onState: (tabId, state) => {
-      if (state.status !== 'ok' || !state.orders?.length) return;
-      const ref = consoleBuyerRef(db(), state.buyer.platform, state.buyer);
-      ref.catch((e: unknown) => log(`console buyer: ${String(e)}`));
-      const buyerRef = ref.catch(() => undefined);
-      void writeConsoleOrders(state, buyerRef);
-      onConsoleState(tabId, state, buyerRef, () => hub.broadcastChanged(), log);
-    },
+    onState: (tabId, state) => onConsoleState(tabId, state, () => hub.broadcastChanged(), log),
     log: (m) => console.warn('[huitouke]', m),
   });
   // Listeners are registered synchronously so a restarted service worker receives the event that woke it.

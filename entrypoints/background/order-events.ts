@@ -1,4 +1,4 @@
-import type { ConsoleBuyerRef } from '@/lib/db/console-buyer';
+import { consoleBuyerRef } from '@/lib/db/console-buyer';
 import { applyConsoleOrders } from '@/lib/db/console-orders';
 import { db } from '@/lib/db/database';
 import { loadReminderRules } from '@/lib/db/playbook';
@@ -8,8 +8,8 @@ import { clockNow } from './clock';
 import { requestReminderRun } from './reminders';
 
 /**
- * The console's order panel, as each state reports it, becomes reminders (lib/db/console-orders.ts):
- * 催付 for unpaid orders, dismissed on payment, the shipping notice when an order ships. One state
+ * The console's order panel, as each state reports it, becomes order → buyer links, live orders and
+ * reminders (lib/db/console-orders.ts, one transaction): 催付 for unpaid orders, dismissed on payment, the shipping notice when an order ships. One state
  * at a time; a tab's state whose buyer and orders did not change since it was applied is skipped
  * (a new message changes the state, not the orders). Applying again is harmless: after a worker
  * restart the content script re-sends its state and nothing new is made.
@@ -17,7 +17,7 @@ import { requestReminderRun } from './reminders';
 let chain: Promise<void> = Promise.resolve();
 const applied = new Map<number, string>();
 
-export function onConsoleState(tabId: number, state: ConsoleState, buyerRef: Promise<ConsoleBuyerRef | undefined>, changed: () => void, log: (m: string) => void): void {
+export function onConsoleState(tabId: number, state: ConsoleState, changed: () => void, log: (m: string) => void): void {
   if (state.status !== 'ok' || !state.orders?.length) return;
   const key = JSON.stringify([state.buyer, state.orders]);
   if (applied.get(tabId) === key) return;
@@ -28,11 +28,12 @@ export function onConsoleState(tabId: number, state: ConsoleState, buyerRef: Pro
       const now = await clockNow();
       const settings = await loadAppSettings(database);
       const rules = await loadReminderRules(database);
-      const ref = await buyerRef;
+      // One buyer for the links, live orders and reminders of this state, worked out once.
+      const ref = await consoleBuyerRef(database, state.buyer.platform, state.buyer);
       if (!ref) return;
       const result = await applyConsoleOrders(database, state, rules, now, settings.timeZone, ref);
+      if (result.recorded || result.created || result.dismissed) changed();
       if (result.created || result.dismissed) {
-        changed();
         // New reminders may be due sooner than the alarm: the run re-arms it and rings what is due.
         void requestReminderRun(log);
       }

@@ -3,6 +3,7 @@ import type { ConsoleOrder } from '../schemas/messages';
 import type { Order } from '../schemas/order';
 import { buyerId as buyerRefOf } from '../schemas/buyer';
 import { buyerWithConsoleOrders, orderRecordId, planConsoleOrders } from '../orders/live';
+import { seenOrderKey, type SeenConsoleOrder } from '../orders/console-events';
 import type { CountingRules } from '../metrics/rules';
 import type { LiveOrder, OrderLink } from '../sync/kinds';
 import type { HuitoukeDb } from './database';
@@ -19,13 +20,15 @@ import type { BuyerRecord } from './records';
 /**
  * Record what the open buyer's order panel shows. One transaction reads the records of those
  * orders and writes only what changed, so two tabs showing the same buyer, a reload or a worker
- * restart that re-sends the state write each link once. Returns how many records changed.
+ * restart that re-sends the state write each link once. `events`: what the order events acted on
+ * (lib/db/console-orders.ts), kept on each order's live record. Returns how many records changed.
  */
 export async function recordConsoleOrders(
   db: HuitoukeDb,
   seen: { platform: Platform; buyerKey: string; orders: readonly ConsoleOrder[] },
   timeZone: string,
   now: number,
+  events: readonly SeenConsoleOrder[] = [],
 ): Promise<number> {
   if (!seen.orders.length) return 0;
   const ids = seen.orders.map((o) => orderRecordId(seen.platform, o.id));
@@ -36,10 +39,27 @@ export async function recordConsoleOrders(
       live: new Map(live.filter((l): l is LiveOrder => !!l).map((l) => [l.id, l])),
     };
     const writes = planConsoleOrders(seen, stored, now, timeZone);
+    // What the events acted on rides on the order's live record (written now, else the stored one).
+    const liveWrites = new Map(writes.live.map((l) => [l.id, l]));
+    for (const e of events) {
+      const id = orderRecordId(e.platform, e.orderId);
+      const base = liveWrites.get(id) ?? stored.live.get(id);
+      if (base) liveWrites.set(id, { ...base, events: e, updatedAt: now });
+    }
+    for (const [id, l] of liveWrites) if (!l.events && stored.live.get(id)?.events) liveWrites.set(id, { ...l, events: stored.live.get(id)!.events! });
     if (writes.links.length) await db.orderLinks.bulkPut(writes.links);
-    if (writes.live.length) await db.liveOrders.bulkPut(writes.live);
-    return writes.links.length + writes.live.length;
+    if (liveWrites.size) await db.liveOrders.bulkPut([...liveWrites.values()]);
+    return writes.links.length + liveWrites.size;
   });
+}
+
+/** What the order panel's events last acted on for these orders (kept on their live records), by seenOrderKey. */
+export async function consoleOrderEventsSeen(db: HuitoukeDb, platform: Platform, orderIds: readonly string[]): Promise<Map<string, SeenConsoleOrder>> {
+  const out = new Map<string, SeenConsoleOrder>();
+  for (const l of await db.liveOrders.bulkGet(orderIds.map((id) => orderRecordId(platform, id)))) {
+    if (l?.events && l.deletedAt === undefined) out.set(seenOrderKey(l.events.platform, l.events.orderId), l.events);
+  }
+  return out;
 }
 
 /** The orders a console showed for a buyer (`${platform}:${buyerKey}`), whether or not an export has them since. */

@@ -8,6 +8,7 @@ import { ContactRecordSchema } from '../db/contact-log';
 import { BuyerNoteSchema, BuyerTagSchema, ConcernRecordSchema } from '../db/records';
 import { GuardRulesSchema } from '../guard/rules';
 import { ProfileSettingsSchema } from '../metrics/profile';
+import { SeenConsoleOrderSchema } from '../orders/console-events';
 import { ReminderRulesSchema, ReminderSchema } from '../reminders/schema';
 import { PlatformSchema, SyncFieldsSchema } from '../schemas/common';
 import { OrderSchema } from '../schemas/order';
@@ -55,6 +56,11 @@ export const LiveOrderSchema = SyncFieldsSchema.extend({
   buyerId: BuyerRef,
   order: OrderSchema,
   seenAt: z.number().int().nonnegative(),
+  /**
+   * What the order panel's events last acted on (lib/orders/console-events.ts): the status (only
+   * forward), when the order was first seen and placed, the buyer its reminders are filed under.
+   */
+  events: SeenConsoleOrderSchema.optional(),
 });
 export type LiveOrder = z.infer<typeof LiveOrderSchema>;
 
