@@ -8,6 +8,7 @@ import { asLogEntries, contactKindOf, contactLogOf, markSent, recordContactOnce,
 import { loadContactPolicy, loadCouponRules, loadGuardRules, loadCoupons, loadReminderRules, loadTaxonomy, loadTemplates, recordTemplateUse } from '@/lib/db/playbook';
 import { actOnReminder, addManualReminder, remindersOfBuyer } from '@/lib/db/reminders';
 import { setReminderOwner } from '@/lib/db/reminder-owner';
+import { importedDataAsOf } from '@/lib/db/import-store';
 import { parseQuickReminder } from '@/lib/reminders';
 import type { HuitoukeDb } from '@/lib/db/database';
 import { loadAppSettings } from '@/lib/db/settings';
@@ -34,7 +35,7 @@ export async function answerSidebar(db: HuitoukeDb, req: SidebarRequest, now = D
         settings.profile.rules,
       );
       const importedAt = await latestImportAt(db);
-      const dataAsOf = importedAt === null ? null : localDateAt(importedAt, settings.timeZone);
+      const dataAsOf = importedAt === null ? null : await importedDataAsOf(db, localDateAt(importedAt, settings.timeZone));
       const found = taught ? { record: taught.record, match: imported?.match ?? { by: 'id' as const, sameNick: 1 } } : undefined;
       if (!found) {
         const anyData = await hasBuyers(db);
