@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, type CSSProperties } from 'react';
 import { DEMO_SHOP } from '../../lib/demo/catalog';
 import { DemoConversationsFileSchema, type DemoConversationsFile } from '../../lib/demo/conversation-schema';
+import { shopClock, shopStamp } from './clock';
 import { ChatHeader } from './components/ChatHeader';
 import { Composer } from './components/Composer';
 import { ConversationList } from './components/ConversationList';
@@ -29,17 +30,10 @@ declare global {
   interface Window { __demoConsole?: DemoConsoleApi }
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-/** The browser's local time as `YYYY-MM-DD HH:mm:ss`, as consoles show an order's time. */
-const stamp = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-};
+/** Shop time (not the browser's zone), as consoles show an order's or a message's time. */
+const stamp = () => shopStamp(Date.now());
 const ORDER_STATUSES: readonly DemoOrderStatus[] = ['unpaid', 'paid', 'shipped'];
-const clock = () => {
-  const now = new Date();
-  return `${pad(now.getHours())}:${pad(now.getMinutes())}`;
-};
+const clock = () => shopClock(Date.now());
 
 export function App() {
   const params = useMemo(() => parseParams(window.location.search), []);

@@ -9,6 +9,7 @@ import { asLogEntries, contactKindOf, contactLogOf, markSent, recordContactOnce,
 import { loadContactPolicy, loadCouponRules, loadGuardRules, loadCoupons, loadReminderRules, loadTaxonomy, loadTemplates, recordTemplateUse } from '@/lib/db/playbook';
 import { actOnReminder, addManualReminder, remindersOfBuyer } from '@/lib/db/reminders';
 import { setReminderOwner } from '@/lib/db/reminder-owner';
+import { importedDataAsOf } from '@/lib/db/import-store';
 import { parseQuickReminder } from '@/lib/reminders';
 import type { HuitoukeDb } from '@/lib/db/database';
 import { loadAppSettings } from '@/lib/db/settings';
@@ -35,7 +36,7 @@ export async function answerSidebar(db: HuitoukeDb, req: SidebarRequest, now = D
         ? await buyerWithConsole(db, { platform: req.platform, buyerKey: ref.buyerKey, nick: req.nick, ...(imported ? { record: imported.record } : {}) }, settings.profile.rules)
         : undefined;
       const importedAt = await latestImportAt(db);
-      const dataAsOf = importedAt === null ? null : localDateAt(importedAt, settings.timeZone);
+      const dataAsOf = importedAt === null ? null : await importedDataAsOf(db, localDateAt(importedAt, settings.timeZone));
       if (!imported) {
         // No buyer imported here: one the supervisor imported on the shop server may be (only what
         // this sidebar shows), with the orders this browser's consoles taught folded in, each once.

@@ -122,6 +122,21 @@ describe('a console whose markup changed', () => {
   });
 });
 
+describe('a console that has not shown the buyer id yet', () => {
+  it('reads no orders or product cards on Pinduoduo until a message row carries the uid', () => {
+    const doc = load('pinduoduo');
+    for (const el of Array.from(doc.querySelectorAll('[currentuid]'))) el.removeAttribute('currentuid');
+    const reading = readConsole(doc, adapter('pinduoduo'));
+    if (reading.status !== 'ok') throw new Error(reading.status);
+    expect(reading.buyer).toEqual({ id: null, nick: expected('pinduoduo').buyerNick, platform: 'pinduoduo' });
+    expect(reading.degraded).toContain('buyerId');
+    // The panel is on the page (the fixture shows orders), but nothing may be tied to the nick.
+    expect(doc.querySelectorAll(adapter('pinduoduo').orderPanel?.row ?? 'none').length).toBeGreaterThan(0);
+    expect(reading.orders).toBeUndefined();
+    expect(reading.products).toBeUndefined();
+  });
+});
+
 describe('the demo console', () => {
   it('takes its platform from the page', () => {
     const doc = load('demo');

@@ -294,8 +294,13 @@ export function readConsole(page: Document, adapter: ConsoleAdapter): ConsoleRea
     if (idsMissing) degraded.push('messageId');
 
     const platform = resolvePlatform(doc, adapter);
-    const orders = readOrderPanel(doc, adapter, platform);
-    const products = readProductCards(doc, adapter);
+    // A console that names its buyers by id (Pinduoduo's uid on message rows) but has not shown
+    // it yet: the buyer is known only by nick for now. Orders seen now would be linked to that
+    // nick for good, and a product card would be kept with a concern under it, so neither is read
+    // until the id is there.
+    const idPending = s.buyerId !== undefined && buyerId === null;
+    const orders = idPending ? undefined : readOrderPanel(doc, adapter, platform);
+    const products = idPending ? undefined : readProductCards(doc, adapter);
     return {
       status: 'ok',
       adapterId,

@@ -21,6 +21,14 @@ describe('order panel values', () => {
     expect(consoleOrderStatus('pinduoduo', text)).toBe(status);
   });
 
+  it('reads a status cell that also holds a 取消订单 button by its status, not as cancelled', () => {
+    expect(consoleOrderStatus('pinduoduo', '待付款 取消订单')).toBe('awaiting_payment');
+    expect(consoleOrderStatus('douyin', '待支付\n修改价格 取消订单')).toBe('awaiting_payment');
+    expect(consoleOrderStatus('jd', '待发货 取消订单')).toBe('paid');
+    expect(consoleOrderStatus('jd', '交易取消')).toBe('closed');
+    expect(consoleOrderStatus('taobao', '已取消')).toBe('closed');
+  });
+
   it('reads Shopee statuses in English; English words mean nothing on Douyin', () => {
     expect(consoleOrderStatus('shopee', 'To Ship')).toBe('paid');
     expect(consoleOrderStatus('shopee', 'Unpaid')).toBe('awaiting_payment');

@@ -11,7 +11,8 @@ type Words = ReadonlyArray<readonly [OrderStatus, readonly string[]]>;
 
 /** Chinese consoles (千牛, 多多客服, 飞鸽, 咚咚): checked in this order, the first word found wins. */
 const CHINESE: Words = [
-  ['closed', ['已关闭', '已取消', '交易关闭', '订单关闭', '取消']],
+  // Not a bare 取消: a cell can hold the status and a 取消订单 button.
+  ['closed', ['已关闭', '已取消', '交易关闭', '订单关闭', '交易取消']],
   ['awaiting_payment', ['待付款', '待支付', '未付款', '等待买家付款']],
   ['completed', ['已完成', '交易成功', '已签收', '交易完成', '完成']],
   ['shipped', ['已发货', '待收货', '运输中', '配送中', '待签收']],

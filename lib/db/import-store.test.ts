@@ -11,7 +11,7 @@ import type { Order } from '../schemas/order';
 import { loadBuyerIndex } from './buyer-index';
 import { getBuyer, scanBuyers } from './buyer-store';
 import { HuitoukeDb } from './database';
-import { importIntoDb, type ImportStoreOptions } from './import-store';
+import { importedDataAsOf, importIntoDb, type ImportStoreOptions } from './import-store';
 import type { BuyerRecord } from './records';
 import { SETTINGS_KEY } from './settings';
 
@@ -303,5 +303,19 @@ describe('importIntoDb', () => {
     expect(index.map((e) => e.id)).toEqual(buyers.map((b) => b.id).sort());
     expect(model.buyers).toBe(buyers.filter((b) => b.metrics.paidOrders > 0).length);
     expect((await snapshot(db)).model).toEqual(model);
+  });
+});
+
+describe('how current the imported orders are', () => {
+  it('is the day of the newest order time in the imported data, not the day of the import', async () => {
+    const db = freshDb();
+    // The Pinduoduo export of 2025-10-10 (its newest time: an order shipped on 10-09), the last import on 10-14.
+    const { run } = await importIntoDb(db, [fixture('pinduoduo-orders-20251010.csv')], options('run-pdd'));
+    expect(run.newestOrderAt).toBe('2025-10-09 10:00:00');
+    expect(await importedDataAsOf(db, '2025-10-14')).toBe('2025-10-09');
+    // Never after the import day (a row dated later is a typo); the import day when no run kept a time.
+    expect(await importedDataAsOf(db, '2025-10-08')).toBe('2025-10-08');
+    await db.importRuns.update('run-pdd', { newestOrderAt: undefined });
+    expect(await importedDataAsOf(db, '2025-10-14')).toBe('2025-10-14');
   });
 });

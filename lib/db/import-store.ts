@@ -135,7 +135,10 @@ async function runImport(db: HuitoukeDb, sources: ImportSource[], opts: ImportSt
           else run.warnings++;
           if (run.issueSample.length < ISSUE_SAMPLE) run.issueSample.push(formatIssue(issue, opts.locale));
         }
-        for (const f of batch.fragments) hold.add(f);
+        for (const f of batch.fragments) {
+          hold.add(f);
+          for (const t of [f.createdAt, f.paidAt, f.shippedAt]) if (t && (!run.newestOrderAt || t > run.newestOrderAt)) run.newestOrderAt = t;
+        }
         report({ file: source.name, fileIndex, bytesRead: bytesBefore + batch.bytesRead, rows: run.rows, phase: 'reading' });
         if (hold.weight >= (opts.limits?.holdOrders ?? HOLD_ORDERS)) {
           await commit(await context(), hold, checkAbort);
@@ -382,6 +385,20 @@ function describeFailure(error: unknown, locale: UiLocale): string {
   if (isDataReplaced(error)) return translate(locale, 'import_dataReplaced');
   if ([error, cause].some((e) => name(e) === 'QuotaExceededError' || /quota/i.test(String(e)))) return translate(locale, 'import_outOfStorage');
   return String(error instanceof Error ? error.message : error);
+}
+
+/**
+ * How current the imported orders are (`YYYY-MM-DD`): the day of the newest order time among the
+ * finished imports, never after `importDay` (the day of the latest import, a row dated later is
+ * a typo), and `importDay` itself when no run kept one (runs stored before it was kept).
+ */
+export async function importedDataAsOf(db: HuitoukeDb, importDay: string): Promise<string> {
+  let newest: string | null = null;
+  await db.importRuns.each((run) => {
+    if (run.status === 'done' && run.deletedAt === undefined && run.newestOrderAt && (newest === null || run.newestOrderAt > newest)) newest = run.newestOrderAt;
+  });
+  const day = (newest as string | null)?.slice(0, 10);
+  return day !== undefined && day < importDay ? day : importDay;
 }
 
 /** Recompute the population's segment model for a date from the buyer index. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BuyerMetricsSchema } from '../schemas/buyer';
-import { LocalDateSchema, PlatformSchema, SyncFieldsSchema } from '../schemas/common';
+import { LocalDateSchema, LocalDateTimeSchema, PlatformSchema, SyncFieldsSchema } from '../schemas/common';
 import { OrderSchema } from '../schemas/order';
 import { ConcernProductSchema } from '../concerns/product';
 
@@ -52,6 +52,12 @@ export const ImportRunSchema = SyncFieldsSchema.extend({
   /** The first issues, formatted for people; the full list is offered as a download at the time. */
   issueSample: z.array(z.string()),
   failure: z.string().optional(),
+  /**
+   * The newest time among the run's orders (placed, paid or shipped; shop-local): how current the
+   * imported data is, which the day of the import is not (an export of last week imported today).
+   * Absent on runs stored before it was kept, and when no row had a time.
+   */
+  newestOrderAt: LocalDateTimeSchema.optional(),
 });
 export type ImportRun = z.infer<typeof ImportRunSchema>;
 

@@ -1,11 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sourceFromBytes } from '../import';
 import { computeBuyerMetrics } from '../metrics/compute';
+import { DEFAULT_COUNTING_RULES } from '../metrics/rules';
 import { DEFAULT_REMINDER_RULES, epochOfLocalDateTime, formatLocal } from '../reminders';
 import type { Order } from '../schemas/order';
 import { DEFAULT_APP_SETTINGS } from '../settings/app';
 import { loadBuyerIndex, upsertIndex } from './buyer-index';
 import { putBuyers } from './buyer-store';
+import { applyConsoleOrders } from './console-orders';
 import { HuitoukeDb } from './database';
+import { importIntoDb } from './import-store';
 import type { BuyerRecord } from './records';
 import { SETTINGS_KEY } from './settings';
 import {
@@ -209,6 +213,36 @@ describe('reminders from imported orders', () => {
     await putBuyers(db, [buyer('老单', [order('o3', '老单', 'awaiting_payment', '2026-11-10 12:00:00')])]);
     await importDone(now);
     expect((await scanImportedOrders(db, now, DEFAULT_REMINDER_RULES, TZ)).created).toBe(0);
+  });
+});
+
+describe('a 催付 started from the console on an order whose export has no buyer', () => {
+  it('is dismissed by a Pinduoduo export (no buyer column) that shows the order paid', async () => {
+    const placed = '2026-11-20 15:00:00';
+    const now = at(placed) + 2 * MIN;
+    const orderId = '261120-500000000000001';
+    await applyConsoleOrders(db, {
+      status: 'ok', consoleId: 'pinduoduo', consoleName: '多多客服', url: 'https://mms.pinduoduo.com/chat-merchant',
+      buyer: { platform: 'pinduoduo', id: 'pdd_77', nick: '小鹿' }, messages: [], inputFound: true,
+      orders: [{ id: orderId, status: 'awaiting_payment', paidCents: 5_900, createdAt: placed }],
+    }, DEFAULT_REMINDER_RULES, now, TZ);
+    expect((await remindersOfBuyer(db, 'pinduoduo:pdd_77', now)).upcoming.map((r) => r.kind)).toEqual(['unpaid', 'unpaid']);
+
+    // The export, taken half an hour later, has the order paid (待发货) and, as real ones, no buyer.
+    const csv = [
+      '商品,订单号,订单状态,商品总价(元),邮费(元),用户实付金额(元),商品数量(件),订单成交时间,发货时间,快递单号',
+      `加厚珊瑚绒毯子,${orderId},待发货,59.00,0.00,59.00,1,${placed},,`,
+    ].join('\n');
+    const importedAt = now + 30 * MIN;
+    await importIntoDb(db, [sourceFromBytes('pinduoduo-orders.csv', new TextEncoder().encode(csv))], {
+      rules: DEFAULT_COUNTING_RULES, locale: 'zh-CN', asOf: '2026-11-21', runId: 'pdd-run', now: () => importedAt,
+    });
+    expect(await db.orphans.count()).toBe(1);
+
+    const scan = await scanImportedOrders(db, importedAt + MIN, DEFAULT_REMINDER_RULES, TZ);
+    expect(scan.dismissed).toBe(2);
+    const after = await remindersOfBuyer(db, 'pinduoduo:pdd_77', importedAt + MIN);
+    expect([...after.due, ...after.upcoming]).toEqual([]);
   });
 });
 

@@ -31,6 +31,7 @@ import { liveBirthdays } from './birthdays';
 import { loadBuyerIndex } from './buyer-index';
 import type { HuitoukeDb } from './database';
 import { scanBuyers } from './buyer-store';
+import { orphanBucket } from './import-hold';
 
 /**
  * Reminders as stored, and the runs that create and fire them. Everything the background needs
@@ -256,16 +257,21 @@ export async function scanImportedOrders(
   const shippedSince = localDateAt(now - shippingWindowMs(rules), timeZone);
   const candidates: Order[] = [];
   const watchedOrders: Order[] = [];
+  const foundWatched = new Set<string>();
   await scanBuyers(db, (page) => {
     for (const b of page) {
       if (b.deletedAt !== undefined) continue;
       const ids = watched.get(b.id);
       for (const o of b.orders) {
         if (o.status === 'awaiting_payment' || (o.shippedAt && o.shippedAt >= shippedSince)) candidates.push(o);
-        if (o.status !== 'awaiting_payment' && ids?.has(o.orderId)) watchedOrders.push(o);
+        if (ids?.has(o.orderId)) {
+          foundWatched.add(`${b.id}\u0000${o.orderId}`);
+          if (o.status !== 'awaiting_payment') watchedOrders.push(o);
+        }
       }
     }
   });
+  watchedOrders.push(...(await watchedOrphans(db, openUnpaid.filter((r) => r.orderId && !foundWatched.has(`${r.buyerId}\u0000${r.orderId}`)))));
 
   const existing = valid(await db.reminders.where('buyerId').anyOf([...new Set(candidates.map((o) => makeBuyerId(o.platform, o.buyerKey ?? '')))]).toArray());
   const created = remindersFromOrders({ orders: candidates }, rules, now, existing, timeZone);
@@ -275,6 +281,32 @@ export async function scanImportedOrders(
   // Marked scanned only once everything is written: a run stopped before does it all again.
   await saveReminderState(db, { lastImportScanAt: newest }, now);
   return { created: count, dismissed, scanned: true };
+}
+
+/**
+ * The orders of open 催付 that no buyer has, among the imported orders without a buyer
+ * (Pinduoduo, Douyin): a 催付 the console started is filed under the chat's buyer, whom such an
+ * export never names, and an export showing the order paid or closed must still end it. Each comes
+ * back under the reminder's buyer (an orphan has no buyer key), as no longer awaiting payment only.
+ */
+async function watchedOrphans(db: HuitoukeDb, reminders: readonly Reminder[]): Promise<Order[]> {
+  const wanted = new Map<string, Map<string, Reminder>>();
+  for (const r of reminders) {
+    if (!r.orderId) continue;
+    const bucket = orphanBucket(r.platform, r.orderId);
+    (wanted.get(bucket) ?? wanted.set(bucket, new Map()).get(bucket)!).set(r.orderId, r);
+  }
+  if (!wanted.size) return [];
+  const out: Order[] = [];
+  for (const b of await db.orphans.bulkGet([...wanted.keys()])) {
+    if (!b || b.deletedAt !== undefined) continue;
+    const byOrder = wanted.get(b.id)!;
+    for (const o of b.orders) {
+      const r = byOrder.get(o.orderId);
+      if (r && o.platform === r.platform && o.status !== 'awaiting_payment') out.push({ ...o, buyerKey: r.buyerId });
+    }
+  }
+  return out;
 }
 
 /** How long after shipping a shipping notice or check-in can still be created (with a day's slack). */

@@ -40,10 +40,19 @@ export interface ConsoleOrderWrites {
   live: LiveOrder[];
 }
 
-/** A console order as an order record: what the panel showed; time unknown = first seen. */
+const isPaidStatus = (status: Order['status']) => status === 'paid' || status === 'shipped' || status === 'completed';
+
+/**
+ * A console order as an order record: what the panel showed. A row without a shown time keeps no
+ * time (it is listed, not counted: a paid order of unknown date must not make the buyer look as if
+ * they bought today, lifting recency, stage and segment), unless the payment itself was seen: an
+ * order seen unpaid, then paid, was paid by the time it was seen paid. The 催付 reminders use the
+ * first sighting on their own (lib/orders/console-events.ts).
+ */
 function liveOrderOf(platform: Platform, buyerKey: string, o: ConsoleOrder, seenAt: string, before?: Order): Order {
-  const createdAt = o.createdAt ?? before?.createdAt ?? seenAt;
-  const paid = o.status === 'paid' || o.status === 'shipped' || o.status === 'completed';
+  const createdAt = o.createdAt ?? before?.createdAt ?? null;
+  const paid = isPaidStatus(o.status);
+  const paymentSeen = before !== undefined && before.status === 'awaiting_payment' && paid;
   return {
     platform,
     orderId: o.id,
@@ -52,8 +61,8 @@ function liveOrderOf(platform: Platform, buyerKey: string, o: ConsoleOrder, seen
     status: o.status,
     rawStatus: o.rawStatus ?? null,
     createdAt,
-    // The console shows no payment time: paid means paid by the time it was first seen paid.
-    paidAt: paid ? (before?.paidAt ?? (o.createdAt ?? seenAt)) : null,
+    // The console shows no payment time: paid when placed if that is shown, else when seen paying.
+    paidAt: paid ? (before?.paidAt ?? createdAt ?? (paymentSeen ? seenAt : null)) : null,
     ...(o.status === 'shipped' || o.status === 'completed' ? { shippedAt: before?.shippedAt ?? seenAt } : {}),
     paidCents: o.paidCents ?? before?.paidCents ?? null,
     refundCents: null,

@@ -39,7 +39,10 @@ test('Pinduoduo: an export without buyers, then the order panel shows two of its
   await expect(frame.getByTestId('buyer-total')).toContainText('1,101.90');
   await expect(frame.getByTestId('buyer-new')).toHaveCount(0);
   await expect(frame.getByTestId('buyer-live')).toHaveAttribute('data-linked', '2');
-  await expect(frame.getByTestId('buyer-freshness')).toHaveAttribute('data-value', todayIn('Asia/Shanghai', Date.now()));
+  // How current the data is: its newest order (shipped the day before the export was taken), not the import day.
+  const dayBefore = fromDayNumber(dayNumber(todayIn('Asia/Shanghai', Date.now())) - 1);
+  await expect(frame.getByTestId('buyer-freshness')).toHaveAttribute('data-value', dayBefore);
+  await expect(frame.getByTestId('buyer-freshness')).toContainText(dayBefore.slice(5));
 
   // For good: the buyer opened again without the panel's orders keeps them.
   const again = await openConsole(context, `?script=off&platform=pinduoduo&buyer=pdd_8823014491&nick=${encodeURIComponent('墨墨的小铺常客')}`);
