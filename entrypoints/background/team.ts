@@ -22,6 +22,7 @@ import {
 
 const ALARM = 'team-sync';
 const MEMBERS_EVERY_MS = 5 * 60_000;
+const MEMBERS_AFTER_PULL_MS = 10_000;
 const META_KEY = 'connection';
 
 const swFetch: FetchLike = (url, init) => fetch(url, init);
@@ -108,7 +109,7 @@ class TeamRunner {
         if (report.status === 'idle') {
           this.lastSyncAt = Date.now();
           this.state = 'online';
-          await this.refreshMembers();
+          await this.refreshMembers(report.pulled > 0);
         } else this.state = report.status === 'refused' ? 'refused' : 'offline';
       } catch (err) {
         // A restore came in during the round: the next round rebuilds.
@@ -125,9 +126,13 @@ class TeamRunner {
 
   private membersAt = 0;
 
-  /** The shop's members (reminder owners' names, hand-over choices), now and then while online. */
-  private async refreshMembers(): Promise<void> {
-    if (Date.now() - this.membersAt < MEMBERS_EVERY_MS) return;
+  /**
+   * The shop's members (reminder owners' names, hand-over choices): after the first sync, then every
+   * few minutes, and sooner when records came in (a member who joined since may own one).
+   */
+  private async refreshMembers(pulled: boolean): Promise<void> {
+    const age = Date.now() - this.membersAt;
+    if (age < (pulled ? MEMBERS_AFTER_PULL_MS : MEMBERS_EVERY_MS)) return;
     try {
       const members = await listMembers(this.http);
       this.membersAt = Date.now();

@@ -7,7 +7,8 @@ import { MemorySyncServer } from '../sync/memory-server';
 import type { Role } from '../sync/protocol';
 import { addNote, setTag } from './annotations';
 import { HuitoukeDb } from './database';
-import { consoleSource, DexieSyncStore, localChangeOf, syncRound, SyncDb, touchesRecords, touchesSyncedTables } from './sync-store';
+import { CUSTOM_CONSOLES_KEY } from '../consoles/stored';
+import { consoleSource, TAUGHT_CONSOLES_KEY, DexieSyncStore, localChangeOf, syncRound, SyncDb, touchesRecords, touchesSyncedTables } from './sync-store';
 import { loadContactPolicy, loadGuardRules, loadReminderRules, loadTaxonomy, recordTemplateUse } from './playbook';
 import { saveSettingEdit } from './playbook-edit';
 import { loadAppSettings, saveAppSettings } from './settings';
@@ -366,6 +367,10 @@ describe('taught consoles', () => {
     await agent.tick();
     expect(agent.box.list).toEqual([]);
     for (const side of [sup, agent]) expect(await side.tick()).toMatchObject({ pushed: 0 });
+  });
+
+  it('keeps consoles under the key the extension stores them in', () => {
+    expect(TAUGHT_CONSOLES_KEY).toBe(CUSTOM_CONSOLES_KEY);
   });
 
   it('a console that does not pass the schema is not taken', async () => {

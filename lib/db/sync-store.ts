@@ -89,6 +89,13 @@ export function tableSource(records: HuitoukeDb, name: string): LocalSource {
 
 export type LocalSyncKind = SyncKind;
 
+/**
+ * Where the extension keeps taught consoles in `storage.local` (lib/consoles/stored.ts'
+ * CUSTOM_CONSOLES_KEY, the same string; a test checks): the background's sync imports it from
+ * here, as importing lib/consoles/stored there changes the bundle's module order.
+ */
+export const TAUGHT_CONSOLES_KEY = 'customConsoles';
+
 /** A list kept outside IndexedDB (the background's `storage.local`), read and written whole. */
 export interface StoredList {
   read(): Promise<unknown>;

@@ -162,10 +162,10 @@ test.describe('the team: a shop server with two agents and a supervisor', () => 
       // The supervisor (the fixture's profile) joins with the code the server printed and invites two agents.
       const sup = await connect(context, extensionId, server.origin, server.code, '老周');
       await expect(sup.getByTestId('team-member')).toHaveAttribute('data-role', 'supervisor');
-      // The members list is read once, not on every render.
+      // The members list is read once by the page, not on every render (the background reads it for reminder owners).
       const memberReads: string[] = [];
       context.on('request', (r) => {
-        if (r.url().includes('/v1/members')) memberReads.push(r.url());
+        if (r.url().includes('/v1/members') && !r.serviceWorker()) memberReads.push(r.url());
       });
       await sup.waitForTimeout(2000);
       expect(memberReads.length).toBeLessThanOrEqual(1);
@@ -230,6 +230,22 @@ test.describe('the team: a shop server with two agents and a supervisor', () => 
       });
       const answer = (await pushed.json()) as { results: { status: string; reason?: string }[] };
       expect(answer.results[0]).toMatchObject({ status: 'rejected', reason: 'forbidden' });
+
+      // A follow-up has an owner: A adds one and takes it, B sees A as its owner and takes it over
+      // by keyboard, and done by B is done for A.
+      await frameA.getByTestId('reminder-quick').fill('明天10点回访尺码');
+      await frameA.getByTestId('reminder-quick').press('Enter');
+      const remA = frameA.getByTestId('reminder-item').first();
+      await expect(remA.getByTestId('reminder-owner')).toHaveAttribute('data-value', '');
+      await remA.getByTestId('reminder-take').click();
+      await expect(remA.getByTestId('reminder-owner')).toHaveText('负责人：我');
+      const remB = frameB.getByTestId('reminder-item').first();
+      await expect(remB.getByTestId('reminder-owner')).toHaveText('负责人：小王', { timeout: 5_000 });
+      await remB.getByTestId('reminder-take').focus();
+      await pageB.keyboard.press('Enter');
+      await expect(remA.getByTestId('reminder-owner')).toHaveText(/负责人：(小李|其他成员)/, { timeout: 5_000 });
+      await remB.getByTestId('reminder-done').click();
+      await expect(frameA.getByTestId('reminder-item')).toHaveCount(0, { timeout: 5_000 });
 
       // The supervisor revokes B: B's sidebar and options page say so; B's next request is refused.
       await sup.reload();

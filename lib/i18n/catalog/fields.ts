@@ -142,6 +142,7 @@ export const FIELD_NAMES: Readonly<Record<string, Message>> = {
   updatedAt: { zh: '修改时间', en: 'Updated at' },
   updatedBy: { zh: '修改人', en: 'Updated by' },
   usageCount: { zh: '使用次数', en: 'Times used' },
+  teamUsageCount: { zh: '团队其他成员的使用次数', en: 'Times used by the rest of the team' },
   validity: { zh: '有效期', en: 'Validity' },
   variants: { zh: '语言版本', en: 'Language versions' },
   version: { zh: '版本', en: 'Version' },
