@@ -22,6 +22,8 @@ import { defaultTemplates } from '../templates';
 import { teamUsage } from '../templates/schema';
 import { clearBirthday, getBirthday, saveBirthday } from './birthdays';
 import { DEFAULT_REMINDER_RULES } from '../reminders/schema';
+import { DEFAULT_COUNTING_RULES } from '../metrics/rules';
+import { buyerWithConsole, recordConsoleOrders } from './order-links';
 
 const DAY = 86_400_000;
 let n = 0;
@@ -452,6 +454,26 @@ describe('restore while connected', () => {
     await a.tick();
     expect(server.get('note', 'n1')?.text).toBe('v2');
     expect((await a.records.notes.get('n1'))?.text).toBe('v2');
+  });
+});
+
+describe('what a console taught (order links, live orders)', () => {
+  it("an order another agent's console panel showed counts in this agent's sidebar too, once", async () => {
+    const server = new MemorySyncServer();
+    const a = browser(server, 'm-a');
+    const b = browser(server, 'm-b');
+    const now = Date.now();
+    const panel = { platform: 'pinduoduo' as const, buyerKey: 'uid_8823', orders: [{ id: '251207-1', status: 'paid' as const, paidCents: 5900, createdAt: '2025-12-07 10:00:00' }] };
+    expect(await recordConsoleOrders(a.records, panel, 'Asia/Shanghai', now)).toBeGreaterThan(0);
+    expect(await a.tick()).toMatchObject({ status: 'idle' });
+    expect(await b.tick()).toMatchObject({ status: 'idle' });
+    const seen = await buyerWithConsole(b.records, { platform: 'pinduoduo', buyerKey: 'uid_8823', nick: '墨墨' }, DEFAULT_COUNTING_RULES);
+    expect(seen?.record.orders.map((o) => o.orderId)).toEqual(['251207-1']);
+    // B's own panel shows the same order: nothing new is written or pushed, and it still counts once.
+    expect(await recordConsoleOrders(b.records, panel, 'Asia/Shanghai', now + 1000)).toBe(0);
+    expect(await b.tick()).toMatchObject({ pushed: 0 });
+    const again = await buyerWithConsole(b.records, { platform: 'pinduoduo', buyerKey: 'uid_8823', nick: '墨墨' }, DEFAULT_COUNTING_RULES);
+    expect(again?.record.metrics.allOrders).toBe(1);
   });
 });
 

@@ -36,6 +36,9 @@ export const SYNCED_TABLES = {
   template: 'templates',
   coupon: 'coupons',
   couponRule: 'couponRules',
+  /** What a console's order panel taught (issue 19): an order tied to its buyer, an order no export has yet. */
+  orderLink: 'orderLinks',
+  liveOrder: 'liveOrders',
 } as const satisfies Partial<Record<SyncKind, keyof HuitoukeDb>>;
 
 export type TableSyncKind = keyof typeof SYNCED_TABLES;
