@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { db } from '@/lib/db/database';
-import { consoleSource, DexieSyncStore, RestoredMeanwhile, syncRound, SyncDb } from '@/lib/db/sync-store';
-import { CUSTOM_CONSOLES_KEY } from '@/lib/consoles/stored';
+import { consoleSource, DexieSyncStore, RestoredMeanwhile, syncRound, SyncDb, TAUGHT_CONSOLES_KEY as CUSTOM_CONSOLES_KEY } from '@/lib/db/sync-store';
 import { BuyerLookupSchema, type BuyerLookup } from '@/lib/schemas/sidebar-rpc';
 import {
   followLive, httpTransport, listMembers, readTeamConnection, SyncEngine, SyncTransportError,
@@ -265,11 +264,23 @@ async function ensureRunner(onRemoteChange: () => void, log: (m: string) => void
   return runner;
 }
 
-function current(onRemoteChange: () => void, log: (m: string) => void): Promise<TeamRunner | null> {
-  starting ??= ensureRunner(onRemoteChange, log).finally(() => {
-    starting = null;
-  });
-  return starting;
+/**
+ * The runner for the stored connection. Calls while one is being started share it, except
+ * `reread`: the connection itself changed, so it is read again once the start in flight is done
+ * (a start that read "not connected" a moment before the connection was stored must not be the
+ * answer to the connection).
+ */
+function current(onRemoteChange: () => void, log: (m: string) => void, reread = false): Promise<TeamRunner | null> {
+  if (starting && !reread) return starting;
+  const before = starting ?? Promise.resolve(null);
+  const next: Promise<TeamRunner | null> = before
+    .catch(() => null)
+    .then(() => ensureRunner(onRemoteChange, log))
+    .finally(() => {
+      if (starting === next) starting = null;
+    });
+  starting = next;
+  return next;
 }
 
 export interface TeamSync {
@@ -283,7 +294,7 @@ export interface TeamSync {
 export function setupTeamSync(onRemoteChange: () => void, log: (m: string) => void): TeamSync {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
-    if (TEAM_CONNECTION_KEY in changes) void current(onRemoteChange, log);
+    if (TEAM_CONNECTION_KEY in changes) void current(onRemoteChange, log, true);
     // A console taught (or removed) here: share it.
     else if (CUSTOM_CONSOLES_KEY in changes) void current(onRemoteChange, log).then((r) => r?.poke());
   });
