@@ -27,7 +27,13 @@ export default defineConfig({
   // -sources.zip Firefox's review asks for.
   zip: {
     name: 'huitouke',
-    excludeSources: ['demo/dist/**', 'test-results/**', 'playwright-report/**', 'bench-results/**', 'store/screenshots/**'],
+    excludeSources: [
+      'demo/dist/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench-results/**',
+      'store/screenshots/**',
+    ],
   },
   manifest: ({ mode, browser }) => {
     const matches = mode === 'demo' ? [...CONSOLE_MATCHES, ...DEMO_MATCHES] : [...CONSOLE_MATCHES];
@@ -45,7 +51,9 @@ export default defineConfig({
       // `runtime.getURL` gives extension contexts: a page cannot probe for the extension with a fixed
       // address or frame a copy of its own. (Even a copy it managed to frame gets nothing: the hub
       // serves only the frame whose nonce the tab's content script registered, see hub.ts.)
-      web_accessible_resources: [{ resources: ['sidebar.html'], matches: ['https://*/*', 'http://*/*'], use_dynamic_url: true }],
+      web_accessible_resources: [
+        { resources: ['sidebar.html'], matches: ['https://*/*', 'http://*/*'], use_dynamic_url: true },
+      ],
       content_security_policy: {
         // No remote code: scripts and data are the extension's own. Connections: the extension's own,
         // and the shop server a supervisor or agent connects to (issue 21). Its address is typed at
@@ -87,7 +95,8 @@ export default defineConfig({
       // The message files come from the catalogue on every build, replacing any copies left in public/.
       const messages = browserMessageFiles();
       const dests = new Set(messages.map((m) => m.relativeDest));
-      for (let i = files.length - 1; i >= 0; i--) if (dests.has(files[i]!.relativeDest.replace(/\\/g, '/'))) files.splice(i, 1);
+      for (let i = files.length - 1; i >= 0; i--)
+        if (dests.has(files[i]!.relativeDest.replace(/\\/g, '/'))) files.splice(i, 1);
       files.push(...messages);
     },
     'build:manifestGenerated': (wxt, manifest) => {

@@ -34,7 +34,13 @@ async function run(job: ImportJob, signal: AbortSignal) {
     const generic = job.formats[i] === 'generic';
     // Every mapped field is stored; the cells of the other columns are skipped unread.
     const fields = MAPPING_FIELDS.filter((f) => settings.storeContact || (f !== 'phone' && f !== 'address'));
-    return { ...options, format: job.formats[i], mapping: generic ? job.mapping : undefined, platform: generic ? job.platform : undefined, fields };
+    return {
+      ...options,
+      format: job.formats[i],
+      mapping: generic ? job.mapping : undefined,
+      platform: generic ? job.platform : undefined,
+      fields,
+    };
   };
   try {
     const { run: result, issues } = await importIntoDb(
@@ -53,9 +59,11 @@ async function run(job: ImportJob, signal: AbortSignal) {
         // Held for the whole run: no restore and no other import meanwhile, in any tab; released if this worker ends.
         lock: webDataLock(navigator.locks),
         // A big file is parsed in two parts, the second by a worker of its own (where workers can start workers).
-        read: typeof Worker === 'function'
-          ? (_source, i, options) => readSplit(spawnParser, job.files[i]!, job.names[i] ?? 'orders.csv', fileOptions(options, i))
-          : (source, i, options) => readOrders(source, fileOptions(options, i)),
+        read:
+          typeof Worker === 'function'
+            ? (_source, i, options) =>
+                readSplit(spawnParser, job.files[i]!, job.names[i] ?? 'orders.csv', fileOptions(options, i))
+            : (source, i, options) => readOrders(source, fileOptions(options, i)),
         onProgress: (progress) => {
           const now = performance.now();
           if (progress.phase === 'reading' && now - lastPost < 100) return;

@@ -8,9 +8,17 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEMO_EXTENSION_DIR = process.env.HTK_EXTENSION_DIR ?? join(ROOT, '.output', 'demo', 'chrome-mv3');
 
 export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
   const found = candidates.find((p): p is string => !!p && existsSync(p));
-  if (!found) throw new Error('Chromium not found: run `npm test` or `npm start` as root to install Debian\'s chromium, or set CHROMIUM_PATH.');
+  if (!found)
+    throw new Error(
+      "Chromium not found: run `npm test` or `npm start` as root to install Debian's chromium, or set CHROMIUM_PATH.",
+    );
   return found;
 }
 

@@ -5,12 +5,20 @@
 type Command = { run(argv: string[]): Promise<number> };
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  detect: { summary: 'detect [TEXT] [--file FILE]  concerns in buyer messages (JSON lines)', load: () => import('./cli/detect') },
-  analyze: { summary: 'analyze FILE...  level, RFM, segment and stage of every buyer (JSON lines)', load: () => import('./cli/analyze') },
+  detect: {
+    summary: 'detect [TEXT] [--file FILE]  concerns in buyer messages (JSON lines)',
+    load: () => import('./cli/detect'),
+  },
+  analyze: {
+    summary: 'analyze FILE...  level, RFM, segment and stage of every buyer (JSON lines)',
+    load: () => import('./cli/analyze'),
+  },
 };
 
 function usage(): string {
-  return ['usage: npm run cli -- <command> [args]', '', ...Object.values(COMMANDS).map((c) => `  ${c.summary}`)].join('\n');
+  return ['usage: npm run cli -- <command> [args]', '', ...Object.values(COMMANDS).map((c) => `  ${c.summary}`)].join(
+    '\n',
+  );
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -13,7 +13,9 @@ export async function buildDemo(): Promise<void> {
   await build({ configFile: join(root, 'demo', 'vite.config.ts'), logLevel: 'warn' });
   // After Vite, which empties dist/ first.
   const data = writeDemoData(join(DEMO_DIST, 'data'));
-  console.log(`demo console built in ${DEMO_DIST}: the shop as of ${data.asOf} (${data.rows} orders, ${data.conversationsPath ? 'conversations' : 'no conversations'})`);
+  console.log(
+    `demo console built in ${DEMO_DIST}: the shop as of ${data.asOf} (${data.rows} orders, ${data.conversationsPath ? 'conversations' : 'no conversations'})`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -11,12 +11,27 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, writeFileSync,
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import iconv from 'iconv-lite';
-import { demoAsOf, EXPORT_EOL, generateConversations, generateDemoContacts, generateTaobaoExport, taobaoExportFileName, type DemoOptions } from '../lib/demo/index';
+import {
+  demoAsOf,
+  EXPORT_EOL,
+  generateConversations,
+  generateDemoContacts,
+  generateTaobaoExport,
+  taobaoExportFileName,
+  type DemoOptions,
+} from '../lib/demo/index';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_DATA_DIR = join(root, 'demo', 'dist', 'data');
 
-export interface DemoDataResult { asOf: string; csvPath: string; conversationsPath: string | null; contactsPath: string | null; rows: number; bytes: number }
+export interface DemoDataResult {
+  asOf: string;
+  csvPath: string;
+  conversationsPath: string | null;
+  contactsPath: string | null;
+  rows: number;
+  bytes: number;
+}
 
 /** File names next to the export. */
 export const CONVERSATIONS_FILE = 'conversations.json';
@@ -35,8 +50,13 @@ export function datedOptions(options: DemoDataOptions, now = Date.now()): DemoOp
  * reads as a missing file.
  */
 export function findDemoExport(dir = DEFAULT_DATA_DIR, now = Date.now()): string {
-  const found = existsSync(dir) ? readdirSync(dir).filter((name) => /^ExportOrderList\d{12}\.csv$/.test(name)).sort() : [];
-  if (found.length > 1) throw new Error(`${dir} holds ${found.length} demo exports (${found.join(', ')}); rebuild with npm run build:demo`);
+  const found = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => /^ExportOrderList\d{12}\.csv$/.test(name))
+        .sort()
+    : [];
+  if (found.length > 1)
+    throw new Error(`${dir} holds ${found.length} demo exports (${found.join(', ')}); rebuild with npm run build:demo`);
   return join(dir, found[0] ?? taobaoExportFileName(demoAsOf(now)));
 }
 
@@ -107,7 +127,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const { out, options, csvOnly } = parseArgs(process.argv.slice(2));
   const started = Date.now();
   const result = writeDemoData(out, options, csvOnly);
-  console.log(`demo data as of ${result.asOf}: ${result.rows} orders, ${(result.bytes / 1e6).toFixed(1)} MB → ${result.csvPath} (${Date.now() - started} ms)`);
+  console.log(
+    `demo data as of ${result.asOf}: ${result.rows} orders, ${(result.bytes / 1e6).toFixed(1)} MB → ${result.csvPath} (${Date.now() - started} ms)`,
+  );
   if (result.conversationsPath) console.log(`demo data: conversations → ${result.conversationsPath}`);
   if (result.contactsPath) console.log(`demo data: contact history → ${result.contactsPath}`);
 }

@@ -8,7 +8,13 @@ import { CONTACTS_FILE, findDemoExport } from './demo-data';
 
 /** The part of the extension API evaluated inside the service worker. */
 interface WorkerChrome {
-  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void>; remove(key: string): Promise<void> } };
+  storage: {
+    local: {
+      get(key: string): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+      remove(key: string): Promise<void>;
+    };
+  };
 }
 declare const chrome: WorkerChrome;
 
@@ -37,7 +43,14 @@ export async function seedDemoContacts(context: BrowserContext, path = demoConta
     [KEY, RESULT_KEY, file] as const,
   );
   for (let i = 0; i < 200; i++) {
-    const result = await (await backgroundOf(context)).evaluate(async (resultKey) => (await chrome.storage.local.get(resultKey))[resultKey] as { ok: boolean; count?: number; error?: string } | undefined, RESULT_KEY);
+    const result = await (
+      await backgroundOf(context)
+    ).evaluate(
+      async (resultKey) =>
+        (await chrome.storage.local.get(resultKey))[resultKey] as
+          { ok: boolean; count?: number; error?: string } | undefined,
+      RESULT_KEY,
+    );
     if (result?.ok) return result.count ?? 0;
     if (result) throw new Error(`the demo contact history was refused: ${result.error ?? ''}`);
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -28,7 +28,12 @@ async function sidebar(page: Page): Promise<Frame> {
   throw new Error('The sidebar did not appear in the demo console.');
 }
 
-async function shoot(context: BrowserContext, consoleUrl: string, extensionId: string, locale: string): Promise<string[]> {
+async function shoot(
+  context: BrowserContext,
+  consoleUrl: string,
+  extensionId: string,
+  locale: string,
+): Promise<string[]> {
   const written: string[] = [];
   const save = async (page: Page, name: string) => {
     await page.waitForTimeout(600);
@@ -50,7 +55,11 @@ async function shoot(context: BrowserContext, consoleUrl: string, extensionId: s
   await sidebar(consolePage);
   await save(consolePage, '1-sidebar');
 
-  for (const [section, name] of [['data', '2-buyers'], ['templates', '3-templates'], ['dashboard', '4-dashboard']] as const) {
+  for (const [section, name] of [
+    ['data', '2-buyers'],
+    ['templates', '3-templates'],
+    ['dashboard', '4-dashboard'],
+  ] as const) {
     await options.goto(`chrome-extension://${extensionId}/options.html#/${section}`);
     await options.reload();
     await options.locator('#root').waitFor();

@@ -51,7 +51,7 @@ async function main() {
     worker ??= await context.waitForEvent('serviceworker', { timeout: 20_000 });
     const extensionId = new URL(worker.url()).host;
 
-    step('Importing the demo shop\'s order export (2,000 buyers, 10,000 orders)…');
+    step("Importing the demo shop's order export (2,000 buyers, 10,000 orders)…");
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html#/data`);
     // Built just now (or by the last build with --no-build), named for the day it is dated from.
@@ -60,8 +60,10 @@ async function main() {
     await done.waitFor({ timeout: 120_000 });
     console.log(`  ${(await done.textContent())?.trim()}`);
 
-    step('Adding the demo shop\'s contact history (coupons, care messages and 催付 its agents sent)…');
-    console.log(`  ${await seedDemoContacts(context)} contacts: the dashboard (工作台 → 数据看板) shows how buyers responded.`);
+    step("Adding the demo shop's contact history (coupons, care messages and 催付 its agents sent)…");
+    console.log(
+      `  ${await seedDemoContacts(context)} contacts: the dashboard (工作台 → 数据看板) shows how buyers responded.`,
+    );
 
     step('Opening the demo console…');
     const page = headless ? await context.newPage() : options;

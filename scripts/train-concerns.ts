@@ -125,7 +125,9 @@ type Raw = { text: string; labels: Uint8Array; weight: number; fold: number; mes
 function rawExamples(files: { name: string; messages: LabelledMessage[] }[]): Raw[] {
   const out: Raw[] = [];
   const folds = foldsByFile(files);
-  const messages = files.flatMap((file) => file.messages.map((message) => ({ message, fold: folds.get(file.name)!, file: file.name })));
+  const messages = files.flatMap((file) =>
+    file.messages.map((message) => ({ message, fold: folds.get(file.name)!, file: file.name })),
+  );
   messages.forEach(({ message, fold, file }) => {
     const labels = labelsOf(message.concerns);
     out.push({ text: message.text, labels, weight: 1, fold, message, file });
@@ -133,7 +135,8 @@ function rawExamples(files: { name: string; messages: LabelledMessage[] }[]): Ra
     const norm = normalizeTerm(message.text);
     for (const [correct, wrongs] of Object.entries(DEFAULT_TYPOS)) {
       if (!norm.includes(correct)) continue;
-      for (const wrong of wrongs) out.push({ text: norm.split(correct).join(wrong), labels, weight: SETTINGS.typoWeight, fold });
+      for (const wrong of wrongs)
+        out.push({ text: norm.split(correct).join(wrong), labels, weight: SETTINGS.typoWeight, fold });
     }
   });
   for (const concern of defaultTaxonomy().concerns) {
@@ -207,7 +210,13 @@ function train(examples: Example[], features: number): Trained {
 }
 
 /** The shippable model: weights under SETTINGS.prune dropped, the rest rounded as serialised. */
-function toModel(trained: Trained, vocab: Map<string, number>, threshold: number[], keep: number[], trainedOn: string): ConcernModel {
+function toModel(
+  trained: Trained,
+  vocab: Map<string, number>,
+  threshold: number[],
+  keep: number[],
+  trainedOn: string,
+): ConcernModel {
   const C = CONCERNS.length;
   const weights = new Map<string, number[]>();
   for (const [key, f] of vocab) {
@@ -218,7 +227,14 @@ function toModel(trained: Trained, vocab: Map<string, number>, threshold: number
     }
     if (flat.length > 0) weights.set(key, flat);
   }
-  return { trainedOn, concerns: CONCERNS, bias: [...trained.b].map((v) => Math.round(v * 1000) / 1000), threshold, keep, weights };
+  return {
+    trainedOn,
+    concerns: CONCERNS,
+    bias: [...trained.b].map((v) => Math.round(v * 1000) / 1000),
+    threshold,
+    keep,
+    weights,
+  };
 }
 
 interface Tally {
@@ -259,7 +275,9 @@ function report(name: string, rows: { gold: Uint8Array; predicted: (c: number) =
   });
   const p = micro.tp / Math.max(1, micro.tp + micro.fp);
   const r = micro.tp / Math.max(1, micro.tp + micro.fn);
-  console.log(`${name.padEnd(34)} micro P ${(p * 100).toFixed(1)} R ${(r * 100).toFixed(1)} F1 ${(f1(micro) * 100).toFixed(1)}`);
+  console.log(
+    `${name.padEnd(34)} micro P ${(p * 100).toFixed(1)} R ${(r * 100).toFixed(1)} F1 ${(f1(micro) * 100).toFixed(1)}`,
+  );
   console.log(`   ${cells.join(' · ')}`);
 }
 
@@ -276,7 +294,7 @@ export function main(argv: string[]): void {
   // --validate prefix: development files whose name starts with it are kept out of training and calibration
   // and measured afterwards, as a fresh validation set (its errors may be printed: it is development data).
   const at = argv.indexOf('--validate');
-  const validate = at >= 0 ? argv[at + 1] ?? '' : '';
+  const validate = at >= 0 ? (argv[at + 1] ?? '') : '';
   const all = developmentFiles().map((name) => ({ name, messages: load(name) }));
   const held = (name: string) => validate !== '' && validate.split(',').some((prefix) => name.startsWith(prefix));
   const files = all.filter((f) => !held(f.name));
@@ -284,7 +302,14 @@ export function main(argv: string[]): void {
   const messages = files.flatMap((f) => f.messages);
   const rules = compileTaxonomy(defaultTaxonomy(), { model: null });
   // Each example's n-grams plus what the rules found in it, as the detector will show the model.
-  const raw = rawExamples(files).map((r) => ({ ...r, keys: [...featureKeys(r.text), ...(SETTINGS.cues && r.fold >= 0 ? cueKeys(normalize(r.text).text) : []), ...(SETTINGS.stack ? ruleFeatures(r.text, rules) : [])] }));
+  const raw = rawExamples(files).map((r) => ({
+    ...r,
+    keys: [
+      ...featureKeys(r.text),
+      ...(SETTINGS.cues && r.fold >= 0 ? cueKeys(normalize(r.text).text) : []),
+      ...(SETTINGS.stack ? ruleFeatures(r.text, rules) : []),
+    ],
+  }));
   const vocab = vocabulary(raw);
   const examples: Example[] = raw.map((r) => ({
     features: r.keys.map((k) => vocab.get(k)).filter((f): f is number => f !== undefined),
@@ -301,14 +326,28 @@ export function main(argv: string[]): void {
   const oof: { gold: Uint8Array; p: Float64Array; rules: Set<number>; text: string }[] = [];
   for (let fold = 0; fold < SETTINGS.folds; fold++) {
     const none = CONCERNS.map(() => 0);
-    const model = toModel(train(examples.filter((e) => e.fold !== fold), vocab.size), vocab, none, none, '');
+    const model = toModel(
+      train(
+        examples.filter((e) => e.fold !== fold),
+        vocab.size,
+      ),
+      vocab,
+      none,
+      none,
+      '',
+    );
     // Read each held-apart message exactly as the detector will (whole message and each sentence).
     const withModel = compileTaxonomy(defaultTaxonomy(), { model });
     for (const e of examples) {
       if (e.fold !== fold || !e.message) continue;
       const found = new Set(detect(e.message.text, rules).map((d) => CONCERNS.indexOf(d.concern)));
       oofFiles.push(e.file);
-      oof.push({ gold: e.labels, p: learnedProbabilities(e.message.text, withModel)!, rules: found, text: e.message.text });
+      oof.push({
+        gold: e.labels,
+        p: learnedProbabilities(e.message.text, withModel)!,
+        rules: found,
+        text: e.message.text,
+      });
     }
   }
 
@@ -319,7 +358,10 @@ export function main(argv: string[]): void {
     let best = { add: SETTINGS.defaultThreshold, keep: 0, f1: -1 };
     const alone = SETTINGS.thresholds.reduce(
       (best, theta) => {
-        const t = tally(oof.map((o) => ({ gold: o.gold, predicted: (i: number) => o.p[i]! >= theta })), c);
+        const t = tally(
+          oof.map((o) => ({ gold: o.gold, predicted: (i: number) => o.p[i]! >= theta })),
+          c,
+        );
         const precise = t.tp / Math.max(1, t.tp + t.fp) >= SETTINGS.minPrecision;
         const score = f1(t) + (precise ? 1 : 0);
         return score > best.score + 1e-9 ? { theta, score } : best;
@@ -328,29 +370,52 @@ export function main(argv: string[]): void {
     ).theta;
     for (const add of SETTINGS.alone ? [alone] : SETTINGS.thresholds) {
       for (const k of [0, ...SETTINGS.vetoThresholds]) {
-        const t = tally(oof.map((o) => ({ gold: o.gold, predicted: (i: number) => o.p[i]! >= (o.rules.has(i) ? k : add) })), c);
+        const t = tally(
+          oof.map((o) => ({ gold: o.gold, predicted: (i: number) => o.p[i]! >= (o.rules.has(i) ? k : add) })),
+          c,
+        );
         if (f1(t) > best.f1 + 1e-9) best = { add, keep: k, f1: f1(t) };
       }
     }
     keep.push(Math.max(best.keep, SETTINGS.vetoFloor));
     return Math.min(0.95, Math.round((best.add + SETTINGS.addMargin) * 100) / 100);
   });
-  const said = (o: { p: Float64Array; rules: Set<number> }, c: number) => o.p[c]! >= (o.rules.has(c) ? keep[c]! : threshold[c]!);
+  const said = (o: { p: Float64Array; rules: Set<number> }, c: number) =>
+    o.p[c]! >= (o.rules.has(c) ? keep[c]! : threshold[c]!);
 
-  report('rules alone', oof.map((o) => ({ gold: o.gold, predicted: (c) => o.rules.has(c) })));
-  report('model alone at 0.5 (cross-validated)', oof.map((o) => ({ gold: o.gold, predicted: (c) => o.p[c]! >= 0.5 })));
-  report('rules with the model (cross-validated)', oof.map((o) => ({ gold: o.gold, predicted: (c) => said(o, c) })));
+  report(
+    'rules alone',
+    oof.map((o) => ({ gold: o.gold, predicted: (c) => o.rules.has(c) })),
+  );
+  report(
+    'model alone at 0.5 (cross-validated)',
+    oof.map((o) => ({ gold: o.gold, predicted: (c) => o.p[c]! >= 0.5 })),
+  );
+  report(
+    'rules with the model (cross-validated)',
+    oof.map((o) => ({ gold: o.gold, predicted: (c) => said(o, c) })),
+  );
   const fresh = oof.filter((o, k) => isFresh(oofFiles[k]));
   if (fresh.length > 0) {
-    report('fresh files: rules alone', fresh.map((o) => ({ gold: o.gold, predicted: (c) => o.rules.has(c) })));
-    report('fresh files: rules with the model', fresh.map((o) => ({ gold: o.gold, predicted: (c) => said(o, c) })));
+    report(
+      'fresh files: rules alone',
+      fresh.map((o) => ({ gold: o.gold, predicted: (c) => o.rules.has(c) })),
+    );
+    report(
+      'fresh files: rules with the model',
+      fresh.map((o) => ({ gold: o.gold, predicted: (c) => said(o, c) })),
+    );
   }
   console.log(`thresholds (add/keep): ${CONCERNS.map((id, c) => `${id} ${threshold[c]}/${keep[c]}`).join(' · ')}`);
   if (argv.includes('--errors')) {
     // Cross-validated mistakes on the development set: what rules or training data could fix.
     for (const o of oof) {
-      const missed = CONCERNS.filter((_, c) => o.gold[c] && !said(o, c)).map((id) => `${id}${o.rules.has(CONCERNS.indexOf(id)) ? '(vetoed)' : ''}`);
-      const extra = CONCERNS.filter((_, c) => !o.gold[c] && said(o, c)).map((id) => `${id}${o.rules.has(CONCERNS.indexOf(id)) ? '(rule)' : ''}`);
+      const missed = CONCERNS.filter((_, c) => o.gold[c] && !said(o, c)).map(
+        (id) => `${id}${o.rules.has(CONCERNS.indexOf(id)) ? '(vetoed)' : ''}`,
+      );
+      const extra = CONCERNS.filter((_, c) => !o.gold[c] && said(o, c)).map(
+        (id) => `${id}${o.rules.has(CONCERNS.indexOf(id)) ? '(rule)' : ''}`,
+      );
       if (missed.length || extra.length) console.log(`  ${o.text}  -[${missed}] +[${extra}]`);
     }
   }
@@ -369,25 +434,46 @@ export function main(argv: string[]): void {
       })),
     );
     console.log(`\nvalidation (${validation.map((f) => f.name).join(', ')}; not trained on): ${rows.length} messages`);
-    report('rules alone', rows.map((o) => ({ gold: o.gold, predicted: (c) => o.rules.has(c) })));
-    report('model alone at 0.5', rows.map((o) => ({ gold: o.gold, predicted: (c) => o.p[c]! >= 0.5 })));
-    report('detector (rules with the model)', rows.map((o) => ({ gold: o.gold, predicted: (c) => o.detected.has(c) })));
+    report(
+      'rules alone',
+      rows.map((o) => ({ gold: o.gold, predicted: (c) => o.rules.has(c) })),
+    );
+    report(
+      'model alone at 0.5',
+      rows.map((o) => ({ gold: o.gold, predicted: (c) => o.p[c]! >= 0.5 })),
+    );
+    report(
+      'detector (rules with the model)',
+      rows.map((o) => ({ gold: o.gold, predicted: (c) => o.detected.has(c) })),
+    );
     if (argv.includes('--scan')) {
       // How a further floor under every veto threshold (model overrules rules below it) and a further raise of every add threshold would do.
       for (const floor of [0, 0.1, 0.2, 0.3, 0.4, 0.5]) {
         for (const raise of [0, 0.1, 0.2]) {
           report(
             `  further: veto floor ${floor} add +${raise}`,
-            rows.map((o) => ({ gold: o.gold, predicted: (c) => o.p[c]! >= (o.rules.has(c) ? Math.max(keep[c]!, floor) : Math.min(0.95, threshold[c]! + raise)) })),
+            rows.map((o) => ({
+              gold: o.gold,
+              predicted: (c) =>
+                o.p[c]! >= (o.rules.has(c) ? Math.max(keep[c]!, floor) : Math.min(0.95, threshold[c]! + raise)),
+            })),
           );
         }
       }
     }
-    for (const file of validation) report(`  ${file.name}`, rows.filter((o) => o.file === file.name).map((o) => ({ gold: o.gold, predicted: (c) => o.detected.has(c) })));
+    for (const file of validation)
+      report(
+        `  ${file.name}`,
+        rows.filter((o) => o.file === file.name).map((o) => ({ gold: o.gold, predicted: (c) => o.detected.has(c) })),
+      );
     if (argv.includes('--errors')) {
       for (const o of rows) {
-        const missed = CONCERNS.filter((_, c) => o.gold[c] && !o.detected.has(c)).map((id) => `${id}${o.rules.has(CONCERNS.indexOf(id)) ? '(vetoed)' : ''}`);
-        const extra = CONCERNS.filter((_, c) => !o.gold[c] && o.detected.has(c)).map((id) => `${id}${o.rules.has(CONCERNS.indexOf(id)) ? '(rule)' : ''}`);
+        const missed = CONCERNS.filter((_, c) => o.gold[c] && !o.detected.has(c)).map(
+          (id) => `${id}${o.rules.has(CONCERNS.indexOf(id)) ? '(vetoed)' : ''}`,
+        );
+        const extra = CONCERNS.filter((_, c) => !o.gold[c] && o.detected.has(c)).map(
+          (id) => `${id}${o.rules.has(CONCERNS.indexOf(id)) ? '(rule)' : ''}`,
+        );
         if (missed.length || extra.length) console.log(`  v ${o.text}  -[${missed}] +[${extra}]`);
       }
     }
@@ -404,7 +490,9 @@ export function main(argv: string[]): void {
       `// change the inputs and run \`npx tsx scripts/train-concerns.ts\`. Format: lib/concerns/model.ts.\n` +
       `export const MODEL_DATA =\n  ${JSON.stringify(text)};\n`,
   );
-  console.log(`wrote ${OUTPUT.pathname}: ${weights.size} n-grams, ${(text.length / 1024).toFixed(0)} KB, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `wrote ${OUTPUT.pathname}: ${weights.size} n-grams, ${(text.length / 1024).toFixed(0)} KB, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main(process.argv.slice(2));

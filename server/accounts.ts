@@ -31,7 +31,11 @@ export function newJoinCode(): string {
 
 /** Case, dashes and spaces do not matter; O reads as 0 and I, L as 1 (Crockford). */
 export function normaliseJoinCode(code: string): string {
-  return code.toUpperCase().replace(/[^0-9A-Z]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  return code
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
 }
 
 export function newToken(): string {
@@ -55,7 +59,14 @@ interface ShopRow {
 }
 
 export function memberOut(r: MemberRow): Member {
-  return { id: r.id, name: r.name, role: r.role, joinedAt: r.joined_at.getTime(), lastSeenAt: r.last_seen_at ? r.last_seen_at.getTime() : null, revoked: r.revoked_at !== null };
+  return {
+    id: r.id,
+    name: r.name,
+    role: r.role,
+    joinedAt: r.joined_at.getTime(),
+    lastSeenAt: r.last_seen_at ? r.last_seen_at.getTime() : null,
+    revoked: r.revoked_at !== null,
+  };
 }
 
 export function shopOut(r: ShopRow): Shop {
@@ -64,7 +75,10 @@ export function shopOut(r: ShopRow): Shop {
 
 export async function createShop(sql: Queryable, name: string, timeZone = 'Asia/Shanghai'): Promise<Shop> {
   const id = newId('shop');
-  const { rows } = await sql.query<ShopRow>('INSERT INTO shops (id, name, time_zone) VALUES ($1, $2, $3) RETURNING id, name, time_zone', [id, name, timeZone]);
+  const { rows } = await sql.query<ShopRow>(
+    'INSERT INTO shops (id, name, time_zone) VALUES ($1, $2, $3) RETURNING id, name, time_zone',
+    [id, name, timeZone],
+  );
   return shopOut(rows[0]!);
 }
 
@@ -78,7 +92,10 @@ export async function defaultShop(sql: Sql): Promise<Shop> {
 }
 
 export async function hasSupervisor(sql: Queryable, shopId: string): Promise<boolean> {
-  const { rows } = await sql.query("SELECT 1 FROM members WHERE shop_id = $1 AND role = 'supervisor' AND revoked_at IS NULL LIMIT 1", [shopId]);
+  const { rows } = await sql.query(
+    "SELECT 1 FROM members WHERE shop_id = $1 AND role = 'supervisor' AND revoked_at IS NULL LIMIT 1",
+    [shopId],
+  );
   return rows.length > 0;
 }
 
@@ -96,13 +113,20 @@ export interface CreatedInvite {
   expiresAt: number;
 }
 
-export async function createInvite(sql: Queryable, shopId: string, opts: InviteOptions, createdBy: string | null, now = Date.now()): Promise<CreatedInvite> {
+export async function createInvite(
+  sql: Queryable,
+  shopId: string,
+  opts: InviteOptions,
+  createdBy: string | null,
+  now = Date.now(),
+): Promise<CreatedInvite> {
   const code = newJoinCode();
   const id = newId('inv');
   const expiresAt = now + opts.hours * 3_600_000;
-  await sql.query('INSERT INTO invites (id, shop_id, code_hash, role, uses_left, expires_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-    id, shopId, sha256(normaliseJoinCode(code)), opts.role, opts.uses, new Date(expiresAt), createdBy,
-  ]);
+  await sql.query(
+    'INSERT INTO invites (id, shop_id, code_hash, role, uses_left, expires_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+    [id, shopId, sha256(normaliseJoinCode(code)), opts.role, opts.uses, new Date(expiresAt), createdBy],
+  );
   return { id, code, role: opts.role, usesLeft: opts.uses, expiresAt };
 }
 
@@ -155,29 +179,53 @@ export async function authenticate(sql: Queryable, token: string): Promise<Auth 
 }
 
 export async function listMembers(sql: Queryable, shopId: string): Promise<Member[]> {
-  const { rows } = await sql.query<MemberRow>('SELECT id, shop_id, name, role, joined_at, last_seen_at, revoked_at FROM members WHERE shop_id = $1 ORDER BY joined_at, id', [shopId]);
+  const { rows } = await sql.query<MemberRow>(
+    'SELECT id, shop_id, name, role, joined_at, last_seen_at, revoked_at FROM members WHERE shop_id = $1 ORDER BY joined_at, id',
+    [shopId],
+  );
   return rows.map(memberOut);
 }
 
 /** Revoke a member of this shop; true when one was revoked now. Tells every instance (live streams close). */
 export async function revokeMember(sql: Sql, shopId: string, memberId: string): Promise<boolean> {
   return sql.transaction(async (tx) => {
-    const { rowCount } = await tx.query('UPDATE members SET revoked_at = now() WHERE id = $1 AND shop_id = $2 AND revoked_at IS NULL', [memberId, shopId]);
-    if (rowCount > 0) await tx.query("SELECT pg_notify('htk_revoked', $1)", [JSON.stringify({ shop: shopId, member: memberId })]);
+    const { rowCount } = await tx.query(
+      'UPDATE members SET revoked_at = now() WHERE id = $1 AND shop_id = $2 AND revoked_at IS NULL',
+      [memberId, shopId],
+    );
+    if (rowCount > 0)
+      await tx.query("SELECT pg_notify('htk_revoked', $1)", [JSON.stringify({ shop: shopId, member: memberId })]);
     return rowCount > 0;
   });
 }
 
 export async function listInvites(sql: Queryable, shopId: string) {
-  const { rows } = await sql.query<{ id: string; role: Role; uses_left: number; expires_at: Date; revoked_at: Date | null; created_by: string | null }>(
+  const { rows } = await sql.query<{
+    id: string;
+    role: Role;
+    uses_left: number;
+    expires_at: Date;
+    revoked_at: Date | null;
+    created_by: string | null;
+  }>(
     'SELECT id, role, uses_left, expires_at, revoked_at, created_by FROM invites WHERE shop_id = $1 ORDER BY created_at DESC, id',
     [shopId],
   );
-  return rows.map((r) => ({ id: r.id, role: r.role, usesLeft: r.uses_left, expiresAt: r.expires_at.getTime(), revoked: r.revoked_at !== null, createdBy: r.created_by }));
+  return rows.map((r) => ({
+    id: r.id,
+    role: r.role,
+    usesLeft: r.uses_left,
+    expiresAt: r.expires_at.getTime(),
+    revoked: r.revoked_at !== null,
+    createdBy: r.created_by,
+  }));
 }
 
 export async function revokeInvite(sql: Queryable, shopId: string, inviteId: string): Promise<boolean> {
-  const { rowCount } = await sql.query('UPDATE invites SET revoked_at = now() WHERE id = $1 AND shop_id = $2 AND revoked_at IS NULL', [inviteId, shopId]);
+  const { rowCount } = await sql.query(
+    'UPDATE invites SET revoked_at = now() WHERE id = $1 AND shop_id = $2 AND revoked_at IS NULL',
+    [inviteId, shopId],
+  );
   return rowCount > 0;
 }
 
@@ -185,7 +233,13 @@ export async function revokeInvite(sql: Queryable, shopId: string, inviteId: str
  * A fixed-window counter in PostgreSQL, so a limit holds across instances. Returns the seconds to
  * wait when `key` has had `limit` hits in the current window, else 0.
  */
-export async function rateLimit(sql: Queryable, key: string, limit: number, windowSeconds: number, now = Date.now()): Promise<number> {
+export async function rateLimit(
+  sql: Queryable,
+  key: string,
+  limit: number,
+  windowSeconds: number,
+  now = Date.now(),
+): Promise<number> {
   const windowMs = windowSeconds * 1000;
   const start = Math.floor(now / windowMs) * windowMs;
   const { rows } = await sql.query<{ hits: number }>(

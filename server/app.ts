@@ -4,10 +4,27 @@ import { z } from 'zod';
 import { FORMAT_IDS, ImportError, formatIssue } from '../lib/import';
 import { LocalDateSchema, PlatformSchema } from '../lib/schemas/common';
 import {
-  InviteRequestSchema, JoinRequestSchema, MAX_PULL_RECORDS, PushRequestSchema,
-  type ErrorCode, type ImportEvent, type InviteCreated, type JoinResponse, type MeResponse,
+  InviteRequestSchema,
+  JoinRequestSchema,
+  MAX_PULL_RECORDS,
+  PushRequestSchema,
+  type ErrorCode,
+  type ImportEvent,
+  type InviteCreated,
+  type JoinResponse,
+  type MeResponse,
 } from '../lib/sync/protocol';
-import { authenticate, createInvite, join, listInvites, listMembers, rateLimit, revokeInvite, revokeMember, type Auth } from './accounts';
+import {
+  authenticate,
+  createInvite,
+  join,
+  listInvites,
+  listMembers,
+  rateLimit,
+  revokeInvite,
+  revokeMember,
+  type Auth,
+} from './accounts';
 import { lookupBuyer, segmentModel } from './buyers';
 import type { Sql } from './db';
 import { ImportBusyError, importExport } from './import';
@@ -43,7 +60,12 @@ function fail(reply: FastifyReply, status: number, error: ErrorCode, message?: s
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { sql } = opts;
   const joinLimit = opts.joinLimit ?? { hits: 10, seconds: 600 };
-  const app = Fastify({ logger: false, trustProxy: opts.trustProxy ?? false, bodyLimit: 8 * 1024 * 1024, ...(opts.https ? { https: opts.https } : {}) }) as unknown as FastifyInstance;
+  const app = Fastify({
+    logger: false,
+    trustProxy: opts.trustProxy ?? false,
+    bodyLimit: 8 * 1024 * 1024,
+    ...(opts.https ? { https: opts.https } : {}),
+  }) as unknown as FastifyInstance;
   const live = new LiveHub(sql, opts.liveHeartbeatMs);
   await live.start();
   app.decorate('live', live);
@@ -51,7 +73,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook('preClose', async () => live.stop());
 
   // An order export arrives as a raw byte stream and is read as it comes.
-  app.addContentTypeParser(['text/csv', 'application/octet-stream', 'text/plain'], (_req, payload, done) => done(null, payload));
+  app.addContentTypeParser(['text/csv', 'application/octet-stream', 'text/plain'], (_req, payload, done) =>
+    done(null, payload),
+  );
 
   app.setErrorHandler((err, _req, reply) => {
     const e = err as { statusCode?: number; message?: string };
@@ -80,7 +104,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const r = schema.safeParse(value);
     if (r.success) return r.data;
     const issue = r.error.issues[0];
-    void fail(reply, 400, 'badRequest', issue ? `${issue.path.join('.') || '(body)'}: ${issue.message}` : 'bad request');
+    void fail(
+      reply,
+      400,
+      'badRequest',
+      issue ? `${issue.path.join('.') || '(body)'}: ${issue.message}` : 'bad request',
+    );
     return null;
   }
 
@@ -123,7 +152,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const body = parse(InviteRequestSchema, req.body ?? {}, reply);
     if (!body) return reply;
     const inv = await createInvite(sql, who.shop.id, body, who.member.id);
-    const res: InviteCreated = { id: inv.id, code: inv.code, role: inv.role, usesLeft: inv.usesLeft, expiresAt: inv.expiresAt, revoked: false, createdBy: who.member.id };
+    const res: InviteCreated = {
+      id: inv.id,
+      code: inv.code,
+      role: inv.role,
+      usesLeft: inv.usesLeft,
+      expiresAt: inv.expiresAt,
+      revoked: false,
+      createdBy: who.member.id,
+    };
     return res;
   });
 
@@ -148,7 +185,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return push(sql, who.shop.id, who.member, body.changes);
   });
 
-  const PullQuery = z.object({ since: z.coerce.number().int().nonnegative().default(0), limit: z.coerce.number().int().min(1).max(MAX_PULL_RECORDS).default(MAX_PULL_RECORDS) });
+  const PullQuery = z.object({
+    since: z.coerce.number().int().nonnegative().default(0),
+    limit: z.coerce.number().int().min(1).max(MAX_PULL_RECORDS).default(MAX_PULL_RECORDS),
+  });
   app.get('/v1/sync/pull', async (req, reply) => {
     const who = await auth(req, reply);
     if (!who) return reply;
@@ -177,7 +217,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const q = parse(ImportQuery, req.query, reply);
     if (!q) return reply;
     const body = req.body as IncomingMessage | undefined;
-    if (!body || typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] !== 'function') return fail(reply, 400, 'badRequest', 'send the export as the request body (text/csv or application/octet-stream)');
+    if (!body || typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] !== 'function')
+      return fail(
+        reply,
+        400,
+        'badRequest',
+        'send the export as the request body (text/csv or application/octet-stream)',
+      );
     const size = Number(req.headers['content-length']);
     // Once the run is registered, the answer is a stream of progress lines (see ImportEventSchema).
     let streaming = false;
@@ -185,7 +231,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const line = (event: ImportEvent) => reply.raw.write(`${JSON.stringify(event)}\n`);
     try {
       const summary = await importExport(
-        sql, who.shop.id, who.member.id, body as AsyncIterable<Uint8Array>,
+        sql,
+        who.shop.id,
+        who.member.id,
+        body as AsyncIterable<Uint8Array>,
         {
           name: q.name,
           format: q.format as never,
@@ -196,7 +245,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         {
           onStarted: (runId) => {
             reply.hijack();
-            reply.raw.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' });
+            reply.raw.writeHead(200, {
+              'content-type': 'application/x-ndjson; charset=utf-8',
+              'cache-control': 'no-cache',
+              'x-accel-buffering': 'no',
+            });
             streaming = true;
             line({ type: 'started', runId });
           },
@@ -211,7 +264,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       reply.raw.end();
     } catch (err) {
       if (err instanceof ImportBusyError) return fail(reply, 409, 'importFailed', err.message);
-      const message = err instanceof ImportError ? formatIssue(err.issue, 'zh-CN') : err instanceof Error ? err.message : String(err);
+      const message =
+        err instanceof ImportError ? formatIssue(err.issue, 'zh-CN') : err instanceof Error ? err.message : String(err);
       if (!streaming) {
         if (err instanceof ImportError) return fail(reply, 422, 'importFailed', message);
         throw err;
@@ -225,21 +279,54 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.get('/v1/imports', async (req, reply) => {
     const who = await auth(req, reply, 'supervisor');
     if (!who) return reply;
-    const { rows } = await sql.query<{ id: string; status: string; files: unknown; summary: unknown; started_at: Date; finished_at: Date | null }>(
+    const { rows } = await sql.query<{
+      id: string;
+      status: string;
+      files: unknown;
+      summary: unknown;
+      started_at: Date;
+      finished_at: Date | null;
+    }>(
       'SELECT id, status, files, summary, started_at, finished_at FROM import_runs WHERE shop_id = $1 ORDER BY started_at DESC LIMIT 50',
       [who.shop.id],
     );
-    return { runs: rows.map((r) => ({ id: r.id, status: r.status, files: r.files, summary: r.summary, startedAt: r.started_at.getTime(), finishedAt: r.finished_at?.getTime() ?? null })) };
+    return {
+      runs: rows.map((r) => ({
+        id: r.id,
+        status: r.status,
+        files: r.files,
+        summary: r.summary,
+        startedAt: r.started_at.getTime(),
+        finishedAt: r.finished_at?.getTime() ?? null,
+      })),
+    };
   });
 
   // orders: the order ids the agent's console taught, comma-separated; the answer says which it counts.
-  const LookupQuery = z.object({ platform: PlatformSchema, id: z.string().max(300).optional(), nick: z.string().max(300), asOf: LocalDateSchema, orders: z.string().max(50 * 301).optional() });
+  const LookupQuery = z.object({
+    platform: PlatformSchema,
+    id: z.string().max(300).optional(),
+    nick: z.string().max(300),
+    asOf: LocalDateSchema,
+    orders: z
+      .string()
+      .max(50 * 301)
+      .optional(),
+  });
   app.get('/v1/buyers/lookup', async (req, reply) => {
     const who = await auth(req, reply);
     if (!who) return reply;
     const q = parse(LookupQuery, req.query, reply);
     if (!q) return reply;
-    return lookupBuyer(sql, who.shop.id, q.platform, q.id || null, q.nick, q.asOf, (q.orders ?? '').split(',').filter(Boolean).slice(0, 50));
+    return lookupBuyer(
+      sql,
+      who.shop.id,
+      q.platform,
+      q.id || null,
+      q.nick,
+      q.asOf,
+      (q.orders ?? '').split(',').filter(Boolean).slice(0, 50),
+    );
   });
 
   const AsOfQuery = z.object({ asOf: LocalDateSchema });
@@ -251,7 +338,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return segmentModel(sql, who.shop.id, q.asOf);
   });
 
-  const ExportQuery = z.object({ format: z.enum(['csv', 'json']).default('csv'), from: LocalDateSchema.optional(), to: LocalDateSchema.optional(), lang: z.enum(['zh-CN', 'en']).default('zh-CN') });
+  const ExportQuery = z.object({
+    format: z.enum(['csv', 'json']).default('csv'),
+    from: LocalDateSchema.optional(),
+    to: LocalDateSchema.optional(),
+    lang: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  });
   app.get('/v1/team/concerns', async (req, reply) => {
     const who = await auth(req, reply, 'supervisor');
     if (!who) return reply;

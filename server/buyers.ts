@@ -22,7 +22,13 @@ interface BuyerRow {
 }
 
 /** By the console's buyer id, else the nick as a key, else the nick as a display name (lowest key wins). */
-export async function findBuyer(sql: Queryable, shopId: string, platform: Platform, id: string | null, nick: string): Promise<(BuyerRow & { rank: number }) | undefined> {
+export async function findBuyer(
+  sql: Queryable,
+  shopId: string,
+  platform: Platform,
+  id: string | null,
+  nick: string,
+): Promise<(BuyerRow & { rank: number }) | undefined> {
   const { rows } = await sql.query<BuyerRow & { rank: number }>(
     `SELECT platform, buyer_key, nick, metrics, 1 AS rank FROM buyers WHERE shop_id = $1 AND platform = $2 AND buyer_key = $3
      UNION ALL
@@ -45,13 +51,20 @@ export async function segmentModel(sql: Sql, shopId: string, asOf: string): Prom
     const again = await cachedModel(tx, shopId, asOf);
     if (again.model) return again.model;
     const model = buildSegmentModel(await population(tx, shopId), asOf);
-    await tx.query('INSERT INTO segment_models (shop_id, as_of, data_version, model) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [shopId, asOf, again.version, JSON.stringify(model)]);
+    await tx.query(
+      'INSERT INTO segment_models (shop_id, as_of, data_version, model) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+      [shopId, asOf, again.version, JSON.stringify(model)],
+    );
     await tx.query('DELETE FROM segment_models WHERE shop_id = $1 AND data_version < $2', [shopId, again.version]);
     return model;
   });
 }
 
-async function cachedModel(sql: Queryable, shopId: string, asOf: string): Promise<{ version: number; model: SegmentModel | null }> {
+async function cachedModel(
+  sql: Queryable,
+  shopId: string,
+  asOf: string,
+): Promise<{ version: number; model: SegmentModel | null }> {
   const { rows } = await sql.query<{ data_version: number; model: unknown }>(
     'SELECT s.data_version, m.model FROM shops s LEFT JOIN segment_models m ON m.shop_id = s.id AND m.as_of = $2 AND m.data_version = s.data_version WHERE s.id = $1',
     [shopId, asOf],
@@ -65,12 +78,19 @@ async function population(sql: Queryable, shopId: string): Promise<PopulationMem
   const out: PopulationMember[] = [];
   let after: [string, string] = ['', ''];
   for (;;) {
-    const page = await sql.query<{ platform: string; buyer_key: string; last_paid_date: string | null; paid_orders: number; net_cents: number }>(
+    const page = await sql.query<{
+      platform: string;
+      buyer_key: string;
+      last_paid_date: string | null;
+      paid_orders: number;
+      net_cents: number;
+    }>(
       `SELECT platform, buyer_key, last_paid_date, paid_orders, net_cents FROM buyers
        WHERE shop_id = $1 AND paid_orders > 0 AND (platform, buyer_key) > ($2, $3) ORDER BY platform, buyer_key LIMIT 50000`,
       [shopId, ...after],
     );
-    for (const r of page.rows) out.push({ lastPaidDate: r.last_paid_date, paidOrders: r.paid_orders, netCents: r.net_cents });
+    for (const r of page.rows)
+      out.push({ lastPaidDate: r.last_paid_date, paidOrders: r.paid_orders, netCents: r.net_cents });
     if (page.rows.length < 50000) return out;
     const last = page.rows[page.rows.length - 1]!;
     after = [last.platform, last.buyer_key];
@@ -81,7 +101,15 @@ async function population(sql: Queryable, shopId: string): Promise<PopulationMem
  * One buyer for an agent's sidebar. `orderIds`: orders the agent's console taught; the answer's
  * `known` names those this buyer's imported orders already count (the agent adds the others).
  */
-export async function lookupBuyer(sql: Sql, shopId: string, platform: Platform, id: string | null, nick: string, asOf: string, orderIds: readonly string[] = []): Promise<BuyerLookup> {
+export async function lookupBuyer(
+  sql: Sql,
+  shopId: string,
+  platform: Platform,
+  id: string | null,
+  nick: string,
+  asOf: string,
+  orderIds: readonly string[] = [],
+): Promise<BuyerLookup> {
   const row = await findBuyer(sql, shopId, platform, id, nick);
   if (!row) {
     const any = await sql.query('SELECT 1 FROM buyers WHERE shop_id = $1 LIMIT 1', [shopId]);
@@ -93,16 +121,36 @@ export async function lookupBuyer(sql: Sql, shopId: string, platform: Platform, 
     segmentModel(sql, shopId, asOf),
     matchOf(sql, shopId, platform, row),
     orderIds.length
-      ? sql.query<{ order_id: string }>('SELECT order_id FROM orders WHERE shop_id = $1 AND platform = $2 AND buyer_key = $3 AND order_id = ANY($4::text[])', [shopId, platform, row.buyer_key, [...orderIds]])
+      ? sql.query<{ order_id: string }>(
+          'SELECT order_id FROM orders WHERE shop_id = $1 AND platform = $2 AND buyer_key = $3 AND order_id = ANY($4::text[])',
+          [shopId, platform, row.buyer_key, [...orderIds]],
+        )
       : Promise.resolve({ rows: [] as { order_id: string }[], rowCount: 0 }),
   ]);
-  const profile = buildProfile({ platform: row.platform, buyerKey: row.buyer_key, nick: row.nick, metrics }, settings, model, asOf);
+  const profile = buildProfile(
+    { platform: row.platform, buyerKey: row.buyer_key, nick: row.nick, metrics },
+    settings,
+    model,
+    asOf,
+  );
   // Orders stay on the server (agents do not copy them): a reply's order facts come from the console.
-  return { buyer: { id: profile.id, nick: row.nick, platform: row.platform, metrics }, profile, orders: [], match, anyData: true, ...(orderIds.length ? { known: known.rows.map((r) => r.order_id) } : {}) };
+  return {
+    buyer: { id: profile.id, nick: row.nick, platform: row.platform, metrics },
+    profile,
+    orders: [],
+    match,
+    anyData: true,
+    ...(orderIds.length ? { known: known.rows.map((r) => r.order_id) } : {}),
+  };
 }
 
 /** How the console's buyer was matched, as the extension's findBuyer says it (a nickname match counts the buyers sharing it). */
-async function matchOf(sql: Queryable, shopId: string, platform: Platform, row: BuyerRow & { rank: number }): Promise<BuyerMatch> {
+async function matchOf(
+  sql: Queryable,
+  shopId: string,
+  platform: Platform,
+  row: BuyerRow & { rank: number },
+): Promise<BuyerMatch> {
   const by = matchKind(platform, row.rank === 1 ? 'id' : row.rank === 2 ? 'key' : 'alias');
   if (by === 'id') return { by, sameNick: 1 };
   const { rows } = await sql.query<{ n: number }>(

@@ -15,7 +15,10 @@ import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
  * every notification. So the server talks to PGlite directly behind this small interface.
  */
 export interface Queryable {
-  query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<{ rows: R[]; rowCount: number }>;
+  query<R = Record<string, unknown>>(
+    text: string,
+    params?: readonly unknown[],
+  ): Promise<{ rows: R[]; rowCount: number }>;
 }
 
 /** A transaction's connection: queries, and several statements at once (migrations). */
@@ -43,9 +46,15 @@ class PgSql implements Sql {
   private readonly handlers = new Map<string, Set<(payload: string) => void>>();
   private closed = false;
 
-  constructor(private readonly url: string, max: number) {
+  constructor(
+    private readonly url: string,
+    max: number,
+  ) {
     const typeParsers = {
-      getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text'))) as typeof pg.types.getTypeParser,
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8
+          ? (v: string) => Number(v)
+          : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
     };
     this.pool = new pg.Pool({ connectionString: url, max, types: typeParsers });
     // An idle client's error (the database restarted) must not end the process; the pool replaces it.
@@ -176,6 +185,9 @@ export function connectPostgres(url: string, max = 10): Sql {
 /** The embedded PostgreSQL with its data in `dataDir` (made if missing); in memory without one. */
 export async function openPglite(dataDir?: string): Promise<Sql> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), parsers: { [pgliteTypes.INT8]: (v: string) => Number(v) } });
+  const db = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    parsers: { [pgliteTypes.INT8]: (v: string) => Number(v) },
+  });
   return new PgliteSql(db);
 }

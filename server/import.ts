@@ -19,7 +19,10 @@ import { profileSettings } from './playbook';
  * id, in this run or before; the others are kept as orders without a buyer.
  */
 
-export interface ServerImportOptions extends Pick<ImportOptions, 'format' | 'mapping' | 'platform' | 'timeZone' | 'storeContact' | 'encoding'> {
+export interface ServerImportOptions extends Pick<
+  ImportOptions,
+  'format' | 'mapping' | 'platform' | 'timeZone' | 'storeContact' | 'encoding'
+> {
   name: string;
   size?: number;
 }
@@ -53,17 +56,43 @@ export interface ImportHooks {
   onProgress?: (phase: 'read' | 'merge', summary: ImportSummary) => void;
 }
 
-export async function importExport(sql: Sql, shopId: string, memberId: string | null, chunks: AsyncIterable<Uint8Array>, opts: ServerImportOptions, hooks: ImportHooks = {}): Promise<ImportSummary> {
+export async function importExport(
+  sql: Sql,
+  shopId: string,
+  memberId: string | null,
+  chunks: AsyncIterable<Uint8Array>,
+  opts: ServerImportOptions,
+  hooks: ImportHooks = {},
+): Promise<ImportSummary> {
   const runId = `run_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const table = `import_${runId.replace(/[^a-z0-9_]/g, '')}`;
-  await sql.query(`UPDATE import_runs SET status = 'interrupted', finished_at = now() WHERE shop_id = $1 AND status = 'running' AND heartbeat_at < now() - interval '${STALE_MINUTES} minutes'`, [shopId]);
+  await sql.query(
+    `UPDATE import_runs SET status = 'interrupted', finished_at = now() WHERE shop_id = $1 AND status = 'running' AND heartbeat_at < now() - interval '${STALE_MINUTES} minutes'`,
+    [shopId],
+  );
   try {
-    await sql.query("INSERT INTO import_runs (id, shop_id, member_id, status, files) VALUES ($1, $2, $3, 'running', $4)", [runId, shopId, memberId, JSON.stringify([{ name: opts.name, size: opts.size ?? null }])]);
+    await sql.query(
+      "INSERT INTO import_runs (id, shop_id, member_id, status, files) VALUES ($1, $2, $3, 'running', $4)",
+      [runId, shopId, memberId, JSON.stringify([{ name: opts.name, size: opts.size ?? null }])],
+    );
   } catch (err) {
     if ((err as { code?: string }).code === '23505') throw new ImportBusyError();
     throw err;
   }
-  const summary: ImportSummary = { runId, status: 'done', rows: 0, orders: 0, newOrders: 0, buyersTouched: 0, ordersWithoutBuyer: 0, errors: 0, warnings: 0, issueSample: [], format: null, encoding: null };
+  const summary: ImportSummary = {
+    runId,
+    status: 'done',
+    rows: 0,
+    orders: 0,
+    newOrders: 0,
+    buyersTouched: 0,
+    ordersWithoutBuyer: 0,
+    errors: 0,
+    warnings: 0,
+    issueSample: [],
+    format: null,
+    encoding: null,
+  };
   const heartbeat = () => sql.query('UPDATE import_runs SET heartbeat_at = now() WHERE id = $1', [runId]);
   // Announced once the file's head was read: a file that is no export fails before, as a plain error.
   let announced = false;
@@ -72,7 +101,9 @@ export async function importExport(sql: Sql, shopId: string, memberId: string | 
     announced = true;
   };
   try {
-    await sql.query(`CREATE UNLOGGED TABLE ${table} (n bigint NOT NULL, platform text NOT NULL, order_id text NOT NULL, buyer_key text, frag jsonb NOT NULL)`);
+    await sql.query(
+      `CREATE UNLOGGED TABLE ${table} (n bigint NOT NULL, platform text NOT NULL, order_id text NOT NULL, buyer_key text, frag jsonb NOT NULL)`,
+    );
     const rules = (await profileSettings(sql, shopId)).rules;
     let n = 0;
     const source = { name: opts.name, ...(opts.size !== undefined ? { size: opts.size } : {}), chunks: () => chunks };
@@ -89,7 +120,13 @@ export async function importExport(sql: Sql, shopId: string, memberId: string | 
         if (summary.issueSample.length < SAMPLE) summary.issueSample.push(formatIssue(issue, 'zh-CN'));
       }
       if (batch.fragments.length) {
-        const rows = batch.fragments.map((f) => ({ n: n++, platform: f.platform, order_id: f.orderId, buyer_key: f.buyerKey, frag: f }));
+        const rows = batch.fragments.map((f) => ({
+          n: n++,
+          platform: f.platform,
+          order_id: f.orderId,
+          buyer_key: f.buyerKey,
+          frag: f,
+        }));
         await sql.query(
           `INSERT INTO ${table} (n, platform, order_id, buyer_key, frag)
            SELECT n, platform, order_id, buyer_key, frag FROM jsonb_to_recordset($1::jsonb) AS x(n bigint, platform text, order_id text, buyer_key text, frag jsonb)`,
@@ -113,15 +150,28 @@ export async function importExport(sql: Sql, shopId: string, memberId: string | 
     const secs = (a: number, b: number) => Math.round((b - a) / 100) / 10;
     summary.seconds = { read: secs(t0, t1), index: secs(t1, t2), merge: secs(t2, performance.now()) };
     await sql.transaction(async (tx) => {
-      await tx.query("UPDATE import_runs SET status = 'done', finished_at = now(), summary = $2 WHERE id = $1", [runId, JSON.stringify(summary)]);
-      const { rows } = await tx.query<{ data_version: number }>('UPDATE shops SET data_version = data_version + 1, last_import_at = now() WHERE id = $1 RETURNING data_version', [shopId]);
-      await tx.query("SELECT pg_notify('htk_buyers', $1)", [JSON.stringify({ shop: shopId, version: rows[0]?.data_version ?? 0 })]);
+      await tx.query("UPDATE import_runs SET status = 'done', finished_at = now(), summary = $2 WHERE id = $1", [
+        runId,
+        JSON.stringify(summary),
+      ]);
+      const { rows } = await tx.query<{ data_version: number }>(
+        'UPDATE shops SET data_version = data_version + 1, last_import_at = now() WHERE id = $1 RETURNING data_version',
+        [shopId],
+      );
+      await tx.query("SELECT pg_notify('htk_buyers', $1)", [
+        JSON.stringify({ shop: shopId, version: rows[0]?.data_version ?? 0 }),
+      ]);
     });
     return summary;
   } catch (err) {
     summary.status = 'failed';
     summary.failure = err instanceof Error ? err.message : String(err);
-    await sql.query("UPDATE import_runs SET status = 'failed', finished_at = now(), summary = $2 WHERE id = $1", [runId, JSON.stringify(summary)]).catch(() => undefined);
+    await sql
+      .query("UPDATE import_runs SET status = 'failed', finished_at = now(), summary = $2 WHERE id = $1", [
+        runId,
+        JSON.stringify(summary),
+      ])
+      .catch(() => undefined);
     throw err;
   } finally {
     await sql.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
@@ -150,10 +200,21 @@ interface FragRow {
   frag: OrderFragment;
 }
 
-async function mergeBuyers(sql: Sql, shopId: string, table: string, runId: string, rules: CountingRules, summary: ImportSummary, heartbeat: () => Promise<unknown>): Promise<void> {
+async function mergeBuyers(
+  sql: Sql,
+  shopId: string,
+  table: string,
+  runId: string,
+  rules: CountingRules,
+  summary: ImportSummary,
+  heartbeat: () => Promise<unknown>,
+): Promise<void> {
   let after: [string, string] | null = null;
   for (let page = 0; ; page++) {
-    const keys: { rows: { platform: string; buyer_key: string }[] } = await sql.query<{ platform: string; buyer_key: string }>(
+    const keys: { rows: { platform: string; buyer_key: string }[] } = await sql.query<{
+      platform: string;
+      buyer_key: string;
+    }>(
       `SELECT platform, buyer_key FROM ${table} WHERE buyer_key IS NOT NULL ${after ? 'AND (platform, buyer_key) > ($1, $2)' : ''}
        GROUP BY platform, buyer_key ORDER BY platform, buyer_key LIMIT ${PAGE}`,
       after ?? [],
@@ -162,7 +223,9 @@ async function mergeBuyers(sql: Sql, shopId: string, table: string, runId: strin
     const first = keys.rows[0]!;
     const last: { platform: string; buyer_key: string } = keys.rows[keys.rows.length - 1]!;
     after = [last.platform, last.buyer_key];
-    await sql.transaction((tx) => mergePage(tx, shopId, table, runId, rules, summary, [first.platform, first.buyer_key], after!));
+    await sql.transaction((tx) =>
+      mergePage(tx, shopId, table, runId, rules, summary, [first.platform, first.buyer_key], after!),
+    );
     if (page % 20 === 19) await heartbeat();
     // The planner must know how big orders and buyers have grown (a new shop starts with none), or
     // it reads them whole for every page instead of through their keys.
@@ -170,7 +233,16 @@ async function mergeBuyers(sql: Sql, shopId: string, table: string, runId: strin
   }
 }
 
-async function mergePage(tx: Tx, shopId: string, table: string, runId: string, rules: CountingRules, summary: ImportSummary, from: [string, string], to: [string, string]): Promise<void> {
+async function mergePage(
+  tx: Tx,
+  shopId: string,
+  table: string,
+  runId: string,
+  rules: CountingRules,
+  summary: ImportSummary,
+  from: [string, string],
+  to: [string, string],
+): Promise<void> {
   const frags = await tx.query<FragRow>(
     `SELECT platform, buyer_key, frag FROM ${table}
      WHERE (platform, buyer_key) >= ($1, $2) AND (platform, buyer_key) <= ($3, $4) ORDER BY platform, buyer_key, n`,
@@ -231,7 +303,15 @@ async function mergePage(tx: Tx, shopId: string, table: string, runId: string, r
     }
     const mine = [...(ordersOfBuyer.get(bk) ?? [])].map((k) => orders.get(k)!).filter((o) => o.buyerKey === b.key);
     const metrics = computeBuyerMetrics(mine, rules);
-    buyerRows.push({ platform: b.platform, buyer_key: b.key, nick: nick ?? b.key, metrics, paid_orders: metrics.paidOrders, net_cents: metrics.netCents, last_paid_date: metrics.lastPaidDate });
+    buyerRows.push({
+      platform: b.platform,
+      buyer_key: b.key,
+      nick: nick ?? b.key,
+      metrics,
+      paid_orders: metrics.paidOrders,
+      net_cents: metrics.netCents,
+      last_paid_date: metrics.lastPaidDate,
+    });
     summary.buyersTouched += 1;
   }
   const orderRows = [...touched].map((k) => {
@@ -255,10 +335,19 @@ async function mergePage(tx: Tx, shopId: string, table: string, runId: string, r
 }
 
 /** Orders no buyer claims: kept by order id, merged like the others. */
-async function mergeOrphans(sql: Sql, shopId: string, table: string, runId: string, summary: ImportSummary): Promise<void> {
+async function mergeOrphans(
+  sql: Sql,
+  shopId: string,
+  table: string,
+  runId: string,
+  summary: ImportSummary,
+): Promise<void> {
   let after: [string, string] | null = null;
   for (;;) {
-    const ids: { rows: { platform: string; order_id: string }[] } = await sql.query<{ platform: string; order_id: string }>(
+    const ids: { rows: { platform: string; order_id: string }[] } = await sql.query<{
+      platform: string;
+      order_id: string;
+    }>(
       `SELECT platform, order_id FROM ${table} WHERE buyer_key IS NULL ${after ? 'AND (platform, order_id) > ($1, $2)' : ''}
        GROUP BY platform, order_id ORDER BY platform, order_id LIMIT ${PAGE}`,
       after ?? [],
@@ -278,7 +367,9 @@ async function mergeOrphans(sql: Sql, shopId: string, table: string, runId: stri
          WHERE o.shop_id = $1 AND o.buyer_key IS NULL`,
         [shopId, keys],
       );
-      const orders = new Map<string, Order>(stored.rows.map((r) => [`${r.platform}\u0000${r.order_id}`, fromDoc(r.platform, r.order_id, null, r.doc)]));
+      const orders = new Map<string, Order>(
+        stored.rows.map((r) => [`${r.platform}\u0000${r.order_id}`, fromDoc(r.platform, r.order_id, null, r.doc)]),
+      );
       const touched = new Set<string>();
       for (const { frag } of frags.rows) {
         const ok = `${frag.platform}\u0000${frag.orderId}`;

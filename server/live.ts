@@ -20,11 +20,22 @@ export class LiveHub {
   private stops: (() => Promise<void>)[] = [];
   private heartbeat: NodeJS.Timeout | null = null;
 
-  constructor(private readonly sql: Sql, private readonly heartbeatMs = 25_000) {}
+  constructor(
+    private readonly sql: Sql,
+    private readonly heartbeatMs = 25_000,
+  ) {}
 
   async start(): Promise<void> {
-    this.stops.push(await this.sql.listen('htk_change', (p) => this.onNotify(p, (m) => ({ type: 'change', head: Number(m.head) || 0 }))));
-    this.stops.push(await this.sql.listen('htk_buyers', (p) => this.onNotify(p, (m) => ({ type: 'buyers', version: Number(m.version) || 0 }))));
+    this.stops.push(
+      await this.sql.listen('htk_change', (p) =>
+        this.onNotify(p, (m) => ({ type: 'change', head: Number(m.head) || 0 })),
+      ),
+    );
+    this.stops.push(
+      await this.sql.listen('htk_buyers', (p) =>
+        this.onNotify(p, (m) => ({ type: 'buyers', version: Number(m.version) || 0 })),
+      ),
+    );
     this.stops.push(
       await this.sql.listen('htk_revoked', (p) => {
         const m = parse(p);

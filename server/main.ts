@@ -42,29 +42,53 @@ async function main(): Promise<void> {
     return;
   }
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: expected a port number, got ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port: expected a port number, got ${values.port}`);
   if (!!values.cert !== !!values.key) throw new Error('--cert and --key go together');
   const joinHits = Number(values['join-limit']);
-  if (!Number.isInteger(joinHits) || joinHits < 1) throw new Error(`--join-limit: expected a positive number, got ${values['join-limit']}`);
+  if (!Number.isInteger(joinHits) || joinHits < 1)
+    throw new Error(`--join-limit: expected a positive number, got ${values['join-limit']}`);
 
   const url = process.env.DATABASE_URL;
   const sql: Sql = url ? connectPostgres(url) : await openPglite(resolve(values.data));
   await migrate(sql);
   const shop = await defaultShop(sql);
   const needsSupervisor = !(await hasSupervisor(sql, shop.id));
-  const invite = needsSupervisor || values['new-supervisor-code'] ? await createInvite(sql, shop.id, { role: 'supervisor', uses: 1, hours: 24 * 7 }, null) : null;
+  const invite =
+    needsSupervisor || values['new-supervisor-code']
+      ? await createInvite(sql, shop.id, { role: 'supervisor', uses: 1, hours: 24 * 7 }, null)
+      : null;
 
-  const https = values.cert && values.key ? { cert: readFileSync(values.cert), key: readFileSync(values.key) } : undefined;
-  const app = await buildApp({ sql, trustProxy: values['trust-proxy'], joinLimit: { hits: joinHits, seconds: 600 }, ...(https ? { https } : {}) });
+  const https =
+    values.cert && values.key ? { cert: readFileSync(values.cert), key: readFileSync(values.key) } : undefined;
+  const app = await buildApp({
+    sql,
+    trustProxy: values['trust-proxy'],
+    joinLimit: { hits: joinHits, seconds: 600 },
+    ...(https ? { https } : {}),
+  });
   await app.listen({ port, host: values.host });
   const address = app.server.address();
   const boundPort = typeof address === 'object' && address ? address.port : port;
-  const shownHost = values.host === '0.0.0.0' || values.host === '::' ? '127.0.0.1' : values.host.includes(':') ? `[${values.host}]` : values.host;
+  const shownHost =
+    values.host === '0.0.0.0' || values.host === '::'
+      ? '127.0.0.1'
+      : values.host.includes(':')
+        ? `[${values.host}]`
+        : values.host;
   const origin = `${https ? 'https' : 'http'}://${shownHost}:${boundPort}`;
   console.log(`huitouke server ${origin}${invite ? ` join-code=${invite.code}` : ''}`);
-  console.log(`  database: ${url ? 'PostgreSQL (DATABASE_URL)' : `embedded, ${resolve(values.data)}`}; shop: ${shop.name}`);
-  if (invite) console.log(`  the join code above makes its first user the shop's supervisor; it expires ${new Date(invite.expiresAt).toISOString()}`);
-  else console.log('  the shop has a supervisor: agents join with codes the supervisor makes; for a new supervisor code, restart with --new-supervisor-code');
+  console.log(
+    `  database: ${url ? 'PostgreSQL (DATABASE_URL)' : `embedded, ${resolve(values.data)}`}; shop: ${shop.name}`,
+  );
+  if (invite)
+    console.log(
+      `  the join code above makes its first user the shop's supervisor; it expires ${new Date(invite.expiresAt).toISOString()}`,
+    );
+  else
+    console.log(
+      '  the shop has a supervisor: agents join with codes the supervisor makes; for a new supervisor code, restart with --new-supervisor-code',
+    );
 
   let stopping = false;
   const stop = async () => {

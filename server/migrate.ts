@@ -36,23 +36,35 @@ const checksum = (sql: string) => createHash('sha256').update(sql).digest('hex')
 export async function migrate(sql: Sql, migrations = readMigrations()): Promise<string[]> {
   return sql.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
-    await tx.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
-    const { rows } = await tx.query<{ version: number; name: string; checksum: string }>('SELECT version, name, checksum FROM schema_migrations ORDER BY version');
+    await tx.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const { rows } = await tx.query<{ version: number; name: string; checksum: string }>(
+      'SELECT version, name, checksum FROM schema_migrations ORDER BY version',
+    );
     const applied = new Map(rows.map((r) => [r.version, r]));
     const done: string[] = [];
     for (const m of migrations) {
       const before = applied.get(m.version);
       if (before) {
-        if (before.checksum !== checksum(m.sql)) throw new Error(`migration ${m.name} was changed after it was applied; add a new migration instead`);
+        if (before.checksum !== checksum(m.sql))
+          throw new Error(`migration ${m.name} was changed after it was applied; add a new migration instead`);
         continue;
       }
       await tx.exec(m.sql);
-      await tx.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [m.version, m.name, checksum(m.sql)]);
+      await tx.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
+        m.version,
+        m.name,
+        checksum(m.sql),
+      ]);
       done.push(m.name);
     }
     const known = new Set(migrations.map((m) => m.version));
     const newer = rows.filter((r) => !known.has(r.version));
-    if (newer.length) throw new Error(`the database has migrations this server does not know (${newer.map((r) => r.name).join(', ')}): run a newer server`);
+    if (newer.length)
+      throw new Error(
+        `the database has migrations this server does not know (${newer.map((r) => r.name).join(', ')}): run a newer server`,
+      );
     return done;
   });
 }

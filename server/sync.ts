@@ -19,9 +19,20 @@ interface RecordRow {
   author: string | null;
 }
 
-const view = (r: Pick<RecordRow, 'kind' | 'id' | 'seq' | 'data' | 'author'>): ServerRecord => ({ kind: r.kind, id: r.id, seq: r.seq, data: r.data, author: r.author });
+const view = (r: Pick<RecordRow, 'kind' | 'id' | 'seq' | 'data' | 'author'>): ServerRecord => ({
+  kind: r.kind,
+  id: r.id,
+  seq: r.seq,
+  data: r.data,
+  author: r.author,
+});
 
-export async function push(sql: Sql, shopId: string, member: { id: string; role: Role }, changes: readonly Change[]): Promise<PushResponse> {
+export async function push(
+  sql: Sql,
+  shopId: string,
+  member: { id: string; role: Role },
+  changes: readonly Change[],
+): Promise<PushResponse> {
   const out = await sql.transaction(async (tx) => {
     const shop = await tx.query<{ seq: number }>('SELECT seq FROM shops WHERE id = $1 FOR UPDATE', [shopId]);
     let seq = shop.rows[0]!.seq;
@@ -39,7 +50,13 @@ export async function push(sql: Sql, shopId: string, member: { id: string; role:
       [shopId, JSON.stringify(keys)],
     );
     const state = new Map<string, StoredVersion & { author: string | null }>();
-    for (const r of current.rows) state.set(`${r.kind}\u0000${r.id}`, { data: r.data, seq: r.seq, meta: RecordMetaSchema.parse(r.meta), author: r.author });
+    for (const r of current.rows)
+      state.set(`${r.kind}\u0000${r.id}`, {
+        data: r.data,
+        seq: r.seq,
+        meta: RecordMetaSchema.parse(r.meta),
+        author: r.author,
+      });
 
     const results: ChangeResult[] = [];
     const written = new Map<string, RecordRow & { meta: StoredVersion['meta'] }>();
@@ -56,9 +73,13 @@ export async function push(sql: Sql, shopId: string, member: { id: string; role:
       if (outcome.status === 'rejected') {
         // Not remembered: the same change may pass once the record exists (an incomplete one) — and it changed nothing.
         results.push({
-          changeId: change.changeId, status: 'rejected', reason: outcome.reason,
+          changeId: change.changeId,
+          status: 'rejected',
+          reason: outcome.reason,
           ...(outcome.detail ? { detail: outcome.detail } : {}),
-          current: cur ? view({ kind: change.kind, id: change.id, seq: cur.seq, data: cur.data, author: cur.author }) : null,
+          current: cur
+            ? view({ kind: change.kind, id: change.id, seq: cur.seq, data: cur.data, author: cur.author })
+            : null,
         });
         continue;
       }
@@ -74,9 +95,13 @@ export async function push(sql: Sql, shopId: string, member: { id: string; role:
       answered.set(change.changeId, entry);
       newlyAnswered.push(entry);
       results.push({
-        changeId: change.changeId, status: outcome.status, ...(thisSeq ? { seq: thisSeq } : {}),
+        changeId: change.changeId,
+        status: outcome.status,
+        ...(thisSeq ? { seq: thisSeq } : {}),
         // A superseded change: the server's record, which the browser puts back.
-        ...(outcome.status === 'superseded' && cur ? { current: view({ kind: change.kind, id: change.id, seq: cur.seq, data: cur.data, author: cur.author }) } : {}),
+        ...(outcome.status === 'superseded' && cur
+          ? { current: view({ kind: change.kind, id: change.id, seq: cur.seq, data: cur.data, author: cur.author }) }
+          : {}),
       });
     }
 

@@ -1,6 +1,17 @@
 import { addDays } from '../lib/dates/local-date';
 import { ConcernRecordSchema, type ConcernRecord } from '../lib/db/records';
-import { concernCsvBody, concernCsvHead, concernJsonBody, CONCERN_JSON_HEAD, CONCERN_JSON_TAIL, concernRow, recordMatches, type ConcernBuyer, type ConcernFilter, type ConcernRow } from '../lib/export/concerns';
+import {
+  concernCsvBody,
+  concernCsvHead,
+  concernJsonBody,
+  CONCERN_JSON_HEAD,
+  CONCERN_JSON_TAIL,
+  concernRow,
+  recordMatches,
+  type ConcernBuyer,
+  type ConcernFilter,
+  type ConcernRow,
+} from '../lib/export/concerns';
 import { resolveLevel } from '../lib/levels/ladder';
 import { weekdayOf } from '../lib/reminders/time';
 import { BuyerMetricsSchema } from '../lib/schemas/buyer';
@@ -29,16 +40,34 @@ export interface Freshness {
 }
 
 export async function freshness(sql: Queryable, shopId: string): Promise<Freshness> {
-  const { rows } = await sql.query<{ seq: number; last_change_at: Date | null; last_import_at: Date | null }>('SELECT seq, last_change_at, last_import_at FROM shops WHERE id = $1', [shopId]);
+  const { rows } = await sql.query<{ seq: number; last_change_at: Date | null; last_import_at: Date | null }>(
+    'SELECT seq, last_change_at, last_import_at FROM shops WHERE id = $1',
+    [shopId],
+  );
   const s = rows[0];
-  const members = (await listMembers(sql, shopId)).map(({ id, name, role, lastSeenAt, revoked }) => ({ id, name, role, lastSeenAt, revoked }));
-  return { at: Date.now(), head: s?.seq ?? 0, lastChangeAt: s?.last_change_at?.getTime() ?? null, lastImportAt: s?.last_import_at?.getTime() ?? null, members };
+  const members = (await listMembers(sql, shopId)).map(({ id, name, role, lastSeenAt, revoked }) => ({
+    id,
+    name,
+    role,
+    lastSeenAt,
+    revoked,
+  }));
+  return {
+    at: Date.now(),
+    head: s?.seq ?? 0,
+    lastChangeAt: s?.last_change_at?.getTime() ?? null,
+    lastImportAt: s?.last_import_at?.getTime() ?? null,
+    members,
+  };
 }
 
 const PAGE = 2000;
 
 /** Every live concern of the shop, a page at a time, in sequence order. */
-async function* concernPages(sql: Queryable, shopId: string): AsyncGenerator<{ record: ConcernRecord; author: string | null }[]> {
+async function* concernPages(
+  sql: Queryable,
+  shopId: string,
+): AsyncGenerator<{ record: ConcernRecord; author: string | null }[]> {
   let after = 0;
   for (;;) {
     const { rows } = await sql.query<{ seq: number; data: unknown; author: string | null }>(
@@ -76,8 +105,19 @@ async function buyersOf(sql: Queryable, shopId: string, ids: readonly string[]):
 }
 
 /** The team's concern export as CSV or JSON text pieces (lib/export/concerns), written page by page. */
-export async function* concernExport(sql: Queryable, shopId: string, timeZone: string, format: 'csv' | 'json', filter: ConcernFilter, lang: 'zh-CN' | 'en'): AsyncGenerator<string> {
-  const [profile, tax, members] = await Promise.all([profileSettings(sql, shopId), taxonomy(sql, shopId), listMembers(sql, shopId)]);
+export async function* concernExport(
+  sql: Queryable,
+  shopId: string,
+  timeZone: string,
+  format: 'csv' | 'json',
+  filter: ConcernFilter,
+  lang: 'zh-CN' | 'en',
+): AsyncGenerator<string> {
+  const [profile, tax, members] = await Promise.all([
+    profileSettings(sql, shopId),
+    taxonomy(sql, shopId),
+    listMembers(sql, shopId),
+  ]);
   const nameOf = new Map(members.map((m) => [m.id, m.name]));
   const names = new Map(tax.concerns.map((c) => [c.id, lang === 'en' ? c.names.en : c.names['zh-CN']]));
   const ctx = { profile, timeZone, concernName: (id: string) => names.get(id) ?? id };
@@ -86,7 +126,11 @@ export async function* concernExport(sql: Queryable, shopId: string, timeZone: s
   for await (const page of concernPages(sql, shopId)) {
     const wanted = page.filter((p) => recordMatches(p.record, filter));
     if (wanted.length === 0) continue;
-    const buyers = await buyersOf(sql, shopId, wanted.map((p) => p.record.buyerId));
+    const buyers = await buyersOf(
+      sql,
+      shopId,
+      wanted.map((p) => p.record.buyerId),
+    );
     const rows: ConcernRow[] = wanted.map((p) => {
       const row = concernRow(p.record, buyers.get(p.record.buyerId), ctx);
       // The agent as the team knows them: the member who saved it (the record's own name is what that browser called itself).
@@ -106,7 +150,15 @@ const bump = (c: Counts, k: string, n = 1) => {
 export interface TeamDashboard {
   asOf: string;
   current: Freshness & { dataThrough: string | null };
-  buyers: { total: number; paying: number; repeat: number; byStage: Counts; byLevel: Counts; byRfm8: Counts; byLayer: Counts };
+  buyers: {
+    total: number;
+    paying: number;
+    repeat: number;
+    byStage: Counts;
+    byLevel: Counts;
+    byRfm8: Counts;
+    byLayer: Counts;
+  };
   concerns: { total: number; byConcern: Counts; byAgent: Counts; byWeek: Record<string, Counts> };
   contacts: { inserted: number; sent: number; byAgent: Counts };
   templateUsage: Counts;
@@ -116,13 +168,31 @@ export interface TeamDashboard {
 const weekOf = (date: string) => addDays(date, -weekdayOf(date));
 
 export async function dashboard(sql: Sql, shopId: string, asOf: string): Promise<TeamDashboard> {
-  const [settings, model, current] = await Promise.all([profileSettings(sql, shopId), segmentModel(sql, shopId, asOf), freshness(sql, shopId)]);
+  const [settings, model, current] = await Promise.all([
+    profileSettings(sql, shopId),
+    segmentModel(sql, shopId, asOf),
+    freshness(sql, shopId),
+  ]);
   const nameOf = new Map(current.members.map((m) => [m.id, m.name]));
-  const b: TeamDashboard['buyers'] = { total: 0, paying: 0, repeat: 0, byStage: {}, byLevel: {}, byRfm8: {}, byLayer: {} };
+  const b: TeamDashboard['buyers'] = {
+    total: 0,
+    paying: 0,
+    repeat: 0,
+    byStage: {},
+    byLevel: {},
+    byRfm8: {},
+    byLayer: {},
+  };
   let dataThrough: string | null = null;
   let after: [string, string] = ['', ''];
   for (;;) {
-    const { rows } = await sql.query<{ platform: string; buyer_key: string; last_paid_date: string | null; paid_orders: number; net_cents: number }>(
+    const { rows } = await sql.query<{
+      platform: string;
+      buyer_key: string;
+      last_paid_date: string | null;
+      paid_orders: number;
+      net_cents: number;
+    }>(
       'SELECT platform, buyer_key, last_paid_date, paid_orders, net_cents FROM buyers WHERE shop_id = $1 AND (platform, buyer_key) > ($2, $3) ORDER BY platform, buyer_key LIMIT 50000',
       [shopId, ...after],
     );

@@ -32,12 +32,16 @@ describe('ErrorBoundary', () => {
     const writeText = vi.fn(async () => {});
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     const fail = { now: true };
-    await act(async () => root.render(
-      <LocaleProvider locale="zh-CN">
-        <ErrorBoundary name="eb_panel_buyer"><Flaky fail={fail} /></ErrorBoundary>
-        <p data-testid="sibling">still here</p>
-      </LocaleProvider>,
-    ));
+    await act(async () =>
+      root.render(
+        <LocaleProvider locale="zh-CN">
+          <ErrorBoundary name="eb_panel_buyer">
+            <Flaky fail={fail} />
+          </ErrorBoundary>
+          <p data-testid="sibling">still here</p>
+        </LocaleProvider>,
+      ),
+    );
     expect(container.querySelector('[data-testid="sibling"]')).not.toBeNull();
     expect(container.querySelector('[data-testid="error-boundary"]')!.textContent).toContain('“买家信息”出错了');
 
@@ -56,12 +60,23 @@ describe('ErrorBoundary', () => {
   });
 
   it('shows the details to select by hand when the clipboard refuses', async () => {
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText: vi.fn(async () => { throw new Error('denied'); }) }, configurable: true });
-    await act(async () => root.render(
-      <LocaleProvider locale="en">
-        <ErrorBoundary name="eb_panel_notes"><Flaky fail={{ now: true }} /></ErrorBoundary>
-      </LocaleProvider>,
-    ));
+    Object.defineProperty(navigator, 'clipboard', {
+      value: {
+        writeText: vi.fn(async () => {
+          throw new Error('denied');
+        }),
+      },
+      configurable: true,
+    });
+    await act(async () =>
+      root.render(
+        <LocaleProvider locale="en">
+          <ErrorBoundary name="eb_panel_notes">
+            <Flaky fail={{ now: true }} />
+          </ErrorBoundary>
+        </LocaleProvider>,
+      ),
+    );
     await act(async () => (container.querySelector('[data-testid="error-copy"]') as HTMLButtonElement).click());
     expect(container.textContent).toContain('Could not copy; select the text below instead');
     expect(container.querySelector('details')!.open).toBe(true);

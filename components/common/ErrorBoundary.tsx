@@ -17,7 +17,7 @@ interface State {
 }
 
 function asError(e: unknown): Error {
-  return e instanceof Error ? e : new Error(typeof e === 'string' ? e : JSON.stringify(e) ?? String(e));
+  return e instanceof Error ? e : new Error(typeof e === 'string' ? e : (JSON.stringify(e) ?? String(e)));
 }
 
 /**
@@ -42,7 +42,8 @@ export class ErrorBoundary extends Component<Props, State> {
 
   override render(): ReactNode {
     const { error, componentStack, attempt } = this.state;
-    if (error) return <ErrorPanel name={this.props.name} error={error} componentStack={componentStack} onRetry={this.retry} />;
+    if (error)
+      return <ErrorPanel name={this.props.name} error={error} componentStack={componentStack} onRetry={this.retry} />;
     return <Fragment key={attempt}>{this.props.children}</Fragment>;
   }
 }
@@ -56,7 +57,17 @@ export function errorDetails(error: Error, componentStack: string, panel: string
 }
 
 /** The boundary's message, also shown by a page whose own data could not be loaded (retry: reload). */
-export function ErrorPanel({ name, error, componentStack = '', onRetry }: { name: MessageKey; error: Error; componentStack?: string; onRetry: () => void }) {
+export function ErrorPanel({
+  name,
+  error,
+  componentStack = '',
+  onRetry,
+}: {
+  name: MessageKey;
+  error: Error;
+  componentStack?: string;
+  onRetry: () => void;
+}) {
   const t = useT();
   const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
   const details = errorDetails(error, componentStack, name);
@@ -73,9 +84,17 @@ export function ErrorPanel({ name, error, componentStack = '', onRetry }: { name
       <p className="htk-error-title">{t('eb_failed', { panel: t(name) })}</p>
       <p className="htk-error-message">{error.message}</p>
       <div className="htk-error-actions">
-        <button type="button" className="primary" onClick={onRetry} data-testid="error-retry">{t('eb_retry')}</button>
-        <button type="button" className="secondary" onClick={() => void copy()} data-testid="error-copy">{t('eb_copy')}</button>
-        {copied !== 'no' && <span className="htk-error-copied" role="status">{t(copied === 'yes' ? 'eb_copied' : 'eb_copyFailed')}</span>}
+        <button type="button" className="primary" onClick={onRetry} data-testid="error-retry">
+          {t('eb_retry')}
+        </button>
+        <button type="button" className="secondary" onClick={() => void copy()} data-testid="error-copy">
+          {t('eb_copy')}
+        </button>
+        {copied !== 'no' && (
+          <span className="htk-error-copied" role="status">
+            {t(copied === 'yes' ? 'eb_copied' : 'eb_copyFailed')}
+          </span>
+        )}
       </div>
       <details open={copied === 'failed'}>
         <summary>{t('eb_details')}</summary>

@@ -6,14 +6,28 @@ import { useLocale, useT } from './i18n';
  * added together, or converted into the shop's currency where the supervisor entered a rate, and
  * then marked as converted.
  */
-export function Amounts({ amounts, ctx, testId }: { amounts: readonly Money[]; ctx: CurrencyContext; testId?: string }) {
+export function Amounts({
+  amounts,
+  ctx,
+  testId,
+}: {
+  amounts: readonly Money[];
+  ctx: CurrencyContext;
+  testId?: string;
+}) {
   const t = useT();
   const locale = useLocale();
   const { text, converted } = formatAmounts(amounts, locale, ctx);
   return (
-    <span data-testid={testId} data-currencies={amounts.map((a) => a.currency).join(' ')} data-converted={converted ? 'true' : undefined}>
+    <span
+      data-testid={testId}
+      data-currencies={amounts.map((a) => a.currency).join(' ')}
+      data-converted={converted ? 'true' : undefined}
+    >
       {text}
-      {converted && <small className="converted" title={t('money_convertedHint')}>{` (${t('money_converted')})`}</small>}
+      {converted && (
+        <small className="converted" title={t('money_convertedHint')}>{` (${t('money_converted')})`}</small>
+      )}
     </span>
   );
 }

@@ -21,10 +21,22 @@ describe('LocaleProvider', () => {
   it('sets <html lang> to the chosen UI language, and follows a change', async () => {
     const container = document.body.appendChild(document.createElement('div'));
     const root = createRoot(container);
-    await act(async () => root.render(<LocaleProvider locale="en"><Title /></LocaleProvider>));
+    await act(async () =>
+      root.render(
+        <LocaleProvider locale="en">
+          <Title />
+        </LocaleProvider>,
+      ),
+    );
     expect(document.documentElement.lang).toBe('en');
     expect(container.textContent).toBe('Buyers');
-    await act(async () => root.render(<LocaleProvider locale="zh-CN"><Title /></LocaleProvider>));
+    await act(async () =>
+      root.render(
+        <LocaleProvider locale="zh-CN">
+          <Title />
+        </LocaleProvider>,
+      ),
+    );
     expect(document.documentElement.lang).toBe('zh-CN');
     expect(container.textContent).toBe('买家');
     act(() => root.unmount());

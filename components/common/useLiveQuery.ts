@@ -13,7 +13,8 @@ export function useLiveQuery<T>(query: () => Promise<T> | T, deps: readonly unkn
     setState({ status: 'loading' });
     const sub = liveQuery(query).subscribe({
       next: (value) => setState({ status: 'ready', value }),
-      error: (error: unknown) => setState({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) }),
+      error: (error: unknown) =>
+        setState({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) }),
     });
     return () => sub.unsubscribe();
     // eslint-disable-next-line react-hooks/exhaustive-deps

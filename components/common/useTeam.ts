@@ -1,6 +1,15 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { readTeamConnection, readTeamMembers, readTeamStatus, TEAM_CONNECTION_KEY, TEAM_MEMBERS_KEY, TEAM_STATUS_KEY, type TeamConnection, type TeamStatus } from '@/lib/sync/connection';
+import {
+  readTeamConnection,
+  readTeamMembers,
+  readTeamStatus,
+  TEAM_CONNECTION_KEY,
+  TEAM_MEMBERS_KEY,
+  TEAM_STATUS_KEY,
+  type TeamConnection,
+  type TeamStatus,
+} from '@/lib/sync/connection';
 import type { Member } from '@/lib/sync/protocol';
 
 export interface TeamView {
@@ -20,11 +29,21 @@ export function useTeam(): TeamView {
     const read = async () => {
       const stored = await browser.storage.local.get([TEAM_CONNECTION_KEY, TEAM_STATUS_KEY, TEAM_MEMBERS_KEY]);
       const connection = readTeamConnection(stored);
-      if (live) setView({ loading: false, connection, status: readTeamStatus(stored, connection), members: readTeamMembers(stored, connection) });
+      if (live)
+        setView({
+          loading: false,
+          connection,
+          status: readTeamStatus(stored, connection),
+          members: readTeamMembers(stored, connection),
+        });
     };
     void read();
     const onChange = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && (TEAM_CONNECTION_KEY in changes || TEAM_STATUS_KEY in changes || TEAM_MEMBERS_KEY in changes)) void read();
+      if (
+        area === 'local' &&
+        (TEAM_CONNECTION_KEY in changes || TEAM_STATUS_KEY in changes || TEAM_MEMBERS_KEY in changes)
+      )
+        void read();
     };
     browser.storage.onChanged.addListener(onChange);
     return () => {

@@ -36,7 +36,11 @@ export function CampaignsPage({ settings }: { settings: AppSettings }) {
       <p className="ws-lead">{t('cp_lead', { days: horizon })}</p>
       <p className="ws-hint">{t('cp_format')}</p>
       <EditGate />
-      {status && <p className="ws-ok" role="status" data-testid="campaign-status">{status}</p>}
+      {status && (
+        <p className="ws-ok" role="status" data-testid="campaign-status">
+          {status}
+        </p>
+      )}
       {lists.length === 0 ? (
         <p className="ws-hint">{t('cp_none', { days: horizon })}</p>
       ) : (
@@ -54,10 +58,23 @@ export function CampaignsPage({ settings }: { settings: AppSettings }) {
   );
 }
 
-function CampaignCard({ list, settings, canExport, onExported }: { list: CampaignList; settings: AppSettings; canExport: boolean; onExported: (count: number) => void }) {
+function CampaignCard({
+  list,
+  settings,
+  canExport,
+  onExported,
+}: {
+  list: CampaignList;
+  settings: AppSettings;
+  canExport: boolean;
+  onExported: (count: number) => void;
+}) {
   const t = useT();
   const locale = useLocale();
-  const name = list.kind === 'stage_end' && list.day !== undefined ? t('cp_stageEnd', { day: list.day }) : reminderTitle(list.reminders[0]!, locale);
+  const name =
+    list.kind === 'stage_end' && list.day !== undefined
+      ? t('cp_stageEnd', { day: list.day })
+      : reminderTitle(list.reminders[0]!, locale);
   const exportList = async () => {
     const csv = campaignCsv(list, { timeZone: settings.timeZone, careName: name });
     downloadChunks(`huitouke-campaign-${list.key.replace(':', '-')}-${stamp()}.csv`, [csv]);
@@ -65,21 +82,44 @@ function CampaignCard({ list, settings, canExport, onExported }: { list: Campaig
     onExported(list.reminders.length);
   };
   return (
-    <section className="ws-card" data-testid="campaign-list" data-campaign={list.key} data-count={list.reminders.length}>
+    <section
+      className="ws-card"
+      data-testid="campaign-list"
+      data-campaign={list.key}
+      data-count={list.reminders.length}
+    >
       <div className="ws-card-head">
         <h2>{t('cp_listTitle', { name, count: list.reminders.length })}</h2>
       </div>
       <table className="ws-table">
-        <thead><tr><th>{t('cp_buyer')}</th><th>{t('cp_due')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th>{t('cp_buyer')}</th>
+            <th>{t('cp_due')}</th>
+          </tr>
+        </thead>
         <tbody>
           {list.reminders.slice(0, SHOWN).map((r) => (
-            <tr key={r.id} data-testid="campaign-buyer"><td>{r.nick || r.buyerId}</td><td>{localDateAt(r.dueAt, settings.timeZone)}</td></tr>
+            <tr key={r.id} data-testid="campaign-buyer">
+              <td>{r.nick || r.buyerId}</td>
+              <td>{localDateAt(r.dueAt, settings.timeZone)}</td>
+            </tr>
           ))}
         </tbody>
       </table>
-      {list.reminders.length > SHOWN && <p className="ws-hint">{t('cp_more', { count: list.reminders.length - SHOWN })}</p>}
+      {list.reminders.length > SHOWN && (
+        <p className="ws-hint">{t('cp_more', { count: list.reminders.length - SHOWN })}</p>
+      )}
       <div className="ws-actions">
-        <button type="button" className="primary" disabled={!canExport} onClick={() => void exportList()} data-testid="campaign-export">{t('cp_export')}</button>
+        <button
+          type="button"
+          className="primary"
+          disabled={!canExport}
+          onClick={() => void exportList()}
+          data-testid="campaign-export"
+        >
+          {t('cp_export')}
+        </button>
       </div>
     </section>
   );

@@ -38,12 +38,24 @@ const SECTIONS: Section[] = [
     // Two panels, two boundaries: a failing buyers table leaves the import usable, and the other way round.
     render: (s) => (
       <>
-        <ErrorBoundary name="op_import_title"><ImportPanel /></ErrorBoundary>
-        <ErrorBoundary name="op_buyers_title"><BuyersTable settings={s} /></ErrorBoundary>
+        <ErrorBoundary name="op_import_title">
+          <ImportPanel />
+        </ErrorBoundary>
+        <ErrorBoundary name="op_buyers_title">
+          <BuyersTable settings={s} />
+        </ErrorBoundary>
       </>
     ),
   },
-  { id: 'dashboard', label: 'ws_nav_dashboard', render: (s) => <Suspense fallback={null}><DashboardPage settings={s} /></Suspense> },
+  {
+    id: 'dashboard',
+    label: 'ws_nav_dashboard',
+    render: (s) => (
+      <Suspense fallback={null}>
+        <DashboardPage settings={s} />
+      </Suspense>
+    ),
+  },
   { id: 'templates', label: 'ws_nav_templates', render: (s) => <TemplatesPage settings={s} /> },
   { id: 'offers', label: 'ws_nav_offers', render: (s) => <OffersPage settings={s} /> },
   { id: 'concerns', label: 'ws_nav_concerns', render: (s) => <ConcernsPage settings={s} /> },
@@ -52,7 +64,16 @@ const SECTIONS: Section[] = [
   { id: 'levels', label: 'ws_nav_levels', render: (s) => <LevelsPage settings={s} /> },
   { id: 'team', label: 'ws_nav_team', render: (s) => <TeamPage settings={s} /> },
   { id: 'consoles', label: 'consoles_nav', render: () => <ConsolesPage /> },
-  { id: 'settings', label: 'op_nav_settings', render: (s, read) => <><SettingsPage key={JSON.stringify(read)} settings={s} fallbacks={read.fallbacks} /><ShopAnniversarySection key={`anniversary-${s.shopAnniversary ?? ''}`} settings={s} /></> },
+  {
+    id: 'settings',
+    label: 'op_nav_settings',
+    render: (s, read) => (
+      <>
+        <SettingsPage key={JSON.stringify(read)} settings={s} fallbacks={read.fallbacks} />
+        <ShopAnniversarySection key={`anniversary-${s.shopAnniversary ?? ''}`} settings={s} />
+      </>
+    ),
+  },
 ];
 
 function useHashRoute(fallback: string): string {
@@ -71,7 +92,12 @@ export function OptionsApp() {
   const read = useLiveQuery(() => readStoredAppSettings(db()), []);
   if (read.status === 'loading') return null;
   // The database could not be read at all: say so (in the default language) instead of a blank page.
-  if (read.status === 'error') return <main className="content"><ErrorPanel name="eb_panel_page" error={read.error} onRetry={() => location.reload()} /></main>;
+  if (read.status === 'error')
+    return (
+      <main className="content">
+        <ErrorPanel name="eb_panel_page" error={read.error} onRetry={() => location.reload()} />
+      </main>
+    );
   return (
     <LocaleProvider locale={read.value.settings.uiLocale}>
       <DataVersionProvider>
@@ -94,7 +120,15 @@ function Shell({ read }: { read: ReadSettings }) {
       <nav className="nav" aria-label={t('a11y_mainNav')}>
         <div className="brand">{t('extName')}</div>
         {SECTIONS.map((s) => (
-          <a key={s.id} href={`#/${s.id}`} className={s === section ? 'active' : ''} aria-current={s === section ? 'page' : undefined} data-testid={`nav-${s.id}`}>{t(s.label)}</a>
+          <a
+            key={s.id}
+            href={`#/${s.id}`}
+            className={s === section ? 'active' : ''}
+            aria-current={s === section ? 'page' : undefined}
+            data-testid={`nav-${s.id}`}
+          >
+            {t(s.label)}
+          </a>
         ))}
       </nav>
       <main className="content">

@@ -4,7 +4,13 @@ import { db } from '@/lib/db/database';
 import { saveAppSettings } from '@/lib/db/settings';
 import type { MessageKey } from '@/lib/i18n';
 import { describeIssues } from '@/lib/i18n/zod-issues';
-import { AppSettingsSchema, DEFAULT_APP_SETTINGS, SegmentViewSchema, type AppSettings, type SettingFallback } from '@/lib/settings/app';
+import {
+  AppSettingsSchema,
+  DEFAULT_APP_SETTINGS,
+  SegmentViewSchema,
+  type AppSettings,
+  type SettingFallback,
+} from '@/lib/settings/app';
 import { timeZoneGroups } from '@/lib/settings/time-zones';
 import { MoneyFields } from './MoneySettings';
 import { EditGate } from './team/EditGate';
@@ -21,7 +27,13 @@ interface FieldProps {
  * (they decide, among others, whether buyers' phones and addresses are kept). Each setting is its
  * own small component below, so a new one is one line here and one component.
  */
-export function SettingsPage({ settings, fallbacks = [] }: { settings: AppSettings; fallbacks?: readonly SettingFallback[] }) {
+export function SettingsPage({
+  settings,
+  fallbacks = [],
+}: {
+  settings: AppSettings;
+  fallbacks?: readonly SettingFallback[];
+}) {
   const t = useT();
   const locale = useLocale();
   const access = useEditAccess();
@@ -53,9 +65,21 @@ export function SettingsPage({ settings, fallbacks = [] }: { settings: AppSettin
         <StoreContactField draft={draft} set={set} />
         <MoneyFields draft={draft} set={set} />
       </fieldset>
-      {error && <p className="warn-text" role="alert">{error}</p>}
+      {error && (
+        <p className="warn-text" role="alert">
+          {error}
+        </p>
+      )}
       <div className="actions">
-        <button type="button" className="primary" disabled={!access.canEdit} onClick={() => void save()} data-testid="settings-save">{t('op_settings_save')}</button>
+        <button
+          type="button"
+          className="primary"
+          disabled={!access.canEdit}
+          onClick={() => void save()}
+          data-testid="settings-save"
+        >
+          {t('op_settings_save')}
+        </button>
         {saved && <span className="ok-text">{t('op_settings_saved')}</span>}
       </div>
     </section>
@@ -86,7 +110,11 @@ function LanguageField({ draft, set }: FieldProps) {
   return (
     <label>
       <span>{t('language')}</span>
-      <select value={draft.uiLocale} onChange={(e) => set('uiLocale', e.target.value as AppSettings['uiLocale'])} data-testid="settings-locale">
+      <select
+        value={draft.uiLocale}
+        onChange={(e) => set('uiLocale', e.target.value as AppSettings['uiLocale'])}
+        data-testid="settings-locale"
+      >
         <option value="zh-CN">简体中文</option>
         <option value="en">English</option>
       </select>
@@ -98,8 +126,24 @@ function NameFields({ draft, set }: FieldProps) {
   const t = useT();
   return (
     <>
-      <label><span>{t('op_settings_agent')}</span><input value={draft.agentName} maxLength={40} onChange={(e) => set('agentName', e.target.value)} data-testid="settings-agent" /></label>
-      <label><span>{t('op_settings_shop')}</span><input value={draft.shopName} maxLength={60} onChange={(e) => set('shopName', e.target.value)} data-testid="settings-shop" /></label>
+      <label>
+        <span>{t('op_settings_agent')}</span>
+        <input
+          value={draft.agentName}
+          maxLength={40}
+          onChange={(e) => set('agentName', e.target.value)}
+          data-testid="settings-agent"
+        />
+      </label>
+      <label>
+        <span>{t('op_settings_shop')}</span>
+        <input
+          value={draft.shopName}
+          maxLength={60}
+          onChange={(e) => set('shopName', e.target.value)}
+          data-testid="settings-shop"
+        />
+      </label>
       <label>
         <span>{t('fu_perDay')}</span>
         <input
@@ -130,7 +174,11 @@ function TimeZoneField({ draft, set }: FieldProps) {
       <select value={draft.timeZone} onChange={(e) => set('timeZone', e.target.value)} data-testid="settings-timezone">
         {groups.map((g) => (
           <optgroup key={g.label} label={g.label}>
-            {g.zones.map((z) => <option key={z.id} value={z.id}>{z.label}</option>)}
+            {g.zones.map((z) => (
+              <option key={z.id} value={z.id}>
+                {z.label}
+              </option>
+            ))}
           </optgroup>
         ))}
       </select>
@@ -144,8 +192,15 @@ function SegmentViewField({ draft, set }: FieldProps) {
   return (
     <label>
       <span>{t('op_settings_segmentView')}</span>
-      <select value={draft.segmentView} onChange={(e) => set('segmentView', e.target.value as AppSettings['segmentView'])}>
-        {SegmentViewSchema.options.map((v) => <option key={v} value={v}>{t(`op_segmentView_${v}` as MessageKey)}</option>)}
+      <select
+        value={draft.segmentView}
+        onChange={(e) => set('segmentView', e.target.value as AppSettings['segmentView'])}
+      >
+        {SegmentViewSchema.options.map((v) => (
+          <option key={v} value={v}>
+            {t(`op_segmentView_${v}` as MessageKey)}
+          </option>
+        ))}
       </select>
     </label>
   );
@@ -154,13 +209,29 @@ function SegmentViewField({ draft, set }: FieldProps) {
 function AutoSaveField({ draft, set }: FieldProps) {
   const t = useT();
   return (
-    <label className="check"><input type="checkbox" checked={draft.autoSaveConcerns} onChange={(e) => set('autoSaveConcerns', e.target.checked)} data-testid="settings-autosave" />{t('op_settings_autoSave')}</label>
+    <label className="check">
+      <input
+        type="checkbox"
+        checked={draft.autoSaveConcerns}
+        onChange={(e) => set('autoSaveConcerns', e.target.checked)}
+        data-testid="settings-autosave"
+      />
+      {t('op_settings_autoSave')}
+    </label>
   );
 }
 
 function StoreContactField({ draft, set }: FieldProps) {
   const t = useT();
   return (
-    <label className="check"><input type="checkbox" checked={draft.storeContact} onChange={(e) => set('storeContact', e.target.checked)} data-testid="settings-store-contact" />{t('op_settings_storeContact')}</label>
+    <label className="check">
+      <input
+        type="checkbox"
+        checked={draft.storeContact}
+        onChange={(e) => set('storeContact', e.target.checked)}
+        data-testid="settings-store-contact"
+      />
+      {t('op_settings_storeContact')}
+    </label>
   );
 }

@@ -21,7 +21,10 @@ export function ShopAnniversarySection({ settings }: { settings: AppSettings }) 
       await saveShopAnniversary(db(), value, Date.now());
       setMessage({ ok: true, text: t('anniv_saved') });
     } catch (e) {
-      setMessage({ ok: false, text: e instanceof RangeError ? t('anniv_bad') : e instanceof Error ? e.message : String(e) });
+      setMessage({
+        ok: false,
+        text: e instanceof RangeError ? t('anniv_bad') : e instanceof Error ? e.message : String(e),
+      });
     }
   };
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -30,21 +33,72 @@ export function ShopAnniversarySection({ settings }: { settings: AppSettings }) 
       <h2>{t('anniv_title')}</h2>
       <p className="muted">{t('anniv_help')}</p>
       <p data-testid="anniversary-current">
-        {stored ? t('anniv_current', { month: Number(stored.slice(0, 2)), day: Number(stored.slice(3)) }) : t('anniv_none')}
+        {stored
+          ? t('anniv_current', { month: Number(stored.slice(0, 2)), day: Number(stored.slice(3)) })
+          : t('anniv_none')}
       </p>
       <div className="actions">
-        <select value={month} aria-label={t('anniv_month')} disabled={!access.canEdit} data-testid="anniversary-month"
-          onChange={(e) => { const m = Number(e.target.value); setMonth(m); setDay(Math.min(day, DAYS[m - 1]!)); setMessage(null); }}>
-          {DAYS.map((_, i) => <option key={i} value={i + 1}>{i + 1}</option>)}
+        <select
+          value={month}
+          aria-label={t('anniv_month')}
+          disabled={!access.canEdit}
+          data-testid="anniversary-month"
+          onChange={(e) => {
+            const m = Number(e.target.value);
+            setMonth(m);
+            setDay(Math.min(day, DAYS[m - 1]!));
+            setMessage(null);
+          }}
+        >
+          {DAYS.map((_, i) => (
+            <option key={i} value={i + 1}>
+              {i + 1}
+            </option>
+          ))}
         </select>
         <span>{t('anniv_month')}</span>
-        <select value={day} aria-label={t('anniv_day')} disabled={!access.canEdit} data-testid="anniversary-day" onChange={(e) => { setDay(Number(e.target.value)); setMessage(null); }}>
-          {Array.from({ length: DAYS[month - 1]! }, (_, i) => <option key={i} value={i + 1}>{i + 1}</option>)}
+        <select
+          value={day}
+          aria-label={t('anniv_day')}
+          disabled={!access.canEdit}
+          data-testid="anniversary-day"
+          onChange={(e) => {
+            setDay(Number(e.target.value));
+            setMessage(null);
+          }}
+        >
+          {Array.from({ length: DAYS[month - 1]! }, (_, i) => (
+            <option key={i} value={i + 1}>
+              {i + 1}
+            </option>
+          ))}
         </select>
         <span>{t('anniv_day')}</span>
-        <button type="button" className="primary" disabled={!access.canEdit} onClick={() => void save(`${pad(month)}-${pad(day)}`)} data-testid="anniversary-save">{t('anniv_save')}</button>
-        {stored && <button type="button" className="secondary" disabled={!access.canEdit} onClick={() => void save(null)} data-testid="anniversary-clear">{t('anniv_clear')}</button>}
-        {message && <span className={message.ok ? 'ok-text' : 'warn-text'} role="status">{message.text}</span>}
+        <button
+          type="button"
+          className="primary"
+          disabled={!access.canEdit}
+          onClick={() => void save(`${pad(month)}-${pad(day)}`)}
+          data-testid="anniversary-save"
+        >
+          {t('anniv_save')}
+        </button>
+        {stored && (
+          <button
+            type="button"
+            className="secondary"
+            disabled={!access.canEdit}
+            onClick={() => void save(null)}
+            data-testid="anniversary-clear"
+          >
+            {t('anniv_clear')}
+          </button>
+        )}
+        {message && (
+          <span className={message.ok ? 'ok-text' : 'warn-text'} role="status">
+            {message.text}
+          </span>
+        )}
       </div>
     </section>
   );

@@ -11,5 +11,11 @@ export function dataLock(): DataLock {
 
 /** What to tell a supervisor whose import or restore was refused because `holder` runs. */
 export function busyMessage(holder: DataTask | null): MessageKey {
-  return holder === 'import' ? 'data_busyImport' : holder === 'restore' ? 'data_busyRestore' : holder === 'backup' ? 'data_busyBackup' : 'data_busyOther';
+  return holder === 'import'
+    ? 'data_busyImport'
+    : holder === 'restore'
+      ? 'data_busyRestore'
+      : holder === 'backup'
+        ? 'data_busyBackup'
+        : 'data_busyOther';
 }

@@ -78,10 +78,14 @@ export function startImport(job: ImportJob, onFinished: () => void): void {
       case 'progress':
         if (state.kind === 'running' && worker === w) set({ ...state, progress: msg.progress });
         return;
-      case 'done': return finish({ kind: 'done', run: msg.run, issues: msg.issues });
-      case 'failed': return finish({ kind: 'failed', message: msg.message, issues: msg.issues });
-      case 'cancelled': return finish({ kind: 'cancelled', message: msg.message, rolledBack: msg.rolledBack });
-      case 'busy': return finish({ kind: 'busy', holder: msg.holder });
+      case 'done':
+        return finish({ kind: 'done', run: msg.run, issues: msg.issues });
+      case 'failed':
+        return finish({ kind: 'failed', message: msg.message, issues: msg.issues });
+      case 'cancelled':
+        return finish({ kind: 'cancelled', message: msg.message, rolledBack: msg.rolledBack });
+      case 'busy':
+        return finish({ kind: 'busy', holder: msg.holder });
     }
   });
   w.addEventListener('error', (e) => finish({ kind: 'failed', message: e.message || 'worker error', issues: [] }));

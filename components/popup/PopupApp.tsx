@@ -14,7 +14,8 @@ export function PopupApp() {
   const settings = useLiveQuery(() => loadAppSettings(db()), []);
   if (settings.status === 'loading') return null;
   // The database could not be read: say so (in the default language) instead of an empty popup.
-  if (settings.status === 'error') return <ErrorPanel name="eb_panel_page" error={settings.error} onRetry={() => location.reload()} />;
+  if (settings.status === 'error')
+    return <ErrorPanel name="eb_panel_page" error={settings.error} onRetry={() => location.reload()} />;
   return (
     <LocaleProvider locale={settings.value.uiLocale}>
       <ErrorBoundary name="eb_panel_page">
@@ -26,7 +27,10 @@ export function PopupApp() {
 
 function Popup({ settings }: { settings: AppSettings }) {
   const t = useT();
-  const counts = useLiveQuery(async () => ({ buyers: await countBuyers(db()), concerns: await db().concerns.count() }), []);
+  const counts = useLiveQuery(
+    async () => ({ buyers: await countBuyers(db()), concerns: await db().concerns.count() }),
+    [],
+  );
   return (
     <div className="popup" data-testid="popup">
       <header className="popup-head">
@@ -42,12 +46,20 @@ function Popup({ settings }: { settings: AppSettings }) {
       <ErrorBoundary name="eb_panel_stats">
         {counts.status === 'ready' && (
           <dl className="popup-stats">
-            <div><dt>{t('op_buyers_title')}</dt><dd data-testid="popup-buyers">{counts.value.buyers}</dd></div>
-            <div><dt>{t('sb_concerns')}</dt><dd>{counts.value.concerns}</dd></div>
+            <div>
+              <dt>{t('op_buyers_title')}</dt>
+              <dd data-testid="popup-buyers">{counts.value.buyers}</dd>
+            </div>
+            <div>
+              <dt>{t('sb_concerns')}</dt>
+              <dd>{counts.value.concerns}</dd>
+            </div>
           </dl>
         )}
       </ErrorBoundary>
-      <button type="button" className="primary" onClick={() => void browser.runtime.openOptionsPage()}>{t('sb_openOptions')}</button>
+      <button type="button" className="primary" onClick={() => void browser.runtime.openOptionsPage()}>
+        {t('sb_openOptions')}
+      </button>
     </div>
   );
 }

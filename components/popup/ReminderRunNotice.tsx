@@ -18,7 +18,8 @@ export function ReminderRunNotice({ className = '' }: { className?: string }) {
       () => {},
     );
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && REMINDER_RUN_STATUS_KEY in changes) setStatus(parseReminderRunStatus(changes[REMINDER_RUN_STATUS_KEY]?.newValue));
+      if (area === 'local' && REMINDER_RUN_STATUS_KEY in changes)
+        setStatus(parseReminderRunStatus(changes[REMINDER_RUN_STATUS_KEY]?.newValue));
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => {
@@ -27,7 +28,10 @@ export function ReminderRunNotice({ className = '' }: { className?: string }) {
     };
   }, []);
   if (!status) return null;
-  const time = new Date(status.at).toLocaleTimeString(locale === 'en' ? 'en-GB' : 'zh-CN', { hour: '2-digit', minute: '2-digit' });
+  const time = new Date(status.at).toLocaleTimeString(locale === 'en' ? 'en-GB' : 'zh-CN', {
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   return (
     <p className={`reminder-run-failed ${className}`} role="alert" data-testid="reminder-run-failed">
       {t('reminderRun_failed', { message: status.message })}

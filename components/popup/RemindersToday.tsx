@@ -43,7 +43,12 @@ export function RemindersToday({ settings }: { settings: AppSettings }) {
 
   const act: ReminderActionFn = async (r, action, minutes) => {
     const now = await clockNow();
-    await actOnReminder(db(), r.id, action === 'snooze' ? { action, until: now + (minutes ?? 60) * 60_000 } : { action }, now);
+    await actOnReminder(
+      db(),
+      r.id,
+      action === 'snooze' ? { action, until: now + (minutes ?? 60) * 60_000 } : { action },
+      now,
+    );
     // The background recounts the badge; a message reaches it even when Dexie's broadcast does not.
     void browser.runtime.sendMessage({ type: 'dataChanged' }).catch(() => {});
   };
@@ -72,18 +77,41 @@ export function RemindersToday({ settings }: { settings: AppSettings }) {
     <section className="popup-reminders" data-testid="popup-reminders">
       <header className="popup-section-head">
         <h2>{t('sg_popupDue')}</h2>
-        {due.length > 0 && <span className="popup-due-count" data-testid="popup-due-count">{t('sg_popupDueCount', { count: due.length })}</span>}
+        {due.length > 0 && (
+          <span className="popup-due-count" data-testid="popup-due-count">
+            {t('sg_popupDueCount', { count: due.length })}
+          </span>
+        )}
       </header>
       {due.length === 0 && upcoming.length === 0 ? (
         <p className="popup-empty">{t('sg_popupNone')}</p>
       ) : (
-        <RemindersList due={due} upcoming={upcoming} now={now} timeZone={timeZone} onAct={act} showBuyer values={new Map(actionable.map((f) => [f.reminder.id, Math.round(f.score)]))} team={teamView} />
+        <RemindersList
+          due={due}
+          upcoming={upcoming}
+          now={now}
+          timeZone={timeZone}
+          onAct={act}
+          showBuyer
+          values={new Map(actionable.map((f) => [f.reminder.id, Math.round(f.score)]))}
+          team={teamView}
+        />
       )}
-      {overCap > 0 && <p className="popup-note" data-testid="popup-over-cap">{t('fu_overCap', { count: overCap, cap: settings.followupsPerDay })}</p>}
+      {overCap > 0 && (
+        <p className="popup-note" data-testid="popup-over-cap">
+          {t('fu_overCap', { count: overCap, cap: settings.followupsPerDay })}
+        </p>
+      )}
       {massCare.length > 0 && (
         <p className="popup-note" data-testid="popup-mass-care">
           {t('fu_massCare', { count: massCare.length })}{' '}
-          <button type="button" className="link" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#/campaigns') })}>{t('fu_openCampaigns')}</button>
+          <button
+            type="button"
+            className="link"
+            onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#/campaigns') })}
+          >
+            {t('fu_openCampaigns')}
+          </button>
         </p>
       )}
     </section>

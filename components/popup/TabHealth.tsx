@@ -49,7 +49,9 @@ export function TabHealth() {
       const [active] = await browser.tabs.query({ active: true, currentWindow: true });
       if (!live || active?.id === undefined || !active.url || !/^https?:\/\//.test(active.url)) return;
       setTab({ id: active.id, url: active.url });
-      const parsed = ConsoleStateSchema.nullable().safeParse(await browser.runtime.sendMessage({ type: 'tabState', tabId: active.id }).catch(() => null));
+      const parsed = ConsoleStateSchema.nullable().safeParse(
+        await browser.runtime.sendMessage({ type: 'tabState', tabId: active.id }).catch(() => null),
+      );
       if (live) setState(parsed.success ? parsed.data : null);
     })();
     return () => {
@@ -62,17 +64,22 @@ export function TabHealth() {
   const start = (mode: TeachRequest['mode']) => {
     const run = async () => {
       if (pinSet) {
-        const allowed = (await browser.runtime.sendMessage({ type: 'allowTeach', tabId: tab.id, pin })) as { ok: boolean; reason?: string } | undefined;
+        const allowed = (await browser.runtime.sendMessage({ type: 'allowTeach', tabId: tab.id, pin })) as
+          { ok: boolean; reason?: string } | undefined;
         if (!allowed?.ok) {
           setNote(t(allowed?.reason === 'lockedOut' ? 'health_pinLocked' : 'health_pinWrong'));
           return;
         }
       }
-      await browser.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, files: ['/content-scripts/huitouke.js'] });
+      await browser.scripting.executeScript({
+        target: { tabId: tab.id, frameIds: [0] },
+        files: ['/content-scripts/huitouke.js'],
+      });
       await sendTeach(tab.id, { type: 'teach', mode, locale });
       window.close();
     };
-    const fail = (e: unknown) => setNote(t('health_startFailed', { message: e instanceof Error ? e.message : String(e) }));
+    const fail = (e: unknown) =>
+      setNote(t('health_startFailed', { message: e instanceof Error ? e.message : String(e) }));
     if (state) {
       run().catch(fail);
       return;
@@ -96,7 +103,14 @@ export function TabHealth() {
   const pinField = pinSet && actionable && (
     <label className="popup-pin">
       {t('health_pinLabel')}{' '}
-      <input type="password" value={pin} maxLength={32} autoComplete="off" onChange={(e) => setPin(e.target.value)} data-testid="popup-pin" />
+      <input
+        type="password"
+        value={pin}
+        maxLength={32}
+        autoComplete="off"
+        onChange={(e) => setPin(e.target.value)}
+        data-testid="popup-pin"
+      />
     </label>
   );
   return (
@@ -105,7 +119,9 @@ export function TabHealth() {
       {!state && (
         <>
           <p>{t('health_teachHelp')}</p>
-          <button type="button" className="primary" data-testid="popup-teach" onClick={() => start('new')}>{t('health_teach')}</button>
+          <button type="button" className="primary" data-testid="popup-teach" onClick={() => start('new')}>
+            {t('health_teach')}
+          </button>
           <p className="popup-empty">{t('health_unsupported')}</p>
         </>
       )}
@@ -116,7 +132,9 @@ export function TabHealth() {
           {state.degraded?.length ? (
             <p className="popup-health-warn">
               {describeMissing(state.degraded, locale, state.since, Date.now())}{' '}
-              <button type="button" className="link" onClick={() => start('repair')}>{t('health_repoint')}</button>
+              <button type="button" className="link" onClick={() => start('repair')}>
+                {t('health_repoint')}
+              </button>
             </p>
           ) : null}
         </>
@@ -124,20 +142,37 @@ export function TabHealth() {
       {state?.status === 'not_recognised' && (
         <>
           <p className="popup-health-warn">{t('health_broken', { console: state.consoleName })}</p>
-          {state.missing.length > 0 && <p data-testid="popup-health-missing">{describeMissing(state.missing, locale, state.since, Date.now())}</p>}
+          {state.missing.length > 0 && (
+            <p data-testid="popup-health-missing">{describeMissing(state.missing, locale, state.since, Date.now())}</p>
+          )}
           <p>
-            <button type="button" className="primary" onClick={() => start('repair')}>{t('health_repoint')}</button>{' '}
-            <button type="button" className="link" onClick={() => start('new')}>{t('health_teach')}</button>
+            <button type="button" className="primary" onClick={() => start('repair')}>
+              {t('health_repoint')}
+            </button>{' '}
+            <button type="button" className="link" onClick={() => start('new')}>
+              {t('health_teach')}
+            </button>
           </p>
         </>
       )}
       {state?.repaired?.length ? (
         <p>
-          {t('health_repaired', { parts: partNames(state.repaired.map((p) => (p === 'messages' ? 'messageRow' : p)), locale) })}{' '}
-          <button type="button" className="link" onClick={() => restore(state.consoleId, state.consoleName)}>{t('health_restore')}</button>
+          {t('health_repaired', {
+            parts: partNames(
+              state.repaired.map((p) => (p === 'messages' ? 'messageRow' : p)),
+              locale,
+            ),
+          })}{' '}
+          <button type="button" className="link" onClick={() => restore(state.consoleId, state.consoleName)}>
+            {t('health_restore')}
+          </button>
         </p>
       ) : null}
-      {note && <p className="popup-empty" role="status">{note}</p>}
+      {note && (
+        <p className="popup-empty" role="status">
+          {note}
+        </p>
+      )}
     </section>
   );
 }

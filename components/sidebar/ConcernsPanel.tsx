@@ -27,11 +27,25 @@ export interface ConcernContext {
  * Concerns in this chat as chips the agent confirms with one click (or saved automatically),
  * and the concerns recorded before, newest first.
  */
-export function ConcernsPanel({ hub, ctx, detected, autoSave, nameOf }: { hub: HubApi; ctx: ConcernContext; detected: DetectedConcern[]; autoSave: boolean; nameOf: (id: string) => string }) {
+export function ConcernsPanel({
+  hub,
+  ctx,
+  detected,
+  autoSave,
+  nameOf,
+}: {
+  hub: HubApi;
+  ctx: ConcernContext;
+  detected: DetectedConcern[];
+  autoSave: boolean;
+  nameOf: (id: string) => string;
+}) {
   const t = useT();
   const saved = useQuery(hub, { method: 'concerns', buyerId: ctx.buyerId });
   const savedIds = new Set(saved.status === 'ready' ? saved.value.map((c) => c.id) : []);
-  const pending = detected.filter((d) => !savedIds.has(concernId(ctx.buyerId, ctx.conversationId, d.messageId, d.concern)));
+  const pending = detected.filter(
+    (d) => !savedIds.has(concernId(ctx.buyerId, ctx.conversationId, d.messageId, d.concern)),
+  );
 
   const save = (d: DetectedConcern, source: 'agent' | 'auto') => {
     const product = ctx.productOf?.(d.messageId);
@@ -80,21 +94,37 @@ export function ConcernsPanel({ hub, ctx, detected, autoSave, nameOf }: { hub: H
           ))}
         </div>
       )}
-      {saved.status === 'ready' && saved.value.length === 0 && pending.length === 0 && <p className="empty">{t('sb_noConcerns')}</p>}
+      {saved.status === 'ready' && saved.value.length === 0 && pending.length === 0 && (
+        <p className="empty">{t('sb_noConcerns')}</p>
+      )}
       {saved.status === 'ready' && saved.value.length > 0 && (
         <ul className="concern-list">
           {saved.value.map((c) => (
             <li key={c.id} className={c.resolved ? 'resolved' : ''} data-testid="concern-item" data-concern={c.concern}>
               <div className="row">
                 <span className="concern-name">{nameOf(c.concern)}</span>
-                <span className="meta">{c.date} · {t('sb_byAgent', { agent: c.agent })}</span>
+                <span className="meta">
+                  {c.date} · {t('sb_byAgent', { agent: c.agent })}
+                </span>
                 <label className="resolve">
-                  <input type="checkbox" checked={c.resolved} onChange={(e) => void hub.rpc({ method: 'resolveConcern', id: c.id, resolved: e.target.checked })} />
+                  <input
+                    type="checkbox"
+                    checked={c.resolved}
+                    onChange={(e) => void hub.rpc({ method: 'resolveConcern', id: c.id, resolved: e.target.checked })}
+                  />
                   {c.resolved ? t('sb_resolved') : t('sb_unresolved')}
                 </label>
               </div>
               <q className="quote">{c.quote}</q>
-              {c.product && <span className="meta concern-product" data-testid="concern-product" data-product-id={c.product.id ?? ''}>{t('sb_concernProduct', { title: c.product.title || c.product.id || '' })}</span>}
+              {c.product && (
+                <span
+                  className="meta concern-product"
+                  data-testid="concern-product"
+                  data-product-id={c.product.id ?? ''}
+                >
+                  {t('sb_concernProduct', { title: c.product.title || c.product.id || '' })}
+                </span>
+              )}
             </li>
           ))}
         </ul>

@@ -9,16 +9,40 @@ import type { HubApi } from './useHub';
  * again; on a built-in console repaired by pointing, which parts were, and "恢复内置".
  * Selector keys never reach the screen.
  */
-export function NotRecognised({ hub, state }: { hub: HubApi; state: Extract<ConsoleState, { status: 'not_recognised' }> }) {
+export function NotRecognised({
+  hub,
+  state,
+}: {
+  hub: HubApi;
+  state: Extract<ConsoleState, { status: 'not_recognised' }>;
+}) {
   const t = useT();
   const locale = useLocale();
   return (
     <div className="status warn" data-testid="sidebar-status" role="alert">
       <p>{t('sb_notRecognised', { console: state.consoleName })}</p>
-      {state.missing.length > 0 && <p className="missing" data-testid="health-missing">{describeMissing(state.missing, locale, state.since, Date.now())}</p>}
+      {state.missing.length > 0 && (
+        <p className="missing" data-testid="health-missing">
+          {describeMissing(state.missing, locale, state.since, Date.now())}
+        </p>
+      )}
       <p className="actions">
-        <button type="button" className="primary" data-testid="health-repoint" onClick={() => hub.send({ type: 'teach', mode: 'repair', locale })}>{t('health_repoint')}</button>{' '}
-        <button type="button" className="link" data-testid="health-teach" onClick={() => hub.send({ type: 'teach', mode: 'new', locale })}>{t('health_teach')}</button>
+        <button
+          type="button"
+          className="primary"
+          data-testid="health-repoint"
+          onClick={() => hub.send({ type: 'teach', mode: 'repair', locale })}
+        >
+          {t('health_repoint')}
+        </button>{' '}
+        <button
+          type="button"
+          className="link"
+          data-testid="health-teach"
+          onClick={() => hub.send({ type: 'teach', mode: 'new', locale })}
+        >
+          {t('health_teach')}
+        </button>
       </p>
       <p className="hint">{t('health_notThisConsole', { console: state.consoleName })}</p>
       <Repaired hub={hub} state={state} />
@@ -34,7 +58,14 @@ export function Degraded({ hub, state }: { hub: HubApi; state: Extract<ConsoleSt
   return (
     <div className="status warn" data-testid="health-degraded" role="status">
       {describeMissing(state.degraded, locale, state.since, Date.now())}{' '}
-      <button type="button" className="link" data-testid="health-repoint" onClick={() => hub.send({ type: 'teach', mode: 'repair', locale })}>{t('health_repoint')}</button>
+      <button
+        type="button"
+        className="link"
+        data-testid="health-repoint"
+        onClick={() => hub.send({ type: 'teach', mode: 'repair', locale })}
+      >
+        {t('health_repoint')}
+      </button>
     </div>
   );
 }
@@ -47,7 +78,14 @@ export function Repaired({ hub, state }: { hub: HubApi; state: ConsoleState }) {
   return (
     <p className="repaired" data-testid="health-repaired">
       {t('health_repaired', { parts: partNames(keys, locale) })}{' '}
-      <button type="button" className="link" data-testid="health-restore" onClick={() => hub.send({ type: 'restoreBuiltIn' })}>{t('health_restore')}</button>
+      <button
+        type="button"
+        className="link"
+        data-testid="health-restore"
+        onClick={() => hub.send({ type: 'restoreBuiltIn' })}
+      >
+        {t('health_restore')}
+      </button>
     </p>
   );
 }

@@ -15,7 +15,8 @@ export const COUPON_ONLY_TEMPLATE: Template = {
   folder: '',
   variants: {
     'zh-CN': '{{buyer.nick|亲}}，给您留了一张优惠券：{{coupon.label}}，有效期到{{coupon.expires}}，下单时直接就能用。',
-    'zh-TW': '{{buyer.nick|您好}}，幫您保留了一張優惠券：{{coupon.label}}，使用期限到{{coupon.expires}}，結帳時就能直接使用。',
+    'zh-TW':
+      '{{buyer.nick|您好}}，幫您保留了一張優惠券：{{coupon.label}}，使用期限到{{coupon.expires}}，結帳時就能直接使用。',
     en: 'Hi {{buyer.nick|there}}, we have set aside a coupon for you: {{coupon.label}}, valid until {{coupon.expires}}. It applies at checkout.',
   },
   conditions: {},
@@ -34,12 +35,21 @@ export const COUPON_ONLY_TEMPLATE: Template = {
 function reasonText(r: FollowupReason, locale: UiLocale): string {
   const params = { ...r.params };
   // Stage ids read as their names.
-  if (typeof params.stage === 'string') params.stage = translate(locale, `templates_stage_${params.stage}` as 'templates_stage_active');
+  if (typeof params.stage === 'string')
+    params.stage = translate(locale, `templates_stage_${params.stage}` as 'templates_stage_active');
   return translate(locale, r.code, params);
 }
 
 /** Coupons the rules offer this buyer, with why; capped ones stay listed, greyed, with when they are allowed again. */
-export function CouponsPanel({ coupons, onUse, lang }: { coupons: ApplicableCoupon[]; onUse: (coupon: ResolvedCoupon) => void; lang: Locale }) {
+export function CouponsPanel({
+  coupons,
+  onUse,
+  lang,
+}: {
+  coupons: ApplicableCoupon[];
+  onUse: (coupon: ResolvedCoupon) => void;
+  lang: Locale;
+}) {
   const t = useT();
   const locale = useLocale();
   return (
@@ -52,7 +62,12 @@ export function CouponsPanel({ coupons, onUse, lang }: { coupons: ApplicableCoup
           {coupons.map((c) => {
             const label = couponLabel(c.coupon, locale === 'en' ? 'en' : lang === 'zh-TW' ? 'zh-TW' : 'zh-CN');
             return (
-              <li key={c.coupon.coupon.id} className={`cp-item${c.capped ? ' capped' : ''}`} data-testid="coupon-item" data-coupon-id={c.coupon.coupon.id}>
+              <li
+                key={c.coupon.coupon.id}
+                className={`cp-item${c.capped ? ' capped' : ''}`}
+                data-testid="coupon-item"
+                data-coupon-id={c.coupon.coupon.id}
+              >
                 <div className="cp-ticket" aria-hidden="true">
                   <span className="cp-label">{label}</span>
                 </div>
@@ -61,10 +76,18 @@ export function CouponsPanel({ coupons, onUse, lang }: { coupons: ApplicableCoup
                     <span>{c.coupon.coupon.name}</span>
                     <span className="cp-valid">{t('sg_couponValid', { date: c.coupon.expiresOn })}</span>
                   </div>
-                  <p className="cp-why" data-testid="coupon-reason">{c.reasons.map((r) => reasonText(r, locale)).join(' · ')}</p>
+                  <p className="cp-why" data-testid="coupon-reason">
+                    {c.reasons.map((r) => reasonText(r, locale)).join(' · ')}
+                  </p>
                   {c.capped && <p className="cp-cap">{reasonText(c.capped, locale)}</p>}
                 </div>
-                <button type="button" className="small" disabled={!!c.capped} onClick={() => onUse(c.coupon)} data-testid="coupon-use">
+                <button
+                  type="button"
+                  className="small"
+                  disabled={!!c.capped}
+                  onClick={() => onUse(c.coupon)}
+                  data-testid="coupon-use"
+                >
                   {t('sg_couponUse')}
                 </button>
               </li>

@@ -14,7 +14,19 @@ const SHOWN = 5;
  * (lib/export/concern-examples.ts). The messages are shown here, inside the sidebar's frame, so
  * the selection never involves the console page.
  */
-export function MarkConcern({ hub, ctx, messages, concerns, nameOf }: { hub: HubApi; ctx: ConcernContext; messages: readonly ConsoleMessage[]; concerns: readonly string[]; nameOf: (id: string) => string }) {
+export function MarkConcern({
+  hub,
+  ctx,
+  messages,
+  concerns,
+  nameOf,
+}: {
+  hub: HubApi;
+  ctx: ConcernContext;
+  messages: readonly ConsoleMessage[];
+  concerns: readonly string[];
+  nameOf: (id: string) => string;
+}) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const [picked, setPicked] = useState<{ messageId: string; text: string } | null>(null);
@@ -65,7 +77,12 @@ export function MarkConcern({ hub, ctx, messages, concerns, nameOf }: { hub: Hub
 
   if (!open) {
     return (
-      <button type="button" className="link small mark-open" onClick={() => setOpen(true)} data-testid="mark-concern-open">
+      <button
+        type="button"
+        className="link small mark-open"
+        onClick={() => setOpen(true)}
+        data-testid="mark-concern-open"
+      >
         {t('mk_open')}
       </button>
     );
@@ -78,24 +95,45 @@ export function MarkConcern({ hub, ctx, messages, concerns, nameOf }: { hub: Hub
       ) : (
         <ul className="mark-messages" onMouseUp={readSelection} onKeyUp={readSelection}>
           {buyerMessages.map((m) => (
-            <li key={m.id} data-message-id={m.id} data-testid="mark-message" className={picked?.messageId === m.id ? 'picked' : ''}>
+            <li
+              key={m.id}
+              data-message-id={m.id}
+              data-testid="mark-message"
+              className={picked?.messageId === m.id ? 'picked' : ''}
+            >
               {m.text}
             </li>
           ))}
         </ul>
       )}
-      {picked && <p className="mark-picked" data-testid="mark-picked">{t('mk_picked', { text: picked.text })}</p>}
+      {picked && (
+        <p className="mark-picked" data-testid="mark-picked">
+          {t('mk_picked', { text: picked.text })}
+        </p>
+      )}
       <div className="mark-row">
         <label>
           <span className="muted small">{t('mk_concern')}</span>{' '}
           <select value={concern} onChange={(e) => setConcern(e.target.value)} data-testid="mark-concern-select">
-            {concerns.map((c) => <option key={c} value={c}>{nameOf(c)}</option>)}
+            {concerns.map((c) => (
+              <option key={c} value={c}>
+                {nameOf(c)}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="button" className="primary small" onClick={() => void save()} data-testid="mark-concern-save">{t('mk_save')}</button>
-        <button type="button" className="link small" onClick={() => setOpen(false)}>{t('mk_close')}</button>
+        <button type="button" className="primary small" onClick={() => void save()} data-testid="mark-concern-save">
+          {t('mk_save')}
+        </button>
+        <button type="button" className="link small" onClick={() => setOpen(false)}>
+          {t('mk_close')}
+        </button>
       </div>
-      {status && <p className={status.ok ? 'ok small' : 'error small'} role="status" data-testid="mark-concern-status">{status.text}</p>}
+      {status && (
+        <p className={status.ok ? 'ok small' : 'error small'} role="status" data-testid="mark-concern-status">
+          {status.text}
+        </p>
+      )}
     </div>
   );
 }

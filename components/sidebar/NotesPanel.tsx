@@ -46,12 +46,36 @@ export function NotesPanel({ hub, buyerId }: { hub: HubApi; buyerId: string }) {
           tags.value.map((tag) => (
             <span className="tag" key={tag.id} data-testid="buyer-tag">
               <span className="tag-text">{tag.tag}</span>
-              <button type="button" className="x" aria-label={t('sb_removeTag', { tag: tag.tag })} onClick={() => void setTag(tag.tag, false)}>×</button>
+              <button
+                type="button"
+                className="x"
+                aria-label={t('sb_removeTag', { tag: tag.tag })}
+                onClick={() => void setTag(tag.tag, false)}
+              >
+                ×
+              </button>
             </span>
           ))}
-        <input className="tag-input" value={tagDraft} maxLength={40} placeholder={t('sb_tagPlaceholder')} onChange={(e) => setTagDraft(e.target.value)} onKeyDown={onTagKey} data-testid="tag-input" />
+        <input
+          className="tag-input"
+          value={tagDraft}
+          maxLength={40}
+          placeholder={t('sb_tagPlaceholder')}
+          onChange={(e) => setTagDraft(e.target.value)}
+          onKeyDown={onTagKey}
+          data-testid="tag-input"
+        />
       </div>
-      <textarea className="note-input" data-testid="note-input" rows={2} value={draft} maxLength={5000} placeholder={t('sb_notePlaceholder')} onChange={(e) => setDraft(e.target.value)} onKeyDown={onNoteKey} />
+      <textarea
+        className="note-input"
+        data-testid="note-input"
+        rows={2}
+        value={draft}
+        maxLength={5000}
+        placeholder={t('sb_notePlaceholder')}
+        onChange={(e) => setDraft(e.target.value)}
+        onKeyDown={onNoteKey}
+      />
       {notes.status === 'ready' && notes.value.length > 0 && (
         <ul className="note-list">
           {notes.value.map((n) => (
@@ -59,7 +83,9 @@ export function NotesPanel({ hub, buyerId }: { hub: HubApi; buyerId: string }) {
               <p className="note-text">{n.text}</p>
               <span className="meta">
                 {n.author} · {new Date(n.createdAt).toLocaleString()}
-                <button type="button" className="link" onClick={() => void hub.rpc({ method: 'deleteNote', id: n.id })}>{t('sb_deleteNote')}</button>
+                <button type="button" className="link" onClick={() => void hub.rpc({ method: 'deleteNote', id: n.id })}>
+                  {t('sb_deleteNote')}
+                </button>
               </span>
             </li>
           ))}

@@ -11,8 +11,18 @@ import { RemindersList, type ReminderTeam } from './RemindersList';
 
 const now = Date.now();
 const reminder = (id: string, owner?: string): Reminder => ({
-  id, buyerId: 'taobao:小鹿', nick: '小鹿', platform: 'taobao', kind: 'manual', dueAt: now - 60_000, createdAt: now - 3_600_000,
-  source: 'manual', note: '回访尺码', status: 'pending', updatedAt: now, ...(owner ? { owner } : {}),
+  id,
+  buyerId: 'taobao:小鹿',
+  nick: '小鹿',
+  platform: 'taobao',
+  kind: 'manual',
+  dueAt: now - 60_000,
+  createdAt: now - 3_600_000,
+  source: 'manual',
+  note: '回访尺码',
+  status: 'pending',
+  updatedAt: now,
+  ...(owner ? { owner } : {}),
 });
 const members = [
   { id: 'm-a', name: '小王', revoked: false },
@@ -36,7 +46,15 @@ function show(reminders: Reminder[], team: ReminderTeam | null, locale: UiLocale
   act(() => {
     root.render(
       <LocaleProvider locale={locale}>
-        <RemindersList due={reminders} upcoming={[]} now={now} timeZone="Asia/Shanghai" onAct={() => {}} showBuyer={false} team={team} />
+        <RemindersList
+          due={reminders}
+          upcoming={[]}
+          now={now}
+          timeZone="Asia/Shanghai"
+          onAct={() => {}}
+          showBuyer={false}
+          team={team}
+        />
       </LocaleProvider>,
     );
   });

@@ -6,7 +6,11 @@ import { translate } from '@/lib/i18n';
 import { effectiveDueAt, formatLocal, localDateAt, type Reminder } from '@/lib/reminders';
 import type { UiLocale } from '@/lib/schemas/common';
 
-export type ReminderActionFn = (r: Reminder, action: 'done' | 'dismiss' | 'snooze', minutes?: number) => void | Promise<void>;
+export type ReminderActionFn = (
+  r: Reminder,
+  action: 'done' | 'dismiss' | 'snooze',
+  minutes?: number,
+) => void | Promise<void>;
 export type ReminderOwnerFn = (r: Reminder, owner: string) => void | Promise<void>;
 
 /** In a team: this member, the shop's members (names of owners, hand-over choices), and the owner change. */
@@ -47,7 +51,14 @@ export function RemindersList(props: {
   const t = useT();
   const locale = useLocale();
   const row = (r: Reminder, isDue: boolean) => (
-    <li key={r.id} className={`rm-item${isDue ? ' due' : ''}`} data-testid="reminder-item" data-reminder-id={r.id} data-kind={r.kind} data-value={props.values?.get(r.id)}>
+    <li
+      key={r.id}
+      className={`rm-item${isDue ? ' due' : ''}`}
+      data-testid="reminder-item"
+      data-reminder-id={r.id}
+      data-kind={r.kind}
+      data-value={props.values?.get(r.id)}
+    >
       <div className="rm-main">
         <div className="rm-line">
           {isDue && <span className="rm-due">{t('sg_due')}</span>}
@@ -59,10 +70,30 @@ export function RemindersList(props: {
         {props.team && <Owner r={r} team={props.team} />}
       </div>
       <div className="rm-actions">
-        <button type="button" className="small" data-testid="reminder-done" onClick={() => void props.onAct(r, 'done')}>{t('sg_done')}</button>
-        <button type="button" className="small ghost" data-testid="reminder-snooze" onClick={() => void props.onAct(r, 'snooze', 60)}>{t('sg_snoozeHour')}</button>
-        <button type="button" className="small ghost" onClick={() => void props.onAct(r, 'snooze', TOMORROW_MIN)}>{t('sg_snoozeTomorrow')}</button>
-        <button type="button" className="small ghost x" data-testid="reminder-dismiss" title={t('sg_dismiss')} aria-label={t('sg_dismiss')} onClick={() => void props.onAct(r, 'dismiss')}>×</button>
+        <button type="button" className="small" data-testid="reminder-done" onClick={() => void props.onAct(r, 'done')}>
+          {t('sg_done')}
+        </button>
+        <button
+          type="button"
+          className="small ghost"
+          data-testid="reminder-snooze"
+          onClick={() => void props.onAct(r, 'snooze', 60)}
+        >
+          {t('sg_snoozeHour')}
+        </button>
+        <button type="button" className="small ghost" onClick={() => void props.onAct(r, 'snooze', TOMORROW_MIN)}>
+          {t('sg_snoozeTomorrow')}
+        </button>
+        <button
+          type="button"
+          className="small ghost x"
+          data-testid="reminder-dismiss"
+          title={t('sg_dismiss')}
+          aria-label={t('sg_dismiss')}
+          onClick={() => void props.onAct(r, 'dismiss')}
+        >
+          ×
+        </button>
       </div>
     </li>
   );
@@ -78,13 +109,28 @@ export function RemindersList(props: {
 function Owner({ r, team }: { r: Reminder; team: ReminderTeam }) {
   const t = useT();
   const byId = new Map(team.members.map((m) => [m.id, m.name]));
-  const name = r.owner === undefined ? t('sg_ownerNone') : r.owner === team.me ? t('sg_ownerMe') : (byId.get(r.owner) ?? t('sg_ownerGone'));
+  const name =
+    r.owner === undefined
+      ? t('sg_ownerNone')
+      : r.owner === team.me
+        ? t('sg_ownerMe')
+        : (byId.get(r.owner) ?? t('sg_ownerGone'));
   const others = team.members.filter((m) => !m.revoked && m.id !== team.me && m.id !== r.owner);
   return (
     <div className="rm-owner">
-      <span data-testid="reminder-owner" data-value={r.owner ?? ''}>{t('sg_owner', { name })}</span>
+      <span data-testid="reminder-owner" data-value={r.owner ?? ''}>
+        {t('sg_owner', { name })}
+      </span>
       {r.owner !== team.me && (
-        <button type="button" className="small ghost" data-testid="reminder-take" title={t('sg_takeHint')} onClick={() => void team.onOwner(r, team.me)}>{t('sg_take')}</button>
+        <button
+          type="button"
+          className="small ghost"
+          data-testid="reminder-take"
+          title={t('sg_takeHint')}
+          onClick={() => void team.onOwner(r, team.me)}
+        >
+          {t('sg_take')}
+        </button>
       )}
       {others.length > 0 && (
         <select
@@ -97,7 +143,11 @@ function Owner({ r, team }: { r: Reminder; team: ReminderTeam }) {
           }}
         >
           <option value="">{t('sg_handOver')}</option>
-          {others.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+          {others.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
         </select>
       )}
     </div>

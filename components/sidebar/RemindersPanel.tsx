@@ -12,7 +12,19 @@ import { useQuery } from './useQuery';
  * This buyer's follow-ups: the quick entry ("明天10点回访，问尺码是否合适" + Enter) and the due and
  * upcoming reminders with done / snooze / dismiss. The background keeps the clock and the alarm.
  */
-export function RemindersPanel({ hub, buyerId, nick, platform, timeZone }: { hub: HubApi; buyerId: string; nick: string; platform: Platform; timeZone: string }) {
+export function RemindersPanel({
+  hub,
+  buyerId,
+  nick,
+  platform,
+  timeZone,
+}: {
+  hub: HubApi;
+  buyerId: string;
+  nick: string;
+  platform: Platform;
+  timeZone: string;
+}) {
   const t = useT();
   const locale = useLocale();
   const data = useQuery(hub, { method: 'reminders', buyerId });
@@ -29,8 +41,15 @@ export function RemindersPanel({ hub, buyerId, nick, platform, timeZone }: { hub
       const result = await hub.rpc({ method: 'addReminder', buyerId, nick, platform, text: text.trim() });
       if (result.ok) {
         setText('');
-        setMessage({ kind: 'ok', text: t('sg_quickAdded', { when: whenLabel(result.reminder.dueAt, now, timeZone, locale) }) });
-      } else setMessage({ kind: 'error', text: translate(locale, result.error.code as 'followup_quickNoTime', result.error.params) });
+        setMessage({
+          kind: 'ok',
+          text: t('sg_quickAdded', { when: whenLabel(result.reminder.dueAt, now, timeZone, locale) }),
+        });
+      } else
+        setMessage({
+          kind: 'error',
+          text: translate(locale, result.error.code as 'followup_quickNoTime', result.error.params),
+        });
     } catch (e) {
       setMessage({ kind: 'error', text: t('sg_actionFailed', { message: (e as Error).message }) });
     }
@@ -88,15 +107,30 @@ export function RemindersPanel({ hub, buyerId, nick, platform, timeZone }: { hub
       {preview && !message && (
         <p className={`rm-preview${preview.ok ? '' : ' error'}`} data-testid="reminder-preview">
           {preview.ok
-            ? t('sg_quickPreview', { when: whenLabel(preview.dueAt, now, timeZone, locale), note: preview.note || t('followup_kindManual') })
+            ? t('sg_quickPreview', {
+                when: whenLabel(preview.dueAt, now, timeZone, locale),
+                note: preview.note || t('followup_kindManual'),
+              })
             : translate(locale, preview.error.code, preview.error.params)}
         </p>
       )}
-      {message && <p className={`rm-preview ${message.kind === 'error' ? 'error' : 'ok'}`} role="status">{message.text}</p>}
+      {message && (
+        <p className={`rm-preview ${message.kind === 'error' ? 'error' : 'ok'}`} role="status">
+          {message.text}
+        </p>
+      )}
       {due.length + upcoming.length === 0 ? (
         <p className="empty">{t('sg_remindersNone')}</p>
       ) : (
-        <RemindersList due={due} upcoming={upcoming} now={now} timeZone={timeZone} onAct={act} showBuyer={false} team={teamView} />
+        <RemindersList
+          due={due}
+          upcoming={upcoming}
+          now={now}
+          timeZone={timeZone}
+          onAct={act}
+          showBuyer={false}
+          team={teamView}
+        />
       )}
     </section>
   );

@@ -11,8 +11,13 @@ import type { HubApi } from './useHub';
  * here (their own tests cover them); what is tested is SidebarApp's wiring.
  */
 const broken = vi.hoisted(() => ({ concerns: true }));
-vi.mock('./BuyerCard', () => ({ BuyerCard: () => <div data-testid="stub-buyer">buyer card</div>, platformName: (p: string) => p }));
-vi.mock('./SuggestionsPanel', () => ({ SuggestionsPanel: () => <div data-testid="stub-suggestions">suggestions</div> }));
+vi.mock('./BuyerCard', () => ({
+  BuyerCard: () => <div data-testid="stub-buyer">buyer card</div>,
+  platformName: (p: string) => p,
+}));
+vi.mock('./SuggestionsPanel', () => ({
+  SuggestionsPanel: () => <div data-testid="stub-suggestions">suggestions</div>,
+}));
 vi.mock('./RemindersPanel', () => ({ RemindersPanel: () => <div data-testid="stub-reminders">reminders</div> }));
 vi.mock('./NotesPanel', () => ({ NotesPanel: () => <div data-testid="stub-notes">notes</div> }));
 vi.mock('./ConcernsPanel', () => ({
@@ -28,7 +33,15 @@ vi.mock('./useHub', async () => {
   const { DEFAULT_APP_SETTINGS } = await import('@/lib/settings/app');
   const hub: Partial<HubApi> = {
     status: 'connected' as HubApi['status'],
-    state: { status: 'ok', consoleId: 'demo', consoleName: 'Demo', url: 'http://127.0.0.1/', buyer: { platform: 'taobao', id: 'tb_1', nick: '小鹿' }, messages: [], inputFound: true } as unknown as HubApi['state'],
+    state: {
+      status: 'ok',
+      consoleId: 'demo',
+      consoleName: 'Demo',
+      url: 'http://127.0.0.1/',
+      buyer: { platform: 'taobao', id: 'tb_1', nick: '小鹿' },
+      messages: [],
+      inputFound: true,
+    } as unknown as HubApi['state'],
     layout: null,
     focusTick: 0,
     changeTick: 0,
@@ -62,8 +75,12 @@ const byTestId = (id: string) => container.querySelector(`[data-testid="${id}"]`
 async function renderSidebar() {
   await act(async () => root.render(<SidebarApp />));
   // Let the settings and buyer queries answer.
-  await act(async () => { await new Promise((r) => setTimeout(r, 0)); });
-  await act(async () => { await new Promise((r) => setTimeout(r, 0)); });
+  await act(async () => {
+    await new Promise((r) => setTimeout(r, 0));
+  });
+  await act(async () => {
+    await new Promise((r) => setTimeout(r, 0));
+  });
 }
 
 describe('error boundaries in the sidebar', () => {
@@ -71,7 +88,8 @@ describe('error boundaries in the sidebar', () => {
     broken.concerns = true;
     settings.value = {};
     await renderSidebar();
-    for (const id of ['stub-buyer', 'stub-suggestions', 'stub-reminders', 'stub-notes']) expect(byTestId(id), id).not.toBeNull();
+    for (const id of ['stub-buyer', 'stub-suggestions', 'stub-reminders', 'stub-notes'])
+      expect(byTestId(id), id).not.toBeNull();
     expect(byTestId('stub-concerns')).toBeNull();
     const boundary = byTestId('error-boundary')!;
     expect(boundary.getAttribute('data-panel')).toBe('eb_panel_concerns');

@@ -28,7 +28,11 @@ export function SidebarApp() {
     return (
       <div className="htk" data-testid="htk-sidebar">
         <Header hub={hub} />
-        <main className="body"><Status kind="warn">{translate(DEFAULT_UI_LOCALE, 'sb_errorLoading', { message: settings.error.message })}</Status></main>
+        <main className="body">
+          <Status kind="warn">
+            {translate(DEFAULT_UI_LOCALE, 'sb_errorLoading', { message: settings.error.message })}
+          </Status>
+        </main>
       </div>
     );
   }
@@ -54,8 +58,24 @@ function Header({ hub }: { hub: HubApi }) {
     <header className="bar">
       <span className="brand">{t('extName')}</span>
       <span className="console-name">{hub.state?.consoleName ?? ''}</span>
-      <button type="button" className="icon" title={t('sb_openOptions')} aria-label={t('sb_openOptions')} onClick={() => void browser.runtime.openOptionsPage()}>⚙</button>
-      <button type="button" className="icon" title={t('sb_collapse')} aria-label={t('sb_collapse')} onClick={() => hub.send({ type: 'setLayout', layout: { collapsed: true } })}>›</button>
+      <button
+        type="button"
+        className="icon"
+        title={t('sb_openOptions')}
+        aria-label={t('sb_openOptions')}
+        onClick={() => void browser.runtime.openOptionsPage()}
+      >
+        ⚙
+      </button>
+      <button
+        type="button"
+        className="icon"
+        title={t('sb_collapse')}
+        aria-label={t('sb_collapse')}
+        onClick={() => hub.send({ type: 'setLayout', layout: { collapsed: true } })}
+      >
+        ›
+      </button>
     </header>
   );
 }
@@ -65,13 +85,29 @@ function TeamNotice() {
   const t = useT();
   const { status } = useTeam();
   if (status?.state === 'refused')
-    return <div className="status warn" role="alert" data-testid="team-sidebar-status" data-value="refused">{t('team_sb_refused')}</div>;
+    return (
+      <div className="status warn" role="alert" data-testid="team-sidebar-status" data-value="refused">
+        {t('team_sb_refused')}
+      </div>
+    );
   if (status?.state === 'offline')
-    return <div className="status info" role="status" data-testid="team-sidebar-status" data-value="offline">{t('team_sb_offline')}</div>;
+    return (
+      <div className="status info" role="status" data-testid="team-sidebar-status" data-value="offline">
+        {t('team_sb_offline')}
+      </div>
+    );
   return null;
 }
 
-function Status({ children, kind = 'info', testId }: { children: React.ReactNode; kind?: 'info' | 'warn'; testId?: string }) {
+function Status({
+  children,
+  kind = 'info',
+  testId,
+}: {
+  children: React.ReactNode;
+  kind?: 'info' | 'warn';
+  testId?: string;
+}) {
   return (
     <div className={`status ${kind}`} data-testid={testId} role={kind === 'warn' ? 'alert' : 'status'}>
       {children}
@@ -94,12 +130,26 @@ function Body({ hub, settings }: { hub: HubApi; settings: AppSettings }) {
   );
 }
 
-function BuyerView({ hub, state, settings }: { hub: HubApi; state: Extract<ConsoleState, { status: 'ok' }>; settings: AppSettings }) {
+function BuyerView({
+  hub,
+  state,
+  settings,
+}: {
+  hub: HubApi;
+  state: Extract<ConsoleState, { status: 'ok' }>;
+  settings: AppSettings;
+}) {
   const t = useT();
   const locale = useLocale();
   const { buyer } = state;
   const today = todayIn(settings.timeZone, Date.now());
-  const found = useQuery(hub, { method: 'buyer', platform: buyer.platform, id: buyer.id, nick: buyer.nick, asOf: today });
+  const found = useQuery(hub, {
+    method: 'buyer',
+    platform: buyer.platform,
+    id: buyer.id,
+    nick: buyer.nick,
+    asOf: today,
+  });
   const taxonomy = useQuery(hub, { method: 'taxonomy' });
   const stableTaxonomy = useStable(taxonomy.status === 'ready' ? taxonomy.value : undefined);
   const detection = useConcernDetection(state.messages, stableTaxonomy);
@@ -107,7 +157,8 @@ function BuyerView({ hub, state, settings }: { hub: HubApi; state: Extract<Conso
   const suggestionFacts = useSuggestionFacts(state, found.status === 'ready' ? found.value : null, detection, locale);
 
   if (found.status === 'loading') return <Status>{t('loading')}</Status>;
-  if (found.status === 'error') return <Status kind="warn">{t('sb_errorLoading', { message: found.error.message })}</Status>;
+  if (found.status === 'error')
+    return <Status kind="warn">{t('sb_errorLoading', { message: found.error.message })}</Status>;
   const { buyer: record, profile, match, anyData, live, dataAsOf } = found.value;
   const id = record?.id ?? makeBuyerId(buyer.platform, buyer.id ?? buyer.nick);
   const ctx = {
@@ -125,25 +176,59 @@ function BuyerView({ hub, state, settings }: { hub: HubApi; state: Extract<Conso
       {!anyData && (
         <Status>
           {t('sb_noData')}{' '}
-          <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>{t('sb_importNow')}</button>
+          <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('sb_importNow')}
+          </button>
         </Status>
       )}
       {/* One boundary per panel: a panel that fails says so and can be retried; the others stay. */}
       <ErrorBoundary name="eb_panel_buyer">
-        <BuyerCard nick={buyer.nick} platform={buyer.platform} profile={profile} match={match} settings={settings} live={live} dataAsOf={dataAsOf} />
+        <BuyerCard
+          nick={buyer.nick}
+          platform={buyer.platform}
+          profile={profile}
+          match={match}
+          settings={settings}
+          live={live}
+          dataAsOf={dataAsOf}
+        />
       </ErrorBoundary>
       {suggestionFacts && (
         <ErrorBoundary name="eb_panel_suggestions">
-          <SuggestionsPanel hub={hub} facts={suggestionFacts.facts} settings={settings} concernNames={suggestionFacts.concernNames} meaning={meaning} />
+          <SuggestionsPanel
+            hub={hub}
+            facts={suggestionFacts.facts}
+            settings={settings}
+            concernNames={suggestionFacts.concernNames}
+            meaning={meaning}
+          />
         </ErrorBoundary>
       )}
       <ErrorBoundary name="eb_panel_reminders">
-        <RemindersPanel hub={hub} buyerId={id} nick={buyer.nick} platform={buyer.platform} timeZone={settings.timeZone} />
+        <RemindersPanel
+          hub={hub}
+          buyerId={id}
+          nick={buyer.nick}
+          platform={buyer.platform}
+          timeZone={settings.timeZone}
+        />
       </ErrorBoundary>
       <ErrorBoundary name="eb_panel_concerns">
-        <ConcernsPanel hub={hub} ctx={ctx} detected={detection.detected} autoSave={settings.autoSaveConcerns} nameOf={(c) => detection.nameOf(c, locale)} />
+        <ConcernsPanel
+          hub={hub}
+          ctx={ctx}
+          detected={detection.detected}
+          autoSave={settings.autoSaveConcerns}
+          nameOf={(c) => detection.nameOf(c, locale)}
+        />
         {taxonomy.status === 'ready' && (
-          <MarkConcern hub={hub} ctx={ctx} messages={state.messages} concerns={taxonomy.value.concerns.filter((c) => c.enabled !== false).map((c) => c.id)} nameOf={(c) => detection.nameOf(c, locale)} />
+          <MarkConcern
+            hub={hub}
+            ctx={ctx}
+            messages={state.messages}
+            concerns={taxonomy.value.concerns.filter((c) => c.enabled !== false).map((c) => c.id)}
+            nameOf={(c) => detection.nameOf(c, locale)}
+          />
         )}
       </ErrorBoundary>
       <ErrorBoundary name="eb_panel_birthday">

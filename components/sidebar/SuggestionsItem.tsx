@@ -63,7 +63,9 @@ export function SuggestionItem(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open !== null]);
 
-  const classes = ['sg-item', active ? 'active' : '', view.capped ? 'capped' : '', open ? 'open' : ''].filter(Boolean).join(' ');
+  const classes = ['sg-item', active ? 'active' : '', view.capped ? 'capped' : '', open ? 'open' : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     // Picking: a listbox of options. Composing (an item open with its blanks and buttons): a plain
     // list, since an option cannot hold controls.
@@ -77,27 +79,42 @@ export function SuggestionItem(props: {
         props.onChoose();
       }}
     >
-      <div id={props.id} role={props.composing ? undefined : 'option'} aria-selected={props.composing ? undefined : active}>
-      <div className="sg-head">
-        {props.pick !== null && (
-          <kbd className="sg-pick" data-testid="suggestion-pick" aria-hidden="true">
-            {props.pick}
-          </kbd>
+      <div
+        id={props.id}
+        role={props.composing ? undefined : 'option'}
+        aria-selected={props.composing ? undefined : active}
+      >
+        <div className="sg-head">
+          {props.pick !== null && (
+            <kbd className="sg-pick" data-testid="suggestion-pick" aria-hidden="true">
+              {props.pick}
+            </kbd>
+          )}
+          <span className="sg-title">{view.template.title}</span>
+          {view.couponLabel && (
+            <span className="sg-coupon-chip">{t('sg_withCoupon', { label: view.couponLabel })}</span>
+          )}
+          {view.template.shortcut && <span className="sg-shortcut">{view.template.shortcut}</span>}
+        </div>
+        {preview !== null ? (
+          <p className={`sg-preview${open ? ' full' : ''}`} data-testid="suggestion-preview">
+            {preview}
+          </p>
+        ) : (
+          <p className="sg-preview broken">{t('sg_templateBroken')}</p>
         )}
-        <span className="sg-title">{view.template.title}</span>
-        {view.couponLabel && <span className="sg-coupon-chip">{t('sg_withCoupon', { label: view.couponLabel })}</span>}
-        {view.template.shortcut && <span className="sg-shortcut">{view.template.shortcut}</span>}
-      </div>
-      {preview !== null ? (
-        <p className={`sg-preview${open ? ' full' : ''}`} data-testid="suggestion-preview">{preview}</p>
-      ) : (
-        <p className="sg-preview broken">{t('sg_templateBroken')}</p>
-      )}
-      <p className={`sg-reason${view.capped ? ' capped' : ''}`} data-testid="suggestion-reason">{view.reason}</p>
+        <p className={`sg-reason${view.capped ? ' capped' : ''}`} data-testid="suggestion-reason">
+          {view.reason}
+        </p>
       </div>
 
       {open && (
-        <div className="sg-compose" role="group" aria-label={view.template.title} onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), props.onClose())}>
+        <div
+          className="sg-compose"
+          role="group"
+          aria-label={view.template.title}
+          onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), props.onClose())}
+        >
           {brokenErrors.length > 0 && (
             <ul className="sg-errors" role="alert" data-testid="suggestion-errors">
               {view.needsCouponMissing && <li>{t('sg_needsCoupon')}</li>}
@@ -145,7 +162,12 @@ export function SuggestionItem(props: {
             </ul>
           )}
           <div className="sg-actions">
-            <button type="button" className="primary small" disabled={brokenErrors.length > 0 || open.blocks.length > 0} onClick={props.onChoose}>
+            <button
+              type="button"
+              className="primary small"
+              disabled={brokenErrors.length > 0 || open.blocks.length > 0}
+              onClick={props.onChoose}
+            >
               {open.confirming ? t('sg_insertAnyway') : t('sg_insert')} ↵
             </button>
           </div>

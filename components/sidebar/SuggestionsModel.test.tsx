@@ -2,15 +2,36 @@ import { describe, expect, it } from 'vitest';
 import type { ConsoleMessage } from '@/lib/schemas/messages';
 import { DEFAULT_APP_SETTINGS } from '@/lib/settings/app';
 import { sampleBuyer } from '@/lib/templates/testing';
-import { agentMessagesInARow, guardFor, insertFailureMessage, kindsForNow, renderContextFor, sameTarget, templateForShortcut, type ConversationFacts, type Suggestions } from './SuggestionsModel';
+import {
+  agentMessagesInARow,
+  guardFor,
+  insertFailureMessage,
+  kindsForNow,
+  renderContextFor,
+  sameTarget,
+  templateForShortcut,
+  type ConversationFacts,
+  type Suggestions,
+} from './SuggestionsModel';
 import { defaultTemplates, renderTemplate, withConsoleOrders } from '@/lib/templates';
 import { translate } from '@/lib/i18n';
 import { defaultGuardRules, textFingerprint } from '@/lib/guard';
 
-const msg = (author: ConsoleMessage['author'], n: number): ConsoleMessage => ({ id: `m${n}`, author, text: `${author} ${n}` });
+const msg = (author: ConsoleMessage['author'], n: number): ConsoleMessage => ({
+  id: `m${n}`,
+  author,
+  text: `${author} ${n}`,
+});
 
 function facts(platform: ConversationFacts['platform'], messages: ConsoleMessage[]): ConversationFacts {
-  return { buyerId: 'x:1', target: { consoleId: 'demo', platform, id: '1', nick: '1' }, platform, profile: null, messages, recentConcerns: [] };
+  return {
+    buyerId: 'x:1',
+    target: { consoleId: 'demo', platform, id: '1', nick: '1' },
+    platform,
+    profile: null,
+    messages,
+    recentConcerns: [],
+  };
 }
 
 describe('which kinds of reply are suggested now', () => {
@@ -38,22 +59,49 @@ describe('send guard in the sidebar', () => {
   it('blocks a sixth message in a row and an over-long one on Shopee, but not elsewhere', () => {
     const five = [msg('buyer', 0), ...[1, 2, 3, 4, 5].map((n) => msg('agent', n))];
     const now = Date.UTC(2025, 5, 20, 4);
-    expect(guardFor('Hi!', facts('shopee', five), null, now, DEFAULT_APP_SETTINGS).blocks.map((w) => w.code)).toEqual(['followup_guardTooManyInARow']);
-    expect(guardFor('x'.repeat(601), facts('shopee', [msg('buyer', 0)]), null, now, DEFAULT_APP_SETTINGS).blocks.map((w) => w.code)).toEqual(['followup_guardTooLong']);
+    expect(guardFor('Hi!', facts('shopee', five), null, now, DEFAULT_APP_SETTINGS).blocks.map((w) => w.code)).toEqual([
+      'followup_guardTooManyInARow',
+    ]);
+    expect(
+      guardFor('x'.repeat(601), facts('shopee', [msg('buyer', 0)]), null, now, DEFAULT_APP_SETTINGS).blocks.map(
+        (w) => w.code,
+      ),
+    ).toEqual(['followup_guardTooLong']);
     expect(guardFor('x'.repeat(601), facts('taobao', five), null, now, DEFAULT_APP_SETTINGS).blocks).toEqual([]);
   });
 
   it('warns when this very text went to ten other Shopee buyers recently, by its fingerprint', () => {
     const text = '亲，您的包裹已经发出，请注意查收哦！';
     const rule = defaultGuardRules().repeat;
-    const recent = [{ fingerprint: textFingerprint(text), buyers: 10 }, { fingerprint: textFingerprint('别的话术，也发给了很多人'), buyers: 40 }];
+    const recent = [
+      { fingerprint: textFingerprint(text), buyers: 10 },
+      { fingerprint: textFingerprint('别的话术，也发给了很多人'), buyers: 40 },
+    ];
     const now = Date.now();
-    const check = guardFor(text, facts('shopee', [msg('buyer', 0)]), null, now, DEFAULT_APP_SETTINGS, undefined, { rule, recent });
+    const check = guardFor(text, facts('shopee', [msg('buyer', 0)]), null, now, DEFAULT_APP_SETTINGS, undefined, {
+      rule,
+      recent,
+    });
     expect(check.blocks).toEqual([]);
     expect(check.warns.map((w) => [w.code, w.params.count])).toEqual([['followup_guardSameText', 10]]);
     // Another text, or fewer buyers than the rule allows, passes.
-    expect(guardFor('亲，这款偏小一码，建议拍大一码哦', facts('shopee', [msg('buyer', 0)]), null, now, DEFAULT_APP_SETTINGS, undefined, { rule, recent }).warns).toEqual([]);
-    expect(guardFor(text, facts('shopee', [msg('buyer', 0)]), null, now, DEFAULT_APP_SETTINGS, undefined, { rule, recent: [{ fingerprint: textFingerprint(text), buyers: 9 }] }).warns).toEqual([]);
+    expect(
+      guardFor(
+        '亲，这款偏小一码，建议拍大一码哦',
+        facts('shopee', [msg('buyer', 0)]),
+        null,
+        now,
+        DEFAULT_APP_SETTINGS,
+        undefined,
+        { rule, recent },
+      ).warns,
+    ).toEqual([]);
+    expect(
+      guardFor(text, facts('shopee', [msg('buyer', 0)]), null, now, DEFAULT_APP_SETTINGS, undefined, {
+        rule,
+        recent: [{ fingerprint: textFingerprint(text), buyers: 9 }],
+      }).warns,
+    ).toEqual([]);
   });
 });
 
@@ -77,14 +125,21 @@ describe('inserts and typed shortcuts in the sidebar', () => {
     expect(translate('zh-CN', m.key, m.params)).toBe('会话已切换到 买家B，未填入');
     expect(translate('en', m.key, m.params)).toBe('The conversation switched to 买家B; nothing was put in');
     const timeout = insertFailureMessage({ requestId: 'r', ok: false, reason: 'timeout' });
-    expect(translate('zh-CN', timeout.key, { reason: translate('zh-CN', timeout.reasonKey!) })).toBe('没能放入输入框：聊天工作台没有回应');
+    expect(translate('zh-CN', timeout.key, { reason: translate('zh-CN', timeout.reasonKey!) })).toBe(
+      '没能放入输入框：聊天工作台没有回应',
+    );
   });
 
   it('finds the template a typed shortcut names, and tells conversations apart by console, buyer id and nick', () => {
     const templates = defaultTemplates();
     expect(templateForShortcut(templates, '/CM')?.id).toBe('builtin.concern.size');
     expect(templateForShortcut(templates, '/nope')).toBeNull();
-    expect(templateForShortcut(templates.map((t) => ({ ...t, enabled: false })), '/cm')).toBeNull();
+    expect(
+      templateForShortcut(
+        templates.map((t) => ({ ...t, enabled: false })),
+        '/cm',
+      ),
+    ).toBeNull();
     const a = { consoleId: 'demo', platform: 'taobao', id: 'b1', nick: '买家A' } as const;
     expect(sameTarget(a, { ...a })).toBe(true);
     expect(sameTarget(a, { ...a, nick: '买家B' })).toBe(false);
@@ -97,11 +152,22 @@ describe('what a suggestion is rendered for', () => {
   it('names the product asked about and the parcel the console shows', () => {
     const shipping = defaultTemplates().find((t) => t.kind === 'shipping')!;
     const s: Suggestions = {
-      lang: 'zh-CN', today: '2025-06-20', ranked: [], coupons: [], bestCoupon: null,
-      orders: withConsoleOrders([], [{ id: 'PDD-77', status: 'shipped', tracking: 'YT7500000000002', carrier: '圆通速递' }]),
+      lang: 'zh-CN',
+      today: '2025-06-20',
+      ranked: [],
+      coupons: [],
+      bestCoupon: null,
+      orders: withConsoleOrders(
+        [],
+        [{ id: 'PDD-77', status: 'shipped', tracking: 'YT7500000000002', carrier: '圆通速递' }],
+      ),
       product: { id: '6234567890', title: '羊毛混纺大衣 米白 M' },
     };
-    const ctx = renderContextFor(s, sampleBuyer(), DEFAULT_APP_SETTINGS, { template: shipping, coupon: null, answers: {} });
+    const ctx = renderContextFor(s, sampleBuyer(), DEFAULT_APP_SETTINGS, {
+      template: shipping,
+      coupon: null,
+      answers: {},
+    });
     expect(ctx.order).toMatchObject({ id: 'PDD-77', trackingNo: 'YT7500000000002', carrier: '圆通速递' });
     const result = renderTemplate('您问的{{product.title}}已发出，{{order.carrier}}单号{{order.trackingNo}}', ctx);
     expect(result.ok && result.text).toBe('您问的羊毛混纺大衣 米白 M已发出，圆通速递单号YT7500000000002');

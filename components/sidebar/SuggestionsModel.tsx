@@ -1,6 +1,12 @@
 import { useMemo } from 'react';
 import { checkContact, issuedFromContactLog } from '@/lib/contact';
-import { applicableCoupons, couponLabel, couponVariables, type ApplicableCoupon, type ResolvedCoupon } from '@/lib/coupons';
+import {
+  applicableCoupons,
+  couponLabel,
+  couponVariables,
+  type ApplicableCoupon,
+  type ResolvedCoupon,
+} from '@/lib/coupons';
 import { contactKindOf } from '@/lib/db/contact-log';
 import { checkBeforeInsert, textFingerprint, type ChatLimits, type GuardWarning, type RepeatRule } from '@/lib/guard';
 import { daysBetween } from '@/lib/dates/local-date';
@@ -73,7 +79,10 @@ export function usesCoupon(template: Template): boolean {
   const key = `${template.id}@${template.version}`;
   let hit = usesCouponCache.get(key);
   if (hit === undefined) {
-    hit = Object.values(template.variants).some((body) => body !== undefined && parseTemplate(body).nodes.some((n) => n.type === 'var' && n.name.startsWith('coupon.')));
+    hit = Object.values(template.variants).some(
+      (body) =>
+        body !== undefined && parseTemplate(body).nodes.some((n) => n.type === 'var' && n.name.startsWith('coupon.')),
+    );
     usesCouponCache.set(key, hit);
   }
   return hit;
@@ -95,13 +104,19 @@ const THANKS_DAYS = 3;
  * that kind open; a thank-you only just after a purchase; a review reply only when the buyer
  * talks about their review. The rest are always candidates.
  */
-export function kindsForNow(profile: BuyerProfile | null, reminderKinds: ReadonlySet<ReminderKind>, today: string, buyerTexts: readonly string[] = []): TemplateKind[] {
+export function kindsForNow(
+  profile: BuyerProfile | null,
+  reminderKinds: ReadonlySet<ReminderKind>,
+  today: string,
+  buyerTexts: readonly string[] = [],
+): TemplateKind[] {
   const kinds: TemplateKind[] = ['concern_answer', 'reengage', 'custom'];
   if (buyerTexts.some((t) => REVIEW_WORDS.test(t))) kinds.push('review_reply');
   if (reminderKinds.has('unpaid')) kinds.push('unpaid_reminder');
   if (reminderKinds.has('shipping')) kinds.push('shipping');
   if (reminderKinds.has('checkin')) kinds.push('delivery_checkin');
-  if (reminderKinds.has('day100') || reminderKinds.has('anniversary') || reminderKinds.has('birthday')) kinds.push('greeting');
+  if (reminderKinds.has('day100') || reminderKinds.has('anniversary') || reminderKinds.has('birthday'))
+    kinds.push('greeting');
   const last = profile?.metrics.lastPaidDate;
   if (last && daysBetween(last, today) <= THANKS_DAYS) kinds.push('thanks');
   return kinds;
@@ -129,11 +144,39 @@ export function useSuggestions(
     const bestCoupon = coupons.find((c) => !c.capped)?.coupon ?? null;
     const isCapped = (template: Template, now: number): CapCheck => {
       if (!profile) return { capped: false };
-      const check = checkContact(profile, { kind: contactKindOf(template.kind), marketing: template.marketing }, ctx.contactLog, ctx.policy, now, contact);
-      return check.capped && check.reason ? { capped: true, reason: { kind: 'capped', code: check.reason.code, params: check.reason.params } } : { capped: check.capped };
+      const check = checkContact(
+        profile,
+        { kind: contactKindOf(template.kind), marketing: template.marketing },
+        ctx.contactLog,
+        ctx.policy,
+        now,
+        contact,
+      );
+      return check.capped && check.reason
+        ? { capped: true, reason: { kind: 'capped', code: check.reason.code, params: check.reason.params } }
+        : { capped: check.capped };
     };
-    const kinds = [...new Set([...kindsForNow(profile, reminderKinds, today, messages.filter((m) => m.author === 'buyer').map((m) => m.text)), ...kindsFromOrders(orders ?? [])])];
-    const ranked = rankTemplates(ctx.templates, { profile, recentConcerns, platform, lang, now: ctx.now, isCapped, kinds, orders: orders ?? [] });
+    const kinds = [
+      ...new Set([
+        ...kindsForNow(
+          profile,
+          reminderKinds,
+          today,
+          messages.filter((m) => m.author === 'buyer').map((m) => m.text),
+        ),
+        ...kindsFromOrders(orders ?? []),
+      ]),
+    ];
+    const ranked = rankTemplates(ctx.templates, {
+      profile,
+      recentConcerns,
+      platform,
+      lang,
+      now: ctx.now,
+      isCapped,
+      kinds,
+      orders: orders ?? [],
+    });
     return { lang, today, ranked, coupons, bestCoupon, orders: orders ?? [], product: product ?? null };
   }, [ctx, settings, profile, orders, product, messages, recentConcerns, platform, reminderKinds]);
 }
@@ -146,7 +189,12 @@ export interface RenderInput {
   answers: Readonly<Record<string, string>>;
 }
 
-export function renderContextFor(s: Suggestions, profile: BuyerProfile | null, settings: AppSettings, input: RenderInput): RenderContext {
+export function renderContextFor(
+  s: Suggestions,
+  profile: BuyerProfile | null,
+  settings: AppSettings,
+  input: RenderInput,
+): RenderContext {
   return {
     lang: s.lang,
     today: s.today,
@@ -171,7 +219,9 @@ export function templateCoupon(c: ResolvedCoupon, buyerLang: BuyerLanguage): Tem
     expires: c.expiresOn,
     ...(c.thresholdCents !== undefined ? { thresholdCents: c.thresholdCents } : {}),
     ...(c.amountCents !== undefined ? { amountCents: c.amountCents } : {}),
-    ...(c.coupon.kind === 'threshold' && c.coupon.currency && c.coupon.currency !== 'CNY' ? { currency: c.coupon.currency } : {}),
+    ...(c.coupon.kind === 'threshold' && c.coupon.currency && c.coupon.currency !== 'CNY'
+      ? { currency: c.coupon.currency }
+      : {}),
     ...(c.rate !== undefined ? { discount: c.rate } : {}),
     ...(c.durationDays !== undefined ? { durationDays: c.durationDays } : {}),
     ...(c.gift !== undefined ? { gift: c.gift } : {}),
@@ -180,7 +230,12 @@ export function templateCoupon(c: ResolvedCoupon, buyerLang: BuyerLanguage): Tem
   };
 }
 
-export function renderFor(s: Suggestions, profile: BuyerProfile | null, settings: AppSettings, input: RenderInput): RenderResult {
+export function renderFor(
+  s: Suggestions,
+  profile: BuyerProfile | null,
+  settings: AppSettings,
+  input: RenderInput,
+): RenderResult {
   return renderVariant(input.template, renderContextFor(s, profile, settings, input)).result;
 }
 
@@ -231,7 +286,14 @@ export function guardFor(
     agentMessagesInARow: agentMessagesInARow(facts.messages),
     timeZone: settings.timeZone,
     ...(limits ? { limits } : {}),
-    ...(sameText ? { sameText: { rule: sameText.rule, buyers: sameText.recent.find((r) => r.fingerprint === fingerprint)?.buyers ?? 0 } } : {}),
+    ...(sameText
+      ? {
+          sameText: {
+            rule: sameText.rule,
+            buyers: sameText.recent.find((r) => r.fingerprint === fingerprint)?.buyers ?? 0,
+          },
+        }
+      : {}),
   });
   return { blocks: all.filter((w) => w.severity === 'block'), warns: all.filter((w) => w.severity === 'warn') };
 }
@@ -244,9 +306,18 @@ const RECENT_BUYER_MESSAGES = 5;
  * the buyer's latest messages, most recent first. Stable while nothing relevant changes.
  */
 export function useSuggestionFacts(
-  state: { consoleId: string; buyer: { id: string | null; nick: string; platform: Platform }; messages: ConsoleMessage[]; orders?: readonly ConsoleOrder[]; products?: readonly ConsoleProduct[] },
+  state: {
+    consoleId: string;
+    buyer: { id: string | null; nick: string; platform: Platform };
+    messages: ConsoleMessage[];
+    orders?: readonly ConsoleOrder[];
+    products?: readonly ConsoleProduct[];
+  },
   lookup: BuyerLookup | null,
-  detection: { detected: readonly { messageId: string; concern: string }[]; nameOf: (id: string, locale: UiLocale) => string },
+  detection: {
+    detected: readonly { messageId: string; concern: string }[];
+    nameOf: (id: string, locale: UiLocale) => string;
+  },
   locale: UiLocale,
 ): { facts: ConversationFacts; concernNames: Record<string, string> } | null {
   const { buyer, messages, consoleId, orders: panel, products } = state;
@@ -259,7 +330,8 @@ export function useSuggestionFacts(
         .map((m) => m.id),
     );
     const recentConcerns: string[] = [];
-    for (const d of detection.detected) if (recentMessages.has(d.messageId) && !recentConcerns.includes(d.concern)) recentConcerns.push(d.concern);
+    for (const d of detection.detected)
+      if (recentMessages.has(d.messageId) && !recentConcerns.includes(d.concern)) recentConcerns.push(d.concern);
     const concernNames: Record<string, string> = {};
     for (const d of detection.detected) concernNames[d.concern] = detection.nameOf(d.concern, locale);
     return {
@@ -292,7 +364,11 @@ export function templateForShortcut(templates: readonly Template[], typed: strin
 }
 
 /** What the sidebar says when an insert did not happen: a message, and the reason inside it. */
-export function insertFailureMessage(result: InsertResult): { key: MessageKey; params?: Record<string, string>; reasonKey?: MessageKey } {
+export function insertFailureMessage(result: InsertResult): {
+  key: MessageKey;
+  params?: Record<string, string>;
+  reasonKey?: MessageKey;
+} {
   switch (result.reason) {
     case 'conversation_changed':
       return { key: 'sg_insertOtherConversation', params: { nick: result.openNick ?? '' } };

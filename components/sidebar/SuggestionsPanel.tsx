@@ -6,7 +6,14 @@ import { couponLabel, type ResolvedCoupon } from '@/lib/coupons';
 import { guardListName, guardNames, resolveGuard, type GuardWarning } from '@/lib/guard';
 import type { FollowupKey } from '@/lib/i18n/catalog/followup';
 import type { AppSettings } from '@/lib/settings/app';
-import { createTemplateSearchIndex, formatReason, labelLocale, searchTemplates, type RankedTemplate, type Template } from '@/lib/templates';
+import {
+  createTemplateSearchIndex,
+  formatReason,
+  labelLocale,
+  searchTemplates,
+  type RankedTemplate,
+  type Template,
+} from '@/lib/templates';
 import { COUPON_ONLY_TEMPLATE, CouponsPanel } from './CouponsPanel';
 import { SuggestionItem, type ItemState, type SuggestionView } from './SuggestionsItem';
 import {
@@ -56,7 +63,13 @@ const shortcutKey = (template: Template) => `sc:${template.id}`;
  * to say. Nothing is ever sent: the text goes into the console's input for the agent to send.
  * Every insert is bound to this conversation, and the contact is logged once the console confirms it.
  */
-export function SuggestionsPanel({ hub, facts, settings, concernNames, meaning }: {
+export function SuggestionsPanel({
+  hub,
+  facts,
+  settings,
+  concernNames,
+  meaning,
+}: {
   hub: HubApi;
   facts: ConversationFacts;
   settings: AppSettings;
@@ -69,7 +82,15 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames, meaning }
   const ctx = useQuery(hub, { method: 'suggestionContext', buyerId: facts.buyerId });
   const reminders = useQuery(hub, { method: 'reminders', buyerId: facts.buyerId });
   const reminderKinds = useMemo(
-    () => new Set(reminders.status === 'ready' ? [...reminders.value.due, ...reminders.value.upcoming.filter((r) => r.dueAt - reminders.value.now < DAY_MS)].map((r) => r.kind) : []),
+    () =>
+      new Set(
+        reminders.status === 'ready'
+          ? [
+              ...reminders.value.due,
+              ...reminders.value.upcoming.filter((r) => r.dueAt - reminders.value.now < DAY_MS),
+            ].map((r) => r.kind)
+          : [],
+      ),
     [reminders],
   );
   const s = useSuggestions(facts, ctx.status === 'ready' ? ctx.value : null, settings, reminderKinds);
@@ -99,7 +120,9 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames, meaning }
     if (fresh.length === 0 || insertedHere.current === 0) return;
     // Keyed by message id in the background, so asking again after a worker restart marks nothing twice.
     const messages = fresh.slice(-20).map((m) => ({ id: m.id, text: m.text.slice(0, 2000) }));
-    hub.confirmed({ method: 'contactSeen', buyerId: facts.buyerId, messages }).catch(() => hub.showNotice({ kind: 'error', key: 'sg_contactSeenNotRecorded' }));
+    hub
+      .confirmed({ method: 'contactSeen', buyerId: facts.buyerId, messages })
+      .catch(() => hub.showNotice({ kind: 'error', key: 'sg_contactSeenNotRecorded' }));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [facts.messages]);
 
@@ -108,7 +131,13 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames, meaning }
   const all = useMemo(() => new Map((templates ?? []).map((x) => [x.id, x])), [templates]);
 
   // The console's input answers to the shortcuts of these templates (and leaves every other Tab alone).
-  const shortcutList = useMemo(() => JSON.stringify([...new Set((templates ?? []).flatMap((x) => (x.enabled && x.shortcut ? [x.shortcut] : [])))].sort()), [templates]);
+  const shortcutList = useMemo(
+    () =>
+      JSON.stringify(
+        [...new Set((templates ?? []).flatMap((x) => (x.enabled && x.shortcut ? [x.shortcut] : [])))].sort(),
+      ),
+    [templates],
+  );
   useEffect(() => {
     if (templates) hub.send({ type: 'shortcuts', shortcuts: JSON.parse(shortcutList) as string[] });
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -122,7 +151,10 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames, meaning }
   const platformGuard = useMemo(
     () =>
       guardRules
-        ? JSON.stringify({ ...resolveGuard(guardRules, facts.platform, guardNames(locale), (id) => guardListName(id, locale)), sameText: recentSameText ?? [] })
+        ? JSON.stringify({
+            ...resolveGuard(guardRules, facts.platform, guardNames(locale), (id) => guardListName(id, locale)),
+            sameText: recentSameText ?? [],
+          })
         : null,
     [guardRules, recentSameText, facts.platform, locale],
   );
@@ -132,7 +164,22 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames, meaning }
   }, [platformGuard, hub.connectTick]);
 
   const views = useMemo(
-    () => (s ? buildViews(s, facts, settings, { query, index, all, pinned, viaShortcut, showAll, open, concernNames, locale, t, meaning }) : null),
+    () =>
+      s
+        ? buildViews(s, facts, settings, {
+            query,
+            index,
+            all,
+            pinned,
+            viaShortcut,
+            showAll,
+            open,
+            concernNames,
+            locale,
+            t,
+            meaning,
+          })
+        : null,
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [s, facts, settings, query, index, all, pinned, viaShortcut, showAll, open, concernNames, locale, meaning],
   );
@@ -201,15 +248,29 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames, meaning }
   async function choose(view: SuggestionView, typedNow?: ShortcutRequest): Promise<Chosen> {
     if (!s || busy.current) return 'busy';
     const current = open?.key === view.key ? open.state : { answers: {}, blocks: [], warns: [], confirming: false };
-    const render = renderFor(s, facts.profile, settings, { template: view.template, coupon: couponOf(view, s, pinned), answers: current.answers, nick: facts.nick });
+    const render = renderFor(s, facts.profile, settings, {
+      template: view.template,
+      coupon: couponOf(view, s, pinned),
+      answers: current.answers,
+      nick: facts.nick,
+    });
     if (!render.ok) {
       // Blanks to fill or a broken template: open it so the agent sees what is missing.
       setOpen({ key: view.key, state: { ...current, blocks: [], warns: [], confirming: false } });
       return 'form';
     }
     const coupon = couponOf(view, s, pinned);
-    const sameText = guardRules && ctx.status === 'ready' ? { rule: guardRules.repeat, recent: ctx.value.sameText } : null;
-    const guard = guardFor(render.text, facts, coupon, Date.now(), settings, guardRules?.limits[facts.platform], sameText);
+    const sameText =
+      guardRules && ctx.status === 'ready' ? { rule: guardRules.repeat, recent: ctx.value.sameText } : null;
+    const guard = guardFor(
+      render.text,
+      facts,
+      coupon,
+      Date.now(),
+      settings,
+      guardRules?.limits[facts.platform],
+      sameText,
+    );
     const warns: GuardWarning[] = [...guard.warns, ...capWarnings(view, s)];
     if (guard.blocks.length > 0) {
       setOpen({ key: view.key, state: { ...current, blocks: guard.blocks, warns, confirming: false } });
@@ -219,7 +280,8 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames, meaning }
       setOpen({ key: view.key, state: { ...current, blocks: [], warns, confirming: true } });
       return 'form';
     }
-    const typed = typedNow ?? (viaShortcut && view.key === shortcutKey(viaShortcut.template) ? viaShortcut.request : null);
+    const typed =
+      typedNow ?? (viaShortcut && view.key === shortcutKey(viaShortcut.template) ? viaShortcut.request : null);
     busy.current = true;
     try {
       const result = await hub.insert(render.text, {
@@ -272,7 +334,19 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames, meaning }
     setViaShortcut(via);
     setQuery(null);
     setActive(0);
-    const view = buildViews(s, facts, settings, { query: null, index, all, pinned, viaShortcut: via, showAll, open: null, concernNames, locale, t, meaning }).items[0];
+    const view = buildViews(s, facts, settings, {
+      query: null,
+      index,
+      all,
+      pinned,
+      viaShortcut: via,
+      showAll,
+      open: null,
+      concernNames,
+      locale,
+      t,
+      meaning,
+    }).items[0];
     if (!view) return;
     void choose(view, typedShortcut).then((outcome) => {
       // 'form': the form, once drawn, tells the console (see the effect on shortcutOpen above).
@@ -330,8 +404,14 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames, meaning }
     <section className="card sg" aria-labelledby="sg-title" onKeyDown={onListKey}>
       <div className="sg-bar">
         <h2 id="sg-title">{t('sg_title')}</h2>
-        {s && s.lang !== 'zh-CN' && <span className="sg-lang">{t('sg_langVariant', { lang: t(s.lang === 'en' ? 'sg_lang_en' : 'sg_lang_zhTW') })}</span>}
-        <span className="sg-keys" data-testid="suggestions-shortcut">{t('sg_shortcutHint')}</span>
+        {s && s.lang !== 'zh-CN' && (
+          <span className="sg-lang">
+            {t('sg_langVariant', { lang: t(s.lang === 'en' ? 'sg_lang_en' : 'sg_lang_zhTW') })}
+          </span>
+        )}
+        <span className="sg-keys" data-testid="suggestions-shortcut">
+          {t('sg_shortcutHint')}
+        </span>
       </div>
       {query !== null && (
         <div className="sg-search">
@@ -348,7 +428,15 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames, meaning }
               setOpen(null);
             }}
           />
-          <button type="button" className="icon" aria-label={t('sg_searchClose')} title={t('sg_searchClose')} onClick={closeSearch}>×</button>
+          <button
+            type="button"
+            className="icon"
+            aria-label={t('sg_searchClose')}
+            title={t('sg_searchClose')}
+            onClick={closeSearch}
+          >
+            ×
+          </button>
         </div>
       )}
       {!s ? (
@@ -379,7 +467,14 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames, meaning }
                 void choose(view);
               }}
               onAnswer={(label, value) =>
-                setOpen((o) => (o && o.key === view.key ? { ...o, state: { ...o.state, answers: { ...o.state.answers, [label]: value }, confirming: false } } : o))
+                setOpen((o) =>
+                  o && o.key === view.key
+                    ? {
+                        ...o,
+                        state: { ...o.state, answers: { ...o.state.answers, [label]: value }, confirming: false },
+                      }
+                    : o,
+                )
               }
               onClose={() => {
                 closeOpen();
@@ -395,8 +490,17 @@ export function SuggestionsPanel({ hub, facts, settings, concernNames, meaning }
         </button>
       )}
       {hub.notice && (
-        <p key={hub.notice.id} className={`sg-notice ${hub.notice.kind}`} role="status" data-testid="suggestion-notice" data-notice={hub.notice.key}>
-          {t(hub.notice.key, { ...hub.notice.params, ...(hub.notice.reasonKey ? { reason: t(hub.notice.reasonKey) } : {}) })}
+        <p
+          key={hub.notice.id}
+          className={`sg-notice ${hub.notice.kind}`}
+          role="status"
+          data-testid="suggestion-notice"
+          data-notice={hub.notice.key}
+        >
+          {t(hub.notice.key, {
+            ...hub.notice.params,
+            ...(hub.notice.reasonKey ? { reason: t(hub.notice.reasonKey) } : {}),
+          })}
         </p>
       )}
       {s && (
@@ -428,13 +532,17 @@ function couponOf(view: SuggestionView, s: Suggestions, pinned: Pinned | null): 
 function capWarnings(view: SuggestionView, s: Suggestions): GuardWarning[] {
   const ranked = s.ranked.find((r) => r.template.id === view.template.id);
   const cap = ranked?.capped ? ranked.reason.find((p) => p.kind === 'capped') : undefined;
-  return cap && cap.kind === 'capped' ? [{ code: cap.code as FollowupKey, params: cap.params ?? {}, severity: 'warn' }] : [];
+  return cap && cap.kind === 'capped'
+    ? [{ code: cap.code as FollowupKey, params: cap.params ?? {}, severity: 'warn' }]
+    : [];
 }
 
 /** For a coupon the agent picked: the best-ranked template that carries a coupon, preferring the stage's win-back. */
 function templateForCoupon(s: Suggestions): Template {
   const fits = s.ranked.filter((r) => usesCoupon(r.template) && r.template.kind !== 'unpaid_reminder');
-  return (fits.find((r) => r.template.kind === 'reengage') ?? fits.find((r) => !r.capped))?.template ?? COUPON_ONLY_TEMPLATE;
+  return (
+    (fits.find((r) => r.template.kind === 'reengage') ?? fits.find((r) => !r.capped))?.template ?? COUPON_ONLY_TEMPLATE
+  );
 }
 
 interface BuildOptions {
@@ -451,9 +559,20 @@ interface BuildOptions {
   meaning?: MeaningFinder;
 }
 
-function buildViews(s: Suggestions, facts: ConversationFacts, settings: AppSettings, o: BuildOptions): { items: SuggestionView[]; more: number; total: number } {
+function buildViews(
+  s: Suggestions,
+  facts: ConversationFacts,
+  settings: AppSettings,
+  o: BuildOptions,
+): { items: SuggestionView[]; more: number; total: number } {
   const reasonOf = (r: RankedTemplate) => formatReason(r.reason, o.locale, o.concernNames);
-  const view = (key: string, template: Template, reason: string, capped: boolean, coupon: ResolvedCoupon | null): SuggestionView => {
+  const view = (
+    key: string,
+    template: Template,
+    reason: string,
+    capped: boolean,
+    coupon: ResolvedCoupon | null,
+  ): SuggestionView => {
     const answers = o.open?.key === key ? o.open.state.answers : {};
     const needs = usesCoupon(template);
     const used = needs ? coupon : null;
@@ -474,7 +593,9 @@ function buildViews(s: Suggestions, facts: ConversationFacts, settings: AppSetti
       const ranked = byId.get(hit.id);
       const template = ranked?.template ?? o.all.get(hit.id);
       if (!template) return [];
-      const reason = ranked ? reasonOf(ranked) : o.t('sg_fromSearch', { folder: template.folder || o.t('sg_topFolder') });
+      const reason = ranked
+        ? reasonOf(ranked)
+        : o.t('sg_fromSearch', { folder: template.folder || o.t('sg_topFolder') });
       return [view(`q:${hit.id}`, template, reason, ranked?.capped ?? false, s.bestCoupon)];
     });
     return { items, more: 0, total: items.length };
@@ -489,7 +610,9 @@ function buildViews(s: Suggestions, facts: ConversationFacts, settings: AppSetti
     const items = [first, ...others.items.filter((v) => v.template.id !== typed.template.id)];
     return { items, more: others.more, total: others.total };
   }
-  const pinnedView = o.pinned ? [view(`pin:${o.pinned.template.id}`, o.pinned.template, couponReason(o, s), false, o.pinned.coupon)] : [];
+  const pinnedView = o.pinned
+    ? [view(`pin:${o.pinned.template.id}`, o.pinned.template, couponReason(o, s), false, o.pinned.coupon)]
+    : [];
   const rest = s.ranked.filter((r) => r.template.id !== o.pinned?.template.id);
   // A template that needs a coupon this buyer cannot get goes after the ones ready to use.
   const ready = rest.filter((r) => !usesCoupon(r.template) || s.bestCoupon);

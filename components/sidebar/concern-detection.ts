@@ -16,7 +16,10 @@ function matcherFor(taxonomy?: Taxonomy) {
  * Concerns in the open conversation's buyer messages, newest first. The detector is pure and
  * takes microseconds per message, so it runs in the sidebar on every change of the thread.
  */
-export function useConcernDetection(messages: ConsoleMessage[], taxonomy?: Taxonomy): { detected: DetectedConcern[]; nameOf: (id: string, locale: UiLocale) => string } {
+export function useConcernDetection(
+  messages: ConsoleMessage[],
+  taxonomy?: Taxonomy,
+): { detected: DetectedConcern[]; nameOf: (id: string, locale: UiLocale) => string } {
   return useMemo(() => {
     const { taxonomy: tax, matcher } = matcherFor(taxonomy);
     const detected: DetectedConcern[] = [];

@@ -11,7 +11,11 @@ function background(answerFrom: number, failure = 'disconnected') {
   return { call, asked: () => asked };
 }
 
-const opts = (waits: number[]) => ({ attempts: 4, isTransient: isLinkError, beforeRetry: async (n: number) => void waits.push(n) });
+const opts = (waits: number[]) => ({
+  attempts: 4,
+  isTransient: isLinkError,
+  beforeRetry: async (n: number) => void waits.push(n),
+});
 
 describe('a write the sidebar confirms', () => {
   it('is asked again after the port dropped (a service-worker stop) until answered', async () => {

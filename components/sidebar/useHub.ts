@@ -249,7 +249,8 @@ export function useHub(): HubApi {
       if (!portRef.current) onConnected.current.add(done);
     });
 
-  const confirmed = <R extends SidebarRequest>(request: R) => untilAnswered(() => rpc(request), { attempts: CONFIRM_ATTEMPTS, isTransient: isLinkError, beforeRetry });
+  const confirmed = <R extends SidebarRequest>(request: R) =>
+    untilAnswered(() => rpc(request), { attempts: CONFIRM_ATTEMPTS, isTransient: isLinkError, beforeRetry });
 
   const takeShortcut = (requestId: string) => {
     if (shortcutRef.current?.requestId !== requestId) return;
@@ -266,5 +267,21 @@ export function useHub(): HubApi {
     noticeTimer.current = setTimeout(() => setNotice((n) => (n?.id === id ? null : n)), NOTICE_MS);
   };
 
-  return { status, state, layout, send, insert, focusTick, rpc, confirmed, changeTick, connectTick, shortcut, takeShortcut, answerShortcut, notice, showNotice };
+  return {
+    status,
+    state,
+    layout,
+    send,
+    insert,
+    focusTick,
+    rpc,
+    confirmed,
+    changeTick,
+    connectTick,
+    shortcut,
+    takeShortcut,
+    answerShortcut,
+    notice,
+    showNotice,
+  };
 }

@@ -7,7 +7,10 @@ import type { HubApi } from './useHub';
  * A background query that re-runs when its request changes or when data changed anywhere.
  * Keeps showing the previous value while re-reading, so the panel does not flash.
  */
-export function useQuery<R extends SidebarRequest>(hub: Pick<HubApi, 'rpc' | 'changeTick' | 'status'>, request: R | null): Live<SidebarResult<R['method']>> {
+export function useQuery<R extends SidebarRequest>(
+  hub: Pick<HubApi, 'rpc' | 'changeTick' | 'status'>,
+  request: R | null,
+): Live<SidebarResult<R['method']>> {
   const [state, setState] = useState<Live<SidebarResult<R['method']>>>({ status: 'loading' });
   const key = request ? JSON.stringify(request) : '';
   useEffect(() => {

@@ -27,7 +27,9 @@ export interface DemoConsoleApi {
 }
 
 declare global {
-  interface Window { __demoConsole?: DemoConsoleApi }
+  interface Window {
+    __demoConsole?: DemoConsoleApi;
+  }
 }
 
 /** Shop time (not the browser's zone), as consoles show an order's or a message's time. */
@@ -69,11 +71,14 @@ export function App() {
     const start = (file: DemoConversationsFile | null) => {
       const first = params.buyer ?? file?.conversations[0]?.buyerId;
       // `?orders=` lists orders of the requested buyer (known to the console: paid, time not shown).
-      if (params.buyer) for (const id of [...params.orders].reverse()) dispatch({ type: 'order', buyerId: params.buyer, order: { id, status: 'paid' } });
+      if (params.buyer)
+        for (const id of [...params.orders].reverse())
+          dispatch({ type: 'order', buyerId: params.buyer, order: { id, status: 'paid' } });
       if (first) open(first, params.nick, 'replace');
       if (!file || !params.script) return;
       for (const c of file.conversations) {
-        for (const s of c.script) timers.push(window.setTimeout(() => receive(c.buyerId, s.text, c.nick, s.id), s.delayMs));
+        for (const s of c.script)
+          timers.push(window.setTimeout(() => receive(c.buyerId, s.text, c.nick, s.id), s.delayMs));
       }
     };
     fetch('/data/conversations.json')
@@ -114,8 +119,10 @@ export function App() {
       open: (buyerId, nick) => open(buyerId, nick),
       placeOrder: (buyerId, order) => {
         if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(order.id)) throw new Error(`placeOrder: bad order id ${order.id}`);
-        if (!ORDER_STATUSES.includes(order.status)) throw new Error(`placeOrder: status must be one of ${ORDER_STATUSES.join(', ')}`);
-        if (order.amount !== undefined && !(Number.isFinite(order.amount) && order.amount >= 0)) throw new Error('placeOrder: bad amount');
+        if (!ORDER_STATUSES.includes(order.status))
+          throw new Error(`placeOrder: status must be one of ${ORDER_STATUSES.join(', ')}`);
+        if (order.amount !== undefined && !(Number.isFinite(order.amount) && order.amount >= 0))
+          throw new Error('placeOrder: bad amount');
         dispatch({
           type: 'order',
           buyerId,
@@ -128,10 +135,16 @@ export function App() {
           },
         });
       },
-      get currentBuyerId() { return stateRef.current.activeBuyerId; },
-      get ready() { return stateRef.current.ready; },
+      get currentBuyerId() {
+        return stateRef.current.activeBuyerId;
+      },
+      get ready() {
+        return stateRef.current.ready;
+      },
     };
-    return () => { delete window.__demoConsole; };
+    return () => {
+      delete window.__demoConsole;
+    };
   }, [open, receive]);
 
   const conversations = sortedConversations(state);
@@ -148,17 +161,36 @@ export function App() {
 
   const style = { '--brand': look.brand, '--bubble': look.bubble } as CSSProperties;
   return (
-    <div id="demo-console" data-platform={look.id} data-input={params.input} data-ready={state.ready ? 'true' : 'false'} style={style}>
+    <div
+      id="demo-console"
+      data-platform={look.id}
+      data-input={params.input}
+      data-ready={state.ready ? 'true' : 'false'}
+      style={style}
+    >
       <header className="topbar">
-        <span className="logo" aria-hidden="true">{look.glyph}</span>
+        <span className="logo" aria-hidden="true">
+          {look.glyph}
+        </span>
         <span className="product">{look.name}</span>
         <span className="shop">{DEMO_SHOP.name}</span>
         <span className="spacer" />
-        <span className="stat">今日接待 <b>{conversations.length}</b></span>
-        <span className="stat">待回复 <b>{conversations.filter((c) => c.unread > 0).length}</b></span>
-        <span className="agent"><i className="dot" />{DEMO_SHOP.agentNick} · 在线</span>
+        <span className="stat">
+          今日接待 <b>{conversations.length}</b>
+        </span>
+        <span className="stat">
+          待回复 <b>{conversations.filter((c) => c.unread > 0).length}</b>
+        </span>
+        <span className="agent">
+          <i className="dot" />
+          {DEMO_SHOP.agentNick} · 在线
+        </span>
       </header>
-      {state.error && <div className="banner" role="alert">演示数据加载失败（{state.error}），请先运行 demo-build。</div>}
+      {state.error && (
+        <div className="banner" role="alert">
+          演示数据加载失败（{state.error}），请先运行 demo-build。
+        </div>
+      )}
       <div className="workspace">
         <nav className="rail" aria-hidden="true">
           <span className="rail-item active">接待</span>
@@ -184,7 +216,11 @@ export function App() {
             <div className="chat-empty">{state.ready ? '选择左侧的会话开始接待' : '正在加载会话…'}</div>
           )}
         </main>
-        <SidePanel conversation={active} platform={look.id} orders={active ? (state.orders[active.buyerId] ?? []) : []} />
+        <SidePanel
+          conversation={active}
+          platform={look.id}
+          orders={active ? (state.orders[active.buyerId] ?? []) : []}
+        />
       </div>
     </div>
   );

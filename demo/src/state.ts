@@ -59,7 +59,15 @@ export type ConsoleAction =
   /** An order placed or changed for a buyer: a known id changes in place (fields given replace), a new one goes on top. */
   | { type: 'order'; buyerId: string; order: DemoOrder };
 
-export const initialState: ConsoleState = { ready: false, error: null, orders: {}, conversations: [], activeBuyerId: null, activity: 0, created: 0 };
+export const initialState: ConsoleState = {
+  ready: false,
+  error: null,
+  orders: {},
+  conversations: [],
+  activeBuyerId: null,
+  activity: 0,
+  created: 0,
+};
 
 function withOrder(orders: DemoOrder[], order: DemoOrder): DemoOrder[] {
   const at = orders.findIndex((o) => o.id === order.id);
@@ -81,9 +89,18 @@ function ensure(state: ConsoleState, buyerId: string, nick?: string | null): [Co
   if (found) return [state, found];
   const created = state.created + 1;
   const conversation: ChatConversation = {
-    id: `n${created}`, buyerId, nick: nick || buyerId, messages: [], unread: 0, activity: state.activity + 1, draft: '',
+    id: `n${created}`,
+    buyerId,
+    nick: nick || buyerId,
+    messages: [],
+    unread: 0,
+    activity: state.activity + 1,
+    draft: '',
   };
-  return [{ ...state, created, activity: state.activity + 1, conversations: [...state.conversations, conversation] }, conversation];
+  return [
+    { ...state, created, activity: state.activity + 1, conversations: [...state.conversations, conversation] },
+    conversation,
+  ];
 }
 
 function update(state: ConsoleState, id: string, change: (c: ChatConversation) => ChatConversation): ConsoleState {
@@ -97,8 +114,19 @@ export function reducer(state: ConsoleState, action: ConsoleAction): ConsoleStat
       const fromFile = action.file.conversations
         .filter((c) => !state.conversations.some((e) => e.buyerId === c.buyerId))
         .map((c, i): ChatConversation => ({
-          id: c.id, buyerId: c.buyerId, nick: c.nick, unread: c.unread, activity: total - i, draft: '',
-          messages: c.messages.map((m) => ({ id: m.id, author: m.author, text: m.text, time: shortTime(m.at), ...(m.card ? { card: m.card } : {}) })),
+          id: c.id,
+          buyerId: c.buyerId,
+          nick: c.nick,
+          unread: c.unread,
+          activity: total - i,
+          draft: '',
+          messages: c.messages.map((m) => ({
+            id: m.id,
+            author: m.author,
+            text: m.text,
+            time: shortTime(m.at),
+            ...(m.card ? { card: m.card } : {}),
+          })),
         }));
       // Conversations opened or received before the data arrived stay on top.
       const early = state.conversations.map((c, i) => ({ ...c, activity: total + i + 1 }));
@@ -116,7 +144,9 @@ export function reducer(state: ConsoleState, action: ConsoleAction): ConsoleStat
       const open = next.activeBuyerId === conversation.buyerId;
       return {
         ...update(next, conversation.id, (c) => ({
-          ...c, activity, unread: open ? 0 : c.unread + 1,
+          ...c,
+          activity,
+          unread: open ? 0 : c.unread + 1,
           messages: [...c.messages, { id: action.id, author: 'buyer', text: action.text, time: action.time }],
         })),
         activity,
@@ -128,13 +158,19 @@ export function reducer(state: ConsoleState, action: ConsoleAction): ConsoleStat
       const activity = state.activity + 1;
       return {
         ...update(state, active.id, (c) => ({
-          ...c, activity, draft: '', messages: [...c.messages, { id: action.id, author: 'agent', text: action.text, time: action.time }],
+          ...c,
+          activity,
+          draft: '',
+          messages: [...c.messages, { id: action.id, author: 'agent', text: action.text, time: action.time }],
         })),
         activity,
       };
     }
     case 'order':
-      return { ...state, orders: { ...state.orders, [action.buyerId]: withOrder(state.orders[action.buyerId] ?? [], action.order) } };
+      return {
+        ...state,
+        orders: { ...state.orders, [action.buyerId]: withOrder(state.orders[action.buyerId] ?? [], action.order) },
+      };
     case 'draft': {
       const active = state.conversations.find((c) => c.buyerId === state.activeBuyerId);
       return active ? update(state, active.id, (c) => ({ ...c, draft: action.text })) : state;

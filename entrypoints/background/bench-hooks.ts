@@ -26,7 +26,10 @@ export interface BenchApi {
    * `count` lookups of random buyers along the sidebar's path (findBuyerRecord + profileOf, with
    * its two parts timed apart), then the whole RPC answer (which also reads the settings).
    */
-  lookups(count: number, seed: number): Promise<{ found: number; lookupMs: number[]; findMs: number[]; rpcMs: number[] }>;
+  lookups(
+    count: number,
+    seed: number,
+  ): Promise<{ found: number; lookupMs: number[]; findMs: number[]; rpcMs: number[] }>;
   counts(): Promise<{ buyers: number; buyerShards: number; orphanBuckets: number; runs: number }>;
   /**
    * Milliseconds until the background's reminder work is done (after an import it scans the new
@@ -118,7 +121,12 @@ function benchApi(database: HuitoukeDb): BenchApi {
       return performance.now() - t0;
     },
     async counts() {
-      return { buyers: await countBuyers(database), buyerShards: await database.buyerShards.count(), orphanBuckets: await database.orphans.count(), runs: await database.importRuns.count() };
+      return {
+        buyers: await countBuyers(database),
+        buyerShards: await database.buyerShards.count(),
+        orphanBuckets: await database.orphans.count(),
+        runs: await database.importRuns.count(),
+      };
     },
   };
 }

@@ -1,7 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { CUSTOM_CONSOLES_KEY } from '@/lib/consoles/stored';
-import { browserApis, CONTENT_SCRIPT_FILE, setupCustomConsoles, syncCustomConsoleScripts, type CustomConsoleApis } from './custom-consoles';
+import {
+  browserApis,
+  CONTENT_SCRIPT_FILE,
+  setupCustomConsoles,
+  syncCustomConsoleScripts,
+  type CustomConsoleApis,
+} from './custom-consoles';
 
 function consoleFor(id: string, host: string) {
   return {
@@ -23,7 +29,12 @@ function consoleFor(id: string, host: string) {
   };
 }
 
-interface Registered { id: string; matches?: string[]; js?: string[]; runAt?: 'document_idle' | 'document_start' | 'document_end' }
+interface Registered {
+  id: string;
+  matches?: string[];
+  js?: string[];
+  runAt?: 'document_idle' | 'document_start' | 'document_end';
+}
 
 /** Storage from WXT's fake browser; scripting and permissions (which it lacks) kept in memory. */
 function fakeApis(granted: Set<string>, registered: Map<string, Registered>) {
@@ -47,7 +58,7 @@ function fakeApis(granted: Set<string>, registered: Map<string, Registered>) {
 
 const save = (list: unknown[]) => fakeBrowser.storage.local.set({ [CUSTOM_CONSOLES_KEY]: list });
 
-describe('registering custom consoles\' content scripts', () => {
+describe("registering custom consoles' content scripts", () => {
   let granted: Set<string>;
   let registered: Map<string, Registered>;
   beforeEach(() => {
@@ -63,7 +74,12 @@ describe('registering custom consoles\' content scripts', () => {
     const result = await syncCustomConsoleScripts(apis);
     expect(result).toEqual({ active: ['lazada'], waitingForPermission: [] });
     expect([...registered.values()]).toEqual([
-      { id: 'htk-custom-lazada', matches: ['https://sellercenter.lazada.sg/chat/*'], js: [CONTENT_SCRIPT_FILE], runAt: 'document_idle' },
+      {
+        id: 'htk-custom-lazada',
+        matches: ['https://sellercenter.lazada.sg/chat/*'],
+        js: [CONTENT_SCRIPT_FILE],
+        runAt: 'document_idle',
+      },
     ]);
   });
 
@@ -93,13 +109,20 @@ describe('registering custom consoles\' content scripts', () => {
 
   it('re-registers a console whose patterns changed, and leaves unchanged ones untouched', async () => {
     const { apis } = fakeApis(granted, registered);
-    granted.add('https://sellercenter.lazada.sg/chat/*').add('https://sellercenter.lazada.sg/im/*').add('https://admin.shopline.tw/chat/*');
+    granted
+      .add('https://sellercenter.lazada.sg/chat/*')
+      .add('https://sellercenter.lazada.sg/im/*')
+      .add('https://admin.shopline.tw/chat/*');
     await save([consoleFor('lazada', 'sellercenter.lazada.sg'), consoleFor('shopline', 'admin.shopline.tw')]);
     await syncCustomConsoleScripts(apis);
     apis.register.mockClear();
     apis.unregister.mockClear();
 
-    const moved = { ...consoleFor('lazada', 'sellercenter.lazada.sg'), matches: ['https://sellercenter.lazada.sg/im/*'], exampleUrls: ['https://sellercenter.lazada.sg/im/1'] };
+    const moved = {
+      ...consoleFor('lazada', 'sellercenter.lazada.sg'),
+      matches: ['https://sellercenter.lazada.sg/im/*'],
+      exampleUrls: ['https://sellercenter.lazada.sg/im/1'],
+    };
     await save([moved, consoleFor('shopline', 'admin.shopline.tw')]);
     await syncCustomConsoleScripts(apis);
     expect(apis.unregister).toHaveBeenCalledWith(['htk-custom-lazada']);

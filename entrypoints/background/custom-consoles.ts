@@ -79,7 +79,10 @@ export async function syncCustomConsoleScripts(apis: CustomConsoleApis): Promise
  * when host permissions are granted or revoked. Listeners are added synchronously so a restarted
  * service worker still receives the event that woke it; syncs run one after another.
  */
-export function setupCustomConsoles(apis: CustomConsoleApis = browserApis(), log: (m: string) => void = (m) => console.warn('[huitouke]', m)): () => Promise<SyncResult | null> {
+export function setupCustomConsoles(
+  apis: CustomConsoleApis = browserApis(),
+  log: (m: string) => void = (m) => console.warn('[huitouke]', m),
+): () => Promise<SyncResult | null> {
   let queue: Promise<SyncResult | null> = Promise.resolve(null);
   const sync = () => {
     queue = queue.then(

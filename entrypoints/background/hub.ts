@@ -175,7 +175,8 @@ export function createHub(opts: {
       return;
     }
     const frameId = port.sender?.frameId;
-    if (l.frameId !== undefined && frameId !== l.frameId) return refuse(l, tabId, port, 'the nonce belongs to another frame');
+    if (l.frameId !== undefined && frameId !== l.frameId)
+      return refuse(l, tabId, port, 'the nonce belongs to another frame');
     l.frameId = frameId;
     l.waiting.delete(port);
     l.sidebars.set(port, w.nonce);
@@ -186,7 +187,8 @@ export function createHub(opts: {
   function acceptSidebar(port: HubPort, tabId: number) {
     const l = link(tabId);
     // Our own frames need one or two ports; anything past that is dropped, oldest first.
-    if (l.waiting.size >= MAX_WAITING) refuse(l, tabId, l.waiting.keys().next().value!, 'too many unbound sidebar ports');
+    if (l.waiting.size >= MAX_WAITING)
+      refuse(l, tabId, l.waiting.keys().next().value!, 'too many unbound sidebar ports');
     const waiting: { nonce?: FrameNonce; queue: SidebarToHub[] } = { queue: [] };
     l.waiting.set(port, waiting);
     port.onMessage.addListener((raw) => {
@@ -222,7 +224,13 @@ export function createHub(opts: {
       const answer = opts.answer ?? (() => Promise.reject(new Error('no data service')));
       answer(msg.request).then(
         (value) => post(port, { type: 'rpcResult', id: msg.id, ok: true, value } satisfies HubToSidebar),
-        (error: unknown) => post(port, { type: 'rpcResult', id: msg.id, ok: false, error: String(error instanceof Error ? error.message : error).slice(0, 2000) } satisfies HubToSidebar),
+        (error: unknown) =>
+          post(port, {
+            type: 'rpcResult',
+            id: msg.id,
+            ok: false,
+            error: String(error instanceof Error ? error.message : error).slice(0, 2000),
+          } satisfies HubToSidebar),
       );
       return;
     }
@@ -235,17 +243,20 @@ export function createHub(opts: {
       msg.type === 'teach'
         ? msg
         : msg.type === 'insert'
-        ? { type: 'insert', request: msg.request }
-        : msg.type === 'shortcuts'
-          ? { type: 'shortcuts', shortcuts: msg.shortcuts }
-          : msg.type === 'shortcutAnswer'
-            ? { type: 'shortcutAnswer', answer: msg.answer }
-            : msg.type === 'guard'
-              ? { type: 'guard', guard: msg.guard }
-              : { type: 'setLayout', layout: msg.layout };
+          ? { type: 'insert', request: msg.request }
+          : msg.type === 'shortcuts'
+            ? { type: 'shortcuts', shortcuts: msg.shortcuts }
+            : msg.type === 'shortcutAnswer'
+              ? { type: 'shortcutAnswer', answer: msg.answer }
+              : msg.type === 'guard'
+                ? { type: 'guard', guard: msg.guard }
+                : { type: 'setLayout', layout: msg.layout };
     if (!l.console) {
       if (msg.type === 'insert')
-        post(port, { type: 'insertResult', result: { requestId: msg.request.requestId, ok: false, reason: 'no_console' } });
+        post(port, {
+          type: 'insertResult',
+          result: { requestId: msg.request.requestId, ok: false, reason: 'no_console' },
+        });
       return;
     }
     post(l.console, out);
@@ -264,7 +275,13 @@ export function createHub(opts: {
       const fromExtensionPage = isExtensionUrl(sender.url);
       if (port.name === PORT_CONSOLE && !fromExtensionPage && sender.frameId === 0) acceptConsole(port, tabId);
       // The sidebar is always a frame inside the console page, never a tab's top document.
-      else if (port.name === PORT_SIDEBAR && isSidebarUrl(sender.url) && sender.frameId !== undefined && sender.frameId > 0) acceptSidebar(port, tabId);
+      else if (
+        port.name === PORT_SIDEBAR &&
+        isSidebarUrl(sender.url) &&
+        sender.frameId !== undefined &&
+        sender.frameId > 0
+      )
+        acceptSidebar(port, tabId);
       else {
         log(`rejected port ${port.name} from ${sender.url ?? 'unknown'}`);
         port.disconnect();
@@ -283,9 +300,13 @@ export function createHub(opts: {
       for (const s of links.get(tabId)?.sidebars.keys() ?? []) post(s, HubToSidebarSchema.parse(message));
     },
     broadcastChanged() {
-      for (const l of links.values()) for (const s of l.sidebars.keys()) post(s, { type: 'changed' } satisfies HubToSidebar);
+      for (const l of links.values())
+        for (const s of l.sidebars.keys()) post(s, { type: 'changed' } satisfies HubToSidebar);
     },
     tabs: () => [...links.keys()],
-    conversations: () => [...links].flatMap(([tabId, l]) => (l.console && l.state?.status === 'ok' ? [{ tabId, buyer: l.state.buyer }] : [])),
+    conversations: () =>
+      [...links].flatMap(([tabId, l]) =>
+        l.console && l.state?.status === 'ok' ? [{ tabId, buyer: l.state.buyer }] : [],
+      ),
   };
 }

@@ -48,11 +48,17 @@ export default defineBackground(() => {
     // The picker in a console tab saves what was taught (the sender is checked there).
     if (sender.tab && sender.url?.startsWith('http')) return handlePickerMessage(raw, sender);
     // Only the extension's own pages (not content scripts, not other extensions) may say this.
-    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(`${origin}/`) || sender.tab?.url?.startsWith('http')) return undefined;
+    if (
+      sender.id !== browser.runtime.id ||
+      !sender.url?.startsWith(`${origin}/`) ||
+      sender.tab?.url?.startsWith('http')
+    )
+      return undefined;
     const parsed = PageToBackgroundSchema.safeParse(raw);
     if (parsed.success && parsed.data.type === 'tabState') return Promise.resolve(hub.stateOf(parsed.data.tabId));
     if (parsed.success && parsed.data.type === 'allowTeach') return allowTeach(parsed.data.tabId, parsed.data.pin);
-    if (parsed.success && parsed.data.type === 'restoreBuiltIn') return restoreBuiltIn(parsed.data.consoleId).then(() => true);
+    if (parsed.success && parsed.data.type === 'restoreBuiltIn')
+      return restoreBuiltIn(parsed.data.consoleId).then(() => true);
     if (parsed.success && parsed.data.type === 'dataChanged') {
       forgetSegmentModel();
       hub.broadcastChanged();

@@ -30,7 +30,10 @@ async function headOfficePack(): Promise<PlaybookPack> {
   const template = { ...mine.templates[0]!, id: 'hq.size', title: '总部尺码话术', shortcut: '/hqsize' };
   const coupon = { ...mine.coupons[0]!, id: 'hq.coupon', name: '总部券' };
   const taxonomy = { ...defaultTaxonomy(), minScore: 0.77 };
-  return buildPack({ templates: [template], coupons: [coupon], couponRules: [], taxonomy, reminderRules: null, contactPolicy: null }, { name: '总部', exportedBy: 'IT', now: 5 });
+  return buildPack(
+    { templates: [template], coupons: [coupon], couponRules: [], taxonomy, reminderRules: null, contactPolicy: null },
+    { name: '总部', exportedBy: 'IT', now: 5 },
+  );
 }
 
 async function setPolicy(pack: PlaybookPack | null): Promise<void> {
@@ -42,19 +45,23 @@ async function hqTemplate() {
   return (await readPlaybook(db)).templates.find((t) => t.id === 'hq.size');
 }
 
-describe('the administrator\'s policy when it cannot be read', () => {
+describe("the administrator's policy when it cannot be read", () => {
   it('keeps the locked templates when reading the policy fails, says so, and releases them only once the policy is really removed', async () => {
     await setPolicy(await headOfficePack());
     await syncManagedPlaybook(db);
     expect(await hqTemplate()).toMatchObject({ locked: true, title: '总部尺码话术' });
 
-    const read = vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(new Error('policy service unavailable'));
+    const read = vi
+      .spyOn(fakeBrowser.storage.managed, 'get')
+      .mockRejectedValue(new Error('policy service unavailable'));
     await syncManagedPlaybook(db);
     const kept = await hqTemplate();
     expect(kept?.locked).toBe(true);
     expect(kept?.deletedAt).toBeUndefined();
     expect((await readPlaybook(db)).lockedSettings).toEqual(new Set(['taxonomy']));
-    expect((await db.settings.get(MANAGED_PROBLEM_KEY))?.value).toMatchObject({ problem: { kind: 'unreadable', reason: 'policy service unavailable' } });
+    expect((await db.settings.get(MANAGED_PROBLEM_KEY))?.value).toMatchObject({
+      problem: { kind: 'unreadable', reason: 'policy service unavailable' },
+    });
     expect(console.warn).toHaveBeenCalled();
 
     read.mockRestore();
@@ -86,7 +93,7 @@ describe('the administrator\'s policy when it cannot be read', () => {
   });
 });
 
-describe('the administrator\'s policy against what is stored', () => {
+describe("the administrator's policy against what is stored", () => {
   it('puts back a locked template that was changed or unlocked in storage, though the policy did not change', async () => {
     await setPolicy(await headOfficePack());
     await syncManagedPlaybook(db);
@@ -118,7 +125,7 @@ describe('the administrator\'s policy against what is stored', () => {
     expect(stored.taxonomy.minScore).toBe(0.77);
   });
 
-  it('releases a locked row the policy does not have (restored from another browser\'s backup)', async () => {
+  it("releases a locked row the policy does not have (restored from another browser's backup)", async () => {
     await setPolicy(await headOfficePack());
     await syncManagedPlaybook(db);
     const other = { ...(await hqTemplate())!, id: 'other.hq', shortcut: '/other' };
@@ -152,6 +159,9 @@ describe('the background at work', () => {
     setupManagedPlaybook();
     await vi.waitFor(async () => expect(await hqTemplate()).toMatchObject({ locked: true }), { timeout: 5000 });
     await db.templates.update('hq.size', { title: '恢复备份带回的旧内容' });
-    await vi.waitFor(async () => expect((await hqTemplate())?.title).toBe('总部尺码话术'), { timeout: 5000, interval: 100 });
+    await vi.waitFor(async () => expect((await hqTemplate())?.title).toBe('总部尺码话术'), {
+      timeout: 5000,
+      interval: 100,
+    });
   });
 });

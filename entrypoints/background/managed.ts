@@ -76,10 +76,12 @@ async function sync(db: HuitoukeDb): Promise<boolean> {
 let queue: Promise<unknown> = Promise.resolve();
 /** Runs one sync after another, so a change arriving during start-up is applied after it. True when it wrote anything. */
 export function syncManagedPlaybook(db: HuitoukeDb = openDb()): Promise<boolean> {
-  const run = queue.then(() => sync(db)).catch((error: unknown) => {
-    console.warn('[huitouke] managed playbook', error);
-    return false;
-  });
+  const run = queue
+    .then(() => sync(db))
+    .catch((error: unknown) => {
+      console.warn('[huitouke] managed playbook', error);
+      return false;
+    });
   queue = run;
   return run;
 }
@@ -107,12 +109,16 @@ export function setupManagedPlaybook(): void {
   Dexie.on('storagemutated', (parts) => {
     const name = openDb().name;
     if (resyncs >= MAX_RESYNCS_IN_A_ROW) return;
-    if (!Object.keys(parts).some((part) => POLICY_TABLES.some((table) => part.startsWith(`idb://${name}/${table}/`)))) return;
+    if (!Object.keys(parts).some((part) => POLICY_TABLES.some((table) => part.startsWith(`idb://${name}/${table}/`))))
+      return;
     clearTimeout(timer);
     timer = setTimeout(() => {
       void syncManagedPlaybook().then((changed) => {
         resyncs = changed ? resyncs + 1 : 0;
-        if (resyncs >= MAX_RESYNCS_IN_A_ROW) console.warn('[huitouke] the playbook tables keep changing after the policy was put back; no longer rechecking them until the policy changes');
+        if (resyncs >= MAX_RESYNCS_IN_A_ROW)
+          console.warn(
+            '[huitouke] the playbook tables keep changing after the policy was put back; no longer rechecking them until the policy changes',
+          );
       });
     }, RECHECK_DELAY_MS);
   });

@@ -17,7 +17,12 @@ import { requestReminderRun } from './reminders';
 let chain: Promise<void> = Promise.resolve();
 const applied = new Map<number, string>();
 
-export function onConsoleState(tabId: number, state: ConsoleState, changed: () => void, log: (m: string) => void): void {
+export function onConsoleState(
+  tabId: number,
+  state: ConsoleState,
+  changed: () => void,
+  log: (m: string) => void,
+): void {
   if (state.status !== 'ok' || !state.orders?.length) return;
   const key = JSON.stringify([state.buyer, state.orders]);
   if (applied.get(tabId) === key) return;

@@ -138,7 +138,13 @@ async function notify(fire: readonly Reminder[], missed: number, locale: UiLocal
   }
 }
 
-async function show(fire: readonly Reminder[], missed: number, iconUrl: string, locale: UiLocale, t: Translate): Promise<void> {
+async function show(
+  fire: readonly Reminder[],
+  missed: number,
+  iconUrl: string,
+  locale: UiLocale,
+  t: Translate,
+): Promise<void> {
   const base = {
     type: 'basic' as const,
     iconUrl,
@@ -189,7 +195,10 @@ export function setupReminders(log: (m: string) => void, conversations: () => Op
   browser.notifications.onClicked.addListener((id) => {
     if (!id.startsWith('htk-reminder')) return;
     void browser.notifications.clear(id);
-    if (id.startsWith('htk-reminder|')) void openConversationOf(id.slice('htk-reminder|'.length), conversations).catch((e: unknown) => log(`notification click: ${String(e)}`));
+    if (id.startsWith('htk-reminder|'))
+      void openConversationOf(id.slice('htk-reminder|'.length), conversations).catch((e: unknown) =>
+        log(`notification click: ${String(e)}`),
+      );
   });
   Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
     const name = db().name;

@@ -7,7 +7,7 @@ import { DEMO_CONTACTS_KEY, DEMO_CONTACTS_RESULT_KEY, seedDemoContacts } from '.
 
 const file = generateDemoContacts({ asOf: demoAsOf(Date.now()), buyers: 300, orders: 1500 });
 
-describe('the demo build\'s contact-history hook', () => {
+describe("the demo build's contact-history hook", () => {
   beforeEach(async () => {
     fakeBrowser.reset();
     await db().contactLog.clear();
@@ -31,7 +31,10 @@ describe('the demo build\'s contact-history hook', () => {
     await fakeBrowser.storage.local.set({ [DEMO_CONTACTS_KEY]: bad });
     await seedDemoContacts();
     expect(await db().contactLog.count()).toBe(0);
-    const result = (await fakeBrowser.storage.local.get(DEMO_CONTACTS_RESULT_KEY))[DEMO_CONTACTS_RESULT_KEY] as { ok: boolean; error: string };
+    const result = (await fakeBrowser.storage.local.get(DEMO_CONTACTS_RESULT_KEY))[DEMO_CONTACTS_RESULT_KEY] as {
+      ok: boolean;
+      error: string;
+    };
     expect(result.ok).toBe(false);
     expect(result.error).toContain('buyerId');
     expect((await fakeBrowser.storage.local.get(DEMO_CONTACTS_KEY))[DEMO_CONTACTS_KEY]).toBeUndefined();

@@ -11,7 +11,9 @@ import { DemoContactsFileSchema } from '@/lib/demo/contacts-schema';
  */
 export function setupSeed(log: (m: string) => void): void {
   const seed = () =>
-    void seedPlaybook(db(), Date.now()).catch((e: unknown) => log(`seed: ${e instanceof Error ? e.message : String(e)}`));
+    void seedPlaybook(db(), Date.now()).catch((e: unknown) =>
+      log(`seed: ${e instanceof Error ? e.message : String(e)}`),
+    );
   browser.runtime.onInstalled.addListener(seed);
   seed();
   if (import.meta.env.MODE === 'demo') setupDemoContactSeed(log);
@@ -31,7 +33,9 @@ export const DEMO_CONTACTS_RESULT_KEY = 'demoContactLogResult';
 function setupDemoContactSeed(log: (m: string) => void): void {
   let running: Promise<void> = Promise.resolve();
   const run = () => {
-    running = running.then(() => seedDemoContacts()).catch((e: unknown) => log(`demo contacts: ${e instanceof Error ? e.message : String(e)}`));
+    running = running
+      .then(() => seedDemoContacts())
+      .catch((e: unknown) => log(`demo contacts: ${e instanceof Error ? e.message : String(e)}`));
   };
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && changes[DEMO_CONTACTS_KEY]?.newValue !== undefined) run();

@@ -1,12 +1,37 @@
-import { addNote, concernsOf, deleteNote, notesOf, saveConcern, setConcernResolved, setTag, tagsOf } from '@/lib/db/annotations';
+import {
+  addNote,
+  concernsOf,
+  deleteNote,
+  notesOf,
+  saveConcern,
+  setConcernResolved,
+  setTag,
+  tagsOf,
+} from '@/lib/db/annotations';
 import { checkBirthday, clearBirthday, getBirthday, saveBirthday } from '@/lib/db/birthdays';
 import { hasBuyers } from '@/lib/db/buyer-store';
 import { profileOf } from '@/lib/db/buyers';
 import { consoleBuyerRef } from '@/lib/db/console-buyer';
 import { buyerWithConsole, latestImportAt } from '@/lib/db/order-links';
 import { localDateAt } from '@/lib/reminders/time';
-import { asLogEntries, contactKindOf, contactLogOf, markSent, recordContactOnce, sameTextBuyers } from '@/lib/db/contact-log';
-import { loadContactPolicy, loadCouponRules, loadGuardRules, loadCoupons, loadReminderRules, loadTaxonomy, loadTemplates, recordTemplateUse } from '@/lib/db/playbook';
+import {
+  asLogEntries,
+  contactKindOf,
+  contactLogOf,
+  markSent,
+  recordContactOnce,
+  sameTextBuyers,
+} from '@/lib/db/contact-log';
+import {
+  loadContactPolicy,
+  loadCouponRules,
+  loadGuardRules,
+  loadCoupons,
+  loadReminderRules,
+  loadTaxonomy,
+  loadTemplates,
+  recordTemplateUse,
+} from '@/lib/db/playbook';
 import { actOnReminder, addManualReminder, remindersOfBuyer } from '@/lib/db/reminders';
 import { setReminderOwner } from '@/lib/db/reminder-owner';
 import { importedDataAsOf } from '@/lib/db/import-store';
@@ -23,7 +48,12 @@ import { serverBuyerWithTaught } from '@/lib/orders/server-buyer';
  * Answers the sidebar's questions from the extension's database. Writes are stamped with the
  * agent name from settings, never with a name the sidebar sends.
  */
-export async function answerSidebar(db: HuitoukeDb, req: SidebarRequest, now = Date.now(), team?: Pick<TeamSync, 'lookupBuyer'>): Promise<unknown> {
+export async function answerSidebar(
+  db: HuitoukeDb,
+  req: SidebarRequest,
+  now = Date.now(),
+  team?: Pick<TeamSync, 'lookupBuyer'>,
+): Promise<unknown> {
   switch (req.method) {
     case 'settings':
       return loadAppSettings(db);
@@ -33,17 +63,42 @@ export async function answerSidebar(db: HuitoukeDb, req: SidebarRequest, now = D
       const ref = await consoleBuyerRef(db, req.platform, { id: req.id, nick: req.nick });
       const imported = ref?.imported;
       const taught = ref
-        ? await buyerWithConsole(db, { platform: req.platform, buyerKey: ref.buyerKey, nick: req.nick, ...(imported ? { record: imported.record } : {}) }, settings.profile.rules)
+        ? await buyerWithConsole(
+            db,
+            {
+              platform: req.platform,
+              buyerKey: ref.buyerKey,
+              nick: req.nick,
+              ...(imported ? { record: imported.record } : {}),
+            },
+            settings.profile.rules,
+          )
         : undefined;
       const importedAt = await latestImportAt(db);
-      const dataAsOf = importedAt === null ? null : await importedDataAsOf(db, localDateAt(importedAt, settings.timeZone));
+      const dataAsOf =
+        importedAt === null ? null : await importedDataAsOf(db, localDateAt(importedAt, settings.timeZone));
       if (!imported) {
         // No buyer imported here: one the supervisor imported on the shop server may be (only what
         // this sidebar shows), with the orders this browser's consoles taught folded in, each once.
         const taughtOrders = taught?.record.orders ?? [];
-        const remote = await team?.lookupBuyer({ platform: req.platform, id: req.id ?? undefined, nick: req.nick, asOf: req.asOf, orders: taughtOrders.map((o) => o.orderId) });
-        if (remote?.buyer) return serverBuyerWithTaught(remote, taughtOrders, taught?.consoleOnly ?? [], settings.profile, req.asOf);
-        if (!taught) return { buyer: null, profile: null, orders: [], match: null, anyData: (await hasBuyers(db)) || remote?.anyData === true, dataAsOf };
+        const remote = await team?.lookupBuyer({
+          platform: req.platform,
+          id: req.id ?? undefined,
+          nick: req.nick,
+          asOf: req.asOf,
+          orders: taughtOrders.map((o) => o.orderId),
+        });
+        if (remote?.buyer)
+          return serverBuyerWithTaught(remote, taughtOrders, taught?.consoleOnly ?? [], settings.profile, req.asOf);
+        if (!taught)
+          return {
+            buyer: null,
+            profile: null,
+            orders: [],
+            match: null,
+            anyData: (await hasBuyers(db)) || remote?.anyData === true,
+            dataAsOf,
+          };
       }
       const record = taught!.record;
       return {
@@ -52,7 +107,9 @@ export async function answerSidebar(db: HuitoukeDb, req: SidebarRequest, now = D
         orders: replyOrders(record.orders),
         match: imported?.match ?? { by: 'id' as const, sameNick: 1 },
         anyData: true,
-        ...(taught && (taught.consoleOnly.length || taught.linkedCount) ? { live: { orderIds: taught.consoleOnly.slice(0, 50), linked: taught.linkedCount } } : {}),
+        ...(taught && (taught.consoleOnly.length || taught.linkedCount)
+          ? { live: { orderIds: taught.consoleOnly.slice(0, 50), linked: taught.linkedCount } }
+          : {}),
         dataAsOf,
       };
     }
@@ -72,7 +129,11 @@ export async function answerSidebar(db: HuitoukeDb, req: SidebarRequest, now = D
       return concernsOf(db, req.buyerId);
     case 'saveConcern': {
       const settings = await loadAppSettings(db);
-      return saveConcern(db, { ...req.concern, agent: settings.agentName, at: now, date: todayIn(settings.timeZone, now) }, now);
+      return saveConcern(
+        db,
+        { ...req.concern, agent: settings.agentName, at: now, date: todayIn(settings.timeZone, now) },
+        now,
+      );
     }
     case 'resolveConcern':
       await setConcernResolved(db, req.id, req.resolved, (await loadAppSettings(db)).agentName, now);
@@ -89,7 +150,10 @@ export async function answerSidebar(db: HuitoukeDb, req: SidebarRequest, now = D
         contactLog: asLogEntries(await contactLogOf(db, req.buyerId, now - CONTACT_WINDOW_MS)),
         policy: await loadContactPolicy(db),
         guardRules,
-        sameText: guardRules.repeat.maxBuyers === null ? [] : await sameTextBuyers(db, req.buyerId, now - guardRules.repeat.windowHours * 3_600_000),
+        sameText:
+          guardRules.repeat.maxBuyers === null
+            ? []
+            : await sameTextBuyers(db, req.buyerId, now - guardRules.repeat.windowHours * 3_600_000),
         now,
       };
     }
@@ -126,7 +190,11 @@ export async function answerSidebar(db: HuitoukeDb, req: SidebarRequest, now = D
       const settings = await loadAppSettings(db);
       const parsed = parseQuickReminder(req.text, now, settings.timeZone);
       if (!parsed.ok) return parsed;
-      const reminder = await addManualReminder(db, { buyerId: req.buyerId, nick: req.nick, platform: req.platform, dueAt: parsed.dueAt, note: parsed.note }, now);
+      const reminder = await addManualReminder(
+        db,
+        { buyerId: req.buyerId, nick: req.nick, platform: req.platform, dueAt: parsed.dueAt, note: parsed.note },
+        now,
+      );
       return { ok: true, reminder };
     }
     case 'birthday':
@@ -135,8 +203,24 @@ export async function answerSidebar(db: HuitoukeDb, req: SidebarRequest, now = D
       const settings = await loadAppSettings(db);
       const checked = checkBirthday(req.birthday, todayIn(settings.timeZone, now));
       if (!checked.ok) return { ok: false, error: { code: checked.problem, params: {} } };
-      const write = { buyerId: req.buyerId, nick: req.nick, platform: req.platform, monthDay: checked.monthDay, year: checked.year };
-      return { ok: true, birthday: await saveBirthday(db, write, settings.agentName, await loadReminderRules(db), settings.timeZone, now) };
+      const write = {
+        buyerId: req.buyerId,
+        nick: req.nick,
+        platform: req.platform,
+        monthDay: checked.monthDay,
+        year: checked.year,
+      };
+      return {
+        ok: true,
+        birthday: await saveBirthday(
+          db,
+          write,
+          settings.agentName,
+          await loadReminderRules(db),
+          settings.timeZone,
+          now,
+        ),
+      };
     }
     case 'clearBirthday':
       await clearBirthday(db, req.buyerId, now);

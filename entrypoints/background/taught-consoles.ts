@@ -41,8 +41,12 @@ async function locale() {
  * console's script is then registered by the custom-console sync (custom-consoles.ts), which the
  * storage change sets off.
  */
-export function handlePickerMessage(raw: unknown, sender: { id?: string; tab?: { id?: number }; frameId?: number; url?: string }): Promise<PickerSaveAnswer> | undefined {
-  if (sender.id !== browser.runtime.id || sender.tab?.id === undefined || sender.frameId !== 0 || !sender.url) return undefined;
+export function handlePickerMessage(
+  raw: unknown,
+  sender: { id?: string; tab?: { id?: number }; frameId?: number; url?: string },
+): Promise<PickerSaveAnswer> | undefined {
+  if (sender.id !== browser.runtime.id || sender.tab?.id === undefined || sender.frameId !== 0 || !sender.url)
+    return undefined;
   const parsed = PickerToBackgroundSchema.safeParse(raw);
   if (!parsed.success) return undefined;
   const pageUrl = sender.url;
@@ -50,13 +54,24 @@ export function handlePickerMessage(raw: unknown, sender: { id?: string; tab?: {
   const run = async (): Promise<PickerSaveAnswer> => {
     const loc = await locale();
     const now = Date.now();
-    if ((await pinStatus(db(), now)).set && !((teachGrants.get(tabId) ?? 0) > now)) return { error: translate(loc, 'health_pinNeeded') };
+    if ((await pinStatus(db(), now)).set && !((teachGrants.get(tabId) ?? 0) > now))
+      return { error: translate(loc, 'health_pinNeeded') };
     const stored = await browser.storage.local.get([CUSTOM_CONSOLES_KEY, CONSOLE_REPAIRS_KEY]);
-    const outcome = applyTaught(parsed.data, { custom: stored[CUSTOM_CONSOLES_KEY], repairs: stored[CONSOLE_REPAIRS_KEY] }, pageUrl, Date.now());
+    const outcome = applyTaught(
+      parsed.data,
+      { custom: stored[CUSTOM_CONSOLES_KEY], repairs: stored[CONSOLE_REPAIRS_KEY] },
+      pageUrl,
+      Date.now(),
+    );
     if (!outcome.ok) {
       if (outcome.error === 'notThisPage') return { error: translate(loc, 'picker_err_notThisPage') };
       if (outcome.error === 'unknownConsole') return { error: translate(loc, 'picker_err_notThisPage') };
-      return { error: describeConsoleIssues(outcome.error, loc).map((i) => i.text).join('；').slice(0, 500) };
+      return {
+        error: describeConsoleIssues(outcome.error, loc)
+          .map((i) => i.text)
+          .join('；')
+          .slice(0, 500),
+      };
     }
     const write: Record<string, unknown> = {};
     if (outcome.custom) write[CUSTOM_CONSOLES_KEY] = outcome.custom;

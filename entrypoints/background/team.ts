@@ -1,10 +1,30 @@
 import { browser } from 'wxt/browser';
 import { db } from '@/lib/db/database';
-import { consoleSource, DexieSyncStore, RestoredMeanwhile, syncRound, SyncDb, TAUGHT_CONSOLES_KEY as CUSTOM_CONSOLES_KEY } from '@/lib/db/sync-store';
+import {
+  consoleSource,
+  DexieSyncStore,
+  RestoredMeanwhile,
+  syncRound,
+  SyncDb,
+  TAUGHT_CONSOLES_KEY as CUSTOM_CONSOLES_KEY,
+} from '@/lib/db/sync-store';
 import { BuyerLookupSchema, type BuyerLookup } from '@/lib/schemas/sidebar-rpc';
 import {
-  followLive, httpTransport, listMembers, readTeamConnection, SyncEngine, SyncTransportError,
-  TEAM_CONNECTION_KEY, TEAM_MEMBERS_KEY, TEAM_STATUS_KEY, type TeamMembers, type FetchLike, type HttpTransportOptions, type LiveEvent, type TeamConnection, type TeamStatus,
+  followLive,
+  httpTransport,
+  listMembers,
+  readTeamConnection,
+  SyncEngine,
+  SyncTransportError,
+  TEAM_CONNECTION_KEY,
+  TEAM_MEMBERS_KEY,
+  TEAM_STATUS_KEY,
+  type TeamMembers,
+  type FetchLike,
+  type HttpTransportOptions,
+  type LiveEvent,
+  type TeamConnection,
+  type TeamStatus,
 } from '@/lib/sync';
 
 /**
@@ -57,7 +77,11 @@ class TeamRunner {
       read: async () => (await browser.storage.local.get(CUSTOM_CONSOLES_KEY))[CUSTOM_CONSOLES_KEY],
       write: (list) => browser.storage.local.set({ [CUSTOM_CONSOLES_KEY]: list }),
     });
-    this.engine = new SyncEngine({ transport: httpTransport(this.http), store: this.store, newChangeId: randomChangeId });
+    this.engine = new SyncEngine({
+      transport: httpTransport(this.http),
+      store: this.store,
+      newChangeId: randomChangeId,
+    });
   }
 
   get refused(): boolean {
@@ -145,7 +169,12 @@ class TeamRunner {
 
   async writeStatus(): Promise<void> {
     if (this.stopped) return;
-    const status: TeamStatus = { memberId: this.connection.member.id, state: this.state, lastSyncAt: this.lastSyncAt, pending: await this.store.outboxSize() };
+    const status: TeamStatus = {
+      memberId: this.connection.member.id,
+      state: this.state,
+      lastSyncAt: this.lastSyncAt,
+      pending: await this.store.outboxSize(),
+    };
     await browser.storage.local.set({ [TEAM_STATUS_KEY]: status });
   }
 
@@ -206,9 +235,17 @@ class TeamRunner {
     const key = JSON.stringify([q.platform, q.id ?? '', q.nick, q.asOf, orders]);
     const hit = serverLookups.get(key);
     if (hit && hit.until > Date.now()) return hit.value;
-    const params = new URLSearchParams({ platform: q.platform, nick: q.nick, asOf: q.asOf, ...(q.id ? { id: q.id } : {}), ...(orders ? { orders } : {}) });
+    const params = new URLSearchParams({
+      platform: q.platform,
+      nick: q.nick,
+      asOf: q.asOf,
+      ...(q.id ? { id: q.id } : {}),
+      ...(orders ? { orders } : {}),
+    });
     try {
-      const res = await fetch(`${this.connection.baseUrl}/v1/buyers/lookup?${params.toString()}`, { headers: { authorization: `Bearer ${this.connection.token}` } });
+      const res = await fetch(`${this.connection.baseUrl}/v1/buyers/lookup?${params.toString()}`, {
+        headers: { authorization: `Bearer ${this.connection.token}` },
+      });
       if (res.status === 401) {
         this.state = 'refused';
         await this.writeStatus();

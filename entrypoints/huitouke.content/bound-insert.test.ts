@@ -32,7 +32,12 @@ function switchDemoBuyer(doc: Document, id: string, nick: string) {
   header.querySelector('[data-testid="current-buyer-nick"]')!.textContent = nick;
 }
 
-const request = (target: InsertTarget, text: string, extra: Partial<InsertRequest> = {}): InsertRequest => ({ requestId: `r-${Math.random()}`, text, target, ...extra });
+const request = (target: InsertTarget, text: string, extra: Partial<InsertRequest> = {}): InsertRequest => ({
+  requestId: `r-${Math.random()}`,
+  text,
+  target,
+  ...extra,
+});
 
 describe('an insert bound to its conversation', () => {
   it('goes into the input while the conversation it was written for is open', async () => {
@@ -48,7 +53,12 @@ describe('an insert bound to its conversation', () => {
     const forA = request(c.target(), '小鹿爱吃糖，您上次买的连衣裙尺码是M');
     switchDemoBuyer(c.doc, 'dy_90018', '用户8827361');
     const result = await insertBound(c.doc, c.adapter, forA);
-    expect(result).toEqual({ requestId: forA.requestId, ok: false, reason: 'conversation_changed', openNick: '用户8827361' });
+    expect(result).toEqual({
+      requestId: forA.requestId,
+      ok: false,
+      reason: 'conversation_changed',
+      openNick: '用户8827361',
+    });
     expect(c.text()).toBe('');
     expect(c.send.disabled).toBe(true);
   });
@@ -57,7 +67,11 @@ describe('an insert bound to its conversation', () => {
     const c = openConsole('demo');
     const forA = request(c.target(), '亲，在的');
     c.doc.querySelector('[data-testid="current-buyer"]')!.setAttribute('data-buyer-id', 'dy_other');
-    expect(await insertBound(c.doc, c.adapter, forA)).toMatchObject({ ok: false, reason: 'conversation_changed', openNick: '小鹿爱吃糖' });
+    expect(await insertBound(c.doc, c.adapter, forA)).toMatchObject({
+      ok: false,
+      reason: 'conversation_changed',
+      openNick: '小鹿爱吃糖',
+    });
     c.doc.querySelector('[data-testid="current-buyer-nick"]')!.textContent = '';
     expect(await insertBound(c.doc, c.adapter, forA)).toMatchObject({ ok: false, reason: 'no_conversation' });
     expect(c.text()).toBe('');
@@ -76,7 +90,10 @@ describe('an insert bound to its conversation', () => {
 });
 
 /** Types `/cm` at the end of the input (caret after it) and presses Tab, as an agent would. */
-function typeShortcut(c: ReturnType<typeof openConsole>, typed: string): { event: KeyboardEvent; captured: TypedShortcut[] } {
+function typeShortcut(
+  c: ReturnType<typeof openConsole>,
+  typed: string,
+): { event: KeyboardEvent; captured: TypedShortcut[] } {
   const { dom, doc, input } = c;
   if ('value' in input) {
     const box = input as HTMLTextAreaElement;
@@ -91,7 +108,11 @@ function typeShortcut(c: ReturnType<typeof openConsole>, typed: string): { event
     doc.getSelection()!.addRange(range);
   }
   const captured: TypedShortcut[] = [];
-  const stop = listenForShortcuts(dom.window as unknown as Window, { findInput: () => input, claims: (s) => s === '/cm', onShortcut: (s) => captured.push(s) });
+  const stop = listenForShortcuts(dom.window as unknown as Window, {
+    findInput: () => input,
+    claims: (s) => s === '/cm',
+    onShortcut: (s) => captured.push(s),
+  });
   const event = new dom.window.KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
   input.dispatchEvent(event);
   stop();
@@ -108,7 +129,9 @@ describe.each(['demo', 'qianniu'])('a typed shortcut replaced by its template (%
     expect(event.defaultPrevented).toBe(true);
     const typed = captured[0]!;
     const insert = createInserter(c.doc, c.adapter, (sid) => (sid === typed.id ? typed : undefined));
-    const result = await insert(request(target, '这款偏大半码，建议拿M', { replace: { shortcutId: typed.id, typed: '/cm' } }));
+    const result = await insert(
+      request(target, '这款偏大半码，建议拿M', { replace: { shortcutId: typed.id, typed: '/cm' } }),
+    );
     expect(result).toMatchObject({ ok: true });
     expect(c.text()).toBe('亲，这款偏大半码，建议拿M');
   });
@@ -120,7 +143,12 @@ describe('a rich editor given a moment to take the selection', () => {
     const target = c.target();
     const { captured } = typeShortcut(c, '/cm');
     const typed = captured[0]!;
-    const pending = insertBound(c.doc, c.adapter, request(target, '这款偏大半码', { replace: { shortcutId: typed.id, typed: '/cm' } }), { typed });
+    const pending = insertBound(
+      c.doc,
+      c.adapter,
+      request(target, '这款偏大半码', { replace: { shortcutId: typed.id, typed: '/cm' } }),
+      { typed },
+    );
     // 千牛 names the open buyer in the chat header only (no id): another nick there is another conversation.
     c.doc.querySelector(c.adapter.selectors.buyerNick.selector)!.textContent = '另一位买家';
     expect(await pending).toMatchObject({ ok: false, reason: 'conversation_changed', openNick: '另一位买家' });

@@ -13,10 +13,19 @@ import { selectTypedShortcut, type TypedShortcut } from './shortcut-keys';
 
 type Refusal = InsertResult & { ok: false };
 
-function sameConversation(doc: Document, adapter: ConsoleAdapter, target: InsertTarget, requestId: string): Refusal | null {
+function sameConversation(
+  doc: Document,
+  adapter: ConsoleAdapter,
+  target: InsertTarget,
+  requestId: string,
+): Refusal | null {
   const open = readOpenBuyer(doc, adapter);
   if (!open) return { requestId, ok: false, reason: 'no_conversation' };
-  const same = adapter.id === target.consoleId && open.platform === target.platform && open.id === target.id && open.nick === target.nick;
+  const same =
+    adapter.id === target.consoleId &&
+    open.platform === target.platform &&
+    open.id === target.id &&
+    open.nick === target.nick;
   return same ? null : { requestId, ok: false, reason: 'conversation_changed', openNick: open.nick };
 }
 
@@ -35,13 +44,21 @@ const REMEMBERED = 50;
  * Inserts each request once: a request that comes again (the sidebar sends its pending inserts
  * again after the service worker restarted) gets the first answer, and the text is not put in twice.
  */
-export function createInserter(doc: Document, adapter: ConsoleAdapter, typedShortcut: (id: string) => TypedShortcut | undefined) {
+export function createInserter(
+  doc: Document,
+  adapter: ConsoleAdapter,
+  typedShortcut: (id: string) => TypedShortcut | undefined,
+) {
   const answers = new Map<string, Promise<InsertResult>>();
   return (request: InsertRequest): Promise<InsertResult> => {
     const known = answers.get(request.requestId);
     if (known) return known;
     const typed = request.replace ? typedShortcut(request.replace.shortcutId) : undefined;
-    const answer = insertBound(doc, adapter, request, { typed }).catch((): InsertResult => ({ requestId: request.requestId, ok: false, reason: 'not_applied' }));
+    const answer = insertBound(doc, adapter, request, { typed }).catch((): InsertResult => ({
+      requestId: request.requestId,
+      ok: false,
+      reason: 'not_applied',
+    }));
     answers.set(request.requestId, answer);
     for (const old of answers.keys()) {
       if (answers.size <= REMEMBERED) break;
@@ -51,7 +68,12 @@ export function createInserter(doc: Document, adapter: ConsoleAdapter, typedShor
   };
 }
 
-export async function insertBound(doc: Document, adapter: ConsoleAdapter, request: InsertRequest, opts: BoundInsertOptions = {}): Promise<InsertResult> {
+export async function insertBound(
+  doc: Document,
+  adapter: ConsoleAdapter,
+  request: InsertRequest,
+  opts: BoundInsertOptions = {},
+): Promise<InsertResult> {
   const { requestId, target } = request;
   const refused = sameConversation(doc, adapter, target, requestId);
   if (refused) return refused;
@@ -69,6 +91,9 @@ export async function insertBound(doc: Document, adapter: ConsoleAdapter, reques
       if (!input.isConnected) return { requestId, ok: false, reason: 'detached' };
     }
   }
-  const result = insertText(input, request.text, { cursorOffset: request.cursorOffset, kind: adapter.selectors.inputKind });
+  const result = insertText(input, request.text, {
+    cursorOffset: request.cursorOffset,
+    kind: adapter.selectors.inputKind,
+  });
   return result.ok ? { requestId, ok: true } : { requestId, ok: false, reason: result.reason };
 }

@@ -5,13 +5,19 @@ import type { ConsoleMessage } from '@/lib/schemas/messages';
 import { complianceContext, MARKER_TAG, mountGuardMarker } from './guard-marker';
 import { parseHubToConsole } from './guards';
 
-const guard = () => resolveGuard(defaultGuardRules(), 'taobao', guardNames('zh-CN'), (id) => guardListName(id, 'zh-CN'));
+const guard = () =>
+  resolveGuard(defaultGuardRules(), 'taobao', guardNames('zh-CN'), (id) => guardListName(id, 'zh-CN'));
 
 function setUp(messages: ConsoleMessage[] = []) {
   document.body.replaceChildren(document.createElement('textarea'));
   const input = document.querySelector('textarea')!;
   const shown: (string | null)[] = [];
-  const marker = mountGuardMarker({ doc: document, findInput: () => input, messages: () => messages, onShown: (line) => shown.push(line) });
+  const marker = mountGuardMarker({
+    doc: document,
+    findInput: () => input,
+    messages: () => messages,
+    onShown: (line) => shown.push(line),
+  });
   const type = (text: string) => {
     input.value = text;
     input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -76,7 +82,10 @@ describe('a text the agent types that other buyers already had', () => {
   it('is named when the sidebar says ten other Shopee buyers had it, as the guard message carries it', () => {
     const { marker, shown, type } = setUp();
     const text = '亲，您的包裹已经发出，请注意查收哦';
-    const shopee = { ...resolveGuard(defaultGuardRules(), 'shopee', guardNames('zh-CN'), (id) => guardListName(id, 'zh-CN')), sameText: [{ fingerprint: textFingerprint(text), buyers: 10 }] };
+    const shopee = {
+      ...resolveGuard(defaultGuardRules(), 'shopee', guardNames('zh-CN'), (id) => guardListName(id, 'zh-CN')),
+      sameText: [{ fingerprint: textFingerprint(text), buyers: 10 }],
+    };
     const message = parseHubToConsole(JSON.parse(JSON.stringify({ type: 'guard', guard: shopee })));
     marker.setGuard(message?.type === 'guard' ? message.guard : null);
     type('亲 您的包裹已经发出 请注意查收哦！');
@@ -88,10 +97,18 @@ describe('a text the agent types that other buyers already had', () => {
 
   it('refuses a guard message whose list of texts is malformed', () => {
     const base = guard();
-    for (const sameText of [[{ fingerprint: '', buyers: 3 }], [{ fingerprint: 'abc:3', buyers: 1 }], 'abc', [{ fingerprint: 'abc:3' }]]) {
+    for (const sameText of [
+      [{ fingerprint: '', buyers: 3 }],
+      [{ fingerprint: 'abc:3', buyers: 1 }],
+      'abc',
+      [{ fingerprint: 'abc:3' }],
+    ]) {
       expect(parseHubToConsole(JSON.parse(JSON.stringify({ type: 'guard', guard: { ...base, sameText } })))).toBeNull();
     }
-    expect(parseHubToConsole(JSON.parse(JSON.stringify({ type: 'guard', guard: base })))).toMatchObject({ type: 'guard', guard: { platform: 'taobao' } });
+    expect(parseHubToConsole(JSON.parse(JSON.stringify({ type: 'guard', guard: base })))).toMatchObject({
+      type: 'guard',
+      guard: { platform: 'taobao' },
+    });
   });
 });
 

@@ -4,14 +4,30 @@ import { HubToConsoleSchema, LayoutSchema, PORT_CONSOLE } from '@/lib/schemas/me
 import { CONSOLE_PORT_NAME, parseHubToConsole, parseLayout } from './guards';
 
 /** Values near every boundary the schemas draw, plus junk of other types. */
-const width = fc.oneof(fc.constantFrom(239, 240, 360, 720, 721, 300.5, -1, Number.NaN, 2 ** 60), fc.integer({ min: 200, max: 800 }), fc.string());
-const text = fc.oneof(fc.constantFrom('', 'a', '回头客', 'x'.repeat(20_000), 'x'.repeat(20_001)), fc.string(), fc.integer());
-const id = fc.oneof(fc.constantFrom('', 'r1', 'x'.repeat(300), 'x'.repeat(301)), fc.string({ maxLength: 5 }), fc.constant(null));
+const width = fc.oneof(
+  fc.constantFrom(239, 240, 360, 720, 721, 300.5, -1, Number.NaN, 2 ** 60),
+  fc.integer({ min: 200, max: 800 }),
+  fc.string(),
+);
+const text = fc.oneof(
+  fc.constantFrom('', 'a', '回头客', 'x'.repeat(20_000), 'x'.repeat(20_001)),
+  fc.string(),
+  fc.integer(),
+);
+const id = fc.oneof(
+  fc.constantFrom('', 'r1', 'x'.repeat(300), 'x'.repeat(301)),
+  fc.string({ maxLength: 5 }),
+  fc.constant(null),
+);
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
-const shortcut = fc.oneof(fc.constantFrom('/cm', '/a', '/' + 'x'.repeat(24), '/' + 'x'.repeat(25), 'cm', '/CM', '/c m', '/', ''), fc.string({ maxLength: 6 }).map((s) => `/${s}`));
+const shortcut = fc.oneof(
+  fc.constantFrom('/cm', '/a', '/' + 'x'.repeat(24), '/' + 'x'.repeat(25), 'cm', '/CM', '/c m', '/', ''),
+  fc.string({ maxLength: 6 }).map((s) => `/${s}`),
+);
 const goodId = fc.constantFrom('r1', 'demo', 'x'.repeat(300));
 /** Mostly valid, so the accepting side of the check is exercised as much as the refusing side. */
-const mostly = <T, U>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<U>) => fc.oneof({ arbitrary: good, weight: 5 }, { arbitrary: bad, weight: 1 });
+const mostly = <T, U>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<U>) =>
+  fc.oneof({ arbitrary: good, weight: 5 }, { arbitrary: bad, weight: 1 });
 const target = mostly(
   fc.record(
     {
@@ -25,9 +41,18 @@ const target = mostly(
   ),
   fc.constant(null),
 );
-const replace = mostly(fc.record({ shortcutId: mostly(goodId, id), typed: shortcut, extra: maybe(fc.string()) }, { requiredKeys: [] }), fc.constant('/cm'));
-const layout = fc.record({ collapsed: maybe(fc.oneof(fc.boolean(), fc.constant('yes'))), width: maybe(width), extra: maybe(fc.string()) }, { requiredKeys: [] });
-const word = mostly(fc.constantFrom('最好', '加我微信', 'x'.repeat(80)), fc.oneof(fc.constant(''), fc.constant('x'.repeat(81)), fc.integer()));
+const replace = mostly(
+  fc.record({ shortcutId: mostly(goodId, id), typed: shortcut, extra: maybe(fc.string()) }, { requiredKeys: [] }),
+  fc.constant('/cm'),
+);
+const layout = fc.record(
+  { collapsed: maybe(fc.oneof(fc.boolean(), fc.constant('yes'))), width: maybe(width), extra: maybe(fc.string()) },
+  { requiredKeys: [] },
+);
+const word = mostly(
+  fc.constantFrom('最好', '加我微信', 'x'.repeat(80)),
+  fc.oneof(fc.constant(''), fc.constant('x'.repeat(81)), fc.integer()),
+);
 const guardList = mostly(
   fc.record(
     {
@@ -63,7 +88,18 @@ const guard = fc.record(
     twiceInARow: mostly(fc.boolean(), fc.constant('yes')),
     maxBuyers: mostly(fc.constantFrom(null, 2, 10, 1000), fc.constantFrom(1, 1001, 2.5)),
     minRepeatChars: mostly(fc.constantFrom(1, 10, 200), fc.constantFrom(0, 201)),
-    limits: mostly(fc.record({ maxChars: maybe(limitNumber), replyWindowDays: maybe(limitNumber), maxInARow: maybe(limitNumber), extra: maybe(fc.string()) }, { requiredKeys: [] }), fc.constant(null)),
+    limits: mostly(
+      fc.record(
+        {
+          maxChars: maybe(limitNumber),
+          replyWindowDays: maybe(limitNumber),
+          maxInARow: maybe(limitNumber),
+          extra: maybe(fc.string()),
+        },
+        { requiredKeys: [] },
+      ),
+      fc.constant(null),
+    ),
     names,
     extra: maybe(fc.string()),
   },
@@ -74,28 +110,56 @@ const message = fc.oneof(
     type: fc.constant('insert'),
     request: fc.oneof(
       fc.record(
-        { requestId: mostly(goodId, id), text: mostly(fc.constantFrom('a', '回头客'), text), cursorOffset: maybe(fc.oneof(fc.integer({ min: -2, max: 50 }), fc.double())), target, replace: maybe(replace) },
+        {
+          requestId: mostly(goodId, id),
+          text: mostly(fc.constantFrom('a', '回头客'), text),
+          cursorOffset: maybe(fc.oneof(fc.integer({ min: -2, max: 50 }), fc.double())),
+          target,
+          replace: maybe(replace),
+        },
         { requiredKeys: ['requestId', 'text', 'target'] },
       ),
       fc.constant(null),
     ),
   }),
   fc.record({ type: fc.constantFrom('toggle', 'resend', 'focus', 'blur', 'insertResult') }),
-  fc.record({ type: fc.constant('shortcuts'), shortcuts: fc.oneof(fc.array(shortcut, { maxLength: 5 }), fc.constant(Array.from({ length: 2001 }, () => '/cm')), fc.constant('/cm')) }),
+  fc.record({
+    type: fc.constant('shortcuts'),
+    shortcuts: fc.oneof(
+      fc.array(shortcut, { maxLength: 5 }),
+      fc.constant(Array.from({ length: 2001 }, () => '/cm')),
+      fc.constant('/cm'),
+    ),
+  }),
   fc.record({
     type: fc.constant('shortcutAnswer'),
-    answer: fc.oneof(fc.record({ requestId: id, outcome: fc.constantFrom('form', 'cancelled', 'unknown', 'stale', 'inserting', 'sent', 3), extra: maybe(fc.string()) }, { requiredKeys: [] }), fc.constant(null)),
+    answer: fc.oneof(
+      fc.record(
+        {
+          requestId: id,
+          outcome: fc.constantFrom('form', 'cancelled', 'unknown', 'stale', 'inserting', 'sent', 3),
+          extra: maybe(fc.string()),
+        },
+        { requiredKeys: [] },
+      ),
+      fc.constant(null),
+    ),
   }),
   fc.record({ type: fc.constant('setLayout'), layout: fc.oneof(layout, fc.constant(7)) }),
   fc.record(
-    { type: fc.constant('teach'), mode: mostly(fc.constantFrom('new', 'repair'), fc.constantFrom('fix', 1)), locale: mostly(fc.constantFrom('zh-CN', 'en'), fc.constantFrom('zh', null)), extra: maybe(fc.string()) },
+    {
+      type: fc.constant('teach'),
+      mode: mostly(fc.constantFrom('new', 'repair'), fc.constantFrom('fix', 1)),
+      locale: mostly(fc.constantFrom('zh-CN', 'en'), fc.constantFrom('zh', null)),
+      extra: maybe(fc.string()),
+    },
     { requiredKeys: ['type'] },
   ),
   fc.record({ type: fc.constant('guard'), guard: fc.oneof(guard, fc.constant(null), fc.constant(7)) }),
   fc.anything(),
 );
 
-describe('the content script\'s hand-written message checks', () => {
+describe("the content script's hand-written message checks", () => {
   it('accept and return exactly what the hub message schema does', () => {
     fc.assert(
       fc.property(message, (raw) => {
@@ -118,7 +182,11 @@ describe('the content script\'s hand-written message checks', () => {
 
   it('drop fields the schema does not know, so nothing extra reaches the page', () => {
     const target = { consoleId: 'demo', platform: 'taobao', id: 'b1', nick: '买家A' };
-    const parsed = parseHubToConsole({ type: 'insert', request: { requestId: 'r', text: '亲', html: '<b>', target: { ...target, url: 'x' } }, note: 1 });
+    const parsed = parseHubToConsole({
+      type: 'insert',
+      request: { requestId: 'r', text: '亲', html: '<b>', target: { ...target, url: 'x' } },
+      note: 1,
+    });
     expect(parsed).toEqual({ type: 'insert', request: { requestId: 'r', text: '亲', target } });
   });
 

@@ -1,6 +1,13 @@
 import { isPlatform } from '@/lib/consoles/platforms';
 import type { PlatformGuard, ResolvedList } from '@/lib/guard/compliance';
-import type { HubToConsole, InsertRequest, InsertTarget, Layout, ShortcutAnswer, TeachRequest } from '@/lib/schemas/messages';
+import type {
+  HubToConsole,
+  InsertRequest,
+  InsertTarget,
+  Layout,
+  ShortcutAnswer,
+  TeachRequest,
+} from '@/lib/schemas/messages';
 
 /**
  * Checks for what reaches the content script, written by hand so the script does not ship zod
@@ -51,7 +58,8 @@ function parseTarget(v: unknown): InsertTarget | null {
 }
 
 function parseInsertRequest(v: unknown): InsertRequest | null {
-  if (!isObj(v) || !isId(v.requestId) || typeof v.text !== 'string' || v.text.length < 1 || v.text.length > 20_000) return null;
+  if (!isObj(v) || !isId(v.requestId) || typeof v.text !== 'string' || v.text.length < 1 || v.text.length > 20_000)
+    return null;
   const target = parseTarget(v.target);
   if (!target) return null;
   const out: InsertRequest = { requestId: v.requestId, text: v.text, target };
@@ -73,17 +81,25 @@ function parseShortcutList(v: unknown): string[] | null {
 }
 
 function parseShortcutAnswer(v: unknown): ShortcutAnswer | null {
-  if (!isObj(v) || !isId(v.requestId) || !SHORTCUT_OUTCOMES.includes(v.outcome as ShortcutAnswer['outcome'])) return null;
+  if (!isObj(v) || !isId(v.requestId) || !SHORTCUT_OUTCOMES.includes(v.outcome as ShortcutAnswer['outcome']))
+    return null;
   return { requestId: v.requestId, outcome: v.outcome as ShortcutAnswer['outcome'] };
 }
 
 /** `TeachRequestSchema`: from the hub, or from the popup through `tabs.sendMessage`. */
 export function parseTeach(raw: unknown): TeachRequest | null {
-  if (!isObj(raw) || raw.type !== 'teach' || (raw.mode !== 'new' && raw.mode !== 'repair') || (raw.locale !== 'zh-CN' && raw.locale !== 'en')) return null;
+  if (
+    !isObj(raw) ||
+    raw.type !== 'teach' ||
+    (raw.mode !== 'new' && raw.mode !== 'repair') ||
+    (raw.locale !== 'zh-CN' && raw.locale !== 'en')
+  )
+    return null;
   return { type: 'teach', mode: raw.mode, locale: raw.locale };
 }
 
-const isStr = (v: unknown, min: number, max: number): v is string => typeof v === 'string' && v.length >= min && v.length <= max;
+const isStr = (v: unknown, min: number, max: number): v is string =>
+  typeof v === 'string' && v.length >= min && v.length <= max;
 const DETECTORS: readonly string[] = ['phone', 'email', 'contactId'];
 const NAME_KEYS = ['repeat', 'repeatBuyers', 'tooLong', 'tooMany', 'hit'] as const;
 const LIMIT_RANGES = { maxChars: [1, 100_000], replyWindowDays: [1, 365], maxInARow: [1, 100] } as const;
@@ -98,7 +114,8 @@ function parseGuardList(v: unknown): ResolvedList | null {
   const words = parseWords(v.words);
   const except = parseWords(v.except);
   if (!words || !except) return null;
-  if (!Array.isArray(v.detect) || v.detect.length > 3 || !v.detect.every((d) => DETECTORS.includes(d as string))) return null;
+  if (!Array.isArray(v.detect) || v.detect.length > 3 || !v.detect.every((d) => DETECTORS.includes(d as string)))
+    return null;
   return { id: v.id, name: v.name, words, except, detect: [...(v.detect as ResolvedList['detect'])] };
 }
 
@@ -124,13 +141,20 @@ function parsePlatformGuard(v: unknown): PlatformGuard | null {
     limits[key] = n;
   }
   const names = v.names;
-  if (!isObj(names) || !NAME_KEYS.every((k) => isStr(names[k], 0, 200)) || !isStr(names.wordSeparator, 0, 10) || !isStr(names.findingSeparator, 0, 10)) return null;
+  if (
+    !isObj(names) ||
+    !NAME_KEYS.every((k) => isStr(names[k], 0, 200)) ||
+    !isStr(names.wordSeparator, 0, 10) ||
+    !isStr(names.findingSeparator, 0, 10)
+  )
+    return null;
   let sameText: { fingerprint: string; buyers: number }[] | undefined;
   if (v.sameText !== undefined) {
     if (!Array.isArray(v.sameText) || v.sameText.length > 200) return null;
     sameText = [];
     for (const t of v.sameText) {
-      if (!isObj(t) || !isStr(t.fingerprint, 1, 40) || !isInt(t.buyers) || t.buyers < 2 || t.buyers > 1_000_000) return null;
+      if (!isObj(t) || !isStr(t.fingerprint, 1, 40) || !isInt(t.buyers) || t.buyers < 2 || t.buyers > 1_000_000)
+        return null;
       sameText.push({ fingerprint: t.fingerprint, buyers: t.buyers });
     }
   }

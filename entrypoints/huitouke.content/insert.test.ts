@@ -175,7 +175,9 @@ describe('editors that own their model', () => {
     input.addEventListener('beforeinput', (e) => {
       e.preventDefault();
       input.textContent = (input.textContent ?? '') + ((e as InputEvent).data ?? '');
-      input.dispatchEvent(new (input.ownerDocument.defaultView as Window & typeof globalThis).Event('input', { bubbles: true }));
+      input.dispatchEvent(
+        new (input.ownerDocument.defaultView as Window & typeof globalThis).Event('input', { bubbles: true }),
+      );
     });
     expect(detectInputKind(input)).toBe('lexical');
     expect(insertText(input, '你好')).toEqual({ ok: true });
@@ -216,7 +218,8 @@ describe('never sending', () => {
   it.each([...TEXTAREA_CONSOLES, ...EDITABLE_CONSOLES])('%s: no click on send, no Enter key', (id) => {
     const { doc, input, send } = openConsole(id);
     const seen: string[] = [];
-    for (const type of ['click', 'mousedown', 'pointerdown', 'submit']) send.addEventListener(type, () => seen.push(type));
+    for (const type of ['click', 'mousedown', 'pointerdown', 'submit'])
+      send.addEventListener(type, () => seen.push(type));
     for (const type of ['keydown', 'keypress', 'keyup']) doc.addEventListener(type, () => seen.push(type), true);
     insertText(input, '亲，在的\n请稍等');
     expect(seen).toEqual([]);

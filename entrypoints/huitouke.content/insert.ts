@@ -136,7 +136,8 @@ function landed(el: HTMLElement, before: string, text: string, replaced: string)
 }
 
 function insertIntoEditable(el: HTMLElement, text: string, caret: number, lexical: boolean): InsertResult {
-  if (!isContentEditable(el) || el.getAttribute('aria-disabled') === 'true') return { ok: false, reason: 'not_editable' };
+  if (!isContentEditable(el) || el.getAttribute('aria-disabled') === 'true')
+    return { ok: false, reason: 'not_editable' };
   const doc = el.ownerDocument;
   const saved = savedRange(el);
   // Text the agent selected (a typed `/cm`) is replaced by the insertion.

@@ -2,8 +2,23 @@ import { picker as catalog } from '@/lib/i18n/catalog/picker';
 import { applyRepair, PART_KEYS, TAUGHT_PARTS, type TaughtPart } from '@/lib/consoles/parts';
 import { PLATFORM_IDS } from '@/lib/consoles/platforms';
 import type { ConsoleAdapter, ConsoleSelectors, ValueSource } from '@/lib/consoles/schema';
-import { commonAncestor, queryAll, selectorFor, textOf, type PickElement, type PickRoot } from '@/lib/consoles/selectors';
-import { pickTarget, proposeInput, proposeMessages, proposeSendButton, proposeValue, type MessagesProposal, type TeachProblem } from '@/lib/consoles/teach';
+import {
+  commonAncestor,
+  queryAll,
+  selectorFor,
+  textOf,
+  type PickElement,
+  type PickRoot,
+} from '@/lib/consoles/selectors';
+import {
+  pickTarget,
+  proposeInput,
+  proposeMessages,
+  proposeSendButton,
+  proposeValue,
+  type MessagesProposal,
+  type TeachProblem,
+} from '@/lib/consoles/teach';
 import type { UiLocale } from '@/lib/schemas/common';
 import type { Platform } from '@/lib/schemas/common';
 import { readConsole } from './reader';
@@ -89,12 +104,18 @@ function translator(locale: UiLocale) {
   return (key: CatalogKey, params?: Record<string, string | number>): string => {
     const entry = catalog[key];
     const text = locale === 'en' ? entry.en : entry.zh;
-    return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : text;
+    return params
+      ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+      : text;
   };
 }
 
 const isEditable = (el: Element | null) =>
-  !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || (el as HTMLElement).isContentEditable);
+  !!el &&
+  (el.tagName === 'INPUT' ||
+    el.tagName === 'TEXTAREA' ||
+    el.tagName === 'SELECT' ||
+    (el as HTMLElement).isContentEditable);
 
 /** A default match pattern for a new console: its site and the first folder of its address. */
 export function defaultPattern(url: string): string {
@@ -105,7 +126,11 @@ export function defaultPattern(url: string): string {
 
 /** An id for a console taught on this site: `taught-<host>-<time>`, as the adapter schema wants ids. */
 export function taughtId(url: string, now: number): string {
-  const host = new URL(url).hostname.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 28);
+  const host = new URL(url).hostname
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 28);
   return `taught-${host || 'site'}-${now.toString(36)}`;
 }
 
@@ -130,7 +155,11 @@ export function startPicker(opts: PickerOptions): Picker {
   let saved: string | null = null;
   let stopped = false;
   let right = false;
-  const form = { name: repair ? '' : (document.title.trim() || location.hostname).slice(0, 40), platform: 'other' as Platform, pattern: repair ? '' : defaultPattern(location.href) };
+  const form = {
+    name: repair ? '' : (document.title.trim() || location.hostname).slice(0, 40),
+    platform: 'other' as Platform,
+    pattern: repair ? '' : defaultPattern(location.href),
+  };
 
   const host = document.createElement(PICKER_TAG);
   const shadow = host.attachShadow({ mode: 'closed' });
@@ -152,7 +181,11 @@ export function startPicker(opts: PickerOptions): Picker {
   const step = () => steps[index]!;
   const root = (): PickRoot => (chatDoc ?? document) as unknown as PickRoot;
 
-  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string } = {}, ...children: Node[]) => {
+  const el = <K extends keyof HTMLElementTagNameMap>(
+    tag: K,
+    props: { className?: string; text?: string } = {},
+    ...children: Node[]
+  ) => {
     const e = document.createElement(tag);
     if (props.className) e.className = props.className;
     if (props.text !== undefined) e.textContent = props.text;
@@ -183,8 +216,16 @@ export function startPicker(opts: PickerOptions): Picker {
     return r;
   };
 
-  const kindOf = (id: StepId) => (id === 'input' ? 'input' : id === 'sendButton' ? 'sendButton' : id === 'buyerNick' || id === 'buyerId' ? 'value' : 'message');
-  const targetFor = (raw: Element) => pickTarget(kindOf(step().id), raw as unknown as PickElement) as unknown as Element;
+  const kindOf = (id: StepId) =>
+    id === 'input'
+      ? 'input'
+      : id === 'sendButton'
+        ? 'sendButton'
+        : id === 'buyerNick' || id === 'buyerId'
+          ? 'value'
+          : 'message';
+  const targetFor = (raw: Element) =>
+    pickTarget(kindOf(step().id), raw as unknown as PickElement) as unknown as Element;
 
   const showHover = () => {
     if (!hovered || step().id === 'review') {
@@ -220,11 +261,19 @@ export function startPicker(opts: PickerOptions): Picker {
   // ---- the proposal as a whole ----
 
   const readySelector = (): string | undefined => {
-    const picked = [values.buyerNick?.el, input?.el, ...(clicks.get('buyerMessages') ?? []), ...(clicks.get('agentMessages') ?? [])].filter((e): e is Element => !!e);
+    const picked = [
+      values.buyerNick?.el,
+      input?.el,
+      ...(clicks.get('buyerMessages') ?? []),
+      ...(clicks.get('agentMessages') ?? []),
+    ].filter((e): e is Element => !!e);
     const doc = chatDoc ?? document;
     const area = commonAncestor(picked as unknown as PickElement[]) as unknown as Element | null;
     if (area && area !== doc.body && area !== doc.documentElement) {
-      const found = selectorFor(root(), area as unknown as PickElement, { content: true, accept: (m) => m.length === 1 && m[0] === (area as unknown) });
+      const found = selectorFor(root(), area as unknown as PickElement, {
+        content: true,
+        accept: (m) => m.length === 1 && m[0] === (area as unknown),
+      });
       if (found) return found.selector;
     }
     return messages?.selectors.messageList ?? input?.selector ?? messages?.selectors.messageRow;
@@ -242,7 +291,9 @@ export function startPicker(opts: PickerOptions): Picker {
     }
     if (send) s.sendButton = send.selector;
     const current = repair?.selectors.ready;
-    const readyMissing = !current || (queryAll(document as unknown as PickRoot, current).length === 0 && queryAll(root(), current).length === 0);
+    const readyMissing =
+      !current ||
+      (queryAll(document as unknown as PickRoot, current).length === 0 && queryAll(root(), current).length === 0);
     if (readyMissing) {
       const ready = readySelector();
       if (ready) s.ready = ready;
@@ -298,8 +349,16 @@ export function startPicker(opts: PickerOptions): Picker {
     if (!chatDoc) {
       chatDoc = doc;
       if (doc !== document) {
-        frameElement = [...document.querySelectorAll('iframe, frame')].find((f) => (f as HTMLIFrameElement).contentDocument === doc) ?? null;
-        const found = frameElement ? selectorFor(document as unknown as PickRoot, frameElement as unknown as PickElement, { content: true, accept: (m) => m.length === 1 && m[0] === (frameElement as unknown) }) : null;
+        frameElement =
+          [...document.querySelectorAll('iframe, frame')].find(
+            (f) => (f as HTMLIFrameElement).contentDocument === doc,
+          ) ?? null;
+        const found = frameElement
+          ? selectorFor(document as unknown as PickRoot, frameElement as unknown as PickElement, {
+              content: true,
+              accept: (m) => m.length === 1 && m[0] === (frameElement as unknown),
+            })
+          : null;
         frameSelector = found?.selector;
       }
     }
@@ -329,7 +388,11 @@ export function startPicker(opts: PickerOptions): Picker {
         clicks.set(current.id, now);
         if (now.length < current.need) return render();
         if (current.id === 'buyerMessages') return next();
-        const proposal = proposeMessages(r, (clicks.get('buyerMessages') ?? []) as unknown as PickElement[], now as unknown as PickElement[]);
+        const proposal = proposeMessages(
+          r,
+          (clicks.get('buyerMessages') ?? []) as unknown as PickElement[],
+          now as unknown as PickElement[],
+        );
         if (!proposal.ok) {
           // Start the messages again from the buyer's.
           clicks.delete('buyerMessages');
@@ -370,7 +433,9 @@ export function startPicker(opts: PickerOptions): Picker {
     saving = true;
     render();
     const adapter = candidate();
-    const result: PickerSave = repair ? { kind: 'repair', id: repair.id, parts: [...parts], selectors: taughtSelectors() } : { kind: 'new', adapter };
+    const result: PickerSave = repair
+      ? { kind: 'repair', id: repair.id, parts: [...parts], selectors: taughtSelectors() }
+      : { kind: 'new', adapter };
     void opts.save(result).then(
       ({ error, waiting }) => {
         saving = false;
@@ -388,11 +453,21 @@ export function startPicker(opts: PickerOptions): Picker {
 
   // ---- rendering ----
 
-  const partRow = (name: string, selector: string | undefined, read: (m: Element) => string): { row: HTMLElement; matches: Element[] } => {
+  const partRow = (
+    name: string,
+    selector: string | undefined,
+    read: (m: Element) => string,
+  ): { row: HTMLElement; matches: Element[] } => {
     const matches = selector ? (queryAll(root(), selector) as unknown as Element[]) : [];
     const first = matches[0];
-    const row = el('div', { className: 'row' }, el('b', { text: name }), document.createTextNode(' · ' + t('picker_count', { count: matches.length })));
-    if (first) row.append(el('div', { className: 'reads', text: t('picker_reads', { text: read(first).slice(0, 80) }) }));
+    const row = el(
+      'div',
+      { className: 'row' },
+      el('b', { text: name }),
+      document.createTextNode(' · ' + t('picker_count', { count: matches.length })),
+    );
+    if (first)
+      row.append(el('div', { className: 'reads', text: t('picker_reads', { text: read(first).slice(0, 80) }) }));
     return { row, matches };
   };
 
@@ -406,28 +481,55 @@ export function startPicker(opts: PickerOptions): Picker {
       all.push(...r.matches);
     };
     const partName = (key: string) => t(`part_${key}` as CatalogKey);
-    if (parts.includes('buyerNick')) add(partRow(partName('buyerNick'), s.buyerNick.selector, (m) => textOf(m as unknown as PickElement)));
-    if (parts.includes('buyerId') && values.buyerId) add(partRow(partName('buyerId'), s.buyerId?.selector, (m) => textOf(m as unknown as PickElement)));
+    if (parts.includes('buyerNick'))
+      add(partRow(partName('buyerNick'), s.buyerNick.selector, (m) => textOf(m as unknown as PickElement)));
+    if (parts.includes('buyerId') && values.buyerId)
+      add(partRow(partName('buyerId'), s.buyerId?.selector, (m) => textOf(m as unknown as PickElement)));
     if (parts.includes('messages') && messages) {
       const r = partRow(partName('messages'), s.messageRow, (m) => textOf(m as unknown as PickElement));
-      r.row.replaceChildren(el('b', { text: partName('messages') }), document.createTextNode(' · ' + t('picker_messagesSummary', { rows: messages.rows, buyer: messages.buyerRows, agent: messages.agentRows })));
+      r.row.replaceChildren(
+        el('b', { text: partName('messages') }),
+        document.createTextNode(
+          ' · ' +
+            t('picker_messagesSummary', { rows: messages.rows, buyer: messages.buyerRows, agent: messages.agentRows }),
+        ),
+      );
       if (messages.wholeRowText) r.row.append(el('div', { className: 'note', text: t('picker_wholeRow') }));
       add(r);
     }
     if (parts.includes('input')) add(partRow(partName('input'), s.input, () => ''));
-    if (parts.includes('sendButton') && send) add(partRow(partName('sendButton'), s.sendButton, (m) => textOf(m as unknown as PickElement)));
+    if (parts.includes('sendButton') && send)
+      add(partRow(partName('sendButton'), s.sendButton, (m) => textOf(m as unknown as PickElement)));
     showMatches(all);
 
     const preview = el('div', { className: 'preview' }, el('b', { text: t('picker_preview') }));
     const reading = readConsole(document, adapter);
     if (reading.status === 'ok') {
       preview.append(el('div', { text: t('picker_previewBuyer', { nick: reading.buyer.nick }) }));
-      for (const m of reading.messages.slice(-3)) preview.append(el('div', { className: 'msg', text: `${t(`picker_author_${m.author}` as CatalogKey)}：${m.text}` }));
+      for (const m of reading.messages.slice(-3))
+        preview.append(
+          el('div', { className: 'msg', text: `${t(`picker_author_${m.author}` as CatalogKey)}：${m.text}` }),
+        );
       preview.append(el('div', { text: t(reading.inputFound ? 'picker_inputFound' : 'picker_inputMissing') }));
     } else {
       const missing = reading.status === 'loading' ? ['ready'] : reading.missing;
-      const names = [...new Set(missing.map((k) => (k === 'ready' || k === 'frame' ? 'page' : (Object.keys(PART_KEYS) as TaughtPart[]).find((p) => (PART_KEYS[p] as readonly string[]).includes(k)) ?? 'page')))];
-      preview.append(el('div', { className: 'problem', text: t('picker_previewNothing', { parts: names.map(partName).join(opts.locale === 'en' ? ', ' : '、') }) }));
+      const names = [
+        ...new Set(
+          missing.map((k) =>
+            k === 'ready' || k === 'frame'
+              ? 'page'
+              : ((Object.keys(PART_KEYS) as TaughtPart[]).find((p) =>
+                  (PART_KEYS[p] as readonly string[]).includes(k),
+                ) ?? 'page'),
+          ),
+        ),
+      ];
+      preview.append(
+        el('div', {
+          className: 'problem',
+          text: t('picker_previewNothing', { parts: names.map(partName).join(opts.locale === 'en' ? ', ' : '、') }),
+        }),
+      );
     }
     const out: Node[] = [el('div', { className: 'ask', text: t('picker_review') }), ...rows, preview];
     if (!repair) {
@@ -446,7 +548,11 @@ export function startPicker(opts: PickerOptions): Picker {
       const pattern = el('input');
       pattern.value = form.pattern;
       pattern.addEventListener('input', () => (form.pattern = pattern.value));
-      out.push(el('label', { text: t('picker_name') }, name), el('label', { text: t('picker_platform') }, platform), el('label', { text: t('picker_pattern') }, pattern));
+      out.push(
+        el('label', { text: t('picker_name') }, name),
+        el('label', { text: t('picker_platform') }, platform),
+        el('label', { text: t('picker_pattern') }, pattern),
+      );
     }
     return out;
   };
@@ -458,33 +564,53 @@ export function startPicker(opts: PickerOptions): Picker {
     if (problem && problemCode) host.dataset.problem = problemCode;
     else host.removeAttribute('data-problem');
     if (!problem) problemCode = '';
-    const children: Node[] = [el('h2', { text: repair ? t('picker_titleRepair', { console: repair.name[opts.locale === 'en' ? 'en' : 'zh'] }) : t('picker_title') })];
+    const children: Node[] = [
+      el('h2', {
+        text: repair
+          ? t('picker_titleRepair', { console: repair.name[opts.locale === 'en' ? 'en' : 'zh'] })
+          : t('picker_title'),
+      }),
+    ];
     const buttons: HTMLElement[] = [];
     if (saved) {
       children.push(el('div', { className: 'ask', text: saved }));
       buttons.push(button(t('picker_close'), () => stop(), true));
       matchLayer.replaceChildren();
     } else if (current.id === 'review') {
-      children.push(el('div', { className: 'step', text: t('picker_step', { n: index + 1, total: steps.length }) }), ...renderReview());
-      buttons.push(button(t('picker_back'), back), button(t('picker_cancel'), () => stop()));
+      children.push(
+        el('div', { className: 'step', text: t('picker_step', { n: index + 1, total: steps.length }) }),
+        ...renderReview(),
+      );
+      buttons.push(
+        button(t('picker_back'), back),
+        button(t('picker_cancel'), () => stop()),
+      );
       const s = button(saving ? t('picker_saving') : t('picker_save'), save, true);
       s.disabled = saving;
       buttons.push(s);
     } else {
       matchLayer.replaceChildren();
       const done = (clicks.get(current.id) ?? []).length;
-      children.push(el('div', { className: 'step', text: t('picker_step', { n: index + 1, total: steps.length }) }), el('div', { className: 'ask', text: t(`picker_ask_${current.id}` as CatalogKey, { done }) }));
+      children.push(
+        el('div', { className: 'step', text: t('picker_step', { n: index + 1, total: steps.length }) }),
+        el('div', { className: 'ask', text: t(`picker_ask_${current.id}` as CatalogKey, { done }) }),
+      );
       if (frameSelector) children.push(el('div', { className: 'note', text: t('picker_inFrame') }));
       if (index > 0) buttons.push(button(t('picker_back'), back));
       if (current.optional) buttons.push(button(t('picker_skip'), skip));
       buttons.push(button(t('picker_cancel'), () => stop()));
     }
     if (problem) children.push(el('div', { className: 'problem', text: problem }));
-    buttons.push(button(t('picker_move'), () => {
-      right = !right;
-      render();
-    }));
-    children.push(el('div', { className: 'buttons' }, ...buttons), el('div', { className: 'keys', text: t('picker_keys') }));
+    buttons.push(
+      button(t('picker_move'), () => {
+        right = !right;
+        render();
+      }),
+    );
+    children.push(
+      el('div', { className: 'buttons' }, ...buttons),
+      el('div', { className: 'keys', text: t('picker_keys') }),
+    );
     panel.classList.toggle('right', right);
     panel.replaceChildren(...children);
     showHover();

@@ -60,7 +60,11 @@ describe('a chat in a same-origin frame', () => {
   it('takes an insert into the frame’s input, bound to the buyer read there', async () => {
     const { doc, frame } = pageWithFrame();
     const buyer = readOpenBuyer(doc, adapter)!;
-    const result = await insertBound(doc, adapter, { requestId: 'r1', text: '亲，灰色有货', target: { ...buyer, consoleId: 'desk' } });
+    const result = await insertBound(doc, adapter, {
+      requestId: 'r1',
+      text: '亲，灰色有货',
+      target: { ...buyer, consoleId: 'desk' },
+    });
     expect(result).toEqual({ requestId: 'r1', ok: true });
     expect((frame.contentDocument!.querySelector('textarea') as HTMLTextAreaElement).value).toBe('亲，灰色有货');
   });

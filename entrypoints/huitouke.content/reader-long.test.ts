@@ -53,12 +53,18 @@ describe('a conversation with no message yet', () => {
   };
 
   it('is read as the buyer with an empty thread when the console has a list container', () => {
-    const reading = readConsole(demoWithThread((t) => t.replaceChildren()), demo);
+    const reading = readConsole(
+      demoWithThread((t) => t.replaceChildren()),
+      demo,
+    );
     expect(reading).toMatchObject({ status: 'ok', buyer: { id: 'dy_90017', nick: '小鹿爱吃糖' }, messages: [] });
   });
 
   it('is a changed page when the list container is gone too', () => {
-    const reading = readConsole(demoWithThread((t) => t.remove()), demo);
+    const reading = readConsole(
+      demoWithThread((t) => t.remove()),
+      demo,
+    );
     expect(reading).toMatchObject({ status: 'not_recognised', missing: expect.arrayContaining(['messageRow']) });
   });
 });

@@ -77,7 +77,8 @@ describe.each(CONSOLES)('the %s fixture', (id) => {
     const a = readConsole(doc, adapter(id));
     const b = readConsole(load(id), adapter(id));
     expect(a.status === 'ok' && b.status === 'ok').toBe(true);
-    if (a.status === 'ok' && b.status === 'ok') expect(b.messages.map((m) => m.id)).toEqual(a.messages.map((m) => m.id));
+    if (a.status === 'ok' && b.status === 'ok')
+      expect(b.messages.map((m) => m.id)).toEqual(a.messages.map((m) => m.id));
   });
 
   it('is not read as ok by any other console', () => {

@@ -1,7 +1,13 @@
 import type { Platform } from '@/lib/schemas/common';
 import { isPlatform } from '@/lib/consoles/platforms';
 import type { ConsoleAdapter, PartSource, SelectorKey, ValueSource } from '@/lib/consoles/schema';
-import { consoleOrderStatus, parseProductId, parseShownAmount, parseShownOrderId, parseShownTime } from '@/lib/consoles/order-panel';
+import {
+  consoleOrderStatus,
+  parseProductId,
+  parseShownAmount,
+  parseShownOrderId,
+  parseShownTime,
+} from '@/lib/consoles/order-panel';
 import type { ConsoleOrder, ConsoleProduct } from '@/lib/schemas/messages';
 import { contentMessageId, type ConsoleMessage, type ConsoleReading, type MessageAuthor } from '@/lib/consoles/reading';
 
@@ -141,7 +147,8 @@ export function readProductCards(doc: Document, adapter: ConsoleAdapter): Consol
     if (url) product.url = url;
     const messageAttr = adapter.selectors.messageId?.attr;
     let row: Element | null = null;
-    for (let el: Element | null = card; el && messageAttr && !row; el = el.parentElement) if (el.hasAttribute(messageAttr)) row = el;
+    for (let el: Element | null = card; el && messageAttr && !row; el = el.parentElement)
+      if (el.hasAttribute(messageAttr)) row = el;
     const messageId = row && messageAttr ? attrId(row, messageAttr) : '';
     if (messageId) product.messageId = messageId;
     out.push(product);
@@ -322,7 +329,10 @@ export function readConsole(page: Document, adapter: ConsoleAdapter): ConsoleRea
  * compares with the buyer it was written for, just before it touches the input. Null when the
  * console is not ready or shows no buyer.
  */
-export function readOpenBuyer(page: Document, adapter: ConsoleAdapter): { id: string | null; nick: string; platform: Platform } | null {
+export function readOpenBuyer(
+  page: Document,
+  adapter: ConsoleAdapter,
+): { id: string | null; nick: string; platform: Platform } | null {
   try {
     const s = adapter.selectors;
     const doc = chatDocument(page, adapter);

@@ -126,7 +126,12 @@ export function startSession(opts: SessionOptions): Session {
       return { ...base, status: 'not_recognised', missing: ['ready'], ...(from !== undefined ? { since: from } : {}) };
     }
     const from = since(reading.missing);
-    return { ...base, status: 'not_recognised', missing: reading.missing, ...(from !== undefined ? { since: from } : {}) };
+    return {
+      ...base,
+      status: 'not_recognised',
+      missing: reading.missing,
+      ...(from !== undefined ? { since: from } : {}),
+    };
   };
 
   const publish = () => {
@@ -244,7 +249,8 @@ export function startSession(opts: SessionOptions): Session {
       }
       case 'teach': {
         const reading = readConsole(document, adapter);
-        const missing = reading.status === 'ok' ? reading.degraded : reading.status === 'loading' ? ['ready'] : reading.missing;
+        const missing =
+          reading.status === 'ok' ? reading.degraded : reading.status === 'loading' ? ['ready'] : reading.missing;
         opts.onTeach(message, missing);
         break;
       }

@@ -1,20 +1,34 @@
 // @vitest-environment jsdom
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { createHandover, listenForShortcuts, restoreCaret, selectTypedShortcut, typedShortcutAt, type TypedShortcut } from './shortcut-keys';
+import {
+  createHandover,
+  listenForShortcuts,
+  restoreCaret,
+  selectTypedShortcut,
+  typedShortcutAt,
+  type TypedShortcut,
+} from './shortcut-keys';
 
 /** A page with a console input of either kind and a button after it (where a default Tab goes). */
 function page(kind: 'textarea' | 'contenteditable') {
-  const dom = new JSDOM(`<!DOCTYPE html><body><p id="other">别处</p>${kind === 'textarea' ? '<textarea id="in"></textarea>' : '<div id="in" contenteditable="true"></div>'}<button>发送</button></body>`, {
-    url: 'http://127.0.0.1/',
-  });
+  const dom = new JSDOM(
+    `<!DOCTYPE html><body><p id="other">别处</p>${kind === 'textarea' ? '<textarea id="in"></textarea>' : '<div id="in" contenteditable="true"></div>'}<button>发送</button></body>`,
+    {
+      url: 'http://127.0.0.1/',
+    },
+  );
   const doc = dom.window.document;
   const input = doc.getElementById('in')!;
   const captured: TypedShortcut[] = [];
   const pageSaw: { key: string; defaultPrevented: boolean }[] = [];
   // The console's own key handler, on the input itself.
   input.addEventListener('keydown', (e) => pageSaw.push({ key: e.key, defaultPrevented: e.defaultPrevented }));
-  const stop = listenForShortcuts(dom.window as unknown as Window, { findInput: () => input, claims: (s) => s === '/cm' || s === '/fh', onShortcut: (s) => captured.push(s) });
+  const stop = listenForShortcuts(dom.window as unknown as Window, {
+    findInput: () => input,
+    claims: (s) => s === '/cm' || s === '/fh',
+    onShortcut: (s) => captured.push(s),
+  });
 
   /** The input's text with the caret at `caret` (default: the end). */
   const type = (text: string, caret = text.length) => {
@@ -100,7 +114,13 @@ describe.each(['textarea', 'contenteditable'] as const)('shortcuts typed in a %s
     // Focus went to the sidebar's form meanwhile; the mark still finds the typed text.
     p.doc.getSelection()!.removeAllRanges();
     expect(selectTypedShortcut(p.input, '/cm', mark)).toBe(true);
-    const selected = kind === 'textarea' ? (p.input as HTMLTextAreaElement).value.slice((p.input as HTMLTextAreaElement).selectionStart!, (p.input as HTMLTextAreaElement).selectionEnd!) : p.doc.getSelection()!.toString();
+    const selected =
+      kind === 'textarea'
+        ? (p.input as HTMLTextAreaElement).value.slice(
+            (p.input as HTMLTextAreaElement).selectionStart!,
+            (p.input as HTMLTextAreaElement).selectionEnd!,
+          )
+        : p.doc.getSelection()!.toString();
     expect(selected).toBe('/cm');
     restoreCaret(p.input, mark);
     expect(typedShortcutAt(p.input)?.typed).toBe('/cm');

@@ -25,7 +25,8 @@ export interface TypedShortcut {
   mark: TypedMark;
 }
 
-const isControl = (el: Element): el is HTMLTextAreaElement | HTMLInputElement => el.tagName === 'TEXTAREA' || el.tagName === 'INPUT';
+const isControl = (el: Element): el is HTMLTextAreaElement | HTMLInputElement =>
+  el.tagName === 'TEXTAREA' || el.tagName === 'INPUT';
 const isText = (node: Node | null | undefined): node is Text => !!node && node.nodeType === 3;
 
 /** The last text node inside `node` (itself when it is one). */
@@ -54,11 +55,17 @@ function textBeforeCaret(input: HTMLElement): { before: string; mark: TypedMark 
   if (isControl(input)) {
     const start = input.selectionStart;
     if (start === null || start !== input.selectionEnd) return null;
-    return { before: input.value.slice(Math.max(0, start - LOOK_BEHIND), start), mark: { kind: 'control', end: start } };
+    return {
+      before: input.value.slice(Math.max(0, start - LOOK_BEHIND), start),
+      mark: { kind: 'control', end: start },
+    };
   }
   const caret = caretIn(input);
   if (!caret) return null;
-  return { before: caret.node.data.slice(Math.max(0, caret.end - LOOK_BEHIND), caret.end), mark: { kind: 'editable', ...caret } };
+  return {
+    before: caret.node.data.slice(Math.max(0, caret.end - LOOK_BEHIND), caret.end),
+    mark: { kind: 'editable', ...caret },
+  };
 }
 
 /** The shortcut typed just before the caret, lower-cased, or null. */
@@ -102,7 +109,8 @@ export function createHandover() {
 }
 
 let counter = 0;
-const newId = () => `sc-${Date.now().toString(36)}-${(++counter).toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+const newId = () =>
+  `sc-${Date.now().toString(36)}-${(++counter).toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 
 /**
  * Listens for Tab in the console's input (capture phase, so the page's own Tab handling does not
@@ -133,16 +141,22 @@ export function listenForShortcuts(win: Window, opts: ShortcutListener): () => v
  * changed it meanwhile; the text is then inserted at the caret and the agent's text left alone.
  */
 export function selectTypedShortcut(input: HTMLElement, typed: string, mark: TypedMark | null): boolean {
-  const matchesAt = (text: string, end: number) => end >= typed.length && text.slice(end - typed.length, end).toLowerCase() === typed;
+  const matchesAt = (text: string, end: number) =>
+    end >= typed.length && text.slice(end - typed.length, end).toLowerCase() === typed;
   if (isControl(input)) {
-    const ends = [mark?.kind === 'control' ? mark.end : null, input.selectionStart === input.selectionEnd ? input.selectionStart : null];
+    const ends = [
+      mark?.kind === 'control' ? mark.end : null,
+      input.selectionStart === input.selectionEnd ? input.selectionStart : null,
+    ];
     const end = ends.find((e): e is number => e !== null && matchesAt(input.value, e));
     if (end === undefined) return false;
     input.setSelectionRange(end - typed.length, end);
     return true;
   }
   const candidates = [mark?.kind === 'editable' ? { node: mark.node, end: mark.end } : null, caretIn(input)];
-  const hit = candidates.find((c) => c !== null && c.node.isConnected && input.contains(c.node) && matchesAt(c.node.data, c.end));
+  const hit = candidates.find(
+    (c) => c !== null && c.node.isConnected && input.contains(c.node) && matchesAt(c.node.data, c.end),
+  );
   if (!hit) return false;
   const doc = input.ownerDocument;
   const sel = doc.getSelection();

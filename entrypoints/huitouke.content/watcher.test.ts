@@ -22,7 +22,11 @@ describe('following the console page', () => {
     vi.useFakeTimers();
     document.body.replaceChildren();
     reads = 0;
-    stop = watchConsole(ctx, () => reads++, (node) => node.nodeName === 'HUITOUKE-SIDEBAR');
+    stop = watchConsole(
+      ctx,
+      () => reads++,
+      (node) => node.nodeName === 'HUITOUKE-SIDEBAR',
+    );
   });
   afterEach(() => {
     stop();
@@ -38,7 +42,11 @@ describe('following the console page', () => {
   it('during a long burst reads at its start and at most every 120 ms, and the last read sees the end state', async () => {
     stop();
     const seen: number[] = [];
-    stop = watchConsole(ctx, () => seen.push(document.body.children.length), () => false);
+    stop = watchConsole(
+      ctx,
+      () => seen.push(document.body.children.length),
+      () => false,
+    );
     for (let i = 0; i < 37; i++) {
       document.body.append(document.createElement('p'));
       await after(10);

@@ -7,7 +7,17 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
  */
 const QUIET_MS = 25;
 const MAX_WAIT_MS = 120;
-const MARKER_ATTRIBUTES = ['class', 'data-buyer-id', 'data-cy', 'data-qa-id', 'currentuid', 'aria-selected', 'aria-current', 'data-platform', 'title'];
+const MARKER_ATTRIBUTES = [
+  'class',
+  'data-buyer-id',
+  'data-cy',
+  'data-qa-id',
+  'currentuid',
+  'aria-selected',
+  'aria-current',
+  'data-platform',
+  'title',
+];
 
 /**
  * Calls `onChange` after the console's DOM or URL changed: conversation switches, new messages,

@@ -9,12 +9,20 @@ describe('reading a product → category table', () => {
   it('reads a headed table in either column order, GBK as Excel saves it, and a headless one', () => {
     const gbk = new Uint8Array(iconv.encode('类目,商品\r\n女装,连衣裙\r\n美妆,="MUG-350-W"\r\n', 'gb18030'));
     expect(readCategoryTable(gbk)).toEqual({
-      rows: [{ product: '连衣裙', category: '女装', line: 2 }, { product: 'MUG-350-W', category: '美妆', line: 3 }],
+      rows: [
+        { product: '连衣裙', category: '女装', line: 2 },
+        { product: 'MUG-350-W', category: '美妆', line: 3 },
+      ],
       issues: [],
     });
     const headless = readCategoryTable(utf8('\ufeff3601234567\t母婴\nT恤\t女装\n'));
-    expect(headless.rows.map((r) => [r.product, r.category])).toEqual([['3601234567', '母婴'], ['T恤', '女装']]);
-    expect(readCategoryTable(utf8('product,category\nmug,Kitchen\n')).rows).toEqual([{ product: 'mug', category: 'Kitchen', line: 2 }]);
+    expect(headless.rows.map((r) => [r.product, r.category])).toEqual([
+      ['3601234567', '母婴'],
+      ['T恤', '女装'],
+    ]);
+    expect(readCategoryTable(utf8('product,category\nmug,Kitchen\n')).rows).toEqual([
+      { product: 'mug', category: 'Kitchen', line: 2 },
+    ]);
   });
 
   it('names the line and column of every row it skips, and keeps the last of a product listed twice', () => {
@@ -29,7 +37,10 @@ describe('reading a product → category table', () => {
       `长标题,${'类'.repeat(61)}`, // 9
     ].join('\n');
     const { rows, issues } = readCategoryTable(utf8(text));
-    expect(rows).toEqual([{ product: '连衣裙', category: '裙装', line: 8 }, { product: '多行\n标题', category: '美妆', line: 5 }]);
+    expect(rows).toEqual([
+      { product: '连衣裙', category: '裙装', line: 8 },
+      { product: '多行\n标题', category: '美妆', line: 5 },
+    ]);
     expect(issues.map((i) => [i.line, i.column, i.severity, i.code])).toEqual([
       [3, 1, 'error', 'categories_missingProduct'],
       [4, 2, 'error', 'categories_tooFewColumns'],
@@ -69,19 +80,33 @@ describe('categorising a line', () => {
     expect(table.categoryOf({ title: 'Ceramic MUG - White' })).toBe('Kitchen');
   });
 
-  it('leaves out one-character words, bare numbers and removed rows; falls back to the export\'s own category', () => {
+  it("leaves out one-character words, bare numbers and removed rows; falls back to the export's own category", () => {
     expect(table.categoryOf({ title: '半身裙 2025' })).toBeNull();
     expect(table.categoryOf({ title: '已删的商品' })).toBeNull();
     expect(table.categoryOf({ title: '半身裙', category: '下装' })).toBe('下装');
-    expect(table.categories()).toEqual([...new Set(['床品', '配饰', '连衣裙专区', '女装', '碎花', '单字不算', 'Kitchen', '数字不算'])].sort((a, b) => a.localeCompare(b, 'zh-CN')));
+    expect(table.categories()).toEqual(
+      [...new Set(['床品', '配饰', '连衣裙专区', '女装', '碎花', '单字不算', 'Kitchen', '数字不算'])].sort((a, b) =>
+        a.localeCompare(b, 'zh-CN'),
+      ),
+    );
     expect(new Categorizer([]).empty).toBe(true);
     expect(productKey('  Ｔ恤　 短袖 ')).toBe('t恤 短袖');
   });
 
   it('gives a buyer the latest item and the category of the newest line that has one', () => {
     const order = (orderId: string, paidAt: string, ...titles: string[]): Order => ({
-      platform: 'taobao', orderId, buyerKey: 'k', buyerNick: null, status: 'completed', rawStatus: null, createdAt: paidAt, paidAt,
-      paidCents: 100, refundCents: 0, lines: titles.map((title, i) => ({ lineId: String(i), title, quantity: 1 })), sources: [],
+      platform: 'taobao',
+      orderId,
+      buyerKey: 'k',
+      buyerNick: null,
+      status: 'completed',
+      rawStatus: null,
+      createdAt: paidAt,
+      paidAt,
+      paidCents: 100,
+      refundCents: 0,
+      lines: titles.map((title, i) => ({ lineId: String(i), title, quantity: 1 })),
+      sources: [],
     });
     const orders = [order('1', '2025-01-01 10:00:00', '小香风连衣裙'), order('2', '2025-03-01 10:00:00', '无名商品')];
     expect(lastItemAndCategory(orders, table)).toEqual({ item: '无名商品', category: '女装' });

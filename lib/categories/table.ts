@@ -82,7 +82,8 @@ export class Categorizer {
     const title = productKey(line.title);
     let best: { key: string; category: string } | null = null;
     this.words.search(title, (word) => {
-      if (!best || word.key.length > best.key.length || (word.key.length === best.key.length && word.key < best.key)) best = word;
+      if (!best || word.key.length > best.key.length || (word.key.length === best.key.length && word.key < best.key))
+        best = word;
     });
     const found = best as { key: string; category: string } | null;
     return found?.category ?? (line.category || null);
@@ -97,7 +98,10 @@ const orderTime = (o: Pick<Order, 'createdAt' | 'paidAt'>) => o.paidAt ?? o.crea
  * the newest line that has one (a buyer whose last item is unknown to the table still has a category
  * from an earlier order). Nulls for a buyer without lines.
  */
-export function lastItemAndCategory(orders: readonly Pick<Order, 'createdAt' | 'paidAt' | 'orderId' | 'lines'>[], categorizer: Categorizer): { item: string | null; category: string | null } {
+export function lastItemAndCategory(
+  orders: readonly Pick<Order, 'createdAt' | 'paidAt' | 'orderId' | 'lines'>[],
+  categorizer: Categorizer,
+): { item: string | null; category: string | null } {
   const newest = [...orders].sort((a, b) => {
     const ta = orderTime(a);
     const tb = orderTime(b);
@@ -140,7 +144,26 @@ export interface CategoryTableFile {
   issues: CategoryIssue[];
 }
 
-const PRODUCT_HEADERS = ['商品', '商品id', '商品编号', '商品编码', '商家编码', '货号', 'sku', '商品标题', '宝贝标题', '商品名称', '标题', '关键词', 'product', 'productid', 'product id', 'item', 'title', 'keyword'];
+const PRODUCT_HEADERS = [
+  '商品',
+  '商品id',
+  '商品编号',
+  '商品编码',
+  '商家编码',
+  '货号',
+  'sku',
+  '商品标题',
+  '宝贝标题',
+  '商品名称',
+  '标题',
+  '关键词',
+  'product',
+  'productid',
+  'product id',
+  'item',
+  'title',
+  'keyword',
+];
 const CATEGORY_HEADERS = ['类目', '分类', '品类', '商品分类', '商品类目', '类别', 'category'];
 const header = (cell: string) => productKey(cell).replace(/\s+/g, '');
 
@@ -152,13 +175,17 @@ const header = (cell: string) => productKey(cell).replace(/\s+/g, '');
  */
 export function readCategoryTable(bytes: Uint8Array): CategoryTableFile {
   const issues: CategoryIssue[] = [];
-  const fileIssue = (code: CategoryIssueCode): CategoryTableFile => ({ rows: [], issues: [{ severity: 'error', code, line: 0, column: 0, params: {} }] });
+  const fileIssue = (code: CategoryIssueCode): CategoryTableFile => ({
+    rows: [],
+    issues: [{ severity: 'error', code, line: 0, column: 0, params: {} }],
+  });
   if (sniffBinary(bytes)) return fileIssue('categories_notText');
   const decoder = createDecoder(detectEncoding(bytes.subarray(0, 65_536)).encoding);
   const text = decoder.decode(bytes) + decoder.end();
   const tokenizer = new CsvTokenizer({ delimiter: sniffDelimiter(text.replace(/^\ufeff/, '')) });
   const all = [...tokenizer.push(text), ...tokenizer.end()].filter((r) => r.fields.some((f) => f.trim() !== ''));
-  for (const i of tokenizer.takeIssues()) issues.push({ severity: i.severity, code: 'categories_badQuote', line: i.line, column: i.column, params: {} });
+  for (const i of tokenizer.takeIssues())
+    issues.push({ severity: i.severity, code: 'categories_badQuote', line: i.line, column: i.column, params: {} });
   if (all.length === 0) return fileIssue('categories_empty');
 
   let productAt = 0;
@@ -178,19 +205,40 @@ export function readCategoryTable(bytes: Uint8Array): CategoryTableFile {
     const at = (column: number, code: CategoryIssueCode, params: CategoryIssue['params'] = {}) =>
       issues.push({ severity: 'error', code, line: row.line, column: column + 1, params });
     if (row.fields.length <= Math.max(productAt, categoryAt)) {
-      at(row.fields.length, 'categories_tooFewColumns', { count: row.fields.length, needed: Math.max(productAt, categoryAt) + 1 });
+      at(row.fields.length, 'categories_tooFewColumns', {
+        count: row.fields.length,
+        needed: Math.max(productAt, categoryAt) + 1,
+      });
       continue;
     }
     const product = cleanCell(row.fields[productAt]!);
     const category = cleanCell(row.fields[categoryAt]!);
-    if (product === '') { at(productAt, 'categories_missingProduct'); continue; }
-    if (category === '') { at(categoryAt, 'categories_missingCategory'); continue; }
-    if (product.length > PRODUCT_MAX) { at(productAt, 'categories_tooLong', { max: PRODUCT_MAX }); continue; }
-    if (category.length > CATEGORY_MAX) { at(categoryAt, 'categories_tooLong', { max: CATEGORY_MAX }); continue; }
+    if (product === '') {
+      at(productAt, 'categories_missingProduct');
+      continue;
+    }
+    if (category === '') {
+      at(categoryAt, 'categories_missingCategory');
+      continue;
+    }
+    if (product.length > PRODUCT_MAX) {
+      at(productAt, 'categories_tooLong', { max: PRODUCT_MAX });
+      continue;
+    }
+    if (category.length > CATEGORY_MAX) {
+      at(categoryAt, 'categories_tooLong', { max: CATEGORY_MAX });
+      continue;
+    }
     const key = productKey(product);
     const before = seen.get(key);
     if (before !== undefined) {
-      issues.push({ severity: 'warning', code: 'categories_duplicate', line: row.line, column: productAt + 1, params: { first: rows[before]!.line } });
+      issues.push({
+        severity: 'warning',
+        code: 'categories_duplicate',
+        line: row.line,
+        column: productAt + 1,
+        params: { first: rows[before]!.line },
+      });
       rows[before] = { product, category, line: row.line };
       continue;
     }

@@ -62,7 +62,11 @@ export class AhoCorasick<T> {
         child = this.next[node]!.get(c);
       }
       node = child ?? 0;
-      for (let report = this.out[node]!.length > 0 ? node : this.outLink[node]!; report > 0; report = this.outLink[report]!) {
+      for (
+        let report = this.out[node]!.length > 0 ? node : this.outLink[node]!;
+        report > 0;
+        report = this.outLink[report]!
+      ) {
         for (const { length, value } of this.out[report]!) onMatch(value, i + 1 - length, i + 1);
       }
     }

@@ -20,7 +20,12 @@ export interface ClauseInfo {
 
 type Marker = { t: 'question' | 'closing' | 'doubt' | 'starter'; start: number; end: number };
 
-export function analyseClauses(norm: Normalized, markers: Marker[], tokens: Token[], hits: { start: number; end: number }[]): ClauseInfo {
+export function analyseClauses(
+  norm: Normalized,
+  markers: Marker[],
+  tokens: Token[],
+  hits: { start: number; end: number }[],
+): ClauseInfo {
   const text = norm.text;
   const starters = new Set<number>();
   for (const m of markers) if (m.t === 'starter' && m.start > 0) starters.add(m.start);
@@ -72,7 +77,9 @@ export function analyseClauses(norm: Normalized, markers: Marker[], tokens: Toke
     if (m.t === 'question' || m.t === 'doubt') question[c] = 1;
     else if (m.t === 'closing') {
       // "不是很满意" / "不太满意" are complaints, not closings: a negator up to three characters before a Chinese marker voids it.
-      const negated = isCjk(text.charCodeAt(m.start)) && [1, 2, 3].some((k) => m.start - k >= 0 && NEGATORS_ZH.has(text.charAt(m.start - k)));
+      const negated =
+        isCjk(text.charCodeAt(m.start)) &&
+        [1, 2, 3].some((k) => m.start - k >= 0 && NEGATORS_ZH.has(text.charAt(m.start - k)));
       if (!negated) closing[c] = 1;
     }
   }

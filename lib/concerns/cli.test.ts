@@ -15,7 +15,10 @@ async function cli(argv: string[], stdin: Uint8Array[] = []) {
     stdout: { write: (s: string) => (out += s) },
     stderr: { write: (s: string) => (err += s) },
   });
-  const lines = out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { text: string; concerns: string[] });
+  const lines = out
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { text: string; concerns: string[] });
   return { code, lines, err };
 }
 
@@ -51,7 +54,16 @@ describe('detect CLI', () => {
     const file = join(dir, 'taxonomy.json');
     writeFileSync(
       file,
-      JSON.stringify({ version: 1, concerns: [{ id: 'gift_wrap', names: { 'zh-CN': '礼品包装', 'zh-TW': '禮品包裝', en: 'Gift wrap' }, rules: { en: { phrases: ['gift wrap'] } } }] }),
+      JSON.stringify({
+        version: 1,
+        concerns: [
+          {
+            id: 'gift_wrap',
+            names: { 'zh-CN': '礼品包装', 'zh-TW': '禮品包裝', en: 'Gift wrap' },
+            rules: { en: { phrases: ['gift wrap'] } },
+          },
+        ],
+      }),
     );
     const { lines } = await cli(['--taxonomy', file, 'can you gift wrap it']);
     expect(lines).toEqual([{ text: 'can you gift wrap it', concerns: ['gift_wrap'] }]);

@@ -66,7 +66,12 @@ export interface ConcernMatcher {
    */
   readonly learned: { model: ConcernModel; concernIndex: Int32Array; modelIndex: Int32Array } | null;
   /** defaults/yields.ts, by concern index; terms normalised. */
-  readonly yields: readonly { concern: number; to: readonly number[]; terms: ReadonlySet<string>; toTerms: ReadonlySet<string> | null }[];
+  readonly yields: readonly {
+    concern: number;
+    to: readonly number[];
+    terms: ReadonlySet<string>;
+    toTerms: ReadonlySet<string> | null;
+  }[];
 }
 
 export interface CompileOptions {
@@ -93,7 +98,11 @@ function toSegments(parts: string[]): string[][] {
 }
 
 type Kinds = [RuleKind, Term[]][];
-const kindsOf = (rules: { keywords: Term[]; phrases: Term[]; patterns: Term[] }): Kinds => [['keyword', rules.keywords], ['phrase', rules.phrases], ['pattern', rules.patterns]];
+const kindsOf = (rules: { keywords: Term[]; phrases: Term[]; patterns: Term[] }): Kinds => [
+  ['keyword', rules.keywords],
+  ['phrase', rules.phrases],
+  ['pattern', rules.patterns],
+];
 const ruleKey = (concern: string, lang: string, kind: RuleKind, term: Term, concernWeight: number) =>
   `${concern}|${lang}|${kind}|${normalizeTerm(termString(term))}|${termWeight(term) * concernWeight}`;
 
@@ -105,7 +114,8 @@ function defaultRuleKeys(): Set<string> {
   for (const concern of defaultTaxonomy().concerns) {
     for (const [lang, rules] of Object.entries(concern.rules)) {
       if (!rules) continue;
-      for (const [kind, terms] of kindsOf(rules)) for (const term of terms) defaultRules.add(ruleKey(concern.id, lang, kind, term, concern.weight));
+      for (const [kind, terms] of kindsOf(rules))
+        for (const term of terms) defaultRules.add(ruleKey(concern.id, lang, kind, term, concern.weight));
     }
   }
   return defaultRules;
@@ -158,7 +168,14 @@ export function compileTaxonomy(taxonomy: Taxonomy, options: CompileOptions = {}
       for (const [kind, terms] of kindsOf(rules)) {
         for (const term of terms) {
           const own = !defaultRuleKeys().has(ruleKey(concern.id, lang, kind, term, concern.weight));
-          addRule({ concern: index, lang, kind, term: termString(term), weight: termWeight(term) * concern.weight, own });
+          addRule({
+            concern: index,
+            lang,
+            kind,
+            term: termString(term),
+            weight: termWeight(term) * concern.weight,
+            own,
+          });
         }
       }
       for (const exclusion of rules.exclusions) {
@@ -167,8 +184,7 @@ export function compileTaxonomy(taxonomy: Taxonomy, options: CompileOptions = {}
         if (WORDY.test(text)) {
           const segments = toSegments([text]);
           if (segments[0]!.length > 0) addWords(wordExclusions, segments, { concern: index, segments });
-        }
-        else chars.add(text, { t: 'exclusion', concern: index, edges: edgesOf(text) });
+        } else chars.add(text, { t: 'exclusion', concern: index, edges: edgesOf(text) });
       }
     }
   });
@@ -211,7 +227,11 @@ export function compileTaxonomy(taxonomy: Taxonomy, options: CompileOptions = {}
   if (model) {
     // The model knows the default concerns by id; a concern the supervisor disabled or weighted 0 stays off,
     // and one the supervisor added is found by its rules alone.
-    const usable = new Map(taxonomy.concerns.filter((c) => c.enabled && c.weight > 0).map((c) => [c.id, concerns.findIndex((k) => k.id === c.id)]));
+    const usable = new Map(
+      taxonomy.concerns
+        .filter((c) => c.enabled && c.weight > 0)
+        .map((c) => [c.id, concerns.findIndex((k) => k.id === c.id)]),
+    );
     const concernIndex = Int32Array.from(model.concerns, (id) => usable.get(id) ?? -1);
     const modelIndex = Int32Array.from(concerns, (c) => (usable.has(c.id) ? model.concerns.indexOf(c.id) : -1));
     if (concernIndex.some((i) => i >= 0)) learned = { model, concernIndex, modelIndex };
@@ -220,10 +240,16 @@ export function compileTaxonomy(taxonomy: Taxonomy, options: CompileOptions = {}
 }
 
 /** Each Chinese keyword/phrase also matches with one common misspelling swapped in (尺码 → 尺吗). */
-function addTypoVariants(table: Record<string, string[]>, literals: { text: string; rule: RuleRef }[], chars: AhoCorasick<CharEntry>) {
+function addTypoVariants(
+  table: Record<string, string[]>,
+  literals: { text: string; rule: RuleRef }[],
+  chars: AhoCorasick<CharEntry>,
+) {
   const known = new Set(literals.map((l) => l.text));
   const pairs = Object.entries(table).flatMap(([correct, wrongs]) =>
-    wrongs.map((wrong) => [normalizeTerm(correct), normalizeTerm(wrong)] as const).filter(([c, w]) => c && w && c !== w),
+    wrongs
+      .map((wrong) => [normalizeTerm(correct), normalizeTerm(wrong)] as const)
+      .filter(([c, w]) => c && w && c !== w),
   );
   const added = new Set<string>();
   for (const { text, rule } of literals) {

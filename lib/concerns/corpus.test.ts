@@ -38,7 +38,8 @@ describe('concern development set', () => {
     expect(dev.filter((m) => m.lang === 'zh-TW').length).toBeGreaterThanOrEqual(150);
     expect(dev.filter((m) => m.lang === 'en').length).toBeGreaterThanOrEqual(150);
     expect(dev.filter((m) => m.concerns.length >= 2).length).toBeGreaterThanOrEqual(80);
-    for (const id of DEFAULT_CONCERN_IDS) expect(dev.filter((m) => m.concerns.includes(id)).length, id).toBeGreaterThanOrEqual(40);
+    for (const id of DEFAULT_CONCERN_IDS)
+      expect(dev.filter((m) => m.concerns.includes(id)).length, id).toBeGreaterThanOrEqual(40);
     const known = new Set<string>(DEFAULT_CONCERN_IDS);
     for (const m of dev) for (const id of m.concerns) expect(known.has(id), `${id} in "${m.text}"`).toBe(true);
   });

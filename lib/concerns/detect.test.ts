@@ -5,7 +5,10 @@ import { detect, detectConcerns } from './detect';
 
 const taxonomy = defaultTaxonomy();
 const matcher = compileTaxonomy(taxonomy);
-const ids = (text: string) => detect(text, matcher).map((d) => d.concern).sort();
+const ids = (text: string) =>
+  detect(text, matcher)
+    .map((d) => d.concern)
+    .sort();
 const find = (text: string, id: string) => detect(text, matcher).find((d) => d.concern === id);
 
 describe('negation and closing statements', () => {
@@ -20,12 +23,19 @@ describe('negation and closing statements', () => {
     expect(ids(text)).toContain(id);
   });
 
-  it.each(['尺码不用问了', '发票不用开了，谢谢', '不需要发票', '发票，不用了', 'no need for invoice', "I don't need a receipt", '退货的事已经解决了', '尺码很合适，下次还来', '优惠券已经用上了，谢谢提醒'])(
-    'drops a topic the buyer closes: %s',
-    (text) => {
-      expect(ids(text)).toEqual([]);
-    },
-  );
+  it.each([
+    '尺码不用问了',
+    '发票不用开了，谢谢',
+    '不需要发票',
+    '发票，不用了',
+    'no need for invoice',
+    "I don't need a receipt",
+    '退货的事已经解决了',
+    '尺码很合适，下次还来',
+    '优惠券已经用上了，谢谢提醒',
+  ])('drops a topic the buyer closes: %s', (text) => {
+    expect(ids(text)).toEqual([]);
+  });
 
   it('closes only the clause that says so', () => {
     expect(ids('发票不用了，什么时候发货')).toEqual(['shipping']);
@@ -41,18 +51,31 @@ describe('negation and closing statements', () => {
 });
 
 describe('messages without a concern', () => {
-  it.each(['你好', '在吗在吗', '亲，在吗？？', '谢谢亲😊', '好的，收到', '哈囉，謝謝你', 'Hi!', 'thanks so much 🙏', 'ok 👍', '早上好～', '👍👍👍', '放假的时候再来看看'])(
-    '%s',
-    (text) => {
-      expect(ids(text)).toEqual([]);
-    },
-  );
+  it.each([
+    '你好',
+    '在吗在吗',
+    '亲，在吗？？',
+    '谢谢亲😊',
+    '好的，收到',
+    '哈囉，謝謝你',
+    'Hi!',
+    'thanks so much 🙏',
+    'ok 👍',
+    '早上好～',
+    '👍👍👍',
+    '放假的时候再来看看',
+  ])('%s', (text) => {
+    expect(ids(text)).toEqual([]);
+  });
 });
 
 describe("the rules' words for a third writer's buyers (dev-w4)", () => {
   // The rules alone, so the model cannot hide a rule's false alarm or gap.
   const rules = compileTaxonomy(taxonomy, { model: null });
-  const ruleIds = (text: string) => detect(text, rules).map((d) => d.concern).sort();
+  const ruleIds = (text: string) =>
+    detect(text, rules)
+      .map((d) => d.concern)
+      .sort();
 
   it.each([
     ['降价了，能给我退差价吗', 'return_refund', 'price'],
@@ -180,17 +203,25 @@ describe('normalisation', () => {
 });
 
 describe('edge inputs', () => {
-  it.each(['', ' ', '\n\n', '\u0000', '\ud800', '\udfff尺码\ud800', '\u200b\u200c\u200d\ufeff', '\u202e\u2066\u2069', '?'.repeat(1000), '*'.repeat(50)])(
-    'never throws: %j',
-    (text) => {
-      const found = detect(text, matcher);
-      for (const d of found) {
-        expect(d.span[0]).toBeGreaterThanOrEqual(0);
-        expect(d.span[1]).toBeLessThanOrEqual(text.length);
-        expect(d.span[0]).toBeLessThan(d.span[1]);
-      }
-    },
-  );
+  it.each([
+    '',
+    ' ',
+    '\n\n',
+    '\u0000',
+    '\ud800',
+    '\udfff尺码\ud800',
+    '\u200b\u200c\u200d\ufeff',
+    '\u202e\u2066\u2069',
+    '?'.repeat(1000),
+    '*'.repeat(50),
+  ])('never throws: %j', (text) => {
+    const found = detect(text, matcher);
+    for (const d of found) {
+      expect(d.span[0]).toBeGreaterThanOrEqual(0);
+      expect(d.span[1]).toBeLessThanOrEqual(text.length);
+      expect(d.span[0]).toBeLessThan(d.span[1]);
+    }
+  });
 
   it('still finds a concern between lone surrogates', () => {
     expect(ids('\udfff尺码\ud800')).toEqual(['size']);
@@ -203,7 +234,13 @@ describe('edge inputs', () => {
 
   // How the time grows from 10 KB to 100 KB is printed by `npm run bench:domain`.
   it('reads a long, repetitive message whole, finding what its first tenth has', () => {
-    const inputs = ['穿'.repeat(50_000), '尺码'.repeat(25_000), 'size fits '.repeat(10_000), 'abcdefgh '.repeat(11_000), '😀'.repeat(50_000)];
+    const inputs = [
+      '穿'.repeat(50_000),
+      '尺码'.repeat(25_000),
+      'size fits '.repeat(10_000),
+      'abcdefgh '.repeat(11_000),
+      '😀'.repeat(50_000),
+    ];
     for (const big of inputs) {
       const small = big.slice(0, big.length / 10);
       expect(ids(big), big.slice(0, 12)).toEqual(ids(small));
@@ -225,7 +262,10 @@ describe("false alarms from issue 23's review (dev-w5-review)", () => {
     ['rules and model', matcher],
     ['rules alone', rules],
   ] as const;
-  const of = (m: typeof matcher, text: string) => detect(text, m).map((d) => d.concern).sort();
+  const of = (m: typeof matcher, text: string) =>
+    detect(text, m)
+      .map((d) => d.concern)
+      .sort();
 
   it.each(both)('a colour or smell that is "too big" is not a size (%s)', (_, m) => {
     expect(of(m, '色差也太大了吧')).toEqual(['photo_match']);
@@ -234,24 +274,30 @@ describe("false alarms from issue 23's review (dev-w5-review)", () => {
     expect(of(m, '鞋子有点大，能换小一码吗')).toEqual(['return_refund', 'size']);
   });
 
-  it.each(both)('a low price as praise or as the reason for a doubt is not a price concern; asking for one is (%s)', (_, m) => {
-    expect(of(m, '这么便宜，质量好吗')).toEqual(['quality']);
-    expect(of(m, '这么便宜是正品吗')).toEqual(['authenticity']);
-    expect(of(m, '便宜又好看')).toEqual([]);
-    expect(of(m, '好便宜啊')).toEqual([]);
-    expect(of(m, '能便宜吗，是正品吗')).toEqual(['authenticity', 'price']);
-    expect(of(m, '还能再便宜点吗')).toEqual(['price']);
-  });
+  it.each(both)(
+    'a low price as praise or as the reason for a doubt is not a price concern; asking for one is (%s)',
+    (_, m) => {
+      expect(of(m, '这么便宜，质量好吗')).toEqual(['quality']);
+      expect(of(m, '这么便宜是正品吗')).toEqual(['authenticity']);
+      expect(of(m, '便宜又好看')).toEqual([]);
+      expect(of(m, '好便宜啊')).toEqual([]);
+      expect(of(m, '能便宜吗，是正品吗')).toEqual(['authenticity', 'price']);
+      expect(of(m, '还能再便宜点吗')).toEqual(['price']);
+    },
+  );
 
-  it.each(both)('thanks for a parcel or a resend that came raises nothing; a question or a complaint after it does (%s)', (_, m) => {
-    expect(of(m, '快递到了谢谢')).toEqual([]);
-    expect(of(m, '快递到了，谢谢')).toEqual([]);
-    expect(of(m, '收到了，谢谢')).toEqual([]);
-    expect(of(m, '收到补发的了 谢谢')).toEqual([]);
-    expect(of(m, '快递到了吗')).toEqual(['shipping']);
-    expect(of(m, '还没收到快递')).toEqual(['shipping']);
-    expect(of(m, '快递到了，屏幕碎了')).toEqual(['after_sales']);
-  });
+  it.each(both)(
+    'thanks for a parcel or a resend that came raises nothing; a question or a complaint after it does (%s)',
+    (_, m) => {
+      expect(of(m, '快递到了谢谢')).toEqual([]);
+      expect(of(m, '快递到了，谢谢')).toEqual([]);
+      expect(of(m, '收到了，谢谢')).toEqual([]);
+      expect(of(m, '收到补发的了 谢谢')).toEqual([]);
+      expect(of(m, '快递到了吗')).toEqual(['shipping']);
+      expect(of(m, '还没收到快递')).toEqual(['shipping']);
+      expect(of(m, '快递到了，屏幕碎了')).toEqual(['after_sales']);
+    },
+  );
 
   it.each(both)('an exchange is return_refund; a replacement for a fault is after_sales (%s)', (_, m) => {
     expect(of(m, '能换个颜色吗')).toEqual(['return_refund']);
@@ -261,9 +307,12 @@ describe("false alarms from issue 23's review (dev-w5-review)", () => {
     expect(of(m, '尺码小了 能换吗')).toEqual(['return_refund', 'size']);
   });
 
-  it.each(both)('"not shipped yet" said to cancel is the cancellation; said as a complaint it stays a shipping concern (%s)', (_, m) => {
-    expect(of(m, '订单还没发货 帮我取消一下')).toEqual(['return_refund']);
-    expect(of(m, '还没发货的话能取消吗')).toEqual(['return_refund']);
-    expect(of(m, '都一周了还没发货，给我退款')).toEqual(['return_refund', 'shipping']);
-  });
+  it.each(both)(
+    '"not shipped yet" said to cancel is the cancellation; said as a complaint it stays a shipping concern (%s)',
+    (_, m) => {
+      expect(of(m, '订单还没发货 帮我取消一下')).toEqual(['return_refund']);
+      expect(of(m, '还没发货的话能取消吗')).toEqual(['return_refund']);
+      expect(of(m, '都一周了还没发货，给我退款')).toEqual(['return_refund', 'shipping']);
+    },
+  );
 });

@@ -1,4 +1,12 @@
-import { compileTaxonomy, TYPO_FACTOR, type CharEntry, type ConcernMatcher, type Edges, type RuleRef, type WordRule } from './compile';
+import {
+  compileTaxonomy,
+  TYPO_FACTOR,
+  type CharEntry,
+  type ConcernMatcher,
+  type Edges,
+  type RuleRef,
+  type WordRule,
+} from './compile';
 import type { Token } from './english';
 import { tokenize } from './english';
 import { readMessage, ruleFeature, weakRuleFeature, type ConcernModel, type ModelReading } from './model';
@@ -49,7 +57,12 @@ function matchRest(text: string, from: number, rest: string[]): number {
     for (const r of reachable) {
       for (let gap = 0; gap <= PATTERN_GAP_CHARS && r + gap < text.length; gap++) {
         if (gap > 0 && isHardBoundary(text.charCodeAt(r + gap - 1))) break;
-        if (text.charCodeAt(r + gap) === first && text.startsWith(part, r + gap) && !next.includes(r + gap + part.length)) next.push(r + gap + part.length);
+        if (
+          text.charCodeAt(r + gap) === first &&
+          text.startsWith(part, r + gap) &&
+          !next.includes(r + gap + part.length)
+        )
+          next.push(r + gap + part.length);
       }
     }
     if (next.length === 0) return -1;
@@ -61,7 +74,15 @@ function matchRest(text: string, from: number, rest: string[]): number {
 }
 
 /** Token index just past a match of `segments` starting at token `i`, or -1; `typo` collects forgiven words. */
-function matchWords(tokens: Token[], alts: string[][], hardAt: Int32Array, i: number, segments: string[][], seg: number, typo: string[]): number {
+function matchWords(
+  tokens: Token[],
+  alts: string[][],
+  hardAt: Int32Array,
+  i: number,
+  segments: string[][],
+  seg: number,
+  typo: string[],
+): number {
   const words = segments[seg]!;
   for (let k = 0; k < words.length; k++) {
     const token = tokens[i + k];
@@ -91,7 +112,13 @@ function collect(text: string, matcher: ConcernMatcher) {
   matcher.chars.search(text, (entry, start, end) => {
     if (!edgesOk(text, start, end, entry.edges)) return;
     if (entry.t === 'term') {
-      hits.push({ rule: entry.rule, start, end, score: entry.rule.weight * (entry.typo ? TYPO_FACTOR : 1), ...(entry.typo ? { typo: entry.typo } : {}) });
+      hits.push({
+        rule: entry.rule,
+        start,
+        end,
+        score: entry.rule.weight * (entry.typo ? TYPO_FACTOR : 1),
+        ...(entry.typo ? { typo: entry.typo } : {}),
+      });
     } else if (entry.t === 'anchor') {
       const stop = matchRest(text, end, entry.rest);
       if (stop >= 0) hits.push({ rule: entry.rule, start, end: stop, score: entry.rule.weight });
@@ -99,7 +126,8 @@ function collect(text: string, matcher: ConcernMatcher) {
       exclusions.push({ concern: entry.concern, start, end });
     } else if (entry.t === 'settled') {
       // "没收到快递" does not settle anything.
-      const negated = isCjk(text.charCodeAt(start)) && [1, 2].some((k) => start - k >= 0 && NEGATORS_ZH.has(text.charAt(start - k)));
+      const negated =
+        isCjk(text.charCodeAt(start)) && [1, 2].some((k) => start - k >= 0 && NEGATORS_ZH.has(text.charAt(start - k)));
       if (!negated) settled.push({ concern: entry.concern, start, end });
     } else {
       markers.push({ t: entry.t, start, end });
@@ -167,7 +195,13 @@ function prune(hits: Hit[], exclusions: { concern: number; start: number; end: n
   return kept.filter((h, k) => {
     for (let j = k - 1; j >= 0 && kept[j]!.start >= h.start - maxLen; j--) {
       const g = kept[j]!;
-      if (g.rule.concern !== h.rule.concern && g.start <= h.start && g.end >= h.end && (g.start < h.start || g.end > h.end)) return false;
+      if (
+        g.rule.concern !== h.rule.concern &&
+        g.start <= h.start &&
+        g.end >= h.end &&
+        (g.start < h.start || g.end > h.end)
+      )
+        return false;
     }
     return true;
   });
@@ -183,7 +217,8 @@ function closed(h: { start: number; end: number }, clauses: ClauseInfo): boolean
     if (clauses.closing[c]) closing = true;
   }
   const after = last + 1;
-  if (after < clauses.count && clauses.closing[after] && !clauses.question[after] && !clauses.hasHit[after]) closing = true;
+  if (after < clauses.count && clauses.closing[after] && !clauses.question[after] && !clauses.hasHit[after])
+    closing = true;
   return closing;
 }
 
@@ -217,11 +252,16 @@ function analyse(text: string, matcher: ConcernMatcher): Analysis {
   if (hits.length === 0) return { norm, hits, exclusions, settled, clauses: null, markers, tokens };
   const kept = prune(hits, exclusions);
   const clauses = analyseClauses(norm, markers, tokens, kept);
-  const open = (h: Hit) => !closed(h, clauses) && !settledIn({ concern: h.rule.concern, start: h.start }, settled, clauses);
+  const open = (h: Hit) =>
+    !closed(h, clauses) && !settledIn({ concern: h.rule.concern, start: h.start }, settled, clauses);
   return { norm, hits: kept.filter(open), exclusions, settled, clauses, markers, tokens };
 }
 
-const toOriginal = (norm: Normalized, h: Hit): Hit => ({ ...h, start: norm.start[h.start]!, end: norm.end[h.end - 1]! });
+const toOriginal = (norm: Normalized, h: Hit): Hit => ({
+  ...h,
+  start: norm.start[h.start]!,
+  end: norm.end[h.end - 1]!,
+});
 
 /** Every rule hit that survives exclusions, containment and the negation rule (for highlighting). */
 export function detectHits(text: string, matcher: ConcernMatcher): Hit[] {
@@ -262,7 +302,13 @@ function ruleFindings(hits: Hit[]): RuleFinding[] {
       groupEnd = Math.max(groupEnd, h.end);
     }
     score += groupMax;
-    out.push({ concern, score, best: list.reduce((a, b) => (b.score > a.score ? b : a)), own: list.some((h) => h.rule.own), hits: list });
+    out.push({
+      concern,
+      score,
+      best: list.reduce((a, b) => (b.score > a.score ? b : a)),
+      own: list.some((h) => h.rule.own),
+      hits: list,
+    });
   }
   return out;
 }
@@ -282,7 +328,12 @@ export function ruleFeatures(text: string, matcher: ConcernMatcher): string[] {
 function read(a: Analysis, findings: RuleFinding[], matcher: ConcernMatcher, model: ConcernModel): ModelReading {
   const all = featuresOf(findings, matcher);
   return readMessage(model, a.norm, (start, end) =>
-    start === 0 && end === a.norm.text.length ? all : featuresOf(findings.filter((f) => f.hits.some((h) => h.start >= start && h.start < end)), matcher),
+    start === 0 && end === a.norm.text.length
+      ? all
+      : featuresOf(
+          findings.filter((f) => f.hits.some((h) => h.start >= start && h.start < end)),
+          matcher,
+        ),
   );
 }
 
@@ -312,10 +363,19 @@ export function detect(text: string, matcher: ConcernMatcher): Detection[] {
   const reported = findings.filter((f) => f.score + 1e-9 >= matcher.minScore);
   const fromRules = (f: RuleFinding): Detection => {
     const best = toOriginal(a.norm, f.best);
-    return { concern: matcher.concerns[f.concern]!.id, rule: describe(best), score: Math.round(f.score * 100) / 100, span: [best.start, best.end] };
+    return {
+      concern: matcher.concerns[f.concern]!.id,
+      rule: describe(best),
+      score: Math.round(f.score * 100) / 100,
+      span: [best.start, best.end],
+    };
   };
   const learned = matcher.learned;
-  if (!learned) return yieldTo(reported.map((f) => ({ concern: f.concern, detection: fromRules(f), words: wordsOf(f) })), matcher);
+  if (!learned)
+    return yieldTo(
+      reported.map((f) => ({ concern: f.concern, detection: fromRules(f), words: wordsOf(f) })),
+      matcher,
+    );
 
   const id = (concern: number) => matcher.concerns[concern]!.id;
   const reading = read(a, findings, matcher, learned.model);
@@ -327,7 +387,8 @@ export function detect(text: string, matcher: ConcernMatcher): Detection[] {
     done.add(f.concern);
     // The model reads words as spelled, so it does not overrule a finding that rests only on forgiven typos ("stokc").
     const typosOnly = f.hits.every((h) => h.typo !== undefined);
-    if (m < 0 || f.own || typosOnly || reading.probability[m]! >= learned.model.keep[m]!) detections.push({ concern: f.concern, detection: fromRules(f), words: wordsOf(f) });
+    if (m < 0 || f.own || typosOnly || reading.probability[m]! >= learned.model.keep[m]!)
+      detections.push({ concern: f.concern, detection: fromRules(f), words: wordsOf(f) });
   }
   let clauses = a.clauses;
   learned.concernIndex.forEach((concern, m) => {
@@ -336,11 +397,20 @@ export function detect(text: string, matcher: ConcernMatcher): Detection[] {
     if (!gram) return;
     if (a.exclusions.some((e) => e.concern === concern && e.start < gram.end && e.end > gram.start)) return;
     clauses ??= analyseClauses(a.norm, a.markers, a.tokens, a.hits);
-    if (closed({ start: gram.start, end: gram.end }, clauses) || settledIn({ concern, start: gram.start }, a.settled, clauses)) return;
+    if (
+      closed({ start: gram.start, end: gram.end }, clauses) ||
+      settledIn({ concern, start: gram.start }, a.settled, clauses)
+    )
+      return;
     const p = reading.probability[m]!;
     detections.push({
       concern,
-      detection: { concern: id(concern), rule: `model "${gram.key}" p=${p.toFixed(2)}`, score: Math.round(p * 100) / 100, span: [a.norm.start[gram.start]!, a.norm.end[gram.end - 1]!] },
+      detection: {
+        concern: id(concern),
+        rule: `model "${gram.key}" p=${p.toFixed(2)}`,
+        score: Math.round(p * 100) / 100,
+        span: [a.norm.start[gram.start]!, a.norm.end[gram.end - 1]!],
+      },
       words: [gram.key.replace(/ /g, '')],
       model: true,
     });
@@ -364,12 +434,19 @@ function wordsOf(f: RuleFinding): string[] | null {
 /** Drops a concern that only words another one the message raises (defaults/yields.ts); sorts by position. */
 function yieldTo(found: Found[], matcher: ConcernMatcher): Detection[] {
   const within = (f: Found, terms: ReadonlySet<string>) =>
-    f.words !== null && f.words.length > 0 && f.words.every((w) => terms.has(w) || (f.model === true && [...terms].some((t) => t.includes(w))));
-  const leans = (f: Found, terms: ReadonlySet<string>) => f.words !== null && f.words.some((w) => terms.has(w) || (f.model === true && [...terms].some((t) => t.includes(w))));
+    f.words !== null &&
+    f.words.length > 0 &&
+    f.words.every((w) => terms.has(w) || (f.model === true && [...terms].some((t) => t.includes(w))));
+  const leans = (f: Found, terms: ReadonlySet<string>) =>
+    f.words !== null &&
+    f.words.some((w) => terms.has(w) || (f.model === true && [...terms].some((t) => t.includes(w))));
   const kept = found.filter(
     (f) =>
       !matcher.yields.some(
-        (y) => y.concern === f.concern && within(f, y.terms) && found.some((g) => g !== f && y.to.includes(g.concern) && (y.toTerms === null || leans(g, y.toTerms))),
+        (y) =>
+          y.concern === f.concern &&
+          within(f, y.terms) &&
+          found.some((g) => g !== f && y.to.includes(g.concern) && (y.toTerms === null || leans(g, y.toTerms))),
       ),
   );
   return kept.map((f) => f.detection).sort((x, y) => x.span[0] - y.span[0]);

@@ -28,7 +28,12 @@ export function tokenize(text: string): Token[] {
       if (isAlnum(c)) {
         word += text[i];
         i++;
-      } else if (c === 0x27 && i + 1 < text.length && isLetter(text.charCodeAt(i + 1)) && isLetter(text.charCodeAt(i - 1))) {
+      } else if (
+        c === 0x27 &&
+        i + 1 < text.length &&
+        isLetter(text.charCodeAt(i + 1)) &&
+        isLetter(text.charCodeAt(i - 1))
+      ) {
         i++; // inner apostrophe: don't, it's
       } else break;
     }
@@ -39,7 +44,8 @@ export function tokenize(text: string): Token[] {
 
 function undouble(s: string): string {
   const n = s.length;
-  if (n >= 3 && s[n - 1] === s[n - 2] && !'lsz'.includes(s[n - 1]!) && !'aeiou'.includes(s[n - 1]!)) return s.slice(0, -1);
+  if (n >= 3 && s[n - 1] === s[n - 2] && !'lsz'.includes(s[n - 1]!) && !'aeiou'.includes(s[n - 1]!))
+    return s.slice(0, -1);
   return s;
 }
 

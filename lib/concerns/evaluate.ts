@@ -36,7 +36,12 @@ export interface Evaluation {
 function finish(c: { tp: number; fp: number; fn: number }): Counts {
   const precision = c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp);
   const recall = c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn);
-  return { ...c, precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
+  return {
+    ...c,
+    precision,
+    recall,
+    f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
+  };
 }
 
 /** Concern ids a detector finds in one message; `detect` with the matcher unless given. */
@@ -45,7 +50,9 @@ export type Detector = (text: string) => Iterable<string>;
 /** Precision and recall per concern and micro-averaged, so supervisors can check a taxonomy edit against examples. */
 export function evaluate(messages: LabelledMessage[], matcher: ConcernMatcher, detector?: Detector): Evaluation {
   const run: Detector = detector ?? ((text) => detect(text, matcher).map((d) => d.concern));
-  const raw = new Map<string, { tp: number; fp: number; fn: number }>(matcher.concerns.map((c) => [c.id, { tp: 0, fp: 0, fn: 0 }]));
+  const raw = new Map<string, { tp: number; fp: number; fn: number }>(
+    matcher.concerns.map((c) => [c.id, { tp: 0, fp: 0, fn: 0 }]),
+  );
   const micro = { tp: 0, fp: 0, fn: 0 };
   const errors: Evaluation['errors'] = [];
   for (const message of messages) {
@@ -67,7 +74,8 @@ export function evaluate(messages: LabelledMessage[], matcher: ConcernMatcher, d
   const perConcern: Record<string, Counts> = {};
   for (const [id, c] of raw) perConcern[id] = finish(c);
   const seen = Object.values(perConcern).filter((c) => c.tp + c.fp + c.fn > 0);
-  const mean = (pick: (c: Counts) => number) => (seen.length === 0 ? 1 : seen.reduce((s, c) => s + pick(c), 0) / seen.length);
+  const mean = (pick: (c: Counts) => number) =>
+    seen.length === 0 ? 1 : seen.reduce((s, c) => s + pick(c), 0) / seen.length;
   return {
     messages: messages.length,
     perConcern,

@@ -1,5 +1,13 @@
 import { stem } from './english';
-import { CLOSING_EN, CLOSING_ZH, DOUBT_WORDS_EN, FINAL_PARTICLES_ZH, QUESTION_OPENERS_EN, QUESTION_WORDS_ZH, TRAILING_FILLERS } from './markers';
+import {
+  CLOSING_EN,
+  CLOSING_ZH,
+  DOUBT_WORDS_EN,
+  FINAL_PARTICLES_ZH,
+  QUESTION_OPENERS_EN,
+  QUESTION_WORDS_ZH,
+  TRAILING_FILLERS,
+} from './markers';
 import { isCjk, isHardBoundary, normalize, type Normalized } from './normalize';
 
 /**
@@ -49,12 +57,18 @@ export function units(norm: Normalized): Unit[][] {
     }
     run = [];
   };
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const c = text.charCodeAt(i);
     if (norm.softBreak[i] === 1) close(true);
     if (isLower(c) || isDigit(c)) {
       const start = i;
-      while (i < text.length && (isLower(text.charCodeAt(i)) || isDigit(text.charCodeAt(i)) || (text.charCodeAt(i) === 0x27 && isLower(text.charCodeAt(i + 1) || 0)))) i++;
+      while (
+        i < text.length &&
+        (isLower(text.charCodeAt(i)) ||
+          isDigit(text.charCodeAt(i)) ||
+          (text.charCodeAt(i) === 0x27 && isLower(text.charCodeAt(i + 1) || 0)))
+      )
+        i++;
       const raw = text.slice(start, i).replace(/'/g, '');
       const key = /^[0-9]+$/.test(raw) ? '0' : stem(raw);
       run.push({ key, start, end: i, word: true });
@@ -112,7 +126,18 @@ export function featureKeys(text: string): string[] {
   return [...new Set(grams(normalize(text)).map((g) => g.key))];
 }
 
-const QUESTION_WORDS = [...QUESTION_WORDS_ZH, '有冇', '係咪', '係唔係', '幾時', '點樣', '點解', '邊度', '可唔可以', '得唔得'];
+const QUESTION_WORDS = [
+  ...QUESTION_WORDS_ZH,
+  '有冇',
+  '係咪',
+  '係唔係',
+  '幾時',
+  '點樣',
+  '點解',
+  '邊度',
+  '可唔可以',
+  '得唔得',
+];
 const CLOSINGS = [...CLOSING_ZH, ...CLOSING_EN, '谢谢', '感谢', 'thank', 'thanks'];
 const CJK_NEGATORS = /[不没未别非]/;
 
@@ -122,7 +147,8 @@ const CJK_NEGATORS = /[不没未别非]/;
  * "价格很实惠"), where a concern word is not a concern. The learned model reads them next to the n-grams.
  */
 export function cueKeys(text: string): string[] {
-  let question = text.includes('?') || QUESTION_WORDS.some((w) => text.includes(w)) || DOUBT_WORDS_EN.some((w) => text.includes(w));
+  let question =
+    text.includes('?') || QUESTION_WORDS.some((w) => text.includes(w)) || DOUBT_WORDS_EN.some((w) => text.includes(w));
   if (!question) {
     // A clause that ends in a particle (有货没, 是正品吧) or opens with an English question word.
     for (const clause of text.split(/[,.!;:~\n()[\]"|/\\]+/)) {

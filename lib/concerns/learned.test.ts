@@ -9,13 +9,23 @@ import { parseModel, serializeModel, type ConcernModel } from './model';
 import { TaxonomySchema, type Taxonomy, type TaxonomyInput } from './taxonomy';
 
 const shipped = compileTaxonomy(defaultTaxonomy());
-const ids = (text: string) => detect(text, shipped).map((d) => d.concern).sort();
+const ids = (text: string) =>
+  detect(text, shipped)
+    .map((d) => d.concern)
+    .sort();
 
 /** A hand-made model over the default concern ids: `weights` maps n-grams to {concern: weight}. */
-function tinyModel(weights: Record<string, Record<string, number>>, options: { threshold?: number; keep?: Record<string, number> } = {}): ConcernModel {
+function tinyModel(
+  weights: Record<string, Record<string, number>>,
+  options: { threshold?: number; keep?: Record<string, number> } = {},
+): ConcernModel {
   const concerns = [...DEFAULT_CONCERN_IDS];
   const flat = new Map<string, number[]>();
-  for (const [key, byConcern] of Object.entries(weights)) flat.set(key, Object.entries(byConcern).flatMap(([id, w]) => [concerns.indexOf(id as (typeof concerns)[number]), w]));
+  for (const [key, byConcern] of Object.entries(weights))
+    flat.set(
+      key,
+      Object.entries(byConcern).flatMap(([id, w]) => [concerns.indexOf(id as (typeof concerns)[number]), w]),
+    );
   return {
     trainedOn: 'test',
     concerns,
@@ -66,12 +76,16 @@ describe('how buyers write', () => {
     expect(ids(text)).toContain(id);
   });
 
-  it.each(['发货很快，点赞', '质量不错 下次还来', '宝贝收到了', 'love the color, thanks', '效果图挺好看', '没有色差，很喜欢'])(
-    'does not flag praise or a mention that is not a concern: %s',
-    (text) => {
-      expect(ids(text)).toEqual([]);
-    },
-  );
+  it.each([
+    '发货很快，点赞',
+    '质量不错 下次还来',
+    '宝贝收到了',
+    'love the color, thanks',
+    '效果图挺好看',
+    '没有色差，很喜欢',
+  ])('does not flag praise or a mention that is not a concern: %s', (text) => {
+    expect(ids(text)).toEqual([]);
+  });
 
   it('still hears a complaint that negates praise', () => {
     expect(ids('质量不太好')).toContain('quality');
@@ -128,7 +142,11 @@ describe('the learned model inside the detector', () => {
 
   it('leaves a concern the shop added to its rules', () => {
     const taxonomy = edited((t) =>
-      t.concerns.push({ id: 'gift_wrap', names: { 'zh-CN': '礼品包装', 'zh-TW': '禮品包裝', en: 'Gift wrap' }, rules: { 'zh-CN': { keywords: ['礼盒'] } } }),
+      t.concerns.push({
+        id: 'gift_wrap',
+        names: { 'zh-CN': '礼品包装', 'zh-TW': '禮品包裝', en: 'Gift wrap' },
+        rules: { 'zh-CN': { keywords: ['礼盒'] } },
+      }),
     );
     const matcher = compileTaxonomy(taxonomy, { model: tinyModel({}, { keep: { size: 0.99 } }) });
     expect(detect('有礼盒吗', matcher).map((d) => d.concern)).toEqual(['gift_wrap']);

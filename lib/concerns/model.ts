@@ -64,18 +64,29 @@ export function serializeModel(model: ConcernModel): string {
 export function parseModel(text: string): ConcernModel {
   const newline = text.indexOf('\n');
   const header = JSON.parse(newline < 0 ? text : text.slice(0, newline)) as Header;
-  if (header.version !== MODEL_FORMAT_VERSION) throw new Error(`concern model: format ${header.version}, expected ${MODEL_FORMAT_VERSION}`);
+  if (header.version !== MODEL_FORMAT_VERSION)
+    throw new Error(`concern model: format ${header.version}, expected ${MODEL_FORMAT_VERSION}`);
   const weights = new Map<string, number[]>();
   if (newline >= 0) {
     for (const line of text.slice(newline + 1).split('\n')) {
       const tab = line.indexOf('\t');
       if (tab <= 0) continue;
-      const nums = line.slice(tab + 1).split(' ').map(Number);
+      const nums = line
+        .slice(tab + 1)
+        .split(' ')
+        .map(Number);
       for (let k = 1; k < nums.length; k += 2) nums[k] = nums[k]! / 100;
       weights.set(line.slice(0, tab), nums);
     }
   }
-  return { trainedOn: header.trainedOn, concerns: header.concerns, bias: header.bias, threshold: header.threshold, keep: header.keep, weights };
+  return {
+    trainedOn: header.trainedOn,
+    concerns: header.concerns,
+    bias: header.bias,
+    threshold: header.threshold,
+    keep: header.keep,
+    weights,
+  };
 }
 
 /** What the model says about one message. */
@@ -92,7 +103,11 @@ export interface ModelReading {
  * "是正品吗？能便宜点吗？" must not let the price question talk the authenticity question down.
  * `extra(start, end)`: the rule features (ruleFeature, weakRuleFeature) of that stretch of normalised text.
  */
-export function readMessage(model: ConcernModel, norm: Normalized, extra: (start: number, end: number) => readonly string[] = () => []): ModelReading {
+export function readMessage(
+  model: ConcernModel,
+  norm: Normalized,
+  extra: (start: number, end: number) => readonly string[] = () => [],
+): ModelReading {
   const n = model.concerns.length;
   const probability = new Float64Array(n);
   const evidence: (Gram | null)[] = new Array<Gram | null>(n).fill(null);

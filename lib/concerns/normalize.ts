@@ -19,7 +19,24 @@ export interface Normalized {
 }
 
 /** Punctuation that ends a clause once normalised. Chinese marks are folded onto these. */
-export const HARD_BOUNDARY = new Set([',', '.', '!', '?', ';', ':', '~', '\n', '(', ')', '[', ']', '"', '|', '/', '\\']);
+export const HARD_BOUNDARY = new Set([
+  ',',
+  '.',
+  '!',
+  '?',
+  ';',
+  ':',
+  '~',
+  '\n',
+  '(',
+  ')',
+  '[',
+  ']',
+  '"',
+  '|',
+  '/',
+  '\\',
+]);
 const HARD_CODES = new Uint8Array(128);
 for (const ch of HARD_BOUNDARY) HARD_CODES[ch.charCodeAt(0)] = 1;
 
@@ -31,11 +48,42 @@ export function isHardBoundary(code: number): boolean {
 const FOLD: ReadonlyMap<number, string> = new Map(
   (
     [
-      ['，', ','], ['、', ','], ['。', '.'], ['．', '.'], ['…', '.'], ['！', '!'], ['？', '?'], ['；', ';'], ['：', ':'],
-      ['～', '~'], ['〜', '~'], ['“', '"'], ['”', '"'], ['„', '"'], ['「', '"'], ['」', '"'], ['『', '"'], ['』', '"'],
-      ['【', '['], ['】', ']'], ['《', '"'], ['》', '"'], ['〈', '"'], ['〉', '"'], ['（', '('], ['）', ')'],
-      ['‘', "'"], ['’', "'"], ['′', "'"], ['`', "'"], ['—', '-'], ['–', '-'], ['－', '-'], ['\r', '\n'],
-      ['\u2028', '\n'], ['\u2029', '\n'],
+      ['，', ','],
+      ['、', ','],
+      ['。', '.'],
+      ['．', '.'],
+      ['…', '.'],
+      ['！', '!'],
+      ['？', '?'],
+      ['；', ';'],
+      ['：', ':'],
+      ['～', '~'],
+      ['〜', '~'],
+      ['“', '"'],
+      ['”', '"'],
+      ['„', '"'],
+      ['「', '"'],
+      ['」', '"'],
+      ['『', '"'],
+      ['』', '"'],
+      ['【', '['],
+      ['】', ']'],
+      ['《', '"'],
+      ['》', '"'],
+      ['〈', '"'],
+      ['〉', '"'],
+      ['（', '('],
+      ['）', ')'],
+      ['‘', "'"],
+      ['’', "'"],
+      ['′', "'"],
+      ['`', "'"],
+      ['—', '-'],
+      ['–', '-'],
+      ['－', '-'],
+      ['\r', '\n'],
+      ['\u2028', '\n'],
+      ['\u2029', '\n'],
     ] as const
   ).map(([from, to]) => [from.codePointAt(0)!, to]),
 );
@@ -71,7 +119,15 @@ function isInvisible(code: number): boolean {
 }
 
 function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f;
+  return (
+    code === 0x20 ||
+    code === 0x09 ||
+    code === 0xa0 ||
+    code === 0x3000 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x202f ||
+    code === 0x205f
+  );
 }
 
 /** Fold one code point; returns the replacement code (or a one-character string for punctuation). */
@@ -101,7 +157,7 @@ export function normalize(input: string): Normalized {
     out.push(unit);
   };
 
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let code = input.charCodeAt(i);
     let width = 1;
     if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
@@ -115,7 +171,10 @@ export function normalize(input: string): Normalized {
     i += width;
 
     if (isInvisible(code)) continue;
-    if ((code >= 0xd800 && code <= 0xdfff) || (code >= 0x2000 && !isCjk(code) && PICTOGRAPHIC.test(String.fromCodePoint(code)))) {
+    if (
+      (code >= 0xd800 && code <= 0xdfff) ||
+      (code >= 0x2000 && !isCjk(code) && PICTOGRAPHIC.test(String.fromCodePoint(code)))
+    ) {
       pendingBreak = true;
       if (pendingSpace < 0) pendingSpace = from;
       continue;
@@ -158,7 +217,12 @@ export function normalize(input: string): Normalized {
   const chunks: string[] = [];
   for (let k = 0; k < out.length; k += 4096) chunks.push(String.fromCharCode(...out.slice(k, k + 4096)));
   const text = chunks.join('');
-  return { text, start: start.subarray(0, out.length + 1), end: end.subarray(0, out.length + 1), softBreak: softBreak.subarray(0, out.length + 1) };
+  return {
+    text,
+    start: start.subarray(0, out.length + 1),
+    end: end.subarray(0, out.length + 1),
+    softBreak: softBreak.subarray(0, out.length + 1),
+  };
 }
 
 /** Normalise a rule term the same way as messages, without the offsets. */

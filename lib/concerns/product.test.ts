@@ -8,12 +8,21 @@ const messages = [
   { id: 'm4', author: 'buyer' },
   { id: 'm5', author: 'buyer' },
 ];
-const coat = { id: '6234567890', title: '羊毛混纺大衣 米白 M', url: 'https://item.taobao.com/item.htm?id=6234567890', messageId: 'm1' };
+const coat = {
+  id: '6234567890',
+  title: '羊毛混纺大衣 米白 M',
+  url: 'https://item.taobao.com/item.htm?id=6234567890',
+  messageId: 'm1',
+};
 const scarf = { id: '6230000001', title: '羊绒围巾 燕麦色', messageId: 'm4' };
 
 describe('the product a buyer is asking about', () => {
   it('is the last product card at or before the buyer’s message', () => {
-    expect(productAskedAbout(messages, [coat, scarf], 'm2')).toEqual({ id: '6234567890', title: '羊毛混纺大衣 米白 M', url: coat.url });
+    expect(productAskedAbout(messages, [coat, scarf], 'm2')).toEqual({
+      id: '6234567890',
+      title: '羊毛混纺大衣 米白 M',
+      url: coat.url,
+    });
     expect(productAskedAbout(messages, [coat, scarf], 'm4')).toEqual({ id: '6230000001', title: '羊绒围巾 燕麦色' });
     expect(productAskedAbout(messages, [coat, scarf], 'm5')?.title).toBe('羊绒围巾 燕麦色');
   });

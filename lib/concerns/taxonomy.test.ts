@@ -22,7 +22,8 @@ describe('default taxonomy', () => {
     expect(taxonomy.concerns.map((c) => c.id)).toEqual([...DEFAULT_CONCERN_IDS]);
     for (const c of taxonomy.concerns) {
       expect(c.names['zh-CN'] && c.names['zh-TW'] && c.names.en).toBeTruthy();
-      for (const lang of ['zh-CN', 'zh-TW', 'en'] as const) expect(c.rules[lang]?.keywords.length, `${c.id} ${lang}`).toBeGreaterThan(0);
+      for (const lang of ['zh-CN', 'zh-TW', 'en'] as const)
+        expect(c.rules[lang]?.keywords.length, `${c.id} ${lang}`).toBeGreaterThan(0);
     }
   });
 
@@ -46,7 +47,9 @@ describe('validation', () => {
   it('rejects duplicate ids and bad ids with catalogue keys', () => {
     const twice = { version: 1, concerns: [withRules({}).concerns[0], withRules({}).concerns[0]] };
     expect(issues(twice)).toContain('concern_duplicateId');
-    expect(issues({ version: 1, concerns: [{ ...withRules({}).concerns[0], id: 'Gift Wrap' }] })).toContain('concern_badId');
+    expect(issues({ version: 1, concerns: [{ ...withRules({}).concerns[0], id: 'Gift Wrap' }] })).toContain(
+      'concern_badId',
+    );
   });
 
   it.each([
@@ -82,7 +85,11 @@ describe('supervisor edits', () => {
       t.concerns.push({
         id: 'gift_wrap',
         names: { 'zh-CN': '礼品包装', 'zh-TW': '禮品包裝', en: 'Gift wrap' },
-        rules: { 'zh-CN': { keywords: ['礼品包装'], patterns: ['能不能*包装'] }, 'zh-TW': { keywords: ['送禮'] }, en: { phrases: ['gift wrap'] } },
+        rules: {
+          'zh-CN': { keywords: ['礼品包装'], patterns: ['能不能*包装'] },
+          'zh-TW': { keywords: ['送禮'] },
+          en: { phrases: ['gift wrap'] },
+        },
       }),
     );
     expect(ids('能不能帮我包装一下', taxonomy)).toContain('gift_wrap');
@@ -115,7 +122,14 @@ describe('supervisor edits', () => {
   it('weights below the minimum score need company', () => {
     const taxonomy = edited((t) => {
       t.minScore = 1;
-      concern(t, 'stock').rules = { 'zh-CN': { keywords: [{ text: '还有', weight: 0.5 }, { text: '黑色', weight: 0.5 }] } };
+      concern(t, 'stock').rules = {
+        'zh-CN': {
+          keywords: [
+            { text: '还有', weight: 0.5 },
+            { text: '黑色', weight: 0.5 },
+          ],
+        },
+      };
     });
     // The rules alone: the learned model knows "还有吗" is about stock whatever the rules say.
     const rules = (text: string) => detect(text, compileTaxonomy(taxonomy, { model: null })).map((d) => d.concern);
@@ -126,27 +140,52 @@ describe('supervisor edits', () => {
   it('a disabled or zero-weight concern is not found by the learned model either', () => {
     const text = '穿M会不会太紧 我腰有点粗';
     expect(ids(text, defaultTaxonomy())).toContain('size');
-    expect(ids(text, edited((t) => (concern(t, 'size').enabled = false)))).not.toContain('size');
-    expect(ids(text, edited((t) => (concern(t, 'size').weight = 0)))).not.toContain('size');
+    expect(
+      ids(
+        text,
+        edited((t) => (concern(t, 'size').enabled = false)),
+      ),
+    ).not.toContain('size');
+    expect(
+      ids(
+        text,
+        edited((t) => (concern(t, 'size').weight = 0)),
+      ),
+    ).not.toContain('size');
   });
 });
 
 describe('robustness', () => {
   it('never throws and keeps spans inside the text, for any taxonomy terms and any message', () => {
-    const term = fc.string({ minLength: 1, maxLength: 12, unit: fc.constantFrom('a', 'b', '尺', '码', '*', ' ', '?', '(', '\\', '吗', '.', 'é') });
+    const term = fc.string({
+      minLength: 1,
+      maxLength: 12,
+      unit: fc.constantFrom('a', 'b', '尺', '码', '*', ' ', '?', '(', '\\', '吗', '.', 'é'),
+    });
     fc.assert(
-      fc.property(fc.array(term, { maxLength: 6 }), fc.array(term, { maxLength: 4 }), fc.string({ maxLength: 60, unit: 'grapheme' }), (keywords, patterns, text) => {
-        const parsed = parseTaxonomy({
-          version: 1,
-          concerns: [{ id: 'x', names: { 'zh-CN': 'x', 'zh-TW': 'x', en: 'x' }, rules: { 'zh-CN': { keywords, patterns }, en: { keywords } } }],
-        });
-        if (!parsed.success) return;
-        for (const d of detect(text, compileTaxonomy(parsed.data))) {
-          expect(d.span[0]).toBeGreaterThanOrEqual(0);
-          expect(d.span[1]).toBeLessThanOrEqual(text.length);
-          expect(d.span[0]).toBeLessThan(d.span[1]);
-        }
-      }),
+      fc.property(
+        fc.array(term, { maxLength: 6 }),
+        fc.array(term, { maxLength: 4 }),
+        fc.string({ maxLength: 60, unit: 'grapheme' }),
+        (keywords, patterns, text) => {
+          const parsed = parseTaxonomy({
+            version: 1,
+            concerns: [
+              {
+                id: 'x',
+                names: { 'zh-CN': 'x', 'zh-TW': 'x', en: 'x' },
+                rules: { 'zh-CN': { keywords, patterns }, en: { keywords } },
+              },
+            ],
+          });
+          if (!parsed.success) return;
+          for (const d of detect(text, compileTaxonomy(parsed.data))) {
+            expect(d.span[0]).toBeGreaterThanOrEqual(0);
+            expect(d.span[1]).toBeLessThanOrEqual(text.length);
+            expect(d.span[0]).toBeLessThan(d.span[1]);
+          }
+        },
+      ),
       { numRuns: 150, seed: 7 },
     );
   });

@@ -20,21 +20,16 @@ export const PATTERN_GAP_WORDS = 3;
 export const ConcernIdSchema = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'concern_badId');
 export type ConcernId = z.infer<typeof ConcernIdSchema>;
 
-const termText = z
-  .string()
-  .trim()
-  .min(1, 'concern_emptyTerm')
-  .max(MAX_TERM_LENGTH, 'concern_termTooLong');
+const termText = z.string().trim().min(1, 'concern_emptyTerm').max(MAX_TERM_LENGTH, 'concern_termTooLong');
 
 /** A keyword, phrase or pattern: the text alone (weight 1), or with its own weight. */
-export const TermSchema = z.union([
-  termText,
-  z.object({ text: termText, weight: z.number().min(0).max(5) }),
-]);
+export const TermSchema = z.union([termText, z.object({ text: termText, weight: z.number().min(0).max(5) })]);
 export type Term = z.infer<typeof TermSchema>;
 
 /** Why a pattern is unusable, as a catalogue key; `null` when it is fine. */
-export function patternProblem(pattern: string): 'concern_patternWildcardEdge' | 'concern_patternEmptyPart' | 'concern_patternTooManyWildcards' | null {
+export function patternProblem(
+  pattern: string,
+): 'concern_patternWildcardEdge' | 'concern_patternEmptyPart' | 'concern_patternTooManyWildcards' | null {
   const parts = pattern.split('*');
   if (parts.length - 1 > MAX_PATTERN_WILDCARDS) return 'concern_patternTooManyWildcards';
   if (parts[0]!.trim() === '' || parts[parts.length - 1]!.trim() === '') return 'concern_patternWildcardEdge';
@@ -91,7 +86,8 @@ export const TaxonomySchema = z
   .superRefine((taxonomy, ctx) => {
     const seen = new Set<string>();
     taxonomy.concerns.forEach((concern, index) => {
-      if (seen.has(concern.id)) ctx.addIssue({ code: 'custom', message: 'concern_duplicateId', path: ['concerns', index, 'id'] });
+      if (seen.has(concern.id))
+        ctx.addIssue({ code: 'custom', message: 'concern_duplicateId', path: ['concerns', index, 'id'] });
       seen.add(concern.id);
     });
   });

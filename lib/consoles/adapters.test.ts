@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_ADAPTERS, CONSOLE_MATCHES, ConsoleAdapterSchema, DEMO_MATCHES, findAdapter, matchesUrl } from './index';
+import {
+  BUILT_IN_ADAPTERS,
+  CONSOLE_MATCHES,
+  ConsoleAdapterSchema,
+  DEMO_MATCHES,
+  findAdapter,
+  matchesUrl,
+} from './index';
 
 describe.each(BUILT_IN_ADAPTERS.map((a) => [a.id, a] as const))('the %s adapter', (id, adapter) => {
   it('is valid under the same schema as custom consoles', () => {
@@ -9,7 +16,8 @@ describe.each(BUILT_IN_ADAPTERS.map((a) => [a.id, a] as const))('the %s adapter'
 
   it.each(adapter.exampleUrls)('claims its example %s, and no other adapter does', (url) => {
     expect(matchesUrl(adapter, url)).toBe(true);
-    for (const other of BUILT_IN_ADAPTERS.filter((a) => a.id !== id)) expect(matchesUrl(other, url), other.id).toBe(false);
+    for (const other of BUILT_IN_ADAPTERS.filter((a) => a.id !== id))
+      expect(matchesUrl(other, url), other.id).toBe(false);
     expect(findAdapter(url, BUILT_IN_ADAPTERS)?.id).toBe(id);
   });
 
@@ -37,7 +45,10 @@ describe('the built-in adapters together', () => {
   it('give every Shopee seller site an example', () => {
     const shopee = BUILT_IN_ADAPTERS.find((a) => a.id === 'shopee');
     for (const pattern of shopee?.matches ?? []) {
-      expect(shopee?.exampleUrls.some((url) => matchesUrl({ matches: [pattern] }, url)), pattern).toBe(true);
+      expect(
+        shopee?.exampleUrls.some((url) => matchesUrl({ matches: [pattern] }, url)),
+        pattern,
+      ).toBe(true);
     }
   });
 });

@@ -9,7 +9,16 @@ function filled(): ConsoleForm {
     name: 'Lazada 聊天',
     patterns: ' https://sellercenter.lazada.sg/apps/im/*\n\nhttps://sellercenter.lazada.com.my/apps/im/*  ',
     example: 'https://sellercenter.lazada.sg/apps/im/chat',
-    selectors: { ...form.selectors, ready: '.im', buyerNick: '.buyer', messageRow: '.msg', messageText: '.text', authorBuyer: '.left', authorAgent: '.right', input: 'textarea' },
+    selectors: {
+      ...form.selectors,
+      ready: '.im',
+      buyerNick: '.buyer',
+      messageRow: '.msg',
+      messageText: '.text',
+      authorBuyer: '.left',
+      authorAgent: '.right',
+      input: 'textarea',
+    },
     buyerNickAttr: ' title ',
   };
 }
@@ -18,7 +27,10 @@ describe('the custom-console form', () => {
   it('turns what the supervisor typed into a console the schema accepts, one pattern per line', () => {
     const parsed = parseCustomConsole(formToInput(filled(), 'custom-abc'));
     expect(parsed.success).toBe(true);
-    expect(parsed.data?.matches).toEqual(['https://sellercenter.lazada.sg/apps/im/*', 'https://sellercenter.lazada.com.my/apps/im/*']);
+    expect(parsed.data?.matches).toEqual([
+      'https://sellercenter.lazada.sg/apps/im/*',
+      'https://sellercenter.lazada.com.my/apps/im/*',
+    ]);
     expect(parsed.data?.selectors.buyerNick).toEqual({ selector: '.buyer', attr: 'title' });
   });
 
@@ -47,7 +59,13 @@ describe('the custom-console form', () => {
   it('carries the optional order panel and product cards, and leaves them out when empty (issue 19)', () => {
     const form: ConsoleForm = {
       ...filled(),
-      orderPanel: { ...emptyForm().orderPanel, row: '.order-card', orderId: '.sn', status: '.state', amount: ' .money ' },
+      orderPanel: {
+        ...emptyForm().orderPanel,
+        row: '.order-card',
+        orderId: '.sn',
+        status: '.state',
+        amount: ' .money ',
+      },
       orderIdAttr: '',
       productCards: { card: '.goods', title: '.goods-name', id: 'a' },
       productIdAttr: 'href',
@@ -55,8 +73,18 @@ describe('the custom-console form', () => {
     };
     const parsed = parseCustomConsole(formToInput(form, 'custom-abc'));
     if (!parsed.success) throw new Error(JSON.stringify(parsed.error.issues));
-    expect(parsed.data.orderPanel).toEqual({ row: '.order-card', orderId: { selector: '.sn' }, status: { selector: '.state' }, amount: { selector: '.money' } });
-    expect(parsed.data.productCards).toEqual({ card: '.goods', title: { selector: '.goods-name' }, id: { selector: 'a', attr: 'href' }, idParam: 'itemId' });
+    expect(parsed.data.orderPanel).toEqual({
+      row: '.order-card',
+      orderId: { selector: '.sn' },
+      status: { selector: '.state' },
+      amount: { selector: '.money' },
+    });
+    expect(parsed.data.productCards).toEqual({
+      card: '.goods',
+      title: { selector: '.goods-name' },
+      id: { selector: 'a', attr: 'href' },
+      idParam: 'itemId',
+    });
     expect(parseCustomConsole(formToInput(formFromConsole(parsed.data), 'custom-abc')).data).toEqual(parsed.data);
     const plain = formToInput(filled(), 'custom-abc') as Record<string, unknown>;
     expect(plain).not.toHaveProperty('orderPanel');
@@ -64,7 +92,10 @@ describe('the custom-console form', () => {
   });
 
   it('refuses an order panel selector that is no selector, naming the order panel', () => {
-    const form: ConsoleForm = { ...filled(), orderPanel: { ...emptyForm().orderPanel, row: '.order-card', status: 'div[' } };
+    const form: ConsoleForm = {
+      ...filled(),
+      orderPanel: { ...emptyForm().orderPanel, row: '.order-card', status: 'div[' },
+    };
     const parsed = parseCustomConsole(formToInput(form, 'custom-abc'));
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((i) => i.path.join('.'))).toEqual(['orderPanel.status.selector']);

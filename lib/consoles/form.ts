@@ -58,8 +58,19 @@ export function emptyForm(): ConsoleForm {
   const orderPanel = Object.fromEntries(ORDER_FORM_PARTS.map((k) => [k, ''])) as Record<OrderFormPart, string>;
   const productCards = Object.fromEntries(PRODUCT_FORM_PARTS.map((k) => [k, ''])) as Record<ProductFormPart, string>;
   return {
-    name: '', platform: 'other', patterns: '', example: '', selectors, buyerNickAttr: '', buyerIdAttr: '', inputKind: 'auto',
-    orderPanel, orderIdAttr: '', productCards, productIdAttr: '', productIdParam: '',
+    name: '',
+    platform: 'other',
+    patterns: '',
+    example: '',
+    selectors,
+    buyerNickAttr: '',
+    buyerIdAttr: '',
+    inputKind: 'auto',
+    orderPanel,
+    orderIdAttr: '',
+    productCards,
+    productIdAttr: '',
+    productIdParam: '',
   };
 }
 
@@ -71,7 +82,10 @@ const lines = (text: string) =>
 
 const valueSource = (selector: string, attr: string) => ({ selector, ...(attr.trim() ? { attr: attr.trim() } : {}) });
 /** A part inside a row or card: its selector and attribute, each when given. */
-const part = (selector: string, attr = '') => ({ ...(selector.trim() ? { selector: selector.trim() } : {}), ...(attr.trim() ? { attr: attr.trim() } : {}) });
+const part = (selector: string, attr = '') => ({
+  ...(selector.trim() ? { selector: selector.trim() } : {}),
+  ...(attr.trim() ? { attr: attr.trim() } : {}),
+});
 
 function orderPanelInput(form: ConsoleForm): Record<string, unknown> | undefined {
   const o = form.orderPanel;
@@ -80,7 +94,11 @@ function orderPanelInput(form: ConsoleForm): Record<string, unknown> | undefined
   return {
     row: o.row,
     orderId: part(o.orderId, form.orderIdAttr),
-    ...optional('status'), ...optional('amount'), ...optional('time'), ...optional('tracking'), ...optional('carrier'),
+    ...optional('status'),
+    ...optional('amount'),
+    ...optional('time'),
+    ...optional('tracking'),
+    ...optional('carrier'),
   };
 }
 
@@ -149,12 +167,23 @@ function orderPanelForm(c: ConsoleAdapter, form: ConsoleForm): Pick<ConsoleForm,
   if (!o) return { orderPanel: form.orderPanel, orderIdAttr: '' };
   const sel = (p: PartSource | undefined) => p?.selector ?? '';
   return {
-    orderPanel: { row: o.row, orderId: sel(o.orderId), status: sel(o.status), amount: sel(o.amount), time: sel(o.time), tracking: sel(o.tracking), carrier: sel(o.carrier) },
+    orderPanel: {
+      row: o.row,
+      orderId: sel(o.orderId),
+      status: sel(o.status),
+      amount: sel(o.amount),
+      time: sel(o.time),
+      tracking: sel(o.tracking),
+      carrier: sel(o.carrier),
+    },
     orderIdAttr: o.orderId.attr ?? '',
   };
 }
 
-function productCardsForm(c: ConsoleAdapter, form: ConsoleForm): Pick<ConsoleForm, 'productCards' | 'productIdAttr' | 'productIdParam'> {
+function productCardsForm(
+  c: ConsoleAdapter,
+  form: ConsoleForm,
+): Pick<ConsoleForm, 'productCards' | 'productIdAttr' | 'productIdParam'> {
   const p = c.productCards;
   if (!p) return { productCards: form.productCards, productIdAttr: '', productIdParam: '' };
   return {

@@ -24,15 +24,24 @@ export function partNames(keys: readonly string[], locale: UiLocale): string {
  */
 export function sinceText(since: number, now: number, locale: UiLocale, timeZone?: string): string {
   const lang = locale === 'en' ? 'en-GB' : 'zh-CN';
-  const day = (t: number) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(t);
-  const time = new Intl.DateTimeFormat(lang, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(since);
+  const day = (t: number) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(t);
+  const time = new Intl.DateTimeFormat(lang, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    since,
+  );
   if (day(since) === day(now)) return time;
   const date = new Intl.DateTimeFormat(lang, { timeZone, month: 'short', day: 'numeric' }).format(since);
   return `${date} ${time}`;
 }
 
 /** "找不到：消息、输入框（14:03 起）" for the keys a reading missed. */
-export function describeMissing(keys: readonly string[], locale: UiLocale, since: number | undefined, now: number, timeZone?: string): string {
+export function describeMissing(
+  keys: readonly string[],
+  locale: UiLocale,
+  since: number | undefined,
+  now: number,
+  timeZone?: string,
+): string {
   const parts = partNames(keys, locale);
   return since === undefined
     ? translate(locale, 'health_notFoundNoTime', { parts })

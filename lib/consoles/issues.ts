@@ -18,7 +18,11 @@ function isMessageKey(key: string): key is MessageKey {
  * Sentences for the custom-console form, one per problem, in the agent's language. `fieldName`
  * gives the form's own label for a path (else the path itself is named).
  */
-export function describeConsoleIssues(error: z.ZodError, locale: UiLocale, fieldName?: (path: PropertyKey[]) => string | undefined): ConsoleIssue[] {
+export function describeConsoleIssues(
+  error: z.ZodError,
+  locale: UiLocale,
+  fieldName?: (path: PropertyKey[]) => string | undefined,
+): ConsoleIssue[] {
   return error.issues.map((issue) => {
     const field = fieldName?.(issue.path) ?? (issue.path.map(String).join('.') || '—');
     const params: Record<string, string | number> = { field };
@@ -28,7 +32,9 @@ export function describeConsoleIssues(error: z.ZodError, locale: UiLocale, field
         if (typeof v === 'string' || typeof v === 'number') params[k] = v;
       }
     }
-    const text = isMessageKey(issue.message) ? translate(locale, issue.message, params) : describeIssue(toFieldIssues([issue])[0]!, locale, field);
+    const text = isMessageKey(issue.message)
+      ? translate(locale, issue.message, params)
+      : describeIssue(toFieldIssues([issue])[0]!, locale, field);
     return { path: issue.path, text };
   });
 }

@@ -55,7 +55,9 @@ describe('order panel values', () => {
 
   it('reads order ids and product ids', () => {
     expect(parseShownOrderId('订单号：241120-081234567890 复制')).toBe('241120-081234567890');
-    expect(parseProductId('https://mobile.yangkeduo.com/goods.html?goods_id=123456789&x=1', 'goods_id')).toBe('123456789');
+    expect(parseProductId('https://mobile.yangkeduo.com/goods.html?goods_id=123456789&x=1', 'goods_id')).toBe(
+      '123456789',
+    );
     expect(parseProductId('https://item.jd.com/100012345678.html')).toBe('100012345678');
     expect(parseProductId('https://example.com/p/')).toBeNull();
   });

@@ -91,5 +91,9 @@ export function parseProductId(value: string, param?: string): string | null {
     }
   }
   const runs = value.match(/\d{5,}/g);
-  return runs ? runs[runs.length - 1]!.slice(0, 300) : value.trim() && !/[/?=]/.test(value) ? value.trim().slice(0, 300) : null;
+  return runs
+    ? runs[runs.length - 1]!.slice(0, 300)
+    : value.trim() && !/[/?=]/.test(value)
+      ? value.trim().slice(0, 300)
+      : null;
 }

@@ -22,7 +22,15 @@ export const FRAME_KEYS: readonly SelectorKey[] = ['frame', 'ready'];
 
 /** What a health notice names: a taught part, the chat area as a whole, or the conversation list. */
 export type HealthPart = TaughtPart | 'page' | 'conversations';
-export const HEALTH_PARTS: readonly HealthPart[] = ['page', 'buyerNick', 'buyerId', 'messages', 'input', 'sendButton', 'conversations'];
+export const HEALTH_PARTS: readonly HealthPart[] = [
+  'page',
+  'buyerNick',
+  'buyerId',
+  'messages',
+  'input',
+  'sendButton',
+  'conversations',
+];
 
 const KEY_PART: Record<SelectorKey, HealthPart> = {
   frame: 'page',
@@ -81,7 +89,10 @@ export interface ConsoleRepair {
  * message repair drops the built-in's system-message and message-id selectors, which described the
  * old markup), every other key stays the built-in's.
  */
-export function applyRepair(adapter: ConsoleAdapter, repair: Pick<ConsoleRepair, 'parts' | 'selectors'>): ConsoleAdapter {
+export function applyRepair(
+  adapter: ConsoleAdapter,
+  repair: Pick<ConsoleRepair, 'parts' | 'selectors'>,
+): ConsoleAdapter {
   const selectors: Record<string, unknown> = { ...adapter.selectors };
   for (const part of repair.parts) for (const key of PART_KEYS[part]) delete selectors[key];
   for (const [key, value] of Object.entries(repair.selectors)) if (value !== undefined) selectors[key] = value;
@@ -94,14 +105,26 @@ export function combineRepairs(earlier: ConsoleRepair | undefined, later: Consol
   const parts = TAUGHT_PARTS.filter((p) => earlier.parts.includes(p) || later.parts.includes(p));
   const kept: Record<string, unknown> = { ...earlier.selectors };
   for (const part of later.parts) for (const key of PART_KEYS[part]) delete kept[key];
-  return { id: later.id, parts, selectors: { ...(kept as Partial<ConsoleSelectors>), ...later.selectors }, taughtAt: later.taughtAt };
+  return {
+    id: later.id,
+    parts,
+    selectors: { ...(kept as Partial<ConsoleSelectors>), ...later.selectors },
+    taughtAt: later.taughtAt,
+  };
 }
 
 /** Built-in consoles with their stored repairs applied; custom consoles come first and win. */
-export function consoleAdapters(custom: readonly ConsoleAdapter[], builtIns: readonly ConsoleAdapter[], repairs: readonly ConsoleRepair[]): ConsoleAdapter[] {
+export function consoleAdapters(
+  custom: readonly ConsoleAdapter[],
+  builtIns: readonly ConsoleAdapter[],
+  repairs: readonly ConsoleRepair[],
+): ConsoleAdapter[] {
   const byId = new Map(repairs.map((r) => [r.id, r]));
-  return [...custom, ...builtIns.map((a) => {
-    const repair = byId.get(a.id);
-    return repair ? applyRepair(a, repair) : a;
-  })];
+  return [
+    ...custom,
+    ...builtIns.map((a) => {
+      const repair = byId.get(a.id);
+      return repair ? applyRepair(a, repair) : a;
+    }),
+  ];
 }

@@ -1,14 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { contentMessageId, readNewMessages, type ConsoleMessage, type ConsoleReading, type MessageAuthor } from './reading';
+import {
+  contentMessageId,
+  readNewMessages,
+  type ConsoleMessage,
+  type ConsoleReading,
+  type MessageAuthor,
+} from './reading';
 
-function reading(messages: Array<[MessageAuthor, string]>, nick = '小鹿爱吃糖', id: string | null = null): ConsoleReading {
+function reading(
+  messages: Array<[MessageAuthor, string]>,
+  nick = '小鹿爱吃糖',
+  id: string | null = null,
+): ConsoleReading {
   const seen = new Map<string, number>();
   const list: ConsoleMessage[] = messages.map(([author, text]) => {
     const n = seen.get(author + text) ?? 0;
     seen.set(author + text, n + 1);
     return { id: contentMessageId(author, text, n), author, text };
   });
-  return { status: 'ok', adapterId: 'jd', buyer: { id, nick, platform: 'jd' }, messages: list, inputFound: true, degraded: [] };
+  return {
+    status: 'ok',
+    adapterId: 'jd',
+    buyer: { id, nick, platform: 'jd' },
+    messages: list,
+    inputFound: true,
+    degraded: [],
+  };
 }
 
 describe('content message ids', () => {
@@ -57,7 +74,10 @@ describe('readNewMessages', () => {
 
   it('treats the first reading and a switch of buyer as a conversation change, not as new messages', () => {
     expect(readNewMessages(null, reading(base))).toEqual({ conversationChanged: true, added: [], fromBuyer: [] });
-    expect(readNewMessages(reading(base), reading(base, '晴天小雨'))).toMatchObject({ conversationChanged: true, added: [] });
+    expect(readNewMessages(reading(base), reading(base, '晴天小雨'))).toMatchObject({
+      conversationChanged: true,
+      added: [],
+    });
     expect(readNewMessages(reading(base, 'a', 'u1'), reading(base, 'b', 'u1')).conversationChanged).toBe(false);
   });
 

@@ -101,7 +101,8 @@ function findAnchor(prev: ConsoleMessage[], next: ConsoleMessage[]): number {
 export function readNewMessages(prev: ConsoleReading | null | undefined, next: ConsoleReading): NewMessages {
   const none: NewMessages = { conversationChanged: false, added: [], fromBuyer: [] };
   if (next.status !== 'ok') return none;
-  if (!prev || prev.status !== 'ok' || !sameBuyer(prev.buyer, next.buyer)) return { ...none, conversationChanged: true };
+  if (!prev || prev.status !== 'ok' || !sameBuyer(prev.buyer, next.buyer))
+    return { ...none, conversationChanged: true };
   let added: ConsoleMessage[];
   if (prev.messages.length === 0) {
     added = next.messages;

@@ -29,7 +29,8 @@ export const ConsoleRepairSchema = z
     // A repair only sets what its parts cover (and where the chat is).
     const allowed = new Set([...FRAME_KEYS, ...repair.parts.flatMap((p) => PART_KEYS[p])]);
     for (const key of Object.keys(repair.selectors)) {
-      if (!allowed.has(key as never)) ctx.addIssue({ code: 'custom', message: 'consoles_err_repairKey', path: ['selectors', key], params: { key } });
+      if (!allowed.has(key as never))
+        ctx.addIssue({ code: 'custom', message: 'consoles_err_repairKey', path: ['selectors', key], params: { key } });
     }
     const merged = ConsoleAdapterSchema.safeParse(applyRepair(adapter, repair));
     if (!merged.success) {

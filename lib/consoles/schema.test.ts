@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_ADAPTERS, describeConsoleIssues, isPlausibleSelector, parseCustomConsole, parseCustomConsoles, SELECTOR_MAX_LENGTH } from './index';
+import {
+  BUILT_IN_ADAPTERS,
+  describeConsoleIssues,
+  isPlausibleSelector,
+  parseCustomConsole,
+  parseCustomConsoles,
+  SELECTOR_MAX_LENGTH,
+} from './index';
 
 /** What a supervisor might type into the custom-console form for a console we do not ship. */
 function formInput() {
@@ -66,7 +73,10 @@ describe('custom console form validation', () => {
   ])('rejects the pattern %s with a clear message', (pattern, message) => {
     const input = { ...formInput(), matches: [pattern] };
     const texts = errorsOf(input).map((i) => i.text);
-    expect(texts.some((t) => message.test(t)), texts.join(' | ')).toBe(true);
+    expect(
+      texts.some((t) => message.test(t)),
+      texts.join(' | '),
+    ).toBe(true);
   });
 
   it('checks the example address against the patterns', () => {
@@ -84,7 +94,9 @@ describe('custom console form validation', () => {
   it('rejects functions and unknown shapes instead of storing them', () => {
     const input = { ...formInput(), selectors: { ...formInput().selectors, messageRow: () => '.x' } };
     expect(parseCustomConsole(input).success).toBe(false);
-    expect(parseCustomConsole({ ...formInput(), selectors: { ...formInput().selectors, inputKind: 'richtext' } }).success).toBe(false);
+    expect(
+      parseCustomConsole({ ...formInput(), selectors: { ...formInput().selectors, inputKind: 'richtext' } }).success,
+    ).toBe(false);
   });
 
   it('skips broken stored entries and keeps the rest', () => {

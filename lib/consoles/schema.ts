@@ -174,7 +174,11 @@ export const ProductCardsSchema = z.object({
 });
 export type ProductCards = z.infer<typeof ProductCardsSchema>;
 
-const NameSchema = z.string().trim().min(1, { error: 'consoles_err_nameLength' }).max(40, { error: 'consoles_err_nameLength' });
+const NameSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'consoles_err_nameLength' })
+  .max(40, { error: 'consoles_err_nameLength' });
 const ExampleUrlSchema = z.url({ error: 'consoles_err_urlInvalid', protocol: /^https?$/ }).max(URL_MAX_LENGTH);
 
 export const ConsoleAdapterSchema = z
@@ -183,7 +187,10 @@ export const ConsoleAdapterSchema = z
     name: z.object({ zh: NameSchema, en: NameSchema }),
     platform: PlatformSourceSchema,
     matches: z.array(MatchPatternSchema).min(1, { error: 'consoles_err_matchesEmpty' }).max(20),
-    pathPrefixes: z.array(PlainSubstringSchema.regex(/^\//, { error: 'consoles_err_pathPrefix' })).max(20).optional(),
+    pathPrefixes: z
+      .array(PlainSubstringSchema.regex(/^\//, { error: 'consoles_err_pathPrefix' }))
+      .max(20)
+      .optional(),
     urlIncludes: z.array(PlainSubstringSchema).max(20).optional(),
     /** Real addresses of the console; each must be accepted by the rule above. */
     exampleUrls: z.array(ExampleUrlSchema).min(1, { error: 'consoles_err_examplesEmpty' }).max(20),
@@ -198,12 +205,22 @@ export const ConsoleAdapterSchema = z
   .superRefine((adapter, ctx) => {
     adapter.exampleUrls.forEach((url, i) => {
       if (!matchesUrl(adapter, url)) {
-        ctx.addIssue({ code: 'custom', message: 'consoles_err_exampleNoMatch', path: ['exampleUrls', i], params: { url } });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'consoles_err_exampleNoMatch',
+          path: ['exampleUrls', i],
+          params: { url },
+        });
       }
     });
     adapter.counterExampleUrls?.forEach((url, i) => {
       if (matchesUrl(adapter, url)) {
-        ctx.addIssue({ code: 'custom', message: 'consoles_err_counterExampleMatches', path: ['counterExampleUrls', i], params: { url } });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'consoles_err_counterExampleMatches',
+          path: ['counterExampleUrls', i],
+          params: { url },
+        });
       }
     });
   });

@@ -2,7 +2,15 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { fixtureHtml } from '../../tests/fixtures/consoles/fixtures';
-import { classifyClass, commonSelector, elementFeatures, isStableId, looksHashed, selectorFor, type PickElement } from './selectors';
+import {
+  classifyClass,
+  commonSelector,
+  elementFeatures,
+  isStableId,
+  looksHashed,
+  selectorFor,
+  type PickElement,
+} from './selectors';
 
 /** A console page as the browser shows it: the fixture's own script has rendered it. */
 function page(name: string): Document {
@@ -33,13 +41,19 @@ describe('class names', () => {
     expect(classifyClass(name)).toEqual({ kind: 'rejected', why: 'generated' });
   });
 
-  it.each(['active', 'is-selected', 'ConversationItem--active--9xQ2w', 'tab-current'])('rejects the state class %s', (name) => {
-    expect(classifyClass(name)).toEqual({ kind: 'rejected', why: 'state' });
-  });
+  it.each(['active', 'is-selected', 'ConversationItem--active--9xQ2w', 'tab-current'])(
+    'rejects the state class %s',
+    (name) => {
+      expect(classifyClass(name)).toEqual({ kind: 'rejected', why: 'state' });
+    },
+  );
 
-  it.each(['message_left', 'chatName', 'messageNotMe', 'send-button', 'msg-list'])('keeps the plain %s as it is', (name) => {
-    expect(classifyClass(name)).toEqual({ kind: 'stable', sel: `.${name}` });
-  });
+  it.each(['message_left', 'chatName', 'messageNotMe', 'send-button', 'msg-list'])(
+    'keeps the plain %s as it is',
+    (name) => {
+      expect(classifyClass(name)).toEqual({ kind: 'stable', sel: `.${name}` });
+    },
+  );
 
   it('tells hashes from words', () => {
     expect(['4Gh7t', '1a2b3', 'bdVaJa', '8f3a2c'].map(looksHashed)).toEqual([true, true, true, true]);
@@ -76,21 +90,27 @@ describe('a selector for one element', () => {
   it('uses a stable attribute where the console has one (Douyin’s data-qa-id, Pinduoduo’s id, Shopee’s data-cy)', () => {
     const douyin = page('douyin');
     const input = one(douyin, 'textarea');
-    expect(selectorFor(douyin, input, { accept: uniqueTo(input) })?.selector).toBe('[data-qa-id="qa-send-message-textarea"]');
+    expect(selectorFor(douyin, input, { accept: uniqueTo(input) })?.selector).toBe(
+      '[data-qa-id="qa-send-message-textarea"]',
+    );
     const pdd = page('pinduoduo');
     const box = one(pdd, 'textarea');
     expect(selectorFor(pdd, box, { accept: uniqueTo(box) })?.selector).toBe('#replyTextarea');
     const shopee = page('shopee');
     const row = one(shopee, '[data-cy="webchat-message-receive"]');
     const rows = [...shopee.querySelectorAll('[data-cy="webchat-message-receive"]')];
-    expect(commonSelector(shopee, rows.slice(0, 2), { content: true, accept: (m) => m.length === rows.length })?.selector).toBe('[data-cy="webchat-message-receive"]');
+    expect(
+      commonSelector(shopee, rows.slice(0, 2), { content: true, accept: (m) => m.length === rows.length })?.selector,
+    ).toBe('[data-cy="webchat-message-receive"]');
     expect(row).toBeTruthy();
   });
 
   it('reduces a hashed class to its stable part when that is all there is (千牛)', () => {
     const doc = page('qianniu');
     const nick = one(doc, '.ChatHeader--chatName--3cD9e');
-    expect(selectorFor(doc, nick, { content: true, accept: uniqueTo(nick) })?.selector).toBe('[class*="ChatHeader--chatName--"]');
+    expect(selectorFor(doc, nick, { content: true, accept: uniqueTo(nick) })?.selector).toBe(
+      '[class*="ChatHeader--chatName--"]',
+    );
   });
 
   it('scopes a name that appears twice to where it was clicked, so it matches exactly one element', () => {

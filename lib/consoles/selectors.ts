@@ -58,27 +58,128 @@ export const RANK = {
 
 /** Classes and attribute values that describe a moment, not a kind of element. */
 const STATE_WORDS = new Set([
-  'active', 'selected', 'current', 'hover', 'hovered', 'focus', 'focused', 'open', 'opened', 'closed', 'checked', 'disabled',
-  'enabled', 'loading', 'loaded', 'unread', 'read', 'new', 'highlight', 'highlighted', 'visible', 'hidden', 'show', 'shown',
-  'expanded', 'collapsed', 'pressed', 'empty', 'error', 'animating',
+  'active',
+  'selected',
+  'current',
+  'hover',
+  'hovered',
+  'focus',
+  'focused',
+  'open',
+  'opened',
+  'closed',
+  'checked',
+  'disabled',
+  'enabled',
+  'loading',
+  'loaded',
+  'unread',
+  'read',
+  'new',
+  'highlight',
+  'highlighted',
+  'visible',
+  'hidden',
+  'show',
+  'shown',
+  'expanded',
+  'collapsed',
+  'pressed',
+  'empty',
+  'error',
+  'animating',
 ]);
 
 /** Prefixes of class names that are generated whole (CSS-in-JS): never stable. */
-const GENERATED_CLASS_PREFIXES = ['sc-', 'css-', 'jsx-', 'emotion-', 'svelte-', 'tw-', 'ng-tns-', 'ng-star-', 'mui-', 'ant-motion'];
+const GENERATED_CLASS_PREFIXES = [
+  'sc-',
+  'css-',
+  'jsx-',
+  'emotion-',
+  'svelte-',
+  'tw-',
+  'ng-tns-',
+  'ng-star-',
+  'mui-',
+  'ant-motion',
+];
 
 /** Attributes that carry content, layout or behaviour, never a kind of element. */
 const SKIP_ATTRIBUTES = new Set([
-  'id', 'class', 'style', 'src', 'srcset', 'href', 'alt', 'title', 'value', 'width', 'height', 'tabindex', 'draggable',
-  'spellcheck', 'autocomplete', 'autocorrect', 'autocapitalize', 'dir', 'lang', 'translate', 'for', 'target', 'rel', 'loading',
-  'decoding', 'crossorigin', 'referrerpolicy', 'sizes', 'maxlength', 'minlength', 'rows', 'cols', 'disabled', 'readonly',
-  'hidden', 'checked', 'selected', 'open', 'wrap', 'xmlns', 'viewbox', 'fill', 'stroke', 'd', 'points', 'transform', 'nonce',
+  'id',
+  'class',
+  'style',
+  'src',
+  'srcset',
+  'href',
+  'alt',
+  'title',
+  'value',
+  'width',
+  'height',
+  'tabindex',
+  'draggable',
+  'spellcheck',
+  'autocomplete',
+  'autocorrect',
+  'autocapitalize',
+  'dir',
+  'lang',
+  'translate',
+  'for',
+  'target',
+  'rel',
+  'loading',
+  'decoding',
+  'crossorigin',
+  'referrerpolicy',
+  'sizes',
+  'maxlength',
+  'minlength',
+  'rows',
+  'cols',
+  'disabled',
+  'readonly',
+  'hidden',
+  'checked',
+  'selected',
+  'open',
+  'wrap',
+  'xmlns',
+  'viewbox',
+  'fill',
+  'stroke',
+  'd',
+  'points',
+  'transform',
+  'nonce',
 ]);
 
 /** ARIA attributes that describe a state (they change), or point at ids (generated). */
 const SKIP_ARIA = new Set([
-  'aria-selected', 'aria-checked', 'aria-expanded', 'aria-pressed', 'aria-hidden', 'aria-current', 'aria-disabled', 'aria-busy',
-  'aria-live', 'aria-atomic', 'aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-owns', 'aria-activedescendant',
-  'aria-setsize', 'aria-posinset', 'aria-level', 'aria-valuenow', 'aria-valuetext', 'aria-invalid', 'aria-relevant', 'aria-rowindex',
+  'aria-selected',
+  'aria-checked',
+  'aria-expanded',
+  'aria-pressed',
+  'aria-hidden',
+  'aria-current',
+  'aria-disabled',
+  'aria-busy',
+  'aria-live',
+  'aria-atomic',
+  'aria-labelledby',
+  'aria-describedby',
+  'aria-controls',
+  'aria-owns',
+  'aria-activedescendant',
+  'aria-setsize',
+  'aria-posinset',
+  'aria-level',
+  'aria-valuenow',
+  'aria-valuetext',
+  'aria-invalid',
+  'aria-relevant',
+  'aria-rowindex',
   'aria-colindex',
 ]);
 
@@ -113,7 +214,10 @@ function words(name: string): string[] {
     .map((w) => w.toLowerCase());
 }
 
-export type ClassVerdict = { kind: 'stable'; sel: string } | { kind: 'hashed'; sel: string; stable: string } | { kind: 'rejected'; why: 'generated' | 'state' };
+export type ClassVerdict =
+  | { kind: 'stable'; sel: string }
+  | { kind: 'hashed'; sel: string; stable: string }
+  | { kind: 'rejected'; why: 'generated' | 'state' };
 
 /**
  * How a class name can be used: as it is, reduced to the part before its build hash, or not at all.
@@ -128,7 +232,8 @@ export function classifyClass(name: string): ClassVerdict {
   if (m && looksHashed(m[3]!)) {
     const stable = `${m[1]}${m[2]}`;
     const stableWords = words(m[1]!);
-    if (stableWords.length === 0 || stableWords.every((w) => looksHashed(w))) return { kind: 'rejected', why: 'generated' };
+    if (stableWords.length === 0 || stableWords.every((w) => looksHashed(w)))
+      return { kind: 'rejected', why: 'generated' };
     if (stableWords.some(isStateWord) && !stableWords.every(isStateWord)) {
       // `ConversationItem--active--9xQ2w`: the word that matters is a state.
       const last = stableWords[stableWords.length - 1]!;
@@ -169,7 +274,8 @@ export function cssIdent(value: string): string {
   for (let i = 0; i < value.length; i++) {
     const ch = value.charAt(i);
     const code = value.charCodeAt(i);
-    if (/[A-Za-z_-]/.test(ch) || code >= 0x80 || (/[0-9]/.test(ch) && i > 0 && !(i === 1 && value.charAt(0) === '-'))) out += ch;
+    if (/[A-Za-z_-]/.test(ch) || code >= 0x80 || (/[0-9]/.test(ch) && i > 0 && !(i === 1 && value.charAt(0) === '-')))
+      out += ch;
     else if (/[0-9]/.test(ch)) out += `\\${code.toString(16)} `;
     else out += `\\${ch}`;
   }
@@ -197,21 +303,26 @@ export function elementFeatures(el: PickElement, opts: FeatureOptions = {}): Fea
     const value = el.getAttribute(name) ?? '';
     if (attr.startsWith('data-')) {
       // Vue's scoped-style marker `data-v-7ba5bd90` is a build hash in the name itself.
-      if (words(attr.slice(5)).some((w) => looksHashed(w)) || /^data-v-/.test(attr) || attr === 'data-reactid') continue;
+      if (words(attr.slice(5)).some((w) => looksHashed(w)) || /^data-v-/.test(attr) || attr === 'data-reactid')
+        continue;
       if (attr === 'data-lexical-editor') out.push({ sel: '[data-lexical-editor]', rank: RANK.data });
-      else if (value && isStableValue(value, content)) out.push({ sel: `[${attr}=${cssString(value)}]`, rank: RANK.data });
+      else if (value && isStableValue(value, content))
+        out.push({ sel: `[${attr}=${cssString(value)}]`, rank: RANK.data });
       else out.push({ sel: `[${attr}]`, rank: RANK.dataPresence });
     } else if (attr.startsWith('aria-')) {
       if (SKIP_ARIA.has(attr) || content) continue;
-      if (value && value.length <= 30 && !/\d/.test(value)) out.push({ sel: `[${attr}=${cssString(value)}]`, rank: RANK.aria });
+      if (value && value.length <= 30 && !/\d/.test(value))
+        out.push({ sel: `[${attr}=${cssString(value)}]`, rank: RANK.aria });
     } else if (attr === 'role') {
       if (value && /^[a-z]+$/.test(value)) out.push({ sel: `[role=${cssString(value)}]`, rank: RANK.role });
     } else if (attr === 'name') {
       if (value && isStableValue(value, true)) out.push({ sel: `[name=${cssString(value)}]`, rank: RANK.name });
     } else if (attr === 'contenteditable') {
-      if (value === '' || value === 'true' || value === 'plaintext-only') out.push({ sel: `[contenteditable=${cssString(value || 'true')}]`, rank: RANK.editable });
+      if (value === '' || value === 'true' || value === 'plaintext-only')
+        out.push({ sel: `[contenteditable=${cssString(value || 'true')}]`, rank: RANK.editable });
     } else if (attr === 'placeholder') {
-      if (!content && value && value.length <= 30 && !/\d/.test(value)) out.push({ sel: `[placeholder=${cssString(value)}]`, rank: RANK.placeholder });
+      if (!content && value && value.length <= 30 && !/\d/.test(value))
+        out.push({ sel: `[placeholder=${cssString(value)}]`, rank: RANK.placeholder });
     } else if (attr === 'type') {
       if (value && /^[a-z]+$/.test(value)) out.push({ sel: `[type=${cssString(value)}]`, rank: RANK.type });
     } else if (!content || !value || isStableValue(value, true)) {
@@ -349,7 +460,8 @@ export function selectorFor(root: PickRoot, el: PickElement, opts: SearchOptions
   const ownForScope = [...own.filter((c) => c.cost <= RANK.hashedCls + 0.5), { sel: tagOf(el), cost: RANK.tag }];
   ancestors(el, 8).forEach((a, depth) => {
     for (const af of elementFeatures(a, { content: true }).slice(0, 4)) {
-      for (const oc of ownForScope) candidates.push({ sel: `${af.sel} ${oc.sel}`, cost: oc.cost + af.rank + 1 + depth * 0.25 });
+      for (const oc of ownForScope)
+        candidates.push({ sel: `${af.sel} ${oc.sel}`, cost: oc.cost + af.rank + 1 + depth * 0.25 });
     }
   });
   const found = search(root, candidates, opts);
@@ -401,11 +513,14 @@ export function commonSelector(root: PickRoot, examples: readonly PickElement[],
     if (tag) candidates.push({ sel: `${tag}${f.sel}`, cost: f.rank + 0.5 });
   }
   for (let i = 0; i < top.length; i++) {
-    for (let j = i + 1; j < top.length; j++) candidates.push({ sel: compound(tag, [top[i]!, top[j]!]), cost: cost([top[i]!, top[j]!], 1) });
+    for (let j = i + 1; j < top.length; j++)
+      candidates.push({ sel: compound(tag, [top[i]!, top[j]!]), cost: cost([top[i]!, top[j]!], 1) });
   }
   if (tag && (opts.allowBareTag ?? false)) candidates.push({ sel: tag, cost: RANK.tag });
   // Scoped by an ancestor every example has.
-  const ancestorFeats = shared(examples.map((e) => ancestors(e, 8).flatMap((a) => elementFeatures(a, { content: true }).slice(0, 4))));
+  const ancestorFeats = shared(
+    examples.map((e) => ancestors(e, 8).flatMap((a) => elementFeatures(a, { content: true }).slice(0, 4))),
+  );
   const scoped = [...candidates.filter((c) => c.cost <= RANK.hashedCls + 1.5)];
   if (tag) scoped.push({ sel: tag, cost: RANK.tag });
   for (const af of ancestorFeats.slice(0, 6)) {

@@ -30,7 +30,22 @@ function custom(overrides: Record<string, unknown> = {}, selectors: Record<strin
 /** Stored values a hand edit, an older version or a bug could leave behind. */
 const CASES: Array<[string, unknown]> = [
   ['a complete definition', custom()],
-  ['one with every optional part', custom({ pathPrefixes: ['/apps/im/'], urlIncludes: ['im'], platform: { fromAttribute: { selector: '#app', attr: 'data-platform' } } }, { buyerId: { selector: '.buyer', attr: 'data-uid' }, messageId: { attr: 'data-id' }, sendButton: '.send', authorSystem: '.sys' })],
+  [
+    'one with every optional part',
+    custom(
+      {
+        pathPrefixes: ['/apps/im/'],
+        urlIncludes: ['im'],
+        platform: { fromAttribute: { selector: '#app', attr: 'data-platform' } },
+      },
+      {
+        buyerId: { selector: '.buyer', attr: 'data-uid' },
+        messageId: { attr: 'data-id' },
+        sendButton: '.send',
+        authorSystem: '.sys',
+      },
+    ),
+  ],
   ['a pattern for every site', custom({ matches: ['*://*/*'] })],
   ['a pattern that does not parse', custom({ matches: ['sellercenter.lazada.com.my'] })],
   ['no pattern', custom({ matches: [] })],
@@ -57,7 +72,11 @@ describe('custom consoles as the content script reads them from storage', () => 
 
   it('keeps the good entries when one is broken', () => {
     const good = custom();
-    const other = custom({ id: 'lazada-sg', matches: ['https://sellercenter.lazada.sg/apps/im/*'], exampleUrls: ['https://sellercenter.lazada.sg/apps/im/chat'] });
+    const other = custom({
+      id: 'lazada-sg',
+      matches: ['https://sellercenter.lazada.sg/apps/im/*'],
+      exampleUrls: ['https://sellercenter.lazada.sg/apps/im/chat'],
+    });
     expect(readStoredConsoles([good, { id: 'broken' }, other]).map((a) => a.id)).toEqual(['lazada-my', 'lazada-sg']);
   });
 
@@ -66,10 +85,12 @@ describe('custom consoles as the content script reads them from storage', () => 
     expect(readStoredConsoles(undefined)).toEqual([]);
   });
 
-  it('accepts the built-in adapters\' shapes, except for their reserved ids', () => {
+  it("accepts the built-in adapters' shapes, except for their reserved ids", () => {
     for (const adapter of BUILT_IN_ADAPTERS) {
       expect(readStoredConsoles([adapter])).toEqual([]);
-      expect(readStoredConsoles([{ ...adapter, id: `my-${adapter.id}` }]).map((a) => a.id)).toEqual([`my-${adapter.id}`]);
+      expect(readStoredConsoles([{ ...adapter, id: `my-${adapter.id}` }]).map((a) => a.id)).toEqual([
+        `my-${adapter.id}`,
+      ]);
     }
   });
 

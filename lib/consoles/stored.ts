@@ -1,5 +1,13 @@
 import { BUILT_IN_ADAPTERS } from './adapters';
-import { applyRepair, consoleAdapters, FRAME_KEYS, PART_KEYS, TAUGHT_PARTS, type ConsoleRepair, type TaughtPart } from './parts';
+import {
+  applyRepair,
+  consoleAdapters,
+  FRAME_KEYS,
+  PART_KEYS,
+  TAUGHT_PARTS,
+  type ConsoleRepair,
+  type TaughtPart,
+} from './parts';
 import { isPlatform } from './platforms';
 import type { ConsoleAdapter } from './schema';
 import { parseMatchPattern } from './url';
@@ -19,7 +27,8 @@ const BUILT_IN_IDS = new Set(BUILT_IN_ADAPTERS.map((a) => a.id));
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.trim().length > 0 && v.length <= max;
+const isText = (v: unknown, max: number): v is string =>
+  typeof v === 'string' && v.trim().length > 0 && v.length <= max;
 const isSelector = (v: unknown): v is string => isText(v, 300);
 const optional = (v: unknown, check: (x: unknown) => boolean) => v === undefined || check(v);
 const isTextList = (v: unknown, max: number) => Array.isArray(v) && v.length <= 20 && v.every((s) => isText(s, max));
@@ -52,7 +61,10 @@ function isStoredConsole(v: unknown): v is ConsoleAdapter {
   const platform = v.platform;
   const platformOk =
     isPlatform(platform) ||
-    (isObj(platform) && isObj(platform.fromAttribute) && isSelector(platform.fromAttribute.selector) && isAttr(platform.fromAttribute.attr));
+    (isObj(platform) &&
+      isObj(platform.fromAttribute) &&
+      isSelector(platform.fromAttribute.selector) &&
+      isAttr(platform.fromAttribute.attr));
   return (
     typeof v.id === 'string' &&
     ID.test(v.id) &&
@@ -82,10 +94,12 @@ export const CUSTOM_CONSOLES_KEY = 'customConsoles';
 export const CONSOLE_REPAIRS_KEY = 'consoleRepairs';
 
 const BUILT_IN_BY_ID = new Map(BUILT_IN_ADAPTERS.map((a) => [a.id, a]));
-const isPart = (v: unknown): v is TaughtPart => typeof v === 'string' && (TAUGHT_PARTS as readonly string[]).includes(v);
+const isPart = (v: unknown): v is TaughtPart =>
+  typeof v === 'string' && (TAUGHT_PARTS as readonly string[]).includes(v);
 
 function isStoredRepair(v: unknown): v is ConsoleRepair {
-  if (!isObj(v) || typeof v.id !== 'string' || !isObj(v.selectors) || !Array.isArray(v.parts) || v.parts.length === 0) return false;
+  if (!isObj(v) || typeof v.id !== 'string' || !isObj(v.selectors) || !Array.isArray(v.parts) || v.parts.length === 0)
+    return false;
   if (typeof v.taughtAt !== 'number' || !Number.isFinite(v.taughtAt)) return false;
   const parts = v.parts;
   const adapter = BUILT_IN_BY_ID.get(v.id);
@@ -105,6 +119,10 @@ export function readStoredRepairs(stored: unknown): ConsoleRepair[] {
 }
 
 /** Every console the content script knows: custom ones first (they win), then built-ins with their repairs. */
-export function storedAdapters(customStored: unknown, repairsStored: unknown, builtIns: readonly ConsoleAdapter[] = BUILT_IN_ADAPTERS): ConsoleAdapter[] {
+export function storedAdapters(
+  customStored: unknown,
+  repairsStored: unknown,
+  builtIns: readonly ConsoleAdapter[] = BUILT_IN_ADAPTERS,
+): ConsoleAdapter[] {
   return consoleAdapters(readStoredConsoles(customStored), builtIns, readStoredRepairs(repairsStored));
 }

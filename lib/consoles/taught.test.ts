@@ -33,13 +33,23 @@ const messagesRepair = {
   type: 'saveConsoleRepair' as const,
   id: 'qianniu',
   parts: ['messages' as const],
-  selectors: { messageRow: '[class*="ChatMessage--item--"]', messageText: '.text', authorBuyer: '.left', authorAgent: '.right' },
+  selectors: {
+    messageRow: '[class*="ChatMessage--item--"]',
+    messageText: '.text',
+    authorBuyer: '.left',
+    authorAgent: '.right',
+  },
 };
 
 describe('saving what a supervisor taught by pointing', () => {
   it('adds a new console for the page it was taught on, replacing one taught before for the same addresses', () => {
     const before = taught({ id: 'taught-old' });
-    const outcome = applyTaught({ type: 'saveTaughtConsole', adapter: taught() }, { custom: [before], repairs: [] }, PAGE, NOW);
+    const outcome = applyTaught(
+      { type: 'saveTaughtConsole', adapter: taught() },
+      { custom: [before], repairs: [] },
+      PAGE,
+      NOW,
+    );
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(outcome.custom?.map((c) => c.id)).toEqual(['taught-desk-example-shop-cn-abc']);
@@ -47,17 +57,37 @@ describe('saving what a supervisor taught by pointing', () => {
   });
 
   it('refuses a console that is not valid, or not the page that sent it, and stores nothing', () => {
-    const invalid = applyTaught({ type: 'saveTaughtConsole', adapter: taught({ matches: ['https://*/*'] }) }, { custom: [], repairs: [] }, PAGE, NOW);
+    const invalid = applyTaught(
+      { type: 'saveTaughtConsole', adapter: taught({ matches: ['https://*/*'] }) },
+      { custom: [], repairs: [] },
+      PAGE,
+      NOW,
+    );
     expect(invalid.ok).toBe(false);
-    const elsewhere = applyTaught({ type: 'saveTaughtConsole', adapter: taught() }, { custom: [], repairs: [] }, 'https://other.example.com/im/x', NOW);
+    const elsewhere = applyTaught(
+      { type: 'saveTaughtConsole', adapter: taught() },
+      { custom: [], repairs: [] },
+      'https://other.example.com/im/x',
+      NOW,
+    );
     expect(elsewhere).toEqual({ ok: false, error: 'notThisPage' });
     // A built-in id cannot be taken by a taught console.
-    const shadowing = applyTaught({ type: 'saveTaughtConsole', adapter: taught({ id: 'qianniu' }) }, { custom: [], repairs: [] }, PAGE, NOW);
+    const shadowing = applyTaught(
+      { type: 'saveTaughtConsole', adapter: taught({ id: 'qianniu' }) },
+      { custom: [], repairs: [] },
+      PAGE,
+      NOW,
+    );
     expect(shadowing.ok).toBe(false);
   });
 
   it('keeps a repair of a built-in console as a repair, joined with the parts repaired before', () => {
-    const first = applyTaught({ ...messagesRepair, parts: ['input'], selectors: { input: '#editor', inputKind: 'contenteditable' } }, { custom: [], repairs: [] }, QN_URL, NOW);
+    const first = applyTaught(
+      { ...messagesRepair, parts: ['input'], selectors: { input: '#editor', inputKind: 'contenteditable' } },
+      { custom: [], repairs: [] },
+      QN_URL,
+      NOW,
+    );
     expect(first.ok).toBe(true);
     if (!first.ok) return;
     const second = applyTaught(messagesRepair, { custom: [], repairs: first.repairs }, QN_URL, NOW);
@@ -74,12 +104,20 @@ describe('saving what a supervisor taught by pointing', () => {
 
   it('repairs only the console of the page that asked', () => {
     const pdd = BUILT_IN_ADAPTERS.find((a) => a.id === 'pinduoduo')!;
-    expect(applyTaught(messagesRepair, { custom: [], repairs: [] }, pdd.exampleUrls[0]!, NOW)).toEqual({ ok: false, error: 'notThisPage' });
+    expect(applyTaught(messagesRepair, { custom: [], repairs: [] }, pdd.exampleUrls[0]!, NOW)).toEqual({
+      ok: false,
+      error: 'notThisPage',
+    });
   });
 
   it('lays a repair of a taught console into that console', () => {
     const outcome = applyTaught(
-      { type: 'saveConsoleRepair', id: taught().id, parts: ['input'], selectors: { input: 'textarea.reply', inputKind: 'textarea' } },
+      {
+        type: 'saveConsoleRepair',
+        id: taught().id,
+        parts: ['input'],
+        selectors: { input: 'textarea.reply', inputKind: 'textarea' },
+      },
       { custom: [taught()], repairs: [] },
       PAGE,
       NOW,
@@ -95,14 +133,42 @@ describe('saving what a supervisor taught by pointing', () => {
 describe('consoles in a playbook pack', () => {
   it('travel in the pack, validated, and replace the same console on import', () => {
     const repair = { id: 'qianniu', parts: ['messages' as const], selectors: messagesRepair.selectors, taughtAt: NOW };
-    const contents = { templates: [], coupons: [], couponRules: [], taxonomy: null, reminderRules: null, contactPolicy: null };
-    const pack = buildPack(contents, { name: '', exportedBy: '', now: NOW, consoles: { custom: [taught()], repairs: [repair] } });
+    const contents = {
+      templates: [],
+      coupons: [],
+      couponRules: [],
+      taxonomy: null,
+      reminderRules: null,
+      contactPolicy: null,
+    };
+    const pack = buildPack(contents, {
+      name: '',
+      exportedBy: '',
+      now: NOW,
+      consoles: { custom: [taught()], repairs: [repair] },
+    });
     const read = parsePack(serializePack(pack));
     expect(read.ok).toBe(true);
     if (!read.ok) return;
     expect(read.pack.consoles?.custom.map((c) => c.id)).toEqual([taught().id]);
-    const merged = mergePackConsoles({ custom: [taught({ name: { zh: '旧的', en: '旧的' } }), taught({ id: 'taught-other', matches: ['https://other.example.com/*'], exampleUrls: ['https://other.example.com/'] })], repairs: [] }, read.pack.consoles!);
-    expect(merged.custom.map((c) => [c.id, c.name.zh])).toEqual([['taught-other', '客服工作台'], [taught().id, '客服工作台']]);
+    const merged = mergePackConsoles(
+      {
+        custom: [
+          taught({ name: { zh: '旧的', en: '旧的' } }),
+          taught({
+            id: 'taught-other',
+            matches: ['https://other.example.com/*'],
+            exampleUrls: ['https://other.example.com/'],
+          }),
+        ],
+        repairs: [],
+      },
+      read.pack.consoles!,
+    );
+    expect(merged.custom.map((c) => [c.id, c.name.zh])).toEqual([
+      ['taught-other', '客服工作台'],
+      [taught().id, '客服工作台'],
+    ]);
     expect(merged.repairs.map((r) => r.id)).toEqual(['qianniu']);
     // A pack with a console that does not validate is refused as a whole, saying where.
     const broken = JSON.parse(serializePack(pack)) as { consoles: { custom: Array<{ matches: string[] }> } };

@@ -18,7 +18,12 @@ export type TaughtOutcome =
   | { ok: true; custom?: ConsoleAdapter[]; repairs?: ConsoleRepair[]; consoleId: string }
   | { ok: false; error: z.ZodError | 'notThisPage' | 'unknownConsole' };
 
-export function applyTaught(message: PickerToBackground, stored: { custom: unknown; repairs: unknown }, pageUrl: string, now: number): TaughtOutcome {
+export function applyTaught(
+  message: PickerToBackground,
+  stored: { custom: unknown; repairs: unknown },
+  pageUrl: string,
+  now: number,
+): TaughtOutcome {
   const custom = parseCustomConsoles(stored.custom);
   const repairs = parseConsoleRepairs(stored.repairs);
   if (message.type === 'saveTaughtConsole') {
@@ -26,7 +31,8 @@ export function applyTaught(message: PickerToBackground, stored: { custom: unkno
     if (!parsed.success) return { ok: false, error: parsed.error };
     const adapter = parsed.data;
     if (!matchesUrl(adapter, pageUrl)) return { ok: false, error: 'notThisPage' };
-    const same = (c: ConsoleAdapter) => c.id === adapter.id || JSON.stringify(c.matches) === JSON.stringify(adapter.matches);
+    const same = (c: ConsoleAdapter) =>
+      c.id === adapter.id || JSON.stringify(c.matches) === JSON.stringify(adapter.matches);
     return { ok: true, custom: [...custom.filter((c) => !same(c)), adapter], consoleId: adapter.id };
   }
   // A repair: of the console this page is (custom consoles come first, as the content script has them).
@@ -40,7 +46,14 @@ export function applyTaught(message: PickerToBackground, stored: { custom: unkno
   }
   if (!BUILT_IN_ADAPTERS.some((a) => a.id === message.id)) return { ok: false, error: 'unknownConsole' };
   const earlier = repairs.find((r) => r.id === message.id);
-  const parsed = parseConsoleRepair(combineRepairs(earlier, { id: message.id, parts: message.parts, selectors: message.selectors, taughtAt: Math.max(0, Math.trunc(now)) }));
+  const parsed = parseConsoleRepair(
+    combineRepairs(earlier, {
+      id: message.id,
+      parts: message.parts,
+      selectors: message.selectors,
+      taughtAt: Math.max(0, Math.trunc(now)),
+    }),
+  );
   if (!parsed.success) return { ok: false, error: parsed.error };
   return { ok: true, repairs: [...repairs.filter((r) => r.id !== message.id), parsed.data], consoleId: message.id };
 }

@@ -57,7 +57,15 @@ describe('teaching the hashed console (tests/fixtures/consoles/taught-hashed.htm
       platform: 'taobao',
       matches: ['http://console.huitouke.test/im/*'],
       exampleUrls: ['http://console.huitouke.test/im/workbench'],
-      selectors: { ready: messages.selectors.messageList, buyerNick: nick.source, buyerId: uid.source, ...messages.selectors, input: input.selector, inputKind: input.kind, sendButton: send.selector },
+      selectors: {
+        ready: messages.selectors.messageList,
+        buyerNick: nick.source,
+        buyerId: uid.source,
+        ...messages.selectors,
+        input: input.selector,
+        inputKind: input.kind,
+        sendButton: send.selector,
+      },
     });
     const reading = readConsole(doc, adapter);
     if (reading.status !== 'ok') throw new Error(JSON.stringify(reading));
@@ -80,7 +88,11 @@ describe('teaching the hashed console (tests/fixtures/consoles/taught-hashed.htm
     (all(fresh, '[class*="_convItem_"]')[1] as HTMLElement).click();
     expect(fresh.querySelector(nick.source.selector)?.textContent).toBe('阿杰不吃辣');
     const rows = all(fresh, messages.selectors.messageRow);
-    expect(rows.map((r) => (rowHas(r, messages.selectors.authorBuyer) ? 'buyer' : 'agent'))).toEqual(['buyer', 'agent', 'buyer']);
+    expect(rows.map((r) => (rowHas(r, messages.selectors.authorBuyer) ? 'buyer' : 'agent'))).toEqual([
+      'buyer',
+      'agent',
+      'buyer',
+    ]);
   });
 });
 
@@ -130,7 +142,9 @@ describe('wrong roles are refused', () => {
   });
 
   it('says buyer and agent messages look alike when nothing tells them apart', () => {
-    const doc = html('<div id="log"><div class="msg"><p>a</p></div><div class="msg"><p>b</p></div><div class="msg"><p>c</p></div><div class="msg"><p>d</p></div></div>');
+    const doc = html(
+      '<div id="log"><div class="msg"><p>a</p></div><div class="msg"><p>b</p></div><div class="msg"><p>c</p></div><div class="msg"><p>d</p></div></div>',
+    );
     const ps = all(doc, 'p');
     expect(proposeMessages(doc, [ps[0]!, ps[2]!], [ps[1]!, ps[3]!])).toEqual({ ok: false, problem: 'authorsAlike' });
   });
@@ -160,11 +174,15 @@ describe('wrong roles are refused', () => {
     const ps = all(doc, '.t');
     const p = ok(proposeMessages(doc, [ps[0]!, ps[2]!], [ps[1]!, ps[3]!]));
     expect([p.selectors.authorBuyer, p.selectors.authorAgent]).toEqual(['.buyer-row', '.out']);
-    expect(all(doc, '.msg').some((r) => rowHas(r, p.selectors.authorBuyer) && rowHas(r, p.selectors.authorAgent))).toBe(false);
+    expect(all(doc, '.msg').some((r) => rowHas(r, p.selectors.authorBuyer) && rowHas(r, p.selectors.authorAgent))).toBe(
+      false,
+    );
   });
 
   it('asks for different messages when two clicks are in one message', () => {
-    const doc = html('<div id="log"><div class="msg a"><p><b>x</b></p></div><div class="msg b"><p>y</p></div><div class="msg a"><p>z</p></div></div>');
+    const doc = html(
+      '<div id="log"><div class="msg a"><p><b>x</b></p></div><div class="msg b"><p>y</p></div><div class="msg a"><p>z</p></div></div>',
+    );
     const p = all(doc, 'p');
     expect(proposeMessages(doc, [p[0]!, one(doc, 'b')], [p[1]!, p[2]!])).toEqual({ ok: false, problem: 'nested' });
     expect(proposeMessages(doc, [p[0]!, p[0]!], [p[1]!, p[2]!])).toEqual({ ok: false, problem: 'sameMessage' });
@@ -180,7 +198,15 @@ describe('wrong roles are refused', () => {
 describe('a repair laid over a built-in console', () => {
   it('replaces only the taught part and keeps the built-in’s other selectors', () => {
     const qianniu = BUILT_IN_ADAPTERS.find((a) => a.id === 'qianniu')!;
-    const repaired = applyRepair(qianniu, { parts: ['messages'], selectors: { messageRow: '[class*="ChatMessage--item--"]', messageText: '.t', authorBuyer: '.l', authorAgent: '.r' } });
+    const repaired = applyRepair(qianniu, {
+      parts: ['messages'],
+      selectors: {
+        messageRow: '[class*="ChatMessage--item--"]',
+        messageText: '.t',
+        authorBuyer: '.l',
+        authorAgent: '.r',
+      },
+    });
     expect(repaired.selectors.messageRow).toBe('[class*="ChatMessage--item--"]');
     expect(repaired.selectors.authorSystem).toBeUndefined();
     expect(repaired.selectors.buyerNick).toEqual(qianniu.selectors.buyerNick);

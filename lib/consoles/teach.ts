@@ -22,14 +22,7 @@ import {
 
 /** Why a part could not be proposed from the clicks; `picker_problem_<code>` in the catalogue. */
 export type TeachProblem =
-  | 'noSelector'
-  | 'noText'
-  | 'sameMessage'
-  | 'nested'
-  | 'authorsAlike'
-  | 'rowsDiffer'
-  | 'notEditable'
-  | 'wrongRole';
+  'noSelector' | 'noText' | 'sameMessage' | 'nested' | 'authorsAlike' | 'rowsDiffer' | 'notEditable' | 'wrongRole';
 
 export type Proposal<T> = { ok: true; value: T } | { ok: false; problem: TeachProblem };
 
@@ -40,7 +33,11 @@ export function pickTarget(kind: 'value' | 'message' | 'input' | 'sendButton', e
   if (kind === 'input') {
     for (let a: PickElement | null = el, depth = 0; a && depth < 12; a = a.parentElement, depth++) {
       const tag = a.tagName.toLowerCase();
-      if (tag === 'textarea' || (tag === 'input' && !/^(button|submit|checkbox|radio|file|image|hidden)$/.test(a.getAttribute('type') ?? ''))) return a;
+      if (
+        tag === 'textarea' ||
+        (tag === 'input' && !/^(button|submit|checkbox|radio|file|image|hidden)$/.test(a.getAttribute('type') ?? ''))
+      )
+        return a;
     }
     // The editor's root is the outermost element that makes its content editable.
     let root: PickElement | null = null;
@@ -53,7 +50,13 @@ export function pickTarget(kind: 'value' | 'message' | 'input' | 'sendButton', e
   if (kind === 'sendButton') {
     for (let a: PickElement | null = el, depth = 0; a && depth < 5; a = a.parentElement, depth++) {
       const tag = a.tagName.toLowerCase();
-      if (tag === 'button' || tag === 'a' || a.getAttribute('role') === 'button' || (tag === 'input' && /^(button|submit)$/.test(a.getAttribute('type') ?? ''))) return a;
+      if (
+        tag === 'button' ||
+        tag === 'a' ||
+        a.getAttribute('role') === 'button' ||
+        (tag === 'input' && /^(button|submit)$/.test(a.getAttribute('type') ?? ''))
+      )
+        return a;
     }
     return el;
   }
@@ -87,11 +90,15 @@ export function editorKind(el: PickElement): Exclude<InputKind, 'auto'> | null {
   const tag = el.tagName.toLowerCase();
   if (tag === 'textarea' || tag === 'input') return 'textarea';
   const ce = el.getAttribute('contenteditable');
-  if (ce === '' || ce === 'true' || ce === 'plaintext-only') return el.getAttribute('data-lexical-editor') !== null ? 'lexical' : 'contenteditable';
+  if (ce === '' || ce === 'true' || ce === 'plaintext-only')
+    return el.getAttribute('data-lexical-editor') !== null ? 'lexical' : 'contenteditable';
   return null;
 }
 
-export function proposeInput(root: PickRoot, clicked: PickElement): Proposal<{ selector: string; kind: Exclude<InputKind, 'auto'> }> {
+export function proposeInput(
+  root: PickRoot,
+  clicked: PickElement,
+): Proposal<{ selector: string; kind: Exclude<InputKind, 'auto'> }> {
   const el = pickTarget('input', clicked);
   const kind = editorKind(el);
   if (!kind) return fail('notEditable');
@@ -106,7 +113,9 @@ export function proposeSendButton(root: PickRoot, clicked: PickElement): Proposa
 }
 
 export interface MessagesProposal {
-  selectors: Pick<ConsoleSelectors, 'messageRow' | 'messageText' | 'authorBuyer' | 'authorAgent'> & { messageList?: string };
+  selectors: Pick<ConsoleSelectors, 'messageRow' | 'messageText' | 'authorBuyer' | 'authorAgent'> & {
+    messageList?: string;
+  };
   /** Rows the row selector finds on the page now, and how many of them read as buyer / agent. */
   rows: number;
   buyerRows: number;
@@ -147,9 +156,13 @@ function rowsOf(clicks: readonly PickElement[]): PickElement[] | null {
 
 /** Features found in a row or inside it (a marker class on the row, an avatar, a name tag). */
 function rowFeatures(row: PickElement): Array<Feature & { onRow: boolean }> {
-  const out: Array<Feature & { onRow: boolean }> = elementFeatures(row, { content: true }).map((f) => ({ ...f, onRow: true }));
+  const out: Array<Feature & { onRow: boolean }> = elementFeatures(row, { content: true }).map((f) => ({
+    ...f,
+    onRow: true,
+  }));
   const inner = queryAll(row, '*').slice(0, 60);
-  for (const el of inner) for (const f of elementFeatures(el, { content: true }).slice(0, 6)) out.push({ ...f, onRow: false });
+  for (const el of inner)
+    for (const f of elementFeatures(el, { content: true }).slice(0, 6)) out.push({ ...f, onRow: false });
   return out;
 }
 
@@ -178,7 +191,11 @@ function authorSelectors(root: PickRoot, mine: PickElement[], theirs: PickElemen
  * selector must find both buyer rows and neither agent row (and the other way round); the text
  * selector must give back exactly the text that was clicked.
  */
-export function proposeMessages(root: PickRoot, buyer: readonly PickElement[], agent: readonly PickElement[]): Proposal<MessagesProposal> {
+export function proposeMessages(
+  root: PickRoot,
+  buyer: readonly PickElement[],
+  agent: readonly PickElement[],
+): Proposal<MessagesProposal> {
   const clicks = [...buyer, ...agent];
   if (new Set(clicks).size !== clicks.length) return fail('sameMessage');
   if (clicks.some((a) => clicks.some((b) => a !== b && within(a, b)))) return fail('nested');
@@ -230,7 +247,13 @@ export function proposeMessages(root: PickRoot, buyer: readonly PickElement[], a
   return {
     ok: true,
     value: {
-      selectors: { messageRow: row.selector, messageText, authorBuyer: b, authorAgent: a, ...(listSel ? { messageList: listSel.selector } : {}) },
+      selectors: {
+        messageRow: row.selector,
+        messageText,
+        authorBuyer: b,
+        authorAgent: a,
+        ...(listSel ? { messageList: listSel.selector } : {}),
+      },
       rows: allRows.length,
       buyerRows: allRows.filter((r) => rowHas(r, b)).length,
       agentRows: allRows.filter((r) => rowHas(r, a)).length,

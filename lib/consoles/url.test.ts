@@ -9,8 +9,12 @@ describe('Chrome match patterns', () => {
     expect(matchesUrl(rule('https://dongdong.jd.com/*'), 'http://dongdong.jd.com/')).toBe(false);
     expect(matchesUrl(rule('*://dongdong.jd.com/*'), 'http://dongdong.jd.com/x')).toBe(true);
     expect(matchesUrl(rule('*://dongdong.jd.com/*'), 'ftp://dongdong.jd.com/x')).toBe(false);
-    expect(matchesUrl(rule('https://mms.pinduoduo.com/chat-merchant/*'), 'https://mms.pinduoduo.com/chat-merchant')).toBe(false);
-    expect(matchesUrl(rule('https://mms.pinduoduo.com/chat-merchant/*'), 'https://mms.pinduoduo.com/orders/chat-merchant/')).toBe(false);
+    expect(
+      matchesUrl(rule('https://mms.pinduoduo.com/chat-merchant/*'), 'https://mms.pinduoduo.com/chat-merchant'),
+    ).toBe(false);
+    expect(
+      matchesUrl(rule('https://mms.pinduoduo.com/chat-merchant/*'), 'https://mms.pinduoduo.com/orders/chat-merchant/'),
+    ).toBe(false);
   });
 
   it('ignore the port, as Chrome does for a pattern without one', () => {

@@ -34,7 +34,14 @@ export function parseMatchPattern(pattern: string): MatchPattern | PatternProble
   if (rawHost === '*') return { scheme, host: '', subdomains: true, path };
   const subdomains = rawHost.startsWith('*.');
   const host = subdomains ? rawHost.slice(2) : rawHost;
-  if (!host || host.includes('*') || !HOST_CHARS.test(host) || host.startsWith('.') || host.endsWith('.') || host.includes('..')) {
+  if (
+    !host ||
+    host.includes('*') ||
+    !HOST_CHARS.test(host) ||
+    host.startsWith('.') ||
+    host.endsWith('.') ||
+    host.includes('..')
+  ) {
     return 'host';
   }
   return { scheme, host, subdomains, path };
@@ -94,7 +101,8 @@ export function matchesUrl(rule: UrlRule, url: string | URL): boolean {
     return typeof pattern !== 'string' && patternMatches(pattern, parsed);
   });
   if (!anyPattern) return false;
-  if (rule.pathPrefixes?.length && !rule.pathPrefixes.some((prefix) => parsed.pathname.startsWith(prefix))) return false;
+  if (rule.pathPrefixes?.length && !rule.pathPrefixes.some((prefix) => parsed.pathname.startsWith(prefix)))
+    return false;
   if (rule.urlIncludes?.length && !rule.urlIncludes.some((s) => parsed.href.includes(s))) return false;
   return true;
 }

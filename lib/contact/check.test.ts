@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { BuyerProfile, StageId } from '../schemas/buyer';
 import { epochOfLocalDateTime } from '../reminders/time';
 import { checkContact, issuedFromContactLog } from './check';
-import { ContactLogEntrySchema, ContactPolicySchema, DEFAULT_CONTACT_POLICY as POLICY, type ContactLogEntry } from './schema';
+import {
+  ContactLogEntrySchema,
+  ContactPolicySchema,
+  DEFAULT_CONTACT_POLICY as POLICY,
+  type ContactLogEntry,
+} from './schema';
 
 const TZ = 'Asia/Shanghai';
 const at = (dateTime: string) => epochOfLocalDateTime(dateTime, TZ);
@@ -17,8 +22,17 @@ function buyer(stage: StageId): BuyerProfile {
     nick: 'd1',
     asOf: '2025-05-14',
     metrics: {
-      paidOrders: 1, netCents: 5_000, aovCents: 5_000, firstPaidDate: '2024-01-01', lastPaidDate: '2024-01-01',
-      paidDates: ['2024-01-01'], refundOrders: 0, refundCents: 0, allOrders: 1, lastItems: [], categories: [],
+      paidOrders: 1,
+      netCents: 5_000,
+      aovCents: 5_000,
+      firstPaidDate: '2024-01-01',
+      lastPaidDate: '2024-01-01',
+      paidDates: ['2024-01-01'],
+      refundOrders: 0,
+      refundCents: 0,
+      allOrders: 1,
+      lastItems: [],
+      categories: [],
     },
     orders90d: 0,
     level: null,
@@ -31,7 +45,16 @@ function buyer(stage: StageId): BuyerProfile {
 
 let seq = 0;
 function sent(kind: string, marketing: boolean, atMs: number, patch: Partial<ContactLogEntry> = {}): ContactLogEntry {
-  return { id: `c${++seq}`, buyerId: 'douyin:d1', templateId: 't', kind, marketing, at: atMs, updatedAt: atMs, ...patch };
+  return {
+    id: `c${++seq}`,
+    buyerId: 'douyin:d1',
+    templateId: 't',
+    kind,
+    marketing,
+    at: atMs,
+    updatedAt: atMs,
+    ...patch,
+  };
 }
 
 const marketing = { kind: 'marketing', marketing: true };
@@ -46,7 +69,9 @@ describe('marketing cap', () => {
       code: 'followup_capMarketing',
       params: { last: '2025-05-11 15:00', next: '2025-05-18 15:00', count: 1, days: 7 },
     });
-    expect(checkContact(buyer('silent'), marketing, [sent('marketing', true, NOW - 7 * DAY - 1)], POLICY, NOW).capped).toBe(false);
+    expect(
+      checkContact(buyer('silent'), marketing, [sent('marketing', true, NOW - 7 * DAY - 1)], POLICY, NOW).capped,
+    ).toBe(false);
   });
 
   it('ignores unsent inserts, deleted entries, other buyers and service messages', () => {
@@ -79,7 +104,10 @@ describe('lost buyers', () => {
   });
 
   it('may be reached in a window spanning New Year', () => {
-    const policy = ContactPolicySchema.parse({ ...POLICY, promotionWindows: [{ name: '年货节', from: '12-20', to: '01-05' }] });
+    const policy = ContactPolicySchema.parse({
+      ...POLICY,
+      promotionWindows: [{ name: '年货节', from: '12-20', to: '01-05' }],
+    });
     expect(checkContact(buyer('lost'), marketing, [], policy, at('2026-01-02 10:00:00')).capped).toBe(false);
     expect(checkContact(buyer('lost'), marketing, [], policy, at('2026-01-06 10:00:00')).capped).toBe(true);
   });
@@ -91,14 +119,19 @@ describe('unpaid reminders', () => {
     const two = [sent('unpaid', false, NOW - 2 * 3_600_000), sent('unpaid', false, NOW - 3_600_000)];
     expect(checkContact(buyer('active'), intent, two, POLICY, NOW).capped).toBe(false);
     const three = [...two, sent('unpaid', false, NOW - 60_000)];
-    expect(checkContact(buyer('active'), intent, three, POLICY, NOW).reason).toEqual({ code: 'followup_capUnpaid', params: { count: 3, hours: 24 } });
+    expect(checkContact(buyer('active'), intent, three, POLICY, NOW).reason).toEqual({
+      code: 'followup_capUnpaid',
+      params: { count: 3, hours: 24 },
+    });
     expect(checkContact(buyer('active'), intent, three, POLICY, NOW + DAY).capped).toBe(false);
   });
 });
 
 describe('contact log', () => {
   it('parses and yields the coupons given, dated in the shop time zone', () => {
-    const entry = ContactLogEntrySchema.parse(sent('marketing', true, at('2025-05-14 23:30:00'), { couponId: 'aov_threshold' }));
+    const entry = ContactLogEntrySchema.parse(
+      sent('marketing', true, at('2025-05-14 23:30:00'), { couponId: 'aov_threshold' }),
+    );
     const unsent = sent('marketing', true, NOW, { couponId: 'x', sent: false });
     expect(issuedFromContactLog([entry, unsent, sent('concern', false, NOW)], TZ)).toEqual([
       { buyerId: 'douyin:d1', couponId: 'aov_threshold', issuedOn: '2025-05-14' },

@@ -60,7 +60,8 @@ export function checkContact(
   if (intent.kind === policy.unpaidKind) {
     const { count, hours } = policy.unpaidCap;
     const recent = mine.filter((e) => e.kind === policy.unpaidKind && e.at > now - hours * HOUR_MS);
-    if (recent.length >= count) return { capped: true, reason: { code: 'followup_capUnpaid', params: { count: recent.length, hours } } };
+    if (recent.length >= count)
+      return { capped: true, reason: { code: 'followup_capUnpaid', params: { count: recent.length, hours } } };
     return { capped: false };
   }
   if (!intent.marketing) return { capped: false };
@@ -79,14 +80,20 @@ export function checkContact(
     const next = (recent[recent.length - count] ?? now) + windowMs;
     return {
       capped: true,
-      reason: { code: 'followup_capMarketing', params: { last: formatLocal(last, timeZone), next: formatLocal(next, timeZone), count, days } },
+      reason: {
+        code: 'followup_capMarketing',
+        params: { last: formatLocal(last, timeZone), next: formatLocal(next, timeZone), count, days },
+      },
     };
   }
   return { capped: false };
 }
 
 /** Coupons given, as the coupon caps need them, from the contact log. */
-export function issuedFromContactLog(log: readonly ContactLogEntry[], timeZone: string = DEFAULT_TIME_ZONE): IssuedCoupon[] {
+export function issuedFromContactLog(
+  log: readonly ContactLogEntry[],
+  timeZone: string = DEFAULT_TIME_ZONE,
+): IssuedCoupon[] {
   return log
     .filter((e) => e.couponId !== undefined && counts(e))
     .map((e) => ({ buyerId: e.buyerId, couponId: e.couponId ?? '', issuedOn: localDateAt(e.at, timeZone) }));

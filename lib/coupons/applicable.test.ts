@@ -53,7 +53,11 @@ describe('default coupon rules', () => {
     expect(vars['coupon.threshold']).toBe('150');
     expect(vars['coupon.amount']).toBe('20');
     expect(vars['coupon.expires']).toBe(addDays(TODAY, 29));
-    expect(first?.reasons.map((r) => r.code)).toEqual(['followup_reasonOrders', 'followup_reasonAov', 'followup_reasonAovThreshold']);
+    expect(first?.reasons.map((r) => r.code)).toEqual([
+      'followup_reasonOrders',
+      'followup_reasonAov',
+      'followup_reasonAovThreshold',
+    ]);
     expect(first?.reasons[0]?.params).toEqual({ count: 3, days: 90 });
   });
 
@@ -94,7 +98,10 @@ describe('default coupon rules', () => {
   });
 
   it('offer stage-end gifts only inside days 38–45, 80–90 and 165–180', () => {
-    const ruleAt = (days: number) => offer(buyer([days], 100)).map((o) => o.rule.id).filter((id) => id.startsWith('stage'));
+    const ruleAt = (days: number) =>
+      offer(buyer([days], 100))
+        .map((o) => o.rule.id)
+        .filter((id) => id.startsWith('stage'));
     expect(ruleAt(37)).toEqual([]);
     expect(ruleAt(38)).toEqual(['stage45']);
     expect(ruleAt(45)).toEqual(['stage45']);
@@ -114,12 +121,19 @@ describe('default coupon rules', () => {
 
 describe('coupon caps', () => {
   const frequent = buyer([5, 20, 60], 100);
-  const issued = (daysAgo: number): IssuedCoupon => ({ buyerId: frequent.id, couponId: 'aov_threshold', issuedOn: addDays(TODAY, -daysAgo) });
+  const issued = (daysAgo: number): IssuedCoupon => ({
+    buyerId: frequent.id,
+    couponId: 'aov_threshold',
+    issuedOn: addDays(TODAY, -daysAgo),
+  });
 
   it('mark a coupon given within its window as capped, with the day it frees up, after usable ones', () => {
     const list = offer(frequent, { shopAnniversary: '05-14', issuedLog: [issued(10)] });
     const capped = list.find((o) => o.rule.id === 'frequent_aov');
-    expect(capped?.capped).toEqual({ code: 'followup_couponCapped', params: { count: 1, days: 30, next: addDays(TODAY, 20) } });
+    expect(capped?.capped).toEqual({
+      code: 'followup_couponCapped',
+      params: { count: 1, days: 30, next: addDays(TODAY, 20) },
+    });
     expect(list[list.length - 1]).toBe(capped);
     expect(list[0]?.capped).toBeUndefined();
   });
@@ -127,12 +141,17 @@ describe('coupon caps', () => {
   it('lift the cap once the window has passed, and ignore other buyers and coupons', () => {
     expect(offer(frequent, { issuedLog: [issued(30)] })[0]?.capped).toBeUndefined();
     expect(offer(frequent, { issuedLog: [{ ...issued(1), buyerId: 'taobao:other' }] })[0]?.capped).toBeUndefined();
-    expect(offer(frequent, { issuedLog: [{ ...issued(1), couponId: 'anniversary_30_off' }] })[0]?.capped).toBeUndefined();
+    expect(
+      offer(frequent, { issuedLog: [{ ...issued(1), couponId: 'anniversary_30_off' }] })[0]?.capped,
+    ).toBeUndefined();
   });
 
   it('count up to K issues in D days', () => {
-    const rules = DEFAULT_COUPON_RULES.map((r) => (r.id === 'frequent_aov' ? { ...r, cap: { count: 2, days: 30 } } : r));
-    const run = (log: IssuedCoupon[]) => applicableCoupons(frequent, DEFAULT_COUPONS, rules, { today: TODAY, issuedLog: log })[0]?.capped;
+    const rules = DEFAULT_COUPON_RULES.map((r) =>
+      r.id === 'frequent_aov' ? { ...r, cap: { count: 2, days: 30 } } : r,
+    );
+    const run = (log: IssuedCoupon[]) =>
+      applicableCoupons(frequent, DEFAULT_COUPONS, rules, { today: TODAY, issuedLog: log })[0]?.capped;
     expect(run([issued(3)])).toBeUndefined();
     expect(run([issued(3), issued(12)])?.params).toEqual({ count: 2, days: 30, next: addDays(TODAY, 18) });
   });
@@ -142,30 +161,56 @@ describe('catalogue and rules', () => {
   it('parse the defaults and reject a 满减 whose amount reaches its threshold', () => {
     for (const c of DEFAULT_COUPONS) expect(CouponSchema.parse(c)).toEqual(c);
     for (const r of DEFAULT_COUPON_RULES) CouponRuleSchema.parse(r);
-    expect(CouponSchema.safeParse({ ...DEFAULT_COUPONS[0], amountCents: 15_000, thresholdFromAov: undefined }).success).toBe(false);
+    expect(
+      CouponSchema.safeParse({ ...DEFAULT_COUPONS[0], amountCents: 15_000, thresholdFromAov: undefined }).success,
+    ).toBe(false);
     expect(CouponSchema.safeParse({ ...DEFAULT_COUPONS[0], link: 'javascript:alert(1)' }).success).toBe(false);
   });
 
   it('skip disabled, deleted and out-of-date coupons and rules', () => {
     const p = buyer([5, 20, 60], 100);
     const without = (patch: Partial<Coupon>) =>
-      applicableCoupons(p, DEFAULT_COUPONS.map((c) => (c.id === 'aov_threshold' ? ({ ...c, ...patch } as Coupon) : c)), DEFAULT_COUPON_RULES, { today: TODAY });
+      applicableCoupons(
+        p,
+        DEFAULT_COUPONS.map((c) => (c.id === 'aov_threshold' ? ({ ...c, ...patch } as Coupon) : c)),
+        DEFAULT_COUPON_RULES,
+        { today: TODAY },
+      );
     expect(without({ enabled: false }).map((o) => o.rule.id)).not.toContain('frequent_aov');
     expect(without({ deletedAt: 1 }).map((o) => o.rule.id)).not.toContain('frequent_aov');
-    expect(without({ validity: { type: 'fixed', from: '2025-01-01', to: addDays(TODAY, -1) } }).map((o) => o.rule.id)).not.toContain('frequent_aov');
+    expect(
+      without({ validity: { type: 'fixed', from: '2025-01-01', to: addDays(TODAY, -1) } }).map((o) => o.rule.id),
+    ).not.toContain('frequent_aov');
     const fixed = without({ validity: { type: 'fixed', from: '2025-05-01', to: '2025-05-31' } });
     expect(fixed[0]?.coupon.expiresOn).toBe('2025-05-31');
-    const rules: CouponRule[] = DEFAULT_COUPON_RULES.map((r) => (r.id === 'frequent_aov' ? { ...r, enabled: false } : r));
-    expect(applicableCoupons(p, DEFAULT_COUPONS, rules, { today: TODAY }).map((o) => o.rule.id)).not.toContain('frequent_aov');
+    const rules: CouponRule[] = DEFAULT_COUPON_RULES.map((r) =>
+      r.id === 'frequent_aov' ? { ...r, enabled: false } : r,
+    );
+    expect(applicableCoupons(p, DEFAULT_COUPONS, rules, { today: TODAY }).map((o) => o.rule.id)).not.toContain(
+      'frequent_aov',
+    );
   });
 
   it('match level, segment and stage conditions and list a coupon once under its best rule', () => {
     const p = { ...buyer([5, 20, 60], 100), rfm8: 'important_value' as const, layer: 'gold' };
-    const vip: CouponRule = { ...DEFAULT_COUPON_RULES[4]!, id: 'vip', priority: 99, conditions: { levelIds: ['vip1'], rfm8: ['important_value'], layers: ['gold'], stages: ['active'] } };
+    const vip: CouponRule = {
+      ...DEFAULT_COUPON_RULES[4]!,
+      id: 'vip',
+      priority: 99,
+      conditions: { levelIds: ['vip1'], rfm8: ['important_value'], layers: ['gold'], stages: ['active'] },
+    };
     const list = applicableCoupons(p, DEFAULT_COUPONS, [...DEFAULT_COUPON_RULES, vip], { today: TODAY });
     expect(list.filter((o) => o.coupon.coupon.id === 'aov_threshold').map((o) => o.rule.id)).toEqual(['vip']);
-    expect(list[0]?.reasons.map((r) => r.params)).toEqual([{ level: 'VIP1' }, { segment: 'important_value' }, { segment: 'gold' }, { stage: 'active' }, { multiplier: 1.5 }]);
-    const other = applicableCoupons({ ...p, stage: { ...p.stage, id: 'silent' } }, DEFAULT_COUPONS, [vip], { today: TODAY });
+    expect(list[0]?.reasons.map((r) => r.params)).toEqual([
+      { level: 'VIP1' },
+      { segment: 'important_value' },
+      { segment: 'gold' },
+      { stage: 'active' },
+      { multiplier: 1.5 },
+    ]);
+    const other = applicableCoupons({ ...p, stage: { ...p.stage, id: 'silent' } }, DEFAULT_COUPONS, [vip], {
+      today: TODAY,
+    });
     expect(other).toEqual([]);
   });
 });
@@ -174,8 +219,11 @@ describe('coupons and currencies', () => {
   it('compare an AOV condition in its currency only: a buyer in ringgit is not a ¥100 buyer', () => {
     const yuan = buyer([5, 20, 60], 100);
     const ringgit: BuyerProfile = { ...yuan, metrics: { ...yuan.metrics, currency: 'MYR' } };
-    const rules = DEFAULT_COUPON_RULES.map((r) => (r.conditions.aovCents ? { ...r, conditions: { ...r.conditions, aovCurrency: 'CNY' } } : r));
-    const aovRule = (p: BuyerProfile) => applicableCoupons(p, DEFAULT_COUPONS, rules, { today: TODAY }).find((o) => o.rule.id === 'frequent_aov');
+    const rules = DEFAULT_COUPON_RULES.map((r) =>
+      r.conditions.aovCents ? { ...r, conditions: { ...r.conditions, aovCurrency: 'CNY' } } : r,
+    );
+    const aovRule = (p: BuyerProfile) =>
+      applicableCoupons(p, DEFAULT_COUPONS, rules, { today: TODAY }).find((o) => o.rule.id === 'frequent_aov');
     expect(aovRule(yuan)).toBeDefined();
     expect(aovRule(ringgit)).toBeUndefined();
   });
@@ -185,7 +233,15 @@ describe('coupons and currencies', () => {
     const ringgit: BuyerProfile = { ...yuan, metrics: { ...yuan.metrics, currency: 'MYR' } };
     const base = DEFAULT_COUPONS.find((c) => c.kind === 'threshold' && c.thresholdFromAov)!;
     const inMyr = CouponSchema.parse({ ...base, currency: 'MYR' });
-    const rule = CouponRuleSchema.parse({ id: 'r', name: 'r', couponId: inMyr.id, enabled: true, priority: 1, conditions: {}, updatedAt: 0 });
+    const rule = CouponRuleSchema.parse({
+      id: 'r',
+      name: 'r',
+      couponId: inMyr.id,
+      enabled: true,
+      priority: 1,
+      conditions: {},
+      updatedAt: 0,
+    });
     const [forRinggit] = applicableCoupons(ringgit, [inMyr], [rule], { today: TODAY });
     expect(forRinggit?.coupon.aovDerived).toBe(true);
     expect(couponVariables(forRinggit!.coupon, 'en')['coupon.label']).toMatch(/^RM\d+ off orders of RM\d+\+$/);

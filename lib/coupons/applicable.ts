@@ -42,7 +42,11 @@ function specialDayHit(monthDay: string, before: number, after: number, today: s
 }
 
 /** Reasons when every condition holds, null otherwise. */
-export function matchConditions(profile: BuyerProfile, c: CouponConditions, ctx: CouponContext): FollowupReason[] | null {
+export function matchConditions(
+  profile: BuyerProfile,
+  c: CouponConditions,
+  ctx: CouponContext,
+): FollowupReason[] | null {
   const reasons: FollowupReason[] = [];
   const { today } = ctx;
   if (c.levelIds) {
@@ -72,12 +76,23 @@ export function matchConditions(profile: BuyerProfile, c: CouponConditions, ctx:
   }
   if (c.aovCents) {
     // The AOV in the condition's currency (each currency's orders over their own count), never a mix.
-    const inCurrency = aovByCurrency(profile.metrics).find((a) => a.currency === (c.aovCurrency ?? metricsCurrency(profile.metrics)));
-    const counted = c.aovCurrency === undefined || c.aovCurrency === metricsCurrency(profile.metrics)
-      ? profile.metrics.paidOrders - (profile.metrics.otherMoney ?? []).reduce((n, m) => n + m.paidOrders, 0)
-      : (profile.metrics.otherMoney?.find((m) => m.currency === c.aovCurrency)?.paidOrders ?? 0);
+    const inCurrency = aovByCurrency(profile.metrics).find(
+      (a) => a.currency === (c.aovCurrency ?? metricsCurrency(profile.metrics)),
+    );
+    const counted =
+      c.aovCurrency === undefined || c.aovCurrency === metricsCurrency(profile.metrics)
+        ? profile.metrics.paidOrders - (profile.metrics.otherMoney ?? []).reduce((n, m) => n + m.paidOrders, 0)
+        : (profile.metrics.otherMoney?.find((m) => m.currency === c.aovCurrency)?.paidOrders ?? 0);
     if (!inCurrency || counted === 0 || !inRange(inCurrency.cents, c.aovCents)) return null;
-    reasons.push({ code: 'followup_reasonAov', params: { aov: inCurrency.currency === 'CNY' ? formatYuan(inCurrency.cents) : formatMoney(inCurrency.cents, inCurrency.currency, 'en') } });
+    reasons.push({
+      code: 'followup_reasonAov',
+      params: {
+        aov:
+          inCurrency.currency === 'CNY'
+            ? formatYuan(inCurrency.cents)
+            : formatMoney(inCurrency.cents, inCurrency.currency, 'en'),
+      },
+    });
   }
   if (c.dateWindow) {
     if (today < c.dateWindow.from || today > c.dateWindow.to) return null;
@@ -88,20 +103,31 @@ export function matchConditions(profile: BuyerProfile, c: CouponConditions, ctx:
     const monthDay = day === 'shop_anniversary' ? ctx.shopAnniversary : day;
     const hit = monthDay ? specialDayHit(monthDay, daysBefore, daysAfter, today) : null;
     if (!hit) return null;
-    reasons.push({ code: day === 'shop_anniversary' ? 'followup_reasonShopAnniversary' : 'followup_reasonSpecialDay', params: { date: hit } });
+    reasons.push({
+      code: day === 'shop_anniversary' ? 'followup_reasonShopAnniversary' : 'followup_reasonSpecialDay',
+      params: { date: hit },
+    });
   }
   if (c.daysSinceLastOrder) {
     const last = profile.metrics.lastPaidDate;
     const since = last ? daysBetween(last, today) : null;
     if (since === null || !inRange(since, c.daysSinceLastOrder)) return null;
-    reasons.push({ code: 'followup_reasonDaysSince', params: { days: since, stageDay: c.daysSinceLastOrder.max ?? since } });
+    reasons.push({
+      code: 'followup_reasonDaysSince',
+      params: { days: since, stageDay: c.daysSinceLastOrder.max ?? since },
+    });
   }
   if (reasons.length === 0) reasons.push({ code: 'followup_reasonEveryone', params: {} });
   return reasons;
 }
 
 /** The cap reason when the buyer already had the coupon `cap.count` times in the last `cap.days` days. */
-export function couponCap(rule: CouponRule, buyerId: string, issuedLog: readonly IssuedCoupon[], today: string): FollowupReason | undefined {
+export function couponCap(
+  rule: CouponRule,
+  buyerId: string,
+  issuedLog: readonly IssuedCoupon[],
+  today: string,
+): FollowupReason | undefined {
   if (!rule.cap) return undefined;
   const { count, days } = rule.cap;
   const inWindow = issuedLog
@@ -144,7 +170,12 @@ export function applicableCoupons(
     const capped = couponCap(rule, profile.id, ctx.issuedLog ?? [], ctx.today);
     found.push({ coupon: resolved, rule, reasons, ...(capped ? { capped } : {}) });
   }
-  found.sort((a, b) => Number(!!a.capped) - Number(!!b.capped) || b.rule.priority - a.rule.priority || (a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : 0));
+  found.sort(
+    (a, b) =>
+      Number(!!a.capped) - Number(!!b.capped) ||
+      b.rule.priority - a.rule.priority ||
+      (a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : 0),
+  );
   const seen = new Set<string>();
   return found.filter((f) => (seen.has(f.coupon.coupon.id) ? false : (seen.add(f.coupon.coupon.id), true)));
 }

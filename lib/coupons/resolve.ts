@@ -21,7 +21,13 @@ export interface ResolvedCoupon {
 }
 
 /** Threshold for an AOV-derived 满减: AOV × multiplier rounded, and always above the amount. */
-export function thresholdForAov(aovCents: number, multiplier: number, roundTo: number, rounding: 'nearest' | 'up', amountCents: number): number {
+export function thresholdForAov(
+  aovCents: number,
+  multiplier: number,
+  roundTo: number,
+  rounding: 'nearest' | 'up',
+  amountCents: number,
+): number {
   const steps = (aovCents * multiplier) / roundTo;
   // Rounded to 1e-9 first so 84 × 1.5 does not become 125.99999 steps.
   const clean = Math.round(steps * 1e9) / 1e9;
@@ -41,9 +47,16 @@ export function resolveCoupon(coupon: Coupon, profile: BuyerProfile | null, toda
       const derive = coupon.thresholdFromAov;
       const aov = profile?.metrics.aovCents ?? 0;
       // A threshold in another currency than the buyer's AOV cannot be derived from it.
-      const sameCurrency = coupon.currency === undefined || (profile !== null && coupon.currency === metricsCurrency(profile.metrics));
+      const sameCurrency =
+        coupon.currency === undefined || (profile !== null && coupon.currency === metricsCurrency(profile.metrics));
       if (derive && aov > 0 && sameCurrency) {
-        const thresholdCents = thresholdForAov(aov, derive.multiplier, derive.roundTo, derive.rounding, coupon.amountCents);
+        const thresholdCents = thresholdForAov(
+          aov,
+          derive.multiplier,
+          derive.roundTo,
+          derive.rounding,
+          coupon.amountCents,
+        );
         return { ...base, thresholdCents, amountCents: coupon.amountCents, aovDerived: true };
       }
       return { ...base, thresholdCents: coupon.thresholdCents, amountCents: coupon.amountCents };

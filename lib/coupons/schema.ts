@@ -36,7 +36,10 @@ const CouponBase = SyncFieldsSchema.extend({
   /** Code the buyer types at checkout, when the platform uses codes. */
   code: z.string().max(100).optional(),
   /** Claim link, when the platform uses links. */
-  link: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  link: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
   validity: CouponValiditySchema,
 });
 
@@ -81,7 +84,11 @@ export const CouponConditionsSchema = z.object({
   stages: z.array(StageIdSchema).min(1).optional(),
   /** Paid orders in the last `days` days, counting today. */
   ordersInDays: z
-    .object({ days: z.number().int().positive(), min: z.number().int().nonnegative().optional(), max: z.number().int().nonnegative().optional() })
+    .object({
+      days: z.number().int().positive(),
+      min: z.number().int().nonnegative().optional(),
+      max: z.number().int().nonnegative().optional(),
+    })
     .optional(),
   aovCents: Range(CentsSchema).optional(),
   /** The currency of `aovCents`: the buyer's AOV in it is compared (no orders in it: no match); absent: the buyer's own. */

@@ -19,7 +19,10 @@ export function couponLabel(c: ResolvedCoupon, locale: Locale): string {
   switch (c.kind) {
     case 'threshold': {
       // A coupon in another currency than ¥ says which (RM150); a yuan one stays 满150减20.
-      const mark = c.coupon.kind === 'threshold' && c.coupon.currency && c.coupon.currency !== 'CNY' ? currencySymbol(c.coupon.currency).trim() : '';
+      const mark =
+        c.coupon.kind === 'threshold' && c.coupon.currency && c.coupon.currency !== 'CNY'
+          ? currencySymbol(c.coupon.currency).trim()
+          : '';
       const t = mark + formatYuan(c.thresholdCents ?? 0);
       const a = mark + formatYuan(c.amountCents ?? 0);
       return en ? `${a} off orders of ${t}+` : tw ? `滿${t}減${a}` : `满${t}减${a}`;
@@ -27,7 +30,11 @@ export function couponLabel(c: ResolvedCoupon, locale: Locale): string {
     case 'discount':
       return en ? `${Math.round((1 - (c.rate ?? 1)) * 100)}% off` : `${formatZhe(c.rate ?? 1)}折`;
     case 'free_shipping':
-      return en ? `${c.durationDays}-day free shipping` : tw ? `${c.durationDays}天免運券` : `${c.durationDays}天包邮卡`;
+      return en
+        ? `${c.durationDays}-day free shipping`
+        : tw
+          ? `${c.durationDays}天免運券`
+          : `${c.durationDays}天包邮卡`;
     case 'gift':
       return c.gift ?? '';
   }
@@ -60,7 +67,8 @@ export function couponVariables(c: ResolvedCoupon, locale: Locale): Partial<Reco
   };
   if (c.thresholdCents !== undefined) vars['coupon.threshold'] = formatYuan(c.thresholdCents);
   if (c.amountCents !== undefined) vars['coupon.amount'] = formatYuan(c.amountCents);
-  if (c.rate !== undefined) vars['coupon.rate'] = locale === 'en' ? String(Math.round((1 - c.rate) * 100)) : formatZhe(c.rate);
+  if (c.rate !== undefined)
+    vars['coupon.rate'] = locale === 'en' ? String(Math.round((1 - c.rate) * 100)) : formatZhe(c.rate);
   if (c.durationDays !== undefined) vars['coupon.days'] = String(c.durationDays);
   if (c.gift !== undefined) vars['coupon.gift'] = c.gift;
   if (c.coupon.code) vars['coupon.code'] = c.coupon.code;

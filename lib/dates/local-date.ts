@@ -41,7 +41,15 @@ export function dayNumber(date: string): number {
   const year = digits(date, 0, 4);
   const month = digits(date, 5, 2);
   const day = digits(date, 8, 2);
-  if (Number.isNaN(year + month + day) || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45 || month < 1 || month > 12 || day < 1 || day > 31) {
+  if (
+    Number.isNaN(year + month + day) ||
+    date.charCodeAt(4) !== 45 ||
+    date.charCodeAt(7) !== 45 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > 31
+  ) {
     throw new RangeError(`not a YYYY-MM-DD date: ${JSON.stringify(date)}`);
   }
   // Days-from-civil (H. Hinnant): years start in March so the leap day falls at the end.
@@ -58,7 +66,9 @@ export function fromDayNumber(days: number): string {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+  );
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const mp = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;

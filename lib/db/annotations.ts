@@ -4,8 +4,21 @@ import { ConcernRecordSchema, type BuyerNote, type BuyerTag, type ConcernRecord 
 
 const randomId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
-export async function addNote(db: HuitoukeDb, buyerId: string, text: string, author: string, now = Date.now()): Promise<BuyerNote> {
-  const note: BuyerNote = { id: randomId(), buyerId, text: text.trim().slice(0, 5000), author, createdAt: now, updatedAt: now };
+export async function addNote(
+  db: HuitoukeDb,
+  buyerId: string,
+  text: string,
+  author: string,
+  now = Date.now(),
+): Promise<BuyerNote> {
+  const note: BuyerNote = {
+    id: randomId(),
+    buyerId,
+    text: text.trim().slice(0, 5000),
+    author,
+    createdAt: now,
+    updatedAt: now,
+  };
   await db.notes.add(note);
   return note;
 }
@@ -19,7 +32,14 @@ export async function notesOf(db: HuitoukeDb, buyerId: string): Promise<BuyerNot
   return all.filter((n) => !n.deletedAt).sort((a, b) => b.createdAt - a.createdAt);
 }
 
-export async function setTag(db: HuitoukeDb, buyerId: string, tag: string, on: boolean, author: string, now = Date.now()): Promise<void> {
+export async function setTag(
+  db: HuitoukeDb,
+  buyerId: string,
+  tag: string,
+  on: boolean,
+  author: string,
+  now = Date.now(),
+): Promise<void> {
   const clean = tag.trim().slice(0, 40);
   if (!clean) return;
   const id = `${buyerId}|${clean}`;
@@ -42,7 +62,11 @@ export function concernId(buyerId: string, conversationId: string, messageId: st
  * Save a concern; a second save of the same message (another tab, a re-render, auto-save racing a
  * click) keeps the first record instead of duplicating it.
  */
-export async function saveConcern(db: HuitoukeDb, input: Omit<ConcernRecord, 'id' | 'updatedAt' | 'resolved'> & { resolved?: boolean }, now = Date.now()): Promise<ConcernRecord> {
+export async function saveConcern(
+  db: HuitoukeDb,
+  input: Omit<ConcernRecord, 'id' | 'updatedAt' | 'resolved'> & { resolved?: boolean },
+  now = Date.now(),
+): Promise<ConcernRecord> {
   const record = ConcernRecordSchema.parse({
     ...input,
     id: concernId(input.buyerId, input.conversationId, input.messageId, input.concern),
@@ -58,8 +82,17 @@ export async function saveConcern(db: HuitoukeDb, input: Omit<ConcernRecord, 'id
   });
 }
 
-export async function setConcernResolved(db: HuitoukeDb, id: string, resolved: boolean, agent: string, now = Date.now()): Promise<void> {
-  await db.concerns.update(id, resolved ? { resolved, resolvedBy: agent, resolvedAt: now, updatedAt: now } : { resolved, updatedAt: now });
+export async function setConcernResolved(
+  db: HuitoukeDb,
+  id: string,
+  resolved: boolean,
+  agent: string,
+  now = Date.now(),
+): Promise<void> {
+  await db.concerns.update(
+    id,
+    resolved ? { resolved, resolvedBy: agent, resolvedAt: now, updatedAt: now } : { resolved, updatedAt: now },
+  );
 }
 
 export async function concernsOf(db: HuitoukeDb, buyerId: string): Promise<ConcernRecord[]> {

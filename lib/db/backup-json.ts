@@ -14,7 +14,12 @@ export type BackupJsonErrorKind = 'syntax' | 'tooDeep' | 'truncated' | 'shape';
 
 /** Where and why the text cannot be read as a backup. Lines and columns count from 1. */
 export class BackupJsonError extends Error {
-  constructor(readonly kind: BackupJsonErrorKind, readonly line: number, readonly column: number, readonly detail = '') {
+  constructor(
+    readonly kind: BackupJsonErrorKind,
+    readonly line: number,
+    readonly column: number,
+    readonly detail = '',
+  ) {
     super(`${kind} at line ${line}, column ${column}${detail ? `: ${detail}` : ''}`);
     this.name = 'BackupJsonError';
   }
@@ -33,8 +38,20 @@ export interface BackupJsonHandlers {
 export const MAX_DEPTH = 64;
 
 type State =
-  | 'start' | 'topKeyOrEnd' | 'topKey' | 'topColon' | 'topValue' | 'topNext'
-  | 'tableKeyOrEnd' | 'tableKey' | 'tableColon' | 'rowsOpen' | 'rowOrEnd' | 'row' | 'rowNext' | 'tablesNext'
+  | 'start'
+  | 'topKeyOrEnd'
+  | 'topKey'
+  | 'topColon'
+  | 'topValue'
+  | 'topNext'
+  | 'tableKeyOrEnd'
+  | 'tableKey'
+  | 'tableColon'
+  | 'rowsOpen'
+  | 'rowOrEnd'
+  | 'row'
+  | 'rowNext'
+  | 'tablesNext'
   | 'done';
 
 const WS = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
@@ -70,7 +87,10 @@ export class BackupJsonReader {
   /** Index of the next newline in the chunk at or after `pos` (2^32 - 1: none); below `pos`: not looked for yet. */
   private nextBreak = -1;
 
-  constructor(private handlers: BackupJsonHandlers, private maxDepth = MAX_DEPTH) {}
+  constructor(
+    private handlers: BackupJsonHandlers,
+    private maxDepth = MAX_DEPTH,
+  ) {}
 
   /** Read the next piece of text. Throws {@link BackupJsonError} when it cannot be a backup. */
   push(text: string): void {
@@ -137,12 +157,14 @@ export class BackupJsonReader {
   /** One structural character at `i` (not whitespace); returns where to go on. */
   private structural(c: number, text: string, i: number): number {
     const expect = (want: number, next: State) => {
-      if (c !== want) throw this.error(this.state === 'start' ? 'shape' : 'syntax', i, `expected '${String.fromCharCode(want)}'`);
+      if (c !== want)
+        throw this.error(this.state === 'start' ? 'shape' : 'syntax', i, `expected '${String.fromCharCode(want)}'`);
       this.state = next;
       return i + 1;
     };
     switch (this.state) {
-      case 'start': return expect(0x7b, 'topKeyOrEnd');
+      case 'start':
+        return expect(0x7b, 'topKeyOrEnd');
       case 'topKeyOrEnd':
         if (c === 0x7d) {
           this.state = 'done';
@@ -150,7 +172,8 @@ export class BackupJsonReader {
         }
         this.state = 'topKey';
         return this.startValue(c, text, i, true);
-      case 'topColon': return expect(0x3a, 'topValue');
+      case 'topColon':
+        return expect(0x3a, 'topValue');
       case 'topValue':
         if (this.key === 'tables') {
           if (c !== 0x7b) throw this.error('shape', i, 'tables is not an object');
@@ -166,7 +189,8 @@ export class BackupJsonReader {
         if (c !== 0x2c) throw this.error('syntax', i, "expected ',' or '}'");
         this.state = 'topKey';
         return i + 1;
-      case 'topKey': return this.startValue(c, text, i, true);
+      case 'topKey':
+        return this.startValue(c, text, i, true);
       case 'tableKeyOrEnd':
         if (c === 0x7d) {
           this.state = 'topNext';
@@ -174,8 +198,10 @@ export class BackupJsonReader {
         }
         this.state = 'tableKey';
         return this.startValue(c, text, i, true);
-      case 'tableKey': return this.startValue(c, text, i, true);
-      case 'tableColon': return expect(0x3a, 'rowsOpen');
+      case 'tableKey':
+        return this.startValue(c, text, i, true);
+      case 'tableColon':
+        return expect(0x3a, 'rowsOpen');
       case 'rowsOpen':
         if (c !== 0x5b) throw this.error('shape', i, `table ${this.table} is not an array`);
         this.handlers.tableStart?.(this.table);
@@ -188,7 +214,8 @@ export class BackupJsonReader {
         }
         this.state = 'row';
         return this.startValue(c, text, i, false);
-      case 'row': return this.startValue(c, text, i, false);
+      case 'row':
+        return this.startValue(c, text, i, false);
       case 'rowNext':
         if (c === 0x5d) {
           this.state = 'tablesNext';
@@ -205,7 +232,8 @@ export class BackupJsonReader {
         if (c !== 0x2c) throw this.error('syntax', i, "expected ',' or '}'");
         this.state = 'tableKey';
         return i + 1;
-      case 'done': throw this.error('syntax', i, 'text after the end of the backup');
+      case 'done':
+        throw this.error('syntax', i, 'text after the end of the backup');
     }
   }
 
@@ -214,7 +242,8 @@ export class BackupJsonReader {
     if (key && c !== 0x22) throw this.error('syntax', i, 'expected a quoted name');
     const { line, column } = this.where(i);
     const bare = c !== 0x22 && c !== 0x7b && c !== 0x5b;
-    if (bare && !(c === 0x2d || (c >= 0x30 && c <= 0x39) || c === 0x74 || c === 0x66 || c === 0x6e)) throw this.error('syntax', i, `unexpected '${text[i]}'`);
+    if (bare && !(c === 0x2d || (c >= 0x30 && c <= 0x39) || c === 0x74 || c === 0x66 || c === 0x6e))
+      throw this.error('syntax', i, `unexpected '${text[i]}'`);
     this.cap = { pieces: [], depth: 0, inString: false, escape: false, bare, line, column };
     return i;
   }

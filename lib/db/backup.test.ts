@@ -6,7 +6,15 @@ import { sourceFromBytes, type ImportSource } from '../import/source';
 import { canonicalJson, Checksum } from '../playbook/canonical';
 import { addNote, saveConcern, setTag } from './annotations';
 import { RESTORE_MARK_KEY, restoreMarkOf } from './restore-mark';
-import { backupChunks, checkBackup, hasRowSchema, restoreBackup, tablesOfVersion, type BackupInfo, type RestoreOptions } from './backup';
+import {
+  backupChunks,
+  checkBackup,
+  hasRowSchema,
+  restoreBackup,
+  tablesOfVersion,
+  type BackupInfo,
+  type RestoreOptions,
+} from './backup';
 import { decodeBuyer } from './buyer-codec';
 import { shardIdOf, type BuyerShard } from './buyer-shards';
 import { getBuyer, putBuyers, scanBuyers } from './buyer-store';
@@ -40,13 +48,42 @@ async function fill(db: HuitoukeDb, buyers = 50) {
     buyerKey: `买家${i}`,
     nick: i === 3 ? '=HYPERLINK("http://x")' : `买家${i}`,
     orders: [],
-    metrics: { paidOrders: i % 4, netCents: i * 1000, aovCents: 500, firstPaidDate: null, lastPaidDate: null, paidDates: [], refundOrders: 0, refundCents: 0, allOrders: i % 4, lastItems: [], categories: [] },
+    metrics: {
+      paidOrders: i % 4,
+      netCents: i * 1000,
+      aovCents: 500,
+      firstPaidDate: null,
+      lastPaidDate: null,
+      paidDates: [],
+      refundOrders: 0,
+      refundCents: 0,
+      allOrders: i % 4,
+      lastItems: [],
+      categories: [],
+    },
     updatedAt: i,
   }));
   await putBuyers(db, rows, 1);
   await addNote(db, 'taobao:买家1', '喜欢粉色，\n"尺码偏小"', '小王', 5);
   await setTag(db, 'taobao:买家1', '老客', true, '小王', 6);
-  await saveConcern(db, { buyerId: 'taobao:买家2', nick: '买家2', platform: 'taobao', console: 'demo', conversationId: 'c1', messageId: 'm1', concern: 'size', quote: '这个码偏大吗', at: 7, date: '2026-11-01', agent: '小王', source: 'agent' }, 7);
+  await saveConcern(
+    db,
+    {
+      buyerId: 'taobao:买家2',
+      nick: '买家2',
+      platform: 'taobao',
+      console: 'demo',
+      conversationId: 'c1',
+      messageId: 'm1',
+      concern: 'size',
+      quote: '这个码偏大吗',
+      at: 7,
+      date: '2026-11-01',
+      agent: '小王',
+      source: 'agent',
+    },
+    7,
+  );
   const [t] = await db.templates.toArray();
   await saveTemplateEdit(db, { ...t!, title: '改过 😀' }, '主管', 8);
 }
@@ -58,7 +95,8 @@ async function backupText(db: Dexie, now = 100): Promise<string> {
 }
 
 /** A file as the page hands it over: bytes read in pieces (of these sizes in turn, so pieces end everywhere). */
-const file = (text: string, sizes: number[] = [64 * 1024]): ImportSource => sourceFromBytes('backup.json', new TextEncoder().encode(text), sizes);
+const file = (text: string, sizes: number[] = [64 * 1024]): ImportSource =>
+  sourceFromBytes('backup.json', new TextEncoder().encode(text), sizes);
 
 async function checked(text: string, db: Dexie): Promise<BackupInfo> {
   const read = await checkBackup(file(text), db);
@@ -78,18 +116,27 @@ async function buyerCount(db: HuitoukeDb): Promise<number> {
 }
 
 /** Rows a restore keeps or writes for this browser (the PIN, the restore mark) are left out. */
-const kept = (table: string, rows: unknown[]) => rows.filter((r) => !(table === 'settings' && (r as { key?: unknown }).key === RESTORE_MARK_KEY));
+const kept = (table: string, rows: unknown[]) =>
+  rows.filter((r) => !(table === 'settings' && (r as { key?: unknown }).key === RESTORE_MARK_KEY));
 
 async function counts(db: Dexie): Promise<Record<string, number>> {
-  return Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, kept(t.name, await t.toArray()).length] as const)));
+  return Object.fromEntries(
+    await Promise.all(db.tables.map(async (t) => [t.name, kept(t.name, await t.toArray()).length] as const)),
+  );
 }
 
 /** Every row of every table, to compare a database before and after. */
 async function everything(db: Dexie): Promise<Record<string, unknown[]>> {
-  return Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, kept(t.name, await t.toArray())] as const)));
+  return Object.fromEntries(
+    await Promise.all(db.tables.map(async (t) => [t.name, kept(t.name, await t.toArray())] as const)),
+  );
 }
 
-type BackupFile = { dbVersion: number; tables: Record<string, Record<string, unknown>[]>; manifest: { counts: Record<string, number>; checksums: Record<string, string> } };
+type BackupFile = {
+  dbVersion: number;
+  tables: Record<string, Record<string, unknown>[]>;
+  manifest: { counts: Record<string, number>; checksums: Record<string, string> };
+};
 
 /** A file edited by hand, its manifest made to agree with its tables again (a consistent file). */
 function consistent(text: string, edit: (f: BackupFile) => void): string {
@@ -117,7 +164,12 @@ describe('backup and restore', () => {
     expect(report.upgradedFrom).toBeNull();
     const shards = await source.buyerShards.count();
     expect(shards).toBeGreaterThan(2000); // more than one read batch (backup.ts reads 2000 rows at a time)
-    expect(report.tables.find((t) => t.table === 'buyerShards')).toEqual({ table: 'buyerShards', expected: shards, restored: shards, checksumOk: true });
+    expect(report.tables.find((t) => t.table === 'buyerShards')).toEqual({
+      table: 'buyerShards',
+      expected: shards,
+      restored: shards,
+      checksumOk: true,
+    });
     expect(await counts(target)).toEqual(await counts(source));
     expect(await buyerCount(target)).toBe(4500);
     expect(await target.notes.toArray()).toEqual(await source.notes.toArray());
@@ -165,7 +217,12 @@ describe('backup and restore', () => {
     expect(await check(edited)).toEqual({ kind: 'damaged', tables: ['notes'] });
     // Cut short: where the text stops.
     const lines = text.slice(0, -20).split('\n');
-    expect(await check(text.slice(0, -20))).toEqual({ kind: 'notJson', line: lines.length, column: lines[lines.length - 1]!.length + 1, detail: 'cut short' });
+    expect(await check(text.slice(0, -20))).toEqual({
+      kind: 'notJson',
+      line: lines.length,
+      column: lines[lines.length - 1]!.length + 1,
+      detail: 'cut short',
+    });
     expect(await check('{"format":"x"}')).toEqual({ kind: 'notABackup' });
     expect(await check('[1, 2]')).toEqual({ kind: 'notABackup' });
     // Not JSON in the middle of a row: the line and column of that row.
@@ -174,7 +231,11 @@ describe('backup and restore', () => {
     expect(await check(broken)).toMatchObject({ kind: 'notJson', line: at + 1 });
     const older = fresh((name) => new Dexie(name));
     older.version(CURRENT_VERSION - 1).stores(Object.fromEntries(tablesOfVersion(CURRENT_VERSION - 1)!));
-    expect((await checkBackup(file(text), older)).ok ? 'ok' : (await checkBackup(file(text), older) as { problem: unknown }).problem).toEqual({ kind: 'newerVersion', dbVersion: CURRENT_VERSION });
+    expect(
+      (await checkBackup(file(text), older)).ok
+        ? 'ok'
+        : ((await checkBackup(file(text), older)) as { problem: unknown }).problem,
+    ).toEqual({ kind: 'newerVersion', dbVersion: CURRENT_VERSION });
     expect(await everything(target)).toEqual(await everything(fresh((name) => new HuitoukeDb(name))));
   });
 
@@ -188,11 +249,17 @@ describe('backup and restore', () => {
     const target = fresh((name) => new HuitoukeDb(name));
     await fill(target, 5);
     const before = await everything(target);
-    expect(await checkBackup(file(text), target)).toEqual({ ok: false, problem: { kind: 'missingTables', tables: ['notes', 'templates'] } });
+    expect(await checkBackup(file(text), target)).toEqual({
+      ok: false,
+      problem: { kind: 'missingTables', tables: ['notes', 'templates'] },
+    });
     expect(await everything(target)).toEqual(before);
     // A table this version does not have is refused too.
     const extra = consistent(await backupText(source), (f) => void (f.tables.mystery = [{ id: 'x' }]));
-    expect(await checkBackup(file(extra), target)).toEqual({ ok: false, problem: { kind: 'unknownTables', dbVersion: CURRENT_VERSION, tables: ['mystery'] } });
+    expect(await checkBackup(file(extra), target)).toEqual({
+      ok: false,
+      problem: { kind: 'unknownTables', dbVersion: CURRENT_VERSION, tables: ['mystery'] },
+    });
   });
 
   it('refuses a file whose rows do not fit their tables, saying which table and row', async () => {
@@ -202,14 +269,29 @@ describe('backup and restore', () => {
     await fill(target, 5);
     const before = await everything(target);
     const badNote = consistent(await backupText(source), (f) => void (f.tables.notes![0]!.text = 42));
-    expect(await checkBackup(file(badNote), target)).toEqual({ ok: false, problem: { kind: 'badRow', table: 'notes', row: 1, field: 'text', issue: expect.objectContaining({ path: ['text'] }) } });
+    expect(await checkBackup(file(badNote), target)).toEqual({
+      ok: false,
+      problem: {
+        kind: 'badRow',
+        table: 'notes',
+        row: 1,
+        field: 'text',
+        issue: expect.objectContaining({ path: ['text'] }),
+      },
+    });
     const badShard = consistent(await backupText(source), (f) => {
       const shard = f.tables.buyerShards![2]!;
       shard.docs = (shard.docs as string[]).slice(1);
     });
-    expect(await checkBackup(file(badShard), target)).toMatchObject({ ok: false, problem: { kind: 'badRow', table: 'buyerShards', row: 3 } });
+    expect(await checkBackup(file(badShard), target)).toMatchObject({
+      ok: false,
+      problem: { kind: 'badRow', table: 'buyerShards', row: 3 },
+    });
     const badSetting = consistent(await backupText(source), (f) => f.tables.settings!.push({ value: 1 }));
-    expect(await checkBackup(file(badSetting), target)).toMatchObject({ ok: false, problem: { kind: 'badRow', table: 'settings', field: 'key' } });
+    expect(await checkBackup(file(badSetting), target)).toMatchObject({
+      ok: false,
+      problem: { kind: 'badRow', table: 'settings', field: 'key' },
+    });
     expect(await everything(target)).toEqual(before);
   });
 
@@ -220,12 +302,18 @@ describe('backup and restore', () => {
     const deep = `${head}${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}]},"manifest":{"counts":{"notes":1},"checksums":{"notes":"0"}}}`;
     const read = await checkBackup(file(deep), target);
     // The 61st object inside the row is one too deep (64 with the file's own three levels and the row).
-    expect(read).toEqual({ ok: false, problem: { kind: 'tooDeep', line: 2, column: '"tables":{"notes":[{"id":"n1","x":'.length + 5 * 60 + 1 } });
+    expect(read).toEqual({
+      ok: false,
+      problem: { kind: 'tooDeep', line: 2, column: '"tables":{"notes":[{"id":"n1","x":'.length + 5 * 60 + 1 },
+    });
     const arrays = `${head.slice(0, -'{"id":"n1","x":'.length)}${'['.repeat(200_000)}${']'.repeat(200_000)}]},"manifest":{"counts":{},"checksums":{}}}`;
     expect(await checkBackup(file(arrays), target)).toMatchObject({ ok: false, problem: { kind: 'tooDeep', line: 2 } });
     // In a member other than the tables too.
     const deepHeader = `{"format":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
-    expect(await checkBackup(file(deepHeader), target)).toMatchObject({ ok: false, problem: { kind: 'tooDeep', line: 1 } });
+    expect(await checkBackup(file(deepHeader), target)).toMatchObject({
+      ok: false,
+      problem: { kind: 'tooDeep', line: 1 },
+    });
   });
 
   it('refuses a file changed between its check and the restore, and changes nothing', async () => {
@@ -237,11 +325,15 @@ describe('backup and restore', () => {
     const before = await everything(target);
     const info = await checked(text, target);
     const changed = text.replace('喜欢粉色', '喜欢蓝色');
-    await expect(restoreBackup(target, file(changed), info, { now: 1 })).rejects.toMatchObject({ problem: { kind: 'damaged', tables: ['notes'] } });
+    await expect(restoreBackup(target, file(changed), info, { now: 1 })).rejects.toMatchObject({
+      problem: { kind: 'damaged', tables: ['notes'] },
+    });
     expect(await everything(target)).toEqual(before);
     // Also when it was replaced by another whole backup of the same size.
     const other = consistent(changed, () => {});
-    await expect(restoreBackup(target, file(other), info, { now: 1 })).rejects.toMatchObject({ problem: { kind: 'damaged', tables: ['notes'] } });
+    await expect(restoreBackup(target, file(other), info, { now: 1 })).rejects.toMatchObject({
+      problem: { kind: 'damaged', tables: ['notes'] },
+    });
     expect(await everything(target)).toEqual(before);
   });
 
@@ -267,7 +359,14 @@ describe('backup and restore', () => {
         super(name);
         this.version(CURRENT_VERSION + 1)
           .stores({ notes: 'id, buyerId, updatedAt, author' })
-          .upgrade((tx) => tx.table('notes').toCollection().modify((note: { pinned?: boolean }) => { note.pinned = false; }));
+          .upgrade((tx) =>
+            tx
+              .table('notes')
+              .toCollection()
+              .modify((note: { pinned?: boolean }) => {
+                note.pinned = false;
+              }),
+          );
       }
     }
     const old = fresh((name) => new HuitoukeDb(name));
@@ -290,25 +389,49 @@ describe('backup and restore', () => {
   const DIR = fileURLToPath(new URL('../../tests/fixtures/db/', import.meta.url));
   const saved = readdirSync(DIR)
     .filter((f) => /^v\d+\.json$/.test(f))
-    .map((f) => JSON.parse(readFileSync(DIR + f, 'utf8')) as { version: number; tables: Record<string, Record<string, unknown>[]> });
+    .map(
+      (f) =>
+        JSON.parse(readFileSync(DIR + f, 'utf8')) as {
+          version: number;
+          tables: Record<string, Record<string, unknown>[]>;
+        },
+    );
   for (const fixture of saved) {
     it(`restores a backup of a version ${fixture.version} database through the upgrades, every record kept`, async () => {
-      const tables = Object.fromEntries([...tablesOfVersion(fixture.version)!.keys()].map((name) => [name, fixture.tables[name] ?? []]));
-      const text = consistent(JSON.stringify({ format: 'huitouke-backup', formatVersion: 1, dbVersion: fixture.version, createdAt: 1, schema: Object.fromEntries(tablesOfVersion(fixture.version)!), tables, manifest: {} }), () => {});
+      const tables = Object.fromEntries(
+        [...tablesOfVersion(fixture.version)!.keys()].map((name) => [name, fixture.tables[name] ?? []]),
+      );
+      const text = consistent(
+        JSON.stringify({
+          format: 'huitouke-backup',
+          formatVersion: 1,
+          dbVersion: fixture.version,
+          createdAt: 1,
+          schema: Object.fromEntries(tablesOfVersion(fixture.version)!),
+          tables,
+          manifest: {},
+        }),
+        () => {},
+      );
       const target = fresh((name) => new HuitoukeDb(name));
       await fill(target, 2);
       const report = await restoreText(target, text);
       expect(report).toMatchObject({ ok: true, upgradedFrom: fixture.version });
       // From version 5 on, docs name repeated texts by their number in the saved lexicon.
       const lexicon = Lexicon.of((fixture.tables.lexicon ?? []) as unknown as LexiconChunk[], () => 'none');
-      const buyers = fixture.version < 3
-        ? ((fixture.tables.buyers ?? []) as unknown as BuyerRecord[])
-        : ((fixture.tables.buyerShards ?? []) as unknown as BuyerShard[]).flatMap((s) => s.docs.map((doc, i) => decodeBuyer(doc, s.keys[i]!, lexicon)));
+      const buyers =
+        fixture.version < 3
+          ? ((fixture.tables.buyers ?? []) as unknown as BuyerRecord[])
+          : ((fixture.tables.buyerShards ?? []) as unknown as BuyerShard[]).flatMap((s) =>
+              s.docs.map((doc, i) => decodeBuyer(doc, s.keys[i]!, lexicon)),
+            );
       expect(buyers.length).toBeGreaterThan(0);
       for (const b of buyers) expect(await getBuyer(target, b.id), b.id).toEqual(b);
       expect(await buyerCount(target)).toBe(buyers.length);
       for (const name of ['notes', 'tags', 'concerns', 'templates', 'coupons', 'reminders', 'contactLog']) {
-        expect((await target.table(name).toArray()).map((r: { id: string }) => r.id).sort(), name).toEqual((fixture.tables[name] ?? []).map((r) => r.id).sort());
+        expect((await target.table(name).toArray()).map((r: { id: string }) => r.id).sort(), name).toEqual(
+          (fixture.tables[name] ?? []).map((r) => r.id).sort(),
+        );
       }
       // The profile's own data is gone: the restore replaced it.
       expect(await getBuyer(target, 'taobao:买家1')).toBeUndefined();
@@ -352,7 +475,10 @@ describe('the supervisor PIN and backups', () => {
     await setPin(source, { current: null, next: '2580', by: '主管' }, 1, PIN_ITERATIONS);
     const pin = await source.settings.get(PIN_SETTING_KEY);
     // As the version before this one wrote it: the PIN row among the settings.
-    const withPin = consistent(await backupText(source), (f) => void f.tables.settings!.push(pin as unknown as Record<string, unknown>));
+    const withPin = consistent(
+      await backupText(source),
+      (f) => void f.tables.settings!.push(pin as unknown as Record<string, unknown>),
+    );
     expect(withPin).toContain(PIN_SETTING_KEY);
 
     const open = fresh((name) => new HuitoukeDb(name));

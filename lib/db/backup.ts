@@ -16,7 +16,14 @@ import { BuyerBirthdaySchema } from './birthdays';
 import { LiveOrderSchema, OrderLinkSchema } from '../sync/kinds';
 import { ProductCategorySchema } from '../categories/table';
 import { TemplateVersionSchema } from './playbook';
-import { BuyerNoteSchema, BuyerTagSchema, ConcernRecordSchema, ImportRunSchema, OrphanBucketSchema, SettingRecordSchema } from './records';
+import {
+  BuyerNoteSchema,
+  BuyerTagSchema,
+  ConcernRecordSchema,
+  ImportRunSchema,
+  OrphanBucketSchema,
+  SettingRecordSchema,
+} from './records';
 import { SCHEMA_VERSIONS } from './schema-versions';
 import { PIN_SETTING_KEY } from './supervisor-lock';
 import { newRestoreMark, RESTORE_MARK_KEY } from './restore-mark';
@@ -66,7 +73,10 @@ export function isKeptRow(table: string, row: Row): boolean {
 
 /** Record schemas of the current tables; a row that does not parse is refused with its table and number. */
 const ROW_SCHEMAS: Record<string, z.ZodType> = {
-  buyerShards: BuyerShardSchema.refine((s) => s.keys.length === s.docs.length && s.aliasNicks.length === s.aliasKeys.length, { message: 'keys and docs differ in number', path: ['docs'] }),
+  buyerShards: BuyerShardSchema.refine(
+    (s) => s.keys.length === s.docs.length && s.aliasNicks.length === s.aliasKeys.length,
+    { message: 'keys and docs differ in number', path: ['docs'] },
+  ),
   lexicon: LexiconChunkSchema,
   orphans: OrphanBucketSchema,
   importRuns: ImportRunSchema,
@@ -96,7 +106,11 @@ async function* rowsOf(table: AnyTable): AsyncGenerator<Row[]> {
   while (rows.length > 0) {
     yield rows;
     if (rows.length < BATCH) return;
-    rows = await table.where(':id').above(keyOf(table, rows[rows.length - 1]!)).limit(BATCH).toArray();
+    rows = await table
+      .where(':id')
+      .above(keyOf(table, rows[rows.length - 1]!))
+      .limit(BATCH)
+      .toArray();
   }
 }
 
@@ -140,7 +154,11 @@ export interface BackupProgress {
  * The backup as JSON text in pieces, for a Blob: tables are read in batches and never held whole
  * in one string. The manifest comes last because it is computed while the rows stream past.
  */
-export async function* backupChunks(db: Dexie, now: number, onProgress?: (p: BackupProgress) => void): AsyncGenerator<string> {
+export async function* backupChunks(
+  db: Dexie,
+  now: number,
+  onProgress?: (p: BackupProgress) => void,
+): AsyncGenerator<string> {
   const tables = [...db.tables].sort((a, b) => (a.name < b.name ? -1 : 1)) as AnyTable[];
   const schema = Object.fromEntries(tables.map((t) => [t.name, storeSpec(t)]));
   yield `{"format":${JSON.stringify(BACKUP_FORMAT)},"formatVersion":${BACKUP_FORMAT_VERSION},"dbVersion":${db.verno},"createdAt":${now},\n"schema":${JSON.stringify(schema)},\n"tables":{`;
@@ -237,16 +255,37 @@ function rowProblem(table: string, row: unknown, index: number, primKey: string 
     const parsed = schema.safeParse(row);
     if (parsed.success) return null;
     const issue = parsed.error.issues[0]!;
-    return { kind: 'badRow', table, row: index + 1, field: issue.path.join('.') || '—', issue: toFieldIssues([issue])[0]! };
+    return {
+      kind: 'badRow',
+      table,
+      row: index + 1,
+      field: issue.path.join('.') || '—',
+      issue: toFieldIssues([issue])[0]!,
+    };
   }
   // A table without a schema (a version this code only knows by name): at least a record with its key.
   const key = primKey ? (row as Row | null)?.[primKey] : 0;
-  if (typeof row === 'object' && row !== null && !Array.isArray(row) && (typeof key === 'string' || typeof key === 'number')) return null;
-  return { kind: 'badRow', table, row: index + 1, field: primKey ?? '—', issue: { path: primKey ? [primKey] : [], code: 'invalid_type', expected: 'object' } };
+  if (
+    typeof row === 'object' &&
+    row !== null &&
+    !Array.isArray(row) &&
+    (typeof key === 'string' || typeof key === 'number')
+  )
+    return null;
+  return {
+    kind: 'badRow',
+    table,
+    row: index + 1,
+    field: primKey ?? '—',
+    issue: { path: primKey ? [primKey] : [], code: 'invalid_type', expected: 'object' },
+  };
 }
 
 /** Each file chunk as text. */
-async function* textOf(source: ImportSource, wait: <T>(p: () => Promise<T>) => Promise<T> = (p) => p()): AsyncGenerator<string> {
+async function* textOf(
+  source: ImportSource,
+  wait: <T>(p: () => Promise<T>) => Promise<T> = (p) => p(),
+): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const chunks = source.chunks()[Symbol.asyncIterator]();
   try {
@@ -304,9 +343,15 @@ function readingProblem(error: unknown): BackupProblem | null {
   if (error instanceof BackupJsonError) {
     if (error.kind === 'tooDeep') return { kind: 'tooDeep', line: error.line, column: error.column };
     if (error.kind === 'shape') return { kind: 'notABackup' };
-    return { kind: 'notJson', line: error.line, column: error.column, detail: error.kind === 'truncated' ? 'cut short' : error.detail };
+    return {
+      kind: 'notJson',
+      line: error.line,
+      column: error.column,
+      detail: error.kind === 'truncated' ? 'cut short' : error.detail,
+    };
   }
-  if (error instanceof TypeError && /decode|encoding|utf/i.test(error.message)) return { kind: 'notJson', line: 1, column: 1, detail: 'not UTF-8 text' };
+  if (error instanceof TypeError && /decode|encoding|utf/i.test(error.message))
+    return { kind: 'notJson', line: 1, column: 1, detail: 'not UTF-8 text' };
   return null;
 }
 
@@ -317,7 +362,11 @@ function readingProblem(error: unknown): BackupProblem | null {
  * checked after its upgrade, see {@link restoreBackup}), and each table must match its count and
  * checksum in the manifest. Reads the file as a stream and keeps no row.
  */
-export async function checkBackup(source: ImportSource, db: Dexie, onProgress?: (p: BackupProgress) => void): Promise<{ ok: true; info: BackupInfo } | { ok: false; problem: BackupProblem }> {
+export async function checkBackup(
+  source: ImportSource,
+  db: Dexie,
+  onProgress?: (p: BackupProgress) => void,
+): Promise<{ ok: true; info: BackupInfo } | { ok: false; problem: BackupProblem }> {
   try {
     return { ok: true, info: await verify(source, db, db.verno, onProgress) };
   } catch (error) {
@@ -337,9 +386,15 @@ async function verify(
   db: Dexie,
   current: number,
   onProgress?: (p: BackupProgress) => void,
-  write?: { row: (table: string, row: Row) => void; flush: () => Promise<void>; wait: <T>(p: () => Promise<T>) => Promise<T> },
+  write?: {
+    row: (table: string, row: Row) => void;
+    flush: () => Promise<void>;
+    wait: <T>(p: () => Promise<T>) => Promise<T>;
+  },
 ): Promise<BackupInfo> {
-  const primKeys = new Map(db.tables.map((t) => [t.name, typeof t.schema.primKey.keyPath === 'string' ? t.schema.primKey.keyPath : undefined]));
+  const primKeys = new Map(
+    db.tables.map((t) => [t.name, typeof t.schema.primKey.keyPath === 'string' ? t.schema.primKey.keyPath : undefined]),
+  );
   let badRow: BackupProblem | null = null;
   let hasPin = false;
   let lastTable = '';
@@ -379,7 +434,8 @@ async function verify(
   });
   const unlisted = Object.keys(manifest.counts).filter((name) => !sums.has(name));
   if (duplicate) damaged.push(duplicate);
-  if (damaged.length || unlisted.length) throw new BackupRefused({ kind: 'damaged', tables: [...new Set([...damaged, ...unlisted])] });
+  if (damaged.length || unlisted.length)
+    throw new BackupRefused({ kind: 'damaged', tables: [...new Set([...damaged, ...unlisted])] });
   if (badRow && dbVersion === current) throw new BackupRefused(badRow);
   const counts = Object.fromEntries(order.map((name) => [name, sums.get(name)!.count]));
   const checksums = Object.fromEntries(order.map((name) => [name, sums.get(name)!.summary.checksum]));
@@ -427,7 +483,10 @@ class Batches {
   private rows = new Map<string, Row[]>();
   /** Count and checksum of what was handed over to be written, per table. */
   readonly written = new Map<string, Summer>();
-  constructor(private put: (table: string, rows: Row[]) => Promise<void>, private onProgress?: (p: BackupProgress) => void) {}
+  constructor(
+    private put: (table: string, rows: Row[]) => Promise<void>,
+    private onProgress?: (p: BackupProgress) => void,
+  ) {}
   add(table: string, row: Row): void {
     (this.rows.get(table) ?? this.rows.set(table, []).get(table)!).push(row);
     (this.written.get(table) ?? this.written.set(table, new Summer()).get(table)!).add(row);
@@ -458,9 +517,16 @@ function waitIn(tx: Transaction) {
  * throws, which aborts the transaction: the database is then exactly as it was before. Tables are
  * used through the transaction object, not Dexie's zone, which does not follow every await.
  */
-async function replaceAll(tx: Transaction, names: readonly string[], fill: (table: (name: string) => AnyTable) => Promise<Map<string, TableSummary>>, now: number): Promise<TableCheck[]> {
+async function replaceAll(
+  tx: Transaction,
+  names: readonly string[],
+  fill: (table: (name: string) => AnyTable) => Promise<Map<string, TableSummary>>,
+  now: number,
+): Promise<TableCheck[]> {
   const table = (name: string) => tx.table(name) as AnyTable;
-  const pin = names.includes('settings') ? await table('settings').where(':id').startsWith(PIN_SETTING_KEY).toArray() : [];
+  const pin = names.includes('settings')
+    ? await table('settings').where(':id').startsWith(PIN_SETTING_KEY).toArray()
+    : [];
   for (const name of names) await table(name).clear();
   const expected = await fill(table);
   if (pin.length) await table('settings').bulkPut(pin);
@@ -482,12 +548,24 @@ async function replaceAll(tx: Transaction, names: readonly string[], fill: (tabl
  * compared before the restore commits; on any difference nothing is changed and the report says
  * where. The supervisor PIN of this browser is kept as it is.
  */
-export async function restoreBackup(db: Dexie, source: ImportSource, info: BackupInfo, opts: RestoreOptions): Promise<RestoreReport> {
+export async function restoreBackup(
+  db: Dexie,
+  source: ImportSource,
+  info: BackupInfo,
+  opts: RestoreOptions,
+): Promise<RestoreReport> {
   const run = async (): Promise<RestoreReport> => {
     try {
       return await restore(db, source, info, opts);
     } catch (e) {
-      if (e instanceof CheckFailed) return { ok: false, rolledBack: true, upgradedFrom: info.dbVersion === db.verno ? null : info.dbVersion, tables: e.tables, pinKept: info.hasPin };
+      if (e instanceof CheckFailed)
+        return {
+          ok: false,
+          rolledBack: true,
+          upgradedFrom: info.dbVersion === db.verno ? null : info.dbVersion,
+          tables: e.tables,
+          pinKept: info.hasPin,
+        };
       const problem = readingProblem(e);
       if (problem) throw new BackupRefused(problem);
       throw e;
@@ -496,23 +574,46 @@ export async function restoreBackup(db: Dexie, source: ImportSource, info: Backu
   return opts.lock ? opts.lock.exclusive('restore', run) : run();
 }
 
-async function restore(db: Dexie, source: ImportSource, info: BackupInfo, opts: RestoreOptions): Promise<RestoreReport> {
+async function restore(
+  db: Dexie,
+  source: ImportSource,
+  info: BackupInfo,
+  opts: RestoreOptions,
+): Promise<RestoreReport> {
   const names = db.tables.map((t) => t.name);
   const sameFile = (again: BackupInfo) => {
-    const changed = [...new Set([...Object.keys(info.checksums), ...Object.keys(again.checksums)])].filter((name) => again.checksums[name] !== info.checksums[name]);
-    if (again.dbVersion !== info.dbVersion || changed.length) throw new BackupRefused({ kind: 'damaged', tables: changed });
+    const changed = [...new Set([...Object.keys(info.checksums), ...Object.keys(again.checksums)])].filter(
+      (name) => again.checksums[name] !== info.checksums[name],
+    );
+    if (again.dbVersion !== info.dbVersion || changed.length)
+      throw new BackupRefused({ kind: 'damaged', tables: changed });
   };
   if (info.dbVersion === db.verno) {
-    const tables = await db.transaction('rw', db.tables, (tx) => replaceAll(tx, names, async (table) => {
-      const batches = new Batches((name, rows) => table(name).bulkPut(rows).then(() => {}), opts.onProgress);
-      sameFile(await verify(source, db, db.verno, undefined, {
-        row: (name, row) => batches.add(name, row),
-        flush: () => batches.flush(),
-        wait: waitIn(tx),
-      }));
-      await batches.flush(true);
-      return new Map(names.map((name) => [name, batches.summary(name)]));
-    }, opts.now));
+    const tables = await db.transaction('rw', db.tables, (tx) =>
+      replaceAll(
+        tx,
+        names,
+        async (table) => {
+          const batches = new Batches(
+            (name, rows) =>
+              table(name)
+                .bulkPut(rows)
+                .then(() => {}),
+            opts.onProgress,
+          );
+          sameFile(
+            await verify(source, db, db.verno, undefined, {
+              row: (name, row) => batches.add(name, row),
+              flush: () => batches.flush(),
+              wait: waitIn(tx),
+            }),
+          );
+          await batches.flush(true);
+          return new Map(names.map((name) => [name, batches.summary(name)]));
+        },
+        opts.now,
+      ),
+    );
     return { ok: true, rolledBack: false, upgradedFrom: null, tables, pinKept: info.hasPin };
   }
 
@@ -522,15 +623,31 @@ async function restore(db: Dexie, source: ImportSource, info: BackupInfo, opts: 
   for (const v of SCHEMA_VERSIONS) if (v.version <= info.dbVersion) scratch.version(v.version).stores(v.stores);
   let upgraded: Dexie | null = null;
   try {
-    const batches = new Batches((name, rows) => scratch.table(name).bulkPut(rows).then(() => {}));
-    sameFile(await verify(source, scratch, db.verno, undefined, { row: (name, row) => batches.add(name, row), flush: () => batches.flush(), wait: (p) => p() }));
+    const batches = new Batches((name, rows) =>
+      scratch
+        .table(name)
+        .bulkPut(rows)
+        .then(() => {}),
+    );
+    sameFile(
+      await verify(source, scratch, db.verno, undefined, {
+        row: (name, row) => batches.add(name, row),
+        flush: () => batches.flush(),
+        wait: (p) => p(),
+      }),
+    );
     await batches.flush(true);
     // Stored as the file says: every table the file had, row for row.
     const written: TableCheck[] = [];
     for (const table of scratch.tables as AnyTable[]) {
       const want = batches.summary(table.name);
       const got = await summarizeTable(table);
-      written.push({ table: table.name, expected: want.count, restored: got.count, checksumOk: got.checksum === want.checksum });
+      written.push({
+        table: table.name,
+        expected: want.count,
+        restored: got.count,
+        checksumOk: got.checksum === want.checksum,
+      });
     }
     if (!written.every(passed)) throw new CheckFailed(written);
     scratch.close();
@@ -548,27 +665,34 @@ async function restore(db: Dexie, source: ImportSource, info: BackupInfo, opts: 
         }
       }
     }
-    const tables = await db.transaction('rw', db.tables, (tx) => replaceAll(tx, names, async (table) => {
-      const wait = waitIn(tx);
-      const expected = new Map<string, TableSummary>();
-      for (const name of names) {
-        const source = from.tables.find((t) => t.name === name) as AnyTable | undefined;
-        const sum = new Summer();
-        // The scratch database is another database: its reads are waited for, outside this transaction.
-        let rows = source ? await wait(() => source.orderBy(':id').limit(BATCH).toArray()) : [];
-        while (rows.length) {
-          const keep = rows.filter((row) => !isKeptRow(name, row));
-          for (const row of keep) sum.add(row);
-          await table(name).bulkPut(keep);
-          opts.onProgress?.({ table: name, rows: sum.count });
-          if (rows.length < BATCH) break;
-          const last = keyOf(source!, rows[rows.length - 1]!);
-          rows = await wait(() => source!.where(':id').above(last).limit(BATCH).toArray());
-        }
-        expected.set(name, sum.summary);
-      }
-      return expected;
-    }, opts.now));
+    const tables = await db.transaction('rw', db.tables, (tx) =>
+      replaceAll(
+        tx,
+        names,
+        async (table) => {
+          const wait = waitIn(tx);
+          const expected = new Map<string, TableSummary>();
+          for (const name of names) {
+            const source = from.tables.find((t) => t.name === name) as AnyTable | undefined;
+            const sum = new Summer();
+            // The scratch database is another database: its reads are waited for, outside this transaction.
+            let rows = source ? await wait(() => source.orderBy(':id').limit(BATCH).toArray()) : [];
+            while (rows.length) {
+              const keep = rows.filter((row) => !isKeptRow(name, row));
+              for (const row of keep) sum.add(row);
+              await table(name).bulkPut(keep);
+              opts.onProgress?.({ table: name, rows: sum.count });
+              if (rows.length < BATCH) break;
+              const last = keyOf(source!, rows[rows.length - 1]!);
+              rows = await wait(() => source!.where(':id').above(last).limit(BATCH).toArray());
+            }
+            expected.set(name, sum.summary);
+          }
+          return expected;
+        },
+        opts.now,
+      ),
+    );
     return { ok: true, rolledBack: false, upgradedFrom: info.dbVersion, tables, pinKept: info.hasPin };
   } finally {
     scratch.close();

@@ -25,34 +25,63 @@ afterEach(async () => {
   await db.delete();
 });
 
-const write = (monthDay: string, year: number | null = null) => ({ buyerId: 'taobao:小林', nick: '小林', platform: 'taobao' as const, monthDay, year });
+const write = (monthDay: string, year: number | null = null) => ({
+  buyerId: 'taobao:小林',
+  nick: '小林',
+  platform: 'taobao' as const,
+  monthDay,
+  year,
+});
 const birthdayReminders = async (now: number) => {
   const { due, upcoming } = await remindersOfBuyer(db, 'taobao:小林', now);
   return [...due, ...upcoming].filter((r) => r.kind === 'birthday');
 };
 
-describe('a buyer\'s birthday', () => {
+describe("a buyer's birthday", () => {
   it('is a day of the calendar, and a given year is a past one (a leap day needs a leap year)', () => {
-    expect(checkBirthday({ month: 3, day: 15, year: null }, TODAY)).toEqual({ ok: true, monthDay: '03-15', year: null });
-    expect(checkBirthday({ month: 2, day: 29, year: 1996 }, TODAY)).toEqual({ ok: true, monthDay: '02-29', year: 1996 });
+    expect(checkBirthday({ month: 3, day: 15, year: null }, TODAY)).toEqual({
+      ok: true,
+      monthDay: '03-15',
+      year: null,
+    });
+    expect(checkBirthday({ month: 2, day: 29, year: 1996 }, TODAY)).toEqual({
+      ok: true,
+      monthDay: '02-29',
+      year: 1996,
+    });
     expect(checkBirthday({ month: 2, day: 30, year: null }, TODAY)).toEqual({ ok: false, problem: 'birthday_badDate' });
     expect(checkBirthday({ month: 4, day: 31, year: null }, TODAY)).toEqual({ ok: false, problem: 'birthday_badDate' });
     expect(checkBirthday({ month: 2, day: 29, year: 1995 }, TODAY)).toEqual({ ok: false, problem: 'birthday_badDate' });
-    expect(checkBirthday({ month: 1, day: 1, year: Number(TODAY.slice(0, 4)) + 1 }, TODAY)).toEqual({ ok: false, problem: 'birthday_badYear' });
+    expect(checkBirthday({ month: 1, day: 1, year: Number(TODAY.slice(0, 4)) + 1 }, TODAY)).toEqual({
+      ok: false,
+      problem: 'birthday_badYear',
+    });
   });
 
   it('is stored once per buyer, and its greeting is due at the send time on the day once the day is near', async () => {
     const inThree = addDays(TODAY, 3);
     await saveBirthday(db, write(md(inThree), 1990), '小王', RULES, TZ, NOW);
-    expect(await getBirthday(db, 'taobao:小林')).toMatchObject({ monthDay: md(inThree), year: 1990, author: '小王', updatedAt: NOW });
+    expect(await getBirthday(db, 'taobao:小林')).toMatchObject({
+      monthDay: md(inThree),
+      year: 1990,
+      author: '小王',
+      updatedAt: NOW,
+    });
     const [greeting, ...more] = await birthdayReminders(NOW);
     expect(more).toEqual([]);
-    expect(greeting).toMatchObject({ kind: 'birthday', nick: '小林', status: 'pending', dueAt: at(`${inThree} ${RULES.sendTime}:00`) });
+    expect(greeting).toMatchObject({
+      kind: 'birthday',
+      nick: '小林',
+      status: 'pending',
+      dueAt: at(`${inThree} ${RULES.sendTime}:00`),
+    });
     // Not due before the day; due (and fired once) on it.
     expect((await runReminderCheck(db, at(`${addDays(inThree, -1)} 12:00:00`))).fire).toEqual([]);
     const check = await runReminderCheck(db, at(`${inThree} 10:30:00`));
     expect(check.fire.map((r) => r.id)).toEqual([greeting!.id]);
-    expect((await remindersOfBuyer(db, 'taobao:小林', at(`${inThree} 10:30:00`))).due.map((r) => r.kind)).toEqual(['birthday']);
+    expect((await remindersOfBuyer(db, 'taobao:小林', at(`${inThree} 10:30:00`))).due.map((r) => r.kind)).toEqual([
+      'birthday',
+    ]);
   });
 
   it('far away gets its greeting from the daily sweep once it comes within the horizon, also for a buyer not in the data', async () => {
@@ -64,13 +93,17 @@ describe('a buyer\'s birthday', () => {
     expect((await sweepProfiles(db, weekBefore, DEFAULT_APP_SETTINGS, RULES)).created).toBe(1);
     expect((await birthdayReminders(weekBefore)).map((r) => r.dueAt)).toEqual([at(`${later} ${RULES.sendTime}:00`)]);
     // Swept again later that day (forced, as after an import): nothing twice.
-    expect((await sweepProfiles(db, weekBefore + 3_600_000, DEFAULT_APP_SETTINGS, RULES, { force: true })).created).toBe(0);
+    expect(
+      (await sweepProfiles(db, weekBefore + 3_600_000, DEFAULT_APP_SETTINGS, RULES, { force: true })).created,
+    ).toBe(0);
   });
 
   it('corrected, moves the greeting to the new day; removed, dismisses it; entered today after the send time, is due at once', async () => {
     await saveBirthday(db, write(md(addDays(TODAY, 2))), '小王', RULES, TZ, NOW);
     await saveBirthday(db, write(md(addDays(TODAY, 4))), '小李', RULES, TZ, NOW + 1);
-    expect((await birthdayReminders(NOW + 1)).map((r) => r.dueAt)).toEqual([at(`${addDays(TODAY, 4)} ${RULES.sendTime}:00`)]);
+    expect((await birthdayReminders(NOW + 1)).map((r) => r.dueAt)).toEqual([
+      at(`${addDays(TODAY, 4)} ${RULES.sendTime}:00`),
+    ]);
     expect(await getBirthday(db, 'taobao:小林')).toMatchObject({ author: '小李' });
     await clearBirthday(db, 'taobao:小林', NOW + 2);
     expect(await birthdayReminders(NOW + 2)).toEqual([]);

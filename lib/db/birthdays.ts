@@ -36,12 +36,16 @@ export type BirthdayProblem = 'birthday_badDate' | 'birthday_badYear';
  * The month-day an input names, or what is wrong with it: a day the month does not have (02-30),
  * or a year that is not a past year (a birthday on 02-29 needs a leap year when the year is given).
  */
-export function checkBirthday(input: BirthdayInput, today: string): { ok: true; monthDay: MonthDay; year: number | null } | { ok: false; problem: BirthdayProblem } {
+export function checkBirthday(
+  input: BirthdayInput,
+  today: string,
+): { ok: true; monthDay: MonthDay; year: number | null } | { ok: false; problem: BirthdayProblem } {
   const monthDay = `${String(input.month).padStart(2, '0')}-${String(input.day).padStart(2, '0')}`;
   if (!isCalendarMonthDay(monthDay)) return { ok: false, problem: 'birthday_badDate' };
   const { year } = input;
   if (year !== null) {
-    if (year > Number(today.slice(0, 4)) || `${year}-${monthDay}` > today) return { ok: false, problem: 'birthday_badYear' };
+    if (year > Number(today.slice(0, 4)) || `${year}-${monthDay}` > today)
+      return { ok: false, problem: 'birthday_badYear' };
     const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
     if (monthDay === '02-29' && !leap) return { ok: false, problem: 'birthday_badDate' };
   }
@@ -77,14 +81,33 @@ export interface BirthdayWrite {
  * the same transaction: a greeting for a birthday within the rules' horizon is added, an open one
  * for another day is dismissed.
  */
-export async function saveBirthday(db: HuitoukeDb, input: BirthdayWrite, author: string, rules: ReminderRules, timeZone: string, now: number): Promise<BuyerBirthday> {
+export async function saveBirthday(
+  db: HuitoukeDb,
+  input: BirthdayWrite,
+  author: string,
+  rules: ReminderRules,
+  timeZone: string,
+  now: number,
+): Promise<BuyerBirthday> {
   const record = BuyerBirthdaySchema.parse({
-    id: input.buyerId, buyerId: input.buyerId, nick: input.nick.slice(0, 300), platform: input.platform, monthDay: input.monthDay,
-    ...(input.year !== null ? { year: input.year } : {}), author, updatedAt: now,
+    id: input.buyerId,
+    buyerId: input.buyerId,
+    nick: input.nick.slice(0, 300),
+    platform: input.platform,
+    monthDay: input.monthDay,
+    ...(input.year !== null ? { year: input.year } : {}),
+    author,
+    updatedAt: now,
   });
   await db.transaction('rw', db.birthdays, db.reminders, async () => {
     await db.birthdays.put(record);
-    await alignReminders(db, { id: record.buyerId, nick: record.nick, platform: record.platform, monthDay: record.monthDay }, rules, timeZone, now);
+    await alignReminders(
+      db,
+      { id: record.buyerId, nick: record.nick, platform: record.platform, monthDay: record.monthDay },
+      rules,
+      timeZone,
+      now,
+    );
   });
   return record;
 }
@@ -93,7 +116,8 @@ export async function saveBirthday(db: HuitoukeDb, input: BirthdayWrite, author:
 export async function clearBirthday(db: HuitoukeDb, buyerId: string, now: number): Promise<void> {
   await db.transaction('rw', db.birthdays, db.reminders, async () => {
     const existing = await db.birthdays.get(buyerId);
-    if (existing && existing.deletedAt === undefined) await db.birthdays.put({ ...existing, deletedAt: now, updatedAt: now });
+    if (existing && existing.deletedAt === undefined)
+      await db.birthdays.put({ ...existing, deletedAt: now, updatedAt: now });
     await alignReminders(db, { id: buyerId, monthDay: null }, null, '', now);
   });
 }
@@ -111,8 +135,15 @@ async function alignReminders(
     if (parsed.success) existing.push(parsed.data);
   }
   const stale = staleBirthdayReminders(subject.id, subject.monthDay, existing, now);
-  const fresh = rules && subject.monthDay && subject.nick !== undefined && subject.platform
-    ? remindersFromBirthday({ id: subject.id, nick: subject.nick, platform: subject.platform, monthDay: subject.monthDay }, rules, now, existing, timeZone)
-    : [];
+  const fresh =
+    rules && subject.monthDay && subject.nick !== undefined && subject.platform
+      ? remindersFromBirthday(
+          { id: subject.id, nick: subject.nick, platform: subject.platform, monthDay: subject.monthDay },
+          rules,
+          now,
+          existing,
+          timeZone,
+        )
+      : [];
   if (stale.length || fresh.length) await db.reminders.bulkPut([...stale, ...fresh]);
 }

@@ -19,32 +19,69 @@ import type { BuyerShard } from './buyer-shards';
 import type { BuyerRecord } from './records';
 
 /** Text from anywhere: random units (lone surrogates, NUL, bidi marks) or a known hostile string. */
-const text = fc.oneof({ weight: 3, arbitrary: anyText(24) }, { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_SMALL.map((h) => h.value)) });
+const text = fc.oneof(
+  { weight: 3, arbitrary: anyText(24) },
+  { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_SMALL.map((h) => h.value)) },
+);
 const cents = fc.integer({ min: -2_000_000_000, max: 2_000_000_000 });
-const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
+const digits = (n: number) =>
+  fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
 /** `YYYY-MM-DD HH:mm:ss` with any digits (a year 0999 included: stored as text, the others as numbers). */
-const timeForm = fc.tuple(digits(4), digits(2), digits(2), digits(2), digits(2), digits(2)).map(([y, mo, d, h, mi, s]) => `${y}-${mo}-${d} ${h}:${mi}:${s}`);
+const timeForm = fc
+  .tuple(digits(4), digits(2), digits(2), digits(2), digits(2), digits(2))
+  .map(([y, mo, d, h, mi, s]) => `${y}-${mo}-${d} ${h}:${mi}:${s}`);
 const time = fc.oneof(fc.constant('2025-10-07 15:50:26'), timeForm, text);
 /** Names a later version could give a new field, including ones that are special to JavaScript or the codec. */
-const extraName = fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'v', 'x', 's', 'k', 'giftWrap', '买家备注');
+const extraName = fc.constantFrom(
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'v',
+  'x',
+  's',
+  'k',
+  'giftWrap',
+  '买家备注',
+);
 
 /** Set fields as own data properties, so that one named `__proto__` is a field and not the prototype. */
 function withFields<T extends object>(target: T, fields: [string, unknown][]): T {
-  for (const [key, value] of fields) Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  for (const [key, value] of fields)
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   return target;
 }
 
 const line: fc.Arbitrary<OrderLine> = fc.record(
-  { lineId: text, title: text, quantity: fc.nat({ max: 10_000 }), sku: text, category: text, paidCents: cents, refundCents: cents },
+  {
+    lineId: text,
+    title: text,
+    quantity: fc.nat({ max: 10_000 }),
+    sku: text,
+    category: text,
+    paidCents: cents,
+    refundCents: cents,
+  },
   { requiredKeys: ['lineId', 'title', 'quantity'] },
 );
 
 const metrics: fc.Arbitrary<BuyerMetrics> = fc.record({
-  paidOrders: fc.nat(), netCents: cents, aovCents: cents,
-  firstPaidDate: fc.option(fc.constant('2025-10-01')), lastPaidDate: fc.option(fc.constant('2025-10-31')),
+  paidOrders: fc.nat(),
+  netCents: cents,
+  aovCents: cents,
+  firstPaidDate: fc.option(fc.constant('2025-10-01')),
+  lastPaidDate: fc.option(fc.constant('2025-10-31')),
   paidDates: fc.array(fc.constant('2025-10-07'), { maxLength: 3 }),
-  refundOrders: fc.nat(), refundCents: cents, allOrders: fc.nat(),
-  lastItems: fc.array(fc.record({ title: text, date: fc.option(fc.constant('2025-10-07')), category: text }, { requiredKeys: ['title', 'date'] }), { maxLength: 3 }),
+  refundOrders: fc.nat(),
+  refundCents: cents,
+  allOrders: fc.nat(),
+  lastItems: fc.array(
+    fc.record(
+      { title: text, date: fc.option(fc.constant('2025-10-07')), category: text },
+      { requiredKeys: ['title', 'date'] },
+    ),
+    { maxLength: 3 },
+  ),
   categories: fc.array(text, { maxLength: 3 }),
 });
 
@@ -57,9 +94,16 @@ function order(platform: Platform, key: string): fc.Arbitrary<Order> {
   return fc
     .record({
       base: fc.record({
-        platform: fc.oneof({ weight: 5, arbitrary: fc.constant(platform) }, { weight: 1, arbitrary: fc.constantFrom(...PLATFORMS) }),
+        platform: fc.oneof(
+          { weight: 5, arbitrary: fc.constant(platform) },
+          { weight: 1, arbitrary: fc.constantFrom(...PLATFORMS) },
+        ),
         orderId: text,
-        buyerKey: fc.oneof({ weight: 5, arbitrary: fc.constant<string | null>(key) }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: text }),
+        buyerKey: fc.oneof(
+          { weight: 5, arbitrary: fc.constant<string | null>(key) },
+          { weight: 1, arbitrary: fc.constant(null) },
+          { weight: 1, arbitrary: text },
+        ),
         buyerNick: fc.option(text),
         status: fc.option(fc.constantFrom(...OrderStatusSchema.options)),
         rawStatus: fc.option(text),
@@ -92,17 +136,27 @@ function order(platform: Platform, key: string): fc.Arbitrary<Order> {
 const record: fc.Arbitrary<BuyerRecord> = fc
   .record({ platform: fc.constantFrom(...PLATFORMS), key: text, nickSame: fc.boolean(), nick: text })
   .chain(({ platform, key, nickSame, nick }) =>
-    fc.record({
-      orders: fc.array(order(platform, key), { maxLength: 5 }),
-      metrics,
-      updatedAt: fc.nat(),
-      deletedAt: fc.option(fc.nat(), { nil: undefined }),
-      extra: fc.option(fc.tuple(extraName, jsonValue), { nil: undefined }),
-    }).map(({ orders, metrics, updatedAt, deletedAt, extra }) => {
-      const r: BuyerRecord = { id: `${platform}:${key}`, platform, buyerKey: key, nick: nickSame ? key : nick, orders, metrics, updatedAt };
-      if (deletedAt !== undefined) r.deletedAt = deletedAt;
-      return extra ? withFields(r, [extra]) : r;
-    }),
+    fc
+      .record({
+        orders: fc.array(order(platform, key), { maxLength: 5 }),
+        metrics,
+        updatedAt: fc.nat(),
+        deletedAt: fc.option(fc.nat(), { nil: undefined }),
+        extra: fc.option(fc.tuple(extraName, jsonValue), { nil: undefined }),
+      })
+      .map(({ orders, metrics, updatedAt, deletedAt, extra }) => {
+        const r: BuyerRecord = {
+          id: `${platform}:${key}`,
+          platform,
+          buyerKey: key,
+          nick: nickSame ? key : nick,
+          orders,
+          metrics,
+          updatedAt,
+        };
+        if (deletedAt !== undefined) r.deletedAt = deletedAt;
+        return extra ? withFields(r, [extra]) : r;
+      }),
   );
 
 /**
@@ -116,10 +170,16 @@ function expectSame(got: unknown, want: unknown, path = 'record'): void {
   }
   expect(typeof got, path).toBe('object');
   expect(Array.isArray(got), path).toBe(Array.isArray(want));
-  expect(Object.getPrototypeOf(got), `${path} prototype`).toBe(Array.isArray(want) ? Array.prototype : Object.prototype);
-  const defined = (o: object) => Object.keys(o).filter((k) => (o as Record<string, unknown>)[k] !== undefined).sort();
+  expect(Object.getPrototypeOf(got), `${path} prototype`).toBe(
+    Array.isArray(want) ? Array.prototype : Object.prototype,
+  );
+  const defined = (o: object) =>
+    Object.keys(o)
+      .filter((k) => (o as Record<string, unknown>)[k] !== undefined)
+      .sort();
   expect(defined(got as object), `${path} keys`).toEqual(defined(want));
-  for (const k of defined(want)) expectSame((got as Record<string, unknown>)[k], (want as Record<string, unknown>)[k], `${path}.${k}`);
+  for (const k of defined(want))
+    expectSame((got as Record<string, unknown>)[k], (want as Record<string, unknown>)[k], `${path}.${k}`);
 }
 
 /** Buyers the way an import stores them: fragments merged into orders, grouped by buyer key. */
@@ -134,7 +194,15 @@ function buyersOf(fragments: OrderFragment[], runId: string): BuyerRecord[] {
   return [...byBuyer].map(([id, list]) => {
     const platform = list[0]!.platform;
     const key = id.slice(platform.length + 1);
-    return { id, platform, buyerKey: key, nick: list.find((o) => o.buyerNick)?.buyerNick ?? key, orders: list, metrics: computeBuyerMetrics(list), updatedAt: 1_760_000_000_000 };
+    return {
+      id,
+      platform,
+      buyerKey: key,
+      nick: list.find((o) => o.buyerNick)?.buyerNick ?? key,
+      orders: list,
+      metrics: computeBuyerMetrics(list),
+      updatedAt: 1_760_000_000_000,
+    };
   });
 }
 
@@ -142,7 +210,11 @@ function buyersOf(fragments: OrderFragment[], runId: string): BuyerRecord[] {
 function lexicons(chunk = 0): { writer: Lexicon; reader: () => Lexicon } {
   const writer = new Lexicon('gen-1');
   writer.claim(chunk);
-  return { writer, reader: () => Lexicon.of([writer.pending(1) ?? { id: chunk, gen: 'gen-1', texts: [], updatedAt: 1 }], () => 'unused') };
+  return {
+    writer,
+    reader: () =>
+      Lexicon.of([writer.pending(1) ?? { id: chunk, gen: 'gen-1', texts: [], updatedAt: 1 }], () => 'unused'),
+  };
 }
 
 /** Whether every character is at most U+00FF (the string is stored one byte a character). */
@@ -185,10 +257,24 @@ describe('buyer codec', () => {
 
   it('names repeated texts by number, and a reader that lacks one says so with a LexiconMiss', () => {
     const { writer } = lexicons(2);
-    const [b] = buyersOf([{
-      platform: 'taobao', orderId: '1', buyerKey: '小明', buyerNick: null, status: 'paid', rawStatus: '交易成功', createdAt: null, paidAt: null, paidCents: 1, refundCents: 0,
-      lines: [{ lineId: '', title: '柚宝 婴儿护臀膏', quantity: 1 }],
-    }], 'run-1');
+    const [b] = buyersOf(
+      [
+        {
+          platform: 'taobao',
+          orderId: '1',
+          buyerKey: '小明',
+          buyerNick: null,
+          status: 'paid',
+          rawStatus: '交易成功',
+          createdAt: null,
+          paidAt: null,
+          paidCents: 1,
+          refundCents: 0,
+          lines: [{ lineId: '', title: '柚宝 婴儿护臀膏', quantity: 1 }],
+        },
+      ],
+      'run-1',
+    );
     const doc = encodeBuyer(b!, { lexicon: writer });
     // Neither the title, the raw status nor the key is in the doc; the texts are numbers of chunk 2.
     expect(doc).not.toMatch(/柚宝|交易成功|小明/);
@@ -199,7 +285,9 @@ describe('buyer codec', () => {
   });
 
   it('reads buyers stored in format 1 (a version 4 database) as they were imported', async () => {
-    const saved = JSON.parse(readFileSync(fileURLToPath(new URL('../../tests/fixtures/db/v4.json', import.meta.url)), 'utf8')) as { tables: { buyerShards: BuyerShard[] } };
+    const saved = JSON.parse(
+      readFileSync(fileURLToPath(new URL('../../tests/fixtures/db/v4.json', import.meta.url)), 'utf8'),
+    ) as { tables: { buyerShards: BuyerShard[] } };
     const docs = saved.tables.buyerShards.flatMap((s) => s.docs);
     expect(docs.length).toBeGreaterThan(3);
     expect(docs.every((d) => d.startsWith('{"v":1,'))).toBe(true);
@@ -218,7 +306,11 @@ describe('buyer codec', () => {
       // Nor currencies: its Shopify (EUR) orders are stored without one, and read as CNY as that build showed them.
       const orders = want!.orders.map(({ trackingNo: _t, carrier: _c, currency: _m, ...o }) => o);
       const { currency: _currency, ...metrics } = want!.metrics;
-      expectSame(stored, { ...want!, orders, metrics, nick: stored.nick, updatedAt: Date.UTC(2025, 9, 20, 2, 0, 0) }, stored.id);
+      expectSame(
+        stored,
+        { ...want!, orders, metrics, nick: stored.nick, updatedAt: Date.UTC(2025, 9, 20, 2, 0, 0) },
+        stored.id,
+      );
       // The key is the shard's.
       expect(stored.buyerKey).toBe(JSON.parse(doc).k);
       // Written again, it is format 3, and reads back the same.
@@ -232,11 +324,29 @@ describe('buyer codec', () => {
 
   it('keeps an unknown field named __proto__ as a field on the record and on its orders', () => {
     const o: Order = {
-      platform: 'taobao', orderId: '1', buyerKey: 'k', buyerNick: null, status: 'paid', rawStatus: '买家已付款', createdAt: '2025-10-07 15:50:26',
-      paidAt: '2025-10-07 15:50:26', paidCents: 100, refundCents: 0, lines: [], sources: ['run-1'],
+      platform: 'taobao',
+      orderId: '1',
+      buyerKey: 'k',
+      buyerNick: null,
+      status: 'paid',
+      rawStatus: '买家已付款',
+      createdAt: '2025-10-07 15:50:26',
+      paidAt: '2025-10-07 15:50:26',
+      paidCents: 100,
+      refundCents: 0,
+      lines: [],
+      sources: ['run-1'],
     };
     const r = withFields<BuyerRecord>(
-      { id: 'taobao:k', platform: 'taobao', buyerKey: 'k', nick: 'k', orders: [withFields(o, [['__proto__', { polluted: true }]])], metrics: computeBuyerMetrics([o]), updatedAt: 1 },
+      {
+        id: 'taobao:k',
+        platform: 'taobao',
+        buyerKey: 'k',
+        nick: 'k',
+        orders: [withFields(o, [['__proto__', { polluted: true }]])],
+        metrics: computeBuyerMetrics([o]),
+        updatedAt: 1,
+      },
       [['__proto__', { polluted: true }]],
     );
     const back = decodeBuyer(encodeBuyer(r), 'k');
@@ -294,12 +404,37 @@ describe('buyer codec', () => {
   });
 
   it('refuses what is not an encoded buyer with an Error', () => {
-    const good = encodeBuyer(buyersOf([{
-      platform: 'taobao', orderId: '1', buyerKey: 'k', buyerNick: null, status: 'paid', rawStatus: null, createdAt: null, paidAt: null, paidCents: 1, refundCents: 0, lines: [],
-    }], 'run-1')[0]!);
+    const good = encodeBuyer(
+      buyersOf(
+        [
+          {
+            platform: 'taobao',
+            orderId: '1',
+            buyerKey: 'k',
+            buyerNick: null,
+            status: 'paid',
+            rawStatus: null,
+            createdAt: null,
+            paidAt: null,
+            paidCents: 1,
+            refundCents: 0,
+            lines: [],
+          },
+        ],
+        'run-1',
+      )[0]!,
+    );
     expect(decodeBuyer(good, 'k').id).toBe('taobao:k');
     const garbage = [
-      '', 'garbage', 'null', '1', '"buyer"', '[]', '{}', good.slice(0, good.length - 3), good.replace('"v":3', '"v":99'),
+      '',
+      'garbage',
+      'null',
+      '1',
+      '"buyer"',
+      '[]',
+      '{}',
+      good.slice(0, good.length - 3),
+      good.replace('"v":3', '"v":99'),
       '{"v":1,"id":"taobao:k","p":"taobao","k":"k","n":"k","u":1,"m":{},"r":[],"o":"x"}',
       '{"v":1,"id":"taobao:k","p":"taobao","k":"k","n":"k","u":1,"m":{},"r":[],"o":[["1"]]}',
       // Format 1 never wrote numbers for times, positions for raw statuses, a title for lines, or metrics as a list.
@@ -327,14 +462,32 @@ describe('buyer codec', () => {
       '{"v":3,"p":"taobao","u":1,"m":{},"r":["a"],"o":[["1",1,null,null,null,1,0,5]]}',
     ];
     // The same shapes, well formed, are read.
-    expect(decodeBuyer('{"v":2,"id":"taobao:k","p":"taobao","k":"k","n":"k","u":1,"m":{},"r":["a"],"o":[["1",1,0,20251007155026,-70,1,0,"帽子"]],"t":["交易成功"]}', 'ignored').orders[0]).toMatchObject({
-      rawStatus: '交易成功', createdAt: '2025-10-07 15:50:26', paidAt: '2025-10-07 15:49:56', lines: [{ lineId: '', title: '帽子', quantity: 1 }], sources: ['a'], buyerNick: null,
+    expect(
+      decodeBuyer(
+        '{"v":2,"id":"taobao:k","p":"taobao","k":"k","n":"k","u":1,"m":{},"r":["a"],"o":[["1",1,0,20251007155026,-70,1,0,"帽子"]],"t":["交易成功"]}',
+        'ignored',
+      ).orders[0],
+    ).toMatchObject({
+      rawStatus: '交易成功',
+      createdAt: '2025-10-07 15:50:26',
+      paidAt: '2025-10-07 15:49:56',
+      lines: [{ lineId: '', title: '帽子', quantity: 1 }],
+      sources: ['a'],
+      buyerNick: null,
     });
     const { writer } = lexicons();
     const hat = writer.numberOf('帽子')!;
-    const v3 = decodeBuyer(`{"v":3,"p":"taobao","u":1,"m":{},"r":["a"],"o":[["1",1,0,20251007155026,-70,1,0,${hat}]],"t":["\\u4ea4\\u6613\\u6210\\u529f"]}`, '小明', writer);
+    const v3 = decodeBuyer(
+      `{"v":3,"p":"taobao","u":1,"m":{},"r":["a"],"o":[["1",1,0,20251007155026,-70,1,0,${hat}]],"t":["\\u4ea4\\u6613\\u6210\\u529f"]}`,
+      '小明',
+      writer,
+    );
     expect(v3).toMatchObject({ id: 'taobao:小明', buyerKey: '小明', nick: '小明' });
-    expect(v3.orders[0]).toMatchObject({ rawStatus: '交易成功', buyerKey: '小明', lines: [{ lineId: '', title: '帽子', quantity: 1 }] });
+    expect(v3.orders[0]).toMatchObject({
+      rawStatus: '交易成功',
+      buyerKey: '小明',
+      lines: [{ lineId: '', title: '帽子', quantity: 1 }],
+    });
     for (const text of garbage) expect(() => decodeBuyer(text, 'k', writer), text).toThrow(Error);
   });
 });

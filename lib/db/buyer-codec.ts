@@ -49,7 +49,19 @@ type TimeCell = number | string | null;
  * cents, lines (format 2: a title alone for one plain line), nick, source indexes, extras. Format 2
  * leaves out a trailing null nick and sources [0].
  */
-type OrderTuple = [string, number, string | number | null, TimeCell, TimeCell, number | null, number | null, LineTuple[] | string | number, (string | null)?, number[]?, OrderExtras?];
+type OrderTuple = [
+  string,
+  number,
+  string | number | null,
+  TimeCell,
+  TimeCell,
+  number | null,
+  number | null,
+  LineTuple[] | string | number,
+  (string | null)?,
+  number[]?,
+  OrderExtras?,
+];
 /**
  * A line: id, title, quantity, then sku, category, paid cents, refund cents (null when absent,
  * trailing ones dropped). Format 3: title, sku and category may be lexicon numbers; one plain line
@@ -78,7 +90,17 @@ interface OrderExtras {
 }
 
 /** Counted metrics in this order (format 2 writes them as an array when the items are derived). */
-const COUNTED_KEYS = ['paidOrders', 'netCents', 'aovCents', 'firstPaidDate', 'lastPaidDate', 'paidDates', 'refundOrders', 'refundCents', 'allOrders'] as const;
+const COUNTED_KEYS = [
+  'paidOrders',
+  'netCents',
+  'aovCents',
+  'firstPaidDate',
+  'lastPaidDate',
+  'paidDates',
+  'refundOrders',
+  'refundCents',
+  'allOrders',
+] as const;
 type CountedTuple = [number, number, number, string | null, string | null, string[], number, number, number];
 
 interface BuyerDoc {
@@ -104,7 +126,25 @@ interface BuyerDoc {
   x?: Record<string, unknown>;
 }
 
-const ORDER_FIELDS = new Set(['platform', 'orderId', 'buyerKey', 'buyerNick', 'status', 'rawStatus', 'createdAt', 'paidAt', 'shippedAt', 'paidCents', 'refundCents', 'lines', 'trackingNo', 'carrier', 'phone', 'address', 'sources']);
+const ORDER_FIELDS = new Set([
+  'platform',
+  'orderId',
+  'buyerKey',
+  'buyerNick',
+  'status',
+  'rawStatus',
+  'createdAt',
+  'paidAt',
+  'shippedAt',
+  'paidCents',
+  'refundCents',
+  'lines',
+  'trackingNo',
+  'carrier',
+  'phone',
+  'address',
+  'sources',
+]);
 const LINE_OPTIONAL = ['sku', 'category', 'paidCents', 'refundCents'] as const;
 const RECORD_FIELDS = new Set(['id', 'platform', 'buyerKey', 'nick', 'updatedAt', 'deletedAt', 'metrics', 'orders']);
 
@@ -140,7 +180,14 @@ export function encodeBuyer(record: BuyerRecord, options: { itemsDerived?: boole
     let paid = timeCell(o.paidAt);
     if (typeof paid === 'number' && typeof created === 'number') paid -= created;
     const tuple: OrderTuple = [
-      o.orderId, o.status === null ? -1 : STATUS_CODE.get(o.status)!, o.rawStatus === null ? null : textIndex(o.rawStatus), created, paid, o.paidCents, o.refundCents, lines,
+      o.orderId,
+      o.status === null ? -1 : STATUS_CODE.get(o.status)!,
+      o.rawStatus === null ? null : textIndex(o.rawStatus),
+      created,
+      paid,
+      o.paidCents,
+      o.refundCents,
+      lines,
     ];
     let extras: OrderExtras | undefined;
     if (o.shippedAt !== undefined) (extras ??= {}).s = o.shippedAt;
@@ -163,9 +210,10 @@ export function encodeBuyer(record: BuyerRecord, options: { itemsDerived?: boole
   let metrics: BuyerDoc['m'] = record.metrics;
   if (options.itemsDerived) {
     const { lastItems: _items, categories: _categories, ...rest } = record.metrics;
-    metrics = Object.keys(rest).length === COUNTED_KEYS.length && COUNTED_KEYS.every((k) => k in rest)
-      ? (COUNTED_KEYS.map((k) => rest[k]) as CountedTuple)
-      : rest;
+    metrics =
+      Object.keys(rest).length === COUNTED_KEYS.length && COUNTED_KEYS.every((k) => k in rest)
+        ? (COUNTED_KEYS.map((k) => rest[k]) as CountedTuple)
+        : rest;
   }
   // Keys in the order packedBuyerDoc writes them (the import's docs and these must be the same text).
   const doc: BuyerDoc = {
@@ -173,7 +221,10 @@ export function encodeBuyer(record: BuyerRecord, options: { itemsDerived?: boole
     ...(record.id === buyerId(record.platform, record.buyerKey) ? {} : { id: record.id }),
     p: record.platform,
     ...(record.nick === record.buyerKey ? {} : { n: record.nick }),
-    u: record.updatedAt, m: metrics, r: runs, o: orders,
+    u: record.updatedAt,
+    m: metrics,
+    r: runs,
+    o: orders,
   };
   if (texts.length) doc.t = texts.map((t) => textRef(t, lexicon));
   if (options.itemsDerived) doc.i = 1;
@@ -213,13 +264,19 @@ export function packedBuyerDoc(
 
 /** Whether `id` is `${platform}:${key}` (without building that string). */
 function isBuyerId(id: string, platform: string, key: string): boolean {
-  return id.length === platform.length + 1 + key.length && id.charCodeAt(platform.length) === 58 && id.startsWith(platform) && id.endsWith(key);
+  return (
+    id.length === platform.length + 1 + key.length &&
+    id.charCodeAt(platform.length) === 58 &&
+    id.startsWith(platform) &&
+    id.endsWith(key)
+  );
 }
 
 /** JSON of an import's run ids: every buyer it writes lists the same ones. */
 let lastRuns: { runs: readonly string[]; lexicon: Lexicon | undefined; json: string } | null = null;
 function runsJson(runs: readonly string[], lexicon: Lexicon | undefined): string {
-  if (lastRuns?.runs !== runs || lastRuns.lexicon !== lexicon) lastRuns = { runs, lexicon, json: latinWith(lexicon, JSON.stringify(runs)) };
+  if (lastRuns?.runs !== runs || lastRuns.lexicon !== lexicon)
+    lastRuns = { runs, lexicon, json: latinWith(lexicon, JSON.stringify(runs)) };
   return lastRuns.json;
 }
 
@@ -247,7 +304,8 @@ function lineCacheOf(lexicon: Lexicon | undefined): WeakMap<readonly OrderLine[]
 export function encodeLines(lines: readonly OrderLine[], lexicon: Lexicon | undefined): LineTuple[] | string | number {
   if (lines.length === 1) {
     const l = lines[0]!;
-    if (l.lineId === '' && l.quantity === 1 && LINE_OPTIONAL.every((f) => l[f] === undefined)) return textRef(l.title, lexicon);
+    if (l.lineId === '' && l.quantity === 1 && LINE_OPTIONAL.every((f) => l[f] === undefined))
+      return textRef(l.title, lexicon);
   }
   return lines.map((l) => encodeLine(l, lexicon));
 }
@@ -272,11 +330,21 @@ export function encodeLine(line: OrderLine, lexicon: Lexicon | undefined): LineT
 export function decodeBuyer(text: string, key: string, lexicon?: Lexicon): BuyerRecord {
   const doc = JSON.parse(text) as BuyerDoc;
   const version = (doc as { v?: unknown } | null)?.v;
-  if (!doc || typeof doc !== 'object' || (version !== 1 && version !== 2 && version !== 3) || !Array.isArray(doc.o) || !Array.isArray(doc.r)
-    || typeof doc.p !== 'string' || typeof doc.u !== 'number' || !doc.m || typeof doc.m !== 'object' || (doc.t !== undefined && !Array.isArray(doc.t))
-    || (version === 3
+  if (
+    !doc ||
+    typeof doc !== 'object' ||
+    (version !== 1 && version !== 2 && version !== 3) ||
+    !Array.isArray(doc.o) ||
+    !Array.isArray(doc.r) ||
+    typeof doc.p !== 'string' ||
+    typeof doc.u !== 'number' ||
+    !doc.m ||
+    typeof doc.m !== 'object' ||
+    (doc.t !== undefined && !Array.isArray(doc.t)) ||
+    (version === 3
       ? (doc.id !== undefined && typeof doc.id !== 'string') || (doc.n !== undefined && typeof doc.n !== 'string')
-      : typeof doc.id !== 'string' || typeof doc.k !== 'string' || typeof doc.n !== 'string')) {
+      : typeof doc.id !== 'string' || typeof doc.k !== 'string' || typeof doc.n !== 'string')
+  ) {
     throw new Error(`not a buyer record (version ${String(version)})`);
   }
   const v3 = version === 3;
@@ -333,7 +401,8 @@ export function decodeBuyer(text: string, key: string, lexicon?: Lexicon): Buyer
     if (typeof t[4] === 'number' && typeof t[3] === 'number') paid = time(t[3] + t[4], t[0]);
     else paid = time(t[4], t[0]);
     const lines = t[7];
-    if (!Array.isArray(lines) && !(v2 && typeof lines === 'string') && !(v3 && typeof lines === 'number')) throw bad(`order ${t[0]} has lines ${JSON.stringify(lines)}`);
+    if (!Array.isArray(lines) && !(v2 && typeof lines === 'string') && !(v3 && typeof lines === 'number'))
+      throw bad(`order ${t[0]} has lines ${JSON.stringify(lines)}`);
     const extras = t[10];
     const order: Order = {
       platform: (extras?.f ?? platform) as Order['platform'],
@@ -346,7 +415,9 @@ export function decodeBuyer(text: string, key: string, lexicon?: Lexicon): Buyer
       paidAt: paid,
       paidCents: t[5],
       refundCents: t[6],
-      lines: Array.isArray(lines) ? lines.map((l) => decodeLine(l, named)) : [{ lineId: '', title: named(lines, `order ${t[0]}'s title`), quantity: 1 }],
+      lines: Array.isArray(lines)
+        ? lines.map((l) => decodeLine(l, named))
+        : [{ lineId: '', title: named(lines, `order ${t[0]}'s title`), quantity: 1 }],
       sources,
     };
     if (extras) {
@@ -390,7 +461,8 @@ function decodeLine(t: LineTuple, named: (ref: unknown, what: string) => string)
     const value = t[3 + i];
     if (value === null || value === undefined) continue;
     const field = LINE_OPTIONAL[i]!;
-    (line as Record<string, unknown>)[field] = field === 'sku' || field === 'category' ? named(value, `a line's ${field}`) : value;
+    (line as Record<string, unknown>)[field] =
+      field === 'sku' || field === 'category' ? named(value, `a line's ${field}`) : value;
   }
   return line;
 }

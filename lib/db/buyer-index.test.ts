@@ -16,13 +16,40 @@ afterEach(async () => {
 });
 
 const metrics = (paidOrders: number, netCents: number, last: string | null): BuyerMetrics => ({
-  paidOrders, netCents, aovCents: paidOrders ? Math.round(netCents / paidOrders) : 0, firstPaidDate: last, lastPaidDate: last,
-  paidDates: last ? [last] : [], refundOrders: 0, refundCents: 0, allOrders: paidOrders, lastItems: [], categories: [],
+  paidOrders,
+  netCents,
+  aovCents: paidOrders ? Math.round(netCents / paidOrders) : 0,
+  firstPaidDate: last,
+  lastPaidDate: last,
+  paidDates: last ? [last] : [],
+  refundOrders: 0,
+  refundCents: 0,
+  allOrders: paidOrders,
+  lastItems: [],
+  categories: [],
 });
-const entry = (id: string, paid: number, net: number, last: string | null = '2026-01-02') => ({ id: `taobao:${id}`, nick: id, platform: 'taobao' as const, metrics: metrics(paid, net, last) });
+const entry = (id: string, paid: number, net: number, last: string | null = '2026-01-02') => ({
+  id: `taobao:${id}`,
+  nick: id,
+  platform: 'taobao' as const,
+  metrics: metrics(paid, net, last),
+});
 
 /** The index as a set of rows, whatever the positions. */
-const rows = (index: BuyerIndex) => index.ids.map((id, i) => [id, index.nicks[i], index.platforms[i], index.paidOrders[i], index.netCents[i], index.aovCents[i], index.firstPaidDate[i], index.lastPaidDate[i], index.refundOrders[i]]).sort();
+const rows = (index: BuyerIndex) =>
+  index.ids
+    .map((id, i) => [
+      id,
+      index.nicks[i],
+      index.platforms[i],
+      index.paidOrders[i],
+      index.netCents[i],
+      index.aovCents[i],
+      index.firstPaidDate[i],
+      index.lastPaidDate[i],
+      index.refundOrders[i],
+    ])
+    .sort();
 
 describe('buyer index', () => {
   it('replaces a buyer in place and appends new ones, across repeated upserts into one index', () => {
@@ -56,7 +83,10 @@ describe('buyer index', () => {
     open.push(db);
     const text = [...generateTaobaoExport({ buyers: 80, orders: 240, seed: 5, asOf: '2026-11-20' })].join('\n') + '\n';
     await importIntoDb(db, [sourceFromBytes('orders.csv', new Uint8Array(iconv.encode(text, 'gb18030')))], {
-      rules: DEFAULT_COUNTING_RULES, locale: 'zh-CN', asOf: '2026-11-20', runId: 'run-1',
+      rules: DEFAULT_COUNTING_RULES,
+      locale: 'zh-CN',
+      asOf: '2026-11-20',
+      runId: 'run-1',
     });
     const kept = await loadBuyerIndex(db);
     let stored = 0;

@@ -56,14 +56,35 @@ export async function setPendingRuns(db: HuitoukeDb, ids: readonly string[], now
 }
 
 export function emptyBuyerIndex(): BuyerIndex {
-  return { version: 1, ids: [], nicks: [], platforms: [], paidOrders: [], netCents: [], aovCents: [], firstPaidDate: [], lastPaidDate: [], refundOrders: [] };
+  return {
+    version: 1,
+    ids: [],
+    nicks: [],
+    platforms: [],
+    paidOrders: [],
+    netCents: [],
+    aovCents: [],
+    firstPaidDate: [],
+    lastPaidDate: [],
+    refundOrders: [],
+  };
 }
 
 export interface IndexEntry {
   id: string;
   nick: string;
   platform: Platform;
-  metrics: Pick<BuyerMetrics, 'paidOrders' | 'netCents' | 'aovCents' | 'firstPaidDate' | 'lastPaidDate' | 'refundOrders' | 'currency' | 'otherMoney'>;
+  metrics: Pick<
+    BuyerMetrics,
+    | 'paidOrders'
+    | 'netCents'
+    | 'aovCents'
+    | 'firstPaidDate'
+    | 'lastPaidDate'
+    | 'refundOrders'
+    | 'currency'
+    | 'otherMoney'
+  >;
 }
 
 /** Position of each id, built once per index object and kept in step by {@link upsertIndex}. */
@@ -118,10 +139,16 @@ export function upsertIndex(index: BuyerIndex, entries: Iterable<IndexEntry>): B
 export function* indexEntries(index: BuyerIndex): Generator<IndexEntry> {
   for (let i = 0; i < index.ids.length; i++) {
     yield {
-      id: index.ids[i]!, nick: index.nicks[i]!, platform: index.platforms[i]!,
+      id: index.ids[i]!,
+      nick: index.nicks[i]!,
+      platform: index.platforms[i]!,
       metrics: {
-        paidOrders: index.paidOrders[i]!, netCents: index.netCents[i]!, aovCents: index.aovCents[i]!,
-        firstPaidDate: index.firstPaidDate[i] || null, lastPaidDate: index.lastPaidDate[i] || null, refundOrders: index.refundOrders[i]!,
+        paidOrders: index.paidOrders[i]!,
+        netCents: index.netCents[i]!,
+        aovCents: index.aovCents[i]!,
+        firstPaidDate: index.firstPaidDate[i] || null,
+        lastPaidDate: index.lastPaidDate[i] || null,
+        refundOrders: index.refundOrders[i]!,
         ...indexMoney(index, i),
       },
     };
@@ -158,12 +185,26 @@ export function dominantCurrency(index: BuyerIndex): string | null {
 export function indexPopulation(index: BuyerIndex): PopulationMember[] {
   const out: PopulationMember[] = new Array(index.ids.length);
   for (let i = 0; i < index.ids.length; i++) {
-    out[i] = { lastPaidDate: index.lastPaidDate[i] || null, paidOrders: index.paidOrders[i] ?? 0, netCents: index.netCents[i] ?? 0 };
+    out[i] = {
+      lastPaidDate: index.lastPaidDate[i] || null,
+      paidOrders: index.paidOrders[i] ?? 0,
+      netCents: index.netCents[i] ?? 0,
+    };
   }
   return out;
 }
 
-const INDEX_COLUMNS = ['ids', 'nicks', 'platforms', 'paidOrders', 'netCents', 'aovCents', 'firstPaidDate', 'lastPaidDate', 'refundOrders'] as const;
+const INDEX_COLUMNS = [
+  'ids',
+  'nicks',
+  'platforms',
+  'paidOrders',
+  'netCents',
+  'aovCents',
+  'firstPaidDate',
+  'lastPaidDate',
+  'refundOrders',
+] as const;
 
 /**
  * A stored index value, or an empty index when it is not one. Only the shape is checked (version,
@@ -171,7 +212,8 @@ const INDEX_COLUMNS = ['ids', 'nicks', 'platforms', 'paidOrders', 'netCents', 'a
  * elements with zod costs 60–160 ms at 200,000 buyers every time a page or a worker loads it.
  */
 export function buyerIndexOrEmpty(value: unknown): BuyerIndex {
-  if (typeof value !== 'object' || value === null || (value as { version?: unknown }).version !== 1) return emptyBuyerIndex();
+  if (typeof value !== 'object' || value === null || (value as { version?: unknown }).version !== 1)
+    return emptyBuyerIndex();
   const columns = value as Record<string, unknown>;
   const ids = columns.ids;
   if (!Array.isArray(ids)) return emptyBuyerIndex();

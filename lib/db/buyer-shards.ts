@@ -42,7 +42,11 @@ export function emptyShard(id: string, platform: Platform): BuyerShard {
 }
 
 /** The stored record of a buyer key in a shard, or undefined (`lexicon`: see decodeBuyer). */
-export function buyerInShard(shard: BuyerShard | undefined, key: string, lexicon: Lexicon | undefined): BuyerRecord | undefined {
+export function buyerInShard(
+  shard: BuyerShard | undefined,
+  key: string,
+  lexicon: Lexicon | undefined,
+): BuyerRecord | undefined {
   if (!shard) return undefined;
   const at = shard.keys.indexOf(key);
   return at < 0 ? undefined : decodeBuyer(shard.docs[at]!, key, lexicon);
@@ -72,7 +76,8 @@ export function setBuyerDoc(shard: BuyerShard, key: string, doc: string, now: nu
 }
 
 export function addAlias(shard: BuyerShard, nick: string, key: string, now: number): void {
-  for (let i = 0; i < shard.aliasNicks.length; i++) if (shard.aliasNicks[i] === nick && shard.aliasKeys[i] === key) return;
+  for (let i = 0; i < shard.aliasNicks.length; i++)
+    if (shard.aliasNicks[i] === nick && shard.aliasKeys[i] === key) return;
   shard.aliasNicks.push(nick);
   shard.aliasKeys.push(key);
   shard.updatedAt = Math.max(shard.updatedAt, now);
@@ -124,7 +129,12 @@ export function shardsTouched(changes: Iterable<BuyerChange>): Set<string> {
  * names; missing ones are created): the records' docs, and their aliases moved with their nicks.
  * `lexiconGen`: the docs were encoded with that lexicon (the shards they land in are marked with it).
  */
-export function applyToShards(shards: Map<string, BuyerShard>, changes: Iterable<BuyerChange>, now: number, lexiconGen?: string): void {
+export function applyToShards(
+  shards: Map<string, BuyerShard>,
+  changes: Iterable<BuyerChange>,
+  now: number,
+  lexiconGen?: string,
+): void {
   const shardFor = (platform: Platform, text: string) => {
     const id = shardIdOf(platform, text);
     let shard = shards.get(id);

@@ -20,14 +20,36 @@ function freshDb(): HuitoukeDb {
 
 function order(platform: Platform, key: string, orderId: string, paidCents = 9900): Order {
   return {
-    platform, orderId, buyerKey: key, buyerNick: null, status: 'completed', rawStatus: '交易成功',
-    createdAt: '2026-10-01 10:00:00', paidAt: '2026-10-01 10:01:00', paidCents, refundCents: 0,
-    lines: [{ lineId: '1', title: '羊毛开衫', quantity: 1 }], sources: ['run-1'],
+    platform,
+    orderId,
+    buyerKey: key,
+    buyerNick: null,
+    status: 'completed',
+    rawStatus: '交易成功',
+    createdAt: '2026-10-01 10:00:00',
+    paidAt: '2026-10-01 10:01:00',
+    paidCents,
+    refundCents: 0,
+    lines: [{ lineId: '1', title: '羊毛开衫', quantity: 1 }],
+    sources: ['run-1'],
   };
 }
 
-function buyer(platform: Platform, key: string, nick = key, orders: Order[] = [order(platform, key, `${key}-1`)]): BuyerRecord {
-  return { id: `${platform}:${key}`, platform, buyerKey: key, nick, orders, metrics: computeBuyerMetrics(orders), updatedAt: 1 };
+function buyer(
+  platform: Platform,
+  key: string,
+  nick = key,
+  orders: Order[] = [order(platform, key, `${key}-1`)],
+): BuyerRecord {
+  return {
+    id: `${platform}:${key}`,
+    platform,
+    buyerKey: key,
+    nick,
+    orders,
+    metrics: computeBuyerMetrics(orders),
+    updatedAt: 1,
+  };
 }
 
 async function scanned(db: HuitoukeDb, platform?: Platform): Promise<BuyerRecord[]> {
@@ -41,7 +63,10 @@ describe('buyer store', () => {
     const db = freshDb();
     expect(await hasBuyers(db)).toBe(false);
     const a = buyer('taobao', '小鹿');
-    const b = buyer('taobao', 'tb_夜猫', 'tb_夜猫', [order('taobao', 'tb_夜猫', 'o1'), order('taobao', 'tb_夜猫', 'o2', 5000)]);
+    const b = buyer('taobao', 'tb_夜猫', 'tb_夜猫', [
+      order('taobao', 'tb_夜猫', 'o1'),
+      order('taobao', 'tb_夜猫', 'o2', 5000),
+    ]);
     const c = { ...buyer('shopify', 'anna@example.com', 'Anna Schmidt'), deletedAt: 7 };
     await putBuyers(db, [a, b, c]);
     expect(await hasBuyers(db)).toBe(true);
@@ -66,8 +91,13 @@ describe('buyer store', () => {
     expect(taobao.every((s) => s.id.startsWith('taobao:'))).toBe(true);
     expect(taobao.reduce((n, s) => n + s.keys.length, 0)).toBe(many.length);
     expect(shards.filter((s) => s.platform === 'jd')).toHaveLength(1);
-    const back = await getBuyers(db, many.map((b) => b.id));
-    expect(back.every((b, i) => b?.id === many[i]!.id && b.orders[0]!.orderId === many[i]!.orders[0]!.orderId)).toBe(true);
+    const back = await getBuyers(
+      db,
+      many.map((b) => b.id),
+    );
+    expect(back.every((b, i) => b?.id === many[i]!.id && b.orders[0]!.orderId === many[i]!.orders[0]!.orderId)).toBe(
+      true,
+    );
   });
 
   it('finds a buyer by a nick that is not the key, and follows the nick when it changes', async () => {
@@ -110,7 +140,12 @@ describe('buyer store', () => {
   it('scans every buyer once, or only the buyers of one platform', async () => {
     const db = freshDb();
     // Enough taobao buyers for several pages of shards; shopee and shopify share a prefix.
-    const platforms: [Platform, number][] = [['taobao', 600], ['shopee', 40], ['shopify', 40], ['jd', 3]];
+    const platforms: [Platform, number][] = [
+      ['taobao', 600],
+      ['shopee', 40],
+      ['shopify', 40],
+      ['jd', 3],
+    ];
     const all = platforms.flatMap(([p, n]) => Array.from({ length: n }, (_, i) => buyer(p, `${p}-${i}`)));
     all.push({ ...buyer('taobao', 'deleted'), deletedAt: 3 });
     await putBuyers(db, all);

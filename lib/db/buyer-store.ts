@@ -1,7 +1,15 @@
 import type { Table } from 'dexie';
 import type { Platform } from '../schemas/common';
 import { encodeBuyer } from './buyer-codec';
-import { aliasesInShard, applyToShards, buyerInShard, buyersInShard, shardIdOf, shardsTouched, type BuyerShard } from './buyer-shards';
+import {
+  aliasesInShard,
+  applyToShards,
+  buyerInShard,
+  buyersInShard,
+  shardIdOf,
+  shardsTouched,
+  type BuyerShard,
+} from './buyer-shards';
 import type { HuitoukeDb } from './database';
 import { Lexicon, LexiconChunkSchema, LexiconMiss, type LexiconChunk } from './lexicon';
 import type { BuyerRecord } from './records';
@@ -25,7 +33,11 @@ export async function storedLexiconChunks(db: HuitoukeDb): Promise<LexiconChunk[
  * `read` the docs of these shards with the lexicon they name texts of: the one this context
  * loaded, or, when that is of another generation or lacks a text, the one stored now.
  */
-async function withLexicon<T>(db: HuitoukeDb, shards: readonly (BuyerShard | undefined)[], read: (lexicon: Lexicon | undefined) => T): Promise<T> {
+async function withLexicon<T>(
+  db: HuitoukeDb,
+  shards: readonly (BuyerShard | undefined)[],
+  read: (lexicon: Lexicon | undefined) => T,
+): Promise<T> {
   const gens = new Set<string>();
   for (const s of shards) if (s?.lx !== undefined) gens.add(s.lx);
   let lexicon = lexicons.get(db);
@@ -39,7 +51,8 @@ async function withLexicon<T>(db: HuitoukeDb, shards: readonly (BuyerShard | und
   lexicon = Lexicon.of(await storedLexiconChunks(db), () => '');
   lexicons.set(db, lexicon);
   const other = [...gens].find((g) => g !== lexicon.gen);
-  if (other !== undefined) throw new Error(`buyers stored with text list ${other}, but the stored text list is ${lexicon.gen || 'empty'}`);
+  if (other !== undefined)
+    throw new Error(`buyers stored with text list ${other}, but the stored text list is ${lexicon.gen || 'empty'}`);
   return read(lexicon);
 }
 
@@ -50,7 +63,8 @@ function splitId(id: string): { platform: Platform; key: string } {
 }
 
 /** The record when it is live (not soft-deleted), else undefined. */
-export const liveBuyer = (r: BuyerRecord | undefined): BuyerRecord | undefined => (r && r.deletedAt === undefined ? r : undefined);
+export const liveBuyer = (r: BuyerRecord | undefined): BuyerRecord | undefined =>
+  r && r.deletedAt === undefined ? r : undefined;
 
 /** A buyer by id (`platform:key`), deleted ones included. */
 export async function getBuyer(db: HuitoukeDb, id: string): Promise<BuyerRecord | undefined> {
@@ -65,14 +79,19 @@ export async function getBuyers(db: HuitoukeDb, ids: readonly string[]): Promise
   const shardIds = [...new Set(parts.map((p) => shardIdOf(p.platform, p.key)))];
   const shards = new Map<string, BuyerShard | undefined>();
   (await db.buyerShards.bulkGet(shardIds)).forEach((s, i) => shards.set(shardIds[i]!, s));
-  return withLexicon(db, [...shards.values()], (lexicon) => parts.map((p) => buyerInShard(shards.get(shardIdOf(p.platform, p.key)), p.key, lexicon)));
+  return withLexicon(db, [...shards.values()], (lexicon) =>
+    parts.map((p) => buyerInShard(shards.get(shardIdOf(p.platform, p.key)), p.key, lexicon)),
+  );
 }
 
 /** Live buyers of a platform a console nick names as an alias (not their key). */
 export async function buyersByAlias(db: HuitoukeDb, platform: Platform, nick: string): Promise<BuyerRecord[]> {
   const keys = aliasesInShard(await db.buyerShards.get(shardIdOf(platform, nick)), nick);
   if (!keys.length) return [];
-  const found = await getBuyers(db, keys.map((k) => `${platform}:${k}`));
+  const found = await getBuyers(
+    db,
+    keys.map((k) => `${platform}:${k}`),
+  );
   return found.filter((b): b is BuyerRecord => !!b && b.deletedAt === undefined && b.nick === nick);
 }
 
@@ -83,13 +102,23 @@ const SCAN_PAGE = 64;
  * Every buyer (deleted ones included) a page of shards at a time, in shard order; `platform`
  * limits it to one platform. `visit` may be async; the scan waits for it.
  */
-export async function scanBuyers(db: HuitoukeDb, visit: (page: BuyerRecord[]) => unknown, platform?: Platform): Promise<void> {
+export async function scanBuyers(
+  db: HuitoukeDb,
+  visit: (page: BuyerRecord[]) => unknown,
+  platform?: Platform,
+): Promise<void> {
   const table = db.buyerShards;
   const lower = platform ? `${platform}:` : '';
   const upper = platform ? `${platform}:\uffff` : '\uffff';
   let after: string | null = null;
   for (;;) {
-    const page: BuyerShard[] = await (after === null ? table.where(':id').between(lower, upper, true, true) : table.where(':id').between(after, upper, false, true)).limit(SCAN_PAGE).toArray();
+    const page: BuyerShard[] = await (
+      after === null
+        ? table.where(':id').between(lower, upper, true, true)
+        : table.where(':id').between(after, upper, false, true)
+    )
+      .limit(SCAN_PAGE)
+      .toArray();
     if (!page.length) return;
     await visit(await withLexicon(db, page, (lexicon) => page.flatMap((s) => buyersInShard(s, lexicon))));
     if (page.length < SCAN_PAGE) return;
@@ -124,12 +153,21 @@ export async function putBuyers(db: HuitoukeDb, records: readonly BuyerRecord[],
  * {@link putBuyers} inside a transaction the caller holds on this shard table; `lexicon` reads the
  * records replaced (the upgrade to version 3 wrote none that name texts).
  */
-export async function writeBuyersIn(table: Table<BuyerShard, string>, records: readonly BuyerRecord[], now: number, lexicon?: Lexicon): Promise<void> {
+export async function writeBuyersIn(
+  table: Table<BuyerShard, string>,
+  records: readonly BuyerRecord[],
+  now: number,
+  lexicon?: Lexicon,
+): Promise<void> {
   if (!records.length) return;
   const own = new Map<string, BuyerShard>();
   const ownIds = [...new Set(records.map((r) => shardIdOf(r.platform, r.buyerKey)))];
   (await table.bulkGet(ownIds)).forEach((s, i) => s && own.set(ownIds[i]!, s));
-  const changes = records.map((record) => ({ record, before: buyerInShard(own.get(shardIdOf(record.platform, record.buyerKey)), record.buyerKey, lexicon), doc: encodeBuyer(record) }));
+  const changes = records.map((record) => ({
+    record,
+    before: buyerInShard(own.get(shardIdOf(record.platform, record.buyerKey)), record.buyerKey, lexicon),
+    doc: encodeBuyer(record),
+  }));
   const all = shardsTouched(changes);
   const more = [...all].filter((id) => !own.has(id));
   (await table.bulkGet(more)).forEach((s, i) => s && own.set(more[i]!, s));

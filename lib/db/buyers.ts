@@ -37,21 +37,34 @@ export async function findBuyer(
   const named = await buyersNamed(db, platform, nick, byKey);
   const first = named[0];
   if (!first) return undefined;
-  return { record: first, match: { by: matchKind(platform, first === byKey ? 'key' : 'alias'), sameNick: named.length } };
+  return {
+    record: first,
+    match: { by: matchKind(platform, first === byKey ? 'key' : 'alias'), sameNick: named.length },
+  };
 }
 
 /**
  * Live buyers of a platform a nick names: the one whose key it is, then those it is an alias of
  * (a display name that is not a key, such as Shopify's billing name), lowest key first.
  */
-async function buyersNamed(db: HuitoukeDb, platform: Platform, nick: string, byKey?: BuyerRecord): Promise<BuyerRecord[]> {
+async function buyersNamed(
+  db: HuitoukeDb,
+  platform: Platform,
+  nick: string,
+  byKey?: BuyerRecord,
+): Promise<BuyerRecord[]> {
   byKey ??= liveBuyer(await getBuyer(db, buyerId(platform, nick)));
   const byAlias = (await buyersByAlias(db, platform, nick)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return byKey ? [byKey, ...byAlias.filter((b) => b.id !== byKey.id)] : byAlias;
 }
 
 /** The buyer a console shows (see findBuyer). */
-export async function findBuyerRecord(db: HuitoukeDb, platform: Platform, id: string | null, nick: string): Promise<BuyerRecord | undefined> {
+export async function findBuyerRecord(
+  db: HuitoukeDb,
+  platform: Platform,
+  id: string | null,
+  nick: string,
+): Promise<BuyerRecord | undefined> {
   return (await findBuyer(db, platform, id, nick))?.record;
 }
 
@@ -73,7 +86,12 @@ export function forgetSegmentModel(): void {
   cached = undefined;
 }
 
-export async function profileOf(db: HuitoukeDb, record: BuyerRecord, settings: AppSettings, asOf: string): Promise<BuyerProfile> {
+export async function profileOf(
+  db: HuitoukeDb,
+  record: BuyerRecord,
+  settings: AppSettings,
+  asOf: string,
+): Promise<BuyerProfile> {
   const model = await segmentModelFor(db, asOf);
   return buildProfile(record, settings.profile, model, asOf);
 }

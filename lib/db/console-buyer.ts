@@ -23,9 +23,19 @@ export interface ConsoleBuyerRef {
 }
 
 /** Undefined when the console shows neither an id nor a nick. */
-export async function consoleBuyerRef(db: HuitoukeDb, platform: Platform, buyer: { id: string | null; nick: string }): Promise<ConsoleBuyerRef | undefined> {
+export async function consoleBuyerRef(
+  db: HuitoukeDb,
+  platform: Platform,
+  buyer: { id: string | null; nick: string },
+): Promise<ConsoleBuyerRef | undefined> {
   const imported = await findBuyer(db, platform, buyer.id || null, buyer.nick);
   const buyerKey = imported?.record.buyerKey ?? (buyer.id || buyer.nick);
   if (!buyerKey) return undefined;
-  return { platform, buyerKey, buyerId: buyerId(platform, buyerKey), nick: buyer.nick, ...(imported ? { imported } : {}) };
+  return {
+    platform,
+    buyerKey,
+    buyerId: buyerId(platform, buyerKey),
+    nick: buyer.nick,
+    ...(imported ? { imported } : {}),
+  };
 }

@@ -43,15 +43,38 @@ export async function applyConsoleOrders(
   if (!ref) return none;
   const { buyerKey } = ref;
   return db.transaction('rw', [db.orderLinks, db.liveOrders, db.reminders], async () => {
-    const previous = await consoleOrderEventsSeen(db, buyer.platform, orders.map((o) => o.id));
-    const buyerIds = new Set([makeBuyerId(buyer.platform, buyerKey), ...[...previous.values()].map((p) => makeBuyerId(p.platform, p.buyerKey))]);
+    const previous = await consoleOrderEventsSeen(
+      db,
+      buyer.platform,
+      orders.map((o) => o.id),
+    );
+    const buyerIds = new Set([
+      makeBuyerId(buyer.platform, buyerKey),
+      ...[...previous.values()].map((p) => makeBuyerId(p.platform, p.buyerKey)),
+    ]);
     const existing: Reminder[] = [];
-    for (const row of await db.reminders.where('buyerId').anyOf([...buyerIds]).toArray()) {
+    for (const row of await db.reminders
+      .where('buyerId')
+      .anyOf([...buyerIds])
+      .toArray()) {
       const parsed = ReminderSchema.safeParse(row);
       if (parsed.success) existing.push(parsed.data);
     }
-    const update = consoleOrderEvents(previous, { platform: buyer.platform, buyerKey, nick: buyer.nick, orders }, rules, now, existing, timeZone);
-    const recorded = await recordConsoleOrders(db, { platform: buyer.platform, buyerKey, orders }, timeZone, now, update.seen);
+    const update = consoleOrderEvents(
+      previous,
+      { platform: buyer.platform, buyerKey, nick: buyer.nick, orders },
+      rules,
+      now,
+      existing,
+      timeZone,
+    );
+    const recorded = await recordConsoleOrders(
+      db,
+      { platform: buyer.platform, buyerKey, orders },
+      timeZone,
+      now,
+      update.seen,
+    );
     // Read in this transaction: nothing an agent did can have come in between.
     const stored = new Set(existing.map((r) => r.id));
     const created = update.created.filter((r) => !stored.has(r.id));

@@ -2,7 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkContact, DEFAULT_CONTACT_POLICY } from '../contact';
 import type { BuyerProfile } from '../schemas/buyer';
 import { textFingerprint } from '../guard/compliance';
-import { asLogEntries, contactKindOf, contactLogOf, markSent, recordContact, recordContactOnce, sameTextBuyers } from './contact-log';
+import {
+  asLogEntries,
+  contactKindOf,
+  contactLogOf,
+  markSent,
+  recordContact,
+  recordContactOnce,
+  sameTextBuyers,
+} from './contact-log';
 import { HuitoukeDb } from './database';
 
 let db: HuitoukeDb;
@@ -16,12 +24,26 @@ afterEach(async () => {
 
 const T0 = Date.UTC(2026, 10, 20, 4);
 const BUYER = 'taobao:小鹿';
-const PROFILE = { id: BUYER, stage: { id: 'silent', daysSinceLastPaid: 60, daysToNextStage: 31 } } as unknown as BuyerProfile;
+const PROFILE = {
+  id: BUYER,
+  stage: { id: 'silent', daysSinceLastPaid: 60, daysToNextStage: 31 },
+} as unknown as BuyerProfile;
 const WINBACK = '小鹿，好久没见啦！店里最近大家都在买羊毛开衫，给老朋友留了一张优惠券：满150减20，有效期到12月19日。';
 
 describe('contact log', () => {
   it('an inserted marketing message counts against the weekly cap only once the console shows it sent', async () => {
-    await recordContact(db, { buyerId: BUYER, templateId: 'builtin.reengage.silent', kind: contactKindOf('reengage'), marketing: true, text: WINBACK, couponId: 'aov_threshold' }, T0);
+    await recordContact(
+      db,
+      {
+        buyerId: BUYER,
+        templateId: 'builtin.reengage.silent',
+        kind: contactKindOf('reengage'),
+        marketing: true,
+        text: WINBACK,
+        couponId: 'aov_threshold',
+      },
+      T0,
+    );
     const intent = { kind: 'reengage', marketing: true };
     const unsent = asLogEntries(await contactLogOf(db, BUYER));
     expect(checkContact(PROFILE, intent, unsent, DEFAULT_CONTACT_POLICY, T0 + 1000).capped).toBe(false);
@@ -37,15 +59,38 @@ describe('contact log', () => {
   });
 
   it('matches a message the agent lengthened at the end, but not an unrelated one', async () => {
-    await recordContact(db, { buyerId: BUYER, templateId: 't1', kind: 'concern', marketing: false, text: '亲，这款偏小一码，平时穿M的建议拍L哦。' }, T0);
+    await recordContact(
+      db,
+      {
+        buyerId: BUYER,
+        templateId: 't1',
+        kind: 'concern',
+        marketing: false,
+        text: '亲，这款偏小一码，平时穿M的建议拍L哦。',
+      },
+      T0,
+    );
     expect(await markSent(db, BUYER, ['亲，这款有色差吗？我看看'], T0 + 1000)).toHaveLength(0);
-    expect(await markSent(db, BUYER, ['亲，这款偏小一码，平时穿M的建议拍L哦。有问题再找我～'], T0 + 2000)).toHaveLength(1);
+    expect(await markSent(db, BUYER, ['亲，这款偏小一码，平时穿M的建议拍L哦。有问题再找我～'], T0 + 2000)).toHaveLength(
+      1,
+    );
     // Already marked: the same message shown again confirms nothing new.
     expect(await markSent(db, BUYER, ['亲，这款偏小一码，平时穿M的建议拍L哦。'], T0 + 3000)).toHaveLength(0);
   });
 
-  it("keeps buyers apart and remembers the coupon given", async () => {
-    await recordContact(db, { buyerId: BUYER, templateId: null, kind: 'coupon', marketing: true, text: '送您一张满150减20', couponId: 'aov_threshold' }, T0);
+  it('keeps buyers apart and remembers the coupon given', async () => {
+    await recordContact(
+      db,
+      {
+        buyerId: BUYER,
+        templateId: null,
+        kind: 'coupon',
+        marketing: true,
+        text: '送您一张满150减20',
+        couponId: 'aov_threshold',
+      },
+      T0,
+    );
     expect(await contactLogOf(db, 'taobao:别人')).toEqual([]);
     const [entry] = await contactLogOf(db, BUYER);
     expect(entry?.couponId).toBe('aov_threshold');
@@ -53,7 +98,14 @@ describe('contact log', () => {
   });
 
   it('records one insert once, however often the sidebar asks (a retry after a worker restart)', async () => {
-    const input = { requestId: 'ins-1', buyerId: BUYER, templateId: 't1', kind: 'concern', marketing: false, text: '亲，这款偏小一码。' };
+    const input = {
+      requestId: 'ins-1',
+      buyerId: BUYER,
+      templateId: 't1',
+      kind: 'concern',
+      marketing: false,
+      text: '亲，这款偏小一码。',
+    };
     const first = await recordContactOnce(db, input, T0);
     const again = await recordContactOnce(db, input, T0 + 5000);
     expect(first.created).toBe(true);
@@ -66,8 +118,16 @@ describe('contact log', () => {
 
   it('a sent message reported again (same console message id) confirms no second entry', async () => {
     const text = '亲，这款偏小一码，平时穿M的建议拍L哦。';
-    await recordContact(db, { requestId: 'a', buyerId: BUYER, templateId: 't1', kind: 'concern', marketing: false, text }, T0);
-    await recordContact(db, { requestId: 'b', buyerId: BUYER, templateId: 't1', kind: 'concern', marketing: false, text }, T0 + 1000);
+    await recordContact(
+      db,
+      { requestId: 'a', buyerId: BUYER, templateId: 't1', kind: 'concern', marketing: false, text },
+      T0,
+    );
+    await recordContact(
+      db,
+      { requestId: 'b', buyerId: BUYER, templateId: 't1', kind: 'concern', marketing: false, text },
+      T0 + 1000,
+    );
     expect(await markSent(db, BUYER, [{ id: 'm7', text }], T0 + 2000)).toHaveLength(1);
     expect(await markSent(db, BUYER, [{ id: 'm7', text }], T0 + 3000)).toHaveLength(0);
     expect((await contactLogOf(db, BUYER)).map((e) => e.sent)).toEqual([false, true]);
@@ -79,7 +139,8 @@ describe('contact log', () => {
 
 describe('the same text to many buyers', () => {
   const NOTICE = '亲，您的包裹已经发出，请注意查收哦！';
-  const log = (buyerId: string, text: string, at: number) => recordContact(db, { buyerId, templateId: null, kind: 'custom', marketing: false, text }, at);
+  const log = (buyerId: string, text: string, at: number) =>
+    recordContact(db, { buyerId, templateId: null, kind: 'custom', marketing: false, text }, at);
 
   it('records each insert with the fingerprint of its text', async () => {
     const entry = await log(BUYER, NOTICE, T0);
@@ -98,9 +159,30 @@ describe('the same text to many buyers', () => {
     await log('shopee:d', '亲，这款偏小一码，建议拍大一码哦', now - hour);
     await log('shopee:e', '亲，这款偏小一码，建议拍大一码哦', now - hour);
     // An entry written before entries carried a fingerprint (a backup, another agent's sync) counts by its text.
-    await db.contactLog.put({ id: 'legacy', buyerId: 'shopee:f', templateId: null, kind: 'custom', marketing: false, at: now - hour, sent: true, updatedAt: now - hour, text: NOTICE });
+    await db.contactLog.put({
+      id: 'legacy',
+      buyerId: 'shopee:f',
+      templateId: null,
+      kind: 'custom',
+      marketing: false,
+      at: now - hour,
+      sent: true,
+      updatedAt: now - hour,
+      text: NOTICE,
+    });
     // A deleted entry does not count.
-    await db.contactLog.put({ id: 'gone', buyerId: 'shopee:g', templateId: null, kind: 'custom', marketing: false, at: now - hour, sent: true, updatedAt: now, deletedAt: now, text: NOTICE });
+    await db.contactLog.put({
+      id: 'gone',
+      buyerId: 'shopee:g',
+      templateId: null,
+      kind: 'custom',
+      marketing: false,
+      at: now - hour,
+      sent: true,
+      updatedAt: now,
+      deletedAt: now,
+      text: NOTICE,
+    });
     const same = await sameTextBuyers(db, BUYER, now - 24 * hour);
     expect(same).toEqual([
       { fingerprint: textFingerprint(NOTICE), buyers: 4 },

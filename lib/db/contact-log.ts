@@ -56,14 +56,20 @@ export interface ContactInput {
 
 /** The entry's id: one per insert when the insert's request id is known. */
 function contactId(input: ContactInput, now: number): string {
-  return input.requestId ? `${input.buyerId}|${input.requestId}` : `${input.buyerId}|${now.toString(36)}|${Math.random().toString(36).slice(2, 8)}`;
+  return input.requestId
+    ? `${input.buyerId}|${input.requestId}`
+    : `${input.buyerId}|${now.toString(36)}|${Math.random().toString(36).slice(2, 8)}`;
 }
 
 /**
  * Recorded when the agent inserts text: not sent yet, so it does not count against caps until it
  * is. `created` is false when this insert was recorded before (the entry is returned unchanged).
  */
-export async function recordContactOnce(db: HuitoukeDb, input: ContactInput, now: number): Promise<{ entry: ContactRecord; created: boolean }> {
+export async function recordContactOnce(
+  db: HuitoukeDb,
+  input: ContactInput,
+  now: number,
+): Promise<{ entry: ContactRecord; created: boolean }> {
   const entry = ContactRecordSchema.parse({
     id: contactId(input, now),
     buyerId: input.buyerId,
@@ -166,7 +172,12 @@ export type ShownMessage = string | { id: string; text: string };
  * sidebar reports again when the service worker stopped before it answered). Returns the entries
  * marked.
  */
-export async function markSent(db: HuitoukeDb, buyerId: string, shown: readonly ShownMessage[], now: number): Promise<ContactRecord[]> {
+export async function markSent(
+  db: HuitoukeDb,
+  buyerId: string,
+  shown: readonly ShownMessage[],
+  now: number,
+): Promise<ContactRecord[]> {
   if (shown.length === 0) return [];
   return db.transaction('rw', db.contactLog, async () => {
     const recent = await contactLogOf(db, buyerId, now - SENT_MATCH_WINDOW_MS);
@@ -181,7 +192,12 @@ export async function markSent(db: HuitoukeDb, buyerId: string, shown: readonly 
       marked.push(id === undefined ? { entry: hit } : { entry: hit, messageId: id });
       if (id !== undefined) used.add(id);
     }
-    const updated = marked.map(({ entry, messageId }) => ({ ...entry, sent: true, updatedAt: now, ...(messageId !== undefined ? { sentMessageId: messageId } : {}) }));
+    const updated = marked.map(({ entry, messageId }) => ({
+      ...entry,
+      sent: true,
+      updatedAt: now,
+      ...(messageId !== undefined ? { sentMessageId: messageId } : {}),
+    }));
     if (updated.length) await db.contactLog.bulkPut(updated);
     return updated;
   });

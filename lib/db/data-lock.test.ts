@@ -21,16 +21,27 @@ function fakeLocks(): LockManagerLike {
   };
 }
 
-for (const [kind, make] of [['web locks', () => webDataLock(fakeLocks())], ['one process', memoryDataLock]] as const) {
+for (const [kind, make] of [
+  ['web locks', () => webDataLock(fakeLocks())],
+  ['one process', memoryDataLock],
+] as const) {
   describe(`the data lock (${kind})`, () => {
     it('runs one import, restore or backup at a time, refuses the others at once and says what holds it', async () => {
       const lock: DataLock = make();
       let release!: () => void;
-      const importing = lock.exclusive('import', () => new Promise<string>((resolve) => (release = () => resolve('imported'))));
+      const importing = lock.exclusive(
+        'import',
+        () => new Promise<string>((resolve) => (release = () => resolve('imported'))),
+      );
       await Promise.resolve();
       expect(await lock.holder()).toBe('import');
       let ran = false;
-      const refused = await lock.exclusive('restore', async () => void (ran = true)).then(() => null, (e: unknown) => e);
+      const refused = await lock
+        .exclusive('restore', async () => void (ran = true))
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
       expect(refused).toBeInstanceOf(DataBusy);
       expect((refused as DataBusy).holder).toBe('import');
       expect(ran).toBe(false);
@@ -38,7 +49,11 @@ for (const [kind, make] of [['web locks', () => webDataLock(fakeLocks())], ['one
       expect(await importing).toBe('imported');
       expect(await lock.holder()).toBeNull();
       // Released also when the work fails.
-      await expect(lock.exclusive('backup', async () => { throw new Error('disk'); })).rejects.toThrow('disk');
+      await expect(
+        lock.exclusive('backup', async () => {
+          throw new Error('disk');
+        }),
+      ).rejects.toThrow('disk');
       expect(await lock.exclusive('restore', async () => lock.holder())).toBe('restore');
     });
   });

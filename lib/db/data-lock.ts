@@ -54,7 +54,11 @@ export function memoryDataLock(): DataLock {
 
 /** The part of the Web Locks API used here (`navigator.locks`), so lib/ does not need the DOM types. */
 export interface LockManagerLike {
-  request<T>(name: string, options: { ifAvailable?: boolean; mode?: 'exclusive' | 'shared' }, callback: (lock: unknown) => Promise<T> | T): Promise<T>;
+  request<T>(
+    name: string,
+    options: { ifAvailable?: boolean; mode?: 'exclusive' | 'shared' },
+    callback: (lock: unknown) => Promise<T> | T,
+  ): Promise<T>;
   query(): Promise<{ held?: { name?: string }[] }>;
 }
 

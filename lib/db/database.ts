@@ -2,14 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import { SCHEMA_VERSIONS } from './schema-versions';
 import type { BuyerShard } from './buyer-shards';
 import type { LexiconChunk } from './lexicon';
-import type {
-  BuyerNote,
-  BuyerTag,
-  ConcernRecord,
-  ImportRun,
-  OrphanBucket,
-  SettingRecord,
-} from './records';
+import type { BuyerNote, BuyerTag, ConcernRecord, ImportRun, OrphanBucket, SettingRecord } from './records';
 import type { ContactRecord } from './contact-log';
 import type { BuyerBirthday } from './birthdays';
 import type { ProductCategory } from '../categories/table';

@@ -19,7 +19,6 @@ function needsEscape(s: string): boolean {
 /** A string (or null) as JSON writes it. */
 export const str = (s: string | null) => (s === null ? 'null' : needsEscape(s) ? JSON.stringify(s) : `"${s}"`);
 
-
 /** A repeated text as a doc names it: its lexicon number, or itself when there is no lexicon or no room. */
 export function textRef(text: string, lexicon: Lexicon | undefined): string | number {
   return lexicon?.numberOf(text) ?? text;

@@ -19,12 +19,28 @@ afterEach(async () => {
 });
 
 function reminder(id: string, kind: Reminder['kind'], buyer: string, dueAt: number): Reminder {
-  return { id, buyerId: `taobao:${buyer}`, nick: buyer, platform: 'taobao', kind, dueAt, createdAt: NOW - 86_400_000, source: kind, note: '', status: 'pending', updatedAt: NOW - 2 * HOUR };
+  return {
+    id,
+    buyerId: `taobao:${buyer}`,
+    nick: buyer,
+    platform: 'taobao',
+    kind,
+    dueAt,
+    createdAt: NOW - 86_400_000,
+    source: kind,
+    note: '',
+    status: 'pending',
+    updatedAt: NOW - 2 * HOUR,
+  };
 }
 
 describe('follow-ups and campaigns in the database', () => {
   it('exporting a campaign records each contact once and completes the reminders, leaving one an agent already handled as the agent left it', async () => {
-    await db.reminders.bulkPut([reminder('a', 'anniversary', 'a', NOW - HOUR), reminder('b', 'anniversary', 'b', NOW - HOUR), reminder('c', 'unpaid', 'c', NOW - HOUR)]);
+    await db.reminders.bulkPut([
+      reminder('a', 'anniversary', 'a', NOW - HOUR),
+      reminder('b', 'anniversary', 'b', NOW - HOUR),
+      reminder('c', 'unpaid', 'c', NOW - HOUR),
+    ]);
     const [list] = await campaignListsNow(db, NOW, TZ, 7);
     expect(list?.reminders.map((r) => r.id)).toEqual(['a', 'b']);
     // The agent dismisses b between the page's read and the export.
@@ -42,7 +58,11 @@ describe('follow-ups and campaigns in the database', () => {
   });
 
   it("counts what the agent handled today against the day's cap", async () => {
-    await db.reminders.bulkPut([reminder('u1', 'unpaid', 'a', NOW - HOUR), reminder('u2', 'unpaid', 'b', NOW - HOUR), reminder('u3', 'shipping', 'c', NOW - HOUR)]);
+    await db.reminders.bulkPut([
+      reminder('u1', 'unpaid', 'a', NOW - HOUR),
+      reminder('u2', 'unpaid', 'b', NOW - HOUR),
+      reminder('u3', 'shipping', 'c', NOW - HOUR),
+    ]);
     const settings = { ...DEFAULT_APP_SETTINGS, timeZone: TZ, followupsPerDay: 2 };
     expect((await followupsForToday(db, NOW, settings)).actionable).toHaveLength(2);
     await actOnReminder(db, 'u1', { action: 'done' }, NOW);

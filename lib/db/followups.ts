@@ -20,7 +20,10 @@ import { openReminders } from './reminders';
 /** Buyers in a conversation today: an agent put text in their chat, or a concern of theirs was noted. */
 export async function engagedToday(db: HuitoukeDb, now: number, timeZone: string): Promise<Set<string>> {
   const start = epochAt(localDateAt(now, timeZone), 0, timeZone);
-  const [contacts, concerns] = await Promise.all([db.contactLog.where('at').aboveOrEqual(start).toArray(), db.concerns.where('at').aboveOrEqual(start).toArray()]);
+  const [contacts, concerns] = await Promise.all([
+    db.contactLog.where('at').aboveOrEqual(start).toArray(),
+    db.concerns.where('at').aboveOrEqual(start).toArray(),
+  ]);
   return new Set([...contacts.map((c) => c.buyerId), ...concerns.map((c) => c.buyerId)]);
 }
 
@@ -44,13 +47,23 @@ export interface TodaysFollowups extends FollowupPlan {
   now: number;
 }
 
-export async function followupsForToday(db: HuitoukeDb, now: number, settings: Pick<AppSettings, 'timeZone' | 'followupsPerDay' | 'profile'>): Promise<TodaysFollowups> {
+export async function followupsForToday(
+  db: HuitoukeDb,
+  now: number,
+  settings: Pick<AppSettings, 'timeZone' | 'followupsPerDay' | 'profile'>,
+): Promise<TodaysFollowups> {
   const { timeZone } = settings;
-  const [open, handled, engaged] = await Promise.all([openReminders(db), handledToday(db, now, timeZone), engagedToday(db, now, timeZone)]);
+  const [open, handled, engaged] = await Promise.all([
+    openReminders(db),
+    handledToday(db, now, timeZone),
+    engagedToday(db, now, timeZone),
+  ]);
   const asOf = localDateAt(now, timeZone);
   const ids = [...new Set(open.map((r) => r.buyerId))];
   // Only the buyers of reminders that can reach the agent's list are looked up.
-  const candidates = ids.filter((id) => open.some((r) => r.buyerId === id && (ACTIONABLE_KINDS.has(r.kind) || engaged.has(id))));
+  const candidates = ids.filter((id) =>
+    open.some((r) => r.buyerId === id && (ACTIONABLE_KINDS.has(r.kind) || engaged.has(id))),
+  );
   const records = await getBuyers(db, candidates);
   const byId = new Map<string, BuyerRecord>();
   records.forEach((r, i) => r && r.deletedAt === undefined && byId.set(candidates[i]!, r));
@@ -67,12 +80,25 @@ export async function followupsForToday(db: HuitoukeDb, now: number, settings: P
     if (!v) return { levelRank: 0, layer: null, amountCents: 0 };
     return { levelRank: v.rank, layer: v.layer, amountCents: orderAmount(v.record, r.orderId) ?? v.aov };
   };
-  const plan = planFollowups({ open, handledToday: handled, now, timeZone, cap: settings.followupsPerDay, engaged, valueOf });
+  const plan = planFollowups({
+    open,
+    handledToday: handled,
+    now,
+    timeZone,
+    cap: settings.followupsPerDay,
+    engaged,
+    valueOf,
+  });
   return { ...plan, now };
 }
 
 /** The supervisor's campaign lists: mass care due within `horizonDays`, for buyers not in a conversation today. */
-export async function campaignListsNow(db: HuitoukeDb, now: number, timeZone: string, horizonDays: number): Promise<CampaignList[]> {
+export async function campaignListsNow(
+  db: HuitoukeDb,
+  now: number,
+  timeZone: string,
+  horizonDays: number,
+): Promise<CampaignList[]> {
   const [open, engaged] = await Promise.all([openReminders(db), engagedToday(db, now, timeZone)]);
   return campaignLists(open, { now, timeZone, horizonDays, engaged });
 }
@@ -82,7 +108,11 @@ export async function campaignListsNow(db: HuitoukeDb, now: number, timeZone: st
  * (once per reminder, however often the list is exported) and the reminder is done, so it leaves
  * the lists and the dashboard counts the buyer as reached by that campaign from now on.
  */
-export async function recordCampaignExport(db: HuitoukeDb, reminders: readonly Reminder[], now: number): Promise<number> {
+export async function recordCampaignExport(
+  db: HuitoukeDb,
+  reminders: readonly Reminder[],
+  now: number,
+): Promise<number> {
   return db.transaction('rw', [db.contactLog, db.reminders], async () => {
     let recorded = 0;
     for (const r of reminders) {
@@ -103,7 +133,8 @@ export async function recordCampaignExport(db: HuitoukeDb, reminders: readonly R
       }
       const parsed = ReminderSchema.safeParse(await db.reminders.get(r.id));
       // Only a reminder still open as the list showed it: an agent who acted on it meanwhile wins.
-      if (parsed.success && (parsed.data.status === 'pending' || parsed.data.status === 'snoozed')) await db.reminders.put(complete(parsed.data, now));
+      if (parsed.success && (parsed.data.status === 'pending' || parsed.data.status === 'snoozed'))
+        await db.reminders.put(complete(parsed.data, now));
     }
     return recorded;
   });

@@ -4,7 +4,15 @@ import { mergeOrder } from '../orders/merge';
 import type { Order } from '../schemas/order';
 import { encodeBuyer } from './buyer-codec';
 import { upsertIndex, type BuyerIndex, type IndexEntry } from './buyer-index';
-import { aliasOf, applyToShards, buyerInShard, shardIdOf, shardsTouched, type BuyerChange, type BuyerShard } from './buyer-shards';
+import {
+  aliasOf,
+  applyToShards,
+  buyerInShard,
+  shardIdOf,
+  shardsTouched,
+  type BuyerChange,
+  type BuyerShard,
+} from './buyer-shards';
 import { liveBuyer, storedLexiconChunks } from './buyer-store';
 import type { HuitoukeDb } from './database';
 import type { Hold, HeldBuyer } from './import-hold';
@@ -60,7 +68,8 @@ export class DataReplaced extends Error {
 }
 
 /** Whether a stored lexicon chunk (the run's guard chunk) is still of the run's lexicon. */
-export const sameGeneration = (chunk: Pick<LexiconChunk, 'gen'> | undefined, lexicon: Lexicon): boolean => chunk !== undefined && chunk.gen === lexicon.gen;
+export const sameGeneration = (chunk: Pick<LexiconChunk, 'gen'> | undefined, lexicon: Lexicon): boolean =>
+  chunk !== undefined && chunk.gen === lexicon.gen;
 
 /**
  * Inside a transaction that includes `lexicon`, before the run writes: the lexicon it claimed its
@@ -74,7 +83,18 @@ export async function checkGeneration(ctx: Pick<RunContext, 'db' | 'lexicon'>): 
 /** Remember a shard as it was before the run first wrote it. */
 function keepBefore(undo: Undo, id: string, shard: BuyerShard | undefined): void {
   if (undo.shards.has(id)) return;
-  undo.shards.set(id, shard ? { ...shard, keys: shard.keys.slice(), docs: shard.docs.slice(), aliasNicks: shard.aliasNicks.slice(), aliasKeys: shard.aliasKeys.slice() } : null);
+  undo.shards.set(
+    id,
+    shard
+      ? {
+          ...shard,
+          keys: shard.keys.slice(),
+          docs: shard.docs.slice(),
+          aliasNicks: shard.aliasNicks.slice(),
+          aliasKeys: shard.aliasKeys.slice(),
+        }
+      : null,
+  );
 }
 
 /**
@@ -104,7 +124,7 @@ export async function claimLexicon(db: HuitoukeDb, now: number): Promise<Lexicon
  * lexicon's generation, which the shards this run wrote are marked with.
  */
 export async function releaseLexicon(ctx: Pick<RunContext, 'db' | 'lexicon'>, all = false): Promise<void> {
-  const chunk = all ? ctx.lexicon.ownChunk() : ctx.lexicon.unusedChunk() ?? -1;
+  const chunk = all ? ctx.lexicon.ownChunk() : (ctx.lexicon.unusedChunk() ?? -1);
   if (chunk > 0) await ctx.db.lexicon.delete(chunk);
 }
 
@@ -148,7 +168,7 @@ export async function writeBuyers(ctx: RunContext, hold: Hold, checkAbort: () =>
     ctx.progress(written, total);
   };
   try {
-    for (let start = 0; start < shardIds.length; ) {
+    for (let start = 0; start < shardIds.length;) {
       checkAbort();
       let end = start;
       for (let orders = 0; end < shardIds.length && end - start < CHUNK_SHARDS && orders < chunkOrders; end++) {
@@ -165,32 +185,38 @@ export async function writeBuyers(ctx: RunContext, hold: Hold, checkAbort: () =>
         }
       }
       const count = fresh.length + merge.length;
-      const mergeChunk = () => db.transaction('rw', db.buyerShards, db.lexicon, async () => {
-        await checkGeneration(ctx);
-        const shards = new Map<string, BuyerShard>();
-        const read = async (want: Iterable<string>) => {
-          const missing = [...want].filter((id) => !shards.has(id));
-          (await db.buyerShards.bulkGet(missing)).forEach((s, i) => s && shards.set(missing[i]!, s));
-        };
-        const before = new Map<HeldBuyer, BuyerRecord | undefined>();
-        const readStored = (buyers: readonly HeldBuyer[]) => storedBuyers(ctx, shards, buyers, before);
-        await read(merge.length ? ids : []);
-        await readStored(merge);
-        const all = fresh.concat(merge.map((b) => merged(ctx, hold, b, before.get(b), true)));
-        const touched = shardsTouched(all.map((w) => w.change));
-        await read(touched);
-        // Another import (another tab) may have created a "fresh" shard since the writes began:
-        // merge into what it stored rather than replace it (this import's orders are counted already).
-        await readStored(fresh.map((w) => w.held));
-        for (let i = 0; i < fresh.length; i++) {
-          const stored = before.get(all[i]!.held);
-          if (stored) all[i] = merged(ctx, hold, all[i]!.held, stored, false);
-        }
-        for (const id of touched) keepBefore(ctx.undo, id, shards.get(id));
-        applyToShards(shards, all.map((w) => w.change), ctx.stamp(), ctx.lexicon.gen);
-        await saveLexicon(ctx, () => db.buyerShards.bulkPut([...touched].map((id) => shards.get(id)!)));
-        return all.map((w) => w.entry);
-      });
+      const mergeChunk = () =>
+        db.transaction('rw', db.buyerShards, db.lexicon, async () => {
+          await checkGeneration(ctx);
+          const shards = new Map<string, BuyerShard>();
+          const read = async (want: Iterable<string>) => {
+            const missing = [...want].filter((id) => !shards.has(id));
+            (await db.buyerShards.bulkGet(missing)).forEach((s, i) => s && shards.set(missing[i]!, s));
+          };
+          const before = new Map<HeldBuyer, BuyerRecord | undefined>();
+          const readStored = (buyers: readonly HeldBuyer[]) => storedBuyers(ctx, shards, buyers, before);
+          await read(merge.length ? ids : []);
+          await readStored(merge);
+          const all = fresh.concat(merge.map((b) => merged(ctx, hold, b, before.get(b), true)));
+          const touched = shardsTouched(all.map((w) => w.change));
+          await read(touched);
+          // Another import (another tab) may have created a "fresh" shard since the writes began:
+          // merge into what it stored rather than replace it (this import's orders are counted already).
+          await readStored(fresh.map((w) => w.held));
+          for (let i = 0; i < fresh.length; i++) {
+            const stored = before.get(all[i]!.held);
+            if (stored) all[i] = merged(ctx, hold, all[i]!.held, stored, false);
+          }
+          for (const id of touched) keepBefore(ctx.undo, id, shards.get(id));
+          applyToShards(
+            shards,
+            all.map((w) => w.change),
+            ctx.stamp(),
+            ctx.lexicon.gen,
+          );
+          await saveLexicon(ctx, () => db.buyerShards.bulkPut([...touched].map((id) => shards.get(id)!)));
+          return all.map((w) => w.entry);
+        });
       let done: Promise<IndexEntry[]>;
       const onlyNew = !merge.length && fresh.every((w) => aliasOf(w.change.record) === null);
       if (onlyNew) {
@@ -198,7 +224,12 @@ export async function writeBuyers(ctx: RunContext, hold: Hold, checkAbort: () =>
         // nothing but add them, so the database stores them while the next chunk is being built.
         // `add` refuses a shard that appeared meanwhile (another tab importing): then merge instead.
         const shards = new Map<string, BuyerShard>();
-        applyToShards(shards, fresh.map((w) => w.change), ctx.stamp(), ctx.lexicon.gen);
+        applyToShards(
+          shards,
+          fresh.map((w) => w.change),
+          ctx.stamp(),
+          ctx.lexicon.gen,
+        );
         // This chunk's copy of the lexicon is taken now: a merge queued before it must have put its
         // own (taken later, after its texts) first, or this one would put back fewer texts.
         if ((inflight as Flight | null)?.merge) {
@@ -206,11 +237,13 @@ export async function writeBuyers(ctx: RunContext, hold: Hold, checkAbort: () =>
           inflight = null;
           await settle(previous);
         }
-        done = addShards(ctx, [...shards.values()])
-          .then(() => fresh.map((w) => w.entry), (error: unknown) => {
+        done = addShards(ctx, [...shards.values()]).then(
+          () => fresh.map((w) => w.entry),
+          (error: unknown) => {
             if (isConstraintError(error)) return mergeChunk();
             throw error;
-          });
+          },
+        );
       } else done = mergeChunk();
       const previous: Flight | null = inflight;
       inflight = { count, done, merge: !onlyNew };
@@ -262,7 +295,12 @@ function addShards(ctx: RunContext, shards: BuyerShard[]): Promise<void> {
       for (const shard of shards) keepBefore(ctx.undo, shard.id, undefined);
       resolve();
     };
-    tx.onabort = () => reject(replaced ? new DataReplaced() : tx.error ?? new DOMException('The write of new buyers was aborted', 'AbortError'));
+    tx.onabort = () =>
+      reject(
+        replaced
+          ? new DataReplaced()
+          : (tx.error ?? new DOMException('The write of new buyers was aborted', 'AbortError')),
+      );
     const texts = tx.objectStore(ctx.db.lexicon.name);
     const guard = texts.get(ctx.lexicon.guardChunk());
     const store = tx.objectStore(ctx.db.buyerShards.name);
@@ -280,7 +318,12 @@ function addShards(ctx: RunContext, shards: BuyerShard[]): Promise<void> {
  * Inside a write transaction: the live stored records of these buyers (in `out`), from shards read.
  * A doc naming a text another run added since this one loaded the lexicon loads those texts.
  */
-async function storedBuyers(ctx: RunContext, shards: Map<string, BuyerShard>, buyers: readonly HeldBuyer[], out: Map<HeldBuyer, BuyerRecord | undefined>): Promise<void> {
+async function storedBuyers(
+  ctx: RunContext,
+  shards: Map<string, BuyerShard>,
+  buyers: readonly HeldBuyer[],
+  out: Map<HeldBuyer, BuyerRecord | undefined>,
+): Promise<void> {
   const { lexicon } = ctx;
   const readAll = () => {
     for (const b of buyers) {
@@ -307,19 +350,35 @@ function newBuyer(ctx: RunContext, hold: Hold, b: HeldBuyer): Written {
   ctx.run.orders += b.refs.length;
   ctx.run.newOrders += b.refs.length;
   const record = { id: b.id, platform: b.platform, buyerKey: b.buyerKey, nick: b.nick ?? b.buyerKey };
-  return { change: { record, before: undefined, doc: packed.doc }, entry: { ...record, metrics: packed.metrics }, held: b };
+  return {
+    change: { record, before: undefined, doc: packed.doc },
+    entry: { ...record, metrics: packed.metrics },
+    held: b,
+  };
 }
 
 /** The buyer's record with the held orders merged into the stored one (if any), encoded. */
-function merged(ctx: RunContext, hold: Hold, b: HeldBuyer, before: BuyerRecord | undefined, countOrders: boolean): Written {
+function merged(
+  ctx: RunContext,
+  hold: Hold,
+  b: HeldBuyer,
+  before: BuyerRecord | undefined,
+  countOrders: boolean,
+): Written {
   const record = buyerRecord(ctx, hold.ordersOf(b), b, before, countOrders);
-  return { change: { record, before, doc: encodeBuyer(record, { itemsDerived: true, lexicon: ctx.lexicon }) }, entry: record, held: b };
+  return {
+    change: { record, before, doc: encodeBuyer(record, { itemsDerived: true, lexicon: ctx.lexicon }) },
+    entry: record,
+    held: b,
+  };
 }
 
 /** A write refused because a key already exists (Dexie wraps it in a BulkError). */
 function isConstraintError(error: unknown): boolean {
   const failures = (error as { failures?: unknown[] } | null)?.failures;
-  const names = [error, ...(Array.isArray(failures) ? failures : [])].map((e) => (e as { name?: unknown } | null)?.name);
+  const names = [error, ...(Array.isArray(failures) ? failures : [])].map(
+    (e) => (e as { name?: unknown } | null)?.name,
+  );
   return names.includes('ConstraintError');
 }
 
@@ -327,7 +386,13 @@ function isConstraintError(error: unknown): boolean {
  * The buyer's record with this import's orders merged in. Counts the import's orders once each,
  * even across intermediate writes: a stored order that already lists this run was counted before.
  */
-function buyerRecord(ctx: RunContext, held: Order[], b: HeldBuyer, before: BuyerRecord | undefined, countOrders: boolean): BuyerRecord {
+function buyerRecord(
+  ctx: RunContext,
+  held: Order[],
+  b: HeldBuyer,
+  before: BuyerRecord | undefined,
+  countOrders: boolean,
+): BuyerRecord {
   const { opts } = ctx;
   let orders = held;
   if (before) {
@@ -347,7 +412,9 @@ function buyerRecord(ctx: RunContext, held: Order[], b: HeldBuyer, before: Buyer
   } else if (countOrders) for (const o of held) count(ctx, o, null);
   return {
     ...before,
-    id: b.id, platform: b.platform, buyerKey: b.buyerKey,
+    id: b.id,
+    platform: b.platform,
+    buyerKey: b.buyerKey,
     nick: b.nick ?? before?.nick ?? b.buyerKey,
     orders,
     metrics: computeBuyerMetrics(orders, opts.rules),

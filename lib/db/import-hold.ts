@@ -134,7 +134,12 @@ export class Hold {
    * these orders, items left out to be derived when read) straight from the order rows, with its
    * metrics; null when one of its orders is kept as an object (then build the record).
    */
-  newBuyerDoc(b: HeldBuyer, rules: CountingRules, updatedAt: number, lexicon: Lexicon | undefined): { doc: string; metrics: CountedMetrics } | null {
+  newBuyerDoc(
+    b: HeldBuyer,
+    rules: CountingRules,
+    updatedAt: number,
+    lexicon: Lexicon | undefined,
+  ): { doc: string; metrics: CountedMetrics } | null {
     if (!b.refs.length) return null;
     if (this.full.size) for (const r of b.refs) if (this.full.has(r)) return null;
     const tally = new MetricsTally(rules);
@@ -148,7 +153,14 @@ export class Hold {
       this.rows.json(r, parts, raws, lexicon);
     }
     const metrics = tally.result();
-    const head = { id: b.id, platform: b.platform, buyerKey: b.buyerKey, nick: b.nick ?? b.buyerKey, updatedAt, metrics };
+    const head = {
+      id: b.id,
+      platform: b.platform,
+      buyerKey: b.buyerKey,
+      nick: b.nick ?? b.buyerKey,
+      updatedAt,
+      metrics,
+    };
     const [start, tail] = packedBuyerDoc(head, this.sources, this.rows.rawStatuses(raws), lexicon);
     parts[0] = start;
     parts.push(tail);

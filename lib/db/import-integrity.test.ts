@@ -31,7 +31,12 @@ function freshDb(): HuitoukeDb {
 }
 
 const options = (runId: string, extra: Partial<ImportStoreOptions> = {}): ImportStoreOptions => ({
-  rules: DEFAULT_COUNTING_RULES, locale: 'zh-CN', asOf: AS_OF, runId, now: () => 1_750_000_000_000, ...extra,
+  rules: DEFAULT_COUNTING_RULES,
+  locale: 'zh-CN',
+  asOf: AS_OF,
+  runId,
+  now: () => 1_750_000_000_000,
+  ...extra,
 });
 
 /** A generated shop whose buyers, order ids and item titles are its own (`mark`), so two shops share none. */
@@ -44,7 +49,10 @@ function shop(seed: number, mark: string, idDigit: string): DemoOrder[] {
   }));
 }
 const report = (name: string, orders: DemoOrder[]): ImportSource =>
-  sourceFromBytes(name, new Uint8Array(iconv.encode([TAOBAO_HEADER_ROW, ...orders.map(taobaoRow)].join('\n') + '\n', 'gb18030')));
+  sourceFromBytes(
+    name,
+    new Uint8Array(iconv.encode([TAOBAO_HEADER_ROW, ...orders.map(taobaoRow)].join('\n') + '\n', 'gb18030')),
+  );
 
 /** Reads a file's batches, and before each after the first waits for `gate()` (the run has written by then: see holdOrders). */
 function pausing(gate: () => Promise<unknown>): ImportStoreOptions['read'] {
@@ -63,10 +71,13 @@ async function allBuyers(db: HuitoukeDb): Promise<BuyerRecord[]> {
   await scanBuyers(db, (page) => void out.push(...page));
   return out.sort((a, b) => (a.id < b.id ? -1 : 1));
 }
-const view = (buyers: BuyerRecord[]) => buyers.map((b) => ({
-  id: b.id, nick: b.nick, metrics: b.metrics,
-  orders: b.orders.map(({ sources: _s, ...o }) => o).sort((x, y) => (x.orderId < y.orderId ? -1 : 1)),
-}));
+const view = (buyers: BuyerRecord[]) =>
+  buyers.map((b) => ({
+    id: b.id,
+    nick: b.nick,
+    metrics: b.metrics,
+    orders: b.orders.map(({ sources: _s, ...o }) => o).sort((x, y) => (x.orderId < y.orderId ? -1 : 1)),
+  }));
 
 /** The buyers the supervisor's table lists (and exports), through the same service the options page uses. */
 async function tableBuyers(db: HuitoukeDb): Promise<string[]> {
@@ -80,7 +91,10 @@ async function tableBuyers(db: HuitoukeDb): Promise<string[]> {
 }
 
 async function failure(p: Promise<unknown>): Promise<ImportFailure> {
-  const error = await p.then(() => null, (e: unknown) => e);
+  const error = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(Error);
   return error as ImportFailure;
 }
@@ -95,10 +109,14 @@ describe('two imports at once', () => {
     const aWriting = new Promise<void>((resolve) => (aWrote = resolve));
     let bDone!: () => void;
     const bFinished = new Promise<void>((resolve) => (bDone = resolve));
-    const runA = importIntoDb(db, [report('a.csv', a)], options('run-a', {
-      limits: { holdOrders: 1, batchSize: 50 },
-      read: pausing(() => (aWrote(), bFinished)),
-    }));
+    const runA = importIntoDb(
+      db,
+      [report('a.csv', a)],
+      options('run-a', {
+        limits: { holdOrders: 1, batchSize: 50 },
+        read: pausing(() => (aWrote(), bFinished)),
+      }),
+    );
     await aWriting;
     await importIntoDb(db, [report('b.csv', b)], options('run-b'));
     bDone();
@@ -114,7 +132,9 @@ describe('two imports at once', () => {
     expect([...(await loadBuyerIndex(db)).ids].sort()).toEqual(ids);
     expect(await tableBuyers(db)).toEqual(ids);
     expect((await db.settings.get(SETTINGS_KEY.buyerCount))?.value).toBe(ids.length);
-    expect((await db.settings.get(SETTINGS_KEY.segmentModel))?.value).toEqual((await oneByOne.settings.get(SETTINGS_KEY.segmentModel))?.value);
+    expect((await db.settings.get(SETTINGS_KEY.segmentModel))?.value).toEqual(
+      (await oneByOne.settings.get(SETTINGS_KEY.segmentModel))?.value,
+    );
     expect(await db.settings.get(INDEX_PENDING_KEY)).toBeUndefined();
   });
 
@@ -126,10 +146,14 @@ describe('two imports at once', () => {
     // A writes some buyers, then its page is closed (it never finishes, nothing undoes it) while B runs.
     let aWrote!: () => void;
     const aWriting = new Promise<void>((resolve) => (aWrote = resolve));
-    void importIntoDb(db, [report('a.csv', a)], options('run-a', {
-      limits: { holdOrders: 1, batchSize: 50 },
-      read: pausing(() => (aWrote(), new Promise(() => {}))),
-    })).catch(() => {});
+    void importIntoDb(
+      db,
+      [report('a.csv', a)],
+      options('run-a', {
+        limits: { holdOrders: 1, batchSize: 50 },
+        read: pausing(() => (aWrote(), new Promise(() => {}))),
+      }),
+    ).catch(() => {});
     await aWriting;
     await importIntoDb(db, [report('b.csv', b)], options('run-b'));
     const written = (await allBuyers(db)).filter((x) => x.id.includes('甲')).map((x) => x.id);
@@ -169,11 +193,20 @@ describe('an import and a restore', () => {
     const writing = new Promise<void>((resolve) => (wrote = resolve));
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
-    const importing = importIntoDb(db, [report('b.csv', shop(2, '乙', '8'))], options('run-b', {
-      lock, limits: { holdOrders: 1, batchSize: 50 }, read: pausing(() => (wrote(), released)),
-    }));
+    const importing = importIntoDb(
+      db,
+      [report('b.csv', shop(2, '乙', '8'))],
+      options('run-b', {
+        lock,
+        limits: { holdOrders: 1, batchSize: 50 },
+        read: pausing(() => (wrote(), released)),
+      }),
+    );
     await writing;
-    const refused = await restoreBackup(db, source, read.info, { now: 2, lock }).then(() => null, (e: unknown) => e);
+    const refused = await restoreBackup(db, source, read.info, { now: 2, lock }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(refused).toBeInstanceOf(DataBusy);
     expect((refused as DataBusy).holder).toBe('import');
     release();
@@ -200,14 +233,18 @@ describe('an import and a restore', () => {
     const read = await checkBackup(source, db);
     if (!read.ok) throw new Error('backup refused');
     // The import writes its first buyers, then the restore replaces everything, then the import goes on.
-    const importing = importIntoDb(db, [report('b.csv', shop(2, '乙', '8'))], options('run-b', {
-      limits: { holdOrders: 1, batchSize: 50 },
-      read: pausing(async () => {
-        if ((await db.importRuns.get('run-a')) === undefined) return;
-        const restored = await restoreBackup(db, source, read.info, { now: 2 });
-        expect(restored.ok).toBe(true);
+    const importing = importIntoDb(
+      db,
+      [report('b.csv', shop(2, '乙', '8'))],
+      options('run-b', {
+        limits: { holdOrders: 1, batchSize: 50 },
+        read: pausing(async () => {
+          if ((await db.importRuns.get('run-a')) === undefined) return;
+          const restored = await restoreBackup(db, source, read.info, { now: 2 });
+          expect(restored.ok).toBe(true);
+        }),
       }),
-    }));
+    );
     const stopped = await failure(importing);
     expect(stopped.run?.failure).toBe('导入期间数据被备份恢复替换，导入已停止，没有写入恢复后的数据。请重新导入。');
     // Every restored buyer reads back as it was backed up, and nothing of the import is in the restored data.
@@ -223,16 +260,28 @@ describe('an import and a restore', () => {
     const db = freshDb();
     await importIntoDb(db, [report('a.csv', shop(1, '甲', '7'))], options('run-a', { lock }));
     // Every table, whatever the buyer engine stores: nothing but the run's own record may differ.
-    const stored = async () => Object.fromEntries(await Promise.all(db.tables.filter((t) => t.name !== 'importRuns').map(async (t) => [t.name, await t.toArray()] as const)));
+    const stored = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          db.tables.filter((t) => t.name !== 'importRuns').map(async (t) => [t.name, await t.toArray()] as const),
+        ),
+      );
     const before = await stored();
     const abort = new AbortController();
-    const stopped = await failure(importIntoDb(db, [report('b.csv', shop(2, '乙', '8'))], options('run-b', {
-      lock, signal: abort.signal, limits: { chunkOrders: 30 },
-      onProgress: (p) => void (p.phase === 'writing' && (p.written ?? 0) > 5 && abort.abort()),
-    })));
+    const stopped = await failure(
+      importIntoDb(
+        db,
+        [report('b.csv', shop(2, '乙', '8'))],
+        options('run-b', {
+          lock,
+          signal: abort.signal,
+          limits: { chunkOrders: 30 },
+          onProgress: (p) => void (p.phase === 'writing' && (p.written ?? 0) > 5 && abort.abort()),
+        }),
+      ),
+    );
     expect(await stored()).toEqual(before);
     expect(stopped.rolledBack).toBe(true);
     expect(await lock.holder()).toBeNull();
   });
-
 });

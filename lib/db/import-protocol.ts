@@ -21,7 +21,9 @@ export const ImportJobSchema = z
     platform: PlatformSchema.optional(),
     locale: UiLocaleSchema,
   })
-  .refine((job) => job.formats.length === job.files.length && job.names.length === job.files.length, { message: 'one name and one format per file' });
+  .refine((job) => job.formats.length === job.files.length && job.names.length === job.files.length, {
+    message: 'one name and one format per file',
+  });
 export type ImportJob = z.infer<typeof ImportJobSchema>;
 
 /** Options page → import worker: the job (once per worker), and a cancel. */
@@ -47,7 +49,12 @@ export const ImportProgressSchema = z.object({
 export const ImportWorkerMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('progress'), progress: ImportProgressSchema }),
   z.object({ type: z.literal('done'), run: ImportRunSchema, issues: z.array(ImportIssueSchema) }),
-  z.object({ type: z.literal('failed'), message: z.string(), run: ImportRunSchema.optional(), issues: z.array(ImportIssueSchema) }),
+  z.object({
+    type: z.literal('failed'),
+    message: z.string(),
+    run: ImportRunSchema.optional(),
+    issues: z.array(ImportIssueSchema),
+  }),
   /** Cancelled: `rolledBack` says whether everything the run wrote was put back. */
   z.object({ type: z.literal('cancelled'), message: z.string(), rolledBack: z.boolean() }),
   /** Not started: another import or a restore holds the data lock. */

@@ -30,25 +30,50 @@ function freshDb(): HuitoukeDb {
 }
 
 const options = (runId: string, extra: Partial<ImportStoreOptions> = {}): ImportStoreOptions => ({
-  rules: DEFAULT_COUNTING_RULES, locale: 'zh-CN', asOf: AS_OF, runId, now: () => 1_750_000_000_000, ...extra,
+  rules: DEFAULT_COUNTING_RULES,
+  locale: 'zh-CN',
+  asOf: AS_OF,
+  runId,
+  now: () => 1_750_000_000_000,
+  ...extra,
 });
-const fixture = (path: string): ImportSource => sourceFromBytes(basename(path), new Uint8Array(readFileSync(join(FIXTURES, path))));
-const gb = (name: string, rows: string[]): ImportSource => sourceFromBytes(name, new Uint8Array(iconv.encode(rows.join('\n') + '\n', 'gb18030')), [4096]);
+const fixture = (path: string): ImportSource =>
+  sourceFromBytes(basename(path), new Uint8Array(readFileSync(join(FIXTURES, path))));
+const gb = (name: string, rows: string[]): ImportSource =>
+  sourceFromBytes(name, new Uint8Array(iconv.encode(rows.join('\n') + '\n', 'gb18030')), [4096]);
 const orderReport = (name: string, orders: DemoOrder[]) => gb(name, [TAOBAO_HEADER_ROW, ...orders.map(taobaoRow)]);
 
 const yuan = (cents: number) => (cents / 100).toFixed(2);
 /** The 子订单 report of the same orders: one row per line, line amounts, no buyer column. */
 function itemReport(name: string, orders: DemoOrder[]): ImportSource {
-  const rows = orders.flatMap((o) => o.lines.map((line, k) => {
-    const cells: Record<(typeof TAOBAO_ITEM_HEADERS)[number], string> = {
-      '子订单编号': `="${o.orderId}${String(k + 1).padStart(3, '0')}"`, '主订单编号': `="${o.orderId}"`, '商品标题': line.title,
-      '商品价格': yuan(line.priceCents), '购买数量': String(line.quantity), '外部系统编号': '', '商品属性': '', '套餐信息': '', '备注': '',
-      '订单状态': o.rawStatus, '商家编码': line.productId, '买家应付货款': yuan(line.priceCents * line.quantity),
-      '买家实付金额': yuan(line.priceCents * line.quantity), '打款商家金额': '0.00元', '退款状态': '没有申请退款', '退款金额': '无退款申请',
-      '订单创建时间': o.createdAt, '订单付款时间': o.paidAt ?? '', '发货时间': '', '物流单号': '', '物流公司': '',
-    };
-    return TAOBAO_ITEM_HEADERS.map((h) => cells[h]).join(',');
-  }));
+  const rows = orders.flatMap((o) =>
+    o.lines.map((line, k) => {
+      const cells: Record<(typeof TAOBAO_ITEM_HEADERS)[number], string> = {
+        子订单编号: `="${o.orderId}${String(k + 1).padStart(3, '0')}"`,
+        主订单编号: `="${o.orderId}"`,
+        商品标题: line.title,
+        商品价格: yuan(line.priceCents),
+        购买数量: String(line.quantity),
+        外部系统编号: '',
+        商品属性: '',
+        套餐信息: '',
+        备注: '',
+        订单状态: o.rawStatus,
+        商家编码: line.productId,
+        买家应付货款: yuan(line.priceCents * line.quantity),
+        买家实付金额: yuan(line.priceCents * line.quantity),
+        打款商家金额: '0.00元',
+        退款状态: '没有申请退款',
+        退款金额: '无退款申请',
+        订单创建时间: o.createdAt,
+        订单付款时间: o.paidAt ?? '',
+        发货时间: '',
+        物流单号: '',
+        物流公司: '',
+      };
+      return TAOBAO_ITEM_HEADERS.map((h) => cells[h]).join(',');
+    }),
+  );
   return gb(name, [TAOBAO_ITEM_HEADERS.join(','), ...rows]);
 }
 
@@ -66,19 +91,35 @@ const withoutSources = ({ sources: _sources, ...rest }: Order) => rest;
 /** What a user can see of the database: buyers with orders and metrics, orphans, index, segment model. */
 async function snapshot(db: HuitoukeDb) {
   const buyers = (await allBuyers(db)).sort(byId).map((b) => ({
-    id: b.id, nick: b.nick, metrics: b.metrics, orders: [...b.orders].sort(byOrderId).map(withoutSources),
+    id: b.id,
+    nick: b.nick,
+    metrics: b.metrics,
+    orders: [...b.orders].sort(byOrderId).map(withoutSources),
   }));
-  const orphans = (await db.orphans.toArray()).flatMap((b) => b.orders).sort(byOrderId).map(withoutSources);
+  const orphans = (await db.orphans.toArray())
+    .flatMap((b) => b.orders)
+    .sort(byOrderId)
+    .map(withoutSources);
   const index = await loadBuyerIndex(db);
-  const entries = index.ids.map((id, i) => ({
-    id, nick: index.nicks[i], platform: index.platforms[i], paidOrders: index.paidOrders[i], netCents: index.netCents[i],
-    first: index.firstPaidDate[i], last: index.lastPaidDate[i], refunds: index.refundOrders[i],
-  })).sort(byId);
+  const entries = index.ids
+    .map((id, i) => ({
+      id,
+      nick: index.nicks[i],
+      platform: index.platforms[i],
+      paidOrders: index.paidOrders[i],
+      netCents: index.netCents[i],
+      first: index.firstPaidDate[i],
+      last: index.lastPaidDate[i],
+      refunds: index.refundOrders[i],
+    }))
+    .sort(byId);
   const model = (await db.settings.get(SETTINGS_KEY.segmentModel))?.value;
   return { buyers, orphans, index: entries, model };
 }
 
-const shop = (seed: number, buyers = 60, orders = 300) => [...generateDemoOrders({ buyers, orders, seed, asOf: AS_OF })];
+const shop = (seed: number, buyers = 60, orders = 300) => [
+  ...generateDemoOrders({ buyers, orders, seed, asOf: AS_OF }),
+];
 
 describe('importIntoDb', () => {
   it('gives the same buyers, metrics and index when the same file is imported twice, and counts nothing twice', async () => {
@@ -132,15 +173,21 @@ describe('importIntoDb', () => {
     expect(before?.metrics.paidOrders).toBeGreaterThan(1);
   });
 
-  it('re-imports into buyers an older version stored (format 1 docs): nothing counted twice, the buyers rewritten in today\'s format', async () => {
+  it("re-imports into buyers an older version stored (format 1 docs): nothing counted twice, the buyers rewritten in today's format", async () => {
     const db = freshDb();
-    const saved = JSON.parse(readFileSync(join(FIXTURES, '..', 'db', 'v4.json'), 'utf8')) as { tables: Record<string, object[]> };
+    const saved = JSON.parse(readFileSync(join(FIXTURES, '..', 'db', 'v4.json'), 'utf8')) as {
+      tables: Record<string, object[]>;
+    };
     await db.open();
     for (const [table, rows] of Object.entries(saved.tables)) await db.table(table).bulkAdd(rows);
     const docs = async () => (await db.buyerShards.toArray()).flatMap((s) => s.docs);
     expect((await docs()).every((d) => d.startsWith('{"v":1,'))).toBe(true);
     const before = await allBuyers(db);
-    const again = await importIntoDb(db, [fixture('ExportOrderList202510071230.csv'), fixture('orders_export_1.csv')], options('run-2'));
+    const again = await importIntoDb(
+      db,
+      [fixture('ExportOrderList202510071230.csv'), fixture('orders_export_1.csv')],
+      options('run-2'),
+    );
     expect(again.run.orders).toBeGreaterThan(0);
     expect(again.run.newOrders).toBe(0);
     const after = new Map((await allBuyers(db)).map((b) => [b.id, b]));
@@ -153,12 +200,25 @@ describe('importIntoDb', () => {
       expect(now.metrics.currency, b.id).toBe(b.platform === 'shopify' ? now.orders[0]!.currency : undefined);
       if (b.platform === 'shopify') expect(['EUR', 'USD']).toContain(now.metrics.currency);
       // The same orders; the exports now name the parcels of shipped orders, which the re-import fills in.
-      expect(now.orders.map(({ trackingNo: _t, carrier: _c, currency: _m, ...o }) => ({ ...o, sources: [] })), b.id).toEqual(b.orders.map((o) => ({ ...o, sources: [] })));
-      expect(b.orders.some((o) => o.trackingNo !== undefined), b.id).toBe(false);
-      expect(now.orders.every((o) => o.sources.includes('run-2') && o.sources.includes('fixture-run')), b.id).toBe(true);
+      expect(
+        now.orders.map(({ trackingNo: _t, carrier: _c, currency: _m, ...o }) => ({ ...o, sources: [] })),
+        b.id,
+      ).toEqual(b.orders.map((o) => ({ ...o, sources: [] })));
+      expect(
+        b.orders.some((o) => o.trackingNo !== undefined),
+        b.id,
+      ).toBe(false);
+      expect(
+        now.orders.every((o) => o.sources.includes('run-2') && o.sources.includes('fixture-run')),
+        b.id,
+      ).toBe(true);
     }
     expect((await docs()).every((d) => d.startsWith('{"v":3,'))).toBe(true);
-    expect(after.get('taobao:sunny_小雨')!.orders[0]).toMatchObject({ status: 'shipped', trackingNo: 'YT7512345678901', carrier: '圆通速递' });
+    expect(after.get('taobao:sunny_小雨')!.orders[0]).toMatchObject({
+      status: 'shipped',
+      trackingNo: 'YT7512345678901',
+      carrier: '圆通速递',
+    });
   });
 
   it.each([
@@ -169,7 +229,10 @@ describe('importIntoDb', () => {
     ['douyin-orders-20251010.csv', {}],
     ['jd-orders-20251010.csv', {}],
     ['orders_export_1.csv', {}],
-    ['generic-orders.csv', { format: 'generic', mapping: { buyer: '客户', time: '下单日期', amount: '金额', item: '商品' } }],
+    [
+      'generic-orders.csv',
+      { format: 'generic', mapping: { buyer: '客户', time: '下单日期', amount: '金额', item: '商品' } },
+    ],
   ] as const)('imports %s twice with the same result', async (name, extra) => {
     const db = freshDb();
     const first = await importIntoDb(db, [fixture(name)], options('run-1', extra));
@@ -186,7 +249,8 @@ describe('importIntoDb', () => {
 
   it('counts every order once across two overlapping exports (Jan–Jun and Apr–Dec)', async () => {
     const orders = shop(2).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
-    const cut = (from: number, to: number) => orders.slice(Math.floor(orders.length * from), Math.floor(orders.length * to));
+    const cut = (from: number, to: number) =>
+      orders.slice(Math.floor(orders.length * from), Math.floor(orders.length * to));
     const early = cut(0, 0.6);
     const late = cut(0.4, 1);
     const overlap = early.length + late.length - orders.length;
@@ -204,7 +268,11 @@ describe('importIntoDb', () => {
     expect(await snapshot(twoRuns)).toEqual(expected);
 
     const oneRun = freshDb();
-    const both = await importIntoDb(oneRun, [orderReport('h2.csv', late), orderReport('h1.csv', early)], options('run-ab'));
+    const both = await importIntoDb(
+      oneRun,
+      [orderReport('h2.csv', late), orderReport('h1.csv', early)],
+      options('run-ab'),
+    );
     expect(both.run.orders).toBe(orders.length);
     expect(both.run.newOrders).toBe(orders.length);
     expect(both.run.rows).toBe(early.length + late.length);
@@ -236,7 +304,10 @@ describe('importIntoDb', () => {
       expect(multiLine.length).toBeGreaterThan(5);
       const net = await orderReportOnly();
       expect(net).toBeGreaterThan(0);
-      for (const files of [[itemReport('items.csv', orders), orderReport('orders.csv', orders)], [orderReport('orders.csv', orders), itemReport('items.csv', orders)]]) {
+      for (const files of [
+        [itemReport('items.csv', orders), orderReport('orders.csv', orders)],
+        [orderReport('orders.csv', orders), itemReport('items.csv', orders)],
+      ]) {
         const db = freshDb();
         const { run } = await importIntoDb(db, files, options('run-1'));
         expect(run.ordersWithoutBuyer).toBe(0);
@@ -283,11 +354,20 @@ describe('importIntoDb', () => {
     const db = freshDb();
     const { run, issues } = await importIntoDb(db, [fixture('bad/ExportOrderList-bad-values.csv')], options('run-1'));
     const amount = issues.find((i) => i.code === 'import_badAmount');
-    expect(amount).toMatchObject({ file: 'ExportOrderList-bad-values.csv', severity: 'error', column: 9, columnName: '买家实际支付金额' });
+    expect(amount).toMatchObject({
+      file: 'ExportOrderList-bad-values.csv',
+      severity: 'error',
+      column: 9,
+      columnName: '买家实际支付金额',
+    });
     expect(amount?.line).toBeGreaterThan(1);
     expect(issues.some((i) => i.code === 'import_idMangled')).toBe(true);
     expect(run.errors).toBe(issues.filter((i) => i.severity === 'error').length);
-    expect(run.issueSample.some((line) => line.includes('ExportOrderList-bad-values.csv') && line.includes('买家实际支付金额'))).toBe(true);
+    expect(
+      run.issueSample.some(
+        (line) => line.includes('ExportOrderList-bad-values.csv') && line.includes('买家实际支付金额'),
+      ),
+    ).toBe(true);
     expect(await getBuyer(db, 'taobao:buyer_1')).toBeDefined();
     expect(await getBuyer(db, 'taobao:buyer_4')).toBeUndefined();
     expect(await allBuyers(db)).toHaveLength(run.buyersTouched);

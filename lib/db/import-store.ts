@@ -7,12 +7,30 @@ import { mergeOrder } from '../orders/merge';
 import type { Platform, UiLocale } from '../schemas/common';
 import type { Order } from '../schemas/order';
 import { buildSegmentModel, type SegmentModel } from '../segments/model';
-import { emptyBuyerIndex, indexEntries, indexPopulation, loadBuyerIndex, pendingRuns, rebuildBuyerIndex, setPendingRuns, upsertIndex } from './buyer-index';
+import {
+  emptyBuyerIndex,
+  indexEntries,
+  indexPopulation,
+  loadBuyerIndex,
+  pendingRuns,
+  rebuildBuyerIndex,
+  setPendingRuns,
+  upsertIndex,
+} from './buyer-index';
 import type { DataLock } from './data-lock';
 import type { HuitoukeDb } from './database';
 import { enrich, Hold, orphanBucket, type HeldOrphan } from './import-hold';
 import { scanBuyers } from './buyer-store';
-import { checkGeneration, claimLexicon, count, DataReplaced, newUndo, releaseLexicon, writeBuyers, type RunContext } from './import-buyers';
+import {
+  checkGeneration,
+  claimLexicon,
+  count,
+  DataReplaced,
+  newUndo,
+  releaseLexicon,
+  writeBuyers,
+  type RunContext,
+} from './import-buyers';
 import type { ImportRun, OrphanBucket } from './records';
 import { SETTINGS_KEY } from './settings';
 
@@ -70,7 +88,6 @@ export interface ImportOutcome {
 /** What a failed or cancelled import throws: the error, with the run, its issues and whether its writes were undone. */
 export type ImportFailure = Error & { run?: ImportRun; issues?: ImportIssue[]; rolledBack?: boolean };
 
-
 /**
  * Import order exports into the database. Each buyer's orders live in the buyer's record. Every
  * order of the files is held in memory, merged by buyer and order id, and each buyer is then read
@@ -85,22 +102,42 @@ export type ImportFailure = Error & { run?: ImportRun; issues?: ImportIssue[]; r
  * With `opts.lock` the run holds the data lock from start to end; a restore or another import
  * meanwhile is refused, and this run is refused (DataBusy, nothing written) while one holds it.
  */
-export async function importIntoDb(db: HuitoukeDb, sources: ImportSource[], opts: ImportStoreOptions): Promise<ImportOutcome> {
+export async function importIntoDb(
+  db: HuitoukeDb,
+  sources: ImportSource[],
+  opts: ImportStoreOptions,
+): Promise<ImportOutcome> {
   if (!opts.lock) return runImport(db, sources, opts, false);
   return opts.lock.exclusive('import', () => runImport(db, sources, opts, true));
 }
 
-async function runImport(db: HuitoukeDb, sources: ImportSource[], opts: ImportStoreOptions, exclusive: boolean): Promise<ImportOutcome> {
+async function runImport(
+  db: HuitoukeDb,
+  sources: ImportSource[],
+  opts: ImportStoreOptions,
+  exclusive: boolean,
+): Promise<ImportOutcome> {
   const now = opts.now ?? Date.now;
   const bytesTotal = sources.reduce((s, f) => s + (f.size ?? 0), 0);
   const run: ImportRun = {
-    id: opts.runId, status: 'running', files: sources.map((s) => ({ name: s.name, size: s.size })),
-    startedAt: now(), updatedAt: now(), rows: 0, orders: 0, newOrders: 0, buyersTouched: 0,
-    ordersWithoutBuyer: 0, errors: 0, warnings: 0, issueSample: [],
+    id: opts.runId,
+    status: 'running',
+    files: sources.map((s) => ({ name: s.name, size: s.size })),
+    startedAt: now(),
+    updatedAt: now(),
+    rows: 0,
+    orders: 0,
+    newOrders: 0,
+    buyersTouched: 0,
+    ordersWithoutBuyer: 0,
+    errors: 0,
+    warnings: 0,
+    issueSample: [],
   };
   await db.importRuns.put(run);
   const issues: ImportIssue[] = [];
-  const report = (p: Omit<ImportProgress, 'bytesTotal' | 'files'>) => opts.onProgress?.({ ...p, bytesTotal, files: sources.length });
+  const report = (p: Omit<ImportProgress, 'bytesTotal' | 'files'>) =>
+    opts.onProgress?.({ ...p, bytesTotal, files: sources.length });
   const checkAbort = () => {
     if (opts.signal?.aborted) throw new DOMException('Import cancelled', 'AbortError');
   };
@@ -113,8 +150,26 @@ async function runImport(db: HuitoukeDb, sources: ImportSource[], opts: ImportSt
     if (ctx) return ctx;
     const lexicon = await claimLexicon(db, now());
     const c: RunContext = {
-      db, opts, run, index: emptyBuyerIndex(), touched, storedBefore: new WeakSet(), stamp: now, lexicon, undo: newUndo(), exclusive,
-      progress: (written, toWrite) => report({ file: '', fileIndex: sources.length, bytesRead: bytesBefore, rows: run.rows, phase: 'writing', written, toWrite }),
+      db,
+      opts,
+      run,
+      index: emptyBuyerIndex(),
+      touched,
+      storedBefore: new WeakSet(),
+      stamp: now,
+      lexicon,
+      undo: newUndo(),
+      exclusive,
+      progress: (written, toWrite) =>
+        report({
+          file: '',
+          fileIndex: sources.length,
+          bytesRead: bytesBefore,
+          rows: run.rows,
+          phase: 'writing',
+          written,
+          toWrite,
+        }),
     };
     ctx = c;
     await startWrites(c);
@@ -127,7 +182,12 @@ async function runImport(db: HuitoukeDb, sources: ImportSource[], opts: ImportSt
       const batches = opts.read ? opts.read(source, fileIndex, options) : readOrders(source, options);
       for await (const batch of batches) {
         checkAbort();
-        run.files[fileIndex] = { name: source.name, size: source.size, format: batch.format.id, encoding: batch.encoding };
+        run.files[fileIndex] = {
+          name: source.name,
+          size: source.size,
+          format: batch.format.id,
+          encoding: batch.encoding,
+        };
         run.rows = rowsBefore + batch.rowsRead;
         for (const issue of batch.issues) {
           issues.push(issue);
@@ -137,9 +197,16 @@ async function runImport(db: HuitoukeDb, sources: ImportSource[], opts: ImportSt
         }
         for (const f of batch.fragments) {
           hold.add(f);
-          for (const t of [f.createdAt, f.paidAt, f.shippedAt]) if (t && (!run.newestOrderAt || t > run.newestOrderAt)) run.newestOrderAt = t;
+          for (const t of [f.createdAt, f.paidAt, f.shippedAt])
+            if (t && (!run.newestOrderAt || t > run.newestOrderAt)) run.newestOrderAt = t;
         }
-        report({ file: source.name, fileIndex, bytesRead: bytesBefore + batch.bytesRead, rows: run.rows, phase: 'reading' });
+        report({
+          file: source.name,
+          fileIndex,
+          bytesRead: bytesBefore + batch.bytesRead,
+          rows: run.rows,
+          phase: 'reading',
+        });
         if (hold.weight >= (opts.limits?.holdOrders ?? HOLD_ORDERS)) {
           await commit(await context(), hold, checkAbort);
           hold = new Hold(opts.runId);
@@ -180,9 +247,15 @@ async function runImport(db: HuitoukeDb, sources: ImportSource[], opts: ImportSt
     // the data was replaced meanwhile, nothing of it is this run's to touch, not even its record.
     const replaced = isDataReplaced(error);
     let rolledBack = written === null;
-    if (written && !replaced) rolledBack = await undoRun(written).then(() => true, () => false);
+    if (written && !replaced)
+      rolledBack = await undoRun(written).then(
+        () => true,
+        () => false,
+      );
     run.status = opts.signal?.aborted ? 'interrupted' : 'failed';
-    run.failure = opts.signal?.aborted ? translate(opts.locale, rolledBack ? 'import_cancelled' : 'import_cancelledPartly') : describeFailure(error, opts.locale);
+    run.failure = opts.signal?.aborted
+      ? translate(opts.locale, rolledBack ? 'import_cancelled' : 'import_cancelledPartly')
+      : describeFailure(error, opts.locale);
     run.buyersTouched = rolledBack ? 0 : touched.size;
     run.finishedAt = run.updatedAt = now();
     if (!replaced) await db.importRuns.put(run).catch(() => {});
@@ -213,13 +286,22 @@ async function startWrites(ctx: RunContext): Promise<void> {
       { key: SETTINGS_KEY.buyerIndex, value: index, updatedAt: stamp() },
       { key: SETTINGS_KEY.buyerCount, value: index.ids.length, updatedAt: stamp() },
     ]);
-    if (ctx.exclusive) await setPendingRuns(db, (await pendingRuns(db)).filter((id) => !stale.includes(id)), stamp());
+    if (ctx.exclusive)
+      await setPendingRuns(
+        db,
+        (await pendingRuns(db)).filter((id) => !stale.includes(id)),
+        stamp(),
+      );
   });
 }
 
 /** Inside a transaction on settings: the run leaves the pending marker. */
 async function leavePending(ctx: RunContext): Promise<void> {
-  await setPendingRuns(ctx.db, (await pendingRuns(ctx.db)).filter((id) => id !== ctx.opts.runId), ctx.stamp());
+  await setPendingRuns(
+    ctx.db,
+    (await pendingRuns(ctx.db)).filter((id) => id !== ctx.opts.runId),
+    ctx.stamp(),
+  );
 }
 
 /** Shards (or orphan buckets) put back per transaction when a run is undone. */
@@ -283,7 +365,8 @@ async function commit(ctx: RunContext, hold: Hold, checkAbort: () => void): Prom
     const any = await db.orphans.where(':id').startsWith(`${platform}:~`).limit(1).primaryKeys();
     if (!any.length) continue;
     const buckets = new Set<string>();
-    for (const b of buyers.values()) for (let k = 0; k < b.refs.length; k++) buckets.add(orphanBucket(platform, hold.orderId(b, k)));
+    for (const b of buyers.values())
+      for (let k = 0; k < b.refs.length; k++) buckets.add(orphanBucket(platform, hold.orderId(b, k)));
     let orphans = hold.orphans.get(platform);
     if (!orphans) hold.orphans.set(platform, (orphans = new Map()));
     for (const bucket of await db.orphans.bulkGet([...buckets])) {
@@ -314,20 +397,24 @@ async function commit(ctx: RunContext, hold: Hold, checkAbort: () => void): Prom
  */
 async function attachToStoredBuyers(ctx: RunContext, hold: Hold, platform: Platform, orphans: Map<string, HeldOrphan>) {
   const { db, opts } = ctx;
-  await scanBuyers(db, (page) => {
-    for (const rec of page) {
-      if (rec.deletedAt !== undefined) continue;
-      for (const stored of rec.orders) {
-        const held = orphans.get(stored.orderId);
-        if (!held || held.attached) continue;
-        held.attached = true;
-        const b = hold.buyer(platform, rec.buyerKey);
-        const at = hold.find(b, stored.orderId);
-        if (at >= 0) hold.setOrder(b, at, enrich(hold.order(b, at), held.order, opts.runId));
-        else hold.pushOrder(b, enrich(stored, held.order, opts.runId));
+  await scanBuyers(
+    db,
+    (page) => {
+      for (const rec of page) {
+        if (rec.deletedAt !== undefined) continue;
+        for (const stored of rec.orders) {
+          const held = orphans.get(stored.orderId);
+          if (!held || held.attached) continue;
+          held.attached = true;
+          const b = hold.buyer(platform, rec.buyerKey);
+          const at = hold.find(b, stored.orderId);
+          if (at >= 0) hold.setOrder(b, at, enrich(hold.order(b, at), held.order, opts.runId));
+          else hold.pushOrder(b, enrich(stored, held.order, opts.runId));
+        }
       }
-    }
-  }, platform);
+    },
+    platform,
+  );
 }
 
 /** Orphans not tied to a buyer go to their buckets; tied ones leave the bucket they were in. */
@@ -372,18 +459,22 @@ async function writeOrphans(ctx: RunContext, hold: Hold, checkAbort: () => void)
 
 /** The error, or the cause Dexie wrapped it in, says the data was replaced during the run. */
 function isDataReplaced(error: unknown): boolean {
-  for (let e = error; e && typeof e === 'object'; e = (e as { inner?: unknown }).inner) if (e instanceof DataReplaced) return true;
+  for (let e = error; e && typeof e === 'object'; e = (e as { inner?: unknown }).inner)
+    if (e instanceof DataReplaced) return true;
   return false;
 }
 
 function describeFailure(error: unknown, locale: UiLocale): string {
-  if (error && typeof error === 'object' && 'issue' in error) return formatIssue((error as { issue: ImportIssue }).issue, locale);
+  if (error && typeof error === 'object' && 'issue' in error)
+    return formatIssue((error as { issue: ImportIssue }).issue, locale);
   // Dexie reports a transaction the browser aborted as AbortError with the real cause inside.
   let cause: unknown = error;
-  while (cause && typeof cause === 'object' && 'inner' in cause && (cause as { inner?: unknown }).inner) cause = (cause as { inner: unknown }).inner;
+  while (cause && typeof cause === 'object' && 'inner' in cause && (cause as { inner?: unknown }).inner)
+    cause = (cause as { inner: unknown }).inner;
   const name = (e: unknown) => (e instanceof Error || e instanceof DOMException ? e.name : '');
   if (isDataReplaced(error)) return translate(locale, 'import_dataReplaced');
-  if ([error, cause].some((e) => name(e) === 'QuotaExceededError' || /quota/i.test(String(e)))) return translate(locale, 'import_outOfStorage');
+  if ([error, cause].some((e) => name(e) === 'QuotaExceededError' || /quota/i.test(String(e))))
+    return translate(locale, 'import_outOfStorage');
   return String(error instanceof Error ? error.message : error);
 }
 
@@ -395,7 +486,13 @@ function describeFailure(error: unknown, locale: UiLocale): string {
 export async function importedDataAsOf(db: HuitoukeDb, importDay: string): Promise<string> {
   let newest: string | null = null;
   await db.importRuns.each((run) => {
-    if (run.status === 'done' && run.deletedAt === undefined && run.newestOrderAt && (newest === null || run.newestOrderAt > newest)) newest = run.newestOrderAt;
+    if (
+      run.status === 'done' &&
+      run.deletedAt === undefined &&
+      run.newestOrderAt &&
+      (newest === null || run.newestOrderAt > newest)
+    )
+      newest = run.newestOrderAt;
   });
   const day = (newest as string | null)?.slice(0, 10);
   return day !== undefined && day < importDay ? day : importDay;

@@ -4,19 +4,26 @@ import { KeyNumbers } from './key-numbers';
 
 describe('KeyNumbers', () => {
   it('numbers keys in the order first seen and finds each again, as a Map would', () => {
-    fc.assert(fc.property(fc.array(fc.oneof(fc.string({ maxLength: 3 }), fc.string(), fc.constantFrom('', 'a', 'aa', '买家')), { maxLength: 3000 }), (seq) => {
-      const table = new KeyNumbers();
-      const map = new Map<string, number>();
-      for (const key of seq) {
-        if (!map.has(key)) map.set(key, map.size);
-        expect(table.add(key)).toBe(map.get(key));
-        expect(table.size).toBe(map.size);
-      }
-      expect(table.keys).toEqual([...map.keys()]);
-      // Asked again, every key gives its number and nothing is added.
-      for (const [key, n] of map) expect(table.add(key)).toBe(n);
-      expect(table.size).toBe(map.size);
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.string({ maxLength: 3 }), fc.string(), fc.constantFrom('', 'a', 'aa', '买家')), {
+          maxLength: 3000,
+        }),
+        (seq) => {
+          const table = new KeyNumbers();
+          const map = new Map<string, number>();
+          for (const key of seq) {
+            if (!map.has(key)) map.set(key, map.size);
+            expect(table.add(key)).toBe(map.get(key));
+            expect(table.size).toBe(map.size);
+          }
+          expect(table.keys).toEqual([...map.keys()]);
+          // Asked again, every key gives its number and nothing is added.
+          for (const [key, n] of map) expect(table.add(key)).toBe(n);
+          expect(table.size).toBe(map.size);
+        },
+      ),
+    );
   });
 
   it('keeps a new key as the caller copies it, and still finds it among 100,000 (through several growths)', () => {

@@ -21,7 +21,13 @@ function freshDb(name = `lexicon-${Math.random().toString(36).slice(2)}`): Huito
   return db;
 }
 
-const options = (runId: string): ImportStoreOptions => ({ rules: DEFAULT_COUNTING_RULES, locale: 'zh-CN', asOf: AS_OF, runId, now: () => 1_750_000_000_000 });
+const options = (runId: string): ImportStoreOptions => ({
+  rules: DEFAULT_COUNTING_RULES,
+  locale: 'zh-CN',
+  asOf: AS_OF,
+  runId,
+  now: () => 1_750_000_000_000,
+});
 
 /** A generated shop whose item titles all start with `mark` (so two shops share no title), order ids made distinct by `idDigit`. */
 function shop(seed: number, mark: string, idDigit: string): DemoOrder[] {
@@ -32,7 +38,10 @@ function shop(seed: number, mark: string, idDigit: string): DemoOrder[] {
   }));
 }
 const report = (name: string, orders: DemoOrder[]): ImportSource =>
-  sourceFromBytes(name, new Uint8Array(iconv.encode([TAOBAO_HEADER_ROW, ...orders.map(taobaoRow)].join('\n') + '\n', 'gb18030')));
+  sourceFromBytes(
+    name,
+    new Uint8Array(iconv.encode([TAOBAO_HEADER_ROW, ...orders.map(taobaoRow)].join('\n') + '\n', 'gb18030')),
+  );
 
 async function allBuyers(db: HuitoukeDb): Promise<BuyerRecord[]> {
   const out: BuyerRecord[] = [];
@@ -40,11 +49,15 @@ async function allBuyers(db: HuitoukeDb): Promise<BuyerRecord[]> {
   return out.sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 /** What two stores of the same imports must agree on (import-run ids and times aside). */
-const view = (buyers: BuyerRecord[]) => buyers.map((b) => ({
-  id: b.id, nick: b.nick, metrics: b.metrics,
-  orders: b.orders.map(({ sources: _s, ...o }) => o).sort((x, y) => (x.orderId < y.orderId ? -1 : 1)),
-}));
-const titles = (buyers: BuyerRecord[]) => new Set(buyers.flatMap((b) => b.orders.flatMap((o) => o.lines.map((l) => l.title.split(' ')[0]))));
+const view = (buyers: BuyerRecord[]) =>
+  buyers.map((b) => ({
+    id: b.id,
+    nick: b.nick,
+    metrics: b.metrics,
+    orders: b.orders.map(({ sources: _s, ...o }) => o).sort((x, y) => (x.orderId < y.orderId ? -1 : 1)),
+  }));
+const titles = (buyers: BuyerRecord[]) =>
+  new Set(buyers.flatMap((b) => b.orders.flatMap((o) => o.lines.map((l) => l.title.split(' ')[0]))));
 
 describe('Lexicon', () => {
   it('numbers new texts in its own chunk, and knows each text once', () => {
@@ -73,10 +86,15 @@ describe('Lexicon', () => {
     lexicon.claim(1);
     lexicon.numberOf('c');
     // Another writer's chunk arrives, and a stale copy of this one's: this one's stays as it is here.
-    lexicon.load([{ id: 1, gen: 'g', texts: [], updatedAt: 2 }, { id: 2, gen: 'g', texts: ['d'], updatedAt: 2 }]);
+    lexicon.load([
+      { id: 1, gen: 'g', texts: [], updatedAt: 2 },
+      { id: 2, gen: 'g', texts: ['d'], updatedAt: 2 },
+    ]);
     expect([lexicon.text(CHUNK_SPAN), lexicon.text(2 * CHUNK_SPAN)]).toEqual(['c', 'd']);
     expect(() => lexicon.load([{ id: 3, gen: 'h', texts: [], updatedAt: 2 }])).toThrow(LexiconMiss);
-    expect(() => Lexicon.of([...stored, { id: 1, gen: 'h', texts: [], updatedAt: 1 }], () => 'x')).toThrow(/generations/);
+    expect(() => Lexicon.of([...stored, { id: 1, gen: 'h', texts: [], updatedAt: 1 }], () => 'x')).toThrow(
+      /generations/,
+    );
     expect(Lexicon.of([], () => 'new').gen).toBe('new');
   });
 });
@@ -86,7 +104,10 @@ describe('texts stored once, named by number', () => {
     const a = shop(1, '甲', '7');
     const b = shop(2, '乙', '8');
     const db = freshDb();
-    await Promise.all([importIntoDb(db, [report('a.csv', a)], options('run-a')), importIntoDb(db, [report('b.csv', b)], options('run-b'))]);
+    await Promise.all([
+      importIntoDb(db, [report('a.csv', a)], options('run-a')),
+      importIntoDb(db, [report('b.csv', b)], options('run-b')),
+    ]);
     const chunks = await db.lexicon.toArray();
     expect(chunks.length).toBe(2);
     expect(new Set(chunks.map((c) => c.gen)).size).toBe(1);
@@ -111,7 +132,9 @@ describe('texts stored once, named by number', () => {
 
     // A later import adds titles the reader has not loaded.
     await importIntoDb(db, [report('b.csv', shop(2, '乙', '8'))], options('run-b'));
-    const later = (await allBuyers(db)).find((x) => x.orders.some((o) => o.lines.some((l) => l.title.startsWith('乙'))))!;
+    const later = (await allBuyers(db)).find((x) =>
+      x.orders.some((o) => o.lines.some((l) => l.title.startsWith('乙'))),
+    )!;
     expect(await getBuyer(reader, later.id)).toEqual(later);
 
     // A restore replaces buyers and texts with another database's, whose numbers mean other titles.

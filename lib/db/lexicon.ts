@@ -61,7 +61,8 @@ export class Lexicon {
   /** Take in stored chunks (this copy's own chunk stays as it is here: it is ahead of what is stored). */
   load(chunks: readonly LexiconChunk[]): void {
     for (const c of chunks) {
-      if (c.gen !== this.gen) throw new LexiconMiss(`text list chunk ${c.id} is of generation ${c.gen}, not ${this.gen}`);
+      if (c.gen !== this.gen)
+        throw new LexiconMiss(`text list chunk ${c.id} is of generation ${c.gen}, not ${this.gen}`);
       if (c.id === this.own) continue;
       this.chunks.set(c.id, c.texts);
       c.texts.forEach((t, j) => {

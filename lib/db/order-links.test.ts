@@ -20,16 +20,27 @@ function freshDb(): HuitoukeDb {
   return db;
 }
 const NOW = Date.now();
-const options = (runId: string): ImportStoreOptions => ({ rules: DEFAULT_COUNTING_RULES, locale: 'zh-CN', asOf: '2025-10-11', runId, now: () => NOW });
+const options = (runId: string): ImportStoreOptions => ({
+  rules: DEFAULT_COUNTING_RULES,
+  locale: 'zh-CN',
+  asOf: '2025-10-11',
+  runId,
+  now: () => NOW,
+});
 const importPdd = (db: HuitoukeDb, runId: string) =>
-  importIntoDb(db, [sourceFromBytes('pinduoduo-orders-20251010.csv', new Uint8Array(readFileSync(FIXTURE)))], options(runId));
+  importIntoDb(
+    db,
+    [sourceFromBytes('pinduoduo-orders-20251010.csv', new Uint8Array(readFileSync(FIXTURE)))],
+    options(runId),
+  );
 
 const PANEL: ConsoleOrder[] = [
   { id: '251007-607198974342268', status: 'completed' },
   { id: '251008-112233445566778', status: 'shipped', tracking: 'YT1234567891' },
 ];
 const seen = (orders: ConsoleOrder[], buyerKey = 'uid_8823') => ({ platform: 'pinduoduo' as const, buyerKey, orders });
-const buyer = (db: HuitoukeDb, buyerKey = 'uid_8823') => buyerWithConsole(db, { platform: 'pinduoduo', buyerKey, nick: '墨墨' }, DEFAULT_COUNTING_RULES);
+const buyer = (db: HuitoukeDb, buyerKey = 'uid_8823') =>
+  buyerWithConsole(db, { platform: 'pinduoduo', buyerKey, nick: '墨墨' }, DEFAULT_COUNTING_RULES);
 
 describe('orders seen in the console (issue 19)', () => {
   it('ties imported Pinduoduo orders without a buyer to the buyer whose panel shows them', async () => {
@@ -42,7 +53,10 @@ describe('orders seen in the console (issue 19)', () => {
     expect(found?.record.orders.map((o) => o.orderId).sort()).toEqual(PANEL.map((o) => o.id).sort());
     // The export's amounts count (42.90 paid; 99.80 paid and refunded), not the console's.
     expect(found?.record.metrics.allOrders).toBe(2);
-    expect({ paid: found?.record.metrics.paidOrders, net: found?.record.metrics.netCents }).toEqual({ paid: 1, net: 4290 });
+    expect({ paid: found?.record.metrics.paidOrders, net: found?.record.metrics.netCents }).toEqual({
+      paid: 1,
+      net: 4290,
+    });
     expect(found?.linkedCount).toBe(2);
     expect(found?.consoleOnly).toEqual([]);
     expect(await latestImportAt(db)).toBe(NOW);
@@ -51,7 +65,10 @@ describe('orders seen in the console (issue 19)', () => {
   it('writes nothing for the same reading again, from a second tab, or after a restart', async () => {
     const db = freshDb();
     await importPdd(db, 'run-1');
-    const [a, b] = await Promise.all([recordConsoleOrders(db, seen(PANEL), TZ, NOW), recordConsoleOrders(db, seen(PANEL), TZ, NOW + 5)]);
+    const [a, b] = await Promise.all([
+      recordConsoleOrders(db, seen(PANEL), TZ, NOW),
+      recordConsoleOrders(db, seen(PANEL), TZ, NOW + 5),
+    ]);
     expect(a + b).toBe(4);
     expect(await recordConsoleOrders(db, seen(PANEL), TZ, NOW + 60_000)).toBe(0);
     expect(await orderLinksFor(db, 'pinduoduo:uid_8823')).toHaveLength(2);
@@ -68,7 +85,12 @@ describe('orders seen in the console (issue 19)', () => {
 
   it('keeps an order no export has as a live order, then counts it once when an export brings it', async () => {
     const db = freshDb();
-    const unpaid: ConsoleOrder = { id: '251007-607198974342268', status: 'awaiting_payment', paidCents: 4290, createdAt: '2025-10-07 09:12:33' };
+    const unpaid: ConsoleOrder = {
+      id: '251007-607198974342268',
+      status: 'awaiting_payment',
+      paidCents: 4290,
+      createdAt: '2025-10-07 09:12:33',
+    };
     await recordConsoleOrders(db, seen([unpaid]), TZ, NOW);
     let found = await buyer(db);
     expect(found?.consoleOnly).toEqual([unpaid.id]);
@@ -93,7 +115,12 @@ describe('orders seen in the console (issue 19)', () => {
   it("keeps the export's tracking number over the console's", async () => {
     const db = freshDb();
     await importPdd(db, 'run-1');
-    await recordConsoleOrders(db, seen([{ id: '251007-607198974342268', status: 'completed', tracking: 'YT999' }]), TZ, NOW);
+    await recordConsoleOrders(
+      db,
+      seen([{ id: '251007-607198974342268', status: 'completed', tracking: 'YT999' }]),
+      TZ,
+      NOW,
+    );
     const order = (await buyer(db))?.record.orders[0];
     // The export had one already: it stays.
     expect(order?.trackingNo).toBe('YT1234567890');

@@ -46,7 +46,8 @@ export async function recordConsoleOrders(
       const base = liveWrites.get(id) ?? stored.live.get(id);
       if (base) liveWrites.set(id, { ...base, events: e, updatedAt: now });
     }
-    for (const [id, l] of liveWrites) if (!l.events && stored.live.get(id)?.events) liveWrites.set(id, { ...l, events: stored.live.get(id)!.events! });
+    for (const [id, l] of liveWrites)
+      if (!l.events && stored.live.get(id)?.events) liveWrites.set(id, { ...l, events: stored.live.get(id)!.events! });
     if (writes.links.length) await db.orderLinks.bulkPut(writes.links);
     if (liveWrites.size) await db.liveOrders.bulkPut([...liveWrites.values()]);
     return writes.links.length + liveWrites.size;
@@ -54,7 +55,11 @@ export async function recordConsoleOrders(
 }
 
 /** What the order panel's events last acted on for these orders (kept on their live records), by seenOrderKey. */
-export async function consoleOrderEventsSeen(db: HuitoukeDb, platform: Platform, orderIds: readonly string[]): Promise<Map<string, SeenConsoleOrder>> {
+export async function consoleOrderEventsSeen(
+  db: HuitoukeDb,
+  platform: Platform,
+  orderIds: readonly string[],
+): Promise<Map<string, SeenConsoleOrder>> {
   const out = new Map<string, SeenConsoleOrder>();
   for (const l of await db.liveOrders.bulkGet(orderIds.map((id) => orderRecordId(platform, id)))) {
     if (l?.events && l.deletedAt === undefined) out.set(seenOrderKey(l.events.platform, l.events.orderId), l.events);
@@ -102,7 +107,8 @@ export async function buyerWithConsole(
 ): Promise<{ record: BuyerRecord; consoleOnly: string[]; linkedCount: number } | undefined> {
   const ref = base.record?.id ?? buyerRefOf(base.platform, base.buyerKey);
   const [links, live] = await Promise.all([orderLinksFor(db, ref), liveOrdersFor(db, ref)]);
-  if (!links.length && !live.length) return base.record ? { record: base.record, consoleOnly: [], linkedCount: 0 } : undefined;
+  if (!links.length && !live.length)
+    return base.record ? { record: base.record, consoleOnly: [], linkedCount: 0 } : undefined;
   const linked = await linkedOrphanOrders(db, links);
   return buyerWithConsoleOrders(base, linked, live, rules);
 }
@@ -111,7 +117,13 @@ export async function buyerWithConsole(
 export async function latestImportAt(db: HuitoukeDb): Promise<number | null> {
   let latest: number | null = null;
   await db.importRuns.each((run) => {
-    if (run.status === 'done' && run.deletedAt === undefined && run.finishedAt !== undefined && (latest === null || run.finishedAt > latest)) latest = run.finishedAt;
+    if (
+      run.status === 'done' &&
+      run.deletedAt === undefined &&
+      run.finishedAt !== undefined &&
+      (latest === null || run.finishedAt > latest)
+    )
+      latest = run.finishedAt;
   });
   return latest;
 }

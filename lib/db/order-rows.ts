@@ -66,7 +66,8 @@ function hashId(top: number, mid: number, low: number): number {
 }
 
 /** Amounts in cents that fit a row (whole, within int32); others keep the order as an object. */
-const packable = (cents: number | null) => cents === null || (Number.isInteger(cents) && cents >= -CENTS_MAX && cents <= CENTS_MAX && !Object.is(cents, -0));
+const packable = (cents: number | null) =>
+  cents === null || (Number.isInteger(cents) && cents >= -CENTS_MAX && cents <= CENTS_MAX && !Object.is(cents, -0));
 
 export class OrderRows {
   size = 0;
@@ -112,10 +113,16 @@ export class OrderRows {
         const r = e - 1;
         const block = this.blocks[r >>> BLOCK_BITS]!;
         const at = (r & MASK) * STRIDE;
-        if (block[at + ID_LOW] === low && block[at + ID_MID] === mid && block[at + ID_TOP] === top && block[at + OWNER] === owner) return r;
+        if (
+          block[at + ID_LOW] === low &&
+          block[at + ID_MID] === mid &&
+          block[at + ID_TOP] === top &&
+          block[at + OWNER] === owner
+        )
+          return r;
       }
     }
-    for (let r = this.textRows.get(orderId) ?? -1; r >= 0; ) {
+    for (let r = this.textRows.get(orderId) ?? -1; r >= 0;) {
       const block = this.blocks[r >>> BLOCK_BITS]!;
       const at = (r & MASK) * STRIDE;
       if (block[at + OWNER] === owner) return r;
@@ -166,7 +173,16 @@ export class OrderRows {
    * time, several lines, a currency other than CNY or contact details. The parcel (tracking number, carrier) fits.
    */
   pack(r: number, f: OrderFragment): boolean {
-    if (f.shippedAt || f.lines.length > 1 || f.currency !== undefined || f.phone !== undefined || f.address !== undefined || !packable(f.paidCents) || !packable(f.refundCents)) return false;
+    if (
+      f.shippedAt ||
+      f.lines.length > 1 ||
+      f.currency !== undefined ||
+      f.phone !== undefined ||
+      f.address !== undefined ||
+      !packable(f.paidCents) ||
+      !packable(f.refundCents)
+    )
+      return false;
     const block = this.blocks[r >>> BLOCK_BITS]!;
     const at = (r & MASK) * STRIDE;
     const { reader } = this;
@@ -178,7 +194,10 @@ export class OrderRows {
     block[at + PAID_TIME] = reader.time;
     block[at + PAID_CENTS] = f.paidCents ?? 0;
     block[at + REFUND_CENTS] = f.refundCents ?? 0;
-    block[at + NULLS] = (f.paidCents === null ? 1 : 0) | (f.refundCents === null ? 2 : 0) | (f.carrier === undefined ? 0 : (this.textRef(f.carrier) + 1) << 2);
+    block[at + NULLS] =
+      (f.paidCents === null ? 1 : 0) |
+      (f.refundCents === null ? 2 : 0) |
+      (f.carrier === undefined ? 0 : (this.textRef(f.carrier) + 1) << 2);
     block[at + STATUS] = f.status === null ? -1 : STATUS_CODE.get(f.status)!;
     block[at + RAW] = f.rawStatus === null ? -1 : this.textRef(f.rawStatus);
     block[at + NICK] = f.buyerNick === null ? -1 : this.textRef(f.buyerNick);
@@ -248,7 +267,11 @@ export class OrderRows {
     const block = this.blocks[r >>> BLOCK_BITS]!;
     const at = (r & MASK) * STRIDE;
     // A numeric id is told by the row itself (idText, a million entries, is read only for text ids).
-    out.push(block[at + ID_TOP] === -1 ? `[${latinWith(lexicon, JSON.stringify(this.idText[r]))},` : `["${this.numericId(block, at)}",`);
+    out.push(
+      block[at + ID_TOP] === -1
+        ? `[${latinWith(lexicon, JSON.stringify(this.idText[r]))},`
+        : `["${this.numericId(block, at)}",`,
+    );
     const status = block[at + STATUS]! + 1;
     const raw = block[at + RAW]!;
     let position = -1;
@@ -275,7 +298,9 @@ export class OrderRows {
     out.push(`${nulls & 1 ? 'null' : block[at + PAID_CENTS]!},${nulls & 2 ? 'null' : block[at + REFUND_CENTS]!},`);
     const lines = block[at + LINES]! + 1;
     const nick = block[at + NICK]!;
-    const linesJson = (this.linesJson[lines] ??= lines ? latinWith(lexicon, JSON.stringify(encodeLines(this.lineSets[lines - 1]!, lexicon))) : '[]');
+    const linesJson = (this.linesJson[lines] ??= lines
+      ? latinWith(lexicon, JSON.stringify(encodeLines(this.lineSets[lines - 1]!, lexicon)))
+      : '[]');
     const tracking = this.tracking[r]!;
     const carrier = (nulls >>> 2) - 1;
     if (tracking === '' && carrier < 0) {
@@ -370,7 +395,12 @@ export class OrderRows {
 
   private lineRef(line: OrderLine): number {
     // An order report's one line: a title and a count. Found without building a key.
-    const plain = line.lineId === '' && line.sku === undefined && line.category === undefined && line.paidCents === undefined && line.refundCents === undefined;
+    const plain =
+      line.lineId === '' &&
+      line.sku === undefined &&
+      line.category === undefined &&
+      line.paidCents === undefined &&
+      line.refundCents === undefined;
     if (plain) {
       const at = this.plainLines.get(line.title)?.get(line.quantity);
       if (at !== undefined) return at;

@@ -18,7 +18,13 @@ export class TimeReader {
     let time = 0;
     for (let i = 0; i < 19; i++) {
       const c = s.charCodeAt(i);
-      if (i === 4 || i === 7) { if (c !== 45) return false; } else if (i === 10) { if (c !== 32) return false; } else if (i === 13 || i === 16) { if (c !== 58) return false; } else {
+      if (i === 4 || i === 7) {
+        if (c !== 45) return false;
+      } else if (i === 10) {
+        if (c !== 32) return false;
+      } else if (i === 13 || i === 16) {
+        if (c !== 58) return false;
+      } else {
         if (c < 48 || c > 57) return false;
         if (i < 10) day = day * 10 + (c - 48);
         else time = time * 10 + (c - 48);

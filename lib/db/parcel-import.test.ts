@@ -23,16 +23,35 @@ afterEach(async () => {
   for (const db of opened.splice(0)) await db.delete();
 });
 
-interface Row { id: string; buyer: string; status: string; created: string; paid?: string; title: string; amount: string; tracking?: string; carrier?: string }
+interface Row {
+  id: string;
+  buyer: string;
+  status: string;
+  created: string;
+  paid?: string;
+  title: string;
+  amount: string;
+  tracking?: string;
+  carrier?: string;
+}
 
 /** A Taobao 订单报表 with these orders, every other column as the export leaves it. */
 function taobaoReport(rows: readonly Row[]): Uint8Array {
   const lines = [TAOBAO_ORDER_HEADERS_54.join(',')];
   for (const r of rows) {
     const cells: Record<string, string> = {
-      订单编号: `="${r.id}"`, 买家会员名: r.buyer, 买家实际支付金额: r.amount, 订单状态: r.status, 订单创建时间: r.created,
-      订单付款时间: r.paid ?? '', 宝贝标题: r.title, 宝贝总数量: '1', 物流单号: r.tracking ?? '', 物流公司: r.carrier ?? '',
-      退款金额: '无退款申请', 订单关闭原因: '订单未关闭',
+      订单编号: `="${r.id}"`,
+      买家会员名: r.buyer,
+      买家实际支付金额: r.amount,
+      订单状态: r.status,
+      订单创建时间: r.created,
+      订单付款时间: r.paid ?? '',
+      宝贝标题: r.title,
+      宝贝总数量: '1',
+      物流单号: r.tracking ?? '',
+      物流公司: r.carrier ?? '',
+      退款金额: '无退款申请',
+      订单关闭原因: '订单未关闭',
     };
     lines.push(TAOBAO_ORDER_HEADERS_54.map((h) => cells[h.trim()] ?? '').join(','));
   }
@@ -41,21 +60,58 @@ function taobaoReport(rows: readonly Row[]): Uint8Array {
 
 async function importReport(db: HuitoukeDb, name: string, rows: readonly Row[], runId: string) {
   return importIntoDb(db, [sourceFromBytes(name, taobaoReport(rows))], {
-    rules: DEFAULT_COUNTING_RULES, locale: 'zh-CN', asOf: '2026-03-10', runId, now: () => 1_000,
+    rules: DEFAULT_COUNTING_RULES,
+    locale: 'zh-CN',
+    asOf: '2026-03-10',
+    runId,
+    now: () => 1_000,
   });
 }
 
-const PAID: Row = { id: '3100012345678901', buyer: '小林', status: '买家已付款，等待卖家发货', created: '2026-03-01 10:00:00', paid: '2026-03-01 10:01:00', title: '羊毛围巾', amount: '159.00' };
-const SHIPPED: Row = { ...PAID, status: '卖家已发货，等待买家确认', tracking: 'No:SF1402345678901', carrier: '顺丰速运' };
+const PAID: Row = {
+  id: '3100012345678901',
+  buyer: '小林',
+  status: '买家已付款，等待卖家发货',
+  created: '2026-03-01 10:00:00',
+  paid: '2026-03-01 10:01:00',
+  title: '羊毛围巾',
+  amount: '159.00',
+};
+const SHIPPED: Row = {
+  ...PAID,
+  status: '卖家已发货，等待买家确认',
+  tracking: 'No:SF1402345678901',
+  carrier: '顺丰速运',
+};
 const OTHERS: Row[] = [
-  { id: '3100012345678902', buyer: '小林', status: '交易成功', created: '2026-02-01 09:00:00', paid: '2026-02-01 09:00:30', title: '手套', amount: '49.00', tracking: 'No:YT7512345678901', carrier: '圆通速递' },
-  { id: '3100012345678903', buyer: '阿杰', status: '交易成功', created: '2026-02-03 09:00:00', paid: '2026-02-03 09:00:30', title: '手套', amount: '49.00', tracking: 'No:YT7512345678902', carrier: '圆通速递' },
+  {
+    id: '3100012345678902',
+    buyer: '小林',
+    status: '交易成功',
+    created: '2026-02-01 09:00:00',
+    paid: '2026-02-01 09:00:30',
+    title: '手套',
+    amount: '49.00',
+    tracking: 'No:YT7512345678901',
+    carrier: '圆通速递',
+  },
+  {
+    id: '3100012345678903',
+    buyer: '阿杰',
+    status: '交易成功',
+    created: '2026-02-03 09:00:00',
+    paid: '2026-02-03 09:00:30',
+    title: '手套',
+    amount: '49.00',
+    tracking: 'No:YT7512345678902',
+    carrier: '圆通速递',
+  },
 ];
 
 const parcelOf = (orders: readonly { orderId: string; trackingNo?: string; carrier?: string }[]) =>
   Object.fromEntries(orders.map((o) => [o.orderId, [o.trackingNo ?? null, o.carrier ?? null]]));
 
-describe('an order\'s parcel through import, lookup, re-import and backup', () => {
+describe("an order's parcel through import, lookup, re-import and backup", () => {
   it('is stored and read back; carriers are named in the lexicon, tracking numbers are not', async () => {
     const db = fresh();
     await importReport(db, 'ExportOrderList202603100900.csv', [SHIPPED, ...OTHERS], 'run-1');
@@ -64,7 +120,9 @@ describe('an order\'s parcel through import, lookup, re-import and backup', () =
       '3100012345678901': ['SF1402345678901', '顺丰速运'],
       '3100012345678902': ['YT7512345678901', '圆通速递'],
     });
-    expect(parcelOf((await getBuyer(db, 'taobao:阿杰'))!.orders)).toEqual({ '3100012345678903': ['YT7512345678902', '圆通速递'] });
+    expect(parcelOf((await getBuyer(db, 'taobao:阿杰'))!.orders)).toEqual({
+      '3100012345678903': ['YT7512345678902', '圆通速递'],
+    });
     const texts = (await db.lexicon.toArray()).flatMap((c) => c.texts);
     expect(texts).toEqual(expect.arrayContaining(['顺丰速运', '圆通速递']));
     expect(texts.filter((t) => /\d{10}/.test(t))).toEqual([]);
@@ -76,11 +134,19 @@ describe('an order\'s parcel through import, lookup, re-import and backup', () =
     expect(parcelOf((await getBuyer(db, 'taobao:小林'))!.orders)['3100012345678901']).toEqual([null, null]);
     await importReport(db, 'ExportOrderList202603030900.csv', [SHIPPED], 'run-2');
     const after = (await getBuyer(db, 'taobao:小林'))!;
-    expect(after.orders.find((o) => o.orderId === PAID.id)).toMatchObject({ status: 'shipped', trackingNo: 'SF1402345678901', carrier: '顺丰速运' });
+    expect(after.orders.find((o) => o.orderId === PAID.id)).toMatchObject({
+      status: 'shipped',
+      trackingNo: 'SF1402345678901',
+      carrier: '顺丰速运',
+    });
     // A later export made from another report without the columns' values: the parcel stays.
     await importReport(db, 'ExportOrderList202603090900.csv', [{ ...PAID, status: '交易成功' }], 'run-3');
     const done = (await getBuyer(db, 'taobao:小林'))!;
-    expect(done.orders.find((o) => o.orderId === PAID.id)).toMatchObject({ status: 'completed', trackingNo: 'SF1402345678901', carrier: '顺丰速运' });
+    expect(done.orders.find((o) => o.orderId === PAID.id)).toMatchObject({
+      status: 'completed',
+      trackingNo: 'SF1402345678901',
+      carrier: '顺丰速运',
+    });
     expect(done.orders).toHaveLength(2);
   });
 

@@ -29,7 +29,12 @@ describe('template versions', () => {
   it('keeps who changed what, and restores an old version as a new one', async () => {
     const [first] = (await readPlaybook(db)).templates;
     const v2 = await saveTemplateEdit(db, { ...first!, title: '新标题' }, '小王', 100);
-    const v3 = await saveTemplateEdit(db, { ...v2, variants: { ...v2.variants, en: 'Hi {{buyer.nick}}' } }, '小李', 200);
+    const v3 = await saveTemplateEdit(
+      db,
+      { ...v2, variants: { ...v2.variants, en: 'Hi {{buyer.nick}}' } },
+      '小李',
+      200,
+    );
     expect([v2.version, v3.version]).toEqual([2, 3]);
     const history = await templateHistory(db, first!.id);
     expect(history.map((h) => [h.version, h.editedBy, h.changed])).toEqual([
@@ -41,7 +46,11 @@ describe('template versions', () => {
     expect(back.version).toBe(4);
     expect(back.title).toBe(first!.title);
     expect(back.variants.en).toBe(first!.variants.en);
-    expect((await templateHistory(db, first!.id))[0]).toMatchObject({ version: 4, editedBy: '主管', note: 'restore:1' });
+    expect((await templateHistory(db, first!.id))[0]).toMatchObject({
+      version: 4,
+      editedBy: '主管',
+      note: 'restore:1',
+    });
   });
 
   it('makes no version when nothing in the content changed, and keeps usage through edits', async () => {
@@ -59,7 +68,19 @@ describe('locked playbooks from enterprise policy', () => {
   async function managedPack() {
     const mine = await readPlaybook(db);
     const t = { ...mine.templates[0]!, id: 'hq.size', title: '总部尺码话术', shortcut: '/hqsize' };
-    return buildPack({ ...mine, templates: [t], coupons: [mine.coupons[0]!], couponRules: [], taxonomy: defaultTaxonomy(), reminderRules: null, contactPolicy: null, guardRules: null }, { name: '总部', exportedBy: 'IT', now: 5 });
+    return buildPack(
+      {
+        ...mine,
+        templates: [t],
+        coupons: [mine.coupons[0]!],
+        couponRules: [],
+        taxonomy: defaultTaxonomy(),
+        reminderRules: null,
+        contactPolicy: null,
+        guardRules: null,
+      },
+      { name: '总部', exportedBy: 'IT', now: 5 },
+    );
   }
 
   it('applies the pack as locked rows agents can use but nobody here can edit', async () => {
@@ -115,7 +136,11 @@ describe('importing a pack into the database', () => {
     const after = await readPlaybook(db);
     expect(after.templates.find((t) => t.id === theirs.templates[0]!.id)?.title).toBe('总部改的');
     expect((await loadTaxonomy(db)).concerns[0]!.weight).toBe(3);
-    expect((await templateHistory(db, theirs.templates[0]!.id))[0]).toMatchObject({ editedBy: '主管', note: 'import', changed: ['title'] });
+    expect((await templateHistory(db, theirs.templates[0]!.id))[0]).toMatchObject({
+      editedBy: '主管',
+      note: 'import',
+      changed: ['title'],
+    });
     expect(diffPlaybook(after, packContents(pack)).items).toEqual([]);
   });
 });

@@ -7,13 +7,26 @@ import { GuardRulesSchema, type GuardRules } from '../guard/rules';
 import { isLocked } from '../playbook/diff';
 import type { PlaybookWrites } from '../playbook/merge';
 import { canonicalJson, Checksum } from '../playbook/canonical';
-import { type LockableSetting, LOCKABLE_SETTINGS, lockedSettingsOf, policyDrift, strayLocked } from '../playbook/managed-sync';
+import {
+  type LockableSetting,
+  LOCKABLE_SETTINGS,
+  lockedSettingsOf,
+  policyDrift,
+  strayLocked,
+} from '../playbook/managed-sync';
 import type { PlaybookContents, PlaybookPack } from '../playbook/pack';
 import { sameTemplateContent, templateChanges } from '../playbook/template-edit';
 import { ReminderRulesSchema, type ReminderRules } from '../reminders/schema';
 import { TemplateSchema, type Template } from '../templates/schema';
 import type { HuitoukeDb } from './database';
-import { loadContactPolicy, loadGuardRules, loadReminderRules, loadTaxonomy, PLAYBOOK_SETTINGS, TemplateVersionSchema } from './playbook';
+import {
+  loadContactPolicy,
+  loadGuardRules,
+  loadReminderRules,
+  loadTaxonomy,
+  PLAYBOOK_SETTINGS,
+  TemplateVersionSchema,
+} from './playbook';
 
 /**
  * The supervisor's writes to the playbook: every template edit becomes a version (who, when, what
@@ -97,18 +110,21 @@ export interface StoredPlaybook extends PlaybookContents {
 
 /** Everything the editors show, soft-deleted rows included (filter on `deletedAt`). */
 export async function readPlaybook(db: HuitoukeDb): Promise<StoredPlaybook> {
-  const [templates, coupons, couponRules, taxonomy, reminderRules, contactPolicy, guardRules, managed] = await Promise.all([
-    db.templates.toArray(),
-    db.coupons.toArray(),
-    db.couponRules.toArray(),
-    loadTaxonomy(db),
-    loadReminderRules(db),
-    loadContactPolicy(db),
-    loadGuardRules(db),
-    loadManagedState(db),
-  ]);
+  const [templates, coupons, couponRules, taxonomy, reminderRules, contactPolicy, guardRules, managed] =
+    await Promise.all([
+      db.templates.toArray(),
+      db.coupons.toArray(),
+      db.couponRules.toArray(),
+      loadTaxonomy(db),
+      loadReminderRules(db),
+      loadContactPolicy(db),
+      loadGuardRules(db),
+      loadManagedState(db),
+    ]);
   return {
-    templates: storedRows(templates, TemplateSchema).sort((a, b) => a.folder.localeCompare(b.folder, 'zh-CN') || a.order - b.order),
+    templates: storedRows(templates, TemplateSchema).sort(
+      (a, b) => a.folder.localeCompare(b.folder, 'zh-CN') || a.order - b.order,
+    ),
     coupons: storedRows(coupons, CouponSchema),
     couponRules: storedRows(couponRules, CouponRuleSchema).sort((a, b) => b.priority - a.priority),
     taxonomy,
@@ -125,8 +141,25 @@ export async function templateHistory(db: HuitoukeDb, templateId: string): Promi
   return storedRows(rows, VersionRowSchema).sort((a, b) => b.version - a.version);
 }
 
-async function putVersion(db: HuitoukeDb, t: Template, editedBy: string, editedAt: number, changed: string[], note?: string) {
-  const row: VersionRow = { id: `${t.id}@${t.version}`, templateId: t.id, version: t.version, template: t, editedBy, editedAt, updatedAt: editedAt, changed, ...(note ? { note } : {}) };
+async function putVersion(
+  db: HuitoukeDb,
+  t: Template,
+  editedBy: string,
+  editedAt: number,
+  changed: string[],
+  note?: string,
+) {
+  const row: VersionRow = {
+    id: `${t.id}@${t.version}`,
+    templateId: t.id,
+    version: t.version,
+    template: t,
+    editedBy,
+    editedAt,
+    updatedAt: editedAt,
+    changed,
+    ...(note ? { note } : {}),
+  };
   await db.templateVersions.put(row);
 }
 
@@ -141,7 +174,13 @@ export interface SaveOptions {
  * written to history first when history does not have it yet (built-in and seeded templates).
  * Saving identical content only stores non-content fields (order, usage), with no new version.
  */
-export async function saveTemplateEdit(db: HuitoukeDb, input: Template, editor: string, now: number, opts: SaveOptions = {}): Promise<Stored<Template>> {
+export async function saveTemplateEdit(
+  db: HuitoukeDb,
+  input: Template,
+  editor: string,
+  now: number,
+  opts: SaveOptions = {},
+): Promise<Stored<Template>> {
   const next = TemplateSchema.parse(input);
   return db.transaction('rw', [db.templates, db.templateVersions], async () => {
     const raw = await db.templates.get(next.id);
@@ -175,10 +214,18 @@ export async function saveTemplateEdit(db: HuitoukeDb, input: Template, editor: 
 }
 
 /** Bring back an older version's content as a new version (history is never rewritten). */
-export async function restoreTemplateVersion(db: HuitoukeDb, templateId: string, version: number, editor: string, now: number): Promise<Stored<Template>> {
+export async function restoreTemplateVersion(
+  db: HuitoukeDb,
+  templateId: string,
+  version: number,
+  editor: string,
+  now: number,
+): Promise<Stored<Template>> {
   const row = VersionRowSchema.parse(await db.templateVersions.get(`${templateId}@${version}`));
   const current = TemplateSchema.parse(await db.templates.get(templateId));
-  return saveTemplateEdit(db, { ...row.template, order: current.order, version: current.version }, editor, now, { note: `restore:${version}` });
+  return saveTemplateEdit(db, { ...row.template, order: current.order, version: current.version }, editor, now, {
+    note: `restore:${version}`,
+  });
 }
 
 export async function deleteTemplate(db: HuitoukeDb, id: string, editor: string, now: number): Promise<void> {
@@ -234,13 +281,24 @@ export async function deleteCouponRule(db: HuitoukeDb, id: string, now: number):
   });
 }
 
-const SETTING_SCHEMAS = { taxonomy: TaxonomySchema, reminderRules: ReminderRulesSchema, contactPolicy: ContactPolicySchema, guardRules: GuardRulesSchema } as const;
+const SETTING_SCHEMAS = {
+  taxonomy: TaxonomySchema,
+  reminderRules: ReminderRulesSchema,
+  contactPolicy: ContactPolicySchema,
+  guardRules: GuardRulesSchema,
+} as const;
 
 /** Save the taxonomy, reminder rules or contact policy, unless the administrator locked it. */
 export async function saveSettingEdit<K extends LockableSetting>(
   db: HuitoukeDb,
   key: K,
-  value: K extends 'taxonomy' ? Taxonomy : K extends 'reminderRules' ? ReminderRules : K extends 'guardRules' ? GuardRules : ContactPolicy,
+  value: K extends 'taxonomy'
+    ? Taxonomy
+    : K extends 'reminderRules'
+      ? ReminderRules
+      : K extends 'guardRules'
+        ? GuardRules
+        : ContactPolicy,
   now: number,
   opts: { managed?: boolean } = {},
 ): Promise<void> {
@@ -255,7 +313,12 @@ export async function saveSettingEdit<K extends LockableSetting>(
  * Apply a pack import (from `mergePlaybook`) in one transaction: all of it or, on any error,
  * none of it. Every template taken becomes a version noted `import`.
  */
-export async function applyPlaybookWrites(db: HuitoukeDb, writes: PlaybookWrites, editor: string, now: number): Promise<void> {
+export async function applyPlaybookWrites(
+  db: HuitoukeDb,
+  writes: PlaybookWrites,
+  editor: string,
+  now: number,
+): Promise<void> {
   await db.transaction('rw', [db.templates, db.templateVersions, db.coupons, db.couponRules, db.settings], async () => {
     for (const t of writes.templates.put) await saveTemplateEdit(db, t, editor, now, { note: 'import' });
     for (const id of writes.templates.remove) await deleteTemplate(db, id, editor, now);
@@ -283,54 +346,74 @@ function unmarked<T extends object>(row: T): T {
  * itself, so a locked row changed in storage or by a restore is put back; when nothing differs,
  * nothing is written. `drift` says what differed (`template:id`, `setting:taxonomy`, …).
  */
-export async function applyManagedPack(db: HuitoukeDb, pack: PlaybookPack | null, now: number): Promise<{ changed: boolean; drift: string[] }> {
+export async function applyManagedPack(
+  db: HuitoukeDb,
+  pack: PlaybookPack | null,
+  now: number,
+): Promise<{ changed: boolean; drift: string[] }> {
   const checksum = pack ? new Checksum().update(canonicalJson({ ...pack, exportedAt: 0 })).digest() : '';
   const author = pack?.exportedBy || 'admin';
-  return db.transaction('rw', [db.templates, db.templateVersions, db.coupons, db.couponRules, db.settings], async () => {
-    const prev = await loadManagedState(db);
-    const [templates, coupons, couponRules, ...settingValues] = await Promise.all([
-      db.templates.toArray(),
-      db.coupons.toArray(),
-      db.couponRules.toArray(),
-      ...LOCKABLE_SETTINGS.map(async (key) => (await db.settings.get(PLAYBOOK_SETTINGS[key]))?.value),
-    ]);
-    const settings = Object.fromEntries(LOCKABLE_SETTINGS.map((key, i) => [key, settingValues[i]]));
-    const drift = policyDrift(pack, { templates, coupons, couponRules, settings, applied: prev }, checksum);
-    if (drift.length === 0) return { changed: false, drift };
+  return db.transaction(
+    'rw',
+    [db.templates, db.templateVersions, db.coupons, db.couponRules, db.settings],
+    async () => {
+      const prev = await loadManagedState(db);
+      const [templates, coupons, couponRules, ...settingValues] = await Promise.all([
+        db.templates.toArray(),
+        db.coupons.toArray(),
+        db.couponRules.toArray(),
+        ...LOCKABLE_SETTINGS.map(async (key) => (await db.settings.get(PLAYBOOK_SETTINGS[key]))?.value),
+      ]);
+      const settings = Object.fromEntries(LOCKABLE_SETTINGS.map((key, i) => [key, settingValues[i]]));
+      const drift = policyDrift(pack, { templates, coupons, couponRules, settings, applied: prev }, checksum);
+      if (drift.length === 0) return { changed: false, drift };
 
-    const release = async <T extends object>(table: Table<T, string>, ids: Iterable<string>, keep: string[]) => {
-      for (const id of ids) {
-        if (keep.includes(id)) continue;
-        const raw = await table.get(id);
-        if (raw) await table.put({ ...unmarked(raw), deletedAt: now, updatedAt: now });
+      const release = async <T extends object>(table: Table<T, string>, ids: Iterable<string>, keep: string[]) => {
+        for (const id of ids) {
+          if (keep.includes(id)) continue;
+          const raw = await table.get(id);
+          if (raw) await table.put({ ...unmarked(raw), deletedAt: now, updatedAt: now });
+        }
+      };
+      const dropped = <T extends object>(
+        listed: string[] | undefined,
+        rows: T[],
+        kind: 'template' | 'coupon' | 'couponRule',
+      ) => new Set([...(listed ?? []), ...strayLocked(pack, rows, kind)]);
+      await release(
+        db.templates,
+        dropped(prev?.templates, templates, 'template'),
+        pack?.templates.map((t) => t.id) ?? [],
+      );
+      await release(db.coupons, dropped(prev?.coupons, coupons, 'coupon'), pack?.coupons.map((c) => c.id) ?? []);
+      await release(
+        db.couponRules,
+        dropped(prev?.couponRules, couponRules, 'couponRule'),
+        pack?.couponRules.map((r) => r.id) ?? [],
+      );
+      if (!pack) {
+        await db.settings.delete(MANAGED_STATE_KEY);
+        return { changed: true, drift };
       }
-    };
-    const dropped = <T extends object>(listed: string[] | undefined, rows: T[], kind: 'template' | 'coupon' | 'couponRule') =>
-      new Set([...(listed ?? []), ...strayLocked(pack, rows, kind)]);
-    await release(db.templates, dropped(prev?.templates, templates, 'template'), pack?.templates.map((t) => t.id) ?? []);
-    await release(db.coupons, dropped(prev?.coupons, coupons, 'coupon'), pack?.coupons.map((c) => c.id) ?? []);
-    await release(db.couponRules, dropped(prev?.couponRules, couponRules, 'couponRule'), pack?.couponRules.map((r) => r.id) ?? []);
-    if (!pack) {
-      await db.settings.delete(MANAGED_STATE_KEY);
+      const locked: ManagedMarks = { locked: true, source: 'managed' };
+      for (const t of pack.templates) await saveTemplateEdit(db, t, author, now, { managed: true, note: 'managed' });
+      for (const c of pack.coupons) await db.coupons.put({ ...c, updatedAt: now, ...locked });
+      for (const r of pack.couponRules) await db.couponRules.put({ ...r, updatedAt: now, ...locked });
+      const lockedKeys = lockedSettingsOf(pack);
+      for (const key of lockedKeys)
+        await db.settings.put({ key: PLAYBOOK_SETTINGS[key], value: pack[key], updatedAt: now });
+      const state: ManagedState = {
+        name: pack.name,
+        exportedAt: pack.exportedAt,
+        appliedAt: now,
+        checksum,
+        lockedSettings: lockedKeys,
+        templates: pack.templates.map((t) => t.id),
+        coupons: pack.coupons.map((c) => c.id),
+        couponRules: pack.couponRules.map((r) => r.id),
+      };
+      await db.settings.put({ key: MANAGED_STATE_KEY, value: state, updatedAt: now });
       return { changed: true, drift };
-    }
-    const locked: ManagedMarks = { locked: true, source: 'managed' };
-    for (const t of pack.templates) await saveTemplateEdit(db, t, author, now, { managed: true, note: 'managed' });
-    for (const c of pack.coupons) await db.coupons.put({ ...c, updatedAt: now, ...locked });
-    for (const r of pack.couponRules) await db.couponRules.put({ ...r, updatedAt: now, ...locked });
-    const lockedKeys = lockedSettingsOf(pack);
-    for (const key of lockedKeys) await db.settings.put({ key: PLAYBOOK_SETTINGS[key], value: pack[key], updatedAt: now });
-    const state: ManagedState = {
-      name: pack.name,
-      exportedAt: pack.exportedAt,
-      appliedAt: now,
-      checksum,
-      lockedSettings: lockedKeys,
-      templates: pack.templates.map((t) => t.id),
-      coupons: pack.coupons.map((c) => c.id),
-      couponRules: pack.couponRules.map((r) => r.id),
-    };
-    await db.settings.put({ key: MANAGED_STATE_KEY, value: state, updatedAt: now });
-    return { changed: true, drift };
-  });
+    },
+  );
 }

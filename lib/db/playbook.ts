@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { defaultTaxonomy, TaxonomySchema, type Taxonomy } from '../concerns';
 import { ContactPolicySchema, DEFAULT_CONTACT_POLICY, type ContactPolicy } from '../contact';
-import { CouponRuleSchema, CouponSchema, DEFAULT_COUPON_RULES, DEFAULT_COUPONS, type Coupon, type CouponRule } from '../coupons';
+import {
+  CouponRuleSchema,
+  CouponSchema,
+  DEFAULT_COUPON_RULES,
+  DEFAULT_COUPONS,
+  type Coupon,
+  type CouponRule,
+} from '../coupons';
 import { defaultGuardRules, GuardRulesSchema, type GuardRules } from '../guard/rules';
 import { DEFAULT_REMINDER_RULES, ReminderRulesSchema, type ReminderRules } from '../reminders';
 import { defaultTemplates, TemplateSchema, type Template } from '../templates';
@@ -123,11 +130,15 @@ export function loadTaxonomy(db: HuitoukeDb): Promise<Taxonomy> {
 }
 
 export function loadReminderRules(db: HuitoukeDb): Promise<ReminderRules> {
-  return loadSetting(db, PLAYBOOK_SETTINGS.reminderRules, ReminderRulesSchema, () => structuredClone(DEFAULT_REMINDER_RULES));
+  return loadSetting(db, PLAYBOOK_SETTINGS.reminderRules, ReminderRulesSchema, () =>
+    structuredClone(DEFAULT_REMINDER_RULES),
+  );
 }
 
 export function loadContactPolicy(db: HuitoukeDb): Promise<ContactPolicy> {
-  return loadSetting(db, PLAYBOOK_SETTINGS.contactPolicy, ContactPolicySchema, () => structuredClone(DEFAULT_CONTACT_POLICY));
+  return loadSetting(db, PLAYBOOK_SETTINGS.contactPolicy, ContactPolicySchema, () =>
+    structuredClone(DEFAULT_CONTACT_POLICY),
+  );
 }
 
 /** The send check's word lists, repeat check and platform limits (lib/guard/rules.ts). */
@@ -151,7 +162,12 @@ export async function recordTemplateUse(db: HuitoukeDb, templateId: string, now:
  * Saves a supervisor's template edit: the version goes up when the content changed, and the
  * previous content is kept in `templateVersions` so an edit can be looked at and undone.
  */
-export async function saveTemplate(db: HuitoukeDb, template: Template, editedBy: string, now: number): Promise<Template> {
+export async function saveTemplate(
+  db: HuitoukeDb,
+  template: Template,
+  editedBy: string,
+  now: number,
+): Promise<Template> {
   const next = TemplateSchema.parse(template);
   return db.transaction('rw', [db.templates, db.templateVersions], async () => {
     const prevParsed = TemplateSchema.safeParse(await db.templates.get(next.id));
@@ -159,7 +175,15 @@ export async function saveTemplate(db: HuitoukeDb, template: Template, editedBy:
     const version = prev ? Math.max(prev.version, next.version) + 1 : next.version;
     const saved: Template = { ...next, version, updatedAt: now, updatedBy: editedBy };
     if (prev) {
-      const row: TemplateVersion = { id: `${prev.id}@${prev.version}`, templateId: prev.id, version: prev.version, template: prev, editedBy, editedAt: now, updatedAt: now };
+      const row: TemplateVersion = {
+        id: `${prev.id}@${prev.version}`,
+        templateId: prev.id,
+        version: prev.version,
+        template: prev,
+        editedBy,
+        editedAt: now,
+        updatedAt: now,
+      };
       await db.templateVersions.put(row);
     }
     await db.templates.put(saved);
@@ -185,9 +209,17 @@ export async function saveTaxonomy(db: HuitoukeDb, taxonomy: Taxonomy, now: numb
 }
 
 export async function saveReminderRules(db: HuitoukeDb, rules: ReminderRules, now: number): Promise<void> {
-  await db.settings.put({ key: PLAYBOOK_SETTINGS.reminderRules, value: ReminderRulesSchema.parse(rules), updatedAt: now });
+  await db.settings.put({
+    key: PLAYBOOK_SETTINGS.reminderRules,
+    value: ReminderRulesSchema.parse(rules),
+    updatedAt: now,
+  });
 }
 
 export async function saveContactPolicy(db: HuitoukeDb, policy: ContactPolicy, now: number): Promise<void> {
-  await db.settings.put({ key: PLAYBOOK_SETTINGS.contactPolicy, value: ContactPolicySchema.parse(policy), updatedAt: now });
+  await db.settings.put({
+    key: PLAYBOOK_SETTINGS.contactPolicy,
+    value: ContactPolicySchema.parse(policy),
+    updatedAt: now,
+  });
 }

@@ -14,7 +14,9 @@ export async function productCategories(db: HuitoukeDb): Promise<ProductCategory
     const parsed = ProductCategorySchema.safeParse(row);
     if (parsed.success && parsed.data.deletedAt === undefined) out.push(parsed.data);
   }
-  return out.sort((a, b) => a.category.localeCompare(b.category, 'zh-CN') || a.product.localeCompare(b.product, 'zh-CN'));
+  return out.sort(
+    (a, b) => a.category.localeCompare(b.category, 'zh-CN') || a.product.localeCompare(b.product, 'zh-CN'),
+  );
 }
 
 export async function loadCategorizer(db: HuitoukeDb): Promise<Categorizer> {
@@ -31,8 +33,21 @@ export interface MergeSummary {
  * Add or update rows (one transaction: a table is merged whole or not at all). A product already
  * listed takes the new category; rows not in `rows` stay.
  */
-export async function mergeProductCategories(db: HuitoukeDb, rows: readonly { product: string; category: string }[], author: string, now: number): Promise<MergeSummary> {
-  const records = rows.map((r) => ProductCategorySchema.parse({ id: productKey(r.product), product: r.product.trim(), category: r.category.trim(), author, updatedAt: now }));
+export async function mergeProductCategories(
+  db: HuitoukeDb,
+  rows: readonly { product: string; category: string }[],
+  author: string,
+  now: number,
+): Promise<MergeSummary> {
+  const records = rows.map((r) =>
+    ProductCategorySchema.parse({
+      id: productKey(r.product),
+      product: r.product.trim(),
+      category: r.category.trim(),
+      author,
+      updatedAt: now,
+    }),
+  );
   return db.transaction('rw', db.productCategories, async () => {
     const before = await db.productCategories.bulkGet(records.map((r) => r.id));
     const summary: MergeSummary = { added: 0, changed: 0, unchanged: 0 };
@@ -50,8 +65,20 @@ export async function mergeProductCategories(db: HuitoukeDb, rows: readonly { pr
 }
 
 /** One row, added or changed from the options page. */
-export async function setProductCategory(db: HuitoukeDb, product: string, category: string, author: string, now: number): Promise<ProductCategory> {
-  const record = ProductCategorySchema.parse({ id: productKey(product), product: product.trim(), category: category.trim(), author, updatedAt: now });
+export async function setProductCategory(
+  db: HuitoukeDb,
+  product: string,
+  category: string,
+  author: string,
+  now: number,
+): Promise<ProductCategory> {
+  const record = ProductCategorySchema.parse({
+    id: productKey(product),
+    product: product.trim(),
+    category: category.trim(),
+    author,
+    updatedAt: now,
+  });
   await db.productCategories.put(record);
   return record;
 }

@@ -7,7 +7,12 @@ import type { HuitoukeDb } from './database';
  * syncs per field (two agents taking one at once: the later by server order holds) and never
  * reopens a reminder another member closed.
  */
-export async function setReminderOwner(db: HuitoukeDb, id: string, owner: string, now: number): Promise<Reminder | null> {
+export async function setReminderOwner(
+  db: HuitoukeDb,
+  id: string,
+  owner: string,
+  now: number,
+): Promise<Reminder | null> {
   return db.transaction('rw', db.reminders, async () => {
     const parsed = ReminderSchema.safeParse(await db.reminders.get(id));
     if (!parsed.success) return null;

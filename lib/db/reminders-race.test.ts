@@ -24,11 +24,23 @@ async function agentActsNow(): Promise<void> {
 }
 vi.mock('./buyer-index', async (importOriginal) => {
   const real = await importOriginal<typeof import('./buyer-index')>();
-  return { ...real, loadBuyerIndex: async (db: HuitoukeDb) => { await agentActsNow(); return real.loadBuyerIndex(db); } };
+  return {
+    ...real,
+    loadBuyerIndex: async (db: HuitoukeDb) => {
+      await agentActsNow();
+      return real.loadBuyerIndex(db);
+    },
+  };
 });
 vi.mock('./buyer-store', async (importOriginal) => {
   const real = await importOriginal<typeof import('./buyer-store')>();
-  return { ...real, scanBuyers: async (...args: Parameters<typeof real.scanBuyers>) => { await agentActsNow(); return real.scanBuyers(...args); } };
+  return {
+    ...real,
+    scanBuyers: async (...args: Parameters<typeof real.scanBuyers>) => {
+      await agentActsNow();
+      return real.scanBuyers(...args);
+    },
+  };
 });
 
 const TZ = 'Asia/Shanghai';
@@ -48,12 +60,29 @@ afterEach(async () => {
 function order(id: string, key: string, status: Order['status'], createdAt: string): Order {
   const paid = status !== 'awaiting_payment' && status !== 'closed';
   return {
-    platform: 'taobao', orderId: id, buyerKey: key, buyerNick: null, status, rawStatus: null, createdAt,
-    paidAt: paid ? createdAt : null, paidCents: paid ? 9_900 : 0, refundCents: 0,
-    lines: [{ lineId: `${id}-1`, title: '羊毛开衫', quantity: 1 }], sources: ['run1'],
+    platform: 'taobao',
+    orderId: id,
+    buyerKey: key,
+    buyerNick: null,
+    status,
+    rawStatus: null,
+    createdAt,
+    paidAt: paid ? createdAt : null,
+    paidCents: paid ? 9_900 : 0,
+    refundCents: 0,
+    lines: [{ lineId: `${id}-1`, title: '羊毛开衫', quantity: 1 }],
+    sources: ['run1'],
   };
 }
-const buyer = (key: string, orders: Order[]): BuyerRecord => ({ id: `taobao:${key}`, platform: 'taobao', buyerKey: key, nick: key, orders, metrics: computeBuyerMetrics(orders), updatedAt: 1 });
+const buyer = (key: string, orders: Order[]): BuyerRecord => ({
+  id: `taobao:${key}`,
+  platform: 'taobao',
+  buyerKey: key,
+  nick: key,
+  orders,
+  metrics: computeBuyerMetrics(orders),
+  updatedAt: 1,
+});
 
 async function imported(records: BuyerRecord[]): Promise<void> {
   await putBuyers(db, records);
@@ -63,8 +92,20 @@ async function imported(records: BuyerRecord[]): Promise<void> {
 
 async function importDone(finishedAt: number): Promise<void> {
   await db.importRuns.put({
-    id: `run-${finishedAt}`, status: 'done', files: [], startedAt: finishedAt - 1000, finishedAt, updatedAt: finishedAt,
-    rows: 1, orders: 1, newOrders: 1, buyersTouched: 1, ordersWithoutBuyer: 0, errors: 0, warnings: 0, issueSample: [],
+    id: `run-${finishedAt}`,
+    status: 'done',
+    files: [],
+    startedAt: finishedAt - 1000,
+    finishedAt,
+    updatedAt: finishedAt,
+    rows: 1,
+    orders: 1,
+    newOrders: 1,
+    buyersTouched: 1,
+    ordersWithoutBuyer: 0,
+    errors: 0,
+    warnings: 0,
+    issueSample: [],
   });
 }
 
@@ -78,7 +119,12 @@ describe("reminder runs never undo an agent's newer action", () => {
     expect(nudge.status).toBe('pending');
 
     // The buyer bought again: the next sweep dismisses the nudge — unless the agent got there first.
-    await imported([buyer('回头客', [order('p1', '回头客', 'completed', '2026-10-10 12:00:00'), order('p2', '回头客', 'completed', '2026-11-20 08:00:00')])]);
+    await imported([
+      buyer('回头客', [
+        order('p1', '回头客', 'completed', '2026-10-10 12:00:00'),
+        order('p2', '回头客', 'completed', '2026-11-20 08:00:00'),
+      ]),
+    ]);
     between.act = () => actOnReminder(db, nudge.id, { action: 'done' }, now + 5 * MIN);
     const sweep = await sweepProfiles(db, now + 6 * MIN, DEFAULT_APP_SETTINGS, DEFAULT_REMINDER_RULES, { force: true });
     expect(between.act).toBeNull();
@@ -91,7 +137,12 @@ describe("reminder runs never undo an agent's newer action", () => {
     await imported([buyer('回头客', [order('p1', '回头客', 'completed', '2026-10-10 12:00:00')])]);
     await sweepProfiles(db, now, DEFAULT_APP_SETTINGS, DEFAULT_REMINDER_RULES);
     const nudge = (await db.reminders.toArray()).find((r) => r.kind === 'stage_end')!;
-    await imported([buyer('回头客', [order('p1', '回头客', 'completed', '2026-10-10 12:00:00'), order('p2', '回头客', 'completed', '2026-11-20 08:00:00')])]);
+    await imported([
+      buyer('回头客', [
+        order('p1', '回头客', 'completed', '2026-10-10 12:00:00'),
+        order('p2', '回头客', 'completed', '2026-11-20 08:00:00'),
+      ]),
+    ]);
     const sweep = await sweepProfiles(db, now + 6 * MIN, DEFAULT_APP_SETTINGS, DEFAULT_REMINDER_RULES, { force: true });
     expect(sweep.dismissed).toBe(1);
     expect(await db.reminders.get(nudge.id)).toMatchObject({ status: 'dismissed' });

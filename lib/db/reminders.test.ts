@@ -71,7 +71,15 @@ function order(id: string, buyerKey: string, status: Order['status'], createdAt:
 }
 
 function buyer(key: string, orders: Order[]): BuyerRecord {
-  return { id: `taobao:${key}`, platform: 'taobao', buyerKey: key, nick: key, orders, metrics: computeBuyerMetrics(orders), updatedAt: 1 };
+  return {
+    id: `taobao:${key}`,
+    platform: 'taobao',
+    buyerKey: key,
+    nick: key,
+    orders,
+    metrics: computeBuyerMetrics(orders),
+    updatedAt: 1,
+  };
 }
 
 async function importDone(finishedAt: number) {
@@ -93,7 +101,13 @@ async function importDone(finishedAt: number) {
   });
 }
 
-const manual = (dueAt: number, note = '问尺码是否合适') => ({ buyerId: 'taobao:小鹿', nick: '小鹿', platform: 'taobao' as const, dueAt, note });
+const manual = (dueAt: number, note = '问尺码是否合适') => ({
+  buyerId: 'taobao:小鹿',
+  nick: '小鹿',
+  platform: 'taobao' as const,
+  dueAt,
+  note,
+});
 
 describe('firing reminders across service-worker stops and browser restarts', () => {
   it('fires a reminder once, even when the worker is stopped and started again after it fired', async () => {
@@ -221,12 +235,26 @@ describe('a 催付 started from the console on an order whose export has no buye
     const placed = '2026-11-20 15:00:00';
     const now = at(placed) + 2 * MIN;
     const orderId = '261120-500000000000001';
-    await applyConsoleOrders(db, {
-      status: 'ok', consoleId: 'pinduoduo', consoleName: '多多客服', url: 'https://mms.pinduoduo.com/chat-merchant',
-      buyer: { platform: 'pinduoduo', id: 'pdd_77', nick: '小鹿' }, messages: [], inputFound: true,
-      orders: [{ id: orderId, status: 'awaiting_payment', paidCents: 5_900, createdAt: placed }],
-    }, DEFAULT_REMINDER_RULES, now, TZ);
-    expect((await remindersOfBuyer(db, 'pinduoduo:pdd_77', now)).upcoming.map((r) => r.kind)).toEqual(['unpaid', 'unpaid']);
+    await applyConsoleOrders(
+      db,
+      {
+        status: 'ok',
+        consoleId: 'pinduoduo',
+        consoleName: '多多客服',
+        url: 'https://mms.pinduoduo.com/chat-merchant',
+        buyer: { platform: 'pinduoduo', id: 'pdd_77', nick: '小鹿' },
+        messages: [],
+        inputFound: true,
+        orders: [{ id: orderId, status: 'awaiting_payment', paidCents: 5_900, createdAt: placed }],
+      },
+      DEFAULT_REMINDER_RULES,
+      now,
+      TZ,
+    );
+    expect((await remindersOfBuyer(db, 'pinduoduo:pdd_77', now)).upcoming.map((r) => r.kind)).toEqual([
+      'unpaid',
+      'unpaid',
+    ]);
 
     // The export, taken half an hour later, has the order paid (待发货) and, as real ones, no buyer.
     const csv = [
@@ -235,7 +263,11 @@ describe('a 催付 started from the console on an order whose export has no buye
     ].join('\n');
     const importedAt = now + 30 * MIN;
     await importIntoDb(db, [sourceFromBytes('pinduoduo-orders.csv', new TextEncoder().encode(csv))], {
-      rules: DEFAULT_COUNTING_RULES, locale: 'zh-CN', asOf: '2026-11-21', runId: 'pdd-run', now: () => importedAt,
+      rules: DEFAULT_COUNTING_RULES,
+      locale: 'zh-CN',
+      asOf: '2026-11-21',
+      runId: 'pdd-run',
+      now: () => importedAt,
     });
     expect(await db.orphans.count()).toBe(1);
 
@@ -247,7 +279,10 @@ describe('a 催付 started from the console on an order whose export has no buye
 });
 
 describe('shipping notices and check-ins from imported shipping times', () => {
-  const shipped = (id: string, key: string, shippedAt: string): Order => ({ ...order(id, key, 'shipped', '2026-11-18 09:00:00'), shippedAt });
+  const shipped = (id: string, key: string, shippedAt: string): Order => ({
+    ...order(id, key, 'shipped', '2026-11-18 09:00:00'),
+    shippedAt,
+  });
 
   it('a recently shipped order gets one shipping notice and one check-in two days later, never twice', async () => {
     const now = at('2026-11-20 16:00:00');
@@ -302,9 +337,14 @@ describe('the daily profile sweep', () => {
     expect((await sweepProfiles(db, now + 60 * MIN, DEFAULT_APP_SETTINGS, DEFAULT_REMINDER_RULES)).created).toBe(0);
 
     await imported(db, [
-      buyer('回头客', [order('p1', '回头客', 'completed', '2026-10-10 12:00:00'), order('p2', '回头客', 'completed', '2026-11-20 08:00:00')]),
+      buyer('回头客', [
+        order('p1', '回头客', 'completed', '2026-10-10 12:00:00'),
+        order('p2', '回头客', 'completed', '2026-11-20 08:00:00'),
+      ]),
     ]);
-    const forced = await sweepProfiles(db, now + 61 * MIN, DEFAULT_APP_SETTINGS, DEFAULT_REMINDER_RULES, { force: true });
+    const forced = await sweepProfiles(db, now + 61 * MIN, DEFAULT_APP_SETTINGS, DEFAULT_REMINDER_RULES, {
+      force: true,
+    });
     expect(forced.dismissed).toBeGreaterThanOrEqual(1);
     const after = await remindersOfBuyer(db, 'taobao:回头客', now + 61 * MIN);
     expect([...after.due, ...after.upcoming].some((r) => r.id === nudge!.id)).toBe(false);

@@ -94,11 +94,19 @@ export async function remindersOfBuyer(db: HuitoukeDb, buyerId: string, now: num
 export async function remindersForToday(db: HuitoukeDb, now: number, timeZone: string): Promise<BuyerReminders> {
   const all = await openReminders(db);
   const today = localDateAt(now, timeZone);
-  return { due: dueReminders(all, now), upcoming: upcomingReminders(all, now).filter((r) => localDateAt(r.dueAt, timeZone) === today) };
+  return {
+    due: dueReminders(all, now),
+    upcoming: upcomingReminders(all, now).filter((r) => localDateAt(r.dueAt, timeZone) === today),
+  };
 }
 
 export async function addManualReminder(db: HuitoukeDb, input: ManualReminderInput, now: number): Promise<Reminder> {
-  const reminder = ReminderSchema.parse(manualReminder({ ...input, id: input.id ?? `manual|${input.buyerId}|${now}|${Math.random().toString(36).slice(2, 6)}` }, now));
+  const reminder = ReminderSchema.parse(
+    manualReminder(
+      { ...input, id: input.id ?? `manual|${input.buyerId}|${now}|${Math.random().toString(36).slice(2, 6)}` },
+      now,
+    ),
+  );
   await db.reminders.put(reminder);
   return reminder;
 }
@@ -106,12 +114,18 @@ export async function addManualReminder(db: HuitoukeDb, input: ManualReminderInp
 export type ReminderAction = { action: 'done' } | { action: 'dismiss' } | { action: 'snooze'; until: number };
 
 /** Done, dismissed or snoozed; null when the reminder does not exist (deleted meanwhile). */
-export async function actOnReminder(db: HuitoukeDb, id: string, act: ReminderAction, now: number): Promise<Reminder | null> {
+export async function actOnReminder(
+  db: HuitoukeDb,
+  id: string,
+  act: ReminderAction,
+  now: number,
+): Promise<Reminder | null> {
   return db.transaction('rw', db.reminders, async () => {
     const parsed = ReminderSchema.safeParse(await db.reminders.get(id));
     if (!parsed.success) return null;
     const r = parsed.data;
-    const next = act.action === 'done' ? complete(r, now) : act.action === 'dismiss' ? dismiss(r, now) : snooze(r, act.until, now);
+    const next =
+      act.action === 'done' ? complete(r, now) : act.action === 'dismiss' ? dismiss(r, now) : snooze(r, act.until, now);
     await db.reminders.put(next);
     return next;
   });
@@ -142,11 +156,19 @@ export async function runReminderCheck(db: HuitoukeDb, now: number): Promise<Che
   const read = new Map(all.map((r) => [r.id, r]));
   return db.transaction('rw', [db.reminders, db.settings], async () => {
     // One done or snoozed from the sidebar since it was read stays as the agent left it.
-    const fire = await unchangedSinceRead(db, result.fire.map((next) => ({ read: read.get(next.id)!, next })));
+    const fire = await unchangedSinceRead(
+      db,
+      result.fire.map((next) => ({ read: read.get(next.id)!, next })),
+    );
     if (fire.length) await db.reminders.bulkPut(fire);
     await saveReminderState(db, { lastRunAt: now }, now);
     const fired = new Set(fire.map((r) => r.id));
-    return { ...result, fire, missedWhileAway: result.missedWhileAway.filter((id) => fired.has(id)), dueCount: dueReminders(all, now).length };
+    return {
+      ...result,
+      fire,
+      missedWhileAway: result.missedWhileAway.filter((id) => fired.has(id)),
+      dueCount: dueReminders(all, now).length,
+    };
   });
 }
 
@@ -250,7 +272,8 @@ export async function scanImportedOrders(
 
   const openUnpaid = (await openReminders(db)).filter((r) => r.kind === 'unpaid');
   const watched = new Map<string, Set<string>>();
-  for (const r of openUnpaid) if (r.orderId) watched.set(r.buyerId, (watched.get(r.buyerId) ?? new Set()).add(r.orderId));
+  for (const r of openUnpaid)
+    if (r.orderId) watched.set(r.buyerId, (watched.get(r.buyerId) ?? new Set()).add(r.orderId));
 
   // Shop-local date from which a shipped order can still have a reminder that is not stale; a
   // whole-day bound is enough here, remindersFromOrders applies the exact one.
@@ -271,9 +294,19 @@ export async function scanImportedOrders(
       }
     }
   });
-  watchedOrders.push(...(await watchedOrphans(db, openUnpaid.filter((r) => r.orderId && !foundWatched.has(`${r.buyerId}\u0000${r.orderId}`)))));
+  watchedOrders.push(
+    ...(await watchedOrphans(
+      db,
+      openUnpaid.filter((r) => r.orderId && !foundWatched.has(`${r.buyerId}\u0000${r.orderId}`)),
+    )),
+  );
 
-  const existing = valid(await db.reminders.where('buyerId').anyOf([...new Set(candidates.map((o) => makeBuyerId(o.platform, o.buyerKey ?? '')))]).toArray());
+  const existing = valid(
+    await db.reminders
+      .where('buyerId')
+      .anyOf([...new Set(candidates.map((o) => makeBuyerId(o.platform, o.buyerKey ?? '')))])
+      .toArray(),
+  );
   const created = remindersFromOrders({ orders: candidates }, rules, now, existing, timeZone);
   const stale = staleOrderReminders(openUnpaid, { orders: watchedOrders }, now, timeZone);
   const count = await putNew(db, created);
@@ -349,7 +382,9 @@ export async function sweepProfiles(
     if (!index.paidOrders[i]) continue;
     const lastPaidDate = index.lastPaidDate[i] || null;
     const subject: ReminderSubject = {
-      id: index.ids[i]!, nick: index.nicks[i]!, platform: index.platforms[i]!,
+      id: index.ids[i]!,
+      nick: index.nicks[i]!,
+      platform: index.platforms[i]!,
       stage: resolveStage(lastPaidDate, today, settings.profile.stages),
       metrics: { firstPaidDate: index.firstPaidDate[i] || null, lastPaidDate },
     };
@@ -360,7 +395,15 @@ export async function sweepProfiles(
   // Birthdays agents entered, for buyers in the data or not (a chat contact who never ordered).
   for (const b of await liveBirthdays(db)) {
     const existing = byBuyer.get(b.buyerId) ?? [];
-    created.push(...remindersFromBirthday({ id: b.buyerId, nick: b.nick, platform: b.platform, monthDay: b.monthDay }, rules, now, existing, settings.timeZone));
+    created.push(
+      ...remindersFromBirthday(
+        { id: b.buyerId, nick: b.nick, platform: b.platform, monthDay: b.monthDay },
+        rules,
+        now,
+        existing,
+        settings.timeZone,
+      ),
+    );
     stale.push(...updatesOf(existing, staleBirthdayReminders(b.buyerId, b.monthDay, existing, now)));
   }
   const count = await putNew(db, created);

@@ -36,7 +36,16 @@ const V1: Record<string, string> = {
 };
 
 /** What agents and supervisors write, and what will sync between agents: found by change time. */
-const SYNCED_TABLES = ['notes', 'tags', 'concerns', 'templates', 'coupons', 'couponRules', 'reminders', 'contactLog'] as const;
+const SYNCED_TABLES = [
+  'notes',
+  'tags',
+  'concerns',
+  'templates',
+  'coupons',
+  'couponRules',
+  'reminders',
+  'contactLog',
+] as const;
 
 const V2: Record<string, string> = {
   ...V1,
@@ -60,13 +69,21 @@ const V5: Record<string, string | null> = { ...V4, lexicon: 'id' };
  * What agents and supervisors add about buyers and products that no export has: buyers' birthdays
  * (birthdays.ts) and the product → category table (product-categories.ts). New tables, nothing to move.
  */
-const V6: Record<string, string | null> = { ...V5, birthdays: 'id, buyerId, updatedAt', productCategories: 'id, updatedAt' };
+const V6: Record<string, string | null> = {
+  ...V5,
+  birthdays: 'id, buyerId, updatedAt',
+  productCategories: 'id, updatedAt',
+};
 
 /**
  * Orders a console's order panel showed (issue 19, order-links.ts): the order → buyer links learnt
  * there and the orders as the console showed them. New tables, nothing to move.
  */
-const V7: Record<string, string | null> = { ...V6, orderLinks: 'id, buyerId, updatedAt', liveOrders: 'id, buyerId, updatedAt' };
+const V7: Record<string, string | null> = {
+  ...V6,
+  orderLinks: 'id, buyerId, updatedAt',
+  liveOrders: 'id, buyerId, updatedAt',
+};
 
 /** Buyer records moved per step of the version 3 upgrade. */
 const MOVE_PAGE = 2000;
@@ -77,7 +94,9 @@ async function moveBuyersToShards(tx: Transaction, now: number): Promise<void> {
   let live = 0;
   let after: string | null = null;
   for (;;) {
-    const page: BuyerRecord[] = await (after === null ? from.orderBy(':id') : from.where(':id').above(after)).limit(MOVE_PAGE).toArray();
+    const page: BuyerRecord[] = await (after === null ? from.orderBy(':id') : from.where(':id').above(after))
+      .limit(MOVE_PAGE)
+      .toArray();
     if (!page.length) break;
     // Records keep their own updatedAt; only the shards they land in carry the time of the upgrade.
     await writeBuyersIn(to, page, now);

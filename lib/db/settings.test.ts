@@ -39,7 +39,10 @@ describe('a time zone stored wrong', () => {
     expect(AppSettingsSchema.safeParse({ timeZone: 'Asia/Ho_Chi_Minh' }).success).toBe(true);
     await expect(saveAppSettings(db, { ...DEFAULT_APP_SETTINGS, timeZone: 'Mars/Olympus' })).rejects.toThrow();
     await saveAppSettings(db, { ...DEFAULT_APP_SETTINGS, timeZone: 'Asia/Bangkok' });
-    expect(await readStoredAppSettings(db)).toEqual({ settings: { ...DEFAULT_APP_SETTINGS, timeZone: 'Asia/Bangkok' }, fallbacks: [] });
+    expect(await readStoredAppSettings(db)).toEqual({
+      settings: { ...DEFAULT_APP_SETTINGS, timeZone: 'Asia/Bangkok' },
+      fallbacks: [],
+    });
   });
 });
 
@@ -49,6 +52,9 @@ describe('reading stored settings that do not parse', () => {
     const twoBad = readAppSettings({ agentName: '阿青', segmentView: 'nonsense', storeContact: 'yes' });
     expect(twoBad.settings).toEqual({ ...DEFAULT_APP_SETTINGS, agentName: '阿青' });
     expect(twoBad.fallbacks.map((f) => f.field).sort()).toEqual(['segmentView', 'storeContact']);
-    expect(readAppSettings('garbage')).toEqual({ settings: DEFAULT_APP_SETTINGS, fallbacks: [{ field: '', stored: 'garbage' }] });
+    expect(readAppSettings('garbage')).toEqual({
+      settings: DEFAULT_APP_SETTINGS,
+      fallbacks: [{ field: '', stored: 'garbage' }],
+    });
   });
 });

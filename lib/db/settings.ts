@@ -1,7 +1,13 @@
 import { AppSettingsSchema, readAppSettings, type AppSettings, type ReadSettings } from '../settings/app';
 import type { HuitoukeDb } from './database';
 
-export const SETTINGS_KEY = { app: 'app', buyerIndex: 'buyerIndex', buyerCount: 'buyerCount', segmentModel: 'segmentModel', taxonomy: 'taxonomy' } as const;
+export const SETTINGS_KEY = {
+  app: 'app',
+  buyerIndex: 'buyerIndex',
+  buyerCount: 'buyerCount',
+  segmentModel: 'segmentModel',
+  taxonomy: 'taxonomy',
+} as const;
 
 /**
  * The shop's settings, with what did not parse. A stored field that no longer parses (a zone this

@@ -17,7 +17,12 @@ describe('importing shipping times', () => {
     await importIntoDb(db, [sourceFromBytes('orders.csv', new TextEncoder().encode(csv))], {
       format: 'generic',
       mapping: { order: 'order_no', buyer: 'customer', time: 'order_time', amount: 'paid', shipTime: 'ship_time' },
-      platform: 'other', rules: DEFAULT_COUNTING_RULES, locale: 'zh-CN', asOf: '2025-10-06', runId: 'r1', now: () => 1,
+      platform: 'other',
+      rules: DEFAULT_COUNTING_RULES,
+      locale: 'zh-CN',
+      asOf: '2025-10-06',
+      runId: 'r1',
+      now: () => 1,
     });
     const buyer = await getBuyer(db, 'other:小鱼');
     const byId = new Map(buyer!.orders.map((o) => [o.orderId, o]));

@@ -22,8 +22,13 @@ describe('the shop anniversary', () => {
     await saveShopAnniversary(db, day.slice(5), Date.now());
     const settings = await loadAppSettings(db);
     expect(settings.shopAnniversary).toBe(day.slice(5));
-    const offered = (on: string) => applicableCoupons(sampleBuyer(), DEFAULT_COUPONS, DEFAULT_COUPON_RULES, { today: on, shopAnniversary: settings.shopAnniversary })
-      .filter((c) => !c.capped).map((c) => c.rule.id);
+    const offered = (on: string) =>
+      applicableCoupons(sampleBuyer(), DEFAULT_COUPONS, DEFAULT_COUPON_RULES, {
+        today: on,
+        shopAnniversary: settings.shopAnniversary,
+      })
+        .filter((c) => !c.capped)
+        .map((c) => c.rule.id);
     expect(offered(day)).toContain('shop_anniversary');
     expect(offered(addDays(day, -1))).not.toContain('shop_anniversary');
     expect(offered(addDays(day, 1))).not.toContain('shop_anniversary');
@@ -35,7 +40,11 @@ describe('the shop anniversary', () => {
   it('changes nothing else in the settings, and refuses a day the calendar does not have or settings it cannot read', async () => {
     await saveAppSettings(db, { ...(await loadAppSettings(db)), agentName: '小王', shopName: '南风女装' });
     await saveShopAnniversary(db, '02-29', 5);
-    expect(await loadAppSettings(db)).toMatchObject({ agentName: '小王', shopName: '南风女装', shopAnniversary: '02-29' });
+    expect(await loadAppSettings(db)).toMatchObject({
+      agentName: '小王',
+      shopName: '南风女装',
+      shopAnniversary: '02-29',
+    });
     await expect(saveShopAnniversary(db, '02-30', 6)).rejects.toThrow(RangeError);
     await db.settings.put({ key: SETTINGS_KEY.app, value: { agentName: 42 }, updatedAt: 7 });
     await expect(saveShopAnniversary(db, '05-01', 8)).rejects.toThrow();

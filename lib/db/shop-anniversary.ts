@@ -10,11 +10,16 @@ import { SETTINGS_KEY } from './settings';
  * Refuses a day the calendar does not have, and settings it cannot read (nothing is overwritten).
  */
 export async function saveShopAnniversary(db: HuitoukeDb, monthDay: MonthDay | null, now: number): Promise<void> {
-  if (monthDay !== null && !isCalendarMonthDay(monthDay)) throw new RangeError(`not a day of the calendar: ${monthDay}`);
+  if (monthDay !== null && !isCalendarMonthDay(monthDay))
+    throw new RangeError(`not a day of the calendar: ${monthDay}`);
   await db.transaction('rw', db.settings, async () => {
     const rec = await db.settings.get(SETTINGS_KEY.app);
     const parsed = AppSettingsSchema.safeParse(rec ? rec.value : structuredClone(DEFAULT_APP_SETTINGS));
     if (!parsed.success) throw new Error('the stored settings cannot be read; they are left as they are');
-    await db.settings.put({ key: SETTINGS_KEY.app, value: { ...parsed.data, shopAnniversary: monthDay }, updatedAt: now });
+    await db.settings.put({
+      key: SETTINGS_KEY.app,
+      value: { ...parsed.data, shopAnniversary: monthDay },
+      updatedAt: now,
+    });
   });
 }

@@ -1,6 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HuitoukeDb } from './database';
-import { hashPin, loadPinRecord, MAX_PIN_FAILURES, PIN_LOCKOUT_MINUTES, PIN_SETTING_KEY, pinStatus, resetPinWithRecovery, setPin, verifyPin } from './supervisor-lock';
+import {
+  hashPin,
+  loadPinRecord,
+  MAX_PIN_FAILURES,
+  PIN_LOCKOUT_MINUTES,
+  PIN_SETTING_KEY,
+  pinStatus,
+  resetPinWithRecovery,
+  setPin,
+  verifyPin,
+} from './supervisor-lock';
 
 let db: HuitoukeDb;
 let n = 0;
@@ -47,7 +57,11 @@ describe('supervisor PIN', () => {
 
   it('locks out after five wrong PINs, refuses even the right one meanwhile, and opens again later', async () => {
     await setPin(db, { current: null, next: '2580', by: '主管' }, T0, FAST);
-    for (let i = 1; i < MAX_PIN_FAILURES; i++) expect(await verifyPin(db, '0000', T0 + i)).toMatchObject({ reason: 'wrong', attemptsLeft: MAX_PIN_FAILURES - i });
+    for (let i = 1; i < MAX_PIN_FAILURES; i++)
+      expect(await verifyPin(db, '0000', T0 + i)).toMatchObject({
+        reason: 'wrong',
+        attemptsLeft: MAX_PIN_FAILURES - i,
+      });
     const until = T0 + MAX_PIN_FAILURES + PIN_LOCKOUT_MINUTES * 60_000;
     expect(await verifyPin(db, '0000', T0 + MAX_PIN_FAILURES)).toEqual({ ok: false, reason: 'lockedOut', until });
     expect(await verifyPin(db, '2580', until - 1)).toEqual({ ok: false, reason: 'lockedOut', until });
@@ -65,12 +79,24 @@ describe('supervisor PIN', () => {
 
   it('changes or removes the PIN only with the current one', async () => {
     await setPin(db, { current: null, next: '2580', by: '主管' }, T0, FAST);
-    expect(await setPin(db, { current: '1111', next: '9999', by: 'x' }, T0, FAST)).toMatchObject({ ok: false, reason: 'wrong' });
-    expect(await setPin(db, { current: '2580', next: '12', by: 'x' }, T0, FAST)).toEqual({ ok: false, reason: 'invalid' });
-    expect(await setPin(db, { current: '2580', next: '9999', by: 'x' }, T0, FAST)).toEqual({ ok: true, recoveryCode: null });
+    expect(await setPin(db, { current: '1111', next: '9999', by: 'x' }, T0, FAST)).toMatchObject({
+      ok: false,
+      reason: 'wrong',
+    });
+    expect(await setPin(db, { current: '2580', next: '12', by: 'x' }, T0, FAST)).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
+    expect(await setPin(db, { current: '2580', next: '9999', by: 'x' }, T0, FAST)).toEqual({
+      ok: true,
+      recoveryCode: null,
+    });
     expect(await verifyPin(db, '2580', T0)).toMatchObject({ ok: false });
     expect(await verifyPin(db, '9999', T0)).toEqual({ ok: true });
-    expect(await setPin(db, { current: '9999', next: null, by: 'x' }, T0, FAST)).toEqual({ ok: true, recoveryCode: null });
+    expect(await setPin(db, { current: '9999', next: null, by: 'x' }, T0, FAST)).toEqual({
+      ok: true,
+      recoveryCode: null,
+    });
     expect((await pinStatus(db, T0)).set).toBe(false);
   });
 
@@ -95,7 +121,9 @@ describe('supervisor PIN', () => {
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     const importKey = crypto.subtle.importKey.bind(crypto.subtle);
-    const spy = vi.spyOn(crypto.subtle, 'importKey').mockImplementation((async (...args: Parameters<SubtleCrypto['importKey']>) => {
+    const spy = vi.spyOn(crypto.subtle, 'importKey').mockImplementation((async (
+      ...args: Parameters<SubtleCrypto['importKey']>
+    ) => {
       if (new TextDecoder().decode(args[1] as Uint8Array) === '2580') await held;
       return importKey(...args);
     }) as SubtleCrypto['importKey']);
@@ -124,7 +152,10 @@ describe('supervisor PIN', () => {
     const winner = a.ok ? '1111' : '2222';
     expect(await verifyPin(db, winner, T0)).toEqual({ ok: true });
     // A first PIN asked for after one exists is refused the same way, whenever it arrives.
-    expect(await setPin(db, { current: null, next: '3333', by: '丙' }, T0, FAST)).toEqual({ ok: false, reason: 'alreadySet' });
+    expect(await setPin(db, { current: null, next: '3333', by: '丙' }, T0, FAST)).toEqual({
+      ok: false,
+      reason: 'alreadySet',
+    });
     expect((await pinStatus(db, T0)).failures).toBe(0);
   });
 
@@ -134,23 +165,49 @@ describe('supervisor PIN', () => {
     const code = first.ok ? first.recoveryCode! : '';
     expect(JSON.stringify(await db.settings.get(PIN_SETTING_KEY))).not.toContain(code.replace(/-/g, ''));
 
-    expect(await resetPinWithRecovery(db, { code: 'AAAA-BBBB-CCCC-DDDD', next: '7777', by: '主管' }, T0, FAST)).toEqual({ ok: false, reason: 'wrong', attemptsLeft: MAX_PIN_FAILURES - 1 });
+    expect(await resetPinWithRecovery(db, { code: 'AAAA-BBBB-CCCC-DDDD', next: '7777', by: '主管' }, T0, FAST)).toEqual(
+      { ok: false, reason: 'wrong', attemptsLeft: MAX_PIN_FAILURES - 1 },
+    );
     // Typed in lower case and without dashes, it still works; the wrong try before it is forgotten.
-    const reset = await resetPinWithRecovery(db, { code: code.toLowerCase().replace(/-/g, ' '), next: '7777', by: '主管' }, T0 + 1, FAST);
+    const reset = await resetPinWithRecovery(
+      db,
+      { code: code.toLowerCase().replace(/-/g, ' '), next: '7777', by: '主管' },
+      T0 + 1,
+      FAST,
+    );
     expect(reset.ok && reset.recoveryCode).toMatch(/^[2-9A-Z]{4}-/);
     expect(reset.ok && reset.recoveryCode).not.toBe(code);
     expect(await verifyPin(db, '2580', T0 + 2)).toMatchObject({ ok: false, reason: 'wrong' });
     expect(await verifyPin(db, '7777', T0 + 2)).toEqual({ ok: true });
-    expect(await resetPinWithRecovery(db, { code, next: '8888', by: 'x' }, T0 + 3, FAST)).toMatchObject({ ok: false, reason: 'wrong' });
+    expect(await resetPinWithRecovery(db, { code, next: '8888', by: 'x' }, T0 + 3, FAST)).toMatchObject({
+      ok: false,
+      reason: 'wrong',
+    });
   });
 
   it('reads a PIN stored before recovery codes, and gives it a code when it is changed', async () => {
     const salt = new Uint8Array(16).fill(7);
     const hash = await hashPin('2580', salt, FAST);
     const b64 = (b: Uint8Array) => btoa(String.fromCharCode(...b));
-    await db.settings.put({ key: PIN_SETTING_KEY, value: { algo: 'PBKDF2-SHA256', iterations: FAST, salt: b64(salt), hash: b64(hash), setAt: T0, setBy: '主管', failures: 0, lockedUntil: null }, updatedAt: T0 });
+    await db.settings.put({
+      key: PIN_SETTING_KEY,
+      value: {
+        algo: 'PBKDF2-SHA256',
+        iterations: FAST,
+        salt: b64(salt),
+        hash: b64(hash),
+        setAt: T0,
+        setBy: '主管',
+        failures: 0,
+        lockedUntil: null,
+      },
+      updatedAt: T0,
+    });
     expect(await pinStatus(db, T0)).toMatchObject({ set: true, hasRecovery: false });
-    expect(await resetPinWithRecovery(db, { code: 'AAAA-BBBB-CCCC-DDDD', next: '7777', by: 'x' }, T0, FAST)).toEqual({ ok: false, reason: 'noRecovery' });
+    expect(await resetPinWithRecovery(db, { code: 'AAAA-BBBB-CCCC-DDDD', next: '7777', by: 'x' }, T0, FAST)).toEqual({
+      ok: false,
+      reason: 'noRecovery',
+    });
     const changed = await setPin(db, { current: '2580', next: '9999', by: '主管' }, T0, FAST);
     expect(changed.ok && changed.recoveryCode).toMatch(/^[2-9A-Z]{4}-/);
     expect(await pinStatus(db, T0)).toMatchObject({ hasRecovery: true });

@@ -83,8 +83,14 @@ function fromBase64(text: string): Uint8Array {
 }
 
 export async function hashPin(pin: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin.normalize('NFC')), 'PBKDF2', false, ['deriveBits']);
-  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations }, key, 256);
+  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin.normalize('NFC')), 'PBKDF2', false, [
+    'deriveBits',
+  ]);
+  const bits = await crypto.subtle.deriveBits(
+    { name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations },
+    key,
+    256,
+  );
   return new Uint8Array(bits);
 }
 
@@ -146,7 +152,14 @@ export async function pinStatus(db: HuitoukeDb, now: number): Promise<PinStatus>
   if (!rec) return { set: false, lockedUntil: null, failures: 0, setBy: null, setAt: null, hasRecovery: false };
   const locked = lockedAt(rec, now);
   const expired = rec.lockedUntil !== null && locked === null;
-  return { set: true, lockedUntil: locked, failures: expired ? 0 : rec.failures, setBy: rec.setBy, setAt: rec.setAt, hasRecovery: rec.recovery !== null };
+  return {
+    set: true,
+    lockedUntil: locked,
+    failures: expired ? 0 : rec.failures,
+    setBy: rec.setBy,
+    setAt: rec.setAt,
+    hasRecovery: rec.recovery !== null,
+  };
 }
 
 type Secret = 'pin' | 'recovery';
@@ -192,7 +205,9 @@ async function attempt(
       const lockedOut = failures >= MAX_PIN_FAILURES;
       const lockedUntil = lockedOut ? now + PIN_LOCKOUT_MINUTES * 60_000 : null;
       await db.settings.put({ key: PIN_SETTING_KEY, value: { ...current, failures, lockedUntil }, updatedAt: now });
-      return lockedOut ? { ok: false, reason: 'lockedOut', until: lockedUntil! } : { ok: false, reason: 'wrong', attemptsLeft: MAX_PIN_FAILURES - failures };
+      return lockedOut
+        ? { ok: false, reason: 'lockedOut', until: lockedUntil! }
+        : { ok: false, reason: 'wrong', attemptsLeft: MAX_PIN_FAILURES - failures };
     });
     if (verdict !== 'changed') return verdict;
   }
@@ -230,13 +245,25 @@ export async function setPin(
     const recoveryCode = pin !== null && before.recovery === null ? newRecoveryCode() : null;
     const recovery = recoveryCode === null ? null : await hashNew(normalizeRecoveryCode(recoveryCode), iterations);
     const check = await attempt(db, change.current ?? '', 'pin', now, (current) =>
-      pin === null ? null : { ...current, ...pin, iterations, setAt: now, setBy: change.by, recovery: current.recovery ?? recovery });
+      pin === null
+        ? null
+        : { ...current, ...pin, iterations, setAt: now, setBy: change.by, recovery: current.recovery ?? recovery },
+    );
     return check.ok ? { ok: true, recoveryCode: recovery === null ? null : recoveryCode } : check;
   }
   if (pin === null) return { ok: false, reason: 'notSet' };
   const recoveryCode = newRecoveryCode();
   const recovery = await hashNew(normalizeRecoveryCode(recoveryCode), iterations);
-  const rec: PinRecord = { algo: 'PBKDF2-SHA256', iterations, ...pin, setAt: now, setBy: change.by, failures: 0, lockedUntil: null, recovery };
+  const rec: PinRecord = {
+    algo: 'PBKDF2-SHA256',
+    iterations,
+    ...pin,
+    setAt: now,
+    setBy: change.by,
+    failures: 0,
+    lockedUntil: null,
+    recovery,
+  };
   return db.transaction('rw', db.settings, async (): Promise<PinSetResult> => {
     if (await loadPinRecord(db)) return { ok: false, reason: 'alreadySet' };
     await db.settings.put({ key: PIN_SETTING_KEY, value: rec, updatedAt: now });
@@ -259,6 +286,13 @@ export async function resetPinWithRecovery(
   const pin = await hashNew(reset.next, iterations);
   const recoveryCode = newRecoveryCode();
   const recovery = await hashNew(normalizeRecoveryCode(recoveryCode), iterations);
-  const check = await attempt(db, reset.code, 'recovery', now, (current) => ({ ...current, ...pin, iterations, recovery, setAt: now, setBy: reset.by }));
+  const check = await attempt(db, reset.code, 'recovery', now, (current) => ({
+    ...current,
+    ...pin,
+    iterations,
+    recovery,
+    setAt: now,
+    setBy: reset.by,
+  }));
   return check.ok ? { ok: true, recoveryCode } : check;
 }

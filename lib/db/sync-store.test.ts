@@ -8,7 +8,16 @@ import type { Role } from '../sync/protocol';
 import { addNote, setTag } from './annotations';
 import { HuitoukeDb } from './database';
 import { CUSTOM_CONSOLES_KEY } from '../consoles/stored';
-import { consoleSource, TAUGHT_CONSOLES_KEY, DexieSyncStore, localChangeOf, syncRound, SyncDb, touchesRecords, touchesSyncedTables } from './sync-store';
+import {
+  consoleSource,
+  TAUGHT_CONSOLES_KEY,
+  DexieSyncStore,
+  localChangeOf,
+  syncRound,
+  SyncDb,
+  touchesRecords,
+  touchesSyncedTables,
+} from './sync-store';
 import { loadContactPolicy, loadGuardRules, loadReminderRules, loadTaxonomy, recordTemplateUse } from './playbook';
 import { saveSettingEdit } from './playbook-edit';
 import { loadAppSettings, saveAppSettings } from './settings';
@@ -37,7 +46,12 @@ afterEach(async () => {
 });
 
 /** One browser: its records' database, its sync database, the engine over them. */
-function browser(server: MemorySyncServer, memberId: string, role: Role = 'agent', dbs?: { records: HuitoukeDb; sync: SyncDb }) {
+function browser(
+  server: MemorySyncServer,
+  memberId: string,
+  role: Role = 'agent',
+  dbs?: { records: HuitoukeDb; sync: SyncDb },
+) {
   const records = dbs?.records ?? new HuitoukeDb(`sync-store-test-${++n}`);
   const sync = dbs?.sync ?? new SyncDb(`sync-store-test-sync-${n}`);
   if (!dbs) opened.push(records, sync);
@@ -112,7 +126,12 @@ describe('DexieSyncStore', () => {
     await a.tick();
     await b.tick();
     await a.tick();
-    for (const side of [a, b]) expect(await side.records.concerns.get(id)).toMatchObject({ quote: '我165斤穿什么码', resolved: true, resolvedBy: '小李' });
+    for (const side of [a, b])
+      expect(await side.records.concerns.get(id)).toMatchObject({
+        quote: '我165斤穿什么码',
+        resolved: true,
+        resolvedBy: '小李',
+      });
   });
 
   it('a pull does not overwrite a local edit the scan has not noted yet', async () => {
@@ -152,7 +171,9 @@ describe('DexieSyncStore', () => {
     const a = browser(server, 'm-a', 'agent');
     const b = browser(server, 'm-b', 'agent');
     const now = Date.now();
-    const [t1, t2] = defaultTemplates().slice(0, 2).map((t) => ({ ...t, updatedAt: now }));
+    const [t1, t2] = defaultTemplates()
+      .slice(0, 2)
+      .map((t) => ({ ...t, updatedAt: now }));
     await sup.records.templates.bulkPut([t1!, t2!]);
     await sup.tick();
     await a.tick();
@@ -168,7 +189,11 @@ describe('DexieSyncStore', () => {
     await b.tick();
     expect(server.count('templateUsage')).toBe(3);
     expect(server.get('template', t2!.id)?.usageCount).toBe(0);
-    expect(await a.records.templates.get(t2!.id)).toMatchObject({ usageCount: 3, teamUsageCount: 3, lastUsedAt: now + 3 });
+    expect(await a.records.templates.get(t2!.id)).toMatchObject({
+      usageCount: 3,
+      teamUsageCount: 3,
+      lastUsedAt: now + 3,
+    });
     expect(await b.records.templates.get(t2!.id)).toMatchObject({ usageCount: 2, teamUsageCount: 4 });
     expect(await sup.records.templates.get(t2!.id)).toMatchObject({ usageCount: 1, teamUsageCount: 5 });
     // B's own count is 2, the team's 6: t2 now outranks t1 for B though B used it less than A.
@@ -200,7 +225,13 @@ describe('DexieSyncStore', () => {
 
 describe('buyer fields (birthdays)', () => {
   const rules = DEFAULT_REMINDER_RULES;
-  const write = (monthDay: string, year: number | null) => ({ buyerId: BUYER, nick: '小鹿买买', platform: 'taobao' as const, monthDay, year });
+  const write = (monthDay: string, year: number | null) => ({
+    buyerId: BUYER,
+    nick: '小鹿买买',
+    platform: 'taobao' as const,
+    monthDay,
+    year,
+  });
 
   it("one agent's birthday reaches the other; a correction of the day and a cleared year by two agents both hold", async () => {
     const server = new MemorySyncServer();
@@ -301,7 +332,12 @@ describe('playbook settings', () => {
     const taxonomy = defaultTaxonomy();
     taxonomy.minScore = 0.8;
     await saveSettingEdit(sup.records, 'taxonomy', taxonomy, now + 2);
-    await saveSettingEdit(sup.records, 'contactPolicy', { ...DEFAULT_CONTACT_POLICY, marketingCap: { count: 1, days: 14 } }, now + 3);
+    await saveSettingEdit(
+      sup.records,
+      'contactPolicy',
+      { ...DEFAULT_CONTACT_POLICY, marketingCap: { count: 1, days: 14 } },
+      now + 3,
+    );
     const guard = defaultGuardRules();
     await saveSettingEdit(sup.records, 'guardRules', { ...guard, limits: {} }, now + 4);
     const supApp = await loadAppSettings(sup.records);
@@ -333,22 +369,34 @@ describe('playbook settings', () => {
 
 describe('taught consoles', () => {
   const lazada = (input = '.im-editor textarea') => ({
-    id: 'lazada-my', name: { zh: 'Lazada 聊天', en: 'Lazada chat' }, platform: 'other', matches: ['https://sellercenter.lazada.com.my/apps/im/*'],
+    id: 'lazada-my',
+    name: { zh: 'Lazada 聊天', en: 'Lazada chat' },
+    platform: 'other',
+    matches: ['https://sellercenter.lazada.com.my/apps/im/*'],
     exampleUrls: ['https://sellercenter.lazada.com.my/apps/im/chat'],
     selectors: {
-      ready: '.im-container', buyerNick: { selector: '.session-header .buyer-name' }, messageRow: '.message-list .message-item', messageText: '.message-text',
-      authorBuyer: '.message-item.left', authorAgent: '.message-item.right', input, inputKind: 'textarea',
+      ready: '.im-container',
+      buyerNick: { selector: '.session-header .buyer-name' },
+      messageRow: '.message-list .message-item',
+      messageText: '.message-text',
+      authorBuyer: '.message-item.left',
+      authorAgent: '.message-item.right',
+      input,
+      inputKind: 'textarea',
     },
   });
   /** A browser whose consoles are a list in (fake) storage.local, as the background keeps them. */
   function withConsoles(server: MemorySyncServer, memberId: string, role: Role = 'agent') {
     const side = browser(server, memberId, role);
     const box: { list: unknown[] } = { list: [] };
-    side.store.extra.console = consoleSource({ read: async () => structuredClone(box.list), write: async (l) => void (box.list = structuredClone(l)) });
+    side.store.extra.console = consoleSource({
+      read: async () => structuredClone(box.list),
+      write: async (l) => void (box.list = structuredClone(l)),
+    });
     return { ...side, box };
   }
 
-  it("a console the supervisor taught reaches the agents; a correction follows; removing it removes it everywhere", async () => {
+  it('a console the supervisor taught reaches the agents; a correction follows; removing it removes it everywhere', async () => {
     const server = new MemorySyncServer();
     const sup = withConsoles(server, 'm-s', 'supervisor');
     const agent = withConsoles(server, 'm-a');
@@ -463,16 +511,28 @@ describe('what a console taught (order links, live orders)', () => {
     const a = browser(server, 'm-a');
     const b = browser(server, 'm-b');
     const now = Date.now();
-    const panel = { platform: 'pinduoduo' as const, buyerKey: 'uid_8823', orders: [{ id: '251207-1', status: 'paid' as const, paidCents: 5900, createdAt: '2025-12-07 10:00:00' }] };
+    const panel = {
+      platform: 'pinduoduo' as const,
+      buyerKey: 'uid_8823',
+      orders: [{ id: '251207-1', status: 'paid' as const, paidCents: 5900, createdAt: '2025-12-07 10:00:00' }],
+    };
     expect(await recordConsoleOrders(a.records, panel, 'Asia/Shanghai', now)).toBeGreaterThan(0);
     expect(await a.tick()).toMatchObject({ status: 'idle' });
     expect(await b.tick()).toMatchObject({ status: 'idle' });
-    const seen = await buyerWithConsole(b.records, { platform: 'pinduoduo', buyerKey: 'uid_8823', nick: '墨墨' }, DEFAULT_COUNTING_RULES);
+    const seen = await buyerWithConsole(
+      b.records,
+      { platform: 'pinduoduo', buyerKey: 'uid_8823', nick: '墨墨' },
+      DEFAULT_COUNTING_RULES,
+    );
     expect(seen?.record.orders.map((o) => o.orderId)).toEqual(['251207-1']);
     // B's own panel shows the same order: nothing new is written or pushed, and it still counts once.
     expect(await recordConsoleOrders(b.records, panel, 'Asia/Shanghai', now + 1000)).toBe(0);
     expect(await b.tick()).toMatchObject({ pushed: 0 });
-    const again = await buyerWithConsole(b.records, { platform: 'pinduoduo', buyerKey: 'uid_8823', nick: '墨墨' }, DEFAULT_COUNTING_RULES);
+    const again = await buyerWithConsole(
+      b.records,
+      { platform: 'pinduoduo', buyerKey: 'uid_8823', nick: '墨墨' },
+      DEFAULT_COUNTING_RULES,
+    );
     expect(again?.record.metrics.allOrders).toBe(1);
   });
 });
@@ -492,7 +552,10 @@ describe('localChangeOf', () => {
   it('names the changed fields, a new record as all, a deletion, and nothing for a bare re-stamp', () => {
     const base = { id: 'x', text: 'a', updatedAt: 1 };
     expect(localChangeOf(base, undefined)).toEqual({ fields: 'all', delete: false });
-    expect(localChangeOf({ ...base, text: 'b', updatedAt: 2 }, base)).toEqual({ fields: ['text', 'updatedAt'], delete: false });
+    expect(localChangeOf({ ...base, text: 'b', updatedAt: 2 }, base)).toEqual({
+      fields: ['text', 'updatedAt'],
+      delete: false,
+    });
     expect(localChangeOf({ ...base, deletedAt: 3 }, base)).toEqual({ fields: [], delete: true });
     expect(localChangeOf({ ...base, updatedAt: 9 }, base)).toBeNull();
     expect(localChangeOf(base, { ...base, deletedAt: 3 })).toEqual({ fields: 'all', delete: false });

@@ -1,7 +1,14 @@
 import Dexie, { type Table } from 'dexie';
 import { pendingOf, type OutboxEntry, type SyncEngine, type SyncReport, type SyncStore } from '../sync/engine';
 import { restoreMarkOf } from './restore-mark';
-import { isPlaybookKind, PLAYBOOK_SETTING_IDS, SYNC_KINDS, templateUsageId, type PlaybookSettingId, type SyncKind } from '../sync/kinds';
+import {
+  isPlaybookKind,
+  PLAYBOOK_SETTING_IDS,
+  SYNC_KINDS,
+  templateUsageId,
+  type PlaybookSettingId,
+  type SyncKind,
+} from '../sync/kinds';
 import { PLAYBOOK_SETTINGS } from './playbook';
 import { SETTINGS_KEY } from './settings';
 import { TemplateSchema, type Template } from '../templates/schema';
@@ -48,7 +55,9 @@ export type TableSyncKind = keyof typeof SYNCED_TABLES;
  * as its `templateUsage` record) and the rest of the team's count. They are not pushed as changes,
  * and a pulled version keeps the local values.
  */
-const LOCAL_FIELDS: Partial<Record<SyncKind, readonly string[]>> = { template: ['usageCount', 'lastUsedAt', 'teamUsageCount'] };
+const LOCAL_FIELDS: Partial<Record<SyncKind, readonly string[]>> = {
+  template: ['usageCount', 'lastUsedAt', 'teamUsageCount'],
+};
 
 /**
  * A kind's records where this browser keeps them: a table, a setting, storage of the background.
@@ -59,7 +68,10 @@ export interface LocalSource {
   changedSince(mark: number | undefined): Promise<Record<string, unknown>[]>;
   get(id: string): Promise<Record<string, unknown> | undefined>;
   /** Write what `next` makes of the current record (undefined: leave it), atomically with the read. */
-  update(id: string, next: (local: Record<string, unknown> | undefined) => Record<string, unknown> | undefined): Promise<void>;
+  update(
+    id: string,
+    next: (local: Record<string, unknown> | undefined) => Record<string, unknown> | undefined,
+  ): Promise<void>;
   remove(id: string): Promise<void>;
   /**
    * Records are removed outright here (no `deletedAt`): a record the server has that is gone
@@ -76,13 +88,15 @@ export interface LocalSource {
 export function tableSource(records: HuitoukeDb, name: string): LocalSource {
   const table = () => records.table(name) as Table<KeyedRecord, string>;
   return {
-    changedSince: (mark) => (mark === undefined ? table().toArray() : table().where('updatedAt').aboveOrEqual(mark).toArray()),
+    changedSince: (mark) =>
+      mark === undefined ? table().toArray() : table().where('updatedAt').aboveOrEqual(mark).toArray(),
     get: (id) => table().get(id),
     update: (id, next) =>
       records.transaction('rw', table(), async () => {
         const local = await table().get(id);
         const out = next(local);
-        if (out !== undefined && JSON.stringify(out) !== JSON.stringify(local)) await table().put({ ...out, id } as KeyedRecord);
+        if (out !== undefined && JSON.stringify(out) !== JSON.stringify(local))
+          await table().put({ ...out, id } as KeyedRecord);
       }),
     remove: async (id) => {
       await table().delete(id);
@@ -122,7 +136,11 @@ export function consoleSource(list: StoredList, now: () => number = Date.now): L
     return run;
   };
   const all = async () => parseCustomConsoles(await list.read());
-  const record = (c: CustomConsole, at: number): Record<string, unknown> => ({ id: c.id, definition: c, updatedAt: at });
+  const record = (c: CustomConsole, at: number): Record<string, unknown> => ({
+    id: c.id,
+    definition: c,
+    updatedAt: at,
+  });
   return {
     hardDeletes: true,
     async changedSince() {
@@ -158,7 +176,9 @@ export function consoleSource(list: StoredList, now: () => number = Date.now): L
       serial(async () => {
         const raw = await list.read();
         if (!Array.isArray(raw)) return;
-        const items = (raw as unknown[]).filter((x) => !(typeof x === 'object' && x !== null && (x as { id?: unknown }).id === id));
+        const items = (raw as unknown[]).filter(
+          (x) => !(typeof x === 'object' && x !== null && (x as { id?: unknown }).id === id),
+        );
         if (items.length !== raw.length) await list.write(items);
       }),
   };
@@ -225,8 +245,12 @@ export function templateUsageSource(store: DexieSyncStore): LocalSource {
     return { templateId: id.slice(0, cut), memberId: id.slice(cut + 1) };
   };
   const own = (t: Template): Record<string, unknown> => ({
-    id: templateUsageId(t.id, store.memberId), templateId: t.id, memberId: store.memberId, count: t.usageCount,
-    lastUsedAt: t.lastUsedAt, updatedAt: t.lastUsedAt ?? 0,
+    id: templateUsageId(t.id, store.memberId),
+    templateId: t.id,
+    memberId: store.memberId,
+    count: t.usageCount,
+    lastUsedAt: t.lastUsedAt,
+    updatedAt: t.lastUsedAt ?? 0,
   });
   const live = (row: unknown): Template | null => {
     const parsed = TemplateSchema.safeParse(row);
@@ -240,8 +264,10 @@ export function templateUsageSource(store: DexieSyncStore): LocalSource {
         const t = live(row);
         if (!t || t.usageCount === 0 || (mark !== undefined && (t.lastUsedAt ?? 0) < mark)) continue;
         // The server counted more of this member's uses than the template says (a restored backup): counts only grow.
-        const shadow = (await store.sync.shadows.get(shadowKey('templateUsage', templateUsageId(t.id, store.memberId))))?.data;
-        if (shadow && Number(shadow.count) > t.usageCount) await this.update(templateUsageId(t.id, store.memberId), () => shadow);
+        const shadow = (await store.sync.shadows.get(shadowKey('templateUsage', templateUsageId(t.id, store.memberId))))
+          ?.data;
+        if (shadow && Number(shadow.count) > t.usageCount)
+          await this.update(templateUsageId(t.id, store.memberId), () => shadow);
         else out.push(own(t));
       }
       return out;
@@ -263,7 +289,11 @@ export function templateUsageSource(store: DexieSyncStore): LocalSource {
         const count = typeof remote?.count === 'number' ? remote.count : 0;
         const at = typeof remote?.lastUsedAt === 'number' ? remote.lastUsedAt : null;
         if (count <= t.usageCount && (at ?? 0) <= (t.lastUsedAt ?? 0)) return;
-        await templates().put({ ...t, usageCount: Math.max(t.usageCount, count), lastUsedAt: Math.max(t.lastUsedAt ?? 0, at ?? 0) || null });
+        await templates().put({
+          ...t,
+          usageCount: Math.max(t.usageCount, count),
+          lastUsedAt: Math.max(t.lastUsedAt ?? 0, at ?? 0) || null,
+        });
       });
     },
     async remove() {},
@@ -271,7 +301,8 @@ export function templateUsageSource(store: DexieSyncStore): LocalSource {
       const templateId = typeof rec.data.templateId === 'string' ? rec.data.templateId : split(rec.id).templateId;
       let team = 0;
       for (const shadow of await store.shadowsOf('templateUsage')) {
-        if (shadow.data.templateId === templateId && shadow.data.memberId !== store.memberId) team += Number(shadow.data.count) || 0;
+        if (shadow.data.templateId === templateId && shadow.data.memberId !== store.memberId)
+          team += Number(shadow.data.count) || 0;
       }
       await store.records.transaction('rw', store.records.templates, async () => {
         const t = live(await templates().get(templateId));
@@ -320,10 +351,15 @@ export function changedFields(local: Record<string, unknown>, shadow: Record<str
   return out;
 }
 
-const isDeleted = (r: Record<string, unknown> | undefined) => r !== undefined && r.deletedAt !== undefined && r.deletedAt !== null;
+const isDeleted = (r: Record<string, unknown> | undefined) =>
+  r !== undefined && r.deletedAt !== undefined && r.deletedAt !== null;
 
 /** What a record's difference from its shadow means for sync: nothing, some fields, all of it, or a deletion. */
-export function localChangeOf(local: Record<string, unknown>, shadow: Record<string, unknown> | undefined, kind?: SyncKind): { fields: string[] | 'all'; delete: boolean } | null {
+export function localChangeOf(
+  local: Record<string, unknown>,
+  shadow: Record<string, unknown> | undefined,
+  kind?: SyncKind,
+): { fields: string[] | 'all'; delete: boolean } | null {
   if (!shadow) return isDeleted(local) ? null : { fields: 'all', delete: false };
   if (isDeleted(local)) return isDeleted(shadow) ? null : { fields: [], delete: true };
   if (isDeleted(shadow)) return { fields: 'all', delete: false };
@@ -380,7 +416,10 @@ export class DexieSyncStore implements SyncStore {
     await this.sync.meta.put({ key: 'cursor', value: seq });
   }
   async outbox(limit = Infinity): Promise<OutboxEntry[]> {
-    const rows = await this.sync.outbox.orderBy('n').limit(limit === Infinity ? 1e9 : limit).toArray();
+    const rows = await this.sync.outbox
+      .orderBy('n')
+      .limit(limit === Infinity ? 1e9 : limit)
+      .toArray();
     return rows.map(({ n: _n, ...e }) => e);
   }
   async outboxSize(): Promise<number> {
@@ -408,7 +447,8 @@ export class DexieSyncStore implements SyncStore {
   }
   async read(kind: SyncKind, id: string): Promise<Record<string, unknown> | undefined> {
     // A push reads the record it sends: after a restore it would send the backup's version.
-    if (this.scannedMark !== undefined && (await restoreMarkOf(this.records)) !== this.scannedMark) throw new RestoredMeanwhile();
+    if (this.scannedMark !== undefined && (await restoreMarkOf(this.records)) !== this.scannedMark)
+      throw new RestoredMeanwhile();
     return this.source(kind)?.get(id);
   }
   async baseOf(kind: SyncKind, id: string): Promise<number> {
@@ -442,7 +482,8 @@ export class DexieSyncStore implements SyncStore {
           }
           let next = rebaseRemote(rec, local, pending);
           const own = LOCAL_FIELDS[rec.kind];
-          if (next && local && own) next = { ...next, ...Object.fromEntries(own.filter((f) => f in local).map((f) => [f, local[f]])) };
+          if (next && local && own)
+            next = { ...next, ...Object.fromEntries(own.filter((f) => f in local).map((f) => [f, local[f]])) };
           return next === undefined ? undefined : { ...next, id: rec.id };
         });
       }
@@ -458,7 +499,8 @@ export class DexieSyncStore implements SyncStore {
       if (local && typeof local.updatedAt === 'number' && local.updatedAt > at) return undefined;
       let next = rebaseRemote(rec, local, isPlaybookKind(rec.kind) && this.role !== 'supervisor' ? undefined : pending);
       const own = LOCAL_FIELDS[rec.kind];
-      if (next && local && own) next = { ...next, ...Object.fromEntries(own.filter((f) => f in local).map((f) => [f, local[f]])) };
+      if (next && local && own)
+        next = { ...next, ...Object.fromEntries(own.filter((f) => f in local).map((f) => [f, local[f]])) };
       return next === undefined ? undefined : { ...next, id: rec.id };
     });
     await this.sync.shadows.put({ key: shadowKey(rec.kind, rec.id), seq: rec.seq, data: rec.data });
@@ -492,7 +534,10 @@ export class DexieSyncStore implements SyncStore {
       await this.sync.outbox.clear();
       await this.sync.shadows.clear();
       await this.sync.meta.bulkDelete(['cursor', 'scanMarks']);
-      await this.sync.meta.bulkPut([{ key: 'restoreMark', value: mark }, { key: 'rebuilding', value: true }]);
+      await this.sync.meta.bulkPut([
+        { key: 'restoreMark', value: mark },
+        { key: 'rebuilding', value: true },
+      ]);
     });
   }
 
@@ -520,7 +565,11 @@ export class RestoredMeanwhile extends Error {
  * restored one is newer, records only the backup has are pushed, records only the server has come
  * back — then note local changes and sync. Nothing is doubled (records keep their ids) or lost.
  */
-export async function syncRound(store: DexieSyncStore, engine: SyncEngine, role: 'agent' | 'supervisor'): Promise<SyncReport> {
+export async function syncRound(
+  store: DexieSyncStore,
+  engine: SyncEngine,
+  role: 'agent' | 'supervisor',
+): Promise<SyncReport> {
   const mark = await restoreMarkOf(store.records);
   const seen = (await store.sync.meta.get('restoreMark'))?.value ?? null;
   if (mark !== null && mark !== seen) await store.resetForRestore(mark);
@@ -551,7 +600,12 @@ const SCAN_SLACK_MS = 10 * 60_000;
  * Sources that remove records outright also note, as deletions, records the server has and this
  * browser no longer does. Returns how many changes it noted.
  */
-export async function scanLocalChanges(store: DexieSyncStore, engine: SyncEngine, role: 'agent' | 'supervisor', now = Date.now()): Promise<number> {
+export async function scanLocalChanges(
+  store: DexieSyncStore,
+  engine: SyncEngine,
+  role: 'agent' | 'supervisor',
+  now = Date.now(),
+): Promise<number> {
   let noted = 0;
   const marks = { ...(await store.marks()) };
   for (const kind of store.kinds()) {
@@ -568,11 +622,17 @@ export async function scanLocalChanges(store: DexieSyncStore, engine: SyncEngine
       const change = localChangeOf(row, shadow?.data, kind);
       if (!change) continue;
       // noteChange merges this into the record's unsent entry when there is one.
-      await engine.noteChange(kind, id, { fields: change.fields, delete: change.delete, ...(typeof row.updatedAt === 'number' ? { at: row.updatedAt } : {}) });
+      await engine.noteChange(kind, id, {
+        fields: change.fields,
+        delete: change.delete,
+        ...(typeof row.updatedAt === 'number' ? { at: row.updatedAt } : {}),
+      });
       noted++;
     }
     if (source.hardDeletes) {
-      const present = new Set((mark === undefined ? rows : await source.changedSince(undefined)).map((r) => String(r.id)));
+      const present = new Set(
+        (mark === undefined ? rows : await source.changedSince(undefined)).map((r) => String(r.id)),
+      );
       for (const shadow of await store.shadowsOf(kind)) {
         if (present.has(shadow.id) || isDeleted(shadow.data)) continue;
         const open = await store.lastEntry(kind, shadow.id);

@@ -15,7 +15,13 @@ import { loadAppSettings, SETTINGS_KEY } from './settings';
 const DIR = fileURLToPath(new URL('../../tests/fixtures/db/', import.meta.url));
 const saved = readdirSync(DIR)
   .filter((f) => /^v\d+\.json$/.test(f))
-  .map((f) => JSON.parse(readFileSync(DIR + f, 'utf8')) as { version: number; tables: Record<string, Array<Record<string, unknown>>> });
+  .map(
+    (f) =>
+      JSON.parse(readFileSync(DIR + f, 'utf8')) as {
+        version: number;
+        tables: Record<string, Array<Record<string, unknown>>>;
+      },
+  );
 
 describe('database upgrades', () => {
   it('has a saved database for every earlier schema version', () => {
@@ -27,7 +33,8 @@ describe('database upgrades', () => {
     it(`opens a version ${fixture.version} database with today's code and keeps every record`, async () => {
       const name = `upgrade-v${fixture.version}-${Math.random().toString(36).slice(2)}`;
       const old = new Dexie(name);
-      for (const v of SCHEMA_VERSIONS.filter((s) => s.version <= fixture.version)) old.version(v.version).stores(v.stores);
+      for (const v of SCHEMA_VERSIONS.filter((s) => s.version <= fixture.version))
+        old.version(v.version).stores(v.stores);
       await old.open();
       for (const [table, rows] of Object.entries(fixture.tables)) await old.table(table).bulkAdd(rows);
       old.close();
@@ -56,9 +63,12 @@ describe('database upgrades', () => {
       // Saved before version 3: the buyers table; from version 3 on: the shards' encoded buyers.
       // From version 5 on, docs name repeated texts by their number in the saved lexicon.
       const lexicon = Lexicon.of((fixture.tables.lexicon ?? []) as unknown as LexiconChunk[], () => 'none');
-      const buyers = fixture.version < 3
-        ? ((fixture.tables.buyers ?? []) as unknown as BuyerRecord[])
-        : ((fixture.tables.buyerShards ?? []) as unknown as BuyerShard[]).flatMap((s) => s.docs.map((doc, i) => decodeBuyer(doc, s.keys[i]!, lexicon)));
+      const buyers =
+        fixture.version < 3
+          ? ((fixture.tables.buyers ?? []) as unknown as BuyerRecord[])
+          : ((fixture.tables.buyerShards ?? []) as unknown as BuyerShard[]).flatMap((s) =>
+              s.docs.map((doc, i) => decodeBuyer(doc, s.keys[i]!, lexicon)),
+            );
       expect(buyers.length).toBeGreaterThan(0);
       for (const before of buyers) {
         expect(await getBuyer(db, before.id), before.id).toEqual(before);

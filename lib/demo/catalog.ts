@@ -29,8 +29,20 @@ export const CATEGORY_NAMES: Record<DemoCategory, string> = {
   baby: '母婴用品',
 };
 
-const p = (id: string, category: DemoCategory, title: string, short: string, yuan: number, color: string): DemoProduct => ({
-  id, category, title, short, priceCents: Math.round(yuan * 100), color,
+const p = (
+  id: string,
+  category: DemoCategory,
+  title: string,
+  short: string,
+  yuan: number,
+  color: string,
+): DemoProduct => ({
+  id,
+  category,
+  title,
+  short,
+  priceCents: Math.round(yuan * 100),
+  color,
 });
 
 export const DEMO_PRODUCTS: readonly DemoProduct[] = [

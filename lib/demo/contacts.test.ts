@@ -10,7 +10,8 @@ import type { DemoOrder } from './orders';
 import { generateDemoOrders } from './taobao-export';
 import { demoAsOf, DEMO_TIME_ZONE } from './time';
 
-const counted = (o: DemoOrder) => o.paidAt !== null && o.status !== 'closed' && o.status !== 'awaiting_payment' && o.paidCents - o.refundCents > 0;
+const counted = (o: DemoOrder) =>
+  o.paidAt !== null && o.status !== 'closed' && o.status !== 'awaiting_payment' && o.paidCents - o.refundCents > 0;
 
 function shop(asOf: string) {
   const file = generateDemoContacts({ asOf });
@@ -19,14 +20,22 @@ function shop(asOf: string) {
     const id = buyerId('taobao', order.buyerNick);
     orders.set(id, [...(orders.get(id) ?? []), order]);
   }
-  const paid = new Map<string, PaidTimes>([...orders].map(([id, own]) => [id, own.filter(counted).map((o) => o.paidAt!).sort()]));
+  const paid = new Map<string, PaidTimes>(
+    [...orders].map(([id, own]) => [
+      id,
+      own
+        .filter(counted)
+        .map((o) => o.paidAt!)
+        .sort(),
+    ]),
+  );
   return { file, orders, paid };
 }
 
 const TODAY = demoAsOf(Date.now());
 const today = shop(TODAY);
 
-describe('the demo shop\'s contact history', () => {
+describe("the demo shop's contact history", () => {
   it('is a valid contact log, the same for the same day, with stable unique ids', () => {
     const { file } = today;
     expect(() => DemoContactsFileSchema.parse(file)).not.toThrow();
@@ -39,7 +48,9 @@ describe('the demo shop\'s contact history', () => {
 
   it('falls in the weeks before the day the demo is built, to buyers of the export who are not chatting today', () => {
     const { file, orders } = today;
-    const chatting = new Set(generateConversations({ asOf: TODAY }).conversations.map((c) => buyerId('taobao', c.buyerId)));
+    const chatting = new Set(
+      generateConversations({ asOf: TODAY }).conversations.map((c) => buyerId('taobao', c.buyerId)),
+    );
     for (const c of file.contacts) {
       const date = localDateOf(localTimeAt(c.at, DEMO_TIME_ZONE));
       expect(date < TODAY && daysBetween(date, TODAY) <= CONTACT_DAYS, date).toBe(true);
@@ -59,8 +70,12 @@ describe('the demo shop\'s contact history', () => {
         expect(daysBetween(localDateOf(before.at(-1)!), localDateOf(moment))).toBe(gifts[c.couponId]);
       }
       if (c.kind === 'unpaid') {
-        const chased = orders.get(c.buyerId)!.filter((o) => o.createdAt < moment && (o.paidAt === null || o.paidAt > moment));
-        expect(chased.some((o) => (c.at - Date.parse(`${o.createdAt.replace(' ', 'T')}+08:00`)) / 60_000 >= 10)).toBe(true);
+        const chased = orders
+          .get(c.buyerId)!
+          .filter((o) => o.createdAt < moment && (o.paidAt === null || o.paidAt > moment));
+        expect(chased.some((o) => (c.at - Date.parse(`${o.createdAt.replace(' ', 'T')}+08:00`)) / 60_000 >= 10)).toBe(
+          true,
+        );
       }
       if (c.marketing) {
         const previous = lastPush.get(c.buyerId);
@@ -87,14 +102,29 @@ describe('the demo shop\'s contact history', () => {
     expect(sameDay.length).toBeGreaterThan(5);
   });
 
-  for (const [label, asOf] of [['today', TODAY], ['a year ahead', addDays(TODAY, 365)]] as const) {
+  for (const [label, asOf] of [
+    ['today', TODAY],
+    ['a year ahead', addDays(TODAY, 365)],
+  ] as const) {
     it(`shows on the dashboard, built ${label}: coupons answered more than their controls, every period judged`, () => {
       const { file, paid } = asOf === TODAY ? today : shop(asOf);
       const reached = new Set(file.contacts.map((c) => c.buyerId));
       const pool = [...paid].filter(([id, times]) => !reached.has(id) && times.length > 0).map(([, times]) => times);
-      const report = contactOutcomes(file.contacts, (id) => paid.get(id), pool, { timeZone: DEMO_TIME_ZONE, boundaries: DEFAULT_STAGE_BOUNDARIES, dataThrough: addDays(asOf, -1) });
+      const report = contactOutcomes(file.contacts, (id) => paid.get(id), pool, {
+        timeZone: DEMO_TIME_ZONE,
+        boundaries: DEFAULT_STAGE_BOUNDARIES,
+        dataThrough: addDays(asOf, -1),
+      });
       for (const cell of report.overall.cells) expect(cell.contacted).toBeGreaterThan(100);
-      expect(report.byKind.map((r) => r.key)).toEqual(expect.arrayContaining(['group:coupon', 'coupon:stage45_gift', 'coupon:stage90_gift', 'group:care', 'group:unpaid']));
+      expect(report.byKind.map((r) => r.key)).toEqual(
+        expect.arrayContaining([
+          'group:coupon',
+          'coupon:stage45_gift',
+          'coupon:stage90_gift',
+          'group:care',
+          'group:unpaid',
+        ]),
+      );
       const coupons = report.byKind.find((r) => r.key === 'group:coupon')!;
       for (const cell of coupons.cells) expect(cell.rate!).toBeGreaterThan(cell.controlRate!);
     });

@@ -51,7 +51,8 @@ function secondsOf(asOfMs: number, dateTime: string): number {
   return (Date.UTC(y, m - 1, d, h, mi, s) - asOfMs) / 1000;
 }
 
-const counted = (o: DemoOrder) => o.paidAt !== null && o.status !== 'closed' && o.status !== 'awaiting_payment' && o.paidCents - o.refundCents > 0;
+const counted = (o: DemoOrder) =>
+  o.paidAt !== null && o.status !== 'closed' && o.status !== 'awaiting_payment' && o.paidCents - o.refundCents > 0;
 
 /** A moment during the working day `dayStart` begins (10:00–18:59), in seconds. */
 function workingHours(rng: Rng, dayStart: number): number {
@@ -61,7 +62,10 @@ function workingHours(rng: Rng, dayStart: number): number {
 function draftsFor(rng: Rng, orders: DemoOrder[], asOfMs: number): Draft[] {
   const from = -CONTACT_DAYS * DAY_SECONDS;
   const inWindow = (t: number) => t >= from && t < 0;
-  const paid = orders.filter(counted).map((o) => secondsOf(asOfMs, o.paidAt!)).sort((a, b) => a - b);
+  const paid = orders
+    .filter(counted)
+    .map((o) => secondsOf(asOfMs, o.paidAt!))
+    .sort((a, b) => a - b);
   const dayStartOf = (t: number) => Math.floor(t / DAY_SECONDS) * DAY_SECONDS;
   const drafts: Draft[] = [];
 
@@ -76,7 +80,8 @@ function draftsFor(rng: Rng, orders: DemoOrder[], asOfMs: number): Draft[] {
       const t = workingHours(rng, dayStart);
       if (!inWindow(t)) continue;
       const soon = next !== null && next > t && next - t <= 21 * DAY_SECONDS;
-      if (chance(rng, soon ? 0.85 : 0.3)) drafts.push({ t, kind: 'reengage', templateId: end.templateId, marketing: true, couponId: end.couponId });
+      if (chance(rng, soon ? 0.85 : 0.3))
+        drafts.push({ t, kind: 'reengage', templateId: end.templateId, marketing: true, couponId: end.couponId });
     }
   }
 
@@ -84,7 +89,14 @@ function draftsFor(rng: Rng, orders: DemoOrder[], asOfMs: number): Draft[] {
   const first = paid[0];
   if (first !== undefined && paid.length >= 2) {
     const t = workingHours(rng, dayStartOf(first) + 100 * DAY_SECONDS);
-    if (inWindow(t) && chance(rng, 0.6)) drafts.push({ t, kind: 'greeting', templateId: 'builtin.greeting.day100', marketing: true, couponId: 'aov_threshold' });
+    if (inWindow(t) && chance(rng, 0.6))
+      drafts.push({
+        t,
+        kind: 'greeting',
+        templateId: 'builtin.greeting.day100',
+        marketing: true,
+        couponId: 'aov_threshold',
+      });
   }
 
   for (const order of orders) {
@@ -92,9 +104,17 @@ function draftsFor(rng: Rng, orders: DemoOrder[], asOfMs: number): Draft[] {
     // A 催付 ten minutes after an order was placed and still not paid: answered by paying it.
     const paidAt = order.paidAt === null ? null : secondsOf(asOfMs, order.paidAt);
     const chase = created + 600 + randInt(rng, 0, 240);
-    if (inWindow(chase) && (paidAt === null ? order.status === 'closed' && chance(rng, 0.8) : paidAt > chase && chance(rng, 0.03))) {
+    if (
+      inWindow(chase) &&
+      (paidAt === null ? order.status === 'closed' && chance(rng, 0.8) : paidAt > chase && chance(rng, 0.03))
+    ) {
       const returning = paid.some((p) => p < created);
-      drafts.push({ t: chase, kind: 'unpaid', templateId: returning ? 'builtin.unpaid.first.returning' : 'builtin.unpaid.first.new', marketing: false });
+      drafts.push({
+        t: chase,
+        kind: 'unpaid',
+        templateId: returning ? 'builtin.unpaid.first.returning' : 'builtin.unpaid.first.new',
+        marketing: false,
+      });
     }
     if (!counted(order) || paidAt === null) continue;
     // Care: thanks the day after a repeat purchase, a check-in four days after payment when shipped.

@@ -8,8 +8,20 @@ import { LocalDateTimeSchema, LocaleSchema } from '../schemas/common';
  */
 /** Same ids, same order as the extension's default concern taxonomy (lib/concerns). */
 export const DEMO_CONCERNS = [
-  'size', 'photo_match', 'quality', 'authenticity', 'efficacy', 'skin_safety', 'baby_safety',
-  'usage', 'shipping', 'after_sales', 'return_refund', 'price', 'stock', 'invoice',
+  'size',
+  'photo_match',
+  'quality',
+  'authenticity',
+  'efficacy',
+  'skin_safety',
+  'baby_safety',
+  'usage',
+  'shipping',
+  'after_sales',
+  'return_refund',
+  'price',
+  'stock',
+  'invoice',
 ] as const;
 export const DemoConcernSchema = z.enum(DEMO_CONCERNS);
 export type DemoConcern = z.infer<typeof DemoConcernSchema>;

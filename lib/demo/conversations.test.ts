@@ -45,7 +45,8 @@ describe('demo console conversations', () => {
     for (const c of conversations) {
       expect(c.script.length).toBeGreaterThan(0);
       for (let i = 1; i < c.script.length; i++) expect(c.script[i]!.delayMs).toBeGreaterThan(c.script[i - 1]!.delayMs);
-      for (const text of [...c.messages.map((m) => m.text), ...c.script.map((s) => s.text)]) expect(text).not.toMatch(/[{}]/);
+      for (const text of [...c.messages.map((m) => m.text), ...c.script.map((s) => s.text)])
+        expect(text).not.toMatch(/[{}]/);
     }
     expect(conversations[0]!.script[0]!.delayMs).toBeLessThan(10_000);
   });

@@ -1,6 +1,12 @@
 import type { StageId } from '../schemas/buyer';
 import { DEMO_PRODUCTS, DEMO_SHOP, productById, type DemoProduct } from './catalog';
-import { DEMO_CONCERNS, type DemoConcern, type DemoConversation, type DemoConversationsFile, type DemoMessage } from './conversation-schema';
+import {
+  DEMO_CONCERNS,
+  type DemoConcern,
+  type DemoConversation,
+  type DemoConversationsFile,
+  type DemoMessage,
+} from './conversation-schema';
 import type { Episode } from './episode';
 import { BABY_EPISODES } from './episodes-baby';
 import { CLOTHING_EPISODES } from './episodes-clothing';
@@ -12,7 +18,12 @@ import { mixSeed, mulberry32, pick, randInt, type Rng } from './prng';
 import { generateDemoOrders } from './taobao-export';
 import { daysBetween, formatDateTime, midnightMs } from './time';
 
-export const DEMO_EPISODES: readonly Episode[] = [...CLOTHING_EPISODES, ...COSMETICS_EPISODES, ...BABY_EPISODES, ...OTHER_EPISODES];
+export const DEMO_EPISODES: readonly Episode[] = [
+  ...CLOTHING_EPISODES,
+  ...COSMETICS_EPISODES,
+  ...BABY_EPISODES,
+  ...OTHER_EPISODES,
+];
 
 /** Chats with buyers who never ordered: overseas visitors and a first-timer checking authenticity. */
 const NEWCOMER_EPISODES = new Set(['en-shipping', 'en-fragrance', 'tw-genuine', 'lipstick-genuine']);
@@ -20,13 +31,33 @@ const NEWCOMER_EPISODES = new Set(['en-shipping', 'en-fragrance', 'tw-genuine', 
 const FIRST_EPISODE = 'dress-size';
 
 type Level = 'none' | 'vip1' | 'vip2' | 'vip3' | 'vip4';
-interface Summary { nick: string; favourite: string; stage: StageId; level: Level }
+interface Summary {
+  nick: string;
+  favourite: string;
+  stage: StageId;
+  level: Level;
+}
 
 /** Profiles to spread the chats over, so the sidebar shows every kind of buyer. */
 const TARGETS: readonly [StageId, Level][] = [
-  ['active', 'vip4'], ['lost', 'vip1'], ['silent', 'vip2'], ['sleeping', 'vip3'], ['active', 'vip1'], ['prospect', 'none'],
-  ['sleeping', 'vip4'], ['active', 'vip2'], ['lost', 'vip3'], ['silent', 'vip1'], ['active', 'vip3'], ['sleeping', 'vip1'],
-  ['lost', 'vip2'], ['silent', 'vip3'], ['lost', 'vip4'], ['sleeping', 'vip2'], ['silent', 'vip4'], ['active', 'vip2'],
+  ['active', 'vip4'],
+  ['lost', 'vip1'],
+  ['silent', 'vip2'],
+  ['sleeping', 'vip3'],
+  ['active', 'vip1'],
+  ['prospect', 'none'],
+  ['sleeping', 'vip4'],
+  ['active', 'vip2'],
+  ['lost', 'vip3'],
+  ['silent', 'vip1'],
+  ['active', 'vip3'],
+  ['sleeping', 'vip1'],
+  ['lost', 'vip2'],
+  ['silent', 'vip3'],
+  ['lost', 'vip4'],
+  ['sleeping', 'vip2'],
+  ['silent', 'vip4'],
+  ['active', 'vip2'],
 ];
 
 function levelOf(paidOrders: number, netCents: number): Level {
@@ -42,7 +73,12 @@ function stageOf(daysSince: number | null): StageId {
 function summarise(options: DemoOptions, asOf: string): Summary[] {
   const acc = new Map<string, { favourite: string; paid: number; net: number; last: string | null }>();
   for (const order of generateDemoOrders(options)) {
-    const entry = acc.get(order.buyerNick) ?? { favourite: order.lines[0]?.category ?? 'clothing', paid: 0, net: 0, last: null };
+    const entry = acc.get(order.buyerNick) ?? {
+      favourite: order.lines[0]?.category ?? 'clothing',
+      paid: 0,
+      net: 0,
+      last: null,
+    };
     const net = order.paidCents - order.refundCents;
     if (order.paidAt && net > 0) {
       entry.paid++;
@@ -53,11 +89,20 @@ function summarise(options: DemoOptions, asOf: string): Summary[] {
     acc.set(order.buyerNick, entry);
   }
   return [...acc].map(([nick, e]) => ({
-    nick, favourite: e.favourite, level: levelOf(e.paid, e.net), stage: stageOf(e.last ? daysBetween(e.last, asOf) : null),
+    nick,
+    favourite: e.favourite,
+    level: levelOf(e.paid, e.net),
+    stage: stageOf(e.last ? daysBetween(e.last, asOf) : null),
   }));
 }
 
-function chooseBuyer(rng: Rng, buyers: Summary[], used: Set<string>, episode: Episode, target: [StageId, Level]): string {
+function chooseBuyer(
+  rng: Rng,
+  buyers: Summary[],
+  used: Set<string>,
+  episode: Episode,
+  target: [StageId, Level],
+): string {
   const free = buyers.filter((b) => !used.has(b.nick));
   const cell = free.filter((b) => b.stage === target[0] && b.level === target[1]);
   const liked = cell.filter((b) => b.favourite === episode.category);
@@ -70,17 +115,30 @@ function fill(text: string, product: DemoProduct): string {
   return text.replace(/\{item\}/g, product.short).replace(/\{price\}/g, (product.priceCents / 100).toFixed(2));
 }
 
-function buildMessages(episode: Episode, id: string, product: DemoProduct, asOfMs: number, endMinute: number, rng: Rng): DemoMessage[] {
+function buildMessages(
+  episode: Episode,
+  id: string,
+  product: DemoProduct,
+  asOfMs: number,
+  endMinute: number,
+  rng: Rng,
+): DemoMessage[] {
   let minute = endMinute - episode.past.length * 2;
   return episode.past.map((line, n) => {
     minute += randInt(rng, 1, 2);
     const at = formatDateTime(asOfMs, minute, randInt(rng, 0, 59));
     const base = { id: `${id}-m${n + 1}`, at };
     if (line[0] === 'card') {
-      const card = { productId: product.id, title: product.title, priceCents: product.priceCents, category: product.category, color: product.color };
+      const card = {
+        productId: product.id,
+        title: product.title,
+        priceCents: product.priceCents,
+        category: product.category,
+        color: product.color,
+      };
       return { ...base, author: 'buyer' as const, text: product.title, card };
     }
-    const author = line[0] === 'b' ? 'buyer' as const : line[0] === 'a' ? 'agent' as const : 'system' as const;
+    const author = line[0] === 'b' ? ('buyer' as const) : line[0] === 'a' ? ('agent' as const) : ('system' as const);
     return { ...base, author, text: fill(line[1], product) };
   });
 }
@@ -105,8 +163,15 @@ export function generateConversations(options: DemoOptions): DemoConversationsFi
   const conversations = [...first, ...rest].map((episode, i): DemoConversation => {
     const id = `c${String(i + 1).padStart(2, '0')}`;
     const newcomer = NEWCOMER_EPISODES.has(episode.key);
-    const nick = newcomer ? makeNick(rng, taken) : chooseBuyer(rng, buyers, used, episode, [...TARGETS[targetIndex++ % TARGETS.length]!]);
-    const product = episode.product ? productById(episode.product) : pick(rng, DEMO_PRODUCTS.filter((p) => p.category === episode.category));
+    const nick = newcomer
+      ? makeNick(rng, taken)
+      : chooseBuyer(rng, buyers, used, episode, [...TARGETS[targetIndex++ % TARGETS.length]!]);
+    const product = episode.product
+      ? productById(episode.product)
+      : pick(
+          rng,
+          DEMO_PRODUCTS.filter((p) => p.category === episode.category),
+        );
     // Older chats sit further down the list: each one's last message is a little earlier the day before.
     lastMinute -= randInt(rng, 8, 25);
     const messages = buildMessages(episode, id, product, asOfMs, lastMinute, rng);
@@ -117,10 +182,20 @@ export function generateConversations(options: DemoOptions): DemoConversationsFi
     });
     let unread = 0;
     for (let k = messages.length - 1; i > 0 && k >= 0 && messages[k]!.author === 'buyer'; k--) unread++;
-    const raised = new Set<DemoConcern>([...(episode.pastConcerns ?? []), ...episode.script.flatMap((line) => line.concerns)]);
+    const raised = new Set<DemoConcern>([
+      ...(episode.pastConcerns ?? []),
+      ...episode.script.flatMap((line) => line.concerns),
+    ]);
     return {
-      id, buyerId: nick, nick, lang: episode.lang, inExport: !newcomer, unread,
-      concerns: DEMO_CONCERNS.filter((c) => raised.has(c)), messages, script,
+      id,
+      buyerId: nick,
+      nick,
+      lang: episode.lang,
+      inExport: !newcomer,
+      unread,
+      concerns: DEMO_CONCERNS.filter((c) => raised.has(c)),
+      messages,
+      script,
     };
   });
   return { version: 1, asOf, shop: { ...DEMO_SHOP }, conversations };

@@ -31,8 +31,16 @@ async function shopAsOf(asOf: string): Promise<{ orders: Order[]; profiles: Buye
   const orders = [...mergeFragments(new Map(), read.fragments, 'demo').values()];
   const byBuyer = new Map<string, Order[]>();
   for (const order of orders) byBuyer.set(order.buyerKey!, [...(byBuyer.get(order.buyerKey!) ?? []), order]);
-  const buyers = [...byBuyer].map(([buyerKey, own]) => ({ platform: 'taobao' as const, buyerKey, nick: buyerKey, metrics: computeBuyerMetrics(own) }));
-  const model = buildSegmentModel(buyers.map((b) => b.metrics), asOf);
+  const buyers = [...byBuyer].map(([buyerKey, own]) => ({
+    platform: 'taobao' as const,
+    buyerKey,
+    nick: buyerKey,
+    metrics: computeBuyerMetrics(own),
+  }));
+  const model = buildSegmentModel(
+    buyers.map((b) => b.metrics),
+    asOf,
+  );
   return { orders, profiles: buyers.map((b) => buildProfile(b, DEFAULT_PROFILE_SETTINGS, model, asOf)) };
 }
 
@@ -76,10 +84,17 @@ describe('the demo shop, dated from the day it is built', () => {
       const stages = tally(profiles, (p) => p.stage.id);
       for (const stage of StageIdSchema.options) expect(stages.get(stage) ?? 0, stage).toBeGreaterThanOrEqual(20);
       const levels = tally(profiles, (p) => p.level?.id ?? null);
-      for (const level of [...DEFAULT_LADDER.levels.map((l) => l.id), '-']) expect(levels.get(level) ?? 0, level).toBeGreaterThanOrEqual(20);
-      const rfm8 = tally(profiles.filter((p) => p.rfm8), (p) => p.rfm8);
+      for (const level of [...DEFAULT_LADDER.levels.map((l) => l.id), '-'])
+        expect(levels.get(level) ?? 0, level).toBeGreaterThanOrEqual(20);
+      const rfm8 = tally(
+        profiles.filter((p) => p.rfm8),
+        (p) => p.rfm8,
+      );
       for (const segment of Rfm8IdSchema.options) expect(rfm8.get(segment) ?? 0, segment).toBeGreaterThanOrEqual(5);
-      const layers = tally(profiles.filter((p) => p.layer), (p) => p.layer);
+      const layers = tally(
+        profiles.filter((p) => p.layer),
+        (p) => p.layer,
+      );
       for (const layer of DEFAULT_LAYERS.layers) expect(layers.get(layer.id) ?? 0, layer.id).toBeGreaterThanOrEqual(5);
 
       // Every order is from before the day's midnight; the newest from the evening before.
@@ -91,13 +106,16 @@ describe('the demo shop, dated from the day it is built', () => {
       // 催付 reminders due the same day.
       const now = epochAt(asOf, 10 * 60, DEMO_TIME_ZONE);
       expect(orders.filter((o) => o.status === 'awaiting_payment').length).toBeGreaterThanOrEqual(3);
-      const unpaid = remindersFromOrders({ orders }, DEFAULT_REMINDER_RULES, now, [], DEMO_TIME_ZONE).filter((r) => r.kind === 'unpaid');
+      const unpaid = remindersFromOrders({ orders }, DEFAULT_REMINDER_RULES, now, [], DEMO_TIME_ZONE).filter(
+        (r) => r.kind === 'unpaid',
+      );
       expect(unpaid.filter((r) => localDateAt(r.dueAt, DEMO_TIME_ZONE) === asOf).length).toBeGreaterThanOrEqual(1);
 
       // A buyer who first ordered a year ago: the anniversary greeting falls due that day (29
       // February had no day a year before: that buyer's first order was on 1 March, due tomorrow).
       const due = asOf.endsWith('-02-29') ? addDays(asOf, 1) : asOf;
-      const anniversaries = profiles.flatMap((p) => remindersFromProfile(p, DEFAULT_REMINDER_RULES, now, [], { timeZone: DEMO_TIME_ZONE }))
+      const anniversaries = profiles
+        .flatMap((p) => remindersFromProfile(p, DEFAULT_REMINDER_RULES, now, [], { timeZone: DEMO_TIME_ZONE }))
         .filter((r) => r.kind === 'anniversary' && localDateAt(r.dueAt, DEMO_TIME_ZONE) === due);
       expect(anniversaries.length).toBeGreaterThanOrEqual(1);
       expect(anniversaries.some((r) => r.day === 1)).toBe(true);
@@ -120,12 +138,24 @@ describe('the demo shop, dated from the day it is built', () => {
   });
 
   it('is the same shop for the same day, moved with the day', () => {
-    const [a, b] = [taobaoExportText({ asOf: today, buyers: 300, orders: 1500 }), taobaoExportText({ asOf: today, buyers: 300, orders: 1500 })];
+    const [a, b] = [
+      taobaoExportText({ asOf: today, buyers: 300, orders: 1500 }),
+      taobaoExportText({ asOf: today, buyers: 300, orders: 1500 }),
+    ];
     expect(a).toBe(b);
     const later = taobaoExportText({ asOf: addDays(today, 400), buyers: 300, orders: 1500 });
     expect(later).not.toBe(a);
     // The same buyers, in the same order of first appearance.
-    const nicks = (text: string) => [...new Set(text.split('\n').slice(1).filter(Boolean).map((row) => row.split(',')[1]))].sort();
+    const nicks = (text: string) =>
+      [
+        ...new Set(
+          text
+            .split('\n')
+            .slice(1)
+            .filter(Boolean)
+            .map((row) => row.split(',')[1]),
+        ),
+      ].sort();
     expect(nicks(later)).toEqual(nicks(a));
   });
 });

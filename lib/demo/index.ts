@@ -1,8 +1,24 @@
 /** Deterministic demo data: a Taobao shop's order export and the demo console's chats. */
-export { DEMO_BUYERS, DEMO_ORDERS, DEMO_SEED, HISTORY_DAYS, planDemoShop, type DemoBuyer, type DemoOptions, type DemoPlan } from './plan';
+export {
+  DEMO_BUYERS,
+  DEMO_ORDERS,
+  DEMO_SEED,
+  HISTORY_DAYS,
+  planDemoShop,
+  type DemoBuyer,
+  type DemoOptions,
+  type DemoPlan,
+} from './plan';
 export { buildOrder, RAW_STATUS, type DemoOrder, type DemoOrderLine } from './orders';
 export {
-  csvField, EXPORT_EOL, generateDemoOrders, generateTaobaoExport, TAOBAO_HEADER_ROW, taobaoExportFileName, taobaoExportText, taobaoRow,
+  csvField,
+  EXPORT_EOL,
+  generateDemoOrders,
+  generateTaobaoExport,
+  TAOBAO_HEADER_ROW,
+  taobaoExportFileName,
+  taobaoExportText,
+  taobaoRow,
 } from './taobao-export';
 export { generateConversations, DEMO_EPISODES } from './conversations';
 export * from './conversation-schema';

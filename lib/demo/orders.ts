@@ -52,23 +52,72 @@ export const RAW_STATUS: Record<Exclude<OrderStatus, 'unknown'>, string> = {
   closed: '交易关闭',
 };
 
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '高'];
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '吴',
+  '周',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '林',
+  '罗',
+  '高',
+];
 const REGIONS = [
-  ['浙江省', '杭州市', '西湖区', '310000'], ['广东省', '深圳市', '南山区', '518000'], ['江苏省', '苏州市', '工业园区', '215000'],
-  ['上海', '上海市', '浦东新区', '200120'], ['北京', '北京市', '朝阳区', '100020'], ['四川省', '成都市', '武侯区', '610041'],
-  ['湖北省', '武汉市', '洪山区', '430070'], ['山东省', '青岛市', '崂山区', '266100'], ['福建省', '厦门市', '思明区', '361000'],
-  ['河南省', '郑州市', '金水区', '450000'], ['湖南省', '长沙市', '岳麓区', '410000'], ['陕西省', '西安市', '雁塔区', '710061'],
+  ['浙江省', '杭州市', '西湖区', '310000'],
+  ['广东省', '深圳市', '南山区', '518000'],
+  ['江苏省', '苏州市', '工业园区', '215000'],
+  ['上海', '上海市', '浦东新区', '200120'],
+  ['北京', '北京市', '朝阳区', '100020'],
+  ['四川省', '成都市', '武侯区', '610041'],
+  ['湖北省', '武汉市', '洪山区', '430070'],
+  ['山东省', '青岛市', '崂山区', '266100'],
+  ['福建省', '厦门市', '思明区', '361000'],
+  ['河南省', '郑州市', '金水区', '450000'],
+  ['湖南省', '长沙市', '岳麓区', '410000'],
+  ['陕西省', '西安市', '雁塔区', '710061'],
 ] as const;
-const COURIERS = [['中通快递', 'ZT'], ['圆通速递', 'YT'], ['韵达快递', 'YD'], ['申通快递', 'ST'], ['顺丰速运', 'SF']] as const;
+const COURIERS = [
+  ['中通快递', 'ZT'],
+  ['圆通速递', 'YT'],
+  ['韵达快递', 'YD'],
+  ['申通快递', 'ST'],
+  ['顺丰速运', 'SF'],
+] as const;
 const BUYER_MESSAGES = [
-  '请发顺丰，谢谢', '麻烦尽快发货，周末要穿', '宝宝用的，麻烦检查一下包装', '送人的，不要放价格单', '别放小样了，谢谢',
-  '周末家里没人，放驿站就行', '急用！麻烦今天发出', '要新鲜日期的，谢谢', '请用纸箱包装,谢谢', '备注"加急"，拜托了',
-  '尺码拍错了，麻烦帮我换成M码', '能多送两片面膜吗', '不要发韵达，谢谢',
+  '请发顺丰，谢谢',
+  '麻烦尽快发货，周末要穿',
+  '宝宝用的，麻烦检查一下包装',
+  '送人的，不要放价格单',
+  '别放小样了，谢谢',
+  '周末家里没人，放驿站就行',
+  '急用！麻烦今天发出',
+  '要新鲜日期的，谢谢',
+  '请用纸箱包装,谢谢',
+  '备注"加急"，拜托了',
+  '尺码拍错了，麻烦帮我换成M码',
+  '能多送两片面膜吗',
+  '不要发韵达，谢谢',
 ];
 const SELLER_MEMOS = ['已联系买家改尺码', '赠小样x2', '老客户，送护手霜', '买家要求周一后发货', '已补发赠品'];
 const CLOSE_UNPAID = ['买家不想买了', '未及时付款', '买家拍错了', '其他原因', '同城见面交易'];
 
-interface BuyerFacts { receiver: string; address: string; mobile: string }
+interface BuyerFacts {
+  receiver: string;
+  address: string;
+  mobile: string;
+}
 
 /** Stable per-buyer contact details, all obviously fake (演示路, 示例小区, 1990000xxxx). */
 function buyerFacts(seed: number, buyer: DemoBuyer): BuyerFacts {
@@ -87,7 +136,8 @@ function pickProduct(rng: Rng, category: DemoCategory, targetCents: number): Dem
   let best = pick(rng, pool);
   for (let i = 0; i < 3; i++) {
     const candidate = pick(rng, pool);
-    if (Math.abs(Math.log(candidate.priceCents / targetCents)) < Math.abs(Math.log(best.priceCents / targetCents))) best = candidate;
+    if (Math.abs(Math.log(candidate.priceCents / targetCents)) < Math.abs(Math.log(best.priceCents / targetCents)))
+      best = candidate;
   }
   return best;
 }
@@ -102,7 +152,13 @@ function makeLines(rng: Rng, buyer: DemoBuyer): DemoOrderLine[] {
     const product = pickProduct(rng, category, target);
     if (lines.some((line) => line.productId === product.id)) continue;
     const quantity = product.priceCents < 5000 && chance(rng, 0.35) ? randInt(rng, 2, 3) : chance(rng, 0.08) ? 2 : 1;
-    lines.push({ productId: product.id, title: product.title, category: product.category, quantity, priceCents: product.priceCents });
+    lines.push({
+      productId: product.id,
+      title: product.title,
+      category: product.category,
+      quantity,
+      priceCents: product.priceCents,
+    });
   }
   return lines;
 }
@@ -141,12 +197,30 @@ export function buildOrder(plan: DemoPlan, g: number): DemoOrder {
   else if (!(flags & FLAG_ANCHOR) && (day <= 1 ? chance(rng, 0.25) : chance(rng, 0.07))) paid = false;
 
   const order: DemoOrder = {
-    orderId: orderId(plan.seed, g), buyerIndex: buyer.index, buyerNick: buyer.nick, status: 'closed', rawStatus: '',
-    createdAt: at(before), paidAt: null, confirmedAt: null,
-    goodsCents, shippingCents, discountCents, paidCents: 0, refundCents: 0, lines,
-    closeReason: '订单未关闭', buyerMessage: chance(rng, 0.08) ? pick(rng, BUYER_MESSAGES) : '', sellerMemo: '',
-    logisticsNo: '', logisticsCompany: '', receiver: facts.receiver, address: facts.address, mobile: facts.mobile,
-    mobileOrder: chance(rng, 0.88), invoiceTitle: chance(rng, 0.02) ? pick(rng, ['个人', '示例科技有限公司']) : '',
+    orderId: orderId(plan.seed, g),
+    buyerIndex: buyer.index,
+    buyerNick: buyer.nick,
+    status: 'closed',
+    rawStatus: '',
+    createdAt: at(before),
+    paidAt: null,
+    confirmedAt: null,
+    goodsCents,
+    shippingCents,
+    discountCents,
+    paidCents: 0,
+    refundCents: 0,
+    lines,
+    closeReason: '订单未关闭',
+    buyerMessage: chance(rng, 0.08) ? pick(rng, BUYER_MESSAGES) : '',
+    sellerMemo: '',
+    logisticsNo: '',
+    logisticsCompany: '',
+    receiver: facts.receiver,
+    address: facts.address,
+    mobile: facts.mobile,
+    mobileOrder: chance(rng, 0.88),
+    invoiceTitle: chance(rng, 0.02) ? pick(rng, ['个人', '示例科技有限公司']) : '',
   };
 
   if (!paid) {

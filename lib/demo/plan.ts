@@ -63,19 +63,25 @@ const HOUR_TOTAL = HOUR_WEIGHTS.reduce((a, b) => a + b, 0);
 
 function stageFor(rng: Rng, weight: number): StageId {
   // Frequent buyers are more often still around; one-off buyers drift away.
-  const weights: Record<StageId, number> = weight > 4
-    ? { prospect: 0, active: 38, silent: 20, sleeping: 22, lost: 20 }
-    : { prospect: 9, active: 16, silent: 14, sleeping: 21, lost: 40 };
+  const weights: Record<StageId, number> =
+    weight > 4
+      ? { prospect: 0, active: 38, silent: 20, sleeping: 22, lost: 20 }
+      : { prospect: 9, active: 16, silent: 14, sleeping: 21, lost: 40 };
   return weighted(rng, weights);
 }
 
 function lastDayFor(rng: Rng, stage: StageId): number {
   switch (stage) {
-    case 'active': return randInt(rng, 1, 45);
-    case 'silent': return randInt(rng, 46, 90);
-    case 'sleeping': return randInt(rng, 91, 180);
-    case 'lost': return randInt(rng, 181, HISTORY_DAYS - 20);
-    case 'prospect': return chance(rng, 0.3) ? randInt(rng, 1, 2) : randInt(rng, 1, HISTORY_DAYS);
+    case 'active':
+      return randInt(rng, 1, 45);
+    case 'silent':
+      return randInt(rng, 46, 90);
+    case 'sleeping':
+      return randInt(rng, 91, 180);
+    case 'lost':
+      return randInt(rng, 181, HISTORY_DAYS - 20);
+    case 'prospect':
+      return chance(rng, 0.3) ? randInt(rng, 1, 2) : randInt(rng, 1, HISTORY_DAYS);
   }
 }
 
@@ -92,7 +98,11 @@ function festivalDays(asOfMs: number): number[] {
   const year = new Date(asOfMs).getUTCFullYear();
   const days: number[] = [];
   for (let y = year - 2; y <= year; y++) {
-    for (const [m, d] of [[6, 18], [11, 11], [12, 12]] as const) {
+    for (const [m, d] of [
+      [6, 18],
+      [11, 11],
+      [12, 12],
+    ] as const) {
       const before = Math.round((asOfMs - Date.UTC(y, m - 1, d)) / 86_400_000);
       if (before >= 1 && before <= HISTORY_DAYS) days.push(before);
     }
@@ -151,8 +161,13 @@ export function planDemoShop(options: DemoOptions): DemoPlan {
     weights.push(plannedStage === 'prospect' ? 0 : weight);
     const aovCents = Math.round(Math.min(Math.max(11000 * Math.exp(0.75 * normal(rng)), 2500), 150000));
     buyers.push({
-      index, nick: makeNick(rng, taken), plannedStage, favourite: weighted(rng, CATEGORY_WEIGHTS), aovCents,
-      lastPaidDay: lastDayFor(rng, plannedStage), orderCount: 0,
+      index,
+      nick: makeNick(rng, taken),
+      plannedStage,
+      favourite: weighted(rng, CATEGORY_WEIGHTS),
+      aovCents,
+      lastPaidDay: lastDayFor(rng, plannedStage),
+      orderCount: 0,
     });
   }
   const counts = allocate(weights, orderCount);

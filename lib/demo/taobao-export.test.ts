@@ -11,9 +11,16 @@ function splitCsvLine(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!;
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
+      if (ch === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
     } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === ',') { cells.push(cell); cell = ''; } else cell += ch;
+    else if (ch === ',') {
+      cells.push(cell);
+      cell = '';
+    } else cell += ch;
   }
   cells.push(cell);
   return cells;
@@ -53,13 +60,17 @@ describe('demo Taobao order report', () => {
 
   it('writes cells the way the seller backend does', () => {
     const statuses = new Set(rows.map((row) => row['订单状态']));
-    expect([...statuses].sort()).toEqual(['买家已付款，等待卖家发货', '交易关闭', '交易成功', '卖家已发货，等待买家确认', '等待买家付款'].sort());
+    expect([...statuses].sort()).toEqual(
+      ['买家已付款，等待卖家发货', '交易关闭', '交易成功', '卖家已发货，等待买家确认', '等待买家付款'].sort(),
+    );
     for (const row of rows) {
       expect(row['联系手机']).toMatch(/^'1\d{10}$/);
       expect(row['打款商家金额']).toMatch(/^\d+\.\d{2}元$/);
       expect(row['退款金额']).toMatch(/^(无退款申请|\d+\.\d{2})$/);
       expect(cents(row['总金额']!)).toBe(cents(row['买家应付货款']!) + cents(row['买家应付邮费']!));
-      expect(row['订单创建时间']! < `${AS_OF} 00:00:00` && daysBetween(row['订单创建时间']!.slice(0, 10), AS_OF) <= 730).toBe(true);
+      expect(
+        row['订单创建时间']! < `${AS_OF} 00:00:00` && daysBetween(row['订单创建时间']!.slice(0, 10), AS_OF) <= 730,
+      ).toBe(true);
       if (row['订单状态'] === '等待买家付款') expect(row['订单付款时间']).toBe('');
       if (row['订单付款时间']) expect(row['订单付款时间']! > row['订单创建时间']!).toBe(true);
       if (row['订单状态'] === '交易成功') expect(row['确认收货时间']! > row['订单付款时间']!).toBe(true);
@@ -75,7 +86,9 @@ describe('demo Taobao order report', () => {
     for (let i = 1; i < rows.length; i++) expect(rows[i - 1]!['订单创建时间']! >= rows[i]!['订单创建时间']!).toBe(true);
     const early = parse(taobaoExportText({ buyers: 100, orders: 400, asOf: '2024-03-01' }));
     expect(early).toHaveLength(400);
-    expect(early.every((row) => row['订单创建时间']! < '2024-03-01' && row['订单创建时间']! >= '2022-03-01')).toBe(true);
+    expect(early.every((row) => row['订单创建时间']! < '2024-03-01' && row['订单创建时间']! >= '2022-03-01')).toBe(
+      true,
+    );
     // The generator takes its date as a parameter and never reads the clock: any date will do.
     expect(taobaoExportFileName('2024-03-01')).toBe('ExportOrderList202403010000.csv');
   });

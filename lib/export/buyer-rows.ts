@@ -37,12 +37,22 @@ export const BuyerRowSchema = z.object({
 export type BuyerRow = z.infer<typeof BuyerRowSchema>;
 
 /** Derive level, segment and stage for every buyer in the index, as of a date. */
-export function deriveBuyerRows(index: BuyerIndex, settings: ProfileSettings, model: SegmentModel, asOf: string): BuyerRow[] {
+export function deriveBuyerRows(
+  index: BuyerIndex,
+  settings: ProfileSettings,
+  model: SegmentModel,
+  asOf: string,
+): BuyerRow[] {
   const asOfDay = dayNumber(asOf);
   const rows: BuyerRow[] = new Array(index.ids.length);
   for (let i = 0; i < index.ids.length; i++) {
     const last = index.lastPaidDate[i] || null;
-    const metrics = { lastPaidDate: last, paidOrders: index.paidOrders[i] ?? 0, netCents: index.netCents[i] ?? 0, ...indexMoney(index, i) };
+    const metrics = {
+      lastPaidDate: last,
+      paidOrders: index.paidOrders[i] ?? 0,
+      netCents: index.netCents[i] ?? 0,
+      ...indexMoney(index, i),
+    };
     const currency = metrics.currency ?? 'CNY';
     const seg = scoreBuyer(metrics, model, asOf, settings.layers);
     const id = index.ids[i]!;
@@ -70,15 +80,48 @@ export function deriveBuyerRows(index: BuyerIndex, settings: ProfileSettings, mo
 }
 
 export const BUYER_CSV_HEADER = [
-  'buyer', 'nick', 'platform', 'paidOrders', 'netTotal', 'aov', 'firstPaidDate', 'lastPaidDate', 'recencyDays',
-  'stage', 'level', 'rfm', 'rfm_r', 'rfm_f', 'rfm_m', 'rfm8', 'layer', 'currency', 'otherTotals',
+  'buyer',
+  'nick',
+  'platform',
+  'paidOrders',
+  'netTotal',
+  'aov',
+  'firstPaidDate',
+  'lastPaidDate',
+  'recencyDays',
+  'stage',
+  'level',
+  'rfm',
+  'rfm_r',
+  'rfm_f',
+  'rfm_m',
+  'rfm8',
+  'layer',
+  'currency',
+  'otherTotals',
 ] as const;
 
 export function buyerCsvValues(r: BuyerRow): CsvValue[] {
   return [
-    r.buyer, r.nick, r.platform, r.paidOrders, r.netCents / 100, r.aovCents / 100, r.firstPaidDate, r.lastPaidDate, r.recencyDays,
-    r.stage, r.level, r.rfm?.score ?? null, r.rfm?.r ?? null, r.rfm?.f ?? null, r.rfm?.m ?? null, r.rfm8, r.layer,
+    r.buyer,
+    r.nick,
+    r.platform,
+    r.paidOrders,
+    r.netCents / 100,
+    r.aovCents / 100,
+    r.firstPaidDate,
+    r.lastPaidDate,
+    r.recencyDays,
+    r.stage,
+    r.level,
+    r.rfm?.score ?? null,
+    r.rfm?.r ?? null,
+    r.rfm?.f ?? null,
+    r.rfm?.m ?? null,
+    r.rfm8,
+    r.layer,
     // netTotal and aov are in `currency`; what is in others stays apart (`USD 12.00; EUR 5.00`).
-    r.currency, r.otherNet.map((m) => `${m.currency} ${m.cents / 100}`).join('; ') || null,
+    r.currency,
+    r.otherNet.map((m) => `${m.currency} ${m.cents / 100}`).join('; ') || null,
   ];
 }

@@ -30,12 +30,18 @@ export type BuyerFilters = z.infer<typeof BuyerFiltersSchema>;
 const SeqSchema = z.number().int().nonnegative();
 
 /** Re-derive the rows for these settings and date (on open, and when data, settings or the date change). */
-export const LoadRequestSchema = z.object({ type: z.literal('load'), asOf: LocalDateSchema, profile: ProfileSettingsSchema });
+export const LoadRequestSchema = z.object({
+  type: z.literal('load'),
+  asOf: LocalDateSchema,
+  profile: ProfileSettingsSchema,
+});
 
 /** Rows [start, end) of the rows matching `filters`, with the counts the page shows. */
 export const QueryRequestSchema = z
   .object({ type: z.literal('query'), seq: SeqSchema, filters: BuyerFiltersSchema, start: SeqSchema, end: SeqSchema })
-  .refine((q) => q.start <= q.end && q.end - q.start <= MAX_WINDOW_ROWS, { message: `a window of at most ${MAX_WINDOW_ROWS} rows` });
+  .refine((q) => q.start <= q.end && q.end - q.start <= MAX_WINDOW_ROWS, {
+    message: `a window of at most ${MAX_WINDOW_ROWS} rows`,
+  });
 
 /** Every row matching `filters`, as the CSV file the page downloads. */
 export const ExportRequestSchema = z.object({ type: z.literal('export'), id: SeqSchema, filters: BuyerFiltersSchema });

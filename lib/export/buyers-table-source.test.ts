@@ -15,11 +15,28 @@ afterEach(async () => {
 });
 
 const metrics = (paidOrders: number, netCents: number, last: string): BuyerMetrics => ({
-  paidOrders, netCents, aovCents: Math.round(netCents / paidOrders), firstPaidDate: last, lastPaidDate: last,
-  paidDates: [last], refundOrders: 0, refundCents: 0, allOrders: paidOrders, lastItems: [], categories: [],
+  paidOrders,
+  netCents,
+  aovCents: Math.round(netCents / paidOrders),
+  firstPaidDate: last,
+  lastPaidDate: last,
+  paidDates: [last],
+  refundOrders: 0,
+  refundCents: 0,
+  allOrders: paidOrders,
+  lastItems: [],
+  categories: [],
 });
 const indexOf = (n: number) =>
-  upsertIndex(emptyBuyerIndex(), Array.from({ length: n }, (_, i) => ({ id: `taobao:b${i}`, nick: `买家${i}`, platform: 'taobao' as const, metrics: metrics(1 + (i % 3), 1000 * (i + 1), '2025-05-01') })));
+  upsertIndex(
+    emptyBuyerIndex(),
+    Array.from({ length: n }, (_, i) => ({
+      id: `taobao:b${i}`,
+      nick: `买家${i}`,
+      platform: 'taobao' as const,
+      metrics: metrics(1 + (i % 3), 1000 * (i + 1), '2025-05-01'),
+    })),
+  );
 const LOAD = { type: 'load', asOf: '2025-06-01', profile: DEFAULT_PROFILE_SETTINGS } as const;
 
 async function setup(value: unknown) {

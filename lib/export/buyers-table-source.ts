@@ -22,7 +22,8 @@ export function databaseRowSource(database: HuitoukeDb): RowSource {
         const model = await segmentModelFor(database, load.asOf);
         if (stopped || mine !== run) return;
         const key = JSON.stringify([updatedAt, load.asOf, load.profile, model]);
-        if (derived?.key !== key) derived = { key, rows: deriveBuyerRows(buyerIndexOrEmpty(value), load.profile, model, load.asOf) };
+        if (derived?.key !== key)
+          derived = { key, rows: deriveBuyerRows(buyerIndexOrEmpty(value), load.profile, model, load.asOf) };
         onRows(derived.rows);
       } catch (error) {
         if (!stopped) onError(error);

@@ -18,9 +18,24 @@ import { MAX_WINDOW_ROWS, type BuyerFilters, type BuyersTableReply, type LoadReq
 
 function row(index: number, over: Partial<BuyerRow> = {}): BuyerRow {
   return {
-    index, buyer: `b${index}`, nick: `nick${index}`, platform: 'taobao', paidOrders: 1, currency: 'CNY', netCents: 1000, aovCents: 1000, otherNet: [],
-    firstPaidDate: '2025-01-01', lastPaidDate: '2025-01-01', recencyDays: 10, stage: 'active', level: 'VIP1',
-    rfm: null, rfm8: null, layer: null, ...over,
+    index,
+    buyer: `b${index}`,
+    nick: `nick${index}`,
+    platform: 'taobao',
+    paidOrders: 1,
+    currency: 'CNY',
+    netCents: 1000,
+    aovCents: 1000,
+    otherNet: [],
+    firstPaidDate: '2025-01-01',
+    lastPaidDate: '2025-01-01',
+    recencyDays: 10,
+    stage: 'active',
+    level: 'VIP1',
+    rfm: null,
+    rfm8: null,
+    layer: null,
+    ...over,
   };
 }
 const f = (over: Partial<BuyerFilters>): BuyerFilters => ({ ...NO_FILTERS, ...over });
@@ -62,7 +77,13 @@ describe('filtering the buyers table', () => {
 
 describe('the window the page asks for', () => {
   it('holds the visible range with rows to spare, in whole blocks', () => {
-    for (const [first, last] of [[0, 0], [0, 30], [37, 80], [1234, 1270], [199_960, 199_999]] as const) {
+    for (const [first, last] of [
+      [0, 0],
+      [0, 30],
+      [37, 80],
+      [1234, 1270],
+      [199_960, 199_999],
+    ] as const) {
       const w = windowFor(first, last);
       expect(windowCovers(w, first, last)).toBe(true);
       expect(w.start % WINDOW_BLOCK).toBe(0);
@@ -81,7 +102,9 @@ describe('the window the page asks for', () => {
 });
 
 describe('answering queries from the rows kept in the worker', () => {
-  const rows = Array.from({ length: 1000 }, (_, i) => row(i, { stage: i % 4 === 0 ? 'silent' : 'active', platform: i < 10 ? 'jd' : 'taobao' }));
+  const rows = Array.from({ length: 1000 }, (_, i) =>
+    row(i, { stage: i % 4 === 0 ? 'silent' : 'active', platform: i < 10 ? 'jd' : 'taobao' }),
+  );
 
   it('answers counts, the distinct platforms and only the asked window', () => {
     const state = new BuyersTableState();
@@ -105,11 +128,28 @@ describe('answering queries from the rows kept in the worker', () => {
   });
 
   it('a stored value with columns of unequal length reads as no buyers, not as a crash', () => {
-    const index = upsertIndex(emptyBuyerIndex(), [{ id: 'taobao:a', nick: 'a', platform: 'taobao', metrics: {
-      paidOrders: 1, netCents: 100, aovCents: 100, firstPaidDate: '2025-01-01', lastPaidDate: '2025-01-01', refundOrders: 0,
-    } }]);
+    const index = upsertIndex(emptyBuyerIndex(), [
+      {
+        id: 'taobao:a',
+        nick: 'a',
+        platform: 'taobao',
+        metrics: {
+          paidOrders: 1,
+          netCents: 100,
+          aovCents: 100,
+          firstPaidDate: '2025-01-01',
+          lastPaidDate: '2025-01-01',
+          refundOrders: 0,
+        },
+      },
+    ]);
     const model = buildSegmentModel(indexPopulation(index), '2025-06-01');
-    const good = deriveBuyerRows(buyerIndexOrEmpty(structuredClone(index)), DEFAULT_PROFILE_SETTINGS, model, '2025-06-01');
+    const good = deriveBuyerRows(
+      buyerIndexOrEmpty(structuredClone(index)),
+      DEFAULT_PROFILE_SETTINGS,
+      model,
+      '2025-06-01',
+    );
     expect(good.map((r) => r.buyer)).toEqual(['a']);
     const broken = { ...structuredClone(index), nicks: [] };
     expect(deriveBuyerRows(buyerIndexOrEmpty(broken), DEFAULT_PROFILE_SETTINGS, model, '2025-06-01')).toEqual([]);
@@ -118,7 +158,12 @@ describe('answering queries from the rows kept in the worker', () => {
 
 /** A source whose rows the test hands out by hand, per load. */
 function manualSource() {
-  const loads: Array<{ load: LoadRequest; emit: (rows: readonly BuyerRow[]) => void; fail: (e: unknown) => void; stopped: boolean }> = [];
+  const loads: Array<{
+    load: LoadRequest;
+    emit: (rows: readonly BuyerRow[]) => void;
+    fail: (e: unknown) => void;
+    stopped: boolean;
+  }> = [];
   const source: RowSource = (load, onRows, onError) => {
     const entry = { load, emit: onRows, fail: onError, stopped: false };
     loads.push(entry);
@@ -218,7 +263,10 @@ describe('the worker side of the protocol', () => {
     void service.receive(LOAD);
     loads[0]!.fail(new Error('database closed'));
     await service.receive({ type: 'query', seq: 1, filters: NO_FILTERS, start: 0, end: 50 });
-    expect(replies).toEqual([{ type: 'failed', message: 'database closed' }, expect.objectContaining({ type: 'result', all: 0, total: 0 })]);
+    expect(replies).toEqual([
+      { type: 'failed', message: 'database closed' },
+      expect.objectContaining({ type: 'result', all: 0, total: 0 }),
+    ]);
   });
 });
 
@@ -232,28 +280,65 @@ describe('the buyers table totals', () => {
     ]);
     const all = { level: '', segment: '', stage: '', platform: '', q: '' } as const;
     expect(state.query({ seq: 1, filters: all, start: 0, end: 10 }).netTotals).toEqual([
-      { currency: 'CNY', cents: 73_800 }, { currency: 'MYR', cents: 143_690 }, { currency: 'USD', cents: 5_000 },
+      { currency: 'CNY', cents: 73_800 },
+      { currency: 'MYR', cents: 143_690 },
+      { currency: 'USD', cents: 5_000 },
     ]);
-    expect(state.query({ seq: 2, filters: { ...all, platform: 'shopee' }, start: 0, end: 10 }).netTotals).toEqual([{ currency: 'MYR', cents: 134_890 }]);
+    expect(state.query({ seq: 2, filters: { ...all, platform: 'shopee' }, start: 0, end: 10 }).netTotals).toEqual([
+      { currency: 'MYR', cents: 134_890 },
+    ]);
   });
 });
 
 describe('the buyer index and currencies', () => {
-  const metrics = (over: object) => ({ paidOrders: 1, netCents: 100, aovCents: 100, firstPaidDate: '2025-01-01', lastPaidDate: '2025-01-01', refundOrders: 0, ...over });
+  const metrics = (over: object) => ({
+    paidOrders: 1,
+    netCents: 100,
+    aovCents: 100,
+    firstPaidDate: '2025-01-01',
+    lastPaidDate: '2025-01-01',
+    refundOrders: 0,
+    ...over,
+  });
 
-  it('keeps each buyer\'s currency and other currencies, and an index stored before currencies reads as CNY', () => {
-    const old = upsertIndex(emptyBuyerIndex(), [{ id: 'taobao:a', nick: 'a', platform: 'taobao', metrics: metrics({}) }]);
+  it("keeps each buyer's currency and other currencies, and an index stored before currencies reads as CNY", () => {
+    const old = upsertIndex(emptyBuyerIndex(), [
+      { id: 'taobao:a', nick: 'a', platform: 'taobao', metrics: metrics({}) },
+    ]);
     expect(old.currency).toBeUndefined();
     const stored = buyerIndexOrEmpty(JSON.parse(JSON.stringify(old)));
-    expect(deriveBuyerRows(stored, DEFAULT_PROFILE_SETTINGS, buildSegmentModel(indexPopulation(stored), '2025-02-01'), '2025-02-01')[0]).toMatchObject({ currency: 'CNY', otherNet: [] });
+    expect(
+      deriveBuyerRows(
+        stored,
+        DEFAULT_PROFILE_SETTINGS,
+        buildSegmentModel(indexPopulation(stored), '2025-02-01'),
+        '2025-02-01',
+      )[0],
+    ).toMatchObject({ currency: 'CNY', otherNet: [] });
 
-    upsertIndex(stored, [{
-      id: 'shopify:b', nick: 'b', platform: 'shopify',
-      metrics: metrics({ currency: 'USD', netCents: 5_000, otherMoney: [{ currency: 'MYR', paidOrders: 1, netCents: 8_800, refundCents: 0 }] }),
-    }]);
+    upsertIndex(stored, [
+      {
+        id: 'shopify:b',
+        nick: 'b',
+        platform: 'shopify',
+        metrics: metrics({
+          currency: 'USD',
+          netCents: 5_000,
+          otherMoney: [{ currency: 'MYR', paidOrders: 1, netCents: 8_800, refundCents: 0 }],
+        }),
+      },
+    ]);
     const again = buyerIndexOrEmpty(JSON.parse(JSON.stringify(stored)));
     expect(again.currency).toEqual(['', 'USD']);
-    const rows = deriveBuyerRows(again, DEFAULT_PROFILE_SETTINGS, buildSegmentModel(indexPopulation(again), '2025-02-01'), '2025-02-01');
-    expect(rows.map((r) => [r.currency, r.netCents, r.otherNet])).toEqual([['CNY', 100, []], ['USD', 5_000, [{ currency: 'MYR', cents: 8_800 }]]]);
+    const rows = deriveBuyerRows(
+      again,
+      DEFAULT_PROFILE_SETTINGS,
+      buildSegmentModel(indexPopulation(again), '2025-02-01'),
+      '2025-02-01',
+    );
+    expect(rows.map((r) => [r.currency, r.netCents, r.otherNet])).toEqual([
+      ['CNY', 100, []],
+      ['USD', 5_000, [{ currency: 'MYR', cents: 8_800 }]],
+    ]);
   });
 });

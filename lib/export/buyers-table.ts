@@ -53,7 +53,10 @@ export interface RowWindow {
 export function windowFor(first: number, last: number): RowWindow {
   const from = Math.max(0, first - WINDOW_LEAD);
   const to = Math.max(from, last + WINDOW_LEAD);
-  return { start: Math.floor(from / WINDOW_BLOCK) * WINDOW_BLOCK, end: (Math.floor(to / WINDOW_BLOCK) + 1) * WINDOW_BLOCK };
+  return {
+    start: Math.floor(from / WINDOW_BLOCK) * WINDOW_BLOCK,
+    end: (Math.floor(to / WINDOW_BLOCK) + 1) * WINDOW_BLOCK,
+  };
 }
 
 /** Whether a fetched window still holds the range [first, last] (without the lead). */
@@ -88,7 +91,13 @@ export class BuyersTableState {
   }
 
   private matching(filters: BuyerFilters): BuyerRow[] {
-    const key = JSON.stringify([filters.level, filters.segment, filters.stage, filters.platform, filters.q.trim().toLowerCase()]);
+    const key = JSON.stringify([
+      filters.level,
+      filters.segment,
+      filters.stage,
+      filters.platform,
+      filters.q.trim().toLowerCase(),
+    ]);
     if (this.matched?.key !== key) this.matched = { key, rows: filterRows(this.rows, filters), netTotals: null };
     return this.matched.rows;
   }
@@ -111,8 +120,14 @@ export class BuyersTableState {
     const rows = this.matching(q.filters);
     const start = Math.min(q.start, rows.length);
     return {
-      type: 'result', seq: q.seq, total: rows.length, all: this.rows.length, platforms: this.platforms, start,
-      rows: rows.slice(start, Math.max(start, q.end)), netTotals: this.netTotals(),
+      type: 'result',
+      seq: q.seq,
+      total: rows.length,
+      all: this.rows.length,
+      platforms: this.platforms,
+      start,
+      rows: rows.slice(start, Math.max(start, q.end)),
+      netTotals: this.netTotals(),
     };
   }
 
@@ -122,13 +137,20 @@ export class BuyersTableState {
 }
 
 /** Where rows come from: calls `onRows` for the load's data now and whenever that data changes; returns a stop. */
-export type RowSource = (load: LoadRequest, onRows: (rows: readonly BuyerRow[]) => void, onError: (error: unknown) => void) => () => void;
+export type RowSource = (
+  load: LoadRequest,
+  onRows: (rows: readonly BuyerRow[]) => void,
+  onError: (error: unknown) => void,
+) => () => void;
 
 /**
  * The worker's side of the protocol, given a source of rows: queries and exports wait for the
  * newest load, answers to queries already overtaken by a newer one are skipped.
  */
-export function createBuyersTableService(source: RowSource, post: (reply: BuyersTableReply) => void): { receive(data: unknown): Promise<void> } {
+export function createBuyersTableService(
+  source: RowSource,
+  post: (reply: BuyersTableReply) => void,
+): { receive(data: unknown): Promise<void> } {
   const state = new BuyersTableState();
   let settle!: () => void;
   let ready = new Promise<void>((resolve) => (settle = resolve));

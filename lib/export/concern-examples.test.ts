@@ -6,8 +6,22 @@ let n = 0;
 function record(messageId: string, concern: string, patch: Partial<ConcernRecord> = {}): ConcernRecord {
   n++;
   return {
-    id: `c${n}`, buyerId: 'taobao:a', nick: 'a', platform: 'taobao', console: 'demo', conversationId: 'conv', messageId, concern,
-    quote: '质量', at: 1000 + n, date: '2025-01-01', agent: '小王', source: 'agent', resolved: false, updatedAt: 1000 + n, ...patch,
+    id: `c${n}`,
+    buyerId: 'taobao:a',
+    nick: 'a',
+    platform: 'taobao',
+    console: 'demo',
+    conversationId: 'conv',
+    messageId,
+    concern,
+    quote: '质量',
+    at: 1000 + n,
+    date: '2025-01-01',
+    agent: '小王',
+    source: 'agent',
+    resolved: false,
+    updatedAt: 1000 + n,
+    ...patch,
   };
 }
 
@@ -15,7 +29,11 @@ describe("labelled examples from the agents' corrections", () => {
   it('one example per corrected message: the whole message with every concern saved for it', () => {
     const examples = labelledExamples([
       record('m1', 'shipping', { source: 'auto', quote: '什么时候发货' }),
-      record('m1', 'quality', { missed: true, quote: '看着不太行', messageText: '什么时候发货，我老公说这个看着不太行' }),
+      record('m1', 'quality', {
+        missed: true,
+        quote: '看着不太行',
+        messageText: '什么时候发货，我老公说这个看着不太行',
+      }),
       record('m2', 'size', { quote: '165穿什么码' }),
       record('m3', 'price', { missed: true, quote: '能便宜点吗', messageText: '能便宜点吗', deletedAt: 5 }),
       record('m4', 'skin_safety', { missed: true, quote: '烂脸', messageText: '用了会不会烂脸 😭' }),
@@ -27,9 +45,20 @@ describe("labelled examples from the agents' corrections", () => {
   });
 
   it('as JSON Lines that read back as they were written', () => {
-    const text = examplesJsonl([{ text: '换行\n"引号"', concerns: ['usage'] }, { text: 'b', concerns: [] }]);
+    const text = examplesJsonl([
+      { text: '换行\n"引号"', concerns: ['usage'] },
+      { text: 'b', concerns: [] },
+    ]);
     expect(text.endsWith('\n')).toBe(true);
-    expect(text.trim().split('\n').map((l) => JSON.parse(l) as unknown)).toEqual([{ text: '换行\n"引号"', concerns: ['usage'] }, { text: 'b', concerns: [] }]);
+    expect(
+      text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as unknown),
+    ).toEqual([
+      { text: '换行\n"引号"', concerns: ['usage'] },
+      { text: 'b', concerns: [] },
+    ]);
     expect(examplesJsonl([])).toBe('');
   });
 });

@@ -37,5 +37,8 @@ export function labelledExamples(records: readonly ConcernRecord[]): LabelledExa
 }
 
 export function examplesJsonl(examples: readonly LabelledExample[]): string {
-  return examples.map((e) => JSON.stringify({ text: e.text, concerns: e.concerns })).join('\n') + (examples.length ? '\n' : '');
+  return (
+    examples.map((e) => JSON.stringify({ text: e.text, concerns: e.concerns })).join('\n') +
+    (examples.length ? '\n' : '')
+  );
 }

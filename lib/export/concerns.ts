@@ -40,7 +40,10 @@ export interface ConcernRow {
 /** The parts of a buyer record a concern row needs. */
 export interface ConcernBuyer {
   nick: string;
-  metrics: Pick<BuyerMetrics, 'paidOrders' | 'netCents' | 'paidDates' | 'lastItems' | 'categories' | 'currency' | 'otherMoney'>;
+  metrics: Pick<
+    BuyerMetrics,
+    'paidOrders' | 'netCents' | 'paidDates' | 'lastItems' | 'categories' | 'currency' | 'otherMoney'
+  >;
   /**
    * The latest item and its category as the shop's product category table says
    * (lib/categories/table.ts, lastItemAndCategory); without it, what the imported lines say.
@@ -81,7 +84,9 @@ export function concernRow(record: ConcernRecord, buyer: ConcernBuyer | undefine
     buyer: record.buyerId.slice(record.buyerId.indexOf(':') + 1),
     nick: record.nick || buyer?.nick || '',
     platform: record.platform,
-    level: metrics ? (resolveLevel(metrics, ctx.profile.ladder, currencyContext(ctx.profile.money, metrics.currency))?.id ?? null) : null,
+    level: metrics
+      ? (resolveLevel(metrics, ctx.profile.ladder, currencyContext(ctx.profile.money, metrics.currency))?.id ?? null)
+      : null,
     stage: resolveStage(last, record.date, ctx.profile.stages).id,
     concern: record.concern,
     concernName: ctx.concernName(record.concern),
@@ -114,7 +119,10 @@ export interface ConcernFilter {
 const listHolds = <T>(list: readonly T[] | undefined, value: T) => !list || list.length === 0 || list.includes(value);
 
 /** Date and concern are known from the concern record alone: check them before reading buyers. */
-export function recordMatches(record: Pick<ConcernRecord, 'date' | 'concern' | 'platform' | 'deletedAt'>, f: ConcernFilter): boolean {
+export function recordMatches(
+  record: Pick<ConcernRecord, 'date' | 'concern' | 'platform' | 'deletedAt'>,
+  f: ConcernFilter,
+): boolean {
   if (record.deletedAt !== undefined) return false;
   if (f.from && record.date < f.from) return false;
   if (f.to && record.date > f.to) return false;
@@ -134,11 +142,43 @@ export function rowMatches(row: ConcernRow, f: ConcernFilter): boolean {
 }
 
 export const CONCERN_CSV_HEADER = [
-  'buyer', 'nick', 'platform', 'level', 'stage', 'concern', 'concernName', 'quote', 'time', 'agent', 'item', 'category', 'resolved', 'source', 'product', 'productId',
+  'buyer',
+  'nick',
+  'platform',
+  'level',
+  'stage',
+  'concern',
+  'concernName',
+  'quote',
+  'time',
+  'agent',
+  'item',
+  'category',
+  'resolved',
+  'source',
+  'product',
+  'productId',
 ] as const;
 
 export function concernCsvValues(r: ConcernRow): CsvValue[] {
-  return [r.buyer, r.nick, r.platform, r.level, r.stage, r.concern, r.concernName, r.quote, r.time, r.agent, r.item, r.category, r.resolved, r.source, r.product, r.productId];
+  return [
+    r.buyer,
+    r.nick,
+    r.platform,
+    r.level,
+    r.stage,
+    r.concern,
+    r.concernName,
+    r.quote,
+    r.time,
+    r.agent,
+    r.item,
+    r.category,
+    r.resolved,
+    r.source,
+    r.product,
+    r.productId,
+  ];
 }
 
 /** CSV with BOM, CRLF and formula neutralisation (see csv.ts), in chunks for a Blob. */

@@ -22,7 +22,16 @@ describe('csv export', () => {
   });
 
   it('starts with a BOM and ends every row with CRLF', () => {
-    const text = [...csvChunks(['买家', '金额'], [['小鱼', 12], ['晴天', -3]], 1)].join('');
+    const text = [
+      ...csvChunks(
+        ['买家', '金额'],
+        [
+          ['小鱼', 12],
+          ['晴天', -3],
+        ],
+        1,
+      ),
+    ].join('');
     expect(text.startsWith(UTF8_BOM)).toBe(true);
     expect(text.slice(1)).toBe('买家,金额\r\n小鱼,12\r\n晴天,-3\r\n');
   });

@@ -29,7 +29,11 @@ export function csvRow(values: readonly CsvValue[]): string {
 }
 
 /** Rows to CSV chunks, a few thousand rows per chunk, so large exports can be streamed to a Blob. */
-export function* csvChunks(header: readonly string[], rows: Iterable<readonly CsvValue[]>, rowsPerChunk = 5000): Generator<string> {
+export function* csvChunks(
+  header: readonly string[],
+  rows: Iterable<readonly CsvValue[]>,
+  rowsPerChunk = 5000,
+): Generator<string> {
   let chunk = UTF8_BOM + csvRow(header);
   let n = 0;
   for (const row of rows) {

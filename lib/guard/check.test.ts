@@ -15,16 +15,20 @@ describe('checkBeforeInsert', () => {
     expect(codes({ lastBuyerMessageAt: NOW - DAY, agentMessagesInARow: 1 })).toEqual([]);
   });
 
-  it("holds Shopee messages to 600 characters, counting an emoji as one", () => {
+  it('holds Shopee messages to 600 characters, counting an emoji as one', () => {
     expect(codes({ text: '好'.repeat(600) })).toEqual([]);
     expect(codes({ text: '😀'.repeat(600) })).toEqual([]);
     const long = checkBeforeInsert({ ...base, text: 'a'.repeat(601) });
-    expect(long).toEqual([{ code: 'followup_guardTooLong', params: { platform: 'Shopee', max: 600, length: 601 }, severity: 'block' }]);
+    expect(long).toEqual([
+      { code: 'followup_guardTooLong', params: { platform: 'Shopee', max: 600, length: 601 }, severity: 'block' },
+    ]);
     // Other consoles have the product's looser default, and a supervisor's limits replace it.
     expect(codes({ text: 'a'.repeat(1000), platform: 'taobao' })).toEqual([]);
     expect(codes({ text: 'a'.repeat(1001), platform: 'taobao' })).toEqual(['followup_guardTooLong']);
     expect(codes({ text: 'a'.repeat(2000), platform: 'taobao', limits: {} })).toEqual([]);
-    expect(codes({ text: 'a'.repeat(201), platform: 'shopify', limits: { maxChars: 200 } })).toEqual(['followup_guardTooLong']);
+    expect(codes({ text: 'a'.repeat(201), platform: 'shopify', limits: { maxChars: 200 } })).toEqual([
+      'followup_guardTooLong',
+    ]);
     expect(codes({ text: 'a'.repeat(5000), platform: 'shopify' })).toEqual([]);
   });
 
@@ -43,12 +47,20 @@ describe('checkBeforeInsert', () => {
 
   it('flags unfilled blanks, empty text and an expired coupon on every platform', () => {
     const blanks = checkBeforeInsert({ ...base, platform: 'taobao', blanksUnfilled: ['尺码', '颜色'] });
-    expect(blanks).toEqual([{ code: 'followup_guardBlanks', params: { count: 2, names: '尺码、颜色' }, severity: 'block' }]);
+    expect(blanks).toEqual([
+      { code: 'followup_guardBlanks', params: { count: 2, names: '尺码、颜色' }, severity: 'block' },
+    ]);
     expect(codes({ platform: 'douyin', text: '  \n' })).toEqual(['followup_guardEmpty']);
-    const coupon = (expiresOn: string, validFrom = '2025-05-01') => ({ coupon: { name: '老客满减券' }, validFrom, expiresOn });
+    const coupon = (expiresOn: string, validFrom = '2025-05-01') => ({
+      coupon: { name: '老客满减券' },
+      validFrom,
+      expiresOn,
+    });
     expect(codes({ platform: 'taobao', coupon: coupon('2025-05-13') })).toEqual(['followup_guardCouponExpired']);
     expect(codes({ platform: 'taobao', coupon: coupon('2025-05-14') })).toEqual([]);
-    expect(codes({ platform: 'taobao', coupon: coupon('2025-06-30', '2025-05-15') })).toEqual(['followup_guardCouponNotYet']);
+    expect(codes({ platform: 'taobao', coupon: coupon('2025-06-30', '2025-05-15') })).toEqual([
+      'followup_guardCouponNotYet',
+    ]);
   });
 
   it('gives every warning a complete text in both languages', () => {
@@ -61,26 +73,42 @@ describe('checkBeforeInsert', () => {
       coupon: { coupon: { name: 'x' }, expiresOn: '2025-01-01' },
     });
     expect(all.map((w) => w.code)).toEqual([
-      'followup_guardEmpty', 'followup_guardTooLong', 'followup_guardReplyWindow', 'followup_guardTooManyInARow',
-      'followup_guardBlanks', 'followup_guardCouponExpired',
+      'followup_guardEmpty',
+      'followup_guardTooLong',
+      'followup_guardReplyWindow',
+      'followup_guardTooManyInARow',
+      'followup_guardBlanks',
+      'followup_guardCouponExpired',
     ]);
     for (const w of all) {
       for (const locale of ['zh-CN', 'en'] as const) expect(translate(locale, w.code, w.params)).not.toMatch(/\{\w+\}/);
     }
   });
 
-  it('warns, without blocking, when the same text went to the rule\'s number of other buyers on Shopee', () => {
+  it("warns, without blocking, when the same text went to the rule's number of other buyers on Shopee", () => {
     const rule = defaultGuardRules().repeat; // 10 other buyers in 24 hours, Shopee only, 10 characters or more
     const text = '亲，您的包裹已经发出，请注意查收哦！';
     expect(codes({ text, sameText: { rule, buyers: 9 } })).toEqual([]);
     const warned = checkBeforeInsert({ ...base, text, sameText: { rule, buyers: 10 } });
-    expect(warned).toEqual([{ code: 'followup_guardSameText', params: { platform: 'Shopee', count: 10, hours: 24 }, severity: 'warn' }]);
-    expect(translate('zh-CN', warned[0]!.code, warned[0]!.params)).toBe('相同内容24小时内已用于另外10位买家，Shopee可能视为群发，建议改写后再发');
-    expect(translate('en', warned[0]!.code, warned[0]!.params)).toContain('went to 10 other buyers in the last 24 hours');
+    expect(warned).toEqual([
+      { code: 'followup_guardSameText', params: { platform: 'Shopee', count: 10, hours: 24 }, severity: 'warn' },
+    ]);
+    expect(translate('zh-CN', warned[0]!.code, warned[0]!.params)).toBe(
+      '相同内容24小时内已用于另外10位买家，Shopee可能视为群发，建议改写后再发',
+    );
+    expect(translate('en', warned[0]!.code, warned[0]!.params)).toContain(
+      'went to 10 other buyers in the last 24 hours',
+    );
     // Not on a platform the rule leaves out, not for short replies, not when the supervisor turned it off.
     expect(codes({ text, platform: 'taobao', sameText: { rule, buyers: 50 } })).toEqual([]);
     expect(codes({ text: '好的，谢谢亲！', sameText: { rule, buyers: 50 } })).toEqual([]);
     expect(codes({ text, sameText: { rule: { ...rule, maxBuyers: null }, buyers: 50 } })).toEqual([]);
-    expect(codes({ text, platform: 'taobao', sameText: { rule: { ...rule, buyersPlatforms: [], maxBuyers: 3 }, buyers: 3 } })).toEqual(['followup_guardSameText']);
+    expect(
+      codes({
+        text,
+        platform: 'taobao',
+        sameText: { rule: { ...rule, buyersPlatforms: [], maxBuyers: 3 }, buyers: 3 },
+      }),
+    ).toEqual(['followup_guardSameText']);
   });
 });

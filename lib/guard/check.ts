@@ -62,7 +62,11 @@ export function checkBeforeInsert(input: GuardInput): GuardWarning[] {
   }
   const inARow = input.agentMessagesInARow ?? 0;
   if (limits?.maxInARow !== undefined && inARow >= limits.maxInARow) {
-    out.push({ code: 'followup_guardTooManyInARow', params: { platform, count: inARow, max: limits.maxInARow }, severity: 'block' });
+    out.push({
+      code: 'followup_guardTooManyInARow',
+      params: { platform, count: inARow, max: limits.maxInARow },
+      severity: 'block',
+    });
   }
   const blanks = input.blanksUnfilled;
   const blankCount = typeof blanks === 'number' ? blanks : blanks.length;
@@ -74,10 +78,18 @@ export function checkBeforeInsert(input: GuardInput): GuardWarning[] {
     });
   }
   const same = input.sameText;
-  if (same && same.rule.maxBuyers !== null && (same.rule.buyersPlatforms.length === 0 || same.rule.buyersPlatforms.includes(input.platform))) {
+  if (
+    same &&
+    same.rule.maxBuyers !== null &&
+    (same.rule.buyersPlatforms.length === 0 || same.rule.buyersPlatforms.includes(input.platform))
+  ) {
     // Short replies (好的, 谢谢) are the same for everyone and never worth a warning.
     if (same.buyers >= same.rule.maxBuyers && repeatLength(input.text) >= same.rule.minChars) {
-      out.push({ code: 'followup_guardSameText', params: { platform, count: same.buyers, hours: same.rule.windowHours }, severity: 'warn' });
+      out.push({
+        code: 'followup_guardSameText',
+        params: { platform, count: same.buyers, hours: same.rule.windowHours },
+        severity: 'warn',
+      });
     }
   }
   const coupon = input.coupon;

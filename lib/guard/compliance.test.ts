@@ -17,12 +17,17 @@ describe('compliance guard', () => {
     expect(finding).toMatchObject({ rule: 'contact', kind: 'words', name: '站外联系方式' });
     expect(finding!.hits.map((h) => h.text)).toEqual(['加我', '微信', 'abc123']);
     expect(describeFindings([finding!], guardNames('zh-CN'))).toBe('站外联系方式：加我、微信、abc123');
-    expect(describeFindings(check('add me on wechat', guardFor('taobao', rules, 'en')), guardNames('en'))).toBe('Off-platform contact: wechat');
+    expect(describeFindings(check('add me on wechat', guardFor('taobao', rules, 'en')), guardNames('en'))).toBe(
+      'Off-platform contact: wechat',
+    );
   });
 
   it('finds phone numbers, e-mail addresses and QQ numbers, but not a number inside an order id', () => {
     expect(check('有问题打 138 1234 5678')[0]!.hits[0]!.text).toBe('138 1234 5678');
-    expect(check('联系 0571-88886666 或 shop@example.com')[0]!.hits.map((h) => h.text)).toEqual(['0571-88886666', 'shop@example.com']);
+    expect(check('联系 0571-88886666 或 shop@example.com')[0]!.hits.map((h) => h.text)).toEqual([
+      '0571-88886666',
+      'shop@example.com',
+    ]);
     expect(check('qq:12345678')[0]!.hits.map((h) => h.text)).toEqual(['qq', '12345678']);
     expect(rulesOf('订单号 4013812345678901234 已发货')).toEqual([]);
     expect(rulesOf('单号SF1381234567890')).toEqual([]);
@@ -49,24 +54,36 @@ describe('compliance guard', () => {
     expect(rulesOf('这是最好的', guardFor('shopee'))).toEqual([]);
     expect(rulesOf('加我微信 abc123', guardFor('shopee'))).toEqual(['contact']);
     expect(rulesOf('加我微信 abc123', guardFor('shopify'))).toEqual([]);
-    const off: GuardRules = { ...rules, lists: rules.lists.map((l) => (l.id === 'contact' ? { ...l, enabled: false } : l)) };
+    const off: GuardRules = {
+      ...rules,
+      lists: rules.lists.map((l) => (l.id === 'contact' ? { ...l, enabled: false } : l)),
+    };
     expect(rulesOf('加我微信 abc123', guardFor('taobao', off))).toEqual([]);
   });
 
   it("uses a supervisor's own list under its own name", () => {
-    const own = GuardRulesSchema.parse({ ...rules, lists: [...rules.lists, { id: 'shop-words', name: '店铺禁用词', words: ['秒杀价'] }] });
+    const own = GuardRulesSchema.parse({
+      ...rules,
+      lists: [...rules.lists, { id: 'shop-words', name: '店铺禁用词', words: ['秒杀价'] }],
+    });
     const found = check('今天秒杀价', guardFor('jd', own));
-    expect(found).toMatchObject([{ rule: 'shop-words', name: '店铺禁用词', hits: [{ text: '秒杀价', start: 2, end: 5 }] }]);
+    expect(found).toMatchObject([
+      { rule: 'shop-words', name: '店铺禁用词', hits: [{ text: '秒杀价', start: 2, end: 5 }] },
+    ]);
   });
 
   it('notes a reply that repeats the last one, or went to many buyers, from ten characters on', () => {
     const text = '亲，您的包裹已经发出，请注意查收哦';
-    expect(check(text, taobao, { lastAgentText: '亲,您的包裹已经发出, 请注意查收哦!' }).map((f) => f.rule)).toEqual(['repeat']);
+    expect(check(text, taobao, { lastAgentText: '亲,您的包裹已经发出, 请注意查收哦!' }).map((f) => f.rule)).toEqual([
+      'repeat',
+    ]);
     expect(check('好的', taobao, { lastAgentText: '好的' })).toEqual([]);
     expect(check(text, taobao, { sameTextBuyers: 50 })).toEqual([]);
     const shopee = guardFor('shopee');
     expect(check(text, shopee, { sameTextBuyers: 9 })).toEqual([]);
-    expect(check(text, shopee, { sameTextBuyers: 10 })).toMatchObject([{ rule: 'repeatBuyers', name: '相同内容近期已发给 10 位买家' }]);
+    expect(check(text, shopee, { sameTextBuyers: 10 })).toMatchObject([
+      { rule: 'repeatBuyers', name: '相同内容近期已发给 10 位买家' },
+    ]);
     // Or from the texts the sidebar lists for the open buyer (SuggestionContext.sameText), by fingerprint.
     const listed = { ...shopee, sameText: [{ fingerprint: textFingerprint(text), buyers: 12 }] };
     expect(check(`${text}！`, listed).map((f) => f.name)).toEqual(['相同内容近期已发给 12 位买家']);
@@ -80,7 +97,9 @@ describe('compliance guard', () => {
     const shopee = guardFor('shopee');
     expect(check('好'.repeat(601), shopee).map((f) => f.name)).toEqual(['超出长度（601/600 字）']);
     expect(check('😀'.repeat(600), shopee)).toEqual([]);
-    expect(check('好的', shopee, { agentMessagesInARow: 5 }).map((f) => f.name)).toEqual(['已连续发 5 条（上限 5 条）']);
+    expect(check('好的', shopee, { agentMessagesInARow: 5 }).map((f) => f.name)).toEqual([
+      '已连续发 5 条（上限 5 条）',
+    ]);
     expect(check('好的', taobao, { agentMessagesInARow: 20 })).toEqual([]);
   });
 

@@ -60,14 +60,25 @@ export interface PlatformGuard {
   sameText?: { fingerprint: string; buyers: number }[];
 }
 
-export function resolveGuard(rules: GuardRules, platform: Platform, names: GuardNames, listName: (id: string) => string): PlatformGuard {
+export function resolveGuard(
+  rules: GuardRules,
+  platform: Platform,
+  names: GuardNames,
+  listName: (id: string) => string,
+): PlatformGuard {
   const applies = (platforms: readonly Platform[]) => platforms.length === 0 || platforms.includes(platform);
   const folded = (words: readonly string[]) => [...new Set(words.map(fold).filter(Boolean))];
   return {
     platform,
     lists: rules.lists
       .filter((l) => l.enabled && applies(l.platforms) && (l.words.length > 0 || l.detect.length > 0))
-      .map((l) => ({ id: l.id, name: l.name || listName(l.id), words: folded(l.words), except: folded(l.except), detect: [...l.detect] })),
+      .map((l) => ({
+        id: l.id,
+        name: l.name || listName(l.id),
+        words: folded(l.words),
+        except: folded(l.except),
+        detect: [...l.detect],
+      })),
     twiceInARow: rules.repeat.twiceInARow,
     maxBuyers: applies(rules.repeat.buyersPlatforms) ? rules.repeat.maxBuyers : null,
     minRepeatChars: rules.repeat.minChars,
@@ -134,10 +145,15 @@ const isAlnum = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x3
 
 /** Built-in detectors, on folded text (lower case, half-width). Lookbehind keeps a number inside a longer one (an order id) out. */
 const DETECTORS: Record<GuardDetector, RegExp[]> = {
-  phone: [/(?<![0-9])(?:\+?86[ -]?)?1[3-9][0-9](?:[ -]?[0-9]){8}(?![0-9])/g, /(?<![0-9])0[1-9][0-9]{1,2}-[0-9]{7,8}(?![0-9])/g],
+  phone: [
+    /(?<![0-9])(?:\+?86[ -]?)?1[3-9][0-9](?:[ -]?[0-9]){8}(?![0-9])/g,
+    /(?<![0-9])0[1-9][0-9]{1,2}-[0-9]{7,8}(?![0-9])/g,
+  ],
   email: [/[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/g],
   // An account name or number right after the channel's name: 微信 abc123, vx:abc_123, qq 12345678.
-  contactId: [/(?:微信|威信|薇信|vx|wx|v信|weixin|wechat|qq|扣扣|企鹅)(?:号|账号|id)?[ :=是]{0,2}(?<id>[a-z][a-z0-9_-]{5,19}|[1-9][0-9]{4,11})(?![a-z0-9_-])/g],
+  contactId: [
+    /(?:微信|威信|薇信|vx|wx|v信|weixin|wechat|qq|扣扣|企鹅)(?:号|账号|id)?[ :=是]{0,2}(?<id>[a-z][a-z0-9_-]{5,19}|[1-9][0-9]{4,11})(?![a-z0-9_-])/g,
+  ],
 };
 
 interface Span {
@@ -149,7 +165,8 @@ function occurrences(text: string, word: string, out: Span[]): void {
   const latin = LATIN_WORD.test(word);
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
     const end = at + word.length;
-    if (latin && ((at > 0 && isAlnum(text.charCodeAt(at - 1))) || (end < text.length && isAlnum(text.charCodeAt(end))))) continue;
+    if (latin && ((at > 0 && isAlnum(text.charCodeAt(at - 1))) || (end < text.length && isAlnum(text.charCodeAt(end)))))
+      continue;
     out.push({ start: at, end });
   }
 }
@@ -184,7 +201,8 @@ function listHits(folded: string, list: ResolvedList): Span[] {
   return out;
 }
 
-const fill = (template: string, params: Record<string, number | string>) => template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+const fill = (template: string, params: Record<string, number | string>) =>
+  template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
 
 export function checkCompliance(text: string, guard: PlatformGuard, ctx: ComplianceContext = {}): ComplianceFinding[] {
   const out: ComplianceFinding[] = [];
@@ -202,19 +220,45 @@ export function checkCompliance(text: string, guard: PlatformGuard, ctx: Complia
     out.push({ rule: list.id, kind: 'words', name: list.name, hits });
   }
   const squashed = squash(folded.trim());
-  if (guard.twiceInARow && ctx.lastAgentText && squashed.length >= guard.minRepeatChars && squash(fold(ctx.lastAgentText)) === squashed) {
+  if (
+    guard.twiceInARow &&
+    ctx.lastAgentText &&
+    squashed.length >= guard.minRepeatChars &&
+    squash(fold(ctx.lastAgentText)) === squashed
+  ) {
     out.push({ rule: 'repeat', kind: 'repeat', name: guard.names.repeat, hits: [] });
   }
-  const others = ctx.sameTextBuyers ?? (guard.maxBuyers !== null && guard.sameText?.length ? (guard.sameText.find((t) => t.fingerprint === textFingerprint(text))?.buyers ?? 0) : 0);
+  const others =
+    ctx.sameTextBuyers ??
+    (guard.maxBuyers !== null && guard.sameText?.length
+      ? (guard.sameText.find((t) => t.fingerprint === textFingerprint(text))?.buyers ?? 0)
+      : 0);
   if (guard.maxBuyers !== null && squashed.length >= guard.minRepeatChars && others >= guard.maxBuyers) {
-    out.push({ rule: 'repeatBuyers', kind: 'repeatBuyers', name: fill(guard.names.repeatBuyers, { count: others, max: guard.maxBuyers }), hits: [] });
+    out.push({
+      rule: 'repeatBuyers',
+      kind: 'repeatBuyers',
+      name: fill(guard.names.repeatBuyers, { count: others, max: guard.maxBuyers }),
+      hits: [],
+    });
   }
   // Code points, not UTF-16 units: an emoji is one character to the buyer.
   const length = [...text].length;
   const { maxChars, maxInARow } = guard.limits;
-  if (maxChars !== undefined && length > maxChars) out.push({ rule: 'tooLong', kind: 'tooLong', name: fill(guard.names.tooLong, { length, max: maxChars }), hits: [] });
+  if (maxChars !== undefined && length > maxChars)
+    out.push({
+      rule: 'tooLong',
+      kind: 'tooLong',
+      name: fill(guard.names.tooLong, { length, max: maxChars }),
+      hits: [],
+    });
   const inARow = ctx.agentMessagesInARow ?? 0;
-  if (maxInARow !== undefined && inARow >= maxInARow) out.push({ rule: 'tooMany', kind: 'tooMany', name: fill(guard.names.tooMany, { count: inARow, max: maxInARow }), hits: [] });
+  if (maxInARow !== undefined && inARow >= maxInARow)
+    out.push({
+      rule: 'tooMany',
+      kind: 'tooMany',
+      name: fill(guard.names.tooMany, { count: inARow, max: maxInARow }),
+      hits: [],
+    });
   return out;
 }
 
@@ -224,6 +268,13 @@ const SHOWN_WORDS = 5;
 /** One line for a marker or a tooltip: each finding's name with what matched, in the names' language. */
 export function describeFindings(findings: readonly ComplianceFinding[], names: GuardNames): string {
   return findings
-    .map((f) => (f.hits.length ? fill(names.hit, { name: f.name, words: [...new Set(f.hits.map((h) => h.text))].slice(0, SHOWN_WORDS).join(names.wordSeparator) }) : f.name))
+    .map((f) =>
+      f.hits.length
+        ? fill(names.hit, {
+            name: f.name,
+            words: [...new Set(f.hits.map((h) => h.text))].slice(0, SHOWN_WORDS).join(names.wordSeparator),
+          })
+        : f.name,
+    )
     .join(names.findingSeparator);
 }

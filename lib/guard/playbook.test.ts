@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HuitoukeDb } from '../db/database';
 import { loadGuardRules, seedPlaybook } from '../db/playbook';
-import { applyManagedPack, applyPlaybookWrites, PlaybookLockedError, readPlaybook, saveSettingEdit } from '../db/playbook-edit';
+import {
+  applyManagedPack,
+  applyPlaybookWrites,
+  PlaybookLockedError,
+  readPlaybook,
+  saveSettingEdit,
+} from '../db/playbook-edit';
 import { buildPack, diffPlaybook, mergePlaybook, packContents, parsePack, serializePack } from '../playbook';
 import { defaultGuardRules, type GuardRules } from './rules';
 
@@ -30,7 +36,9 @@ describe('the send check in the playbook', () => {
 
   it('travels in a pack: exported, shown as a change, and taken on import', async () => {
     await saveSettingEdit(db, 'guardRules', withWord('秒杀'), 10);
-    const pack = parsePack(serializePack(buildPack(await readPlaybook(db), { name: '总部', exportedBy: '主管', now: 20 })));
+    const pack = parsePack(
+      serializePack(buildPack(await readPlaybook(db), { name: '总部', exportedBy: '主管', now: 20 })),
+    );
     if (!pack.ok) throw new Error('pack did not parse');
     expect(pack.pack.guardRules?.lists.find((l) => l.id === 'absolute')!.words).toContain('秒杀');
 
@@ -49,10 +57,15 @@ describe('the send check in the playbook', () => {
   });
 
   it("is locked while the administrator's policy carries it", async () => {
-    const pack = buildPack({ ...(await readPlaybook(db)), guardRules: withWord('特价王') }, { name: '策略', exportedBy: 'admin', now: 5 });
+    const pack = buildPack(
+      { ...(await readPlaybook(db)), guardRules: withWord('特价王') },
+      { name: '策略', exportedBy: 'admin', now: 5 },
+    );
     await applyManagedPack(db, pack, 40);
     expect((await readPlaybook(db)).lockedSettings.has('guardRules')).toBe(true);
-    await expect(saveSettingEdit(db, 'guardRules', defaultGuardRules(), 50)).rejects.toBeInstanceOf(PlaybookLockedError);
+    await expect(saveSettingEdit(db, 'guardRules', defaultGuardRules(), 50)).rejects.toBeInstanceOf(
+      PlaybookLockedError,
+    );
     expect((await loadGuardRules(db)).lists.find((l) => l.id === 'absolute')!.words).toContain('特价王');
     // Changed in storage behind the policy's back: applying the policy again puts it back.
     await db.settings.put({ key: 'guardRules', value: defaultGuardRules(), updatedAt: 60 });

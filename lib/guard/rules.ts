@@ -64,7 +64,8 @@ export const GuardRulesSchema = z
   .superRefine((rules, ctx) => {
     const seen = new Set<string>();
     rules.lists.forEach((list, index) => {
-      if (seen.has(list.id)) ctx.addIssue({ code: 'custom', message: 'guard_duplicateId', path: ['lists', index, 'id'] });
+      if (seen.has(list.id))
+        ctx.addIssue({ code: 'custom', message: 'guard_duplicateId', path: ['lists', index, 'id'] });
       seen.add(list.id);
     });
   });
@@ -73,7 +74,15 @@ export type GuardRules = z.infer<typeof GuardRulesSchema>;
 export function defaultGuardRules(): GuardRules {
   return {
     version: 1,
-    lists: DEFAULT_GUARD_LISTS.map((l) => ({ id: l.id, name: '', enabled: true, platforms: [...l.platforms], words: [...l.words], except: [...l.except], detect: [...(l.detect ?? [])] })),
+    lists: DEFAULT_GUARD_LISTS.map((l) => ({
+      id: l.id,
+      name: '',
+      enabled: true,
+      platforms: [...l.platforms],
+      words: [...l.words],
+      except: [...l.except],
+      detect: [...(l.detect ?? [])],
+    })),
     // Sellers report Shopee warning about one text sent to many buyers; twice in a row reads as a slip anywhere.
     repeat: { twiceInARow: true, maxBuyers: 10, windowHours: 24, buyersPlatforms: ['shopee'], minChars: 10 },
     limits: structuredClone(DEFAULT_PLATFORM_LIMITS) as GuardRules['limits'],

@@ -3,7 +3,9 @@ import { browserMessageFiles } from './browser-messages';
 import { catalog } from './index';
 
 describe('browser message files', () => {
-  const files = new Map(browserMessageFiles().map((f) => [f.relativeDest, JSON.parse(f.contents) as Record<string, { message: string }>]));
+  const files = new Map(
+    browserMessageFiles().map((f) => [f.relativeDest, JSON.parse(f.contents) as Record<string, { message: string }>]),
+  );
 
   it('give Chinese (the default locale) and English every catalogue key', () => {
     expect([...files.keys()].sort()).toEqual(['_locales/en/messages.json', '_locales/zh_CN/messages.json']);

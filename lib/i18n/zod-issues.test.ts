@@ -16,7 +16,16 @@ import { FIELD_NAMES } from './catalog/fields';
 import { describeIssue, describeIssues, fieldName, toFieldIssues } from './zod-issues';
 
 /** The schemas whose errors the options page shows: settings, templates, offers, levels, concerns, packs. */
-const FORMS = { AppSettingsSchema, TemplateSchema, CouponSchema, CouponRuleSchema, ContactPolicySchema, ReminderRulesSchema, TaxonomySchema, PlaybookPackSchema };
+const FORMS = {
+  AppSettingsSchema,
+  TemplateSchema,
+  CouponSchema,
+  CouponRuleSchema,
+  ContactPolicySchema,
+  ReminderRulesSchema,
+  TaxonomySchema,
+  PlaybookPackSchema,
+};
 
 /** Every property name in a schema, through objects, arrays, unions, records and wrappers. */
 function propertyNames(schema: z.ZodType, names = new Set<string>(), seen = new Set<unknown>()): Set<string> {
@@ -32,23 +41,47 @@ function propertyNames(schema: z.ZodType, names = new Set<string>(), seen = new 
       }
       walk(def.catchall);
       break;
-    case 'array': walk(def.element); break;
-    case 'record': walk(def.valueType); break;
-    case 'union': for (const option of def.options as z.ZodType[]) walk(option); break;
-    case 'intersection': walk(def.left); walk(def.right); break;
-    case 'pipe': walk(def.in); walk(def.out); break;
-    case 'optional': case 'nullable': case 'default': case 'prefault': case 'readonly': case 'catch': case 'nonoptional': walk(def.innerType); break;
+    case 'array':
+      walk(def.element);
+      break;
+    case 'record':
+      walk(def.valueType);
+      break;
+    case 'union':
+      for (const option of def.options as z.ZodType[]) walk(option);
+      break;
+    case 'intersection':
+      walk(def.left);
+      walk(def.right);
+      break;
+    case 'pipe':
+      walk(def.in);
+      walk(def.out);
+      break;
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'readonly':
+    case 'catch':
+    case 'nonoptional':
+      walk(def.innerType);
+      break;
   }
   return names;
 }
 
 /** What zod says in English; none of it may reach a page. */
-const ZOD_WORDS = /Invalid|expected|received|Too (small|big)|Unrecognized|must be|at least|at most|characters|undefined/;
+const ZOD_WORDS =
+  /Invalid|expected|received|Too (small|big)|Unrecognized|must be|at least|at most|characters|undefined/;
 
 describe('validation messages in the UI language', () => {
   it('names every field of every form in words, in both languages', () => {
     for (const [name, schema] of Object.entries(FORMS)) {
-      for (const field of propertyNames(schema)) expect(Object.hasOwn(FIELD_NAMES, field), `${name}.${field} has no name in lib/i18n/catalog/fields.ts`).toBe(true);
+      for (const field of propertyNames(schema))
+        expect(Object.hasOwn(FIELD_NAMES, field), `${name}.${field} has no name in lib/i18n/catalog/fields.ts`).toBe(
+          true,
+        );
     }
   });
 
@@ -56,13 +89,23 @@ describe('validation messages in the UI language', () => {
     const S = z.object({
       agentName: z.string().min(1).max(3),
       shopName: z.string().min(2),
-      levels: z.array(z.object({ minPaidOrders: z.number().int().min(1).max(9) })).min(1).max(2),
+      levels: z
+        .array(z.object({ minPaidOrders: z.number().int().min(1).max(9) }))
+        .min(1)
+        .max(2),
       uiLocale: z.enum(['zh-CN', 'en']),
       timeZone: z.string().regex(/^\w+\/\w+$/),
       enabled: z.boolean(),
       rules: z.object({ cap: z.number() }).strict(),
     });
-    const bad = S.safeParse({ agentName: 'abcd', shopName: 'x', levels: [{ minPaidOrders: 0.5 }, { minPaidOrders: 10 }], uiLocale: 'fr', timeZone: 'x', rules: { cap: 1, extra: 1 } });
+    const bad = S.safeParse({
+      agentName: 'abcd',
+      shopName: 'x',
+      levels: [{ minPaidOrders: 0.5 }, { minPaidOrders: 10 }],
+      uiLocale: 'fr',
+      timeZone: 'x',
+      rules: { cap: 1, extra: 1 },
+    });
     expect(bad.success).toBe(false);
     expect(describeIssues(bad.error!.issues, 'zh-CN', 20).split('；')).toEqual([
       '客服名字：最多 3 个字',
@@ -74,9 +117,21 @@ describe('validation messages in the UI language', () => {
       '启用：必须填写',
       '规则：有不认识的项（extra）',
     ]);
-    expect(describeIssues(bad.error!.issues, 'en', 2)).toBe('Agent name: at most 3 characters; Shop name: at least 2 characters; 6 more problems');
-    const empty = S.safeParse({ agentName: '', shopName: 'ab', levels: [], uiLocale: 'en', timeZone: 'Asia/Shanghai', enabled: 'yes', rules: { cap: 1 } });
-    expect(describeIssues(empty.error!.issues, 'zh-CN')).toBe('客服名字：不能为空；会员等级：至少要有 1 项；启用：应为是或否');
+    expect(describeIssues(bad.error!.issues, 'en', 2)).toBe(
+      'Agent name: at most 3 characters; Shop name: at least 2 characters; 6 more problems',
+    );
+    const empty = S.safeParse({
+      agentName: '',
+      shopName: 'ab',
+      levels: [],
+      uiLocale: 'en',
+      timeZone: 'Asia/Shanghai',
+      enabled: 'yes',
+      rules: { cap: 1 },
+    });
+    expect(describeIssues(empty.error!.issues, 'zh-CN')).toBe(
+      '客服名字：不能为空；会员等级：至少要有 1 项；启用：应为是或否',
+    );
   });
 
   it("uses a schema's own catalogue sentence, placed by its field", () => {
@@ -133,16 +188,29 @@ describe('every page shows zod issues through lib/i18n/zod-issues', () => {
   // threads, not anything a person typed or chose; its errors are bugs, reported as such.
   // A console repair's check passes the merged adapter's issues on as issues (worded where shown);
   // the sync rules' `detail` is the server's answer to a browser, logged, never shown to a person.
-  const EXEMPT = new Set(['lib/i18n/zod-issues.ts', 'lib/import/batch-wire.ts', 'lib/consoles/issues.ts', 'lib/consoles/repairs.ts', 'lib/sync/rules.ts']);
+  const EXEMPT = new Set([
+    'lib/i18n/zod-issues.ts',
+    'lib/import/batch-wire.ts',
+    'lib/consoles/issues.ts',
+    'lib/consoles/repairs.ts',
+    'lib/sync/rules.ts',
+  ]);
 
   it('no component or lib code turns an issue into text with its zod message', () => {
     const offenders: string[] = [];
-    for (const file of [...files(join(root, 'components')), ...files(join(root, 'lib')), ...files(join(root, 'entrypoints'))]) {
+    for (const file of [
+      ...files(join(root, 'components')),
+      ...files(join(root, 'lib')),
+      ...files(join(root, 'entrypoints')),
+    ]) {
       const rel = file.slice(root.length).replace(/\\/g, '/');
       if (EXEMPT.has(rel)) continue;
-      readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-        if (/issues?\b[^\n]*\.message\b/.test(line) && /\bissues?\b/.test(line)) offenders.push(`${rel}:${i + 1}: ${line.trim()}`);
-      });
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (/issues?\b[^\n]*\.message\b/.test(line) && /\bissues?\b/.test(line))
+            offenders.push(`${rel}:${i + 1}: ${line.trim()}`);
+        });
     }
     expect(offenders).toEqual([]);
   });

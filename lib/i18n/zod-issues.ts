@@ -42,12 +42,21 @@ export function fieldName(path: readonly PropertyKey[], locale: UiLocale): strin
 
 function typeWord(expected: string | undefined, locale: UiLocale): string {
   switch (expected) {
-    case 'string': return translate(locale, 'val_type_string');
-    case 'number': case 'int': case 'bigint': return translate(locale, 'val_type_number');
-    case 'boolean': return translate(locale, 'val_type_boolean');
-    case 'array': return translate(locale, 'val_type_array');
-    case 'object': case 'record': return translate(locale, 'val_type_object');
-    default: return translate(locale, 'val_type_other');
+    case 'string':
+      return translate(locale, 'val_type_string');
+    case 'number':
+    case 'int':
+    case 'bigint':
+      return translate(locale, 'val_type_number');
+    case 'boolean':
+      return translate(locale, 'val_type_boolean');
+    case 'array':
+      return translate(locale, 'val_type_array');
+    case 'object':
+    case 'record':
+      return translate(locale, 'val_type_object');
+    default:
+      return translate(locale, 'val_type_other');
   }
 }
 
@@ -67,13 +76,24 @@ export function describeIssue(issue: FieldIssue, locale: UiLocale, field = field
       if (issue.expected === 'int') return translate(locale, 'val_integer', p);
       return translate(locale, 'val_type', { ...p, expected: typeWord(issue.expected, locale) });
     case 'too_small':
-      if (issue.origin === 'string') return min === 1 ? translate(locale, 'val_empty', p) : translate(locale, 'val_textShort', { ...p, min: min ?? 0 });
-      if (issue.origin === 'array' || issue.origin === 'set') return translate(locale, 'val_listShort', { ...p, min: min ?? 0 });
-      return translate(locale, issue.inclusive === false ? 'val_numberSmallExclusive' : 'val_numberSmall', { ...p, min: min ?? 0 });
+      if (issue.origin === 'string')
+        return min === 1
+          ? translate(locale, 'val_empty', p)
+          : translate(locale, 'val_textShort', { ...p, min: min ?? 0 });
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return translate(locale, 'val_listShort', { ...p, min: min ?? 0 });
+      return translate(locale, issue.inclusive === false ? 'val_numberSmallExclusive' : 'val_numberSmall', {
+        ...p,
+        min: min ?? 0,
+      });
     case 'too_big':
       if (issue.origin === 'string') return translate(locale, 'val_textLong', { ...p, max: max ?? 0 });
-      if (issue.origin === 'array' || issue.origin === 'set') return translate(locale, 'val_listLong', { ...p, max: max ?? 0 });
-      return translate(locale, issue.inclusive === false ? 'val_numberBigExclusive' : 'val_numberBig', { ...p, max: max ?? 0 });
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return translate(locale, 'val_listLong', { ...p, max: max ?? 0 });
+      return translate(locale, issue.inclusive === false ? 'val_numberBigExclusive' : 'val_numberBig', {
+        ...p,
+        max: max ?? 0,
+      });
     case 'invalid_format':
       return translate(locale, 'val_format', p);
     case 'invalid_value':
@@ -91,7 +111,10 @@ export function describeIssue(issue: FieldIssue, locale: UiLocale, field = field
 export function toFieldIssues(issues: readonly object[]): FieldIssue[] {
   return issues.map((raw) => {
     const i = raw as Record<string, unknown>;
-    const out: FieldIssue = { path: (i.path as PropertyKey[] | undefined)?.filter((s) => typeof s !== 'symbol') ?? [], code: String(i.code ?? 'custom') };
+    const out: FieldIssue = {
+      path: (i.path as PropertyKey[] | undefined)?.filter((s) => typeof s !== 'symbol') ?? [],
+      code: String(i.code ?? 'custom'),
+    };
     if (typeof i.message === 'string') out.message = i.message;
     if (typeof i.origin === 'string') out.origin = i.origin;
     if (typeof i.expected === 'string') out.expected = i.expected;

@@ -4,7 +4,8 @@ import { ImportError, type ImportIssue, formatIssue, summarizeIssues } from './i
 import { type ImportOptions, readAllOrders, readOrders } from './read-orders';
 import { type ImportSource, sourceFromBlob, sourceFromBytes } from './source';
 
-const load = (name: string) => new Uint8Array(readFileSync(new URL(`../../tests/fixtures/exports/${name}`, import.meta.url)));
+const load = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`../../tests/fixtures/exports/${name}`, import.meta.url)));
 const read = (name: string, options: ImportOptions = {}) => readAllOrders(sourceFromBytes(name, load(name)), options);
 const where = (i: ImportIssue) => [i.line, i.column, i.columnName, i.severity, i.code];
 
@@ -22,7 +23,14 @@ describe('unusable values', () => {
   it('skips each bad row with its line, column and reason, and keeps the good rows', async () => {
     const { fragments, issues, rowsRead } = await read('bad/ExportOrderList-bad-values.csv');
     expect(rowsRead).toBe(10);
-    expect(fragments.map((f) => f.buyerKey)).toEqual(['buyer_1', 'buyer_2', 'buyer_3', 'buyer_5', 'buyer_7', 'buyer_9']);
+    expect(fragments.map((f) => f.buyerKey)).toEqual([
+      'buyer_1',
+      'buyer_2',
+      'buyer_3',
+      'buyer_5',
+      'buyer_7',
+      'buyer_9',
+    ]);
     expect(issues.map(where)).toEqual([
       [6, 9, '买家实际支付金额', 'error', 'import_badAmount'],
       [8, 25, '宝贝总数量', 'error', 'import_badQuantity'],
@@ -31,19 +39,27 @@ describe('unusable values', () => {
     ]);
     expect(issues.every((i) => i.file === 'bad/ExportOrderList-bad-values.csv')).toBe(true);
     const last = { ...issues[3]!, file: 'ExportOrderList.csv' };
-    expect(formatIssue(last, 'zh-CN')).toBe('ExportOrderList.csv 第 12 行第 19 列（订单付款时间）：无法识别的日期 “2024/13/01”，已跳过该行');
-    expect(formatIssue(last, 'en')).toBe('ExportOrderList.csv line 12, column 19 (订单付款时间): unrecognised date "2024/13/01"; row skipped');
+    expect(formatIssue(last, 'zh-CN')).toBe(
+      'ExportOrderList.csv 第 12 行第 19 列（订单付款时间）：无法识别的日期 “2024/13/01”，已跳过该行',
+    );
+    expect(formatIssue(last, 'en')).toBe(
+      'ExportOrderList.csv line 12, column 19 (订单付款时间): unrecognised date "2024/13/01"; row skipped',
+    );
   });
 
   it('keeps an unknown status with a warning instead of dropping the order', async () => {
     const text = '订单号,下单帐号,订单状态,下单时间,应付金额\n3001,jd_a,暂停,2025-10-01 10:00:00,12.00\n';
-    const { fragments, issues } = await readAllOrders(sourceFromBytes('jd.csv', new TextEncoder().encode(text)), { format: 'jd' });
+    const { fragments, issues } = await readAllOrders(sourceFromBytes('jd.csv', new TextEncoder().encode(text)), {
+      format: 'jd',
+    });
     expect(fragments[0]).toMatchObject({ status: 'unknown', rawStatus: '暂停' });
     expect(issues.map(where)).toEqual([[2, 3, '订单状态', 'warning', 'import_unknownStatus']]);
   });
 
   it('drops a Shopify order whose first row is unusable, but not its neighbours', async () => {
-    const text = new TextDecoder().decode(load('orders_export_1.csv')).replace('2025-10-07 09:50:26 +0200', 'yesterday');
+    const text = new TextDecoder()
+      .decode(load('orders_export_1.csv'))
+      .replace('2025-10-07 09:50:26 +0200', 'yesterday');
     const { fragments, issues } = await readAllOrders(sourceFromBytes('s.csv', new TextEncoder().encode(text)));
     expect(fragments.map((f) => f.orderId)).toEqual(['#1002', '#1003']);
     expect(issues.map(where)).toEqual([[2, 16, 'Created at', 'error', 'import_badDate']]);
@@ -59,7 +75,9 @@ describe('broken CSV', () => {
       [3, 15, '买家留言', 'warning', 'import_strayQuote'],
       [4, 15, '买家留言', 'error', 'import_unterminatedQuote'],
     ]);
-    expect(formatIssue(issues[2]!, 'zh-CN')).toBe('bad/broken-quoting.csv 第 4 行第 15 列（买家留言）：从这里开始的引号一直没有闭合，此后的内容无法读取');
+    expect(formatIssue(issues[2]!, 'zh-CN')).toBe(
+      'bad/broken-quoting.csv 第 4 行第 15 列（买家留言）：从这里开始的引号一直没有闭合，此后的内容无法读取',
+    );
   });
 
   it('skips rows with the wrong number of fields, tolerating trailing empty ones', async () => {
@@ -69,7 +87,9 @@ describe('broken CSV', () => {
       [3, null, null, 'error', 'import_fieldCount', { actual: 12, expected: 21 }],
       [4, null, null, 'error', 'import_fieldCount', { actual: 23, expected: 21 }],
     ]);
-    expect(formatIssue(issues[0]!, 'zh-CN')).toBe('bad/wrong-field-count.csv 第 3 行：该行有 12 列，表头有 21 列，已跳过该行');
+    expect(formatIssue(issues[0]!, 'zh-CN')).toBe(
+      'bad/wrong-field-count.csv 第 3 行：该行有 12 列，表头有 21 列，已跳过该行',
+    );
   });
 
   it('warns about a character cut off at the end of the file and keeps the rows', async () => {
@@ -82,7 +102,12 @@ describe('broken CSV', () => {
 describe('files that cannot be read at all', () => {
   it('rejects an unknown header, listing what was expected', async () => {
     const error = await failure('bad/unknown-header.csv');
-    expect(error.issue).toMatchObject({ file: 'bad/unknown-header.csv', line: 1, severity: 'error', code: 'import_unknownFormat' });
+    expect(error.issue).toMatchObject({
+      file: 'bad/unknown-header.csv',
+      line: 1,
+      severity: 'error',
+      code: 'import_unknownFormat',
+    });
     const zh = formatIssue(error.issue, 'zh-CN');
     expect(zh).toContain('无法识别表头（日期, 客户名称, 备注）');
     expect(zh).toContain('拼多多订单（订单号、订单状态、订单成交时间、用户实付金额(元)）');
@@ -97,14 +122,21 @@ describe('files that cannot be read at all', () => {
   it('says a workbook cut short cannot be read, and what to do', async () => {
     const error = await failure('bad/orders.xlsx');
     expect(error.issue).toMatchObject({ code: 'import_badWorkbook' });
-    expect(formatIssue(error.issue, 'zh-CN')).toBe('bad/orders.xlsx：无法读取这个 Excel 工作簿（文件不完整、已损坏或加了密码）。请在 Excel 或 WPS 中打开，另存为 .xlsx 或 CSV 后再导入');
+    expect(formatIssue(error.issue, 'zh-CN')).toBe(
+      'bad/orders.xlsx：无法读取这个 Excel 工作簿（文件不完整、已损坏或加了密码）。请在 Excel 或 WPS 中打开，另存为 .xlsx 或 CSV 后再导入',
+    );
     expect(formatIssue(error.issue, 'en')).toContain('save it as .xlsx or CSV');
   });
 
   it('rejects an Excel 97-2003 workbook, saying to save it as .xlsx or CSV', async () => {
-    const error = await failure('orders.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+    const error = await failure(
+      'orders.xls',
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]),
+    );
     expect(error.issue).toMatchObject({ code: 'import_notCsv', params: { kind: 'xls' } });
-    expect(formatIssue(error.issue, 'zh-CN')).toBe('orders.xls：无法读取这种文件（看起来是 Excel 97-2003 工作簿 .xls）。请在表格软件中另存为 .xlsx 或 CSV 后再导入');
+    expect(formatIssue(error.issue, 'zh-CN')).toBe(
+      'orders.xls：无法读取这种文件（看起来是 Excel 97-2003 工作簿 .xls）。请在表格软件中另存为 .xlsx 或 CSV 后再导入',
+    );
   });
 
   it('rejects an unknown time zone before reading', async () => {

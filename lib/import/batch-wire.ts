@@ -42,8 +42,23 @@ export function toWire(batch: ImportBatch): WireBatch {
   const values: unknown[] = [];
   for (const f of batch.fragments) {
     values.push(
-      f.platform, f.orderId, f.buyerKey, f.buyerNick, f.status, f.rawStatus, f.createdAt, f.paidAt,
-      f.shippedAt, f.paidCents, f.refundCents, f.phone, f.address, f.trackingNo, f.carrier, f.currency, f.lines.length,
+      f.platform,
+      f.orderId,
+      f.buyerKey,
+      f.buyerNick,
+      f.status,
+      f.rawStatus,
+      f.createdAt,
+      f.paidAt,
+      f.shippedAt,
+      f.paidCents,
+      f.refundCents,
+      f.phone,
+      f.address,
+      f.trackingNo,
+      f.carrier,
+      f.currency,
+      f.lines.length,
     );
     for (const l of f.lines) values.push(l.lineId, l.title, l.quantity, l.sku, l.category, l.paidCents, l.refundCents);
   }
@@ -104,9 +119,17 @@ export function fromWire(data: unknown): ImportBatch {
     const status = v[i + 4];
     if (status !== null && !STATUS_SET.has(status)) throw new WireError('expected a status', i + 4);
     const f: OrderFragment = {
-      platform: v[i] as Platform, orderId, buyerKey, buyerNick: strOrNull(i + 3),
-      status: status as OrderStatus | null, rawStatus: strOrNull(i + 5), createdAt: time(i + 6), paidAt: time(i + 7),
-      paidCents: 0, refundCents: 0, lines: [],
+      platform: v[i] as Platform,
+      orderId,
+      buyerKey,
+      buyerNick: strOrNull(i + 3),
+      status: status as OrderStatus | null,
+      rawStatus: strOrNull(i + 5),
+      createdAt: time(i + 6),
+      paidAt: time(i + 7),
+      paidCents: 0,
+      refundCents: 0,
+      lines: [],
     };
     if (v[i + 8] !== undefined) f.shippedAt = time(i + 8);
     f.paidCents = intOrNull(i + 9);

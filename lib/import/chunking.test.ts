@@ -7,7 +7,8 @@ import { type ImportOptions, readAllOrders } from './read-orders';
 import { sourceFromBytes } from './source';
 import { EXPORT_FIXTURES } from '../../tests/fixtures/export-fixtures';
 
-const load = (name: string) => new Uint8Array(readFileSync(new URL(`../../tests/fixtures/exports/${name}`, import.meta.url)));
+const load = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`../../tests/fixtures/exports/${name}`, import.meta.url)));
 
 const FILES = EXPORT_FIXTURES;
 
@@ -41,7 +42,9 @@ describe('chunk boundaries', () => {
   it('reads every file the same in single bytes', async () => {
     for (const [name, options] of FILES) {
       const bytes = load(name);
-      expect(await outcome(name, bytes, [1], options), name).toEqual(await outcome(name, bytes, [bytes.length], options));
+      expect(await outcome(name, bytes, [1], options), name).toEqual(
+        await outcome(name, bytes, [bytes.length], options),
+      );
     }
   });
 

@@ -15,7 +15,11 @@ const fieldsOf = (text: string) => tokenize([text]).rows.map((r) => r.fields);
 
 describe('CsvTokenizer', () => {
   it('reads plain rows with LF, CRLF and lone CR line ends alike', () => {
-    const expected = [['a', 'b'], ['1', '2'], ['3', '']];
+    const expected = [
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', ''],
+    ];
     expect(fieldsOf('a,b\n1,2\n3,\n')).toEqual(expected);
     expect(fieldsOf('a,b\r\n1,2\r\n3,\r\n')).toEqual(expected);
     expect(fieldsOf('a,b\r1,2\r3,\r')).toEqual(expected);
@@ -32,7 +36,13 @@ describe('CsvTokenizer', () => {
 
   it('numbers rows by the physical line they start on, counting quoted breaks', () => {
     const { rows } = tokenize(['h1,h2\r\n1,"请发顺丰\r\n谢谢\r\n"\r\n2,x\r\n\r\n3,"a\rb"\n4,y']);
-    expect(rows.map((r) => [r.line, r.fields[0]])).toEqual([[1, 'h1'], [2, '1'], [5, '2'], [7, '3'], [9, '4']]);
+    expect(rows.map((r) => [r.line, r.fields[0]])).toEqual([
+      [1, 'h1'],
+      [2, '1'],
+      [5, '2'],
+      [7, '3'],
+      [9, '4'],
+    ]);
   });
 
   it('unwraps Excel text guards ="…" so long ids keep every digit', () => {
@@ -52,22 +62,43 @@ describe('CsvTokenizer', () => {
 
   it('reports an unterminated quote at the line and column where it opened, keeping earlier rows', () => {
     const { rows, issues } = tokenize(['a,b,c\n1,2,3\n4,"never\nclosed,5\n6,7,8\n']);
-    expect(rows.map((r) => r.fields)).toEqual([['a', 'b', 'c'], ['1', '2', '3']]);
+    expect(rows.map((r) => r.fields)).toEqual([
+      ['a', 'b', 'c'],
+      ['1', '2', '3'],
+    ]);
     expect(issues).toEqual([{ code: 'import_unterminatedQuote', severity: 'error', line: 3, column: 2 }]);
   });
 
   it('skips blank lines but counts them', () => {
     const { rows } = tokenize(['a\n\n\r\nb\n']);
-    expect(rows.map((r) => [r.line, r.fields])).toEqual([[1, ['a']], [4, ['b']]]);
+    expect(rows.map((r) => [r.line, r.fields])).toEqual([
+      [1, ['a']],
+      [4, ['b']],
+    ]);
   });
 
   it('uses the delimiter it is given', () => {
-    expect(tokenize(['a\tb,c\n"x\ty"\t2\n'], '\t').rows.map((r) => r.fields)).toEqual([['a', 'b,c'], ['x\ty', '2']]);
+    expect(tokenize(['a\tb,c\n"x\ty"\t2\n'], '\t').rows.map((r) => r.fields)).toEqual([
+      ['a', 'b,c'],
+      ['x\ty', '2'],
+    ]);
   });
 
   it('gives the same rows, lines and issues however the text is cut into chunks', () => {
     const cell = fc.oneof(
-      fc.constantFrom('', 'a', '订单', '59.00', '="2900"', 'x"y', '"q""uote"', '"line\r\nbreak"', '"cr\rx"', '"a,b"', '"bad"quote"'),
+      fc.constantFrom(
+        '',
+        'a',
+        '订单',
+        '59.00',
+        '="2900"',
+        'x"y',
+        '"q""uote"',
+        '"line\r\nbreak"',
+        '"cr\rx"',
+        '"a,b"',
+        '"bad"quote"',
+      ),
     );
     const row = fc.array(cell, { minLength: 1, maxLength: 4 }).map((cells) => cells.join(','));
     const text = fc
@@ -90,22 +121,28 @@ describe('CsvTokenizer', () => {
   it('gives the same rows, lines and issues for any text however it is cut, a byte-order mark alone in the first piece included', () => {
     const unit = fc.constantFrom('a', '中', '"', '""', '=', ',', '\n', '\r', '\r\n', ' ', '\ufeff');
     fc.assert(
-      fc.property(fc.string({ unit, maxLength: 40 }), fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 6 }), (input, sizes) => {
-        const pieces: string[] = [];
-        for (let at = 0, i = 0; at < input.length; i++) {
-          const size = sizes[i % sizes.length]!;
-          pieces.push(input.slice(at, at + size));
-          at += size;
-        }
-        expect(tokenize(pieces)).toEqual(tokenize([input]));
-      }),
+      fc.property(
+        fc.string({ unit, maxLength: 40 }),
+        fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 6 }),
+        (input, sizes) => {
+          const pieces: string[] = [];
+          for (let at = 0, i = 0; at < input.length; i++) {
+            const size = sizes[i % sizes.length]!;
+            pieces.push(input.slice(at, at + size));
+            at += size;
+          }
+          expect(tokenize(pieces)).toEqual(tokenize([input]));
+        },
+      ),
       { numRuns: 2000 },
     );
     expect(tokenize(['\ufeff', '\ufeffa,b\n']).rows[0]!.fields).toEqual(['\ufeffa', 'b']);
   });
 
   it('reads one long row of many values, quoted, doubled quotes and line breaks inside, cut anywhere', () => {
-    const values = Array.from({ length: 3000 }, (_, i) => (i % 3 === 0 ? `第${i}条"备注"\r\n第二行` : i % 3 === 1 ? `="29000${i}"` : `v${i}`));
+    const values = Array.from({ length: 3000 }, (_, i) =>
+      i % 3 === 0 ? `第${i}条"备注"\r\n第二行` : i % 3 === 1 ? `="29000${i}"` : `v${i}`,
+    );
     const cell = (v: string, i: number) => (i % 3 === 0 ? `"${v.replaceAll('"', '""')}"` : v);
     const text = `h\r\n${values.map(cell).join(',')}\r\nlast\r\n`;
     const pieces = text.match(/[\s\S]{1,997}/g)!;
@@ -151,21 +188,30 @@ describe('RowEndScanner', () => {
   }
 
   it('splits a file where reading the two parts apart gives the same rows, lines and issues as reading it whole', () => {
-    fc.assert(fc.property(arbText, fc.nat(), fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 4 }), fc.constantFrom(',', '\t'), (text, fromSeed, sizes, delimiter) => {
-      const bytes = encoder.encode(text);
-      const from = bytes.length === 0 ? 0 : fromSeed % (bytes.length + 1);
-      const whole = tokenize([text], delimiter);
-      const split = scan(bytes, from, sizes, delimiter);
-      if (split === null) return;
-      expect(split.at).toBeGreaterThanOrEqual(from);
-      const decoder = new TextDecoder();
-      const head = new CsvTokenizer({ delimiter });
-      const rows = [...head.push(decoder.decode(bytes.subarray(0, split.at))), ...head.end()];
-      const tail = new CsvTokenizer({ delimiter, firstLine: split.line });
-      rows.push(...tail.push(decoder.decode(bytes.subarray(split.at))), ...tail.end());
-      expect(rows).toEqual(whole.rows);
-      expect([...head.takeIssues(), ...tail.takeIssues()]).toEqual(whole.issues);
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(
+        arbText,
+        fc.nat(),
+        fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 4 }),
+        fc.constantFrom(',', '\t'),
+        (text, fromSeed, sizes, delimiter) => {
+          const bytes = encoder.encode(text);
+          const from = bytes.length === 0 ? 0 : fromSeed % (bytes.length + 1);
+          const whole = tokenize([text], delimiter);
+          const split = scan(bytes, from, sizes, delimiter);
+          if (split === null) return;
+          expect(split.at).toBeGreaterThanOrEqual(from);
+          const decoder = new TextDecoder();
+          const head = new CsvTokenizer({ delimiter });
+          const rows = [...head.push(decoder.decode(bytes.subarray(0, split.at))), ...head.end()];
+          const tail = new CsvTokenizer({ delimiter, firstLine: split.line });
+          rows.push(...tail.push(decoder.decode(bytes.subarray(split.at))), ...tail.end());
+          expect(rows).toEqual(whole.rows);
+          expect([...head.takeIssues(), ...tail.takeIssues()]).toEqual(whole.issues);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 
   it('finds the row end after a quoted value that spans the split point, and counts its line breaks', () => {
@@ -202,7 +248,8 @@ function gb18030(ch: string): Uint8Array {
 
 describe('CsvTokenizer reading only some columns', () => {
   const text = 'id,"note ""x""\nstill note",amount,"a ""stray" quote"\r\n1,"multi\nline",2.50,plain\n="007",,3,"x"\n';
-  const pieces = (s: string, size: number) => Array.from({ length: Math.ceil(s.length / size) }, (_, i) => s.slice(i * size, (i + 1) * size));
+  const pieces = (s: string, size: number) =>
+    Array.from({ length: Math.ceil(s.length / size) }, (_, i) => s.slice(i * size, (i + 1) * size));
 
   it('gives the kept cells as they are, the others empty, with the same lines and issues however the text is cut', () => {
     const all = tokenize([text]);
@@ -213,7 +260,9 @@ describe('CsvTokenizer reading only some columns', () => {
       for (const piece of pieces(text, size)) rows.push(...t.push(piece));
       rows.push(...t.end());
       expect(rows.map((r) => r.line)).toEqual(all.rows.map((r) => r.line));
-      expect(rows.map((r) => r.fields)).toEqual(all.rows.map((r) => r.fields.map((f, i) => (i === 0 || i === 2 ? f : ''))));
+      expect(rows.map((r) => r.fields)).toEqual(
+        all.rows.map((r) => r.fields.map((f, i) => (i === 0 || i === 2 ? f : ''))),
+      );
       // The stray quote in a skipped column is still reported, where it is.
       expect(t.takeIssues()).toEqual(all.issues);
     }
@@ -230,6 +279,9 @@ describe('CsvTokenizer reading only some columns', () => {
     t.keepOnly([1], 3);
     const first = t.push('a,b,c\n');
     t.keepOnly(null);
-    expect([...first, ...t.push('d,e,f\n')].map((r) => r.fields)).toEqual([['', 'b', ''], ['d', 'e', 'f']]);
+    expect([...first, ...t.push('d,e,f\n')].map((r) => r.fields)).toEqual([
+      ['', 'b', ''],
+      ['d', 'e', 'f'],
+    ]);
   });
 });

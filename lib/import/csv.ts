@@ -90,7 +90,9 @@ export class CsvTokenizer {
   constructor(options: CsvOptions = {}) {
     this.delimiter = options.delimiter ?? ',';
     if (this.delimiter.length !== 1 || this.delimiter === '"' || this.delimiter === '\n' || this.delimiter === '\r') {
-      throw new RangeError(`CSV delimiter must be one character other than a quote or line break, got "${this.delimiter}"`);
+      throw new RangeError(
+        `CSV delimiter must be one character other than a quote or line break, got "${this.delimiter}"`,
+      );
     }
     this.delimiterCode = this.delimiter.charCodeAt(0);
     this.line = options.firstLine ?? 1;
@@ -132,7 +134,12 @@ export class CsvTokenizer {
     const parts = this.parts;
     if (state === IN_QUOTED) {
       // The rest of the file is inside this quote: the row cannot be read.
-      this.issues.push({ code: 'import_unterminatedQuote', severity: 'error', line: this.valueLine, column: this.n + 1 });
+      this.issues.push({
+        code: 'import_unterminatedQuote',
+        severity: 'error',
+        line: this.valueLine,
+        column: this.n + 1,
+      });
       parts.length = 0;
       return [];
     }
@@ -211,11 +218,20 @@ export class CsvTokenizer {
           quoted = true;
         } else if (c === EQUALS) {
           // The piece ends with it: the next one says what it is.
-          if (pos + 1 >= len) { state = EQUALS_AT_END; break; }
-          if (text.charCodeAt(pos + 1) === QUOTE) { pos += 2; quoted = true; }
+          if (pos + 1 >= len) {
+            state = EQUALS_AT_END;
+            break;
+          }
+          if (text.charCodeAt(pos + 1) === QUOTE) {
+            pos += 2;
+            quoted = true;
+          }
         }
       } else if (state === EQUALS_AT_END) {
-        if (text.charCodeAt(pos) === QUOTE) { pos++; quoted = true; } else parts.push('=');
+        if (text.charCodeAt(pos) === QUOTE) {
+          pos++;
+          quoted = true;
+        } else parts.push('=');
       } else if (state === QUOTE_AT_END) {
         const c = text.charCodeAt(pos);
         if (c === delimCode || c === LF || c === CR) {
@@ -331,12 +347,22 @@ export class CsvTokenizer {
   private noteQuotedStray(): void {
     if (this.stray) return;
     this.stray = true;
-    (this.rowIssues ??= []).push({ code: 'import_strayQuote', severity: 'warning', line: this.valueLine, column: this.n + 1 });
+    (this.rowIssues ??= []).push({
+      code: 'import_strayQuote',
+      severity: 'warning',
+      line: this.valueLine,
+      column: this.n + 1,
+    });
   }
 
   /** A stray quote in an unquoted value: reported when the value ends. */
   private reportStray(): void {
-    (this.rowIssues ??= []).push({ code: 'import_strayQuote', severity: 'warning', line: this.valueLine, column: this.n + 1 });
+    (this.rowIssues ??= []).push({
+      code: 'import_strayQuote',
+      severity: 'warning',
+      line: this.valueLine,
+      column: this.n + 1,
+    });
   }
 }
 
@@ -387,7 +413,10 @@ export function sniffDelimiter(firstText: string): string {
   let bestCount = countOf(header, ',');
   for (const candidate of ['\t', ';']) {
     const count = countOf(header, candidate);
-    if (count > bestCount) { best = candidate; bestCount = count; }
+    if (count > bestCount) {
+      best = candidate;
+      bestCount = count;
+    }
   }
   return best;
 }

@@ -51,7 +51,15 @@ function isCanonical(s: string): boolean {
     }
   }
   const [year, month, day, hour, minute, second] = n as [number, number, number, number, number, number];
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 59;
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month) &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59
+  );
 }
 
 function offsetMinutes(offset: string): number {
@@ -74,31 +82,52 @@ function formatLocal(y: number, mo: number, d: number, h: number, mi: number, s:
   return `${y}-${pad2(mo)}-${pad2(d)} ${pad2(h)}:${pad2(mi)}:${pad2(s)}`;
 }
 
-const formatterFor = oncePerKey((timeZone: string) => new Intl.DateTimeFormat('en-US', {
-  timeZone,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-}));
+const formatterFor = oncePerKey(
+  (timeZone: string) =>
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    }),
+);
 
 /** Wall-clock time in `timeZone` of an instant (epoch ms). */
 export function inZone(epochMs: number, timeZone: string): string {
   const parts = formatterFor(timeZone).formatToParts(new Date(epochMs));
-  let y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+  let y = 0,
+    mo = 0,
+    d = 0,
+    h = 0,
+    mi = 0,
+    s = 0;
   for (const part of parts) {
     const v = Number(part.value);
     switch (part.type) {
-      case 'year': y = v; break;
-      case 'month': mo = v; break;
-      case 'day': d = v; break;
-      case 'hour': h = v === 24 ? 0 : v; break;
-      case 'minute': mi = v; break;
-      case 'second': s = v; break;
-      default: break;
+      case 'year':
+        y = v;
+        break;
+      case 'month':
+        mo = v;
+        break;
+      case 'day':
+        d = v;
+        break;
+      case 'hour':
+        h = v === 24 ? 0 : v;
+        break;
+      case 'minute':
+        mi = v;
+        break;
+      case 'second':
+        s = v;
+        break;
+      default:
+        break;
     }
   }
   return formatLocal(y, mo, d, h, mi, s);

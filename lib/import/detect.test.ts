@@ -81,7 +81,12 @@ describe('chooseFormat', () => {
   const generic = ['客户', '下单日期', '金额', '商品'];
 
   it('reads a table the user mapped as generic, with the platform they chose', () => {
-    const { format, columns } = chooseFormat(generic, { mapping: { buyer: '客户', time: '下单日期', amount: '金额' }, platform: 'taobao' }, 'g.csv', 1);
+    const { format, columns } = chooseFormat(
+      generic,
+      { mapping: { buyer: '客户', time: '下单日期', amount: '金额' }, platform: 'taobao' },
+      'g.csv',
+      1,
+    );
     expect(format).toMatchObject({ id: 'generic', platform: 'taobao', variant: null });
     expect([columns.buyer, columns.time, columns.amount, columns.order]).toEqual([0, 1, 2, -1]);
   });
@@ -93,14 +98,20 @@ describe('chooseFormat', () => {
   });
 
   it('says which mapped column is not in the header', () => {
-    const attempt = () => chooseFormat(generic, { mapping: { buyer: '客户', time: '日期', amount: '金额' } }, 'g.csv', 1);
+    const attempt = () =>
+      chooseFormat(generic, { mapping: { buyer: '客户', time: '日期', amount: '金额' } }, 'g.csv', 1);
     expect(attempt).toThrow(/"日期" chosen for "Order time"/);
   });
 
   it('lets an edited mapping replace the detected one', () => {
     const headers = headerOf('jd-orders-20251010.csv');
     const detected = detectFormat(headers)!;
-    const { columns, format } = chooseFormat(headers, { mapping: { ...detected.mapping, amount: '订单金额' } }, 'jd.csv', 1);
+    const { columns, format } = chooseFormat(
+      headers,
+      { mapping: { ...detected.mapping, amount: '订单金额' } },
+      'jd.csv',
+      1,
+    );
     expect(format.mapping.amount).toBe('订单金额');
     expect(columns.amount).toBe(headers.indexOf('订单金额'));
   });
@@ -111,7 +122,11 @@ describe('chooseFormat', () => {
 
   it('lists every supported export and its required columns for an unknown header', () => {
     let error: unknown;
-    try { chooseFormat(['日期', '客户名称'], {}, 'unknown.csv', 1); } catch (e) { error = e; }
+    try {
+      chooseFormat(['日期', '客户名称'], {}, 'unknown.csv', 1);
+    } catch (e) {
+      error = e;
+    }
     expect(error).toBeInstanceOf(ImportError);
     const message = (error as ImportError).message;
     expect(message).toContain('unrecognised header (日期, 客户名称)');

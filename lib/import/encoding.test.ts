@@ -3,7 +3,8 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { createDecoder, decodeChunks, detectEncoding, isUtf8, sniffBinary } from './encoding';
 
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../tests/fixtures/exports/${name}`, import.meta.url)));
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`../../tests/fixtures/exports/${name}`, import.meta.url)));
 const bytes = (...b: number[]) => new Uint8Array(b);
 
 async function* chunked(data: Uint8Array, sizes: number[]): AsyncGenerator<Uint8Array> {
@@ -22,17 +23,41 @@ async function decodeAll(data: Uint8Array, sizes: number[]): Promise<string> {
 
 describe('detectEncoding', () => {
   it('recognises each real export by its first bytes', () => {
-    expect(detectEncoding(fixture('ExportOrderList202510071230.csv'))).toEqual({ encoding: 'gb18030', bom: false, basis: 'fallback' });
+    expect(detectEncoding(fixture('ExportOrderList202510071230.csv'))).toEqual({
+      encoding: 'gb18030',
+      bom: false,
+      basis: 'fallback',
+    });
     expect(detectEncoding(fixture('jd-orders-20251010.csv')).encoding).toBe('gb18030');
-    expect(detectEncoding(fixture('pinduoduo-orders-20251010.csv'))).toEqual({ encoding: 'utf-8', bom: true, basis: 'bom' });
-    expect(detectEncoding(fixture('douyin-orders-20251010.csv'))).toEqual({ encoding: 'utf-8', bom: false, basis: 'valid-utf8' });
-    expect(detectEncoding(fixture('Order.all.tw.20251001_20251031.txt'))).toEqual({ encoding: 'utf-16le', bom: true, basis: 'bom' });
+    expect(detectEncoding(fixture('pinduoduo-orders-20251010.csv'))).toEqual({
+      encoding: 'utf-8',
+      bom: true,
+      basis: 'bom',
+    });
+    expect(detectEncoding(fixture('douyin-orders-20251010.csv'))).toEqual({
+      encoding: 'utf-8',
+      bom: false,
+      basis: 'valid-utf8',
+    });
+    expect(detectEncoding(fixture('Order.all.tw.20251001_20251031.txt'))).toEqual({
+      encoding: 'utf-16le',
+      bom: true,
+      basis: 'bom',
+    });
   });
 
   it('recognises UTF-16 without a BOM from where the NUL bytes fall', () => {
     const text = '訂單編號,買家帳號\r\n1,a\r\n';
-    expect(detectEncoding(new Uint8Array(iconv.encode(text, 'utf16-le')))).toEqual({ encoding: 'utf-16le', bom: false, basis: 'nul-pattern' });
-    expect(detectEncoding(new Uint8Array(iconv.encode(text, 'utf16-be')))).toEqual({ encoding: 'utf-16be', bom: false, basis: 'nul-pattern' });
+    expect(detectEncoding(new Uint8Array(iconv.encode(text, 'utf16-le')))).toEqual({
+      encoding: 'utf-16le',
+      bom: false,
+      basis: 'nul-pattern',
+    });
+    expect(detectEncoding(new Uint8Array(iconv.encode(text, 'utf16-be')))).toEqual({
+      encoding: 'utf-16be',
+      bom: false,
+      basis: 'nul-pattern',
+    });
     expect(detectEncoding(bytes(0xfe, 0xff, 0x00, 0x41))).toEqual({ encoding: 'utf-16be', bom: true, basis: 'bom' });
   });
 
@@ -69,7 +94,11 @@ describe('streaming decode', () => {
   });
 
   it('gives the same text for every fixture whatever the chunk sizes', async () => {
-    for (const name of ['ExportOrderList202510071230.csv', 'Order.all.tw.20251001_20251031.txt', 'pinduoduo-orders-20251010.csv']) {
+    for (const name of [
+      'ExportOrderList202510071230.csv',
+      'Order.all.tw.20251001_20251031.txt',
+      'pinduoduo-orders-20251010.csv',
+    ]) {
       const data = fixture(name);
       const whole = await decodeAll(data, [data.length]);
       expect(await decodeAll(data, [1, 3, 2, 7, 5])).toBe(whole);

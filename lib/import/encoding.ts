@@ -24,8 +24,10 @@ export function detectEncoding(bytes: Uint8Array): DetectedEncoding {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { encoding: 'utf-8', bom: true, basis: 'bom' };
   }
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: true, basis: 'bom' };
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bom: true, basis: 'bom' };
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { encoding: 'utf-16le', bom: true, basis: 'bom' };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { encoding: 'utf-16be', bom: true, basis: 'bom' };
   const utf16 = utf16ByNuls(bytes);
   if (utf16) return { encoding: utf16, bom: false, basis: 'nul-pattern' };
   if (isUtf8(bytes)) return { encoding: 'utf-8', bom: false, basis: 'valid-utf8' };
@@ -60,7 +62,10 @@ export function isUtf8(bytes: Uint8Array): boolean {
   let i = 0;
   while (i < n) {
     const b = bytes[i]!;
-    if (b < 0x80) { i++; continue; }
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
     let need: number;
     let min = 0x80;
     let max = 0xbf;

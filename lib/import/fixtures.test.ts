@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { FIXTURE_DIR, buildExportFixtures } from '../../scripts/fixtures/make-export-fixtures';
 import { entryText, listEntries, type RangeReader } from './xlsx/zip';
 
-const bytesReader = (bytes: Uint8Array): RangeReader => ({ size: bytes.length, range: async function* (start, end) { yield bytes.subarray(start, end); } });
+const bytesReader = (bytes: Uint8Array): RangeReader => ({
+  size: bytes.length,
+  range: async function* (start, end) {
+    yield bytes.subarray(start, end);
+  },
+});
 
 /** A workbook's parts by name, uncompressed: what matters, whichever zlib compressed them. */
 async function parts(bytes: Uint8Array): Promise<Record<string, string>> {
@@ -28,7 +33,10 @@ describe('export fixtures', () => {
       const file = join(FIXTURE_DIR, path);
       expect(existsSync(file), `${path} missing`).toBe(true);
       // A workbook's deflated bytes depend on the zlib that wrote them; its parts must not differ.
-      if (path.endsWith('.xlsx') && bytes.length > 100) expect(await parts(new Uint8Array(readFileSync(file))), `${path} differs from the generator`).toEqual(await parts(bytes));
+      if (path.endsWith('.xlsx') && bytes.length > 100)
+        expect(await parts(new Uint8Array(readFileSync(file))), `${path} differs from the generator`).toEqual(
+          await parts(bytes),
+        );
       else expect(Buffer.compare(readFileSync(file), Buffer.from(bytes)), `${path} differs from the generator`).toBe(0);
     }
   });

@@ -5,7 +5,8 @@ import { ImportIssueSchema } from './issues';
 import { type ImportOptions, readAllOrders } from './read-orders';
 import { sourceFromBytes } from './source';
 
-const load = (name: string) => new Uint8Array(readFileSync(new URL(`../../tests/fixtures/exports/${name}`, import.meta.url)));
+const load = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`../../tests/fixtures/exports/${name}`, import.meta.url)));
 
 async function read(name: string, options: ImportOptions = {}) {
   const result = await readAllOrders(sourceFromBytes(name, load(name)), options);
@@ -22,13 +23,34 @@ describe('Taobao order report', () => {
     expect(issues).toEqual([]);
     expect(fragments).toHaveLength(6);
     expect(fragments[0]).toEqual({
-      platform: 'taobao', orderId: '2900012345678901', buyerKey: 'tb_xiaolin', buyerNick: null,
-      status: 'completed', rawStatus: '交易成功', createdAt: '2025-10-01 10:00:00', paidAt: '2025-10-01 10:00:05',
-      paidCents: 5900, refundCents: 0, lines: [{ lineId: '', title: '北欧风陶瓷马克杯', quantity: 1 }],
-      trackingNo: 'SF1402345678901', carrier: '顺丰速运',
+      platform: 'taobao',
+      orderId: '2900012345678901',
+      buyerKey: 'tb_xiaolin',
+      buyerNick: null,
+      status: 'completed',
+      rawStatus: '交易成功',
+      createdAt: '2025-10-01 10:00:00',
+      paidAt: '2025-10-01 10:00:05',
+      paidCents: 5900,
+      refundCents: 0,
+      lines: [{ lineId: '', title: '北欧风陶瓷马克杯', quantity: 1 }],
+      trackingNo: 'SF1402345678901',
+      carrier: '顺丰速运',
     });
-    expect(fragments.map((f) => f.status)).toEqual(['completed', 'awaiting_payment', 'paid', 'shipped', 'closed', 'completed']);
-    expect(fragments[1]).toMatchObject({ buyerKey: '落叶知秋88', paidAt: null, paidCents: 12850, lines: [{ quantity: 2 }] });
+    expect(fragments.map((f) => f.status)).toEqual([
+      'completed',
+      'awaiting_payment',
+      'paid',
+      'shipped',
+      'closed',
+      'completed',
+    ]);
+    expect(fragments[1]).toMatchObject({
+      buyerKey: '落叶知秋88',
+      paidAt: null,
+      paidCents: 12850,
+      lines: [{ quantity: 2 }],
+    });
     expect(fragments[2]).toMatchObject({ rawStatus: '买家已付款，等待卖家发货', paidCents: 129900 });
     expect(fragments[4]!.rawStatus).toBe('交易关闭（买家不想买了）');
     expect(fragments[5]).toMatchObject({ refundCents: 2000, lines: [{ title: '收纳篮 三件套', quantity: 3 }] });
@@ -38,7 +60,10 @@ describe('Taobao order report', () => {
     const without = await read('ExportOrderList202510071230.csv');
     expect(without.fragments.some((f) => 'phone' in f || 'address' in f)).toBe(false);
     const withContact = await read('ExportOrderList202510071230.csv', { storeContact: true });
-    expect(withContact.fragments[0]).toMatchObject({ phone: '13800138000', address: '浙江省 杭州市 西湖区 文三路 100号(310000)' });
+    expect(withContact.fragments[0]).toMatchObject({
+      phone: '13800138000',
+      address: '浙江省 杭州市 西湖区 文三路 100号(310000)',
+    });
     expect(withContact.fragments[2]!.phone).toBe('13912345678');
   });
 
@@ -60,7 +85,14 @@ describe('Taobao order report', () => {
       ['2900012345678908', '2900012345678908001'],
     ]);
     expect(fragments.every((f) => f.buyerKey === null && f.paidCents === null)).toBe(true);
-    expect(fragments[0]!.lines[0]).toEqual({ lineId: '2900012345678901001', title: '北欧风陶瓷马克杯', quantity: 2, sku: 'MUG-350-W', paidCents: 5900, refundCents: 0 });
+    expect(fragments[0]!.lines[0]).toEqual({
+      lineId: '2900012345678901001',
+      title: '北欧风陶瓷马克杯',
+      quantity: 2,
+      sku: 'MUG-350-W',
+      paidCents: 5900,
+      refundCents: 0,
+    });
     expect(fragments[1]!.lines[0]).toMatchObject({ sku: '颜色分类:胡桃色', paidCents: 1500, refundCents: 1500 });
   });
 });
@@ -74,13 +106,18 @@ describe('other Chinese platforms', () => {
       ['251008-112233445566778', null, 'closed', 9980, null],
       ['251009-998877665544332', null, 'paid', 105900, 0],
     ]);
-    expect(fragments[0]).toMatchObject({ createdAt: '2025-10-07 09:12:33', lines: [{ title: '加厚珊瑚绒毯子', quantity: 1, sku: 'BLK-150' }] });
+    expect(fragments[0]).toMatchObject({
+      createdAt: '2025-10-07 09:12:33',
+      lines: [{ title: '加厚珊瑚绒毯子', quantity: 1, sku: 'BLK-150' }],
+    });
     expect(fragments[1]!.rawStatus).toBe('已发货，退款成功');
   });
 
   it('reads Douyin sub-orders with comma amounts and after-sale refunds', async () => {
     const { fragments } = await read('douyin-orders-20251010.csv');
-    expect(fragments.map((f) => [f.orderId, f.lines[0]!.lineId, f.lines[0]!.paidCents, f.lines[0]!.refundCents])).toEqual([
+    expect(
+      fragments.map((f) => [f.orderId, f.lines[0]!.lineId, f.lines[0]!.paidCents, f.lines[0]!.refundCents]),
+    ).toEqual([
       ['6929012345678901234', '6929012345678901235', 259800, 0],
       ['6929012345678901234', '6929012345678901236', 5900, 5900],
       ['6929098765432109876', '6929098765432109877', 139900, 0],
@@ -91,7 +128,8 @@ describe('other Chinese platforms', () => {
   });
 
   it('uses a Douyin buyer nickname as the buyer when the export has one', async () => {
-    const text = '主订单编号,子订单编号,选购商品,商品数量,订单应付金额,订单提交时间,订单状态,售后状态,买家昵称\n' +
+    const text =
+      '主订单编号,子订单编号,选购商品,商品数量,订单应付金额,订单提交时间,订单状态,售后状态,买家昵称\n' +
       '69290001,69290002,真丝枕套,1,"1,299.00",2025-10-07 20:15:00,已完成,-,小鹿爱买买\n';
     const { fragments } = await readAllOrders(sourceFromBytes('dy.csv', new TextEncoder().encode(text)));
     expect(fragments[0]).toMatchObject({ buyerKey: '小鹿爱买买', buyerNick: null, lines: [{ paidCents: 129900 }] });
@@ -100,7 +138,9 @@ describe('other Chinese platforms', () => {
   it('reads JD POP (GB18030) with 下单帐号 as the buyer and Excel-style dates', async () => {
     const { fragments, encoding } = await read('jd-orders-20251010.csv');
     expect(encoding).toBe('gb18030');
-    expect(fragments.map((f) => [f.orderId, f.buyerKey, f.status, f.createdAt, f.paidCents, f.lines[0]!.lineId])).toEqual([
+    expect(
+      fragments.map((f) => [f.orderId, f.buyerKey, f.status, f.createdAt, f.paidCents, f.lines[0]!.lineId]),
+    ).toEqual([
       ['301234567890', 'jd_7a8b9c2d', 'completed', '2025-10-07 09:05:00', 13800, '100012345678'],
       ['301234567890', 'jd_7a8b9c2d', 'completed', '2025-10-07 09:05:00', 13800, '100012345679'],
       ['301234567999', 'jd_lisa_88', 'awaiting_payment', '2025-10-08 23:59:00', 17800, '100012345678'],
@@ -114,15 +154,31 @@ describe('Shopify', () => {
     expect(issues).toEqual([]);
     expect(fragments).toHaveLength(3);
     expect(fragments[0]).toEqual({
-      platform: 'shopify', orderId: '#1001', buyerKey: 'anna.schmidt@example.com', buyerNick: 'Anna Schmidt',
-      status: 'completed', rawStatus: 'paid/fulfilled', createdAt: '2025-10-07 15:50:26', paidAt: '2025-10-07 15:50:30',
-      shippedAt: '2025-10-08 16:00:00', paidCents: 6890, refundCents: 0, currency: 'EUR',
+      platform: 'shopify',
+      orderId: '#1001',
+      buyerKey: 'anna.schmidt@example.com',
+      buyerNick: 'Anna Schmidt',
+      status: 'completed',
+      rawStatus: 'paid/fulfilled',
+      createdAt: '2025-10-07 15:50:26',
+      paidAt: '2025-10-07 15:50:30',
+      shippedAt: '2025-10-08 16:00:00',
+      paidCents: 6890,
+      refundCents: 0,
+      currency: 'EUR',
       lines: [
         { lineId: '1:MUG-W', title: 'Ceramic Mug - White', quantity: 2, sku: 'MUG-W' },
         { lineId: '2:Coaster, walnut', title: 'Coaster, walnut', quantity: 1 },
       ],
     });
-    expect(fragments[1]).toMatchObject({ orderId: '#1002', status: 'paid', createdAt: '2025-10-08 14:29:41', paidCents: 112000, refundCents: 1500, currency: 'USD' });
+    expect(fragments[1]).toMatchObject({
+      orderId: '#1002',
+      status: 'paid',
+      createdAt: '2025-10-08 14:29:41',
+      paidCents: 112000,
+      refundCents: 1500,
+      currency: 'USD',
+    });
     expect(fragments[1]!.lines[0]!.title).toBe('Wool Rug "Nordic"');
     expect(fragments[2]).toMatchObject({ orderId: '#1003', status: 'closed', buyerKey: 'anna.schmidt@example.com' });
   });
@@ -147,7 +203,9 @@ describe('Shopify', () => {
 describe('Shopee', () => {
   it('reads the English export with RM prefixes, one fragment per product row', async () => {
     const { fragments } = await read('Order.all.20251001_20251031.csv');
-    expect(fragments.map((f) => [f.orderId, f.buyerKey, f.status, f.paidCents, f.lines[0]!.lineId, f.lines[0]!.paidCents])).toEqual([
+    expect(
+      fragments.map((f) => [f.orderId, f.buyerKey, f.status, f.paidCents, f.lines[0]!.lineId, f.lines[0]!.paidCents]),
+    ).toEqual([
       ['251007ABCDEF12', 'aisyah.shop', 'completed', 4970, 'MUG-W|White', 4580],
       ['251007ABCDEF12', 'aisyah.shop', 'completed', 4970, 'MUG-B|Black', 2290],
       ['251008GHIJKL34', 'kenny_lim', 'paid', 1690, 'Tea Towel', 1200],
@@ -163,15 +221,24 @@ describe('Shopee', () => {
       ['251007TW0001AB', 'mei_ling.tw', 'completed', '已完成', 134000],
       ['251009TW0002CD', 'a_chen', 'closed', '不成立', 41000],
     ]);
-    expect(fragments[0]!.lines[0]).toEqual({ lineId: 'SOAP-LV|薰衣草', title: '手工皂禮盒', quantity: 2, sku: 'SOAP-LV', paidCents: 128000 });
+    expect(fragments[0]!.lines[0]).toEqual({
+      lineId: 'SOAP-LV|薰衣草',
+      title: '手工皂禮盒',
+      quantity: 2,
+      sku: 'SOAP-LV',
+      paidCents: 128000,
+    });
   });
 });
 
 describe('the currency of an order', () => {
-  const shopee = (rows: string[]) => new TextEncoder().encode([
-    'Order ID,Order Status,Return / Refund Status,Shipping Option,Order Creation Date,Order Paid Time,Product Name,Quantity,Grand Total,Username (Buyer),Receiver Name,Country',
-    ...rows,
-  ].join('\n'));
+  const shopee = (rows: string[]) =>
+    new TextEncoder().encode(
+      [
+        'Order ID,Order Status,Return / Refund Status,Shipping Option,Order Creation Date,Order Paid Time,Product Name,Quantity,Grand Total,Username (Buyer),Receiver Name,Country',
+        ...rows,
+      ].join('\n'),
+    );
   const readBytes = async (name: string, bytes: Uint8Array, options: ImportOptions = {}) => {
     const result = await readAllOrders(sourceFromBytes(name, bytes), options);
     for (const f of result.fragments) OrderFragmentSchema.parse(f);
@@ -179,22 +246,36 @@ describe('the currency of an order', () => {
   };
 
   it('is MYR for a Shopee Malaysia export (RM amounts), TWD for Shopee Taiwan (NT$, its headers)', async () => {
-    expect((await read('Order.all.20251001_20251031.csv')).fragments.map((f) => f.currency)).toEqual(['MYR', 'MYR', 'MYR']);
+    expect((await read('Order.all.20251001_20251031.csv')).fragments.map((f) => f.currency)).toEqual([
+      'MYR',
+      'MYR',
+      'MYR',
+    ]);
     expect((await read('Order.all.tw.20251001_20251031.txt')).fragments.map((f) => f.currency)).toEqual(['TWD', 'TWD']);
   });
 
   it('follows the Shopee site of the Country column when the amounts carry no mark', async () => {
-    const { fragments, issues } = await readBytes('Order.all.csv', shopee([
-      'A1,Completed,,,2025-10-07 14:32,2025-10-07 14:35,Mug,1,120000,an,R,VN',
-      'A2,Completed,,,2025-10-07 14:32,2025-10-07 14:35,Mug,1,12.90,sg,R,Singapore',
-      'A3,Completed,,,2025-10-07 14:32,2025-10-07 14:35,Mug,1,350,th,R,TH',
-    ]));
+    const { fragments, issues } = await readBytes(
+      'Order.all.csv',
+      shopee([
+        'A1,Completed,,,2025-10-07 14:32,2025-10-07 14:35,Mug,1,120000,an,R,VN',
+        'A2,Completed,,,2025-10-07 14:32,2025-10-07 14:35,Mug,1,12.90,sg,R,Singapore',
+        'A3,Completed,,,2025-10-07 14:32,2025-10-07 14:35,Mug,1,350,th,R,TH',
+      ]),
+    );
     expect(issues).toEqual([]);
-    expect(fragments.map((f) => [f.orderId, f.currency, f.paidCents])).toEqual([['A1', 'VND', 12_000_000], ['A2', 'SGD', 1290], ['A3', 'THB', 35_000]]);
+    expect(fragments.map((f) => [f.orderId, f.currency, f.paidCents])).toEqual([
+      ['A1', 'VND', 12_000_000],
+      ['A2', 'SGD', 1290],
+      ['A3', 'THB', 35_000],
+    ]);
   });
 
   it('reads đồng grouped with dots as whole đồng, and takes the shop setting when nothing in the export says', async () => {
-    const { fragments } = await readBytes('Order.all.csv', shopee(['A1,Completed,,,2025-10-07 14:32,2025-10-07 14:35,Mug,1,₫120.000,an,R,']));
+    const { fragments } = await readBytes(
+      'Order.all.csv',
+      shopee(['A1,Completed,,,2025-10-07 14:32,2025-10-07 14:35,Mug,1,₫120.000,an,R,']),
+    );
     expect(fragments[0]).toMatchObject({ currency: 'VND', paidCents: 12_000_000 });
     const plain = shopee(['A2,Completed,,,2025-10-07 14:32,2025-10-07 14:35,Mug,1,12.90,an,R,']);
     expect((await readBytes('Order.all.csv', plain, { currency: 'PHP' })).fragments[0]!.currency).toBe('PHP');
@@ -209,11 +290,17 @@ describe('the currency of an order', () => {
   });
 
   it('refuses a row whose currency column names no currency, saying where', async () => {
-    const csv = 'buyer,time,amount,currency\nann,2025-10-01 10:00:00,12.90,MYR\nbob,2025-10-01 10:00:00,5.00,monopoly money\n';
+    const csv =
+      'buyer,time,amount,currency\nann,2025-10-01 10:00:00,12.90,MYR\nbob,2025-10-01 10:00:00,5.00,monopoly money\n';
     const mapping = { buyer: 'buyer', time: 'time', amount: 'amount', currency: 'currency' };
-    const { fragments, issues } = await readBytes('table.csv', new TextEncoder().encode(csv), { format: 'generic', mapping });
+    const { fragments, issues } = await readBytes('table.csv', new TextEncoder().encode(csv), {
+      format: 'generic',
+      mapping,
+    });
     expect(fragments.map((f) => [f.buyerKey, f.currency])).toEqual([['ann', 'MYR']]);
-    expect(issues).toMatchObject([{ line: 3, column: 4, columnName: 'currency', severity: 'error', code: 'import_unknownCurrency' }]);
+    expect(issues).toMatchObject([
+      { line: 3, column: 4, columnName: 'currency', severity: 'error', code: 'import_unknownCurrency' },
+    ]);
   });
 });
 
@@ -242,7 +329,8 @@ describe('generic table', () => {
   });
 
   it('uses the order column and status column when mapped', async () => {
-    const text = '单号,买家,时间,实付,状态\nA1,小王,2025-01-02 03:04:05,10.00,交易成功\nA2,小李,2025-01-03,5,等待买家付款\n';
+    const text =
+      '单号,买家,时间,实付,状态\nA1,小王,2025-01-02 03:04:05,10.00,交易成功\nA2,小李,2025-01-03,5,等待买家付款\n';
     const { fragments } = await readAllOrders(sourceFromBytes('g.csv', new TextEncoder().encode(text)), {
       format: 'generic',
       mapping: { order: '单号', buyer: '买家', time: '时间', amount: '实付', status: '状态' },
@@ -255,7 +343,8 @@ describe('generic table', () => {
 });
 
 describe('the parcel (tracking number and carrier)', () => {
-  const parcels = (fragments: readonly OrderFragment[]) => fragments.map((f) => [f.orderId, f.status, f.trackingNo ?? null, f.carrier ?? null]);
+  const parcels = (fragments: readonly OrderFragment[]) =>
+    fragments.map((f) => [f.orderId, f.status, f.trackingNo ?? null, f.carrier ?? null]);
 
   it('is read from Taobao 物流单号 / 物流公司 without the No: Taobao writes before it, for shipped and completed orders only', async () => {
     expect(parcels((await read('ExportOrderList202510071230.csv')).fragments)).toEqual([
@@ -307,10 +396,17 @@ describe('the parcel (tracking number and carrier)', () => {
     ]);
   });
 
-  it('is read from a Shopify export that has Tracking Number / Tracking Company (an app export; Shopify\'s own has neither)', async () => {
-    expect((await read('orders_export_1.csv')).fragments.some((f) => f.trackingNo !== undefined || f.carrier !== undefined)).toBe(false);
+  it("is read from a Shopify export that has Tracking Number / Tracking Company (an app export; Shopify's own has neither)", async () => {
+    expect(
+      (await read('orders_export_1.csv')).fragments.some((f) => f.trackingNo !== undefined || f.carrier !== undefined),
+    ).toBe(false);
     const [header, a1, a2, ...rest] = new TextDecoder().decode(load('orders_export_1.csv')).trimEnd().split('\n');
-    const text = [`${header},Tracking Number,Tracking Company`, `${a1},="1Z999AA10123456784",UPS`, `${a2},,`, ...rest.map((r) => `${r},,`)].join('\n');
+    const text = [
+      `${header},Tracking Number,Tracking Company`,
+      `${a1},="1Z999AA10123456784",UPS`,
+      `${a2},,`,
+      ...rest.map((r) => `${r},,`),
+    ].join('\n');
     const { fragments } = await readAllOrders(sourceFromBytes('orders_export_2.csv', new TextEncoder().encode(text)));
     expect(parcels(fragments)).toEqual([
       ['#1001', 'completed', '1Z999AA10123456784', 'UPS'],
@@ -320,11 +416,25 @@ describe('the parcel (tracking number and carrier)', () => {
   });
 
   it('is read from a generic table when mapped, and a number Excel turned into 7.5E+14 is a warning, not a lost order', async () => {
-    const text = '买家,时间,实付,单号,快递\n小王,2025-01-02,10.00,YT100,圆通\n小李,2025-01-03,5,7.51235E+14,中通\n小张,2025-01-04,6,无,-\n';
+    const text =
+      '买家,时间,实付,单号,快递\n小王,2025-01-02,10.00,YT100,圆通\n小李,2025-01-03,5,7.51235E+14,中通\n小张,2025-01-04,6,无,-\n';
     const { fragments, issues } = await readAllOrders(sourceFromBytes('g.csv', new TextEncoder().encode(text)), {
-      format: 'generic', mapping: { buyer: '买家', time: '时间', amount: '实付', trackingNo: '单号', carrier: '快递' },
+      format: 'generic',
+      mapping: { buyer: '买家', time: '时间', amount: '实付', trackingNo: '单号', carrier: '快递' },
     });
-    expect(fragments.map((f) => [f.buyerKey, f.trackingNo ?? null, f.carrier ?? null])).toEqual([['小王', 'YT100', '圆通'], ['小李', null, '中通'], ['小张', null, null]]);
-    expect(issues).toEqual([expect.objectContaining({ line: 3, column: 4, columnName: '单号', severity: 'warning', code: 'import_idMangled' })]);
+    expect(fragments.map((f) => [f.buyerKey, f.trackingNo ?? null, f.carrier ?? null])).toEqual([
+      ['小王', 'YT100', '圆通'],
+      ['小李', null, '中通'],
+      ['小张', null, null],
+    ]);
+    expect(issues).toEqual([
+      expect.objectContaining({
+        line: 3,
+        column: 4,
+        columnName: '单号',
+        severity: 'warning',
+        code: 'import_idMangled',
+      }),
+    ]);
   });
 });

@@ -86,15 +86,19 @@ export function quoteValue(value: string): string {
 export function formatIssue(issue: ImportIssue, locale: UiLocale): string {
   const { line, columnName } = issue;
   // A workbook's place: the file and its sheet, and the column as Excel letters it (`C`).
-  const file = issue.sheet === undefined ? issue.file : translate(locale, 'import_inSheet', { file: issue.file, sheet: issue.sheet });
+  const file =
+    issue.sheet === undefined
+      ? issue.file
+      : translate(locale, 'import_inSheet', { file: issue.file, sheet: issue.sheet });
   const column = issue.column === null ? null : issue.sheet === undefined ? issue.column : columnLetters(issue.column);
-  const where = FILE_LEVEL.has(issue.code) && line === 1
-    ? translate(locale, 'import_whereFile', { file })
-    : column === null
-      ? translate(locale, 'import_whereLine', { file, line })
-      : columnName
-        ? translate(locale, 'import_whereColumnName', { file, line, column, columnName: quoteValue(columnName) })
-        : translate(locale, 'import_whereColumn', { file, line, column });
+  const where =
+    FILE_LEVEL.has(issue.code) && line === 1
+      ? translate(locale, 'import_whereFile', { file })
+      : column === null
+        ? translate(locale, 'import_whereLine', { file, line })
+        : columnName
+          ? translate(locale, 'import_whereColumnName', { file, line, column, columnName: quoteValue(columnName) })
+          : translate(locale, 'import_whereColumn', { file, line, column });
   let message = translate(locale, issue.code, localizeParams(issue, locale));
   if (issue.severity === 'error' && !FILE_LEVEL.has(issue.code) && issue.code !== 'import_unterminatedQuote') {
     message = translate(locale, 'import_rowSkipped', { message });
@@ -171,7 +175,7 @@ export function summarizeIssues(issues: Iterable<ImportIssue>, examplesPerGroup 
     group.count++;
     if (group.examples.length < examplesPerGroup) group.examples.push(issue);
   }
-  return [...groups.values()].sort(
-    (a, b) => (a.severity === b.severity ? b.count - a.count : a.severity === 'error' ? -1 : 1),
+  return [...groups.values()].sort((a, b) =>
+    a.severity === b.severity ? b.count - a.count : a.severity === 'error' ? -1 : 1,
   );
 }

@@ -5,7 +5,10 @@ describe('browserImportTooBig', () => {
   it('lets a run up to the limit through and refuses one above it, counting every file chosen together', () => {
     expect(browserImportTooBig([424_285_975])).toBeNull();
     expect(browserImportTooBig([BROWSER_IMPORT_MAX_BYTES])).toBeNull();
-    expect(browserImportTooBig([300 * 1024 * 1024, 300 * 1024 * 1024])).toEqual({ total: 600 * 1024 * 1024, limit: BROWSER_IMPORT_MAX_BYTES });
+    expect(browserImportTooBig([300 * 1024 * 1024, 300 * 1024 * 1024])).toEqual({
+      total: 600 * 1024 * 1024,
+      limit: BROWSER_IMPORT_MAX_BYTES,
+    });
     expect(browserImportTooBig([4_242_859_750])).toMatchObject({ total: 4_242_859_750 });
   });
 

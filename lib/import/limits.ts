@@ -9,7 +9,10 @@
 export const BROWSER_IMPORT_MAX_BYTES = 512 * 1024 * 1024;
 
 /** The total and the limit when files chosen together are too big to import in the browser; else null. */
-export function browserImportTooBig(sizes: readonly number[], limit = BROWSER_IMPORT_MAX_BYTES): { total: number; limit: number } | null {
+export function browserImportTooBig(
+  sizes: readonly number[],
+  limit = BROWSER_IMPORT_MAX_BYTES,
+): { total: number; limit: number } | null {
   const total = sizes.reduce((sum, size) => sum + size, 0);
   return total > limit ? { total, limit } : null;
 }

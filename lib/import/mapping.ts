@@ -49,7 +49,11 @@ export const GENERIC_REQUIRED: readonly MappingField[] = ['buyer', 'time', 'amou
  * `(單)` (order) / `(品)` (item) suffixes are dropped so both generations match.
  */
 export function normalizeHeader(name: string): string {
-  return name.normalize('NFKC').replace(/[\s\ufeff]+/g, '').replace(/\((?:單|品)\)$/, '').toLowerCase();
+  return name
+    .normalize('NFKC')
+    .replace(/[\s\ufeff]+/g, '')
+    .replace(/\((?:單|品)\)$/, '')
+    .toLowerCase();
 }
 
 /** Column index per field, -1 when unmapped. */

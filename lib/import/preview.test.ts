@@ -17,7 +17,11 @@ function expected(bytes: Uint8Array, sampleRows = 5) {
   const tokenizer = new CsvTokenizer({ delimiter: sniffDelimiter(text) });
   const rows = tokenizer.push(text);
   if (bytes.length < HEAD_BYTES) rows.push(...tokenizer.end());
-  return { encoding, headers: trimHeaders(rows[0]?.fields ?? []), sample: rows.slice(1, 1 + sampleRows).map((r) => r.fields) };
+  return {
+    encoding,
+    headers: trimHeaders(rows[0]?.fields ?? []),
+    sample: rows.slice(1, 1 + sampleRows).map((r) => r.fields),
+  };
 }
 
 describe('the preview of a file before it is imported', () => {
@@ -26,14 +30,21 @@ describe('the preview of a file before it is imported', () => {
       const bytes = new Uint8Array(readFileSync(join(FIXTURE_DIR, path)));
       for (const sizes of [[64 * 1024], [7], [1000, 3]]) {
         const preview = await previewSource(sourceFromBytes(path, bytes, sizes));
-        expect({ encoding: preview.encoding, headers: preview.headers, sample: preview.sample }).toEqual(expected(bytes));
+        expect({ encoding: preview.encoding, headers: preview.headers, sample: preview.sample }).toEqual(
+          expected(bytes),
+        );
       }
     });
   }
 
   it('reads a header wider than a step and rows with long quoted notes, line breaks and all', async () => {
     const headers = ['买家会员名', '订单编号', ...Array.from({ length: 400 }, (_, i) => `自定义字段${i}`)];
-    const row = (i: number) => [`买家${i}`, `="${1000 + i}"`, ...headers.slice(2).map((_, k) => (k === 7 ? `"备注${'很长'.repeat(3000)}\n第二行"` : `值${k}`))].join(',');
+    const row = (i: number) =>
+      [
+        `买家${i}`,
+        `="${1000 + i}"`,
+        ...headers.slice(2).map((_, k) => (k === 7 ? `"备注${'很长'.repeat(3000)}\n第二行"` : `值${k}`)),
+      ].join(',');
     const text = [headers.join(','), ...Array.from({ length: 8 }, (_, i) => row(i))].join('\r\n') + '\r\n';
     const bytes = new TextEncoder().encode(text);
     const preview = await previewSource(sourceFromBytes('wide.csv', bytes));
@@ -46,14 +57,23 @@ describe('the preview of a file before it is imported', () => {
     const bytes = new TextEncoder().encode('客户,金额\n王芳,10.00\n李雷,20.00');
     const preview = await previewSource(sourceFromBytes('short.csv', bytes));
     expect(preview.headers).toEqual(['客户', '金额']);
-    expect(preview.sample).toEqual([['王芳', '10.00'], ['李雷', '20.00']]);
+    expect(preview.sample).toEqual([
+      ['王芳', '10.00'],
+      ['李雷', '20.00'],
+    ]);
   });
 
-  it('shows a workbook\'s header, detected format and first rows, as the CSV of the same data', async () => {
-    for (const [xlsx, csv] of [['Order.all.20251001_20251031.xlsx', 'Order.all.20251001_20251031.csv'], ['douyin-orders-20251010.xlsx', 'douyin-orders-20251010.csv']] as const) {
+  it("shows a workbook's header, detected format and first rows, as the CSV of the same data", async () => {
+    for (const [xlsx, csv] of [
+      ['Order.all.20251001_20251031.xlsx', 'Order.all.20251001_20251031.csv'],
+      ['douyin-orders-20251010.xlsx', 'douyin-orders-20251010.csv'],
+    ] as const) {
       const fromCsv = await previewSource(sourceFromBytes(csv, new Uint8Array(readFileSync(join(FIXTURE_DIR, csv)))));
       const bytes = new Uint8Array(readFileSync(join(FIXTURE_DIR, xlsx)));
-      for (const source of [sourceFromBytes(xlsx, bytes), { name: xlsx, size: bytes.length, chunks: sourceFromBytes(xlsx, bytes, [100]).chunks }]) {
+      for (const source of [
+        sourceFromBytes(xlsx, bytes),
+        { name: xlsx, size: bytes.length, chunks: sourceFromBytes(xlsx, bytes, [100]).chunks },
+      ]) {
         const preview = await previewSource(source);
         expect(preview.headers).toEqual(fromCsv.headers);
         expect(preview.detected?.id).toBe(fromCsv.detected?.id);

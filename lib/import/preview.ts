@@ -72,12 +72,18 @@ export async function previewSource(source: ImportSource, sampleRows = 5): Promi
 async function previewWorkbook(source: ImportSource, head: Uint8Array, sampleRows: number): Promise<SourcePreview> {
   const none: SourcePreview = { encoding: 'utf-8', headers: [], detected: null, sample: [] };
   try {
-    const file = source.range && source.size !== undefined
-      ? { size: source.size, range: source.range.bind(source) }
-      : await (async () => {
-        const bytes = head.length >= (source.size ?? Infinity) ? head : await readAll(source.chunks());
-        return { size: bytes.length, range: async function* (start: number, end: number) { yield bytes.subarray(start, end); } };
-      })();
+    const file =
+      source.range && source.size !== undefined
+        ? { size: source.size, range: source.range.bind(source) }
+        : await (async () => {
+            const bytes = head.length >= (source.size ?? Infinity) ? head : await readAll(source.chunks());
+            return {
+              size: bytes.length,
+              range: async function* (start: number, end: number) {
+                yield bytes.subarray(start, end);
+              },
+            };
+          })();
     const workbook = await openWorkbook(file);
     const rows: string[][] = [];
     const generator = workbook.rows();

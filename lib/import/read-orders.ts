@@ -125,7 +125,10 @@ async function* batchesOf(
     // Enough of the start to recognise the encoding (and files that are not CSV at all).
     while (bytesRead < HEAD_BYTES) {
       const next = await iterator.next();
-      if (next.done) { ended = true; break; }
+      if (next.done) {
+        ended = true;
+        break;
+      }
       head.push(next.value);
       bytesRead += next.value.length;
     }
@@ -161,7 +164,13 @@ async function* batchesOf(
 }
 
 /** The batches a session has ready: full ones, and at the end whatever is left. */
-function* drain(session: Session, final: boolean, batchSize: number, bytesRead: number, encoding: TextEncodingId): Generator<ImportBatch> {
+function* drain(
+  session: Session,
+  final: boolean,
+  batchSize: number,
+  bytesRead: number,
+  encoding: TextEncodingId,
+): Generator<ImportBatch> {
   while (session.format && (session.fragments.length >= batchSize || final)) {
     yield {
       fragments: session.fragments.splice(0, batchSize),
@@ -176,7 +185,12 @@ function* drain(session: Session, final: boolean, batchSize: number, bytesRead: 
 }
 
 /** The file by byte range: the source's own, or the bytes gathered in memory when it has none. */
-async function rangeReader(source: ImportSource, iterator: AsyncIterator<Uint8Array>, head: Uint8Array[], ended: boolean): Promise<RangeReader & { name: string }> {
+async function rangeReader(
+  source: ImportSource,
+  iterator: AsyncIterator<Uint8Array>,
+  head: Uint8Array[],
+  ended: boolean,
+): Promise<RangeReader & { name: string }> {
   if (source.range && source.size !== undefined) {
     const range = source.range.bind(source);
     return { name: source.name, size: source.size, range };
@@ -189,8 +203,18 @@ async function rangeReader(source: ImportSource, iterator: AsyncIterator<Uint8Ar
       rest.push(next.value);
     }
   }
-  const bytes = await readAll((async function* () { yield* rest; })());
-  return { name: source.name, size: bytes.length, range: async function* (start, end) { yield bytes.subarray(start, end); } };
+  const bytes = await readAll(
+    (async function* () {
+      yield* rest;
+    })(),
+  );
+  return {
+    name: source.name,
+    size: bytes.length,
+    range: async function* (start, end) {
+      yield bytes.subarray(start, end);
+    },
+  };
 }
 
 /**
@@ -198,7 +222,12 @@ async function rangeReader(source: ImportSource, iterator: AsyncIterator<Uint8Ar
  * same row checks, issues placed by sheet, row and column letter. Workbooks are always read by one
  * reader (split-read.ts leaves them whole).
  */
-async function* sheetBatches(file: RangeReader & { name: string }, options: ImportOptions, timeZone: string, batchSize: number): AsyncGenerator<ImportBatch> {
+async function* sheetBatches(
+  file: RangeReader & { name: string },
+  options: ImportOptions,
+  timeZone: string,
+  batchSize: number,
+): AsyncGenerator<ImportBatch> {
   let workbook;
   try {
     workbook = await openWorkbook(file);
@@ -217,7 +246,8 @@ async function* sheetBatches(file: RangeReader & { name: string }, options: Impo
   } catch (error) {
     if (error instanceof WorkbookError) throw fileError(file.name, 'import_badWorkbook', {});
     // A whole-file problem found in the sheet (its header) is placed in the sheet too.
-    if (error instanceof ImportError && error.issue.sheet === undefined) throw new ImportError({ ...error.issue, sheet: workbook.sheet });
+    if (error instanceof ImportError && error.issue.sheet === undefined)
+      throw new ImportError({ ...error.issue, sheet: workbook.sheet });
     throw error;
   }
   yield* drain(session, true, batchSize, file.size, encoding);
@@ -269,7 +299,9 @@ class Session {
     const rows = this.tokenizer.end();
     const csvIssues = this.tokenizer.takeIssues();
     if (this.options.part?.endsAtRowEnd && (rows.length > 0 || csvIssues.length > 0)) {
-      throw new Error(`readOrders: the part of ${this.file} ends inside a row (line ${rows[0]?.line ?? csvIssues[0]?.line}); the cut was not at a row end`);
+      throw new Error(
+        `readOrders: the part of ${this.file} ends inside a row (line ${rows[0]?.line ?? csvIssues[0]?.line}); the cut was not at a row end`,
+      );
     }
     this.consume(rows, csvIssues);
     if (!this.format) {
@@ -292,7 +324,10 @@ class Session {
       const fields = row.fields;
       const width = this.headers.length;
       if (this.sheet !== undefined && fields.length < width) {
-        if (fields.length === 0) { this.rowsRead--; continue; } // a row Excel keeps only for its formatting
+        if (fields.length === 0) {
+          this.rowsRead--;
+          continue;
+        } // a row Excel keeps only for its formatting
         while (fields.length < width) fields.push('');
       }
       if (fields.length !== width) {
@@ -300,8 +335,13 @@ class Session {
           fields.length = width;
         } else {
           this.issues.push({
-            file: this.file, line: row.line, column: null, columnName: null, severity: 'error',
-            code: 'import_fieldCount', params: { actual: fields.length, expected: width },
+            file: this.file,
+            line: row.line,
+            column: null,
+            columnName: null,
+            severity: 'error',
+            code: 'import_fieldCount',
+            params: { actual: fields.length, expected: width },
           });
           continue;
         }
@@ -330,11 +370,18 @@ class Session {
     this.mapper = createMapper(format.id, {
       platform: format.platform,
       storeContact: this.options.storeContact ?? false,
-      currency: formatCurrency(format) ?? (format.platform === 'shopee' ? this.options.shopeeCurrency : undefined) ?? this.options.currency ?? DEFAULT_CURRENCY,
+      currency:
+        formatCurrency(format) ??
+        (format.platform === 'shopee' ? this.options.shopeeCurrency : undefined) ??
+        this.options.currency ??
+        DEFAULT_CURRENCY,
     });
     const only = this.options.fields;
     if (only && !this.replaced && (format.id !== 'generic' || columns.order >= 0)) {
-      this.tokenizer.keepOnly(only.map((field) => columns[field]).filter((at) => at >= 0), headers.length);
+      this.tokenizer.keepOnly(
+        only.map((field) => columns[field]).filter((at) => at >= 0),
+        headers.length,
+      );
     }
   }
 
@@ -342,8 +389,13 @@ class Session {
     const at = row.fields.findIndex((f) => f.includes('\ufffd'));
     if (at < 0) return;
     this.issues.push({
-      file: this.file, line: row.line, column: at + 1, columnName: this.headers[at] ?? null,
-      severity: 'warning', code: 'import_undecodable', params: {},
+      file: this.file,
+      line: row.line,
+      column: at + 1,
+      columnName: this.headers[at] ?? null,
+      severity: 'warning',
+      code: 'import_undecodable',
+      params: {},
     });
   }
 
@@ -364,7 +416,14 @@ class Session {
 export async function readAllOrders(
   source: ImportSource,
   options: ImportOptions = {},
-): Promise<{ fragments: OrderFragment[]; issues: ImportIssue[]; format: DetectedFormat; encoding: TextEncodingId; rowsRead: number; batches: number }> {
+): Promise<{
+  fragments: OrderFragment[];
+  issues: ImportIssue[];
+  format: DetectedFormat;
+  encoding: TextEncodingId;
+  rowsRead: number;
+  batches: number;
+}> {
   const fragments: OrderFragment[] = [];
   const issues: ImportIssue[] = [];
   let last: ImportBatch | null = null;

@@ -31,7 +31,8 @@ export class RowEndScanner {
 
   constructor(delimiter: string) {
     this.delimiterCode = delimiter.charCodeAt(0);
-    if (delimiter.length !== 1 || this.delimiterCode > 0x7f) throw new RangeError('RowEndScanner needs a one-byte ASCII delimiter');
+    if (delimiter.length !== 1 || this.delimiterCode > 0x7f)
+      throw new RangeError('RowEndScanner needs a one-byte ASCII delimiter');
     for (const c of [QUOTE, EQUALS, this.delimiterCode, CR, LF]) this.special[c] = 1;
   }
 
@@ -57,15 +58,27 @@ export class RowEndScanner {
         if (c === LF) {
           // CRLF: the break was counted at the CR.
           lastWasCr = false;
-          if (base + i + 1 >= from) { found = base + i + 1; i++; break; }
+          if (base + i + 1 >= from) {
+            found = base + i + 1;
+            i++;
+            break;
+          }
           continue;
         }
         // A lone CR ended the row: the next row starts at this byte.
-        if (base + i >= from) { found = base + i; break; }
+        if (base + i >= from) {
+          found = base + i;
+          break;
+        }
       }
       // Most bytes are text inside a value: nothing to do.
-      if (special[c] === 0 && (state === UNQUOTED || state === QUOTED)) { lastWasCr = false; continue; }
-      if (c === LF) { if (!lastWasCr) breaks++; } else if (c === CR) breaks++;
+      if (special[c] === 0 && (state === UNQUOTED || state === QUOTED)) {
+        lastWasCr = false;
+        continue;
+      }
+      if (c === LF) {
+        if (!lastWasCr) breaks++;
+      } else if (c === CR) breaks++;
       lastWasCr = c === CR;
       switch (state) {
         case QUOTED:
@@ -73,21 +86,37 @@ export class RowEndScanner {
           continue;
         case QUOTE_SEEN:
           // `""` is a quote in the value; a quote before anything but a delimiter or break is text.
-          if (c !== delim && c !== LF && c !== CR) { state = QUOTED; continue; }
+          if (c !== delim && c !== LF && c !== CR) {
+            state = QUOTED;
+            continue;
+          }
           break;
         case EQUALS_SEEN:
-          if (c === QUOTE) { state = QUOTED; continue; }
+          if (c === QUOTE) {
+            state = QUOTED;
+            continue;
+          }
           break;
         case FIELD:
-          if (c === QUOTE) { state = QUOTED; continue; }
-          if (c === EQUALS) { state = EQUALS_SEEN; continue; }
+          if (c === QUOTE) {
+            state = QUOTED;
+            continue;
+          }
+          if (c === EQUALS) {
+            state = EQUALS_SEEN;
+            continue;
+          }
           break;
       }
       // FIELD, UNQUOTED, or a closed quote or bare `=` going on like an unquoted value.
       if (c === delim) state = FIELD;
       else if (c === LF) {
         state = FIELD;
-        if (base + i + 1 >= from) { found = base + i + 1; i++; break; }
+        if (base + i + 1 >= from) {
+          found = base + i + 1;
+          i++;
+          break;
+        }
       } else if (c === CR) state = CR_SEEN;
       else state = UNQUOTED;
     }

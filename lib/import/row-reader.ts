@@ -1,12 +1,28 @@
 import type { OrderFragment, OrderStatus } from '../schemas/order';
-import { DEFAULT_CURRENCY, currencyInAmount, parseCurrency, platformCurrency, SHOPEE_SITES, shopeeSiteOf } from '../money/currency';
+import {
+  DEFAULT_CURRENCY,
+  currencyInAmount,
+  parseCurrency,
+  platformCurrency,
+  SHOPEE_SITES,
+  shopeeSiteOf,
+} from '../money/currency';
 import type { Platform } from '../schemas/common';
 import type { CsvRow } from './csv';
 import { parseDateTime } from './dates';
 import { type ImportIssue, type ImportIssueCode, quoteValue } from './issues';
 import type { ColumnIndex, MappingField } from './mapping';
 import { mapStatus } from './status';
-import { INVALID, cleanPhone, cleanText, findAmountInText, parseCents, parseId, parseQuantity, parseRefund } from './values';
+import {
+  INVALID,
+  cleanPhone,
+  cleanText,
+  findAmountInText,
+  parseCents,
+  parseId,
+  parseQuantity,
+  parseRefund,
+} from './values';
 
 /**
  * Reads one row's cells by field, turning unusable cells into located issues. A mapper reads

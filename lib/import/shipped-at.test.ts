@@ -5,7 +5,8 @@ import { TAOBAO_ITEM_HEADERS } from './formats/taobao-headers';
 import { type ImportOptions, readAllOrders } from './read-orders';
 import { sourceFromBytes } from './source';
 
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../tests/fixtures/exports/${name}`, import.meta.url)));
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`../../tests/fixtures/exports/${name}`, import.meta.url)));
 
 async function read(name: string, bytes: Uint8Array, options: ImportOptions = {}) {
   const result = await readAllOrders(sourceFromBytes(name, bytes), options);
@@ -15,14 +16,24 @@ async function read(name: string, bytes: Uint8Array, options: ImportOptions = {}
 
 /** A Taobao item report written the way the seller backend does, from header → cell maps. */
 function taobaoItemReport(rows: Record<string, string>[]): Uint8Array {
-  const lines = [TAOBAO_ITEM_HEADERS.join(','), ...rows.map((row) => TAOBAO_ITEM_HEADERS.map((h) => row[h] ?? '').join(','))];
+  const lines = [
+    TAOBAO_ITEM_HEADERS.join(','),
+    ...rows.map((row) => TAOBAO_ITEM_HEADERS.map((h) => row[h] ?? '').join(',')),
+  ];
   return new TextEncoder().encode(`${lines.join('\r\n')}\r\n`);
 }
 
 const itemRow = (line: string, status: string, shipped: string): Record<string, string> => ({
-  '子订单编号': line, '主订单编号': '2900099', '商品标题': '羊毛开衫', '购买数量': '1', '订单状态': status,
-  '买家实付金额': '199.00', '退款金额': '无退款申请', '订单创建时间': '2026-11-18 09:00:00',
-  '订单付款时间': '2026-11-18 09:01:00', '发货时间': shipped,
+  子订单编号: line,
+  主订单编号: '2900099',
+  商品标题: '羊毛开衫',
+  购买数量: '1',
+  订单状态: status,
+  买家实付金额: '199.00',
+  退款金额: '无退款申请',
+  订单创建时间: '2026-11-18 09:00:00',
+  订单付款时间: '2026-11-18 09:01:00',
+  发货时间: shipped,
 });
 
 describe('shipping time from exports', () => {
@@ -40,7 +51,10 @@ describe('shipping time from exports', () => {
   });
 
   it('keeps an order whose 发货时间 is unreadable, with a warning instead of the time', async () => {
-    const { fragments, issues } = await read('ExportOrderDetailList.csv', taobaoItemReport([itemRow('2900099001', '卖家已发货，等待买家确认', '下周一')]));
+    const { fragments, issues } = await read(
+      'ExportOrderDetailList.csv',
+      taobaoItemReport([itemRow('2900099001', '卖家已发货，等待买家确认', '下周一')]),
+    );
     expect(fragments.map((f) => [f.orderId, f.shippedAt])).toEqual([['2900099', null]]);
     expect(issues.map((i) => [i.severity, i.code, i.columnName])).toEqual([['warning', 'import_badDate', '发货时间']]);
   });
@@ -52,7 +66,11 @@ describe('shipping time from exports', () => {
 
   it("reads Shopify's Fulfilled at in the shop's time zone, on the order's first row", async () => {
     const { fragments } = await read('orders_export_1.csv', fixture('orders_export_1.csv'));
-    expect(fragments.map((f) => [f.orderId, f.shippedAt])).toEqual([['#1001', '2025-10-08 16:00:00'], ['#1002', null], ['#1003', null]]);
+    expect(fragments.map((f) => [f.orderId, f.shippedAt])).toEqual([
+      ['#1001', '2025-10-08 16:00:00'],
+      ['#1002', null],
+      ['#1003', null],
+    ]);
   });
 
   it('leaves shippedAt off the Taobao order report, which has no shipping time', async () => {
@@ -67,6 +85,9 @@ describe('shipping time from exports', () => {
       format: 'generic',
       mapping: { buyer: '买家', time: '时间', amount: '实付', shipTime: '发货' },
     });
-    expect(fragments.map((f) => [f.buyerKey, f.shippedAt])).toEqual([['小王', '2025-01-03 08:00:00'], ['小李', null]]);
+    expect(fragments.map((f) => [f.buyerKey, f.shippedAt])).toEqual([
+      ['小王', '2025-01-03 08:00:00'],
+      ['小李', null],
+    ]);
   });
 });

@@ -14,8 +14,16 @@ export interface ImportSource {
 }
 
 /** A `File` (or any Blob), read through its stream without loading it whole. */
-export function sourceFromBlob(blob: Blob, name = (blob as Blob & { name?: string }).name ?? 'orders.csv'): ImportSource {
-  return { name, size: blob.size, chunks: () => readStream(blob.stream()), range: (start, end) => readStream(blob.slice(start, end).stream()) };
+export function sourceFromBlob(
+  blob: Blob,
+  name = (blob as Blob & { name?: string }).name ?? 'orders.csv',
+): ImportSource {
+  return {
+    name,
+    size: blob.size,
+    chunks: () => readStream(blob.stream()),
+    range: (start, end) => readStream(blob.slice(start, end).stream()),
+  };
 }
 
 /** Async iteration over a web ReadableStream, for engines where it is not built in. */
@@ -42,7 +50,11 @@ export async function* readStream(stream: ReadableStream<Uint8Array>): AsyncGene
  * Bytes in memory as a source; `chunkSizes` cuts them into pieces of those sizes in turn
  * (tests use it to put chunk boundaries everywhere).
  */
-export function sourceFromBytes(name: string, bytes: Uint8Array, chunkSizes: readonly number[] = [64 * 1024]): ImportSource {
+export function sourceFromBytes(
+  name: string,
+  bytes: Uint8Array,
+  chunkSizes: readonly number[] = [64 * 1024],
+): ImportSource {
   async function* cut(from: Uint8Array) {
     let at = 0;
     for (let i = 0; at < from.length; i++) {

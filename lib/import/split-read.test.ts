@@ -10,7 +10,12 @@ import { readOrders, type ImportBatch, type ImportOptions } from './read-orders'
 import { sourceFromBytes } from './source';
 import { readSplit, serveSecondParts, type MessagePortLike, type ParserHandle } from './split-read';
 
-interface ParserLog { spawned: number; terminated: number; batchesSent: number; answers: string[] }
+interface ParserLog {
+  spawned: number;
+  terminated: number;
+  batchesSent: number;
+  answers: string[];
+}
 
 /** A parser on the other end of a MessageChannel (structured clone, as between two workers). */
 function channelParser(log: ParserLog = { spawned: 0, terminated: 0, batchesSent: 0, answers: [] }) {
@@ -45,14 +50,20 @@ async function collect(batches: AsyncIterable<ImportBatch>) {
 /** JSON with keys sorted: the order of an object's keys is not something storage keeps. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v);
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
 }
 
 /** What an import takes from a file: its fragments (as a set: the parts interleave), issues in order, rows. */
 function taken(batches: ImportBatch[]) {
   const last = batches.at(-1)!;
   return {
-    fragments: batches.flatMap((b) => b.fragments).map(canonical).sort(),
+    fragments: batches
+      .flatMap((b) => b.fragments)
+      .map(canonical)
+      .sort(),
     issues: batches.flatMap((b) => b.issues),
     rowsRead: last.rowsRead,
     bytesRead: last.bytesRead,
@@ -77,7 +88,8 @@ describe('reading a file in two parts', () => {
       expect(taken(split)).toEqual(taken(whole));
       expect(log.terminated).toBe(log.spawned);
       // Every export is cut in two but Shopify's (an order's rows stay together) and UTF-16 ones.
-      if (path === 'orders_export_1.csv' || path.endsWith('.tw.20251001_20251031.txt')) expect(log.answers).toEqual(['whole']);
+      if (path === 'orders_export_1.csv' || path.endsWith('.tw.20251001_20251031.txt'))
+        expect(log.answers).toEqual(['whole']);
       else {
         expect(log.answers[0]).toBe('cut');
         expect(log.batchesSent).toBeGreaterThan(0);
@@ -87,7 +99,9 @@ describe('reading a file in two parts', () => {
 
   it('gives the same sequence of batches every time, so a re-run stores the same thing', async () => {
     const bytes = fixture('ExportOrderDetailList202510091200.csv');
-    const runs = await Promise.all([1, 2, 3].map(() => collect(readSplit(channelParser(), new Blob([bytes]), 'a.csv', { batchSize: 1 }, 0))));
+    const runs = await Promise.all(
+      [1, 2, 3].map(() => collect(readSplit(channelParser(), new Blob([bytes]), 'a.csv', { batchSize: 1 }, 0))),
+    );
     expect(runs[1]).toEqual(runs[0]);
     expect(runs[2]).toEqual(runs[0]);
   });
@@ -108,9 +122,15 @@ describe('reading a file in two parts', () => {
         });
       }
     }
-    const rows = Array.from({ length: 5000 }, (_, i) => `买家${i},2025-09-${String((i % 28) + 1).padStart(2, '0')},${i + 1}.00,纯棉短袖T恤`);
+    const rows = Array.from(
+      { length: 5000 },
+      (_, i) => `买家${i},2025-09-${String((i % 28) + 1).padStart(2, '0')},${i + 1}.00,纯棉短袖T恤`,
+    );
     const bytes = new TextEncoder().encode(['客户,下单日期,金额,商品', ...rows].join('\n') + '\n');
-    const options: ImportOptions = { mapping: { buyer: '客户', time: '下单日期', amount: '金额', item: '商品' }, batchSize: 20 };
+    const options: ImportOptions = {
+      mapping: { buyer: '客户', time: '下单日期', amount: '金额', item: '商品' },
+      batchSize: 20,
+    };
     const ids = (batches: ImportBatch[]) => batches.flatMap((b) => b.fragments.map((f) => f.buyerKey));
     const whole = ids(await collect(readOrders(sourceFromBytes('a.csv', bytes), options)));
     const split = ids(await collect(readSplit(channelParser(), new BufferedFile(bytes), 'a.csv', options, 0)));
@@ -118,26 +138,54 @@ describe('reading a file in two parts', () => {
     // The first part is about a third of the file; the parser's first fragment comes long before its end.
     const firstOfSecond = split.findIndex((id, i) => id !== whole[i]);
     expect(firstOfSecond).toBeGreaterThan(0);
-    expect(firstOfSecond).toBeLessThan(whole.length * 0.35 / 2);
+    expect(firstOfSecond).toBeLessThan((whole.length * 0.35) / 2);
   });
 
   it('cuts right whatever the notes hold: quotes, delimiters and line breaks across the cut', async () => {
     const cell = fc.string({ unit: fc.constantFrom('a', '中', '"', ',', '\n', '\r\n', ' ', '='), maxLength: 30 });
-    const row = fc.tuple(fc.constantFrom('王芳', '李雷', '"韩梅梅"'), fc.integer({ min: 1, max: 28 }), fc.integer({ min: 0, max: 99_999 }), cell, cell, fc.boolean());
-    await fc.assert(fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 40 }), fc.boolean(), async (rows, crlf) => {
-      const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
-      const eol = crlf ? '\r\n' : '\n';
-      // Some notes are written as a sloppy tool would: unquoted, stray quotes and all.
-      const text = ['客户,下单日期,金额,商品,备注', ...rows.map(([buyer, day, cents, item, note, sloppy]) =>
-        [buyer, `2025-09-${String(day).padStart(2, '0')}`, (cents / 100).toFixed(2), quote(item), sloppy ? note.replace(/[,\r\n]/g, '') : quote(note)].join(','))].join(eol) + eol;
-      const options: ImportOptions = { mapping: { buyer: '客户', time: '下单日期', amount: '金额', item: '商品' }, batchSize: 3 };
-      const { whole, split } = await both('notes.csv', new TextEncoder().encode(text), options);
-      expect(taken(split)).toEqual(taken(whole));
-    }), { numRuns: 150 });
+    const row = fc.tuple(
+      fc.constantFrom('王芳', '李雷', '"韩梅梅"'),
+      fc.integer({ min: 1, max: 28 }),
+      fc.integer({ min: 0, max: 99_999 }),
+      cell,
+      cell,
+      fc.boolean(),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 40 }), fc.boolean(), async (rows, crlf) => {
+        const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
+        const eol = crlf ? '\r\n' : '\n';
+        // Some notes are written as a sloppy tool would: unquoted, stray quotes and all.
+        const text =
+          [
+            '客户,下单日期,金额,商品,备注',
+            ...rows.map(([buyer, day, cents, item, note, sloppy]) =>
+              [
+                buyer,
+                `2025-09-${String(day).padStart(2, '0')}`,
+                (cents / 100).toFixed(2),
+                quote(item),
+                sloppy ? note.replace(/[,\r\n]/g, '') : quote(note),
+              ].join(','),
+            ),
+          ].join(eol) + eol;
+        const options: ImportOptions = {
+          mapping: { buyer: '客户', time: '下单日期', amount: '金额', item: '商品' },
+          batchSize: 3,
+        };
+        const { whole, split } = await both('notes.csv', new TextEncoder().encode(text), options);
+        expect(taken(split)).toEqual(taken(whole));
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('cuts a file whose lines end in a lone CR (old Mac tools) where one ends, and reads it as whole', async () => {
-    const rows = Array.from({ length: 400 }, (_, i) => `买家${i % 37},2025-09-${String(1 + (i % 28)).padStart(2, '0')},${(i * 7) % 500}.00,"备注\r第二行 ${i}"`);
+    const rows = Array.from(
+      { length: 400 },
+      (_, i) =>
+        `买家${i % 37},2025-09-${String(1 + (i % 28)).padStart(2, '0')},${(i * 7) % 500}.00,"备注\r第二行 ${i}"`,
+    );
     const text = ['客户,下单日期,金额,备注', ...rows].join('\r') + '\r';
     const options: ImportOptions = { mapping: { buyer: '客户', time: '下单日期', amount: '金额' }, batchSize: 50 };
     const { whole, split } = await both('mac.csv', new TextEncoder().encode(text), options);
@@ -156,12 +204,17 @@ describe('reading a file in two parts', () => {
   it('reads the file whole when the worker cannot start or dies before the cut', async () => {
     const bytes = fixture('ExportOrderList202510071230.csv');
     const here = await collect(readOrders(sourceFromBytes('a.csv', bytes), {}));
-    const noWorker = () => { throw new Error('workers cannot start workers here'); };
+    const noWorker = () => {
+      throw new Error('workers cannot start workers here');
+    };
     expect(await collect(readSplit(noWorker, new Blob([bytes]), 'a.csv', {}, 0))).toEqual(here);
     const dies = (): ParserHandle => {
       const target = new EventTarget();
       return {
-        postMessage: () => queueMicrotask(() => target.dispatchEvent(Object.assign(new Event('error'), { message: 'script failed to load' }))),
+        postMessage: () =>
+          queueMicrotask(() =>
+            target.dispatchEvent(Object.assign(new Event('error'), { message: 'script failed to load' })),
+          ),
         addEventListener: (type, l) => target.addEventListener(type, l as EventListener),
         removeEventListener: (type, l) => target.removeEventListener(type, l as EventListener),
         terminate: () => {},
@@ -199,7 +252,10 @@ describe('a part of a file', () => {
   it('that should end at a row end but does not is an error, not a silently cut row', async () => {
     const bytes = new TextEncoder().encode('客户,下单日期,金额\n王芳,2025-09-01,1.00\n李雷,2025-09-02,2.00\n');
     const cutInRow = sourceFromBytes('a.csv', bytes.subarray(0, 30));
-    const options: ImportOptions = { mapping: { buyer: '客户', time: '下单日期', amount: '金额' }, part: { endsAtRowEnd: true } };
+    const options: ImportOptions = {
+      mapping: { buyer: '客户', time: '下单日期', amount: '金额' },
+      part: { endsAtRowEnd: true },
+    };
     await expect(collect(readOrders(cutInRow, options))).rejects.toThrow(/ends inside a row \(line 2\)/);
   });
 });

@@ -51,15 +51,20 @@ export interface ParserHandle extends MessagePortLike {
   addEventListener(type: 'message' | 'error', listener: (event: MessageEvent) => void): void;
 }
 
-
 const ReadOptionsSchema = z.object({
   format: z.union([z.enum(FORMAT_IDS), z.literal('auto')]).optional(),
   mapping: ColumnMappingSchema.optional(),
   platform: z.enum(PLATFORMS).optional(),
   storeContact: z.boolean().optional(),
   timeZone: z.string().optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
-  shopeeCurrency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
+  shopeeCurrency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
   batchSize: z.number().int().positive().optional(),
   encoding: z.enum(TEXT_ENCODINGS).optional(),
   fields: z.array(z.enum(MAPPING_FIELDS)).optional(),
@@ -67,7 +72,13 @@ const ReadOptionsSchema = z.object({
 
 /** Importing side → parser. */
 const ToParserSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('read'), file: z.instanceof(Blob), name: z.string(), options: ReadOptionsSchema, from: z.number().int().nonnegative() }),
+  z.object({
+    type: z.literal('read'),
+    file: z.instanceof(Blob),
+    name: z.string(),
+    options: ReadOptionsSchema,
+    from: z.number().int().nonnegative(),
+  }),
   /** The importing side took a batch: the parser may send one more. */
   z.object({ type: z.literal('taken') }),
 ]);
@@ -88,13 +99,28 @@ type FromParser = z.infer<typeof FromParserSchema>;
 
 /** Only what readOrders needs, so nothing uncloneable (callbacks, signals) is posted. */
 export function readOptions(options: ImportOptions): ImportOptions {
-  const { format, mapping, platform, storeContact, timeZone, currency, shopeeCurrency, batchSize, encoding, fields } = options;
-  const out: ImportOptions = { format, mapping, platform, storeContact, timeZone, currency, shopeeCurrency, batchSize, encoding, fields };
+  const { format, mapping, platform, storeContact, timeZone, currency, shopeeCurrency, batchSize, encoding, fields } =
+    options;
+  const out: ImportOptions = {
+    format,
+    mapping,
+    platform,
+    storeContact,
+    timeZone,
+    currency,
+    shopeeCurrency,
+    batchSize,
+    encoding,
+    fields,
+  };
   for (const key of Object.keys(out) as (keyof ImportOptions)[]) if (out[key] === undefined) delete out[key];
   return out;
 }
 
-const BOMS: Partial<Record<TextEncodingId, number[]>> = { 'utf-8': [0xef, 0xbb, 0xbf], gb18030: [0x84, 0x31, 0x95, 0x33] };
+const BOMS: Partial<Record<TextEncodingId, number[]>> = {
+  'utf-8': [0xef, 0xbb, 0xbf],
+  gb18030: [0x84, 0x31, 0x95, 0x33],
+};
 
 export interface SecondPart {
   at: number;
@@ -106,7 +132,12 @@ export interface SecondPart {
  * Where the second part of a file starts, judged exactly as readOrders judges the whole file
  * (encoding, delimiter, header); null when the file is read whole.
  */
-export async function planSecondPart(file: Blob, name: string, options: ImportOptions, from: number): Promise<SecondPart | null> {
+export async function planSecondPart(
+  file: Blob,
+  name: string,
+  options: ImportOptions,
+  from: number,
+): Promise<SecondPart | null> {
   const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
   const judged = judgeHead(head, options.encoding);
   if (judged.notCsv) return null;
@@ -128,7 +159,11 @@ export async function planSecondPart(file: Blob, name: string, options: ImportOp
     if (found < 0) continue;
     // A row end on a later line than the header's first is past the header's end.
     if (scanner.breaks + 1 <= header.line) return null;
-    return { at: skip + found, encoding, part: { after: { header: header.fields, headerLine: header.line, line: scanner.breaks + 1, delimiter } } };
+    return {
+      at: skip + found,
+      encoding,
+      part: { after: { header: header.fields, headerLine: header.line, line: scanner.breaks + 1, delimiter } },
+    };
   }
   return null;
 }
@@ -156,7 +191,11 @@ export function serveSecondParts(port: MessagePortLike): void {
         post({ type: 'cut', at: plan.at });
         cut = true;
         const source = sourceFromBlob(message.file.slice(plan.at), message.name);
-        for await (const batch of readOrders(source, { ...message.options, encoding: plan.encoding, part: plan.part })) {
+        for await (const batch of readOrders(source, {
+          ...message.options,
+          encoding: plan.encoding,
+          part: plan.part,
+        })) {
           while (credit <= 0) await new Promise<void>((resolve) => (wake = resolve));
           credit--;
           post({ type: 'batch', batch: toWire(batch) });
@@ -220,8 +259,9 @@ export async function* readSplit(
   }
   // The first answer says where this side stops; a parser that fails before it changes nothing.
   let cutAt: number | null | undefined;
-  const cut: Promise<number | null> = (parser ? next().then((m) => (m.type === 'cut' ? m.at : null)) : Promise.resolve(null))
-    .then((at) => (cutAt = at));
+  const cut: Promise<number | null> = (
+    parser ? next().then((m) => (m.type === 'cut' ? m.at : null)) : Promise.resolve(null)
+  ).then((at) => (cutAt = at));
   const part: FilePart = {};
   const first: ImportSource = {
     name,
@@ -256,15 +296,24 @@ export async function* readSplit(
       const message = await next();
       if (message.type === 'end') return null;
       if (message.type === 'fileError') throw new ImportError(message.issue);
-      if (message.type !== 'batch') throw new Error(message.type === 'failed' ? message.message : 'The parsing worker answered out of turn');
+      if (message.type !== 'batch')
+        throw new Error(message.type === 'failed' ? message.message : 'The parsing worker answered out of turn');
       parser!.postMessage({ type: 'taken' });
       const batch = fromWire(message.batch);
       held.push(...batch.issues);
-      b = { fragments: b.fragments + batch.fragments.length, bytes: batch.bytesRead, rows: batch.rowsRead, ended: false };
+      b = {
+        fragments: b.fragments + batch.fragments.length,
+        bytes: batch.bytesRead,
+        rows: batch.rowsRead,
+        ended: false,
+      };
       return batch;
     };
     const combined = (batch: ImportBatch, issues: ImportIssue[]): ImportBatch => ({
-      ...batch, issues, bytesRead: a.bytes + b.bytes, rowsRead: a.rows + b.rows,
+      ...batch,
+      issues,
+      bytesRead: a.bytes + b.bytes,
+      rowsRead: a.rows + b.rows,
     });
     // `part` is filled in once the cut is known, before this part's end is read.
     for await (const batch of readOrders(first, { ...options, part })) {

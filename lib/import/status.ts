@@ -53,10 +53,31 @@ const EXACT: Record<string, OrderStatus> = {
 
 const RULES: readonly (readonly [OrderStatus, readonly string[]])[] = [
   ['closed', ['关闭', '關閉', '取消', '退款成功', '不成立', 'cancel', 'closed', 'void', 'refunded']],
-  ['awaiting_payment', ['等待买家付款', '待付款', '待支付', '未付款', '等待付款', 'unpaid', 'pending', 'awaiting payment']],
-  ['shipped', ['已发货', '已出貨', '待收货', '待签收', '等待确认收货', '等待买家确认', '运输中', '運送中', 'shipped', 'shipping', 'in transit']],
+  [
+    'awaiting_payment',
+    ['等待买家付款', '待付款', '待支付', '未付款', '等待付款', 'unpaid', 'pending', 'awaiting payment'],
+  ],
+  [
+    'shipped',
+    [
+      '已发货',
+      '已出貨',
+      '待收货',
+      '待签收',
+      '等待确认收货',
+      '等待买家确认',
+      '运输中',
+      '運送中',
+      'shipped',
+      'shipping',
+      'in transit',
+    ],
+  ],
   ['paid', ['已付款', '待发货', '等待发货', '备货中', '等待出库', '待出貨', '已支付', 'to ship', 'paid', 'processing']],
-  ['completed', ['交易成功', '已完成', '完成', '已签收', '已收货', '确认收货', 'completed', 'complete', 'delivered', 'fulfilled']],
+  [
+    'completed',
+    ['交易成功', '已完成', '完成', '已签收', '已收货', '确认收货', 'completed', 'complete', 'delivered', 'fulfilled'],
+  ],
 ];
 
 /**
@@ -66,7 +87,11 @@ const RULES: readonly (readonly [OrderStatus, readonly string[]])[] = [
 function normalizeStatus(raw: string): string {
   let text = raw.trim().replaceAll(',', '，');
   // The text is trimmed already, so trimming every part only drops the space around the slashes.
-  if (text.includes('/')) text = text.split('/').map((part) => part.trim()).join('/');
+  if (text.includes('/'))
+    text = text
+      .split('/')
+      .map((part) => part.trim())
+      .join('/');
   return text.toLowerCase();
 }
 

@@ -2,7 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDateTime } from './dates';
 import { mapStatus, shopifyStatus } from './status';
-import { INVALID, cleanText, contentHash, findAmountInText, parseCents, parseId, parseQuantity, parseRefund } from './values';
+import {
+  INVALID,
+  cleanText,
+  contentHash,
+  findAmountInText,
+  parseCents,
+  parseId,
+  parseQuantity,
+  parseRefund,
+} from './values';
 
 describe('amounts', () => {
   it('reads money as exports write it, in cents', () => {
@@ -67,13 +76,40 @@ describe('amounts', () => {
       const cents = parseCents(m[1] ?? m[2] ?? '');
       return typeof cents === 'number' ? cents : null;
     };
-    const unit = fc.constantFrom('1', '9', '0', ',', '.', ' ', '\u3000', '\t', '元', '¥', '￥', '件', 'x', 'R', 'm', 'B', 'u', 'S', 'd', '-', '=', '"', "'");
-    fc.assert(fc.property(fc.string({ unit, maxLength: 14 }), (text) => {
-      expect(findAmountInText(text)).toBe(amountIn(text));
-      const count = cleanText(text).replace(/\s*件$/, '');
-      const expected = count === '' ? null : /^\d+(?:\.0+)?$/.test(count) ? Number.parseInt(count, 10) : INVALID;
-      expect(parseQuantity(text)).toBe(expected);
-    }), { numRuns: 3000 });
+    const unit = fc.constantFrom(
+      '1',
+      '9',
+      '0',
+      ',',
+      '.',
+      ' ',
+      '\u3000',
+      '\t',
+      '元',
+      '¥',
+      '￥',
+      '件',
+      'x',
+      'R',
+      'm',
+      'B',
+      'u',
+      'S',
+      'd',
+      '-',
+      '=',
+      '"',
+      "'",
+    );
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 14 }), (text) => {
+        expect(findAmountInText(text)).toBe(amountIn(text));
+        const count = cleanText(text).replace(/\s*件$/, '');
+        const expected = count === '' ? null : /^\d+(?:\.0+)?$/.test(count) ? Number.parseInt(count, 10) : INVALID;
+        expect(parseQuantity(text)).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
     // A currency word after the number, in any case, with or without space before it; one only.
     expect(parseCents('59.00 rmb')).toBe(5900);
     expect(parseCents('12Usd')).toBe(1200);

@@ -32,9 +32,26 @@ export function parseId(raw: string): string | Invalid {
 // The regexes here are anchored at the start and cannot backtrack more than once over a character:
 // a cell of any length costs time in proportion to its length. Anything matched at the end of a
 // value is done by hand, because an unanchored `\s*…$` retries from every position (quadratic).
-const CURRENCY_PREFIX = /^(?:NT\$|US\$|HK\$|MX\$|S\$|R\$|RMB|RM|CNY|TWD|MYR|SGD|USD|THB|VND|PHP|IDR|BRL|¥|￥|\$|€|£|₱|฿|₫|Rp)\s*/i;
+const CURRENCY_PREFIX =
+  /^(?:NT\$|US\$|HK\$|MX\$|S\$|R\$|RMB|RM|CNY|TWD|MYR|SGD|USD|THB|VND|PHP|IDR|BRL|¥|￥|\$|€|£|₱|฿|₫|Rp)\s*/i;
 /** Upper case: matched regardless of case. */
-const CURRENCY_SUFFIXES = ['元', 'RMB', 'CNY', 'TWD', 'MYR', 'SGD', 'USD', 'THB', 'VND', 'PHP', 'IDR', 'BRL', '₫', 'đ', 'Đ'];
+const CURRENCY_SUFFIXES = [
+  '元',
+  'RMB',
+  'CNY',
+  'TWD',
+  'MYR',
+  'SGD',
+  'USD',
+  'THB',
+  'VND',
+  'PHP',
+  'IDR',
+  'BRL',
+  '₫',
+  'đ',
+  'Đ',
+];
 /**
  * Đồng and rupiah have no decimals, and Vietnamese and Indonesian exports group thousands with dots
  * (`₫120.000`, `Rp 25.000`): with one of their marks, dots between groups of three are grouping.
@@ -223,8 +240,17 @@ function isDigit(c: number): boolean {
 function isSpace(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
-    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 const WHOLE_COUNT = /^\d+(?:\.0+)?$/;

@@ -5,7 +5,15 @@ import type { HuitoukeDb } from '../db/database';
 import { mixSeed } from '../demo/prng';
 import type { ProfileSettings } from '../metrics/profile';
 import type { CountingRules } from '../metrics/rules';
-import { contactOutcomes, DEFAULT_OUTCOME_SEED, paidTimesOf, seededSample, type OutcomeContact, type OutcomeReport, type PaidTimes } from './outcomes';
+import {
+  contactOutcomes,
+  DEFAULT_OUTCOME_SEED,
+  paidTimesOf,
+  seededSample,
+  type OutcomeContact,
+  type OutcomeReport,
+  type PaidTimes,
+} from './outcomes';
 
 /** Never-contacted buyers read as the control pool: enough for a stable rate, quick to read. */
 export const CONTROL_POOL_SIZE = 3000;
@@ -38,7 +46,13 @@ export function sentContacts(rows: readonly unknown[]): ContactRecord[] {
  * Contacted buyers' paid times, and a random (seeded: the same data gives the same sample) pool
  * of paying buyers who were never contacted, from the buyer index and their records.
  */
-export async function loadOutcomeData(db: HuitoukeDb, index: BuyerIndex, contacts: readonly ContactRecord[], rules: CountingRules, poolSize = CONTROL_POOL_SIZE): Promise<OutcomeData> {
+export async function loadOutcomeData(
+  db: HuitoukeDb,
+  index: BuyerIndex,
+  contacts: readonly ContactRecord[],
+  rules: CountingRules,
+  poolSize = CONTROL_POOL_SIZE,
+): Promise<OutcomeData> {
   const dataThrough = index.lastPaidDate.reduce<string | null>((max, d) => (d && (!max || d > max) ? d : max), null);
   const contacted = [...new Set(contacts.map((c) => c.buyerId))];
   const reached = new Set(contacted);
@@ -54,7 +68,12 @@ export async function loadOutcomeData(db: HuitoukeDb, index: BuyerIndex, contact
     else pool.push(times);
   });
   return {
-    contacts: contacts.map((c) => ({ buyerId: c.buyerId, at: c.at, kind: c.kind, ...(c.couponId ? { couponId: c.couponId } : {}) })),
+    contacts: contacts.map((c) => ({
+      buyerId: c.buyerId,
+      at: c.at,
+      kind: c.kind,
+      ...(c.couponId ? { couponId: c.couponId } : {}),
+    })),
     histories,
     pool,
     dataThrough,
@@ -62,7 +81,17 @@ export async function loadOutcomeData(db: HuitoukeDb, index: BuyerIndex, contact
 }
 
 /** The dashboard's report: the data above, analysed with the shop's stages and time zone. */
-export async function loadOutcomeReport(db: HuitoukeDb, index: BuyerIndex, contacts: readonly ContactRecord[], profile: ProfileSettings, timeZone: string): Promise<OutcomeReport> {
+export async function loadOutcomeReport(
+  db: HuitoukeDb,
+  index: BuyerIndex,
+  contacts: readonly ContactRecord[],
+  profile: ProfileSettings,
+  timeZone: string,
+): Promise<OutcomeReport> {
   const data = await loadOutcomeData(db, index, contacts, profile.rules);
-  return contactOutcomes(data.contacts, (id) => data.histories.get(id), data.pool, { timeZone, boundaries: profile.stages, dataThrough: data.dataThrough });
+  return contactOutcomes(data.contacts, (id) => data.histories.get(id), data.pool, {
+    timeZone,
+    boundaries: profile.stages,
+    dataThrough: data.dataThrough,
+  });
 }

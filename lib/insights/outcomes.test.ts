@@ -2,13 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { epochOfLocalDateTime } from '../reminders/time';
 import type { Order } from '../schemas/order';
 import { DEFAULT_STAGE_BOUNDARIES } from '../stages/stages';
-import { contactGroupOf, contactOutcomes, liftOf, localTimeAt, lookAt, paidTimesOf, seededSample, type OutcomeContact, type OutcomeOptions, type PaidTimes } from './outcomes';
+import {
+  contactGroupOf,
+  contactOutcomes,
+  liftOf,
+  localTimeAt,
+  lookAt,
+  paidTimesOf,
+  seededSample,
+  type OutcomeContact,
+  type OutcomeOptions,
+  type PaidTimes,
+} from './outcomes';
 
 // The analysis takes every date as a parameter and never reads the clock: fixed dates are safe here.
 const TZ = 'Asia/Shanghai';
 const at = (time: string) => epochOfLocalDateTime(time, TZ);
 const OPTS: OutcomeOptions = { timeZone: TZ, boundaries: DEFAULT_STAGE_BOUNDARIES, dataThrough: '2026-11-20' };
-const contact = (buyerId: string, time: string, kind: string, couponId?: string): OutcomeContact => ({ buyerId, at: at(time), kind, ...(couponId ? { couponId } : {}) });
+const contact = (buyerId: string, time: string, kind: string, couponId?: string): OutcomeContact => ({
+  buyerId,
+  at: at(time),
+  kind,
+  ...(couponId ? { couponId } : {}),
+});
 
 describe('stimulus response: when an order counts', () => {
   it('counts an order paid later on the contact day, not one paid earlier that day', () => {
@@ -19,20 +35,43 @@ describe('stimulus response: when an order counts', () => {
       before: ['2026-08-01 10:00:00', '2026-10-01 09:30:00'],
     };
     const report = contactOutcomes(
-      [contact('after', '2026-10-01 15:00:00', 'reengage', 'c1'), contact('before', '2026-10-01 15:00:00', 'reengage', 'c1')],
-      (id) => history[id], [], OPTS,
+      [
+        contact('after', '2026-10-01 15:00:00', 'reengage', 'c1'),
+        contact('before', '2026-10-01 15:00:00', 'reengage', 'c1'),
+      ],
+      (id) => history[id],
+      [],
+      OPTS,
     );
-    expect(report.overall.cells.map((c) => [c.contacted, c.converted])).toEqual([[2, 1], [2, 1], [2, 1]]);
+    expect(report.overall.cells.map((c) => [c.contacted, c.converted])).toEqual([
+      [2, 1],
+      [2, 1],
+      [2, 1],
+    ]);
     // The stage is the one the buyer was in when the message went out: the 09:30 order made "before" active.
     expect(lookAt(history.before!, '2026-10-01 15:00:00', DEFAULT_STAGE_BOUNDARIES).stage).toBe('active');
-    expect(lookAt(history.after!, '2026-10-01 15:00:00', DEFAULT_STAGE_BOUNDARIES)).toEqual({ stage: 'silent', returning: false, next: '2026-10-01 16:20:00' });
+    expect(lookAt(history.after!, '2026-10-01 15:00:00', DEFAULT_STAGE_BOUNDARIES)).toEqual({
+      stage: 'silent',
+      returning: false,
+      next: '2026-10-01 16:20:00',
+    });
   });
 
-  it('reads contact times on the shop\'s wall clock and paid times from the orders that count', () => {
+  it("reads contact times on the shop's wall clock and paid times from the orders that count", () => {
     expect(localTimeAt(Date.UTC(2026, 9, 1, 16, 5, 9), TZ)).toBe('2026-10-02 00:05:09');
     const order = (id: string, paidAt: string | null, status: Order['status'], refund = 0): Order => ({
-      platform: 'taobao', orderId: id, buyerKey: 'b', buyerNick: null, status, rawStatus: null, createdAt: '2026-09-01 08:00:00', paidAt,
-      paidCents: 10_000, refundCents: refund, lines: [], sources: [],
+      platform: 'taobao',
+      orderId: id,
+      buyerKey: 'b',
+      buyerNick: null,
+      status,
+      rawStatus: null,
+      createdAt: '2026-09-01 08:00:00',
+      paidAt,
+      paidCents: 10_000,
+      refundCents: refund,
+      lines: [],
+      sources: [],
     });
     const times = paidTimesOf([
       order('3', '2026-10-02 12:00:00', 'completed'),
@@ -66,7 +105,9 @@ describe('stimulus response: periods and kinds', () => {
   it('breaks down by period: 7, 14 and 30 days after the contact', () => {
     expect(report.periods).toEqual([7, 14, 30]);
     // a comes back on day 8, b on day 24, d within the minute, e on day 6 (and is pending beyond 7 days).
-    expect(report.overall.cells.map((c) => ({ contacted: c.contacted, converted: c.converted, pending: c.pending }))).toEqual([
+    expect(
+      report.overall.cells.map((c) => ({ contacted: c.contacted, converted: c.converted, pending: c.pending })),
+    ).toEqual([
       { contacted: 5, converted: 2, pending: 0 },
       { contacted: 4, converted: 2, pending: 1 },
       { contacted: 4, converted: 3, pending: 1 },
@@ -75,13 +116,32 @@ describe('stimulus response: periods and kinds', () => {
   });
 
   it('breaks down by kind: coupons (and each coupon), care, 催付 follow-ups', () => {
-    expect(report.byKind.map((r) => r.key)).toEqual(['group:coupon', 'coupon:free_ship', 'coupon:gift', 'group:care', 'group:unpaid']);
+    expect(report.byKind.map((r) => r.key)).toEqual([
+      'group:coupon',
+      'coupon:free_ship',
+      'coupon:gift',
+      'group:care',
+      'group:unpaid',
+    ]);
     expect(row('group:coupon').cells.map((c) => c.converted)).toEqual([0, 1, 2]);
-    expect(row('coupon:gift').cells.map((c) => [c.contacted, c.converted])).toEqual([[1, 0], [1, 1], [1, 1]]);
+    expect(row('coupon:gift').cells.map((c) => [c.contacted, c.converted])).toEqual([
+      [1, 0],
+      [1, 1],
+      [1, 1],
+    ]);
     expect(row('group:unpaid').cells[0]).toMatchObject({ contacted: 1, converted: 1, rate: 1 });
     // c never came back; e's check-in is judged at 7 days only.
-    expect(row('group:care').cells.map((c) => [c.contacted, c.converted, c.pending])).toEqual([[2, 1, 0], [1, 0, 1], [1, 0, 1]]);
-    expect([contactGroupOf('thanks'), contactGroupOf('concern'), contactGroupOf('custom'), contactGroupOf('greeting', 'x')]).toEqual(['care', 'service', 'other', 'coupon']);
+    expect(row('group:care').cells.map((c) => [c.contacted, c.converted, c.pending])).toEqual([
+      [2, 1, 0],
+      [1, 0, 1],
+      [1, 0, 1],
+    ]);
+    expect([
+      contactGroupOf('thanks'),
+      contactGroupOf('concern'),
+      contactGroupOf('custom'),
+      contactGroupOf('greeting', 'x'),
+    ]).toEqual(['care', 'service', 'other', 'coupon']);
   });
 
   it('judges nothing before the orders cover the period', () => {
@@ -96,22 +156,34 @@ describe('stimulus response: the control group', () => {
   const activeGone: PaidTimes = ['2026-08-20 10:00:00'];
   const pool = Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? silentBack : activeGone));
   const history: Record<string, PaidTimes> = { s: ['2026-07-15 10:00:00'], t: ['2026-07-16 10:00:00'] };
-  const contacts = [contact('s', '2026-09-01 10:00:00', 'reengage', 'gift'), contact('t', '2026-09-01 10:30:00', 'reengage', 'gift')];
+  const contacts = [
+    contact('s', '2026-09-01 10:00:00', 'reengage', 'gift'),
+    contact('t', '2026-09-01 10:30:00', 'reengage', 'gift'),
+  ];
 
   it('is matched on the stage the contacted buyer was in at that moment', () => {
     const report = contactOutcomes(contacts, (id) => history[id], pool, { ...OPTS, controlsPerContact: 10 });
     // Both contacted buyers were silent: only silent controls are drawn, all of whom ordered.
-    expect(report.overall.cells[0]).toMatchObject({ contacted: 2, converted: 0, control: 20, controlConverted: 20, controlRate: 1 });
+    expect(report.overall.cells[0]).toMatchObject({
+      contacted: 2,
+      converted: 0,
+      control: 20,
+      controlConverted: 20,
+      controlRate: 1,
+    });
     expect(liftOf(report.overall.cells[0]!)).toBe(-1);
     expect(report.pool).toBe(60);
   });
 
   it('is drawn at random with a seed: the same data gives the same figures, another seed other draws', () => {
     // Every pool buyer is silent, and the i-th ordered within 7 days when i is a multiple of 3.
-    const mixed = Array.from({ length: 300 }, (_, i): PaidTimes => (i % 3 === 0 ? silentBack : ['2026-07-10 10:00:00']));
+    const mixed = Array.from({ length: 300 }, (_, i): PaidTimes =>
+      i % 3 === 0 ? silentBack : ['2026-07-10 10:00:00'],
+    );
     const many = Array.from({ length: 40 }, (_, i) => contact(`x${i}`, '2026-09-01 10:00:00', 'reengage'));
     const silentOf = () => ['2026-07-15 10:00:00'];
-    const run = (seed?: number) => contactOutcomes(many, silentOf, mixed, { ...OPTS, ...(seed === undefined ? {} : { seed }) }).overall.cells[0]!;
+    const run = (seed?: number) =>
+      contactOutcomes(many, silentOf, mixed, { ...OPTS, ...(seed === undefined ? {} : { seed }) }).overall.cells[0]!;
     const first = run();
     expect(run()).toEqual(first);
     expect(first.control).toBe(800);

@@ -142,7 +142,11 @@ function firstAfter(paid: PaidTimes, moment: string): number {
  * A buyer at a moment: the stage by their last payment up to then, whether they had paid more than
  * once by then (a returning buyer), and the first payment after it.
  */
-export function lookAt(paid: PaidTimes, moment: string, boundaries: StageBoundaries): { stage: StageId; returning: boolean; next: string | null } {
+export function lookAt(
+  paid: PaidTimes,
+  moment: string,
+  boundaries: StageBoundaries,
+): { stage: StageId; returning: boolean; next: string | null } {
   const i = firstAfter(paid, moment);
   const last = i > 0 ? localDateOf(paid[i - 1]!) : null;
   return { stage: resolveStage(last, localDateOf(moment), boundaries).id, returning: i >= 2, next: paid[i] ?? null };
@@ -186,7 +190,12 @@ export function contactOutcomes(
   // so every contact gets controls drawn without replacement, and the same input the same draws.
   const order = Array.from(pool.keys());
 
-  const sorted = [...contacts].sort((a, b) => a.at - b.at || (a.buyerId < b.buyerId ? -1 : a.buyerId > b.buyerId ? 1 : 0) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+  const sorted = [...contacts].sort(
+    (a, b) =>
+      a.at - b.at ||
+      (a.buyerId < b.buyerId ? -1 : a.buyerId > b.buyerId ? 1 : 0) ||
+      (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0),
+  );
   const judged = new Map<string, Judged>();
   const judge = (c: OutcomeContact, moment: string): Judged => {
     const key = `${c.buyerId}\u0000${c.at}`;
@@ -260,7 +269,11 @@ export function contactOutcomes(
     if (!row) continue;
     byKind.push(row);
     if (group === 'coupon') {
-      byKind.push(...[...rows.values()].filter((r) => r.couponId !== null).sort((a, b) => total(b) - total(a) || (a.key < b.key ? -1 : 1)));
+      byKind.push(
+        ...[...rows.values()]
+          .filter((r) => r.couponId !== null)
+          .sort((a, b) => total(b) - total(a) || (a.key < b.key ? -1 : 1)),
+      );
     }
   }
   return { periods, dataThrough: opts.dataThrough, controlsPerContact: perContact, overall, byKind, pool: pool.length };
@@ -278,5 +291,8 @@ export function seededSample<T>(items: readonly T[], max: number, seed: number):
     const j = i + Math.floor(rng() * (picked.length - i));
     [picked[i], picked[j]] = [picked[j]!, picked[i]!];
   }
-  return picked.slice(0, max).sort((a, b) => a - b).map((i) => items[i]!);
+  return picked
+    .slice(0, max)
+    .sort((a, b) => a - b)
+    .map((i) => items[i]!);
 }

@@ -4,7 +4,12 @@
  * Returns the index to select and focus, or null when the key is not one of the tab list's (the
  * browser keeps its default, e.g. Tab leaves the list).
  */
-export function tabKeyTarget(key: string, current: number, count: number, orientation: 'horizontal' | 'vertical' = 'horizontal'): number | null {
+export function tabKeyTarget(
+  key: string,
+  current: number,
+  count: number,
+  orientation: 'horizontal' | 'vertical' = 'horizontal',
+): number | null {
   if (count <= 0) return null;
   const from = Math.min(Math.max(current, 0), count - 1);
   const [prev, next] = orientation === 'horizontal' ? ['ArrowLeft', 'ArrowRight'] : ['ArrowUp', 'ArrowDown'];

@@ -34,8 +34,24 @@ describe('configured ladders', () => {
   const ladder = LadderSchema.parse({
     levels: [
       { id: 'L1', name: '新客', nameEn: 'New', discount: 1 },
-      { id: 'L2', name: '熟客', nameEn: 'Regular', minNetCents: 50_000, minPaidOrders: 3, match: 'all', discount: 0.95 },
-      { id: 'L3', name: '贵客', nameEn: 'Valued', minNetCents: 200_000, minPaidOrders: 10, match: 'any', discount: 0.9 },
+      {
+        id: 'L2',
+        name: '熟客',
+        nameEn: 'Regular',
+        minNetCents: 50_000,
+        minPaidOrders: 3,
+        match: 'all',
+        discount: 0.95,
+      },
+      {
+        id: 'L3',
+        name: '贵客',
+        nameEn: 'Valued',
+        minNetCents: 200_000,
+        minPaidOrders: 10,
+        match: 'any',
+        discount: 0.9,
+      },
     ],
   });
 
@@ -47,7 +63,16 @@ describe('configured ladders', () => {
   });
 
   it('rejects duplicate ids and discounts above 1', () => {
-    expect(LadderSchema.safeParse({ levels: [{ id: 'A', name: 'a', nameEn: 'a', discount: 0.9 }, { id: 'A', name: 'b', nameEn: 'b', discount: 0.8 }] }).success).toBe(false);
-    expect(LadderSchema.safeParse({ levels: [{ id: 'A', name: 'a', nameEn: 'a', discount: 1.2 }] }).success).toBe(false);
+    expect(
+      LadderSchema.safeParse({
+        levels: [
+          { id: 'A', name: 'a', nameEn: 'a', discount: 0.9 },
+          { id: 'A', name: 'b', nameEn: 'b', discount: 0.8 },
+        ],
+      }).success,
+    ).toBe(false);
+    expect(LadderSchema.safeParse({ levels: [{ id: 'A', name: 'a', nameEn: 'a', discount: 1.2 }] }).success).toBe(
+      false,
+    );
   });
 });

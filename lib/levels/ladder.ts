@@ -12,29 +12,30 @@ import { spendIn } from '../metrics/money';
  * a paid order. Level names are shop data that supervisors edit, so they live here and not in the
  * UI catalogue; `nameEn` is what the English UI shows.
  */
-export const LevelSchema = z
-  .object({
-    id: z.string().min(1),
-    name: z.string().min(1),
-    nameEn: z.string().min(1),
-    minNetCents: CentsSchema.nonnegative().optional(),
-    /**
-     * The currency of `minNetCents`; absent means the shop's (how every ladder was saved before).
-     * The buyer's spend counts their orders in it, and others only converted with a rate the
-     * supervisor entered.
-     */
-    currency: CurrencyCodeSchema.optional(),
-    minPaidOrders: z.number().int().nonnegative().optional(),
-    match: z.enum(['all', 'any']).default('all'),
-    /** Price multiplier: 0.95 means 9.5折. */
-    discount: z.number().positive().max(1),
-  });
+export const LevelSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  nameEn: z.string().min(1),
+  minNetCents: CentsSchema.nonnegative().optional(),
+  /**
+   * The currency of `minNetCents`; absent means the shop's (how every ladder was saved before).
+   * The buyer's spend counts their orders in it, and others only converted with a rate the
+   * supervisor entered.
+   */
+  currency: CurrencyCodeSchema.optional(),
+  minPaidOrders: z.number().int().nonnegative().optional(),
+  match: z.enum(['all', 'any']).default('all'),
+  /** Price multiplier: 0.95 means 9.5折. */
+  discount: z.number().positive().max(1),
+});
 export type Level = z.infer<typeof LevelSchema>;
 
 /** Levels from lowest to highest; a buyer gets the highest one they reach. */
 export const LadderSchema = z
   .object({ levels: z.array(LevelSchema).min(1) })
-  .refine((ladder) => new Set(ladder.levels.map((l) => l.id)).size === ladder.levels.length, { message: 'level ids must be unique' });
+  .refine((ladder) => new Set(ladder.levels.map((l) => l.id)).size === ladder.levels.length, {
+    message: 'level ids must be unique',
+  });
 export type Ladder = z.infer<typeof LadderSchema>;
 
 /**
@@ -53,20 +54,30 @@ export const DEFAULT_LADDER: Ladder = LadderSchema.parse({
 type LevelMetrics = Pick<BuyerMetrics, 'netCents' | 'paidOrders' | 'currency' | 'otherMoney'>;
 
 /** `ctx`: the shop's currency (a threshold without its own is in it) and rates; default CNY, none. */
-export function meetsLevel(metrics: LevelMetrics, level: Level, ctx: CurrencyContext = { shop: DEFAULT_CURRENCY }): boolean {
+export function meetsLevel(
+  metrics: LevelMetrics,
+  level: Level,
+  ctx: CurrencyContext = { shop: DEFAULT_CURRENCY },
+): boolean {
   const checks: boolean[] = [];
-  if (level.minNetCents !== undefined) checks.push(spendIn(metrics, level.currency ?? ctx.shop, ctx).cents >= level.minNetCents);
+  if (level.minNetCents !== undefined)
+    checks.push(spendIn(metrics, level.currency ?? ctx.shop, ctx).cents >= level.minNetCents);
   if (level.minPaidOrders !== undefined) checks.push(metrics.paidOrders >= level.minPaidOrders);
   if (checks.length === 0) return true;
   return level.match === 'all' ? checks.every(Boolean) : checks.some(Boolean);
 }
 
 /** The highest level the buyer reaches, or null for a buyer who has never paid. */
-export function resolveLevel(metrics: LevelMetrics, ladder: Ladder = DEFAULT_LADDER, ctx?: CurrencyContext): BuyerLevel | null {
+export function resolveLevel(
+  metrics: LevelMetrics,
+  ladder: Ladder = DEFAULT_LADDER,
+  ctx?: CurrencyContext,
+): BuyerLevel | null {
   if (metrics.paidOrders === 0) return null;
   for (let i = ladder.levels.length - 1; i >= 0; i--) {
     const level = ladder.levels[i] as Level;
-    if (meetsLevel(metrics, level, ctx)) return { id: level.id, name: level.name, nameEn: level.nameEn, discount: level.discount };
+    if (meetsLevel(metrics, level, ctx))
+      return { id: level.id, name: level.name, nameEn: level.nameEn, discount: level.discount };
   }
   return null;
 }

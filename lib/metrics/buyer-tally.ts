@@ -7,7 +7,10 @@ import { moneyMetrics, type CountedMetrics, type CurrencyTally } from './compute
 import { countedDate, DEFAULT_COUNTING_RULES, netCents, type CountingRules } from './rules';
 
 /** What a tally reads of an order (an importer's fragment will do). */
-export type TalliedOrder = Pick<Order, 'platform' | 'buyerKey' | 'status' | 'paidAt' | 'createdAt' | 'paidCents' | 'refundCents' | 'lines' | 'currency'>;
+export type TalliedOrder = Pick<
+  Order,
+  'platform' | 'buyerKey' | 'status' | 'paidAt' | 'createdAt' | 'paidCents' | 'refundCents' | 'lines' | 'currency'
+>;
 
 /**
  * One buyer's orders, summed: what levels, RFM and stages need, in constant space (a few numbers
@@ -25,11 +28,19 @@ export interface BuyerTotals {
 }
 
 /** The metrics a buyer's totals give: computeBuyerMetrics' without the paid dates between the ends and the items. */
-export type TotalsMetrics = Pick<CountedMetrics, 'paidOrders' | 'firstPaidDate' | 'lastPaidDate' | 'netCents' | 'aovCents' | 'refundCents' | 'currency' | 'otherMoney'>;
+export type TotalsMetrics = Pick<
+  CountedMetrics,
+  'paidOrders' | 'firstPaidDate' | 'lastPaidDate' | 'netCents' | 'aovCents' | 'refundCents' | 'currency' | 'otherMoney'
+>;
 
 /** A buyer's totals as metrics: the buyer's currency and money in it, other currencies apart (moneyMetrics). */
 export function totalsMetrics(b: BuyerTotals): TotalsMetrics {
-  return { paidOrders: b.paidOrders, firstPaidDate: b.firstPaidDate, lastPaidDate: b.lastPaidDate, ...moneyMetrics(b.money) };
+  return {
+    paidOrders: b.paidOrders,
+    firstPaidDate: b.firstPaidDate,
+    lastPaidDate: b.lastPaidDate,
+    ...moneyMetrics(b.money),
+  };
 }
 
 /**
@@ -82,8 +93,10 @@ export class BuyerTally {
         money.net += m.net;
         money.refund += m.refund;
       }
-      if (b.firstPaidDate !== null && (totals.firstPaidDate === null || b.firstPaidDate < totals.firstPaidDate)) totals.firstPaidDate = b.firstPaidDate;
-      if (b.lastPaidDate !== null && (totals.lastPaidDate === null || b.lastPaidDate > totals.lastPaidDate)) totals.lastPaidDate = b.lastPaidDate;
+      if (b.firstPaidDate !== null && (totals.firstPaidDate === null || b.firstPaidDate < totals.firstPaidDate))
+        totals.firstPaidDate = b.firstPaidDate;
+      if (b.lastPaidDate !== null && (totals.lastPaidDate === null || b.lastPaidDate > totals.lastPaidDate))
+        totals.lastPaidDate = b.lastPaidDate;
     };
     if (wire) fromWire(wire, each);
     else for (const b of (other as BuyerTally).buyers.values()) each(b);
@@ -95,10 +108,17 @@ export class BuyerTally {
     let entries = 0;
     for (const b of this.buyers.values()) entries += b.money.length;
     const wire: TallyWire = {
-      orders: this.orders, ordersWithoutBuyer: this.ordersWithoutBuyer,
-      keys: new Array<string>(n), paidOrders: new Float64Array(n), dates: new Array<string>(n), moneyCount: new Uint8Array(n),
-      currencies: new Array<string>(entries), paid: new Float64Array(entries), all: new Float64Array(entries),
-      net: new Float64Array(entries), refund: new Float64Array(entries),
+      orders: this.orders,
+      ordersWithoutBuyer: this.ordersWithoutBuyer,
+      keys: new Array<string>(n),
+      paidOrders: new Float64Array(n),
+      dates: new Array<string>(n),
+      moneyCount: new Uint8Array(n),
+      currencies: new Array<string>(entries),
+      paid: new Float64Array(entries),
+      all: new Float64Array(entries),
+      net: new Float64Array(entries),
+      refund: new Float64Array(entries),
     };
     let i = 0;
     let j = 0;
@@ -126,7 +146,14 @@ export class BuyerTally {
     const key = `${platform}:${buyerKey}`;
     let totals = this.buyers.get(key);
     if (!totals) {
-      totals = { platform, buyerKey: key.slice(platform.length + 1), paidOrders: 0, firstPaidDate: null, lastPaidDate: null, money: [] };
+      totals = {
+        platform,
+        buyerKey: key.slice(platform.length + 1),
+        paidOrders: 0,
+        firstPaidDate: null,
+        lastPaidDate: null,
+        money: [],
+      };
       this.buyers.set(key, totals);
     }
     return totals;
@@ -166,7 +193,13 @@ function fromWire(wire: TallyWire, each: (b: BuyerTotals) => void): void {
     const dates = wire.dates[i] as string;
     const money: CurrencyTally[] = [];
     for (let end = j + (wire.moneyCount[i] as number); j < end; j++) {
-      money.push({ currency: wire.currencies[j] as string, paid: wire.paid[j] as number, all: wire.all[j] as number, net: wire.net[j] as number, refund: wire.refund[j] as number });
+      money.push({
+        currency: wire.currencies[j] as string,
+        paid: wire.paid[j] as number,
+        all: wire.all[j] as number,
+        net: wire.net[j] as number,
+        refund: wire.refund[j] as number,
+      });
     }
     each({
       platform: key.slice(0, colon) as Platform,

@@ -7,9 +7,19 @@ let seq = 0;
 function order(overrides: Partial<Order> = {}): Order {
   seq += 1;
   return {
-    platform: 'taobao', orderId: `o${seq}`, buyerKey: 'buyer', buyerNick: null,
-    status: 'completed', rawStatus: null, createdAt: '2024-05-01 09:00:00', paidAt: '2024-05-01 09:05:00',
-    paidCents: 10000, refundCents: null, lines: [], sources: ['run-1'], ...overrides,
+    platform: 'taobao',
+    orderId: `o${seq}`,
+    buyerKey: 'buyer',
+    buyerNick: null,
+    status: 'completed',
+    rawStatus: null,
+    createdAt: '2024-05-01 09:00:00',
+    paidAt: '2024-05-01 09:05:00',
+    paidCents: 10000,
+    refundCents: null,
+    lines: [],
+    sources: ['run-1'],
+    ...overrides,
   };
 }
 
@@ -43,7 +53,11 @@ describe('counting rules', () => {
     expect(isCounted(order({ paidCents: 0 }))).toBe(false);
     expect(isCounted(order({ paidCents: 5000, refundCents: 5000 }))).toBe(false);
     expect(isCounted(order({ paidCents: 5000, refundCents: 4999 }))).toBe(true);
-    expect(isCounted(order({ paidCents: null, lines: [{ lineId: '1', title: 'a', quantity: 1, paidCents: 800, refundCents: 800 }] }))).toBe(false);
+    expect(
+      isCounted(
+        order({ paidCents: null, lines: [{ lineId: '1', title: 'a', quantity: 1, paidCents: 800, refundCents: 800 }] }),
+      ),
+    ).toBe(false);
   });
 });
 
@@ -68,7 +82,15 @@ describe('computeBuyerMetrics', () => {
 
   it('gives a buyer without purchases zeros and no dates', () => {
     const m = computeBuyerMetrics([order({ status: 'awaiting_payment', paidAt: null })]);
-    expect(m).toMatchObject({ paidOrders: 0, netCents: 0, aovCents: 0, firstPaidDate: null, lastPaidDate: null, paidDates: [], allOrders: 1 });
+    expect(m).toMatchObject({
+      paidOrders: 0,
+      netCents: 0,
+      aovCents: 0,
+      firstPaidDate: null,
+      lastPaidDate: null,
+      paidDates: [],
+      allOrders: 1,
+    });
   });
 
   it('lists the newest items first, at most 20, with their categories', () => {

@@ -18,7 +18,10 @@ function orderTime(order: Order): string | null {
  * and `allOrders` look at every order. `lastItems` and `categories` also include orders that did not
  * count (an unpaid basket tells the agent what the buyer wants), newest first.
  */
-export function computeBuyerMetrics(orders: readonly Order[], rules: CountingRules = DEFAULT_COUNTING_RULES): BuyerMetrics {
+export function computeBuyerMetrics(
+  orders: readonly Order[],
+  rules: CountingRules = DEFAULT_COUNTING_RULES,
+): BuyerMetrics {
   const tally = new MetricsTally(rules);
   for (const order of orders) tally.add(order);
   return { ...tally.result(), ...itemsOf(orders) };
@@ -108,7 +111,9 @@ export function moneyMetrics(money: readonly CurrencyTally[]): MoneyMetrics {
   // A buyer all in CNY has the same record as before currencies were kept.
   if (main.currency !== DEFAULT_CURRENCY) out.currency = main.currency;
   if (sorted.length > 1) {
-    out.otherMoney = sorted.slice(1).sort((a, b) => (a.currency < b.currency ? -1 : 1))
+    out.otherMoney = sorted
+      .slice(1)
+      .sort((a, b) => (a.currency < b.currency ? -1 : 1))
       .map((m) => ({ currency: m.currency, paidOrders: m.paid, netCents: m.net, refundCents: m.refund }));
   }
   return out;
@@ -120,15 +125,23 @@ export function moneyMetrics(money: readonly CurrencyTally[]): MoneyMetrics {
  * derive it when read.
  */
 export function itemsOf(orders: readonly Order[]): Pick<BuyerMetrics, 'lastItems' | 'categories'> {
-  const newestFirst = [...orders].sort((a, b) => compareDesc(orderTime(a), orderTime(b)) || (a.orderId < b.orderId ? 1 : a.orderId > b.orderId ? -1 : 0));
+  const newestFirst = [...orders].sort(
+    (a, b) => compareDesc(orderTime(a), orderTime(b)) || (a.orderId < b.orderId ? 1 : a.orderId > b.orderId ? -1 : 0),
+  );
   const lastItems: BuyerMetrics['lastItems'] = [];
   const categories: string[] = [];
   for (const order of newestFirst) {
     const time = orderTime(order);
     const date = time === null ? null : localDateOf(time);
     for (const line of order.lines) {
-      if (line.category !== undefined && line.category !== '' && !categories.includes(line.category)) categories.push(line.category);
-      if (lastItems.length < LAST_ITEMS_MAX) lastItems.push(line.category === undefined ? { title: line.title, date } : { title: line.title, date, category: line.category });
+      if (line.category !== undefined && line.category !== '' && !categories.includes(line.category))
+        categories.push(line.category);
+      if (lastItems.length < LAST_ITEMS_MAX)
+        lastItems.push(
+          line.category === undefined
+            ? { title: line.title, date }
+            : { title: line.title, date, category: line.category },
+        );
     }
   }
   return { lastItems, categories };

@@ -27,7 +27,8 @@ export function refundsByCurrency(metrics: MoneyMetrics & Pick<BuyerMetrics, 're
 /** Average order value per currency (each currency's net over its own counted orders). */
 export function aovByCurrency(metrics: MoneyMetrics & Pick<BuyerMetrics, 'aovCents'>): Money[] {
   const out: Money[] = [{ currency: metricsCurrency(metrics), cents: metrics.aovCents }];
-  for (const m of metrics.otherMoney ?? []) out.push({ currency: m.currency, cents: m.paidOrders ? Math.round(m.netCents / m.paidOrders) : 0 });
+  for (const m of metrics.otherMoney ?? [])
+    out.push({ currency: m.currency, cents: m.paidOrders ? Math.round(m.netCents / m.paidOrders) : 0 });
   return out;
 }
 
@@ -35,7 +36,11 @@ export function aovByCurrency(metrics: MoneyMetrics & Pick<BuyerMetrics, 'aovCen
  * What the buyer spent in `currency`, for a threshold in that currency: the orders in it, plus the
  * others converted only where the supervisor entered a rate (`converted` then says so).
  */
-export function spendIn(metrics: MoneyMetrics, currency: CurrencyCode, ctx: CurrencyContext): { cents: number; converted: boolean } {
+export function spendIn(
+  metrics: MoneyMetrics,
+  currency: CurrencyCode,
+  ctx: CurrencyContext,
+): { cents: number; converted: boolean } {
   let cents = 0;
   let converted = false;
   for (const m of netByCurrency(metrics)) {

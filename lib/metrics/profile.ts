@@ -37,7 +37,10 @@ export interface ProfileInput {
  * without a currency: the shop's, or without a shop currency set, the buyer's own — a shop selling
  * in one currency needs no setting).
  */
-export function profileLevel(metrics: Pick<BuyerMetrics, 'netCents' | 'paidOrders' | 'currency' | 'otherMoney'>, settings: ProfileSettings): BuyerLevel | null {
+export function profileLevel(
+  metrics: Pick<BuyerMetrics, 'netCents' | 'paidOrders' | 'currency' | 'otherMoney'>,
+  settings: ProfileSettings,
+): BuyerLevel | null {
   return resolveLevel(metrics, settings.ladder, currencyContext(settings.money, metrics.currency ?? null));
 }
 
@@ -47,7 +50,12 @@ export function profileLevel(metrics: Pick<BuyerMetrics, 'netCents' | 'paidOrder
  * The counting rules in `settings` were applied when `metrics` were computed; they are part of the
  * settings so one object configures the whole pipeline.
  */
-export function buildProfile(input: ProfileInput, settings: ProfileSettings, model: SegmentModel, asOf: string): BuyerProfile {
+export function buildProfile(
+  input: ProfileInput,
+  settings: ProfileSettings,
+  model: SegmentModel,
+  asOf: string,
+): BuyerProfile {
   const { metrics } = input;
   const segment = scoreBuyer(metrics, model, asOf, settings.layers);
   return {

@@ -30,7 +30,10 @@ export function netCents(order: Pick<Order, 'paidCents' | 'refundCents' | 'lines
 }
 
 /** The shop-local date an order is counted on, or null when it does not count as a purchase. */
-export function countedDate(order: Pick<Order, 'status' | 'paidAt' | 'createdAt' | 'paidCents' | 'refundCents' | 'lines'>, rules: CountingRules = DEFAULT_COUNTING_RULES): string | null {
+export function countedDate(
+  order: Pick<Order, 'status' | 'paidAt' | 'createdAt' | 'paidCents' | 'refundCents' | 'lines'>,
+  rules: CountingRules = DEFAULT_COUNTING_RULES,
+): string | null {
   if (order.status === null ? !rules.countMissingStatus : !rules.countedStatuses.includes(order.status)) return null;
   const time = order.paidAt ?? (rules.requirePaidAt ? null : order.createdAt);
   if (time === null) return null;

@@ -7,8 +7,24 @@ import { CURRENCY_DIGITS, DEFAULT_CURRENCY, type CurrencyCode } from './currency
  * A symbol ending in a space is written apart from the number (`RM 12.90`). Others: Intl's symbol.
  */
 const SYMBOLS: Readonly<Record<CurrencyCode, string>> = {
-  CNY: '¥', MYR: 'RM ', SGD: 'S$', THB: '฿', VND: '₫', PHP: '₱', IDR: 'Rp ', TWD: 'NT$', BRL: 'R$ ',
-  USD: 'US$', HKD: 'HK$', EUR: '€', GBP: '£', JPY: 'JP¥', KRW: '₩', AUD: 'A$', CAD: 'CA$', MXN: 'MX$',
+  CNY: '¥',
+  MYR: 'RM ',
+  SGD: 'S$',
+  THB: '฿',
+  VND: '₫',
+  PHP: '₱',
+  IDR: 'Rp ',
+  TWD: 'NT$',
+  BRL: 'R$ ',
+  USD: 'US$',
+  HKD: 'HK$',
+  EUR: '€',
+  GBP: '£',
+  JPY: 'JP¥',
+  KRW: '₩',
+  AUD: 'A$',
+  CAD: 'CA$',
+  MXN: 'MX$',
 };
 
 /** UI or buyer language → the locale numbers are grouped in. */
@@ -24,7 +40,9 @@ const numberFormat = oncePerKey((key: string) => {
 
 const intlSymbol = oncePerKey((currency: string) => {
   try {
-    const part = new Intl.NumberFormat('en-US', { style: 'currency', currency }).formatToParts(0).find((p) => p.type === 'currency');
+    const part = new Intl.NumberFormat('en-US', { style: 'currency', currency })
+      .formatToParts(0)
+      .find((p) => p.type === 'currency');
     const symbol = part?.value ?? currency;
     // A bare code reads better apart from the number: `CHF 12.00`.
     return /^[A-Z]{3}$/.test(symbol) ? `${symbol} ` : symbol;

@@ -69,17 +69,39 @@ describe('formatting money', () => {
 
 describe('totals', () => {
   it('are summed per currency and never across currencies', () => {
-    const totals = sumByCurrency([
-      { currency: 'CNY', cents: 100_000 }, { currency: 'MYR', cents: 35_000 }, { currency: 'CNY', cents: 20_000 },
-    ], 'CNY');
-    expect(totals).toEqual([{ currency: 'CNY', cents: 120_000 }, { currency: 'MYR', cents: 35_000 }]);
-    expect(formatAmounts(totals, 'zh-CN', { shop: 'CNY' })).toEqual({ text: '¥1,200.00 + RM 350.00', converted: false });
+    const totals = sumByCurrency(
+      [
+        { currency: 'CNY', cents: 100_000 },
+        { currency: 'MYR', cents: 35_000 },
+        { currency: 'CNY', cents: 20_000 },
+      ],
+      'CNY',
+    );
+    expect(totals).toEqual([
+      { currency: 'CNY', cents: 120_000 },
+      { currency: 'MYR', cents: 35_000 },
+    ]);
+    expect(formatAmounts(totals, 'zh-CN', { shop: 'CNY' })).toEqual({
+      text: '¥1,200.00 + RM 350.00',
+      converted: false,
+    });
   });
 
   it('are converted only with a rate the supervisor entered, and say so', () => {
-    const amounts = [{ currency: 'CNY', cents: 100_000 }, { currency: 'MYR', cents: 10_000 }, { currency: 'THB', cents: 5_000 }];
-    const ctx = currencyContext(MoneySettingsSchema.parse({ shop: 'CNY', rates: [{ currency: 'MYR', rate: 1.5 }] }), null);
-    expect(toShopAmounts(amounts, ctx)).toEqual({ shop: { currency: 'CNY', cents: 115_000 }, converted: true, apart: [{ currency: 'THB', cents: 5_000 }] });
+    const amounts = [
+      { currency: 'CNY', cents: 100_000 },
+      { currency: 'MYR', cents: 10_000 },
+      { currency: 'THB', cents: 5_000 },
+    ];
+    const ctx = currencyContext(
+      MoneySettingsSchema.parse({ shop: 'CNY', rates: [{ currency: 'MYR', rate: 1.5 }] }),
+      null,
+    );
+    expect(toShopAmounts(amounts, ctx)).toEqual({
+      shop: { currency: 'CNY', cents: 115_000 },
+      converted: true,
+      apart: [{ currency: 'THB', cents: 5_000 }],
+    });
     expect(formatAmounts(amounts, 'en', ctx)).toEqual({ text: '¥1,150.00 + ฿50.00', converted: true });
     expect(formatAmounts(amounts, 'en', { shop: 'CNY' }).converted).toBe(false);
   });
@@ -93,8 +115,18 @@ describe('totals', () => {
 
 describe("a buyer's money", () => {
   const order = (orderId: string, paidCents: number, currency?: string): Order => ({
-    platform: 'shopify', orderId, buyerKey: 'ann', buyerNick: null, status: 'completed', rawStatus: null,
-    createdAt: '2026-01-02 10:00:00', paidAt: '2026-01-02 10:00:00', paidCents, refundCents: 0, lines: [], sources: ['r'],
+    platform: 'shopify',
+    orderId,
+    buyerKey: 'ann',
+    buyerNick: null,
+    status: 'completed',
+    rawStatus: null,
+    createdAt: '2026-01-02 10:00:00',
+    paidAt: '2026-01-02 10:00:00',
+    paidCents,
+    refundCents: 0,
+    lines: [],
+    sources: ['r'],
     ...(currency ? { currency } : {}),
   });
 
@@ -102,7 +134,10 @@ describe("a buyer's money", () => {
     const m = computeBuyerMetrics([order('1', 10_000), order('2', 35_000, 'MYR'), order('3', 15_000, 'MYR')]);
     expect(m).toMatchObject({ paidOrders: 3, currency: 'MYR', netCents: 50_000, aovCents: 25_000 });
     expect(m.otherMoney).toEqual([{ currency: 'CNY', paidOrders: 1, netCents: 10_000, refundCents: 0 }]);
-    expect(netByCurrency(m)).toEqual([{ currency: 'MYR', cents: 50_000 }, { currency: 'CNY', cents: 10_000 }]);
+    expect(netByCurrency(m)).toEqual([
+      { currency: 'MYR', cents: 50_000 },
+      { currency: 'CNY', cents: 10_000 },
+    ]);
   });
 
   it('leaves a buyer all in CNY as it was stored before currencies', () => {
@@ -120,19 +155,36 @@ describe("a buyer's money", () => {
     expect(spendIn(m, 'CNY', ctx)).toEqual({ cents: 500_000, converted: true });
     expect(resolveLevel(m, DEFAULT_LADDER, ctx)?.id).toBe('VIP4');
     // A rung in MYR counts the MYR orders.
-    const ladder = { levels: [{ id: 'M', name: 'M', nameEn: 'M', minNetCents: 150_000, currency: 'MYR', match: 'all' as const, discount: 0.9 }] };
+    const ladder = {
+      levels: [
+        {
+          id: 'M',
+          name: 'M',
+          nameEn: 'M',
+          minNetCents: 150_000,
+          currency: 'MYR',
+          match: 'all' as const,
+          discount: 0.9,
+        },
+      ],
+    };
     expect(resolveLevel(computeBuyerMetrics([order('2', 200_000, 'MYR')]), ladder, { shop: 'CNY' })?.id).toBe('M');
     expect(resolveLevel(computeBuyerMetrics([order('1', 200_000)]), ladder, { shop: 'CNY' })).toBeNull();
   });
 });
 
 describe('settings and playbooks stored before currencies', () => {
-  it('still read: no money settings, levels and coupons without a currency mean the shop\'s', async () => {
+  it("still read: no money settings, levels and coupons without a currency mean the shop's", async () => {
     const { readAppSettings } = await import('../settings/app');
     const { CouponSchema } = await import('../coupons/schema');
     const stored = {
-      uiLocale: 'zh-CN', shopName: '小店',
-      profile: { ladder: { levels: [{ id: 'V', name: '会员', nameEn: 'Member', minNetCents: 30_000, match: 'all', discount: 0.95 }] } },
+      uiLocale: 'zh-CN',
+      shopName: '小店',
+      profile: {
+        ladder: {
+          levels: [{ id: 'V', name: '会员', nameEn: 'Member', minNetCents: 30_000, match: 'all', discount: 0.95 }],
+        },
+      },
     };
     const { settings, fallbacks } = readAppSettings(stored);
     expect(fallbacks).toEqual([]);
@@ -140,16 +192,41 @@ describe('settings and playbooks stored before currencies', () => {
     const level = settings.profile.ladder.levels[0]!;
     expect(level.currency).toBeUndefined();
     const order = (currency?: string): Order => ({
-      platform: 'shopee', orderId: '1', buyerKey: 'a', buyerNick: null, status: 'completed', rawStatus: null,
-      createdAt: '2026-01-02 10:00:00', paidAt: '2026-01-02 10:00:00', paidCents: 40_000, refundCents: 0, lines: [], sources: ['r'],
+      platform: 'shopee',
+      orderId: '1',
+      buyerKey: 'a',
+      buyerNick: null,
+      status: 'completed',
+      rawStatus: null,
+      createdAt: '2026-01-02 10:00:00',
+      paidAt: '2026-01-02 10:00:00',
+      paidCents: 40_000,
+      refundCents: 0,
+      lines: [],
+      sources: ['r'],
       ...(currency ? { currency } : {}),
     });
     // The shop's currency: CNY set → a RM 400 buyer is not over ¥300; MYR set → they are.
-    expect(resolveLevel(computeBuyerMetrics([order('MYR')]), settings.profile.ladder, currencyContext(settings.profile.money, 'MYR'))?.id).toBe('V');
+    expect(
+      resolveLevel(
+        computeBuyerMetrics([order('MYR')]),
+        settings.profile.ladder,
+        currencyContext(settings.profile.money, 'MYR'),
+      )?.id,
+    ).toBe('V');
     const inCny = currencyContext({ ...settings.profile.money, shop: 'CNY' }, 'MYR');
     expect(resolveLevel(computeBuyerMetrics([order('MYR')]), settings.profile.ladder, inCny)).toBeNull();
     expect(resolveLevel(computeBuyerMetrics([order()]), settings.profile.ladder, inCny)?.id).toBe('V');
-    const coupon = CouponSchema.parse({ id: 'c', name: '满减', enabled: true, kind: 'threshold', thresholdCents: 15_000, amountCents: 2_000, validity: { type: 'days_from_issue', days: 30 }, updatedAt: 0 });
+    const coupon = CouponSchema.parse({
+      id: 'c',
+      name: '满减',
+      enabled: true,
+      kind: 'threshold',
+      thresholdCents: 15_000,
+      amountCents: 2_000,
+      validity: { type: 'days_from_issue', days: 30 },
+      updatedAt: 0,
+    });
     expect(coupon.kind === 'threshold' && coupon.currency).toBeUndefined();
   });
 });

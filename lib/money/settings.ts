@@ -11,21 +11,31 @@ import { ExchangeRateSchema, type CurrencyContext } from './totals';
  */
 export const MoneySettingsSchema = z.object({
   shop: CurrencyCodeSchema.nullable().default(null),
-  rates: z.array(ExchangeRateSchema).default([])
-    .refine((rates) => new Set(rates.map((r) => r.currency)).size === rates.length, { message: 'one rate per currency' }),
+  rates: z
+    .array(ExchangeRateSchema)
+    .default([])
+    .refine((rates) => new Set(rates.map((r) => r.currency)).size === rates.length, {
+      message: 'one rate per currency',
+    }),
   shopeeSite: ShopeeSiteSchema.nullable().default(null),
 });
 export type MoneySettings = z.infer<typeof MoneySettingsSchema>;
 export const DEFAULT_MONEY_SETTINGS: MoneySettings = MoneySettingsSchema.parse({});
 
 /** The shop's currency and rates, with `dataCurrency` (what the data is mostly in) when none is set. */
-export function currencyContext(settings: MoneySettings | undefined, dataCurrency: CurrencyCode | null | undefined): CurrencyContext {
+export function currencyContext(
+  settings: MoneySettings | undefined,
+  dataCurrency: CurrencyCode | null | undefined,
+): CurrencyContext {
   const shop = settings?.shop ?? dataCurrency ?? DEFAULT_CURRENCY;
   return { shop, rates: (settings?.rates ?? []).filter((r) => r.currency !== shop) };
 }
 
 /** The import options (ImportOptions.currency, shopeeCurrency) these settings give, for exports that do not say their currency. */
-export function importCurrencies(settings: MoneySettings | undefined): { currency?: CurrencyCode; shopeeCurrency?: CurrencyCode } {
+export function importCurrencies(settings: MoneySettings | undefined): {
+  currency?: CurrencyCode;
+  shopeeCurrency?: CurrencyCode;
+} {
   const out: { currency?: CurrencyCode; shopeeCurrency?: CurrencyCode } = {};
   if (settings?.shop) out.currency = settings.shop;
   if (settings?.shopeeSite) out.shopeeCurrency = SHOPEE_SITES[settings.shopeeSite];

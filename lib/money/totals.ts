@@ -49,7 +49,9 @@ export class MoneyTotals {
 
   /** Each currency's sum; `first` (the shop's currency) leads, the others follow by code. */
   amounts(first: CurrencyCode = DEFAULT_CURRENCY): Money[] {
-    return [...this.byCurrency].map(([currency, cents]) => ({ currency, cents })).sort((a, b) => order(a.currency, b.currency, first));
+    return [...this.byCurrency]
+      .map(([currency, cents]) => ({ currency, cents }))
+      .sort((a, b) => order(a.currency, b.currency, first));
   }
 }
 
@@ -102,7 +104,11 @@ export function toShopAmounts(amounts: Iterable<Money>, ctx: CurrencyContext): S
     if (a.currency !== ctx.shop) converted = true;
     shopCents = (shopCents ?? 0) + cents;
   }
-  return { shop: shopCents === null ? null : { currency: ctx.shop, cents: shopCents }, converted, apart: apart.amounts(ctx.shop) };
+  return {
+    shop: shopCents === null ? null : { currency: ctx.shop, cents: shopCents },
+    converted,
+    apart: apart.amounts(ctx.shop),
+  };
 }
 
 /**
@@ -110,7 +116,11 @@ export function toShopAmounts(amounts: Iterable<Money>, ctx: CurrencyContext): S
  * with `ctx` rates, what has a rate converted into the shop's currency (the caller marks it as
  * converted when `converted`). An empty list is the shop's zero.
  */
-export function formatAmounts(amounts: Iterable<Money>, locale: string, ctx: CurrencyContext): { text: string; converted: boolean } {
+export function formatAmounts(
+  amounts: Iterable<Money>,
+  locale: string,
+  ctx: CurrencyContext,
+): { text: string; converted: boolean } {
   const { shop, converted, apart } = toShopAmounts(amounts, ctx);
   const parts = shop ? [shop, ...apart] : apart;
   if (parts.length === 0) return { text: formatMoney(0, ctx.shop, locale), converted: false };

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_REMINDER_RULES as RULES, type Reminder } from '../reminders/schema';
 import { epochAt, formatLocal, localDateAt } from '../reminders/time';
 import type { ConsoleOrder } from '../schemas/messages';
-import { consoleOrderEvents, FIRST_SEEN_SHIPPED_WINDOW_MS, seenOrderKey, type SeenConsoleOrder } from './console-events';
+import {
+  consoleOrderEvents,
+  FIRST_SEEN_SHIPPED_WINDOW_MS,
+  seenOrderKey,
+  type SeenConsoleOrder,
+} from './console-events';
 
 const TZ = 'Asia/Shanghai';
 const MIN = 60_000;
@@ -19,7 +24,14 @@ class Store {
   seen = new Map<string, SeenConsoleOrder>();
   reminders = new Map<string, Reminder>();
   observe(orders: ConsoleOrder[], now: number, buyerKey = 'pdd_buyer_1') {
-    const update = consoleOrderEvents(this.seen, { platform: 'pinduoduo', buyerKey, nick: '小鹿', orders }, RULES, now, [...this.reminders.values()], TZ);
+    const update = consoleOrderEvents(
+      this.seen,
+      { platform: 'pinduoduo', buyerKey, nick: '小鹿', orders },
+      RULES,
+      now,
+      [...this.reminders.values()],
+      TZ,
+    );
     for (const s of update.seen) this.seen.set(seenOrderKey(s.platform, s.orderId), s);
     for (const r of [...update.created, ...update.dismissed]) this.reminders.set(r.id, r);
     return update;
@@ -29,7 +41,12 @@ class Store {
   }
 }
 
-const unpaid = (id: string, placed: number): ConsoleOrder => ({ id, status: 'awaiting_payment', paidCents: 12_900, createdAt: wall(placed) });
+const unpaid = (id: string, placed: number): ConsoleOrder => ({
+  id,
+  status: 'awaiting_payment',
+  paidCents: 12_900,
+  createdAt: wall(placed),
+});
 
 describe('order events from the console', () => {
   it('an unpaid order seen for the first time is due for 催付 10 minutes and 24 hours after it was placed', () => {
@@ -48,7 +65,10 @@ describe('order events from the console', () => {
     store.observe([{ id: 'PDD-2', status: 'awaiting_payment' }], NOON_ISH);
     // Seen again later: still counted from the first sighting.
     store.observe([{ id: 'PDD-2', status: 'awaiting_payment' }], NOON_ISH + 5 * MIN);
-    expect(store.of('unpaid').map((r) => local(r.dueAt))).toEqual([local(NOON_ISH + 10 * MIN), local(NOON_ISH + 24 * HOUR)]);
+    expect(store.of('unpaid').map((r) => local(r.dueAt))).toEqual([
+      local(NOON_ISH + 10 * MIN),
+      local(NOON_ISH + 24 * HOUR),
+    ]);
   });
 
   it('follows the rules of imported orders: a 10-minute reminder already stale is not made, quiet hours move the rest', () => {
@@ -83,14 +103,24 @@ describe('order events from the console', () => {
   it('payment closes the open 催付 of that order only', () => {
     const store = new Store();
     store.observe([unpaid('PDD-6', NOON_ISH - MIN), unpaid('PDD-7', NOON_ISH - MIN)], NOON_ISH);
-    const paid = store.observe([{ id: 'PDD-6', status: 'paid', paidCents: 12_900 }, unpaid('PDD-7', NOON_ISH - MIN)], NOON_ISH + 5 * MIN);
+    const paid = store.observe(
+      [{ id: 'PDD-6', status: 'paid', paidCents: 12_900 }, unpaid('PDD-7', NOON_ISH - MIN)],
+      NOON_ISH + 5 * MIN,
+    );
     expect(paid.dismissed.map((r) => [r.orderId, r.status])).toEqual([
       ['PDD-6', 'dismissed'],
       ['PDD-6', 'dismissed'],
     ]);
     expect(paid.created).toEqual([]);
     // PDD-7's stay (the cap of 3 a day per buyer kept one of its two).
-    expect(new Set(store.of('unpaid').filter((r) => r.status === 'pending').map((r) => r.orderId))).toEqual(new Set(['PDD-7']));
+    expect(
+      new Set(
+        store
+          .of('unpaid')
+          .filter((r) => r.status === 'pending')
+          .map((r) => r.orderId),
+      ),
+    ).toEqual(new Set(['PDD-7']));
   });
 
   it('a stale reading that still shows the order unpaid does not bring 催付 back', () => {
@@ -104,26 +134,59 @@ describe('order events from the console', () => {
   it('an order that turns to shipped starts the shipping notice, and keeps its tracking number and carrier', () => {
     const store = new Store();
     store.observe([{ id: 'PDD-9', status: 'paid', createdAt: wall(NOON_ISH - 20 * DAY) }], NOON_ISH - HOUR);
-    const shipped = store.observe([{ id: 'PDD-9', status: 'shipped', tracking: 'YT7500000000001', carrier: '圆通速递' }], NOON_ISH);
-    expect(shipped.created.filter((r) => r.kind === 'shipping').map((r) => [r.orderId, local(r.dueAt)])).toEqual([['PDD-9', local(NOON_ISH)]]);
-    expect(shipped.seen).toEqual([expect.objectContaining({ orderId: 'PDD-9', status: 'shipped', tracking: 'YT7500000000001', carrier: '圆通速递' })]);
+    const shipped = store.observe(
+      [{ id: 'PDD-9', status: 'shipped', tracking: 'YT7500000000001', carrier: '圆通速递' }],
+      NOON_ISH,
+    );
+    expect(shipped.created.filter((r) => r.kind === 'shipping').map((r) => [r.orderId, local(r.dueAt)])).toEqual([
+      ['PDD-9', local(NOON_ISH)],
+    ]);
+    expect(shipped.seen).toEqual([
+      expect.objectContaining({
+        orderId: 'PDD-9',
+        status: 'shipped',
+        tracking: 'YT7500000000001',
+        carrier: '圆通速递',
+      }),
+    ]);
     // Seen shipped again: no second notice.
-    expect(store.observe([{ id: 'PDD-9', status: 'shipped', tracking: 'YT7500000000001' }], NOON_ISH + HOUR).created).toEqual([]);
+    expect(
+      store.observe([{ id: 'PDD-9', status: 'shipped', tracking: 'YT7500000000001' }], NOON_ISH + HOUR).created,
+    ).toEqual([]);
     expect(store.of('shipping')).toHaveLength(1);
   });
 
   it('an unpaid order that ships closes its 催付 and starts the notice', () => {
     const store = new Store();
     store.observe([unpaid('PDD-10', NOON_ISH - MIN)], NOON_ISH);
-    const shipped = store.observe([{ id: 'PDD-10', status: 'shipped', tracking: 'SF1400000000001', carrier: '顺丰速运' }], NOON_ISH + 30 * MIN);
-    expect(shipped.dismissed.map((r) => [r.kind, r.status])).toEqual([['unpaid', 'dismissed'], ['unpaid', 'dismissed']]);
+    const shipped = store.observe(
+      [{ id: 'PDD-10', status: 'shipped', tracking: 'SF1400000000001', carrier: '顺丰速运' }],
+      NOON_ISH + 30 * MIN,
+    );
+    expect(shipped.dismissed.map((r) => [r.kind, r.status])).toEqual([
+      ['unpaid', 'dismissed'],
+      ['unpaid', 'dismissed'],
+    ]);
     expect(shipped.created.map((r) => r.kind)).toContain('shipping');
   });
 
   it('greets a parcel seen shipped for the first time only when the order is recent', () => {
-    const recent = new Store().observe([{ id: 'PDD-11', status: 'shipped', createdAt: wall(NOON_ISH - HOUR), tracking: 'SF1' }], NOON_ISH);
+    const recent = new Store().observe(
+      [{ id: 'PDD-11', status: 'shipped', createdAt: wall(NOON_ISH - HOUR), tracking: 'SF1' }],
+      NOON_ISH,
+    );
     expect(recent.created.map((r) => r.kind)).toContain('shipping');
-    const old = new Store().observe([{ id: 'PDD-12', status: 'shipped', createdAt: wall(NOON_ISH - FIRST_SEEN_SHIPPED_WINDOW_MS - HOUR), tracking: 'SF2' }], NOON_ISH);
+    const old = new Store().observe(
+      [
+        {
+          id: 'PDD-12',
+          status: 'shipped',
+          createdAt: wall(NOON_ISH - FIRST_SEEN_SHIPPED_WINDOW_MS - HOUR),
+          tracking: 'SF2',
+        },
+      ],
+      NOON_ISH,
+    );
     expect(old.created).toEqual([]);
     const undated = new Store().observe([{ id: 'PDD-13', status: 'shipped', tracking: 'SF3' }], NOON_ISH);
     expect(undated.created).toEqual([]);
@@ -131,7 +194,14 @@ describe('order events from the console', () => {
 
   it('respects disabled rules', () => {
     const off = { ...RULES, unpaid: { ...RULES.unpaid, enabled: false } };
-    const update = consoleOrderEvents(new Map(), { platform: 'pinduoduo', buyerKey: 'b', nick: 'b', orders: [unpaid('PDD-14', NOON_ISH - MIN)] }, off, NOON_ISH, [], TZ);
+    const update = consoleOrderEvents(
+      new Map(),
+      { platform: 'pinduoduo', buyerKey: 'b', nick: 'b', orders: [unpaid('PDD-14', NOON_ISH - MIN)] },
+      off,
+      NOON_ISH,
+      [],
+      TZ,
+    );
     expect(update.created).toEqual([]);
     expect(update.seen).toHaveLength(1);
   });

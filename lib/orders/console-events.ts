@@ -69,7 +69,14 @@ export const FIRST_SEEN_SHIPPED_WINDOW_MS = 3 * 86_400_000;
 const AFTER_SHIPPING = new Set(['shipped', 'completed', 'closed']);
 
 /** How far along an order is: a status only moves forward, so a lower one is a stale reading (another tab's). */
-const PROGRESS: Record<OrderStatus, number> = { unknown: -1, awaiting_payment: 0, paid: 1, shipped: 2, completed: 3, closed: 3 };
+const PROGRESS: Record<OrderStatus, number> = {
+  unknown: -1,
+  awaiting_payment: 0,
+  paid: 1,
+  shipped: 2,
+  completed: 3,
+  closed: 3,
+};
 
 /** The status to act on: the console's, unless it is unknown or behind what was already seen. */
 function effectiveStatus(status: OrderStatus, prev: SeenConsoleOrder | undefined): OrderStatus {
@@ -126,7 +133,9 @@ export function consoleOrderEvents(
         events.push({ ...base, kind: 'closed', at: now });
         break;
       case 'shipped': {
-        const turned = prev ? !AFTER_SHIPPING.has(prev.status) : createdAt !== undefined && now - createdAt <= FIRST_SEEN_SHIPPED_WINDOW_MS;
+        const turned = prev
+          ? !AFTER_SHIPPING.has(prev.status)
+          : createdAt !== undefined && now - createdAt <= FIRST_SEEN_SHIPPED_WINDOW_MS;
         events.push({ ...base, kind: turned ? 'shipped' : 'paid', at: now });
         break;
       }
@@ -141,16 +150,19 @@ export function consoleOrderEvents(
       status,
       firstSeenAt,
       ...(createdAt !== undefined ? { createdAt } : {}),
-      ...(order.tracking ?? prev?.tracking ? { tracking: order.tracking ?? prev?.tracking } : {}),
-      ...(order.carrier ?? prev?.carrier ? { carrier: order.carrier ?? prev?.carrier } : {}),
+      ...((order.tracking ?? prev?.tracking) ? { tracking: order.tracking ?? prev?.tracking } : {}),
+      ...((order.carrier ?? prev?.carrier) ? { carrier: order.carrier ?? prev?.carrier } : {}),
       updatedAt: now,
     };
-    if (!prev || JSON.stringify({ ...prev, updatedAt: 0 }) !== JSON.stringify({ ...next, updatedAt: 0 })) seen.push(next);
+    if (!prev || JSON.stringify({ ...prev, updatedAt: 0 }) !== JSON.stringify({ ...next, updatedAt: 0 }))
+      seen.push(next);
   }
 
   // One reminder per order and rule, whichever buyer id an earlier sighting or import filed it under.
   const taken = new Set(existing.filter((r) => r.orderId).map((r) => perOrderKey(r, r.orderId!)));
-  const created = remindersFromOrders({ events }, rules, now, existing, timeZone).filter((r) => !taken.has(perOrderKey(r, r.orderId!)));
+  const created = remindersFromOrders({ events }, rules, now, existing, timeZone).filter(
+    (r) => !taken.has(perOrderKey(r, r.orderId!)),
+  );
   const dismissed = staleOrderReminders(existing, { events }, now, timeZone);
   return { seen, created, dismissed };
 }

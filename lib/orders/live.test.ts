@@ -17,23 +17,51 @@ const LONG_AGO = addDays(TODAY, -200);
 /** A buyer imported with one paid order 200 days ago: lapsed. */
 function lapsedBuyer(): BuyerRecord {
   const order: Order = {
-    platform: 'pinduoduo', orderId: 'OLD-1', buyerKey: 'pdd_1', buyerNick: null, status: 'completed', rawStatus: null,
-    createdAt: `${LONG_AGO} 10:00:00`, paidAt: `${LONG_AGO} 10:00:00`, paidCents: 9_900, refundCents: 0, lines: [], sources: ['run-1'],
+    platform: 'pinduoduo',
+    orderId: 'OLD-1',
+    buyerKey: 'pdd_1',
+    buyerNick: null,
+    status: 'completed',
+    rawStatus: null,
+    createdAt: `${LONG_AGO} 10:00:00`,
+    paidAt: `${LONG_AGO} 10:00:00`,
+    paidCents: 9_900,
+    refundCents: 0,
+    lines: [],
+    sources: ['run-1'],
   };
-  return { id: 'pinduoduo:pdd_1', platform: 'pinduoduo', buyerKey: 'pdd_1', nick: '小鹿', orders: [order], metrics: computeBuyerMetrics([order]), updatedAt: 1 };
+  return {
+    id: 'pinduoduo:pdd_1',
+    platform: 'pinduoduo',
+    buyerKey: 'pdd_1',
+    nick: '小鹿',
+    orders: [order],
+    metrics: computeBuyerMetrics([order]),
+    updatedAt: 1,
+  };
 }
 
 /** What the panel readings store, one after the other, as the background does. */
 function live(readings: ConsoleOrder[][], start = NOW): LiveOrder[] {
   const stored = new Map<string, LiveOrder>();
   readings.forEach((orders, i) => {
-    const writes = planConsoleOrders({ platform: 'pinduoduo', buyerKey: 'pdd_1', orders }, { links: new Map(), live: stored }, start + i * 60_000, TZ);
+    const writes = planConsoleOrders(
+      { platform: 'pinduoduo', buyerKey: 'pdd_1', orders },
+      { links: new Map(), live: stored },
+      start + i * 60_000,
+      TZ,
+    );
     for (const l of writes.live) stored.set(l.id, l);
   });
   return [...stored.values()];
 }
 
-const shown = (liveOrders: LiveOrder[]) => buyerWithConsoleOrders({ platform: 'pinduoduo', buyerKey: 'pdd_1', nick: '小鹿', record: lapsedBuyer() }, [], liveOrders)!;
+const shown = (liveOrders: LiveOrder[]) =>
+  buyerWithConsoleOrders(
+    { platform: 'pinduoduo', buyerKey: 'pdd_1', nick: '小鹿', record: lapsedBuyer() },
+    [],
+    liveOrders,
+  )!;
 
 describe('orders the panel shows without a time', () => {
   it('are listed as live orders but do not make a lapsed buyer look as if they bought today', () => {

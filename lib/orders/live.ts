@@ -67,14 +67,21 @@ function liveOrderOf(platform: Platform, buyerKey: string, o: ConsoleOrder, seen
     paidCents: o.paidCents ?? before?.paidCents ?? null,
     refundCents: null,
     lines: [],
-    ...(o.tracking ?? before?.trackingNo ? { trackingNo: o.tracking ?? before?.trackingNo } : {}),
-    ...(o.carrier ?? before?.carrier ? { carrier: o.carrier ?? before?.carrier } : {}),
+    ...((o.tracking ?? before?.trackingNo) ? { trackingNo: o.tracking ?? before?.trackingNo } : {}),
+    ...((o.carrier ?? before?.carrier) ? { carrier: o.carrier ?? before?.carrier } : {}),
     sources: [CONSOLE_SOURCE],
   };
 }
 
 const sameLive = (a: Order, b: Order) =>
-  a.status === b.status && a.paidCents === b.paidCents && a.createdAt === b.createdAt && a.trackingNo === b.trackingNo && a.carrier === b.carrier && a.rawStatus === b.rawStatus && a.paidAt === b.paidAt && a.shippedAt === b.shippedAt;
+  a.status === b.status &&
+  a.paidCents === b.paidCents &&
+  a.createdAt === b.createdAt &&
+  a.trackingNo === b.trackingNo &&
+  a.carrier === b.carrier &&
+  a.rawStatus === b.rawStatus &&
+  a.paidAt === b.paidAt &&
+  a.shippedAt === b.shippedAt;
 
 /**
  * What a reading of the open buyer's order panel writes, given the records already stored for
@@ -132,7 +139,12 @@ export function buyerWithConsoleOrders(
     if (l.deletedAt !== undefined) continue;
     const known = orders.get(l.order.orderId);
     if (known) {
-      if (!known.trackingNo && l.order.trackingNo) orders.set(known.orderId, { ...known, trackingNo: l.order.trackingNo, ...(l.order.carrier && !known.carrier ? { carrier: l.order.carrier } : {}) });
+      if (!known.trackingNo && l.order.trackingNo)
+        orders.set(known.orderId, {
+          ...known,
+          trackingNo: l.order.trackingNo,
+          ...(l.order.carrier && !known.carrier ? { carrier: l.order.carrier } : {}),
+        });
       continue;
     }
     orders.set(l.order.orderId, l.order);

@@ -5,15 +5,27 @@ import { effectivePaidCents, effectiveRefundCents, mergeFragments, mergeOrder } 
 
 function fragment(overrides: Partial<OrderFragment> = {}): OrderFragment {
   return {
-    platform: 'taobao', orderId: '2900000001', buyerKey: 'tb_buyer', buyerNick: null,
-    status: null, rawStatus: null, createdAt: null, paidAt: null, paidCents: null, refundCents: null,
-    lines: [], ...overrides,
+    platform: 'taobao',
+    orderId: '2900000001',
+    buyerKey: 'tb_buyer',
+    buyerNick: null,
+    status: null,
+    rawStatus: null,
+    createdAt: null,
+    paidAt: null,
+    paidCents: null,
+    refundCents: null,
+    lines: [],
+    ...overrides,
   };
 }
 
 const line = (lineId: string, paidCents?: number, refundCents?: number): OrderLine => ({
-  lineId, title: `item ${lineId}`, quantity: 1,
-  ...(paidCents === undefined ? {} : { paidCents }), ...(refundCents === undefined ? {} : { refundCents }),
+  lineId,
+  title: `item ${lineId}`,
+  quantity: 1,
+  ...(paidCents === undefined ? {} : { paidCents }),
+  ...(refundCents === undefined ? {} : { refundCents }),
 });
 
 const foldAll = (fragments: OrderFragment[], sourceId: string, start: Order | null = null) =>
@@ -22,26 +34,35 @@ const foldAll = (fragments: OrderFragment[], sourceId: string, start: Order | nu
 // A true order, and fragments that each tell part of it (some fields unknown, some lines only).
 const consistentFragments = fc
   .record({
-    status: fc.constantFrom('awaiting_payment', 'paid', 'shipped', 'completed', 'closed') as fc.Arbitrary<OrderFragment['status']>,
+    status: fc.constantFrom('awaiting_payment', 'paid', 'shipped', 'completed', 'closed') as fc.Arbitrary<
+      OrderFragment['status']
+    >,
     paidAt: fc.constantFrom('2024-05-01 10:00:00', '2024-06-18 23:59:59'),
     paidCents: fc.integer({ min: 0, max: 1_000_000 }),
-    lines: fc.uniqueArray(fc.record({ lineId: fc.stringMatching(/^[0-9a-c]{1,3}$/), paidCents: fc.integer({ min: 0, max: 50_000 }) }), { selector: (l) => l.lineId, minLength: 1, maxLength: 6 }),
+    lines: fc.uniqueArray(
+      fc.record({ lineId: fc.stringMatching(/^[0-9a-c]{1,3}$/), paidCents: fc.integer({ min: 0, max: 50_000 }) }),
+      { selector: (l) => l.lineId, minLength: 1, maxLength: 6 },
+    ),
   })
   .chain((truth) =>
-    fc.array(
-      fc.record({
-        knowsOrderFields: fc.boolean(),
-        lineMask: fc.array(fc.boolean(), { minLength: truth.lines.length, maxLength: truth.lines.length }),
-      }),
-      { minLength: 1, maxLength: 6 },
-    ).map((parts) =>
-      parts.map((part) => fragment({
-        status: part.knowsOrderFields ? truth.status : null,
-        paidAt: part.knowsOrderFields ? truth.paidAt : null,
-        paidCents: part.knowsOrderFields ? truth.paidCents : null,
-        lines: truth.lines.filter((_, i) => part.lineMask[i]).map((l) => line(l.lineId, l.paidCents)),
-      })),
-    ),
+    fc
+      .array(
+        fc.record({
+          knowsOrderFields: fc.boolean(),
+          lineMask: fc.array(fc.boolean(), { minLength: truth.lines.length, maxLength: truth.lines.length }),
+        }),
+        { minLength: 1, maxLength: 6 },
+      )
+      .map((parts) =>
+        parts.map((part) =>
+          fragment({
+            status: part.knowsOrderFields ? truth.status : null,
+            paidAt: part.knowsOrderFields ? truth.paidAt : null,
+            paidCents: part.knowsOrderFields ? truth.paidCents : null,
+            lines: truth.lines.filter((_, i) => part.lineMask[i]).map((l) => line(l.lineId, l.paidCents)),
+          }),
+        ),
+      ),
   );
 
 describe('mergeOrder', () => {
@@ -58,9 +79,14 @@ describe('mergeOrder', () => {
 
   it('gives the same order whatever order the fragments arrive in', () => {
     fc.assert(
-      fc.property(consistentFragments.chain((f) => fc.tuple(fc.constant(f), fc.shuffledSubarray(f, { minLength: f.length, maxLength: f.length }))), ([fragments, shuffled]) => {
-        expect(foldAll(shuffled, 'run-1')).toEqual(foldAll(fragments, 'run-1'));
-      }),
+      fc.property(
+        consistentFragments.chain((f) =>
+          fc.tuple(fc.constant(f), fc.shuffledSubarray(f, { minLength: f.length, maxLength: f.length })),
+        ),
+        ([fragments, shuffled]) => {
+          expect(foldAll(shuffled, 'run-1')).toEqual(foldAll(fragments, 'run-1'));
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -81,7 +107,16 @@ describe('mergeOrder', () => {
   });
 
   it('lets a later export update the status but never erases known values with blanks', () => {
-    const paid = mergeOrder(null, fragment({ status: 'paid', rawStatus: '买家已付款，等待卖家发货', paidAt: '2024-05-01 10:00:00', paidCents: 9900 }), 'run-1');
+    const paid = mergeOrder(
+      null,
+      fragment({
+        status: 'paid',
+        rawStatus: '买家已付款，等待卖家发货',
+        paidAt: '2024-05-01 10:00:00',
+        paidCents: 9900,
+      }),
+      'run-1',
+    );
     const done = mergeOrder(paid, fragment({ status: 'completed', rawStatus: '交易成功', buyerKey: null }), 'run-2');
     expect(done.status).toBe('completed');
     expect(done.rawStatus).toBe('交易成功');
@@ -100,7 +135,9 @@ describe('mergeOrder', () => {
     // The Taobao order report has no such column; an item report row of an unshipped line is blank.
     expect(mergeOrder(shipped, fragment({ status: 'completed' }), 'run-3').shippedAt).toBe('2024-05-02 18:00:00');
     expect(mergeOrder(shipped, fragment({ shippedAt: null }), 'run-4').shippedAt).toBe('2024-05-02 18:00:00');
-    expect(mergeOrder(shipped, fragment({ shippedAt: '2024-05-03 09:00:00' }), 'run-5').shippedAt).toBe('2024-05-03 09:00:00');
+    expect(mergeOrder(shipped, fragment({ shippedAt: '2024-05-03 09:00:00' }), 'run-5').shippedAt).toBe(
+      '2024-05-03 09:00:00',
+    );
   });
 
   it('settles two lines of one export shipped at different times on the earlier, in any row order', () => {
@@ -113,7 +150,11 @@ describe('mergeOrder', () => {
   it('keeps the parcel: a later export that names the tracking number and carrier fills them, one without does not erase them', () => {
     const paid = mergeOrder(null, fragment({ status: 'paid' }), 'run-1');
     expect(paid.trackingNo).toBeUndefined();
-    const shipped = mergeOrder(paid, fragment({ status: 'shipped', trackingNo: 'YT1234567890123', carrier: '圆通速递' }), 'run-2');
+    const shipped = mergeOrder(
+      paid,
+      fragment({ status: 'shipped', trackingNo: 'YT1234567890123', carrier: '圆通速递' }),
+      'run-2',
+    );
     expect([shipped.trackingNo, shipped.carrier]).toEqual(['YT1234567890123', '圆通速递']);
     // An export without the columns, or a row of an order exported before it shipped.
     const later = mergeOrder(shipped, fragment({ status: 'completed' }), 'run-3');

@@ -12,7 +12,17 @@ export function orderKey(platform: string, orderId: string): string {
 const SHIPMENT_FIELDS = ['trackingNo', 'carrier'] as const;
 
 /** Order-level fields where a later non-null value replaces an earlier one. */
-const NULLABLE_FIELDS = ['buyerKey', 'buyerNick', 'status', 'rawStatus', 'createdAt', 'paidAt', 'shippedAt', 'paidCents', 'refundCents'] as const;
+const NULLABLE_FIELDS = [
+  'buyerKey',
+  'buyerNick',
+  'status',
+  'rawStatus',
+  'createdAt',
+  'paidAt',
+  'shippedAt',
+  'paidCents',
+  'refundCents',
+] as const;
 
 /**
  * Merge one importer fragment into the stored order (or start one).
@@ -34,7 +44,9 @@ const NULLABLE_FIELDS = ['buyerKey', 'buyerNick', 'status', 'rawStatus', 'create
  */
 export function mergeOrder(existing: Order | null | undefined, fragment: OrderFragment, sourceId: string): Order {
   if (existing && (existing.platform !== fragment.platform || existing.orderId !== fragment.orderId)) {
-    throw new Error(`mergeOrder: fragment ${orderKey(fragment.platform, fragment.orderId)} does not belong to order ${orderKey(existing.platform, existing.orderId)}`);
+    throw new Error(
+      `mergeOrder: fragment ${orderKey(fragment.platform, fragment.orderId)} does not belong to order ${orderKey(existing.platform, existing.orderId)}`,
+    );
   }
   const base: Order = existing ?? { ...fragment, lines: [], sources: [] };
   const merged: Order = { ...base };
@@ -44,10 +56,12 @@ export function mergeOrder(existing: Order | null | undefined, fragment: OrderFr
     // `shippedAt` is optional: an export without the column (undefined) knows no more than null.
     if (value === null || value === undefined || field === 'status' || field === 'rawStatus') continue;
     const stored = base[field];
-    (merged as Record<string, unknown>)[field] = sameRun && stored !== null && stored !== undefined ? settle(stored, value) : value;
+    (merged as Record<string, unknown>)[field] =
+      sameRun && stored !== null && stored !== undefined ? settle(stored, value) : value;
   }
   if (fragment.status !== null || fragment.rawStatus !== null) {
-    const keepStored = sameRun && (base.status !== null || base.rawStatus !== null) && compareStatus(base, fragment) > 0;
+    const keepStored =
+      sameRun && (base.status !== null || base.rawStatus !== null) && compareStatus(base, fragment) > 0;
     if (!keepStored) {
       merged.status = fragment.status;
       merged.rawStatus = fragment.rawStatus;
@@ -73,7 +87,14 @@ export function mergeOrder(existing: Order | null | undefined, fragment: OrderFr
 }
 
 /** How far an order got: an order with one completed line and one refunded (closed) line is completed. */
-const STATUS_RANK: Readonly<Record<string, number>> = { unknown: 0, closed: 1, awaiting_payment: 2, paid: 3, shipped: 4, completed: 5 };
+const STATUS_RANK: Readonly<Record<string, number>> = {
+  unknown: 0,
+  closed: 1,
+  awaiting_payment: 2,
+  paid: 3,
+  shipped: 4,
+  completed: 5,
+};
 
 /**
  * Positive when `a`'s status should stand over `b`'s within one run: the further status, then the
@@ -118,7 +139,11 @@ export function compareLineIds(a: string, b: string): number {
 }
 
 /** Merge a batch of fragments (one import run) into a map of orders keyed by {@link orderKey}. */
-export function mergeFragments(orders: Map<string, Order>, fragments: Iterable<OrderFragment>, sourceId: string): Map<string, Order> {
+export function mergeFragments(
+  orders: Map<string, Order>,
+  fragments: Iterable<OrderFragment>,
+  sourceId: string,
+): Map<string, Order> {
   for (const fragment of fragments) {
     const key = orderKey(fragment.platform, fragment.orderId);
     orders.set(key, mergeOrder(orders.get(key), fragment, sourceId));

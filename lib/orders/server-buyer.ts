@@ -29,15 +29,31 @@ export function ordersServerLacks(taught: readonly Order[], known: readonly stri
 }
 
 /** The server's metrics with `extra` orders (ones it does not count) added, as if computed over all of them. */
-export function addOrdersToMetrics(metrics: BuyerMetrics, extra: readonly Order[], rules: CountingRules = DEFAULT_COUNTING_RULES): BuyerMetrics {
+export function addOrdersToMetrics(
+  metrics: BuyerMetrics,
+  extra: readonly Order[],
+  rules: CountingRules = DEFAULT_COUNTING_RULES,
+): BuyerMetrics {
   if (!extra.length) return metrics;
   // The server's money per currency; how many orders of each were seen is not kept apart, so the
   // main currency gets what the others leave (it only breaks ties between currencies).
   const others = metrics.otherMoney ?? [];
   const otherPaid = others.reduce((s, m) => s + m.paidOrders, 0);
   const money: CurrencyTally[] = [
-    { currency: metrics.currency ?? DEFAULT_CURRENCY, paid: metrics.paidOrders - otherPaid, all: Math.max(0, metrics.allOrders - otherPaid), net: metrics.netCents, refund: metrics.refundCents },
-    ...others.map((m) => ({ currency: m.currency, paid: m.paidOrders, all: m.paidOrders, net: m.netCents, refund: m.refundCents })),
+    {
+      currency: metrics.currency ?? DEFAULT_CURRENCY,
+      paid: metrics.paidOrders - otherPaid,
+      all: Math.max(0, metrics.allOrders - otherPaid),
+      net: metrics.netCents,
+      refund: metrics.refundCents,
+    },
+    ...others.map((m) => ({
+      currency: m.currency,
+      paid: m.paidOrders,
+      all: m.paidOrders,
+      net: m.netCents,
+      refund: m.refundCents,
+    })),
   ];
   const tallyOf = (currency: string): CurrencyTally => {
     let m = money.find((t) => t.currency === currency);
@@ -86,20 +102,38 @@ export function addOrdersToMetrics(metrics: BuyerMetrics, extra: readonly Order[
  * stage and recent orders over all of them; the segment stays the server's (it is scored against the
  * shop's whole population). The server's `known` is not passed on.
  */
-export function serverBuyerWithTaught(remote: BuyerLookup, taught: readonly Order[], consoleOnly: readonly string[], settings: ProfileSettings, asOf: string): BuyerLookup {
+export function serverBuyerWithTaught(
+  remote: BuyerLookup,
+  taught: readonly Order[],
+  consoleOnly: readonly string[],
+  settings: ProfileSettings,
+  asOf: string,
+): BuyerLookup {
   const extra = ordersServerLacks(taught, remote.known);
   const { known: _known, ...answer } = remote;
   if (!remote.buyer || !extra.length) return answer;
   const metrics = addOrdersToMetrics(remote.buyer.metrics, extra, settings.rules);
   const live = new Set(consoleOnly);
   const profile = remote.profile
-    ? { ...remote.profile, metrics, orders90d: ordersInLastDays(metrics, asOf, RECENT_ORDERS_DAYS), level: profileLevel(metrics, settings), stage: resolveStage(metrics.lastPaidDate, asOf, settings.stages) }
+    ? {
+        ...remote.profile,
+        metrics,
+        orders90d: ordersInLastDays(metrics, asOf, RECENT_ORDERS_DAYS),
+        level: profileLevel(metrics, settings),
+        stage: resolveStage(metrics.lastPaidDate, asOf, settings.stages),
+      }
     : null;
   return {
     ...answer,
     buyer: { ...remote.buyer, metrics },
     profile,
     orders: [...replyOrders(extra), ...remote.orders].slice(0, 10),
-    live: { orderIds: extra.filter((o) => live.has(o.orderId)).map((o) => o.orderId).slice(0, 50), linked: extra.filter((o) => !live.has(o.orderId)).length },
+    live: {
+      orderIds: extra
+        .filter((o) => live.has(o.orderId))
+        .map((o) => o.orderId)
+        .slice(0, 50),
+      linked: extra.filter((o) => !live.has(o.orderId)).length,
+    },
   };
 }

@@ -20,7 +20,14 @@ function contents(): PlaybookContents {
 }
 
 function newTemplate(id: string, body: string): Template {
-  return { ...defaultTemplates()[0]!, id, title: `模板 ${id}`, shortcut: undefined, variants: { 'zh-CN': body }, conditions: { concerns: ['size'] } };
+  return {
+    ...defaultTemplates()[0]!,
+    id,
+    title: `模板 ${id}`,
+    shortcut: undefined,
+    variants: { 'zh-CN': body },
+    conditions: { concerns: ['size'] },
+  };
 }
 
 /** Theirs as it arrives: through a pack file, so the test covers what import really sees. */
@@ -89,7 +96,10 @@ describe('comparing playbooks', () => {
     const gone = theirs.coupons.pop()!;
     const t = viaPack(theirs);
     const diff = diffPlaybook(mine, t);
-    const choices: Record<string, Choice> = { [`template:${mine.templates[1]!.id}`]: 'mine', [`coupon:${gone.id}`]: 'theirs' };
+    const choices: Record<string, Choice> = {
+      [`template:${mine.templates[1]!.id}`]: 'mine',
+      [`coupon:${gone.id}`]: 'theirs',
+    };
     const { writes, summary } = mergePlaybook(mine, t, diff, choices, { now: 100, editor: '主管' });
     expect(summary).toEqual({ added: 0, changed: 1, removed: 1, kept: 1 });
     const taken = writes.templates.put[0]!;
@@ -120,7 +130,13 @@ describe('comparing playbooks', () => {
     const theirs = contents();
     const [first, second] = theirs.taxonomy!.concerns;
     theirs.taxonomy!.concerns = theirs.taxonomy!.concerns.filter((c) => c !== first);
-    theirs.taxonomy!.concerns.push({ id: 'gift_wrap', names: { 'zh-CN': '礼品包装', 'zh-TW': '禮品包裝', en: 'Gift wrap' }, enabled: true, weight: 1, rules: { 'zh-CN': { keywords: ['包装'], phrases: [], patterns: [], exclusions: [] } } });
+    theirs.taxonomy!.concerns.push({
+      id: 'gift_wrap',
+      names: { 'zh-CN': '礼品包装', 'zh-TW': '禮品包裝', en: 'Gift wrap' },
+      enabled: true,
+      weight: 1,
+      rules: { 'zh-CN': { keywords: ['包装'], phrases: [], patterns: [], exclusions: [] } },
+    });
     second!.weight = 2;
     const t = viaPack(theirs);
     const diff = diffPlaybook(mine, t);

@@ -3,7 +3,15 @@ import { canonicalJson, changedFields, omitFields } from './canonical';
 import { LOCAL_FIELDS, type PlaybookContents } from './pack';
 
 /** What a pack item is; the first four are lists of records, the rest are one record each. */
-export type ItemKind = 'template' | 'coupon' | 'couponRule' | 'concern' | 'taxonomyOptions' | 'reminderRules' | 'contactPolicy' | 'guardRules';
+export type ItemKind =
+  | 'template'
+  | 'coupon'
+  | 'couponRule'
+  | 'concern'
+  | 'taxonomyOptions'
+  | 'reminderRules'
+  | 'contactPolicy'
+  | 'guardRules';
 export type ChangeKind = 'add' | 'change' | 'remove';
 /** On an item that both sides have (or that only mine has): which side wins. */
 export type Choice = 'mine' | 'theirs';
@@ -31,7 +39,17 @@ export interface PackDiff {
 
 /** Bookkeeping that differs between profiles without anyone changing the content. */
 const IGNORE: Record<'template' | 'coupon' | 'couponRule', readonly string[]> = {
-  template: ['updatedAt', 'deletedAt', 'version', 'usageCount', 'teamUsageCount', 'lastUsedAt', 'createdBy', 'updatedBy', ...LOCAL_FIELDS],
+  template: [
+    'updatedAt',
+    'deletedAt',
+    'version',
+    'usageCount',
+    'teamUsageCount',
+    'lastUsedAt',
+    'createdBy',
+    'updatedBy',
+    ...LOCAL_FIELDS,
+  ],
   coupon: ['updatedAt', 'deletedAt', ...LOCAL_FIELDS],
   couponRule: ['updatedAt', 'deletedAt', ...LOCAL_FIELDS],
 };
@@ -74,7 +92,16 @@ function diffList<T extends Named>(
   for (const m of own.values()) {
     if (seen.has(m.id)) continue;
     const [zh, en] = label(m);
-    out.items.push({ key: `${kind}:${m.id}`, kind, id: m.id, label: zh, labelEn: en, change: 'remove', fields: [], locked: lockedOf(m) });
+    out.items.push({
+      key: `${kind}:${m.id}`,
+      kind,
+      id: m.id,
+      label: zh,
+      labelEn: en,
+      change: 'remove',
+      fields: [],
+      locked: lockedOf(m),
+    });
   }
 }
 
@@ -106,13 +133,28 @@ export function diffPlaybook(mine: PlaybookContents, theirs: PlaybookContents, o
   const locked = opts.lockedSettings ?? new Set();
   diffList('template', mine.templates, theirs.templates, IGNORE.template, (t) => [t.title, t.title], isLocked, out);
   diffList('coupon', mine.coupons, theirs.coupons, IGNORE.coupon, (c) => [c.name, c.name], isLocked, out);
-  diffList('couponRule', mine.couponRules, theirs.couponRules, IGNORE.couponRule, (r) => [r.name, r.name], isLocked, out);
+  diffList(
+    'couponRule',
+    mine.couponRules,
+    theirs.couponRules,
+    IGNORE.couponRule,
+    (r) => [r.name, r.name],
+    isLocked,
+    out,
+  );
   if (theirs.taxonomy) {
     const concernLabel = (c: Concern): [string, string] => [c.names['zh-CN'], c.names.en];
     diffList('concern', mine.taxonomy?.concerns ?? [], theirs.taxonomy.concerns, [], concernLabel, () => false, out);
-    diffSingle('taxonomyOptions', mine.taxonomy ? taxonomyOptions(mine.taxonomy) : null, taxonomyOptions(theirs.taxonomy), false, out);
+    diffSingle(
+      'taxonomyOptions',
+      mine.taxonomy ? taxonomyOptions(mine.taxonomy) : null,
+      taxonomyOptions(theirs.taxonomy),
+      false,
+      out,
+    );
     // A locked taxonomy is locked as a whole: not even a new concern may be slipped into it.
-    if (locked.has('taxonomy')) for (const item of out.items) if (item.kind === 'concern' || item.kind === 'taxonomyOptions') item.locked = true;
+    if (locked.has('taxonomy'))
+      for (const item of out.items) if (item.kind === 'concern' || item.kind === 'taxonomyOptions') item.locked = true;
   }
   diffSingle('reminderRules', mine.reminderRules, theirs.reminderRules, locked.has('reminderRules'), out);
   diffSingle('contactPolicy', mine.contactPolicy, theirs.contactPolicy, locked.has('contactPolicy'), out);

@@ -11,7 +11,17 @@ const KEY = 'playbookPack';
 function pack(): PlaybookPack {
   const template = { ...defaultTemplates()[0]!, id: 'hq.t', title: '总部' };
   const coupon = { ...structuredClone(DEFAULT_COUPONS[0]!), id: 'hq.c' };
-  return buildPack({ templates: [template], coupons: [coupon], couponRules: [], taxonomy: defaultTaxonomy(), reminderRules: null, contactPolicy: null }, { name: 'HQ', exportedBy: 'IT', now: 1 });
+  return buildPack(
+    {
+      templates: [template],
+      coupons: [coupon],
+      couponRules: [],
+      taxonomy: defaultTaxonomy(),
+      reminderRules: null,
+      contactPolicy: null,
+    },
+    { name: 'HQ', exportedBy: 'IT', now: 1 },
+  );
 }
 
 const checksumOf = (p: PlaybookPack) => new Checksum().update(canonicalJson({ ...p, exportedAt: 0 })).digest();
@@ -40,7 +50,9 @@ describe('reading the policy', () => {
     expect(judgePolicyRead({ got: { [KEY]: '' } }, KEY)).toEqual({ kind: 'absent' });
     expect(judgePolicyRead({ got: { [KEY]: '{"format":"x"}' } }, KEY)).toEqual({ kind: 'pack', raw: '{"format":"x"}' });
     expect(judgePolicyRead({ error: new Error('IO error') }, KEY)).toEqual({ kind: 'unreadable', reason: 'IO error' });
-    expect(judgePolicyRead({ error: { message: 'Managed storage manifest not found' } }, KEY)).toEqual({ kind: 'absent' });
+    expect(judgePolicyRead({ error: { message: 'Managed storage manifest not found' } }, KEY)).toEqual({
+      kind: 'absent',
+    });
   });
 });
 
@@ -50,7 +62,9 @@ describe('comparing the stored playbook with the policy', () => {
     const stored = applied(p);
     (stored.templates[0] as { usageCount: number }).usageCount = 12;
     expect(policyDrift(p, stored, checksumOf(p))).toEqual([]);
-    expect(policyDrift(null, { templates: [], coupons: [], couponRules: [], settings: {}, applied: null }, '')).toEqual([]);
+    expect(policyDrift(null, { templates: [], coupons: [], couponRules: [], settings: {}, applied: null }, '')).toEqual(
+      [],
+    );
   });
 
   it('names every row that differs from the policy, whatever the remembered checksum says', () => {
@@ -65,11 +79,22 @@ describe('comparing the stored playbook with the policy', () => {
   it('finds a deleted or missing locked row, a locked row the policy lacks, and a lost record of what was applied', () => {
     const p = pack();
     const stored = applied(p);
-    stored.templates = [{ ...stored.templates[0]!, deletedAt: 5 }, { id: 'old.t', locked: true }];
+    stored.templates = [
+      { ...stored.templates[0]!, deletedAt: 5 },
+      { id: 'old.t', locked: true },
+    ];
     stored.coupons = [];
     stored.applied = null;
-    expect(policyDrift(p, stored, checksumOf(p))).toEqual(['template:hq.t', 'unlock:template:old.t', 'coupon:hq.c', 'applied']);
+    expect(policyDrift(p, stored, checksumOf(p))).toEqual([
+      'template:hq.t',
+      'unlock:template:old.t',
+      'coupon:hq.c',
+      'applied',
+    ]);
     // No policy: locked rows left over are released.
-    expect(policyDrift(null, { ...applied(p), applied: null }, '')).toEqual(['unlock:template:hq.t', 'unlock:coupon:hq.c']);
+    expect(policyDrift(null, { ...applied(p), applied: null }, '')).toEqual([
+      'unlock:template:hq.t',
+      'unlock:coupon:hq.c',
+    ]);
   });
 });

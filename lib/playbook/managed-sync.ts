@@ -10,7 +10,12 @@ import { TEMPLATE_BOOKKEEPING } from './template-edit';
  */
 
 export type LockableSetting = 'taxonomy' | 'reminderRules' | 'contactPolicy' | 'guardRules';
-export const LOCKABLE_SETTINGS: readonly LockableSetting[] = ['taxonomy', 'reminderRules', 'contactPolicy', 'guardRules'];
+export const LOCKABLE_SETTINGS: readonly LockableSetting[] = [
+  'taxonomy',
+  'reminderRules',
+  'contactPolicy',
+  'guardRules',
+];
 
 /** What the last application of a policy recorded (the lists it locked, its checksum). */
 export interface AppliedPolicy {
@@ -43,9 +48,9 @@ export function policyDrift(pack: PlaybookPack | null, stored: StoredForPolicy, 
   // A template is applied live (its deletedAt dropped) at the pack's position; coupons and rules as
   // the pack has them. Either way, with the lock mark.
   const sameTemplate = (row: object, want: object) =>
-    (row as { deletedAt?: unknown }).deletedAt === undefined
-    && (row as { order?: unknown }).order === (want as { order?: unknown }).order
-    && sameContent(row, want, TEMPLATE_BOOKKEEPING);
+    (row as { deletedAt?: unknown }).deletedAt === undefined &&
+    (row as { order?: unknown }).order === (want as { order?: unknown }).order &&
+    sameContent(row, want, TEMPLATE_BOOKKEEPING);
   const sameRow = (row: object, want: object) => sameContent(row, want, ROW_BOOKKEEPING);
   const lists = [
     ['template', pack?.templates ?? [], stored.templates, sameTemplate],
@@ -71,7 +76,11 @@ export function policyDrift(pack: PlaybookPack | null, stored: StoredForPolicy, 
 }
 
 /** Ids of locked rows the policy does not have: applying it must release them. */
-export function strayLocked(pack: PlaybookPack | null, rows: readonly object[], kind: 'template' | 'coupon' | 'couponRule'): string[] {
+export function strayLocked(
+  pack: PlaybookPack | null,
+  rows: readonly object[],
+  kind: 'template' | 'coupon' | 'couponRule',
+): string[] {
   const list = kind === 'template' ? pack?.templates : kind === 'coupon' ? pack?.coupons : pack?.couponRules;
   const ids = new Set((list ?? []).map((r) => r.id));
   return rows.filter((r) => isLocked(r) && !ids.has(idOf(r))).map(idOf);
@@ -85,11 +94,14 @@ export function lockedSettingsOf(pack: PlaybookPack): LockableSetting[] {
 function sameApplied(pack: PlaybookPack | null, applied: AppliedPolicy | null, checksum: string): boolean {
   if (!pack) return applied === null;
   if (!applied || applied.checksum !== checksum) return false;
-  const sameIds = (a: readonly string[], b: readonly { id: string }[]) => canonicalJson([...a].sort()) === canonicalJson(b.map((r) => r.id).sort());
-  return sameIds(applied.templates, pack.templates)
-    && sameIds(applied.coupons, pack.coupons)
-    && sameIds(applied.couponRules, pack.couponRules)
-    && canonicalJson([...applied.lockedSettings].sort()) === canonicalJson(lockedSettingsOf(pack).sort());
+  const sameIds = (a: readonly string[], b: readonly { id: string }[]) =>
+    canonicalJson([...a].sort()) === canonicalJson(b.map((r) => r.id).sort());
+  return (
+    sameIds(applied.templates, pack.templates) &&
+    sameIds(applied.coupons, pack.coupons) &&
+    sameIds(applied.couponRules, pack.couponRules) &&
+    canonicalJson([...applied.lockedSettings].sort()) === canonicalJson(lockedSettingsOf(pack).sort())
+  );
 }
 
 function sameContent(a: object, b: object, ignore: readonly string[]): boolean {
@@ -116,7 +128,10 @@ export type PolicyRead =
 const NO_MANAGED_STORAGE = 'Managed storage manifest not found';
 
 /** Judge a `storage.managed.get(key)` outcome: the value it gave, or the error it threw. */
-export function judgePolicyRead(outcome: { got: Record<string, unknown> } | { error: unknown }, key: string): PolicyRead {
+export function judgePolicyRead(
+  outcome: { got: Record<string, unknown> } | { error: unknown },
+  key: string,
+): PolicyRead {
   if ('error' in outcome) {
     const reason = errorMessage(outcome.error);
     return reason === NO_MANAGED_STORAGE ? { kind: 'absent' } : { kind: 'unreadable', reason };

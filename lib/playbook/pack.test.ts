@@ -53,7 +53,8 @@ describe('playbook packs', () => {
     expect(parsePack({ ...pack, version: 7 })).toEqual({ ok: false, problem: { kind: 'newerVersion', version: 7 } });
     const bad = parsePack({ ...pack, templates: [{ ...pack.templates[0], shortcut: 'no slash' }] });
     expect(bad.ok).toBe(false);
-    if (!bad.ok && bad.problem.kind === 'invalid') expect(bad.problem.issues[0]?.path).toEqual(['templates', 0, 'shortcut']);
+    if (!bad.ok && bad.problem.kind === 'invalid')
+      expect(bad.problem.issues[0]?.path).toEqual(['templates', 0, 'shortcut']);
     else throw new Error('expected invalid');
   });
 

@@ -18,13 +18,16 @@ import { ConsoleRepairSchema } from '../consoles/repairs';
 export const PACK_FORMAT = 'huitouke-playbook';
 export const PACK_VERSION = 1;
 
-const unique = <T extends { id: string }>(what: string) => (items: T[], ctx: z.RefinementCtx) => {
-  const seen = new Set<string>();
-  items.forEach((item, index) => {
-    if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate ${what} id ${item.id}` });
-    seen.add(item.id);
-  });
-};
+const unique =
+  <T extends { id: string }>(what: string) =>
+  (items: T[], ctx: z.RefinementCtx) => {
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      if (seen.has(item.id))
+        ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate ${what} id ${item.id}` });
+      seen.add(item.id);
+    });
+  };
 
 /**
  * Consoles taught by pointing (custom consoles) and repairs of built-in ones travel in a pack too,
@@ -103,7 +106,8 @@ export function parsePack(input: unknown): PackParse {
   if (version > PACK_VERSION) return { ok: false, problem: { kind: 'newerVersion', version } };
   for (let v = version; v < PACK_VERSION; v++) {
     const step = UPGRADES[v];
-    if (!step) return { ok: false, problem: { kind: 'invalid', issues: [{ path: ['version'], code: 'invalid_value' }] } };
+    if (!step)
+      return { ok: false, problem: { kind: 'invalid', issues: [{ path: ['version'], code: 'invalid_value' }] } };
     raw = step(raw);
   }
   const parsed = PlaybookPackSchema.safeParse(raw);
@@ -124,7 +128,10 @@ function shareable(template: Template): Template {
  * administrator's policy locked (they are the policy's to hand out, not this profile's). Local
  * marks never travel: parsing with the pack schema drops every field it does not know.
  */
-export function buildPack(contents: PlaybookContents, meta: { name: string; exportedBy: string; now: number; consoles?: PackConsoles }): PlaybookPack {
+export function buildPack(
+  contents: PlaybookContents,
+  meta: { name: string; exportedBy: string; now: number; consoles?: PackConsoles },
+): PlaybookPack {
   const live = <T extends { deletedAt?: number }>(items: T[]) =>
     items.filter((i) => i.deletedAt === undefined && (i as { locked?: unknown }).locked !== true);
   return PlaybookPackSchema.parse({
@@ -139,7 +146,9 @@ export function buildPack(contents: PlaybookContents, meta: { name: string; expo
     ...(contents.taxonomy ? { taxonomy: contents.taxonomy } : {}),
     ...(contents.reminderRules ? { reminderRules: contents.reminderRules } : {}),
     ...(contents.contactPolicy ? { contactPolicy: contents.contactPolicy } : {}),
-    ...(meta.consoles && (meta.consoles.custom.length || meta.consoles.repairs.length) ? { consoles: meta.consoles } : {}),
+    ...(meta.consoles && (meta.consoles.custom.length || meta.consoles.repairs.length)
+      ? { consoles: meta.consoles }
+      : {}),
     ...(contents.guardRules ? { guardRules: contents.guardRules } : {}),
   });
 }

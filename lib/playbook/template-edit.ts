@@ -3,7 +3,18 @@ import { canonicalJson, changedFields, omitFields } from './canonical';
 import { LOCAL_FIELDS } from './pack';
 
 /** Fields that change without anyone editing the template's content. */
-export const TEMPLATE_BOOKKEEPING = ['updatedAt', 'deletedAt', 'version', 'usageCount', 'teamUsageCount', 'lastUsedAt', 'createdBy', 'updatedBy', 'order', ...LOCAL_FIELDS] as const;
+export const TEMPLATE_BOOKKEEPING = [
+  'updatedAt',
+  'deletedAt',
+  'version',
+  'usageCount',
+  'teamUsageCount',
+  'lastUsedAt',
+  'createdBy',
+  'updatedBy',
+  'order',
+  ...LOCAL_FIELDS,
+] as const;
 
 /** What an edit changed, for version history ("variants.en", "conditions.stages", "enabled"). */
 export function templateChanges(before: Template | null, after: Template): string[] {
@@ -17,7 +28,9 @@ export function sameTemplateContent(a: Template, b: Template): boolean {
 
 /** Ids of templates made here: time plus randomness, so two supervisors never collide when packs meet. */
 export function newTemplateId(now: number, random: () => number = Math.random): string {
-  return `t.${now.toString(36)}${Math.floor(random() * 36 ** 6).toString(36).padStart(6, '0')}`;
+  return `t.${now.toString(36)}${Math.floor(random() * 36 ** 6)
+    .toString(36)
+    .padStart(6, '0')}`;
 }
 
 /** A new, empty template at the end of its folder. */
@@ -42,9 +55,27 @@ export function blankTemplate(id: string, folder: string, order: number, editor:
 }
 
 /** A copy with its own id, no shortcut (shortcuts must stay unique) and no usage. */
-export function duplicateTemplate(source: Template, id: string, title: string, order: number, editor: string, now: number): Template {
+export function duplicateTemplate(
+  source: Template,
+  id: string,
+  title: string,
+  order: number,
+  editor: string,
+  now: number,
+): Template {
   const { shortcut: _shortcut, deletedAt: _deleted, ...rest } = source;
-  const out = { ...rest, id, title, order, version: 1, usageCount: 0, lastUsedAt: null, createdBy: editor, updatedBy: editor, updatedAt: now };
+  const out = {
+    ...rest,
+    id,
+    title,
+    order,
+    version: 1,
+    usageCount: 0,
+    lastUsedAt: null,
+    createdBy: editor,
+    updatedBy: editor,
+    updatedAt: now,
+  };
   for (const f of LOCAL_FIELDS) delete (out as Record<string, unknown>)[f];
   return out;
 }

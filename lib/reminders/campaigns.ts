@@ -23,7 +23,10 @@ export interface CampaignList {
 
 const KIND_ORDER: readonly ReminderKind[] = ['stage_end', 'day100', 'anniversary', 'birthday'];
 
-export function campaignLists(open: readonly Reminder[], opts: { now: number; timeZone: string; horizonDays: number; engaged?: ReadonlySet<string> }): CampaignList[] {
+export function campaignLists(
+  open: readonly Reminder[],
+  opts: { now: number; timeZone: string; horizonDays: number; engaged?: ReadonlySet<string> },
+): CampaignList[] {
   const engaged = opts.engaged ?? new Set<string>();
   const last = localDateAt(opts.now + opts.horizonDays * 86_400_000, opts.timeZone);
   const byKey = new Map<string, CampaignList>();
@@ -34,12 +37,19 @@ export function campaignLists(open: readonly Reminder[], opts: { now: number; ti
     const key = r.kind === 'stage_end' && r.day !== undefined ? `${r.kind}:${r.day}` : r.kind;
     let list = byKey.get(key);
     if (!list) {
-      list = { key, kind: r.kind, ...(r.kind === 'stage_end' && r.day !== undefined ? { day: r.day } : {}), reminders: [] };
+      list = {
+        key,
+        kind: r.kind,
+        ...(r.kind === 'stage_end' && r.day !== undefined ? { day: r.day } : {}),
+        reminders: [],
+      };
       byKey.set(key, list);
     }
     if (!list.reminders.some((x) => x.buyerId === r.buyerId)) list.reminders.push(r);
   }
-  return [...byKey.values()].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || (a.day ?? 0) - (b.day ?? 0));
+  return [...byKey.values()].sort(
+    (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || (a.day ?? 0) - (b.day ?? 0),
+  );
 }
 
 /** The contact-log kind an exported campaign is recorded as (lib/insights groups it). */
@@ -57,6 +67,14 @@ export function campaignContactKind(kind: ReminderKind): string {
 export const CAMPAIGN_CSV_HEADER = ['买家昵称', '平台', '买家编号', '关怀类型', '到期日'] as const;
 
 export function campaignCsv(list: CampaignList, opts: { timeZone: string; careName: string }): string {
-  const rows = list.reminders.map((r) => csvRow([r.nick || r.buyerId.slice(r.buyerId.indexOf(':') + 1), r.platform, r.buyerId, opts.careName, localDateAt(r.dueAt, opts.timeZone)]));
+  const rows = list.reminders.map((r) =>
+    csvRow([
+      r.nick || r.buyerId.slice(r.buyerId.indexOf(':') + 1),
+      r.platform,
+      r.buyerId,
+      opts.careName,
+      localDateAt(r.dueAt, opts.timeZone),
+    ]),
+  );
   return UTF8_BOM + csvRow([...CAMPAIGN_CSV_HEADER]) + rows.join('');
 }

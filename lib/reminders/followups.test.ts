@@ -18,7 +18,20 @@ const startOfToday = () => {
 let n = 0;
 function reminder(kind: ReminderKind, buyer: string, dueAt: number, patch: Partial<Reminder> = {}): Reminder {
   n++;
-  return { id: `${kind}|${buyer}|${n}`, buyerId: `taobao:${buyer}`, nick: buyer, platform: 'taobao', kind, dueAt, createdAt: NOW - 10 * 86_400_000, source: kind, note: '', status: 'pending', updatedAt: NOW - HOUR, ...patch };
+  return {
+    id: `${kind}|${buyer}|${n}`,
+    buyerId: `taobao:${buyer}`,
+    nick: buyer,
+    platform: 'taobao',
+    kind,
+    dueAt,
+    createdAt: NOW - 10 * 86_400_000,
+    source: kind,
+    note: '',
+    status: 'pending',
+    updatedAt: NOW - HOUR,
+    ...patch,
+  };
 }
 
 const values: Record<string, FollowupValue> = {
@@ -40,24 +53,45 @@ describe("a day's follow-ups", () => {
   ];
 
   it('gives the agent what can be acted on, most valuable first, and leaves mass care for the campaign lists', () => {
-    const plan = planFollowups({ open, handledToday: 0, now: NOW, timeZone: TZ, cap: 30, engaged: new Set(['taobao:chatting']), valueOf });
-    expect(plan.actionable.map((f) => f.reminder.buyerId)).toEqual(['taobao:gold', 'taobao:low', 'taobao:small', 'taobao:chatting']);
+    const plan = planFollowups({
+      open,
+      handledToday: 0,
+      now: NOW,
+      timeZone: TZ,
+      cap: 30,
+      engaged: new Set(['taobao:chatting']),
+      valueOf,
+    });
+    expect(plan.actionable.map((f) => f.reminder.buyerId)).toEqual([
+      'taobao:gold',
+      'taobao:low',
+      'taobao:small',
+      'taobao:chatting',
+    ]);
     // Greetings for buyers who are not chatting are not the agent's; a buyer who is chatting gets hers in the chat.
     expect(plan.massCare.map((r) => r.buyerId).sort()).toEqual(['taobao:quiet', 'taobao:quiet2']);
     expect(plan.overCap).toBe(0);
   });
 
   it('orders by level, layer and the amount at stake; an unpaid order counts double', () => {
-    expect(followupScore('checkin', values['taobao:gold']!)).toBeGreaterThan(followupScore('checkin', values['taobao:low']!));
-    expect(followupScore('unpaid', { levelRank: 0, layer: 'normal', amountCents: 10_000 })).toBe(2 * followupScore('shipping', { levelRank: 0, layer: 'normal', amountCents: 10_000 }));
-    expect(followupScore('shipping', { levelRank: 2, layer: 'normal', amountCents: 10_000 })).toBeGreaterThan(followupScore('shipping', { levelRank: 0, layer: 'normal', amountCents: 10_000 }));
+    expect(followupScore('checkin', values['taobao:gold']!)).toBeGreaterThan(
+      followupScore('checkin', values['taobao:low']!),
+    );
+    expect(followupScore('unpaid', { levelRank: 0, layer: 'normal', amountCents: 10_000 })).toBe(
+      2 * followupScore('shipping', { levelRank: 0, layer: 'normal', amountCents: 10_000 }),
+    );
+    expect(followupScore('shipping', { levelRank: 2, layer: 'normal', amountCents: 10_000 })).toBeGreaterThan(
+      followupScore('shipping', { levelRank: 0, layer: 'normal', amountCents: 10_000 }),
+    );
   });
 
   it('caps the day per agent, counting what the agent already handled today', () => {
     const plan = planFollowups({ open, handledToday: 2, now: NOW, timeZone: TZ, cap: 3, engaged: new Set(), valueOf });
     expect(plan.actionable.map((f) => f.reminder.buyerId)).toEqual(['taobao:gold']);
     expect(plan.overCap).toBe(2);
-    expect(planFollowups({ open, handledToday: 5, now: NOW, timeZone: TZ, cap: 3, engaged: new Set(), valueOf }).actionable).toEqual([]);
+    expect(
+      planFollowups({ open, handledToday: 5, now: NOW, timeZone: TZ, cap: 3, engaged: new Set(), valueOf }).actionable,
+    ).toEqual([]);
   });
 
   it('leaves out what is due another day and what is done or still snoozed past today', () => {
@@ -91,7 +125,12 @@ describe('campaign lists', () => {
   ];
 
   it('group mass care due within the horizon by kind and milestone, one row per buyer, chatting buyers left to the agent', () => {
-    const lists = campaignLists(open, { now: NOW, timeZone: TZ, horizonDays: 7, engaged: new Set(['taobao:chatting']) });
+    const lists = campaignLists(open, {
+      now: NOW,
+      timeZone: TZ,
+      horizonDays: 7,
+      engaged: new Set(['taobao:chatting']),
+    });
     expect(lists.map((l) => [l.key, l.reminders.map((r) => r.nick)])).toEqual([
       ['stage_end:45', ['a']],
       ['stage_end:90', ['b']],
@@ -100,7 +139,11 @@ describe('campaign lists', () => {
   });
 
   it('export as a buyer list with the nickname first, formulas neutralised, and record as care or win-back', () => {
-    const list = { key: 'anniversary', kind: 'anniversary' as const, reminders: [reminder('anniversary', '=cmd', NOW), reminder('anniversary', '小红', NOW)] };
+    const list = {
+      key: 'anniversary',
+      kind: 'anniversary' as const,
+      reminders: [reminder('anniversary', '=cmd', NOW), reminder('anniversary', '小红', NOW)],
+    };
     const csv = campaignCsv(list, { timeZone: TZ, careName: '周年关怀' });
     const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe(CAMPAIGN_CSV_HEADER.join(','));

@@ -77,7 +77,11 @@ export function isActionable(r: Reminder, engaged: ReadonlySet<string>): boolean
 
 export function planFollowups(input: FollowupPlanInput): FollowupPlan {
   const today = localDateAt(input.now, input.timeZone);
-  const todays = input.open.filter((r) => (r.status === 'pending' || r.status === 'snoozed') && (dueTime(r) <= input.now || localDateAt(dueTime(r), input.timeZone) === today));
+  const todays = input.open.filter(
+    (r) =>
+      (r.status === 'pending' || r.status === 'snoozed') &&
+      (dueTime(r) <= input.now || localDateAt(dueTime(r), input.timeZone) === today),
+  );
   const ranked: RankedFollowup[] = [];
   const massCare: Reminder[] = [];
   for (const r of todays) {
@@ -88,7 +92,9 @@ export function planFollowups(input: FollowupPlanInput): FollowupPlan {
       massCare.push(r);
     }
   }
-  ranked.sort((a, b) => b.score - a.score || a.reminder.dueAt - b.reminder.dueAt || (a.reminder.id < b.reminder.id ? -1 : 1));
+  ranked.sort(
+    (a, b) => b.score - a.score || a.reminder.dueAt - b.reminder.dueAt || (a.reminder.id < b.reminder.id ? -1 : 1),
+  );
   const room = Math.max(0, input.cap - Math.max(0, input.handledToday));
   massCare.sort((a, b) => a.dueAt - b.dueAt || (a.id < b.id ? -1 : 1));
   return { actionable: ranked.slice(0, room), overCap: Math.max(0, ranked.length - room), massCare };

@@ -9,7 +9,10 @@ const at = (time: string) => epochOfLocalDateTime(`2025-05-14 ${time}:00`, TZ);
 
 function reminder(id: string, due: string, patch: Partial<Reminder> = {}): Reminder {
   return {
-    ...manualReminder({ id, buyerId: 'pinduoduo:p1', nick: 'p1', platform: 'pinduoduo', dueAt: at(due), note: id }, at('08:00')),
+    ...manualReminder(
+      { id, buyerId: 'pinduoduo:p1', nick: 'p1', platform: 'pinduoduo', dueAt: at(due), note: id },
+      at('08:00'),
+    ),
     ...patch,
   };
 }
@@ -42,7 +45,11 @@ describe('catch-up', () => {
     expect(afterRestart.result.fire.map((r) => r.id)).toEqual(['c']);
     expect(afterRestart.result.missedWhileAway).toEqual(['c']);
     expect(afterRestart.result.nextAlarmAt).toBeNull();
-    const secondRestart = wake(JSON.parse(JSON.stringify(afterRestart.store)).map((r: unknown) => ReminderSchema.parse(r)), at('17:00'), at('16:00'));
+    const secondRestart = wake(
+      JSON.parse(JSON.stringify(afterRestart.store)).map((r: unknown) => ReminderSchema.parse(r)),
+      at('17:00'),
+      at('16:00'),
+    );
     expect(secondRestart.result.fire).toEqual([]);
   });
 
@@ -53,7 +60,11 @@ describe('catch-up', () => {
   });
 
   it('never fires done, dismissed or deleted reminders', () => {
-    const closed = [complete(reminder('a', '10:00'), at('09:00')), dismiss(reminder('b', '10:00'), at('09:00')), reminder('d', '10:00', { deletedAt: at('09:00') })];
+    const closed = [
+      complete(reminder('a', '10:00'), at('09:00')),
+      dismiss(reminder('b', '10:00'), at('09:00')),
+      reminder('d', '10:00', { deletedAt: at('09:00') }),
+    ];
     expect(catchUp(closed, at('12:00'), null).fire).toEqual([]);
     expect(nextAlarmTime(closed, at('12:00'))).toBeNull();
     expect(dueReminders(closed, at('12:00'))).toEqual([]);
@@ -79,9 +90,18 @@ describe('snooze and the single alarm', () => {
   });
 
   it('keeps an agent-entered time inside quiet hours, unlike automatic ones', () => {
-    const manual = manualReminder({ buyerId: 'taobao:x', nick: 'x', platform: 'taobao', dueAt: at('23:30'), note: '确认地址' }, at('20:00'));
+    const manual = manualReminder(
+      { buyerId: 'taobao:x', nick: 'x', platform: 'taobao', dueAt: at('23:30'), note: '确认地址' },
+      at('20:00'),
+    );
     expect(manual.dueAt).toBe(at('23:30'));
-    const auto = remindersFromOrders({ events: [{ kind: 'created', platform: 'taobao', buyerKey: 'x', orderId: 'O1', at: at('23:20') }] }, DEFAULT_REMINDER_RULES, at('23:21'), [], TZ);
+    const auto = remindersFromOrders(
+      { events: [{ kind: 'created', platform: 'taobao', buyerKey: 'x', orderId: 'O1', at: at('23:20') }] },
+      DEFAULT_REMINDER_RULES,
+      at('23:21'),
+      [],
+      TZ,
+    );
     expect(auto[0]?.dueAt).toBe(epochOfLocalDateTime('2025-05-15 08:00:00', TZ));
   });
 });

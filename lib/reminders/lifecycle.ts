@@ -23,7 +23,8 @@ function needsFiring(r: Reminder): boolean {
   return isOpen(r) && (r.firedAt === undefined || r.firedAt < effectiveDueAt(r));
 }
 
-const byDue = (a: Reminder, b: Reminder) => effectiveDueAt(a) - effectiveDueAt(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byDue = (a: Reminder, b: Reminder) =>
+  effectiveDueAt(a) - effectiveDueAt(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Open reminders due at `now` or earlier (fired or not), earliest first: the agent's to-do list. */
 export function dueReminders(all: readonly Reminder[], now: number): Reminder[] {
@@ -75,7 +76,10 @@ export function catchUp(all: readonly Reminder[], now: number, lastRunAt: number
     })
     .map((r) => r.id);
   const fired = new Map(fire.map((r) => [r.id, r]));
-  const nextAlarmAt = nextAlarmTime(all.map((r) => fired.get(r.id) ?? r), now);
+  const nextAlarmAt = nextAlarmTime(
+    all.map((r) => fired.get(r.id) ?? r),
+    now,
+  );
   return { fire, missedWhileAway, nextAlarmAt };
 }
 

@@ -43,34 +43,62 @@ describe('unpaid reminders', () => {
   });
 
   it('keep at most 3 per buyer in any 24 hours, the earliest first', () => {
-    const orders = [order('A1', '2025-05-14 14:00:00'), order('A2', '2025-05-14 14:05:00'), order('A3', '2025-05-14 14:10:00')];
+    const orders = [
+      order('A1', '2025-05-14 14:00:00'),
+      order('A2', '2025-05-14 14:05:00'),
+      order('A3', '2025-05-14 14:10:00'),
+    ];
     const list = run(orders, at('2025-05-14 14:11:00'));
     // Any 24-hour window holds three: tomorrow 14:10 is 24 hours after 14:10, so it fits again.
-    expect(list.map((r) => local(r.dueAt))).toEqual(['2025-05-14 14:10', '2025-05-14 14:15', '2025-05-14 14:20', '2025-05-15 14:10']);
+    expect(list.map((r) => local(r.dueAt))).toEqual([
+      '2025-05-14 14:10',
+      '2025-05-14 14:15',
+      '2025-05-14 14:20',
+      '2025-05-15 14:10',
+    ]);
     // Another buyer is counted separately.
-    const mixed = run([...orders, order('B1', '2025-05-14 14:00:00', 'awaiting_payment', 'wang')], at('2025-05-14 14:11:00'));
+    const mixed = run(
+      [...orders, order('B1', '2025-05-14 14:00:00', 'awaiting_payment', 'wang')],
+      at('2025-05-14 14:11:00'),
+    );
     expect(mixed.filter((r) => r.buyerId === 'taobao:wang')).toHaveLength(2);
   });
 
   it('count reminders already stored against the cap', () => {
     const first = run([order('A1', '2025-05-14 14:00:00')], at('2025-05-14 14:01:00'));
-    const orders = [order('A1', '2025-05-14 14:00:00'), order('A2', '2025-05-14 14:30:00'), order('A3', '2025-05-14 15:00:00')];
+    const orders = [
+      order('A1', '2025-05-14 14:00:00'),
+      order('A2', '2025-05-14 14:30:00'),
+      order('A3', '2025-05-14 15:00:00'),
+    ];
     const later = run(orders, at('2025-05-14 15:01:00'), first);
     // 14:10 and tomorrow 14:00 are stored: A3's 15:10 would make four within 24 hours of 14:10.
     expect(later.map((r) => local(r.dueAt))).toEqual(['2025-05-14 14:40', '2025-05-15 14:30', '2025-05-15 15:00']);
   });
 
   it('are not made for paid, closed or long-abandoned orders', () => {
-    expect(run([order('A1', '2025-05-14 15:00:00', 'paid'), order('A2', '2025-05-14 15:00:00', 'closed')], at('2025-05-14 15:01:00'))).toEqual([]);
+    expect(
+      run(
+        [order('A1', '2025-05-14 15:00:00', 'paid'), order('A2', '2025-05-14 15:00:00', 'closed')],
+        at('2025-05-14 15:01:00'),
+      ),
+    ).toEqual([]);
     expect(run([order('A1', '2025-05-10 15:00:00')], at('2025-05-14 15:00:00'))).toEqual([]);
     // Imported three hours late: the 10-minute one is pointless, the 24-hour one still comes.
-    expect(run([order('A1', '2025-05-14 12:00:00')], at('2025-05-14 15:00:00')).map((r) => local(r.dueAt))).toEqual(['2025-05-15 12:00']);
+    expect(run([order('A1', '2025-05-14 12:00:00')], at('2025-05-14 15:00:00')).map((r) => local(r.dueAt))).toEqual([
+      '2025-05-15 12:00',
+    ]);
   });
 
   it('keep their time when the buyer replies in between', () => {
     const o = order('A1', '2025-05-14 15:00:00');
     const first = run([o], at('2025-05-14 15:01:00'));
-    const reply: OrderEvent = { kind: 'buyer_message', platform: 'taobao', buyerKey: 'lin', at: at('2025-05-14 15:05:00') };
+    const reply: OrderEvent = {
+      kind: 'buyer_message',
+      platform: 'taobao',
+      buyerKey: 'lin',
+      at: at('2025-05-14 15:05:00'),
+    };
     expect(run([o], at('2025-05-14 15:06:00'), first, [reply])).toEqual([]);
     const fresh = run([o], at('2025-05-14 15:06:00'), [], [reply]);
     expect(fresh.map((r) => [r.id, r.dueAt])).toEqual(first.map((r) => [r.id, r.dueAt]));
@@ -78,18 +106,37 @@ describe('unpaid reminders', () => {
 
   it('are dismissed once the order is paid', () => {
     const first = run([order('A1', '2025-05-14 15:00:00')], at('2025-05-14 15:01:00'));
-    const paid: OrderEvent = { kind: 'paid', platform: 'taobao', buyerKey: 'lin', orderId: 'A1', at: at('2025-05-14 15:20:00') };
+    const paid: OrderEvent = {
+      kind: 'paid',
+      platform: 'taobao',
+      buyerKey: 'lin',
+      orderId: 'A1',
+      at: at('2025-05-14 15:20:00'),
+    };
     const stale = staleOrderReminders(first, { events: [paid] }, at('2025-05-14 15:21:00'), TZ);
     expect(stale.map((r) => r.status)).toEqual(['dismissed', 'dismissed']);
-    expect(staleOrderReminders(first, { orders: [order('A1', '2025-05-14 15:00:00')] }, at('2025-05-14 15:21:00'), TZ)).toEqual([]);
+    expect(
+      staleOrderReminders(first, { orders: [order('A1', '2025-05-14 15:00:00')] }, at('2025-05-14 15:21:00'), TZ),
+    ).toEqual([]);
   });
 });
 
 describe('shipping reminders', () => {
-  const shipped = (time: string): OrderEvent => ({ kind: 'shipped', platform: 'taobao', buyerKey: 'lin', orderId: 'A1', at: at(time) });
+  const shipped = (time: string): OrderEvent => ({
+    kind: 'shipped',
+    platform: 'taobao',
+    buyerKey: 'lin',
+    orderId: 'A1',
+    at: at(time),
+  });
 
   it('give a shipping notice when the parcel leaves and a check-in two days later', () => {
-    const list = run([order('A1', '2025-05-13 10:00:00', 'paid')], at('2025-05-14 16:31:00'), [], [shipped('2025-05-14 16:30:00')]);
+    const list = run(
+      [order('A1', '2025-05-13 10:00:00', 'paid')],
+      at('2025-05-14 16:31:00'),
+      [],
+      [shipped('2025-05-14 16:30:00')],
+    );
     expect(list.map((r) => [r.kind, local(r.dueAt)])).toEqual([
       ['shipping', '2025-05-14 16:30'],
       ['checkin', '2025-05-16 10:00'],
@@ -111,7 +158,10 @@ describe('shipping reminders', () => {
     expect(run([withShip(order('A1', '2025-05-13 10:00:00', 'closed'), '2025-05-14 09:15:00')], now)).toEqual([]);
     expect(run([withShip(order('A2', '2025-05-13 10:00:00', 'completed'), '2025-05-14 09:15:00')], now)).toEqual([]);
     expect(run([withShip(order('A3', '2025-04-01 10:00:00', 'shipped'), '2025-04-02 09:15:00')], now)).toEqual([]);
-    const fulfilled = { ...withShip(order('#1001', '2025-05-13 10:00:00', 'completed'), '2025-05-14 09:15:00'), platform: 'shopify' as const };
+    const fulfilled = {
+      ...withShip(order('#1001', '2025-05-13 10:00:00', 'completed'), '2025-05-14 09:15:00'),
+      platform: 'shopify' as const,
+    };
     expect(run([fulfilled], now).map((r) => r.kind)).toEqual(['shipping', 'checkin']);
   });
 
@@ -141,32 +191,47 @@ describe('the scheduler', () => {
 
   it('is idempotent: a second run adds nothing and the caps hold', () => {
     fc.assert(
-      fc.property(fc.array(arbOrder, { maxLength: 8 }), fc.integer({ min: 0, max: 4 * 24 * 60 }), (specs, nowMinute) => {
-        const orders = build(specs);
-        const now = base + nowMinute * 60_000;
-        const first = run(orders, now);
-        expect(new Set(first.map((r) => r.id)).size).toBe(first.length);
-        expect(run(orders, now, first)).toEqual([]);
-        expect(run([...orders].reverse(), now).map((r) => r.id).sort()).toEqual(first.map((r) => r.id).sort());
-        for (const r of first) {
-          const window = first.filter((x) => x.buyerId === r.buyerId && x.dueAt >= r.dueAt && x.dueAt < r.dueAt + 86_400_000);
-          expect(window.length).toBeLessThanOrEqual(3);
-        }
-      }),
+      fc.property(
+        fc.array(arbOrder, { maxLength: 8 }),
+        fc.integer({ min: 0, max: 4 * 24 * 60 }),
+        (specs, nowMinute) => {
+          const orders = build(specs);
+          const now = base + nowMinute * 60_000;
+          const first = run(orders, now);
+          expect(new Set(first.map((r) => r.id)).size).toBe(first.length);
+          expect(run(orders, now, first)).toEqual([]);
+          expect(
+            run([...orders].reverse(), now)
+              .map((r) => r.id)
+              .sort(),
+          ).toEqual(first.map((r) => r.id).sort());
+          for (const r of first) {
+            const window = first.filter(
+              (x) => x.buyerId === r.buyerId && x.dueAt >= r.dueAt && x.dueAt < r.dueAt + 86_400_000,
+            );
+            expect(window.length).toBeLessThanOrEqual(3);
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });
 
   it('adds nothing on a later run that earlier runs did not already cover', () => {
     fc.assert(
-      fc.property(fc.array(arbOrder, { maxLength: 6 }), fc.integer({ min: 0, max: 2 * 24 * 60 }), fc.integer({ min: 1, max: 600 }), (specs, m1, gap) => {
-        const orders = build(specs);
-        const first = run(orders, base + m1 * 60_000);
-        const second = run(orders, base + (m1 + gap) * 60_000, first);
-        const ids = new Set(first.map((r) => r.id));
-        expect(second.every((r) => !ids.has(r.id))).toBe(true);
-        expect(run(orders, base + (m1 + gap) * 60_000, [...first, ...second])).toEqual([]);
-      }),
+      fc.property(
+        fc.array(arbOrder, { maxLength: 6 }),
+        fc.integer({ min: 0, max: 2 * 24 * 60 }),
+        fc.integer({ min: 1, max: 600 }),
+        (specs, m1, gap) => {
+          const orders = build(specs);
+          const first = run(orders, base + m1 * 60_000);
+          const second = run(orders, base + (m1 + gap) * 60_000, first);
+          const ids = new Set(first.map((r) => r.id));
+          expect(second.every((r) => !ids.has(r.id))).toBe(true);
+          expect(run(orders, base + (m1 + gap) * 60_000, [...first, ...second])).toEqual([]);
+        },
+      ),
       { numRuns: 40 },
     );
   });

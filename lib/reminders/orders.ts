@@ -204,7 +204,13 @@ export function staleOrderReminders(
  */
 export function orderStatusEvents(before: Order | null | undefined, after: Order, at: number): OrderEvent[] {
   if (!before || !after.buyerKey) return [];
-  const base = { platform: after.platform, buyerKey: after.buyerKey, orderId: after.orderId, at, ...(after.buyerNick ? { nick: after.buyerNick } : {}) };
+  const base = {
+    platform: after.platform,
+    buyerKey: after.buyerKey,
+    orderId: after.orderId,
+    at,
+    ...(after.buyerNick ? { nick: after.buyerNick } : {}),
+  };
   const was = before.status;
   const is = after.status;
   if (is === was || is === null) return [];

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../dates/local-date';
 import type { BuyerProfile, StageId } from '../schemas/buyer';
-import { isCalendarMonthDay, remindersFromBirthday, remindersFromProfile, staleBirthdayReminders, staleProfileReminders } from './profile';
+import {
+  isCalendarMonthDay,
+  remindersFromBirthday,
+  remindersFromProfile,
+  staleBirthdayReminders,
+  staleProfileReminders,
+} from './profile';
 import { DEFAULT_REMINDER_RULES as RULES, type Reminder } from './schema';
 import { epochOfLocalDateTime, formatLocal } from './time';
 
@@ -86,10 +92,14 @@ describe('greetings', () => {
 
   it('mark a known birthday, this year or next', () => {
     const p = buyer(200, 200, 'sleeping');
-    expect(summary(run(p, [], NOW, '05-16')).filter(([k]) => k === 'birthday')).toEqual([['birthday', 0, '2025-05-16 10:00']]);
+    expect(summary(run(p, [], NOW, '05-16')).filter(([k]) => k === 'birthday')).toEqual([
+      ['birthday', 0, '2025-05-16 10:00'],
+    ]);
     expect(run(p, [], NOW, '05-10').filter((r) => r.kind === 'birthday')).toEqual([]);
     const newYear = epochOfLocalDateTime('2025-12-29 09:00:00', TZ);
-    expect(summary(run(p, [], newYear, '01-02')).filter(([k]) => k === 'birthday')).toEqual([['birthday', 0, '2026-01-02 10:00']]);
+    expect(summary(run(p, [], newYear, '01-02')).filter(([k]) => k === 'birthday')).toEqual([
+      ['birthday', 0, '2026-01-02 10:00'],
+    ]);
   });
 
   it('mark a leap-day birthday on 02-28 in other years, and that greeting is not taken for one of another day', () => {
@@ -106,6 +116,8 @@ describe('greetings', () => {
   it('only for a day the calendar has', () => {
     expect(['01-31', '02-29', '04-30', '12-31'].every(isCalendarMonthDay)).toBe(true);
     expect(['02-30', '04-31', '13-01', '00-10', '1-5'].some(isCalendarMonthDay)).toBe(false);
-    expect(remindersFromBirthday({ id: 'jd:zhang', nick: '张', platform: 'jd', monthDay: '02-30' }, RULES, NOW, [], TZ)).toEqual([]);
+    expect(
+      remindersFromBirthday({ id: 'jd:zhang', nick: '张', platform: 'jd', monthDay: '02-30' }, RULES, NOW, [], TZ),
+    ).toEqual([]);
   });
 });

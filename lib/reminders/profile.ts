@@ -73,7 +73,8 @@ export function remindersFromProfile(
       add('anniversary', date, Number(date.slice(0, 4)) - Number(firstPaidDate.slice(0, 4)), date);
     }
   }
-  if (options.birthday) out.push(...remindersFromBirthday({ ...profile, monthDay: options.birthday }, rules, now, existing, timeZone));
+  if (options.birthday)
+    out.push(...remindersFromBirthday({ ...profile, monthDay: options.birthday }, rules, now, existing, timeZone));
   return out.sort((a, b) => a.dueAt - b.dueAt || (a.id < b.id ? -1 : 1));
 }
 
@@ -101,35 +102,54 @@ const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  * the rules' send time that day (a birthday entered today after it is due at once). Its id names
  * the date, so each year's birthday is reminded once.
  */
-export function remindersFromBirthday(subject: BirthdaySubject, rules: ReminderRules, now: number, existing: readonly Reminder[], timeZone: string = DEFAULT_TIME_ZONE): Reminder[] {
+export function remindersFromBirthday(
+  subject: BirthdaySubject,
+  rules: ReminderRules,
+  now: number,
+  existing: readonly Reminder[],
+  timeZone: string = DEFAULT_TIME_ZONE,
+): Reminder[] {
   if (!rules.birthday.enabled || !isCalendarMonthDay(subject.monthDay)) return [];
   const today = localDateAt(now, timeZone);
   const date = nextMonthDay(subject.monthDay, today);
   const id = reminderId('birthday', subject.id, date, 0);
   if (date > addDays(today, rules.horizonDays) || existing.some((r) => r.id === id)) return [];
-  return [{
-    id,
-    buyerId: subject.id,
-    nick: subject.nick,
-    platform: subject.platform,
-    kind: 'birthday',
-    dueAt: outsideQuietHours(epochAt(date, minuteOfDay(rules.sendTime), timeZone), rules.quietHours, timeZone),
-    createdAt: now,
-    source: 'birthday',
-    note: '',
-    status: 'pending',
-    day: 0,
-    updatedAt: now,
-  }];
+  return [
+    {
+      id,
+      buyerId: subject.id,
+      nick: subject.nick,
+      platform: subject.platform,
+      kind: 'birthday',
+      dueAt: outsideQuietHours(epochAt(date, minuteOfDay(rules.sendTime), timeZone), rules.quietHours, timeZone),
+      createdAt: now,
+      source: 'birthday',
+      note: '',
+      status: 'pending',
+      day: 0,
+      updatedAt: now,
+    },
+  ];
 }
 
 /**
  * Open birthday greetings of this buyer for another day than the birthday now says (an agent
  * corrected or removed it: `monthDay` null), returned dismissed for the caller to store.
  */
-export function staleBirthdayReminders(buyerId: string, monthDay: MonthDay | null, existing: readonly Reminder[], now: number): Reminder[] {
+export function staleBirthdayReminders(
+  buyerId: string,
+  monthDay: MonthDay | null,
+  existing: readonly Reminder[],
+  now: number,
+): Reminder[] {
   return existing
-    .filter((r) => r.buyerId === buyerId && r.kind === 'birthday' && r.deletedAt === undefined && (r.status === 'pending' || r.status === 'snoozed'))
+    .filter(
+      (r) =>
+        r.buyerId === buyerId &&
+        r.kind === 'birthday' &&
+        r.deletedAt === undefined &&
+        (r.status === 'pending' || r.status === 'snoozed'),
+    )
     .filter((r) => {
       // The id names the greeting's date: `birthday|buyer|YYYY-MM-DD|0`; the buyer id may hold `|`.
       const date = r.id.slice(0, r.id.lastIndexOf('|')).slice(-10);
@@ -139,7 +159,11 @@ export function staleBirthdayReminders(buyerId: string, monthDay: MonthDay | nul
 }
 
 /** Open stage-end nudges counted from an older last purchase: the buyer came back, so they are dismissed. */
-export function staleProfileReminders(profile: ReminderSubject, existing: readonly Reminder[], now: number): Reminder[] {
+export function staleProfileReminders(
+  profile: ReminderSubject,
+  existing: readonly Reminder[],
+  now: number,
+): Reminder[] {
   const last = profile.metrics.lastPaidDate;
   return existing
     .filter((r) => r.buyerId === profile.id && r.kind === 'stage_end' && r.deletedAt === undefined)

@@ -16,7 +16,21 @@ export function normalise(text: string): string {
   return out;
 }
 
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  兩: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** `12`, `1.5`, `十二`, `二十三`, `两` → number; NaN for anything else. */
 export function parseNumber(text: string): number {
@@ -93,17 +107,71 @@ export const DAY_WORDS: Record<string, { offset: number; period?: Period }> = {
 
 /** 0 = Monday … 6 = Sunday. */
 export const WEEKDAYS: Record<string, number> = {
-  一: 0, 二: 1, 三: 2, 四: 3, 五: 4, 六: 5, 日: 6, 天: 6,
-  '1': 0, '2': 1, '3': 2, '4': 3, '5': 4, '6': 5, '7': 6,
-  mon: 0, monday: 0, tue: 1, tues: 1, tuesday: 1, wed: 2, wednesday: 2, thu: 3, thurs: 3, thursday: 3,
-  fri: 4, friday: 4, sat: 5, saturday: 5, sun: 6, sunday: 6,
+  一: 0,
+  二: 1,
+  三: 2,
+  四: 3,
+  五: 4,
+  六: 5,
+  日: 6,
+  天: 6,
+  '1': 0,
+  '2': 1,
+  '3': 2,
+  '4': 3,
+  '5': 4,
+  '6': 5,
+  '7': 6,
+  mon: 0,
+  monday: 0,
+  tue: 1,
+  tues: 1,
+  tuesday: 1,
+  wed: 2,
+  wednesday: 2,
+  thu: 3,
+  thurs: 3,
+  thursday: 3,
+  fri: 4,
+  friday: 4,
+  sat: 5,
+  saturday: 5,
+  sun: 6,
+  sunday: 6,
 };
 
 export type DurationUnit = 'minute' | 'hour' | 'day' | 'week';
 export const UNIT_WORDS: Record<string, DurationUnit> = {
-  分钟: 'minute', 分: 'minute', minute: 'minute', minutes: 'minute', min: 'minute', mins: 'minute', m: 'minute',
-  小时: 'hour', 钟头: 'hour', hour: 'hour', hours: 'hour', hr: 'hour', hrs: 'hour', h: 'hour',
-  天: 'day', day: 'day', days: 'day', d: 'day',
-  周: 'week', 星期: 'week', 礼拜: 'week', week: 'week', weeks: 'week', wk: 'week', wks: 'week', w: 'week',
+  分钟: 'minute',
+  分: 'minute',
+  minute: 'minute',
+  minutes: 'minute',
+  min: 'minute',
+  mins: 'minute',
+  m: 'minute',
+  小时: 'hour',
+  钟头: 'hour',
+  hour: 'hour',
+  hours: 'hour',
+  hr: 'hour',
+  hrs: 'hour',
+  h: 'hour',
+  天: 'day',
+  day: 'day',
+  days: 'day',
+  d: 'day',
+  周: 'week',
+  星期: 'week',
+  礼拜: 'week',
+  week: 'week',
+  weeks: 'week',
+  wk: 'week',
+  wks: 'week',
+  w: 'week',
 };
-export const UNIT_MS: Record<DurationUnit, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000, week: 604_800_000 };
+export const UNIT_MS: Record<DurationUnit, number> = {
+  minute: 60_000,
+  hour: 3_600_000,
+  day: 86_400_000,
+  week: 604_800_000,
+};

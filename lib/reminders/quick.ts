@@ -63,7 +63,10 @@ class Scanner {
       } else current += this.original[i];
     }
     pieces.push(current);
-    const joined = pieces.map((p) => p.trim()).filter(Boolean).join(' ');
+    const joined = pieces
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .join(' ');
     return joined
       .replace(/^(提醒我|提醒|remind me to|remind me)\s*/i, '')
       .replace(/^(at|on|in)\s+/i, '')
@@ -75,8 +78,12 @@ const CN_UNIT = '分钟|分|小时|钟头|天|周|星期|礼拜';
 const EN_UNIT = 'minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w';
 
 function findDuration(s: Scanner): { ms: number; unit: DurationUnit; count: number } | null {
-  const cn = s.take(new RegExp(`(?:(\\d+(?:\\.\\d+)?|[${CN_NUM}百]+)\\s*个?\\s*(半)?|(半)\\s*个?)\\s*(${CN_UNIT})\\s*(?:以后|之后|后)`));
-  const en = cn ? null : s.take(new RegExp(`(?:\\bin\\s+)?(?<![\\d.:/a-z])(\\d+(?:\\.\\d+)?)\\s*(${EN_UNIT})(?![a-z])(?:\\s+later)?`));
+  const cn = s.take(
+    new RegExp(`(?:(\\d+(?:\\.\\d+)?|[${CN_NUM}百]+)\\s*个?\\s*(半)?|(半)\\s*个?)\\s*(${CN_UNIT})\\s*(?:以后|之后|后)`),
+  );
+  const en = cn
+    ? null
+    : s.take(new RegExp(`(?:\\bin\\s+)?(?<![\\d.:/a-z])(\\d+(?:\\.\\d+)?)\\s*(${EN_UNIT})(?![a-z])(?:\\s+later)?`));
   const words = cn || en ? null : s.take(/\bin\s+(an?|one|half an)\s+(hour|minute|day|week)\b/);
   let count: number;
   let unitWord: string;
@@ -99,7 +106,8 @@ type DayResult = { date: string; period?: Period } | { invalid: string } | null;
 
 function findDay(s: Scanner, today: string): DayResult {
   const year = Number(today.slice(0, 4));
-  const ymd = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const ymd = (y: number, m: number, d: number) =>
+    `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   const checked = (date: string, text: string): DayResult => (isLocalDate(date) ? { date } : { invalid: text });
   const upcoming = (m: number, d: number, text: string): DayResult => {
     const date = ymd(year, m, d);
@@ -114,7 +122,9 @@ function findDay(s: Scanner, today: string): DayResult {
   const slash = s.take(/(?<![\d/])(\d{1,2})\/(\d{1,2})(?![\d/])/);
   if (slash) return upcoming(Number(slash[1]), Number(slash[2]), slash[0]);
 
-  const dayWord = s.take(/(大后天|后天|明天|明日|明早|明晚|今天|今日|今早|今晚|\bday after tomorrow\b|\btomorrow\b|\btmrw\b|\btmr\b|\btoday\b|\btonight\b)/);
+  const dayWord = s.take(
+    /(大后天|后天|明天|明日|明早|明晚|今天|今日|今早|今晚|\bday after tomorrow\b|\btomorrow\b|\btmrw\b|\btmr\b|\btoday\b|\btonight\b)/,
+  );
   if (dayWord) {
     const word = DAY_WORDS[dayWord[1] ?? ''];
     if (word) return { date: addDays(today, word.offset), ...(word.period ? { period: word.period } : {}) };
@@ -122,7 +132,11 @@ function findDay(s: Scanner, today: string): DayResult {
 
   const w = weekdayOf(today);
   const cnWeek = s.take(/(下下|下个|下|本|这个|这)?\s*(?:周|星期|礼拜|週)([一二三四五六日天1-7])/);
-  const enWeek = cnWeek ? null : s.take(/\b(next\s+|this\s+)?(monday|mon|tuesday|tues|tue|wednesday|wed|thursday|thurs|thu|friday|fri|saturday|sat|sunday|sun)\b/);
+  const enWeek = cnWeek
+    ? null
+    : s.take(
+        /\b(next\s+|this\s+)?(monday|mon|tuesday|tues|tue|wednesday|wed|thursday|thurs|thu|friday|fri|saturday|sat|sunday|sun)\b/,
+      );
   const week = cnWeek ?? enWeek;
   if (week) {
     const target = WEEKDAYS[week[2] ?? ''] ?? 0;
@@ -150,13 +164,15 @@ function findDay(s: Scanner, today: string): DayResult {
 
 function findPeriod(s: Scanner): Period | null {
   const m =
-    s.take(/(凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜里|夜间|\bmorning\b|\bafternoon\b|\bevening\b|\bnoon\b|\bnight\b)/) ??
-    s.take(new RegExp(`(早|晚)(?=\\s*(?:\\d|[${CN_NUM}]+\\s*[点點时時]))`));
+    s.take(
+      /(凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜里|夜间|\bmorning\b|\bafternoon\b|\bevening\b|\bnoon\b|\bnight\b)/,
+    ) ?? s.take(new RegExp(`(早|晚)(?=\\s*(?:\\d|[${CN_NUM}]+\\s*[点點时時]))`));
   return m ? (PERIOD_WORDS[m[1] ?? ''] ?? null) : null;
 }
 
 function findClock(s: Scanner): Clock | null {
-  const mer = (text: string | undefined): Clock['meridiem'] => (text ? (text.startsWith('a') ? 'am' : 'pm') : undefined);
+  const mer = (text: string | undefined): Clock['meridiem'] =>
+    text ? (text.startsWith('a') ? 'am' : 'pm') : undefined;
   const withMeridiem = (hour: number, minute: number, m: string | undefined): Clock => {
     const meridiem = mer(m);
     return meridiem ? { hour, minute, meridiem } : { hour, minute };
@@ -183,7 +199,8 @@ function findClock(s: Scanner): Clock | null {
 function clockMinutes(clock: Clock, period: Period | null): number | null {
   let { hour } = clock;
   const { minute } = clock;
-  if (!Number.isInteger(hour) || !Number.isInteger(minute) || minute < 0 || minute > 59 || hour < 0 || hour > 24) return null;
+  if (!Number.isInteger(hour) || !Number.isInteger(minute) || minute < 0 || minute > 59 || hour < 0 || hour > 24)
+    return null;
   if (clock.meridiem) {
     if (hour < 1 || hour > 12) return null;
     if (clock.meridiem === 'pm' && hour < 12) hour += 12;
@@ -217,7 +234,10 @@ export function parseQuickReminder(
 ): QuickReminderResult {
   const s = new Scanner(text);
   const today = wallClock(now, timeZone).date;
-  const fail = (code: 'followup_quickNoTime' | 'followup_quickInvalid' | 'followup_quickPast', params: Record<string, string> = {}): QuickReminderResult => ({
+  const fail = (
+    code: 'followup_quickNoTime' | 'followup_quickInvalid' | 'followup_quickPast',
+    params: Record<string, string> = {},
+  ): QuickReminderResult => ({
     ok: false,
     error: { code, params },
   });
@@ -228,7 +248,8 @@ export function parseQuickReminder(
   const period = findPeriod(s) ?? day?.period ?? null;
   const clock = findClock(s);
   const clockMin = clock ? clockMinutes(clock, period) : null;
-  if (clock && clockMin === null) return fail('followup_quickInvalid', { text: `${clock.hour}:${String(clock.minute).padStart(2, '0')}` });
+  if (clock && clockMin === null)
+    return fail('followup_quickInvalid', { text: `${clock.hour}:${String(clock.minute).padStart(2, '0')}` });
   const timeOfDay = clockMin ?? (period ? PERIOD_DEFAULT_MINUTES[period] : null);
 
   let dueAt: number;

@@ -11,7 +11,16 @@ import { ClockTimeSchema, QuietHoursSchema } from './time';
  * - birthday: when the buyer's birthday is known
  * - manual: entered by an agent
  */
-export const ReminderKindSchema = z.enum(['unpaid', 'shipping', 'checkin', 'stage_end', 'day100', 'anniversary', 'birthday', 'manual']);
+export const ReminderKindSchema = z.enum([
+  'unpaid',
+  'shipping',
+  'checkin',
+  'stage_end',
+  'day100',
+  'anniversary',
+  'birthday',
+  'manual',
+]);
 export type ReminderKind = z.infer<typeof ReminderKindSchema>;
 
 export const ReminderStatusSchema = z.enum(['pending', 'done', 'dismissed', 'snoozed']);

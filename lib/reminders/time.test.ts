@@ -7,13 +7,18 @@ const QUIET = { start: '22:00', end: '08:00' };
 describe('shop-local time', () => {
   it('round-trips wall-clock minutes in zones with and without DST', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 19_000, max: 21_000 }), fc.integer({ min: 0, max: 1439 }), fc.constantFrom('Asia/Shanghai', 'Asia/Singapore', 'Europe/Berlin'), (day, minute, tz) => {
-        const date = new Date(day * 86_400_000).toISOString().slice(0, 10);
-        // Berlin skips 02:00–03:00 one night a year: those wall times do not exist there.
-        if (tz === 'Europe/Berlin' && minute >= 120 && minute < 180) return;
-        const w = wallClock(epochAt(date, minute, tz), tz);
-        expect([w.date, w.hour * 60 + w.minute]).toEqual([date, minute]);
-      }),
+      fc.property(
+        fc.integer({ min: 19_000, max: 21_000 }),
+        fc.integer({ min: 0, max: 1439 }),
+        fc.constantFrom('Asia/Shanghai', 'Asia/Singapore', 'Europe/Berlin'),
+        (day, minute, tz) => {
+          const date = new Date(day * 86_400_000).toISOString().slice(0, 10);
+          // Berlin skips 02:00–03:00 one night a year: those wall times do not exist there.
+          if (tz === 'Europe/Berlin' && minute >= 120 && minute < 180) return;
+          const w = wallClock(epochAt(date, minute, tz), tz);
+          expect([w.date, w.hour * 60 + w.minute]).toEqual([date, minute]);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -30,7 +35,9 @@ describe('shop-local time', () => {
     expect(move('2025-05-14', '08:00')).toBe('2025-05-14 08:00');
     expect(move('2025-12-31', '23:00')).toBe('2026-01-01 08:00');
     const lunch = { start: '12:00', end: '13:30' };
-    expect(formatLocal(outsideQuietHours(epochAt('2025-05-14', 12 * 60 + 10, tz), lunch, tz), tz)).toBe('2025-05-14 13:30');
+    expect(formatLocal(outsideQuietHours(epochAt('2025-05-14', 12 * 60 + 10, tz), lunch, tz), tz)).toBe(
+      '2025-05-14 13:30',
+    );
     expect(outsideQuietHours(123, null, tz)).toBe(123);
   });
 

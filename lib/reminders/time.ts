@@ -14,16 +14,19 @@ import { oncePerKey } from '../dates/once-per-key';
 /** The zone most Chinese shops run in; callers pass the shop's zone from settings when it differs. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
-const formatter = oncePerKey((timeZone: string) => new Intl.DateTimeFormat('en-US', {
-  timeZone,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-}));
+const formatter = oncePerKey(
+  (timeZone: string) =>
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    }),
+);
 
 export function isValidTimeZone(timeZone: string): boolean {
   try {

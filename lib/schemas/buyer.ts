@@ -8,8 +8,14 @@ export type StageId = z.infer<typeof StageIdSchema>;
 
 /** The Chinese RFM 8-class model. */
 export const Rfm8IdSchema = z.enum([
-  'important_value', 'important_develop', 'important_keep', 'important_retain',
-  'general_value', 'general_develop', 'general_keep', 'general_retain',
+  'important_value',
+  'important_develop',
+  'important_keep',
+  'important_retain',
+  'general_value',
+  'general_develop',
+  'general_keep',
+  'general_retain',
 ]);
 export type Rfm8Id = z.infer<typeof Rfm8IdSchema>;
 
@@ -27,12 +33,16 @@ export const BuyerMetricsSchema = z.object({
    */
   currency: CurrencyCodeSchema.optional(),
   /** The buyer's orders in other currencies, never added into netCents; absent when there are none. */
-  otherMoney: z.array(z.object({
-    currency: CurrencyCodeSchema,
-    paidOrders: z.number().int().nonnegative(),
-    netCents: CentsSchema,
-    refundCents: CentsSchema,
-  })).optional(),
+  otherMoney: z
+    .array(
+      z.object({
+        currency: CurrencyCodeSchema,
+        paidOrders: z.number().int().nonnegative(),
+        netCents: CentsSchema,
+        refundCents: CentsSchema,
+      }),
+    )
+    .optional(),
   firstPaidDate: LocalDateSchema.nullable(),
   lastPaidDate: LocalDateSchema.nullable(),
   /** Shop-local dates of every counted order, ascending (for "orders in the last N days"). */
@@ -43,7 +53,9 @@ export const BuyerMetricsSchema = z.object({
   /** All orders seen, paid or not. */
   allOrders: z.number().int().nonnegative(),
   /** Most recent items first, at most 20. */
-  lastItems: z.array(z.object({ title: z.string(), date: LocalDateSchema.nullable(), category: z.string().optional() })),
+  lastItems: z.array(
+    z.object({ title: z.string(), date: LocalDateSchema.nullable(), category: z.string().optional() }),
+  ),
   categories: z.array(z.string()),
 });
 export type BuyerMetrics = z.infer<typeof BuyerMetricsSchema>;

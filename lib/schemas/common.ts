@@ -8,7 +8,9 @@ export const PLATFORMS = PlatformSchema.options;
 /** Shop-local calendar date, `YYYY-MM-DD`. */
 export const LocalDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 /** Shop-local wall-clock time, `YYYY-MM-DD HH:mm:ss` (exports carry no time zone; Shopify's offsets are converted). */
-export const LocalDateTimeSchema = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'expected YYYY-MM-DD HH:mm:ss');
+export const LocalDateTimeSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'expected YYYY-MM-DD HH:mm:ss');
 /** Money in cents (fen) as an integer, so sums are exact. */
 export const CentsSchema = z.number().int();
 

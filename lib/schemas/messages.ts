@@ -195,7 +195,10 @@ export const PlatformGuardSchema = z.object({
     wordSeparator: z.string().max(10),
     findingSeparator: z.string().max(10),
   }),
-  sameText: z.array(z.object({ fingerprint: z.string().min(1).max(40), buyers: z.number().int().min(2).max(1_000_000) })).max(200).optional(),
+  sameText: z
+    .array(z.object({ fingerprint: z.string().min(1).max(40), buyers: z.number().int().min(2).max(1_000_000) }))
+    .max(200)
+    .optional(),
 });
 
 export const LayoutSchema = z.object({
@@ -230,7 +233,11 @@ export type ConsoleToHub = z.infer<typeof ConsoleToHubSchema>;
  * `repair` points at the open console's parts again (those that stopped matching). From the sidebar
  * (through the hub) or the popup (`tabs.sendMessage`); the locale is the picker's language.
  */
-export const TeachRequestSchema = z.object({ type: z.literal('teach'), mode: z.enum(['new', 'repair']), locale: UiLocaleSchema });
+export const TeachRequestSchema = z.object({
+  type: z.literal('teach'),
+  mode: z.enum(['new', 'repair']),
+  locale: UiLocaleSchema,
+});
 export type TeachRequest = z.infer<typeof TeachRequestSchema>;
 
 /** Hub → content script. */
@@ -272,7 +279,13 @@ export const HubToSidebarSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('layout'), layout: LayoutSchema }),
   z.object({ type: z.literal('focusSuggestions') }),
   /** The answer to an rpc; `value` is checked against the method's result schema by the sidebar. */
-  z.object({ type: z.literal('rpcResult'), id: Id, ok: z.boolean(), value: z.unknown().optional(), error: z.string().max(2000).optional() }),
+  z.object({
+    type: z.literal('rpcResult'),
+    id: Id,
+    ok: z.boolean(),
+    value: z.unknown().optional(),
+    error: z.string().max(2000).optional(),
+  }),
   /** Data changed somewhere (another tab, an import): re-read what is shown. */
   z.object({ type: z.literal('changed') }),
   z.object({ type: z.literal('shortcut'), request: ShortcutRequestSchema }),
@@ -305,7 +318,12 @@ export type PageToBackground = z.infer<typeof PageToBackgroundSchema>;
  */
 export const PickerToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('saveTaughtConsole'), adapter: z.unknown() }),
-  z.object({ type: z.literal('saveConsoleRepair'), id: z.string().max(48), parts: RepairedPartsSchema.min(1), selectors: z.record(z.string(), z.unknown()) }),
+  z.object({
+    type: z.literal('saveConsoleRepair'),
+    id: z.string().max(48),
+    parts: RepairedPartsSchema.min(1),
+    selectors: z.record(z.string(), z.unknown()),
+  }),
 ]);
 export type PickerToBackground = z.infer<typeof PickerToBackgroundSchema>;
 export interface PickerSaveAnswer {

@@ -23,7 +23,13 @@ const BuyerId = z.string().min(1).max(400);
 
 export const SidebarRequestSchema = z.discriminatedUnion('method', [
   z.object({ method: z.literal('settings') }),
-  z.object({ method: z.literal('buyer'), platform: PlatformSchema, id: z.string().max(300).nullable(), nick: z.string().max(300), asOf: LocalDateSchema }),
+  z.object({
+    method: z.literal('buyer'),
+    platform: PlatformSchema,
+    id: z.string().max(300).nullable(),
+    nick: z.string().max(300),
+    asOf: LocalDateSchema,
+  }),
   z.object({ method: z.literal('notes'), buyerId: BuyerId }),
   z.object({ method: z.literal('addNote'), buyerId: BuyerId, text: z.string().min(1).max(5000) }),
   z.object({ method: z.literal('deleteNote'), id: z.string().max(100) }),
@@ -32,7 +38,20 @@ export const SidebarRequestSchema = z.discriminatedUnion('method', [
   z.object({ method: z.literal('concerns'), buyerId: BuyerId }),
   z.object({
     method: z.literal('saveConcern'),
-    concern: ConcernRecordSchema.pick({ buyerId: true, nick: true, platform: true, console: true, conversationId: true, messageId: true, concern: true, quote: true, source: true, missed: true, messageText: true, product: true }),
+    concern: ConcernRecordSchema.pick({
+      buyerId: true,
+      nick: true,
+      platform: true,
+      console: true,
+      conversationId: true,
+      messageId: true,
+      concern: true,
+      quote: true,
+      source: true,
+      missed: true,
+      messageText: true,
+      product: true,
+    }),
   }),
   z.object({ method: z.literal('resolveConcern'), id: z.string().max(100), resolved: z.boolean() }),
   // Suggestions, coupons, contact log and reminders (issue 5).
@@ -53,15 +72,27 @@ export const SidebarRequestSchema = z.discriminatedUnion('method', [
   z.object({
     method: z.literal('contactSeen'),
     buyerId: BuyerId,
-    messages: z.array(z.object({ id: z.string().min(1).max(300), text: z.string().max(2000) })).min(1).max(20),
+    messages: z
+      .array(z.object({ id: z.string().min(1).max(300), text: z.string().max(2000) }))
+      .min(1)
+      .max(20),
   }),
   z.object({ method: z.literal('reminders'), buyerId: BuyerId }),
   /** A quick reminder as the agent typed it ("明天10点回访，问尺码是否合适"); the background reads the time. */
-  z.object({ method: z.literal('addReminder'), buyerId: BuyerId, nick: z.string().max(300), platform: PlatformSchema, text: z.string().min(1).max(500) }),
+  z.object({
+    method: z.literal('addReminder'),
+    buyerId: BuyerId,
+    nick: z.string().max(300),
+    platform: PlatformSchema,
+    text: z.string().min(1).max(500),
+  }),
   /** The buyer's birthday as agents entered it (no export has one). */
   z.object({ method: z.literal('birthday'), buyerId: BuyerId }),
   z.object({
-    method: z.literal('setBirthday'), buyerId: BuyerId, nick: z.string().max(300), platform: PlatformSchema,
+    method: z.literal('setBirthday'),
+    buyerId: BuyerId,
+    nick: z.string().max(300),
+    platform: PlatformSchema,
     birthday: BirthdayInputSchema,
   }),
   z.object({ method: z.literal('clearBirthday'), buyerId: BuyerId }),
@@ -70,7 +101,12 @@ export const SidebarRequestSchema = z.discriminatedUnion('method', [
     id: z.string().min(1).max(600),
     action: z.enum(['done', 'dismiss', 'snooze']),
     /** Snooze length; required for `snooze`. */
-    minutes: z.number().int().min(1).max(60 * 24 * 30).optional(),
+    minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(60 * 24 * 30)
+      .optional(),
   }),
   /** In a team: take a reminder (owner = this member) or hand it over to another member. */
   z.object({ method: z.literal('reminderOwner'), id: z.string().min(1).max(600), owner: z.string().min(1).max(64) }),
@@ -80,7 +116,9 @@ export type SidebarMethod = SidebarRequest['method'];
 
 export const BuyerLookupSchema = z.object({
   /** The imported buyer, when the console's buyer is in the data. */
-  buyer: z.object({ id: z.string(), nick: z.string(), platform: PlatformSchema, metrics: BuyerMetricsSchema }).nullable(),
+  buyer: z
+    .object({ id: z.string(), nick: z.string(), platform: PlatformSchema, metrics: BuyerMetricsSchema })
+    .nullable(),
   profile: BuyerProfileSchema.nullable(),
   /** The orders a reply may be about (lib/templates/order-facts.ts), newest first; none for a buyer not in the data. */
   orders: z.array(OrderFactsSchema).max(10).default([]),
@@ -114,15 +152,25 @@ export const SuggestionContextSchema = z.object({
   /** The send check's lists, repeat check and limits; the sidebar resolves them for the console's platform. */
   guardRules: GuardRulesSchema,
   /** Texts other buyers had inserted within the repeat rule's window (lib/db/contact-log.ts sameTextBuyers), for its many-buyers check. */
-  sameText: z.array(z.object({ fingerprint: z.string().max(40), buyers: z.number().int().min(2) })).max(SAME_TEXT_LIMIT).default([]),
+  sameText: z
+    .array(z.object({ fingerprint: z.string().max(40), buyers: z.number().int().min(2) }))
+    .max(SAME_TEXT_LIMIT)
+    .default([]),
   /** "Now" as the background sees it (the test clock in the demo build). */
   now: z.number().int(),
 });
 export type SuggestionContext = z.infer<typeof SuggestionContextSchema>;
 
-export const ReasonSchema = z.object({ code: z.string().max(100), params: z.record(z.string(), z.union([z.string(), z.number()])) });
+export const ReasonSchema = z.object({
+  code: z.string().max(100),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
 
-export const BuyerRemindersSchema = z.object({ due: z.array(ReminderSchema), upcoming: z.array(ReminderSchema), now: z.number().int() });
+export const BuyerRemindersSchema = z.object({
+  due: z.array(ReminderSchema),
+  upcoming: z.array(ReminderSchema),
+  now: z.number().int(),
+});
 export type BuyerRemindersResult = z.infer<typeof BuyerRemindersSchema>;
 
 /** What each method answers. */
@@ -142,11 +190,17 @@ export const SidebarResultSchemas = {
   recordInsert: ContactRecordSchema,
   contactSeen: z.number().int().nonnegative(),
   reminders: BuyerRemindersSchema,
-  addReminder: z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), reminder: ReminderSchema }), z.object({ ok: z.literal(false), error: ReasonSchema })]),
+  addReminder: z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), reminder: ReminderSchema }),
+    z.object({ ok: z.literal(false), error: ReasonSchema }),
+  ]),
   reminderAction: ReminderSchema.nullable(),
   reminderOwner: ReminderSchema.nullable(),
   birthday: BuyerBirthdaySchema.nullable(),
-  setBirthday: z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), birthday: BuyerBirthdaySchema }), z.object({ ok: z.literal(false), error: ReasonSchema })]),
+  setBirthday: z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), birthday: BuyerBirthdaySchema }),
+    z.object({ ok: z.literal(false), error: ReasonSchema }),
+  ]),
   clearBirthday: z.null(),
 } satisfies Record<SidebarMethod, z.ZodType>;
 

@@ -4,11 +4,14 @@ import { findWithinOneEdit, normalize } from './fuzzy';
 
 /** Optimal string alignment distance, the slow obvious way. */
 function osa(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
     }
   }
   return d[a.length]![b.length]!;
@@ -16,13 +19,15 @@ function osa(a: string, b: string): number {
 
 function bestSubstringDistance(query: string, text: string): number {
   let best = osa(query, '');
-  for (let i = 0; i <= text.length; i++) for (let j = i; j <= text.length; j++) best = Math.min(best, osa(query, text.slice(i, j)));
+  for (let i = 0; i <= text.length; i++)
+    for (let j = i; j <= text.length; j++) best = Math.min(best, osa(query, text.slice(i, j)));
   return best;
 }
 
 describe('findWithinOneEdit', () => {
   it('agrees with a brute-force search over every substring', () => {
-    const word = (max: number) => fc.string({ unit: fc.constantFrom('a', 'b', 'c', '尺', '码'), minLength: 3, maxLength: max });
+    const word = (max: number) =>
+      fc.string({ unit: fc.constantFrom('a', 'b', 'c', '尺', '码'), minLength: 3, maxLength: max });
     fc.assert(
       fc.property(word(6), word(12), (query, text) => {
         const expected = bestSubstringDistance(query, text);

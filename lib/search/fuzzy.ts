@@ -43,7 +43,12 @@ function anchors(query: string): { piece: string; offset: number }[] {
  * swaps counted as one edit, over text[from, to). Each cell also carries where its alignment
  * starts in the text, so the match comes back as an exact range.
  */
-function sellers(query: string, text: string, from: number, to: number): { start: number; end: number; distance: number } | null {
+function sellers(
+  query: string,
+  text: string,
+  from: number,
+  to: number,
+): { start: number; end: number; distance: number } | null {
   const m = query.length;
   let prev2 = new Int32Array(m + 1);
   let prev = new Int32Array(m + 1);
@@ -63,7 +68,13 @@ function sellers(query: string, text: string, from: number, to: number): { start
       let s = prevS[i - 1]!;
       if (prev[i]! + 1 < d) [d, s] = [prev[i]! + 1, prevS[i]!];
       if (cur[i - 1]! + 1 < d) [d, s] = [cur[i - 1]! + 1, curS[i - 1]!];
-      if (i > 1 && j > from + 1 && qi === text.charCodeAt(j - 2) && query.charCodeAt(i - 2) === tj && prev2[i - 2]! + 1 < d) {
+      if (
+        i > 1 &&
+        j > from + 1 &&
+        qi === text.charCodeAt(j - 2) &&
+        query.charCodeAt(i - 2) === tj &&
+        prev2[i - 2]! + 1 < d
+      ) {
         [d, s] = [prev2[i - 2]! + 1, prev2S[i - 2]!];
       }
       cur[i] = d;
@@ -85,7 +96,10 @@ function sellers(query: string, text: string, from: number, to: number): { start
  * neighbours). Only the windows around exact occurrences of an anchor piece are scanned, so a
  * long text without any anchor costs a few `indexOf` calls.
  */
-export function findWithinOneEdit(query: string, text: string): { start: number; end: number; distance: number } | null {
+export function findWithinOneEdit(
+  query: string,
+  text: string,
+): { start: number; end: number; distance: number } | null {
   const m = query.length;
   let best: { start: number; end: number; distance: number } | null = null;
   for (const { piece, offset } of anchors(query)) {
@@ -93,7 +107,8 @@ export function findWithinOneEdit(query: string, text: string): { start: number;
       const from = Math.max(0, at - offset - 2);
       const to = Math.min(text.length, at - offset + m + 2);
       const hit = sellers(query, text, from, to);
-      if (hit && (!best || hit.distance < best.distance || (hit.distance === best.distance && hit.start < best.start))) best = hit;
+      if (hit && (!best || hit.distance < best.distance || (hit.distance === best.distance && hit.start < best.start)))
+        best = hit;
       if (best?.distance === 0) return best;
     }
   }

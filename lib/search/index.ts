@@ -83,10 +83,22 @@ interface IndexedField {
 }
 
 export interface SearchIndex {
-  readonly items: readonly { readonly id: string; readonly fields: readonly IndexedField[]; readonly tags: ReadonlySet<string> }[];
+  readonly items: readonly {
+    readonly id: string;
+    readonly fields: readonly IndexedField[];
+    readonly tags: ReadonlySet<string>;
+  }[];
 }
 
-const BASE: Record<MatchKind, number> = { exact: 100, prefix: 80, substring: 60, pinyin: 50, initials: 40, typo: 20, meaning: 0 };
+const BASE: Record<MatchKind, number> = {
+  exact: 100,
+  prefix: 80,
+  substring: 60,
+  pinyin: 50,
+  initials: 40,
+  typo: 20,
+  meaning: 0,
+};
 
 /**
  * Score of a term that means one of an item's tags, at full weight: above a title's substring or
@@ -171,7 +183,10 @@ function indexField(raw: string, options: SearchFieldOptions): IndexedField {
   return field;
 }
 
-export function createSearchIndex(items: readonly SearchItem[], options: { fields?: readonly SearchFieldOptions[] } = {}): SearchIndex {
+export function createSearchIndex(
+  items: readonly SearchItem[],
+  options: { fields?: readonly SearchFieldOptions[] } = {},
+): SearchIndex {
   return {
     items: items.map((item) => ({
       id: item.id,
@@ -244,7 +259,13 @@ function score(kind: MatchKind, field: IndexedField, start: number, end: number)
   return BASE[kind] * field.weight + (10 * (end - start)) / length - start * 0.001;
 }
 
-function matchTerm(term: string, field: IndexedField, index: number, latin: boolean, termBits: number): FieldMatch | null {
+function matchTerm(
+  term: string,
+  field: IndexedField,
+  index: number,
+  latin: boolean,
+  termBits: number,
+): FieldMatch | null {
   const at = field.text.indexOf(term);
   if (at >= 0) {
     const kind: MatchKind = term.length === field.text.length ? 'exact' : at === 0 ? 'prefix' : 'substring';
@@ -262,7 +283,8 @@ function typoMatch(term: string, field: IndexedField, index: number, latin: bool
   if (inText) return { field: index, kind: 'typo', start: inText.start, end: inText.end };
   if (latin && field.readings && field.pinyinTypos) {
     const hit = findWithinOneEdit(term, field.primary);
-    if (hit) return { field: index, kind: 'typo', start: field.primaryAt[hit.start]!, end: field.primaryAt[hit.end - 1]! + 1 };
+    if (hit)
+      return { field: index, kind: 'typo', start: field.primaryAt[hit.start]!, end: field.primaryAt[hit.end - 1]! + 1 };
   }
   return null;
 }
@@ -301,11 +323,20 @@ type Found = { match: FieldMatch; score: number } | null;
  * Exact and pinyin matches for every item; items missing some term keep their partial results
  * so a typo pass (if needed) only looks at the missing terms.
  */
-function collect(index: SearchIndex, terms: readonly Term[]): { hits: (SearchHit & { order: number })[]; partial: { order: number; found: Found[] }[] } {
+function collect(
+  index: SearchIndex,
+  terms: readonly Term[],
+): { hits: (SearchHit & { order: number })[]; partial: { order: number; found: Found[] }[] } {
   const hits: (SearchHit & { order: number })[] = [];
   const partial: { order: number; found: Found[] }[] = [];
   index.items.forEach((item, order) => {
-    const found = terms.map(({ term, latin, bits, meanings }) => withMeaning(bestMatch(item.fields, (field, i) => matchTerm(term, field, i, latin, bits)), meanings, item.tags));
+    const found = terms.map(({ term, latin, bits, meanings }) =>
+      withMeaning(
+        bestMatch(item.fields, (field, i) => matchTerm(term, field, i, latin, bits)),
+        meanings,
+        item.tags,
+      ),
+    );
     if (found.every((f) => f !== null)) hits.push(toHit(item.id, order, found));
     else if (found.every((f, t) => f !== null || terms[t]!.typo)) partial.push({ order, found });
   });
@@ -319,7 +350,9 @@ function withMeaning(letters: Found, meanings: readonly TermMeaning[], tags: Rea
   if (weight === 0) return letters;
   const meant = MEANING_SCORE * weight;
   if (!letters) return { match: { field: -1, kind: 'meaning', start: 0, end: 0 }, score: meant };
-  return letters.score >= meant ? { ...letters, score: letters.score + meant * 0.1 } : { match: letters.match, score: meant + letters.score * 0.1 };
+  return letters.score >= meant
+    ? { ...letters, score: letters.score + meant * 0.1 }
+    : { match: letters.match, score: meant + letters.score * 0.1 };
 }
 
 function toHit(id: string, order: number, found: readonly NonNullable<Found>[]): SearchHit & { order: number } {
@@ -334,7 +367,12 @@ const TYPOS_BELOW = 10;
  * letters (text, pinyin, initials) or, with `options.meaning`, by what it means (an item's tags).
  * Typos are forgiven only when fewer than ten items match without them. Empty query → [].
  */
-export function search(index: SearchIndex, query: string, limit = Number.POSITIVE_INFINITY, options: SearchOptions = {}): SearchHit[] {
+export function search(
+  index: SearchIndex,
+  query: string,
+  limit = Number.POSITIVE_INFINITY,
+  options: SearchOptions = {},
+): SearchHit[] {
   const terms: Term[] = queryTerms(query).map((term) => ({
     term,
     latin: /^[a-z]+$/.test(term) && term.length <= 30,
@@ -347,7 +385,9 @@ export function search(index: SearchIndex, query: string, limit = Number.POSITIV
   if (options.typos !== false && hits.length < TYPOS_BELOW) {
     for (const { order, found } of partial) {
       const item = index.items[order]!;
-      const filled = found.map((f, t) => f ?? bestMatch(item.fields, (field, i) => typoMatch(terms[t]!.term, field, i, terms[t]!.latin)));
+      const filled = found.map(
+        (f, t) => f ?? bestMatch(item.fields, (field, i) => typoMatch(terms[t]!.term, field, i, terms[t]!.latin)),
+      );
       if (filled.every((f) => f !== null)) hits.push(toHit(item.id, order, filled));
     }
   }

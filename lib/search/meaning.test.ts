@@ -40,7 +40,10 @@ describe('what a search term means', () => {
     edited.concerns.find((c) => c.id === 'stock')!.rules['zh-CN']!.keywords.push('尾货');
     expect(concerns('尾货')).toEqual([]);
     expect(createMeaningFinder({ taxonomy: edited })('尾货').map((m) => m.tag)).toEqual([concernTag('stock')]);
-    const off: Taxonomy = { ...taxonomy, concerns: taxonomy.concerns.map((c) => (c.id === 'return_refund' ? { ...c, enabled: false } : c)) };
+    const off: Taxonomy = {
+      ...taxonomy,
+      concerns: taxonomy.concerns.map((c) => (c.id === 'return_refund' ? { ...c, enabled: false } : c)),
+    };
     expect(createMeaningFinder({ taxonomy: off })('七天无理由')).toEqual([]);
     expect(concernWords(off).has('return_refund')).toBe(false);
   });

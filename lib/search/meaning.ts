@@ -37,7 +37,10 @@ export type MeaningFinder = (term: string) => TermMeaning[];
 const fold = (text: string) => normalizeMessage(text).text.trim();
 
 /** Each enabled concern's words: synonyms first, then the taxonomy's keywords and phrases (not patterns), folded. */
-export function concernWords(taxonomy: Taxonomy, synonyms: Readonly<Record<string, readonly string[]>> = CONCERN_SYNONYMS): Map<string, string[]> {
+export function concernWords(
+  taxonomy: Taxonomy,
+  synonyms: Readonly<Record<string, readonly string[]>> = CONCERN_SYNONYMS,
+): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const concern of taxonomy.concerns) {
     if (!concern.enabled) continue;
@@ -81,7 +84,8 @@ export function createMeaningFinder(options: MeaningOptions): MeaningFinder {
     for (const [concern, list] of words) {
       for (const w of list) {
         if (folded === w || (w.length >= MIN_CONTAINED_WORD && folded.includes(w))) note(concern, WEIGHT.word);
-        else if (folded.length >= (LATIN.test(folded) ? MIN_LATIN : MIN_CONTAINED_WORD) && w.startsWith(folded)) note(concern, WEIGHT.wordStart);
+        else if (folded.length >= (LATIN.test(folded) ? MIN_LATIN : MIN_CONTAINED_WORD) && w.startsWith(folded))
+          note(concern, WEIGHT.wordStart);
       }
     }
     if (LATIN.test(folded) && folded.length >= MIN_LATIN) {

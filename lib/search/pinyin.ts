@@ -11,7 +11,12 @@ const cache = new Map<string, readonly string[]>();
 const NONE: readonly string[] = Object.freeze([]);
 
 export function isHan(code: number): boolean {
-  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff) || code === 0x3007;
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    code === 0x3007
+  );
 }
 
 /** Readings of one character, most common first; [] for characters without any. */

@@ -49,9 +49,15 @@ describe('search', () => {
   });
 
   it('adds typo matches only while exact matches are scarce', () => {
-    const few = createSearchIndex([{ id: 'sine', fields: ['sine wave'] }, ...Array.from({ length: 2 }, (_, i) => ({ id: `size${i}`, fields: [`size ${i}`] }))]);
+    const few = createSearchIndex([
+      { id: 'sine', fields: ['sine wave'] },
+      ...Array.from({ length: 2 }, (_, i) => ({ id: `size${i}`, fields: [`size ${i}`] })),
+    ]);
     expect(search(few, 'size').map((h) => h.id)).toEqual(['size0', 'size1', 'sine']);
-    const many = createSearchIndex([{ id: 'sine', fields: ['sine wave'] }, ...Array.from({ length: 12 }, (_, i) => ({ id: `size${i}`, fields: [`size ${i}`] }))]);
+    const many = createSearchIndex([
+      { id: 'sine', fields: ['sine wave'] },
+      ...Array.from({ length: 12 }, (_, i) => ({ id: `size${i}`, fields: [`size ${i}`] })),
+    ]);
     expect(search(many, 'size').map((h) => h.id)).not.toContain('sine');
   });
 

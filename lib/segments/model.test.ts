@@ -6,7 +6,11 @@ import { quantileType7, rfmBin } from './rfm';
 import { RFM8 } from './rfm8';
 
 const asOf = '2024-06-30';
-const buyer = (daysAgo: number, paidOrders: number, netCents: number) => ({ lastPaidDate: addDays(asOf, -daysAgo), paidOrders, netCents });
+const buyer = (daysAgo: number, paidOrders: number, netCents: number) => ({
+  lastPaidDate: addDays(asOf, -daysAgo),
+  paidOrders,
+  netCents,
+});
 
 describe('R-compatible binning', () => {
   it('interpolates quantiles like R type 7', () => {
@@ -26,7 +30,13 @@ describe('R-compatible binning', () => {
 
 describe('buildSegmentModel / scoreBuyer', () => {
   // Means: recency (10 + 20 + 30 + 40) / 4 = 25 days, orders (1 + 2 + 3 + 6) / 4 = 3, net 250 yuan.
-  const population = [buyer(10, 1, 10_000), buyer(20, 2, 20_000), buyer(30, 3, 30_000), buyer(40, 6, 40_000), { lastPaidDate: null, paidOrders: 0, netCents: 0 }];
+  const population = [
+    buyer(10, 1, 10_000),
+    buyer(20, 2, 20_000),
+    buyer(30, 3, 30_000),
+    buyer(40, 6, 40_000),
+    { lastPaidDate: null, paidOrders: 0, netCents: 0 },
+  ];
   const model = buildSegmentModel(population, asOf);
 
   it('summarises only buyers who paid, in a serialisable model', () => {
@@ -59,7 +69,11 @@ describe('buildSegmentModel / scoreBuyer', () => {
   });
 
   it('gives prospects and empty populations no segment', () => {
-    expect(scoreBuyer({ lastPaidDate: null, paidOrders: 0, netCents: 0 }, model, asOf)).toEqual({ rfm: null, rfm8: null, layer: null });
+    expect(scoreBuyer({ lastPaidDate: null, paidOrders: 0, netCents: 0 }, model, asOf)).toEqual({
+      rfm: null,
+      rfm8: null,
+      layer: null,
+    });
     const empty = buildSegmentModel([], asOf);
     expect(empty).toMatchObject({ buyers: 0, breaks: null, means: null });
     expect(scoreBuyer(buyer(1, 1, 100), empty, asOf).rfm).toBeNull();
@@ -85,8 +99,10 @@ describe('a large shop', () => {
   // How long this takes is printed by `npm run bench:domain`.
   it('segments 200,000 buyers, some of them gold', () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
-    const population = Array.from({ length: 200_000 }, () => buyer(Math.floor(random() * 900), 1 + Math.floor(random() * 12), 100 + Math.floor(random() * 500_000)));
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+    const population = Array.from({ length: 200_000 }, () =>
+      buyer(Math.floor(random() * 900), 1 + Math.floor(random() * 12), 100 + Math.floor(random() * 500_000)),
+    );
     const model = buildSegmentModel(population, asOf);
     let gold = 0;
     for (const b of population) if (scoreBuyer(b, model, asOf).layer === 'gold') gold++;

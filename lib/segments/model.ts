@@ -17,7 +17,9 @@ export const SegmentModelSchema = z.object({
   /** Buyers with at least one paid order; the others have no segment. */
   buyers: z.number().int().nonnegative(),
   /** Ascending breaks (R-compatible, see rfm.ts); null when no buyer has paid. */
-  breaks: z.object({ recency: z.array(z.number()), frequency: z.array(z.number()), monetary: z.array(z.number()) }).nullable(),
+  breaks: z
+    .object({ recency: z.array(z.number()), frequency: z.array(z.number()), monetary: z.array(z.number()) })
+    .nullable(),
   means: z.object({ recencyDays: z.number(), paidOrders: z.number(), netCents: z.number() }).nullable(),
 });
 export type SegmentModel = z.infer<typeof SegmentModelSchema>;
@@ -79,12 +81,22 @@ const NO_SEGMENT: BuyerSegment = Object.freeze({ rfm: null, rfm8: null, layer: n
  * Place one buyer in the population described by `model`. Recency is counted to `asOf`, which
  * should be the model's own date. Buyers without a paid order get no segment.
  */
-export function scoreBuyer(metrics: PopulationMember, model: SegmentModel, asOf: string, layers: LayerConfig = DEFAULT_LAYERS): BuyerSegment {
-  if (metrics.paidOrders < 1 || metrics.lastPaidDate === null || model.breaks === null || model.means === null) return NO_SEGMENT;
+export function scoreBuyer(
+  metrics: PopulationMember,
+  model: SegmentModel,
+  asOf: string,
+  layers: LayerConfig = DEFAULT_LAYERS,
+): BuyerSegment {
+  if (metrics.paidOrders < 1 || metrics.lastPaidDate === null || model.breaks === null || model.means === null)
+    return NO_SEGMENT;
   const recencyDays = dayNumber(asOf) - dayNumber(metrics.lastPaidDate);
   const r = RFM_BINS + 1 - rfmBin(recencyDays, model.breaks.recency);
   const f = rfmBin(metrics.paidOrders, model.breaks.frequency);
   const m = rfmBin(metrics.netCents, model.breaks.monetary);
-  const rfm8 = rfm8Of(recencyDays <= model.means.recencyDays, metrics.paidOrders >= model.means.paidOrders, metrics.netCents >= model.means.netCents);
+  const rfm8 = rfm8Of(
+    recencyDays <= model.means.recencyDays,
+    metrics.paidOrders >= model.means.paidOrders,
+    metrics.netCents >= model.means.netCents,
+  );
   return { rfm: { r, f, m, score: r * 100 + f * 10 + m }, rfm8, layer: layerOf(rfm8, layers)?.id ?? null };
 }

@@ -20,8 +20,14 @@ export const RFM8: Readonly<Record<Rfm8Id, { r: boolean; f: boolean; m: boolean 
 
 // Indexed by m·4 + r·2 + f, so classification is a table lookup.
 const BY_BITS: readonly Rfm8Id[] = [
-  'general_retain', 'general_keep', 'general_develop', 'general_value',
-  'important_retain', 'important_keep', 'important_develop', 'important_value',
+  'general_retain',
+  'general_keep',
+  'general_develop',
+  'general_value',
+  'important_retain',
+  'important_keep',
+  'important_develop',
+  'important_value',
 ];
 
 export function rfm8Of(rHigh: boolean, fHigh: boolean, mHigh: boolean): Rfm8Id {

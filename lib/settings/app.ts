@@ -26,7 +26,11 @@ export const AppSettingsSchema = z.object({
   /** Keep buyers' phone numbers and addresses from imports (off: they are dropped while parsing). */
   storeContact: z.boolean().default(false),
   /** Shop anniversary as MM-DD, for the anniversary coupon. */
-  shopAnniversary: z.string().regex(/^\d{2}-\d{2}$/).nullable().default(null),
+  shopAnniversary: z
+    .string()
+    .regex(/^\d{2}-\d{2}$/)
+    .nullable()
+    .default(null),
   profile: ProfileSettingsSchema.default(() => structuredClone(DEFAULT_PROFILE_SETTINGS)),
 });
 export type AppSettings = z.infer<typeof AppSettingsSchema>;
@@ -46,7 +50,7 @@ export interface ReadSettings {
 }
 
 function describe(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
 
@@ -56,8 +60,10 @@ function describe(value: unknown): string {
  * back to its default and is reported; the others keep what was stored. Never throws.
  */
 export function readAppSettings(stored: unknown): ReadSettings {
-  if (stored === undefined || stored === null) return { settings: structuredClone(DEFAULT_APP_SETTINGS), fallbacks: [] };
-  if (typeof stored !== 'object' || Array.isArray(stored)) return { settings: structuredClone(DEFAULT_APP_SETTINGS), fallbacks: [{ field: '', stored: describe(stored) }] };
+  if (stored === undefined || stored === null)
+    return { settings: structuredClone(DEFAULT_APP_SETTINGS), fallbacks: [] };
+  if (typeof stored !== 'object' || Array.isArray(stored))
+    return { settings: structuredClone(DEFAULT_APP_SETTINGS), fallbacks: [{ field: '', stored: describe(stored) }] };
   const first = AppSettingsSchema.safeParse(stored);
   if (first.success) return { settings: first.data, fallbacks: [] };
   const value: Record<string, unknown> = { ...(stored as Record<string, unknown>) };
@@ -73,7 +79,10 @@ export function readAppSettings(stored: unknown): ReadSettings {
   return { settings: structuredClone(DEFAULT_APP_SETTINGS), fallbacks: [{ field: '', stored: describe(stored) }] };
 }
 
-const dayFormat = oncePerKey((timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }));
+const dayFormat = oncePerKey(
+  (timeZone: string) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+);
 
 /**
  * Today's date in a time zone, `YYYY-MM-DD`. A zone Intl does not know (settings are checked, so

@@ -41,7 +41,18 @@ const CITY: Record<CommonZone, MessageKey> = {
   'America/Mexico_City': 'tz_city_mexicoCity',
 };
 
-const REGIONS = ['Asia', 'America', 'Europe', 'Africa', 'Australia', 'Pacific', 'Indian', 'Atlantic', 'Antarctica', 'Arctic'] as const;
+const REGIONS = [
+  'Asia',
+  'America',
+  'Europe',
+  'Africa',
+  'Australia',
+  'Pacific',
+  'Indian',
+  'Atlantic',
+  'Antarctica',
+  'Arctic',
+] as const;
 const REGION_LABEL: Record<(typeof REGIONS)[number] | 'other', MessageKey> = {
   Asia: 'tz_region_asia',
   America: 'tz_region_america',
@@ -75,11 +86,17 @@ export function supportedTimeZones(): string[] {
   }
 }
 
-const canonical = oncePerKey((id: string) => new Intl.DateTimeFormat('en-US', { timeZone: id }).resolvedOptions().timeZone);
+const canonical = oncePerKey(
+  (id: string) => new Intl.DateTimeFormat('en-US', { timeZone: id }).resolvedOptions().timeZone,
+);
 
 function zonePart(locale: string, id: string, style: 'longGeneric' | 'shortOffset', at: number): string {
   try {
-    return new Intl.DateTimeFormat(locale, { timeZone: id, timeZoneName: style }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
+    return (
+      new Intl.DateTimeFormat(locale, { timeZone: id, timeZoneName: style })
+        .formatToParts(at)
+        .find((p) => p.type === 'timeZoneName')?.value ?? ''
+    );
   } catch {
     return '';
   }
@@ -97,7 +114,12 @@ export function utcOffsetLabel(id: string, now: number): string {
  * Asia/Ho_Chi_Minh, is not listed twice). A valid `current` zone that is in neither list (an alias
  * such as `UTC`) is offered first, so the pick shows what is stored.
  */
-export function timeZoneGroups(locale: UiLocale, now: number, current?: string, supported: readonly string[] = supportedTimeZones()): ZoneGroup[] {
+export function timeZoneGroups(
+  locale: UiLocale,
+  now: number,
+  current?: string,
+  supported: readonly string[] = supportedTimeZones(),
+): ZoneGroup[] {
   const t = (key: MessageKey) => translate(locale, key);
   const intlLocale = locale === 'en' ? 'en-US' : 'zh-CN';
   const common = COMMON_SHOP_ZONES.filter(isValidTimeZone);

@@ -24,7 +24,10 @@ export const DEFAULT_STAGE_BOUNDARIES: StageBoundaries = StageBoundariesSchema.p
 export const STAGE_ORDER: readonly StageId[] = ['active', 'silent', 'sleeping', 'lost'];
 
 /** The stage for a number of days since the last paid date. A date after `asOf` counts as active. */
-export function stageForDays(days: number, boundaries: StageBoundaries = DEFAULT_STAGE_BOUNDARIES): Exclude<StageId, 'prospect'> {
+export function stageForDays(
+  days: number,
+  boundaries: StageBoundaries = DEFAULT_STAGE_BOUNDARIES,
+): Exclude<StageId, 'prospect'> {
   if (days <= boundaries.activeMaxDays) return 'active';
   if (days <= boundaries.silentMaxDays) return 'silent';
   if (days <= boundaries.sleepingMaxDays) return 'sleeping';
@@ -38,13 +41,27 @@ export function stageForDays(days: number, boundaries: StageBoundaries = DEFAULT
 export function daysToNextStage(days: number, boundaries: StageBoundaries = DEFAULT_STAGE_BOUNDARIES): number | null {
   const stage = stageForDays(days, boundaries);
   const lastDay =
-    stage === 'active' ? boundaries.activeMaxDays : stage === 'silent' ? boundaries.silentMaxDays : stage === 'sleeping' ? boundaries.sleepingMaxDays : null;
+    stage === 'active'
+      ? boundaries.activeMaxDays
+      : stage === 'silent'
+        ? boundaries.silentMaxDays
+        : stage === 'sleeping'
+          ? boundaries.sleepingMaxDays
+          : null;
   return lastDay === null ? null : lastDay + 1 - days;
 }
 
 /** A buyer's stage as of a date; `prospect` when they have no paid order. */
-export function resolveStage(lastPaidDate: string | null, asOf: string, boundaries: StageBoundaries = DEFAULT_STAGE_BOUNDARIES): BuyerStage {
+export function resolveStage(
+  lastPaidDate: string | null,
+  asOf: string,
+  boundaries: StageBoundaries = DEFAULT_STAGE_BOUNDARIES,
+): BuyerStage {
   if (lastPaidDate === null) return { id: 'prospect', daysSinceLastPaid: null, daysToNextStage: null };
   const days = daysBetween(lastPaidDate, asOf);
-  return { id: stageForDays(days, boundaries), daysSinceLastPaid: days, daysToNextStage: daysToNextStage(days, boundaries) };
+  return {
+    id: stageForDays(days, boundaries),
+    daysSinceLastPaid: days,
+    daysToNextStage: daysToNextStage(days, boundaries),
+  };
 }

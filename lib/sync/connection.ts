@@ -65,7 +65,10 @@ export const TeamMembersSchema = z.object({
 export type TeamMembers = z.infer<typeof TeamMembersSchema>;
 
 /** The members of this connection's shop, or an empty list when none is known for it yet. */
-export function readTeamMembers(stored: Record<string, unknown>, connection: TeamConnection | null): TeamMembers['members'] {
+export function readTeamMembers(
+  stored: Record<string, unknown>,
+  connection: TeamConnection | null,
+): TeamMembers['members'] {
   if (!connection) return [];
   const parsed = TeamMembersSchema.safeParse(stored[TEAM_MEMBERS_KEY]);
   return parsed.success && parsed.data.memberId === connection.member.id ? parsed.data.members : [];

@@ -11,8 +11,17 @@ const newChangeId = () => `chg-${(++ids).toString(36).padStart(8, '0')}`;
 
 function browser(server: MemorySyncServer, memberId: string, clock: { now: number }, role: Role = 'agent') {
   const store = new MemorySyncStore();
-  const engine = new SyncEngine({ transport: server.transport(memberId, role), store, now: () => clock.now, newChangeId });
-  const write = async (kind: 'note' | 'tag' | 'template', record: { id: string } & Record<string, unknown>, fields?: string[]) => {
+  const engine = new SyncEngine({
+    transport: server.transport(memberId, role),
+    store,
+    now: () => clock.now,
+    newChangeId,
+  });
+  const write = async (
+    kind: 'note' | 'tag' | 'template',
+    record: { id: string } & Record<string, unknown>,
+    fields?: string[],
+  ) => {
     store.write(kind, record);
     await engine.noteChange(kind, record.id, fields ? { fields } : {});
   };
@@ -73,7 +82,12 @@ describe('SyncEngine', () => {
 
     await b.engine.sync();
     expect(b.store.live('note')).toHaveLength(6);
-    expect(b.store.live('tag').map((t) => t.tag).sort()).toEqual(['标签2', '标签3', '标签4', '标签5']);
+    expect(
+      b.store
+        .live('tag')
+        .map((t) => t.tag)
+        .sort(),
+    ).toEqual(['标签2', '标签3', '标签4', '标签5']);
   });
 
   it('a push whose answer was lost is pushed again with the same ids and applied once', async () => {
@@ -92,8 +106,16 @@ describe('SyncEngine', () => {
     const pushes: string[][] = [];
     const transport = server.transport('m-a');
     const spy = new SyncEngine({
-      transport: { push: async (req) => { pushes.push(req.changes.map((c) => c.changeId)); return transport.push(req); }, pull: transport.pull },
-      store: a.store, now: () => clock.now, newChangeId,
+      transport: {
+        push: async (req) => {
+          pushes.push(req.changes.map((c) => c.changeId));
+          return transport.push(req);
+        },
+        pull: transport.pull,
+      },
+      store: a.store,
+      now: () => clock.now,
+      newChangeId,
     });
     await spy.sync();
     const first = pushes[0]!;
@@ -154,7 +176,13 @@ describe('SyncEngine', () => {
     const clock = { now: Date.now() };
     const statuses: string[] = [];
     const store = new MemorySyncStore();
-    const engine = new SyncEngine({ transport: server.transport('m-a'), store, now: () => clock.now, newChangeId, onStatus: (s) => statuses.push(s) });
+    const engine = new SyncEngine({
+      transport: server.transport('m-a'),
+      store,
+      now: () => clock.now,
+      newChangeId,
+      onStatus: (s) => statuses.push(s),
+    });
     store.write('note', note('n1', 'x', clock.now));
     await engine.noteChange('note', 'n1');
     server.failure = 'unauthorized';

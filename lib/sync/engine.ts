@@ -1,7 +1,15 @@
 import type { SyncKind } from './kinds';
 import {
-  MAX_PULL_RECORDS, PullResponseSchema, PushResponseSchema,
-  type Change, type ChangeResult, type LiveEvent, type PullResponse, type PushRequest, type PushResponse, type ServerRecord,
+  MAX_PULL_RECORDS,
+  PullResponseSchema,
+  PushResponseSchema,
+  type Change,
+  type ChangeResult,
+  type LiveEvent,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+  type ServerRecord,
 } from './protocol';
 import type { PendingChange } from './rules';
 
@@ -178,14 +186,28 @@ export class SyncEngine {
       const last = await this.store.lastEntry(kind, id);
       const open = last && !last.sent ? last : undefined;
       if (!open) {
-        await this.store.putOutbox([{ changeId: this.newChangeId(), kind, id, fields: isDelete ? [] : fields, delete: isDelete, at, base, sent: false }]);
+        await this.store.putOutbox([
+          {
+            changeId: this.newChangeId(),
+            kind,
+            id,
+            fields: isDelete ? [] : fields,
+            delete: isDelete,
+            at,
+            base,
+            sent: false,
+          },
+        ]);
         return;
       }
       let merged: OutboxEntry;
-      if (isDelete) merged = { ...open, delete: true, fields: [], at: Math.max(open.at, at), base: Math.max(open.base, base) };
-      else if (open.delete) merged = { ...open, delete: false, fields: 'all', at: Math.max(open.at, at), base: Math.max(open.base, base) };
+      if (isDelete)
+        merged = { ...open, delete: true, fields: [], at: Math.max(open.at, at), base: Math.max(open.base, base) };
+      else if (open.delete)
+        merged = { ...open, delete: false, fields: 'all', at: Math.max(open.at, at), base: Math.max(open.base, base) };
       else {
-        const union: string[] | 'all' = open.fields === 'all' || fields === 'all' ? 'all' : [...new Set([...open.fields, ...fields])];
+        const union: string[] | 'all' =
+          open.fields === 'all' || fields === 'all' ? 'all' : [...new Set([...open.fields, ...fields])];
         merged = { ...open, fields: union, at: Math.max(open.at, at), base: Math.max(open.base, base) };
       }
       await this.store.putOutbox([merged]);
@@ -232,7 +254,8 @@ export class SyncEngine {
   }
 
   private async syncOnce(): Promise<SyncReport> {
-    if (this.state === 'refused') return { status: 'refused', pushed: 0, pulled: 0, rejected: [], cursor: await this.store.cursor() };
+    if (this.state === 'refused')
+      return { status: 'refused', pushed: 0, pulled: 0, rejected: [], cursor: await this.store.cursor() };
     this.setStatus('syncing');
     const report: SyncReport = { status: 'idle', pushed: 0, pulled: 0, rejected: [], cursor: 0 };
     try {
@@ -253,7 +276,8 @@ export class SyncEngine {
     const base = { changeId: e.changeId, kind: e.kind, id: e.id, at: e.at, base: e.base };
     const local = e.delete ? undefined : await this.store.read(e.kind, e.id);
     if (e.delete || !local) return { ...base, op: 'delete' };
-    if (local.deletedAt !== undefined && local.deletedAt !== null) return { ...base, op: 'delete', at: Math.max(e.at, Number(local.deletedAt) || 0) };
+    if (local.deletedAt !== undefined && local.deletedAt !== null)
+      return { ...base, op: 'delete', at: Math.max(e.at, Number(local.deletedAt) || 0) };
     const patch: Record<string, unknown> = {};
     const unset: string[] = [];
     if (e.fields === 'all') {
@@ -328,5 +352,3 @@ export class SyncEngine {
     }
   }
 }
-
-

@@ -18,21 +18,53 @@ export function tag(tagText: string, at: number): BuyerTag {
 
 export function concern(messageId: string, at: number, agent = '小王'): ConcernRecord {
   return {
-    id: `${BUYER}|${messageId}|size`, buyerId: BUYER, nick: '小鹿买买', platform: 'taobao', console: 'demo', conversationId: 'c1',
-    messageId, concern: 'size', quote: '我165穿什么码', at, date: new Date(at).toISOString().slice(0, 10), agent, source: 'agent',
-    resolved: false, updatedAt: at,
+    id: `${BUYER}|${messageId}|size`,
+    buyerId: BUYER,
+    nick: '小鹿买买',
+    platform: 'taobao',
+    console: 'demo',
+    conversationId: 'c1',
+    messageId,
+    concern: 'size',
+    quote: '我165穿什么码',
+    at,
+    date: new Date(at).toISOString().slice(0, 10),
+    agent,
+    source: 'agent',
+    resolved: false,
+    updatedAt: at,
   };
 }
 
 export function reminder(id: string, at: number, extra: Partial<SyncedReminder> = {}): SyncedReminder {
   return {
-    id, buyerId: BUYER, nick: '小鹿买买', platform: 'taobao', kind: 'manual', dueAt: at + 3_600_000, createdAt: at, source: 'manual',
-    note: '回访尺码', status: 'pending', updatedAt: at, ...extra,
+    id,
+    buyerId: BUYER,
+    nick: '小鹿买买',
+    platform: 'taobao',
+    kind: 'manual',
+    dueAt: at + 3_600_000,
+    createdAt: at,
+    source: 'manual',
+    note: '回访尺码',
+    status: 'pending',
+    updatedAt: at,
+    ...extra,
   };
 }
 
 export function contact(id: string, at: number, sent: boolean): ContactRecord {
-  return { id, buyerId: BUYER, templateId: null, kind: 'reengage', marketing: true, at, sent, text: '好久不见', updatedAt: at };
+  return {
+    id,
+    buyerId: BUYER,
+    templateId: null,
+    kind: 'reengage',
+    marketing: true,
+    at,
+    sent,
+    text: '好久不见',
+    updatedAt: at,
+  };
 }
 
 export function template(at: number): Template {
@@ -40,7 +72,13 @@ export function template(at: number): Template {
 }
 
 let n = 0;
-export function put(kind: Change['kind'], record: { id: string } & Record<string, unknown>, at: number, base = 0, fields?: string[]): Change {
+export function put(
+  kind: Change['kind'],
+  record: { id: string } & Record<string, unknown>,
+  at: number,
+  base = 0,
+  fields?: string[],
+): Change {
   const all = record as Record<string, unknown>;
   const patch: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(all)) if (k !== 'id' && (!fields || fields.includes(k))) patch[k] = v;

@@ -5,15 +5,21 @@ import { httpTransport, SseParser, type FetchLike } from './http';
 describe('SseParser', () => {
   it('reads events split anywhere, skips comments, bad data and unknown events', () => {
     const p = new SseParser();
-    const text = ': ping\n\ndata: {"type":"hello","head":3}\n\ndata: not json\n\ndata: {"type":"nope"}\r\n\r\ndata: {"type":"change","head":4}\n\n';
+    const text =
+      ': ping\n\ndata: {"type":"hello","head":3}\n\ndata: not json\n\ndata: {"type":"nope"}\r\n\r\ndata: {"type":"change","head":4}\n\n';
     const out = [];
     for (let i = 0; i < text.length; i += 7) out.push(...p.feed(text.slice(i, i + 7)));
-    expect(out).toEqual([{ type: 'hello', head: 3 }, { type: 'change', head: 4 }]);
+    expect(out).toEqual([
+      { type: 'hello', head: 3 },
+      { type: 'change', head: 4 },
+    ]);
   });
 });
 
 describe('httpTransport', () => {
-  const answer = (status: number, body: unknown): FetchLike => async () => ({ ok: status < 400, status, json: async () => body });
+  const answer =
+    (status: number, body: unknown): FetchLike =>
+    async () => ({ ok: status < 400, status, json: async () => body });
 
   it('sends the token and parses the answer', async () => {
     let seen: { url: string; auth?: string } | null = null;
@@ -27,11 +33,18 @@ describe('httpTransport', () => {
   });
 
   it('a refused token, a server that is down and a network failure are told apart', async () => {
-    const err = (fetch: FetchLike) => httpTransport({ baseUrl: 'https://x', token: 't', fetch }).pull(0, 1).catch((e: unknown) => e as SyncTransportError);
+    const err = (fetch: FetchLike) =>
+      httpTransport({ baseUrl: 'https://x', token: 't', fetch })
+        .pull(0, 1)
+        .catch((e: unknown) => e as SyncTransportError);
     expect(await err(answer(401, { error: 'unauthorized' }))).toMatchObject({ kind: 'unauthorized' });
     expect(await err(answer(503, null))).toMatchObject({ kind: 'offline', status: 503 });
     expect(await err(answer(429, { error: 'rateLimited' }))).toMatchObject({ kind: 'offline' });
     expect(await err(answer(400, { error: 'badRequest' }))).toMatchObject({ kind: 'server', message: 'badRequest' });
-    expect(await err(async () => { throw new TypeError('fetch failed'); })).toMatchObject({ kind: 'offline' });
+    expect(
+      await err(async () => {
+        throw new TypeError('fetch failed');
+      }),
+    ).toMatchObject({ kind: 'offline' });
   });
 });

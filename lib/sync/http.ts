@@ -1,15 +1,33 @@
 import { z } from 'zod';
 import { SyncTransportError, type SyncTransport } from './engine';
 import {
-  ErrorBodySchema, ImportEventSchema, InviteCreatedSchema, JoinResponseSchema, LiveEventSchema, MemberSchema, PullResponseSchema, PushResponseSchema,
-  type ImportEvent, type ImportSummary, type InviteCreated, type JoinResponse, type LiveEvent, type Member, type PullResponse, type PushRequest, type PushResponse,
+  ErrorBodySchema,
+  ImportEventSchema,
+  InviteCreatedSchema,
+  JoinResponseSchema,
+  LiveEventSchema,
+  MemberSchema,
+  PullResponseSchema,
+  PushResponseSchema,
+  type ImportEvent,
+  type ImportSummary,
+  type InviteCreated,
+  type JoinResponse,
+  type LiveEvent,
+  type Member,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
 } from './protocol';
 
 /**
  * The sync transport over HTTP, for any `fetch` (the extension's background passes its own; lib/
  * has no network of its own). Paths are under the server's base URL (url.ts checks it).
  */
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal }) => Promise<{
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal },
+) => Promise<{
   ok: boolean;
   status: number;
   json(): Promise<unknown>;
@@ -24,14 +42,23 @@ export interface HttpTransportOptions {
   timeoutMs?: number;
 }
 
-async function call<T>(opts: HttpTransportOptions, method: string, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
+async function call<T>(
+  opts: HttpTransportOptions,
+  method: string,
+  path: string,
+  schema: z.ZodType<T>,
+  body?: unknown,
+): Promise<T> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), opts.timeoutMs ?? 30_000);
   let res: Awaited<ReturnType<FetchLike>>;
   try {
     res = await opts.fetch(`${opts.baseUrl}${path}`, {
       method,
-      headers: { ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       signal: controller.signal,
     });
@@ -44,7 +71,11 @@ async function call<T>(opts: HttpTransportOptions, method: string, path: string,
   const json = await res.json().catch(() => null);
   if (!res.ok) {
     const err = ErrorBodySchema.safeParse(json);
-    throw new SyncTransportError(res.status >= 500 || res.status === 429 ? 'offline' : 'server', err.success ? err.data.error : `HTTP ${res.status}`, res.status);
+    throw new SyncTransportError(
+      res.status >= 500 || res.status === 429 ? 'offline' : 'server',
+      err.success ? err.data.error : `HTTP ${res.status}`,
+      res.status,
+    );
   }
   return schema.parse(json);
 }
@@ -76,7 +107,9 @@ export async function revokeMember(opts: HttpTransportOptions, memberId: string)
  * server's message (the reader's, with file, line and column) when the file is refused.
  */
 export async function uploadExport(
-  opts: HttpTransportOptions & { fetch: (url: string, init: { method: string; headers: Record<string, string>; body: unknown }) => Promise<Response> },
+  opts: HttpTransportOptions & {
+    fetch: (url: string, init: { method: string; headers: Record<string, string>; body: unknown }) => Promise<Response>;
+  },
   name: string,
   body: unknown,
   onEvent: (event: ImportEvent) => void,
@@ -94,7 +127,11 @@ export async function uploadExport(
   if (res.status === 401) throw new SyncTransportError('unauthorized', 'the server refused this browser’s token', 401);
   if (!(res.headers.get('content-type') ?? '').includes('ndjson') || !res.body) {
     const err = ErrorBodySchema.safeParse(await res.json().catch(() => null));
-    throw new SyncTransportError('server', err.success ? (err.data.message ?? err.data.error) : `HTTP ${res.status}`, res.status);
+    throw new SyncTransportError(
+      'server',
+      err.success ? (err.data.message ?? err.data.error) : `HTTP ${res.status}`,
+      res.status,
+    );
   }
   const reader = res.body.getReader();
   const decoder = new TextDecoder();
@@ -124,8 +161,10 @@ export async function uploadExport(
 
 export function httpTransport(opts: HttpTransportOptions): SyncTransport {
   return {
-    push: (request: PushRequest): Promise<PushResponse> => call(opts, 'POST', '/v1/sync/push', PushResponseSchema, request),
-    pull: (since: number, limit: number): Promise<PullResponse> => call(opts, 'GET', `/v1/sync/pull?since=${since}&limit=${limit}`, PullResponseSchema),
+    push: (request: PushRequest): Promise<PushResponse> =>
+      call(opts, 'POST', '/v1/sync/push', PushResponseSchema, request),
+    pull: (since: number, limit: number): Promise<PullResponse> =>
+      call(opts, 'GET', `/v1/sync/pull?since=${since}&limit=${limit}`, PullResponseSchema),
   };
 }
 
@@ -163,10 +202,18 @@ export class SseParser {
  * Follow the live stream until `signal` aborts or the stream ends; each event goes to `onEvent`.
  * Throws SyncTransportError like the transport (a refused token: `unauthorized`).
  */
-export async function followLive(opts: HttpTransportOptions, onEvent: (event: LiveEvent) => void, signal: AbortSignal): Promise<void> {
+export async function followLive(
+  opts: HttpTransportOptions,
+  onEvent: (event: LiveEvent) => void,
+  signal: AbortSignal,
+): Promise<void> {
   let res: Awaited<ReturnType<FetchLike>>;
   try {
-    res = await opts.fetch(`${opts.baseUrl}/v1/live`, { method: 'GET', headers: { authorization: `Bearer ${opts.token}`, accept: 'text/event-stream' }, signal });
+    res = await opts.fetch(`${opts.baseUrl}/v1/live`, {
+      method: 'GET',
+      headers: { authorization: `Bearer ${opts.token}`, accept: 'text/event-stream' },
+      signal,
+    });
   } catch (err) {
     if (signal.aborted) return;
     throw new SyncTransportError('offline', err instanceof Error ? err.message : String(err));

@@ -97,7 +97,13 @@ export const PlaybookSettingSchema = z.discriminatedUnion('id', [
 ]);
 export type PlaybookSetting = z.infer<typeof PlaybookSettingSchema>;
 export type PlaybookSettingId = PlaybookSetting['id'];
-export const PLAYBOOK_SETTING_IDS: readonly PlaybookSettingId[] = ['taxonomy', 'reminderRules', 'contactPolicy', 'profile', 'guardRules'];
+export const PLAYBOOK_SETTING_IDS: readonly PlaybookSettingId[] = [
+  'taxonomy',
+  'reminderRules',
+  'contactPolicy',
+  'profile',
+  'guardRules',
+];
 
 /**
  * How a kind merges (rules.ts):

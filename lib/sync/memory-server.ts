@@ -50,14 +50,31 @@ export class MemorySyncServer {
       const outcome = applyChange(current, change, { seq: this.head + 1, memberId, role });
       if (outcome.status === 'applied') {
         this.head += 1;
-        this.records.set(key, { kind: change.kind, id: change.id, data: outcome.data, meta: outcome.meta, seq: this.head, author: current?.author ?? memberId });
+        this.records.set(key, {
+          kind: change.kind,
+          id: change.id,
+          data: outcome.data,
+          meta: outcome.meta,
+          seq: this.head,
+          author: current?.author ?? memberId,
+        });
         this.seen.set(seenKey, { seq: this.head });
         results.push({ changeId: change.changeId, status: 'applied', seq: this.head });
       } else if (outcome.status === 'rejected') {
-        results.push({ changeId: change.changeId, status: 'rejected', reason: outcome.reason, ...(outcome.detail ? { detail: outcome.detail } : {}), current: this.view(change.kind, change.id) });
+        results.push({
+          changeId: change.changeId,
+          status: 'rejected',
+          reason: outcome.reason,
+          ...(outcome.detail ? { detail: outcome.detail } : {}),
+          current: this.view(change.kind, change.id),
+        });
       } else {
         this.seen.set(seenKey, {});
-        results.push({ changeId: change.changeId, status: outcome.status, ...(outcome.status === 'superseded' ? { current: this.view(change.kind, change.id) } : {}) });
+        results.push({
+          changeId: change.changeId,
+          status: outcome.status,
+          ...(outcome.status === 'superseded' ? { current: this.view(change.kind, change.id) } : {}),
+        });
       }
     }
     if (this.loseNextAnswer) {
@@ -72,7 +89,13 @@ export class MemorySyncServer {
     const newer = [...this.records.values()].filter((r) => r.seq > since).sort((a, b) => a.seq - b.seq);
     const page = newer.slice(0, limit);
     return {
-      records: page.map((r) => ({ kind: r.kind, id: r.id, seq: r.seq, data: structuredClone(r.data), author: r.author })),
+      records: page.map((r) => ({
+        kind: r.kind,
+        id: r.id,
+        seq: r.seq,
+        data: structuredClone(r.data),
+        author: r.author,
+      })),
       next: page.length ? page[page.length - 1]!.seq : since,
       more: newer.length > limit,
     };

@@ -143,7 +143,11 @@ export const JoinResponseSchema = z.object({
 });
 export type JoinResponse = z.infer<typeof JoinResponseSchema>;
 
-export const MeResponseSchema = z.object({ member: MemberSchema, shop: ShopSchema, head: z.number().int().nonnegative() });
+export const MeResponseSchema = z.object({
+  member: MemberSchema,
+  shop: ShopSchema,
+  head: z.number().int().nonnegative(),
+});
 export type MeResponse = z.infer<typeof MeResponseSchema>;
 
 export const InviteRequestSchema = z.object({
@@ -151,7 +155,12 @@ export const InviteRequestSchema = z.object({
   /** How many browsers may join with it. */
   uses: z.number().int().min(1).max(100).default(1),
   /** Hours until it expires. */
-  hours: z.number().int().min(1).max(24 * 30).default(72),
+  hours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(72),
 });
 export type InviteRequest = z.infer<typeof InviteRequestSchema>;
 
@@ -198,7 +207,12 @@ export type ImportSummary = z.infer<typeof ImportSummarySchema>;
  */
 export const ImportEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('started'), runId: z.string() }),
-  z.object({ type: z.literal('progress'), phase: z.enum(['read', 'merge']), rows: z.number().int().nonnegative(), buyers: z.number().int().nonnegative() }),
+  z.object({
+    type: z.literal('progress'),
+    phase: z.enum(['read', 'merge']),
+    rows: z.number().int().nonnegative(),
+    buyers: z.number().int().nonnegative(),
+  }),
   z.object({ type: z.literal('done'), summary: ImportSummarySchema }),
   z.object({ type: z.literal('error'), error: z.string(), message: z.string().optional() }),
 ]);
@@ -206,7 +220,15 @@ export type ImportEvent = z.infer<typeof ImportEventSchema>;
 
 /** Error bodies: a stable code the browser maps to its own words. */
 export const ErrorCodeSchema = z.enum([
-  'unauthorized', 'forbidden', 'badRequest', 'notFound', 'rateLimited', 'badJoinCode', 'importFailed', 'tooLarge', 'internal',
+  'unauthorized',
+  'forbidden',
+  'badRequest',
+  'notFound',
+  'rateLimited',
+  'badJoinCode',
+  'importFailed',
+  'tooLarge',
+  'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 export const ErrorBodySchema = z.object({ error: ErrorCodeSchema, message: z.string().optional() });

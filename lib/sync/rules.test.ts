@@ -49,8 +49,14 @@ describe('per-field last writer by server order', () => {
 
   it('a cleared optional field is removed (unset), an unknown field is dropped by the schema', () => {
     const r = reminder('r1', T, { snoozedUntil: T + 10, status: 'snoozed' });
-    const clear: Change = { ...put('reminder', { id: 'r1', status: 'pending' }, T + 5, 1, ['status']), unset: ['snoozedUntil'] };
-    const { state } = run([[put('reminder', { ...r, extra: 'x' } as never, T), agentA], [clear, agentB]]);
+    const clear: Change = {
+      ...put('reminder', { id: 'r1', status: 'pending' }, T + 5, 1, ['status']),
+      unset: ['snoozedUntil'],
+    };
+    const { state } = run([
+      [put('reminder', { ...r, extra: 'x' } as never, T), agentA],
+      [clear, agentB],
+    ]);
     expect(state?.data.status).toBe('pending');
     expect(state?.data).not.toHaveProperty('snoozedUntil');
     expect(state?.data).not.toHaveProperty('extra');
@@ -58,7 +64,10 @@ describe('per-field last writer by server order', () => {
 
   it('a change that says what the record already says is unchanged (no new version)', () => {
     const r = reminder('stage_end|x|2026|45', T);
-    const { statuses } = run([[put('reminder', r, T), agentA], [put('reminder', { ...r, updatedAt: T + 9 }, T + 9), agentB]]);
+    const { statuses } = run([
+      [put('reminder', r, T), agentA],
+      [put('reminder', { ...r, updatedAt: T + 9 }, T + 9), agentB],
+    ]);
     expect(statuses).toEqual(['applied', 'unchanged']);
   });
 });
@@ -66,7 +75,10 @@ describe('per-field last writer by server order', () => {
 describe('deletion against an edit', () => {
   it('a deletion newer than the last edit wins', () => {
     const t = tag('老客', T);
-    const { state, statuses } = run([[put('tag', t, T), agentA], [del('tag', t.id, T + 100, 1), agentB]]);
+    const { state, statuses } = run([
+      [put('tag', t, T), agentA],
+      [del('tag', t.id, T + 100, 1), agentB],
+    ]);
     expect(statuses).toEqual(['applied', 'applied']);
     expect(state?.data.deletedAt).toBe(T + 100);
   });
@@ -86,11 +98,19 @@ describe('deletion against an edit', () => {
 
   it('an edit older than the deletion does not bring the record back; a newer one does', () => {
     const t = tag('老客', T);
-    const older = run([[put('tag', t, T), agentA], [del('tag', t.id, T + 100, 1), agentA], [put('tag', { ...t, author: 'B' }, T + 50, 1, ['author']), agentB]]);
+    const older = run([
+      [put('tag', t, T), agentA],
+      [del('tag', t.id, T + 100, 1), agentA],
+      [put('tag', { ...t, author: 'B' }, T + 50, 1, ['author']), agentB],
+    ]);
     expect(older.statuses[2]).toBe('superseded');
     expect(older.state?.data.deletedAt).toBe(T + 100);
 
-    const newer = run([[put('tag', t, T), agentA], [del('tag', t.id, T + 100, 1), agentA], [put('tag', t, T + 200, 2), agentB]]);
+    const newer = run([
+      [put('tag', t, T), agentA],
+      [del('tag', t.id, T + 100, 1), agentA],
+      [put('tag', t, T + 200, 2), agentB],
+    ]);
     expect(newer.statuses[2]).toBe('applied');
     expect(newer.state?.data.deletedAt).toBeUndefined();
   });
@@ -106,7 +126,10 @@ describe('reminders: done by one is done for all', () => {
     const { state, statuses } = run([
       [put('reminder', r, T), agentA],
       [put('reminder', { ...r, status: 'done' }, T + 10, 1, ['status']), agentA],
-      [put('reminder', { ...r, status: 'snoozed', snoozedUntil: T + 999 }, T + 20, 1, ['status', 'snoozedUntil']), agentB],
+      [
+        put('reminder', { ...r, status: 'snoozed', snoozedUntil: T + 999 }, T + 20, 1, ['status', 'snoozedUntil']),
+        agentB,
+      ],
     ]);
     expect(statuses[2]).toBe('superseded');
     expect(state?.data.status).toBe('done');
@@ -155,7 +178,12 @@ describe('contact log: append-only', () => {
 
   it('deleting an entry is refused', () => {
     const e = contact('c1', T, true);
-    expect(run([[put('contact', e, T), agentA], [del('contact', 'c1', T + 1, 1), agentA]]).statuses[1]).toBe('rejected:appendOnly');
+    expect(
+      run([
+        [put('contact', e, T), agentA],
+        [del('contact', 'c1', T + 1, 1), agentA],
+      ]).statuses[1],
+    ).toBe('rejected:appendOnly');
   });
 });
 
@@ -164,13 +192,26 @@ describe('playbook and template usage', () => {
     const tpl = template(T);
     expect(run([[put('template', tpl, T), agentA]]).statuses).toEqual(['rejected:forbidden']);
     expect(run([[put('template', tpl, T), boss]]).statuses).toEqual(['applied']);
-    expect(run([[put('template', tpl, T), boss], [del('template', tpl.id, T + 1, 1), agentA]]).statuses[1]).toBe('rejected:forbidden');
+    expect(
+      run([
+        [put('template', tpl, T), boss],
+        [del('template', tpl.id, T + 1, 1), agentA],
+      ]).statuses[1],
+    ).toBe('rejected:forbidden');
   });
 
   it('usage counts only grow, and a member writes only its own', () => {
     const id = templateUsageId('builtin.size', 'm-a');
-    const use = (count: number, at: number) => put('templateUsage', { id, templateId: 'builtin.size', memberId: 'm-a', count, lastUsedAt: at, updatedAt: at }, at);
-    const { state } = run([[use(5, T), agentA], [use(3, T - 100), agentA]]);
+    const use = (count: number, at: number) =>
+      put(
+        'templateUsage',
+        { id, templateId: 'builtin.size', memberId: 'm-a', count, lastUsedAt: at, updatedAt: at },
+        at,
+      );
+    const { state } = run([
+      [use(5, T), agentA],
+      [use(3, T - 100), agentA],
+    ]);
     expect(state?.data).toMatchObject({ count: 5, lastUsedAt: T });
     expect(run([[use(1, T), agentB]]).statuses).toEqual(['rejected:forbidden']);
   });
@@ -188,7 +229,10 @@ describe('validation', () => {
 
   it('a change cannot rename the record or delete through a patch', () => {
     const n = note('n1', 'x', T);
-    const { state } = run([[put('note', n, T), agentA], [put('note', { ...n, id: 'other', deletedAt: T, text: 'y' } as never, T + 1, 1), agentA]]);
+    const { state } = run([
+      [put('note', n, T), agentA],
+      [put('note', { ...n, id: 'other', deletedAt: T, text: 'y' } as never, T + 1, 1), agentA],
+    ]);
     expect(state?.data).toMatchObject({ id: 'n1', text: 'y' });
     expect(state?.data.deletedAt).toBeUndefined();
   });
@@ -201,7 +245,10 @@ describe('rebaseRemote: a pulled record under the browser’s own unpushed chang
   });
   it('pending fields stay as the browser has them', () => {
     const local = { ...note('n1', 'my text', T), author: 'A' };
-    expect(rebaseRemote(remote, local, { fields: ['text'], delete: false })).toMatchObject({ text: 'my text', author: 'B' });
+    expect(rebaseRemote(remote, local, { fields: ['text'], delete: false })).toMatchObject({
+      text: 'my text',
+      author: 'B',
+    });
   });
   it('a local deletion or a record made here waits for its push', () => {
     const local = { ...note('n1', 'x', T), deletedAt: T };

@@ -82,12 +82,20 @@ function assign(base: Record<string, unknown>, patch: Patch, unset: readonly str
   return out;
 }
 
-function validate(kind: SyncKind, data: Record<string, unknown>, isNew: boolean): { ok: true; data: Record<string, unknown> } | { ok: false; reason: RejectReason; detail: string } {
+function validate(
+  kind: SyncKind,
+  data: Record<string, unknown>,
+  isNew: boolean,
+): { ok: true; data: Record<string, unknown> } | { ok: false; reason: RejectReason; detail: string } {
   const parsed = KINDS[kind].schema.safeParse(data);
   if (parsed.success) return { ok: true, data: parsed.data as Record<string, unknown> };
   const issue = parsed.error.issues[0];
   const detail = issue ? `${issue.path.join('.') || '(record)'}: ${issue.message}`.slice(0, 500) : 'invalid';
-  const missing = isNew && parsed.error.issues.some((i) => i.code === 'invalid_type' && i.path.length === 1 && data[String(i.path[0])] === undefined);
+  const missing =
+    isNew &&
+    parsed.error.issues.some(
+      (i) => i.code === 'invalid_type' && i.path.length === 1 && data[String(i.path[0])] === undefined,
+    );
   return { ok: false, reason: missing ? 'incomplete' : 'invalid', detail };
 }
 
@@ -98,7 +106,11 @@ function maxOrNull(a: unknown, b: unknown): number | null {
 }
 
 /** May this member write this record at all? */
-export function permission(change: Pick<Change, 'kind' | 'id' | 'patch'>, ctx: Pick<ApplyContext, 'role' | 'memberId'>, current: StoredVersion | undefined): RejectReason | null {
+export function permission(
+  change: Pick<Change, 'kind' | 'id' | 'patch'>,
+  ctx: Pick<ApplyContext, 'role' | 'memberId'>,
+  current: StoredVersion | undefined,
+): RejectReason | null {
   const spec = KINDS[change.kind];
   if (spec.writers === 'supervisor' && ctx.role !== 'supervisor') return 'forbidden';
   if (change.kind === 'templateUsage') {
@@ -127,7 +139,11 @@ export function applyChange(current: StoredVersion | undefined, change: Change, 
     if (change.at < current.meta.editAt) return { status: 'superseded' };
     return {
       status: 'applied',
-      data: { ...current.data, deletedAt: change.at, updatedAt: Math.max(Number(current.data.updatedAt) || 0, change.at) },
+      data: {
+        ...current.data,
+        deletedAt: change.at,
+        updatedAt: Math.max(Number(current.data.updatedAt) || 0, change.at),
+      },
       meta: { ...current.meta, deleteAt: change.at },
     };
   }
@@ -173,7 +189,8 @@ export function applyChange(current: StoredVersion | undefined, change: Change, 
       const rest: Patch = {};
       for (const [k, v] of Object.entries(patch)) if (!STATUS_FIELDS.includes(k)) rest[k] = v;
       unset = unset.filter((k) => !STATUS_FIELDS.includes(k));
-      const changesSomething = Object.entries(rest).some(([k, v]) => k !== 'updatedAt' && !same(cur[k], v)) || unset.some((k) => k in cur);
+      const changesSomething =
+        Object.entries(rest).some(([k, v]) => k !== 'updatedAt' && !same(cur[k], v)) || unset.some((k) => k in cur);
       if (!changesSomething) return { status: 'superseded' };
       patch = rest;
     }
@@ -181,7 +198,10 @@ export function applyChange(current: StoredVersion | undefined, change: Change, 
 
   let next = assign(cur, patch, unset);
   if (deleted) delete next.deletedAt;
-  next.updatedAt = Math.max(Number(cur.updatedAt) || 0, typeof patch.updatedAt === 'number' ? patch.updatedAt : change.at);
+  next.updatedAt = Math.max(
+    Number(cur.updatedAt) || 0,
+    typeof patch.updatedAt === 'number' ? patch.updatedAt : change.at,
+  );
   if (!deleted && same(withoutStamp(next), withoutStamp(cur))) return { status: 'unchanged' };
   const checked = validate(change.kind, next, false);
   if (!checked.ok) return { status: 'rejected', reason: checked.reason, detail: checked.detail };
@@ -208,7 +228,11 @@ export interface PendingChange {
  * server order anyway). Returns undefined to leave the local record as it is (a local deletion or a
  * record made locally waits for its push).
  */
-export function rebaseRemote(remote: Pick<ServerRecord, 'data'>, local: Record<string, unknown> | undefined, pending: PendingChange | undefined): Record<string, unknown> | undefined {
+export function rebaseRemote(
+  remote: Pick<ServerRecord, 'data'>,
+  local: Record<string, unknown> | undefined,
+  pending: PendingChange | undefined,
+): Record<string, unknown> | undefined {
   if (!pending) return remote.data;
   if (pending.delete || pending.fields === 'all') return local ? undefined : remote.data;
   if (!local) return remote.data;

@@ -39,7 +39,8 @@ function ipv6(host: string): number[] | null {
   if (!host.includes(':')) return null;
   const [head = '', tail, extra] = host.split('::');
   if (extra !== undefined) return null;
-  const parse = (s: string) => (s === '' ? [] : s.split(':').map((h) => (/^[0-9a-f]{1,4}$/.test(h) ? parseInt(h, 16) : NaN)));
+  const parse = (s: string) =>
+    s === '' ? [] : s.split(':').map((h) => (/^[0-9a-f]{1,4}$/.test(h) ? parseInt(h, 16) : NaN));
   const left = parse(head);
   const right = tail === undefined ? [] : parse(tail);
   const fill = 8 - left.length - right.length;

@@ -21,7 +21,10 @@ function catalogKey(key: string): MessageKey | null {
 /** The agent-facing sentence for a template error. */
 export function formatTemplateError(error: TemplateError, locale: UiLocale): string {
   if (error.code === 'unknownVariable' && error.suggestion) {
-    return translate(locale, 'templates_err_unknownVariableHint', { name: error.name ?? '', suggestion: error.suggestion });
+    return translate(locale, 'templates_err_unknownVariableHint', {
+      name: error.name ?? '',
+      suggestion: error.suggestion,
+    });
   }
   return translate(locale, `templates_err_${error.code}`, { name: error.name ?? '' });
 }
@@ -51,7 +54,9 @@ function formatPart(part: ReasonPart, locale: UiLocale, segmentNames: Readonly<R
     case 'concern':
       return translate(locale, 'templates_reason_concern', { names: part.id });
     case 'needsTranslation':
-      return translate(locale, 'templates_reason_needsTranslation', { lang: translate(locale, BUYER_LANGUAGE_KEYS[part.lang]) });
+      return translate(locale, 'templates_reason_needsTranslation', {
+        lang: translate(locale, BUYER_LANGUAGE_KEYS[part.lang]),
+      });
     default:
       return translate(locale, `templates_reason_${part.kind}`);
   }

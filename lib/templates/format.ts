@@ -32,7 +32,8 @@ function trimNumber(value: number, decimals: number): string {
 /** 0.95 → "9.5折" (zh) / "5% off" (en) / "ลด 5%" (th)…; null for "no discount" so a fallback can take over. */
 export function formatDiscount(multiplier: number, lang: BuyerLanguage): string | null {
   if (!(multiplier > 0) || multiplier >= 1) return null;
-  if (!isChinese(lang)) return PERCENT_OFF[lang as keyof typeof PERCENT_OFF].replace('{n}', trimNumber((1 - multiplier) * 100, 1));
+  if (!isChinese(lang))
+    return PERCENT_OFF[lang as keyof typeof PERCENT_OFF].replace('{n}', trimNumber((1 - multiplier) * 100, 1));
   return `${trimNumber(multiplier * 10, 2)}折`;
 }
 
@@ -59,11 +60,39 @@ export function formatDate(date: string, lang: BuyerLanguage, today: string): st
 }
 
 const STAGE_NAMES: Record<StageId, Record<BuyerLanguage, string>> = {
-  prospect: { 'zh-CN': '新朋友', 'zh-TW': '新朋友', en: 'new friend', th: 'ลูกค้าใหม่', vi: 'khách mới', ms: 'pelanggan baru' },
-  active: { 'zh-CN': '活跃期', 'zh-TW': '活躍期', en: 'active', th: 'ลูกค้าประจำ', vi: 'khách quen', ms: 'pelanggan aktif' },
+  prospect: {
+    'zh-CN': '新朋友',
+    'zh-TW': '新朋友',
+    en: 'new friend',
+    th: 'ลูกค้าใหม่',
+    vi: 'khách mới',
+    ms: 'pelanggan baru',
+  },
+  active: {
+    'zh-CN': '活跃期',
+    'zh-TW': '活躍期',
+    en: 'active',
+    th: 'ลูกค้าประจำ',
+    vi: 'khách quen',
+    ms: 'pelanggan aktif',
+  },
   silent: { 'zh-CN': '沉默期', 'zh-TW': '沉默期', en: 'quiet', th: 'ห่างหายไปสักพัก', vi: 'ít ghé', ms: 'jarang membeli' },
-  sleeping: { 'zh-CN': '睡眠期', 'zh-TW': '睡眠期', en: 'dormant', th: 'ไม่ได้แวะมานาน', vi: 'lâu chưa ghé', ms: 'lama tidak membeli' },
-  lost: { 'zh-CN': '流失期', 'zh-TW': '流失期', en: 'lapsed', th: 'ห่างหายไปนาน', vi: 'đã lâu không ghé', ms: 'sudah lama tidak membeli' },
+  sleeping: {
+    'zh-CN': '睡眠期',
+    'zh-TW': '睡眠期',
+    en: 'dormant',
+    th: 'ไม่ได้แวะมานาน',
+    vi: 'lâu chưa ghé',
+    ms: 'lama tidak membeli',
+  },
+  lost: {
+    'zh-CN': '流失期',
+    'zh-TW': '流失期',
+    en: 'lapsed',
+    th: 'ห่างหายไปนาน',
+    vi: 'đã lâu không ghé',
+    ms: 'sudah lama tidak membeli',
+  },
 };
 
 export function formatStage(stage: StageId, lang: BuyerLanguage): string {

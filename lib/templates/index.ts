@@ -1,6 +1,19 @@
 export * from './schema';
-export { parseTemplate, type ParsedTemplate, type TemplateError, type TemplateErrorCode, type TemplateNode } from './parse';
-export { renderTemplate, renderVariant, pickVariant, type RenderResult, type TemplateBlank, type PickedVariant } from './render';
+export {
+  parseTemplate,
+  type ParsedTemplate,
+  type TemplateError,
+  type TemplateErrorCode,
+  type TemplateNode,
+} from './parse';
+export {
+  renderTemplate,
+  renderVariant,
+  pickVariant,
+  type RenderResult,
+  type TemplateBlank,
+  type PickedVariant,
+} from './render';
 export {
   TEMPLATE_VARIABLES,
   isVariableName,
@@ -17,4 +30,14 @@ export { rankTemplates, type RankContext, type RankedTemplate, type ReasonPart, 
 export { formatReason, formatTemplateError, describeVariable, BUYER_LANGUAGE_KEYS } from './describe';
 export { createTemplateSearchIndex, searchTemplates, maskTemplateSyntax, TEMPLATE_SEARCH_FIELDS } from './search';
 export { defaultTemplates, BUILTIN_AUTHOR } from './library';
-export { isAwaitingPayment, isOnItsWay, kindsFromOrders, missingOrderFacts, orderFactsOf, orderFor, replyOrders, templateOrder, withConsoleOrders } from './order-facts';
+export {
+  isAwaitingPayment,
+  isOnItsWay,
+  kindsFromOrders,
+  missingOrderFacts,
+  orderFactsOf,
+  orderFor,
+  replyOrders,
+  templateOrder,
+  withConsoleOrders,
+} from './order-facts';

@@ -23,13 +23,17 @@ export const isOnItsWay = (o: Pick<OrderFacts, 'status'>) => o.status === 'shipp
 const isOpen = (o: Pick<OrderFacts, 'status'>) => isAwaitingPayment(o) || isOnItsWay(o);
 
 const timeOf = (o: Pick<Order, 'createdAt' | 'paidAt'>) => o.createdAt ?? o.paidAt ?? '';
-const newestFirst = (a: Pick<Order, 'createdAt' | 'paidAt' | 'orderId'>, b: Pick<Order, 'createdAt' | 'paidAt' | 'orderId'>) => {
+const newestFirst = (
+  a: Pick<Order, 'createdAt' | 'paidAt' | 'orderId'>,
+  b: Pick<Order, 'createdAt' | 'paidAt' | 'orderId'>,
+) => {
   const ta = timeOf(a);
   const tb = timeOf(b);
   return ta < tb ? 1 : ta > tb ? -1 : a.orderId < b.orderId ? 1 : a.orderId > b.orderId ? -1 : 0;
 };
 
-const time = (s: string | null | undefined): string | null => (s && LocalDateTimeSchema.safeParse(s).success ? s : null);
+const time = (s: string | null | undefined): string | null =>
+  s && LocalDateTimeSchema.safeParse(s).success ? s : null;
 
 /** One order as templates may see it (no contact details; a field too long to be real is left out). */
 export function orderFactsOf(order: Order): OrderFacts {
@@ -61,14 +65,19 @@ export function replyOrders(orders: readonly Order[]): OrderFacts[] {
  * what it leaves out is kept), and orders not yet imported are added. Newest first, as
  * {@link replyOrders} gives them, so a shipping notice names the parcel the console just shipped.
  */
-export function withConsoleOrders(orders: readonly OrderFacts[], panel: readonly ConsoleOrder[] | undefined): OrderFacts[] {
+export function withConsoleOrders(
+  orders: readonly OrderFacts[],
+  panel: readonly ConsoleOrder[] | undefined,
+): OrderFacts[] {
   if (!panel?.length) return [...orders];
   const byId = new Map(orders.map((o) => [o.orderId, o]));
   const added = new Set<string>();
   for (const c of panel) {
     if (!byId.has(c.id)) added.add(c.id);
     const known = byId.get(c.id);
-    const facts: OrderFacts = known ? { ...known } : { orderId: c.id.slice(0, 200), status: null, createdAt: null, paidAt: null };
+    const facts: OrderFacts = known
+      ? { ...known }
+      : { orderId: c.id.slice(0, 200), status: null, createdAt: null, paidAt: null };
     if (c.status !== 'unknown' || !known) facts.status = c.status;
     if (!facts.createdAt && c.createdAt) facts.createdAt = time(c.createdAt);
     if (c.tracking && c.tracking.length <= 200) facts.trackingNo = c.tracking;
@@ -91,9 +100,12 @@ export function withConsoleOrders(orders: readonly OrderFacts[], panel: readonly
  * order, else the newest order. Null when the buyer has no orders.
  */
 export function orderFor(kind: TemplateKind, orders: readonly OrderFacts[]): OrderFacts | null {
-  const own = kind === 'shipping' || kind === 'delivery_checkin' ? orders.find(isOnItsWay)
-    : kind === 'unpaid_reminder' ? orders.find(isAwaitingPayment)
-    : undefined;
+  const own =
+    kind === 'shipping' || kind === 'delivery_checkin'
+      ? orders.find(isOnItsWay)
+      : kind === 'unpaid_reminder'
+        ? orders.find(isAwaitingPayment)
+        : undefined;
   return own ?? orders.find(isOpen) ?? orders[0] ?? null;
 }
 
@@ -124,12 +136,17 @@ export function templateOrder(order: OrderFacts | null): TemplateOrder | null {
  * Order variables the body uses without a fallback that this order cannot fill (`order.trackingNo`
  * of an order with no tracking number): a template missing one is not suggested for this buyer.
  */
-export function missingOrderFacts(body: string | ParsedTemplate, order: TemplateOrder | null, buyer: BuyerProfile | null): string[] {
+export function missingOrderFacts(
+  body: string | ParsedTemplate,
+  order: TemplateOrder | null,
+  buyer: BuyerProfile | null,
+): string[] {
   const parsed = typeof body === 'string' ? parsedBody(body) : body;
   const missing: string[] = [];
   for (const node of parsed.nodes) {
     if (node.type !== 'var' || node.fallback !== null || !node.name.startsWith('order.')) continue;
-    if (resolveVariable(node.name, { lang: 'zh-CN', today: '', buyer, order }) === null && !missing.includes(node.name)) missing.push(node.name);
+    if (resolveVariable(node.name, { lang: 'zh-CN', today: '', buyer, order }) === null && !missing.includes(node.name))
+      missing.push(node.name);
   }
   return missing;
 }

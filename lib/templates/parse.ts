@@ -137,7 +137,8 @@ export function parseTemplate(body: string): ParsedTemplate {
   let textStart = 0;
   let i = 0;
   const flushText = (until: number) => {
-    if (until > textStart) nodes.push({ type: 'text', value: body.slice(textStart, until), start: textStart, end: until });
+    if (until > textStart)
+      nodes.push({ type: 'text', value: body.slice(textStart, until), start: textStart, end: until });
   };
   while (i < body.length - 1) {
     const pair = body.slice(i, i + 2);
@@ -171,8 +172,10 @@ export function parseTemplate(body: string): ParsedTemplate {
   let cursors = 0;
   for (const node of nodes) {
     if (node.type === 'var' && !variables.includes(node.name)) variables.push(node.name);
-    if (node.type === 'ask' && !blanks.some((b) => b.label === node.label)) blanks.push({ label: node.label, start: node.start, end: node.end });
-    if (node.type === 'cursor' && ++cursors === 2) errors.push({ code: 'duplicateCursor', start: node.start, end: node.end });
+    if (node.type === 'ask' && !blanks.some((b) => b.label === node.label))
+      blanks.push({ label: node.label, start: node.start, end: node.end });
+    if (node.type === 'cursor' && ++cursors === 2)
+      errors.push({ code: 'duplicateCursor', start: node.start, end: node.end });
   }
   errors.sort((a, b) => a.start - b.start);
   return { nodes, errors, variables, blanks, hasCursor: cursors > 0 };

@@ -9,7 +9,14 @@ const CONCERN_NAMES_ZH = { size: '尺码', photo_match: '色差', price: '价格
 const CONCERN_NAMES_EN = { size: 'size', photo_match: 'colour', price: 'price' };
 
 function context(overrides: Partial<RankContext> = {}): RankContext {
-  return { profile: sampleBuyer(), recentConcerns: [], platform: 'taobao', lang: 'zh-CN', now: Date.UTC(2025, 5, 20), ...overrides };
+  return {
+    profile: sampleBuyer(),
+    recentConcerns: [],
+    platform: 'taobao',
+    lang: 'zh-CN',
+    now: Date.UTC(2025, 5, 20),
+    ...overrides,
+  };
 }
 
 function ids(templates: readonly Template[], ctx: RankContext): string[] {
@@ -26,7 +33,10 @@ describe('rankTemplates', () => {
   it('puts the answers to what a silent VIP2 buyer just asked first, most recent concern first', () => {
     // The buyer asked about size, then said the colour looked off: colour is the latest concern.
     const ranked = rankTemplates(library, context({ recentConcerns: ['photo_match', 'size'] }));
-    expect(ranked.slice(0, 2).map((r) => r.template.id)).toEqual(['builtin.concern.photo_match', 'builtin.concern.size']);
+    expect(ranked.slice(0, 2).map((r) => r.template.id)).toEqual([
+      'builtin.concern.photo_match',
+      'builtin.concern.size',
+    ]);
     expect(ranked[1]!.reason).toEqual([
       { kind: 'concern', id: 'size' },
       { kind: 'stage', id: 'silent' },
@@ -39,9 +49,17 @@ describe('rankTemplates', () => {
   });
 
   it('ranks a template answering several recent concerns by the most recent one', () => {
-    const both = custom('both', { kind: 'concern_answer', order: 999, conditions: { concerns: ['photo_match', 'size'] } });
+    const both = custom('both', {
+      kind: 'concern_answer',
+      order: 999,
+      conditions: { concerns: ['photo_match', 'size'] },
+    });
     const ranked = rankTemplates([...library, both], context({ recentConcerns: ['size', 'photo_match'] }));
-    expect(ranked.slice(0, 3).map((r) => r.template.id)).toEqual(['builtin.concern.size', 'both', 'builtin.concern.photo_match']);
+    expect(ranked.slice(0, 3).map((r) => r.template.id)).toEqual([
+      'builtin.concern.size',
+      'both',
+      'builtin.concern.photo_match',
+    ]);
     const reason = ranked.find((r) => r.template.id === 'both')!.reason;
     expect(formatReason(reason, 'zh-CN', CONCERN_NAMES_ZH)).toBe('买家问了尺码、色差 · 沉默期 · VIP2');
   });
@@ -103,7 +121,17 @@ describe('rankTemplates', () => {
   it('moves capped templates to the end with the cap reason first', () => {
     const ranked = rankTemplates(library, {
       ...context({ recentConcerns: ['size'] }),
-      isCapped: (t) => (t.marketing ? { capped: true, reason: { kind: 'capped', code: 'weekly', message: { zh: '本周已营销1次', en: 'Already messaged this week' } } } : { capped: false }),
+      isCapped: (t) =>
+        t.marketing
+          ? {
+              capped: true,
+              reason: {
+                kind: 'capped',
+                code: 'weekly',
+                message: { zh: '本周已营销1次', en: 'Already messaged this week' },
+              },
+            }
+          : { capped: false },
     });
     const firstCapped = ranked.findIndex((r) => r.capped);
     expect(firstCapped).toBeGreaterThan(0);
@@ -116,7 +144,10 @@ describe('rankTemplates', () => {
   it('words a cap from the contact checker through its catalogue code', () => {
     const [ranked] = rankTemplates([custom('remind', { kind: 'unpaid_reminder' })], {
       ...context(),
-      isCapped: () => ({ capped: true, reason: { kind: 'capped', code: 'followup_capUnpaid', params: { count: 3, hours: 24 } } }),
+      isCapped: () => ({
+        capped: true,
+        reason: { kind: 'capped', code: 'followup_capUnpaid', params: { count: 3, hours: 24 } },
+      }),
     });
     const text = formatReason(ranked!.reason, 'zh-CN', {});
     expect(text).toContain('24');

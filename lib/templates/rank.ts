@@ -131,7 +131,11 @@ export function rankTemplates(templates: readonly Template[], ctx: RankContext):
     const f = fit(template, ctx);
     if (!f) continue;
     const variant = pickVariant(template, ctx.lang);
-    if (ctx.orders && missingOrderFacts(variant.body, templateOrder(orderFor(template.kind, ctx.orders)), ctx.profile).length > 0) continue;
+    if (
+      ctx.orders &&
+      missingOrderFacts(variant.body, templateOrder(orderFor(template.kind, ctx.orders)), ctx.profile).length > 0
+    )
+      continue;
     const cap = ctx.isCapped?.(template, ctx.now);
     const reason: ReasonPart[] = [...f.parts];
     if (reason.length === 0) reason.push({ kind: 'generic' });

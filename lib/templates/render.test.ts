@@ -16,23 +16,43 @@ function rendered(body: string, ctx = sampleContext()): string {
 describe('variables', () => {
   it('fills buyer, coupon, order and shop values', () => {
     expect(rendered('{{buyer.nick}}，您是{{buyer.level}}，享{{buyer.discount}}')).toBe('莉莉小姐，您是VIP2，享9.5折');
-    expect(rendered('满{{coupon.threshold}}减{{coupon.amount}}，{{coupon.expires}}到期')).toBe('满150元减20元，7月31日到期');
-    expect(rendered('{{order.carrier}} {{order.trackingNo}} · {{shop.name}} · {{agent.name}}')).toBe('顺丰 SF1234567890 · 南风女装 · 小南');
-    expect(rendered('{{buyer.daysSinceLastOrder}}天前 {{buyer.lastOrderDate}} {{order.lastItem}}')).toBe('70天前 4月11日 高腰阔腿牛仔裤');
+    expect(rendered('满{{coupon.threshold}}减{{coupon.amount}}，{{coupon.expires}}到期')).toBe(
+      '满150元减20元，7月31日到期',
+    );
+    expect(rendered('{{order.carrier}} {{order.trackingNo}} · {{shop.name}} · {{agent.name}}')).toBe(
+      '顺丰 SF1234567890 · 南风女装 · 小南',
+    );
+    expect(rendered('{{buyer.daysSinceLastOrder}}天前 {{buyer.lastOrderDate}} {{order.lastItem}}')).toBe(
+      '70天前 4月11日 高腰阔腿牛仔裤',
+    );
     expect(rendered('{{buyer.firstOrderDate}}')).toBe('2024年3月8日');
   });
 
   it('writes values the way the buyer language reads them', () => {
     const en = sampleContext({ lang: 'en' });
-    expect(rendered('{{buyer.discount}}, {{coupon.amount}} off over {{coupon.threshold}}, until {{coupon.expires}}', en)).toBe(
-      '5% off, ¥20 off over ¥150, until Jul 31',
+    expect(
+      rendered('{{buyer.discount}}, {{coupon.amount}} off over {{coupon.threshold}}, until {{coupon.expires}}', en),
+    ).toBe('5% off, ¥20 off over ¥150, until Jul 31');
+    expect(rendered('{{coupon.amount}}', sampleContext({ shop: { name: '小店', currencySymbol: 'NT$' } }))).toBe(
+      'NT$20',
     );
-    expect(rendered('{{coupon.amount}}', sampleContext({ shop: { name: '小店', currencySymbol: 'NT$' } }))).toBe('NT$20');
     expect(rendered('{{coupon.amount}}', sampleContext({ coupon: { name: '店庆7折', discount: 0.7 } }))).toBe('7折');
     const card = { name: '半年包邮卡', label: '180天包邮卡', durationDays: 180 };
-    expect(rendered('{{coupon.label}}，{{coupon.days}}天内包邮', sampleContext({ coupon: card }))).toBe('180天包邮卡，180天内包邮');
-    expect(rendered('{{coupon.rate}}', sampleContext({ lang: 'en', coupon: { name: 'x', discount: 0.7 } }))).toBe('30% off');
-    expect(rendered('{{buyer.stage}}', sampleContext({ lang: 'zh-TW', buyer: sampleBuyer({ stage: { id: 'active', daysSinceLastPaid: 3, daysToNextStage: 42 } }) }))).toBe('活躍期');
+    expect(rendered('{{coupon.label}}，{{coupon.days}}天内包邮', sampleContext({ coupon: card }))).toBe(
+      '180天包邮卡，180天内包邮',
+    );
+    expect(rendered('{{coupon.rate}}', sampleContext({ lang: 'en', coupon: { name: 'x', discount: 0.7 } }))).toBe(
+      '30% off',
+    );
+    expect(
+      rendered(
+        '{{buyer.stage}}',
+        sampleContext({
+          lang: 'zh-TW',
+          buyer: sampleBuyer({ stage: { id: 'active', daysSinceLastPaid: 3, daysToNextStage: 42 } }),
+        }),
+      ),
+    ).toBe('活躍期');
   });
 
   it('uses the fallback when a value is missing and says so', () => {
@@ -45,9 +65,13 @@ describe('variables', () => {
 
   it('names the product the buyer is asking about, and falls back without one', () => {
     const product = { id: '6234567890', title: '羊毛混纺大衣 米白 M' };
-    expect(rendered('您问的{{product.title}}（{{product.id}}）有现货', sampleContext({ product }))).toBe('您问的羊毛混纺大衣 米白 M（6234567890）有现货');
+    expect(rendered('您问的{{product.title}}（{{product.id}}）有现货', sampleContext({ product }))).toBe(
+      '您问的羊毛混纺大衣 米白 M（6234567890）有现货',
+    );
     expect(rendered('您问的{{product.title|这款}}有现货', sampleContext({ product: null }))).toBe('您问的这款有现货');
-    expect(rendered('{{product.id|}}{{product.title}}', sampleContext({ product: { id: null, title: '加绒打底裤' } }))).toBe('加绒打底裤');
+    expect(
+      rendered('{{product.id|}}{{product.title}}', sampleContext({ product: { id: null, title: '加绒打底裤' } })),
+    ).toBe('加绒打底裤');
     expect(renderTemplate('{{product.title}}', sampleContext()).ok).toBe(false);
   });
 
@@ -72,7 +96,10 @@ describe('blanks and cursor', () => {
   it('lists each blank once and will not render until all are answered', () => {
     const result = renderTemplate(body, sampleContext({ answers: { 建议尺码: 'M' } }));
     expect(result.ok).toBe(false);
-    expect(result.blanks.map((b) => [b.label, b.answered])).toEqual([['建议尺码', true], ['版型', false]]);
+    expect(result.blanks.map((b) => [b.label, b.answered])).toEqual([
+      ['建议尺码', true],
+      ['版型', false],
+    ]);
     if (!result.ok) {
       expect(result.errors.map((e) => [e.code, e.name])).toEqual([['missingAnswer', '版型']]);
       expect(result.preview).toBe('建议拿M，偏大就选M，【版型】');
@@ -80,7 +107,9 @@ describe('blanks and cursor', () => {
   });
 
   it('fills every occurrence of a blank with the same answer', () => {
-    expect(rendered(body, sampleContext({ answers: { 建议尺码: 'M', 版型: '偏小一码' } }))).toBe('建议拿M，偏大就选M，偏小一码');
+    expect(rendered(body, sampleContext({ answers: { 建议尺码: 'M', 版型: '偏小一码' } }))).toBe(
+      '建议拿M，偏大就选M，偏小一码',
+    );
   });
 
   it('treats a whitespace answer as unanswered', () => {
@@ -121,15 +150,32 @@ describe('parse errors carry positions', () => {
   });
 
   it('accepts spaces and full-width separators inside braces', () => {
-    expect(rendered('{{ buyer.nick ｜ 亲 }}+{{ask：尺码}}', sampleContext({ buyer: null, answers: { 尺码: 'L' } }))).toBe('亲+L');
+    expect(
+      rendered('{{ buyer.nick ｜ 亲 }}+{{ask：尺码}}', sampleContext({ buyer: null, answers: { 尺码: 'L' } })),
+    ).toBe('亲+L');
   });
 });
 
 describe('render never leaks template syntax', () => {
   // Whole constructs as well as loose braces and words, so braces often touch constructs.
   const pieces = [
-    '{', '}', '{{', '}}', '|', 'a', '亲', 'buyer.nick', 'ask:', 'cursor',
-    '{{cursor}}', '{{buyer.nick|}}', '{{buyer.nick}}', '{{coupon.code|码}}', '{{ask:尺码}}', '{{ask:}}', '{{buyer.nik}}',
+    '{',
+    '}',
+    '{{',
+    '}}',
+    '|',
+    'a',
+    '亲',
+    'buyer.nick',
+    'ask:',
+    'cursor',
+    '{{cursor}}',
+    '{{buyer.nick|}}',
+    '{{buyer.nick}}',
+    '{{coupon.code|码}}',
+    '{{ask:尺码}}',
+    '{{ask:}}',
+    '{{buyer.nik}}',
   ];
   const bodies = fc.array(fc.constantFrom(...pieces), { maxLength: 10 }).map((parts) => parts.join(''));
 
@@ -138,7 +184,10 @@ describe('render never leaks template syntax', () => {
       fc.property(bodies, fc.boolean(), (body, withBuyer) => {
         const parsed = parseTemplate(body);
         const answers = Object.fromEntries(parsed.blanks.map((b) => [b.label, '答']));
-        const result = renderTemplate(body, sampleContext({ answers, ...(withBuyer ? {} : { buyer: null, coupon: null }) }));
+        const result = renderTemplate(
+          body,
+          sampleContext({ answers, ...(withBuyer ? {} : { buyer: null, coupon: null }) }),
+        );
         if (result.ok) {
           expect(result.text).not.toContain('{{');
           expect(result.text).not.toContain('}}');
@@ -168,9 +217,22 @@ describe('variants and buyer language', () => {
   const template = { variants: { 'zh-CN': '您好', en: 'Hello' } };
 
   it('picks the buyer language, falling back to zh-CN and flagging English gaps', () => {
-    expect(pickVariant(template, 'en')).toEqual({ lang: 'en', body: 'Hello', fellBack: false, needsTranslation: false });
-    expect(pickVariant(template, 'zh-TW')).toEqual({ lang: 'zh-CN', body: '您好', fellBack: true, needsTranslation: false });
-    expect(pickVariant({ variants: { 'zh-CN': '您好' } }, 'en')).toMatchObject({ lang: 'zh-CN', needsTranslation: true });
+    expect(pickVariant(template, 'en')).toEqual({
+      lang: 'en',
+      body: 'Hello',
+      fellBack: false,
+      needsTranslation: false,
+    });
+    expect(pickVariant(template, 'zh-TW')).toEqual({
+      lang: 'zh-CN',
+      body: '您好',
+      fellBack: true,
+      needsTranslation: false,
+    });
+    expect(pickVariant({ variants: { 'zh-CN': '您好' } }, 'en')).toMatchObject({
+      lang: 'zh-CN',
+      needsTranslation: true,
+    });
   });
 
   it('renders a fallback variant in its own language', () => {
@@ -178,7 +240,12 @@ describe('variants and buyer language', () => {
     const { variant, result } = renderVariant(zhOnly, sampleContext({ lang: 'en' }));
     expect(variant.needsTranslation).toBe(true);
     expect(result).toMatchObject({ ok: true, text: '7月31日前有效' });
-    expect(renderVariant({ variants: { 'zh-CN': '{{coupon.expires}}', en: 'until {{coupon.expires}}' } }, sampleContext({ lang: 'en' })).result).toMatchObject({ text: 'until Jul 31' });
+    expect(
+      renderVariant(
+        { variants: { 'zh-CN': '{{coupon.expires}}', en: 'until {{coupon.expires}}' } },
+        sampleContext({ lang: 'en' }),
+      ).result,
+    ).toMatchObject({ text: 'until Jul 31' });
   });
 
   it('detects the language from the buyer messages', () => {
@@ -203,8 +270,16 @@ describe('Thai, Vietnamese and Malay/Indonesian buyers (Shopee Southeast Asia)',
   };
   const cases = [
     { lang: 'th', chat: ['สวัสดีค่ะ ตัวนี้มีไซส์ M ไหมคะ', 'ส่งกี่วันถึง'], text: 'สวัสดีค่ะ 莉莉小姐 ราคาสมาชิก ลด 5% ใช้ได้ถึง 31/7' },
-    { lang: 'vi', chat: ['Shop ơi, áo này còn size M không ạ?', 'Bao lâu thì giao hàng?'], text: 'Chào 莉莉小姐, giá thành viên giảm 5%, hạn dùng đến 31/7' },
-    { lang: 'ms', chat: ['Hai kak, barang ini ada saiz M tak?', 'Berapa hari sampai?'], text: 'Hai 莉莉小姐, harga ahli potongan 5%, sah sehingga 31/7' },
+    {
+      lang: 'vi',
+      chat: ['Shop ơi, áo này còn size M không ạ?', 'Bao lâu thì giao hàng?'],
+      text: 'Chào 莉莉小姐, giá thành viên giảm 5%, hạn dùng đến 31/7',
+    },
+    {
+      lang: 'ms',
+      chat: ['Hai kak, barang ini ada saiz M tak?', 'Berapa hari sampai?'],
+      text: 'Hai 莉莉小姐, harga ahli potongan 5%, sah sehingga 31/7',
+    },
   ] as const;
 
   for (const c of cases) {
@@ -219,8 +294,16 @@ describe('Thai, Vietnamese and Malay/Indonesian buyers (Shopee Southeast Asia)',
     it(`${c.lang}: without its variant the buyer gets English, else Simplified Chinese, and the agent is warned`, () => {
       const { [c.lang]: _own, ...noOwn } = template.variants;
       void _own;
-      expect(pickVariant({ variants: noOwn }, c.lang)).toMatchObject({ lang: 'en', fellBack: true, needsTranslation: true });
-      expect(pickVariant({ variants: { 'zh-CN': '您好' } }, c.lang)).toMatchObject({ lang: 'zh-CN', fellBack: true, needsTranslation: true });
+      expect(pickVariant({ variants: noOwn }, c.lang)).toMatchObject({
+        lang: 'en',
+        fellBack: true,
+        needsTranslation: true,
+      });
+      expect(pickVariant({ variants: { 'zh-CN': '您好' } }, c.lang)).toMatchObject({
+        lang: 'zh-CN',
+        fellBack: true,
+        needsTranslation: true,
+      });
     });
   }
 

@@ -115,7 +115,8 @@ export function pickVariant(template: Pick<Template, 'variants'>, lang: BuyerLan
   if (own !== undefined) return { lang, body: own, fellBack: false, needsTranslation: false };
   const foreign = lang !== 'zh-CN' && lang !== 'zh-TW';
   const english = template.variants.en;
-  if (foreign && lang !== 'en' && english !== undefined) return { lang: 'en', body: english, fellBack: true, needsTranslation: true };
+  if (foreign && lang !== 'en' && english !== undefined)
+    return { lang: 'en', body: english, fellBack: true, needsTranslation: true };
   return { lang: 'zh-CN', body: template.variants['zh-CN'], fellBack: true, needsTranslation: foreign };
 }
 
@@ -123,7 +124,10 @@ export function pickVariant(template: Pick<Template, 'variants'>, lang: BuyerLan
  * Pick the variant for the buyer's language (`ctx.lang`) and render it in the variant's own
  * language, so a zh-CN fallback for an English buyer gets Chinese dates and money too.
  */
-export function renderVariant(template: Pick<Template, 'variants'>, ctx: RenderContext): { variant: PickedVariant; result: RenderResult } {
+export function renderVariant(
+  template: Pick<Template, 'variants'>,
+  ctx: RenderContext,
+): { variant: PickedVariant; result: RenderResult } {
   const variant = pickVariant(template, ctx.lang);
   return { variant, result: renderTemplate(variant.body, { ...ctx, lang: variant.lang }) };
 }

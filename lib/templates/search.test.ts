@@ -46,7 +46,8 @@ describe('template search', () => {
   it('indexes and searches 2,000 templates', () => {
     const many: Template[] = [];
     for (let i = 0; many.length < 2000; i++) {
-      for (const t of library) many.push({ ...t, id: `${t.id}.${i}`, title: `${t.title}${i}`, shortcut: `${t.shortcut}${i}` });
+      for (const t of library)
+        many.push({ ...t, id: `${t.id}.${i}`, title: `${t.title}${i}`, shortcut: `${t.shortcut}${i}` });
     }
     const big = createTemplateSearchIndex(many.slice(0, 2000));
     expect(searchTemplates(big, 'cm')[0]!.id.startsWith('builtin.concern.size')).toBe(true);

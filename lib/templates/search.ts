@@ -37,7 +37,12 @@ export function createTemplateSearchIndex(templates: readonly Template[]): Searc
     live.map((t) => ({
       id: t.id,
       // Shortcuts are indexed without their slash so `cm` and `/cm` both hit `/cm` exactly.
-      fields: [t.shortcut?.slice(1) ?? '', t.title, t.folder, ...[t.variants['zh-CN'], t.variants['zh-TW'] ?? '', t.variants.en ?? ''].map(maskTemplateSyntax)],
+      fields: [
+        t.shortcut?.slice(1) ?? '',
+        t.title,
+        t.folder,
+        ...[t.variants['zh-CN'], t.variants['zh-TW'] ?? '', t.variants.en ?? ''].map(maskTemplateSyntax),
+      ],
       tags: (t.conditions.concerns ?? []).map(concernTag),
     })),
     { fields: FIELD_OPTIONS },
@@ -52,7 +57,12 @@ export function createTemplateSearchIndex(templates: readonly Template[]): Searc
 export const MAX_TEMPLATE_QUERY = 64;
 
 /** Templates matching `query`, best first; with `options.meaning` also those answering what the query means. */
-export function searchTemplates(index: SearchIndex, query: string, limit?: number, options?: SearchOptions): SearchHit[] {
+export function searchTemplates(
+  index: SearchIndex,
+  query: string,
+  limit?: number,
+  options?: SearchOptions,
+): SearchHit[] {
   let head = query.slice(0, MAX_TEMPLATE_QUERY);
   // Do not keep half of a character cut at the limit.
   if (/[\uD800-\uDBFF]$/.test(head) && query.length > MAX_TEMPLATE_QUERY) head = head.slice(0, -1);

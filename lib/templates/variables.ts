@@ -95,7 +95,11 @@ const DEFS = [
     descriptionKey: 'templates_var_buyerDiscount',
     resolve: (c) => (c.buyer?.level ? formatDiscount(c.buyer.level.discount, c.lang) : null),
   },
-  { name: 'buyer.stage', descriptionKey: 'templates_var_buyerStage', resolve: (c) => (c.buyer ? formatStage(c.buyer.stage.id, c.lang) : null) },
+  {
+    name: 'buyer.stage',
+    descriptionKey: 'templates_var_buyerStage',
+    resolve: (c) => (c.buyer ? formatStage(c.buyer.stage.id, c.lang) : null),
+  },
   {
     name: 'buyer.orderCount',
     descriptionKey: 'templates_var_buyerOrderCount',
@@ -104,24 +108,41 @@ const DEFS = [
   {
     name: 'buyer.firstOrderDate',
     descriptionKey: 'templates_var_buyerFirstOrderDate',
-    resolve: (c) => (c.buyer?.metrics.firstPaidDate ? formatDate(c.buyer.metrics.firstPaidDate, c.lang, c.today) : null),
+    resolve: (c) =>
+      c.buyer?.metrics.firstPaidDate ? formatDate(c.buyer.metrics.firstPaidDate, c.lang, c.today) : null,
   },
   {
     name: 'buyer.lastOrderDate',
     descriptionKey: 'templates_var_buyerLastOrderDate',
     resolve: (c) => (c.buyer?.metrics.lastPaidDate ? formatDate(c.buyer.metrics.lastPaidDate, c.lang, c.today) : null),
   },
-  { name: 'buyer.daysSinceLastOrder', descriptionKey: 'templates_var_buyerDaysSinceLastOrder', resolve: daysSinceLastOrder },
+  {
+    name: 'buyer.daysSinceLastOrder',
+    descriptionKey: 'templates_var_buyerDaysSinceLastOrder',
+    resolve: daysSinceLastOrder,
+  },
   { name: 'coupon.name', descriptionKey: 'templates_var_couponName', resolve: (c) => c.coupon?.name },
-  { name: 'coupon.threshold', descriptionKey: 'templates_var_couponThreshold', resolve: (c) => money(c, c.coupon?.thresholdCents) },
+  {
+    name: 'coupon.threshold',
+    descriptionKey: 'templates_var_couponThreshold',
+    resolve: (c) => money(c, c.coupon?.thresholdCents),
+  },
   { name: 'coupon.amount', descriptionKey: 'templates_var_couponAmount', resolve: couponAmount },
-  { name: 'coupon.label', descriptionKey: 'templates_var_couponLabel', resolve: (c) => c.coupon?.label ?? c.coupon?.name },
+  {
+    name: 'coupon.label',
+    descriptionKey: 'templates_var_couponLabel',
+    resolve: (c) => c.coupon?.label ?? c.coupon?.name,
+  },
   {
     name: 'coupon.rate',
     descriptionKey: 'templates_var_couponRate',
     resolve: (c) => (c.coupon?.discount === undefined ? null : formatDiscount(c.coupon.discount, c.lang)),
   },
-  { name: 'coupon.days', descriptionKey: 'templates_var_couponDays', resolve: (c) => (c.coupon?.durationDays ? String(c.coupon.durationDays) : null) },
+  {
+    name: 'coupon.days',
+    descriptionKey: 'templates_var_couponDays',
+    resolve: (c) => (c.coupon?.durationDays ? String(c.coupon.durationDays) : null),
+  },
   { name: 'coupon.gift', descriptionKey: 'templates_var_couponGift', resolve: (c) => c.coupon?.gift },
   { name: 'coupon.code', descriptionKey: 'templates_var_couponCode', resolve: (c) => c.coupon?.code },
   { name: 'coupon.link', descriptionKey: 'templates_var_couponLink', resolve: (c) => c.coupon?.link },
@@ -142,7 +163,11 @@ const DEFS = [
   { name: 'product.id', descriptionKey: 'templates_var_productId', resolve: (c) => c.product?.id || null },
   { name: 'agent.name', descriptionKey: 'templates_var_agentName', resolve: (c) => c.agent?.name },
   { name: 'shop.name', descriptionKey: 'templates_var_shopName', resolve: (c) => c.shop?.name },
-  { name: 'date.today', descriptionKey: 'templates_var_dateToday', resolve: (c) => formatDate(c.today, c.lang, c.today) },
+  {
+    name: 'date.today',
+    descriptionKey: 'templates_var_dateToday',
+    resolve: (c) => formatDate(c.today, c.lang, c.today),
+  },
 ] as const satisfies readonly VariableDef[];
 
 export type VariableName = (typeof DEFS)[number]['name'];

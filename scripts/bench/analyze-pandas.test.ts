@@ -19,15 +19,27 @@ describe.skipIf(!python)('analyze_pandas.py', () => {
     const file = join(dir, 'ExportOrderList-small.csv');
     const asOf = '2026-11-20';
     writeTaobaoCsv(file, { buyers: 300, orders: 1500, seed: 11, asOf });
-    const cli = await analyzeFiles({ files: [file], asOf, format: 'auto', locale: 'en' }, undefined, { threads: false });
+    const cli = await analyzeFiles({ files: [file], asOf, format: 'auto', locale: 'en' }, undefined, {
+      threads: false,
+    });
     const out = join(dir, 'pandas.jsonl');
     const run = spawnSync(python!, [SCRIPT, file, '--as-of', asOf, '--out', out], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
-    const pandas = readFileSync(out, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(pandas).toEqual(cli.rows.map((r) => ({
-      buyer: r.buyer, paidOrders: r.paidOrders, netTotal: r.netTotal, firstPaidDate: r.firstPaidDate, lastPaidDate: r.lastPaidDate,
-      recencyDays: r.recencyDays, rfm: r.rfm && { r: r.rfm.r, f: r.rfm.f, m: r.rfm.m },
-    })));
+    const pandas = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(pandas).toEqual(
+      cli.rows.map((r) => ({
+        buyer: r.buyer,
+        paidOrders: r.paidOrders,
+        netTotal: r.netTotal,
+        firstPaidDate: r.firstPaidDate,
+        lastPaidDate: r.lastPaidDate,
+        recencyDays: r.recencyDays,
+        rfm: r.rfm && { r: r.rfm.r, f: r.rfm.f, m: r.rfm.m },
+      })),
+    );
     expect(cli.summary.payingBuyers).toBeGreaterThan(100);
   });
 });

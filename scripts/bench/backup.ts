@@ -50,7 +50,8 @@ function fileSource(path: string): ImportSource {
     name: 'backup.json',
     size: statSync(path).size,
     async *chunks() {
-      for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) yield new Uint8Array(chunk as Buffer);
+      for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }))
+        yield new Uint8Array(chunk as Buffer);
     },
   };
 }
@@ -60,9 +61,17 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'htk-bench-backup-'));
   try {
     const shop = new HuitoukeDb('bench-shop');
-    const csv = [TAOBAO_HEADER_ROW, ...[...generateDemoOrders({ buyers: Math.round(orders / 5), orders, seed: 11, asOf: demoAsOf(Date.now()) })].map(taobaoRow)].join('\n');
+    const csv = [
+      TAOBAO_HEADER_ROW,
+      ...[...generateDemoOrders({ buyers: Math.round(orders / 5), orders, seed: 11, asOf: demoAsOf(Date.now()) })].map(
+        taobaoRow,
+      ),
+    ].join('\n');
     await importIntoDb(shop, [sourceFromBytes('orders.csv', new TextEncoder().encode(csv))], {
-      rules: DEFAULT_COUNTING_RULES, locale: 'zh-CN', asOf: new Date().toISOString().slice(0, 10), runId: 'bench',
+      rules: DEFAULT_COUNTING_RULES,
+      locale: 'zh-CN',
+      asOf: new Date().toISOString().slice(0, 10),
+      runId: 'bench',
     });
     const path = join(dir, 'backup.json');
     const fd = openSync(path, 'w');
@@ -80,13 +89,17 @@ async function main() {
     const restore = await measure(() => restoreBackup(target, fileSource(path), info, { now: Date.now() }));
     if (!restore.value.ok) throw new Error('restore check failed');
 
-    console.log(`backup of ${orders.toLocaleString('en')} orders (${info.counts.buyerShards} buyer shards): ${fileMB} MB file`);
-    console.log(table([
-      ['step', 'seconds', 'heap peak MB'],
-      ['check, streamed', check.seconds, check.peakMB],
-      ['for comparison: file read whole and parsed', whole.seconds, whole.peakMB],
-      ['restore, streamed (the database grows in this heap too)', restore.seconds, restore.peakMB],
-    ]));
+    console.log(
+      `backup of ${orders.toLocaleString('en')} orders (${info.counts.buyerShards} buyer shards): ${fileMB} MB file`,
+    );
+    console.log(
+      table([
+        ['step', 'seconds', 'heap peak MB'],
+        ['check, streamed', check.seconds, check.peakMB],
+        ['for comparison: file read whole and parsed', whole.seconds, whole.peakMB],
+        ['restore, streamed (the database grows in this heap too)', restore.seconds, restore.peakMB],
+      ]),
+    );
     shop.close();
     target.close();
   } finally {

@@ -33,7 +33,9 @@ function parseArgs(argv: string[]): { rows: number; remove: boolean; pandas: boo
 /** The first of `python3` (PATH) and Debian's `/usr/bin/python3` that can import pandas. */
 function pythonWithPandas(): { python: string; version: string } | null {
   for (const python of ['python3', '/usr/bin/python3']) {
-    const probe = spawnSync(python, ['-c', 'import pandas, sys; print(pandas.__version__, sys.version.split()[0])'], { encoding: 'utf8' });
+    const probe = spawnSync(python, ['-c', 'import pandas, sys; print(pandas.__version__, sys.version.split()[0])'], {
+      encoding: 'utf8',
+    });
     if (probe.status === 0) return { python, version: probe.stdout.trim() };
   }
   return null;
@@ -58,13 +60,18 @@ async function measure(command: string, args: string[], outFile: string): Promis
   const timed = existsSync(GNU_TIME);
   const argv = timed ? [GNU_TIME, '-f', 'HTK_PEAK_KB=%M', command, ...args] : [command, ...args];
   const started = performance.now();
-  const child = spawn('sh', ['-c', `exec "$@" > '${outFile}'`, 'sh', ...argv], { stdio: ['ignore', 'ignore', 'pipe'], cwd: ROOT });
+  const child = spawn('sh', ['-c', `exec "$@" > '${outFile}'`, 'sh', ...argv], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    cwd: ROOT,
+  });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   let peakKb = 0;
-  const timer = timed ? null : setInterval(() => {
-    if (child.pid !== undefined) peakKb = Math.max(peakKb, peakRssKb(child.pid));
-  }, 100);
+  const timer = timed
+    ? null
+    : setInterval(() => {
+        if (child.pid !== undefined) peakKb = Math.max(peakKb, peakRssKb(child.pid));
+      }, 100);
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   if (timer) clearInterval(timer);
   const wallMs = performance.now() - started;
@@ -81,7 +88,10 @@ function table(file: string): Map<string, string> {
     if (line === '') continue;
     const row = JSON.parse(line) as Record<string, unknown> & { rfm: { r: number; f: number; m: number } | null };
     const rfm = row.rfm ? `${row.rfm.r}${row.rfm.f}${row.rfm.m}` : '-';
-    out.set(String(row.buyer), [row.paidOrders, row.netTotal, row.firstPaidDate, row.lastPaidDate, row.recencyDays, rfm].join('|'));
+    out.set(
+      String(row.buyer),
+      [row.paidOrders, row.netTotal, row.firstPaidDate, row.lastPaidDate, row.recencyDays, rfm].join('|'),
+    );
   }
   return out;
 }
@@ -98,14 +108,18 @@ const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 async function main(): Promise<void> {
   const { rows, remove, pandas: withPandas } = parseArgs(process.argv.slice(2));
   const file = benchExport(rows, (line) => console.log(line));
-  console.log(`bench:cli — ${rows.toLocaleString('en')} orders, ${file.buyers.toLocaleString('en')} buyers, ${(file.bytes / 1e6).toFixed(0)} MB GB18030, as of ${file.asOf}`);
+  console.log(
+    `bench:cli — ${rows.toLocaleString('en')} orders, ${file.buyers.toLocaleString('en')} buyers, ${(file.bytes / 1e6).toFixed(0)} MB GB18030, as of ${file.asOf}`,
+  );
   const cliOut = `${file.path}.cli.jsonl`;
   const pandasOut = `${file.path}.pandas.jsonl`;
   try {
     const cliArgs = ['--import', 'tsx', join(ROOT, 'scripts', 'cli.ts'), 'analyze', file.path, '--as-of', file.asOf];
     console.log(`CLI:    node ${cliArgs.join(' ')}`);
     const cli = await measure(process.execPath, cliArgs, cliOut);
-    console.log(`CLI:    wall ${s(cli.wallMs)}, peak ${mb(cli.peakKb)} (${mb((cli.peakKb * 100_000) / file.buyers)} per 100k buyers, all included)`);
+    console.log(
+      `CLI:    wall ${s(cli.wallMs)}, peak ${mb(cli.peakKb)} (${mb((cli.peakKb * 100_000) / file.buyers)} per 100k buyers, all included)`,
+    );
     if (!withPandas) return;
     const pandas = pythonWithPandas();
     if (!pandas) {
@@ -116,7 +130,9 @@ async function main(): Promise<void> {
     console.log(`pandas: ${pandas.python} ${pyArgs.join(' ')}   (pandas ${pandas.version})`);
     const py = await measure(pandas.python, pyArgs, pandasOut);
     console.log(`pandas: wall ${s(py.wallMs)}, peak ${mb(py.peakKb)}`);
-    console.log(`ratio CLI/pandas: wall ${(cli.wallMs / py.wallMs).toFixed(2)}×, peak memory ${(cli.peakKb / py.peakKb).toFixed(2)}×`);
+    console.log(
+      `ratio CLI/pandas: wall ${(cli.wallMs / py.wallMs).toFixed(2)}×, peak memory ${(cli.peakKb / py.peakKb).toFixed(2)}×`,
+    );
     if (cli.code === 0 && py.code === 0) {
       const diff = differences(table(cliOut), table(pandasOut));
       console.log(diff === 0 ? 'results: the same RFM table for every buyer' : `results: ${diff} buyers differ`);

@@ -28,7 +28,9 @@ function load(name: string): LabelledMessage[] {
     });
 }
 
-const files = readdirSync(DIR).filter((f) => f.endsWith('.jsonl')).sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.jsonl'))
+  .sort();
 const heldFiles = files.filter((f) => f.startsWith('heldout-'));
 const devFiles = files.filter((f) => !f.startsWith('heldout-'));
 const held = heldFiles.flatMap((f) => load(f).map((m) => ({ ...m, file: f })));
@@ -82,7 +84,9 @@ function heldOut(): void {
 if (!args.has('--dev-only')) heldOut();
 
 const devEval = evaluate(dev, matcher);
-console.log(`\n${formatEvaluation(`development, ${what} (the model was trained on these): ${devFiles.join(', ')}`, devEval)}`);
+console.log(
+  `\n${formatEvaluation(`development, ${what} (the model was trained on these): ${devFiles.join(', ')}`, devEval)}`,
+);
 if (args.has('--errors')) {
   console.log('\ndevelopment errors (-missed +extra)');
   for (const e of devEval.errors) console.log(`  ${e.text}  -[${e.missed}] +[${e.extra}]`);
@@ -103,4 +107,6 @@ const q = (p: number) => perMessage[Math.min(perMessage.length - 1, Math.floor(p
 const us = (ms: number) => `${(ms * 1000).toFixed(1)} µs`;
 console.log(`\nspeed (Node ${process.version}, ${texts.length} messages × ${REPEAT})`);
 console.log(`  compile taxonomy: ${compileMs.toFixed(1)} ms`);
-console.log(`  detect per message: p50 ${us(q(0.5))}  p95 ${us(q(0.95))}  max ${us(perMessage[perMessage.length - 1]!)}`);
+console.log(
+  `  detect per message: p50 ${us(q(0.5))}  p95 ${us(q(0.95))}  max ${us(perMessage[perMessage.length - 1]!)}`,
+);

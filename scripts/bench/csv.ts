@@ -13,7 +13,10 @@ import { mapStatus } from '../../lib/import/status';
 import { findAmountInText, parseCents, parseId, parseQuantity, parseRefund } from '../../lib/import/values';
 import { round, table } from './lib/stats';
 
-const SIZES_MB = (process.argv[2] ?? '1,4,16').split(',').map(Number).filter((n) => n > 0);
+const SIZES_MB = (process.argv[2] ?? '1,4,16')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const MB = 1_000_000;
 const CHUNK = 64 * 1024;
 const REPEATS = 3;
@@ -58,7 +61,12 @@ async function section(title: string, cases: readonly Case[]): Promise<void> {
       times.push(await best(run));
     }
     const last = times.at(-1)!;
-    rows.push([c.name, ...times.map((t) => round(t, 0)), round(last / SIZES_MB.at(-1)!, 1), round(last / Math.max(times[0]!, 0.5), 1)]);
+    rows.push([
+      c.name,
+      ...times.map((t) => round(t, 0)),
+      round(last / SIZES_MB.at(-1)!, 1),
+      round(last / Math.max(times[0]!, 0.5), 1),
+    ]);
   }
   console.log(`\n${title}\n${table(rows)}`);
 }
@@ -80,7 +88,12 @@ function tokenizerCase(name: string, row: (size: number) => string): Case {
 }
 
 /** A Taobao 订单报表 with one ordinary row and one whose `column` holds the long text. */
-function pipelineCase(name: string, column: string, cell: (size: number) => string, expect: { fragments: number; errors: number }): Case {
+function pipelineCase(
+  name: string,
+  column: string,
+  cell: (size: number) => string,
+  expect: { fragments: number; errors: number },
+): Case {
   const headers = TAOBAO_ORDER_HEADERS_54;
   const at = (name: string) => headers.findIndex((h) => h.trim() === name);
   const row = (id: number, overrides: Record<number, string>) => {
@@ -109,20 +122,30 @@ function pipelineCase(name: string, column: string, cell: (size: number) => stri
           fragments += batch.fragments.length;
           errors += batch.issues.filter((i) => i.severity === 'error').length;
         }
-        if (fragments !== expect.fragments + 1 || errors !== expect.errors) throw new Error(`${name}: ${fragments} fragments, ${errors} errors`);
+        if (fragments !== expect.fragments + 1 || errors !== expect.errors)
+          throw new Error(`${name}: ${fragments} fragments, ${errors} errors`);
       };
     },
   };
 }
 
 function cellCase(name: string, cell: (size: number) => string, parse: (text: string) => unknown): Case {
-  return { name, prepare: (size) => { const text = cell(size); return () => parse(text); } };
+  return {
+    name,
+    prepare: (size) => {
+      const text = cell(size);
+      return () => parse(text);
+    },
+  };
 }
 
 console.log(`One long row, read in ${CHUNK / 1024} KiB pieces; best of ${REPEATS} runs.`);
 
 await section('Tokenizer (CsvTokenizer) on one long row', [
-  tokenizerCase('one quoted note, line breaks and "" inside', (size) => `1,"${fill('请尽快发货""谢谢""\r\n', size)}",x`),
+  tokenizerCase(
+    'one quoted note, line breaks and "" inside',
+    (size) => `1,"${fill('请尽快发货""谢谢""\r\n', size)}",x`,
+  ),
   tokenizerCase('one unquoted value', (size) => `1,${fill('北欧风陶瓷马克杯', size)},x`),
   tokenizerCase('many short quoted values', (size) => `1,${fill('"ab",', size)}x`),
   tokenizerCase('many short unquoted values', (size) => `1,${fill('ab,', size)}x`),
@@ -130,18 +153,43 @@ await section('Tokenizer (CsvTokenizer) on one long row', [
 ]);
 
 await section('Import pipeline (readOrders, UTF-8) on a Taobao 订单报表 with one long row', [
-  pipelineCase('买家留言: long quoted note', '买家留言', (size) => `"${fill('请尽快发货，\n谢谢""', size)}"`, { fragments: 1, errors: 0 }),
-  pipelineCase('宝贝标题: long title', '宝贝标题', (size) => fill('北欧风陶瓷马克杯 ', size), { fragments: 1, errors: 0 }),
-  pipelineCase('订单状态: status and spaces', '订单状态', (size) => `交易关闭${' '.repeat(size)}/x`, { fragments: 1, errors: 0 }),
-  pipelineCase('买家实际支付金额: money and spaces', '买家实际支付金额', (size) => `59${' '.repeat(size)}x`, { fragments: 0, errors: 1 }),
-  pipelineCase('退款金额: digits, then 元', '退款金额', (size) => `${'1'.repeat(size)}x元`, { fragments: 0, errors: 1 }),
-  pipelineCase('宝贝总数量: count and spaces', '宝贝总数量', (size) => `1${' '.repeat(size)}x件`, { fragments: 0, errors: 1 }),
-  pipelineCase('订单创建时间: date and spaces', '订单创建时间', (size) => `2025-03-01${' '.repeat(size)}x`, { fragments: 0, errors: 1 }),
+  pipelineCase('买家留言: long quoted note', '买家留言', (size) => `"${fill('请尽快发货，\n谢谢""', size)}"`, {
+    fragments: 1,
+    errors: 0,
+  }),
+  pipelineCase('宝贝标题: long title', '宝贝标题', (size) => fill('北欧风陶瓷马克杯 ', size), {
+    fragments: 1,
+    errors: 0,
+  }),
+  pipelineCase('订单状态: status and spaces', '订单状态', (size) => `交易关闭${' '.repeat(size)}/x`, {
+    fragments: 1,
+    errors: 0,
+  }),
+  pipelineCase('买家实际支付金额: money and spaces', '买家实际支付金额', (size) => `59${' '.repeat(size)}x`, {
+    fragments: 0,
+    errors: 1,
+  }),
+  pipelineCase('退款金额: digits, then 元', '退款金额', (size) => `${'1'.repeat(size)}x元`, {
+    fragments: 0,
+    errors: 1,
+  }),
+  pipelineCase('宝贝总数量: count and spaces', '宝贝总数量', (size) => `1${' '.repeat(size)}x件`, {
+    fragments: 0,
+    errors: 1,
+  }),
+  pipelineCase('订单创建时间: date and spaces', '订单创建时间', (size) => `2025-03-01${' '.repeat(size)}x`, {
+    fragments: 0,
+    errors: 1,
+  }),
 ]);
 
 await section('Cell parsers on one long cell', [
   cellCase('parseCents: 59, spaces, x', (size) => `59${' '.repeat(size)}x`, parseCents),
-  cellCase('parseCents: ¥, spaces, 59, spaces, 元', (size) => `¥${' '.repeat(size / 2)}59${' '.repeat(size / 2)}元`, parseCents),
+  cellCase(
+    'parseCents: ¥, spaces, 59, spaces, 元',
+    (size) => `¥${' '.repeat(size / 2)}59${' '.repeat(size / 2)}元`,
+    parseCents,
+  ),
   cellCase('parseRefund: digits, then x元', (size) => `${'1'.repeat(size)}x元`, parseRefund),
   cellCase('findAmountInText: digits, then x元', (size) => `${'1'.repeat(size)}x元`, findAmountInText),
   cellCase('findAmountInText: "1,", then x元', (size) => `${fill('1,', size)}x元`, findAmountInText),
@@ -149,6 +197,10 @@ await section('Cell parsers on one long cell', [
   cellCase('parseQuantity: 1, spaces, x件', (size) => `1${' '.repeat(size)}x件`, parseQuantity),
   cellCase('mapStatus: status, spaces, x', (size) => `已发货${' '.repeat(size)}x`, mapStatus),
   cellCase('mapStatus: spaced slashes', (size) => fill(' / a', size), mapStatus),
-  cellCase('parseDateTime: date, spaces, x', (size) => `2025-03-01${' '.repeat(size)}x`, (text) => parseDateTime(text)),
+  cellCase(
+    'parseDateTime: date, spaces, x',
+    (size) => `2025-03-01${' '.repeat(size)}x`,
+    (text) => parseDateTime(text),
+  ),
   cellCase('parseId: digits, then E+', (size) => `${'1'.repeat(size)}E+`, parseId),
 ]);

@@ -39,24 +39,30 @@ function measure(run: () => unknown, repeats = REPEATS): { best: number; median:
 }
 
 const rows: (string | number)[][] = [['', 'best', 'median', 'unit']];
-const add = (name: string, t: { best: number; median: number }, unit: string, digits = 1) => rows.push([name, round(t.best, digits), round(t.median, digits), unit]);
+const add = (name: string, t: { best: number; median: number }, unit: string, digits = 1) =>
+  rows.push([name, round(t.best, digits), round(t.median, digits), unit]);
 
 // Segments: a seeded population, as the unit test had it.
 {
   const asOf = '2024-06-30';
   let seed = 42;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
   const population = Array.from({ length: 200_000 }, () => ({
     lastPaidDate: addDays(asOf, -Math.floor(random() * 900)),
     paidOrders: 1 + Math.floor(random() * 12),
     netCents: 100 + Math.floor(random() * 500_000),
   }));
   let gold = 0;
-  add('segment 200,000 buyers (model + every buyer)', measure(() => {
-    const model = buildSegmentModel(population, asOf);
-    gold = 0;
-    for (const b of population) if (scoreBuyer(b, model, asOf).layer === 'gold') gold++;
-  }), 'ms', 0);
+  add(
+    'segment 200,000 buyers (model + every buyer)',
+    measure(() => {
+      const model = buildSegmentModel(population, asOf);
+      gold = 0;
+      for (const b of population) if (scoreBuyer(b, model, asOf).layer === 'gold') gold++;
+    }),
+    'ms',
+    0,
+  );
   if (gold === 0) throw new Error('segments: no gold buyer');
 }
 
@@ -65,25 +71,51 @@ const add = (name: string, t: { best: number; median: number }, unit: string, di
   const library = defaultTemplates();
   const many: Template[] = [];
   for (let i = 0; many.length < 2000; i++) {
-    for (const t of library) many.push({ ...t, id: `${t.id}.${i}`, title: `${t.title}${i}`, shortcut: `${t.shortcut}${i}` });
+    for (const t of library)
+      many.push({ ...t, id: `${t.id}.${i}`, title: `${t.title}${i}`, shortcut: `${t.shortcut}${i}` });
   }
   const templates = many.slice(0, 2000);
-  add('template search: index 2,000 templates', measure(() => createTemplateSearchIndex(templates)), 'ms', 0);
+  add(
+    'template search: index 2,000 templates',
+    measure(() => createTemplateSearchIndex(templates)),
+    'ms',
+    0,
+  );
   const index = createTemplateSearchIndex(templates);
   const queries = ['cm', 'chima', 'chmia', '尺码', 'fapiao', 'warrenty', '退换', 'thx', 'zl sm', '生日快乐'];
-  const perQuery = measure(() => { for (const q of queries) searchTemplates(index, q); });
-  add('template search: one query (of 10 kinds)', { best: perQuery.best / queries.length, median: perQuery.median / queries.length }, 'ms');
+  const perQuery = measure(() => {
+    for (const q of queries) searchTemplates(index, q);
+  });
+  add(
+    'template search: one query (of 10 kinds)',
+    { best: perQuery.best / queries.length, median: perQuery.median / queries.length },
+    'ms',
+  );
 }
 
 // Concern detection.
 {
   const matcher = compileTaxonomy(defaultTaxonomy());
   const corpus = readFileSync(join(ROOT, 'tests', 'fixtures', 'concerns', 'corpus.jsonl'), 'utf8')
-    .split('\n').filter((line) => line.trim() !== '').map((line) => LabelledMessageSchema.parse(JSON.parse(line)).text);
-  const perMessage = measure(() => { for (let k = 0; k < 5; k++) for (const text of corpus) detect(text, matcher); });
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => LabelledMessageSchema.parse(JSON.parse(line)).text);
+  const perMessage = measure(() => {
+    for (let k = 0; k < 5; k++) for (const text of corpus) detect(text, matcher);
+  });
   const each = (ms: number) => (ms * 1000) / (5 * corpus.length);
-  add(`concern detection: one corpus message (${corpus.length})`, { best: each(perMessage.best), median: each(perMessage.median) }, 'µs');
-  for (const big of ['穿'.repeat(50_000), '尺码'.repeat(25_000), 'size fits '.repeat(10_000), 'abcdefgh '.repeat(11_000), '😀'.repeat(50_000)]) {
+  add(
+    `concern detection: one corpus message (${corpus.length})`,
+    { best: each(perMessage.best), median: each(perMessage.median) },
+    'µs',
+  );
+  for (const big of [
+    '穿'.repeat(50_000),
+    '尺码'.repeat(25_000),
+    'size fits '.repeat(10_000),
+    'abcdefgh '.repeat(11_000),
+    '😀'.repeat(50_000),
+  ]) {
     const small = big.slice(0, big.length / 10);
     const tSmall = measure(() => detect(small, matcher), 3);
     const tBig = measure(() => detect(big, matcher), 3);
@@ -120,10 +152,14 @@ const add = (name: string, t: { best: number; median: number }, unit: string, di
   };
   for (const n of [20, 200]) {
     const doc = thread(n);
-    add(`read a console thread of ${n} messages (jsdom)`, measure(() => {
-      const reading = readConsole(doc, adapter);
-      if (reading.status !== 'ok' || reading.messages.length !== n) throw new Error('reader: thread not read');
-    }), 'ms');
+    add(
+      `read a console thread of ${n} messages (jsdom)`,
+      measure(() => {
+        const reading = readConsole(doc, adapter);
+        if (reading.status !== 'ok' || reading.messages.length !== n) throw new Error('reader: thread not read');
+      }),
+      'ms',
+    );
   }
 }
 

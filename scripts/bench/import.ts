@@ -19,7 +19,17 @@ import { HeapSampler, launchWithExtension, RssSampler } from './lib/chromium';
 import { ThreadCpuSampler } from './lib/thread-cpu';
 import { benchExport, type BenchExport } from './lib/exports';
 import { translate } from '../../lib/i18n';
-import { ADD_STASH_INPUT, dropStash, INSTALL_PHASE_PROBE, INSTALL_RESPONSIVENESS_PROBE, READ_PHASE_PROBE, READ_RESPONSIVENESS_PROBE, stashFile, type PhaseReading, type ProbeReading } from './lib/page-probes';
+import {
+  ADD_STASH_INPUT,
+  dropStash,
+  INSTALL_PHASE_PROBE,
+  INSTALL_RESPONSIVENESS_PROBE,
+  READ_PHASE_PROBE,
+  READ_RESPONSIVENESS_PROBE,
+  stashFile,
+  type PhaseReading,
+  type ProbeReading,
+} from './lib/page-probes';
 import { max, mb, median, percentile, round, table } from './lib/stats';
 
 const BENCH_FILES_DB = 'htk-bench-files';
@@ -58,8 +68,14 @@ function responsiveness(reading: ProbeReading, from: number, to: number) {
   const tasks = reading.longTasks.filter(([at]) => at >= from && at < to).map(([, ms]) => ms);
   const lags = reading.lags.filter(([at]) => at >= from && at < to).map(([, ms]) => ms);
   return {
-    longTasks: tasks.length, longTaskMaxMs: round(max(tasks) || 0, 0), longTaskTotalMs: round(tasks.reduce((a, b) => a + b, 0), 0),
-    maxEventLoopDelayMs: round(max(lags) || 0, 0), observedLongTasks: reading.observer,
+    longTasks: tasks.length,
+    longTaskMaxMs: round(max(tasks) || 0, 0),
+    longTaskTotalMs: round(
+      tasks.reduce((a, b) => a + b, 0),
+      0,
+    ),
+    maxEventLoopDelayMs: round(max(lags) || 0, 0),
+    observedLongTasks: reading.observer,
   };
 }
 
@@ -75,7 +91,11 @@ function phaseSeconds(changes: [number, string][], start: number, done: number) 
   const writing = first('op_import_phase_writing');
   const segments = first('op_import_phase_segments') ?? done;
   if (writing === undefined) return null;
-  return { reading: round((writing - start) / 1000, 1), writing: round((segments - writing) / 1000, 1), segmentsAndFinalWrite: round((done - segments) / 1000, 1) };
+  return {
+    reading: round((writing - start) / 1000, 1),
+    writing: round((segments - writing) / 1000, 1),
+    segmentsAndFinalWrite: round((done - segments) / 1000, 1),
+  };
 }
 
 async function benchOne(file: BenchExport, extensionDir: string, lookups: number) {
@@ -101,7 +121,12 @@ async function benchOne(file: BenchExport, extensionDir: string, lookups: number
       await page.evaluate(ADD_STASH_INPUT);
       await page.locator('#htk-bench-stash').setInputFiles(file.path);
       await page.evaluate(stashFile('bench.csv', BENCH_FILES_DB));
-      const result = (await sw.evaluate(`globalThis.__htkBench.parseOnly('bench.csv')`)) as { ms: number; rows: number; fragments: number; issues: number };
+      const result = (await sw.evaluate(`globalThis.__htkBench.parseOnly('bench.csv')`)) as {
+        ms: number;
+        rows: number;
+        fragments: number;
+        issues: number;
+      };
       await page.evaluate(dropStash(BENCH_FILES_DB));
       return result;
     };
@@ -117,7 +142,12 @@ async function benchOne(file: BenchExport, extensionDir: string, lookups: number
     // The same probes with nothing running: the noise floor of this machine at this moment.
     await page.waitForTimeout(IDLE_MS);
     const importStart = (await page.evaluate('performance.now()')) as number;
-    const heaps = new HeapSampler(browser.cdp, ['/import-worker.js', '/parse-worker.js', '/options.html', '/background.js']);
+    const heaps = new HeapSampler(browser.cdp, [
+      '/import-worker.js',
+      '/parse-worker.js',
+      '/options.html',
+      '/background.js',
+    ]);
     heaps.start();
     rss.start();
     const started = Date.now();
@@ -154,47 +184,88 @@ async function benchOne(file: BenchExport, extensionDir: string, lookups: number
     console.log(`  background reminder work done ${round(settledMs / 1000, 1)} s after the second parse…`);
     console.log(`  segments and lookups…`);
     const counts = (await sw.evaluate('globalThis.__htkBench.counts()')) as { buyers: number; orphanBuckets: number };
-    const seg = (await sw.evaluate('globalThis.__htkBench.segments(5)')) as { buyers: number; loadMs: number[]; buildMs: number[]; rebuildMs: number[] };
-    const look = (await sw.evaluate(`globalThis.__htkBench.lookups(${lookups}, ${LOOKUP_SEED})`)) as { found: number; lookupMs: number[]; findMs: number[]; rpcMs: number[] };
+    const seg = (await sw.evaluate('globalThis.__htkBench.segments(5)')) as {
+      buyers: number;
+      loadMs: number[];
+      buildMs: number[];
+      rebuildMs: number[];
+    };
+    const look = (await sw.evaluate(`globalThis.__htkBench.lookups(${lookups}, ${LOOKUP_SEED})`)) as {
+      found: number;
+      lookupMs: number[];
+      findMs: number[];
+      rpcMs: number[];
+    };
 
     return {
-      rows: file.rows, generatedBuyers: file.buyers, fileMB: mb(file.bytes), summary, userAgent,
+      rows: file.rows,
+      generatedBuyers: file.buyers,
+      fileMB: mb(file.bytes),
+      summary,
+      userAgent,
       loadAverageAtStart: startLoad.map((v) => round(v, 1)),
       import: { seconds: round(seconds, 1), rowsPerSecond: Math.round(file.rows / seconds), phases },
       parseOnly: {
         where: 'background service worker, readOrders over the same file, before the import and after it',
-        seconds: round(parseMs / 1000, 1), before: round(parse.ms / 1000, 1), after: round(parseAgain.ms / 1000, 1),
-        rowsPerSecond: Math.round(parse.rows / (parseMs / 1000)), rows: parse.rows, fragments: parse.fragments, issues: parse.issues,
+        seconds: round(parseMs / 1000, 1),
+        before: round(parse.ms / 1000, 1),
+        after: round(parseAgain.ms / 1000, 1),
+        rowsPerSecond: Math.round(parse.rows / (parseMs / 1000)),
+        rows: parse.rows,
+        fragments: parse.fragments,
+        issues: parse.issues,
       },
       importOverParse: round(seconds / (parseMs / 1000), 2),
       cpuSeconds: {
-        method: 'utime + stime of each thread of the profile\'s Chromium processes (/proc, sampled every 250 ms), grouped by process kind and thread name',
+        method:
+          "utime + stime of each thread of the profile's Chromium processes (/proc, sampled every 250 ms), grouped by process kind and thread name",
         parseOnly: cpuSeconds(parseFrom, parseTo),
-        reading: cpuSeconds(importFrom, readEnd), writing: cpuSeconds(readEnd, writeEnd), end: cpuSeconds(writeEnd, importFrom + seconds * 1000),
+        reading: cpuSeconds(importFrom, readEnd),
+        writing: cpuSeconds(readEnd, writeEnd),
+        end: cpuSeconds(writeEnd, importFrom + seconds * 1000),
       },
       memory: {
-        method: 'JS heap: CDP Runtime.getHeapUsage (used size) of the import worker, its parse worker (when the browser lists it), the options page and the background, sampled every 250 ms; RSS: /proc VmRSS of the profile\'s Chromium processes',
+        method:
+          "JS heap: CDP Runtime.getHeapUsage (used size) of the import worker, its parse worker (when the browser lists it), the options page and the background, sampled every 250 ms; RSS: /proc VmRSS of the profile's Chromium processes",
         workerHeapPeakMB: mb(heaps.peaks.get('/import-worker.js') ?? 0),
         // A worker started by a worker is not a target a browser-level session lists: null then (its heap counts in the extension RSS).
         parseWorkerHeapPeakMB: heaps.peaks.has('/parse-worker.js') ? mb(heaps.peaks.get('/parse-worker.js')!) : null,
         pageHeapPeakMB: mb(heaps.peaks.get('/options.html') ?? 0),
         backgroundHeapPeakMB: mb(heaps.peaks.get('/background.js') ?? 0),
-        rssPeakMB: { extensionProcess: mb(rss.peaks.extension), browserProcess: mb(rss.peaks.browser), otherProcesses: mb(rss.peaks.other) },
+        rssPeakMB: {
+          extensionProcess: mb(rss.peaks.extension),
+          browserProcess: mb(rss.peaks.browser),
+          otherProcesses: mb(rss.peaks.other),
+        },
       },
       responsiveness: {
         idleBefore: responsiveness(reading, probeStart, importStart),
         duringImport: responsiveness(reading, importStart, doneAt),
-        longTasksDuringImport: reading.longTasks.filter(([at]) => at >= importStart && at < doneAt).map(([at, ms]) => [round((at - importStart) / 1000, 2), round(ms, 0)]),
+        longTasksDuringImport: reading.longTasks
+          .filter(([at]) => at >= importStart && at < doneAt)
+          .map(([at, ms]) => [round((at - importStart) / 1000, 2), round(ms, 0)]),
         afterDone: responsiveness(reading, doneAt, Number.POSITIVE_INFINITY),
       },
       stored: counts,
       backgroundSettledSeconds: round(settledMs / 1000, 1),
-      segments: { buyers: seg.buyers, rebuildMedianMs: round(median(seg.rebuildMs)), loadIndexMedianMs: round(median(seg.loadMs)), buildMedianMs: round(median(seg.buildMs)), rebuildMs: seg.rebuildMs.map((v) => round(v)) },
+      segments: {
+        buyers: seg.buyers,
+        rebuildMedianMs: round(median(seg.rebuildMs)),
+        loadIndexMedianMs: round(median(seg.loadMs)),
+        buildMedianMs: round(median(seg.buildMs)),
+        rebuildMs: seg.rebuildMs.map((v) => round(v)),
+      },
       lookups: {
-        count: look.lookupMs.length, found: look.found,
-        p50Ms: round(percentile(look.lookupMs, 50), 2), p95Ms: round(percentile(look.lookupMs, 95), 2), p99Ms: round(percentile(look.lookupMs, 99), 2), maxMs: round(max(look.lookupMs), 1),
-        findRecordP50Ms: round(percentile(look.findMs, 50), 2), findRecordP95Ms: round(percentile(look.findMs, 95), 2),
-        rpcP50Ms: round(percentile(look.rpcMs, 50), 2), rpcP95Ms: round(percentile(look.rpcMs, 95), 2),
+        count: look.lookupMs.length,
+        found: look.found,
+        p50Ms: round(percentile(look.lookupMs, 50), 2),
+        p95Ms: round(percentile(look.lookupMs, 95), 2),
+        p99Ms: round(percentile(look.lookupMs, 99), 2),
+        maxMs: round(max(look.lookupMs), 1),
+        findRecordP50Ms: round(percentile(look.findMs, 50), 2),
+        findRecordP95Ms: round(percentile(look.findMs, 95), 2),
+        rpcP50Ms: round(percentile(look.rpcMs, 50), 2),
+        rpcP95Ms: round(percentile(look.rpcMs, 95), 2),
       },
     };
   } finally {
@@ -210,37 +281,104 @@ async function main() {
   const results = [];
   for (const n of rows) {
     const file = benchExport(n, (line) => console.log(`▶ ${line}`));
-    console.log(`▶ ${n.toLocaleString('en')} rows, ${mb(file.bytes)} MB (GB18030) — load average ${loadavg().map((v) => v.toFixed(1)).join(' ')}`);
+    console.log(
+      `▶ ${n.toLocaleString('en')} rows, ${mb(file.bytes)} MB (GB18030) — load average ${loadavg()
+        .map((v) => v.toFixed(1))
+        .join(' ')}`,
+    );
     results.push(await benchOne(file, extensionDir, lookups));
   }
-  console.log('\n' + table([
-    ['rows', 'import s', '(read+write+end)', 'rows/s', 'parse s (before/after)', 'import÷parse', 'worker heap MB', 'parse worker heap MB', 'page heap MB', 'ext. RSS MB', 'browser RSS MB', 'long tasks (max ms)', 'max delay ms'],
-    ...results.map((r) => [
-      r.rows, r.import.seconds, r.import.phases ? `${r.import.phases.reading}+${r.import.phases.writing}+${r.import.phases.segmentsAndFinalWrite}` : 'n/a', r.import.rowsPerSecond, `${r.parseOnly.seconds} (${r.parseOnly.before}/${r.parseOnly.after})`, r.importOverParse, r.memory.workerHeapPeakMB, r.memory.parseWorkerHeapPeakMB ?? 'n/a', r.memory.pageHeapPeakMB,
-      r.memory.rssPeakMB.extensionProcess, r.memory.rssPeakMB.browserProcess,
-      `${r.responsiveness.duringImport.longTasks} (${r.responsiveness.duringImport.longTaskMaxMs})`, r.responsiveness.duringImport.maxEventLoopDelayMs,
-    ]),
-  ]));
-  console.log('\n' + table([
-    ['rows', 'buyers', 'reminders after import s', 'segments ms (load+build+store)', 'lookup p50 ms', 'lookup p95 ms', 'lookup max ms', 'sidebar RPC p95 ms', 'idle: long tasks (max ms)', 'after done: long tasks (max ms)'],
-    ...results.map((r) => [
-      r.rows, r.segments.buyers, r.backgroundSettledSeconds, r.segments.rebuildMedianMs, r.lookups.p50Ms, r.lookups.p95Ms, r.lookups.maxMs, r.lookups.rpcP95Ms,
-      `${r.responsiveness.idleBefore.longTasks} (${r.responsiveness.idleBefore.longTaskMaxMs})`,
-      `${r.responsiveness.afterDone.longTasks} (${r.responsiveness.afterDone.longTaskMaxMs})`,
-    ]),
-  ]));
+  console.log(
+    '\n' +
+      table([
+        [
+          'rows',
+          'import s',
+          '(read+write+end)',
+          'rows/s',
+          'parse s (before/after)',
+          'import÷parse',
+          'worker heap MB',
+          'parse worker heap MB',
+          'page heap MB',
+          'ext. RSS MB',
+          'browser RSS MB',
+          'long tasks (max ms)',
+          'max delay ms',
+        ],
+        ...results.map((r) => [
+          r.rows,
+          r.import.seconds,
+          r.import.phases
+            ? `${r.import.phases.reading}+${r.import.phases.writing}+${r.import.phases.segmentsAndFinalWrite}`
+            : 'n/a',
+          r.import.rowsPerSecond,
+          `${r.parseOnly.seconds} (${r.parseOnly.before}/${r.parseOnly.after})`,
+          r.importOverParse,
+          r.memory.workerHeapPeakMB,
+          r.memory.parseWorkerHeapPeakMB ?? 'n/a',
+          r.memory.pageHeapPeakMB,
+          r.memory.rssPeakMB.extensionProcess,
+          r.memory.rssPeakMB.browserProcess,
+          `${r.responsiveness.duringImport.longTasks} (${r.responsiveness.duringImport.longTaskMaxMs})`,
+          r.responsiveness.duringImport.maxEventLoopDelayMs,
+        ]),
+      ]),
+  );
+  console.log(
+    '\n' +
+      table([
+        [
+          'rows',
+          'buyers',
+          'reminders after import s',
+          'segments ms (load+build+store)',
+          'lookup p50 ms',
+          'lookup p95 ms',
+          'lookup max ms',
+          'sidebar RPC p95 ms',
+          'idle: long tasks (max ms)',
+          'after done: long tasks (max ms)',
+        ],
+        ...results.map((r) => [
+          r.rows,
+          r.segments.buyers,
+          r.backgroundSettledSeconds,
+          r.segments.rebuildMedianMs,
+          r.lookups.p50Ms,
+          r.lookups.p95Ms,
+          r.lookups.maxMs,
+          r.lookups.rpcP95Ms,
+          `${r.responsiveness.idleBefore.longTasks} (${r.responsiveness.idleBefore.longTaskMaxMs})`,
+          `${r.responsiveness.afterDone.longTasks} (${r.responsiveness.afterDone.longTaskMaxMs})`,
+        ]),
+      ]),
+  );
   for (const r of results) {
     console.log(`\nCPU seconds by thread, ${r.rows.toLocaleString('en')} rows (threads under 0.1 s left out):`);
     for (const [phase, spent] of Object.entries(r.cpuSeconds)) {
       if (typeof spent === 'string') continue;
       const total = spent.threads.reduce((sum, t) => sum + t.seconds, 0);
-      console.log(`  ${phase}, ${spent.wall} s wall, ${round(total, 1)} s CPU: ${spent.threads.slice(0, 10).map((t) => `${t.thread} ${t.seconds}`).join(', ')}`);
+      console.log(
+        `  ${phase}, ${spent.wall} s wall, ${round(total, 1)} s CPU: ${spent.threads
+          .slice(0, 10)
+          .map((t) => `${t.thread} ${t.seconds}`)
+          .join(', ')}`,
+      );
     }
   }
-  console.log('\nTargets (issue 3): 1,000,000 rows ≤ 30 s and ≤ 2× parse; segments for 200,000 buyers ≤ 2 s; lookup p95 ≤ 1 ms; page responsive.');
+  console.log(
+    '\nTargets (issue 3): 1,000,000 rows ≤ 30 s and ≤ 2× parse; segments for 200,000 buyers ≤ 2 s; lookup p95 ≤ 1 ms; page responsive.',
+  );
   const out = join(ROOT, 'bench-results');
   mkdirSync(out, { recursive: true });
-  const json = { date: new Date().toISOString(), cpus: cpus().length, loadAverage: loadavg().map((v) => round(v, 2)), extensionDir, results };
+  const json = {
+    date: new Date().toISOString(),
+    cpus: cpus().length,
+    loadAverage: loadavg().map((v) => round(v, 2)),
+    extensionDir,
+    results,
+  };
   writeFileSync(join(out, 'import.json'), JSON.stringify(json, null, 2) + '\n');
   console.log(`figures → ${join(out, 'import.json')}`);
 }

@@ -17,7 +17,9 @@ function makeCsv(rows: number): string {
     const day = String(1 + (i % 28)).padStart(2, '0');
     const paid = `${10 + (i % 500)}.${String(i % 100).padStart(2, '0')}`;
     const values: string[] = TAOBAO_ORDER_HEADERS_54.map(() => '');
-    const set = (name: string, value: string) => { values[TAOBAO_ORDER_HEADERS_54.findIndex((h) => h.trim() === name)] = value; };
+    const set = (name: string, value: string) => {
+      values[TAOBAO_ORDER_HEADERS_54.findIndex((h) => h.trim() === name)] = value;
+    };
     set('订单编号', `="${2900000000000000 + i}"`);
     set('买家会员名', `buyer_${i % 40_000}`);
     set('买家实际支付金额', paid);
@@ -58,7 +60,9 @@ async function measure(label: string, rows: number, bytes: number, run: () => Pr
   const median = times[Math.floor(times.length / 2)]!;
   const rate = (ms: number) => (rows / (ms / 1000)).toFixed(0).padStart(9);
   const mbs = bytes > 0 ? `  ${(bytes / 1e6 / (best / 1000)).toFixed(1).padStart(6)} MB/s` : '';
-  console.log(`${label.padEnd(26)} best ${rate(best)} rows/s  median ${rate(median)} rows/s${mbs}  (best ${best.toFixed(0)} ms)`);
+  console.log(
+    `${label.padEnd(26)} best ${rate(best)} rows/s  median ${rate(median)} rows/s${mbs}  (best ${best.toFixed(0)} ms)`,
+  );
 }
 
 async function pipeline(name: string, bytes: Uint8Array): Promise<void> {

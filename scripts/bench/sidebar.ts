@@ -26,11 +26,31 @@ import { max, percentile, round, table } from './lib/stats';
 
 const CONSOLE_ORIGIN = 'http://127.0.0.1:47990';
 const DIST = join(ROOT, 'demo', 'dist');
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.csv': 'text/csv', '.svg': 'image/svg+xml', '.map': 'application/json' };
-interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; cat?: string; args?: { data?: { url?: string } } }
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.csv': 'text/csv',
+  '.svg': 'image/svg+xml',
+  '.map': 'application/json',
+};
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  pid: number;
+  tid: number;
+  cat?: string;
+  args?: { data?: { url?: string } };
+}
 /** Work the trace attributes to the content script: calls into its functions (callbacks, timers, port messages). */
-const isOurs = (e: TraceEvent) => e.ph === 'X' && e.name === 'FunctionCall' && (e.args?.data?.url ?? '').includes('/content-scripts/huitouke.js');
-const isScript = (e: TraceEvent) => e.ph === 'X' && (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'v8.evaluateModule');
+const isOurs = (e: TraceEvent) =>
+  e.ph === 'X' && e.name === 'FunctionCall' && (e.args?.data?.url ?? '').includes('/content-scripts/huitouke.js');
+const isScript = (e: TraceEvent) =>
+  e.ph === 'X' && (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'v8.evaluateModule');
 const isTask = (e: TraceEvent) => e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
 const end = (e: TraceEvent) => e.ts + (e.dur ?? 0);
 
@@ -40,7 +60,12 @@ async function traceWhile(page: Page, run: () => Promise<void>): Promise<TraceEv
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute'] } });
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: {
+      includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute'],
+    },
+  });
   await run();
   await cdp.send('Tracing.end');
   await complete;
@@ -61,7 +86,13 @@ function contentScriptWork(events: TraceEvent[]) {
   // Thread time: what the calls cost the main thread, without time the OS gave to other processes.
   const cpu = outer.map((e) => (e.tdur ?? e.dur ?? 0) / 1000);
   const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
-  return { calls: ms.length, totalMs: sum(ms), longestMs: max(ms) || 0, cpuTotalMs: sum(cpu), cpuLongestMs: max(cpu) || 0 };
+  return {
+    calls: ms.length,
+    totalMs: sum(ms),
+    longestMs: max(ms) || 0,
+    cpuTotalMs: sum(cpu),
+    cpuLongestMs: max(cpu) || 0,
+  };
 }
 
 /** The longest main-thread task whose script work was all the content script's (no page script in it), in ms (wall, thread). */
@@ -104,7 +135,8 @@ function ensureBuild(): string {
   if (existsSync(join(DEMO_EXTENSION_DIR, 'manifest.json'))) return DEMO_EXTENSION_DIR;
   if (process.env.HTK_EXTENSION_DIR) throw new Error(`HTK_EXTENSION_DIR=${DEMO_EXTENSION_DIR} has no built extension`);
   console.log('▶ building the demo extension (npx wxt build --mode demo)…');
-  if (spawnSync('npx', ['wxt', 'build', '--mode', 'demo'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) throw new Error('build failed');
+  if (spawnSync('npx', ['wxt', 'build', '--mode', 'demo'], { cwd: ROOT, stdio: 'inherit' }).status !== 0)
+    throw new Error('build failed');
   return DEMO_EXTENSION_DIR;
 }
 
@@ -119,7 +151,11 @@ function profileFor(exportPath: string, extensionDir: string): string {
 
 async function launch(profile: string, extensionDir: string) {
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(), headless: true, args: chromiumArgs(extensionDir, false), viewport: { width: 1280, height: 800 }, locale: 'zh-CN',
+    executablePath: chromiumPath(),
+    headless: true,
+    args: chromiumArgs(extensionDir, false),
+    viewport: { width: 1280, height: 800 },
+    locale: 'zh-CN',
   });
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
@@ -203,7 +239,8 @@ async function importData(page: Page, file: string) {
   await page.getByTestId('import-file').setInputFiles(file);
   const outcome = page.locator('[data-testid="import-done"], [data-testid="import-failed"]').first();
   await outcome.waitFor({ timeout: 60 * 60_000 });
-  if ((await outcome.getAttribute('data-testid')) === 'import-failed') throw new Error(`import failed: ${await outcome.textContent()}`);
+  if ((await outcome.getAttribute('data-testid')) === 'import-failed')
+    throw new Error(`import failed: ${await outcome.textContent()}`);
 }
 
 async function measureSwitches(page: Page, extensionId: string, nicks: string[]) {
@@ -221,13 +258,17 @@ async function measureSwitches(page: Page, extensionId: string, nicks: string[])
   const frameMs: number[] = [];
   let found = 0;
   for (const nick of nicks) {
-    const started = (await page.evaluate(`(() => { const t = performance.timeOrigin + performance.now(); window.__demoConsole.open(${JSON.stringify(nick)}); return t; })()`)) as number;
+    const started = (await page.evaluate(
+      `(() => { const t = performance.timeOrigin + performance.now(); window.__demoConsole.open(${JSON.stringify(nick)}); return t; })()`,
+    )) as number;
     // Polled with plain evaluations: waitForFunction would need eval, which the sidebar's CSP forbids.
     type Shown = { at: number; gone: number; frame: number; found: boolean };
     let s: Shown | null = null;
     for (const deadline = Date.now() + 10_000; s === null; await page.waitForTimeout(5)) {
       if (Date.now() > deadline) throw new Error(`the sidebar never showed ${nick}`);
-      s = (await frame.evaluate(`(() => { const s = globalThis.__htkShown[${JSON.stringify(nick)}]; return s && s.frame ? s : null; })()`)) as Shown | null;
+      s = (await frame.evaluate(
+        `(() => { const s = globalThis.__htkShown[${JSON.stringify(nick)}]; return s && s.frame ? s : null; })()`,
+      )) as Shown | null;
     }
     const consoleAt = (await page.evaluate(`window.__htkConsoleShown[${JSON.stringify(nick)}] || 0`)) as number;
     commitMs.push(s.at - started);
@@ -251,12 +292,22 @@ async function measureMessages(page: Page, count: number) {
   const texts = ['在吗', '这件有 M 码吗', '什么时候发货', '可以便宜点吗', '我 165 穿什么码', '是正品吗', '能开发票吗'];
   const trace = await traceWhile(page, async () => {
     for (let i = 0; i < count; i++) {
-      await page.evaluate(`window.__demoConsole.receive(${JSON.stringify(buyer)}, ${JSON.stringify(`${texts[i % texts.length]} #${i}`)})`);
+      await page.evaluate(
+        `window.__demoConsole.receive(${JSON.stringify(buyer)}, ${JSON.stringify(`${texts[i % texts.length]} #${i}`)})`,
+      );
       await page.waitForTimeout(150);
     }
   });
   const work = contentScriptWork(trace);
-  return { count, totalMs: work.totalMs, perMessageMs: work.totalMs / count, longestCallMs: work.longestMs, cpuPerMessageMs: work.cpuTotalMs / count, cpuLongestCallMs: work.cpuLongestMs, calls: work.calls };
+  return {
+    count,
+    totalMs: work.totalMs,
+    perMessageMs: work.totalMs / count,
+    longestCallMs: work.longestMs,
+    cpuPerMessageMs: work.cpuTotalMs / count,
+    cpuLongestCallMs: work.cpuLongestMs,
+    calls: work.calls,
+  };
 }
 
 /** 10,000 mutation records in one task: 5,000 rows added to the thread, then 5,000 class changes on them. */
@@ -287,7 +338,14 @@ async function measureBurst(page: Page) {
   });
   const work = contentScriptWork(trace);
   const task = longestOwnTask(trace);
-  return { mutations, contentScriptMs: work.totalMs, longestCallMs: work.longestMs, cpuLongestCallMs: work.cpuLongestMs, longestTaskMs: task.wall, cpuLongestTaskMs: task.cpu };
+  return {
+    mutations,
+    contentScriptMs: work.totalMs,
+    longestCallMs: work.longestMs,
+    cpuLongestCallMs: work.cpuLongestMs,
+    longestTaskMs: task.wall,
+    cpuLongestTaskMs: task.cpu,
+  };
 }
 
 async function main() {
@@ -301,7 +359,11 @@ async function main() {
   const marker = join(profile, 'htk-imported.json');
   mkdirSync(profile, { recursive: true });
 
-  console.log(`▶ ${file.rows.toLocaleString('en')} orders, ${file.buyers.toLocaleString('en')} buyers — load average ${loadavg().map((v) => v.toFixed(1)).join(' ')}`);
+  console.log(
+    `▶ ${file.rows.toLocaleString('en')} orders, ${file.buyers.toLocaleString('en')} buyers — load average ${loadavg()
+      .map((v) => v.toFixed(1))
+      .join(' ')}`,
+  );
   const { context, worker, extensionId } = await launch(profile, extensionDir);
   try {
     let importSeconds: number | null = null;
@@ -327,7 +389,11 @@ async function main() {
     await page.goto(`${CONSOLE_ORIGIN}/?script=off`);
     await page.waitForFunction('window.__demoConsole && window.__demoConsole.ready');
     // Buyers the demo console already lists (its own chats) would not make a switch to a new buyer.
-    const listed = new Set((await page.evaluate(`[...document.querySelectorAll('[data-testid="conversation"]')].map((r) => r.getAttribute('data-buyer-id'))`)) as string[]);
+    const listed = new Set(
+      (await page.evaluate(
+        `[...document.querySelectorAll('[data-testid="conversation"]')].map((r) => r.getAttribute('data-buyer-id'))`,
+      )) as string[],
+    );
     keys.picked = keys.picked.filter((k) => !listed.has(k));
     // One warm-up switch: the first read builds the day's segment model.
     await page.evaluate(`window.__demoConsole.open(${JSON.stringify(keys.picked[0] ?? 'warmup')})`);
@@ -340,44 +406,107 @@ async function main() {
     const burst = await measureBurst(page);
 
     const result = {
-      date: new Date().toISOString(), cpus: cpus().length, loadAverage: loadavg().map((v) => round(v, 2)), extensionDir,
-      data: { orders: file.rows, buyersGenerated: file.buyers, buyersStored: keys.total, importSeconds, backgroundSettledSeconds: round(settledMs / 1000, 1) },
+      date: new Date().toISOString(),
+      cpus: cpus().length,
+      loadAverage: loadavg().map((v) => round(v, 2)),
+      extensionDir,
+      data: {
+        orders: file.rows,
+        buyersGenerated: file.buyers,
+        buyersStored: keys.total,
+        importSeconds,
+        backgroundSettledSeconds: round(settledMs / 1000, 1),
+      },
       contentScript: { bytes: size.bytes, gzipKB: round(size.gzipBytes / 1024, 1), targetKB: TARGETS.gzipKB },
       switch: {
-        count: switches.count, foundInData: switches.found,
-        commitP50Ms: round(percentile(switches.commitMs, 50)), commitP95Ms: round(percentile(switches.commitMs, 95)), commitMaxMs: round(max(switches.commitMs)),
-        nextFrameP50Ms: round(percentile(switches.frameMs, 50)), nextFrameP95Ms: round(percentile(switches.frameMs, 95)),
-        consoleOwnRenderP50Ms: round(percentile(switches.consoleMs, 50)), consoleOwnRenderP95Ms: round(percentile(switches.consoleMs, 95)),
-        afterConsoleShowsP50Ms: round(percentile(switches.afterConsoleMs, 50)), afterConsoleShowsP95Ms: round(percentile(switches.afterConsoleMs, 95)),
-        reachSidebarP50Ms: round(percentile(switches.reachMs, 50)), reachSidebarP95Ms: round(percentile(switches.reachMs, 95)), reachSidebarMeasured: switches.reachMs.length,
-        dataRoundTripP50Ms: round(percentile(switches.dataMs, 50)), dataRoundTripP95Ms: round(percentile(switches.dataMs, 95)),
+        count: switches.count,
+        foundInData: switches.found,
+        commitP50Ms: round(percentile(switches.commitMs, 50)),
+        commitP95Ms: round(percentile(switches.commitMs, 95)),
+        commitMaxMs: round(max(switches.commitMs)),
+        nextFrameP50Ms: round(percentile(switches.frameMs, 50)),
+        nextFrameP95Ms: round(percentile(switches.frameMs, 95)),
+        consoleOwnRenderP50Ms: round(percentile(switches.consoleMs, 50)),
+        consoleOwnRenderP95Ms: round(percentile(switches.consoleMs, 95)),
+        afterConsoleShowsP50Ms: round(percentile(switches.afterConsoleMs, 50)),
+        afterConsoleShowsP95Ms: round(percentile(switches.afterConsoleMs, 95)),
+        reachSidebarP50Ms: round(percentile(switches.reachMs, 50)),
+        reachSidebarP95Ms: round(percentile(switches.reachMs, 95)),
+        reachSidebarMeasured: switches.reachMs.length,
+        dataRoundTripP50Ms: round(percentile(switches.dataMs, 50)),
+        dataRoundTripP95Ms: round(percentile(switches.dataMs, 95)),
         targetP95Ms: TARGETS.switchP95Ms,
       },
       incomingMessage: {
-        count: messages.count, contentScriptTotalMs: round(messages.totalMs), perMessageMs: round(messages.perMessageMs, 2), longestCallMs: round(messages.longestCallMs, 2),
-        threadTimePerMessageMs: round(messages.cpuPerMessageMs, 2), threadTimeLongestCallMs: round(messages.cpuLongestCallMs, 2), targetMs: TARGETS.perMessageMs,
+        count: messages.count,
+        contentScriptTotalMs: round(messages.totalMs),
+        perMessageMs: round(messages.perMessageMs, 2),
+        longestCallMs: round(messages.longestCallMs, 2),
+        threadTimePerMessageMs: round(messages.cpuPerMessageMs, 2),
+        threadTimeLongestCallMs: round(messages.cpuLongestCallMs, 2),
+        targetMs: TARGETS.perMessageMs,
       },
       burst: {
-        mutations: burst.mutations, contentScriptMs: round(burst.contentScriptMs, 1), longestCallMs: round(burst.longestCallMs, 1), longestContentScriptTaskMs: round(burst.longestTaskMs, 1),
-        threadTimeLongestCallMs: round(burst.cpuLongestCallMs, 1), threadTimeLongestTaskMs: round(burst.cpuLongestTaskMs, 1), targetMs: TARGETS.burstLongestMs,
+        mutations: burst.mutations,
+        contentScriptMs: round(burst.contentScriptMs, 1),
+        longestCallMs: round(burst.longestCallMs, 1),
+        longestContentScriptTaskMs: round(burst.longestTaskMs, 1),
+        threadTimeLongestCallMs: round(burst.cpuLongestCallMs, 1),
+        threadTimeLongestTaskMs: round(burst.cpuLongestTaskMs, 1),
+        targetMs: TARGETS.burstLongestMs,
       },
     };
-    console.log('\n' + table([
-      ['figure', 'value', 'target'],
-      ['content script, gzipped KB', result.contentScript.gzipKB, `≤ ${TARGETS.gzipKB}`],
-      ['switch → sidebar shows buyer, p95 ms (DOM)', result.switch.commitP95Ms, `≤ ${TARGETS.switchP95Ms}`],
-      ['switch → next frame, p95 ms', result.switch.nextFrameP95Ms, ''],
-      ['switch p50 ms (DOM)', result.switch.commitP50Ms, ''],
-      ['  of which the console\'s own render, p50 / p95 ms', `${result.switch.consoleOwnRenderP50Ms} / ${result.switch.consoleOwnRenderP95Ms}`, ''],
-      ['  console shows buyer → sidebar shows, p50 / p95 ms', `${result.switch.afterConsoleShowsP50Ms} / ${result.switch.afterConsoleShowsP95Ms}`, ''],
-      ['    → sidebar has the conversation, p50 / p95 ms', `${result.switch.reachSidebarP50Ms} / ${result.switch.reachSidebarP95Ms}`, ''],
-      ['    → sidebar has the buyer\'s data, p50 / p95 ms', `${result.switch.dataRoundTripP50Ms} / ${result.switch.dataRoundTripP95Ms}`, ''],
-      ['switches to buyers found in data', `${switches.found}/${switches.count}`, ''],
-      ['content script per incoming message, ms (wall / thread)', `${result.incomingMessage.perMessageMs} / ${result.incomingMessage.threadTimePerMessageMs}`, `≤ ${TARGETS.perMessageMs}`],
-      ['  longest single call, ms (wall / thread)', `${result.incomingMessage.longestCallMs} / ${result.incomingMessage.threadTimeLongestCallMs}`, ''],
-      ['10,000-mutation burst: longest call, ms (wall / thread)', `${result.burst.longestCallMs} / ${result.burst.threadTimeLongestCallMs}`, `≤ ${TARGETS.burstLongestMs}`],
-      ['10,000-mutation burst: longest own task, ms (wall / thread)', `${result.burst.longestContentScriptTaskMs} / ${result.burst.threadTimeLongestTaskMs}`, `≤ ${TARGETS.burstLongestMs}`],
-    ]));
+    console.log(
+      '\n' +
+        table([
+          ['figure', 'value', 'target'],
+          ['content script, gzipped KB', result.contentScript.gzipKB, `≤ ${TARGETS.gzipKB}`],
+          ['switch → sidebar shows buyer, p95 ms (DOM)', result.switch.commitP95Ms, `≤ ${TARGETS.switchP95Ms}`],
+          ['switch → next frame, p95 ms', result.switch.nextFrameP95Ms, ''],
+          ['switch p50 ms (DOM)', result.switch.commitP50Ms, ''],
+          [
+            "  of which the console's own render, p50 / p95 ms",
+            `${result.switch.consoleOwnRenderP50Ms} / ${result.switch.consoleOwnRenderP95Ms}`,
+            '',
+          ],
+          [
+            '  console shows buyer → sidebar shows, p50 / p95 ms',
+            `${result.switch.afterConsoleShowsP50Ms} / ${result.switch.afterConsoleShowsP95Ms}`,
+            '',
+          ],
+          [
+            '    → sidebar has the conversation, p50 / p95 ms',
+            `${result.switch.reachSidebarP50Ms} / ${result.switch.reachSidebarP95Ms}`,
+            '',
+          ],
+          [
+            "    → sidebar has the buyer's data, p50 / p95 ms",
+            `${result.switch.dataRoundTripP50Ms} / ${result.switch.dataRoundTripP95Ms}`,
+            '',
+          ],
+          ['switches to buyers found in data', `${switches.found}/${switches.count}`, ''],
+          [
+            'content script per incoming message, ms (wall / thread)',
+            `${result.incomingMessage.perMessageMs} / ${result.incomingMessage.threadTimePerMessageMs}`,
+            `≤ ${TARGETS.perMessageMs}`,
+          ],
+          [
+            '  longest single call, ms (wall / thread)',
+            `${result.incomingMessage.longestCallMs} / ${result.incomingMessage.threadTimeLongestCallMs}`,
+            '',
+          ],
+          [
+            '10,000-mutation burst: longest call, ms (wall / thread)',
+            `${result.burst.longestCallMs} / ${result.burst.threadTimeLongestCallMs}`,
+            `≤ ${TARGETS.burstLongestMs}`,
+          ],
+          [
+            '10,000-mutation burst: longest own task, ms (wall / thread)',
+            `${result.burst.longestContentScriptTaskMs} / ${result.burst.threadTimeLongestTaskMs}`,
+            `≤ ${TARGETS.burstLongestMs}`,
+          ],
+        ]),
+    );
     const out = join(ROOT, 'bench-results');
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'sidebar.json'), JSON.stringify(result, null, 2) + '\n');
@@ -388,6 +517,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(`\n✖ bench:sidebar failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  console.error(`\n✖ bench:sidebar failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exit(1);
 });

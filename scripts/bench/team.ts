@@ -23,7 +23,14 @@ import { parseArgs } from 'node:util';
 import { ROOT } from '../browser';
 import { benchExport, BENCH_AS_OF } from './lib/exports';
 import { percentile, round, table } from './lib/stats';
-import { followLive, httpTransport, MemorySyncStore, SyncEngine, type FetchLike, type ServerRecord } from '../../lib/sync';
+import {
+  followLive,
+  httpTransport,
+  MemorySyncStore,
+  SyncEngine,
+  type FetchLike,
+  type ServerRecord,
+} from '../../lib/sync';
 import { JoinResponseSchema } from '../../lib/sync/protocol';
 import { connectPostgres } from '../../server/db';
 import { importAnswer } from '../../server/test/import-client';
@@ -51,7 +58,11 @@ function procStat(pid: number): { cpuSeconds: number; rssMb: number; peakMb: num
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
-  return { cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS, rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+  return {
+    cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS,
+    rssMb: kb('VmRSS') / 1024,
+    peakMb: kb('VmHWM') / 1024,
+  };
 }
 
 interface Server {
@@ -64,9 +75,24 @@ interface Server {
 async function startServer(databaseUrl: string): Promise<Server> {
   const port = await freePort('');
   // node --import tsx: one process (the `tsx` command would add a parent process).
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'main.ts'), '--port', String(port), '--new-supervisor-code', '--join-limit', '10000'], {
-    cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const proc = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'server', 'main.ts'),
+      '--port',
+      String(port),
+      '--new-supervisor-code',
+      '--join-limit',
+      '10000',
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const line = await new Promise<string>((resolve, reject) => {
     let out = '';
     proc.stdout!.on('data', (d: Buffer) => {
@@ -79,18 +105,24 @@ async function startServer(databaseUrl: string): Promise<Server> {
   const code = /join-code=(\S+)/.exec(line)?.[1];
   if (!code) throw new Error(`no join code in: ${line}`);
   return {
-    proc, base: `http://127.0.0.1:${port}`, code,
-    stop: () => new Promise((r) => {
-      proc.once('exit', () => r());
-      proc.kill('SIGTERM');
-    }),
+    proc,
+    base: `http://127.0.0.1:${port}`,
+    code,
+    stop: () =>
+      new Promise((r) => {
+        proc.once('exit', () => r());
+        proc.kill('SIGTERM');
+      }),
   };
 }
 
 async function call<T>(base: string, token: string | null, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${base}${path}`, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
@@ -135,7 +167,11 @@ let changeIds = 0;
 const newChangeId = () => `bench-${(++changeIds).toString(36).padStart(10, '0')}`;
 
 async function main(): Promise<void> {
-  log(`machine: ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  log(
+    `machine: ${cpus().length} cores, load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   const small = benchExport(ORDERS, log);
   const big = IMPORT_ROWS > 0 ? benchExport(IMPORT_ROWS, log) : null;
 
@@ -152,7 +188,9 @@ async function main(): Promise<void> {
     results.import1 = imp;
 
     const db = connectPostgres(url, 2);
-    const nicks = (await db.query<{ buyer_key: string }>('SELECT buyer_key FROM buyers ORDER BY random() LIMIT 20000')).rows.map((r) => r.buyer_key);
+    const nicks = (
+      await db.query<{ buyer_key: string }>('SELECT buyer_key FROM buyers ORDER BY random() LIMIT 20000')
+    ).rows.map((r) => r.buyer_key);
 
     log(`${AGENTS} agents join and follow the live stream`);
     const agents = [];
@@ -163,7 +201,11 @@ async function main(): Promise<void> {
       const transport = httpTransport({ baseUrl: server.base, token: me.token, fetch: fetch as unknown as FetchLike });
       const engine = new SyncEngine({ transport, store, newChangeId });
       const controller = new AbortController();
-      void followLive({ baseUrl: server.base, token: me.token, fetch: fetch as unknown as FetchLike }, (e) => engine.onLive(e), controller.signal).catch(() => undefined);
+      void followLive(
+        { baseUrl: server.base, token: me.token, fetch: fetch as unknown as FetchLike },
+        (e) => engine.onLive(e),
+        controller.signal,
+      ).catch(() => undefined);
       await engine.sync();
       agents.push({ name: me.member.name, token: me.token, store, engine, controller });
     }
@@ -185,17 +227,56 @@ async function main(): Promise<void> {
           n += 1;
           const nick = nicks[Math.floor(Math.random() * nicks.length)]!;
           const l0 = performance.now();
-          await call(server.base, a.token, 'GET', `/v1/buyers/lookup?platform=taobao&nick=${encodeURIComponent(nick)}&asOf=${BENCH_AS_OF}`);
+          await call(
+            server.base,
+            a.token,
+            'GET',
+            `/v1/buyers/lookup?platform=taobao&nick=${encodeURIComponent(nick)}&asOf=${BENCH_AS_OF}`,
+          );
           lookupMs.push(performance.now() - l0);
           const buyerId = `taobao:${nick}`;
           const now = Date.now();
           const made: { kind: 'tag' | 'note' | 'concern'; record: { id: string } & Record<string, unknown> }[] = [];
-          if (n % 2 === 0) made.push({ kind: 'tag', record: { id: `${buyerId}|老客${n % 7}`, buyerId, tag: `老客${n % 7}`, author: a.name, updatedAt: now } });
+          if (n % 2 === 0)
+            made.push({
+              kind: 'tag',
+              record: { id: `${buyerId}|老客${n % 7}`, buyerId, tag: `老客${n % 7}`, author: a.name, updatedAt: now },
+            });
           if (n % 4 === 0) {
             const messageId = `m${i}-${n}`;
-            made.push({ kind: 'concern', record: { id: `${buyerId}|${messageId}|size`, buyerId, nick, platform: 'taobao', console: 'qianniu', conversationId: nick, messageId, concern: 'size', quote: '我165穿什么码', at: now, date: BENCH_AS_OF, agent: a.name, source: 'agent', resolved: false, updatedAt: now } });
+            made.push({
+              kind: 'concern',
+              record: {
+                id: `${buyerId}|${messageId}|size`,
+                buyerId,
+                nick,
+                platform: 'taobao',
+                console: 'qianniu',
+                conversationId: nick,
+                messageId,
+                concern: 'size',
+                quote: '我165穿什么码',
+                at: now,
+                date: BENCH_AS_OF,
+                agent: a.name,
+                source: 'agent',
+                resolved: false,
+                updatedAt: now,
+              },
+            });
           }
-          if (n % 5 === 0) made.push({ kind: 'note', record: { id: `note-${i}-${n}-${++counter}`, buyerId, text: '要发顺丰', author: a.name, createdAt: now, updatedAt: now } });
+          if (n % 5 === 0)
+            made.push({
+              kind: 'note',
+              record: {
+                id: `note-${i}-${n}-${++counter}`,
+                buyerId,
+                text: '要发顺丰',
+                author: a.name,
+                createdAt: now,
+                updatedAt: now,
+              },
+            });
           if (made.length) {
             for (const m of made) {
               a.store.write(m.kind, m.record);
@@ -224,47 +305,84 @@ async function main(): Promise<void> {
         else latency.push(got - w.at);
       });
     }
-    const size = (await db.query<{ db: number; records: number; orders: number; buyers: number }>(
-      "SELECT pg_database_size(current_database()) AS db, pg_total_relation_size('records') AS records, pg_total_relation_size('orders') AS orders, pg_total_relation_size('buyers') AS buyers",
-    )).rows[0]!;
+    const size = (
+      await db.query<{ db: number; records: number; orders: number; buyers: number }>(
+        "SELECT pg_database_size(current_database()) AS db, pg_total_relation_size('records') AS records, pg_total_relation_size('orders') AS orders, pg_total_relation_size('buyers') AS buyers",
+      )
+    ).rows[0]!;
     const counts = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM records')).rows[0]!;
     results.work = {
-      seconds: elapsed, lookups: lookupMs.length, writes: writes.length, pushes: pushMs.length,
-      lookupP50: percentile(lookupMs, 50), lookupP95: percentile(lookupMs, 95),
-      pushP50: percentile(pushMs, 50), pushP95: percentile(pushMs, 95),
-      syncP50: percentile(latency, 50), syncP95: percentile(latency, 95), syncMax: percentile(latency, 100), deliveries: latency.length, missing,
-      serverCpuPercent: ((cpu1.cpuSeconds - cpu0.cpuSeconds) / elapsed) * 100, serverRssMb: cpu1.rssMb, serverPeakMb: cpu1.peakMb,
+      seconds: elapsed,
+      lookups: lookupMs.length,
+      writes: writes.length,
+      pushes: pushMs.length,
+      lookupP50: percentile(lookupMs, 50),
+      lookupP95: percentile(lookupMs, 95),
+      pushP50: percentile(pushMs, 50),
+      pushP95: percentile(pushMs, 95),
+      syncP50: percentile(latency, 50),
+      syncP95: percentile(latency, 95),
+      syncMax: percentile(latency, 100),
+      deliveries: latency.length,
+      missing,
+      serverCpuPercent: ((cpu1.cpuSeconds - cpu0.cpuSeconds) / elapsed) * 100,
+      serverRssMb: cpu1.rssMb,
+      serverPeakMb: cpu1.peakMb,
     };
-    results.postgres = { databaseMb: size.db / 2 ** 20, ordersMb: size.orders / 2 ** 20, buyersMb: size.buyers / 2 ** 20, recordsMb: size.records / 2 ** 20, records: counts.n };
+    results.postgres = {
+      databaseMb: size.db / 2 ** 20,
+      ordersMb: size.orders / 2 ** 20,
+      buyersMb: size.buyers / 2 ** 20,
+      recordsMb: size.records / 2 ** 20,
+      records: counts.n,
+    };
     for (const a of agents) a.controller.abort();
     await db.close();
     await server.stop();
 
-    console.log(`\nTeam: ${AGENTS} agents, ${ORDERS.toLocaleString('en')} imported orders, ${round(elapsed, 0)} s of work`);
+    console.log(
+      `\nTeam: ${AGENTS} agents, ${ORDERS.toLocaleString('en')} imported orders, ${round(elapsed, 0)} s of work`,
+    );
     const w = results.work as Record<string, number>;
-    console.log(table([
-      ['figure', 'value'],
-      ['lookups (conversation switches)', w.lookups!],
-      ['records written (tags, concerns, notes)', w.writes!],
-      ['buyer lookup p50 / p95 (ms)', `${round(w.lookupP50!)} / ${round(w.lookupP95!)}`],
-      ['push round trip p50 / p95 (ms)', `${round(w.pushP50!)} / ${round(w.pushP95!)}`],
-      ['sync latency, writer → each other agent, p50 / p95 / max (ms)', `${round(w.syncP50!)} / ${round(w.syncP95!)} / ${round(w.syncMax!)}`],
-      ['deliveries measured / missing', `${w.deliveries} / ${w.missing}`],
-      ['server CPU while working (% of one core)', round(w.serverCpuPercent!)],
-      ['server RSS now / peak (MB)', `${round(w.serverRssMb!, 0)} / ${round(w.serverPeakMb!, 0)}`],
-    ]));
+    console.log(
+      table([
+        ['figure', 'value'],
+        ['lookups (conversation switches)', w.lookups!],
+        ['records written (tags, concerns, notes)', w.writes!],
+        ['buyer lookup p50 / p95 (ms)', `${round(w.lookupP50!)} / ${round(w.lookupP95!)}`],
+        ['push round trip p50 / p95 (ms)', `${round(w.pushP50!)} / ${round(w.pushP95!)}`],
+        [
+          'sync latency, writer → each other agent, p50 / p95 / max (ms)',
+          `${round(w.syncP50!)} / ${round(w.syncP95!)} / ${round(w.syncMax!)}`,
+        ],
+        ['deliveries measured / missing', `${w.deliveries} / ${w.missing}`],
+        ['server CPU while working (% of one core)', round(w.serverCpuPercent!)],
+        ['server RSS now / peak (MB)', `${round(w.serverRssMb!, 0)} / ${round(w.serverPeakMb!, 0)}`],
+      ]),
+    );
     const pgs = results.postgres as Record<string, number>;
-    console.log(table([
-      ['PostgreSQL', 'MB'],
-      ['database', round(pgs.databaseMb!, 0)],
-      ['orders (table + indexes)', round(pgs.ordersMb!, 0)],
-      ['buyers', round(pgs.buyersMb!, 0)],
-      [`synced records (${pgs.records})`, round(pgs.recordsMb!, 1)],
-    ]));
-    console.log(table([
-      ['import through the server', 'rows', 'seconds', 'rows/s', 'server CPU s', 'server peak RSS MB'],
-      [`${ORDERS.toLocaleString('en')} orders`, imp.summary.rows, round(imp.seconds, 1), Math.round(imp.summary.rows / imp.seconds), round(imp.cpuSeconds, 1), round(imp.peakRssMb, 0)],
-    ]));
+    console.log(
+      table([
+        ['PostgreSQL', 'MB'],
+        ['database', round(pgs.databaseMb!, 0)],
+        ['orders (table + indexes)', round(pgs.ordersMb!, 0)],
+        ['buyers', round(pgs.buyersMb!, 0)],
+        [`synced records (${pgs.records})`, round(pgs.recordsMb!, 1)],
+      ]),
+    );
+    console.log(
+      table([
+        ['import through the server', 'rows', 'seconds', 'rows/s', 'server CPU s', 'server peak RSS MB'],
+        [
+          `${ORDERS.toLocaleString('en')} orders`,
+          imp.summary.rows,
+          round(imp.seconds, 1),
+          Math.round(imp.summary.rows / imp.seconds),
+          round(imp.cpuSeconds, 1),
+          round(imp.peakRssMb, 0),
+        ],
+      ]),
+    );
 
     if (big) {
       log(`importing ${IMPORT_ROWS.toLocaleString('en')} rows into a fresh database with a fresh server process`);
@@ -278,10 +396,28 @@ async function main(): Promise<void> {
       await db2.close();
       await s2.stop();
       results.import5 = { ...imp2, rssBeforeMb: before, databaseMb: size2.db / 2 ** 20 };
-      console.log(table([
-        ['import through the server', 'rows', 'seconds', 'rows/s', 'server CPU s', 'peak RSS before / after (MB)', 'database MB'],
-        [`${IMPORT_ROWS.toLocaleString('en')} orders`, imp2.summary.rows, round(imp2.seconds, 1), Math.round(imp2.summary.rows / imp2.seconds), round(imp2.cpuSeconds, 1), `${round(before, 0)} / ${round(imp2.peakRssMb, 0)}`, round(size2.db / 2 ** 20, 0)],
-      ]));
+      console.log(
+        table([
+          [
+            'import through the server',
+            'rows',
+            'seconds',
+            'rows/s',
+            'server CPU s',
+            'peak RSS before / after (MB)',
+            'database MB',
+          ],
+          [
+            `${IMPORT_ROWS.toLocaleString('en')} orders`,
+            imp2.summary.rows,
+            round(imp2.seconds, 1),
+            Math.round(imp2.summary.rows / imp2.seconds),
+            round(imp2.cpuSeconds, 1),
+            `${round(before, 0)} / ${round(imp2.peakRssMb, 0)}`,
+            round(size2.db / 2 ** 20, 0),
+          ],
+        ]),
+      );
     }
   } finally {
     cluster.stop();

@@ -14,7 +14,10 @@ import { writeTaobaoCsv } from '../demo-data';
 import { writeDemoWorkbook } from '../fixtures/demo-workbook';
 import { mb, round, table } from './lib/stats';
 
-const SIZES = (process.argv[2] ?? '100000').split(',').map(Number).filter((n) => n > 0);
+const SIZES = (process.argv[2] ?? '100000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
 async function time(path: string): Promise<{ ms: number; orders: number; peak: number }> {
@@ -42,7 +45,14 @@ try {
     writeDemoWorkbook(xlsx, options);
     for (const path of [csv, xlsx]) {
       const r = await time(path);
-      rows.push([orders, path.endsWith('.xlsx') ? 'xlsx' : 'csv', mb(statSync(path).size), round(r.ms, 0), round(r.orders / (r.ms / 1000), 0), mb(r.peak)]);
+      rows.push([
+        orders,
+        path.endsWith('.xlsx') ? 'xlsx' : 'csv',
+        mb(statSync(path).size),
+        round(r.ms, 0),
+        round(r.orders / (r.ms / 1000), 0),
+        mb(r.peak),
+      ]);
     }
   }
   console.log(table(rows));

@@ -5,8 +5,19 @@ import { analyzeOrders } from './analyze-core';
 
 function order(overrides: Partial<Order>): Order {
   return {
-    platform: 'taobao', orderId: 'x', buyerKey: 'k', buyerNick: null, status: 'completed', rawStatus: null,
-    createdAt: '2024-06-01 10:00:00', paidAt: '2024-06-01 10:00:00', paidCents: 12_345, refundCents: null, lines: [], sources: [], ...overrides,
+    platform: 'taobao',
+    orderId: 'x',
+    buyerKey: 'k',
+    buyerNick: null,
+    status: 'completed',
+    rawStatus: null,
+    createdAt: '2024-06-01 10:00:00',
+    paidAt: '2024-06-01 10:00:00',
+    paidCents: 12_345,
+    refundCents: null,
+    lines: [],
+    sources: [],
+    ...overrides,
   };
 }
 
@@ -31,12 +42,29 @@ describe('analyzeOrders', () => {
 
   it('reports money in yuan and dates as the buyer sees them', () => {
     expect(rows[1]).toMatchObject({
-      buyer: 'amy', paidOrders: 2, netTotal: 323.45, aov: 161.73, firstPaidDate: '2024-01-10', lastPaidDate: '2024-06-01',
-      recencyDays: 29, stage: 'active', level: 'VIP2',
+      buyer: 'amy',
+      paidOrders: 2,
+      netTotal: 323.45,
+      aov: 161.73,
+      firstPaidDate: '2024-01-10',
+      lastPaidDate: '2024-06-01',
+      recencyDays: 29,
+      stage: 'active',
+      level: 'VIP2',
     });
   });
 
   it('lists a buyer who never paid as a prospect without level or segment', () => {
-    expect(rows[2]).toMatchObject({ buyer: 'bob', paidOrders: 0, netTotal: 0, recencyDays: null, stage: 'prospect', level: null, rfm: null, rfm8: null, layer: null });
+    expect(rows[2]).toMatchObject({
+      buyer: 'bob',
+      paidOrders: 0,
+      netTotal: 0,
+      recencyDays: null,
+      stage: 'prospect',
+      level: null,
+      rfm: null,
+      rfm8: null,
+      layer: null,
+    });
   });
 });

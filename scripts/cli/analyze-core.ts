@@ -62,14 +62,23 @@ export interface TalliedBuyer {
  */
 export function analyzeTally(tally: BuyerTally, asOf: string, settings: ProfileSettings): AnalyzedOrders {
   const analyzed = streamTally(tally, asOf, settings);
-  return { rows: [...analyzed.rows()], model: analyzed.model, ordersWithoutBuyer: analyzed.ordersWithoutBuyer, netTotals: analyzed.netTotals };
+  return {
+    rows: [...analyzed.rows()],
+    model: analyzed.model,
+    ordersWithoutBuyer: analyzed.ordersWithoutBuyer,
+    netTotals: analyzed.netTotals,
+  };
 }
 
 /**
  * analyzeTally one row at a time, for output that is written as it is made: only the buyers'
  * totals are held, never all rows. Takes the tally's buyers (the tally is left empty).
  */
-export function streamTally(tally: BuyerTally, asOf: string, settings: ProfileSettings): Omit<AnalyzedOrders, 'rows'> & { buyers: number; rows: () => Generator<AnalyzeRow> } {
+export function streamTally(
+  tally: BuyerTally,
+  asOf: string,
+  settings: ProfileSettings,
+): Omit<AnalyzedOrders, 'rows'> & { buyers: number; rows: () => Generator<AnalyzeRow> } {
   const buyers: TalliedBuyer[] = [];
   const totals = new MoneyTotals();
   for (const b of tally.buyers.values()) {
@@ -79,7 +88,10 @@ export function streamTally(tally: BuyerTally, asOf: string, settings: ProfileSe
   }
   tally.buyers.clear();
   buyers.sort((a, b) => compare(a.platform, b.platform) || compare(a.buyerKey, b.buyerKey));
-  const model = buildSegmentModel(buyers.map((b) => b.metrics), asOf);
+  const model = buildSegmentModel(
+    buyers.map((b) => b.metrics),
+    asOf,
+  );
   return {
     model,
     ordersWithoutBuyer: tally.ordersWithoutBuyer,
@@ -106,7 +118,9 @@ export function rowOf(buyer: TalliedBuyer, model: SegmentModel, asOf: string, se
     currency: metricsCurrency(m),
     netTotal: toYuan(m.netCents),
     aov: toYuan(m.aovCents),
-    ...(m.otherMoney ? { otherTotals: Object.fromEntries(m.otherMoney.map((o) => [o.currency, toYuan(o.netCents)])) } : {}),
+    ...(m.otherMoney
+      ? { otherTotals: Object.fromEntries(m.otherMoney.map((o) => [o.currency, toYuan(o.netCents)])) }
+      : {}),
     firstPaidDate: m.firstPaidDate,
     lastPaidDate: m.lastPaidDate,
     recencyDays: m.lastPaidDate === null ? null : daysBetween(m.lastPaidDate, asOf),

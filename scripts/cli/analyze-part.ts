@@ -16,10 +16,28 @@ import type { Order } from '../../lib/schemas/order';
  * fill fields analysis does not print, and every column no field maps to.
  */
 export const ANALYSIS_FIELDS: readonly MappingField[] = [
-  'order', 'line', 'buyer', 'status', 'afterSale', 'fulfillment', 'cancelledAt', 'time', 'paidTime', 'shipTime',
-  'trackingNo', 'amount', 'refund', 'item', 'quantity', 'sku', 'variant', 'lineAmount', 'lineRefund',
+  'order',
+  'line',
+  'buyer',
+  'status',
+  'afterSale',
+  'fulfillment',
+  'cancelledAt',
+  'time',
+  'paidTime',
+  'shipTime',
+  'trackingNo',
+  'amount',
+  'refund',
+  'item',
+  'quantity',
+  'sku',
+  'variant',
+  'lineAmount',
+  'lineRefund',
   // An order's currency: a currency column, else Shopee's site (marks on amounts are in the amount cells).
-  'currency', 'country',
+  'currency',
+  'country',
 ];
 
 export interface PartJob {
@@ -72,7 +90,8 @@ function rangeSource(path: string, start: number, end: number | null, cut: Pendi
           size: statSync(path).size,
           async *range(from: number, to: number): AsyncIterable<Uint8Array> {
             if (to <= from) return;
-            for await (const chunk of createReadStream(path, { start: from, end: to - 1, highWaterMark: 1 << 20 })) yield chunk as Uint8Array;
+            for await (const chunk of createReadStream(path, { start: from, end: to - 1, highWaterMark: 1 << 20 }))
+              yield chunk as Uint8Array;
           },
         }
       : {}),

@@ -15,9 +15,7 @@ export interface WorkerJob {
   plan: SecondPart | null;
 }
 
-export type WorkerMessage =
-  | { type: 'cut'; plan: SecondPart | null }
-  | { type: 'done'; result: WorkerResult };
+export type WorkerMessage = { type: 'cut'; plan: SecondPart | null } | { type: 'done'; result: WorkerResult };
 
 /** A part's result as posted: the tally in columns, the keys seen as [hi, lo] pairs. */
 export type WorkerResult = Omit<PartResult<TallyWire>, 'seen'> & { seen: Int32Array | null };
@@ -26,9 +24,18 @@ async function work(port: NonNullable<typeof parentPort>, { job, from, plan: giv
   const plan = given ?? (await planSecondPart(await openAsBlob(job.path), basename(job.path), job.options, from));
   port.postMessage({ type: 'cut', plan } satisfies WorkerMessage);
   if (!plan) return;
-  const result = await tallyPart({ ...job, options: { ...job.options, encoding: plan.encoding }, start: plan.at, end: null, part: plan.part });
+  const result = await tallyPart({
+    ...job,
+    options: { ...job.options, encoding: plan.encoding },
+    start: plan.at,
+    end: null,
+    part: plan.part,
+  });
   const seen = result.seen?.toArray() ?? null;
-  port.postMessage({ type: 'done', result: { ...result, tally: result.tally.toWire(), seen } } satisfies WorkerMessage, seen ? [seen.buffer as ArrayBuffer] : []);
+  port.postMessage(
+    { type: 'done', result: { ...result, tally: result.tally.toWire(), seen } } satisfies WorkerMessage,
+    seen ? [seen.buffer as ArrayBuffer] : [],
+  );
 }
 
 // A failure rejects here, which ends the worker with an 'error' event the main thread reports.

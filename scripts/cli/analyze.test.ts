@@ -9,9 +9,23 @@ const RFM_CSV = fileURLToPath(new URL('../../tests/fixtures/rfm/rfm_data_orders.
 
 describe('analyze arguments', () => {
   it('reads files, as-of date, format and column mapping', () => {
-    const options = parseArgs(['a.csv', '--format', 'generic', '--map', 'buyer=customer_id,time=order date,amount=revenue', '--as-of=2006-12-31', 'b.csv'], '2024-01-01');
+    const options = parseArgs(
+      [
+        'a.csv',
+        '--format',
+        'generic',
+        '--map',
+        'buyer=customer_id,time=order date,amount=revenue',
+        '--as-of=2006-12-31',
+        'b.csv',
+      ],
+      '2024-01-01',
+    );
     expect(options).toEqual({
-      files: ['a.csv', 'b.csv'], asOf: '2006-12-31', format: 'generic', locale: 'zh-CN',
+      files: ['a.csv', 'b.csv'],
+      asOf: '2006-12-31',
+      format: 'generic',
+      locale: 'zh-CN',
       mapping: { buyer: 'customer_id', time: 'order date', amount: 'revenue' },
     });
     expect(parseArgs(['a.csv'], '2024-01-01')).toMatchObject({ asOf: '2024-01-01', format: 'auto' });
@@ -31,8 +45,16 @@ describe('analyze an Excel download', () => {
   const exportFile = (name: string) => fileURLToPath(new URL(`../../tests/fixtures/exports/${name}`, import.meta.url));
 
   it('names the buyers of the Shopee workbook', async () => {
-    const result = await analyzeFiles({ asOf: '2025-11-01', format: 'auto', locale: 'zh-CN', files: [exportFile('Order.all.20251001_20251031.xlsx')] });
-    expect(result.rows.map((r) => [r.buyer, r.paidOrders, r.netTotal])).toEqual([['aisyah.shop', 1, 49.7], ['kenny_lim', 1, 16.9]]);
+    const result = await analyzeFiles({
+      asOf: '2025-11-01',
+      format: 'auto',
+      locale: 'zh-CN',
+      files: [exportFile('Order.all.20251001_20251031.xlsx')],
+    });
+    expect(result.rows.map((r) => [r.buyer, r.paidOrders, r.netTotal])).toEqual([
+      ['aisyah.shop', 1, 49.7],
+      ['kenny_lim', 1, 16.9],
+    ]);
   });
 
   it.each([
@@ -50,7 +72,10 @@ describe('analyze an Excel download', () => {
 
 describe('analyze rfm_data_orders.csv like the R package rfm 0.3.0', async () => {
   const result = await analyzeFiles({
-    files: [RFM_CSV], asOf: '2006-12-31', format: 'generic', locale: 'en',
+    files: [RFM_CSV],
+    asOf: '2006-12-31',
+    format: 'generic',
+    locale: 'en',
     mapping: { buyer: 'customer_id', time: 'order_date', amount: 'revenue' },
   });
   const byName = new Map(result.rows.map((row) => [row.buyer, row]));
@@ -91,7 +116,13 @@ describe('analyze with malformed input', () => {
     const dir = mkdtempSync(join(tmpdir(), 'huitouke-analyze-'));
     const file = join(dir, 'bad.csv');
     writeFileSync(file, 'customer_id,order_date,revenue\nann,2006-01-05,10\nbob,not a date,12\n');
-    const result = await analyzeFiles({ files: [file], asOf: '2006-12-31', format: 'generic', locale: 'en', mapping: { buyer: 'customer_id', time: 'order_date', amount: 'revenue' } });
+    const result = await analyzeFiles({
+      files: [file],
+      asOf: '2006-12-31',
+      format: 'generic',
+      locale: 'en',
+      mapping: { buyer: 'customer_id', time: 'order_date', amount: 'revenue' },
+    });
     expect(result.summary.errors).toBeGreaterThan(0);
     expect(result.issues[0]).toMatchObject({ file: 'bad.csv', line: 3, column: 2, severity: 'error' });
     expect(result.rows.map((r) => r.buyer)).toEqual(['ann']);
@@ -101,7 +132,13 @@ describe('analyze with malformed input', () => {
     const dir = mkdtempSync(join(tmpdir(), 'huitouke-analyze-'));
     const file = join(dir, 'cols.csv');
     writeFileSync(file, 'who,when,how much\nann,2006-01-05,10\n');
-    const result = await analyzeFiles({ files: [file], asOf: '2006-12-31', format: 'generic', locale: 'en', mapping: { buyer: 'customer_id', time: 'order_date', amount: 'revenue' } });
+    const result = await analyzeFiles({
+      files: [file],
+      asOf: '2006-12-31',
+      format: 'generic',
+      locale: 'en',
+      mapping: { buyer: 'customer_id', time: 'order_date', amount: 'revenue' },
+    });
     expect(result.failedFiles).toEqual([file]);
     expect(result.rows).toEqual([]);
   });
@@ -111,7 +148,10 @@ describe('analyze with several currencies', () => {
   it('prints each buyer in their currency and the totals per currency, never one sum', async () => {
     const exports = (name: string) => fileURLToPath(new URL(`../../tests/fixtures/exports/${name}`, import.meta.url));
     const result = await analyzeFiles({
-      files: [exports('ExportOrderList202510071230.csv'), exports('Order.all.20251001_20251031.csv')], asOf: '2025-12-31', format: 'auto', locale: 'en',
+      files: [exports('ExportOrderList202510071230.csv'), exports('Order.all.20251001_20251031.csv')],
+      asOf: '2025-12-31',
+      format: 'auto',
+      locale: 'en',
     });
     const aisyah = result.rows.find((r) => r.buyer === 'aisyah.shop')!;
     expect(aisyah).toMatchObject({ platform: 'shopee', currency: 'MYR', netTotal: 49.7 });

@@ -72,11 +72,13 @@ export function parseArgs(argv: readonly string[], today: string = todayLocal())
     const value = (): string | undefined => inline ?? argv[++i];
     if (flag === '--as-of') {
       const date = value();
-      if (date === undefined || !isLocalDate(date)) return { error: `--as-of needs a date YYYY-MM-DD, got ${String(date)}` };
+      if (date === undefined || !isLocalDate(date))
+        return { error: `--as-of needs a date YYYY-MM-DD, got ${String(date)}` };
       options.asOf = date;
     } else if (flag === '--format') {
       const format = value();
-      if (!FORMATS.includes(format as (typeof FORMATS)[number])) return { error: `--format must be one of ${FORMATS.join(', ')}` };
+      if (!FORMATS.includes(format as (typeof FORMATS)[number]))
+        return { error: `--format must be one of ${FORMATS.join(', ')}` };
       options.format = format as (typeof FORMATS)[number];
     } else if (flag === '--map') {
       const parsed = parseMapping(value() ?? '');
@@ -111,7 +113,10 @@ export function parseMapping(text: string): { mapping: ColumnMapping } | { error
     raw[field.trim()] = column.trim();
   }
   const parsed = ColumnMappingSchema.safeParse(raw);
-  if (!parsed.success) return { error: `--map: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'mapping'}: ${i.message}`).join('; ')}` };
+  if (!parsed.success)
+    return {
+      error: `--map: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'mapping'}: ${i.message}`).join('; ')}`,
+    };
   return { mapping: parsed.data };
 }
 
@@ -163,10 +168,16 @@ async function readFile(
   plan?: SecondPart | null,
 ): Promise<FileRead> {
   const size = statSync(path).size;
-  const split = run.threads && size >= run.splitMinBytes && options.format !== 'shopify' && plan !== null && !isZip(path);
-  if (!split) return { ...(await tallyPart({ ...job, path, options, start: 0, end: null }, undefined, seen)), plan: null };
+  const split =
+    run.threads && size >= run.splitMinBytes && options.format !== 'shopify' && plan !== null && !isZip(path);
+  if (!split)
+    return { ...(await tallyPart({ ...job, path, options, start: 0, end: null }, undefined, seen)), plan: null };
   const worker = new Worker(new URL('./analyze-worker.mjs', import.meta.url), {
-    workerData: { job: { ...job, path, options }, from: Math.floor(size * FIRST_SHARE), plan: plan ?? null } satisfies WorkerJob,
+    workerData: {
+      job: { ...job, path, options },
+      from: Math.floor(size * FIRST_SHARE),
+      plan: plan ?? null,
+    } satisfies WorkerJob,
   });
   let onCut!: (plan: SecondPart | null) => void;
   const cut = new Promise<SecondPart | null>((resolve) => (onCut = resolve));
@@ -185,8 +196,16 @@ async function readFile(
   });
   try {
     const first = plan
-      ? await tallyPart({ ...job, path, options, start: 0, end: plan.at, part: { endsAtRowEnd: true } }, undefined, seen)
-      : await tallyPart({ ...job, path, options, start: 0, end: null }, { from: Math.floor(size * FIRST_SHARE), at: cut.then((p) => p?.at ?? null) }, seen);
+      ? await tallyPart(
+          { ...job, path, options, start: 0, end: plan.at, part: { endsAtRowEnd: true } },
+          undefined,
+          seen,
+        )
+      : await tallyPart(
+          { ...job, path, options, start: 0, end: null },
+          { from: Math.floor(size * FIRST_SHARE), at: cut.then((p) => p?.at ?? null) },
+          seen,
+        );
     const second = await done;
     const found = await cut;
     if (!second) return { ...first, plan: null };
@@ -194,7 +213,9 @@ async function readFile(
     // The second part's keys join the first's: one seen in both parts is a repeat too.
     const suspects = [...first.suspects, ...second.suspects];
     const pairs = second.seen;
-    if (first.seen && pairs) for (let i = 0; i < pairs.length; i += 2) if (first.seen.addHash(pairs[i]!, pairs[i + 1]!)) suspects.push(pairs[i]!, pairs[i + 1]!);
+    if (first.seen && pairs)
+      for (let i = 0; i < pairs.length; i += 2)
+        if (first.seen.addHash(pairs[i]!, pairs[i + 1]!)) suspects.push(pairs[i]!, pairs[i + 1]!);
     return {
       tally: first.tally,
       held: [...first.held, ...second.held],
@@ -221,10 +242,19 @@ async function readFile(
  * merges the orders with those keys whole (as importing them would) and tallies everything else.
  * The rows are exactly those of merging every order and profiling every buyer.
  */
-export async function analyzeFiles(options: AnalyzeOptions, settings: ProfileSettings = DEFAULT_PROFILE_SETTINGS, runOptions: AnalyzeRunOptions = {}): Promise<AnalyzeResult> {
+export async function analyzeFiles(
+  options: AnalyzeOptions,
+  settings: ProfileSettings = DEFAULT_PROFILE_SETTINGS,
+  runOptions: AnalyzeRunOptions = {},
+): Promise<AnalyzeResult> {
   const read = await tallyFiles(options, settings, runOptions);
   const analyzed = analyzeTally(read.tally, options.asOf, settings);
-  return { rows: analyzed.rows, issues: read.issues, failedFiles: read.failedFiles, summary: summaryOf(options, read, analyzed.rows.length, analyzed) };
+  return {
+    rows: analyzed.rows,
+    issues: read.issues,
+    failedFiles: read.failedFiles,
+    summary: summaryOf(options, read, analyzed.rows.length, analyzed),
+  };
 }
 
 interface TalliedFiles {
@@ -235,7 +265,12 @@ interface TalliedFiles {
   failedFiles: string[];
 }
 
-function summaryOf(options: AnalyzeOptions, read: TalliedFiles, buyers: number, analyzed: { model: { buyers: number }; ordersWithoutBuyer: number; netTotals: Record<string, number> }): AnalyzeSummary {
+function summaryOf(
+  options: AnalyzeOptions,
+  read: TalliedFiles,
+  buyers: number,
+  analyzed: { model: { buyers: number }; ordersWithoutBuyer: number; netTotals: Record<string, number> },
+): AnalyzeSummary {
   return {
     asOf: options.asOf,
     files: options.files.length,
@@ -251,12 +286,19 @@ function summaryOf(options: AnalyzeOptions, read: TalliedFiles, buyers: number, 
 }
 
 /** Every file read and tallied (analyzeFiles without the rows). */
-export async function tallyFiles(options: AnalyzeOptions, settings: ProfileSettings = DEFAULT_PROFILE_SETTINGS, runOptions: AnalyzeRunOptions = {}): Promise<TalliedFiles> {
+export async function tallyFiles(
+  options: AnalyzeOptions,
+  settings: ProfileSettings = DEFAULT_PROFILE_SETTINGS,
+  runOptions: AnalyzeRunOptions = {},
+): Promise<TalliedFiles> {
   const run: Required<AnalyzeRunOptions> = { threads: true, splitMinBytes: SPLIT_MIN_BYTES, ...runOptions };
   const issues: ImportIssue[] = [];
   const failedFiles: string[] = [];
   const runId = `cli-${Date.now()}`;
-  const readOptions = (format: FormatId | undefined): PartJob['options'] => ({ ...(format ? { format } : {}), ...(options.mapping ? { mapping: options.mapping } : {}) });
+  const readOptions = (format: FormatId | undefined): PartJob['options'] => ({
+    ...(format ? { format } : {}),
+    ...(options.mapping ? { mapping: options.mapping } : {}),
+  });
   const totalBytes = options.files.reduce((sum, path) => sum + statSync(path).size, 0);
   // Sized for about one order per 300 bytes (a Taobao row is 200-450); it grows past that.
   const seen = new OrderKeySet(totalBytes / 300);
@@ -293,7 +335,14 @@ export async function tallyFiles(options: AnalyzeOptions, settings: ProfileSetti
     for (const [i, path] of options.files.entries()) {
       const read = chosen[i];
       if (!read) continue;
-      const result = await readFile(path, readOptions(read.format), { rules: settings.rules, runId, suspects: Int32Array.from(suspects) }, run, undefined, read.plan);
+      const result = await readFile(
+        path,
+        readOptions(read.format),
+        { rules: settings.rules, runId, suspects: Int32Array.from(suspects) },
+        run,
+        undefined,
+        read.plan,
+      );
       final.merge(result.tally);
       mergeFragments(held, result.held, runId);
     }
@@ -324,9 +373,15 @@ export async function run(argv: string[]): Promise<number> {
     block = [];
   }
   if (block.length > 0) process.stdout.write(`${block.join('\n')}\n`);
-  const result = { issues: read.issues, failedFiles: read.failedFiles, summary: summaryOf(options, read, analyzed.buyers, analyzed) };
-  for (const issue of result.issues.slice(0, MAX_PRINTED_ISSUES)) process.stderr.write(`${formatIssue(issue, options.locale)}\n`);
-  if (result.issues.length > MAX_PRINTED_ISSUES) process.stderr.write(`… ${result.issues.length - MAX_PRINTED_ISSUES} more\n`);
+  const result = {
+    issues: read.issues,
+    failedFiles: read.failedFiles,
+    summary: summaryOf(options, read, analyzed.buyers, analyzed),
+  };
+  for (const issue of result.issues.slice(0, MAX_PRINTED_ISSUES))
+    process.stderr.write(`${formatIssue(issue, options.locale)}\n`);
+  if (result.issues.length > MAX_PRINTED_ISSUES)
+    process.stderr.write(`… ${result.issues.length - MAX_PRINTED_ISSUES} more\n`);
   process.stderr.write(`${JSON.stringify({ summary: result.summary })}\n`);
   return result.failedFiles.length > 0 || result.summary.errors > 0 ? 1 : 0;
 }

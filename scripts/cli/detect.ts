@@ -34,16 +34,21 @@ function parseArgs(argv: string[]): Parsed {
   const options: Options = { texts: [], locale: defaultLocale() };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     if (flag === '--help' || flag === '-h') return { ok: 'help' };
     if (flag === '--file' || flag === '--taxonomy' || flag === '--locale') {
       const value = inline ?? argv[++i];
-      if (value === undefined || value === '') return { ok: false, key: 'concern_cliMissingValue', params: { option: flag } };
+      if (value === undefined || value === '')
+        return { ok: false, key: 'concern_cliMissingValue', params: { option: flag } };
       if (flag === '--file') options.file = value;
       else if (flag === '--taxonomy') options.taxonomy = value;
       else {
         const locale = UiLocaleSchema.safeParse(value);
-        if (!locale.success) return { ok: false, key: 'concern_cliUnknownOption', params: { option: `${flag} ${value}` } };
+        if (!locale.success)
+          return { ok: false, key: 'concern_cliUnknownOption', params: { option: `${flag} ${value}` } };
         options.locale = locale.data;
       }
     } else if (arg === '--') {
@@ -75,7 +80,8 @@ async function readAll(stream: AsyncIterable<string | Uint8Array>): Promise<stri
 async function loadMatcher(path: string | undefined): Promise<ConcernMatcher> {
   if (!path) return compileTaxonomy(defaultTaxonomy());
   const parsed = parseTaxonomy(JSON.parse(await readFile(path, 'utf8')));
-  if (!parsed.success) throw new TaxonomyError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  if (!parsed.success)
+    throw new TaxonomyError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   return compileTaxonomy(parsed.data);
 }
 
@@ -101,7 +107,10 @@ export async function run(argv: string[], io: DetectIo = process as unknown as D
   try {
     matcher = await loadMatcher(options.taxonomy);
   } catch (error) {
-    const key = error instanceof TaxonomyError || error instanceof SyntaxError ? 'concern_cliBadTaxonomy' : 'concern_cliReadError';
+    const key =
+      error instanceof TaxonomyError || error instanceof SyntaxError
+        ? 'concern_cliBadTaxonomy'
+        : 'concern_cliReadError';
     io.stderr.write(`${t(key, { file: options.taxonomy ?? '', error: errorText(error) })}\n`);
     return 1;
   }

@@ -56,7 +56,13 @@ describe('accounts and trust', () => {
     expect(agent.shop.id).toBe(shop.id);
     expect((await api(base, null, 'POST', '/v1/join', { code, name: '小李' })).json).toEqual({ error: 'badJoinCode' });
 
-    const expired = await createInvite(sql, shop.id, { role: 'agent', uses: 5, hours: 1 }, null, Date.now() - 2 * 3_600_000);
+    const expired = await createInvite(
+      sql,
+      shop.id,
+      { role: 'agent', uses: 5, hours: 1 },
+      null,
+      Date.now() - 2 * 3_600_000,
+    );
     expect((await api(base, null, 'POST', '/v1/join', { code: expired.code, name: 'x' })).status).toBe(400);
 
     const second = await api(base, boss.token, 'POST', '/v1/invites', { role: 'agent', uses: 3 });
@@ -72,10 +78,16 @@ describe('accounts and trust', () => {
     expect((await api(base, agent.token, 'POST', `/v1/members/${boss.member.id}/revoke`)).status).toBe(403);
     expect((await api(base, agent.token, 'GET', '/v1/team/concerns')).status).toBe(403);
     expect((await api(base, agent.token, 'GET', '/v1/team/dashboard?asOf=2026-01-01')).status).toBe(403);
-    const res = await fetch(`${base}/v1/import`, { method: 'POST', headers: { authorization: `Bearer ${agent.token}`, 'content-type': 'text/csv' }, body: 'a,b\n' });
+    const res = await fetch(`${base}/v1/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${agent.token}`, 'content-type': 'text/csv' },
+      body: 'a,b\n',
+    });
     expect(res.status).toBe(403);
     const t = template(Date.now());
-    const push = await api(base, agent.token, 'POST', '/v1/sync/push', { changes: [{ changeId: 'tpl-edit-1', kind: 'template', id: t.id, at: Date.now(), base: 0, op: 'put', patch: t }] });
+    const push = await api(base, agent.token, 'POST', '/v1/sync/push', {
+      changes: [{ changeId: 'tpl-edit-1', kind: 'template', id: t.id, at: Date.now(), base: 0, op: 'put', patch: t }],
+    });
     expect(push.json).toMatchObject({ results: [{ status: 'rejected', reason: 'forbidden' }] });
   });
 
@@ -83,11 +95,29 @@ describe('accounts and trust', () => {
     const a = await newShop(sql, base, 'A 店');
     const b = await newShop(sql, base, 'B 店');
     const n = note('same-id', 'A 的笔记', Date.now());
-    await api(base, a.boss.token, 'POST', '/v1/sync/push', { changes: [{ changeId: 'scope-a-1', kind: 'note', id: n.id, at: n.updatedAt, base: 0, op: 'put', patch: n }] });
+    await api(base, a.boss.token, 'POST', '/v1/sync/push', {
+      changes: [{ changeId: 'scope-a-1', kind: 'note', id: n.id, at: n.updatedAt, base: 0, op: 'put', patch: n }],
+    });
     // B writes a record with the same id: its own, A's stays as it was.
-    await api(base, b.boss.token, 'POST', '/v1/sync/push', { changes: [{ changeId: 'scope-b-1', kind: 'note', id: n.id, at: n.updatedAt, base: 0, op: 'put', patch: { ...n, text: 'B 的笔记' } }] });
-    const pullA = (await api(base, a.boss.token, 'GET', '/v1/sync/pull?since=0')).json as { records: { data: { text: string } }[] };
-    const pullB = (await api(base, b.boss.token, 'GET', '/v1/sync/pull?since=0')).json as { records: { data: { text: string } }[] };
+    await api(base, b.boss.token, 'POST', '/v1/sync/push', {
+      changes: [
+        {
+          changeId: 'scope-b-1',
+          kind: 'note',
+          id: n.id,
+          at: n.updatedAt,
+          base: 0,
+          op: 'put',
+          patch: { ...n, text: 'B 的笔记' },
+        },
+      ],
+    });
+    const pullA = (await api(base, a.boss.token, 'GET', '/v1/sync/pull?since=0')).json as {
+      records: { data: { text: string } }[];
+    };
+    const pullB = (await api(base, b.boss.token, 'GET', '/v1/sync/pull?since=0')).json as {
+      records: { data: { text: string } }[];
+    };
     expect(pullA.records.map((r) => r.data.text)).toEqual(['A 的笔记']);
     expect(pullB.records.map((r) => r.data.text)).toEqual(['B 的笔记']);
     // Members, invites and revocations stay in their shop too.
@@ -108,7 +138,9 @@ describe('accounts and trust', () => {
     expect((await api(base, agent.token, 'GET', '/v1/me')).status).toBe(401);
     expect((await api(base, agent.token, 'GET', '/v1/sync/pull')).status).toBe(401);
     expect((await engine.sync()).status).toBe('refused');
-    const members = (await api(base, boss.token, 'GET', '/v1/members')).json as { members: { id: string; revoked: boolean }[] };
+    const members = (await api(base, boss.token, 'GET', '/v1/members')).json as {
+      members: { id: string; revoked: boolean }[];
+    };
     expect(members.members.find((m) => m.id === agent.member.id)?.revoked).toBe(true);
   });
 
@@ -137,7 +169,8 @@ describe('sync through the server', () => {
         },
         pull: real.pull,
       },
-      store, newChangeId,
+      store,
+      newChangeId,
     });
     for (let i = 0; i < 3; i++) {
       store.write('note', note(`n${i}`, `笔记${i}`, Date.now()));
@@ -152,7 +185,9 @@ describe('sync through the server', () => {
     await other.engine.sync();
     const report = await engine.sync();
     expect(report.status).toBe('idle');
-    const pulled = (await api(base, agent.token, 'GET', '/v1/sync/pull?since=0')).json as { records: { id: string; seq: number; data: { text: string } }[] };
+    const pulled = (await api(base, agent.token, 'GET', '/v1/sync/pull?since=0')).json as {
+      records: { id: string; seq: number; data: { text: string } }[];
+    };
     expect(pulled.records.map((r) => r.id)).toEqual(['n1', 'n2', 'n0']);
     expect(pulled.records.map((r) => r.seq)).toEqual([2, 3, 4]);
     expect(pulled.records.find((r) => r.id === 'n0')?.data.text).toBe('小李改过');
@@ -182,14 +217,24 @@ describe('import on the server, lookup from the sidebar', () => {
     const { boss, addAgent } = await newShop(sql, base);
     const file = readFileSync('tests/fixtures/exports/ExportOrderList202510071230.csv');
     const upload = async () => {
-      const res = await fetch(`${base}/v1/import?name=ExportOrderList202510071230.csv`, { method: 'POST', headers: { authorization: `Bearer ${boss.token}`, 'content-type': 'text/csv' }, body: file });
+      const res = await fetch(`${base}/v1/import?name=ExportOrderList202510071230.csv`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${boss.token}`, 'content-type': 'text/csv' },
+        body: file,
+      });
       const answer = await importAnswer(res);
       expect(answer.status).toBe(200);
       expect(answer.events[0]?.type).toBe('started');
       expect(answer.events.at(-1)?.type).toBe('done');
       return answer.summary;
     };
-    expect(await upload()).toMatchObject({ orders: 6, newOrders: 6, buyersTouched: 3, format: 'taobao_order', encoding: 'gb18030' });
+    expect(await upload()).toMatchObject({
+      orders: 6,
+      newOrders: 6,
+      buyersTouched: 3,
+      format: 'taobao_order',
+      encoding: 'gb18030',
+    });
     expect(await upload()).toMatchObject({ orders: 6, newOrders: 0 });
     const agent = await addAgent('小王');
     const q = (nick: string) => `/v1/buyers/lookup?platform=taobao&nick=${encodeURIComponent(nick)}&asOf=2025-11-01`;
@@ -199,10 +244,18 @@ describe('import on the server, lookup from the sidebar', () => {
     expect(found.buyer?.metrics).toMatchObject({ paidOrders: 3, allOrders: 3, netCents: 142600 });
     expect(found.profile).toMatchObject({ asOf: '2025-11-01', stage: { id: 'active' } });
     // Orders the agent's console taught: the answer names those this buyer's imports already count (not another buyer's).
-    const taught = BuyerLookupSchema.parse((await api(base, agent.token, 'GET', `${q('tb_xiaolin')}&orders=2900012345678901,2900012345678902,LIVE-1`)).json);
+    const taught = BuyerLookupSchema.parse(
+      (await api(base, agent.token, 'GET', `${q('tb_xiaolin')}&orders=2900012345678901,2900012345678902,LIVE-1`)).json,
+    );
     expect(taught.known).toEqual(['2900012345678901']);
     expect(found.known).toBeUndefined();
-    expect(BuyerLookupSchema.parse((await api(base, agent.token, 'GET', q('没有这个人'))).json)).toEqual({ buyer: null, profile: null, orders: [], match: null, anyData: true });
+    expect(BuyerLookupSchema.parse((await api(base, agent.token, 'GET', q('没有这个人'))).json)).toEqual({
+      buyer: null,
+      profile: null,
+      orders: [],
+      match: null,
+      anyData: true,
+    });
     const model = (await api(base, agent.token, 'GET', '/v1/segment-model?asOf=2025-11-01')).json as { buyers: number };
     expect(model.buyers).toBe(2);
   });
@@ -210,9 +263,16 @@ describe('import on the server, lookup from the sidebar', () => {
   it('lookup follows the extension’s matching: the console’s buyer id, else the nick as key, else as display name', async () => {
     const { boss } = await newShop(sql, base);
     const file = readFileSync('tests/fixtures/exports/orders_export_1.csv');
-    const res = await fetch(`${base}/v1/import?name=orders_export_1.csv&timeZone=Europe%2FBerlin`, { method: 'POST', headers: { authorization: `Bearer ${boss.token}`, 'content-type': 'text/csv' }, body: file });
+    const res = await fetch(`${base}/v1/import?name=orders_export_1.csv&timeZone=Europe%2FBerlin`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${boss.token}`, 'content-type': 'text/csv' },
+      body: file,
+    });
     expect((await importAnswer(res)).summary).toMatchObject({ status: 'done', orders: 3 });
-    const look = async (params: string) => BuyerLookupSchema.parse((await api(base, boss.token, 'GET', `/v1/buyers/lookup?platform=shopify&asOf=2025-11-01&${params}`)).json).buyer?.id ?? null;
+    const look = async (params: string) =>
+      BuyerLookupSchema.parse(
+        (await api(base, boss.token, 'GET', `/v1/buyers/lookup?platform=shopify&asOf=2025-11-01&${params}`)).json,
+      ).buyer?.id ?? null;
     const key = 'shopify:anna.schmidt@example.com';
     expect(await look(`id=${encodeURIComponent('anna.schmidt@example.com')}&nick=x`)).toBe(key);
     expect(await look(`nick=${encodeURIComponent('anna.schmidt@example.com')}`)).toBe(key);
@@ -222,7 +282,11 @@ describe('import on the server, lookup from the sidebar', () => {
 
   it('a file that is not an export is refused with where and why', async () => {
     const { boss } = await newShop(sql, base);
-    const res = await fetch(`${base}/v1/import?name=notes.csv`, { method: 'POST', headers: { authorization: `Bearer ${boss.token}`, 'content-type': 'text/csv' }, body: '%PDF-1.4 not a table' });
+    const res = await fetch(`${base}/v1/import?name=notes.csv`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${boss.token}`, 'content-type': 'text/csv' },
+      body: '%PDF-1.4 not a table',
+    });
     expect(res.status).toBe(422);
     expect(await res.json()).toMatchObject({ error: 'importFailed', message: expect.stringContaining('notes.csv') });
   });

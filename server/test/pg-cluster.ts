@@ -22,12 +22,16 @@ export function findPgBin(): string {
   if (process.env.PG_BIN && existsSync(join(process.env.PG_BIN, 'initdb'))) return process.env.PG_BIN;
   const root = '/usr/lib/postgresql';
   if (existsSync(root)) {
-    const versions = readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+    const versions = readdirSync(root)
+      .filter((v) => /^\d+$/.test(v))
+      .sort((a, b) => Number(b) - Number(a));
     for (const v of versions) if (existsSync(join(root, v, 'bin', 'initdb'))) return join(root, v, 'bin');
   }
   const which = spawnSync('sh', ['-c', 'command -v initdb'], { encoding: 'utf8' });
   if (which.status === 0 && which.stdout.trim()) return join(which.stdout.trim(), '..');
-  throw new Error("PostgreSQL's initdb was not found: run `node scripts/setup.mjs --postgres` (installs Debian's postgresql as root) or set PG_BIN");
+  throw new Error(
+    "PostgreSQL's initdb was not found: run `node scripts/setup.mjs --postgres` (installs Debian's postgresql as root) or set PG_BIN",
+  );
 }
 
 /** A loopback port nobody listens on: the system's choice, or the first free one of `HTK_PG_PORT_RANGE` (`55431-55439`). */
@@ -75,7 +79,9 @@ export async function startCluster(): Promise<Cluster> {
   }
   const run = (cmd: string, args: string[]) => {
     const full = join(bin, cmd);
-    const r = asRoot ? spawnSync('runuser', ['-u', 'postgres', '--', full, ...args], { encoding: 'utf8' }) : spawnSync(full, args, { encoding: 'utf8' });
+    const r = asRoot
+      ? spawnSync('runuser', ['-u', 'postgres', '--', full, ...args], { encoding: 'utf8' })
+      : spawnSync(full, args, { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`${cmd} failed (${r.status}): ${r.stderr || r.stdout}`);
     return r.stdout;
   };
@@ -88,7 +94,18 @@ export async function startCluster(): Promise<Cluster> {
   return {
     url,
     createDatabase(name: string) {
-      run('psql', ['-h', dir, '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-qc', `CREATE DATABASE "${name}"`]);
+      run('psql', [
+        '-h',
+        dir,
+        '-p',
+        String(port),
+        '-U',
+        'postgres',
+        '-d',
+        'postgres',
+        '-qc',
+        `CREATE DATABASE "${name}"`,
+      ]);
       return url(name);
     },
     stop() {

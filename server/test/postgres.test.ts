@@ -35,7 +35,12 @@ beforeAll(async () => {
   const b = await listen({ sql: sqlB, joinLimit: limit });
   one = a.base;
   two = b.base;
-  closers.push(() => a.app.close(), () => b.app.close(), () => sqlA.close(), () => sqlB.close());
+  closers.push(
+    () => a.app.close(),
+    () => b.app.close(),
+    () => sqlA.close(),
+    () => sqlB.close(),
+  );
 }, 180_000);
 
 afterAll(async () => {
@@ -53,7 +58,11 @@ function engineFor(base: string, token: string, now?: () => number) {
 function follow(base: string, token: string) {
   const events: { at: number; event: LiveEvent }[] = [];
   const controller = new AbortController();
-  const done = followLive({ baseUrl: base, token, fetch: fetch as unknown as FetchLike }, (event) => events.push({ at: Date.now(), event }), controller.signal).catch((e: unknown) => e);
+  const done = followLive(
+    { baseUrl: base, token, fetch: fetch as unknown as FetchLike },
+    (event) => events.push({ at: Date.now(), event }),
+    controller.signal,
+  ).catch((e: unknown) => e);
   return { events, stop: () => controller.abort(), done };
 }
 
@@ -74,7 +83,9 @@ describe('two server instances on one PostgreSQL', () => {
     await a.engine.noteChange('concern', c.id);
     const sent = Date.now();
     await a.engine.sync();
-    await expect.poll(() => live.events.find((e) => e.event.type === 'change'), { timeout: 2000, interval: 20 }).toBeTruthy();
+    await expect
+      .poll(() => live.events.find((e) => e.event.type === 'change'), { timeout: 2000, interval: 20 })
+      .toBeTruthy();
     const change = live.events.find((e) => e.event.type === 'change')!;
     b.engine.onLive(change.event);
     await expect.poll(() => b.store.live('concern').length, { timeout: 2000, interval: 20 }).toBe(1);
@@ -131,11 +142,24 @@ describe('two server instances on one PostgreSQL', () => {
     await migrate(s1);
     const limit = { hits: 4, seconds: 3600 };
     const [x, y] = [await listen({ sql: s1, joinLimit: limit }), await listen({ sql: s2, joinLimit: limit })];
-    closers.push(() => x.app.close(), () => y.app.close(), () => s1.close(), () => s2.close());
+    closers.push(
+      () => x.app.close(),
+      () => y.app.close(),
+      () => s1.close(),
+      () => s2.close(),
+    );
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await api(i % 2 ? y.base : x.base, null, 'POST', '/v1/join', { code: 'AAAA-BBBB-CCCC-DDDD', name: 'x' })).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push(
+        (await api(i % 2 ? y.base : x.base, null, 'POST', '/v1/join', { code: 'AAAA-BBBB-CCCC-DDDD', name: 'x' }))
+          .status,
+      );
     expect(statuses).toEqual([400, 400, 400, 400, 429, 429]);
-    const res = await fetch(`${x.base}/v1/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const res = await fetch(`${x.base}/v1/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
   });
@@ -152,7 +176,12 @@ describe('offline first against the real server', () => {
     const offline = async () => {
       throw new TypeError('fetch failed');
     };
-    const flaky = httpTransport({ baseUrl: one, token: agent.token, fetch: ((url: string, init: Parameters<FetchLike>[1]) => (online ? fetch(url, init) : offline())) as unknown as FetchLike });
+    const flaky = httpTransport({
+      baseUrl: one,
+      token: agent.token,
+      fetch: ((url: string, init: Parameters<FetchLike>[1]) =>
+        online ? fetch(url, init) : offline()) as unknown as FetchLike,
+    });
     const engine = new SyncEngine({ transport: flaky, store, newChangeId, now: () => clock.now });
     for (let h = 0; h < 8; h++) {
       clock.now += 3 * 3_600_000;
@@ -170,7 +199,12 @@ describe('offline first against the real server', () => {
     expect((await engine.sync()).pushed).toBe(0);
     const b = engineFor(two, other.token);
     await b.engine.sync();
-    expect(b.store.live('note').map((n) => n.id).sort()).toEqual([...Array(8).keys()].map((h) => `off-${h}`).sort());
+    expect(
+      b.store
+        .live('note')
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual([...Array(8).keys()].map((h) => `off-${h}`).sort());
     expect(b.store.live('tag')).toHaveLength(8);
   });
 });
@@ -179,27 +213,55 @@ describe('import and lookup on the real server', () => {
   it('a supervisor’s import is seen by agents of every instance; their concerns come back in the team export with their names', async () => {
     const { boss, addAgent } = await newShop(sqlA, one);
     const file = readFileSync('tests/fixtures/exports/ExportOrderList202510071230.csv');
-    const res = await fetch(`${one}/v1/import?name=orders.csv`, { method: 'POST', headers: { authorization: `Bearer ${boss.token}`, 'content-type': 'text/csv' }, body: file });
+    const res = await fetch(`${one}/v1/import?name=orders.csv`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${boss.token}`, 'content-type': 'text/csv' },
+      body: file,
+    });
     expect((await importAnswer(res)).summary).toMatchObject({ status: 'done', orders: 6, buyersTouched: 3 });
     const wang = await addAgent('小王');
     const li = await addAgent('小李');
-    const found = BuyerLookupSchema.parse((await api(two, li.token, 'GET', '/v1/buyers/lookup?platform=taobao&nick=tb_xiaolin&asOf=2025-11-01')).json);
+    const found = BuyerLookupSchema.parse(
+      (await api(two, li.token, 'GET', '/v1/buyers/lookup?platform=taobao&nick=tb_xiaolin&asOf=2025-11-01')).json,
+    );
     expect(found.buyer?.metrics.paidOrders).toBe(3);
 
-    for (const [who, base, msg] of [[wang, one, 'm1'], [li, two, 'm2']] as const) {
+    for (const [who, base, msg] of [
+      [wang, one, 'm1'],
+      [li, two, 'm2'],
+    ] as const) {
       const e = engineFor(base, who.token);
-      const c = { ...concern(msg, Date.parse('2025-10-20T04:00:00Z'), '客服'), buyerId: 'taobao:tb_xiaolin', nick: 'tb_xiaolin', id: `taobao:tb_xiaolin|${msg}|size` };
+      const c = {
+        ...concern(msg, Date.parse('2025-10-20T04:00:00Z'), '客服'),
+        buyerId: 'taobao:tb_xiaolin',
+        nick: 'tb_xiaolin',
+        id: `taobao:tb_xiaolin|${msg}|size`,
+      };
       e.store.write('concern', c);
       await e.engine.noteChange('concern', c.id);
       await e.engine.sync();
     }
-    const csv = await fetch(`${two}/v1/team/concerns?format=csv`, { headers: { authorization: `Bearer ${boss.token}` } });
+    const csv = await fetch(`${two}/v1/team/concerns?format=csv`, {
+      headers: { authorization: `Bearer ${boss.token}` },
+    });
     expect(csv.headers.get('x-huitouke-head')).toBe('2');
     const text = await csv.text();
-    const lines = text.replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r\n/);
     expect(lines).toHaveLength(3);
-    expect(lines.slice(1).map((l) => l.split(',')[9]).sort()).toEqual(['小李', '小王']);
-    const dash = (await api(one, boss.token, 'GET', '/v1/team/dashboard?asOf=2025-11-01')).json as { concerns: { byAgent: Record<string, number> }; buyers: { total: number }; current: { members: { name: string; lastSeenAt: number | null }[] } };
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(',')[9])
+        .sort(),
+    ).toEqual(['小李', '小王']);
+    const dash = (await api(one, boss.token, 'GET', '/v1/team/dashboard?asOf=2025-11-01')).json as {
+      concerns: { byAgent: Record<string, number> };
+      buyers: { total: number };
+      current: { members: { name: string; lastSeenAt: number | null }[] };
+    };
     expect(dash.concerns.byAgent).toEqual({ 小王: 1, 小李: 1 });
     expect(dash.buyers.total).toBe(3);
     expect(dash.current.members.find((m) => m.name === '小王')?.lastSeenAt).toBeGreaterThan(0);

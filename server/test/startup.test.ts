@@ -17,7 +17,11 @@ afterAll(() => {
 
 /** Start the server as a person would and wait for its first line; returns the output so far. */
 function start(args: string[]): Promise<{ proc: ChildProcess; out: () => string; line: string }> {
-  const proc = spawn('npm', ['run', '--silent', 'server', '--', ...args], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const proc = spawn('npm', ['run', '--silent', 'server', '--', ...args], {
+    cwd: process.cwd(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   running.add(proc);
   let text = '';
   proc.stdout!.on('data', (d: Buffer) => (text += d.toString()));
@@ -54,7 +58,9 @@ describe('npm run server', () => {
     dirs.push(dir);
     const port = await freePort('');
     const first = await start(['--port', String(port), '--data', dir]);
-    const m = /^huitouke server http:\/\/127\.0\.0\.1:(\d+) join-code=([0-9A-Z]{4}(?:-[0-9A-Z]{4}){3})$/.exec(first.line);
+    const m = /^huitouke server http:\/\/127\.0\.0\.1:(\d+) join-code=([0-9A-Z]{4}(?:-[0-9A-Z]{4}){3})$/.exec(
+      first.line,
+    );
     expect(m, first.out()).not.toBeNull();
     expect(Number(m![1])).toBe(port);
     const base = `http://127.0.0.1:${port}`;

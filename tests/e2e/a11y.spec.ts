@@ -22,7 +22,15 @@ interface Finding {
 function serious(where: string, violations: Violations): Finding[] {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => ({ where, rule: v.id, impact: v.impact ?? '', target: JSON.stringify(n.target), help: `${v.help} (${n.failureSummary?.split('\n').slice(1, 2).join('').trim() ?? ''})` })));
+    .flatMap((v) =>
+      v.nodes.map((n) => ({
+        where,
+        rule: v.id,
+        impact: v.impact ?? '',
+        target: JSON.stringify(n.target),
+        help: `${v.help} (${n.failureSummary?.split('\n').slice(1, 2).join('').trim() ?? ''})`,
+      })),
+    );
 }
 
 /** One line per page (the counts the issue asks about), then one line per offending element. */
@@ -41,7 +49,8 @@ async function checkFrame(frame: Frame): Promise<Violations> {
   await frame.evaluate(axe.source);
   return frame.evaluate(async (tags) => {
     const run = (window as unknown as { axe: typeof axe }).axe;
-    return (await run.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })).violations;
+    return (await run.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }))
+      .violations;
   }, TAGS);
 }
 
@@ -52,17 +61,35 @@ async function htmlLang(target: Page | Frame): Promise<string> {
 /** `<html lang>` follows the chosen UI language (axe only checks that it is valid). */
 async function langFinding(target: Page | Frame, where: string, lang: string): Promise<Finding[]> {
   const actual = await htmlLang(target);
-  return actual === lang ? [] : [{ where, rule: 'html-lang-follows-ui', impact: 'serious', target: '["html"]', help: `lang="${actual}", the UI is in ${lang}` }];
+  return actual === lang
+    ? []
+    : [
+        {
+          where,
+          rule: 'html-lang-follows-ui',
+          impact: 'serious',
+          target: '["html"]',
+          help: `lang="${actual}", the UI is in ${lang}`,
+        },
+      ];
 }
 
 /** Every section of the options workspace, as its navigation lists them. */
 async function optionsSections(page: Page): Promise<string[]> {
-  const ids = await page.locator('[data-testid^="nav-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('nav-'.length)));
+  const ids = await page
+    .locator('[data-testid^="nav-"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('nav-'.length)));
   expect(ids.length).toBeGreaterThan(5);
   return ids;
 }
 
-async function checkOptions(context: BrowserContext, extensionId: string, lang: string, findings: Finding[], pages: string[]) {
+async function checkOptions(
+  context: BrowserContext,
+  extensionId: string,
+  lang: string,
+  findings: Finding[],
+  pages: string[],
+) {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html#/data`);
   await expect(page.locator('main h1')).toBeVisible();
@@ -79,7 +106,13 @@ async function checkOptions(context: BrowserContext, extensionId: string, lang: 
   await page.close();
 }
 
-async function checkPopup(context: BrowserContext, extensionId: string, lang: string, findings: Finding[], pages: string[]) {
+async function checkPopup(
+  context: BrowserContext,
+  extensionId: string,
+  lang: string,
+  findings: Finding[],
+  pages: string[],
+) {
   const page = await context.newPage();
   await page.setViewportSize({ width: 380, height: 600 });
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
@@ -93,8 +126,18 @@ async function checkPopup(context: BrowserContext, extensionId: string, lang: st
   await page.close();
 }
 
-async function checkSidebar(context: BrowserContext, extensionId: string, buyer: string, lang: string, findings: Finding[], pages: string[]) {
-  const page = await openConsole(context, `?buyer=${encodeURIComponent(buyer)}&nick=${encodeURIComponent(buyer)}&script=off`);
+async function checkSidebar(
+  context: BrowserContext,
+  extensionId: string,
+  buyer: string,
+  lang: string,
+  findings: Finding[],
+  pages: string[],
+) {
+  const page = await openConsole(
+    context,
+    `?buyer=${encodeURIComponent(buyer)}&nick=${encodeURIComponent(buyer)}&script=off`,
+  );
   const frame = await sidebarFrame(page, extensionId);
   await expect(page.locator('#demo-console[data-ready="true"]')).toBeVisible();
   await page.evaluate((id) => window.__demoConsole!.receive(id, '这个有色差吗，我165穿什么码'), buyer);
@@ -109,7 +152,9 @@ async function checkSidebar(context: BrowserContext, extensionId: string, buyer:
 }
 
 async function returningBuyer(context: BrowserContext, extensionId: string): Promise<string> {
-  const buyer = (await readBuyers(context, extensionId)).find((b) => b.platform === 'taobao' && b.metrics.paidOrders >= 2);
+  const buyer = (await readBuyers(context, extensionId)).find(
+    (b) => b.platform === 'taobao' && b.metrics.paidOrders >= 2,
+  );
   expect(buyer, 'the demo data has a returning Taobao buyer').toBeTruthy();
   return buyer!.buyerKey;
 }
@@ -140,7 +185,10 @@ test.describe('accessibility (axe, WCAG 2.1 A/AA): no serious or critical violat
     expect(findings, report(findings, pages)).toEqual([]);
   });
 
-  test('open forms, menus, a locked workspace and the sidebar’s search and blanks (zh-CN)', async ({ context, extensionId }) => {
+  test('open forms, menus, a locked workspace and the sidebar’s search and blanks (zh-CN)', async ({
+    context,
+    extensionId,
+  }) => {
     test.setTimeout(180_000);
     await importFiles(context, extensionId, [DEMO_EXPORT]);
     const findings: Finding[] = [];
@@ -222,7 +270,10 @@ async function tabIntoSidebar(page: Page, frame: Frame) {
 }
 
 test.describe('keyboard', () => {
-  test('tab lists: one tab stop, Left/Right/Home/End move and select (levels → segment view)', async ({ context, extensionId }) => {
+  test('tab lists: one tab stop, Left/Right/Home/End move and select (levels → segment view)', async ({
+    context,
+    extensionId,
+  }) => {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/options.html#/levels`);
     const list = page.getByRole('tablist', { name: '分群方式' });
@@ -271,7 +322,10 @@ test.describe('keyboard', () => {
     await expect(page.getByTestId('coupon-name')).toBeVisible();
   });
 
-  test('the sidebar by keyboard alone: Tab in from the console, Alt+J, arrows, Enter inserts, Esc, / searches', async ({ context, extensionId }) => {
+  test('the sidebar by keyboard alone: Tab in from the console, Alt+J, arrows, Enter inserts, Esc, / searches', async ({
+    context,
+    extensionId,
+  }) => {
     const buyer = 'tb_keyboard_only';
     const page = await openConsole(context, `?buyer=${buyer}&nick=${buyer}&script=off`);
     const frame = await sidebarFrame(page, extensionId);

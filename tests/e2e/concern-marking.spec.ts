@@ -5,7 +5,10 @@ import { expect, openConsole, readStore, sidebarFrame, test } from './fixtures';
 
 const MESSAGE = '我老公说穿上像麻袋';
 
-test('the agent selects words the detector missed and marks them as a concern; the supervisor exports the example as JSONL', async ({ context, extensionId }) => {
+test('the agent selects words the detector missed and marks them as a concern; the supervisor exports the example as JSONL', async ({
+  context,
+  extensionId,
+}) => {
   const page = await openConsole(context, '?buyer=mk_buyer&nick=mk_buyer&script=off');
   const frame = await sidebarFrame(page, extensionId);
   await expect(page.locator('#demo-console[data-ready="true"]')).toBeVisible();
@@ -39,7 +42,11 @@ test('the agent selects words the detector missed and marks them as a concern; t
   const item = frame.locator('[data-testid="concern-item"][data-concern="size"]');
   await expect(item).toBeVisible();
   await expect(item).toContainText('像麻袋');
-  const stored = await readStore<{ concern: string; missed?: boolean; quote: string; messageText?: string }>(context, extensionId, 'concerns');
+  const stored = await readStore<{ concern: string; missed?: boolean; quote: string; messageText?: string }>(
+    context,
+    extensionId,
+    'concerns',
+  );
   expect(stored.map((c) => [c.concern, c.missed, c.quote, c.messageText])).toEqual([['size', true, '像麻袋', MESSAGE]]);
 
   // The supervisor exports the labelled example.
@@ -48,6 +55,8 @@ test('the agent selects words the detector missed and marks them as a concern; t
   await expect(options.getByTestId('concern-examples-count')).toContainText('1');
   const download = options.waitForEvent('download');
   await options.getByTestId('export-concern-examples').click();
-  const lines = readFileSync(await (await download).path(), 'utf8').trim().split('\n');
+  const lines = readFileSync(await (await download).path(), 'utf8')
+    .trim()
+    .split('\n');
   expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual([{ text: MESSAGE, concerns: ['size'] }]);
 });

@@ -15,19 +15,32 @@ import { expect, importFiles, openConsole, sidebarFrame, test } from './fixtures
  */
 function exportAsOfToday(name: string, exportDay: string): string {
   const shift = dayNumber(todayIn('Asia/Shanghai', Date.now())) - dayNumber(exportDay);
-  const text = readFileSync(join(process.cwd(), 'tests', 'fixtures', 'exports', name), 'utf8').replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (d) => fromDayNumber(dayNumber(d) + shift));
+  const text = readFileSync(join(process.cwd(), 'tests', 'fixtures', 'exports', name), 'utf8').replace(
+    /\b(\d{4}-\d{2}-\d{2})\b/g,
+    (d) => fromDayNumber(dayNumber(d) + shift),
+  );
   const file = join(mkdtempSync(join(tmpdir(), 'htk-live-')), name);
   writeFileSync(file, text);
   return file;
 }
 
-type DemoApi = { placeOrder(buyerId: string, order: { id: string; amount?: number; status: string; tracking?: string }): void };
+type DemoApi = {
+  placeOrder(buyerId: string, order: { id: string; amount?: number; status: string; tracking?: string }): void;
+};
 
-test('Pinduoduo: an export without buyers, then the order panel shows two of its orders → the buyer has a level, a stage, orders and spend', async ({ context, extensionId }) => {
-  const summary = await importFiles(context, extensionId, [exportAsOfToday('pinduoduo-orders-20251010.csv', '2025-10-10')]);
+test('Pinduoduo: an export without buyers, then the order panel shows two of its orders → the buyer has a level, a stage, orders and spend', async ({
+  context,
+  extensionId,
+}) => {
+  const summary = await importFiles(context, extensionId, [
+    exportAsOfToday('pinduoduo-orders-20251010.csv', '2025-10-10'),
+  ]);
   expect(summary).toContain('3');
 
-  const page = await openConsole(context, `?script=off&platform=pinduoduo&buyer=pdd_8823014491&nick=${encodeURIComponent('墨墨的小铺常客')}&orders=251007-607198974342268,251009-998877665544332`);
+  const page = await openConsole(
+    context,
+    `?script=off&platform=pinduoduo&buyer=pdd_8823014491&nick=${encodeURIComponent('墨墨的小铺常客')}&orders=251007-607198974342268,251009-998877665544332`,
+  );
   await expect(page.getByTestId('console-order')).toHaveCount(2);
   await expect(page.getByTestId('console-order').first()).toHaveAttribute('data-order-id', '251007-607198974342268');
   const frame = await sidebarFrame(page, extensionId);
@@ -45,15 +58,24 @@ test('Pinduoduo: an export without buyers, then the order panel shows two of its
   await expect(frame.getByTestId('buyer-freshness')).toContainText(dayBefore.slice(5));
 
   // For good: the buyer opened again without the panel's orders keeps them.
-  const again = await openConsole(context, `?script=off&platform=pinduoduo&buyer=pdd_8823014491&nick=${encodeURIComponent('墨墨的小铺常客')}`);
+  const again = await openConsole(
+    context,
+    `?script=off&platform=pinduoduo&buyer=pdd_8823014491&nick=${encodeURIComponent('墨墨的小铺常客')}`,
+  );
   const frame2 = await sidebarFrame(again, extensionId);
   await expect(frame2.getByTestId('buyer-level')).toHaveAttribute('data-value', 'VIP3');
   await expect(frame2.getByTestId('buyer-orders')).toHaveText('2');
 });
 
-test('Douyin: an export without buyers is tied by the panel; an order placed now counts live, once, and follows its payment', async ({ context, extensionId }) => {
+test('Douyin: an export without buyers is tied by the panel; an order placed now counts live, once, and follows its payment', async ({
+  context,
+  extensionId,
+}) => {
   await importFiles(context, extensionId, [exportAsOfToday('douyin-orders-20251010.csv', '2025-10-10')]);
-  const page = await openConsole(context, `?script=off&platform=douyin&buyer=dy_5561&nick=${encodeURIComponent('小鹿爱吃糖')}&orders=6929012345678901234`);
+  const page = await openConsole(
+    context,
+    `?script=off&platform=douyin&buyer=dy_5561&nick=${encodeURIComponent('小鹿爱吃糖')}&orders=6929012345678901234`,
+  );
   const frame = await sidebarFrame(page, extensionId);
   // ¥2,598 paid (the refunded ¥59 eye mask does not count): the ¥1,000 level.
   await expect(frame.getByTestId('buyer-level')).toHaveAttribute('data-value', 'VIP3');
@@ -62,12 +84,23 @@ test('Douyin: an export without buyers is tied by the panel; an order placed now
   await expect(frame.getByTestId('buyer-total')).toContainText('2,598');
 
   // A new order, not in any export: shown as live, unpaid (not counted as paid yet).
-  await page.evaluate(() => (window as unknown as { __demoConsole: DemoApi }).__demoConsole.placeOrder('dy_5561', { id: '6930000000000000001', amount: 100, status: 'unpaid' }));
+  await page.evaluate(() =>
+    (window as unknown as { __demoConsole: DemoApi }).__demoConsole.placeOrder('dy_5561', {
+      id: '6930000000000000001',
+      amount: 100,
+      status: 'unpaid',
+    }),
+  );
   await expect(page.locator('[data-testid="console-order"][data-order-id="6930000000000000001"]')).toHaveCount(1);
   await expect(frame.getByTestId('buyer-live')).toHaveAttribute('data-console-orders', '1');
   await expect(frame.getByTestId('buyer-orders')).toHaveText('1');
   // Paid: counted once, with its amount.
-  await page.evaluate(() => (window as unknown as { __demoConsole: DemoApi }).__demoConsole.placeOrder('dy_5561', { id: '6930000000000000001', status: 'paid' }));
+  await page.evaluate(() =>
+    (window as unknown as { __demoConsole: DemoApi }).__demoConsole.placeOrder('dy_5561', {
+      id: '6930000000000000001',
+      status: 'paid',
+    }),
+  );
   await expect(frame.getByTestId('buyer-orders')).toHaveText('2');
   await expect(frame.getByTestId('buyer-total')).toContainText('2,698');
   await expect(page.getByTestId('console-order')).toHaveCount(2);

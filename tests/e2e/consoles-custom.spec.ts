@@ -37,19 +37,44 @@ async function fill(options: Page, name: string, pattern: string, selectors: Rec
 
 const storedConsoles = (page: Page) =>
   page.evaluate(async () => {
-    const storage = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local;
-    return ((await storage.get('customConsoles')).customConsoles ?? []) as Array<{ id: string; matches: string[]; exampleUrls: string[] }>;
+    const storage = (
+      globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }
+    ).chrome.storage.local;
+    return ((await storage.get('customConsoles')).customConsoles ?? []) as Array<{
+      id: string;
+      matches: string[];
+      exampleUrls: string[];
+    }>;
   });
 
-async function registeredScripts(context: BrowserContext): Promise<Array<{ id: string; matches?: string[]; js?: string[] }>> {
+async function registeredScripts(
+  context: BrowserContext,
+): Promise<Array<{ id: string; matches?: string[]; js?: string[] }>> {
   const [worker] = context.serviceWorkers();
   if (!worker) throw new Error('no service worker');
-  return worker.evaluate(() => (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<Array<{ id: string; matches?: string[]; js?: string[] }>> } } }).chrome.scripting.getRegisteredContentScripts());
+  return worker.evaluate(() =>
+    (
+      globalThis as unknown as {
+        chrome: {
+          scripting: {
+            getRegisteredContentScripts(): Promise<Array<{ id: string; matches?: string[]; js?: string[] }>>;
+          };
+        };
+      }
+    ).chrome.scripting.getRegisteredContentScripts(),
+  );
 }
 
-test('the custom-console form says what is wrong, field by field, and stores nothing', async ({ context, extensionId }) => {
+test('the custom-console form says what is wrong, field by field, and stores nothing', async ({
+  context,
+  extensionId,
+}) => {
   const options = await openForm(context, extensionId);
-  await fill(options, '', 'https://*/*', { ...SELECTORS, messageRow: '.message-list .message-item[data-x="1"', input: '' });
+  await fill(options, '', 'https://*/*', {
+    ...SELECTORS,
+    messageRow: '.message-list .message-item[data-x="1"',
+    input: '',
+  });
   await options.getByTestId('consoles-save').click();
 
   const error = (field: string) => options.locator(`[data-testid="consoles-error"][data-field="${field}"]`);
@@ -61,7 +86,10 @@ test('the custom-console form says what is wrong, field by field, and stores not
   expect(await storedConsoles(options)).toEqual([]);
 });
 
-test('a supervisor tests selectors on an open tab, saves, and the sidebar then follows that console', async ({ context, extensionId }) => {
+test('a supervisor tests selectors on an open tab, saves, and the sidebar then follows that console', async ({
+  context,
+  extensionId,
+}) => {
   const expected = fixtureExpected('custom-lazada');
   const consolePage = await context.newPage();
   await consolePage.goto(await serveFixture(context, 'custom-lazada'));
@@ -71,15 +99,23 @@ test('a supervisor tests selectors on an open tab, saves, and the sidebar then f
   await options.getByTestId('consoles-attr-buyerId').fill('data-buyer-uid');
   await options.getByTestId('consoles-test-run').click();
   // "This selector matches 12 rows; current buyer: 小鱼"
-  await expect(options.getByTestId('consoles-test-summary')).toHaveText(`消息列表匹配 ${expected.messageCount} 条；当前买家：${expected.buyerNick}`);
-  await expect(options.locator('[data-testid="consoles-test-count"][data-field="input"]')).toHaveAttribute('data-count', '1');
+  await expect(options.getByTestId('consoles-test-summary')).toHaveText(
+    `消息列表匹配 ${expected.messageCount} 条；当前买家：${expected.buyerNick}`,
+  );
+  await expect(options.locator('[data-testid="consoles-test-count"][data-field="input"]')).toHaveAttribute(
+    'data-count',
+    '1',
+  );
   // The tested tab's address becomes the console's example address.
   await expect(options.getByTestId('consoles-example')).toHaveValue(expected.url);
 
   // A selector the page does not have is pointed out before saving.
   await options.getByTestId('consoles-sel-sendButton').fill('.im-send-v2');
   await options.getByTestId('consoles-test-run').click();
-  await expect(options.locator('[data-testid="consoles-test-count"][data-field="sendButton"]')).toHaveAttribute('data-count', '0');
+  await expect(options.locator('[data-testid="consoles-test-count"][data-field="sendButton"]')).toHaveAttribute(
+    'data-count',
+    '0',
+  );
   await options.getByTestId('consoles-sel-sendButton').fill(SELECTORS.sendButton!);
 
   await options.getByTestId('consoles-save').click();
@@ -90,7 +126,9 @@ test('a supervisor tests selectors on an open tab, saves, and the sidebar then f
   await expect(options.getByTestId('consoles-item')).toHaveAttribute('data-allowed', 'true');
 
   // The background registers the console script for the pattern…
-  await expect.poll(async () => (await registeredScripts(context)).find((s) => s.id === `htk-custom-${saved!.id}`)?.matches).toEqual([PATTERN]);
+  await expect
+    .poll(async () => (await registeredScripts(context)).find((s) => s.id === `htk-custom-${saved!.id}`)?.matches)
+    .toEqual([PATTERN]);
 
   // …and on the next load the sidebar reads this console with the supervisor's selectors. Its frame
   // loads through the per-session dynamic address, which web_accessible_resources offers on every
@@ -106,5 +144,7 @@ test('a supervisor tests selectors on an open tab, saves, and the sidebar then f
   // Deleting the console removes its registration.
   await options.getByTestId('consoles-delete').click();
   await expect(options.getByTestId('consoles-item')).toHaveCount(0);
-  await expect.poll(async () => (await registeredScripts(context)).filter((s) => s.id.startsWith('htk-custom-')).length).toBe(0);
+  await expect
+    .poll(async () => (await registeredScripts(context)).filter((s) => s.id.startsWith('htk-custom-')).length)
+    .toBe(0);
 });

@@ -1,4 +1,11 @@
-import { adapterOf, confirmSizeConcern, expectBuyer, insertThroughHub, orderFile, sendEnabled } from './consoles-helpers';
+import {
+  adapterOf,
+  confirmSizeConcern,
+  expectBuyer,
+  insertThroughHub,
+  orderFile,
+  sendEnabled,
+} from './consoles-helpers';
 import { expect, importFiles, openConsole, sidebarFrame, test } from './fixtures';
 
 /**
@@ -11,7 +18,10 @@ const WANT = { level: 'VIP1', segment: 'general_retain', stage: 'sleeping' };
 const demo = adapterOf('demo');
 
 for (const input of ['textarea', 'contenteditable'] as const) {
-  test(`demo console (${input}): imported buyer, size concern kept across a reload, insertion without sending`, async ({ context, extensionId }) => {
+  test(`demo console (${input}): imported buyer, size concern kept across a reload, insertion without sending`, async ({
+    context,
+    extensionId,
+  }) => {
     await importFiles(context, extensionId, [orderFile('ExportOrderList-demo.csv')]);
     const query = `?script=off&input=${input}&buyer=${encodeURIComponent(BUYER)}`;
     const page = await openConsole(context, query);
@@ -20,7 +30,18 @@ for (const input of ['textarea', 'contenteditable'] as const) {
     await expectBuyer(frame, BUYER, WANT);
 
     const question = '我平时穿M码，这件会不会偏小？';
-    await confirmSizeConcern(frame, () => page.evaluate(([b, q]) => void (window as unknown as { __demoConsole: { receive(b: string, t: string): string } }).__demoConsole.receive(b!, q!), [BUYER, question]), question);
+    await confirmSizeConcern(
+      frame,
+      () =>
+        page.evaluate(
+          ([b, q]) =>
+            void (
+              window as unknown as { __demoConsole: { receive(b: string, t: string): string } }
+            ).__demoConsole.receive(b!, q!),
+          [BUYER, question],
+        ),
+      question,
+    );
 
     const thread = page.locator(demo.selectors.messageRow);
     const rows = await thread.count();
@@ -37,13 +58,21 @@ for (const input of ['textarea', 'contenteditable'] as const) {
     await page.goto(page.url().replace(/buyer=[^&]+/, 'buyer=tb_other_buyer'));
     const again = await sidebarFrame(page, extensionId);
     await expect(again.getByTestId('buyer-nick')).toHaveText('tb_other_buyer');
-    await page.evaluate((b) => (window as unknown as { __demoConsole: { open(b: string): void } }).__demoConsole.open(b), BUYER);
+    await page.evaluate(
+      (b) => (window as unknown as { __demoConsole: { open(b: string): void } }).__demoConsole.open(b),
+      BUYER,
+    );
     await expectBuyer(again, BUYER, WANT);
-    await expect(again.locator('[data-testid="concern-item"][data-concern="size"]').filter({ hasText: question })).toHaveCount(1);
+    await expect(
+      again.locator('[data-testid="concern-item"][data-concern="size"]').filter({ hasText: question }),
+    ).toHaveCount(1);
   });
 }
 
-test('demo console: back and forward between conversations (SPA navigation) move the sidebar along', async ({ context, extensionId }) => {
+test('demo console: back and forward between conversations (SPA navigation) move the sidebar along', async ({
+  context,
+  extensionId,
+}) => {
   const page = await openConsole(context, '?script=off');
   const rows = page.getByTestId('conversation');
   await expect(rows.nth(2)).toBeVisible();

@@ -37,7 +37,11 @@ export function fixtureExpected(name: string): FixtureExpected {
  * Serve a console fixture page (written from public descriptions, not saved from the console) at its real address, so the manifest's match patterns decide whether
  * the content script runs. Anything else the page asks of that host gets a 404.
  */
-export async function serveFixture(context: BrowserContext, name: string, html = readFileSync(join(FIXTURES, `${name}.html`), 'utf8')): Promise<string> {
+export async function serveFixture(
+  context: BrowserContext,
+  name: string,
+  html = readFileSync(join(FIXTURES, `${name}.html`), 'utf8'),
+): Promise<string> {
   const { url } = fixtureExpected(name);
   const page = url.split('#')[0]!;
   const origin = new URL(url).origin;
@@ -59,7 +63,9 @@ const SHOP_TIME_ZONE = 'Asia/Shanghai';
 
 export function orderFile(name: string): string {
   const shift = dayNumber(todayIn(SHOP_TIME_ZONE, Date.now())) - dayNumber(ANCHOR);
-  const text = readFileSync(join(FIXTURES, 'orders', name), 'utf8').replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (d) => fromDayNumber(dayNumber(d) + shift));
+  const text = readFileSync(join(FIXTURES, 'orders', name), 'utf8').replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (d) =>
+    fromDayNumber(dayNumber(d) + shift),
+  );
   const gbk = name.startsWith('ExportOrderList') || name.startsWith('jd');
   const dir = mkdtempSync(join(tmpdir(), 'htk-orders-'));
   const file = join(dir, name);
@@ -68,7 +74,13 @@ export function orderFile(name: string): string {
 }
 
 /** Import a table the importer does not recognise, mapping its columns as a supervisor would. */
-export async function importMapped(context: BrowserContext, extensionId: string, file: string, mapping: ColumnMapping, platform: Platform): Promise<void> {
+export async function importMapped(
+  context: BrowserContext,
+  extensionId: string,
+  file: string,
+  mapping: ColumnMapping,
+  platform: Platform,
+): Promise<void> {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html#/data`);
   await page.getByTestId('import-file').setInputFiles(file);
@@ -91,9 +103,13 @@ export async function appendBuyerMessage(page: Page, adapter: ConsoleAdapter, te
       const textLeaves = (el: Element) => {
         const holder = el.matches(textSel) ? el : el.querySelector(textSel);
         if (!holder) return [];
-        return [holder, ...holder.querySelectorAll('*')].filter((e) => e.children.length === 0 && (e.textContent ?? '').trim() !== '');
+        return [holder, ...holder.querySelectorAll('*')].filter(
+          (e) => e.children.length === 0 && (e.textContent ?? '').trim() !== '',
+        );
       };
-      const template = rows.filter((r) => (r.matches(buyer) || r.querySelector(buyer)) && textLeaves(r).length === 1).pop();
+      const template = rows
+        .filter((r) => (r.matches(buyer) || r.querySelector(buyer)) && textLeaves(r).length === 1)
+        .pop();
       const last = rows[rows.length - 1];
       if (!template || !last) throw new Error('no buyer message to copy');
       const copy = template.cloneNode(true) as Element;
@@ -105,7 +121,14 @@ export async function appendBuyerMessage(page: Page, adapter: ConsoleAdapter, te
       }
       last.after(copy);
     },
-    { row: s.messageRow, buyer: s.authorBuyer, textSel: s.messageText, idAttr: s.messageId?.attr ?? null, idSel: s.messageId?.selector ?? null, text },
+    {
+      row: s.messageRow,
+      buyer: s.authorBuyer,
+      textSel: s.messageText,
+      idAttr: s.messageId?.attr ?? null,
+      idSel: s.messageId?.selector ?? null,
+      text,
+    },
   );
 }
 
@@ -122,15 +145,28 @@ export interface InsertTargetE2E {
  * conversation the hub reports on connecting (what the sidebar shows). Resolves with the content
  * script's answer.
  */
-export async function insertThroughHub(frame: Frame, text: string, target?: InsertTargetE2E): Promise<{ ok: boolean; reason?: string; openNick?: string }> {
+export async function insertThroughHub(
+  frame: Frame,
+  text: string,
+  target?: InsertTargetE2E,
+): Promise<{ ok: boolean; reason?: string; openNick?: string }> {
   return frame.evaluate(
     ([text, given]) =>
       new Promise<{ ok: boolean; reason?: string; openNick?: string }>((resolve, reject) => {
         type Result = { requestId: string; ok: boolean; reason?: string; openNick?: string };
-        type State = { status: string; consoleId: string; buyer: { id: string | null; nick: string; platform: string } } | null;
+        type State = {
+          status: string;
+          consoleId: string;
+          buyer: { id: string | null; nick: string; platform: string };
+        } | null;
         type Message = { type?: string; result?: Result; state?: State };
-        type Port = { onMessage: { addListener(cb: (m: Message) => void): void }; postMessage(m: unknown): void; disconnect(): void };
-        const runtime = (globalThis as unknown as { chrome: { runtime: { connect(o: { name: string }): Port } } }).chrome.runtime;
+        type Port = {
+          onMessage: { addListener(cb: (m: Message) => void): void };
+          postMessage(m: unknown): void;
+          disconnect(): void;
+        };
+        const runtime = (globalThis as unknown as { chrome: { runtime: { connect(o: { name: string }): Port } } })
+          .chrome.runtime;
         const port = runtime.connect({ name: 'htk-sidebar' });
         // The hub serves a sidebar port only after the frame's nonce (its URL fragment).
         port.postMessage({ type: 'hello', nonce: location.hash.slice(1) });
@@ -145,13 +181,19 @@ export async function insertThroughHub(frame: Frame, text: string, target?: Inse
           if (msg.type === 'state' && !sent) {
             const s = msg.state;
             if (s?.status !== 'ok') return reject(new Error('no conversation open'));
-            return send(given ?? { consoleId: s.consoleId, platform: s.buyer.platform, id: s.buyer.id, nick: s.buyer.nick });
+            return send(
+              given ?? { consoleId: s.consoleId, platform: s.buyer.platform, id: s.buyer.id, nick: s.buyer.nick },
+            );
           }
           if (msg.type !== 'insertResult' || msg.result?.requestId !== requestId) return;
           clearTimeout(timer);
           port.disconnect();
           const r = msg.result;
-          resolve({ ok: r.ok, ...(r.reason ? { reason: r.reason } : {}), ...(r.openNick !== undefined ? { openNick: r.openNick } : {}) });
+          resolve({
+            ok: r.ok,
+            ...(r.reason ? { reason: r.reason } : {}),
+            ...(r.openNick !== undefined ? { openNick: r.openNick } : {}),
+          });
         });
       }),
     [text, target ?? null] as const,
@@ -160,7 +202,15 @@ export async function insertThroughHub(frame: Frame, text: string, target?: Inse
 
 /** Whether the console's send button is usable, by the markers consoles use (attribute, ARIA, class). */
 export async function sendEnabled(page: Page, selector: string): Promise<boolean> {
-  return page.locator(selector).first().evaluate((el) => !(el as HTMLButtonElement).disabled && el.getAttribute('aria-disabled') !== 'true' && !el.classList.contains('disabled'));
+  return page
+    .locator(selector)
+    .first()
+    .evaluate(
+      (el) =>
+        !(el as HTMLButtonElement).disabled &&
+        el.getAttribute('aria-disabled') !== 'true' &&
+        !el.classList.contains('disabled'),
+    );
 }
 
 export async function messageRowCount(page: Page, adapter: ConsoleAdapter): Promise<number> {
@@ -169,7 +219,10 @@ export async function messageRowCount(page: Page, adapter: ConsoleAdapter): Prom
 
 /** The text the console's input holds (value for a textarea, text for an editor). */
 export async function inputText(page: Page, adapter: ConsoleAdapter): Promise<string> {
-  return page.locator(adapter.selectors.input).first().evaluate((el) => ('value' in el ? String((el as HTMLTextAreaElement).value) : (el.textContent ?? '')));
+  return page
+    .locator(adapter.selectors.input)
+    .first()
+    .evaluate((el) => ('value' in el ? String((el as HTMLTextAreaElement).value) : (el.textContent ?? '')));
 }
 
 export async function expectBuyer(frame: Frame, nick: string, want: { level: string; segment: string; stage: string }) {
@@ -187,6 +240,8 @@ export async function confirmSizeConcern(frame: Frame, deliver: () => Promise<vo
   await expect(chips).toHaveCount(before + 1);
   // Chips list the newest message first.
   await chips.first().click();
-  await expect(frame.locator('[data-testid="concern-item"][data-concern="size"]').filter({ hasText: quote })).toHaveCount(1);
+  await expect(
+    frame.locator('[data-testid="concern-item"][data-concern="size"]').filter({ hasText: quote }),
+  ).toHaveCount(1);
   await expect(chips).toHaveCount(before);
 }

@@ -12,11 +12,17 @@ import { expect, importFiles, openConsole, sidebarFrame, test } from './fixtures
  * nickname only, and warns when several stored buyers carry it.
  */
 
-test('demo console as Douyin: the buyer is shown as matched by nickname only; a Taobao buyer is not', async ({ context, extensionId }) => {
+test('demo console as Douyin: the buyer is shown as matched by nickname only; a Taobao buyer is not', async ({
+  context,
+  extensionId,
+}) => {
   await importFiles(context, extensionId, [orderFile('douyin.csv'), orderFile('ExportOrderList-demo.csv')]);
 
   // The demo console gives its own conversation id; the data knows the buyer by nickname.
-  const page = await openConsole(context, `?script=off&platform=douyin&buyer=dy_5561&nick=${encodeURIComponent('小鹿爱吃糖')}`);
+  const page = await openConsole(
+    context,
+    `?script=off&platform=douyin&buyer=dy_5561&nick=${encodeURIComponent('小鹿爱吃糖')}`,
+  );
   const frame = await sidebarFrame(page, extensionId);
   // 2 orders, ¥158 (below the file's mean), the last 60 days ago (see consoles.spec.ts).
   await expectBuyer(frame, '小鹿爱吃糖', { level: 'VIP1', segment: 'general_value', stage: 'silent' });
@@ -30,7 +36,10 @@ test('demo console as Douyin: the buyer is shown as matched by nickname only; a 
   await expect(taobao.getByTestId('buyer-match')).toHaveCount(0);
 });
 
-test('demo console as Douyin: three stored buyers share the nickname → the sidebar asks to check the order', async ({ context, extensionId }) => {
+test('demo console as Douyin: three stored buyers share the nickname → the sidebar asks to check the order', async ({
+  context,
+  extensionId,
+}) => {
   // A shop's own table of Douyin orders, by account, with the nickname beside it.
   const today = todayIn('Asia/Shanghai', Date.now());
   const rows = [
@@ -42,7 +51,13 @@ test('demo console as Douyin: three stored buyers share the nickname → the sid
   ];
   const file = join(mkdtempSync(join(tmpdir(), 'htk-nick-')), 'douyin-accounts.csv');
   writeFileSync(file, rows.map((r) => r.join(',')).join('\n') + '\n');
-  await importMapped(context, extensionId, file, { order: '订单号', buyer: '买家账号', buyerNick: '买家昵称', time: '下单时间', amount: '实付金额' }, 'douyin');
+  await importMapped(
+    context,
+    extensionId,
+    file,
+    { order: '订单号', buyer: '买家账号', buyerNick: '买家昵称', time: '下单时间', amount: '实付金额' },
+    'douyin',
+  );
 
   const page = await openConsole(context, `?script=off&platform=douyin&buyer=${encodeURIComponent('晴天小雨')}`);
   const frame = await sidebarFrame(page, extensionId);
@@ -51,7 +66,10 @@ test('demo console as Douyin: three stored buyers share the nickname → the sid
   await expect(frame.getByTestId('buyer-same-nick')).toHaveText('3 位买家同名，请核对订单');
 
   // A nickname only one buyer carries: matched by nickname, no warning.
-  await page.evaluate((b) => (window as unknown as { __demoConsole: { open(b: string): void } }).__demoConsole.open(b), '月亮船');
+  await page.evaluate(
+    (b) => (window as unknown as { __demoConsole: { open(b: string): void } }).__demoConsole.open(b),
+    '月亮船',
+  );
   await expect(frame.getByTestId('buyer-nick')).toHaveText('月亮船');
   await expect(frame.getByTestId('buyer-match')).toBeVisible();
   await expect(frame.getByTestId('buyer-same-nick')).toHaveCount(0);

@@ -1,5 +1,18 @@
 import type { ColumnMapping } from '../../lib/import/mapping';
-import { adapterOf, appendBuyerMessage, confirmSizeConcern, expectBuyer, fixtureExpected, importMapped, inputText, insertThroughHub, messageRowCount, orderFile, sendEnabled, serveFixture } from './consoles-helpers';
+import {
+  adapterOf,
+  appendBuyerMessage,
+  confirmSizeConcern,
+  expectBuyer,
+  fixtureExpected,
+  importMapped,
+  inputText,
+  insertThroughHub,
+  messageRowCount,
+  orderFile,
+  sendEnabled,
+  serveFixture,
+} from './consoles-helpers';
 import { expect, importFiles, sidebarFrame, test } from './fixtures';
 
 /**
@@ -24,7 +37,17 @@ const CASES: ConsoleCase[] = [
   {
     id: 'pinduoduo',
     file: 'pinduoduo-generic.csv',
-    mapped: { mapping: { buyer: '买家ID', order: '订单号', time: '订单成交时间', paidTime: '支付时间', amount: '用户实付金额(元)', item: '商品' }, platform: 'pinduoduo' },
+    mapped: {
+      mapping: {
+        buyer: '买家ID',
+        order: '订单号',
+        time: '订单成交时间',
+        paidTime: '支付时间',
+        amount: '用户实付金额(元)',
+        item: '商品',
+      },
+      platform: 'pinduoduo',
+    },
     want: { level: 'VIP2', segment: 'important_value', stage: 'active' },
     why: 'uid 8823014491: 3 orders, ¥420, last 10 days ago; the others bought once, long ago',
     sizeQuestion: '我平时穿M码，这件会不会偏小？',
@@ -71,7 +94,10 @@ async function importFor(c: ConsoleCase, context: Parameters<typeof importFiles>
 }
 
 for (const c of CASES) {
-  test(`${c.id}: the sidebar shows the imported buyer, captures a size concern and inserts without sending`, async ({ context, extensionId }) => {
+  test(`${c.id}: the sidebar shows the imported buyer, captures a size concern and inserts without sending`, async ({
+    context,
+    extensionId,
+  }) => {
     await importFor(c, context, extensionId);
     const expected = fixtureExpected(c.id);
     const adapter = adapterOf(c.id);
@@ -98,12 +124,17 @@ for (const c of CASES) {
     await page.reload();
     const again = await sidebarFrame(page, extensionId);
     await expect(again.getByTestId('buyer-nick')).toHaveText(expected.buyerNick);
-    await expect(again.locator('[data-testid="concern-item"][data-concern="size"]').filter({ hasText: c.sizeQuestion })).toHaveCount(1);
+    await expect(
+      again.locator('[data-testid="concern-item"][data-concern="size"]').filter({ hasText: c.sizeQuestion }),
+    ).toHaveCount(1);
   });
 }
 
 for (const changed of ['pinduoduo-changed', 'douyin-changed']) {
-  test(`${changed}: a console whose markup no longer matches says so instead of showing a buyer`, async ({ context, extensionId }) => {
+  test(`${changed}: a console whose markup no longer matches says so instead of showing a buyer`, async ({
+    context,
+    extensionId,
+  }) => {
     const url = await serveFixture(context, changed);
     const page = await context.newPage();
     await page.goto(url);
@@ -116,7 +147,10 @@ for (const changed of ['pinduoduo-changed', 'douyin-changed']) {
 test.describe('following the pinduoduo console as its page changes', () => {
   const pdd = CASES[0]!;
 
-  test('a replaced conversation subtree is read again; a list that stops matching shows the status, never the old buyer', async ({ context, extensionId }) => {
+  test('a replaced conversation subtree is read again; a list that stops matching shows the status, never the old buyer', async ({
+    context,
+    extensionId,
+  }) => {
     await importFor(pdd, context, extensionId);
     const page = await context.newPage();
     await page.goto(await serveFixture(context, 'pinduoduo'));
@@ -129,7 +163,8 @@ test.describe('following the pinduoduo console as its page changes', () => {
       const next = old.cloneNode(true) as Element;
       next.querySelector('.chatWindowHeader .name')!.textContent = 'pdd_73102988';
       for (const el of next.querySelectorAll('[currentuid]')) el.setAttribute('currentuid', '7310298847');
-      for (const li of next.querySelectorAll('li.onemsg')) li.id = li.id.replace('middlePanel_list_', 'middlePanel_list_9');
+      for (const li of next.querySelectorAll('li.onemsg'))
+        li.id = li.id.replace('middlePanel_list_', 'middlePanel_list_9');
       old.replaceWith(next);
     });
     // uid 7310298847 bought once, ¥59, 120 days ago.
@@ -187,7 +222,13 @@ test('the console page cannot read what the sidebar shows', async ({ context, ex
       }
     }
     const w = window as unknown as { __roots: ShadowRoot[]; __messages: string[] };
-    const texts = [document.documentElement.outerHTML, document.documentElement.innerText, ...frames, ...w.__messages, ...w.__roots.map((r) => r.innerHTML)];
+    const texts = [
+      document.documentElement.outerHTML,
+      document.documentElement.innerText,
+      ...frames,
+      ...w.__messages,
+      ...w.__roots.map((r) => r.innerHTML),
+    ];
     return {
       hostExists: host !== null,
       shadowRoot: host ? (host as Element & { shadowRoot: ShadowRoot | null }).shadowRoot : 'no host',
@@ -207,7 +248,10 @@ test('the console page cannot read what the sidebar shows', async ({ context, ex
   expect(seen.leaked).toEqual([]);
 });
 
-test('qianniu: the sidebar leaves when the single-page app navigates away from customer service, and comes back', async ({ context, extensionId }) => {
+test('qianniu: the sidebar leaves when the single-page app navigates away from customer service, and comes back', async ({
+  context,
+  extensionId,
+}) => {
   const page = await context.newPage();
   const url = await serveFixture(context, 'qianniu');
   await page.goto(url);

@@ -20,7 +20,10 @@ test('a Shopee Malaysia export shows its buyers in RM, and levels count ringgit'
   await expect(frame.locator('body')).not.toContainText('¥');
 });
 
-test('a shop with CNY and MYR orders shows the totals apart, and converts only at a rate the supervisor entered', async ({ context, extensionId }) => {
+test('a shop with CNY and MYR orders shows the totals apart, and converts only at a rate the supervisor entered', async ({
+  context,
+  extensionId,
+}) => {
   await importFiles(context, extensionId, [orderFile('ExportOrderList-demo.csv'), orderFile('shopee-my.csv')]);
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html#/data`);
@@ -28,8 +31,12 @@ test('a shop with CNY and MYR orders shows the totals apart, and converts only a
   await expect(totals).toHaveText('¥738.00 + RM 1,436.90');
   await expect(totals).not.toHaveAttribute('data-converted', 'true');
   // Each buyer in their own currency.
-  await expect(options.getByTestId('buyer-row').filter({ hasText: 'nurul.my' }).getByTestId('buyer-row-net')).toHaveText('RM 1,348.90');
-  await expect(options.getByTestId('buyer-row').filter({ hasText: 'tb_hello' }).getByTestId('buyer-row-net')).toHaveText('¥500.00');
+  await expect(
+    options.getByTestId('buyer-row').filter({ hasText: 'nurul.my' }).getByTestId('buyer-row-net'),
+  ).toHaveText('RM 1,348.90');
+  await expect(
+    options.getByTestId('buyer-row').filter({ hasText: 'tb_hello' }).getByTestId('buyer-row-net'),
+  ).toHaveText('¥500.00');
 
   // The shop is in CNY; the supervisor enters 1 MYR = 1.55 CNY: the ringgit are converted and said to be.
   await options.getByTestId('nav-settings').click();

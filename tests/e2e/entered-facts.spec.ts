@@ -26,8 +26,15 @@ async function setClock(worker: Worker, localTime: string): Promise<void> {
   await worker.evaluate((ms) => chrome.storage.local.set({ testClockOffsetMs: ms }), offset);
 }
 
-async function consoleFor(context: BrowserContext, extensionId: string, key: string): Promise<{ page: Page; frame: Frame }> {
-  const page = await openConsole(context, `?buyer=${encodeURIComponent(key)}&nick=${encodeURIComponent(key)}&script=off`);
+async function consoleFor(
+  context: BrowserContext,
+  extensionId: string,
+  key: string,
+): Promise<{ page: Page; frame: Frame }> {
+  const page = await openConsole(
+    context,
+    `?buyer=${encodeURIComponent(key)}&nick=${encodeURIComponent(key)}&script=off`,
+  );
   const frame = await sidebarFrame(page, extensionId);
   await expect(frame.getByTestId('buyer-nick')).toHaveText(key);
   return { page, frame };
@@ -37,7 +44,10 @@ async function consoleFor(context: BrowserContext, extensionId: string, key: str
 const recently = () => `${addDays(localDateAt(Date.now(), TZ), -5)} 10:00:00`;
 
 test.describe('facts entered by people', () => {
-  test('a birthday filled in the sidebar makes a birthday greeting reminder due on the day', async ({ context, extensionId }) => {
+  test('a birthday filled in the sidebar makes a birthday greeting reminder due on the day', async ({
+    context,
+    extensionId,
+  }) => {
     const worker = await backgroundWorker(context);
     const key = '生日测试买家';
     const { page, frame } = await consoleFor(context, extensionId, key);
@@ -67,10 +77,17 @@ test.describe('facts entered by people', () => {
     await expect(after.locator('[data-testid="reminder-item"][data-kind="birthday"]')).toContainText('生日问候');
   });
 
-  test('the shop anniversary set in Settings makes the 店庆 rule offer its coupon on that day', async ({ context, extensionId }, testInfo) => {
+  test('the shop anniversary set in Settings makes the 店庆 rule offer its coupon on that day', async ({
+    context,
+    extensionId,
+  }, testInfo) => {
     const worker = await backgroundWorker(context);
     const key = 'tb_店庆测试';
-    await importFiles(context, extensionId, [writeTaobaoCsv(testInfo.outputPath('orders.csv'), [{ order: '7100000000001', buyer: key, title: '暖柚 加绒打底裤', created: recently() }])]);
+    await importFiles(context, extensionId, [
+      writeTaobaoCsv(testInfo.outputPath('orders.csv'), [
+        { order: '7100000000001', buyer: key, title: '暖柚 加绒打底裤', created: recently() },
+      ]),
+    ]);
     const day = addDays(localDateAt(Date.now(), TZ), 2);
     const [month, date] = [Number(day.slice(5, 7)), Number(day.slice(8, 10))];
 
@@ -94,12 +111,17 @@ test.describe('facts entered by people', () => {
     await expect(coupon.getByTestId('coupon-reason')).toContainText('店庆日');
   });
 
-  test('a product category table imported on the concerns page filters the concern export by category', async ({ context, extensionId }, testInfo) => {
+  test('a product category table imported on the concerns page filters the concern export by category', async ({
+    context,
+    extensionId,
+  }, testInfo) => {
     test.setTimeout(120_000);
-    await importFiles(context, extensionId, [writeTaobaoCsv(testInfo.outputPath('orders.csv'), [
-      { order: '7200000000001', buyer: 'tb_dress', title: '法式碎花连衣裙 收腰', created: recently() },
-      { order: '7200000000002', buyer: 'tb_cream', title: '柚见 屏障修护面霜50g', created: recently() },
-    ])]);
+    await importFiles(context, extensionId, [
+      writeTaobaoCsv(testInfo.outputPath('orders.csv'), [
+        { order: '7200000000001', buyer: 'tb_dress', title: '法式碎花连衣裙 收腰', created: recently() },
+        { order: '7200000000002', buyer: 'tb_cream', title: '柚见 屏障修护面霜50g', created: recently() },
+      ]),
+    ]);
     for (const key of ['tb_dress', 'tb_cream']) {
       const { page, frame } = await consoleFor(context, extensionId, key);
       await page.evaluate((id) => window.__demoConsole!.receive(id, '这件偏大吗？我平时穿M码'), key);
@@ -116,14 +138,24 @@ test.describe('facts entered by people', () => {
     await options.getByTestId('category-import').setInputFiles(table);
     const result = options.getByTestId('category-import-result');
     await expect(result).toContainText('新增 2');
-    await expect(options.getByTestId('category-issue')).toHaveText(['商品类目.csv 第4行第1列：商品是空的，这一行没有导入']);
+    await expect(options.getByTestId('category-issue')).toHaveText([
+      '商品类目.csv 第4行第1列：商品是空的，这一行没有导入',
+    ]);
     await expect(options.getByTestId('category-row')).toHaveCount(2);
 
     await options.locator('[data-testid="concern-export-categories"] [data-value="女装"]').click();
-    const [download] = await Promise.all([options.waitForEvent('download'), options.getByTestId('export-concerns-csv').click()]);
-    const csv = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '').trim().split(/\r?\n/);
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByTestId('export-concerns-csv').click(),
+    ]);
+    const csv = readFileSync(await download.path(), 'utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split(/\r?\n/);
     const header = csv[0]!.split(',');
     const rows = csv.slice(1).map((line) => line.split(','));
-    expect(rows.map((r) => [r[header.indexOf('buyer')], r[header.indexOf('category')]])).toEqual([['tb_dress', '女装']]);
+    expect(rows.map((r) => [r[header.indexOf('buyer')], r[header.indexOf('category')]])).toEqual([
+      ['tb_dress', '女装'],
+    ]);
   });
 });

@@ -48,7 +48,8 @@ export const test = base.extend<Fixtures>({
     const seen: string[] = [];
     context.on('request', (r) => {
       const url = r.url();
-      if (!url.startsWith('chrome-extension://') && !url.startsWith('data:') && !url.startsWith('blob:')) seen.push(url);
+      if (!url.startsWith('chrome-extension://') && !url.startsWith('data:') && !url.startsWith('blob:'))
+        seen.push(url);
     });
     await use(seen);
   },
@@ -60,7 +61,9 @@ export async function sidebarFrame(page: Page, extensionId: string): Promise<Fra
   // The frame may use the extension's id or its per-session dynamic id (web-accessible resources).
   void extensionId;
   const isSidebar = (u: string) => /^chrome-extension:\/\/[a-z0-9]+\/sidebar\.html/.test(u);
-  await expect.poll(() => page.frames().some((f) => isSidebar(f.url())), { message: 'sidebar iframe appears' }).toBe(true);
+  await expect
+    .poll(() => page.frames().some((f) => isSidebar(f.url())), { message: 'sidebar iframe appears' })
+    .toBe(true);
   const frame = page.frames().find((f) => isSidebar(f.url()));
   if (!frame) throw new Error('sidebar frame missing');
   await frame.waitForSelector('[data-testid="htk-sidebar"]');
@@ -135,7 +138,8 @@ export async function markerLine(page: Page): Promise<string | null> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-    const text = (n: DomNode): string => (n.nodeType === 3 ? (n.nodeValue ?? '') : (n.children ?? []).map(text).join(''));
+    const text = (n: DomNode): string =>
+      n.nodeType === 3 ? (n.nodeValue ?? '') : (n.children ?? []).map(text).join('');
     const find = (n: DomNode): DomNode | null => {
       if (n.nodeName === 'HUITOUKE-GUARD') return n;
       for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) {

@@ -55,14 +55,29 @@ function recordElements(): void {
     childList: true,
     subtree: true,
     attributes: true,
-    attributeFilter: ['href', 'src', 'srcdoc', 'action', 'formaction', 'xlink:href', 'onerror', 'onload', 'onclick', 'ontoggle', 'onfocus', 'onmouseover'],
+    attributeFilter: [
+      'href',
+      'src',
+      'srcdoc',
+      'action',
+      'formaction',
+      'xlink:href',
+      'onerror',
+      'onload',
+      'onclick',
+      'ontoggle',
+      'onfocus',
+      'onmouseover',
+    ],
   });
 }
 
 /** Everything the corpus and the traps could turn into elements if a render path treated text as HTML. */
 export const MARKUP_PAYLOADS: readonly string[] = [
   ...PWN_PAYLOADS,
-  ...HOSTILE_STRINGS.filter((h) => h.kind === 'markup' || h.kind === 'css' || h.kind === 'url' || h.kind === 'script').map((h) => h.value),
+  ...HOSTILE_STRINGS.filter(
+    (h) => h.kind === 'markup' || h.kind === 'css' || h.kind === 'url' || h.kind === 'script',
+  ).map((h) => h.value),
 ];
 
 /**
@@ -90,7 +105,11 @@ export async function watchDialogs(context: BrowserContext): Promise<string[]> {
  */
 function findInjected(payloads: readonly string[]): { recorder: boolean; injected: string[] } {
   const w = window as unknown as { __htkSeen?: SeenElement[] };
-  const key = (e: SeenElement) => `${e.tag}|${[...e.attrs].sort().map(([n, v]) => `${n}=${v}`).join('|')}|${e.attrs.length ? '' : e.text}`;
+  const key = (e: SeenElement) =>
+    `${e.tag}|${[...e.attrs]
+      .sort()
+      .map(([n, v]) => `${n}=${v}`)
+      .join('|')}|${e.attrs.length ? '' : e.text}`;
   const toSeen = (el: Element): SeenElement => {
     const attrs = [...el.attributes].map((a): [string, string] => [a.name, a.value.slice(0, 2000)]);
     return { tag: el.localName, attrs, text: attrs.length ? '' : (el.textContent ?? '').slice(0, 2000) };
@@ -102,7 +121,8 @@ function findInjected(payloads: readonly string[]): { recorder: boolean; injecte
     for (const el of doc.body.querySelectorAll('*')) signatures.add(key(toSeen(el)));
   }
   // Browsers skip whitespace and control characters in a URL's scheme.
-  const scriptUrl = (v: string) => /^(javascript|vbscript):|^data:text\/html/i.test([...v].filter((c) => c.charCodeAt(0) > 0x20).join(''));
+  const scriptUrl = (v: string) =>
+    /^(javascript|vbscript):|^data:text\/html/i.test([...v].filter((c) => c.charCodeAt(0) > 0x20).join(''));
   const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'xlink:href']);
   const why = (e: SeenElement): string | null => {
     for (const [name, value] of e.attrs) {
@@ -123,7 +143,10 @@ function findInjected(payloads: readonly string[]): { recorder: boolean; injecte
   const injected = new Set<string>();
   for (const e of [...now, ...(w.__htkSeen ?? [])]) {
     const reason = why(e);
-    if (reason) injected.add(`<${e.tag} ${e.attrs.map(([n, v]) => `${n}="${v.slice(0, 60)}"`).join(' ')}>${e.text.slice(0, 40)} (${reason})`);
+    if (reason)
+      injected.add(
+        `<${e.tag} ${e.attrs.map(([n, v]) => `${n}="${v.slice(0, 60)}"`).join(' ')}>${e.text.slice(0, 40)} (${reason})`,
+      );
   }
   return { recorder: w.__htkSeen !== undefined, injected: [...injected] };
 }
@@ -134,13 +157,19 @@ function findInjected(payloads: readonly string[]): { recorder: boolean; injecte
  * element made from hostile text (rendered as HTML, even where the CSP kept its script from
  * running). Call `watchDialogs` before opening the pages.
  */
-export async function expectNothingRan(context: BrowserContext, dialogs: string[], payloads: readonly string[] = MARKUP_PAYLOADS): Promise<void> {
+export async function expectNothingRan(
+  context: BrowserContext,
+  dialogs: string[],
+  payloads: readonly string[] = MARKUP_PAYLOADS,
+): Promise<void> {
   let checked = 0;
   for (const page of context.pages()) {
     for (const frame of page.frames()) {
       const url = frame.url();
       if (url.startsWith('chrome-extension://') || url.startsWith('http')) {
-        const found = await frame.evaluate(findInjected, payloads).catch((e: unknown) => ({ recorder: false, injected: [`not checked: ${String(e)}`] }));
+        const found = await frame
+          .evaluate(findInjected, payloads)
+          .catch((e: unknown) => ({ recorder: false, injected: [`not checked: ${String(e)}`] }));
         expect(found.recorder, `the element recorder ran in ${url}`).toBe(true);
         expect(found.injected, `elements made from hostile text in ${url}`).toEqual([]);
         checked++;
@@ -163,7 +192,14 @@ export async function expectSidebarLayoutHolds(frame: Frame): Promise<void> {
   const m = await frame.evaluate(() => {
     const nick = document.querySelector('[data-testid="buyer-nick"]')!.getBoundingClientRect();
     const root = document.scrollingElement ?? document.documentElement;
-    return { nickRight: nick.right, nickWidth: nick.width, frameWidth: window.innerWidth, scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, bodyScroll: document.body.scrollWidth };
+    return {
+      nickRight: nick.right,
+      nickWidth: nick.width,
+      frameWidth: window.innerWidth,
+      scrollWidth: root.scrollWidth,
+      clientWidth: root.clientWidth,
+      bodyScroll: document.body.scrollWidth,
+    };
   });
   expect(m.nickWidth, 'nick width within the sidebar').toBeLessThanOrEqual(m.frameWidth);
   expect(m.nickRight, 'nick ends inside the sidebar').toBeLessThanOrEqual(m.frameWidth + 1);
@@ -214,6 +250,5 @@ export function writeTaobaoCsv(path: string, rows: TaobaoRow[]): string {
   writeFileSync(path, `\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
   return path;
 }
-
 
 export { readStore } from './fixtures';

@@ -20,7 +20,14 @@ async function hostBox(page: Page) {
     if (!host) return null;
     const r = host.getBoundingClientRect();
     const cs = getComputedStyle(host);
-    return { width: r.width, height: r.height, right: r.right, display: cs.display, visibility: cs.visibility, count: document.querySelectorAll('huitouke-sidebar').length };
+    return {
+      width: r.width,
+      height: r.height,
+      right: r.right,
+      display: cs.display,
+      visibility: cs.visibility,
+      count: document.querySelectorAll('huitouke-sidebar').length,
+    };
   });
 }
 
@@ -41,7 +48,9 @@ test.describe('hostile console page', () => {
     await page.evaluate(() => document.querySelector('huitouke-sidebar')!.remove());
     await expectHostShown(page, width);
 
-    await page.evaluate(() => document.querySelector('huitouke-sidebar')!.setAttribute('style', 'display:none !important; width:0 !important'));
+    await page.evaluate(() =>
+      document.querySelector('huitouke-sidebar')!.setAttribute('style', 'display:none !important; width:0 !important'),
+    );
     await expectHostShown(page, width);
 
     await page.evaluate(() => {
@@ -53,7 +62,8 @@ test.describe('hostile console page', () => {
 
     await page.evaluate(() => {
       const sheet = document.createElement('style');
-      sheet.textContent = 'huitouke-sidebar { display: none !important; width: 0 !important; visibility: hidden !important; opacity: 0 !important; }';
+      sheet.textContent =
+        'huitouke-sidebar { display: none !important; width: 0 !important; visibility: hidden !important; opacity: 0 !important; }';
       document.head.append(sheet);
     });
     await expectHostShown(page, width);
@@ -68,7 +78,10 @@ test.describe('hostile console page', () => {
     await expect(again.getByTestId('buyer-nick')).toHaveText('tb_guard');
   });
 
-  test('the page cannot read the sidebar, even with its scripts in first, nor talk to the extension', async ({ context, extensionId }) => {
+  test('the page cannot read the sidebar, even with its scripts in first, nor talk to the extension', async ({
+    context,
+    extensionId,
+  }) => {
     const page = await context.newPage();
     // The page's own scripts run before the content script and do their worst: keep every shadow
     // root anyone attaches, every node anyone inserts, every message posted to the window.
@@ -104,7 +117,13 @@ test.describe('hostile console page', () => {
 
     const seen = await page.evaluate(async (id) => {
       const w = window as unknown as PageSpy;
-      const texts: string[] = [document.documentElement.outerHTML, document.body.innerText, document.cookie, JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage })];
+      const texts: string[] = [
+        document.documentElement.outerHTML,
+        document.body.innerText,
+        document.cookie,
+        JSON.stringify({ ...localStorage }),
+        JSON.stringify({ ...sessionStorage }),
+      ];
       const blocked: string[] = [];
       const reached: string[] = [];
       const read = (what: string, get: () => string | undefined | null) => {
@@ -146,13 +165,19 @@ test.describe('hostile console page', () => {
         read(`frames[${k}] location`, () => window.frames[k]!.location.href);
       }
       // Ask every frame it can address to answer, and wait for replies.
-      const targets = [...[...iframes].map((f) => f.contentWindow), ...Array.from({ length: window.frames.length }, (_, k) => window.frames[k])];
-      for (const t of targets) for (const probe of [{ type: 'state' }, { type: 'rpc', id: 'x', request: { method: 'settings' } }, 'hello']) t?.postMessage(probe, '*');
+      const targets = [
+        ...[...iframes].map((f) => f.contentWindow),
+        ...Array.from({ length: window.frames.length }, (_, k) => window.frames[k]),
+      ];
+      for (const t of targets)
+        for (const probe of [{ type: 'state' }, { type: 'rpc', id: 'x', request: { method: 'settings' } }, 'hello'])
+          t?.postMessage(probe, '*');
       await new Promise((r) => setTimeout(r, 500));
       texts.push(...w.__messages);
       texts.push(...performance.getEntries().map((e) => e.name));
       // Web pages get no messaging API to an extension without externally_connectable.
-      const rt = (globalThis as unknown as { chrome?: { runtime?: { connect?: unknown; sendMessage?: unknown } } }).chrome?.runtime;
+      const rt = (globalThis as unknown as { chrome?: { runtime?: { connect?: unknown; sendMessage?: unknown } } })
+        .chrome?.runtime;
       const runtimeApi = rt?.connect || rt?.sendMessage ? 'present' : 'absent';
       const ourRoots = [...roots].filter((r) => r.host.tagName === 'HUITOUKE-SIDEBAR').length;
       return { texts, blocked, reached, ourRoots, iframes: iframes.size, runtimeApi, id };
@@ -168,7 +193,10 @@ test.describe('hostile console page', () => {
     await expect(frame.getByTestId('note-item')).toHaveCount(1);
   });
 
-  test('a page that frames its own copy of the sidebar gets nothing, even with the dynamic address and the real nonce', async ({ context, extensionId }) => {
+  test('a page that frames its own copy of the sidebar gets nothing, even with the dynamic address and the real nonce', async ({
+    context,
+    extensionId,
+  }) => {
     const page = await openConsole(context, '?buyer=tb_frame_a&nick=tb_frame_a&script=off');
     const frame = await sidebarFrame(page, extensionId);
     await expect(frame.getByTestId('buyer-nick')).toHaveText('tb_frame_a');
@@ -194,7 +222,11 @@ test.describe('hostile console page', () => {
       }
     }, copies);
     const copy = (name: string) => page.frame({ name: `hostile-${name}` })!;
-    await expect.poll(() => Object.keys(copies).every((n) => copy(n) && copy(n).url() !== 'about:blank'), { message: 'all copies navigated' }).toBe(true);
+    await expect
+      .poll(() => Object.keys(copies).every((n) => copy(n) && copy(n).url() !== 'about:blank'), {
+        message: 'all copies navigated',
+      })
+      .toBe(true);
     expect(copy('fixed').url(), 'the fixed address is not web-accessible').not.toContain('sidebar.html');
     for (const name of ['bare', 'guessed', 'stolen']) await copy(name).waitForSelector('[data-testid="htk-sidebar"]');
 
@@ -213,8 +245,13 @@ test.describe('hostile console page', () => {
     const answer = await copy('stolen').evaluate(
       (nonce) =>
         new Promise<string>((resolve) => {
-          type Port = { onMessage: { addListener(cb: (m: unknown) => void): void }; onDisconnect: { addListener(cb: () => void): void }; postMessage(m: unknown): void };
-          const runtime = (globalThis as unknown as { chrome: { runtime: { connect(o: { name: string }): Port } } }).chrome.runtime;
+          type Port = {
+            onMessage: { addListener(cb: (m: unknown) => void): void };
+            onDisconnect: { addListener(cb: () => void): void };
+            postMessage(m: unknown): void;
+          };
+          const runtime = (globalThis as unknown as { chrome: { runtime: { connect(o: { name: string }): Port } } })
+            .chrome.runtime;
           const port = runtime.connect({ name: 'htk-sidebar' });
           port.onMessage.addListener((m) => resolve(`answered: ${JSON.stringify(m)}`));
           port.onDisconnect.addListener(() => resolve('disconnected'));
@@ -230,7 +267,10 @@ test.describe('hostile console page', () => {
     await expect(frame.getByTestId('buyer-nick')).toHaveText('tb_frame_a');
   });
 
-  test('a flood of 100,000 DOM mutations: the console stays usable and the sidebar follows', async ({ context, extensionId }) => {
+  test('a flood of 100,000 DOM mutations: the console stays usable and the sidebar follows', async ({
+    context,
+    extensionId,
+  }) => {
     test.setTimeout(120_000);
     const page = await openConsole(context, '?buyer=tb_flood_a&nick=tb_flood_a&script=off');
     const frame = await sidebarFrame(page, extensionId);
@@ -253,7 +293,8 @@ test.describe('hostile console page', () => {
           box.append(el); // childList
           el.setAttribute('data-i', String(i)); // attributes
           el.textContent = `x${i}`; // childList inside el
-          if (i % 2) el.remove(); // childList
+          if (i % 2)
+            el.remove(); // childList
           else el.className = 'f';
         }
         if (b % 4 === 3) box.remove();

@@ -8,14 +8,19 @@ async function insertTopSuggestion(page: Page, frame: Frame) {
   await item.click();
   const input = page.getByTestId('chat-input');
   for (let i = 0; i < 3 && !(await input.inputValue()); i++) {
-    for (const blank of await frame.getByTestId('suggestion-blank').all()) if (!(await blank.inputValue())) await blank.fill('明天');
+    for (const blank of await frame.getByTestId('suggestion-blank').all())
+      if (!(await blank.inputValue())) await blank.fill('明天');
     await frame.locator('.sg-actions button.primary').first().click();
   }
   await expect(input).not.toHaveValue('');
 }
 
 test.describe('privacy', () => {
-  test('a full session (import, sidebar, concern, suggestion, export) talks to no host but the console page', async ({ context, extensionId, extensionRequests }) => {
+  test('a full session (import, sidebar, concern, suggestion, export) talks to no host but the console page', async ({
+    context,
+    extensionId,
+    extensionRequests,
+  }) => {
     test.setTimeout(120_000);
     await importFiles(context, extensionId, [DEMO_EXPORT]);
     const page = await openConsole(context, '?buyer=tb_privacy&nick=tb_privacy&script=off');
@@ -43,7 +48,10 @@ test.describe('privacy', () => {
     expect(extensionRequests.filter((u) => new URL(u).origin !== origin)).toEqual([]);
   });
 
-  test('phone numbers and addresses from an import are kept only when the supervisor turns that on', async ({ context, extensionId }, testInfo) => {
+  test('phone numbers and addresses from an import are kept only when the supervisor turns that on', async ({
+    context,
+    extensionId,
+  }, testInfo) => {
     test.setTimeout(120_000);
     const PHONE = '13912345678';
     const ADDRESS = '浙江省 杭州市 西湖区 保密路99号 隐私小区3幢';
@@ -68,7 +76,9 @@ test.describe('privacy', () => {
     await options.getByLabel('导入时保存买家手机号和地址').check();
     await options.getByTestId('settings-save').click();
     // Saving re-renders the form from the stored settings; wait for the stored value instead.
-    await expect.poll(async () => JSON.stringify(await readStore<unknown>(context, extensionId, 'settings'))).toContain('"storeContact":true');
+    await expect
+      .poll(async () => JSON.stringify(await readStore<unknown>(context, extensionId, 'settings')))
+      .toContain('"storeContact":true');
     await options.close();
 
     const second = writeTaobaoCsv(testInfo.outputPath('contact-on.csv'), [

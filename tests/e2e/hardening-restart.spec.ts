@@ -62,7 +62,9 @@ const badge = (context: BrowserContext) => liveWorker(context).evaluate(() => ch
 async function stopServiceWorker(context: BrowserContext, page: Page, extensionId: string): Promise<void> {
   const cdp = await context.newCDPSession(page);
   const { targetInfos } = await cdp.send('Target.getTargets');
-  const sw = targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+  const sw = targetInfos.filter(
+    (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`),
+  );
   expect(sw).toHaveLength(1);
   await cdp.send('Target.closeTarget', { targetId: sw[0]!.targetId });
   await cdp.detach();
@@ -83,7 +85,12 @@ async function expectPopupListsDue(b: Browser, note: string): Promise<void> {
 }
 
 /** What the agent sees first: the leading visible characters of a payload. */
-const head = (v: string, n = 12) => [...v].filter((c) => c.charCodeAt(0) >= 0x20).join('').trim().slice(0, n);
+const head = (v: string, n = 12) =>
+  [...v]
+    .filter((c) => c.charCodeAt(0) >= 0x20)
+    .join('')
+    .trim()
+    .slice(0, n);
 
 test.describe('restarts and stops', () => {
   test('the browser is closed while a manual reminder comes due: on restart it fires once, the badge and popup show it; a second restart does not fire it again', async () => {
@@ -122,7 +129,9 @@ test.describe('restarts and stops', () => {
       await expect.poll(() => badge(b.context), { timeout: 20_000 }).toBe('1');
       const [fired] = await manualReminders(b);
       expect(fired!.firedAt, 'fired after the restart').toBeDefined();
-      expect(fired!.firedAt! - offset, 'fired in the new session, not before closing').toBeGreaterThanOrEqual(Math.min(closedAt, relaunchedAt));
+      expect(fired!.firedAt! - offset, 'fired in the new session, not before closing').toBeGreaterThanOrEqual(
+        Math.min(closedAt, relaunchedAt),
+      );
       expect(fired!.status).toBe('pending');
       await expectPopupListsDue(b, NOTE);
       await b.context.close();
@@ -141,7 +150,10 @@ test.describe('restarts and stops', () => {
     }
   });
 
-  test('the service worker is stopped in the middle of an import: the import finishes and the sidebar shows imported buyers', async ({ context, extensionId }) => {
+  test('the service worker is stopped in the middle of an import: the import finishes and the sidebar shows imported buyers', async ({
+    context,
+    extensionId,
+  }) => {
     test.setTimeout(120_000);
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html#/data`);
@@ -158,14 +170,20 @@ test.describe('restarts and stops', () => {
     expect((await done.textContent()) ?? '', 'the summary counts every stored buyer').toContain(String(buyers.length));
     const buyer = buyers.find((x) => x.metrics.paidOrders >= 2) ?? buyers[0]!;
 
-    const page = await openConsole(context, `?buyer=${encodeURIComponent(buyer.buyerKey)}&nick=${encodeURIComponent(buyer.buyerKey)}&script=off`);
+    const page = await openConsole(
+      context,
+      `?buyer=${encodeURIComponent(buyer.buyerKey)}&nick=${encodeURIComponent(buyer.buyerKey)}&script=off`,
+    );
     const frame = await sidebarFrame(page, extensionId);
     await expect(frame.getByTestId('buyer-nick')).toHaveText(buyer.buyerKey);
     await expect(frame.getByTestId('buyer-level')).not.toHaveAttribute('data-value', '');
     await expect(frame.getByTestId('buyer-orders')).toHaveText(String(buyer.metrics.paidOrders));
   });
 
-  test('the service worker is stopped with two console tabs open: each sidebar links to its own tab again and follows it', async ({ context, extensionId }) => {
+  test('the service worker is stopped with two console tabs open: each sidebar links to its own tab again and follows it', async ({
+    context,
+    extensionId,
+  }) => {
     const tabs = [
       { first: 'tb_rs_a', next: 'tb_rs_c' },
       { first: 'tb_rs_b', next: 'tb_rs_d' },
@@ -196,10 +214,16 @@ test.describe('restarts and stops', () => {
     await expect(open[1]!.frame.getByTestId('note-item')).toHaveCount(0);
   });
 
-  test('a playbook pack with hostile template titles and bodies: preview, templates list and sidebar suggestions show text only', async ({ context, extensionId }, testInfo) => {
+  test('a playbook pack with hostile template titles and bodies: preview, templates list and sidebar suggestions show text only', async ({
+    context,
+    extensionId,
+  }, testInfo) => {
     test.setTimeout(120_000);
     const dialogs = await watchDialogs(context);
-    const values = [...PWN_PAYLOADS, ...HOSTILE_SMALL.filter((h) => h.kind === 'markup' || h.kind === 'url' || h.kind === 'css').map((h) => h.value)];
+    const values = [
+      ...PWN_PAYLOADS,
+      ...HOSTILE_SMALL.filter((h) => h.kind === 'markup' || h.kind === 'url' || h.kind === 'css').map((h) => h.value),
+    ];
     const STYLED = PWN_PAYLOADS.findIndex((v) => v.startsWith('{{buyer.nick}}'));
     const base: Template = { ...defaultTemplates()[0]! };
     delete base.shortcut;
@@ -258,7 +282,9 @@ test.describe('restarts and stops', () => {
       const item = suggested.nth(i);
       const index = Number((await item.getAttribute('data-template-id'))!.split('.')[1]);
       // Shown as text (`{{buyer.nick}}` is filled from the console's nick for this buyer without orders).
-      await expect(item.getByTestId('suggestion-preview')).toContainText(head(values[index]!.replace('{{buyer.nick}}', '')));
+      await expect(item.getByTestId('suggestion-preview')).toContainText(
+        head(values[index]!.replace('{{buyer.nick}}', '')),
+      );
     }
     // The style block in a body stays text: the sidebar is still shown.
     await expect(frame.getByTestId('buyer-nick')).toBeVisible();

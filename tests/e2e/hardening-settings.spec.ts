@@ -26,13 +26,18 @@ async function backgroundWorker(context: BrowserContext): Promise<Worker> {
 
 /** The parts of the extension API this test calls inside the service worker. */
 interface WorkerChrome {
-  storage: { local: { set(items: Record<string, unknown>): Promise<void>; get(key: string): Promise<Record<string, unknown>> } };
+  storage: {
+    local: { set(items: Record<string, unknown>): Promise<void>; get(key: string): Promise<Record<string, unknown>> };
+  };
   alarms: { get(name: string): Promise<{ scheduledTime: number } | undefined>; clear(name: string): Promise<boolean> };
 }
 declare const chrome: WorkerChrome;
 
 test.describe('a setting stored wrong', () => {
-  test('a time zone typo in storage: the sidebar, the options page and the reminder run keep working, and Settings says what to fix', async ({ context, extensionId }) => {
+  test('a time zone typo in storage: the sidebar, the options page and the reminder run keep working, and Settings says what to fix', async ({
+    context,
+    extensionId,
+  }) => {
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html#/data`);
     await expect(options.getByTestId('nav-settings')).toBeVisible();
@@ -51,8 +56,14 @@ test.describe('a setting stored wrong', () => {
     const worker = await backgroundWorker(context);
     await worker.evaluate(() => chrome.alarms.clear('htk-reminders'));
     await worker.evaluate(() => chrome.storage.local.set({ testClockOffsetMs: 1000 }));
-    await expect.poll(() => worker.evaluate(async () => (await chrome.alarms.get('htk-reminders'))?.scheduledTime ?? 0)).toBeGreaterThan(Date.now());
-    expect(await worker.evaluate(async () => (await chrome.storage.local.get('reminderRunStatus')).reminderRunStatus ?? null)).toBeNull();
+    await expect
+      .poll(() => worker.evaluate(async () => (await chrome.alarms.get('htk-reminders'))?.scheduledTime ?? 0))
+      .toBeGreaterThan(Date.now());
+    expect(
+      await worker.evaluate(
+        async () => (await chrome.storage.local.get('reminderRunStatus')).reminderRunStatus ?? null,
+      ),
+    ).toBeNull();
 
     // The options page works, points to Settings, and Settings names the bad value.
     await options.reload();

@@ -1,6 +1,12 @@
 import { HOSTILE_SMALL, HOSTILE_STRINGS } from '../fixtures/hostile/strings';
 import { expect, importFiles, openConsole, sidebarFrame, test } from './fixtures';
-import { expectNothingRan, expectSidebarLayoutHolds, PWN_PAYLOADS, watchDialogs, writeTaobaoCsv } from './hardening-helpers';
+import {
+  expectNothingRan,
+  expectSidebarLayoutHolds,
+  PWN_PAYLOADS,
+  watchDialogs,
+  writeTaobaoCsv,
+} from './hardening-helpers';
 
 /**
  * Untrusted text in the real browser: buyer nicks, messages, notes and imported cells full of
@@ -18,12 +24,26 @@ const pick = (...labels: string[]) =>
 const SMALL = [
   ...PWN_PAYLOADS,
   ...pick(
-    'script-tag', 'img-onerror', 'attr-breakout-svg-onload', 'iframe-srcdoc', 'markup-in-chinese',
-    'javascript-url-mixed-case', 'data-url-html',
-    'style-breakout', 'css-rule-breakout',
-    'bidi-rlo-filename', 'bidi-unclosed-isolates',
-    'zalgo', 'zwsp-in-keyword',
-    'lone-high-surrogate', 'template-fallback-ask', 'proto-json', 'formula-hyperlink', 'ansi-escape', 'emoji', 'rtl-scripts',
+    'script-tag',
+    'img-onerror',
+    'attr-breakout-svg-onload',
+    'iframe-srcdoc',
+    'markup-in-chinese',
+    'javascript-url-mixed-case',
+    'data-url-html',
+    'style-breakout',
+    'css-rule-breakout',
+    'bidi-rlo-filename',
+    'bidi-unclosed-isolates',
+    'zalgo',
+    'zwsp-in-keyword',
+    'lone-high-surrogate',
+    'template-fallback-ask',
+    'proto-json',
+    'formula-hyperlink',
+    'ansi-escape',
+    'emoji',
+    'rtl-scripts',
   ),
 ];
 const HUGE = HOSTILE_STRINGS.find((h) => h.label === 'markup-100kb')!.value;
@@ -31,10 +51,18 @@ const HUGE = HOSTILE_STRINGS.find((h) => h.label === 'markup-100kb')!.value;
 /** What the agent sees first: the leading visible characters of the payload (terminal colour codes and control characters are dropped on display). */
 const ANSI = new RegExp(`${String.fromCharCode(0x1b)}\\[[0-9;]*[A-Za-z]`, 'g');
 const isControl = (c: string) => c.charCodeAt(0) < 0x20 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f);
-const head = (v: string, n = 12) => [...v.replace(ANSI, '')].filter((c) => !isControl(c)).join('').trim().slice(0, n);
+const head = (v: string, n = 12) =>
+  [...v.replace(ANSI, '')]
+    .filter((c) => !isControl(c))
+    .join('')
+    .trim()
+    .slice(0, n);
 
 test.describe('hostile text in the browser', () => {
-  test('nicks, messages and notes: nothing runs in the console, sidebar, options or popup; the sidebar keeps its width', async ({ context, extensionId }) => {
+  test('nicks, messages and notes: nothing runs in the console, sidebar, options or popup; the sidebar keeps its width', async ({
+    context,
+    extensionId,
+  }) => {
     test.setTimeout(180_000);
     const dialogs = await watchDialogs(context);
     // A short payload nick through the URL; the 100 KB one through the console's own API (an
@@ -51,9 +79,16 @@ test.describe('hostile text in the browser', () => {
     for (const [i, value] of SMALL.entries()) {
       const id = `h${i}`;
       // The buyer writes the payload (with a size question, so a concern chip quotes it) under the payload as nick.
-      await page.evaluate(([b, text, nick]) => window.__demoConsole!.receive(b!, text!, nick!), [id, `${value} 尺码偏大吗`, value]);
+      await page.evaluate(
+        ([b, text, nick]) => window.__demoConsole!.receive(b!, text!, nick!),
+        [id, `${value} 尺码偏大吗`, value],
+      );
       await page.locator(`[data-testid="conversation"][data-buyer-id="${id}"]`).click();
-      await expect.poll(async () => (await frame.getByTestId('buyer-nick').textContent()) ?? '', { message: `nick #${i} shown as text` }).toContain(head(value));
+      await expect
+        .poll(async () => (await frame.getByTestId('buyer-nick').textContent()) ?? '', {
+          message: `nick #${i} shown as text`,
+        })
+        .toContain(head(value));
       await expectSidebarLayoutHolds(frame);
     }
 
@@ -84,13 +119,23 @@ test.describe('hostile text in the browser', () => {
     await expectNothingRan(context, dialogs);
   });
 
-  test('an imported export with hostile buyer names and item titles: buyers table, sidebar and popup show text only', async ({ context, extensionId }, testInfo) => {
+  test('an imported export with hostile buyer names and item titles: buyers table, sidebar and popup show text only', async ({
+    context,
+    extensionId,
+  }, testInfo) => {
     test.setTimeout(120_000);
     const dialogs = await watchDialogs(context);
-    const buyers = [...PWN_PAYLOADS, ...pick('markup-in-chinese', 'bidi-rlo-filename', 'zalgo', 'proto-json', 'formula-hyperlink', 'emoji')];
+    const buyers = [
+      ...PWN_PAYLOADS,
+      ...pick('markup-in-chinese', 'bidi-rlo-filename', 'zalgo', 'proto-json', 'formula-hyperlink', 'emoji'),
+    ];
     const csv = writeTaobaoCsv(
       testInfo.outputPath('hostile-taobao.csv'),
-      buyers.map((buyer, i) => ({ order: `90000000000${100 + i}`, buyer, title: `${SMALL[(i * 3) % SMALL.length]} 暖柚 打底裤` })),
+      buyers.map((buyer, i) => ({
+        order: `90000000000${100 + i}`,
+        buyer,
+        title: `${SMALL[(i * 3) % SMALL.length]} 暖柚 打底裤`,
+      })),
     );
     const summary = await importFiles(context, extensionId, [csv]);
     expect(summary).toContain(String(buyers.length));
@@ -100,12 +145,17 @@ test.describe('hostile text in the browser', () => {
     await expect(options.getByTestId('buyer-row').first()).toBeVisible();
     const table = (await options.getByTestId('buyers-scroll').textContent()) ?? '';
     for (const b of buyers.slice(0, 6)) expect(table, 'buyer names shown as text').toContain(head(b, 8));
-    const overflow = await options.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await options.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, 'the options page does not scroll sideways').toBeLessThanOrEqual(0);
 
     // The agent chats with an imported hostile buyer: the sidebar finds the buyer and the order.
     const buyer = buyers[0]!;
-    const page = await openConsole(context, `?buyer=${encodeURIComponent(buyer)}&nick=${encodeURIComponent(buyer)}&script=off`);
+    const page = await openConsole(
+      context,
+      `?buyer=${encodeURIComponent(buyer)}&nick=${encodeURIComponent(buyer)}&script=off`,
+    );
     const frame = await sidebarFrame(page, extensionId);
     await expect(frame.getByTestId('buyer-nick')).toHaveText(buyer);
     await expect(frame.getByTestId('buyer-orders')).toContainText('1');

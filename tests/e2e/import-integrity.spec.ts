@@ -13,7 +13,10 @@ function bigExport(path: string, orders: number): string {
 }
 
 test.describe('an import and a restore, one at a time; an import stays in view and can be cancelled', () => {
-  test('a restore is refused while an import runs; the import is still shown after leaving the Data page; cancelling it leaves the data as before', async ({ context, extensionId }, testInfo) => {
+  test('a restore is refused while an import runs; the import is still shown after leaving the Data page; cancelling it leaves the data as before', async ({
+    context,
+    extensionId,
+  }, testInfo) => {
     // A big file on a busy machine: minutes, not the default minute.
     test.setTimeout(300_000);
     const big = bigExport(testInfo.outputPath('ExportOrderList-big.csv'), 150_000);
@@ -73,7 +76,10 @@ test.describe('an import and a restore, one at a time; an import stays in view a
     await expect(team.getByTestId('backup-report')).toHaveAttribute('data-ok', 'true', { timeout: 60_000 });
   });
 
-  test('an import left running while the supervisor visits other pages is shown again, and finishes with its summary', async ({ context, extensionId }, testInfo) => {
+  test('an import left running while the supervisor visits other pages is shown again, and finishes with its summary', async ({
+    context,
+    extensionId,
+  }, testInfo) => {
     test.setTimeout(300_000);
     const big = bigExport(testInfo.outputPath('ExportOrderList-big.csv'), 100_000);
     const data = await context.newPage();

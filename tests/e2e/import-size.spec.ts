@@ -2,7 +2,10 @@ import { closeSync, openSync, ftruncateSync } from 'node:fs';
 import { expect, test } from './fixtures';
 
 test.describe('an import too big for the browser', () => {
-  test('is refused before anything is read, with the size, the limit and the way to the team server', async ({ context, extensionId }, testInfo) => {
+  test('is refused before anything is read, with the size, the limit and the way to the team server', async ({
+    context,
+    extensionId,
+  }, testInfo) => {
     // 600 MB without writing them: a sparse file (the page only looks at its size).
     const huge = testInfo.outputPath('ExportOrderList-huge.csv');
     const fd = openSync(huge, 'w');

@@ -8,7 +8,10 @@ import { expect, importFiles, test } from './fixtures';
 const EXPORTS = join(ROOT, 'tests', 'fixtures', 'exports');
 
 test.describe('Excel workbooks import like CSV', () => {
-  test('a Shopee .xlsx download imports as its CSV does, and an .xls is refused with what to do', async ({ context, extensionId }, testInfo) => {
+  test('a Shopee .xlsx download imports as its CSV does, and an .xls is refused with what to do', async ({
+    context,
+    extensionId,
+  }, testInfo) => {
     const summary = await importFiles(context, extensionId, [join(EXPORTS, 'Order.all.20251001_20251031.xlsx')]);
     expect(summary).toMatch(/新增 2 笔/);
 
@@ -21,7 +24,10 @@ test.describe('Excel workbooks import like CSV', () => {
     await expect(page.getByTestId('import-failed')).toContainText('请在表格软件中另存为 .xlsx 或 CSV 后再导入');
   });
 
-  test('a 100,000-row workbook imports with progress while the options page stays usable', async ({ context, extensionId }, testInfo) => {
+  test('a 100,000-row workbook imports with progress while the options page stays usable', async ({
+    context,
+    extensionId,
+  }, testInfo) => {
     test.setTimeout(300_000);
     const path = testInfo.outputPath('ExportOrderList-big.xlsx');
     const { rows } = writeDemoWorkbook(path, { buyers: 20_000, orders: 100_000, seed: 7, asOf: demoAsOf(Date.now()) });

@@ -4,10 +4,26 @@ import { ROOT } from '../../scripts/browser';
 import { DEMO_EXPORT, expect, importFiles, test } from './fixtures';
 
 const EXPORTS = join(ROOT, 'tests', 'fixtures', 'exports');
-const CLI_FIELDS = ['buyer', 'platform', 'paidOrders', 'netTotal', 'aov', 'firstPaidDate', 'lastPaidDate', 'recencyDays', 'stage', 'level', 'rfm', 'rfm8'];
+const CLI_FIELDS = [
+  'buyer',
+  'platform',
+  'paidOrders',
+  'netTotal',
+  'aov',
+  'firstPaidDate',
+  'lastPaidDate',
+  'recencyDays',
+  'stage',
+  'level',
+  'rfm',
+  'rfm8',
+];
 
 test.describe('importing order exports in the options page', () => {
-  test('imports the demo export, lists the buyers, and exports them as Excel-friendly CSV', async ({ context, extensionId }) => {
+  test('imports the demo export, lists the buyers, and exports them as Excel-friendly CSV', async ({
+    context,
+    extensionId,
+  }) => {
     const summary = await importFiles(context, extensionId, [DEMO_EXPORT]);
     expect(summary).toContain('10000');
 
@@ -23,7 +39,10 @@ test.describe('importing order exports in the options page', () => {
     expect(stages.length).toBeGreaterThan(0);
     expect(new Set(stages)).toEqual(new Set(['沉默期']));
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-buyers-csv').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-buyers-csv').click(),
+    ]);
     const bytes = readFileSync((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
@@ -43,7 +62,10 @@ test.describe('importing order exports in the options page', () => {
     expect(newOrders(second)).toBe(0);
   });
 
-  test('bad rows are reported with file, line and column, and the good rows still land', async ({ context, extensionId }) => {
+  test('bad rows are reported with file, line and column, and the good rows still land', async ({
+    context,
+    extensionId,
+  }) => {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/options.html#/data`);
     const bad = join(EXPORTS, 'bad', 'ExportOrderList-bad-values.csv');

@@ -17,7 +17,10 @@ interface StoredContact {
 }
 
 test.describe('inserts bound to their conversation', () => {
-  test('an insert in flight when the agent switches conversation is refused there, and the sidebar says so', async ({ context, extensionId }) => {
+  test('an insert in flight when the agent switches conversation is refused there, and the sidebar says so', async ({
+    context,
+    extensionId,
+  }) => {
     const page = await openConsole(context, '?buyer=tb_first&nick=tb_first&script=off');
     const frame = await sidebarFrame(page, extensionId);
     await expect(page.locator('#demo-console[data-ready="true"]')).toBeVisible();
@@ -39,7 +42,10 @@ test.describe('inserts bound to their conversation', () => {
     // written for tb_first, arrives there. (Both are timers in their own frames: Playwright's own
     // key press would wait for the busy page.)
     await blanks.nth(1).evaluate((el) => {
-      setTimeout(() => el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true })), 600);
+      setTimeout(
+        () => el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true })),
+        600,
+      );
     });
     await page.evaluate(() => {
       setTimeout(() => {
@@ -65,7 +71,10 @@ test.describe('inserts bound to their conversation', () => {
     await expect(page.getByTestId('chat-input')).toHaveValue('');
   });
 
-  test('an insert request carrying the previous buyer is refused in the open conversation; the input is untouched', async ({ context, extensionId }) => {
+  test('an insert request carrying the previous buyer is refused in the open conversation; the input is untouched', async ({
+    context,
+    extensionId,
+  }) => {
     const page = await openConsole(context, '?buyer=tb_before&nick=tb_before&script=off&input=contenteditable');
     const frame = await sidebarFrame(page, extensionId);
     await expect(frame.getByTestId('buyer-nick')).toHaveText('tb_before');
@@ -73,7 +82,11 @@ test.describe('inserts bound to their conversation', () => {
     await page.evaluate(() => window.__demoConsole!.open('tb_after', 'tb_after'));
     await expect(frame.getByTestId('buyer-nick')).toHaveText('tb_after');
 
-    expect(await insertThroughHub(frame, 'tb_before，您的尺码是 M', before)).toEqual({ ok: false, reason: 'conversation_changed', openNick: 'tb_after' });
+    expect(await insertThroughHub(frame, 'tb_before，您的尺码是 M', before)).toEqual({
+      ok: false,
+      reason: 'conversation_changed',
+      openNick: 'tb_after',
+    });
     await expect(page.getByTestId('chat-input')).toHaveText('');
     await expect(page.getByTestId('send')).toBeDisabled();
     // Written for the open buyer, the same request goes in.
@@ -81,7 +94,10 @@ test.describe('inserts bound to their conversation', () => {
     await expect(page.getByTestId('chat-input')).toHaveText('tb_after，您的尺码是 M');
   });
 
-  test('the service worker stops before the contact is logged: the sidebar asks again, and the contact is logged once', async ({ context, extensionId }) => {
+  test('the service worker stops before the contact is logged: the sidebar asks again, and the contact is logged once', async ({
+    context,
+    extensionId,
+  }) => {
     const page = await openConsole(context, '?buyer=tb_log&nick=tb_log&script=off');
     const frame = await sidebarFrame(page, extensionId);
     await expect(page.locator('#demo-console[data-ready="true"]')).toBeVisible();
@@ -97,7 +113,8 @@ test.describe('inserts bound to their conversation', () => {
     // comes back). Then Chrome stops it, as it stops an idle MV3 worker.
     const worker = context.serviceWorkers()[0]!;
     await worker.evaluate(() => {
-      const local = (globalThis as unknown as { chrome: { storage: { local: { get: unknown } } } }).chrome.storage.local;
+      const local = (globalThis as unknown as { chrome: { storage: { local: { get: unknown } } } }).chrome.storage
+        .local;
       local.get = () => new Promise(() => {});
     });
     await blanks.nth(1).press('Enter');
@@ -108,15 +125,22 @@ test.describe('inserts bound to their conversation', () => {
 
     const cdp = await context.newCDPSession(page);
     const { targetInfos } = await cdp.send('Target.getTargets');
-    const sw = targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+    const sw = targetInfos.filter(
+      (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`),
+    );
     expect(sw).toHaveLength(1);
     await cdp.send('Target.closeTarget', { targetId: sw[0]!.targetId });
 
-    const logged = async () => (await readStore<StoredContact>(context, extensionId, 'contactLog')).filter((c) => c.buyerId === 'taobao:tb_log' && !c.deletedAt);
+    const logged = async () =>
+      (await readStore<StoredContact>(context, extensionId, 'contactLog')).filter(
+        (c) => c.buyerId === 'taobao:tb_log' && !c.deletedAt,
+      );
     await expect.poll(async () => (await logged()).map((c) => c.templateId), { timeout: 20_000 }).toEqual([SIZE]);
     // Asked again, recorded once: nothing more arrives.
     await page.waitForTimeout(1500);
     expect(await logged()).toHaveLength(1);
-    await expect(frame.locator('[data-testid="suggestion-notice"][data-notice="sg_contactNotRecorded"]')).toHaveCount(0);
+    await expect(frame.locator('[data-testid="suggestion-notice"][data-notice="sg_contactNotRecorded"]')).toHaveCount(
+      0,
+    );
   });
 });

@@ -8,14 +8,19 @@ import { expect, markerLine, openConsole, sidebarFrame, test } from './fixtures'
 const RETURN_TEMPLATE = 'builtin.concern.return_refund';
 
 test.describe('fewer keystrokes per good answer', () => {
-  test('"这个退货怎么弄": the return answer comes first, 退款 finds it, and one number key inserts it without sending', async ({ context, extensionId }) => {
+  test('"这个退货怎么弄": the return answer comes first, 退款 finds it, and one number key inserts it without sending', async ({
+    context,
+    extensionId,
+  }) => {
     // The shop fills in its own return window once, so the answer has no blank left to fill.
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html#/templates`);
     await options.locator(`[data-testid="template-item"][data-template-id="${RETURN_TEMPLATE}"]`).click();
     await expect(options.getByTestId('template-title')).toHaveValue('退换货说明');
     const body = options.getByTestId('template-body');
-    await body.fill('{{buyer.nick|亲}}，收到后7天内，不影响二次销售都可以退换。在订单里直接申请就行，寄回后跟我说一声，我们收到会尽快处理。');
+    await body.fill(
+      '{{buyer.nick|亲}}，收到后7天内，不影响二次销售都可以退换。在订单里直接申请就行，寄回后跟我说一声，我们收到会尽快处理。',
+    );
     await options.getByTestId('template-save').click();
     await expect(options.getByRole('status')).toContainText('v2');
     await options.close();
@@ -62,7 +67,10 @@ test.describe('fewer keystrokes per good answer', () => {
     expect(await agentRows.count()).toBe(agentBefore);
   });
 
-  test('typed or inserted "加我微信 abc123" gets the send check\'s marker naming the rule; nothing is blocked or sent', async ({ context, extensionId }) => {
+  test('typed or inserted "加我微信 abc123" gets the send check\'s marker naming the rule; nothing is blocked or sent', async ({
+    context,
+    extensionId,
+  }) => {
     const page = await openConsole(context, '?buyer=guard_buyer&nick=guard_buyer&script=off');
     const frame = await sidebarFrame(page, extensionId);
     await expect(page.locator('#demo-console[data-ready="true"]')).toBeVisible();
@@ -82,7 +90,12 @@ test.describe('fewer keystrokes per good answer', () => {
     await expect(page.getByTestId('send')).toBeEnabled();
     expect(await agentRows.count()).toBe(agentBefore);
     // The page's own scripts see a marker element but not what it says.
-    expect(await page.evaluate(() => { const el = document.querySelector('huitouke-guard'); return el ? [el.shadowRoot, el.textContent] : 'missing'; })).toEqual([null, '']);
+    expect(
+      await page.evaluate(() => {
+        const el = document.querySelector('huitouke-guard');
+        return el ? [el.shadowRoot, el.textContent] : 'missing';
+      }),
+    ).toEqual([null, '']);
 
     // Cleared: the marker goes.
     await input.fill('');

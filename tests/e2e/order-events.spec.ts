@@ -11,16 +11,27 @@ import { DEMO_URL, expect, readStore, sidebarFrame, test } from './fixtures';
 const TZ = 'Asia/Shanghai';
 const MIN = 60_000;
 
-interface WorkerChrome { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } }
+interface WorkerChrome {
+  storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+}
 declare const chrome: WorkerChrome;
-type DemoApi = { placeOrder(buyerId: string, order: { id: string; amount?: number; status: string; tracking?: string }): void };
-interface StoredReminder { kind: string; orderId?: string; dueAt: number; status: string; buyerId: string }
+type DemoApi = {
+  placeOrder(buyerId: string, order: { id: string; amount?: number; status: string; tracking?: string }): void;
+};
+interface StoredReminder {
+  kind: string;
+  orderId?: string;
+  dueAt: number;
+  status: string;
+  buyerId: string;
+}
 
 async function backgroundWorker(context: BrowserContext): Promise<Worker> {
   const [worker] = context.serviceWorkers();
   return worker ?? context.waitForEvent('serviceworker');
 }
-const setClockOffset = (worker: Worker, ms: number) => worker.evaluate((offset) => chrome.storage.local.set({ testClockOffsetMs: offset }), ms);
+const setClockOffset = (worker: Worker, ms: number) =>
+  worker.evaluate((offset) => chrome.storage.local.set({ testClockOffsetMs: offset }), ms);
 
 /**
  * The demo console at `query`, its own clock at `placed`, the moment the extension's test clock
@@ -36,19 +47,32 @@ async function consoleAt(context: BrowserContext, query: string, placed: number)
 }
 
 const place = (page: Page, buyer: string, order: { id: string; amount?: number; status: string; tracking?: string }) =>
-  page.evaluate(([b, o]) => (window as unknown as { __demoConsole: DemoApi }).__demoConsole.placeOrder(b, o), [buyer, order] as const);
+  page.evaluate(([b, o]) => (window as unknown as { __demoConsole: DemoApi }).__demoConsole.placeOrder(b, o), [
+    buyer,
+    order,
+  ] as const);
 
-test('an order placed unpaid in the console is due for 催付 at 10 minutes and 24 hours, payment closes it, shipping offers the notice with its tracking number', async ({ context, extensionId }) => {
+test('an order placed unpaid in the console is due for 催付 at 10 minutes and 24 hours, payment closes it, shipping offers the notice with its tracking number', async ({
+  context,
+  extensionId,
+}) => {
   const worker = await backgroundWorker(context);
   const placed = epochAt(localDateAt(Date.now(), TZ), 14 * 60, TZ);
   await setClockOffset(worker, placed + MIN - Date.now());
   const buyer = 'pdd_evt_1';
-  const page = await consoleAt(context, `?script=off&platform=pinduoduo&buyer=${buyer}&nick=${encodeURIComponent('小鹿爱吃糖')}`, placed);
+  const page = await consoleAt(
+    context,
+    `?script=off&platform=pinduoduo&buyer=${buyer}&nick=${encodeURIComponent('小鹿爱吃糖')}`,
+    placed,
+  );
   const frame = await sidebarFrame(page, extensionId);
   await expect(frame.getByTestId('buyer-nick')).toHaveText('小鹿爱吃糖');
 
   await place(page, buyer, { id: 'EVT-241207-1', amount: 59, status: 'unpaid' });
-  const unpaid = async () => (await readStore<StoredReminder>(context, extensionId, 'reminders')).filter((r) => r.kind === 'unpaid' && r.orderId === 'EVT-241207-1');
+  const unpaid = async () =>
+    (await readStore<StoredReminder>(context, extensionId, 'reminders')).filter(
+      (r) => r.kind === 'unpaid' && r.orderId === 'EVT-241207-1',
+    );
   await expect.poll(async () => (await unpaid()).length).toBe(2);
   const due = (await unpaid()).map((r) => Math.round((r.dueAt - placed) / MIN)).sort((a, b) => a - b);
   expect(due[0]).toBe(10);
@@ -74,13 +98,22 @@ test('an order placed unpaid in the console is due for 催付 at 10 minutes and 
 
   // Shipped: the shipping notice, with its tracking number, offered in the sidebar.
   await place(page, buyer, { id: 'EVT-241207-1', status: 'shipped', tracking: 'YT7500000000001' });
-  await expect.poll(async () => (await readStore<StoredReminder>(context, extensionId, 'reminders')).filter((r) => r.kind === 'shipping').length).toBe(1);
+  await expect
+    .poll(
+      async () =>
+        (await readStore<StoredReminder>(context, extensionId, 'reminders')).filter((r) => r.kind === 'shipping')
+          .length,
+    )
+    .toBe(1);
   const notice = reloaded.locator('[data-testid="suggestion-item"][data-template-id^="builtin.shipping"]');
   await expect(notice).toBeVisible();
   await expect(notice).toContainText('YT7500000000001');
 });
 
-test('a concern raised after a product card is stored and exported with that product', async ({ context, extensionId }) => {
+test('a concern raised after a product card is stored and exported with that product', async ({
+  context,
+  extensionId,
+}) => {
   const page = await context.newPage();
   await page.goto(DEMO_URL);
   await expect(page.locator('#demo-console[data-ready="true"]')).toBeVisible();
@@ -93,6 +126,10 @@ test('a concern raised after a product card is stored and exported with that pro
   const chip = frame.locator('[data-testid="concern-chip"][data-concern="size"]');
   await chip.click();
   await expect(frame.getByTestId('concern-product').first()).toHaveAttribute('data-product-id', productId!);
-  const concerns = await readStore<{ concern: string; product?: { id: string | null; title: string } }>(context, extensionId, 'concerns');
+  const concerns = await readStore<{ concern: string; product?: { id: string | null; title: string } }>(
+    context,
+    extensionId,
+    'concerns',
+  );
   expect(concerns.find((c) => c.concern === 'size')?.product?.id).toBe(productId);
 });

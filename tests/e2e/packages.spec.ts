@@ -21,11 +21,14 @@ interface Manifest {
   host_permissions?: string[];
   background?: { service_worker?: string; scripts?: string[] };
   content_scripts?: Array<{ matches: string[]; js?: string[] }>;
-  browser_specific_settings?: { gecko?: { id?: string; strict_min_version?: string; data_collection_permissions?: unknown } };
+  browser_specific_settings?: {
+    gecko?: { id?: string; strict_min_version?: string; data_collection_permissions?: unknown };
+  };
 }
 
 const listing = (zip: string): string[] => execFileSync('unzip', ['-Z1', zip]).toString().split('\n').filter(Boolean);
-const manifestIn = (zip: string): Manifest => JSON.parse(execFileSync('unzip', ['-p', zip, 'manifest.json']).toString()) as Manifest;
+const manifestIn = (zip: string): Manifest =>
+  JSON.parse(execFileSync('unzip', ['-p', zip, 'manifest.json']).toString()) as Manifest;
 
 test.describe('the packages npm run zip writes', () => {
   test('the Chrome/Edge package, unzipped and loaded in Chromium, has the fixed id and shows the sidebar on a console', async () => {
@@ -56,7 +59,11 @@ test.describe('the packages npm run zip writes', () => {
       const page = await context.newPage();
       await page.goto(await serveFixture(context, 'qianniu'));
       const frame = await sidebarFrame(page, id);
-      await expectBuyer(frame, fixtureExpected('qianniu').buyerNick, { level: 'VIP2', segment: 'general_develop', stage: 'active' });
+      await expectBuyer(frame, fixtureExpected('qianniu').buyerNick, {
+        level: 'VIP2',
+        segment: 'general_develop',
+        stage: 'active',
+      });
     } finally {
       await context.close();
       rmSync(unpacked, { recursive: true, force: true });
@@ -81,7 +88,12 @@ test.describe('the packages npm run zip writes', () => {
     expect(m.background?.service_worker).toBeUndefined();
     expect([...(m.permissions ?? [])].sort()).toEqual([...(chrome.permissions ?? [])].sort());
     expect([...(m.host_permissions ?? [])].sort()).toEqual([...CONSOLE_MATCHES].sort());
-    const named = [...(m.background?.scripts ?? []), ...(m.content_scripts ?? []).flatMap((c) => c.js ?? []), '_locales/zh_CN/messages.json', '_locales/en/messages.json'];
+    const named = [
+      ...(m.background?.scripts ?? []),
+      ...(m.content_scripts ?? []).flatMap((c) => c.js ?? []),
+      '_locales/zh_CN/messages.json',
+      '_locales/en/messages.json',
+    ];
     for (const file of named) expect(files, file).toContain(file);
   });
 
@@ -94,14 +106,26 @@ test.describe('the packages npm run zip writes', () => {
       const shopee = /^https:\/\/seller\.shopee\.([a-z.]+)\/webchat\/\*$/.exec(host);
       expect(justified, host).toContain(shopee ? shopee[1]! : `\`${host}\``);
     }
-    for (const [file, locale] of [['description.zh-CN.md', 'zh-CN'], ['description.en.md', 'en']] as const) {
+    for (const [file, locale] of [
+      ['description.zh-CN.md', 'zh-CN'],
+      ['description.en.md', 'en'],
+    ] as const) {
       expect(readFileSync(join(ROOT, 'store', file), 'utf8')).toContain(translate(locale, 'extDescription'));
     }
   });
 
   test('the sources package Firefox review asks for has what builds it and nothing private or generated', () => {
     const files = listing(PACKAGE('sources'));
-    for (const needed of ['package.json', 'package-lock.json', 'wxt.config.ts', 'scripts/extension-key.ts', 'entrypoints/background/index.ts']) expect(files).toContain(needed);
-    expect(files.filter((f) => /(^|\/)(node_modules|\.output|demo\/dist|test-results)\//.test(f) || /\.pem$/.test(f))).toEqual([]);
+    for (const needed of [
+      'package.json',
+      'package-lock.json',
+      'wxt.config.ts',
+      'scripts/extension-key.ts',
+      'entrypoints/background/index.ts',
+    ])
+      expect(files).toContain(needed);
+    expect(
+      files.filter((f) => /(^|\/)(node_modules|\.output|demo\/dist|test-results)\//.test(f) || /\.pem$/.test(f)),
+    ).toEqual([]);
   });
 });

@@ -20,7 +20,12 @@ import { expect, sidebarFrame, test } from './fixtures';
 const picker = (page: Page) => page.locator('huitouke-picker');
 
 async function step(page: Page, id: string) {
-  await expect(picker(page), `picker step (problem: ${await picker(page).getAttribute('data-problem', { timeout: 1000 }).catch(() => null)})`).toHaveAttribute('data-step', id);
+  await expect(
+    picker(page),
+    `picker step (problem: ${await picker(page)
+      .getAttribute('data-problem', { timeout: 1000 })
+      .catch(() => null)})`,
+  ).toHaveAttribute('data-step', id);
 }
 
 /** Hover an element (the highlight follows) and press Enter: how a disabled button is picked. */
@@ -29,7 +34,10 @@ async function pickByKey(page: Page, selector: string) {
   await page.keyboard.press('Enter');
 }
 
-test('a console no adapter knows is taught entirely by clicks; the sidebar then follows it', async ({ context, extensionId }) => {
+test('a console no adapter knows is taught entirely by clicks; the sidebar then follows it', async ({
+  context,
+  extensionId,
+}) => {
   const expected = fixtureExpected('taught-hashed');
   const page = await context.newPage();
   await page.goto(await serveFixture(context, 'taught-hashed'));
@@ -60,8 +68,13 @@ test('a console no adapter knows is taught entirely by clicks; the sidebar then 
   const extensionPage = await context.newPage();
   await extensionPage.goto(`chrome-extension://${extensionId}/popup.html`);
   const [saved] = await extensionPage.evaluate(async () => {
-    const storage = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local;
-    return ((await storage.get('customConsoles')).customConsoles ?? []) as Array<{ matches: string[]; selectors: Record<string, unknown> }>;
+    const storage = (
+      globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }
+    ).chrome.storage.local;
+    return ((await storage.get('customConsoles')).customConsoles ?? []) as Array<{
+      matches: string[];
+      selectors: Record<string, unknown>;
+    }>;
   });
   await extensionPage.close();
   expect(saved?.matches).toEqual(['http://localhost/im/*']);
@@ -81,7 +94,11 @@ test('a console no adapter knows is taught entirely by clicks; the sidebar then 
 
   // A buyer's size question is captured as a concern.
   const quote = '我平时穿 M 码，这件尺码偏大还是偏小';
-  await confirmSizeConcern(frame, () => page.evaluate((text) => (window as unknown as { htkReceive(t: string): void }).htkReceive(text), quote), quote);
+  await confirmSizeConcern(
+    frame,
+    () => page.evaluate((text) => (window as unknown as { htkReceive(t: string): void }).htkReceive(text), quote),
+    quote,
+  );
 
   // A template goes into the Lexical editor, and is not sent.
   const rows = await page.locator('._row_7fk2q').count();
@@ -99,10 +116,16 @@ test('a console no adapter knows is taught entirely by clicks; the sidebar then 
   expect(await page.locator('._row_7fk2q').count()).toBe(rows);
 });
 
-test('a built-in console with a renamed class says which part is missing, is repaired by pointing, and restored', async ({ context, extensionId }) => {
+test('a built-in console with a renamed class says which part is missing, is repaired by pointing, and restored', async ({
+  context,
+  extensionId,
+}) => {
   const expected = fixtureExpected('pinduoduo');
   // A console release renames the message rows' class.
-  const html = readFileSync(join(ROOT, 'tests', 'fixtures', 'consoles', 'pinduoduo.html'), 'utf8').replaceAll('class="onemsg"', 'class="chat-msg-row"');
+  const html = readFileSync(join(ROOT, 'tests', 'fixtures', 'consoles', 'pinduoduo.html'), 'utf8').replaceAll(
+    'class="onemsg"',
+    'class="chat-msg-row"',
+  );
   const page = await context.newPage();
   await page.goto(await serveFixture(context, 'pinduoduo', html));
   let frame = await sidebarFrame(page, extensionId);

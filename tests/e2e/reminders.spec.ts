@@ -65,7 +65,10 @@ async function setClockOffset(worker: Worker, ms: number): Promise<void> {
 const badge = (worker: Worker) => worker.evaluate(() => chrome.action.getBadgeText({}));
 
 test.describe('follow-up reminders', () => {
-  test('an unpaid order becomes a reminder due 10 minutes after it was placed: badge, popup and sidebar', async ({ context, extensionId }) => {
+  test('an unpaid order becomes a reminder due 10 minutes after it was placed: badge, popup and sidebar', async ({
+    context,
+    extensionId,
+  }) => {
     const worker = await backgroundWorker(context);
     // The order is placed at 14:00 shop time, away from quiet hours; the clock is set to a minute later.
     const createdAt = `${localDateAt(Date.now(), TZ)} 14:00:00`;
@@ -104,7 +107,10 @@ test.describe('follow-up reminders', () => {
     await expect(popup.getByTestId('popup-due-count')).toContainText('1');
 
     // The same reminder in the buyer's sidebar, with a quick reminder added in two keystrokes.
-    const page = await openConsole(context, `?buyer=${encodeURIComponent(NICK)}&nick=${encodeURIComponent(NICK)}&script=off`);
+    const page = await openConsole(
+      context,
+      `?buyer=${encodeURIComponent(NICK)}&nick=${encodeURIComponent(NICK)}&script=off`,
+    );
     await expect(page.locator('#demo-console[data-ready="true"]')).toBeVisible();
     await page.evaluate((id) => window.__demoConsole!.receive(id, '在吗，我还没付款'), NICK);
     const frame = await sidebarFrame(page, extensionId);
@@ -112,13 +118,17 @@ test.describe('follow-up reminders', () => {
     const sidebarItems = frame.getByTestId('reminder-item');
     await expect(sidebarItems.first()).toHaveAttribute('data-kind', 'unpaid');
     // With an unpaid reminder open, the payment-reminder templates are suggested.
-    await expect(frame.locator('[data-testid="suggestion-item"][data-template-id^="builtin.unpaid.first"]')).toBeVisible();
+    await expect(
+      frame.locator('[data-testid="suggestion-item"][data-template-id^="builtin.unpaid.first"]'),
+    ).toBeVisible();
 
     const quick = frame.getByTestId('reminder-quick');
     await quick.fill('明天10点回访，问尺码是否合适');
     await expect(frame.getByTestId('reminder-preview')).toContainText('明天 10:00');
     await quick.press('Enter');
-    await expect(frame.locator('[data-testid="reminder-item"][data-kind="manual"]')).toContainText('回访，问尺码是否合适');
+    await expect(frame.locator('[data-testid="reminder-item"][data-kind="manual"]')).toContainText(
+      '回访，问尺码是否合适',
+    );
 
     // Done in the popup: the badge clears.
     await popup.bringToFront();

@@ -15,9 +15,19 @@ const KINDS = ['textarea', 'contenteditable'] as const;
 type Kind = (typeof KINDS)[number];
 
 /** The console's input text, whichever kind it is. */
-const inputText = (page: Page) => page.getByTestId('chat-input').evaluate((el) => ('value' in el ? String((el as HTMLTextAreaElement).value) : (el as HTMLElement).innerText.replace(/\n$/, '')));
+const inputText = (page: Page) =>
+  page
+    .getByTestId('chat-input')
+    .evaluate((el) =>
+      'value' in el ? String((el as HTMLTextAreaElement).value) : (el as HTMLElement).innerText.replace(/\n$/, ''),
+    );
 
-async function openChat(context: BrowserContext, extensionId: string, kind: Kind, buyer: string): Promise<{ page: Page; frame: Frame }> {
+async function openChat(
+  context: BrowserContext,
+  extensionId: string,
+  kind: Kind,
+  buyer: string,
+): Promise<{ page: Page; frame: Frame }> {
   const page = await openConsole(context, `?buyer=${buyer}&nick=${buyer}&script=off&input=${kind}`);
   const frame = await sidebarFrame(page, extensionId);
   await expect(page.locator('#demo-console[data-ready="true"]')).toBeVisible();
@@ -34,7 +44,10 @@ const sentCount = (page: Page) => page.locator('[data-testid="message"][data-aut
 
 for (const kind of KINDS) {
   test.describe(`typing a template shortcut in the console (${kind})`, () => {
-    test('/cm then Tab opens the size template’s blanks in the sidebar; filled and confirmed with Enter, it replaces /cm', async ({ context, extensionId }) => {
+    test('/cm then Tab opens the size template’s blanks in the sidebar; filled and confirmed with Enter, it replaces /cm', async ({
+      context,
+      extensionId,
+    }) => {
       const { page, frame } = await openChat(context, extensionId, kind, 'tb_cm_blanks');
       await page.keyboard.type('亲，/cm');
       await page.keyboard.press('Tab');
@@ -54,7 +67,8 @@ for (const kind of KINDS) {
       expect(await inputText(page)).toBe('亲，/cm');
       await page.keyboard.press('Enter');
 
-      const want = '亲，tb_cm_blanks，这款版型偏大半码，按您说的身高体重，建议拿S码。收到试穿不合身的话直接找我，帮您安排换码。';
+      const want =
+        '亲，tb_cm_blanks，这款版型偏大半码，按您说的身高体重，建议拿S码。收到试穿不合身的话直接找我，帮您安排换码。';
       await expect.poll(() => inputText(page)).toBe(want);
       await expect(form).toHaveCount(0);
       await expect(page.getByTestId('chat-input')).toBeFocused();
@@ -64,11 +78,19 @@ for (const kind of KINDS) {
       expect(await sentCount(page)).toBe(0);
       // The contact is logged once the console confirmed the insert.
       await expect
-        .poll(async () => (await readStore<{ buyerId: string; templateId: string }>(context, extensionId, 'contactLog')).map((c) => [c.buyerId, c.templateId]))
+        .poll(async () =>
+          (await readStore<{ buyerId: string; templateId: string }>(context, extensionId, 'contactLog')).map((c) => [
+            c.buyerId,
+            c.templateId,
+          ]),
+        )
         .toEqual([['taobao:tb_cm_blanks', SIZE]]);
     });
 
-    test('Esc leaves the typed /cm alone, in the input and in the sidebar’s form; Tab after an unknown shortcut keeps the browser default', async ({ context, extensionId }) => {
+    test('Esc leaves the typed /cm alone, in the input and in the sidebar’s form; Tab after an unknown shortcut keeps the browser default', async ({
+      context,
+      extensionId,
+    }) => {
       const { page, frame } = await openChat(context, extensionId, kind, 'tb_cm_esc');
       await page.keyboard.type('/cm');
       await page.keyboard.press('Escape');
@@ -104,7 +126,10 @@ for (const kind of KINDS) {
   });
 }
 
-test('with the sidebar collapsed, /cm then Tab opens it at the blank form, keyboard included', async ({ context, extensionId }) => {
+test('with the sidebar collapsed, /cm then Tab opens it at the blank form, keyboard included', async ({
+  context,
+  extensionId,
+}) => {
   const { page, frame } = await openChat(context, extensionId, 'textarea', 'tb_cm_collapsed');
   await frame.getByRole('button', { name: '收起侧边栏' }).click();
   await expect(frame.getByTestId('buyer-nick')).toBeHidden();
@@ -117,7 +142,9 @@ test('with the sidebar collapsed, /cm then Tab opens it at the blank form, keybo
   await page.keyboard.press('Tab');
   await page.keyboard.type('L码');
   await page.keyboard.press('Enter');
-  await expect.poll(() => inputText(page)).toBe('tb_cm_collapsed，这款版型偏小，按您说的身高体重，建议拿L码。收到试穿不合身的话直接找我，帮您安排换码。');
+  await expect
+    .poll(() => inputText(page))
+    .toBe('tb_cm_collapsed，这款版型偏小，按您说的身高体重，建议拿L码。收到试穿不合身的话直接找我，帮您安排换码。');
   expect(await sentCount(page)).toBe(0);
 });
 
@@ -151,7 +178,10 @@ test.describe('a size template without blanks', () => {
     });
   }
 
-  test('on Shopee, a text already used for ten other buyers today is flagged in the sidebar; the agent may still put it in', async ({ context, extensionId }) => {
+  test('on Shopee, a text already used for ten other buyers today is flagged in the sidebar; the agent may still put it in', async ({
+    context,
+    extensionId,
+  }) => {
     const nick = 'sp_same_text';
     const want = `${nick}，这款偏大半码，平时穿M的拍S就好。`;
     // Ten other buyers had this very text an hour ago (spaced and punctuated differently: still the same text).
@@ -170,7 +200,15 @@ test.describe('a size template without blanks', () => {
     const dir = mkdtempSync(join(tmpdir(), 'htk-same-text-'));
     try {
       const file = join(dir, 'contacts.json');
-      writeFileSync(file, JSON.stringify({ version: 1, asOf: new Date().toISOString().slice(0, 10), timeZone: 'Asia/Shanghai', contacts }));
+      writeFileSync(
+        file,
+        JSON.stringify({
+          version: 1,
+          asOf: new Date().toISOString().slice(0, 10),
+          timeZone: 'Asia/Shanghai',
+          contacts,
+        }),
+      );
       expect(await seedDemoContacts(context, file)).toBe(10);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -190,7 +228,10 @@ test.describe('a size template without blanks', () => {
     await expect(warn).toContainText('相同内容24小时内已用于另外10位买家，Shopee可能视为群发');
     expect(await inputText(page)).toBe('/cm');
     // The agent decides: "仍然插入" puts it in (never sends it).
-    await frame.locator(`[data-testid="suggestion-item"][data-template-id="${SIZE}"]`).getByRole('button', { name: /仍然插入/ }).click();
+    await frame
+      .locator(`[data-testid="suggestion-item"][data-template-id="${SIZE}"]`)
+      .getByRole('button', { name: /仍然插入/ })
+      .click();
     await expect.poll(() => inputText(page)).toBe(want);
     // The quiet marker by the console's input names it too, for the text as it stands in the input.
     await expect.poll(() => markerLine(page)).toBe('相同内容近期已发给 10 位买家');
@@ -199,7 +240,10 @@ test.describe('a size template without blanks', () => {
     expect(await sentCount(page)).toBe(0);
   });
 
-  test('the send guard applies: on Shopee a sixth message in a row is stopped in the sidebar, and nothing is put in', async ({ context, extensionId }) => {
+  test('the send guard applies: on Shopee a sixth message in a row is stopped in the sidebar, and nothing is put in', async ({
+    context,
+    extensionId,
+  }) => {
     const page = await openConsole(context, '?buyer=sp_guard&nick=sp_guard&script=off&platform=shopee');
     const frame = await sidebarFrame(page, extensionId);
     await expect(frame.getByTestId('buyer-nick')).toHaveText('sp_guard');
@@ -223,7 +267,10 @@ test.describe('a size template without blanks', () => {
   });
 });
 
-test('Esc pressed at once after Tab, before or after the sidebar’s form shows, leaves the keyboard in the console', async ({ context, extensionId }) => {
+test('Esc pressed at once after Tab, before or after the sidebar’s form shows, leaves the keyboard in the console', async ({
+  context,
+  extensionId,
+}) => {
   const { page } = await openChat(context, extensionId, 'textarea', 'tb_cm_race');
   const input = page.getByTestId('chat-input');
   // The size template's blanks open in the sidebar; Esc at once, whichever of the two wins the race.

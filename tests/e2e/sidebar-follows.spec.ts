@@ -1,7 +1,10 @@
 import { DEMO_EXPORT, expect, importFiles, openConsole, sidebarFrame, test } from './fixtures';
 
 test.describe('the sidebar in the demo console', () => {
-  test('shows the open conversation\'s buyer from imported orders and follows conversation switches', async ({ context, extensionId }) => {
+  test("shows the open conversation's buyer from imported orders and follows conversation switches", async ({
+    context,
+    extensionId,
+  }) => {
     const summary = await importFiles(context, extensionId, [DEMO_EXPORT]);
     expect(summary).toMatch(/\d/);
 

@@ -11,18 +11,27 @@ interface StoredBuyer {
   paidDates: string[];
 }
 
-
 async function storedBuyers(context: BrowserContext, extensionId: string): Promise<StoredBuyer[]> {
-  return (await readBuyers(context, extensionId)).map((b) => ({ key: b.buyerKey, platform: b.platform, paidOrders: b.metrics.paidOrders, lastPaidDate: b.metrics.lastPaidDate, paidDates: b.metrics.paidDates }));
+  return (await readBuyers(context, extensionId)).map((b) => ({
+    key: b.buyerKey,
+    platform: b.platform,
+    paidOrders: b.metrics.paidOrders,
+    lastPaidDate: b.metrics.lastPaidDate,
+    paidDates: b.metrics.paidDates,
+  }));
 }
 
 const QUESTION = '这个有色差吗，我165穿什么码';
 
 test.describe('suggestions in the demo console', () => {
-  test('a returning silent-stage buyer asks about colour and size: answers ranked with reasons, Enter inserts without sending', async ({ context, extensionId }) => {
+  test('a returning silent-stage buyer asks about colour and size: answers ranked with reasons, Enter inserts without sending', async ({
+    context,
+    extensionId,
+  }) => {
     await importFiles(context, extensionId, [DEMO_EXPORT]);
     const today = localDateAt(Date.now(), 'Asia/Shanghai');
-    const within90 = (b: StoredBuyer) => b.paidDates.filter((d) => daysBetween(d, today) >= 0 && daysBetween(d, today) < 90).length;
+    const within90 = (b: StoredBuyer) =>
+      b.paidDates.filter((d) => daysBetween(d, today) >= 0 && daysBetween(d, today) < 90).length;
     // Silent: last paid order 46–90 days ago; returning: more than one paid order; one or two
     // orders in 90 days, so the half-year free-shipping coupon applies.
     const buyer = (await storedBuyers(context, extensionId)).find((b) => {
@@ -33,7 +42,10 @@ test.describe('suggestions in the demo console', () => {
     expect(buyer, 'the demo data has a returning buyer in the silent stage').toBeTruthy();
     const key = buyer!.key;
 
-    const page = await openConsole(context, `?buyer=${encodeURIComponent(key)}&nick=${encodeURIComponent(key)}&script=off`);
+    const page = await openConsole(
+      context,
+      `?buyer=${encodeURIComponent(key)}&nick=${encodeURIComponent(key)}&script=off`,
+    );
     const frame = await sidebarFrame(page, extensionId);
     await expect(page.locator('#demo-console[data-ready="true"]')).toBeVisible();
     const agentRows = page.locator('[data-testid="message"][data-author="agent"]');
@@ -45,7 +57,9 @@ test.describe('suggestions in the demo console', () => {
 
     const items = frame.getByTestId('suggestion-item');
     await expect
-      .poll(async () => (await items.evaluateAll((els) => els.slice(0, 2).map((e) => e.getAttribute('data-template-id')))).sort())
+      .poll(async () =>
+        (await items.evaluateAll((els) => els.slice(0, 2).map((e) => e.getAttribute('data-template-id')))).sort(),
+      )
       .toEqual(['builtin.concern.photo_match', 'builtin.concern.size']);
     const reasons = await frame.getByTestId('suggestion-reason').allTextContents();
     expect(reasons[0]).toContain('色差');
@@ -68,7 +82,9 @@ test.describe('suggestions in the demo console', () => {
     const blank = frame.getByTestId('suggestion-blank').first();
     await expect(blank).toBeFocused();
     await page.keyboard.type('比图片稍暖一点');
-    const preview = frame.locator('[data-testid="suggestion-item"][data-template-id="builtin.concern.photo_match"] [data-testid="suggestion-preview"]');
+    const preview = frame.locator(
+      '[data-testid="suggestion-item"][data-template-id="builtin.concern.photo_match"] [data-testid="suggestion-preview"]',
+    );
     await expect(preview).toContainText('比图片稍暖一点');
     const rendered = (await preview.textContent()) ?? '';
     expect(rendered).not.toContain('{{');
@@ -95,11 +111,21 @@ test.describe('suggestions in the demo console', () => {
     await expect(agentRows).toHaveCount(agentBefore + 1);
     await expect
       .poll(async () => {
-        const log = await readStore<{ templateId: string | null; sent?: boolean; buyerId: string }>(context, extensionId, 'contactLog');
-        return log.filter((e) => e.templateId === 'builtin.concern.photo_match' && e.buyerId === `taobao:${key}`).map((e) => e.sent);
+        const log = await readStore<{ templateId: string | null; sent?: boolean; buyerId: string }>(
+          context,
+          extensionId,
+          'contactLog',
+        );
+        return log
+          .filter((e) => e.templateId === 'builtin.concern.photo_match' && e.buyerId === `taobao:${key}`)
+          .map((e) => e.sent);
       })
       .toEqual([true]);
-    const templates = await readStore<{ id: string; usageCount: number; lastUsedAt: number | null }>(context, extensionId, 'templates');
+    const templates = await readStore<{ id: string; usageCount: number; lastUsedAt: number | null }>(
+      context,
+      extensionId,
+      'templates',
+    );
     expect(templates.find((x) => x.id === 'builtin.concern.photo_match')?.usageCount).toBe(1);
 
     // Offering the coupon opens the silent stage's win-back message with the coupon filled in.

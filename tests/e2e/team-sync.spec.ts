@@ -20,7 +20,9 @@ declare const chrome: { storage: { local: { get(key: string): Promise<Record<str
 /** This browser's token, as the background keeps it. */
 async function tokenOf(context: BrowserContext): Promise<string> {
   const [worker] = context.serviceWorkers();
-  return worker!.evaluate(async () => ((await chrome.storage.local.get('teamConnection')).teamConnection as { token: string }).token);
+  return worker!.evaluate(
+    async () => ((await chrome.storage.local.get('teamConnection')).teamConnection as { token: string }).token,
+  );
 }
 
 interface Server {
@@ -43,13 +45,19 @@ async function startServer(): Promise<Server> {
     env.DATABASE_URL = cluster.createDatabase('team_e2e');
     console.log('[team e2e] real PostgreSQL');
   } catch (err) {
-    console.log(`[team e2e] PostgreSQL unavailable (${err instanceof Error ? err.message : String(err)}): embedded PGlite`);
+    console.log(
+      `[team e2e] PostgreSQL unavailable (${err instanceof Error ? err.message : String(err)}): embedded PGlite`,
+    );
   }
   const port = await freePort('');
   let child: ChildProcess | null = null;
   const launch = async (): Promise<RegExpExecArray> => {
     // Its own process group: tsx runs the server in a child process, and a kill must reach both.
-    const proc = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['server/main.ts', '--port', String(port), '--data', dataDir], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const proc = spawn(
+      join(ROOT, 'node_modules', '.bin', 'tsx'),
+      ['server/main.ts', '--port', String(port), '--data', dataDir],
+      { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    );
     child = proc;
     let out = '';
     proc.stderr?.on('data', (b: Buffer) => process.stderr.write(b));
@@ -123,7 +131,13 @@ async function profile(): Promise<{ context: BrowserContext; extensionId: string
 }
 
 /** Connect a browser in its options page, as a person would. */
-async function connect(context: BrowserContext, extensionId: string, origin: string, code: string, name: string): Promise<Page> {
+async function connect(
+  context: BrowserContext,
+  extensionId: string,
+  origin: string,
+  code: string,
+  name: string,
+): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html#/team`);
   await page.getByTestId('team-server-url').fill(origin);
@@ -153,7 +167,10 @@ async function confirmSize(page: Page, frame: Awaited<ReturnType<typeof sidebarF
 }
 
 test.describe('the team: a shop server with two agents and a supervisor', () => {
-  test('a concern reaches the other agent within 2 s, the supervisor exports both with names, a buyer imported on the server shows in an agent\'s sidebar, agents cannot change templates, a revoked agent is told', async ({ context, extensionId }, testInfo) => {
+  test("a concern reaches the other agent within 2 s, the supervisor exports both with names, a buyer imported on the server shows in an agent's sidebar, agents cannot change templates, a revoked agent is told", async ({
+    context,
+    extensionId,
+  }, testInfo) => {
     test.setTimeout(240_000);
     const server = await startServer();
     const a = await profile();
@@ -183,7 +200,9 @@ test.describe('the team: a shop server with two agents and a supervisor', () => 
       const pageA = await openConsole(a.context, '?buyer=tb_team_buyer&nick=tb_team_buyer&script=off');
       const frameA = await sidebarFrame(pageA, a.extensionId);
       await confirmSize(pageA, frameA, 'tb_team_buyer', '这件衣服偏大吗？我平时穿M码');
-      await expect(frameB.locator('[data-testid="concern-item"][data-concern="size"]')).toHaveCount(1, { timeout: 2_000 });
+      await expect(frameB.locator('[data-testid="concern-item"][data-concern="size"]')).toHaveCount(1, {
+        timeout: 2_000,
+      });
 
       // B confirms one of its own for another buyer; the supervisor's export holds both, with names.
       const pageB2 = await openConsole(b.context, '?buyer=tb_team_other&nick=tb_team_other&script=off');
@@ -226,7 +245,19 @@ test.describe('the team: a shop server with two agents and a supervisor', () => 
       const pushed = await fetch(`${server.origin}/v1/sync/push`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ changes: [{ changeId: 'e2e-agent-template', kind: 'template', id: 'builtin.concern.size', at: Date.now(), base: 0, op: 'put', patch: { title: '客服改的' } }] }),
+        body: JSON.stringify({
+          changes: [
+            {
+              changeId: 'e2e-agent-template',
+              kind: 'template',
+              id: 'builtin.concern.size',
+              at: Date.now(),
+              base: 0,
+              op: 'put',
+              patch: { title: '客服改的' },
+            },
+          ],
+        }),
       });
       const answer = (await pushed.json()) as { results: { status: string; reason?: string }[] };
       expect(answer.results[0]).toMatchObject({ status: 'rejected', reason: 'forbidden' });
@@ -252,12 +283,16 @@ test.describe('the team: a shop server with two agents and a supervisor', () => 
       const itemB = sup.locator('[data-testid="team-member-item"][data-name="小李"]');
       await itemB.getByTestId('team-revoke').click();
       await expect(itemB).toHaveAttribute('data-revoked', 'true');
-      await expect(frameB.getByTestId('team-sidebar-status')).toHaveAttribute('data-value', 'refused', { timeout: 10_000 });
+      await expect(frameB.getByTestId('team-sidebar-status')).toHaveAttribute('data-value', 'refused', {
+        timeout: 10_000,
+      });
       await expect(frameB.getByTestId('team-sidebar-status')).toContainText('停用');
       await expect(optsB.getByTestId('team-status')).toHaveAttribute('data-value', 'refused');
       await expect(optsB.getByTestId('team-refused')).toBeVisible();
       const tokenB = await tokenOf(b.context);
-      expect((await fetch(`${server.origin}/v1/me`, { headers: { authorization: `Bearer ${tokenB}` } })).status).toBe(401);
+      expect((await fetch(`${server.origin}/v1/me`, { headers: { authorization: `Bearer ${tokenB}` } })).status).toBe(
+        401,
+      );
     } finally {
       await a.close();
       await b.close();
@@ -265,7 +300,10 @@ test.describe('the team: a shop server with two agents and a supervisor', () => 
     }
   });
 
-  test('an agent whose server is down keeps working; on its return the note and tag are pushed once', async ({ context, extensionId }) => {
+  test('an agent whose server is down keeps working; on its return the note and tag are pushed once', async ({
+    context,
+    extensionId,
+  }) => {
     test.setTimeout(240_000);
     const server = await startServer();
     const a = await profile();

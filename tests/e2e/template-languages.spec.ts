@@ -6,13 +6,21 @@ import { DEMO_EXPORT, expect, importFiles, openConsole, readBuyers, sidebarFrame
 async function silentBuyers(context: BrowserContext, extensionId: string): Promise<string[]> {
   const today = localDateAt(Date.now(), 'Asia/Shanghai');
   const buyers = (await readBuyers(context, extensionId)).filter(
-    (b) => b.platform === 'taobao' && b.metrics.paidOrders >= 2 && b.metrics.lastPaidDate !== null && daysBetween(b.metrics.lastPaidDate, today) >= 50 && daysBetween(b.metrics.lastPaidDate, today) <= 80,
+    (b) =>
+      b.platform === 'taobao' &&
+      b.metrics.paidOrders >= 2 &&
+      b.metrics.lastPaidDate !== null &&
+      daysBetween(b.metrics.lastPaidDate, today) >= 50 &&
+      daysBetween(b.metrics.lastPaidDate, today) <= 80,
   );
   expect(buyers.length, 'the demo data has two returning buyers in the silent stage').toBeGreaterThanOrEqual(2);
   return buyers.slice(0, 2).map((b) => b.buyerKey);
 }
 
-test('a supervisor writes Thai and Vietnamese variants; a buyer writing Thai or Vietnamese is offered their own', async ({ context, extensionId }) => {
+test('a supervisor writes Thai and Vietnamese variants; a buyer writing Thai or Vietnamese is offered their own', async ({
+  context,
+  extensionId,
+}) => {
   await importFiles(context, extensionId, [DEMO_EXPORT]);
   const [thaiBuyer, vietnameseBuyer] = await silentBuyers(context, extensionId);
 
@@ -38,13 +46,18 @@ test('a supervisor writes Thai and Vietnamese variants; a buyer writing Thai or 
   await options.locator('[data-testid="cond-stages"] [data-value="silent"]').click();
   await options.getByTestId('template-save').click();
   await expect(options.getByRole('status')).toContainText('v1');
-  const templateId = await options.locator('[data-testid="template-item"]', { hasText: '沉默期问候（多语言）' }).getAttribute('data-template-id');
+  const templateId = await options
+    .locator('[data-testid="template-item"]', { hasText: '沉默期问候（多语言）' })
+    .getAttribute('data-template-id');
 
   for (const [buyer, message, expected] of [
     [thaiBuyer!, 'สวัสดีค่ะ มีไซส์ M ไหมคะ', 'สินค้าใหม่มาแล้ว'],
     [vietnameseBuyer!, 'Shop ơi, còn size M không ạ? Giao hàng mấy ngày?', 'hàng mới về'],
   ] as const) {
-    const page = await openConsole(context, `?buyer=${encodeURIComponent(buyer)}&nick=${encodeURIComponent(buyer)}&script=off`);
+    const page = await openConsole(
+      context,
+      `?buyer=${encodeURIComponent(buyer)}&nick=${encodeURIComponent(buyer)}&script=off`,
+    );
     const frame = await sidebarFrame(page, extensionId);
     await expect(page.locator('#demo-console[data-ready="true"]')).toBeVisible();
     await page.evaluate(([id, text]) => window.__demoConsole!.receive(id!, text!), [buyer, message]);

@@ -7,11 +7,25 @@ import { expect, test } from './fixtures';
 /** zod's English, which must never be what a supervisor reads. */
 const ZOD_WORDS = /Invalid|expected|received|Too (small|big)|Unrecognized/;
 
-test('a playbook pack with a bad template says what and where in Chinese, naming the field in words', async ({ context, extensionId }, testInfo) => {
-  const pack = JSON.parse(serializePack(buildPack(
-    { templates: [defaultTemplates()[0]!], coupons: [], couponRules: [], taxonomy: defaultTaxonomy(), reminderRules: null, contactPolicy: null },
-    { name: '分店话术', exportedBy: '主管', now: Date.now() },
-  ))) as { templates: Array<Record<string, unknown>> };
+test('a playbook pack with a bad template says what and where in Chinese, naming the field in words', async ({
+  context,
+  extensionId,
+}, testInfo) => {
+  const pack = JSON.parse(
+    serializePack(
+      buildPack(
+        {
+          templates: [defaultTemplates()[0]!],
+          coupons: [],
+          couponRules: [],
+          taxonomy: defaultTaxonomy(),
+          reminderRules: null,
+          contactPolicy: null,
+        },
+        { name: '分店话术', exportedBy: '主管', now: Date.now() },
+      ),
+    ),
+  ) as { templates: Array<Record<string, unknown>> };
   pack.templates[0]!.shortcut = 'cm';
   pack.templates[0]!.title = '';
   const file = testInfo.outputPath('pack.json');

@@ -22,9 +22,15 @@ async function rowsOf(text: string): Promise<string[][]> {
 }
 
 test.describe('supervisor workspace: insights', () => {
-  test('exported concerns open as UTF-8 with BOM, carry only the filtered rows, and a formula nick is neutralised', async ({ context, extensionId }, testInfo) => {
+  test('exported concerns open as UTF-8 with BOM, carry only the filtered rows, and a formula nick is neutralised', async ({
+    context,
+    extensionId,
+  }, testInfo) => {
     await importFiles(context, extensionId, [DEMO_EXPORT]);
-    const page = await openConsole(context, `?buyer=${encodeURIComponent(EVIL)}&nick=${encodeURIComponent(EVIL)}&script=off`);
+    const page = await openConsole(
+      context,
+      `?buyer=${encodeURIComponent(EVIL)}&nick=${encodeURIComponent(EVIL)}&script=off`,
+    );
     const frame = await sidebarFrame(page, extensionId);
     await expect(page.locator('#demo-console[data-ready="true"]')).toBeVisible();
     await tagConcern(page, frame, EVIL, '这件衣服偏大吗？我平时穿M码', 'size');
@@ -63,7 +69,10 @@ test.describe('supervisor workspace: insights', () => {
     await expect(options.getByTestId('concern-export-done')).toContainText('2');
   });
 
-  test('the dashboard draws the demo shop: buyers by level, stage and segment, concerns by week and item, and how contacted buyers responded', async ({ context, extensionId }, testInfo) => {
+  test('the dashboard draws the demo shop: buyers by level, stage and segment, concerns by week and item, and how contacted buyers responded', async ({
+    context,
+    extensionId,
+  }, testInfo) => {
     await importFiles(context, extensionId, [DEMO_EXPORT]);
     // What the demo shop's agents sent over the past weeks (as npm start seeds it).
     const seeded = await seedDemoContacts(context);
@@ -76,8 +85,20 @@ test.describe('supervisor workspace: insights', () => {
     const page = await openConsole(context, '?script=off');
     const frame = await sidebarFrame(page, extensionId);
     const rows = page.getByTestId('conversation');
-    const questions = ['这件偏大吗？我165穿什么码', '实物和图片有色差吗', '你们家是正品吗', '宝宝用安全吗，有没有异味', '什么时候发货呀', '质量怎么样，洗了会起球吗', '这个码数准吗', '有没有色差，屏幕上看着偏粉'];
-    const ids = (await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-buyer-id')!))).slice(0, questions.length);
+    const questions = [
+      '这件偏大吗？我165穿什么码',
+      '实物和图片有色差吗',
+      '你们家是正品吗',
+      '宝宝用安全吗，有没有异味',
+      '什么时候发货呀',
+      '质量怎么样，洗了会起球吗',
+      '这个码数准吗',
+      '有没有色差，屏幕上看着偏粉',
+    ];
+    const ids = (await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-buyer-id')!))).slice(
+      0,
+      questions.length,
+    );
     for (const [i, text] of questions.entries()) {
       const id = ids[i]!;
       await page.evaluate(([buyer, message]) => window.__demoConsole!.receive(buyer!, message!), [id, text]);
@@ -104,10 +125,15 @@ test.describe('supervisor workspace: insights', () => {
     // Stimulus response against natural repurchase: by period and by kind of contact.
     await expect(dash.getByTestId('outcomes')).toBeVisible();
     await expect(dash.getByTestId('outcomes-empty')).toHaveCount(0);
-    const numbers = async (row: import('@playwright/test').Locator) => (await row.locator('td.num').allTextContents()).map((cell) => cell.trim());
+    const numbers = async (row: import('@playwright/test').Locator) =>
+      (await row.locator('td.num').allTextContents()).map((cell) => cell.trim());
     const byPeriod = dash.getByTestId('outcomes-by-period').locator('tbody tr');
     await expect(byPeriod).toHaveCount(3);
-    expect(await byPeriod.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-period')))).toEqual(['7', '14', '30']);
+    expect(await byPeriod.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-period')))).toEqual([
+      '7',
+      '14',
+      '30',
+    ]);
     for (const row of await byPeriod.all()) {
       const [contacted, ordered, rate, natural, , controls] = await numbers(row);
       expect(Number(contacted)).toBeGreaterThan(20);
@@ -121,12 +147,22 @@ test.describe('supervisor workspace: insights', () => {
     expect(rates[2]!).toBeGreaterThanOrEqual(rates[0]!);
     const byKind = dash.getByTestId('outcomes-table').locator('tbody tr');
     const kinds = await byKind.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
-    expect(kinds).toEqual(expect.arrayContaining(['group:coupon', 'coupon:stage45_gift', 'group:care', 'group:unpaid']));
-    await expect(dash.locator('[data-testid="outcomes-table"] tr[data-key="coupon:stage45_gift"] td').first()).toHaveText(/45天回购礼/);
-    await expect(dash.locator('[data-testid="outcomes-table"] tr[data-key="group:unpaid"] td').first()).toHaveText('催付跟进');
-    await expect(dash.getByTestId('chart-outcomes')).toHaveAttribute('data-summary', /优惠券 \d+(\.\d)?% \/ \d+(\.\d)?%/);
+    expect(kinds).toEqual(
+      expect.arrayContaining(['group:coupon', 'coupon:stage45_gift', 'group:care', 'group:unpaid']),
+    );
+    await expect(
+      dash.locator('[data-testid="outcomes-table"] tr[data-key="coupon:stage45_gift"] td').first(),
+    ).toHaveText(/45天回购礼/);
+    await expect(dash.locator('[data-testid="outcomes-table"] tr[data-key="group:unpaid"] td').first()).toHaveText(
+      '催付跟进',
+    );
+    await expect(dash.getByTestId('chart-outcomes')).toHaveAttribute(
+      'data-summary',
+      /优惠券 \d+(\.\d)?% \/ \d+(\.\d)?%/,
+    );
     // Another period re-draws the kinds for it.
-    const couponAt = async () => (await numbers(dash.locator('[data-testid="outcomes-table"] tr[data-key="group:coupon"]')))[0];
+    const couponAt = async () =>
+      (await numbers(dash.locator('[data-testid="outcomes-table"] tr[data-key="group:coupon"]')))[0];
     const at14 = await couponAt();
     await dash.locator('[data-testid="outcome-window"] [data-value="30"]').click();
     await expect(dash.getByText('按跟进方式（30 天）')).toBeVisible();

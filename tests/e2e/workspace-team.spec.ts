@@ -49,7 +49,10 @@ async function openTemplate(page: Page, id: string) {
 }
 
 test.describe('supervisor workspace: team', () => {
-  test('a pack exported from one profile imports into another with the previewed changes and choices', async ({ context, extensionId }, testInfo) => {
+  test('a pack exported from one profile imports into another with the previewed changes and choices', async ({
+    context,
+    extensionId,
+  }, testInfo) => {
     // Profile A: the supervisor edits two built-in templates, writes a new one and exports the pack.
     const a = await context.newPage();
     await a.goto(`chrome-extension://${extensionId}/options.html#/templates`);
@@ -74,7 +77,11 @@ test.describe('supervisor workspace: team', () => {
     const download = await downloading;
     const packPath = testInfo.outputPath('playbook.json');
     await download.saveAs(packPath);
-    const pack = JSON.parse(readFileSync(packPath, 'utf8')) as { format: string; name: string; templates: { title: string }[] };
+    const pack = JSON.parse(readFileSync(packPath, 'utf8')) as {
+      format: string;
+      name: string;
+      templates: { title: string }[];
+    };
     expect(pack.format).toBe('huitouke-playbook');
     expect(pack.templates.map((t) => t.title)).toContain('团队新话术：预售发货');
 
@@ -94,7 +101,9 @@ test.describe('supervisor workspace: team', () => {
       const size = page.locator('[data-testid="pack-item"][data-key="template:builtin.concern.size"]');
       await expect(size).toHaveAttribute('data-change', 'change');
       await expect(size).toContainText('标题');
-      await page.locator('[data-testid="pack-item"][data-key="template:builtin.concern.photo_match"] [data-choice="mine"]').click();
+      await page
+        .locator('[data-testid="pack-item"][data-key="template:builtin.concern.photo_match"] [data-choice="mine"]')
+        .click();
       await page.getByTestId('pack-apply').click();
       await expect(page.getByTestId('pack-result')).toContainText('新增 1，修改 1，删除 0，保留 1');
 
@@ -102,8 +111,12 @@ test.describe('supervisor workspace: team', () => {
       await page.getByTestId('template-search').fill('预售');
       await expect(page.locator('[data-testid="template-item"]', { hasText: '团队新话术：预售发货' })).toBeVisible();
       await page.getByTestId('template-search').fill('');
-      await expect(page.locator('[data-testid="template-item"][data-template-id="builtin.concern.size"]')).toContainText('尺码推荐（总部版）');
-      await expect(page.locator('[data-testid="template-item"][data-template-id="builtin.concern.photo_match"]')).not.toContainText('总部版');
+      await expect(
+        page.locator('[data-testid="template-item"][data-template-id="builtin.concern.size"]'),
+      ).toContainText('尺码推荐（总部版）');
+      await expect(
+        page.locator('[data-testid="template-item"][data-template-id="builtin.concern.photo_match"]'),
+      ).not.toContainText('总部版');
       // The import is a version in the template's history.
       await openTemplate(page, 'builtin.concern.size');
       await expect(page.getByTestId('template-history')).toContainText('导入话术包');
@@ -118,7 +131,10 @@ test.describe('supervisor workspace: team', () => {
     }
   });
 
-  test('with a supervisor PIN, editing needs the PIN and five wrong tries lock it out', async ({ context, extensionId }) => {
+  test('with a supervisor PIN, editing needs the PIN and five wrong tries lock it out', async ({
+    context,
+    extensionId,
+  }) => {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/options.html#/templates`);
     await expect(page.getByTestId('edit-gate')).toHaveAttribute('data-state', 'open');
@@ -143,7 +159,10 @@ test.describe('supervisor workspace: team', () => {
     await expect(agent.getByTestId('template-body')).toBeDisabled();
   });
 
-  test('with a supervisor PIN, Settings, exports, backup download and custom consoles wait for the PIN; a forgotten PIN is reset with the recovery code', async ({ context, extensionId }) => {
+  test('with a supervisor PIN, Settings, exports, backup download and custom consoles wait for the PIN; a forgotten PIN is reset with the recovery code', async ({
+    context,
+    extensionId,
+  }) => {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/options.html#/team`);
     const code = await setFirstPin(page, '2580');
@@ -200,7 +219,10 @@ test.describe('supervisor workspace: team', () => {
     await expect(agent.getByTestId('settings-save')).toBeEnabled();
   });
 
-  test('a full backup restores into a fresh profile with every record checked', async ({ context, extensionId }, testInfo) => {
+  test('a full backup restores into a fresh profile with every record checked', async ({
+    context,
+    extensionId,
+  }, testInfo) => {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/options.html#/templates`);
     await page.getByTestId('template-new').click();

@@ -7,19 +7,34 @@ import { defaultTemplates } from '../../lib/templates';
 import { DEMO_EXPORT, expect, importFiles, openConsole, readBuyers, sidebarFrame, test } from './fixtures';
 
 /** The extension API as the options page sees it (only what these tests touch). */
-declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void>; remove(key: string): Promise<void> } } };
+declare const chrome: {
+  storage: { local: { set(items: Record<string, unknown>): Promise<void>; remove(key: string): Promise<void> } };
+};
 
 /** Buyers from the extension's own database, read in one of its pages. */
 async function storedBuyers(context: BrowserContext, extensionId: string) {
-  return (await readBuyers(context, extensionId)).map((b) => ({ key: b.buyerKey, platform: b.platform, paidOrders: b.metrics.paidOrders, lastPaidDate: b.metrics.lastPaidDate }));
+  return (await readBuyers(context, extensionId)).map((b) => ({
+    key: b.buyerKey,
+    platform: b.platform,
+    paidOrders: b.metrics.paidOrders,
+    lastPaidDate: b.metrics.lastPaidDate,
+  }));
 }
 
 test.describe('supervisor workspace: templates', () => {
-  test('a new template with a variable and a condition is suggested first in the sidebar to a matching buyer', async ({ context, extensionId }) => {
+  test('a new template with a variable and a condition is suggested first in the sidebar to a matching buyer', async ({
+    context,
+    extensionId,
+  }) => {
     await importFiles(context, extensionId, [DEMO_EXPORT]);
     const today = localDateAt(Date.now(), 'Asia/Shanghai');
     const buyer = (await storedBuyers(context, extensionId)).find(
-      (b) => b.platform === 'taobao' && b.paidOrders >= 2 && b.lastPaidDate !== null && daysBetween(b.lastPaidDate, today) >= 50 && daysBetween(b.lastPaidDate, today) <= 80,
+      (b) =>
+        b.platform === 'taobao' &&
+        b.paidOrders >= 2 &&
+        b.lastPaidDate !== null &&
+        daysBetween(b.lastPaidDate, today) >= 50 &&
+        daysBetween(b.lastPaidDate, today) <= 80,
     );
     expect(buyer, 'the demo data has a returning buyer in the silent stage').toBeTruthy();
 
@@ -55,10 +70,16 @@ test.describe('supervisor workspace: templates', () => {
     const templateId = await item.getAttribute('data-template-id');
     await expect(options.locator('[data-testid="history-row"]')).toHaveCount(1);
 
-    const page = await openConsole(context, `?buyer=${encodeURIComponent(buyer!.key)}&nick=${encodeURIComponent(buyer!.key)}&script=off`);
+    const page = await openConsole(
+      context,
+      `?buyer=${encodeURIComponent(buyer!.key)}&nick=${encodeURIComponent(buyer!.key)}&script=off`,
+    );
     const frame = await sidebarFrame(page, extensionId);
     await expect(page.locator('#demo-console[data-ready="true"]')).toBeVisible();
-    await page.evaluate(([id, text]) => window.__demoConsole!.receive(id!, text!), [buyer!.key, '这件衣服偏大吗？我平时穿M码']);
+    await page.evaluate(
+      ([id, text]) => window.__demoConsole!.receive(id!, text!),
+      [buyer!.key, '这件衣服偏大吗？我平时穿M码'],
+    );
     const first = frame.getByTestId('suggestion-item').first();
     await expect(first).toHaveAttribute('data-template-id', templateId!);
     await expect(first.getByTestId('suggestion-preview')).toContainText(`${buyer!.key}，好久不见`);

@@ -11,11 +11,14 @@ describe("the demo console's clock", () => {
     else process.env.TZ = machineZone;
   });
 
-  it.each(['UTC', 'America/Los_Angeles', 'Asia/Kolkata'])('stamps orders and messages in shop time on a machine in %s', (zone) => {
-    process.env.TZ = zone;
-    const date = localDateAt(Date.now(), SHOP);
-    const at = epochAt(date, 14 * 60 + 5, SHOP) + 7_000; // 14:05:07 at the shop
-    expect(shopStamp(at)).toBe(`${date} 14:05:07`);
-    expect(shopClock(at)).toBe('14:05');
-  });
+  it.each(['UTC', 'America/Los_Angeles', 'Asia/Kolkata'])(
+    'stamps orders and messages in shop time on a machine in %s',
+    (zone) => {
+      process.env.TZ = zone;
+      const date = localDateAt(Date.now(), SHOP);
+      const at = epochAt(date, 14 * 60 + 5, SHOP) + 7_000; // 14:05:07 at the shop
+      expect(shopStamp(at)).toBe(`${date} 14:05:07`);
+      expect(shopClock(at)).toBe('14:05');
+    },
+  );
 });

@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { generateConversations } from '../../lib/demo/conversations';
 import { demoAsOf } from '../../lib/demo/time';
-import { activeConversation, canSend, initialState, reducer, sortedConversations, type ConsoleAction, type ConsoleState } from '../../demo/src/state';
+import {
+  activeConversation,
+  canSend,
+  initialState,
+  reducer,
+  sortedConversations,
+  type ConsoleAction,
+  type ConsoleState,
+} from '../../demo/src/state';
 import { parseParams, urlForBuyer } from '../../demo/src/url';
 
 const file = generateConversations({ asOf: demoAsOf(Date.now()) });
 const run = (actions: ConsoleAction[], state: ConsoleState = initialState) => actions.reduce(reducer, state);
-const loaded = run([{ type: 'loaded', file }, { type: 'open', buyerId: file.conversations[0]!.buyerId }]);
+const loaded = run([
+  { type: 'loaded', file },
+  { type: 'open', buyerId: file.conversations[0]!.buyerId },
+]);
 
 describe('demo console state', () => {
   it('lists the loaded chats newest first with their unread counts', () => {
@@ -19,17 +30,23 @@ describe('demo console state', () => {
   it('counts unread messages in other chats, not in the open one, and moves the chat to the top', () => {
     const other = file.conversations[5]!;
     const openId = file.conversations[0]!.buyerId;
-    const state = run([
-      { type: 'receive', buyerId: other.buyerId, id: 'x-1', text: '在吗', time: '10:00' },
-      { type: 'receive', buyerId: other.buyerId, id: 'x-2', text: '有人吗', time: '10:01' },
-      { type: 'receive', buyerId: openId, id: 'x-3', text: '好的', time: '10:02' },
-    ], loaded);
+    const state = run(
+      [
+        { type: 'receive', buyerId: other.buyerId, id: 'x-1', text: '在吗', time: '10:00' },
+        { type: 'receive', buyerId: other.buyerId, id: 'x-2', text: '有人吗', time: '10:01' },
+        { type: 'receive', buyerId: openId, id: 'x-3', text: '好的', time: '10:02' },
+      ],
+      loaded,
+    );
     const list = sortedConversations(state);
     expect(list[0]!.buyerId).toBe(openId);
     expect(list[1]!.buyerId).toBe(other.buyerId);
     expect(list[1]!.unread).toBe(other.unread + 2);
     expect(list[0]!.unread).toBe(0);
-    expect(run([{ type: 'open', buyerId: other.buyerId }], state).conversations.find((c) => c.buyerId === other.buyerId)!.unread).toBe(0);
+    expect(
+      run([{ type: 'open', buyerId: other.buyerId }], state).conversations.find((c) => c.buyerId === other.buyerId)!
+        .unread,
+    ).toBe(0);
   });
 
   it('creates a conversation for an unknown buyer, from the URL or an arriving message', () => {
@@ -39,7 +56,10 @@ describe('demo console state', () => {
     const created = received.conversations.find((c) => c.buyerId === 'tb_new02')!;
     expect(created).toMatchObject({ nick: 'tb_new02', unread: 1 });
     // A buyer opened before the data arrives is kept, on top.
-    const early = run([{ type: 'open', buyerId: 'tb_early', nick: '早到' }, { type: 'loaded', file }]);
+    const early = run([
+      { type: 'open', buyerId: 'tb_early', nick: '早到' },
+      { type: 'loaded', file },
+    ]);
     expect(sortedConversations(early)[0]!.buyerId).toBe('tb_early');
     expect(early.conversations).toHaveLength(file.conversations.length + 1);
   });
@@ -61,18 +81,31 @@ describe('demo console state', () => {
 
 describe('demo console URL contract', () => {
   it('reads buyer, nick, platform, input and script with safe defaults', () => {
-    expect(parseParams('')).toEqual({ buyer: null, nick: null, platform: 'taobao', input: 'textarea', script: true, orders: [] });
-    expect(parseParams('?buyer=tb_1&nick=%E5%B0%8F%E9%B1%BC&platform=shopee&input=contenteditable&script=off'))
-      .toEqual({ buyer: 'tb_1', nick: '小鱼', platform: 'shopee', input: 'contenteditable', script: false, orders: [] });
+    expect(parseParams('')).toEqual({
+      buyer: null,
+      nick: null,
+      platform: 'taobao',
+      input: 'textarea',
+      script: true,
+      orders: [],
+    });
+    expect(parseParams('?buyer=tb_1&nick=%E5%B0%8F%E9%B1%BC&platform=shopee&input=contenteditable&script=off')).toEqual(
+      { buyer: 'tb_1', nick: '小鱼', platform: 'shopee', input: 'contenteditable', script: false, orders: [] },
+    );
     expect(parseParams('?platform=amazon&input=rich').platform).toBe('taobao');
   });
 
   it('keeps other parameters when switching buyer, and the nick only when it differs from the id', () => {
-    const next = new URL(urlForBuyer('http://127.0.0.1:4173/?platform=jd&buyer=a&nick=A', '晴天_1988', '晴天_1988'), 'http://x');
+    const next = new URL(
+      urlForBuyer('http://127.0.0.1:4173/?platform=jd&buyer=a&nick=A', '晴天_1988', '晴天_1988'),
+      'http://x',
+    );
     expect(next.searchParams.get('platform')).toBe('jd');
     expect(next.searchParams.get('buyer')).toBe('晴天_1988');
     expect(next.searchParams.has('nick')).toBe(false);
-    expect(new URL(urlForBuyer('http://h/?script=off', 'u1', '昵称'), 'http://x').searchParams.get('nick')).toBe('昵称');
+    expect(new URL(urlForBuyer('http://h/?script=off', 'u1', '昵称'), 'http://x').searchParams.get('nick')).toBe(
+      '昵称',
+    );
   });
 });
 
@@ -84,9 +117,17 @@ describe('demo console order panel (issue 19)', () => {
   it('places a new order on top and changes a known one in place', () => {
     let state: ConsoleState = initialState;
     state = reducer(state, { type: 'order', buyerId: 'u1', order: { id: 'a', status: 'paid' } });
-    state = reducer(state, { type: 'order', buyerId: 'u1', order: { id: 'b', status: 'unpaid', amountCents: 5990, at: '2026-11-20 10:00:00' } });
+    state = reducer(state, {
+      type: 'order',
+      buyerId: 'u1',
+      order: { id: 'b', status: 'unpaid', amountCents: 5990, at: '2026-11-20 10:00:00' },
+    });
     expect(state.orders.u1?.map((o) => o.id)).toEqual(['b', 'a']);
-    state = reducer(state, { type: 'order', buyerId: 'u1', order: { id: 'b', status: 'shipped', tracking: 'SF1', at: '2026-11-20 12:00:00' } });
+    state = reducer(state, {
+      type: 'order',
+      buyerId: 'u1',
+      order: { id: 'b', status: 'shipped', tracking: 'SF1', at: '2026-11-20 12:00:00' },
+    });
     expect(state.orders.u1).toEqual([
       { id: 'b', status: 'shipped', amountCents: 5990, at: '2026-11-20 10:00:00', tracking: 'SF1' },
       { id: 'a', status: 'paid' },

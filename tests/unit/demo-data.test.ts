@@ -18,7 +18,7 @@ const tempDir = () => {
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 describe('scripts/demo-data', () => {
-  it('writes the export in GB18030 under Taobao\'s file name for the day it runs, plus the console chats', () => {
+  it("writes the export in GB18030 under Taobao's file name for the day it runs, plus the console chats", () => {
     const dir = tempDir();
     const before = demoAsOf(Date.now());
     const result = writeDemoData(dir, { buyers: 300, orders: 1500 });

@@ -10,7 +10,10 @@ import { useEditAccess } from '../team/lock';
 export function ConcernExamples() {
   const t = useT();
   const access = useEditAccess();
-  const examples = useLiveQuery(async () => labelledExamples((await db().concerns.toArray()).filter((c) => c.missed)), []);
+  const examples = useLiveQuery(
+    async () => labelledExamples((await db().concerns.toArray()).filter((c) => c.missed)),
+    [],
+  );
   // (The count needs only the corrected rows; the export reads every concern of those messages.)
   const count = examples.status === 'ready' ? examples.value.length : 0;
   return (
@@ -18,7 +21,9 @@ export function ConcernExamples() {
       <div className="ws-card-head">
         <h2>{t('mk_exportTitle')}</h2>
         <span className="spacer" />
-        <span className="muted" data-testid="concern-examples-count">{t('mk_exportCount', { count })}</span>
+        <span className="muted" data-testid="concern-examples-count">
+          {t('mk_exportCount', { count })}
+        </span>
       </div>
       <p className="ws-card-sub">{t('mk_exportHelp')}</p>
       <EditGate scope="export" quiet />

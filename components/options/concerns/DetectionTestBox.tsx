@@ -23,21 +23,46 @@ export function DetectionTestBox({ taxonomy, dirty }: { taxonomy: Taxonomy; dirt
         <h2>{t('ws_tax_testTitle')}</h2>
         {dirty && <span className="ws-badge warn">{t('ws_tax_testUnsaved')}</span>}
       </div>
-      <textarea className="ws-input test-input" rows={2} value={message} placeholder={t('ws_tax_testPlaceholder')} onChange={(e) => setMessage(e.target.value)} data-testid="concern-test-input" />
+      <textarea
+        className="ws-input test-input"
+        rows={2}
+        value={message}
+        placeholder={t('ws_tax_testPlaceholder')}
+        onChange={(e) => setMessage(e.target.value)}
+        data-testid="concern-test-input"
+      />
       {deferred.trim() && (
         <div className="test-out">
-          <p className="test-message">{highlight(deferred, hits.map((h) => [h.start, h.end] as [number, number]))}</p>
+          <p className="test-message">
+            {highlight(
+              deferred,
+              hits.map((h) => [h.start, h.end] as [number, number]),
+            )}
+          </p>
           {found.length === 0 ? (
-            <p className="ws-hint" data-testid="concern-test-none">{t('ws_tax_testNone')}</p>
+            <p className="ws-hint" data-testid="concern-test-none">
+              {t('ws_tax_testNone')}
+            </p>
           ) : (
             <table className="ws-table" data-testid="concern-test-result">
-              <thead><tr><th>{t('ws_tax_testConcern')}</th><th className="num">{t('ws_tax_testScore')}</th><th>{t('ws_tax_testRule')}</th><th>{t('ws_tax_testWords')}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>{t('ws_tax_testConcern')}</th>
+                  <th className="num">{t('ws_tax_testScore')}</th>
+                  <th>{t('ws_tax_testRule')}</th>
+                  <th>{t('ws_tax_testWords')}</th>
+                </tr>
+              </thead>
               <tbody>
                 {found.map((d) => (
                   <tr key={d.concern} data-concern={d.concern}>
-                    <td><strong>{name(d.concern)}</strong> <code className="muted">{d.concern}</code></td>
+                    <td>
+                      <strong>{name(d.concern)}</strong> <code className="muted">{d.concern}</code>
+                    </td>
                     <td className="num">{d.score.toFixed(2)}</td>
-                    <td><code>{d.rule}</code></td>
+                    <td>
+                      <code>{d.rule}</code>
+                    </td>
                     <td>「{deferred.slice(d.span[0], d.span[1])}」</td>
                   </tr>
                 ))}
@@ -50,8 +75,11 @@ export function DetectionTestBox({ taxonomy, dirty }: { taxonomy: Taxonomy; dirt
               <ul>
                 {hits.map((h, i) => (
                   <li key={i}>
-                    <strong>{name(matcher.concerns[h.rule.concern]?.id ?? '')}</strong> · {t(`concern_${h.rule.kind}s` as MessageKey)} <code>{h.rule.term}</code> ({h.rule.lang}) ×{h.score.toFixed(2)}
-                    {h.typo ? ` · ${t('ws_tax_testTypo', { typo: h.typo })}` : ''} — 「{deferred.slice(h.start, h.end)}」
+                    <strong>{name(matcher.concerns[h.rule.concern]?.id ?? '')}</strong> ·{' '}
+                    {t(`concern_${h.rule.kind}s` as MessageKey)} <code>{h.rule.term}</code> ({h.rule.lang}) ×
+                    {h.score.toFixed(2)}
+                    {h.typo ? ` · ${t('ws_tax_testTypo', { typo: h.typo })}` : ''} — 「{deferred.slice(h.start, h.end)}
+                    」
                   </li>
                 ))}
               </ul>

@@ -37,13 +37,23 @@ export function TaxonomyEditor({ saved, canEdit, locked }: { saved: Taxonomy; ca
     setStatus(null);
   };
   const setRules = (key: keyof RuleSet, value: RuleSet[keyof RuleSet]) =>
-    concern && update(concern.id, (c) => ({ ...c, rules: { ...c.rules, [lang]: { ...EMPTY_RULES, ...c.rules[lang], [key]: value } } }));
+    concern &&
+    update(concern.id, (c) => ({
+      ...c,
+      rules: { ...c.rules, [lang]: { ...EMPTY_RULES, ...c.rules[lang], [key]: value } },
+    }));
   const addConcern = () => {
     const id = newId.trim();
     if (!ConcernIdSchema.safeParse(id).success) return setStatus({ ok: false, text: t('concern_badId') });
     if (draft.concerns.some((c) => c.id === id)) return setStatus({ ok: false, text: t('concern_duplicateId') });
     const name = newName.trim() || id;
-    setDraft({ ...draft, concerns: [...draft.concerns, { id, names: { 'zh-CN': name, 'zh-TW': name, en: id }, enabled: true, weight: 1, rules: {} }] });
+    setDraft({
+      ...draft,
+      concerns: [
+        ...draft.concerns,
+        { id, names: { 'zh-CN': name, 'zh-TW': name, en: id }, enabled: true, weight: 1, rules: {} },
+      ],
+    });
     setSelected(id);
     setNewId('');
     setNewName('');
@@ -62,7 +72,12 @@ export function TaxonomyEditor({ saved, canEdit, locked }: { saved: Taxonomy; ca
     }
   };
   const rules = concern ? { ...EMPTY_RULES, ...concern.rules[lang] } : EMPTY_RULES;
-  const count = (c: Concern) => LANGS.reduce((n, l) => n + (c.rules[l] ? c.rules[l]!.keywords.length + c.rules[l]!.phrases.length + c.rules[l]!.patterns.length : 0), 0);
+  const count = (c: Concern) =>
+    LANGS.reduce(
+      (n, l) =>
+        n + (c.rules[l] ? c.rules[l]!.keywords.length + c.rules[l]!.phrases.length + c.rules[l]!.patterns.length : 0),
+      0,
+    );
 
   return (
     <>
@@ -72,7 +87,15 @@ export function TaxonomyEditor({ saved, canEdit, locked }: { saved: Taxonomy; ca
           {locked && <LockBadge />}
           <span className="spacer" />
           <Field label={t('concern_minScore')}>
-            <NumberInput value={draft.minScore} min={0.01} max={100} step={0.1} disabled={!editable} onChange={(v) => setDraft({ ...draft, minScore: v ?? 0.5 })} width={80} />
+            <NumberInput
+              value={draft.minScore}
+              min={0.01}
+              max={100}
+              step={0.1}
+              disabled={!editable}
+              onChange={(v) => setDraft({ ...draft, minScore: v ?? 0.5 })}
+              width={80}
+            />
           </Field>
         </div>
         <p className="ws-card-sub">{t('ws_tax_help')}</p>
@@ -81,7 +104,12 @@ export function TaxonomyEditor({ saved, canEdit, locked }: { saved: Taxonomy; ca
             <ul>
               {draft.concerns.map((c) => (
                 <li key={c.id}>
-                  <button type="button" className={`${c.id === selected ? 'on' : ''}${c.enabled ? '' : ' off'}`} onClick={() => setSelected(c.id)} data-concern={c.id}>
+                  <button
+                    type="button"
+                    className={`${c.id === selected ? 'on' : ''}${c.enabled ? '' : ' off'}`}
+                    onClick={() => setSelected(c.id)}
+                    data-concern={c.id}
+                  >
                     <span>{locale === 'en' ? c.names.en : c.names['zh-CN']}</span>
                     <code>{c.id}</code>
                     <span className="count">{count(c)}</span>
@@ -91,9 +119,22 @@ export function TaxonomyEditor({ saved, canEdit, locked }: { saved: Taxonomy; ca
             </ul>
             {editable && (
               <div className="concern-add">
-                <input className="ws-input" value={newId} placeholder={t('ws_tax_newId')} onChange={(e) => setNewId(e.target.value)} data-testid="concern-new-id" />
-                <input className="ws-input" value={newName} placeholder={t('ws_tax_newName')} onChange={(e) => setNewName(e.target.value)} />
-                <button type="button" className="secondary small" onClick={addConcern}>＋ {t('ws_add')}</button>
+                <input
+                  className="ws-input"
+                  value={newId}
+                  placeholder={t('ws_tax_newId')}
+                  onChange={(e) => setNewId(e.target.value)}
+                  data-testid="concern-new-id"
+                />
+                <input
+                  className="ws-input"
+                  value={newName}
+                  placeholder={t('ws_tax_newName')}
+                  onChange={(e) => setNewName(e.target.value)}
+                />
+                <button type="button" className="secondary small" onClick={addConcern}>
+                  ＋ {t('ws_add')}
+                </button>
               </div>
             )}
           </div>
@@ -102,26 +143,96 @@ export function TaxonomyEditor({ saved, canEdit, locked }: { saved: Taxonomy; ca
               <div className="ws-grid">
                 {LANGS.map((l) => (
                   <Field key={l} label={t('ws_tax_name', { lang: t(LANG_KEY[l]) })}>
-                    <input value={concern.names[l]} disabled={!editable} onChange={(e) => update(concern.id, (c) => ({ ...c, names: { ...c.names, [l]: e.target.value } }))} />
+                    <input
+                      value={concern.names[l]}
+                      disabled={!editable}
+                      onChange={(e) =>
+                        update(concern.id, (c) => ({ ...c, names: { ...c.names, [l]: e.target.value } }))
+                      }
+                    />
                   </Field>
                 ))}
                 <Field label={t('concern_weight')}>
-                  <NumberInput value={concern.weight} min={0} max={5} step={0.1} disabled={!editable} onChange={(v) => update(concern.id, (c) => ({ ...c, weight: v ?? 1 }))} />
+                  <NumberInput
+                    value={concern.weight}
+                    min={0}
+                    max={5}
+                    step={0.1}
+                    disabled={!editable}
+                    onChange={(v) => update(concern.id, (c) => ({ ...c, weight: v ?? 1 }))}
+                  />
                 </Field>
                 <div className="tpl-flags">
-                  <Toggle checked={concern.enabled} disabled={!editable} label={t('concern_enabled')} onChange={(v) => update(concern.id, (c) => ({ ...c, enabled: v }))} />
-                  {editable && <button type="button" className="link small danger-link" onClick={() => { setDraft({ ...draft, concerns: draft.concerns.filter((c) => c.id !== concern.id) }); setSelected(draft.concerns[0]?.id ?? ''); }}>{t('ws_tax_remove')}</button>}
+                  <Toggle
+                    checked={concern.enabled}
+                    disabled={!editable}
+                    label={t('concern_enabled')}
+                    onChange={(v) => update(concern.id, (c) => ({ ...c, enabled: v }))}
+                  />
+                  {editable && (
+                    <button
+                      type="button"
+                      className="link small danger-link"
+                      onClick={() => {
+                        setDraft({ ...draft, concerns: draft.concerns.filter((c) => c.id !== concern.id) });
+                        setSelected(draft.concerns[0]?.id ?? '');
+                      }}
+                    >
+                      {t('ws_tax_remove')}
+                    </button>
+                  )}
                 </div>
               </div>
               <div className="variant-bar">
-                <Tabs label={t('a11y_termLang')} value={lang} onChange={setLang} tabs={LANGS.map((l) => [l, t(LANG_KEY[l])] as const)} />
+                <Tabs
+                  label={t('a11y_termLang')}
+                  value={lang}
+                  onChange={setLang}
+                  tabs={LANGS.map((l) => [l, t(LANG_KEY[l])] as const)}
+                />
               </div>
               <div className="rule-grid">
-                <Field label={t('concern_keywords')}><TermList terms={rules.keywords} english={lang === 'en'} disabled={!editable} onChange={(v) => setRules('keywords', v)} testId="terms-keywords" /></Field>
-                <Field label={t('concern_phrases')}><TermList terms={rules.phrases} english={lang === 'en'} disabled={!editable} onChange={(v) => setRules('phrases', v)} testId="terms-phrases" /></Field>
-                <Field label={t('concern_patterns')} hint={t('concern_patternHelp')}><TermList terms={rules.patterns} english={lang === 'en'} pattern disabled={!editable} onChange={(v) => setRules('patterns', v)} testId="terms-patterns" /></Field>
+                <Field label={t('concern_keywords')}>
+                  <TermList
+                    terms={rules.keywords}
+                    english={lang === 'en'}
+                    disabled={!editable}
+                    onChange={(v) => setRules('keywords', v)}
+                    testId="terms-keywords"
+                  />
+                </Field>
+                <Field label={t('concern_phrases')}>
+                  <TermList
+                    terms={rules.phrases}
+                    english={lang === 'en'}
+                    disabled={!editable}
+                    onChange={(v) => setRules('phrases', v)}
+                    testId="terms-phrases"
+                  />
+                </Field>
+                <Field label={t('concern_patterns')} hint={t('concern_patternHelp')}>
+                  <TermList
+                    terms={rules.patterns}
+                    english={lang === 'en'}
+                    pattern
+                    disabled={!editable}
+                    onChange={(v) => setRules('patterns', v)}
+                    testId="terms-patterns"
+                  />
+                </Field>
                 <Field label={t('concern_exclusions')} hint={t('ws_tax_exclusionsHint')}>
-                  <TermList terms={rules.exclusions} english={lang === 'en'} disabled={!editable} onChange={(v) => setRules('exclusions', v.map((x) => (typeof x === 'string' ? x : x.text)))} testId="terms-exclusions" />
+                  <TermList
+                    terms={rules.exclusions}
+                    english={lang === 'en'}
+                    disabled={!editable}
+                    onChange={(v) =>
+                      setRules(
+                        'exclusions',
+                        v.map((x) => (typeof x === 'string' ? x : x.text)),
+                      )
+                    }
+                    testId="terms-exclusions"
+                  />
                 </Field>
               </div>
             </div>
@@ -130,9 +241,25 @@ export function TaxonomyEditor({ saved, canEdit, locked }: { saved: Taxonomy; ca
           )}
         </div>
         <div className="ws-actions tpl-actions">
-          <button type="button" className="primary" disabled={!editable || !dirty} onClick={() => void save()} data-testid="taxonomy-save">{t('ws_save')}</button>
-          {dirty && editable && <button type="button" className="secondary" onClick={() => setDraft(saved)}>{t('ws_tpl_revert')}</button>}
-          {status && <span className={status.ok ? 'ws-ok' : 'ws-error'} role="status">{status.text}</span>}
+          <button
+            type="button"
+            className="primary"
+            disabled={!editable || !dirty}
+            onClick={() => void save()}
+            data-testid="taxonomy-save"
+          >
+            {t('ws_save')}
+          </button>
+          {dirty && editable && (
+            <button type="button" className="secondary" onClick={() => setDraft(saved)}>
+              {t('ws_tpl_revert')}
+            </button>
+          )}
+          {status && (
+            <span className={status.ok ? 'ws-ok' : 'ws-error'} role="status">
+              {status.text}
+            </span>
+          )}
         </div>
       </section>
       <DetectionTestBox taxonomy={draft} dirty={dirty} />

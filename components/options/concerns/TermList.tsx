@@ -9,7 +9,14 @@ const text = (term: Term) => (typeof term === 'string' ? term : term.text);
  * Terms as removable chips plus a box to add more. Chinese terms are separated by spaces, English
  * ones by commas (English phrases contain spaces). Patterns are checked as they are added.
  */
-export function TermList({ terms, onChange, disabled, english, pattern, testId }: {
+export function TermList({
+  terms,
+  onChange,
+  disabled,
+  english,
+  pattern,
+  testId,
+}: {
   terms: readonly Term[];
   onChange: (terms: Term[]) => void;
   disabled: boolean;
@@ -45,12 +52,29 @@ export function TermList({ terms, onChange, disabled, english, pattern, testId }
           <span key={`${text(term)}-${i}`} className={`term${typeof term === 'string' ? '' : ' weighted'}`}>
             {text(term)}
             {typeof term !== 'string' && <small>×{term.weight}</small>}
-            {!disabled && <button type="button" aria-label={t('ws_delete')} onClick={() => onChange(terms.filter((_, k) => k !== i))}>×</button>}
+            {!disabled && (
+              <button
+                type="button"
+                aria-label={t('ws_delete')}
+                onClick={() => onChange(terms.filter((_, k) => k !== i))}
+              >
+                ×
+              </button>
+            )}
           </span>
         ))}
         {!disabled && (
-          <input className="term-input" value={input} placeholder={english ? t('ws_tax_addEn') : t('ws_tax_addZh')}
-            onChange={(e) => { setInput(e.target.value); setError(''); }} onKeyDown={onKey} onBlur={add} />
+          <input
+            className="term-input"
+            value={input}
+            placeholder={english ? t('ws_tax_addEn') : t('ws_tax_addZh')}
+            onChange={(e) => {
+              setInput(e.target.value);
+              setError('');
+            }}
+            onKeyDown={onKey}
+            onBlur={add}
+          />
         )}
       </div>
       {error && <span className="ws-error">{error}</span>}

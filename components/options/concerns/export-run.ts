@@ -69,5 +69,7 @@ export async function runConcernExport(
 }
 
 function toBuyer(rec: BuyerRecord | undefined, categorizer: Categorizer): ConcernBuyer | undefined {
-  return rec && !rec.deletedAt ? { nick: rec.nick, metrics: rec.metrics, latest: lastItemAndCategory(rec.orders, categorizer) } : undefined;
+  return rec && !rec.deletedAt
+    ? { nick: rec.nick, metrics: rec.metrics, latest: lastItemAndCategory(rec.orders, categorizer) }
+    : undefined;
 }

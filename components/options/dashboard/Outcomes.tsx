@@ -1,7 +1,13 @@
 import { useState } from 'react';
 import { useT } from '@/components/common/i18n';
 import type { MessageKey } from '@/lib/i18n';
-import { liftOf, type ContactGroup, type OutcomeCell, type OutcomeReport, type OutcomeRow } from '@/lib/insights/outcomes';
+import {
+  liftOf,
+  type ContactGroup,
+  type OutcomeCell,
+  type OutcomeReport,
+  type OutcomeRow,
+} from '@/lib/insights/outcomes';
 import type { Coupon } from '@/lib/coupons';
 import { Tabs } from '../playbook/ui';
 import { Chart } from './Chart';
@@ -20,13 +26,22 @@ const GROUP_NAMES: Record<ContactGroup, MessageKey> = {
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
 
 /** Did contacting work? The report of lib/insights/outcomes, by period and by kind of contact. */
-export function Outcomes({ report, coupons, contacts }: { report: OutcomeReport; coupons: readonly Coupon[]; contacts: number }) {
+export function Outcomes({
+  report,
+  coupons,
+  contacts,
+}: {
+  report: OutcomeReport;
+  coupons: readonly Coupon[];
+  contacts: number;
+}) {
   const t = useT();
   const [period, setPeriod] = useState(String(report.periods[1] ?? report.periods[0]));
   const p = Math.max(0, report.periods.indexOf(Number(period)));
   const days = report.periods[p]!;
   const labelOf = (row: OutcomeRow) => {
-    if (row.couponId !== null && !row.key.startsWith('group:')) return t('ws_out_coupon', { name: coupons.find((c) => c.id === row.couponId)?.name ?? row.couponId });
+    if (row.couponId !== null && !row.key.startsWith('group:'))
+      return t('ws_out_coupon', { name: coupons.find((c) => c.id === row.couponId)?.name ?? row.couponId });
     return row.group ? t(GROUP_NAMES[row.group]) : t('ws_out_byPeriod');
   };
   const judged = report.byKind.filter((row) => row.cells[p]!.contacted > 0);
@@ -36,9 +51,13 @@ export function Outcomes({ report, coupons, contacts }: { report: OutcomeReport;
       <>
         <td className="num">{cell.contacted}</td>
         <td className="num">{cell.converted}</td>
-        <td className="num"><strong>{pct(cell.rate)}</strong></td>
+        <td className="num">
+          <strong>{pct(cell.rate)}</strong>
+        </td>
         <td className="num">{pct(cell.controlRate)}</td>
-        <td className={`num ${lift === null ? '' : lift >= 0 ? 'ws-ok' : 'ws-error'}`}>{lift === null ? '—' : `${lift >= 0 ? '+' : ''}${Math.round(lift * 1000) / 10}`}</td>
+        <td className={`num ${lift === null ? '' : lift >= 0 ? 'ws-ok' : 'ws-error'}`}>
+          {lift === null ? '—' : `${lift >= 0 ? '+' : ''}${Math.round(lift * 1000) / 10}`}
+        </td>
         <td className="num">{cell.control}</td>
         <td className="num">{cell.pending}</td>
       </>
@@ -47,22 +66,53 @@ export function Outcomes({ report, coupons, contacts }: { report: OutcomeReport;
   const head = (first: string) => (
     <thead>
       <tr>
-        <th>{first}</th><th className="num">{t('ws_dash_contacted')}</th><th className="num">{t('ws_dash_ordered')}</th><th className="num">{t('ws_dash_rate')}</th>
-        <th className="num">{t('ws_dash_natural')}</th><th className="num">{t('ws_dash_lift')}</th><th className="num">{t('ws_out_control')}</th><th className="num">{t('ws_dash_pending')}</th>
+        <th>{first}</th>
+        <th className="num">{t('ws_dash_contacted')}</th>
+        <th className="num">{t('ws_dash_ordered')}</th>
+        <th className="num">{t('ws_dash_rate')}</th>
+        <th className="num">{t('ws_dash_natural')}</th>
+        <th className="num">{t('ws_dash_lift')}</th>
+        <th className="num">{t('ws_out_control')}</th>
+        <th className="num">{t('ws_dash_pending')}</th>
       </tr>
     </thead>
   );
   return (
-    <Card title={t('ws_dash_outcomes')} sub={t('ws_out_sub', { through: report.dataThrough ?? '—', sample: report.pool, per: report.controlsPerContact })}
-      tools={<Tabs label={t('a11y_outcomeWindow')} value={period} onChange={setPeriod} testId="outcome-window" tabs={report.periods.map((d) => [String(d), t('ws_dash_days', { days: d })] as const)} />}>
+    <Card
+      title={t('ws_dash_outcomes')}
+      sub={t('ws_out_sub', { through: report.dataThrough ?? '—', sample: report.pool, per: report.controlsPerContact })}
+      tools={
+        <Tabs
+          label={t('a11y_outcomeWindow')}
+          value={period}
+          onChange={setPeriod}
+          testId="outcome-window"
+          tabs={report.periods.map((d) => [String(d), t('ws_dash_days', { days: d })] as const)}
+        />
+      }
+    >
       {contacts === 0 || report.byKind.length === 0 ? (
-        <p className="ws-empty" data-testid="outcomes-empty">{t('ws_dash_noContacts')}</p>
+        <p className="ws-empty" data-testid="outcomes-empty">
+          {t('ws_dash_noContacts')}
+        </p>
       ) : (
         <div className="outcomes" data-testid="outcomes">
           {judged.length > 0 && (
-            <Chart testId="chart-outcomes" height={Math.max(200, judged.length * 48 + 50)}
-              summary={judged.map((row) => `${labelOf(row)} ${pct(row.cells[p]!.rate)} / ${pct(row.cells[p]!.controlRate)}`).join('，')}
-              option={outcomeOption(judged.map((row) => ({ label: labelOf(row), rate: row.cells[p]!.rate, controlRate: row.cells[p]!.controlRate })), { contacted: t('ws_dash_rateContacted', { days }), natural: t('ws_out_natural') })} />
+            <Chart
+              testId="chart-outcomes"
+              height={Math.max(200, judged.length * 48 + 50)}
+              summary={judged
+                .map((row) => `${labelOf(row)} ${pct(row.cells[p]!.rate)} / ${pct(row.cells[p]!.controlRate)}`)
+                .join('，')}
+              option={outcomeOption(
+                judged.map((row) => ({
+                  label: labelOf(row),
+                  rate: row.cells[p]!.rate,
+                  controlRate: row.cells[p]!.controlRate,
+                })),
+                { contacted: t('ws_dash_rateContacted', { days }), natural: t('ws_out_natural') },
+              )}
+            />
           )}
           <h3 className="outcomes-head">{t('ws_out_byPeriod')}</h3>
           <table className="ws-table" data-testid="outcomes-by-period">

@@ -35,7 +35,8 @@ describe('what a concern is about, by product', () => {
   const bought = new Map([['a', { item: '连衣裙', category: 'clothing' }]]);
   const categories = new Map([['羊毛混纺大衣', 'outerwear']]);
   const productCategory = (p: { title: string }) => categories.get(p.title) ?? null;
-  const subject = (r: Parameters<typeof concernSubject>[0], by: 'item' | 'category') => concernSubject(r, by, (id) => bought.get(id), productCategory);
+  const subject = (r: Parameters<typeof concernSubject>[0], by: 'item' | 'category') =>
+    concernSubject(r, by, (id) => bought.get(id), productCategory);
 
   it('is the product the buyer asked about when the chat showed one, else the last bought item', () => {
     const asked = { buyerId: 'a', product: { id: '623', title: '羊毛混纺大衣' } };
@@ -45,7 +46,10 @@ describe('what a concern is about, by product', () => {
     // A product the category table does not know: the buyer's category stands.
     expect(subject({ buyerId: 'a', product: { id: null, title: '围巾' } }, 'category')).toBe('clothing');
     expect(subject({ buyerId: 'nobody' }, 'item')).toBeNull();
-    const recs = [{ ...asked, concern: 'size' }, { buyerId: 'a', concern: 'color' }];
+    const recs = [
+      { ...asked, concern: 'size' },
+      { buyerId: 'a', concern: 'color' },
+    ];
     expect(concernsByItem(recs, (r) => subject(r, 'item')).axis.sort()).toEqual(['羊毛混纺大衣', '连衣裙'].sort());
   });
 });

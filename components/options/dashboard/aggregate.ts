@@ -18,7 +18,10 @@ export function weekOf(date: string): string {
 function stack(pairs: readonly (readonly [string, string])[], axis: string[], top: number): Stacked {
   const totals = new Map<string, number>();
   for (const [, concern] of pairs) totals.set(concern, (totals.get(concern) ?? 0) + 1);
-  const kept = [...totals.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, top).map(([c]) => c);
+  const kept = [...totals.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, top)
+    .map(([c]) => c);
   const names = totals.size > kept.length ? [...kept, OTHER] : kept;
   const at = new Map(axis.map((a, i) => [a, i]));
   const series = names.map((concern) => ({ concern, values: axis.map(() => 0) }));
@@ -42,7 +45,11 @@ export function concernsByWeek(records: readonly { date: string; concern: string
   if (firstWeek < earliest) firstWeek = earliest;
   const axis: string[] = [];
   for (let w = firstWeek; w <= last; w = addDays(w, 7)) axis.push(w);
-  return stack(records.map((r, i) => [weeks[i]!, r.concern] as const), axis, top);
+  return stack(
+    records.map((r, i) => [weeks[i]!, r.concern] as const),
+    axis,
+    top,
+  );
 }
 
 /**
@@ -66,7 +73,12 @@ export function concernSubject(
 }
 
 /** The items (or categories) buyers raised most concerns about, stacked by concern. */
-export function concernsByItem<R extends { buyerId: string; concern: string }>(records: readonly R[], itemOf: (record: R) => string | null, topItems = 8, topConcerns = 6): Stacked {
+export function concernsByItem<R extends { buyerId: string; concern: string }>(
+  records: readonly R[],
+  itemOf: (record: R) => string | null,
+  topItems = 8,
+  topConcerns = 6,
+): Stacked {
   const pairs: [string, string][] = [];
   const perItem = new Map<string, number>();
   for (const r of records) {
@@ -76,6 +88,10 @@ export function concernsByItem<R extends { buyerId: string; concern: string }>(r
     perItem.set(item, (perItem.get(item) ?? 0) + 1);
   }
   // Largest last: a horizontal bar chart draws the first category at the bottom.
-  const axis = [...perItem.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, topItems).map(([i]) => i).reverse();
+  const axis = [...perItem.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, topItems)
+    .map(([i]) => i)
+    .reverse();
   return stack(pairs, axis, topConcerns);
 }

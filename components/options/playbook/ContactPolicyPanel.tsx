@@ -8,7 +8,15 @@ import { issuesText, useDraft } from './draft';
 import { Field, LockBadge, NumberInput, Toggle } from './ui';
 
 /** How often a buyer may be contacted: the marketing cap, promotions, and the unpaid-reminder cap. */
-export function ContactPolicyPanel({ saved, canEdit, locked }: { saved: ContactPolicy; canEdit: boolean; locked: boolean }) {
+export function ContactPolicyPanel({
+  saved,
+  canEdit,
+  locked,
+}: {
+  saved: ContactPolicy;
+  canEdit: boolean;
+  locked: boolean;
+}) {
   const t = useT();
   const locale = useLocale();
   const { draft, setDraft, dirty, reset } = useDraft(saved);
@@ -31,54 +39,175 @@ export function ContactPolicyPanel({ saved, canEdit, locked }: { saved: ContactP
   const windows = draft.promotionWindows;
   return (
     <section className="ws-card" data-testid="contact-policy-panel">
-      <div className="ws-card-head"><h2>{t('ws_policy_title')}</h2>{locked && <LockBadge />}</div>
+      <div className="ws-card-head">
+        <h2>{t('ws_policy_title')}</h2>
+        {locked && <LockBadge />}
+      </div>
       <p className="ws-card-sub">{t('ws_policy_help')}</p>
       <div className="ws-grid">
         <Field label={t('ws_policy_marketing')} hint={t('ws_policy_marketingHint')}>
           <span className="ws-row tight">
-            <NumberInput label={t('a11y_count')} value={draft.marketingCap.count} min={1} width={60} disabled={!editable} onChange={(n) => set({ marketingCap: { ...draft.marketingCap, count: n ?? 1 } })} testId="marketing-count" />
+            <NumberInput
+              label={t('a11y_count')}
+              value={draft.marketingCap.count}
+              min={1}
+              width={60}
+              disabled={!editable}
+              onChange={(n) => set({ marketingCap: { ...draft.marketingCap, count: n ?? 1 } })}
+              testId="marketing-count"
+            />
             <span>{t('ws_policy_per')}</span>
-            <NumberInput label={t('a11y_days')} value={draft.marketingCap.days} min={1} width={60} disabled={!editable} onChange={(n) => set({ marketingCap: { ...draft.marketingCap, days: n ?? 1 } })} />
+            <NumberInput
+              label={t('a11y_days')}
+              value={draft.marketingCap.days}
+              min={1}
+              width={60}
+              disabled={!editable}
+              onChange={(n) => set({ marketingCap: { ...draft.marketingCap, days: n ?? 1 } })}
+            />
             <span>{t('ws_days')}</span>
           </span>
         </Field>
         <Field label={t('ws_policy_unpaid')}>
           <span className="ws-row tight">
-            <NumberInput label={t('a11y_count')} value={draft.unpaidCap.count} min={1} width={60} disabled={!editable} onChange={(n) => set({ unpaidCap: { ...draft.unpaidCap, count: n ?? 1 } })} />
+            <NumberInput
+              label={t('a11y_count')}
+              value={draft.unpaidCap.count}
+              min={1}
+              width={60}
+              disabled={!editable}
+              onChange={(n) => set({ unpaidCap: { ...draft.unpaidCap, count: n ?? 1 } })}
+            />
             <span>{t('ws_policy_per')}</span>
-            <NumberInput label={t('a11y_hours')} value={draft.unpaidCap.hours} min={1} width={60} disabled={!editable} onChange={(n) => set({ unpaidCap: { ...draft.unpaidCap, hours: n ?? 1 } })} />
+            <NumberInput
+              label={t('a11y_hours')}
+              value={draft.unpaidCap.hours}
+              min={1}
+              width={60}
+              disabled={!editable}
+              onChange={(n) => set({ unpaidCap: { ...draft.unpaidCap, hours: n ?? 1 } })}
+            />
             <span>{t('ws_hours')}</span>
           </span>
         </Field>
         <div className="tpl-flags">
-          <Toggle checked={draft.lostOnlyInPromotions} disabled={!editable} label={t('ws_policy_lostOnly')} onChange={(v) => set({ lostOnlyInPromotions: v })} />
-          <Toggle checked={draft.shopAnniversaryIsPromotion} disabled={!editable} label={t('ws_policy_anniversary')} onChange={(v) => set({ shopAnniversaryIsPromotion: v })} />
-          <Toggle checked={draft.promotionActive} disabled={!editable} label={t('ws_policy_active')} onChange={(v) => set({ promotionActive: v })} />
+          <Toggle
+            checked={draft.lostOnlyInPromotions}
+            disabled={!editable}
+            label={t('ws_policy_lostOnly')}
+            onChange={(v) => set({ lostOnlyInPromotions: v })}
+          />
+          <Toggle
+            checked={draft.shopAnniversaryIsPromotion}
+            disabled={!editable}
+            label={t('ws_policy_anniversary')}
+            onChange={(v) => set({ shopAnniversaryIsPromotion: v })}
+          />
+          <Toggle
+            checked={draft.promotionActive}
+            disabled={!editable}
+            label={t('ws_policy_active')}
+            onChange={(v) => set({ promotionActive: v })}
+          />
         </div>
       </div>
       <h3 className="ws-sub">{t('ws_policy_windows')}</h3>
       <table className="ws-table windows">
-        <thead><tr><th>{t('ws_policy_windowName')}</th><th>{t('ws_policy_from')}</th><th>{t('ws_policy_to')}</th><th /></tr></thead>
+        <thead>
+          <tr>
+            <th>{t('ws_policy_windowName')}</th>
+            <th>{t('ws_policy_from')}</th>
+            <th>{t('ws_policy_to')}</th>
+            <th />
+          </tr>
+        </thead>
         <tbody>
           {windows.map((w, i) => {
-            const cell = (column: MessageKey) => t('a11y_cell', { row: w.name || t('a11y_row', { n: i + 1 }), column: t(column) });
-            const put = (patch: Partial<typeof w>) => set({ promotionWindows: windows.map((x, k) => (k === i ? { ...x, ...patch } : x)) });
+            const cell = (column: MessageKey) =>
+              t('a11y_cell', { row: w.name || t('a11y_row', { n: i + 1 }), column: t(column) });
+            const put = (patch: Partial<typeof w>) =>
+              set({ promotionWindows: windows.map((x, k) => (k === i ? { ...x, ...patch } : x)) });
             return (
               <tr key={i}>
-                <td><input className="ws-input" value={w.name} aria-label={cell('ws_policy_windowName')} maxLength={50} disabled={!editable} onChange={(e) => put({ name: e.target.value })} /></td>
-                <td><input className="ws-input" value={w.from} aria-label={cell('ws_policy_from')} maxLength={5} style={{ width: 70 }} disabled={!editable} onChange={(e) => put({ from: e.target.value })} placeholder="MM-DD" /></td>
-                <td><input className="ws-input" value={w.to} aria-label={cell('ws_policy_to')} maxLength={5} style={{ width: 70 }} disabled={!editable} onChange={(e) => put({ to: e.target.value })} placeholder="MM-DD" /></td>
-                <td>{editable && <button type="button" className="link small" onClick={() => set({ promotionWindows: windows.filter((_, k) => k !== i) })}>{t('ws_delete')}</button>}</td>
+                <td>
+                  <input
+                    className="ws-input"
+                    value={w.name}
+                    aria-label={cell('ws_policy_windowName')}
+                    maxLength={50}
+                    disabled={!editable}
+                    onChange={(e) => put({ name: e.target.value })}
+                  />
+                </td>
+                <td>
+                  <input
+                    className="ws-input"
+                    value={w.from}
+                    aria-label={cell('ws_policy_from')}
+                    maxLength={5}
+                    style={{ width: 70 }}
+                    disabled={!editable}
+                    onChange={(e) => put({ from: e.target.value })}
+                    placeholder="MM-DD"
+                  />
+                </td>
+                <td>
+                  <input
+                    className="ws-input"
+                    value={w.to}
+                    aria-label={cell('ws_policy_to')}
+                    maxLength={5}
+                    style={{ width: 70 }}
+                    disabled={!editable}
+                    onChange={(e) => put({ to: e.target.value })}
+                    placeholder="MM-DD"
+                  />
+                </td>
+                <td>
+                  {editable && (
+                    <button
+                      type="button"
+                      className="link small"
+                      onClick={() => set({ promotionWindows: windows.filter((_, k) => k !== i) })}
+                    >
+                      {t('ws_delete')}
+                    </button>
+                  )}
+                </td>
               </tr>
             );
           })}
         </tbody>
       </table>
-      {editable && <button type="button" className="link small" onClick={() => set({ promotionWindows: [...windows, { name: '', from: '01-01', to: '01-03' }] })}>＋ {t('ws_policy_addWindow')}</button>}
+      {editable && (
+        <button
+          type="button"
+          className="link small"
+          onClick={() => set({ promotionWindows: [...windows, { name: '', from: '01-01', to: '01-03' }] })}
+        >
+          ＋ {t('ws_policy_addWindow')}
+        </button>
+      )}
       <div className="ws-actions tpl-actions">
-        <button type="button" className="primary" disabled={!editable || !dirty} onClick={() => void save()} data-testid="policy-save">{t('ws_save')}</button>
-        {dirty && editable && <button type="button" className="secondary" onClick={reset}>{t('ws_tpl_revert')}</button>}
-        {status && <span className={status.ok ? 'ws-ok' : 'ws-error'} role="status">{status.text}</span>}
+        <button
+          type="button"
+          className="primary"
+          disabled={!editable || !dirty}
+          onClick={() => void save()}
+          data-testid="policy-save"
+        >
+          {t('ws_save')}
+        </button>
+        {dirty && editable && (
+          <button type="button" className="secondary" onClick={reset}>
+            {t('ws_tpl_revert')}
+          </button>
+        )}
+        {status && (
+          <span className={status.ok ? 'ws-ok' : 'ws-error'} role="status">
+            {status.text}
+          </span>
+        )}
       </div>
     </section>
   );

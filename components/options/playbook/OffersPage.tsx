@@ -23,10 +23,23 @@ export function OffersPage({ settings }: { settings: AppSettings }) {
       <p className="ws-lead">{t('ws_offers_lead')}</p>
       <EditGate />
       <CouponsPanel coupons={p.coupons} canEdit={access.canEdit} today={today} />
-      <CouponRulesPanel rules={p.couponRules} coupons={p.coupons.filter((c) => c.deletedAt === undefined)} profile={settings.profile} canEdit={access.canEdit} />
+      <CouponRulesPanel
+        rules={p.couponRules}
+        coupons={p.coupons.filter((c) => c.deletedAt === undefined)}
+        profile={settings.profile}
+        canEdit={access.canEdit}
+      />
       <div className="offers-grid">
-        <RemindersPanel saved={p.reminderRules} canEdit={access.canEdit} locked={p.lockedSettings.has('reminderRules')} />
-        <ContactPolicyPanel saved={p.contactPolicy} canEdit={access.canEdit} locked={p.lockedSettings.has('contactPolicy')} />
+        <RemindersPanel
+          saved={p.reminderRules}
+          canEdit={access.canEdit}
+          locked={p.lockedSettings.has('reminderRules')}
+        />
+        <ContactPolicyPanel
+          saved={p.contactPolicy}
+          canEdit={access.canEdit}
+          locked={p.lockedSettings.has('contactPolicy')}
+        />
       </div>
     </div>
   );

@@ -33,6 +33,7 @@ export function ladderProblems(p: ProfileSettings): ('dupLevel' | 'emptyLevel' |
   const s = p.stages;
   if (!(s.activeMaxDays < s.silentMaxDays && s.silentMaxDays < s.sleepingMaxDays)) out.push('stageOrder');
   const assigned = p.layers.layers.flatMap((l) => l.rfm8);
-  if (assigned.length !== Rfm8IdSchema.options.length || new Set(assigned).size !== assigned.length) out.push('layerGap');
+  if (assigned.length !== Rfm8IdSchema.options.length || new Set(assigned).size !== assigned.length)
+    out.push('layerGap');
   return out;
 }

@@ -8,7 +8,17 @@ import './workspace.css';
 
 /** Small form pieces the playbook editors share. */
 
-export function Field({ label, hint, children, wide }: { label: ReactNode; hint?: ReactNode; children: ReactNode; wide?: boolean }) {
+export function Field({
+  label,
+  hint,
+  children,
+  wide,
+}: {
+  label: ReactNode;
+  hint?: ReactNode;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   return (
     <label className={`ws-field${wide ? ' wide' : ''}`}>
       <span className="ws-label">{label}</span>
@@ -18,7 +28,13 @@ export function Field({ label, hint, children, wide }: { label: ReactNode; hint?
   );
 }
 
-export function Chips<T extends string>({ options, value, onChange, disabled, testId }: {
+export function Chips<T extends string>({
+  options,
+  value,
+  onChange,
+  disabled,
+  testId,
+}: {
   options: readonly (readonly [T, string])[];
   value: readonly T[] | undefined;
   onChange: (next: T[]) => void;
@@ -46,7 +62,18 @@ export function Chips<T extends string>({ options, value, onChange, disabled, te
 }
 
 /** An integer input that reports numbers (empty → undefined when `optional`). */
-export function NumberInput({ value, onChange, min, max, step, disabled, optional, testId, width, label }: {
+export function NumberInput({
+  value,
+  onChange,
+  min,
+  max,
+  step,
+  disabled,
+  optional,
+  testId,
+  width,
+  label,
+}: {
   value: number | undefined;
   onChange: (v: number | undefined) => void;
   min?: number;
@@ -82,21 +109,64 @@ export function NumberInput({ value, onChange, min, max, step, disabled, optiona
 }
 
 /** Units (yuan, ringgit) in the field, cents in the value; `currency` names the symbol shown (default ¥). */
-export function MoneyInput({ cents, onChange, disabled, optional, testId, label, currency }: { cents: number | undefined; onChange: (c: number | undefined) => void; disabled?: boolean; optional?: boolean; testId?: string; label?: string; currency?: string }) {
+export function MoneyInput({
+  cents,
+  onChange,
+  disabled,
+  optional,
+  testId,
+  label,
+  currency,
+}: {
+  cents: number | undefined;
+  onChange: (c: number | undefined) => void;
+  disabled?: boolean;
+  optional?: boolean;
+  testId?: string;
+  label?: string;
+  currency?: string;
+}) {
   return (
     <span className="ws-money">
       <span aria-hidden>{currencySymbol(currency ?? 'CNY').trim()}</span>
-      <NumberInput value={cents === undefined ? undefined : cents / 100} step={0.01} min={0} optional={optional} disabled={disabled} testId={testId} label={label}
-        onChange={(v) => onChange(v === undefined ? undefined : Math.round(v * 100))} />
+      <NumberInput
+        value={cents === undefined ? undefined : cents / 100}
+        step={0.01}
+        min={0}
+        optional={optional}
+        disabled={disabled}
+        testId={testId}
+        label={label}
+        onChange={(v) => onChange(v === undefined ? undefined : Math.round(v * 100))}
+      />
     </span>
   );
 }
 
-export function Toggle({ checked, onChange, label, disabled, testId }: { checked: boolean; onChange: (v: boolean) => void; label: ReactNode; disabled?: boolean; testId?: string }) {
+export function Toggle({
+  checked,
+  onChange,
+  label,
+  disabled,
+  testId,
+}: {
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  label: ReactNode;
+  disabled?: boolean;
+  testId?: string;
+}) {
   const id = useId();
   return (
     <span className="ws-toggle">
-      <input id={id} type="checkbox" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} data-testid={testId} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.checked)}
+        data-testid={testId}
+      />
       <label htmlFor={id}>{label}</label>
     </span>
   );
@@ -104,16 +174,35 @@ export function Toggle({ checked, onChange, label, disabled, testId }: { checked
 
 export function LockBadge({ title }: { title?: string }) {
   const t = useT();
-  return <span className="ws-lock" title={title ?? t('ws_locked_hint')} data-testid="locked-badge"><Icon name="lock" size={11} /> {t('ws_locked')}</span>;
+  return (
+    <span className="ws-lock" title={title ?? t('ws_locked_hint')} data-testid="locked-badge">
+      <Icon name="lock" size={11} /> {t('ws_locked')}
+    </span>
+  );
 }
 
 /**
  * The ARIA tabs pattern: one tab stop (the selected tab), Left/Right/Home/End move and select
  * (lib/keyboard/tabs). `label` names the list for screen readers.
  */
-export function Tabs<T extends string>({ tabs, value, onChange, testId, label }: { tabs: readonly (readonly [T, ReactNode])[]; value: T; onChange: (v: T) => void; testId?: string; label: string }) {
+export function Tabs<T extends string>({
+  tabs,
+  value,
+  onChange,
+  testId,
+  label,
+}: {
+  tabs: readonly (readonly [T, ReactNode])[];
+  value: T;
+  onChange: (v: T) => void;
+  testId?: string;
+  label: string;
+}) {
   const list = useRef<HTMLDivElement>(null);
-  const selected = Math.max(0, tabs.findIndex(([v]) => v === value));
+  const selected = Math.max(
+    0,
+    tabs.findIndex(([v]) => v === value),
+  );
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const target = tabKeyTarget(e.key, selected, tabs.length);
     if (target === null) return;
@@ -124,7 +213,16 @@ export function Tabs<T extends string>({ tabs, value, onChange, testId, label }:
   return (
     <div className="ws-tabs" role="tablist" aria-label={label} ref={list} onKeyDown={onKeyDown} data-testid={testId}>
       {tabs.map(([v, text], i) => (
-        <button key={v} type="button" role="tab" aria-selected={v === value} tabIndex={i === selected ? 0 : -1} className={v === value ? 'on' : ''} onClick={() => onChange(v)} data-value={v}>
+        <button
+          key={v}
+          type="button"
+          role="tab"
+          aria-selected={v === value}
+          tabIndex={i === selected ? 0 : -1}
+          className={v === value ? 'on' : ''}
+          onClick={() => onChange(v)}
+          data-value={v}
+        >
           {text}
         </button>
       ))}
@@ -149,8 +247,16 @@ export function Empty({ children }: { children: ReactNode }) {
   return <p className="ws-empty">{children}</p>;
 }
 
-const timeFormat = oncePerKey((locale: UiLocale) =>
-  new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }));
+const timeFormat = oncePerKey(
+  (locale: UiLocale) =>
+    new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    }),
+);
 
 export function formatTime(ms: number, locale: UiLocale): string {
   return timeFormat(locale).format(ms);
@@ -176,28 +282,60 @@ const ICONS = {
 /** Line icons drawn in SVG: emoji depend on fonts the agent's computer may not have. */
 export function Icon({ name, size = 14 }: { name: keyof typeof ICONS; size?: number }) {
   return (
-    <svg className="ws-icon" width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+    <svg
+      className="ws-icon"
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden
+    >
       <path d={ICONS[name]} />
     </svg>
   );
 }
 
 /** A file picker drawn as a button, with the chosen file's name beside it. */
-export function FilePick({ label, accept, onFile, disabled, testId }: { label: string; accept: string; onFile: (f: File | undefined) => void; disabled?: boolean; testId?: string }) {
+export function FilePick({
+  label,
+  accept,
+  onFile,
+  disabled,
+  testId,
+}: {
+  label: string;
+  accept: string;
+  onFile: (f: File | undefined) => void;
+  disabled?: boolean;
+  testId?: string;
+}) {
   const [name, setName] = useState('');
   return (
     <span className="file-pick">
       <label className={`secondary-button${disabled ? ' disabled' : ''}`}>
-        <input type="file" accept={accept} disabled={disabled} data-testid={testId}
+        <input
+          type="file"
+          accept={accept}
+          disabled={disabled}
+          data-testid={testId}
           onChange={(e) => {
             const file = e.target.files?.[0];
             setName(file?.name ?? '');
             onFile(file);
             e.target.value = '';
-          }} />
+          }}
+        />
         {label}
       </label>
-      {name && <span className="file-name" title={name}>{name}</span>}
+      {name && (
+        <span className="file-name" title={name}>
+          {name}
+        </span>
+      )}
     </span>
   );
 }

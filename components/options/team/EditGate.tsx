@@ -49,7 +49,9 @@ export function EditGate({ scope = 'playbook', quiet = false }: { scope?: GateSc
       <div className="gate gate-open" data-testid="edit-gate" data-state="open" data-scope={scope}>
         <Icon name="unlock" />
         <span>{t(text)}</span>
-        <a href="#/team" className="gate-link">{t('ws_gate_setPin')}</a>
+        <a href="#/team" className="gate-link">
+          {t('ws_gate_setPin')}
+        </a>
       </div>
     );
   }
@@ -59,7 +61,9 @@ export function EditGate({ scope = 'playbook', quiet = false }: { scope?: GateSc
       <div className="gate gate-unlocked" data-testid="edit-gate" data-state="unlocked" data-scope={scope}>
         <Icon name="pencil" />
         <span>{t('ws_gate_unlocked', { minutes: UNLOCK_MINUTES })}</span>
-        <button type="button" className="link" onClick={lockNow}>{t('ws_gate_lockNow')}</button>
+        <button type="button" className="link" onClick={lockNow}>
+          {t('ws_gate_lockNow')}
+        </button>
       </div>
     );
   }
@@ -71,23 +75,51 @@ export function EditGate({ scope = 'playbook', quiet = false }: { scope?: GateSc
     setPin('');
     if (check.ok) setMessage('');
     else if (check.reason === 'wrong') setMessage(t('ws_pin_wrong', { left: check.attemptsLeft }));
-    else if (check.reason === 'lockedOut') setMessage(t('ws_pin_lockedOut', { time: new Date(check.until).toLocaleTimeString() }));
+    else if (check.reason === 'lockedOut')
+      setMessage(t('ws_pin_lockedOut', { time: new Date(check.until).toLocaleTimeString() }));
   };
   const lockedOut = access.lockedUntil !== null;
   return (
-    <form className="gate gate-locked" data-testid="edit-gate" data-state="locked" data-scope={scope} onSubmit={(e) => void submit(e)}>
+    <form
+      className="gate gate-locked"
+      data-testid="edit-gate"
+      data-state="locked"
+      data-scope={scope}
+      onSubmit={(e) => void submit(e)}
+    >
       <Icon name="lock" />
-      <span>{lockedOut ? t('ws_pin_lockedOut', { time: new Date(access.lockedUntil!).toLocaleTimeString() }) : t(LOCKED[scope])}</span>
+      <span>
+        {lockedOut
+          ? t('ws_pin_lockedOut', { time: new Date(access.lockedUntil!).toLocaleTimeString() })
+          : t(LOCKED[scope])}
+      </span>
       {!lockedOut && (
         <>
-          <input type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value)} placeholder={t('ws_pin_placeholder')} aria-label={t('ws_pin_placeholder')} data-testid="unlock-pin" />
-          <button type="submit" className="primary" disabled={busy || !pin} data-testid="unlock-submit">{t('ws_gate_unlock')}</button>
+          <input
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            value={pin}
+            onChange={(e) => setPin(e.target.value)}
+            placeholder={t('ws_pin_placeholder')}
+            aria-label={t('ws_pin_placeholder')}
+            data-testid="unlock-pin"
+          />
+          <button type="submit" className="primary" disabled={busy || !pin} data-testid="unlock-submit">
+            {t('ws_gate_unlock')}
+          </button>
         </>
       )}
       {access.setBy !== null && access.setAt !== null && (
-        <span className="gate-by" data-testid="gate-set-by">{t('ws_pin_setBy', { name: access.setBy, time: formatTime(access.setAt, locale) })}</span>
+        <span className="gate-by" data-testid="gate-set-by">
+          {t('ws_pin_setBy', { name: access.setBy, time: formatTime(access.setAt, locale) })}
+        </span>
       )}
-      {message && <span className="warn-text" role="alert">{message}</span>}
+      {message && (
+        <span className="warn-text" role="alert">
+          {message}
+        </span>
+      )}
     </form>
   );
 }

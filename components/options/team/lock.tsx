@@ -78,9 +78,29 @@ export function useEditAccess(): EditAccess {
   }, [lockedUntil]);
   // Closed until the PIN state and the team connection are known (and if the PIN state cannot be read).
   if (status.status !== 'ready' || team.loading)
-    return { loading: status.status === 'loading' || team.loading, pinSet: true, unlocked: false, canEdit: false, lockedUntil: null, setBy: null, setAt: null, hasRecovery: false, teamAgent: false };
+    return {
+      loading: status.status === 'loading' || team.loading,
+      pinSet: true,
+      unlocked: false,
+      canEdit: false,
+      lockedUntil: null,
+      setBy: null,
+      setAt: null,
+      hasRecovery: false,
+      teamAgent: false,
+    };
   const unlocked = until > Date.now();
   const { set, setBy, setAt, hasRecovery } = status.value;
   const teamAgent = team.connection?.member.role === 'agent';
-  return { loading: false, pinSet: set, unlocked, canEdit: !teamAgent && (!set || unlocked), lockedUntil, setBy, setAt, hasRecovery, teamAgent };
+  return {
+    loading: false,
+    pinSet: set,
+    unlocked,
+    canEdit: !teamAgent && (!set || unlocked),
+    lockedUntil,
+    setBy,
+    setAt,
+    hasRecovery,
+    teamAgent,
+  };
 }

@@ -16,7 +16,13 @@ export const KIND_KEY: Record<ItemKind, MessageKey> = {
 
 /** The item's own name; settings have none, so they are named by their kind. */
 export function itemLabel(item: DiffItem, locale: UiLocale, t: (k: MessageKey) => string): string {
-  if (item.kind === 'taxonomyOptions' || item.kind === 'reminderRules' || item.kind === 'contactPolicy' || item.kind === 'guardRules') return t(KIND_KEY[item.kind]);
+  if (
+    item.kind === 'taxonomyOptions' ||
+    item.kind === 'reminderRules' ||
+    item.kind === 'contactPolicy' ||
+    item.kind === 'guardRules'
+  )
+    return t(KIND_KEY[item.kind]);
   return (locale === 'en' ? item.labelEn : item.label) || item.id;
 }
 

@@ -26,7 +26,15 @@ export function openVariable(text: string, caret: number): { start: number; part
  * A template body: a textarea over a mirror that colours variables and underlines errors, and a
  * list of variables that opens after `{{` (arrows to move, Enter or Tab to take, Esc to close).
  */
-export function BodyField({ value, onChange, disabled, errors, testId, placeholder, fieldRef }: {
+export function BodyField({
+  value,
+  onChange,
+  disabled,
+  errors,
+  testId,
+  placeholder,
+  fieldRef,
+}: {
   value: string;
   onChange: (v: string) => void;
   disabled: boolean;
@@ -47,7 +55,11 @@ export function BodyField({ value, onChange, disabled, errors, testId, placehold
 
   const all = useMemo<Suggestion[]>(
     () => [
-      ...TEMPLATE_VARIABLES.map((v) => ({ insert: v.name, label: v.name, description: describeVariable(v.name, locale) })),
+      ...TEMPLATE_VARIABLES.map((v) => ({
+        insert: v.name,
+        label: v.name,
+        description: describeVariable(v.name, locale),
+      })),
       { insert: 'ask:', label: 'ask:…', description: t('ws_tpl_askHelp') },
       { insert: 'cursor', label: 'cursor', description: t('ws_tpl_cursorHelp') },
     ],
@@ -106,7 +118,9 @@ export function BodyField({ value, onChange, disabled, errors, testId, placehold
   return (
     <div className="body-field">
       <div className="body-wrap">
-        <div className="body-mirror" aria-hidden>{mirror(value, errors)}</div>
+        <div className="body-mirror" aria-hidden>
+          {mirror(value, errors)}
+        </div>
         <textarea
           ref={(el) => {
             area.current = el;
@@ -139,11 +153,17 @@ export function BodyField({ value, onChange, disabled, errors, testId, placehold
       {open && suggestions.length > 0 && (
         <ul className="var-menu" role="listbox" id={menuId} data-testid="variable-menu">
           {suggestions.map((s, i) => (
-            <li key={s.insert} id={`${menuId}-${i}`} role="option" aria-selected={i === active} className={i === active ? 'on' : ''}
+            <li
+              key={s.insert}
+              id={`${menuId}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'on' : ''}
               onMouseDown={(e) => {
                 e.preventDefault();
                 take(s);
-              }}>
+              }}
+            >
               <code>{s.label}</code>
               <span>{s.description}</span>
             </li>
@@ -151,7 +171,9 @@ export function BodyField({ value, onChange, disabled, errors, testId, placehold
         </ul>
       )}
       {!disabled && (
-        <button type="button" className="link small insert-var" onClick={insertVariable} data-testid="insert-variable">＋ {t('ws_tpl_insertVariable')}</button>
+        <button type="button" className="link small insert-var" onClick={insertVariable} data-testid="insert-variable">
+          ＋ {t('ws_tpl_insertVariable')}
+        </button>
       )}
     </div>
   );
@@ -176,7 +198,15 @@ function mirror(text: string, errors: readonly Span[]): ReactNode[] {
     const mark = marks.find((m) => m.start <= a && b <= m.end);
     const cls = [mark ? `m-${mark.cls}` : '', err ? 'm-err' : ''].join(' ').trim();
     const piece = text.slice(a, b);
-    out.push(cls ? <mark key={a} className={cls}>{piece}</mark> : piece);
+    out.push(
+      cls ? (
+        <mark key={a} className={cls}>
+          {piece}
+        </mark>
+      ) : (
+        piece
+      ),
+    );
   }
   // A trailing line break needs something after it to take up its line.
   out.push('\u200b');

@@ -33,7 +33,19 @@ export interface EditorProps {
 }
 
 /** One template: fields, variants with live checks, conditions, preview and history. */
-export function TemplateEditor({ saved, initial, all, taxonomy, settings, coupons, canEdit, onSaved, onDuplicate, onDeleted, onDirty }: EditorProps) {
+export function TemplateEditor({
+  saved,
+  initial,
+  all,
+  taxonomy,
+  settings,
+  coupons,
+  canEdit,
+  onSaved,
+  onDuplicate,
+  onDeleted,
+  onDirty,
+}: EditorProps) {
   const t = useT();
   const locale = useLocale();
   const [draft, setDraft] = useState<Template>(initial);
@@ -48,7 +60,12 @@ export function TemplateEditor({ saved, initial, all, taxonomy, settings, coupon
   // Someone else saved this template (another tab, an import): follow it while nothing is pending here.
   const savedKey = saved ? `${saved.version}:${saved.updatedAt}:${saved.enabled}:${saved.order}` : '';
   useEffect(() => {
-    if (saved) setDraft((d) => (d.id === saved.id && d.version !== saved.version ? saved : { ...d, order: saved.order, usageCount: saved.usageCount, lastUsedAt: saved.lastUsedAt }));
+    if (saved)
+      setDraft((d) =>
+        d.id === saved.id && d.version !== saved.version
+          ? saved
+          : { ...d, order: saved.order, usageCount: saved.usageCount, lastUsedAt: saved.lastUsedAt },
+      );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [savedKey]);
 
@@ -98,73 +115,209 @@ export function TemplateEditor({ saved, initial, all, taxonomy, settings, coupon
     <div className="tpl-editor" onKeyDown={onKey}>
       <section className="ws-card" data-testid="template-editor">
         <div className="tpl-title-row">
-          <input className="tpl-title" value={draft.title} placeholder={t('ws_tpl_titlePlaceholder')} disabled={!editable} maxLength={80}
-            onChange={(e) => set('title', e.target.value)} data-testid="template-title" aria-label={t('ws_tpl_title')} />
+          <input
+            className="tpl-title"
+            value={draft.title}
+            placeholder={t('ws_tpl_titlePlaceholder')}
+            disabled={!editable}
+            maxLength={80}
+            onChange={(e) => set('title', e.target.value)}
+            data-testid="template-title"
+            aria-label={t('ws_tpl_title')}
+          />
           {locked && <LockBadge />}
           {saved && <span className="ws-badge accent">v{saved.version}</span>}
-          {saved && <span className="ws-badge" title={t('ws_tpl_usageHint')} data-testid="template-usage">{saved.usageCount ? t('ws_tpl_usage', { count: saved.usageCount, last: ago(saved.lastUsedAt, Date.now(), t) }) : t('ws_tpl_unused')}</span>}
+          {saved && (
+            <span className="ws-badge" title={t('ws_tpl_usageHint')} data-testid="template-usage">
+              {saved.usageCount
+                ? t('ws_tpl_usage', { count: saved.usageCount, last: ago(saved.lastUsedAt, Date.now(), t) })
+                : t('ws_tpl_unused')}
+            </span>
+          )}
           {!saved && <span className="ws-badge warn">{t('ws_tpl_new')}</span>}
         </div>
         {check.fields.title && <p className="ws-error">{check.fields.title}</p>}
         {locked && <p className="locked-note">{t('ws_tpl_lockedNote')}</p>}
         <div className="ws-grid tpl-meta">
           <Field label={t('ws_tpl_folder')} hint={t('ws_tpl_folderHint')}>
-            <input list="tpl-folders" value={draft.folder} disabled={!editable} maxLength={120} onChange={(e) => set('folder', e.target.value.replace(/^\/+|\/+$/g, ''))} data-testid="template-folder" />
-            <datalist id="tpl-folders">{folders.map((f) => <option key={f} value={f} />)}</datalist>
+            <input
+              list="tpl-folders"
+              value={draft.folder}
+              disabled={!editable}
+              maxLength={120}
+              onChange={(e) => set('folder', e.target.value.replace(/^\/+|\/+$/g, ''))}
+              data-testid="template-folder"
+            />
+            <datalist id="tpl-folders">
+              {folders.map((f) => (
+                <option key={f} value={f} />
+              ))}
+            </datalist>
           </Field>
-          <Field label={t('ws_tpl_shortcut')} hint={check.fields.shortcut ? <span className="ws-error">{check.fields.shortcut}</span> : t('ws_tpl_shortcutHint')}>
-            <input value={draft.shortcut ?? ''} disabled={!editable} placeholder="/cm" maxLength={25} data-testid="template-shortcut"
-              onChange={(e) => set('shortcut', e.target.value.trim() ? e.target.value.trim().toLowerCase() : undefined)} />
+          <Field
+            label={t('ws_tpl_shortcut')}
+            hint={
+              check.fields.shortcut ? (
+                <span className="ws-error">{check.fields.shortcut}</span>
+              ) : (
+                t('ws_tpl_shortcutHint')
+              )
+            }
+          >
+            <input
+              value={draft.shortcut ?? ''}
+              disabled={!editable}
+              placeholder="/cm"
+              maxLength={25}
+              data-testid="template-shortcut"
+              onChange={(e) => set('shortcut', e.target.value.trim() ? e.target.value.trim().toLowerCase() : undefined)}
+            />
           </Field>
           <Field label={t('ws_tpl_kind')}>
-            <select value={draft.kind} disabled={!editable} onChange={(e) => set('kind', e.target.value as Template['kind'])} data-testid="template-kind">
-              {TemplateKindSchema.options.map((k) => <option key={k} value={k}>{t(`ws_kind_${k}` as MessageKey)}</option>)}
+            <select
+              value={draft.kind}
+              disabled={!editable}
+              onChange={(e) => set('kind', e.target.value as Template['kind'])}
+              data-testid="template-kind"
+            >
+              {TemplateKindSchema.options.map((k) => (
+                <option key={k} value={k}>
+                  {t(`ws_kind_${k}` as MessageKey)}
+                </option>
+              ))}
             </select>
           </Field>
           <div className="tpl-flags">
-            <Toggle checked={draft.enabled} disabled={!editable} onChange={(v) => set('enabled', v)} label={t('ws_tpl_enabled')} testId="template-enabled" />
-            <Toggle checked={draft.marketing} disabled={!editable} onChange={(v) => set('marketing', v)} label={t('ws_tpl_marketing')} />
+            <Toggle
+              checked={draft.enabled}
+              disabled={!editable}
+              onChange={(v) => set('enabled', v)}
+              label={t('ws_tpl_enabled')}
+              testId="template-enabled"
+            />
+            <Toggle
+              checked={draft.marketing}
+              disabled={!editable}
+              onChange={(v) => set('marketing', v)}
+              label={t('ws_tpl_marketing')}
+            />
           </div>
         </div>
 
         <div className="variant-bar">
-          <Tabs label={t('a11y_variantLang')} value={lang} onChange={setLang} testId="variant-tabs"
-            tabs={TEMPLATE_LOCALES.filter((l) => draft.variants[l] !== undefined).map((l) => [l, <span key={l}>{t(LANG_KEYS[l])}{check.bodies[l] ? <span className="dot-err" role="img" aria-label={t('a11y_hasErrors')} /> : null}</span>] as const)} />
-          {editable && TEMPLATE_LOCALES.filter((l) => l !== 'zh-CN').map((l) => (
-            <button key={l} type="button" className="link small" onClick={() => toggleVariant(l)} data-testid={`variant-toggle-${l}`}>
-              {draft.variants[l] === undefined ? t('ws_tpl_addVariant', { lang: t(LANG_KEYS[l]) }) : t('ws_tpl_removeVariant', { lang: t(LANG_KEYS[l]) })}
-            </button>
-          ))}
+          <Tabs
+            label={t('a11y_variantLang')}
+            value={lang}
+            onChange={setLang}
+            testId="variant-tabs"
+            tabs={TEMPLATE_LOCALES.filter((l) => draft.variants[l] !== undefined).map(
+              (l) =>
+                [
+                  l,
+                  <span key={l}>
+                    {t(LANG_KEYS[l])}
+                    {check.bodies[l] ? <span className="dot-err" role="img" aria-label={t('a11y_hasErrors')} /> : null}
+                  </span>,
+                ] as const,
+            )}
+          />
+          {editable &&
+            TEMPLATE_LOCALES.filter((l) => l !== 'zh-CN').map((l) => (
+              <button
+                key={l}
+                type="button"
+                className="link small"
+                onClick={() => toggleVariant(l)}
+                data-testid={`variant-toggle-${l}`}
+              >
+                {draft.variants[l] === undefined
+                  ? t('ws_tpl_addVariant', { lang: t(LANG_KEYS[l]) })
+                  : t('ws_tpl_removeVariant', { lang: t(LANG_KEYS[l]) })}
+              </button>
+            ))}
         </div>
-        <BodyField key={lang} value={draft.variants[lang] ?? ''} onChange={(v) => setBody(lang, v)} disabled={!editable} errors={issues}
-          testId="template-body" placeholder={t('ws_tpl_bodyPlaceholder')} fieldRef={setField} />
+        <BodyField
+          key={lang}
+          value={draft.variants[lang] ?? ''}
+          onChange={(v) => setBody(lang, v)}
+          disabled={!editable}
+          errors={issues}
+          testId="template-body"
+          placeholder={t('ws_tpl_bodyPlaceholder')}
+          fieldRef={setField}
+        />
         {issues.length > 0 && (
           <ul className="tpl-issues" data-testid="template-errors">
             {issues.map((i, k) => (
-              <li key={k}><button type="button" className="link small" onClick={() => jump(i.start, i.end)}>{t('ws_tpl_at', { line: i.line, column: i.column })}</button> {i.message}</li>
+              <li key={k}>
+                <button type="button" className="link small" onClick={() => jump(i.start, i.end)}>
+                  {t('ws_tpl_at', { line: i.line, column: i.column })}
+                </button>{' '}
+                {i.message}
+              </li>
             ))}
           </ul>
         )}
 
         <h3 className="ws-sub">{t('ws_tpl_conditions')}</h3>
         <p className="ws-hint">{t('ws_tpl_conditionsHint')}</p>
-        <ConditionsEditor value={draft.conditions} onChange={(c) => set('conditions', c)} disabled={!editable} taxonomy={taxonomy} profile={settings.profile} />
+        <ConditionsEditor
+          value={draft.conditions}
+          onChange={(c) => set('conditions', c)}
+          disabled={!editable}
+          taxonomy={taxonomy}
+          profile={settings.profile}
+        />
 
         {check.fields.other && <p className="ws-error">{check.fields.other}</p>}
         <div className="ws-actions tpl-actions">
-          <button type="button" className="primary" disabled={!editable || !check.ok || (!dirty && !!saved)} onClick={() => void save()} data-testid="template-save">
+          <button
+            type="button"
+            className="primary"
+            disabled={!editable || !check.ok || (!dirty && !!saved)}
+            onClick={() => void save()}
+            data-testid="template-save"
+          >
             {t('ws_save')}
           </button>
-          {dirty && saved && editable && <button type="button" className="secondary" onClick={() => setDraft(saved)}>{t('ws_tpl_revert')}</button>}
-          {status && <span className={status.ok ? 'ws-ok' : 'ws-error'} role="status">{status.text}</span>}
+          {dirty && saved && editable && (
+            <button type="button" className="secondary" onClick={() => setDraft(saved)}>
+              {t('ws_tpl_revert')}
+            </button>
+          )}
+          {status && (
+            <span className={status.ok ? 'ws-ok' : 'ws-error'} role="status">
+              {status.text}
+            </span>
+          )}
           <span className="spacer" />
-          {saved && canEdit && <button type="button" className="secondary" onClick={() => onDuplicate(saved)} data-testid="template-duplicate">{t('ws_tpl_duplicate')}</button>}
-          {saved && editable && <button type="button" className="danger" onClick={() => void remove()} data-testid="template-delete">{t('ws_delete')}</button>}
+          {saved && canEdit && (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => onDuplicate(saved)}
+              data-testid="template-duplicate"
+            >
+              {t('ws_tpl_duplicate')}
+            </button>
+          )}
+          {saved && editable && (
+            <button type="button" className="danger" onClick={() => void remove()} data-testid="template-delete">
+              {t('ws_delete')}
+            </button>
+          )}
         </div>
       </section>
       <div className="tpl-side">
         <TemplatePreview template={draft} settings={settings} coupons={coupons} />
-        {saved && <VersionHistory templateId={saved.id} current={saved.version} canRestore={editable} editor={settings.agentName} />}
+        {saved && (
+          <VersionHistory
+            templateId={saved.id}
+            current={saved.version}
+            canRestore={editable}
+            editor={settings.agentName}
+          />
+        )}
       </div>
     </div>
   );

@@ -23,11 +23,15 @@ export function TemplatesPage({ settings }: { settings: AppSettings }) {
   const [selected, setSelected] = useState<string | null>(null);
   const [fresh, setFresh] = useState<Template | null>(null);
   const dirty = useRef(false);
-  const onDirty = useCallback((d: boolean) => { dirty.current = d; }, []);
+  const onDirty = useCallback((d: boolean) => {
+    dirty.current = d;
+  }, []);
 
   useEffect(() => {
     // The background seeds on install; a page opened first (or a cleared database) seeds here.
-    void db().templates.count().then((n) => (n === 0 ? seedPlaybook(db(), Date.now()) : null));
+    void db()
+      .templates.count()
+      .then((n) => (n === 0 ? seedPlaybook(db(), Date.now()) : null));
   }, []);
 
   const all: Stored<Template>[] = useMemo(() => (data.status === 'ready' ? data.value.templates : []), [data]);
@@ -55,19 +59,33 @@ export function TemplatesPage({ settings }: { settings: AppSettings }) {
   const create = () => {
     if (!leave()) return;
     const folder = filter.folder ?? '';
-    const draft = blankTemplate(newTemplateId(Date.now()), folder, nextOrder(live, folder), settings.agentName, Date.now());
+    const draft = blankTemplate(
+      newTemplateId(Date.now()),
+      folder,
+      nextOrder(live, folder),
+      settings.agentName,
+      Date.now(),
+    );
     setFresh(draft);
     setSelected(draft.id);
   };
   const duplicate = async (source: Template) => {
     if (!leave()) return;
     const now2 = Date.now();
-    const copy = duplicateTemplate(source, newTemplateId(now2), `${source.title} ${t('ws_tpl_copySuffix')}`.slice(0, 80), nextOrder(live, source.folder), settings.agentName, now2);
+    const copy = duplicateTemplate(
+      source,
+      newTemplateId(now2),
+      `${source.title} ${t('ws_tpl_copySuffix')}`.slice(0, 80),
+      nextOrder(live, source.folder),
+      settings.agentName,
+      now2,
+    );
     const out = await saveTemplateEdit(db(), copy, settings.agentName, now2);
     setFresh(null);
     setSelected(out.id);
   };
-  const toggle = (item: Template) => void saveTemplateEdit(db(), { ...item, enabled: !item.enabled }, settings.agentName, Date.now());
+  const toggle = (item: Template) =>
+    void saveTemplateEdit(db(), { ...item, enabled: !item.enabled }, settings.agentName, Date.now());
   const move = (id: string, dir: -1 | 1) => void saveTemplateOrder(db(), moveInFolder(live, id, dir), Date.now());
 
   return (
@@ -80,10 +98,26 @@ export function TemplatesPage({ settings }: { settings: AppSettings }) {
             <h2>{t('ws_tpl_library')}</h2>
             <span className="ws-badge">{live.length}</span>
             <span className="spacer" />
-            <button type="button" className="primary small" disabled={!access.canEdit} onClick={create} data-testid="template-new">＋ {t('ws_tpl_newButton')}</button>
+            <button
+              type="button"
+              className="primary small"
+              disabled={!access.canEdit}
+              onClick={create}
+              data-testid="template-new"
+            >
+              ＋ {t('ws_tpl_newButton')}
+            </button>
           </div>
           <TemplateFilters filter={filter} onChange={setFilter} taxonomy={taxonomy} folders={folders} counts={counts} />
-          <TemplateItems items={shown} selected={shownId} onSelect={select} onMove={move} onToggle={toggle} canEdit={access.canEdit} sortable={!filter.query.trim()} />
+          <TemplateItems
+            items={shown}
+            selected={shownId}
+            onSelect={select}
+            onMove={move}
+            onToggle={toggle}
+            canEdit={access.canEdit}
+            sortable={!filter.query.trim()}
+          />
         </aside>
         {current ? (
           <TemplateEditor

@@ -21,7 +21,17 @@ function noteLabel(note: string | undefined, t: ReturnType<typeof useT>): string
 }
 
 /** Every saved version of a template: who made it, when, what it changed; restore any of them. */
-export function VersionHistory({ templateId, current, canRestore, editor }: { templateId: string; current: number; canRestore: boolean; editor: string }) {
+export function VersionHistory({
+  templateId,
+  current,
+  canRestore,
+  editor,
+}: {
+  templateId: string;
+  current: number;
+  canRestore: boolean;
+  editor: string;
+}) {
   const t = useT();
   const locale = useLocale();
   const rows = useLiveQuery(() => templateHistory(db(), templateId), [templateId]);
@@ -40,13 +50,20 @@ export function VersionHistory({ templateId, current, canRestore, editor }: { te
 
   return (
     <section className="ws-card history" data-testid="template-history">
-      <div className="ws-card-head"><h2>{t('ws_hist_title')}</h2></div>
+      <div className="ws-card-head">
+        <h2>{t('ws_hist_title')}</h2>
+      </div>
       {list.length === 0 && <p className="ws-hint">{t('ws_hist_none')}</p>}
       <ol className="hist-list">
         {list.map((row) => {
           const note = noteLabel(row.note, t);
           return (
-            <li key={row.id} className={row.version === current ? 'current' : ''} data-testid="history-row" data-version={row.version}>
+            <li
+              key={row.id}
+              className={row.version === current ? 'current' : ''}
+              data-testid="history-row"
+              data-version={row.version}
+            >
               <div className="hist-head">
                 <span className="ws-badge accent">v{row.version}</span>
                 <strong>{row.editedBy === BUILTIN_AUTHOR ? t('ws_hist_builtin') : row.editedBy}</strong>
@@ -55,14 +72,27 @@ export function VersionHistory({ templateId, current, canRestore, editor }: { te
                 {row.version === current && <span className="ws-badge ok">{t('ws_hist_current')}</span>}
               </div>
               {row.changed && row.changed.length > 0 && (
-                <div className="hist-changed">{t('ws_hist_changed', { fields: row.changed.map((f) => fieldLabel(f, t)).join('、') })}</div>
+                <div className="hist-changed">
+                  {t('ws_hist_changed', { fields: row.changed.map((f) => fieldLabel(f, t)).join('、') })}
+                </div>
               )}
               <div className="hist-actions">
-                <button type="button" className="link small" onClick={() => setOpen(open === row.version ? null : row.version)}>
+                <button
+                  type="button"
+                  className="link small"
+                  onClick={() => setOpen(open === row.version ? null : row.version)}
+                >
                   {open === row.version ? t('ws_hist_hide') : t('ws_hist_show')}
                 </button>
                 {canRestore && row.version !== current && (
-                  <button type="button" className="link small" onClick={() => void restore(row.version)} data-testid="history-restore">{t('ws_hist_restore')}</button>
+                  <button
+                    type="button"
+                    className="link small"
+                    onClick={() => void restore(row.version)}
+                    data-testid="history-restore"
+                  >
+                    {t('ws_hist_restore')}
+                  </button>
                 )}
               </div>
               {open === row.version && (
@@ -75,7 +105,11 @@ export function VersionHistory({ templateId, current, canRestore, editor }: { te
           );
         })}
       </ol>
-      {error && <p className="ws-error" role="alert">{error}</p>}
+      {error && (
+        <p className="ws-error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

@@ -37,7 +37,9 @@ describe('template list filters', () => {
     const size = filterTemplates(all, null, { ...EMPTY_FILTER, concern: 'size' }, NOW);
     expect(size.length).toBeGreaterThan(0);
     expect(size.every((t) => t.conditions.concerns?.includes('size'))).toBe(true);
-    expect(filterTemplates(all, null, { ...EMPTY_FILTER, lang: 'missing' }, NOW).map((t) => t.id)).toEqual([all[3]!.id]);
+    expect(filterTemplates(all, null, { ...EMPTY_FILTER, lang: 'missing' }, NOW).map((t) => t.id)).toEqual([
+      all[3]!.id,
+    ]);
     const folder = all[0]!.folder.split('/')[0]!;
     const inFolder = filterTemplates(all, null, { ...EMPTY_FILTER, folder }, NOW);
     expect(inFolder.every((t) => t.folder === folder || t.folder.startsWith(`${folder}/`))).toBe(true);

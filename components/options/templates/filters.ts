@@ -16,7 +16,15 @@ export interface TemplateFilter {
   unused: boolean;
 }
 
-export const EMPTY_FILTER: TemplateFilter = { query: '', folder: null, lang: 'all', concern: '', stage: '', enabled: 'all', unused: false };
+export const EMPTY_FILTER: TemplateFilter = {
+  query: '',
+  folder: null,
+  lang: 'all',
+  concern: '',
+  stage: '',
+  enabled: 'all',
+  unused: false,
+};
 
 export const UNUSED_DAYS = 30;
 
@@ -43,10 +51,17 @@ export function passes(t: Template, f: TemplateFilter, now: number): boolean {
  * Templates passing the filters: by search relevance when there is a query, otherwise by folder
  * and manual order (the order agents see).
  */
-export function filterTemplates<T extends Template>(templates: readonly T[], index: SearchIndex | null, f: TemplateFilter, now: number): T[] {
+export function filterTemplates<T extends Template>(
+  templates: readonly T[],
+  index: SearchIndex | null,
+  f: TemplateFilter,
+  now: number,
+): T[] {
   const kept = templates.filter((t) => passes(t, f, now));
   if (!f.query.trim() || !index) {
-    return kept.sort((a, b) => a.folder.localeCompare(b.folder, 'zh-CN') || a.order - b.order || (a.id < b.id ? -1 : 1));
+    return kept.sort(
+      (a, b) => a.folder.localeCompare(b.folder, 'zh-CN') || a.order - b.order || (a.id < b.id ? -1 : 1),
+    );
   }
   const byId = new Map(kept.map((t) => [t.id, t]));
   const out: T[] = [];

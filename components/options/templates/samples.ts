@@ -12,10 +12,14 @@ export const SAMPLE_STAGES: readonly StageId[] = ['prospect', ...STAGE_ORDER];
 
 function midStageDays(stage: StageId, s: ProfileSettings['stages']): number {
   switch (stage) {
-    case 'active': return Math.max(1, Math.floor(s.activeMaxDays / 2));
-    case 'silent': return Math.floor((s.activeMaxDays + s.silentMaxDays) / 2);
-    case 'sleeping': return Math.floor((s.silentMaxDays + s.sleepingMaxDays) / 2);
-    default: return s.sleepingMaxDays + 60;
+    case 'active':
+      return Math.max(1, Math.floor(s.activeMaxDays / 2));
+    case 'silent':
+      return Math.floor((s.activeMaxDays + s.silentMaxDays) / 2);
+    case 'sleeping':
+      return Math.floor((s.silentMaxDays + s.sleepingMaxDays) / 2);
+    default:
+      return s.sleepingMaxDays + 60;
   }
 }
 
@@ -35,6 +39,12 @@ export function sampleProfile(stage: StageId, settings: ProfileSettings, today: 
     lastItems: last ? [{ title: '法式碎花连衣裙', date: last, category: 'clothing' }] : [],
     categories: last ? ['clothing'] : [],
   };
-  const model = buildSegmentModel([{ lastPaidDate: last, paidOrders: metrics.paidOrders, netCents: metrics.netCents }, { lastPaidDate: addDays(today, -30), paidOrders: 1, netCents: 9_900 }], today);
+  const model = buildSegmentModel(
+    [
+      { lastPaidDate: last, paidOrders: metrics.paidOrders, netCents: metrics.netCents },
+      { lastPaidDate: addDays(today, -30), paidOrders: 1, netCents: 9_900 },
+    ],
+    today,
+  );
   return buildProfile({ platform: 'taobao', buyerKey: nick, nick, metrics }, settings, model, today);
 }

@@ -1,7 +1,15 @@
 import type { UiLocale } from '@/lib/schemas/common';
 import { translate } from '@/lib/i18n';
 import { describeIssues } from '@/lib/i18n/zod-issues';
-import { BUYER_LANGUAGE_KEYS, formatTemplateError, parseTemplate, ShortcutSchema, TEMPLATE_LOCALES, TemplateSchema, type Template } from '@/lib/templates';
+import {
+  BUYER_LANGUAGE_KEYS,
+  formatTemplateError,
+  parseTemplate,
+  ShortcutSchema,
+  TEMPLATE_LOCALES,
+  TemplateSchema,
+  type Template,
+} from '@/lib/templates';
 import type { BuyerLanguage } from '@/lib/schemas/common';
 
 export interface BodyIssue {
@@ -34,11 +42,25 @@ export function validateTemplate(draft: Template, others: readonly Template[], l
     const body = draft.variants[lang];
     if (body === undefined) continue;
     if (body.trim() === '') {
-      bodies[lang] = [{ start: 0, end: body.length, line: 1, column: 1, message: translate(locale, 'ws_tpl_err_emptyVariant', { lang: translate(locale, BUYER_LANGUAGE_KEYS[lang]) }) }];
+      bodies[lang] = [
+        {
+          start: 0,
+          end: body.length,
+          line: 1,
+          column: 1,
+          message: translate(locale, 'ws_tpl_err_emptyVariant', { lang: translate(locale, BUYER_LANGUAGE_KEYS[lang]) }),
+        },
+      ];
       continue;
     }
     const errors = parseTemplate(body).errors;
-    if (errors.length) bodies[lang] = errors.map((e) => ({ start: e.start, end: e.end, ...lineColumn(body, e.start), message: formatTemplateError(e, locale) }));
+    if (errors.length)
+      bodies[lang] = errors.map((e) => ({
+        start: e.start,
+        end: e.end,
+        ...lineColumn(body, e.start),
+        message: formatTemplateError(e, locale),
+      }));
   }
   const fields: Validation['fields'] = {};
   if (!draft.title.trim()) fields.title = translate(locale, 'ws_tpl_err_title');

@@ -10,7 +10,11 @@ function hash(text: string): number {
 export function Avatar({ name, size = 36 }: { name: string; size?: number }) {
   const first = Array.from(name)[0] ?? '?';
   return (
-    <span className="avatar" aria-hidden="true" style={{ width: size, height: size, background: COLORS[hash(name) % COLORS.length], fontSize: size * 0.42 }}>
+    <span
+      className="avatar"
+      aria-hidden="true"
+      style={{ width: size, height: size, background: COLORS[hash(name) % COLORS.length], fontSize: size * 0.42 }}
+    >
       {first.toUpperCase()}
     </span>
   );

@@ -7,7 +7,9 @@ export function ChatHeader({ conversation, channel }: { conversation: ChatConver
       <div className="current-buyer" data-testid="current-buyer" data-buyer-id={conversation.buyerId}>
         <Avatar name={conversation.nick} size={36} />
         <div>
-          <div className="current-nick" data-testid="current-buyer-nick">{conversation.nick}</div>
+          <div className="current-nick" data-testid="current-buyer-nick">
+            {conversation.nick}
+          </div>
           <div className="current-sub">{channel} · 正在咨询</div>
         </div>
       </div>

@@ -43,8 +43,12 @@ export function Composer({ kind, conversationId, draft, onDraft, onSend }: Props
         <RichEditor key={conversationId} value={draft} placeholder={PLACEHOLDER} onChange={onDraft} onEnter={send} />
       )}
       <div className="composer-foot">
-        <span className={`counter${length > MAX_LENGTH ? ' over' : ''}`} data-testid="char-count">{length}/{MAX_LENGTH}</span>
-        <button type="button" className="send" data-testid="send" disabled={!canSend(draft)} onClick={send}>发送</button>
+        <span className={`counter${length > MAX_LENGTH ? ' over' : ''}`} data-testid="char-count">
+          {length}/{MAX_LENGTH}
+        </span>
+        <button type="button" className="send" data-testid="send" disabled={!canSend(draft)} onClick={send}>
+          发送
+        </button>
       </div>
     </div>
   );

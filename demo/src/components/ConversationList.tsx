@@ -16,16 +16,28 @@ function listTime(label: string | undefined): string {
 
 export function ConversationList({ conversations, activeBuyerId, onOpen }: Props) {
   const [query, setQuery] = useState('');
-  const shown = query.trim() ? conversations.filter((c) => c.nick.toLowerCase().includes(query.trim().toLowerCase())) : conversations;
+  const shown = query.trim()
+    ? conversations.filter((c) => c.nick.toLowerCase().includes(query.trim().toLowerCase()))
+    : conversations;
   const unreadChats = conversations.filter((c) => c.unread > 0).length;
   return (
     <aside className="conv-panel" aria-label="会话列表">
       <div className="conv-search">
-        <input type="search" placeholder="搜索联系人" value={query} onChange={(e) => setQuery(e.target.value)} aria-label="搜索联系人" />
+        <input
+          type="search"
+          placeholder="搜索联系人"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          aria-label="搜索联系人"
+        />
       </div>
       <div className="conv-tabs" role="tablist">
-        <span role="tab" aria-selected="true" className="conv-tab active">当前会话 <em>{conversations.length}</em></span>
-        <span role="tab" aria-selected="false" className="conv-tab">未回复 <em>{unreadChats}</em></span>
+        <span role="tab" aria-selected="true" className="conv-tab active">
+          当前会话 <em>{conversations.length}</em>
+        </span>
+        <span role="tab" aria-selected="false" className="conv-tab">
+          未回复 <em>{unreadChats}</em>
+        </span>
       </div>
       <ul className="conv-list" data-testid="conversation-list">
         {shown.map((c) => {
@@ -38,16 +50,24 @@ export function ConversationList({ conversations, activeBuyerId, onOpen }: Props
               data-buyer-id={c.buyerId}
               aria-current={c.buyerId === activeBuyerId ? 'true' : undefined}
               onClick={() => onOpen(c.buyerId)}
-              onKeyDown={(e) => { if (e.key === 'Enter') onOpen(c.buyerId); }}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') onOpen(c.buyerId);
+              }}
               tabIndex={0}
             >
               <span className="conv-avatar">
                 <Avatar name={c.nick} size={38} />
-                {c.unread > 0 && <span className="badge" data-testid="unread-badge">{c.unread > 99 ? '99+' : c.unread}</span>}
+                {c.unread > 0 && (
+                  <span className="badge" data-testid="unread-badge">
+                    {c.unread > 99 ? '99+' : c.unread}
+                  </span>
+                )}
               </span>
               <span className="conv-main">
                 <span className="conv-top">
-                  <span className="conv-nick" data-testid="conversation-nick">{c.nick}</span>
+                  <span className="conv-nick" data-testid="conversation-nick">
+                    {c.nick}
+                  </span>
                   <span className="conv-time">{listTime(last?.time)}</span>
                 </span>
                 <span className={`conv-preview${c.unread > 0 ? ' unread' : ''}`}>{previewOf(c)}</span>

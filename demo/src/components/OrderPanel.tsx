@@ -18,11 +18,29 @@ export function OrderPanel({ platform, orders }: { platform: PlatformId; orders:
         <ul className="order-rows">
           {orders.map((o) => (
             <li className="order-row" key={o.id} data-testid="console-order" data-order-id={o.id}>
-              <p className="order-line"><span className="order-label">{look.id}</span><span className="order-no">{o.id}</span></p>
+              <p className="order-line">
+                <span className="order-label">{look.id}</span>
+                <span className="order-no">{o.id}</span>
+              </p>
               <p className={`order-status order-${o.status}`}>{look.status[o.status]}</p>
-              {o.amountCents !== undefined && <p className="order-line"><span className="order-label">{look.amount}</span><span className="order-amount">{money(o.amountCents)}</span></p>}
-              {o.at && <p className="order-line"><span className="order-label">{look.time}</span><span className="order-time">{o.at}</span></p>}
-              {o.tracking && <p className="order-line"><span className="order-label">{look.tracking}</span><span className="order-tracking">{o.tracking}</span></p>}
+              {o.amountCents !== undefined && (
+                <p className="order-line">
+                  <span className="order-label">{look.amount}</span>
+                  <span className="order-amount">{money(o.amountCents)}</span>
+                </p>
+              )}
+              {o.at && (
+                <p className="order-line">
+                  <span className="order-label">{look.time}</span>
+                  <span className="order-time">{o.at}</span>
+                </p>
+              )}
+              {o.tracking && (
+                <p className="order-line">
+                  <span className="order-label">{look.tracking}</span>
+                  <span className="order-tracking">{o.tracking}</span>
+                </p>
+              )}
             </li>
           ))}
         </ul>

@@ -9,9 +9,13 @@ function ProductCard({ message }: { message: ChatMessage }) {
   const card = message.card!;
   return (
     <div className="card" data-testid="product-card" data-product-id={card.productId}>
-      <span className="card-img" style={{ background: card.color }} aria-hidden="true">{CATEGORY_GLYPH[card.category]}</span>
+      <span className="card-img" style={{ background: card.color }} aria-hidden="true">
+        {CATEGORY_GLYPH[card.category]}
+      </span>
       <span className="card-body">
-        <span className="card-title" data-testid="message-text">{message.text}</span>
+        <span className="card-title" data-testid="message-text">
+          {message.text}
+        </span>
         <span className="card-meta">
           <span className="card-price">¥{(card.priceCents / 100).toFixed(2)}</span>
           <span className="card-cat">{CATEGORY_NAMES[card.category]}</span>
@@ -21,7 +25,15 @@ function ProductCard({ message }: { message: ChatMessage }) {
   );
 }
 
-function MessageRow({ message, conversation, agentNick }: { message: ChatMessage; conversation: ChatConversation; agentNick: string }) {
+function MessageRow({
+  message,
+  conversation,
+  agentNick,
+}: {
+  message: ChatMessage;
+  conversation: ChatConversation;
+  agentNick: string;
+}) {
   const common = { 'data-testid': 'message', 'data-author': message.author, 'data-message-id': message.id };
   if (message.author === 'system') {
     return (
@@ -36,10 +48,23 @@ function MessageRow({ message, conversation, agentNick }: { message: ChatMessage
     <div className={`msg ${mine ? 'msg-agent' : 'msg-buyer'}`} {...common}>
       {!mine && <Avatar name={conversation.nick} size={32} />}
       <div className="msg-col">
-        <div className="msg-meta">{mine ? agentNick : conversation.nick}<time>{message.time}</time></div>
-        {message.card ? <ProductCard message={message} /> : <div className="bubble"><span data-testid="message-text">{message.text}</span></div>}
+        <div className="msg-meta">
+          {mine ? agentNick : conversation.nick}
+          <time>{message.time}</time>
+        </div>
+        {message.card ? (
+          <ProductCard message={message} />
+        ) : (
+          <div className="bubble">
+            <span data-testid="message-text">{message.text}</span>
+          </div>
+        )}
       </div>
-      {mine && <span className="agent-avatar" aria-hidden="true">柚</span>}
+      {mine && (
+        <span className="agent-avatar" aria-hidden="true">
+          柚
+        </span>
+      )}
     </div>
   );
 }
@@ -54,7 +79,9 @@ export function Thread({ conversation, agentNick }: { conversation: ChatConversa
   return (
     <div className="thread" data-testid="thread" ref={ref} aria-live="polite">
       <div className="thread-start">查看更多历史消息</div>
-      {conversation.messages.map((m) => <MessageRow key={m.id} message={m} conversation={conversation} agentNick={agentNick} />)}
+      {conversation.messages.map((m) => (
+        <MessageRow key={m.id} message={m} conversation={conversation} agentNick={agentNick} />
+      ))}
     </div>
   );
 }

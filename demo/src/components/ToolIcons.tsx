@@ -12,7 +12,16 @@ export function ToolIcons() {
     <div className="composer-tools" aria-hidden="true">
       {Object.entries(PATHS).map(([label, d]) => (
         <span key={label} className="tool" title={label}>
-          <svg viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round">
+          <svg
+            viewBox="0 0 24 24"
+            width="18"
+            height="18"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.6"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          >
             <path d={d} />
           </svg>
         </span>

@@ -43,8 +43,20 @@ export const DEFAULT_TYPOS: Record<string, string[]> = {
 
 /** The ids every shop starts with. */
 export const DEFAULT_CONCERN_IDS = [
-  'size', 'photo_match', 'quality', 'authenticity', 'efficacy', 'skin_safety', 'baby_safety',
-  'usage', 'shipping', 'after_sales', 'return_refund', 'price', 'stock', 'invoice',
+  'size',
+  'photo_match',
+  'quality',
+  'authenticity',
+  'efficacy',
+  'skin_safety',
+  'baby_safety',
+  'usage',
+  'shipping',
+  'after_sales',
+  'return_refund',
+  'price',
+  'stock',
+  'invoice',
 ] as const;
 
 /** The taxonomy a new shop starts with; supervisors edit a copy. */

@@ -40,5 +40,8 @@ export const douyin: ConsoleAdapter = {
     time: { selector: '[data-qa-id="qa-order-time"]' },
     tracking: { selector: '[data-qa-id="qa-order-logistics"]' },
   },
-  productCards: { card: '[data-qa-id="qa-message-warpper"] .chatd-card-main', title: { selector: '.chatd-card-title' } },
+  productCards: {
+    card: '[data-qa-id="qa-message-warpper"] .chatd-card-main',
+    title: { selector: '.chatd-card-title' },
+  },
 };

@@ -8,7 +8,10 @@ export const app = {
     en: 'Shows who the buyer is beside the seller chat console — level, value segment, lifecycle stage, past concerns — and suggests replies, coupons and follow-ups.',
   },
   cmdToggleSidebar: { zh: '展开/收起回头客侧边栏', en: 'Show or hide the Huitouke sidebar' },
-  cmdFocusSuggestions: { zh: '跳到推荐话术（↑↓ 选择，回车填入）', en: 'Jump to suggested replies (↑↓ to choose, Enter to insert)' },
+  cmdFocusSuggestions: {
+    zh: '跳到推荐话术（↑↓ 选择，回车填入）',
+    en: 'Jump to suggested replies (↑↓ to choose, Enter to insert)',
+  },
   loading: { zh: '加载中…', en: 'Loading…' },
   language: { zh: '界面语言', en: 'Language' },
 } satisfies Catalog;

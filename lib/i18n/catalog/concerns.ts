@@ -16,7 +16,10 @@ export const concerns = {
     en: 'In a pattern, * stands for up to 6 Chinese characters or 3 English words, never across punctuation. Example: when * ship',
   },
   concern_ruleFired: { zh: '命中规则：{rule}', en: 'Matched rule: {rule}' },
-  concern_badId: { zh: '关注点编号只能用小写字母、数字和下划线，并以字母开头', en: 'A concern id uses lower-case letters, digits and _, starting with a letter' },
+  concern_badId: {
+    zh: '关注点编号只能用小写字母、数字和下划线，并以字母开头',
+    en: 'A concern id uses lower-case letters, digits and _, starting with a letter',
+  },
   concern_emptyTerm: { zh: '词条不能为空', en: 'A term cannot be empty' },
   concern_termTooLong: { zh: '词条最多 40 个字符', en: 'A term has at most 40 characters' },
   concern_patternWildcardEdge: { zh: '模式不能以 * 开头或结尾', en: 'A pattern cannot start or end with *' },
@@ -30,5 +33,8 @@ export const concerns = {
   concern_cliMissingValue: { zh: '{option} 后面需要一个文件路径', en: '{option} needs a file path' },
   concern_cliUnknownOption: { zh: '未知选项：{option}', en: 'Unknown option: {option}' },
   concern_cliReadError: { zh: '无法读取 {file}：{error}', en: 'Cannot read {file}: {error}' },
-  concern_cliBadTaxonomy: { zh: '关注点配置无效（{file}）：{error}', en: 'Invalid concern taxonomy in {file}: {error}' },
+  concern_cliBadTaxonomy: {
+    zh: '关注点配置无效（{file}）：{error}',
+    en: 'Invalid concern taxonomy in {file}: {error}',
+  },
 } satisfies Catalog;

@@ -22,7 +22,10 @@ export const dataSafety = {
     zh: '导入期间数据被备份恢复替换，导入已停止，没有写入恢复后的数据。请重新导入。',
     en: 'The data was replaced by a restore during the import; the import stopped without writing into the restored data. Import again.',
   },
-  import_cancelled: { zh: '已取消导入，数据与导入前完全相同。', en: 'Import cancelled; the data is exactly as before.' },
+  import_cancelled: {
+    zh: '已取消导入，数据与导入前完全相同。',
+    en: 'Import cancelled; the data is exactly as before.',
+  },
   import_cancelledPartly: {
     zh: '已取消导入，但未能完全撤销已写入的买家（记录都是完整的）。再次导入同一文件即可补全。',
     en: 'Import cancelled, but the buyers already written could not all be put back (every record is whole). Import the same files again to complete.',
@@ -30,7 +33,10 @@ export const dataSafety = {
   op_import_stop: { zh: '取消导入', en: 'Cancel import' },
   op_import_stopping: { zh: '正在取消，撤销已写入的数据…', en: 'Cancelling: putting back what was written…' },
   op_import_cancelledTitle: { zh: '导入已取消', en: 'Import cancelled' },
-  op_import_leaveWarning: { zh: '离开此页会中断正在进行的导入。', en: 'Leaving this page stops the import in progress.' },
+  op_import_leaveWarning: {
+    zh: '离开此页会中断正在进行的导入。',
+    en: 'Leaving this page stops the import in progress.',
+  },
   op_import_elsewhere: {
     zh: '另一个窗口正在导入订单；完成后这里的买家列表会自动更新。',
     en: 'Another window is importing orders; the buyer list here updates when it finishes.',
@@ -61,7 +67,10 @@ export const dataSafety = {
     en: 'The backup is of an unknown database version (v{version}); not restored.',
   },
   ws_backup_downloadFailed: { zh: '备份失败：{message}', en: 'The backup failed: {message}' },
-  ws_backup_failed: { zh: '恢复失败：{message}。当前数据没有改变。', en: 'The restore failed: {message}. The current data is unchanged.' },
+  ws_backup_failed: {
+    zh: '恢复失败：{message}。当前数据没有改变。',
+    en: 'The restore failed: {message}. The current data is unchanged.',
+  },
   ws_backup_checkFailed: { zh: '无法读取备份文件：{message}', en: 'The backup file could not be read: {message}' },
   ws_backup_pinKept: {
     zh: '备份中的主管密码不会被恢复：本机当前的密码（或未设置密码的状态）保持不变。',

@@ -18,5 +18,8 @@ export const errors = {
   eb_panel_birthday: { zh: '生日', en: 'Birthday' },
   eb_panel_stats: { zh: '统计', en: 'Counts' },
   reminderRun_failed: { zh: '提醒检查失败：{message}', en: 'Reminder check failed: {message}' },
-  reminderRun_failedAt: { zh: '（{time}，会在 {retry} 分钟后自动重试）', en: '({time}; retried automatically in {retry} minutes)' },
+  reminderRun_failedAt: {
+    zh: '（{time}，会在 {retry} 分钟后自动重试）',
+    en: '({time}; retried automatically in {retry} minutes)',
+  },
 } satisfies Catalog;

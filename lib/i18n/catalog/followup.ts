@@ -9,7 +9,10 @@ export const followup = {
   followup_reasonStage: { zh: '生命周期：{stage}', en: 'Lifecycle stage: {stage}' },
   followup_reasonOrders: { zh: '近{days}天下单{count}次', en: '{count} orders in the last {days} days' },
   followup_reasonAov: { zh: '客单价 {aov} 元', en: 'Average order {aov}' },
-  followup_reasonAovThreshold: { zh: '门槛按客单价的{multiplier}倍取整', en: 'Threshold set at {multiplier}× the average order, rounded' },
+  followup_reasonAovThreshold: {
+    zh: '门槛按客单价的{multiplier}倍取整',
+    en: 'Threshold set at {multiplier}× the average order, rounded',
+  },
   followup_reasonDateWindow: { zh: '活动期 {from} 至 {to}', en: 'Campaign from {from} to {to}' },
   followup_reasonShopAnniversary: { zh: '店庆日（{date}）', en: 'Shop anniversary ({date})' },
   followup_reasonSpecialDay: { zh: '特别日子（{date}）', en: 'Special day ({date})' },
@@ -27,8 +30,14 @@ export const followup = {
     zh: '{last}已发过营销消息，每{days}天最多{count}次，{next}后可再发',
     en: 'A marketing message went out on {last}; at most {count} per {days} days, next after {next}',
   },
-  followup_capLost: { zh: '流失期买家只在大促或店庆时联系', en: 'Lost buyers are contacted only during big promotions or the shop anniversary' },
-  followup_capUnpaid: { zh: '{hours}小时内已催付{count}次', en: 'Already reminded about payment {count} time(s) in {hours} hours' },
+  followup_capLost: {
+    zh: '流失期买家只在大促或店庆时联系',
+    en: 'Lost buyers are contacted only during big promotions or the shop anniversary',
+  },
+  followup_capUnpaid: {
+    zh: '{hours}小时内已催付{count}次',
+    en: 'Already reminded about payment {count} time(s) in {hours} hours',
+  },
 
   // Send guard.
   followup_guardEmpty: { zh: '消息是空的', en: 'The message is empty' },
@@ -45,8 +54,14 @@ export const followup = {
     en: '{count} messages in a row already; {platform} allows {max}. Wait for the buyer to reply',
   },
   followup_guardBlanks: { zh: '还有{count}处没填：{names}', en: '{count} blank(s) still to fill: {names}' },
-  followup_guardCouponExpired: { zh: '优惠券「{name}」已于{expires}过期', en: 'The coupon "{name}" expired on {expires}' },
-  followup_guardCouponNotYet: { zh: '优惠券「{name}」{from}才生效', en: 'The coupon "{name}" is valid only from {from}' },
+  followup_guardCouponExpired: {
+    zh: '优惠券「{name}」已于{expires}过期',
+    en: 'The coupon "{name}" expired on {expires}',
+  },
+  followup_guardCouponNotYet: {
+    zh: '优惠券「{name}」{from}才生效',
+    en: 'The coupon "{name}" is valid only from {from}',
+  },
   followup_guardSameText: {
     zh: '相同内容{hours}小时内已用于另外{count}位买家，{platform}可能视为群发，建议改写后再发',
     en: 'The same text went to {count} other buyers in the last {hours} hours; {platform} may treat it as mass messaging. Consider rewording it',
@@ -61,7 +76,10 @@ export const followup = {
   followup_kindAnniversary: { zh: '首单{day}周年问候', en: 'First-order anniversary ({day})' },
   followup_kindBirthday: { zh: '生日问候', en: 'Birthday greeting' },
   followup_kindManual: { zh: '跟进', en: 'Follow-up' },
-  followup_missedWhileAway: { zh: '扩展未运行期间有{count}条提醒到期', en: '{count} reminder(s) came due while the extension was not running' },
+  followup_missedWhileAway: {
+    zh: '扩展未运行期间有{count}条提醒到期',
+    en: '{count} reminder(s) came due while the extension was not running',
+  },
 
   // Quick reminder entry.
   followup_quickNoTime: {

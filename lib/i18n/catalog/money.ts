@@ -9,12 +9,18 @@ export const money = {
   },
   money_settingsTitle: { zh: '币种与汇率', en: 'Currency and exchange rates' },
   money_shopCurrency: { zh: '店铺币种', en: 'Shop currency' },
-  money_shopCurrencyAuto: { zh: '按导入的数据（多数买家的币种）', en: 'From the imported data (most buyers\' currency)' },
+  money_shopCurrencyAuto: {
+    zh: '按导入的数据（多数买家的币种）',
+    en: "From the imported data (most buyers' currency)",
+  },
   money_shopCurrencyHint: {
     zh: '合计和没有注明币种的门槛（会员等级、优惠券）都按店铺币种计算；其他币种的金额分开显示，不会相加。',
     en: 'Totals and thresholds without a currency of their own (levels, coupons) are in the shop currency; amounts in other currencies are shown apart, never added in.',
   },
-  money_shopeeSite: { zh: 'Shopee 站点（导出文件看不出站点时使用）', en: 'Shopee site (used when an export does not show its own)' },
+  money_shopeeSite: {
+    zh: 'Shopee 站点（导出文件看不出站点时使用）',
+    en: 'Shopee site (used when an export does not show its own)',
+  },
   money_shopeeSiteNone: { zh: '未设置（按店铺币种）', en: 'Not set (the shop currency)' },
   money_rates: { zh: '汇率（仅在填写后换算）', en: 'Exchange rates (converted only when entered)' },
   money_ratesHint: {

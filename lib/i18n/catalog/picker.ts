@@ -55,9 +55,18 @@ export const picker = {
   picker_titleRepair: { zh: '重新指认：{console}', en: 'Point out again: {console}' },
   picker_step: { zh: '第 {n}/{total} 步', en: 'Step {n} of {total}' },
   picker_ask_buyerNick: { zh: '点一下当前会话的买家昵称。', en: "Click the open conversation's buyer name." },
-  picker_ask_buyerId: { zh: '页面上显示买家 ID 吗？显示就点一下它，不显示就点“跳过”。', en: 'Does the page show the buyer ID? Click it, or skip.' },
-  picker_ask_buyerMessages: { zh: '点两条买家发来的消息（已点 {done}/2）。', en: 'Click two messages from the buyer ({done} of 2).' },
-  picker_ask_agentMessages: { zh: '点两条客服发出的消息（已点 {done}/2）。', en: 'Click two messages sent by the shop ({done} of 2).' },
+  picker_ask_buyerId: {
+    zh: '页面上显示买家 ID 吗？显示就点一下它，不显示就点“跳过”。',
+    en: 'Does the page show the buyer ID? Click it, or skip.',
+  },
+  picker_ask_buyerMessages: {
+    zh: '点两条买家发来的消息（已点 {done}/2）。',
+    en: 'Click two messages from the buyer ({done} of 2).',
+  },
+  picker_ask_agentMessages: {
+    zh: '点两条客服发出的消息（已点 {done}/2）。',
+    en: 'Click two messages sent by the shop ({done} of 2).',
+  },
   picker_ask_input: { zh: '点一下输入框。', en: 'Click the message box.' },
   picker_ask_sendButton: {
     zh: '点一下发送按钮（只是认出它，回头客从不替你发送）。没有就点“跳过”。',
@@ -82,8 +91,14 @@ export const picker = {
   picker_move: { zh: '换一边', en: 'Move' },
   picker_count: { zh: '匹配 {count} 个', en: '{count} found' },
   picker_reads: { zh: '读到：{text}', en: 'Reads: {text}' },
-  picker_messagesSummary: { zh: '消息 {rows} 条：买家 {buyer} 条，客服 {agent} 条', en: '{rows} messages: {buyer} from the buyer, {agent} from the shop' },
-  picker_wholeRow: { zh: '没有只含正文的元素，将读取整条消息的文字。', en: 'No element holds just the text; the whole message row is read.' },
+  picker_messagesSummary: {
+    zh: '消息 {rows} 条：买家 {buyer} 条，客服 {agent} 条',
+    en: '{rows} messages: {buyer} from the buyer, {agent} from the shop',
+  },
+  picker_wholeRow: {
+    zh: '没有只含正文的元素，将读取整条消息的文字。',
+    en: 'No element holds just the text; the whole message row is read.',
+  },
   picker_preview: { zh: '现在会读到', en: 'What it reads now' },
   picker_previewBuyer: { zh: '买家：{nick}', en: 'Buyer: {nick}' },
   picker_previewNothing: { zh: '还读不到会话，找不到：{parts}', en: 'No conversation read yet; not found: {parts}' },
@@ -95,26 +110,44 @@ export const picker = {
   picker_name: { zh: '名称', en: 'Name' },
   picker_platform: { zh: '订单来自哪个平台', en: 'Platform of the orders' },
   picker_pattern: { zh: '在这些网址上出现', en: 'Appears on these addresses' },
-  picker_inFrame: { zh: '聊天在页面的框架里（同一网站）：已记下。', en: 'The chat sits in a frame of the same site: noted.' },
+  picker_inFrame: {
+    zh: '聊天在页面的框架里（同一网站）：已记下。',
+    en: 'The chat sits in a frame of the same site: noted.',
+  },
   picker_otherDocument: {
     zh: '请在同一个聊天区域里点（这一处和前面点的不在同一个框架里）。',
     en: 'Click within the same chat area (this is in another frame than the earlier clicks).',
   },
-  picker_problem_noSelector: { zh: '找不到稳定认出它的方法，请点它里面或旁边的文字试试。', en: 'No stable way to find it; try clicking the text inside or next to it.' },
+  picker_problem_noSelector: {
+    zh: '找不到稳定认出它的方法，请点它里面或旁边的文字试试。',
+    en: 'No stable way to find it; try clicking the text inside or next to it.',
+  },
   picker_problem_noText: { zh: '这里没有文字，请点有文字的地方。', en: 'There is no text here; click some text.' },
   picker_problem_sameMessage: { zh: '请点不同的消息。', en: 'Click different messages.' },
-  picker_problem_nested: { zh: '点的两处在同一条消息里，请点不同的消息。', en: 'Both clicks are in one message; click different messages.' },
+  picker_problem_nested: {
+    zh: '点的两处在同一条消息里，请点不同的消息。',
+    en: 'Both clicks are in one message; click different messages.',
+  },
   picker_problem_authorsAlike: {
     zh: '买家和客服的消息看起来一样，回头客分不出来。请换几条消息再点。',
     en: 'Buyer and shop messages look alike; Huitouke cannot tell them apart. Try other messages.',
   },
-  picker_problem_rowsDiffer: { zh: '这几条消息的结构不一样，请换几条再点。', en: 'These messages are built differently; try other ones.' },
-  picker_problem_notEditable: { zh: '这里不能输入文字，请点输入框本身。', en: 'This cannot take text; click the message box itself.' },
+  picker_problem_rowsDiffer: {
+    zh: '这几条消息的结构不一样，请换几条再点。',
+    en: 'These messages are built differently; try other ones.',
+  },
+  picker_problem_notEditable: {
+    zh: '这里不能输入文字，请点输入框本身。',
+    en: 'This cannot take text; click the message box itself.',
+  },
   picker_problem_wrongRole: {
     zh: '这样认会把另一方的消息也认进来，请换几条消息再点。',
     en: "That would also pick the other side's messages; try other ones.",
   },
-  picker_err_notThisPage: { zh: '这个页面不是要保存的工作台，请在那个工作台的页面上重新指认。', en: 'This page is not the console being saved; point it out again on that console.' },
+  picker_err_notThisPage: {
+    zh: '这个页面不是要保存的工作台，请在那个工作台的页面上重新指认。',
+    en: 'This page is not the console being saved; point it out again on that console.',
+  },
   picker_saveFailed: { zh: '保存失败：{message}', en: 'Could not save: {message}' },
   picker_platform_taobao: { zh: '淘宝/天猫', en: 'Taobao/Tmall' },
   picker_platform_pinduoduo: { zh: '拼多多', en: 'Pinduoduo' },

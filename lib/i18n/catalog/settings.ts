@@ -27,7 +27,10 @@ export const settings = {
   tz_region_antarctica: { zh: '南极洲', en: 'Antarctica' },
   tz_region_arctic: { zh: '北极', en: 'Arctic' },
   tz_region_other: { zh: '其他', en: 'Other' },
-  op_settings_tzHint: { zh: '订单时间、“今天”和提醒时间都按这个时区计算。', en: 'Order times, "today" and reminder times are in this zone.' },
+  op_settings_tzHint: {
+    zh: '订单时间、“今天”和提醒时间都按这个时区计算。',
+    en: 'Order times, "today" and reminder times are in this zone.',
+  },
   op_settings_fallbackZone: {
     zh: '保存的店铺时区“{stored}”无法识别，现在暂按默认时区 {fallback} 计算。请在下面选择正确的时区并保存。',
     en: 'The stored shop time zone "{stored}" is not a zone this browser knows; {fallback} is used for now. Pick the right zone below and save.',
@@ -36,7 +39,10 @@ export const settings = {
     zh: '保存的设置项“{field}”的值“{stored}”无效，现在暂用默认值。检查下面的设置并保存即可更正。',
     en: 'The stored value "{stored}" of the setting "{field}" is not valid; its default is used for now. Check the settings below and save to correct it.',
   },
-  op_settings_fallbackBanner: { zh: '有设置项保存的值无效，现在暂用默认值，请到这里更正：', en: 'A stored setting is not valid and its default is used for now; correct it in' },
+  op_settings_fallbackBanner: {
+    zh: '有设置项保存的值无效，现在暂用默认值，请到这里更正：',
+    en: 'A stored setting is not valid and its default is used for now; correct it in',
+  },
   op_settings_fallbackAll: {
     zh: '保存的设置无法读取，现在暂用默认设置。检查下面的设置并保存即可更正。',
     en: 'The stored settings could not be read; the defaults are used for now. Check the settings below and save to correct them.',

@@ -14,13 +14,19 @@ export const sidebar = {
   sb_noConversation: { zh: '打开一个会话，这里会显示买家信息。', en: 'Open a conversation to see who the buyer is.' },
   sb_newContact: { zh: '新客户', en: 'New contact' },
   sb_live: { zh: '实时', en: 'Live' },
-  sb_liveLinked: { zh: '控制台订单栏关联了 {count} 笔导入订单', en: '{count} imported orders tied to this buyer by the console\'s order panel' },
-  sb_liveOrders: { zh: '{count} 笔订单仅来自控制台（尚未导入）', en: '{count} orders known only from the console (not imported yet)' },
+  sb_liveLinked: {
+    zh: '控制台订单栏关联了 {count} 笔导入订单',
+    en: "{count} imported orders tied to this buyer by the console's order panel",
+  },
+  sb_liveOrders: {
+    zh: '{count} 笔订单仅来自控制台（尚未导入）',
+    en: '{count} orders known only from the console (not imported yet)',
+  },
   sb_dataAsOf: { zh: '订单数据截至 {date}', en: 'Order data as of {date}' },
   sb_matchedByNick: { zh: '仅按昵称匹配', en: 'Matched by nickname only' },
   sb_matchedByNickHint: {
     zh: '这个平台的聊天只给出买家昵称，昵称可能重名：请以订单信息核对是不是这位买家。',
-    en: 'This console gives only the buyer\'s nickname, which others may share: check the orders to be sure it is this buyer.',
+    en: "This console gives only the buyer's nickname, which others may share: check the orders to be sure it is this buyer.",
   },
   sb_sameNick: { zh: '{count} 位买家同名，请核对订单', en: '{count} buyers share this nickname; check the orders' },
   sb_newContactHint: {
@@ -53,7 +59,10 @@ export const sidebar = {
   sb_concernProduct: { zh: '咨询商品：{title}', en: 'About: {title}' },
   sb_addConcern: { zh: '手动记录', en: 'Add' },
   sb_notes: { zh: '备注与标签', en: 'Notes and tags' },
-  sb_notePlaceholder: { zh: '写一条备注，回车保存（Shift+回车换行）', en: 'Write a note, Enter to save (Shift+Enter for a new line)' },
+  sb_notePlaceholder: {
+    zh: '写一条备注，回车保存（Shift+回车换行）',
+    en: 'Write a note, Enter to save (Shift+Enter for a new line)',
+  },
   sb_tagPlaceholder: { zh: '添加标签', en: 'Add a tag' },
   sb_deleteNote: { zh: '删除', en: 'Delete' },
   sb_removeTag: { zh: '移除标签 {tag}', en: 'Remove tag {tag}' },

@@ -3,19 +3,28 @@ import type { Catalog } from '../types';
 /** Strings of the sidebar's suggestions, coupons and reminders, and of the popup's reminder list. */
 export const suggestions = {
   sg_title: { zh: '推荐回复', en: 'Suggested replies' },
-  sg_shortcutHint: { zh: 'Alt+J 选择 · ↑↓ 移动 · Enter 或 1–9 插入 · / 搜索', en: 'Alt+J focus · ↑↓ move · Enter or 1–9 insert · / search' },
+  sg_shortcutHint: {
+    zh: 'Alt+J 选择 · ↑↓ 移动 · Enter 或 1–9 插入 · / 搜索',
+    en: 'Alt+J focus · ↑↓ move · Enter or 1–9 insert · / search',
+  },
   sg_loading: { zh: '正在准备推荐…', en: 'Preparing suggestions…' },
   sg_none: { zh: '暂时没有合适的模板，按 / 搜索全部模板。', en: 'No template fits yet; press / to search them all.' },
   sg_showAll: { zh: '显示全部 {count} 条', en: 'Show all {count}' },
   sg_showFewer: { zh: '收起', en: 'Show fewer' },
-  sg_searchPlaceholder: { zh: '搜索标题、正文或快捷短语（支持拼音首字母，如 cm）', en: 'Search title, text or shortcut (pinyin initials work, e.g. cm)' },
+  sg_searchPlaceholder: {
+    zh: '搜索标题、正文或快捷短语（支持拼音首字母，如 cm）',
+    en: 'Search title, text or shortcut (pinyin initials work, e.g. cm)',
+  },
   sg_searchNone: { zh: '没有找到“{query}”', en: 'Nothing found for "{query}"' },
   sg_searchClose: { zh: '关闭搜索 (Esc)', en: 'Close search (Esc)' },
   sg_fromSearch: { zh: '搜索结果 · {folder}', en: 'Search result · {folder}' },
   sg_topFolder: { zh: '未分类', en: 'No folder' },
   sg_insert: { zh: '插入', en: 'Insert' },
   sg_insertAnyway: { zh: '仍然插入', en: 'Insert anyway' },
-  sg_confirmAgain: { zh: '再按一次 Enter（或点“仍然插入”）确认', en: 'Press Enter again (or "Insert anyway") to confirm' },
+  sg_confirmAgain: {
+    zh: '再按一次 Enter（或点“仍然插入”）确认',
+    en: 'Press Enter again (or "Insert anyway") to confirm',
+  },
   sg_fillBlanks: { zh: '先填写下面的空，Enter 插入', en: 'Fill in the blanks, then Enter to insert' },
   sg_inserted: { zh: '已放入输入框，检查后由你发送', en: 'Put in the chat box; check it and send it yourself' },
   sg_insertFailed: { zh: '没能放入输入框：{reason}', en: 'Could not put it in the chat box: {reason}' },
@@ -25,8 +34,14 @@ export const suggestions = {
   sg_inputRefused: { zh: '输入框没有接受这段文字', en: 'The chat box did not take the text' },
   sg_noConsole: { zh: '聊天工作台没有连上', en: 'The chat console is not connected' },
   sg_insertTimeout: { zh: '聊天工作台没有回应', en: 'The chat console did not answer' },
-  sg_insertOtherConversation: { zh: '会话已切换到 {nick}，未填入', en: 'The conversation switched to {nick}; nothing was put in' },
-  sg_insertNoConversation: { zh: '读不到当前会话的买家，未填入', en: 'Cannot tell which conversation is open; nothing was put in' },
+  sg_insertOtherConversation: {
+    zh: '会话已切换到 {nick}，未填入',
+    en: 'The conversation switched to {nick}; nothing was put in',
+  },
+  sg_insertNoConversation: {
+    zh: '读不到当前会话的买家，未填入',
+    en: 'Cannot tell which conversation is open; nothing was put in',
+  },
   sg_contactNotRecorded: {
     zh: '已放入输入框，但这次联系没能记入联系记录，联系频次上限不会算上它',
     en: 'Put in the chat box, but this contact could not be logged; contact limits will not count it',
@@ -40,8 +55,11 @@ export const suggestions = {
   sg_templateBroken: { zh: '模板有误，修正后才能使用：', en: 'The template has errors; fix it before use:' },
   sg_withCoupon: { zh: '附券：{label}', en: 'With coupon: {label}' },
   sg_noCouponShort: { zh: '暂无可用券', en: 'No coupon available' },
-  sg_needsCoupon: { zh: '这条模板需要优惠券，当前没有可用的券', en: 'This template needs a coupon and none applies now' },
-  sg_langVariant: { zh: '按买家语言：{lang}', en: 'In the buyer\'s language: {lang}' },
+  sg_needsCoupon: {
+    zh: '这条模板需要优惠券，当前没有可用的券',
+    en: 'This template needs a coupon and none applies now',
+  },
+  sg_langVariant: { zh: '按买家语言：{lang}', en: "In the buyer's language: {lang}" },
   sg_lang_zhTW: { zh: '繁体', en: 'Traditional Chinese' },
   sg_lang_en: { zh: '英文', en: 'English' },
 
@@ -66,7 +84,10 @@ export const suggestions = {
   sg_ownerMe: { zh: '我', en: 'me' },
   sg_ownerGone: { zh: '其他成员', en: 'another member' },
   sg_take: { zh: '我来跟进', en: 'Take it' },
-  sg_takeHint: { zh: '由我负责这条提醒，团队里其他人会看到', en: 'Make me the owner of this reminder; the team sees it' },
+  sg_takeHint: {
+    zh: '由我负责这条提醒，团队里其他人会看到',
+    en: 'Make me the owner of this reminder; the team sees it',
+  },
   sg_handOver: { zh: '转交给…', en: 'Hand over to…' },
   sg_handOverLabel: { zh: '把这条提醒转交给团队成员', en: 'Hand this reminder over to a team member' },
   sg_today: { zh: '今天 {time}', en: 'Today {time}' },

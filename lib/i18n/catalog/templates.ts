@@ -4,7 +4,10 @@ import type { Catalog } from '../types';
 export const templates = {
   templates_var_buyerNick: { zh: '买家昵称', en: "Buyer's nickname" },
   templates_var_buyerLevel: { zh: '会员等级名称，如 VIP2', en: 'Membership level name, e.g. VIP2' },
-  templates_var_buyerDiscount: { zh: '会员折扣，如 9.5折（英文为 5% off）', en: 'Member discount, e.g. 9.5折 (5% off in English)' },
+  templates_var_buyerDiscount: {
+    zh: '会员折扣，如 9.5折（英文为 5% off）',
+    en: 'Member discount, e.g. 9.5折 (5% off in English)',
+  },
   templates_var_buyerStage: { zh: '生命周期阶段，如 沉默期', en: 'Lifecycle stage, e.g. silent' },
   templates_var_buyerOrderCount: { zh: '已付款订单数', en: 'Number of paid orders' },
   templates_var_buyerFirstOrderDate: { zh: '首次下单日期', en: 'Date of the first order' },
@@ -36,10 +39,19 @@ export const templates = {
   templates_err_strayBrace: { zh: '变量两侧或内部有多余的花括号', en: 'Extra brace inside or next to a variable' },
   templates_err_emptyVariable: { zh: '变量名为空', en: 'Empty variable name' },
   templates_err_unknownVariable: { zh: '未知变量 {name}', en: 'Unknown variable {name}' },
-  templates_err_unknownVariableHint: { zh: '未知变量 {name}，是不是 {suggestion}？', en: 'Unknown variable {name}; did you mean {suggestion}?' },
-  templates_err_emptyBlank: { zh: '待填空缺少名称，写成 {{ask:尺码}}', en: 'Blank without a label; write {{ask:size}}' },
+  templates_err_unknownVariableHint: {
+    zh: '未知变量 {name}，是不是 {suggestion}？',
+    en: 'Unknown variable {name}; did you mean {suggestion}?',
+  },
+  templates_err_emptyBlank: {
+    zh: '待填空缺少名称，写成 {{ask:尺码}}',
+    en: 'Blank without a label; write {{ask:size}}',
+  },
   templates_err_duplicateCursor: { zh: '只能有一个 {{cursor}}', en: 'Only one {{cursor}} is allowed' },
-  templates_err_missingValue: { zh: '{name} 没有值，请补充或给它设默认值', en: '{name} has no value; fill it in or give it a fallback' },
+  templates_err_missingValue: {
+    zh: '{name} 没有值，请补充或给它设默认值',
+    en: '{name} has no value; fill it in or give it a fallback',
+  },
   templates_err_missingAnswer: { zh: '请填写：{name}', en: 'Fill in: {name}' },
 
   templates_reason_concern: { zh: '买家问了{names}', en: 'Asked about {names}' },

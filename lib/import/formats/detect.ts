@@ -1,8 +1,14 @@
 import type { Platform } from '../../schemas/common';
 import { fileError, quoteValue } from '../issues';
 import {
-  type ColumnIndex, type ColumnMapping, type MappingField, GENERIC_REQUIRED, MAPPING_FIELDS,
-  emptyColumnIndex, headerLookup, normalizeHeader,
+  type ColumnIndex,
+  type ColumnMapping,
+  type MappingField,
+  GENERIC_REQUIRED,
+  MAPPING_FIELDS,
+  emptyColumnIndex,
+  headerLookup,
+  normalizeHeader,
 } from '../mapping';
 import { FORMAT_SPECS, type FormatId, type FormatSpec } from './specs';
 
@@ -116,23 +122,34 @@ export function chooseFormat(
     const best = rank(headers).find((c) => c.spec.id === wanted);
     if (!best) throw unknownFormat(headers, file, headerLine);
     if (!choice.mapping && best.missingRequired.length > 0) {
-      throw fileError(file, 'import_formatColumnsMissing', {
-        format: wanted,
-        columns: best.missingRequired.map((f) => best.spec.columns[f]?.[0] ?? f).join(', '),
-      }, headerLine);
+      throw fileError(
+        file,
+        'import_formatColumnsMissing',
+        {
+          format: wanted,
+          columns: best.missingRequired.map((f) => best.spec.columns[f]?.[0] ?? f).join(', '),
+        },
+        headerLine,
+      );
     }
     detected = toDetected(best, headers);
   }
   if (!detected) {
     detected = {
-      id: 'generic', variant: null, platform: choice.platform ?? 'other', confidence: 1,
-      mapping: {}, headers, missing: [],
+      id: 'generic',
+      variant: null,
+      platform: choice.platform ?? 'other',
+      confidence: 1,
+      mapping: {},
+      headers,
+      missing: [],
     };
   }
   const mapping = choice.mapping ?? detected.mapping;
-  const required = detected.id === 'generic'
-    ? GENERIC_REQUIRED
-    : (FORMAT_SPECS.find((s) => s.id === detected.id && s.variant === detected.variant)?.required ?? []);
+  const required =
+    detected.id === 'generic'
+      ? GENERIC_REQUIRED
+      : (FORMAT_SPECS.find((s) => s.id === detected.id && s.variant === detected.variant)?.required ?? []);
   const unmapped = required.filter((field) => !mapping[field]);
   if (unmapped.length > 0) throw fileError(file, 'import_mappingRequired', { fields: unmapped.join(',') }, headerLine);
   const lookup = headerLookup(headers);

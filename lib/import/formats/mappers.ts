@@ -1,6 +1,13 @@
 import type { OrderFragment, OrderLine } from '../../schemas/order';
 import {
-  type MapperContext, type RowMapper, type RowReader, addContact, addCurrency, addShipped, emptyFragment, withContext,
+  type MapperContext,
+  type RowMapper,
+  type RowReader,
+  addContact,
+  addCurrency,
+  addShipped,
+  emptyFragment,
+  withContext,
 } from '../row-reader';
 import type { MappingField } from '../mapping';
 import { contentHash } from '../values';
@@ -27,7 +34,11 @@ function line(r: RowReader, lineId: string, extra: Partial<OrderLine> = {}): Ord
  * export has one, the status with the column that explains it, the times, the parcel) around what
  * `fill` reads the platform's own way (amounts, lines).
  */
-function platformRow(ctx: MapperContext, statusNote: MappingField, fill: (f: OrderFragment, r: RowReader) => void): RowMapper {
+function platformRow(
+  ctx: MapperContext,
+  statusNote: MappingField,
+  fill: (f: OrderFragment, r: RowReader) => void,
+): RowMapper {
   return perRow((r) => {
     const f = emptyFragment(ctx.platform, r.id('order'));
     f.buyerKey = r.text('buyer') || null;
@@ -134,13 +145,19 @@ function generic(ctx: MapperContext): RowMapper {
 
 export function createMapper(id: FormatId, ctx: MapperContext): RowMapper {
   switch (id) {
-    case 'taobao_order': return taobaoOrder(ctx);
+    case 'taobao_order':
+      return taobaoOrder(ctx);
     case 'taobao_item':
-    case 'douyin': return subOrders(ctx);
-    case 'pinduoduo': return pinduoduo(ctx);
+    case 'douyin':
+      return subOrders(ctx);
+    case 'pinduoduo':
+      return pinduoduo(ctx);
     case 'jd':
-    case 'shopee': return repeatedOrder(ctx);
-    case 'shopify': return shopifyMapper(ctx);
-    case 'generic': return generic(ctx);
+    case 'shopee':
+      return repeatedOrder(ctx);
+    case 'shopify':
+      return shopifyMapper(ctx);
+    case 'generic':
+      return generic(ctx);
   }
 }

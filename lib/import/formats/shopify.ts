@@ -1,5 +1,13 @@
 import type { OrderFragment, OrderLine } from '../../schemas/order';
-import { type MapperContext, type RowMapper, type RowReader, addContact, addCurrency, addShipped, emptyFragment } from '../row-reader';
+import {
+  type MapperContext,
+  type RowMapper,
+  type RowReader,
+  addContact,
+  addCurrency,
+  addShipped,
+  emptyFragment,
+} from '../row-reader';
 import { shopifyStatus } from '../status';
 import { addShipment } from './shipment';
 

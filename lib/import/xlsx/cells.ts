@@ -39,7 +39,8 @@ export function numberText(raw: string): string {
   const n = Number(s);
   if (!Number.isFinite(n)) return s;
   const rounded = Number(n.toPrecision(EXCEL_DIGITS));
-  if (Number.isInteger(rounded)) return significantDigits(n) <= EXCEL_DIGITS ? BigInt(rounded).toString() : scientific(n);
+  if (Number.isInteger(rounded))
+    return significantDigits(n) <= EXCEL_DIGITS ? BigInt(rounded).toString() : scientific(n);
   const text = String(rounded);
   if (!/e/i.test(text)) return text;
   // Tiny fractions: plain decimals, as Excel's General format would show them in a wide column.
@@ -48,7 +49,9 @@ export function numberText(raw: string): string {
 
 /** Significant digits of a whole number as written without exponent (trailing zeros not counted). */
 function significantDigits(n: number): number {
-  const digits = BigInt(Math.round(Math.abs(n))).toString().replace(/0+$/, '');
+  const digits = BigInt(Math.round(Math.abs(n)))
+    .toString()
+    .replace(/0+$/, '');
   return digits.length;
 }
 
@@ -90,7 +93,10 @@ export function serialDate(serial: number, date1904: boolean, dateOnly = false):
 }
 
 /** Built-in number formats that show a date or a time (ECMA-376 18.8.30, with the CJK ones). */
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+]);
 /** Of those, the ones with no time of day. */
 const BUILTIN_DAY_FORMATS = new Set([14, 15, 16, 17, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58]);
 
@@ -98,10 +104,14 @@ export type DateKind = 'date' | 'datetime' | null;
 
 /** Whether a number format shows a date: a built-in date id, or a code with date parts outside quotes, brackets and escapes. */
 export function dateKind(numFmtId: number, code: string | undefined): DateKind {
-  if (code === undefined) return BUILTIN_DATE_FORMATS.has(numFmtId) ? (BUILTIN_DAY_FORMATS.has(numFmtId) ? 'date' : 'datetime') : null;
+  if (code === undefined)
+    return BUILTIN_DATE_FORMATS.has(numFmtId) ? (BUILTIN_DAY_FORMATS.has(numFmtId) ? 'date' : 'datetime') : null;
   // Only the first section (positive numbers) says how a serial is shown.
   const section = code.split(';')[0] ?? '';
-  const bare = section.replace(/"[^"]*"|\\.|_.|\*./g, '').replace(/\[(?:h+|m+|s+)\]/gi, 'h').replace(/\[[^\]]*\]/g, '');
+  const bare = section
+    .replace(/"[^"]*"|\\.|_.|\*./g, '')
+    .replace(/\[(?:h+|m+|s+)\]/gi, 'h')
+    .replace(/\[[^\]]*\]/g, '');
   if (!/[dmyhse]/i.test(bare) || /^general$/i.test(bare.trim())) return null;
   if (!/[dy]/i.test(bare) && !/[hs]/i.test(bare)) return null; // `m` alone is not enough
   return /[hs]/i.test(bare) ? 'datetime' : 'date';

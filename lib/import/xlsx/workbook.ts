@@ -53,7 +53,8 @@ function parseRelationships(xml: string, base: string): Relationship[] {
       const id = attr(attrs, 'Id');
       const type = attr(attrs, 'Type');
       const target = attr(attrs, 'Target');
-      if (id && type && target && attr(attrs, 'TargetMode') !== 'External') rels.push({ id, type, target: resolvePath(base, target) });
+      if (id && type && target && attr(attrs, 'TargetMode') !== 'External')
+        rels.push({ id, type, target: resolvePath(base, target) });
     },
     close() {},
     text() {},
@@ -92,7 +93,8 @@ export async function openWorkbook(file: RangeReader): Promise<Workbook> {
   const rootRels = parseRelationships((await text('_rels/.rels')) ?? '', '');
   const workbookPath = rootRels.find((r) => REL_OFFICE_DOCUMENT.test(r.type))?.target ?? 'xl/workbook.xml';
   const workbookXml = await text(workbookPath);
-  if (workbookXml === null) throw new WorkbookError(entries.size > 0 && find('word/document.xml') ? 'a Word document' : 'no workbook part');
+  if (workbookXml === null)
+    throw new WorkbookError(entries.size > 0 && find('word/document.xml') ? 'a Word document' : 'no workbook part');
   const rels = parseRelationships((await text(relsOf(workbookPath))) ?? '', folderOf(workbookPath));
 
   let date1904 = false;
@@ -104,7 +106,11 @@ export async function openWorkbook(file: RangeReader): Promise<Workbook> {
         date1904 = v === '1' || v === 'true';
       } else if (name === 'sheet') {
         const state = attr(attrs, 'state');
-        sheets.push({ name: attr(attrs, 'name') ?? '', hidden: state === 'hidden' || state === 'veryHidden', rel: attr(attrs, 'id', true) });
+        sheets.push({
+          name: attr(attrs, 'name') ?? '',
+          hidden: state === 'hidden' || state === 'veryHidden',
+          rel: attr(attrs, 'id', true),
+        });
       }
     },
     close() {},

@@ -15,13 +15,29 @@ const fixture = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, nam
 const MADE_BY = 'lib/import/xlsx/xlsx.test.ts';
 
 /** Only `chunks()`: a source that cannot be read by range (the workbook is gathered in memory). */
-const streamOnly = (source: ImportSource): ImportSource => ({ name: source.name, size: source.size, chunks: () => source.chunks() });
+const streamOnly = (source: ImportSource): ImportSource => ({
+  name: source.name,
+  size: source.size,
+  chunks: () => source.chunks(),
+});
 
 /** The columns the tests fill, in this order, at the front of Taobao's real 54-column header. */
-const FILLED = ['订单编号', '买家会员名', '买家实际支付金额', '订单状态', '订单创建时间', '订单付款时间', '宝贝标题', '宝贝总数量'];
+const FILLED = [
+  '订单编号',
+  '买家会员名',
+  '买家实际支付金额',
+  '订单状态',
+  '订单创建时间',
+  '订单付款时间',
+  '宝贝标题',
+  '宝贝总数量',
+];
 const TAOBAO_HEADER = [...FILLED, ...TAOBAO_ORDER_HEADERS_54.filter((h) => !FILLED.includes(h))];
 
-function taobaoBook(rows: XlsxCell[][], options: { date1904?: boolean; sheetName?: string; stored?: boolean } = {}): Uint8Array {
+function taobaoBook(
+  rows: XlsxCell[][],
+  options: { date1904?: boolean; sheetName?: string; stored?: boolean } = {},
+): Uint8Array {
   return writeXlsx([TAOBAO_HEADER, ...rows], { madeBy: MADE_BY, ...options });
 }
 
@@ -62,22 +78,35 @@ describe('cell values', () => {
   });
 
   it('leaves phonetic guides out of shared strings and decodes Excel escapes', () => {
-    const xml = '<sst><si><r><t>東京</t></r><rPh sb="0" eb="2"><t>トウキョウ</t></rPh></si><si><t>a_x000A_b &amp; c</t></si></sst>';
+    const xml =
+      '<sst><si><r><t>東京</t></r><rPh sb="0" eb="2"><t>トウキョウ</t></rPh></si><si><t>a_x000A_b &amp; c</t></si></sst>';
     expect(parseSharedStrings(xml)).toEqual(['東京', 'a\nb & c']);
   });
 });
 
 describe('the XML scanner', () => {
   it('gives the same events however the text is cut', () => {
-    const xml = '<?xml version="1.0"?><!-- note --><x:row r="1" a=\'>\'><x:c r="A1" t="inlineStr"><is><t>a&amp;b&#x4E2D;</t></is></x:c><![CDATA[<raw>]]></x:row>';
+    const xml =
+      '<?xml version="1.0"?><!-- note --><x:row r="1" a=\'>\'><x:c r="A1" t="inlineStr"><is><t>a&amp;b&#x4E2D;</t></is></x:c><![CDATA[<raw>]]></x:row>';
     const events = (pieces: string[]) => {
       const out: string[] = [];
       let text = '';
-      const flush = () => { if (text) out.push(`text:${text}`); text = ''; };
+      const flush = () => {
+        if (text) out.push(`text:${text}`);
+        text = '';
+      };
       const scanner = new XmlScanner({
-        open: (name, attrs, self) => { flush(); out.push(`open:${name}:${attrs.trim()}:${self}`); },
-        close: (name) => { flush(); out.push(`close:${name}`); },
-        text: (v) => { text += v; },
+        open: (name, attrs, self) => {
+          flush();
+          out.push(`open:${name}:${attrs.trim()}:${self}`);
+        },
+        close: (name) => {
+          flush();
+          out.push(`close:${name}`);
+        },
+        text: (v) => {
+          text += v;
+        },
       });
       for (const p of pieces) scanner.push(p);
       flush();
@@ -122,13 +151,45 @@ describe('importing a workbook', () => {
 
   it('keeps ids that Excel stored as numbers as their digits, and refuses one Excel already rounded', async () => {
     const book = taobaoBook([
-      [290012345678901, 'tb_a', 59.9, '交易成功', { serial: excelSerial('2025-10-07 14:32:10') }, { serial: excelSerial('2025-10-07 14:33:00') }, '杯子', 1],
-      [Number('6929012345678901234'), 'tb_b', 10, '交易成功', { serial: excelSerial('2025-10-08 09:00') }, { serial: excelSerial('2025-10-08 09:01') }, '杯子', 1],
-      ['1.23E+17', 'tb_c', 10, '交易成功', { serial: excelSerial('2025-10-08 09:00') }, { serial: excelSerial('2025-10-08 09:01') }, '杯子', 1],
+      [
+        290012345678901,
+        'tb_a',
+        59.9,
+        '交易成功',
+        { serial: excelSerial('2025-10-07 14:32:10') },
+        { serial: excelSerial('2025-10-07 14:33:00') },
+        '杯子',
+        1,
+      ],
+      [
+        Number('6929012345678901234'),
+        'tb_b',
+        10,
+        '交易成功',
+        { serial: excelSerial('2025-10-08 09:00') },
+        { serial: excelSerial('2025-10-08 09:01') },
+        '杯子',
+        1,
+      ],
+      [
+        '1.23E+17',
+        'tb_c',
+        10,
+        '交易成功',
+        { serial: excelSerial('2025-10-08 09:00') },
+        { serial: excelSerial('2025-10-08 09:01') },
+        '杯子',
+        1,
+      ],
     ]);
     const { fragments, issues } = await readAllOrders(sourceFromBytes('ExportOrderList.xlsx', book));
     expect(fragments.map((f) => f.orderId)).toEqual(['290012345678901']);
-    expect(fragments[0]).toMatchObject({ buyerKey: 'tb_a', paidCents: 5990, createdAt: '2025-10-07 14:32:10', paidAt: '2025-10-07 14:33:00' });
+    expect(fragments[0]).toMatchObject({
+      buyerKey: 'tb_a',
+      paidCents: 5990,
+      createdAt: '2025-10-07 14:32:10',
+      paidAt: '2025-10-07 14:33:00',
+    });
     expect(issues.map((i) => [i.code, i.line, i.column, i.sheet])).toEqual([
       ['import_idMangled', 3, 1, 'Sheet1'],
       ['import_idMangled', 4, 1, 'Sheet1'],
@@ -140,16 +201,55 @@ describe('importing a workbook', () => {
 
   it('places a bad cell by sheet, row and column letter, in either language', async () => {
     const rows: XlsxCell[][] = [];
-    for (let i = 0; i < 10; i++) rows.push([`30${i}`, `tb_${i}`, 10, '交易成功', { serial: excelSerial('2025-10-07 14:32') }, { serial: excelSerial('2025-10-07 14:33') }, '杯子', 1]);
-    rows.push(['310', 'tb_x', 'abc', '交易成功', { serial: excelSerial('2025-10-07 14:32') }, { serial: excelSerial('2025-10-07 14:33') }, '杯子', 1]);
-    const { issues, fragments } = await readAllOrders(sourceFromBytes('orders.xlsx', taobaoBook(rows, { sheetName: '订单' })));
+    for (let i = 0; i < 10; i++)
+      rows.push([
+        `30${i}`,
+        `tb_${i}`,
+        10,
+        '交易成功',
+        { serial: excelSerial('2025-10-07 14:32') },
+        { serial: excelSerial('2025-10-07 14:33') },
+        '杯子',
+        1,
+      ]);
+    rows.push([
+      '310',
+      'tb_x',
+      'abc',
+      '交易成功',
+      { serial: excelSerial('2025-10-07 14:32') },
+      { serial: excelSerial('2025-10-07 14:33') },
+      '杯子',
+      1,
+    ]);
+    const { issues, fragments } = await readAllOrders(
+      sourceFromBytes('orders.xlsx', taobaoBook(rows, { sheetName: '订单' })),
+    );
     expect(fragments).toHaveLength(10);
-    expect(formatIssue(issues[0]!, 'zh-CN')).toBe('orders.xlsx 工作表 订单 第 12 行第 C 列（买家实际支付金额）：无法识别的金额 “abc”，已跳过该行');
-    expect(formatIssue(issues[0]!, 'en')).toBe('orders.xlsx sheet 订单 line 12, column C (买家实际支付金额): unrecognised amount "abc"; row skipped');
+    expect(formatIssue(issues[0]!, 'zh-CN')).toBe(
+      'orders.xlsx 工作表 订单 第 12 行第 C 列（买家实际支付金额）：无法识别的金额 “abc”，已跳过该行',
+    );
+    expect(formatIssue(issues[0]!, 'en')).toBe(
+      'orders.xlsx sheet 订单 line 12, column C (买家实际支付金额): unrecognised amount "abc"; row skipped',
+    );
   });
 
   it('reads dates of a 1904 workbook', async () => {
-    const book = taobaoBook([[301, 'tb_a', 10, '交易成功', { serial: excelSerial('2025-10-07 14:32', true) }, { serial: excelSerial('2025-10-07 14:33', true) }, '杯子', 1]], { date1904: true });
+    const book = taobaoBook(
+      [
+        [
+          301,
+          'tb_a',
+          10,
+          '交易成功',
+          { serial: excelSerial('2025-10-07 14:32', true) },
+          { serial: excelSerial('2025-10-07 14:33', true) },
+          '杯子',
+          1,
+        ],
+      ],
+      { date1904: true },
+    );
     const { fragments } = await readAllOrders(sourceFromBytes('mac.xlsx', book));
     expect(fragments[0]).toMatchObject({ createdAt: '2025-10-07 14:32:00', paidAt: '2025-10-07 14:33:00' });
   });
@@ -158,16 +258,29 @@ describe('importing a workbook', () => {
     const book = taobaoBook([
       [301, { inline: 'tb_a' }, 10, '交易成功', { serial: excelSerial('2025-10-07 14:32') }, null, '杯子', 1],
       [],
-      [302, 'tb_b', 10, '交易成功', { serial: excelSerial('2025-10-07 14:32') }, { serial: excelSerial('2025-10-07 14:33') }],
+      [
+        302,
+        'tb_b',
+        10,
+        '交易成功',
+        { serial: excelSerial('2025-10-07 14:32') },
+        { serial: excelSerial('2025-10-07 14:33') },
+      ],
     ]);
     const { fragments, issues, rowsRead } = await readAllOrders(sourceFromBytes('gaps.xlsx', book));
     expect(rowsRead).toBe(2);
-    expect(fragments.map((f) => [f.orderId, f.buyerKey, f.paidAt])).toEqual([['301', 'tb_a', null], ['302', 'tb_b', '2025-10-07 14:33:00']]);
+    expect(fragments.map((f) => [f.orderId, f.buyerKey, f.paidAt])).toEqual([
+      ['301', 'tb_a', null],
+      ['302', 'tb_b', '2025-10-07 14:33:00'],
+    ]);
     expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
   });
 
   it('reads stored (uncompressed) parts too', async () => {
-    const book = taobaoBook([[301, 'tb_a', 10, '交易成功', { serial: excelSerial('2025-10-07 14:32') }, null, '杯子', 1]], { stored: true });
+    const book = taobaoBook(
+      [[301, 'tb_a', 10, '交易成功', { serial: excelSerial('2025-10-07 14:32') }, null, '杯子', 1]],
+      { stored: true },
+    );
     expect((await readAllOrders(sourceFromBytes('stored.xlsx', book))).fragments).toHaveLength(1);
   });
 
@@ -175,19 +288,52 @@ describe('importing a workbook', () => {
     const damaged = fixture('Order.all.20251001_20251031.xlsx').slice(0, 2000);
     const error = await readAllOrders(sourceFromBytes('cut.xlsx', damaged)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportError);
-    expect(formatIssue((error as ImportError).issue, 'zh-CN')).toBe('cut.xlsx：无法读取这个 Excel 工作簿（文件不完整、已损坏或加了密码）。请在 Excel 或 WPS 中打开，另存为 .xlsx 或 CSV 后再导入');
-    const unknown = writeXlsx([['日期', '客户名称'], ['2025-10-01', '张三']], { madeBy: MADE_BY });
+    expect(formatIssue((error as ImportError).issue, 'zh-CN')).toBe(
+      'cut.xlsx：无法读取这个 Excel 工作簿（文件不完整、已损坏或加了密码）。请在 Excel 或 WPS 中打开，另存为 .xlsx 或 CSV 后再导入',
+    );
+    const unknown = writeXlsx(
+      [
+        ['日期', '客户名称'],
+        ['2025-10-01', '张三'],
+      ],
+      { madeBy: MADE_BY },
+    );
     const failure = await readAllOrders(sourceFromBytes('other.xlsx', unknown)).catch((e: unknown) => e);
     expect((failure as ImportError).issue).toMatchObject({ code: 'import_unknownFormat', sheet: 'Sheet1' });
   });
 
   it('reads the first visible sheet and says which', async () => {
     const book = zip([
-      { name: '_rels/.rels', data: new TextEncoder().encode('<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/xl/workbook.xml"/></Relationships>') },
-      { name: 'xl/workbook.xml', data: new TextEncoder().encode('<workbook xmlns:r="r"><sheets><sheet name="说明" state="hidden" r:id="rId1"/><sheet name="订单" r:id="rId2"/></sheets></workbook>') },
-      { name: 'xl/_rels/workbook.xml.rels', data: new TextEncoder().encode('<Relationships><Relationship Id="rId1" Type="x/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="x/worksheet" Target="worksheets/sheet2.xml"/></Relationships>') },
-      { name: 'xl/worksheets/sheet1.xml', data: new TextEncoder().encode('<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>hidden</t></is></c></row></sheetData></worksheet>') },
-      { name: 'xl/worksheets/sheet2.xml', data: new TextEncoder().encode('<worksheet><sheetData><row r="2"><c r="B2" t="inlineStr"><is><t>shown</t></is></c></row></sheetData></worksheet>') },
+      {
+        name: '_rels/.rels',
+        data: new TextEncoder().encode(
+          '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/xl/workbook.xml"/></Relationships>',
+        ),
+      },
+      {
+        name: 'xl/workbook.xml',
+        data: new TextEncoder().encode(
+          '<workbook xmlns:r="r"><sheets><sheet name="说明" state="hidden" r:id="rId1"/><sheet name="订单" r:id="rId2"/></sheets></workbook>',
+        ),
+      },
+      {
+        name: 'xl/_rels/workbook.xml.rels',
+        data: new TextEncoder().encode(
+          '<Relationships><Relationship Id="rId1" Type="x/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="x/worksheet" Target="worksheets/sheet2.xml"/></Relationships>',
+        ),
+      },
+      {
+        name: 'xl/worksheets/sheet1.xml',
+        data: new TextEncoder().encode(
+          '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>hidden</t></is></c></row></sheetData></worksheet>',
+        ),
+      },
+      {
+        name: 'xl/worksheets/sheet2.xml',
+        data: new TextEncoder().encode(
+          '<worksheet><sheetData><row r="2"><c r="B2" t="inlineStr"><is><t>shown</t></is></c></row></sheetData></worksheet>',
+        ),
+      },
     ]);
     const source = sourceFromBytes('two.xlsx', book);
     const workbook = await openWorkbook({ size: book.length, range: source.range! });

@@ -123,7 +123,7 @@ export function attr(attrs: string, name: string, anyPrefix = false): string | n
     if (at < 0) return null;
     from = at + name.length;
     const before = at === 0 ? 32 : attrs.charCodeAt(at - 1);
-    if (!(isSpace(before) || (anyPrefix && before === 58 /* : */))) continue;
+    if (!(isSpace(before) || (anyPrefix && before === 58) /* : */)) continue;
     let i = from;
     while (isSpace(attrs.charCodeAt(i))) i++;
     if (attrs.charCodeAt(i) !== 61 /* = */) continue;

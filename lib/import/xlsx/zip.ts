@@ -86,7 +86,10 @@ export async function listEntries(file: RangeReader): Promise<Map<string, ZipEnt
     const commentLength = d.getUint16(at + 32, true);
     const headerOffset = d.getUint32(at + 42, true);
     // Workbooks name their parts in ASCII; a name is matched without case, as Excel does.
-    const name = utf8.decode(dir.subarray(at + 46, at + 46 + nameLength)).replace(/\\/g, '/').replace(/^\//, '');
+    const name = utf8
+      .decode(dir.subarray(at + 46, at + 46 + nameLength))
+      .replace(/\\/g, '/')
+      .replace(/^\//, '');
     if (flags & 1) throw new ZipError(`encrypted entry ${name}`);
     entries.set(name.toLowerCase(), { name, method, compressedSize, size, headerOffset });
     at += 46 + nameLength + extraLength + commentLength;
@@ -97,7 +100,8 @@ export async function listEntries(file: RangeReader): Promise<Map<string, ZipEnt
 /** Where an entry's data starts (after its local header, whose name and extra field may differ in length). */
 async function dataStart(file: RangeReader, entry: ZipEntry): Promise<number> {
   const header = await readAll(file.range(entry.headerOffset, Math.min(file.size, entry.headerOffset + 30)));
-  if (header.length < 30 || view(header).getUint32(0, true) !== LOCAL) throw new ZipError(`bad local header for ${entry.name}`);
+  if (header.length < 30 || view(header).getUint32(0, true) !== LOCAL)
+    throw new ZipError(`bad local header for ${entry.name}`);
   const h = view(header);
   return entry.headerOffset + 30 + h.getUint16(26, true) + h.getUint16(28, true);
 }

@@ -32,7 +32,8 @@ describe('default template library', () => {
     for (const id of ['builtin.concern.size', 'builtin.thanks.first', 'builtin.shipping.notice']) {
       const t = templates.find((x) => x.id === id)!;
       expect(written(t), id).toEqual(TEMPLATE_LOCALES);
-      for (const lang of ['th', 'vi', 'ms'] as const) expect(parseTemplate(t.variants[lang]!).errors, `${id} ${lang}`).toEqual([]);
+      for (const lang of ['th', 'vi', 'ms'] as const)
+        expect(parseTemplate(t.variants[lang]!).errors, `${id} ${lang}`).toEqual([]);
       expect(t.variants.th, id).toMatch(/\p{Script=Thai}/u);
       expect(`${t.variants.vi}${t.variants.ms}`, id).not.toMatch(/\p{Script=Han}|\p{Script=Thai}/u);
     }
@@ -47,7 +48,8 @@ describe('default template library', () => {
   });
 
   it('is recognised as its own language by the buyer-language detector', () => {
-    for (const t of templates) for (const lang of written(t)) expect(detectBuyerLanguage([t.variants[lang]!]), `${t.id} ${lang}`).toBe(lang);
+    for (const t of templates)
+      for (const lang of written(t)) expect(detectBuyerLanguage([t.variants[lang]!]), `${t.id} ${lang}`).toBe(lang);
   });
 
   it('answers every default concern', () => {
@@ -66,7 +68,15 @@ describe('default template library', () => {
 
   it('covers the retention playbook messages', () => {
     const kinds = new Set(templates.map((t) => t.kind));
-    for (const kind of ['thanks', 'unpaid_reminder', 'shipping', 'delivery_checkin', 'greeting', 'review_reply'] as const) expect(kinds.has(kind), kind).toBe(true);
+    for (const kind of [
+      'thanks',
+      'unpaid_reminder',
+      'shipping',
+      'delivery_checkin',
+      'greeting',
+      'review_reply',
+    ] as const)
+      expect(kinds.has(kind), kind).toBe(true);
     const thanks = templates.filter((t) => t.kind === 'thanks');
     expect(thanks.map((t) => t.conditions.newBuyer).sort()).toEqual([false, true]);
     expect(templates.filter((t) => t.kind === 'unpaid_reminder')).toHaveLength(4);

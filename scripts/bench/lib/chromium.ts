@@ -33,7 +33,11 @@ export async function launchWithExtension(extensionDir: string): Promise<Extensi
     const second: Browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
     const cdp = await second.newBrowserCDPSession();
     return {
-      context, background, profile, cdp, extensionId: new URL(background.url()).host,
+      context,
+      background,
+      profile,
+      cdp,
+      extensionId: new URL(background.url()).host,
       async close() {
         await second.close().catch(() => {});
         await context.close().catch(() => {});
@@ -67,7 +71,10 @@ export class HeapSampler {
   private running: Promise<void> | null = null;
   private stopped = false;
 
-  constructor(private readonly cdp: CDPSession, private readonly suffixes: string[]) {
+  constructor(
+    private readonly cdp: CDPSession,
+    private readonly suffixes: string[],
+  ) {
     cdp.on('Target.receivedMessageFromTarget', (event: { message: string }) => {
       const message = JSON.parse(event.message) as { id?: number; result?: unknown };
       if (message.id !== undefined) this.replies.get(message.id)?.(message.result);
@@ -95,7 +102,11 @@ export class HeapSampler {
       if (!suffix) continue;
       let session = this.sessions.get(t.targetId);
       if (!session) {
-        session = ((await this.cdp.send('Target.attachToTarget', { targetId: t.targetId, flatten: false })) as { sessionId: string }).sessionId;
+        session = (
+          (await this.cdp.send('Target.attachToTarget', { targetId: t.targetId, flatten: false })) as {
+            sessionId: string;
+          }
+        ).sessionId;
         this.sessions.set(t.targetId, session);
       }
       const usage = (await this.call(session, 'Runtime.getHeapUsage')) as { usedSize?: number } | undefined;
@@ -108,7 +119,9 @@ export class HeapSampler {
     return new Promise((resolve) => {
       const timer = setTimeout(() => resolve(undefined), 2000);
       this.replies.set(id, (value) => (clearTimeout(timer), this.replies.delete(id), resolve(value)));
-      this.cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) }).catch(() => resolve(undefined));
+      this.cdp
+        .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) })
+        .catch(() => resolve(undefined));
     });
   }
 }
@@ -126,7 +139,11 @@ function readProcesses(): ProcessInfo[] {
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      out.push({ pid: Number(entry), ppid, cmdline: readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ') });
+      out.push({
+        pid: Number(entry),
+        ppid,
+        cmdline: readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' '),
+      });
     } catch {
       // The process ended while we looked.
     }
@@ -151,7 +168,7 @@ export function profileProcesses(profile: string): { pid: number; kind: ProcessK
   const root = all.find((p) => p.cmdline.includes(`--user-data-dir=${profile}`) && !p.cmdline.includes('--type='));
   if (!root) return [];
   const ours = new Set([root.pid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const p of all) {
       if (ours.has(p.pid) || !ours.has(p.ppid)) continue;
@@ -159,10 +176,19 @@ export function profileProcesses(profile: string): { pid: number; kind: ProcessK
       grew = true;
     }
   }
-  return all.filter((p) => ours.has(p.pid)).map((p) => ({
-    pid: p.pid,
-    kind: p.pid === root.pid ? 'browser' : p.cmdline.includes('--extension-process') ? 'extension' : p.cmdline.includes('--type=renderer') ? 'renderer' : 'other',
-  }));
+  return all
+    .filter((p) => ours.has(p.pid))
+    .map((p) => ({
+      pid: p.pid,
+      kind:
+        p.pid === root.pid
+          ? 'browser'
+          : p.cmdline.includes('--extension-process')
+            ? 'extension'
+            : p.cmdline.includes('--type=renderer')
+              ? 'renderer'
+              : 'other',
+    }));
 }
 
 /** Readings taken from /proc every `everyMs` between start() and stop(), and once at each end. */

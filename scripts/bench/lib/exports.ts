@@ -27,7 +27,9 @@ export const ORDERS_PER_BUYER = 5;
 function generatorVersion(): string {
   const hash = createHash('sha256');
   const files = [
-    ...readdirSync(join(ROOT, 'lib', 'demo')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => join('lib', 'demo', f)),
+    ...readdirSync(join(ROOT, 'lib', 'demo'))
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .map((f) => join('lib', 'demo', f)),
     join('lib', 'import', 'formats', 'taobao-headers.ts'),
     join('scripts', 'demo-data.ts'),
   ].sort();

@@ -85,4 +85,3 @@ export class ThreadCpuSampler extends ProcSampler {
     return out.sort((x, y) => y.seconds - x.seconds);
   }
 }
-

@@ -76,32 +76,66 @@ describe('CSV export of hostile text', () => {
   });
 
   it('keeps numbers as numbers and empty values empty', () => {
-    expect(parseBack(csvRow([-12.5, 0, null, undefined, true, Number.NaN]))).toEqual([['-12.5', '0', '', '', 'true', '']]);
+    expect(parseBack(csvRow([-12.5, 0, null, undefined, true, Number.NaN]))).toEqual([
+      ['-12.5', '0', '', '', 'true', ''],
+    ]);
   });
 });
 
 describe('the product’s exports', () => {
   it('concern and buyer CSVs keep every hostile nick, quote and item as inert text', () => {
     const concernRows: ConcernRow[] = HOSTILE_VALUES.map((value, i) => ({
-      buyer: value, nick: value, platform: 'taobao', level: null, stage: 'active', concern: 'size', concernName: value,
-      quote: value, time: '2025-10-07 10:00:00', date: '2025-10-07', agent: value, item: value, category: i % 2 ? value : null,
-      resolved: false, source: 'agent', product: value, productId: i % 2 ? value : null,
+      buyer: value,
+      nick: value,
+      platform: 'taobao',
+      level: null,
+      stage: 'active',
+      concern: 'size',
+      concernName: value,
+      quote: value,
+      time: '2025-10-07 10:00:00',
+      date: '2025-10-07',
+      agent: value,
+      item: value,
+      category: i % 2 ? value : null,
+      resolved: false,
+      source: 'agent',
+      product: value,
+      productId: i % 2 ? value : null,
     }));
     const concerns = parseBack([...concernCsvChunks(concernRows, 7)].join('').slice(1));
     const buyerRows = HOSTILE_VALUES.map((value, i): BuyerRow => ({
-      index: i, buyer: value, nick: value, platform: 'taobao', paidOrders: 1, currency: 'CNY', netCents: -500, aovCents: 500, otherNet: [],
-      firstPaidDate: '2025-01-01', lastPaidDate: '2025-01-01', recencyDays: 3, stage: 'active', level: value, rfm: null, rfm8: null, layer: null,
+      index: i,
+      buyer: value,
+      nick: value,
+      platform: 'taobao',
+      paidOrders: 1,
+      currency: 'CNY',
+      netCents: -500,
+      aovCents: 500,
+      otherNet: [],
+      firstPaidDate: '2025-01-01',
+      lastPaidDate: '2025-01-01',
+      recencyDays: 3,
+      stage: 'active',
+      level: value,
+      rfm: null,
+      rfm8: null,
+      layer: null,
     }));
     const buyers = parseBack([...csvChunks(BUYER_CSV_HEADER, buyerRows.map(buyerCsvValues))].join('').slice(1));
     expect(concerns).toHaveLength(HOSTILE_VALUES.length + 1);
     expect(buyers).toHaveLength(HOSTILE_VALUES.length + 1);
     HOSTILE_VALUES.forEach((value, i) => {
       const concern = concerns[i + 1]!;
-      expect([concern[0], concern[1], concern[7], concern[9], concern[10], concern[14]]).toEqual(Array(6).fill(shown(value)));
+      expect([concern[0], concern[1], concern[7], concern[9], concern[10], concern[14]]).toEqual(
+        Array(6).fill(shown(value)),
+      );
       expect(buyers[i + 1]![1]).toBe(shown(value));
       // Amounts stay numbers, even negative ones: only text is neutralised.
       expect(buyers[i + 1]![4]).toBe('-5');
-      for (const cell of [...concern, ...buyers[i + 1]!.filter((_, k) => k !== 4)]) expect(DANGEROUS_START.test(cell), HOSTILE_STRINGS[i]!.label).toBe(false);
+      for (const cell of [...concern, ...buyers[i + 1]!.filter((_, k) => k !== 4)])
+        expect(DANGEROUS_START.test(cell), HOSTILE_STRINGS[i]!.label).toBe(false);
     });
   });
 });

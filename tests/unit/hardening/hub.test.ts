@@ -45,7 +45,12 @@ function fakePort(name: string, sender: HubPort['sender']): FakePort {
   return port;
 }
 
-const consoleSender = (tabId = 7) => ({ id: ID, url: 'https://myseller.taobao.com/im', frameId: 0, tab: { id: tabId } });
+const consoleSender = (tabId = 7) => ({
+  id: ID,
+  url: 'https://myseller.taobao.com/im',
+  frameId: 0,
+  tab: { id: tabId },
+});
 const sidebarSender = (tabId = 7) => ({ id: ID, url: `${ORIGIN}/sidebar.html`, frameId: 3, tab: { id: tabId } });
 
 const NONCE = '0123456789abcdef0123456789abcdef';
@@ -90,14 +95,30 @@ function setup() {
 describe('hub: who may connect', () => {
   const rejected: [string, string, HubPort['sender']][] = [
     ['another extension claiming the console port', PORT_CONSOLE, { ...consoleSender(), id: 'otherextension' }],
-    ['another extension claiming the sidebar port', PORT_SIDEBAR, { id: 'otherextension', url: 'chrome-extension://otherextension/sidebar.html', frameId: 3, tab: { id: 7 } }],
-    ['another extension whose URL imitates our sidebar', PORT_SIDEBAR, { id: 'otherextension', url: `${ORIGIN}/sidebar.html`, frameId: 3, tab: { id: 7 } }],
+    [
+      'another extension claiming the sidebar port',
+      PORT_SIDEBAR,
+      { id: 'otherextension', url: 'chrome-extension://otherextension/sidebar.html', frameId: 3, tab: { id: 7 } },
+    ],
+    [
+      'another extension whose URL imitates our sidebar',
+      PORT_SIDEBAR,
+      { id: 'otherextension', url: `${ORIGIN}/sidebar.html`, frameId: 3, tab: { id: 7 } },
+    ],
     ['a web page (content-script side) claiming the sidebar port', PORT_SIDEBAR, consoleSender()],
-    ['a web page whose URL starts like our origin', PORT_SIDEBAR, { id: ID, url: `${ORIGIN}.evil.example/sidebar.html`, frameId: 3, tab: { id: 7 } }],
+    [
+      'a web page whose URL starts like our origin',
+      PORT_SIDEBAR,
+      { id: ID, url: `${ORIGIN}.evil.example/sidebar.html`, frameId: 3, tab: { id: 7 } },
+    ],
     ['our sidebar page without a tab', PORT_SIDEBAR, { id: ID, url: `${ORIGIN}/sidebar.html`, frameId: 0 }],
     ['our sidebar page with a negative tab id', PORT_SIDEBAR, { ...sidebarSender(), tab: { id: -1 } }],
     ['our sidebar page as a tab of its own (top frame)', PORT_SIDEBAR, { ...sidebarSender(), frameId: 0 }],
-    ['an extension page claiming the console port', PORT_CONSOLE, { id: ID, url: `${ORIGIN}/options.html`, frameId: 0, tab: { id: 7 } }],
+    [
+      'an extension page claiming the console port',
+      PORT_CONSOLE,
+      { id: ID, url: `${ORIGIN}/options.html`, frameId: 0, tab: { id: 7 } },
+    ],
     ['a sub-frame content script claiming the console port', PORT_CONSOLE, { ...consoleSender(), frameId: 2 }],
     ['a port with no sender', PORT_CONSOLE, undefined],
     ['a port with an unknown name', 'htk-admin', consoleSender()],
@@ -117,7 +138,12 @@ describe('hub: who may connect', () => {
     const cs = fakePort(PORT_CONSOLE, consoleSender());
     hub.connect(cs);
     cs.emit({ type: 'state', state: state('买家A') });
-    const spy = fakePort(PORT_SIDEBAR, { id: 'otherextension', url: `${ORIGIN}/sidebar.html`, frameId: 3, tab: { id: 7 } });
+    const spy = fakePort(PORT_SIDEBAR, {
+      id: 'otherextension',
+      url: `${ORIGIN}/sidebar.html`,
+      frameId: 3,
+      tab: { id: 7 },
+    });
     hub.connect(spy);
     expect(spy.posted).toEqual([]);
     cs.emit({ type: 'state', state: state('买家B') });
@@ -145,8 +171,18 @@ describe('hub: malformed messages are ignored', () => {
     { type: 'insert', request: { requestId: 'r', text: '' } },
     // An insert that does not say which conversation it was written for.
     { type: 'insert', request: { requestId: 'r', text: '亲' } },
-    { type: 'insert', request: { requestId: 'r', text: '亲', target: { consoleId: 'taobao', platform: 'taobao', id: 'b1' } } },
-    { type: 'shortcut', request: { requestId: 's', typed: 'cm', target: { consoleId: 'taobao', platform: 'taobao', id: 'b1', nick: 'n' } } },
+    {
+      type: 'insert',
+      request: { requestId: 'r', text: '亲', target: { consoleId: 'taobao', platform: 'taobao', id: 'b1' } },
+    },
+    {
+      type: 'shortcut',
+      request: {
+        requestId: 's',
+        typed: 'cm',
+        target: { consoleId: 'taobao', platform: 'taobao', id: 'b1', nick: 'n' },
+      },
+    },
     { type: 'shortcuts', shortcuts: ['/cm', 'fh'] },
     { type: 'shortcutAnswer', answer: { requestId: 's', outcome: 'sent' } },
     { type: 'rpc', id: 'x', request: { method: 'dropDatabase' } },
@@ -382,14 +418,21 @@ describe('hub: inserts and typed shortcuts', () => {
     const { cs, sb } = bound();
     cs.drop();
     sb.emit({ type: 'insert', request: { requestId: 'r2', text: '亲', target } });
-    expect(sb.posted.at(-1)).toEqual({ type: 'insertResult', result: { requestId: 'r2', ok: false, reason: 'no_console' } });
+    expect(sb.posted.at(-1)).toEqual({
+      type: 'insertResult',
+      result: { requestId: 'r2', ok: false, reason: 'no_console' },
+    });
   });
 });
 
 describe('hub: console states reach the order-event handler', () => {
   it('passes each valid state with its tab, never a malformed one, nor one from a rejected port', () => {
     const seen: [number, string][] = [];
-    const hub = createHub({ extensionId: ID, extensionOrigin: ORIGIN, onState: (tabId, s) => seen.push([tabId, s.status === 'ok' ? s.buyer.nick : s.status]) });
+    const hub = createHub({
+      extensionId: ID,
+      extensionOrigin: ORIGIN,
+      onState: (tabId, s) => seen.push([tabId, s.status === 'ok' ? s.buyer.nick : s.status]),
+    });
     const { cs } = linked(hub, 7);
     const withOrders = { ...state('买家A'), orders: [{ id: '241207-001', status: 'awaiting_payment' }] };
     cs.emit({ type: 'state', state: withOrders });

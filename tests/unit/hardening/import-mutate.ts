@@ -21,7 +21,8 @@ export type ByteEdit =
   | { kind: 'duplicate'; at: number; length: number }
   | { kind: 'insert'; at: number; bytes: number[] };
 
-export type TargetEncoding = 'same' | 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16le-bom' | 'utf-16be-bom' | 'strip-bom';
+export type TargetEncoding =
+  'same' | 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16le-bom' | 'utf-16be-bom' | 'strip-bom';
 
 export interface Damage {
   text: TextEdit[];
@@ -37,7 +38,13 @@ const frac = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
 
 const textEdit: fc.Arbitrary<TextEdit> = fc.oneof(
   fc.record({ kind: fc.constant('duplicateHeader' as const), from: fc.nat(60), to: fc.nat(60) }),
-  fc.record({ kind: fc.constant('hugeField' as const), row: frac, at: frac, value: fc.nat(HUGE.length - 1), quoted: fc.boolean() }),
+  fc.record({
+    kind: fc.constant('hugeField' as const),
+    row: frac,
+    at: frac,
+    value: fc.nat(HUGE.length - 1),
+    quoted: fc.boolean(),
+  }),
   fc.record({ kind: fc.constant('hostileCell' as const), row: frac, at: frac, value: fc.nat(SMALL.length - 1) }),
   fc.record({ kind: fc.constant('breakQuote' as const), nth: frac, add: fc.boolean() }),
 );
@@ -49,18 +56,42 @@ const byteEdit: fc.Arbitrary<ByteEdit> = fc.oneof(
   fc.record({
     kind: fc.constant('insert' as const),
     at: fc.nat(1e6),
-    bytes: fc.array(fc.oneof(fc.constantFrom(0x22, 0x2c, 0x0d, 0x0a, 0x00, 0xff, 0xfe, 0xef, 0xbb, 0xbf, 0x3d, 0x09, 0x3b), fc.nat(255)), { minLength: 1, maxLength: 6 }),
+    bytes: fc.array(
+      fc.oneof(
+        fc.constantFrom(0x22, 0x2c, 0x0d, 0x0a, 0x00, 0xff, 0xfe, 0xef, 0xbb, 0xbf, 0x3d, 0x09, 0x3b),
+        fc.nat(255),
+      ),
+      { minLength: 1, maxLength: 6 },
+    ),
   }),
 );
 
 export const damage: fc.Arbitrary<Damage> = fc.record({
   text: fc.array(textEdit, { maxLength: 2 }),
-  encoding: fc.constantFrom<TargetEncoding>('same', 'same', 'utf-8', 'utf-8-bom', 'gb18030', 'utf-16le', 'utf-16le-bom', 'utf-16be-bom', 'strip-bom'),
+  encoding: fc.constantFrom<TargetEncoding>(
+    'same',
+    'same',
+    'utf-8',
+    'utf-8-bom',
+    'gb18030',
+    'utf-16le',
+    'utf-16le-bom',
+    'utf-16be-bom',
+    'strip-bom',
+  ),
   bytes: fc.array(byteEdit, { maxLength: 3 }),
 });
 
 /** Only what cannot lose data: another encoding, a BOM added or taken away. */
-export const reencoding = fc.constantFrom<TargetEncoding>('utf-8', 'utf-8-bom', 'gb18030', 'utf-16le', 'utf-16le-bom', 'utf-16be-bom', 'strip-bom');
+export const reencoding = fc.constantFrom<TargetEncoding>(
+  'utf-8',
+  'utf-8-bom',
+  'gb18030',
+  'utf-16le',
+  'utf-16le-bom',
+  'utf-16be-bom',
+  'strip-bom',
+);
 
 export function decodeFile(bytes: Uint8Array): { text: string; encoding: string; bom: boolean } {
   const detected = detectEncoding(bytes);
@@ -71,14 +102,22 @@ export function decodeFile(bytes: Uint8Array): { text: string; encoding: string;
 function encode(text: string, target: TargetEncoding, original: { encoding: string; bom: boolean }): Uint8Array {
   const as = (encoding: string, bom: boolean) => new Uint8Array(iconv.encode(text, encoding, { addBOM: bom }));
   switch (target) {
-    case 'same': return as(original.encoding, original.bom);
-    case 'strip-bom': return as(original.encoding, false);
-    case 'utf-8': return as('utf-8', false);
-    case 'utf-8-bom': return as('utf-8', true);
-    case 'gb18030': return as('gb18030', false);
-    case 'utf-16le': return as('utf-16le', false);
-    case 'utf-16le-bom': return as('utf-16le', true);
-    case 'utf-16be-bom': return as('utf-16be', true);
+    case 'same':
+      return as(original.encoding, original.bom);
+    case 'strip-bom':
+      return as(original.encoding, false);
+    case 'utf-8':
+      return as('utf-8', false);
+    case 'utf-8-bom':
+      return as('utf-8', true);
+    case 'gb18030':
+      return as('gb18030', false);
+    case 'utf-16le':
+      return as('utf-16le', false);
+    case 'utf-16le-bom':
+      return as('utf-16le', true);
+    case 'utf-16be-bom':
+      return as('utf-16be', true);
   }
 }
 
@@ -142,10 +181,14 @@ export function applyByteEdit(bytes: Uint8Array, edit: ByteEdit): Uint8Array {
   const n = bytes.length;
   const at = n === 0 ? 0 : edit.at % (n + 1);
   switch (edit.kind) {
-    case 'truncate': return bytes.slice(0, at);
-    case 'drop': return concat(bytes.subarray(0, at), bytes.subarray(Math.min(n, at + edit.length)));
-    case 'duplicate': return concat(bytes.subarray(0, Math.min(n, at + edit.length)), bytes.subarray(at));
-    case 'insert': return concat(bytes.subarray(0, at), Uint8Array.from(edit.bytes), bytes.subarray(at));
+    case 'truncate':
+      return bytes.slice(0, at);
+    case 'drop':
+      return concat(bytes.subarray(0, at), bytes.subarray(Math.min(n, at + edit.length)));
+    case 'duplicate':
+      return concat(bytes.subarray(0, Math.min(n, at + edit.length)), bytes.subarray(at));
+    case 'insert':
+      return concat(bytes.subarray(0, at), Uint8Array.from(edit.bytes), bytes.subarray(at));
   }
 }
 

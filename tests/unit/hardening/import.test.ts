@@ -1,8 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  ImportError, ImportIssueSchema, readOrders, sourceFromBytes,
-  type ImportBatch, type ImportIssue, type ImportOptions,
+  ImportError,
+  ImportIssueSchema,
+  readOrders,
+  sourceFromBytes,
+  type ImportBatch,
+  type ImportIssue,
+  type ImportOptions,
 } from '../../../lib/import';
 import { FILE_ISSUE_CODES, formatIssue } from '../../../lib/import/issues';
 import { createDecoder } from '../../../lib/import/encoding';
@@ -18,11 +23,24 @@ const FILES = EXPORT_FIXTURES;
 const FILE_LEVEL = new Set<string>(FILE_ISSUE_CODES);
 
 type Outcome =
-  | { ok: true; fragments: OrderFragment[]; issues: ImportIssue[]; bytesRead: number; rowsRead: number; format: ImportBatch['format']; encoding: string }
+  | {
+      ok: true;
+      fragments: OrderFragment[];
+      issues: ImportIssue[];
+      bytesRead: number;
+      rowsRead: number;
+      format: ImportBatch['format'];
+      encoding: string;
+    }
   | { ok: false; issue: ImportIssue };
 
 /** One import, all batches gathered; any error other than ImportError fails the test. */
-async function importOnce(name: string, bytes: Uint8Array, sizes: readonly number[], options: ImportOptions): Promise<Outcome> {
+async function importOnce(
+  name: string,
+  bytes: Uint8Array,
+  sizes: readonly number[],
+  options: ImportOptions,
+): Promise<Outcome> {
   const run = async (): Promise<Outcome> => {
     const fragments: OrderFragment[] = [];
     const issues: ImportIssue[] = [];
@@ -38,7 +56,15 @@ async function importOnce(name: string, bytes: Uint8Array, sizes: readonly numbe
       throw error;
     }
     if (!last) throw new Error('readOrders ended without a batch');
-    return { ok: true, fragments, issues, bytesRead: last.bytesRead, rowsRead: last.rowsRead, format: last.format, encoding: last.encoding };
+    return {
+      ok: true,
+      fragments,
+      issues,
+      bytesRead: last.bytesRead,
+      rowsRead: last.rowsRead,
+      format: last.format,
+      encoding: last.encoding,
+    };
   };
   return withinDeadline(run(), 15_000, `import of ${name} (${bytes.length} bytes)`);
 }
@@ -65,7 +91,10 @@ function expectSound(name: string, bytes: Uint8Array, outcome: Outcome) {
     expect(outcome.issue.file).toBe(name);
     expect(outcome.issue.line).toBeGreaterThanOrEqual(1);
     // A file-level problem, or a quote opened on the header line and never closed.
-    expect(FILE_LEVEL.has(outcome.issue.code) || outcome.issue.code === 'import_unterminatedQuote', outcome.issue.code).toBe(true);
+    expect(
+      FILE_LEVEL.has(outcome.issue.code) || outcome.issue.code === 'import_unterminatedQuote',
+      outcome.issue.code,
+    ).toBe(true);
     expectReadable(outcome.issue);
     return;
   }
@@ -83,7 +112,10 @@ function expectSound(name: string, bytes: Uint8Array, outcome: Outcome) {
   }
   for (const fragment of outcome.fragments) {
     const parsed = OrderFragmentSchema.safeParse(fragment);
-    expect(parsed.success, parsed.success ? '' : `${parsed.error.message}\n${JSON.stringify(fragment).slice(0, 400)}`).toBe(true);
+    expect(
+      parsed.success,
+      parsed.success ? '' : `${parsed.error.message}\n${JSON.stringify(fragment).slice(0, 400)}`,
+    ).toBe(true);
   }
 }
 
@@ -122,7 +154,8 @@ describe('importer on damaged real exports', () => {
     broken[200_000] = 0xff;
     broken.set(utf8.subarray(200_000), 200_001);
     const outcomes = [];
-    for (const sizes of [[broken.length], [12, 56_141], [65_536], [1_000, 99_999]]) outcomes.push(await importOnce('p.csv', broken, sizes, {}));
+    for (const sizes of [[broken.length], [12, 56_141], [65_536], [1_000, 99_999]])
+      outcomes.push(await importOnce('p.csv', broken, sizes, {}));
     for (const outcome of outcomes) expect(outcome).toEqual(outcomes[0]);
     expect(outcomes[0]).toMatchObject({ ok: true, encoding: 'utf-8' });
     for (const sizes of [[broken.length], [12, 56_141], [65_536]]) {
@@ -145,7 +178,9 @@ describe('importer on damaged real exports', () => {
     expectSound('u.csv', unclosed, open);
     const longName = `金${' '.repeat(100_000)}额`;
     const table = new TextEncoder().encode(`客户,下单日期,"${longName}"\n王芳,2025-09-01,十二块\n`);
-    const outcome = await importOnce('g.csv', table, [table.length], { mapping: { buyer: '客户', time: '下单日期', amount: longName } });
+    const outcome = await importOnce('g.csv', table, [table.length], {
+      mapping: { buyer: '客户', time: '下单日期', amount: longName },
+    });
     expect(outcome.ok && outcome.issues.map((i) => i.code)).toEqual(['import_badAmount']);
     expectSound('g.csv', table, outcome);
   });
@@ -207,20 +242,30 @@ describe('GB18030 decoding in chunks', () => {
   }
 
   it('gives exactly the text of one whole decode, for valid and broken bytes cut anywhere', () => {
-    const gbText = fc.array(fc.oneof(anyText(8), fc.constantFrom('尺码偏大吗', '𠮷𪚥', '😀', '€', '订单,买家\r\n')), { maxLength: 20 }).map((p) => new Uint8Array(iconv.encode(p.join(''), 'gb18030')));
-    const damaged = fc.tuple(gbText, fc.array(fc.tuple(fc.nat(), fc.nat(255)), { maxLength: 4 })).map(([bytes, flips]) => {
-      const out = bytes.slice();
-      for (const [at, value] of flips) if (out.length > 0) out[at % out.length] = value;
-      return out;
-    });
+    const gbText = fc
+      .array(fc.oneof(anyText(8), fc.constantFrom('尺码偏大吗', '𠮷𪚥', '😀', '€', '订单,买家\r\n')), { maxLength: 20 })
+      .map((p) => new Uint8Array(iconv.encode(p.join(''), 'gb18030')));
+    const damaged = fc
+      .tuple(gbText, fc.array(fc.tuple(fc.nat(), fc.nat(255)), { maxLength: 4 }))
+      .map(([bytes, flips]) => {
+        const out = bytes.slice();
+        for (const [at, value] of flips) if (out.length > 0) out[at % out.length] = value;
+        return out;
+      });
     fc.assert(
-      fc.property(fc.oneof(gbText, damaged, fc.uint8Array({ maxLength: 64 })), fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 8 }), (bytes, sizes) => {
-        expect(decodeInPieces(bytes, sizes)).toBe(new TextDecoder('gb18030').decode(bytes));
-      }),
+      fc.property(
+        fc.oneof(gbText, damaged, fc.uint8Array({ maxLength: 64 })),
+        fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 8 }),
+        (bytes, sizes) => {
+          expect(decodeInPieces(bytes, sizes)).toBe(new TextDecoder('gb18030').decode(bytes));
+        },
+      ),
       runs(300),
     );
     // The case that crashed Node's streaming decoder: a 4-byte sequence cut after its second byte, broken by the next.
-    expect(decodeInPieces(Uint8Array.from([0x41, 0xfe, 0x32, 0x04, 0x42]), [3, 2])).toBe(new TextDecoder('gb18030').decode(Uint8Array.from([0x41, 0xfe, 0x32, 0x04, 0x42])));
+    expect(decodeInPieces(Uint8Array.from([0x41, 0xfe, 0x32, 0x04, 0x42]), [3, 2])).toBe(
+      new TextDecoder('gb18030').decode(Uint8Array.from([0x41, 0xfe, 0x32, 0x04, 0x42])),
+    );
   });
 });
 

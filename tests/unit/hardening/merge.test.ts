@@ -28,7 +28,10 @@ const merged = (fragments: Iterable<OrderFragment>, sourceId = 'run-1') =>
 /** Fragments in a random order, some of them twice: what overlapping and repeated imports deliver. */
 function shuffledWithRepeats<T>(items: readonly T[]): fc.Arbitrary<T[]> {
   return fc
-    .tuple(fc.shuffledSubarray([...items.keys()], { minLength: items.length, maxLength: items.length }), fc.array(fc.nat({ max: Math.max(0, items.length - 1) }), { maxLength: 8 }))
+    .tuple(
+      fc.shuffledSubarray([...items.keys()], { minLength: items.length, maxLength: items.length }),
+      fc.array(fc.nat({ max: Math.max(0, items.length - 1) }), { maxLength: 8 }),
+    )
     .map(([order, repeats]) => [...order, ...repeats].map((i) => items[i]!));
 }
 
@@ -61,7 +64,10 @@ describe('merging real imports', () => {
     fc.assert(
       fc.property(fc.nat(buyers.length - 1), fc.integer(), (i, seed) => {
         const orders = buyers[i]!;
-        const shuffled = fc.sample(fc.shuffledSubarray(orders, { minLength: orders.length, maxLength: orders.length }), { seed, numRuns: 1 })[0]!;
+        const shuffled = fc.sample(
+          fc.shuffledSubarray(orders, { minLength: orders.length, maxLength: orders.length }),
+          { seed, numRuns: 1 },
+        )[0]!;
         expect(computeBuyerMetrics(shuffled)).toEqual(computeBuyerMetrics(orders));
       }),
       runs(100),
@@ -82,10 +88,31 @@ describe('merging real imports', () => {
 
 describe('rows of one order that disagree', () => {
   // A Taobao item report row per 子订单: the refunded one says 交易关闭, the other 交易成功.
-  const row = (lineId: string, status: OrderFragment['status'], rawStatus: string, refundCents?: number): OrderFragment => ({
-    platform: 'taobao', orderId: '2900012345678907', buyerKey: 'tb_buyer', buyerNick: null, status, rawStatus,
-    createdAt: '2025-10-08 11:11:11', paidAt: '2025-10-08 11:12:00', paidCents: null, refundCents: null,
-    lines: [{ lineId, title: `item ${lineId}`, quantity: 1, paidCents: 5900, ...(refundCents === undefined ? {} : { refundCents }) }],
+  const row = (
+    lineId: string,
+    status: OrderFragment['status'],
+    rawStatus: string,
+    refundCents?: number,
+  ): OrderFragment => ({
+    platform: 'taobao',
+    orderId: '2900012345678907',
+    buyerKey: 'tb_buyer',
+    buyerNick: null,
+    status,
+    rawStatus,
+    createdAt: '2025-10-08 11:11:11',
+    paidAt: '2025-10-08 11:12:00',
+    paidCents: null,
+    refundCents: null,
+    lines: [
+      {
+        lineId,
+        title: `item ${lineId}`,
+        quantity: 1,
+        paidCents: 5900,
+        ...(refundCents === undefined ? {} : { refundCents }),
+      },
+    ],
   });
   const kept = row('1001', 'completed', '交易成功');
   const refunded = row('1002', 'closed', '交易关闭', 5900);
@@ -100,9 +127,19 @@ describe('rows of one order that disagree', () => {
 
   it('keep a line’s after-sale note and the larger refund whichever row comes last', () => {
     const plain = { ...row('1', 'completed', '已完成'), platform: 'douyin' as const, refundCents: 0 };
-    const noted = { ...row('2', 'completed', '已完成（退款成功，退款金额59.00元）'), platform: 'douyin' as const, refundCents: 5900 };
-    for (const order of [[plain, noted], [noted, plain]]) {
-      expect(merged(order)[0]![1]).toMatchObject({ rawStatus: '已完成（退款成功，退款金额59.00元）', refundCents: 5900 });
+    const noted = {
+      ...row('2', 'completed', '已完成（退款成功，退款金额59.00元）'),
+      platform: 'douyin' as const,
+      refundCents: 5900,
+    };
+    for (const order of [
+      [plain, noted],
+      [noted, plain],
+    ]) {
+      expect(merged(order)[0]![1]).toMatchObject({
+        rawStatus: '已完成（退款成功，退款金额59.00元）',
+        refundCents: 5900,
+      });
     }
   });
 
@@ -110,20 +147,35 @@ describe('rows of one order that disagree', () => {
     const orders = new Map<string, Order>();
     mergeFragments(orders, [kept, refunded], 'run-1');
     mergeFragments(orders, [row('1001', 'closed', '交易关闭', 5900), row('1002', 'closed', '交易关闭', 5900)], 'run-2');
-    expect([...orders.values()][0]).toMatchObject({ status: 'closed', rawStatus: '交易关闭', sources: ['run-1', 'run-2'] });
+    expect([...orders.values()][0]).toMatchObject({
+      status: 'closed',
+      rawStatus: '交易关闭',
+      sources: ['run-1', 'run-2'],
+    });
   });
 });
 
 describe('merging hostile ids and text', () => {
   const hostile = HOSTILE_SMALL.map((h) => h.value).filter((v) => v.length > 0);
   const fragment = (orderId: string, lineId: string, title: string): OrderFragment => ({
-    platform: 'taobao', orderId, buyerKey: orderId, buyerNick: title, status: 'paid', rawStatus: title,
-    createdAt: null, paidAt: '2025-10-07 10:00:00', paidCents: 100, refundCents: null,
+    platform: 'taobao',
+    orderId,
+    buyerKey: orderId,
+    buyerNick: title,
+    status: 'paid',
+    rawStatus: title,
+    createdAt: null,
+    paidAt: '2025-10-07 10:00:00',
+    paidCents: 100,
+    refundCents: null,
     lines: [{ lineId, title, quantity: 1 }],
   });
 
   it('keeps __proto__, constructor and friends as ordinary order and line ids, in any arrival order', () => {
-    const fragments = hostile.flatMap((id, i) => [fragment(id, id, id), fragment(id, hostile[(i + 1) % hostile.length]!, id)]);
+    const fragments = hostile.flatMap((id, i) => [
+      fragment(id, id, id),
+      fragment(id, hostile[(i + 1) % hostile.length]!, id),
+    ]);
     const expected = merged(fragments);
     expect(expected).toHaveLength(new Set(hostile).size);
     for (const [, order] of expected) {

@@ -17,7 +17,14 @@ const hostileTemplates: Template[] = HOSTILE_SMALL.map(({ label, value }, i) => 
   variants: { 'zh-CN': value.slice(0, 2000) || label, en: `${value.slice(0, 1000)} {{buyer.nick}}` },
 }));
 const templateIndex = createTemplateSearchIndex([...library, ...hostileTemplates]);
-const fields = (t: Template) => [t.shortcut?.slice(1) ?? '', t.title, t.folder, t.variants['zh-CN'], t.variants['zh-TW'] ?? '', t.variants.en ?? ''];
+const fields = (t: Template) => [
+  t.shortcut?.slice(1) ?? '',
+  t.title,
+  t.folder,
+  t.variants['zh-CN'],
+  t.variants['zh-TW'] ?? '',
+  t.variants.en ?? '',
+];
 const byId = new Map([...library, ...hostileTemplates].map((t) => [t.id, t]));
 
 function expectMatchesInside(hits: readonly SearchHit[], fieldsOf: (id: string) => readonly string[]) {
@@ -50,7 +57,10 @@ describe('search with hostile queries', () => {
     );
     for (const label of ['script-tag', 'proto-key', 'formula-hyperlink', 'cjk-extension-b']) {
       const hits = searchTemplates(templateIndex, HOSTILE_STRINGS.find((h) => h.label === label)!.value);
-      expect(hits.map((h) => h.id), label).toContain(`hostile.${label}`);
+      expect(
+        hits.map((h) => h.id),
+        label,
+      ).toContain(`hostile.${label}`);
     }
   });
 
@@ -70,18 +80,35 @@ describe('search with hostile queries', () => {
 
   it('keeps offsets: normalising never changes a string’s length', () => {
     fc.assert(
-      fc.property(fc.oneof(anyText(60), fc.array(fc.nat(0x10ffff), { maxLength: 60 }).map((codes) => String.fromCodePoint(...codes))), (text) => {
-        expect(normalize(text)).toHaveLength(text.length);
-      }),
+      fc.property(
+        fc.oneof(
+          anyText(60),
+          fc.array(fc.nat(0x10ffff), { maxLength: 60 }).map((codes) => String.fromCodePoint(...codes)),
+        ),
+        (text) => {
+          expect(normalize(text)).toHaveLength(text.length);
+        },
+      ),
       runs(300),
     );
   });
 
   it('answers a long pasted query over long repetitive bodies without stalling, and still finds the pasted text', () => {
     // Typo matching costs (term length)² per candidate window: a pasted paragraph must not multiply that.
-    const long = (id: string, body: string): Template => ({ ...library[0]!, id, shortcut: undefined, title: id, folder: '', variants: { 'zh-CN': body } });
+    const long = (id: string, body: string): Template => ({
+      ...library[0]!,
+      id,
+      shortcut: undefined,
+      title: id,
+      folder: '',
+      variants: { 'zh-CN': body },
+    });
     const reply = '亲，这款是正品，支持验货，尺码标准，偏大半码，建议拍小一码。'.repeat(60).slice(0, 2000);
-    const index = createTemplateSearchIndex([long('ha', '哈'.repeat(2000)), long('aa', 'a'.repeat(2000)), long('reply', reply)]);
+    const index = createTemplateSearchIndex([
+      long('ha', '哈'.repeat(2000)),
+      long('aa', 'a'.repeat(2000)),
+      long('reply', reply),
+    ]);
     expect(searchTemplates(index, `${'哈'.repeat(999)}!`)[0]?.id).toBe('ha');
     expect(searchTemplates(index, `${'a'.repeat(999)}b`)[0]?.id).toBe('aa');
     expect(searchTemplates(index, reply.slice(0, 1500))[0]?.id).toBe('reply');

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatReason, parseTemplate, renderTemplate, TEMPLATE_VARIABLES, type RenderContext, type VariableName } from '../../../lib/templates';
+import {
+  formatReason,
+  parseTemplate,
+  renderTemplate,
+  TEMPLATE_VARIABLES,
+  type RenderContext,
+  type VariableName,
+} from '../../../lib/templates';
 import { maskTemplateSyntax } from '../../../lib/templates/search';
 import { sampleBuyer, sampleContext } from '../../../lib/templates/testing';
 import { HOSTILE_STRINGS, hostileOfKind } from '../../fixtures/hostile/strings';
@@ -22,7 +29,9 @@ const body = fc.array(fc.oneof(anyText(6), construct), { maxLength: 12 }).map((p
 /** A context where every variable and every blank of `text` has a value drawn from `values`. */
 function fullContext(text: string, values: readonly string[]): RenderContext {
   const pick = (i: number) => values[i % Math.max(1, values.length)] ?? '';
-  const overrides = Object.fromEntries(NAMES.map((name, i) => [name, pick(i)])) as Partial<Record<VariableName, string>>;
+  const overrides = Object.fromEntries(NAMES.map((name, i) => [name, pick(i)])) as Partial<
+    Record<VariableName, string>
+  >;
   const answers = Object.fromEntries(parseTemplate(text).blanks.map((b, i) => [b.label, pick(i + 7)]));
   return sampleContext({ values: overrides, answers });
 }
@@ -66,7 +75,10 @@ describe('template parser on arbitrary bodies', () => {
     for (const { label, value } of HOSTILE_STRINGS) {
       const parsed = parseTemplate(value);
       expectPositionsWithin(value, parsed.errors);
-      expect(parsed.nodes.every((n) => n.end <= value.length), label).toBe(true);
+      expect(
+        parsed.nodes.every((n) => n.end <= value.length),
+        label,
+      ).toBe(true);
     }
   });
 });
@@ -100,7 +112,10 @@ describe('template renderer', () => {
     for (const label of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
       const unanswered = renderTemplate(`尺码：{{ask:${label}}}`, sampleContext({ answers: {} }));
       expect(unanswered, label).toMatchObject({ ok: false, errors: [{ code: 'missingAnswer', name: label }] });
-      const answered = renderTemplate(`尺码：{{ask:${label}}}`, sampleContext({ answers: Object.fromEntries([[label, 'M']]) }));
+      const answered = renderTemplate(
+        `尺码：{{ask:${label}}}`,
+        sampleContext({ answers: Object.fromEntries([[label, 'M']]) }),
+      );
       expect(answered, label).toMatchObject({ ok: true, text: '尺码：M' });
     }
   });
@@ -118,12 +133,17 @@ describe('template renderer', () => {
   });
 
   it('takes hostile blank labels and fallbacks as plain text', () => {
-    for (const { label, value } of [...hostileOfKind('markup', 'url', 'css', 'bidi', 'prototype', 'formula', 'csv', 'control', 'script', 'misc')]) {
+    for (const { label, value } of [
+      ...hostileOfKind('markup', 'url', 'css', 'bidi', 'prototype', 'formula', 'csv', 'control', 'script', 'misc'),
+    ]) {
       const text = braceFree(value).trim();
       if (text === '') continue;
       const fallback = renderTemplate(`{{buyer.level|${text}}}!`, sampleContext({ buyer: null }));
       expect(fallback.ok && fallback.text === `${text}!`, label).toBe(true);
-      const ask = renderTemplate(`[{{ask:${text}}}]`, sampleContext({ answers: Object.fromEntries([[text.replace(/^ask\s*[:：]/i, '').trim(), 'A']]) }));
+      const ask = renderTemplate(
+        `[{{ask:${text}}}]`,
+        sampleContext({ answers: Object.fromEntries([[text.replace(/^ask\s*[:：]/i, '').trim(), 'A']]) }),
+      );
       if (/^\s*ask\s*[:：]\s*$/i.test(text)) continue;
       expect(ask.ok ? ask.text : ask.errors, label).toBe('[A]');
     }
@@ -131,11 +151,14 @@ describe('template renderer', () => {
 
   it('takes arbitrary values (lone surrogates, NUL, braces) verbatim', () => {
     fc.assert(
-      fc.property(fc.array(anyUnit, { minLength: 1, maxLength: 40 }).map((p) => p.join('')), (value) => {
-        fc.pre(value.trim() !== '');
-        const result = renderTemplate('<{{order.id}}>', sampleContext({ order: { id: value } }));
-        expect(result).toMatchObject({ ok: true, text: `<${value}>` });
-      }),
+      fc.property(
+        fc.array(anyUnit, { minLength: 1, maxLength: 40 }).map((p) => p.join('')),
+        (value) => {
+          fc.pre(value.trim() !== '');
+          const result = renderTemplate('<{{order.id}}>', sampleContext({ order: { id: value } }));
+          expect(result).toMatchObject({ ok: true, text: `<${value}>` });
+        },
+      ),
       runs(200),
     );
   });
@@ -144,10 +167,20 @@ describe('template renderer', () => {
 describe('suggestion reasons', () => {
   it('names a concern or segment whose id is an Object.prototype name by its id, not by a function', () => {
     for (const id of ['constructor', 'tostring', 'hasownproperty', 'valueOf', '__proto__']) {
-      const zh = formatReason([{ kind: 'concern', id }, { kind: 'segment', id }], 'zh-CN', {}, {});
+      const zh = formatReason(
+        [
+          { kind: 'concern', id },
+          { kind: 'segment', id },
+        ],
+        'zh-CN',
+        {},
+        {},
+      );
       expect(zh, id).toContain(id);
       expect(zh, id).not.toMatch(/function|native code|object Object/);
     }
-    expect(formatReason([{ kind: 'concern', id: 'constructor' }], 'en', { constructor: 'Builder' })).toContain('Builder');
+    expect(formatReason([{ kind: 'concern', id: 'constructor' }], 'en', { constructor: 'Builder' })).toContain(
+      'Builder',
+    );
   });
 });
