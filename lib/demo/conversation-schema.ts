@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_CONCERN_IDS } from '../concerns/defaults/ids';
 import { LocalDateTimeSchema, LocaleSchema } from '../schemas/common';
 
 /**
@@ -6,23 +7,8 @@ import { LocalDateTimeSchema, LocaleSchema } from '../schemas/common';
  * with these schemas, so a generator change that breaks the console fails loudly instead of rendering
  * half a thread.
  */
-/** Same ids, same order as the extension's default concern taxonomy (lib/concerns). */
-export const DEMO_CONCERNS = [
-  'size',
-  'photo_match',
-  'quality',
-  'authenticity',
-  'efficacy',
-  'skin_safety',
-  'baby_safety',
-  'usage',
-  'shipping',
-  'after_sales',
-  'return_refund',
-  'price',
-  'stock',
-  'invoice',
-] as const;
+/** The extension's default concern ids, in the same order (a file of its own, so the demo console does not load the taxonomy). */
+export const DEMO_CONCERNS = DEFAULT_CONCERN_IDS;
 export const DemoConcernSchema = z.enum(DEMO_CONCERNS);
 export type DemoConcern = z.infer<typeof DemoConcernSchema>;
 

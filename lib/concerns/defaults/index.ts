@@ -41,23 +41,7 @@ export const DEFAULT_TYPOS: Record<string, string[]> = {
   到哪: ['到那'],
 };
 
-/** The ids every shop starts with. */
-export const DEFAULT_CONCERN_IDS = [
-  'size',
-  'photo_match',
-  'quality',
-  'authenticity',
-  'efficacy',
-  'skin_safety',
-  'baby_safety',
-  'usage',
-  'shipping',
-  'after_sales',
-  'return_refund',
-  'price',
-  'stock',
-  'invoice',
-] as const;
+export { DEFAULT_CONCERN_IDS } from './ids';
 
 /** The taxonomy a new shop starts with; supervisors edit a copy. */
 export function defaultTaxonomy(): Taxonomy {
