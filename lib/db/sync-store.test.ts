@@ -208,6 +208,28 @@ describe('DexieSyncStore', () => {
     for (const side of [a, b, sup]) expect(await side.tick()).toMatchObject({ pushed: 0 });
   });
 
+  it("a template's team total counts that template's uses only, also when one id starts with another's", async () => {
+    const server = new MemorySyncServer();
+    const sup = browser(server, 'm-s', 'supervisor');
+    const a = browser(server, 'm-a', 'agent');
+    const now = Date.now();
+    // Ids are free text: 'promo|vip' starts with 'promo|', the prefix under which 'promo''s records are kept.
+    const base = template(now);
+    const short = { ...base, id: 'promo' };
+    const long = { ...base, id: 'promo|vip', title: '会员专享' };
+    await sup.records.templates.bulkPut([short, long]);
+    await sup.tick();
+    await a.tick();
+    for (let i = 1; i <= 3; i++) await recordTemplateUse(sup.records, long.id, now + i);
+    await sup.tick();
+    await a.tick();
+    await recordTemplateUse(sup.records, short.id, now + 5);
+    await sup.tick();
+    await a.tick();
+    expect(await a.records.templates.get(long.id)).toMatchObject({ teamUsageCount: 3 });
+    expect(await a.records.templates.get(short.id)).toMatchObject({ teamUsageCount: 1 });
+  });
+
   it("a member's count never goes down: after a restore the server's count raises the local one", async () => {
     const server = new MemorySyncServer();
     const a = browser(server, 'm-a', 'supervisor');

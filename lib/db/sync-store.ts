@@ -300,7 +300,9 @@ export function templateUsageSource(store: DexieSyncStore): LocalSource {
     async afterRemote(rec) {
       const templateId = typeof rec.data.templateId === 'string' ? rec.data.templateId : split(rec.id).templateId;
       let team = 0;
-      for (const shadow of await store.shadowsOf('templateUsage')) {
+      // Only this template's records (one per member), not every template's: a pull of n usage records
+      // stays linear in n.
+      for (const shadow of await store.shadowsOf('templateUsage', `${templateId}|`)) {
         if (shadow.data.templateId === templateId && shadow.data.memberId !== store.memberId)
           team += Number(shadow.data.count) || 0;
       }
@@ -511,10 +513,13 @@ export class DexieSyncStore implements SyncStore {
     await this.sync.shadows.delete(shadowKey(kind, id));
   }
 
-  /** The last server versions of one kind (id and data). */
-  async shadowsOf(kind: SyncKind): Promise<{ id: string; seq: number; data: Record<string, unknown> }[]> {
+  /** The last server versions of one kind (id and data), or of its ids that start with `idPrefix`. */
+  async shadowsOf(
+    kind: SyncKind,
+    idPrefix = '',
+  ): Promise<{ id: string; seq: number; data: Record<string, unknown> }[]> {
     const prefix = shadowKey(kind, '');
-    const rows = await this.sync.shadows.where('key').startsWith(prefix).toArray();
+    const rows = await this.sync.shadows.where('key').startsWith(shadowKey(kind, idPrefix)).toArray();
     return rows.map((r) => ({ id: r.key.slice(prefix.length), seq: r.seq, data: r.data }));
   }
 
