@@ -21,6 +21,7 @@ import {
 import { loadContactPolicy, loadGuardRules, loadReminderRules, loadTaxonomy, recordTemplateUse } from './playbook';
 import { saveSettingEdit } from './playbook-edit';
 import { loadAppSettings, saveAppSettings } from './settings';
+import { saveShopAnniversary } from './shop-anniversary';
 import { DEFAULT_APP_SETTINGS } from '../settings/app';
 import { defaultTaxonomy } from '../concerns';
 import { DEFAULT_CONTACT_POLICY } from '../contact';
@@ -340,7 +341,7 @@ describe('reminders in a team', () => {
 });
 
 describe('playbook settings', () => {
-  it("the supervisor's taxonomy, reminder rules, contact policy, send check and ladder reach the agents; an agent's own edit is not pushed and is replaced", async () => {
+  it("the supervisor's taxonomy, reminder rules, contact policy, send check, ladder and shop anniversary reach the agents; an agent's own edit is not pushed and is replaced", async () => {
     const server = new MemorySyncServer();
     const sup = browser(server, 'm-s', 'supervisor');
     const agent = browser(server, 'm-a', 'agent');
@@ -366,7 +367,8 @@ describe('playbook settings', () => {
     const profile = structuredClone(supApp.profile);
     profile.ladder.levels[0]!.name = '铜牌会员';
     await saveAppSettings(sup.records, { ...supApp, agentName: '主管', profile }, now + 5);
-    expect(await sup.tick()).toMatchObject({ status: 'idle', pushed: 5 });
+    await saveShopAnniversary(sup.records, '06-18', now + 5);
+    expect(await sup.tick()).toMatchObject({ status: 'idle', pushed: 6 });
 
     await agent.tick();
     expect((await loadReminderRules(agent.records)).sendTime).toBe('09:15');
@@ -377,6 +379,7 @@ describe('playbook settings', () => {
     const agentApp = await loadAppSettings(agent.records);
     expect(agentApp.profile.ladder.levels[0]!.name).toBe('铜牌会员');
     expect(agentApp.agentName).toBe('小李');
+    expect(agentApp.shopAnniversary).toBe('06-18');
     expect(server.get('playbookSetting', 'profile')).not.toHaveProperty('value.agentName');
 
     // An agent's edit of a setting (a stale tab, a script) is not pushed; the supervisor's next version replaces it.
@@ -386,6 +389,14 @@ describe('playbook settings', () => {
     await sup.tick();
     await agent.tick();
     expect(await loadReminderRules(agent.records)).toMatchObject({ sendTime: '09:15', horizonDays: 5 });
+    // The same for the anniversary: the agent's own is not pushed, the supervisor's clearing of it arrives.
+    await saveShopAnniversary(agent.records, '01-01', now + 8);
+    expect(await agent.tick()).toMatchObject({ pushed: 0 });
+    await saveShopAnniversary(sup.records, null, now + 9);
+    await sup.tick();
+    await agent.tick();
+    expect((await loadAppSettings(agent.records)).shopAnniversary).toBeNull();
+    expect((await loadAppSettings(agent.records)).agentName).toBe('小李');
   });
 });
 

@@ -185,19 +185,23 @@ export function consoleSource(list: StoredList, now: () => number = Date.now): L
 }
 
 /**
- * The playbook's settings (taxonomy, reminder rules, contact policy, send check, and the profile:
- * counting rules, ladder, stages, layers), one record each, from the `settings` table: the profile
- * is the app settings' `profile` (the rest of the app settings — agent name, language, zone — stay
- * this browser's). Written by supervisors only; an agent's are replaced by the server's.
+ * The playbook's settings (taxonomy, reminder rules, contact policy, send check, the profile:
+ * counting rules, ladder, stages, layers; and the shop anniversary), one record each, from the
+ * `settings` table: the profile and the anniversary are fields of the app settings (the rest of the
+ * app settings — agent name, language, zone — stay this browser's). Written by supervisors only; an
+ * agent's are replaced by the server's.
  */
 export function playbookSettingSource(records: HuitoukeDb): LocalSource {
-  const keyOf = (id: PlaybookSettingId) => (id === 'profile' ? SETTINGS_KEY.app : PLAYBOOK_SETTINGS[id]);
+  /** Settings kept as a field of the app settings rather than under a key of their own. */
+  const inApp = (id: PlaybookSettingId): id is 'profile' | 'shopAnniversary' =>
+    id === 'profile' || id === 'shopAnniversary';
+  const keyOf = (id: Exclude<PlaybookSettingId, 'profile' | 'shopAnniversary'>) => PLAYBOOK_SETTINGS[id];
   const isId = (id: string): id is PlaybookSettingId => (PLAYBOOK_SETTING_IDS as readonly string[]).includes(id);
   const read = async (id: string): Promise<Record<string, unknown> | undefined> => {
     if (!isId(id)) return undefined;
-    const rec = await records.settings.get(keyOf(id));
+    const rec = await records.settings.get(inApp(id) ? SETTINGS_KEY.app : keyOf(id));
     if (!rec) return undefined;
-    const value = id === 'profile' ? (rec.value as { profile?: unknown } | null | undefined)?.profile : rec.value;
+    const value = inApp(id) ? (rec.value as Record<string, unknown> | null | undefined)?.[id] : rec.value;
     return value === undefined ? undefined : { id, value, updatedAt: rec.updatedAt };
   };
   return {
@@ -217,17 +221,17 @@ export function playbookSettingSource(records: HuitoukeDb): LocalSource {
         const out = next(local);
         if (out === undefined || JSON.stringify(out) === JSON.stringify(local)) return;
         const at = typeof out.updatedAt === 'number' ? out.updatedAt : Date.now();
-        if (id === 'profile') {
-          // Removing the profile is not a thing: the shop keeps its ladder.
+        if (inApp(id)) {
+          // Removing the profile or the anniversary is not a thing: the shop keeps its ladder (no anniversary is null).
           if (out.deletedAt !== undefined) return;
           const app = await records.settings.get(SETTINGS_KEY.app);
-          const value = { ...((app?.value ?? {}) as Record<string, unknown>), profile: out.value };
+          const value = { ...((app?.value ?? {}) as Record<string, unknown>), [id]: out.value };
           await records.settings.put({ key: SETTINGS_KEY.app, value, updatedAt: Math.max(app?.updatedAt ?? 0, at) });
         } else if (out.deletedAt !== undefined) await records.settings.delete(keyOf(id));
         else await records.settings.put({ key: keyOf(id), value: out.value, updatedAt: at });
       }),
     remove: async (id) => {
-      if (isId(id) && id !== 'profile') await records.settings.delete(keyOf(id));
+      if (isId(id) && !inApp(id)) await records.settings.delete(keyOf(id));
     },
   };
 }

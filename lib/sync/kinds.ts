@@ -9,7 +9,7 @@ import { BuyerNoteSchema, BuyerTagSchema, ConcernRecordSchema } from '../db/reco
 import { GuardRulesSchema } from '../guard/rules';
 import { ProfileSettingsSchema } from '../metrics/profile';
 import { SeenConsoleOrderSchema } from '../orders/console-events';
-import { ReminderRulesSchema, ReminderSchema } from '../reminders/schema';
+import { MonthDaySchema, ReminderRulesSchema, ReminderSchema } from '../reminders/schema';
 import { PlatformSchema, SyncFieldsSchema } from '../schemas/common';
 import { OrderSchema } from '../schemas/order';
 import { TemplateSchema } from '../templates/schema';
@@ -94,6 +94,8 @@ export const PlaybookSettingSchema = z.discriminatedUnion('id', [
   SyncFieldsSchema.extend({ id: z.literal('profile'), value: ProfileSettingsSchema }),
   /** The send check's word lists, repeat check and platform limits. */
   SyncFieldsSchema.extend({ id: z.literal('guardRules'), value: GuardRulesSchema }),
+  /** The shop anniversary (MM-DD or none): the anniversary coupon and the contact policy's promotion day. */
+  SyncFieldsSchema.extend({ id: z.literal('shopAnniversary'), value: MonthDaySchema.nullable() }),
 ]);
 export type PlaybookSetting = z.infer<typeof PlaybookSettingSchema>;
 export type PlaybookSettingId = PlaybookSetting['id'];
@@ -103,6 +105,7 @@ export const PLAYBOOK_SETTING_IDS: readonly PlaybookSettingId[] = [
   'contactPolicy',
   'profile',
   'guardRules',
+  'shopAnniversary',
 ];
 
 /**

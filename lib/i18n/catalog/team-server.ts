@@ -64,8 +64,8 @@ export const teamServer = {
   team_neverSynced: { zh: '尚未同步', en: 'Not synced yet' },
   team_pending: { zh: '{n} 条改动待上传', en: '{n} changes waiting to upload' },
   team_syncs: {
-    zh: '同步内容：顾虑（含买家原话和商品）、备注、标签、买家生日、跟进提醒（含负责人）、联系记录（营销频率按全店计算）、模板使用次数、订单面板关联的订单、自定义工作台，以及主管的话术模板、优惠券、发券规则和顾虑词库、提醒规则、联系规则、发送检查、等级与分层等设置（客服只读）。不同步：对内置工作台的修复。',
-    en: 'Synced: concerns (with the buyer’s words and product), notes, tags, buyers’ birthdays, follow-up reminders (with their owner), the contact log (marketing caps count the whole shop), template usage counts, orders tied to buyers by a console’s order panel, taught consoles, and the supervisor’s templates, coupons, coupon rules and settings — concern taxonomy, reminder rules, contact policy, send check, levels and layers (read-only for agents). Not synced: repairs of built-in consoles.',
+    zh: '同步内容：顾虑（含买家原话和商品）、备注、标签、买家生日、跟进提醒（含负责人）、联系记录（营销频率按全店计算）、模板使用次数、订单面板关联的订单、自定义工作台，以及主管的话术模板、优惠券、发券规则和顾虑词库、提醒规则、联系规则、发送检查、等级与分层、店庆日等设置（客服只读）。不同步：对内置工作台的修复。',
+    en: 'Synced: concerns (with the buyer’s words and product), notes, tags, buyers’ birthdays, follow-up reminders (with their owner), the contact log (marketing caps count the whole shop), template usage counts, orders tied to buyers by a console’s order panel, taught consoles, and the supervisor’s templates, coupons, coupon rules and settings — concern taxonomy, reminder rules, contact policy, send check, levels and layers, shop anniversary (read-only for agents). Not synced: repairs of built-in consoles.',
   },
   team_refused: {
     zh: '服务器已停用这台电脑的连接（主管撤销了权限）。团队数据不再同步；本机的数据都还在。请向主管要新的加入码，断开后重新连接。',
