@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { useT } from '@/components/common/i18n';
 import { useLiveQuery } from '@/components/common/useLiveQuery';
-import { RemindersList, type ReminderActionFn, type ReminderTeam } from '@/components/sidebar/RemindersList';
+import { RemindersList, useReminderTeam, type ReminderActionFn } from '@/components/sidebar/RemindersList';
 import { useTeam } from '@/components/common/useTeam';
 import { setReminderOwner } from '@/lib/db/reminder-owner';
 import { clockNow, clockOffset } from '@/entrypoints/background/clock';
@@ -35,39 +35,39 @@ export function RemindersToday({ settings }: { settings: AppSettings }) {
   useEffect(() => {
     void clockOffset().then(setOffset);
   }, [tick]);
+  // In a team, reminders another member owns are theirs: not in this agent's list nor against its cap.
+  const me = useTeam().connection?.member.id;
   const data = useLiveQuery(async () => {
     if (offset === null) return null;
     const now = Date.now() + offset;
-    return followupsForToday(db(), now, settings);
-  }, [tick, settings, offset]);
+    return followupsForToday(db(), now, settings, me);
+  }, [tick, settings, offset, me]);
+  const [failed, setFailed] = useState<string | null>(null);
 
-  const act: ReminderActionFn = async (r, action, minutes) => {
-    const now = await clockNow();
-    await actOnReminder(
-      db(),
-      r.id,
-      action === 'snooze' ? { action, until: now + (minutes ?? 60) * 60_000 } : { action },
-      now,
-    );
-    // The background recounts the badge; a message reaches it even when Dexie's broadcast does not.
-    void browser.runtime.sendMessage({ type: 'dataChanged' }).catch(() => {});
+  /** A change the database refused is said, not lost in the console; the background recounts the badge. */
+  const change = async (write: (now: number) => Promise<unknown>) => {
+    try {
+      setFailed(null);
+      await write(await clockNow());
+      // A message reaches the background even when Dexie's broadcast does not.
+      void browser.runtime.sendMessage({ type: 'dataChanged' }).catch(() => {});
+    } catch (e) {
+      setFailed(t('sg_actionFailed', { message: e instanceof Error ? e.message : String(e) }));
+    }
   };
-
-  const team = useTeam();
-  const me = team.connection?.member.id;
-  const teamView: ReminderTeam | null = me
-    ? {
-        me,
-        members: team.members,
-        onOwner: async (r, owner) => {
-          await setReminderOwner(db(), r.id, owner, await clockNow());
-          void browser.runtime.sendMessage({ type: 'dataChanged' }).catch(() => {});
-        },
-      }
-    : null;
+  const act: ReminderActionFn = (r, action, minutes) =>
+    change((now) =>
+      actOnReminder(
+        db(),
+        r.id,
+        action === 'snooze' ? { action, until: now + (minutes ?? 60) * 60_000 } : { action },
+        now,
+      ),
+    );
+  const teamView = useReminderTeam((r, owner) => change((now) => setReminderOwner(db(), r.id, owner, now)));
 
   if (data.status !== 'ready' || !data.value) return null;
-  const { actionable, overCap, massCare, now } = data.value;
+  const { actionable, overCap, massCare, othersOwn, now } = data.value;
   // Most valuable first: the list keeps that order; what is due later today is shown as upcoming.
   const ordered = actionable.map((f) => f.reminder);
   const dueTime = (r: (typeof ordered)[number]) => (r.status === 'snoozed' ? (r.snoozedUntil ?? r.dueAt) : r.dueAt);
@@ -96,6 +96,16 @@ export function RemindersToday({ settings }: { settings: AppSettings }) {
           values={new Map(actionable.map((f) => [f.reminder.id, Math.round(f.score)]))}
           team={teamView}
         />
+      )}
+      {failed && (
+        <p className="reminder-run-failed" role="alert" data-testid="popup-reminder-failed">
+          {failed}
+        </p>
+      )}
+      {othersOwn > 0 && (
+        <p className="popup-note" data-testid="popup-others-own">
+          {t('fu_othersOwn', { count: othersOwn })}
+        </p>
       )}
       {overCap > 0 && (
         <p className="popup-note" data-testid="popup-over-cap">

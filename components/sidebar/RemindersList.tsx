@@ -1,5 +1,6 @@
 import './suggestions.css';
 import { useLocale, useT } from '@/components/common/i18n';
+import { useTeam } from '@/components/common/useTeam';
 import { reminderTitle } from '@/lib/db/reminders';
 import { addDays } from '@/lib/dates/local-date';
 import { translate } from '@/lib/i18n';
@@ -18,6 +19,13 @@ export interface ReminderTeam {
   me: string;
   members: readonly { id: string; name: string; revoked: boolean }[];
   onOwner: ReminderOwnerFn;
+}
+
+/** The team view of a reminder list (sidebar and popup alike): null when not connected to a shop server. */
+export function useReminderTeam(onOwner: ReminderOwnerFn): ReminderTeam | null {
+  const team = useTeam();
+  const me = team.connection?.member.id;
+  return me ? { me, members: team.members, onOwner } : null;
 }
 
 /** "今天 10:00", "明天 09:30", "11-25 10:00" in the shop's time zone. */

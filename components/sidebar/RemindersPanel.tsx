@@ -3,8 +3,7 @@ import { useLocale, useT } from '@/components/common/i18n';
 import { translate } from '@/lib/i18n';
 import { parseQuickReminder, type Reminder } from '@/lib/reminders';
 import type { Platform } from '@/lib/schemas/common';
-import { useTeam } from '@/components/common/useTeam';
-import { RemindersList, whenLabel, type ReminderActionFn, type ReminderTeam } from './RemindersList';
+import { RemindersList, useReminderTeam, whenLabel, type ReminderActionFn } from './RemindersList';
 import type { HubApi } from './useHub';
 import { useQuery } from './useQuery';
 
@@ -63,21 +62,13 @@ export function RemindersPanel({
     }
   };
 
-  const team = useTeam();
-  const me = team.connection?.member.id;
-  const teamView: ReminderTeam | null = me
-    ? {
-        me,
-        members: team.members,
-        onOwner: async (r, owner) => {
-          try {
-            await hub.rpc({ method: 'reminderOwner', id: r.id, owner });
-          } catch (e) {
-            setMessage({ kind: 'error', text: t('sg_actionFailed', { message: (e as Error).message }) });
-          }
-        },
-      }
-    : null;
+  const teamView = useReminderTeam(async (r, owner) => {
+    try {
+      await hub.rpc({ method: 'reminderOwner', id: r.id, owner });
+    } catch (e) {
+      setMessage({ kind: 'error', text: t('sg_actionFailed', { message: (e as Error).message }) });
+    }
+  });
 
   const due: Reminder[] = data.status === 'ready' ? data.value.due : [];
   const upcoming: Reminder[] = data.status === 'ready' ? data.value.upcoming.slice(0, 5) : [];

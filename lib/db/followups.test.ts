@@ -70,4 +70,19 @@ describe('follow-ups and campaigns in the database', () => {
     expect(after.actionable).toHaveLength(1);
     expect(after.overCap).toBe(1);
   });
+
+  it("in a team, the day's list is this agent's: another member's reminders are counted, not listed", async () => {
+    await db.reminders.bulkPut([
+      { ...reminder('u1', 'unpaid', 'a', NOW - HOUR), owner: 'm-b' },
+      { ...reminder('u2', 'unpaid', 'b', NOW - HOUR), owner: 'm-a' },
+      reminder('u3', 'shipping', 'c', NOW - HOUR),
+    ]);
+    const settings = { ...DEFAULT_APP_SETTINGS, timeZone: TZ, followupsPerDay: 2 };
+    const mine = await followupsForToday(db, NOW, settings, 'm-a');
+    expect(mine.actionable.map((f) => f.reminder.id).sort()).toEqual(['u2', 'u3']);
+    expect(mine.othersOwn).toBe(1);
+    expect(mine.overCap).toBe(0);
+    const theirs = await followupsForToday(db, NOW, settings, 'm-b');
+    expect(theirs.actionable.map((f) => f.reminder.id).sort()).toEqual(['u1', 'u3']);
+  });
 });

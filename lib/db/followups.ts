@@ -51,6 +51,8 @@ export async function followupsForToday(
   db: HuitoukeDb,
   now: number,
   settings: Pick<AppSettings, 'timeZone' | 'followupsPerDay' | 'profile'>,
+  /** This agent's member id on a shop server (reminders others own are left out). */
+  me?: string,
 ): Promise<TodaysFollowups> {
   const { timeZone } = settings;
   const [open, handled, engaged] = await Promise.all([
@@ -88,6 +90,7 @@ export async function followupsForToday(
     cap: settings.followupsPerDay,
     engaged,
     valueOf,
+    ...(me !== undefined ? { me } : {}),
   });
   return { ...plan, now };
 }

@@ -94,6 +94,22 @@ describe("a day's follow-ups", () => {
     ).toEqual([]);
   });
 
+  it('in a team, leaves out what another member owns, so neither my list nor my cap holds it; unowned and mine stay', () => {
+    const mine = reminder('unpaid', 'mine', NOW - HOUR, { owner: 'm-me' });
+    const theirs = reminder('unpaid', 'theirs', NOW - HOUR, { owner: 'm-other' });
+    const nobody = reminder('shipping', 'nobody', NOW - HOUR);
+    const base = { handledToday: 0, now: NOW, timeZone: TZ, cap: 2, engaged: new Set<string>(), valueOf };
+    const plan = planFollowups({ ...base, open: [mine, theirs, nobody], me: 'm-me' });
+    expect(plan.actionable.map((f) => f.reminder.buyerId).sort()).toEqual(['taobao:mine', 'taobao:nobody']);
+    expect(plan.overCap).toBe(0);
+    expect(plan.othersOwn).toBe(1);
+    // Alone (no shop server), every reminder is this agent's, whoever owned it before.
+    const alone = planFollowups({ ...base, open: [mine, theirs, nobody] });
+    expect(alone.actionable).toHaveLength(2);
+    expect(alone.overCap).toBe(1);
+    expect(alone.othersOwn).toBe(0);
+  });
+
   it('leaves out what is due another day and what is done or still snoozed past today', () => {
     const plan = planFollowups({
       open: [

@@ -57,6 +57,11 @@ export interface FollowupPlanInput {
   /** Buyers in a conversation now or who wrote today: any reminder of theirs is actionable. */
   engaged: ReadonlySet<string>;
   valueOf(reminder: Reminder): FollowupValue;
+  /**
+   * This agent's member id when connected to a shop server: an actionable reminder another member
+   * owns is theirs to do, not in this agent's list (nor against its cap). Absent: alone, all are mine.
+   */
+  me?: string;
 }
 
 export interface FollowupPlan {
@@ -66,6 +71,8 @@ export interface FollowupPlan {
   overCap: number;
   /** Mass care due now or later today, for buyers not in a conversation: the supervisor's campaign lists. */
   massCare: Reminder[];
+  /** Actionable today but owned by another member of the team. */
+  othersOwn: number;
 }
 
 /** When the reminder comes due: a snoozed one at the end of its snooze. */
@@ -84,8 +91,13 @@ export function planFollowups(input: FollowupPlanInput): FollowupPlan {
   );
   const ranked: RankedFollowup[] = [];
   const massCare: Reminder[] = [];
+  let othersOwn = 0;
   for (const r of todays) {
     if (isActionable(r, input.engaged)) {
+      if (input.me !== undefined && r.owner !== undefined && r.owner !== input.me) {
+        othersOwn++;
+        continue;
+      }
       const value = input.valueOf(r);
       ranked.push({ reminder: r, value, score: followupScore(r.kind, value) });
     } else if (MASS_CARE_KINDS.has(r.kind)) {
@@ -97,5 +109,5 @@ export function planFollowups(input: FollowupPlanInput): FollowupPlan {
   );
   const room = Math.max(0, input.cap - Math.max(0, input.handledToday));
   massCare.sort((a, b) => a.dueAt - b.dueAt || (a.id < b.id ? -1 : 1));
-  return { actionable: ranked.slice(0, room), overCap: Math.max(0, ranked.length - room), massCare };
+  return { actionable: ranked.slice(0, room), overCap: Math.max(0, ranked.length - room), massCare, othersOwn };
 }

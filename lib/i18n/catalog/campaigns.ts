@@ -10,6 +10,10 @@ export const campaigns = {
     zh: '{count} 条群发关怀（阶段提醒、百日、周年、生日）已转到关怀活动，由主管导出给平台的营销工具。',
     en: '{count} mass-care items (stage-end, 100-day, anniversary, birthday) went to the campaign lists for the supervisor to export.',
   },
+  fu_othersOwn: {
+    zh: '另有 {count} 条由同事负责，不在你的列表里。',
+    en: '{count} more are owned by colleagues and are not in your list.',
+  },
   fu_openCampaigns: { zh: '查看关怀活动', en: 'Open campaigns' },
   fu_perDay: { zh: '每位客服每天的跟进上限', en: 'Follow-ups per agent per day' },
   fu_perDayHint: {
