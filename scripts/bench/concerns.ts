@@ -1,5 +1,5 @@
 // Concern-detection quality and speed in Node. Prints, for each held-out set (tests/fixtures/concerns/
-// heldout-*.jsonl, A by the rules' writer, B heldout-b-* by a separate one: never used to tune) and the development
+// heldout-*.jsonl, A by the rules' writer, B heldout-b-* and C heldout-c-* by separate ones: never used to tune) and the development
 // set (everything else in that folder), precision/recall/F1 per concern, micro and macro; then the time
 // one message takes (p50/p95). Prints figures only; nothing asserts on them.
 // Run: npm run bench:concerns [-- --errors] [-- --rules-only] [-- --dev-only]
@@ -50,12 +50,12 @@ function heldOut(): void {
   const shared = held.filter((m) => devTexts.has(m.text.trim()));
   if (shared.length > 0) console.log(`WARNING: ${shared.length} held-out messages are also development messages`);
 
-  // Each held-out set on its own (A: heldout-*.jsonl by the rules' writer; B: heldout-b-*.jsonl by a separate
-  // writer), then both together.
-  const sets = [
-    { name: 'held-out A', list: held.filter((m) => !m.file.startsWith('heldout-b-')) },
-    { name: 'held-out B', list: held.filter((m) => m.file.startsWith('heldout-b-')) },
-  ].filter((set) => set.list.length > 0);
+  // Each held-out set on its own (A: heldout-*.jsonl by the rules' writer; B heldout-b-*.jsonl and C
+  // heldout-c-*.jsonl, each by a separate writer), then all together.
+  const setOf = (file: string) => /^heldout-([bc])-/.exec(file)?.[1]?.toUpperCase() ?? 'A';
+  const sets = ['A', 'B', 'C']
+    .map((name) => ({ name: `held-out ${name}`, list: held.filter((m) => setOf(m.file) === name) }))
+    .filter((set) => set.list.length > 0);
   for (const set of sets) {
     const files = [...new Set(set.list.map((m) => m.file))];
     console.log(formatEvaluation(`${set.name}, ${what}: ${files.join(', ')}`, evaluate(set.list, matcher)));
@@ -63,8 +63,8 @@ function heldOut(): void {
     console.log('');
   }
   if (sets.length > 1) {
-    console.log(microLine('both held-out sets', evaluate(held, matcher)));
-    if (!args.has('--rules-only')) console.log(microLine('both, rules alone', evaluate(held, rulesOnly)));
+    console.log(microLine('all held-out sets', evaluate(held, matcher)));
+    if (!args.has('--rules-only')) console.log(microLine('all, rules alone', evaluate(held, rulesOnly)));
   }
   console.log('\nheld-out micro by file and language');
   const groups = new Map<string, LabelledMessage[]>();
