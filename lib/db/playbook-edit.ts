@@ -288,17 +288,31 @@ const SETTING_SCHEMAS = {
   guardRules: GuardRulesSchema,
 } as const;
 
-/** Save the taxonomy, reminder rules or contact policy, unless the administrator locked it. */
+/** The value of a setting the settings pages edit. */
+export type SettingValue<K extends LockableSetting> = K extends 'taxonomy'
+  ? Taxonomy
+  : K extends 'reminderRules'
+    ? ReminderRules
+    : K extends 'guardRules'
+      ? GuardRules
+      : ContactPolicy;
+
+/** Checks a draft of a setting as its save will: the parsed value, or zod's issues. */
+export function checkSettingDraft<K extends LockableSetting>(
+  key: K,
+  draft: unknown,
+): { ok: true; value: SettingValue<K> } | { ok: false; issues: readonly object[] } {
+  const parsed = SETTING_SCHEMAS[key].safeParse(draft);
+  return parsed.success
+    ? { ok: true, value: parsed.data as SettingValue<K> }
+    : { ok: false, issues: parsed.error.issues };
+}
+
+/** Save the taxonomy, reminder rules, contact policy or send check, unless the administrator locked it. */
 export async function saveSettingEdit<K extends LockableSetting>(
   db: HuitoukeDb,
   key: K,
-  value: K extends 'taxonomy'
-    ? Taxonomy
-    : K extends 'reminderRules'
-      ? ReminderRules
-      : K extends 'guardRules'
-        ? GuardRules
-        : ContactPolicy,
+  value: SettingValue<K>,
   now: number,
   opts: { managed?: boolean } = {},
 ): Promise<void> {

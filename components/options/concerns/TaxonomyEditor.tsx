@@ -1,12 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useLocale, useT } from '@/components/common/i18n';
-import { ConcernIdSchema, TaxonomySchema, type Concern, type RuleSet, type Taxonomy } from '@/lib/concerns';
-import { db } from '@/lib/db/database';
-import { saveSettingEdit } from '@/lib/db/playbook-edit';
+import { ConcernIdSchema, type Concern, type RuleSet, type Taxonomy } from '@/lib/concerns';
 import type { MessageKey } from '@/lib/i18n';
-import { describeIssues } from '@/lib/i18n/zod-issues';
-import { canonicalJson } from '@/lib/playbook';
 import type { Locale } from '@/lib/schemas/common';
+import { SaveBar, useSettingForm } from '../playbook/SettingForm';
 import { Field, LockBadge, NumberInput, Tabs, Toggle } from '../playbook/ui';
 import { DetectionTestBox } from './DetectionTestBox';
 import { TermList } from './TermList';
@@ -19,23 +16,17 @@ const EMPTY_RULES: RuleSet = { keywords: [], phrases: [], patterns: [], exclusio
 export function TaxonomyEditor({ saved, canEdit, locked }: { saved: Taxonomy; canEdit: boolean; locked: boolean }) {
   const t = useT();
   const locale = useLocale();
-  const [draft, setDraft] = useState<Taxonomy>(saved);
+  // A save here, in another tab or by the administrator's policy: the draft shows what is stored now.
+  const { draft, change, dirty, reset, save, status, setStatus } = useSettingForm('taxonomy', saved);
   const [selected, setSelected] = useState(saved.concerns[0]?.id ?? '');
   const [lang, setLang] = useState<Locale>('zh-CN');
   const [newId, setNewId] = useState('');
   const [newName, setNewName] = useState('');
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const editable = canEdit && !locked;
-  const savedJson = useMemo(() => canonicalJson(saved), [saved]);
-  const dirty = useMemo(() => canonicalJson(draft) !== savedJson, [draft, savedJson]);
-  // A save here, in another tab or by the administrator's policy: show what is stored now.
-  useEffect(() => setDraft(saved), [savedJson]); // eslint-disable-line react-hooks/exhaustive-deps
   const concern = draft.concerns.find((c) => c.id === selected);
 
-  const update = (id: string, change: (c: Concern) => Concern) => {
-    setDraft({ ...draft, concerns: draft.concerns.map((c) => (c.id === id ? change(c) : c)) });
-    setStatus(null);
-  };
+  const update = (id: string, edit: (c: Concern) => Concern) =>
+    change({ ...draft, concerns: draft.concerns.map((c) => (c.id === id ? edit(c) : c)) });
   const setRules = (key: keyof RuleSet, value: RuleSet[keyof RuleSet]) =>
     concern &&
     update(concern.id, (c) => ({
@@ -47,7 +38,7 @@ export function TaxonomyEditor({ saved, canEdit, locked }: { saved: Taxonomy; ca
     if (!ConcernIdSchema.safeParse(id).success) return setStatus({ ok: false, text: t('concern_badId') });
     if (draft.concerns.some((c) => c.id === id)) return setStatus({ ok: false, text: t('concern_duplicateId') });
     const name = newName.trim() || id;
-    setDraft({
+    change({
       ...draft,
       concerns: [
         ...draft.concerns,
@@ -57,19 +48,6 @@ export function TaxonomyEditor({ saved, canEdit, locked }: { saved: Taxonomy; ca
     setSelected(id);
     setNewId('');
     setNewName('');
-    setStatus(null);
-  };
-  const save = async () => {
-    const parsed = TaxonomySchema.safeParse(draft);
-    if (!parsed.success) {
-      return setStatus({ ok: false, text: describeIssues(parsed.error.issues, locale) });
-    }
-    try {
-      await saveSettingEdit(db(), 'taxonomy', parsed.data, Date.now());
-      setStatus({ ok: true, text: t('ws_saved') });
-    } catch (e) {
-      setStatus({ ok: false, text: e instanceof Error ? e.message : String(e) });
-    }
   };
   const rules = concern ? { ...EMPTY_RULES, ...concern.rules[lang] } : EMPTY_RULES;
   const count = (c: Concern) =>
@@ -93,7 +71,7 @@ export function TaxonomyEditor({ saved, canEdit, locked }: { saved: Taxonomy; ca
               max={100}
               step={0.1}
               disabled={!editable}
-              onChange={(v) => setDraft({ ...draft, minScore: v ?? 0.5 })}
+              onChange={(v) => change({ ...draft, minScore: v ?? 0.5 })}
               width={80}
             />
           </Field>
@@ -174,7 +152,7 @@ export function TaxonomyEditor({ saved, canEdit, locked }: { saved: Taxonomy; ca
                       type="button"
                       className="link small danger-link"
                       onClick={() => {
-                        setDraft({ ...draft, concerns: draft.concerns.filter((c) => c.id !== concern.id) });
+                        change({ ...draft, concerns: draft.concerns.filter((c) => c.id !== concern.id) });
                         setSelected(draft.concerns[0]?.id ?? '');
                       }}
                     >
@@ -240,27 +218,14 @@ export function TaxonomyEditor({ saved, canEdit, locked }: { saved: Taxonomy; ca
             <p className="ws-empty">{t('ws_tax_pick')}</p>
           )}
         </div>
-        <div className="ws-actions tpl-actions">
-          <button
-            type="button"
-            className="primary"
-            disabled={!editable || !dirty}
-            onClick={() => void save()}
-            data-testid="taxonomy-save"
-          >
-            {t('ws_save')}
-          </button>
-          {dirty && editable && (
-            <button type="button" className="secondary" onClick={() => setDraft(saved)}>
-              {t('ws_tpl_revert')}
-            </button>
-          )}
-          {status && (
-            <span className={status.ok ? 'ws-ok' : 'ws-error'} role="status">
-              {status.text}
-            </span>
-          )}
-        </div>
+        <SaveBar
+          editable={editable}
+          dirty={dirty}
+          onSave={save}
+          onRevert={reset}
+          status={status}
+          saveTestId="taxonomy-save"
+        />
       </section>
       <DetectionTestBox taxonomy={draft} dirty={dirty} />
     </>

@@ -1,10 +1,7 @@
-import { useState } from 'react';
-import { useLocale, useT } from '@/components/common/i18n';
-import { ContactPolicySchema, type ContactPolicy } from '@/lib/contact';
-import { db } from '@/lib/db/database';
+import { useT } from '@/components/common/i18n';
+import type { ContactPolicy } from '@/lib/contact';
 import type { MessageKey } from '@/lib/i18n';
-import { saveSettingEdit } from '@/lib/db/playbook-edit';
-import { issuesText, useDraft } from './draft';
+import { SaveBar, useSettingForm } from './SettingForm';
 import { Field, LockBadge, NumberInput, Toggle } from './ui';
 
 /** How often a buyer may be contacted: the marketing cap, promotions, and the unpaid-reminder cap. */
@@ -18,24 +15,9 @@ export function ContactPolicyPanel({
   locked: boolean;
 }) {
   const t = useT();
-  const locale = useLocale();
-  const { draft, setDraft, dirty, reset } = useDraft(saved);
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const { draft, change, dirty, reset, save, status } = useSettingForm('contactPolicy', saved);
   const editable = canEdit && !locked;
-  const set = (patch: Partial<ContactPolicy>) => {
-    setDraft({ ...draft, ...patch });
-    setStatus(null);
-  };
-  const save = async () => {
-    const parsed = ContactPolicySchema.safeParse(draft);
-    if (!parsed.success) return setStatus({ ok: false, text: issuesText(parsed.error.issues, locale) });
-    try {
-      await saveSettingEdit(db(), 'contactPolicy', parsed.data, Date.now());
-      setStatus({ ok: true, text: t('ws_saved') });
-    } catch (e) {
-      setStatus({ ok: false, text: e instanceof Error ? e.message : String(e) });
-    }
-  };
+  const set = (patch: Partial<ContactPolicy>) => change({ ...draft, ...patch });
   const windows = draft.promotionWindows;
   return (
     <section className="ws-card" data-testid="contact-policy-panel">
@@ -188,27 +170,14 @@ export function ContactPolicyPanel({
           ＋ {t('ws_policy_addWindow')}
         </button>
       )}
-      <div className="ws-actions tpl-actions">
-        <button
-          type="button"
-          className="primary"
-          disabled={!editable || !dirty}
-          onClick={() => void save()}
-          data-testid="policy-save"
-        >
-          {t('ws_save')}
-        </button>
-        {dirty && editable && (
-          <button type="button" className="secondary" onClick={reset}>
-            {t('ws_tpl_revert')}
-          </button>
-        )}
-        {status && (
-          <span className={status.ok ? 'ws-ok' : 'ws-error'} role="status">
-            {status.text}
-          </span>
-        )}
-      </div>
+      <SaveBar
+        editable={editable}
+        dirty={dirty}
+        onSave={save}
+        onRevert={reset}
+        status={status}
+        saveTestId="policy-save"
+      />
     </section>
   );
 }

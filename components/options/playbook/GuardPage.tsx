@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useLocale, useT } from '@/components/common/i18n';
 import { useLiveQuery } from '@/components/common/useLiveQuery';
 import { db } from '@/lib/db/database';
-import { readPlaybook, saveSettingEdit } from '@/lib/db/playbook-edit';
+import { readPlaybook } from '@/lib/db/playbook-edit';
 import {
   checkCompliance,
   defaultGuardRules,
@@ -16,11 +16,10 @@ import {
   type GuardList,
   type GuardRules,
 } from '@/lib/guard';
-import { describeIssues } from '@/lib/i18n/zod-issues';
 import { PlatformSchema, type Platform } from '@/lib/schemas/common';
 import { EditGate } from '../team/EditGate';
 import { useEditAccess } from '../team/lock';
-import { useDraft } from './draft';
+import { SaveBar, useSettingForm } from './SettingForm';
 import { Chips, Field, LockBadge, NumberInput, Toggle } from './ui';
 
 /** Platforms with a name of their own (`other` has none and takes the lists meant for every platform). */
@@ -57,30 +56,18 @@ export function GuardPage() {
 function GuardEditor({ saved, canEdit, locked }: { saved: GuardRules; canEdit: boolean; locked: boolean }) {
   const t = useT();
   const locale = useLocale();
-  const { draft, setDraft, dirty, reset } = useDraft(saved);
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const {
+    draft,
+    change: set,
+    dirty,
+    reset,
+    save,
+    status,
+  } = useSettingForm('guardRules', saved, (issues) => t('guard_invalid', { issues }));
   const editable = canEdit && !locked;
-  const set = (next: GuardRules) => {
-    setDraft(next);
-    setStatus(null);
-  };
   const putList = (i: number, patch: Partial<GuardList>) =>
     set({ ...draft, lists: draft.lists.map((l, k) => (k === i ? { ...l, ...patch } : l)) });
   const platformOptions = PLATFORMS.map((p) => [p, PLATFORM_NAMES[p]] as const);
-
-  const save = async () => {
-    const parsed = GuardRulesSchema.safeParse(draft);
-    if (!parsed.success) {
-      const issues = describeIssues(parsed.error.issues, locale);
-      return setStatus({ ok: false, text: t('guard_invalid', { issues }) });
-    }
-    try {
-      await saveSettingEdit(db(), 'guardRules', parsed.data, Date.now());
-      setStatus({ ok: true, text: t('ws_saved') });
-    } catch (e) {
-      setStatus({ ok: false, text: e instanceof Error ? e.message : String(e) });
-    }
-  };
 
   const addList = () => {
     const taken = new Set(draft.lists.map((l) => l.id));
@@ -298,32 +285,21 @@ function GuardEditor({ saved, canEdit, locked }: { saved: GuardRules; canEdit: b
           </tbody>
         </table>
 
-        <div className="ws-actions tpl-actions">
-          <button
-            type="button"
-            className="primary"
-            disabled={!editable || !dirty}
-            onClick={() => void save()}
-            data-testid="guard-save"
-          >
-            {t('ws_save')}
-          </button>
-          {dirty && editable && (
-            <button type="button" className="secondary" onClick={reset}>
-              {t('ws_tpl_revert')}
-            </button>
-          )}
+        <SaveBar
+          editable={editable}
+          dirty={dirty}
+          onSave={save}
+          onRevert={reset}
+          status={status}
+          saveTestId="guard-save"
+          statusTestId="guard-status"
+        >
           {editable && (
             <button type="button" className="link small" onClick={() => set(defaultGuardRules())}>
               {t('guard_resetDefaults')}
             </button>
           )}
-          {status && (
-            <span className={status.ok ? 'ws-ok' : 'ws-error'} role="status" data-testid="guard-status">
-              {status.text}
-            </span>
-          )}
-        </div>
+        </SaveBar>
       </section>
       <GuardTry rules={draft} />
     </>

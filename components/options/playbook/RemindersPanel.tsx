@@ -1,9 +1,7 @@
 import { useState } from 'react';
-import { useLocale, useT } from '@/components/common/i18n';
-import { db } from '@/lib/db/database';
-import { saveSettingEdit } from '@/lib/db/playbook-edit';
-import { ReminderRulesSchema, type ReminderRules } from '@/lib/reminders';
-import { issuesText, useDraft } from './draft';
+import { useT } from '@/components/common/i18n';
+import type { ReminderRules } from '@/lib/reminders';
+import { SaveBar, useSettingForm } from './SettingForm';
 import { Field, LockBadge, NumberInput, Toggle } from './ui';
 
 /** Minutes as the list people write: "10, 1440". */
@@ -22,25 +20,10 @@ export function RemindersPanel({
   locked: boolean;
 }) {
   const t = useT();
-  const locale = useLocale();
-  const { draft, setDraft, dirty, reset } = useDraft(saved);
+  const { draft, change, dirty, reset, save, status } = useSettingForm('reminderRules', saved);
   const [offsets, setOffsets] = useState(minutesText(saved.unpaid.offsetsMinutes));
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const editable = canEdit && !locked;
-  const set = (patch: Partial<ReminderRules>) => {
-    setDraft({ ...draft, ...patch });
-    setStatus(null);
-  };
-  const save = async () => {
-    const parsed = ReminderRulesSchema.safeParse(draft);
-    if (!parsed.success) return setStatus({ ok: false, text: issuesText(parsed.error.issues, locale) });
-    try {
-      await saveSettingEdit(db(), 'reminderRules', parsed.data, Date.now());
-      setStatus({ ok: true, text: t('ws_saved') });
-    } catch (e) {
-      setStatus({ ok: false, text: e instanceof Error ? e.message : String(e) });
-    }
-  };
+  const set = (patch: Partial<ReminderRules>) => change({ ...draft, ...patch });
   const q = draft.quietHours;
   return (
     <section className="ws-card" data-testid="reminders-panel">
@@ -216,34 +199,17 @@ export function RemindersPanel({
           onChange={(enabled) => set({ birthday: { enabled } })}
         />
       </div>
-      <div className="ws-actions tpl-actions">
-        <button
-          type="button"
-          className="primary"
-          disabled={!editable || !dirty}
-          onClick={() => void save()}
-          data-testid="reminders-save"
-        >
-          {t('ws_save')}
-        </button>
-        {dirty && editable && (
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => {
-              reset();
-              setOffsets(minutesText(saved.unpaid.offsetsMinutes));
-            }}
-          >
-            {t('ws_tpl_revert')}
-          </button>
-        )}
-        {status && (
-          <span className={status.ok ? 'ws-ok' : 'ws-error'} role="status">
-            {status.text}
-          </span>
-        )}
-      </div>
+      <SaveBar
+        editable={editable}
+        dirty={dirty}
+        onSave={save}
+        onRevert={() => {
+          reset();
+          setOffsets(minutesText(saved.unpaid.offsetsMinutes));
+        }}
+        status={status}
+        saveTestId="reminders-save"
+      />
     </section>
   );
 }

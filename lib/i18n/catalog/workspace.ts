@@ -27,6 +27,10 @@ export const workspace = {
   ws_daysAgo: { zh: '{days} 天前', en: '{days} days ago' },
   ws_save: { zh: '保存', en: 'Save' },
   ws_saved: { zh: '已保存', en: 'Saved' },
+  ws_savedLocked: {
+    zh: '未保存：管理员的策略锁定了这项设置。你的修改还在，可以撤销。',
+    en: "Not saved: the administrator's policy locks this setting. Your changes are still here to revert.",
+  },
   ws_cancel: { zh: '取消', en: 'Cancel' },
   ws_delete: { zh: '删除', en: 'Delete' },
   ws_add: { zh: '添加', en: 'Add' },
