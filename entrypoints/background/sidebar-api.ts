@@ -38,7 +38,10 @@ import { importedDataAsOf } from '@/lib/db/import-store';
 import { parseQuickReminder } from '@/lib/reminders';
 import type { HuitoukeDb } from '@/lib/db/database';
 import { loadAppSettings } from '@/lib/db/settings';
-import type { SidebarRequest } from '@/lib/schemas/sidebar-rpc';
+import type { SidebarRequest, SidebarResult } from '@/lib/schemas/sidebar-rpc';
+import type { ConversationView, SidebarView } from '@/lib/schemas/sidebar-view';
+import { buyerId as recordIdOf } from '@/lib/schemas/buyer';
+import type { ConsoleBuyer } from '@/lib/schemas/ids';
 import type { TeamSync } from './team';
 import { todayIn } from '@/lib/settings/app';
 import { replyOrders } from '@/lib/templates/order-facts';
@@ -239,18 +242,38 @@ export async function answerSidebar(
 
 const CONTACT_WINDOW_MS = 366 * 86_400_000;
 
-/** Methods that change data: after them, every sidebar re-reads. */
-export const WRITES = new Set<SidebarRequest['method']>([
-  'addNote',
-  'deleteNote',
-  'setTag',
-  'saveConcern',
-  'resolveConcern',
-  'recordInsert',
-  'contactSeen',
-  'addReminder',
-  'reminderAction',
-  'reminderOwner',
-  'setBirthday',
-  'clearBirthday',
-]);
+/**
+ * The view of a console tab's open conversation (lib/schemas/sidebar-view.ts), read at `now` on the
+ * background's clock: the same answers the sidebar used to ask for one by one, read once here.
+ */
+export async function sidebarView(
+  db: HuitoukeDb,
+  buyer: ConsoleBuyer | null,
+  now: number,
+  team?: Pick<TeamSync, 'lookupBuyer'>,
+): Promise<SidebarView> {
+  const ask = <R extends SidebarRequest>(req: R) =>
+    answerSidebar(db, req, now, team) as Promise<SidebarResult<R['method']>>;
+  const settings = await loadAppSettings(db);
+  const today = todayIn(settings.timeZone, now);
+  const [taxonomy, conversation] = await Promise.all([
+    ask({ method: 'taxonomy' }),
+    buyer ? conversationView(buyer) : Promise.resolve(null),
+  ]);
+  return { now, today, settings, taxonomy, conversation };
+
+  async function conversationView(open: ConsoleBuyer): Promise<ConversationView> {
+    const lookup = await ask({ method: 'buyer', platform: open.platform, id: open.id, nick: open.nick, asOf: today });
+    // The imported buyer's record id, else the one the console's id (or nick) files things under.
+    const buyerId = lookup.buyer?.id ?? recordIdOf(open.platform, open.id ?? open.nick);
+    const [suggestionContext, reminders, concerns, notes, tags, birthday] = await Promise.all([
+      ask({ method: 'suggestionContext', buyerId }),
+      ask({ method: 'reminders', buyerId }),
+      ask({ method: 'concerns', buyerId }),
+      ask({ method: 'notes', buyerId }),
+      ask({ method: 'tags', buyerId }),
+      ask({ method: 'birthday', buyerId }),
+    ]);
+    return { for: open, buyerId, lookup, suggestionContext, reminders, concerns, notes, tags, birthday };
+  }
+}
