@@ -445,3 +445,52 @@ describe('hub: console states reach the order-event handler', () => {
     expect(seen).toEqual([[7, '买家A']]);
   });
 });
+
+describe('hub: the views it pushes', () => {
+  const viewOf = (nick: string | null) =>
+    ({
+      now: 0,
+      today: '2026-01-01',
+      conversation: nick === null ? null : { for: { platform: 'taobao', id: 'b1', nick }, buyerId: `taobao:b1` },
+    }) as never;
+  const views = (port: FakePort) =>
+    port.posted.flatMap((m) => {
+      const msg = m as { type: string; view?: { conversation: { for: { nick: string } } | null } };
+      return msg.type === 'view' ? [msg.view?.conversation?.for.nick ?? null] : [];
+    });
+
+  it('a linked sidebar gets the view of the buyer its console shows; unlinked ports and other tabs get none', async () => {
+    const computed: (string | null)[] = [];
+    const hub = createHub({
+      extensionId: ID,
+      extensionOrigin: ORIGIN,
+      view: async (buyer) => {
+        computed.push(buyer?.nick ?? null);
+        return viewOf(buyer?.nick ?? null);
+      },
+    });
+    const { cs, sb } = linked(hub);
+    const silent = fakePort(PORT_SIDEBAR, { ...sidebarSender(), frameId: 10 });
+    hub.connect(silent);
+    const other = linked(hub, 8, OTHER_NONCE);
+    cs.emit({ type: 'state', state: state('买家A') });
+    await hub.views.idle();
+    cs.emit({ type: 'state', state: state('买家B') });
+    await hub.views.idle();
+    // A new message in the same conversation: the view stays.
+    cs.emit({ type: 'state', state: { ...state('买家B'), messages: [{ id: 'm2', author: 'buyer', text: '在' }] } });
+    await hub.views.idle();
+    expect(views(sb).at(-1)).toBe('买家B');
+    expect(computed.filter((n) => n === '买家B')).toHaveLength(1);
+    expect(silent.posted).toEqual([]);
+    expect(views(other.sb)).toEqual([null]);
+    // A change about another buyer leaves this view alone; one about this buyer recomputes it.
+    const before = computed.length;
+    hub.changed({ all: false, buyers: new Set(['taobao:someone-else']) });
+    await hub.views.idle();
+    expect(computed.length).toBe(before);
+    hub.changed({ all: false, buyers: new Set(['taobao:b1']) });
+    await hub.views.idle();
+    expect(computed.length).toBe(before + 1);
+  });
+});
