@@ -68,7 +68,7 @@ export interface Hub {
  * re-sends its frame's nonce and its state on connect, so the hub keeps nothing that cannot be
  * rebuilt.
  *
- * A sidebar port is served (console state, data requests, inserts) only once it has presented the
+ * A sidebar port is served (console state, its view, actions, inserts) only once it has presented the
  * nonce that its tab's content script registered for the frame it made: a copy of sidebar.html
  * framed by a page, or opened in a tab of its own, gets nothing.
  */

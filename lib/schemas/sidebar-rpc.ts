@@ -15,9 +15,10 @@ import { BuyerIdSchema } from './ids';
 import { GuardRulesSchema } from '../guard/rules';
 
 /**
- * The sidebar's questions to the background. The sidebar is an extension page inside the
+ * The background's data service for the sidebar. The sidebar is an extension page inside the
  * console's tab; browsers block or partition storage in such embedded frames, so the sidebar
- * never opens the database itself: the background answers from the extension's own IndexedDB.
+ * never opens the database itself. The reads (settings, buyer, notes…) make up the view the
+ * background pushes (./sidebar-view.ts); a sidebar may send only the actions ({@link SIDEBAR_ACTIONS}).
  * Requests and results are both validated where they arrive.
  */
 /** The record id a buyer's notes, tags, concerns, reminders and birthday are filed under (./ids.ts). */
