@@ -4,11 +4,10 @@ import { useT } from '@/components/common/i18n';
 import { useLiveQuery } from '@/components/common/useLiveQuery';
 import { RemindersList, type ReminderActionFn, type ReminderTeam } from '@/components/sidebar/RemindersList';
 import { useTeam } from '@/components/common/useTeam';
-import { setReminderOwner } from '@/lib/db/reminder-owner';
 import { clockNow, clockOffset } from '@/entrypoints/background/clock';
 import { db } from '@/lib/db/database';
 import { followupsForToday } from '@/lib/db/followups';
-import { actOnReminder } from '@/lib/db/reminders';
+import { directActions } from '@/lib/service/actions';
 import type { AppSettings } from '@/lib/settings/app';
 
 /** Re-read the list this often, so reminders coming due while the popup is open appear. */
@@ -41,14 +40,15 @@ export function RemindersToday({ settings }: { settings: AppSettings }) {
     return followupsForToday(db(), now, settings);
   }, [tick, settings, offset]);
 
+  // The sidebar's reminder actions, called directly (the popup may open the database) on the background's clock.
+  const actions = directActions(db(), clockNow);
   const act: ReminderActionFn = async (r, action, minutes) => {
-    const now = await clockNow();
-    await actOnReminder(
-      db(),
-      r.id,
-      action === 'snooze' ? { action, until: now + (minutes ?? 60) * 60_000 } : { action },
-      now,
-    );
+    await actions({
+      method: 'reminderAction',
+      id: r.id,
+      action,
+      ...(action === 'snooze' ? { minutes: minutes ?? 60 } : {}),
+    });
     // The background recounts the badge; a message reaches it even when Dexie's broadcast does not.
     void browser.runtime.sendMessage({ type: 'dataChanged' }).catch(() => {});
   };
@@ -60,7 +60,7 @@ export function RemindersToday({ settings }: { settings: AppSettings }) {
         me,
         members: team.members,
         onOwner: async (r, owner) => {
-          await setReminderOwner(db(), r.id, owner, await clockNow());
+          await actions({ method: 'reminderOwner', id: r.id, owner });
           void browser.runtime.sendMessage({ type: 'dataChanged' }).catch(() => {});
         },
       }

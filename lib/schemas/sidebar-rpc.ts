@@ -153,6 +153,7 @@ export type SidebarAction = Extract<
       | 'clearBirthday';
   }
 >;
+export const isAction = (req: SidebarRequest): req is SidebarAction => SIDEBAR_ACTIONS.has(req.method);
 export const SidebarActionSchema = SidebarRequestSchema.refine((r) => SIDEBAR_ACTIONS.has(r.method), {
   message: 'not an action a sidebar may send',
 }) as unknown as z.ZodType<SidebarAction>;
