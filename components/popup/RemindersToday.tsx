@@ -4,11 +4,10 @@ import { useT } from '@/components/common/i18n';
 import { useLiveQuery } from '@/components/common/useLiveQuery';
 import { RemindersList, useReminderTeam, type ReminderActionFn } from '@/components/sidebar/RemindersList';
 import { useTeam } from '@/components/common/useTeam';
-import { setReminderOwner } from '@/lib/db/reminder-owner';
 import { clockNow, clockOffset } from '@/entrypoints/background/clock';
 import { db } from '@/lib/db/database';
 import { followupsForToday } from '@/lib/db/followups';
-import { actOnReminder } from '@/lib/db/reminders';
+import { directActions } from '@/lib/service/actions';
 import type { AppSettings } from '@/lib/settings/app';
 
 /** Re-read the list this often, so reminders coming due while the popup is open appear. */
@@ -44,11 +43,13 @@ export function RemindersToday({ settings }: { settings: AppSettings }) {
   }, [tick, settings, offset, me]);
   const [failed, setFailed] = useState<string | null>(null);
 
+  // The sidebar's reminder actions, called directly (the popup may open the database) on the background's clock.
+  const actions = directActions(db(), clockNow);
   /** A change the database refused is said, not lost in the console; the background recounts the badge. */
-  const change = async (write: (now: number) => Promise<unknown>) => {
+  const change = async (run: () => Promise<unknown>) => {
     try {
       setFailed(null);
-      await write(await clockNow());
+      await run();
       // A message reaches the background even when Dexie's broadcast does not.
       void browser.runtime.sendMessage({ type: 'dataChanged' }).catch(() => {});
     } catch (e) {
@@ -56,15 +57,15 @@ export function RemindersToday({ settings }: { settings: AppSettings }) {
     }
   };
   const act: ReminderActionFn = (r, action, minutes) =>
-    change((now) =>
-      actOnReminder(
-        db(),
-        r.id,
-        action === 'snooze' ? { action, until: now + (minutes ?? 60) * 60_000 } : { action },
-        now,
-      ),
+    change(() =>
+      actions({
+        method: 'reminderAction',
+        id: r.id,
+        action,
+        ...(action === 'snooze' ? { minutes: minutes ?? 60 } : {}),
+      }),
     );
-  const teamView = useReminderTeam((r, owner) => change((now) => setReminderOwner(db(), r.id, owner, now)));
+  const teamView = useReminderTeam((r, owner) => change(() => actions({ method: 'reminderOwner', id: r.id, owner })));
 
   if (data.status !== 'ready' || !data.value) return null;
   const { actionable, overCap, massCare, othersOwn, now } = data.value;

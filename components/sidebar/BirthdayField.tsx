@@ -3,7 +3,7 @@ import { useT } from '@/components/common/i18n';
 import type { MessageKey } from '@/lib/i18n';
 import type { Platform } from '@/lib/schemas/common';
 import type { HubApi } from './useHub';
-import { useQuery } from './useQuery';
+import { useViewPart } from './useViewPart';
 import './birthday.css';
 
 /** Days each month can have (February: 29, for a leap-day birthday). */
@@ -25,7 +25,7 @@ export function BirthdayField({
   platform: Platform;
 }) {
   const t = useT();
-  const saved = useQuery(hub, { method: 'birthday', buyerId });
+  const saved = useViewPart(hub, buyerId, 'birthday');
   const [editing, setEditing] = useState(false);
   const [month, setMonth] = useState(1);
   const [day, setDay] = useState(1);

@@ -4,7 +4,7 @@ import { concernId } from '@/lib/db/annotations';
 import type { ConcernProduct } from '@/lib/concerns/product';
 import type { Platform } from '@/lib/schemas/common';
 import type { HubApi } from './useHub';
-import { useQuery } from './useQuery';
+import { useViewPart } from './useViewPart';
 
 /** A concern found in one of the open conversation's buyer messages. */
 export interface DetectedConcern {
@@ -41,7 +41,7 @@ export function ConcernsPanel({
   nameOf: (id: string) => string;
 }) {
   const t = useT();
-  const saved = useQuery(hub, { method: 'concerns', buyerId: ctx.buyerId });
+  const saved = useViewPart(hub, ctx.buyerId, 'concerns');
   const savedIds = new Set(saved.status === 'ready' ? saved.value.map((c) => c.id) : []);
   const pending = detected.filter(
     (d) => !savedIds.has(concernId(ctx.buyerId, ctx.conversationId, d.messageId, d.concern)),

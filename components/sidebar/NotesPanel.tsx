@@ -1,15 +1,15 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useT } from '@/components/common/i18n';
 import type { HubApi } from './useHub';
-import { useQuery } from './useQuery';
+import { useViewPart } from './useViewPart';
 
 /** Free-text notes and tags that stay on the buyer after the chat closes. */
 export function NotesPanel({ hub, buyerId }: { hub: HubApi; buyerId: string }) {
   const t = useT();
   const [draft, setDraft] = useState('');
   const [tagDraft, setTagDraft] = useState('');
-  const notes = useQuery(hub, { method: 'notes', buyerId });
-  const tags = useQuery(hub, { method: 'tags', buyerId });
+  const notes = useViewPart(hub, buyerId, 'notes');
+  const tags = useViewPart(hub, buyerId, 'tags');
   const setTag = (tag: string, on: boolean) => hub.rpc({ method: 'setTag', buyerId, tag, on });
 
   // The draft is cleared at once, not when the save answers: an agent typing the next note before

@@ -5,7 +5,7 @@ import { parseQuickReminder, type Reminder } from '@/lib/reminders';
 import type { Platform } from '@/lib/schemas/common';
 import { RemindersList, useReminderTeam, whenLabel, type ReminderActionFn } from './RemindersList';
 import type { HubApi } from './useHub';
-import { useQuery } from './useQuery';
+import { useViewPart } from './useViewPart';
 
 /**
  * This buyer's follow-ups: the quick entry ("明天10点回访，问尺码是否合适" + Enter) and the due and
@@ -26,10 +26,10 @@ export function RemindersPanel({
 }) {
   const t = useT();
   const locale = useLocale();
-  const data = useQuery(hub, { method: 'reminders', buyerId });
+  const data = useViewPart(hub, buyerId, 'reminders');
   const [text, setText] = useState('');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const now = data.status === 'ready' ? data.value.now : Date.now();
+  const now = hub.now();
 
   // A live reading of what was typed; the background reads it again on its own clock when saved.
   const preview = text.trim() ? parseQuickReminder(text, now, timeZone) : null;

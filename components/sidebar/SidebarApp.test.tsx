@@ -44,15 +44,28 @@ vi.mock('./useHub', async () => {
     } as unknown as HubApi['state'],
     layout: null,
     focusTick: 0,
-    changeTick: 0,
+    viewError: null,
+    now: () => Date.now(),
     send: () => {},
-    rpc: ((req: { method: string }) => {
-      if (req.method === 'settings') return Promise.resolve({ ...DEFAULT_APP_SETTINGS, ...settings.value });
-      if (req.method === 'buyer') return Promise.resolve({ buyer: null, profile: null, anyData: true });
-      return new Promise(() => {});
-    }) as HubApi['rpc'],
+    rpc: (() => new Promise(() => {})) as HubApi['rpc'],
   };
-  return { useHub: () => hub };
+  // The view the background pushes: settings, and a buyer not in the data.
+  return {
+    useHub: () => ({
+      ...hub,
+      view: {
+        now: Date.now(),
+        today: '2026-01-01',
+        settings: { ...DEFAULT_APP_SETTINGS, ...settings.value },
+        taxonomy: undefined,
+        conversation: {
+          for: { platform: 'taobao', id: 'tb_1', nick: '小鹿' },
+          buyerId: 'taobao:tb_1',
+          lookup: { buyer: null, profile: null, orders: [], match: null, anyData: true },
+        },
+      } as unknown as HubApi['view'],
+    }),
+  };
 });
 
 let container: HTMLDivElement;

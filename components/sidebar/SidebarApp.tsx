@@ -4,9 +4,9 @@ import { ErrorBoundary } from '@/components/common/ErrorBoundary';
 import { LocaleProvider, useLocale, useT } from '@/components/common/i18n';
 import { productAskedAbout } from '@/lib/concerns/product';
 import { DEFAULT_UI_LOCALE, translate, type MessageKey } from '@/lib/i18n';
-import { buyerId as makeBuyerId } from '@/lib/schemas/buyer';
+import { sameConsoleBuyer } from '@/lib/schemas/ids';
 import type { ConsoleState } from '@/lib/schemas/messages';
-import { todayIn, type AppSettings } from '@/lib/settings/app';
+import type { AppSettings } from '@/lib/settings/app';
 import { BirthdayField } from './BirthdayField';
 import { BuyerCard } from './BuyerCard';
 import { useConcernDetection, useMeaningFinder } from './concern-detection';
@@ -18,33 +18,31 @@ import { SuggestionsPanel } from './SuggestionsPanel';
 import { MarkConcern } from './MarkConcern';
 import { useSuggestionFacts } from './SuggestionsModel';
 import { useHub, type HubApi } from './useHub';
-import { useQuery } from './useQuery';
 import { useTeam } from '@/components/common/useTeam';
 
 export function SidebarApp() {
   const hub = useHub();
-  const settings = useQuery(hub, { method: 'settings' });
-  if (settings.status === 'error') {
+  // Settings come with every view; a view that could not be computed says why.
+  const settings = hub.view?.settings;
+  if (!settings && hub.viewError) {
     return (
       <div className="htk" data-testid="htk-sidebar">
         <Header hub={hub} />
         <main className="body">
-          <Status kind="warn">
-            {translate(DEFAULT_UI_LOCALE, 'sb_errorLoading', { message: settings.error.message })}
-          </Status>
+          <Status kind="warn">{translate(DEFAULT_UI_LOCALE, 'sb_errorLoading', { message: hub.viewError })}</Status>
         </main>
       </div>
     );
   }
-  if (settings.status !== 'ready') return <div className="htk" data-testid="htk-sidebar" />;
+  if (!settings) return <div className="htk" data-testid="htk-sidebar" />;
   return (
-    <LocaleProvider locale={settings.value.uiLocale}>
+    <LocaleProvider locale={settings.uiLocale}>
       <div className="htk" data-testid="htk-sidebar">
         <Header hub={hub} />
         <main className="body">
           <TeamNotice />
           <ErrorBoundary name="eb_panel_page">
-            <Body hub={hub} settings={settings.value} />
+            <Body hub={hub} settings={settings} />
           </ErrorBoundary>
         </main>
       </div>
@@ -142,25 +140,21 @@ function BuyerView({
   const t = useT();
   const locale = useLocale();
   const { buyer } = state;
-  const today = todayIn(settings.timeZone, Date.now());
-  const found = useQuery(hub, {
-    method: 'buyer',
-    platform: buyer.platform,
-    id: buyer.id,
-    nick: buyer.nick,
-    asOf: today,
-  });
-  const taxonomy = useQuery(hub, { method: 'taxonomy' });
-  const stableTaxonomy = useStable(taxonomy.status === 'ready' ? taxonomy.value : undefined);
+  // The background's view of this conversation (the view of the previous one until it arrives).
+  const pushed = hub.view?.conversation;
+  const conversation = pushed && sameConsoleBuyer(pushed.for, buyer) ? pushed : null;
+  const stableTaxonomy = useStable(hub.view?.taxonomy);
   const detection = useConcernDetection(state.messages, stableTaxonomy);
   const meaning = useMeaningFinder(stableTaxonomy);
-  const suggestionFacts = useSuggestionFacts(state, found.status === 'ready' ? found.value : null, detection, locale);
+  const suggestionFacts = useSuggestionFacts(state, conversation?.lookup ?? null, detection, locale);
 
-  if (found.status === 'loading') return <Status>{t('loading')}</Status>;
-  if (found.status === 'error')
-    return <Status kind="warn">{t('sb_errorLoading', { message: found.error.message })}</Status>;
-  const { buyer: record, profile, match, anyData, live, dataAsOf } = found.value;
-  const id = record?.id ?? makeBuyerId(buyer.platform, buyer.id ?? buyer.nick);
+  if (!conversation) {
+    if (hub.viewError) return <Status kind="warn">{t('sb_errorLoading', { message: hub.viewError })}</Status>;
+    return <Status>{t('loading')}</Status>;
+  }
+  const { profile, match, anyData, live, dataAsOf } = conversation.lookup;
+  const id = conversation.buyerId;
+  const taxonomy = stableTaxonomy;
   const ctx = {
     buyerId: id,
     nick: buyer.nick,
@@ -221,12 +215,12 @@ function BuyerView({
           autoSave={settings.autoSaveConcerns}
           nameOf={(c) => detection.nameOf(c, locale)}
         />
-        {taxonomy.status === 'ready' && (
+        {taxonomy && (
           <MarkConcern
             hub={hub}
             ctx={ctx}
             messages={state.messages}
-            concerns={taxonomy.value.concerns.filter((c) => c.enabled !== false).map((c) => c.id)}
+            concerns={taxonomy.concerns.filter((c) => c.enabled !== false).map((c) => c.id)}
             nameOf={(c) => detection.nameOf(c, locale)}
           />
         )}

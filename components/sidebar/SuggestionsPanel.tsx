@@ -29,7 +29,7 @@ import {
 } from './SuggestionsModel';
 import type { HubApi } from './useHub';
 import type { ShortcutRequest } from '@/lib/schemas/messages';
-import { useQuery } from './useQuery';
+import { useViewPart } from './useViewPart';
 import type { MeaningFinder } from '@/lib/search/meaning';
 
 const TOP = 5;
@@ -79,8 +79,8 @@ export function SuggestionsPanel({
 }) {
   const t = useT();
   const locale = useLocale();
-  const ctx = useQuery(hub, { method: 'suggestionContext', buyerId: facts.buyerId });
-  const reminders = useQuery(hub, { method: 'reminders', buyerId: facts.buyerId });
+  const ctx = useViewPart(hub, facts.buyerId, 'suggestionContext');
+  const reminders = useViewPart(hub, facts.buyerId, 'reminders');
   const reminderKinds = useMemo(
     () =>
       new Set(
@@ -266,7 +266,7 @@ export function SuggestionsPanel({
       render.text,
       facts,
       coupon,
-      Date.now(),
+      hub.now(),
       settings,
       guardRules?.limits[facts.platform],
       sameText,

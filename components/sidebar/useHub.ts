@@ -14,7 +14,8 @@ import {
   type ShortcutRequest,
   type SidebarToHub,
 } from '@/lib/schemas/messages';
-import { SidebarResultSchemas, type SidebarRequest, type SidebarResult } from '@/lib/schemas/sidebar-rpc';
+import { SidebarResultSchemas, type SidebarAction, type SidebarResult } from '@/lib/schemas/sidebar-rpc';
+import type { SidebarView } from '@/lib/schemas/sidebar-view';
 import { isLinkError, untilAnswered } from './until-answered';
 
 export type HubStatus = 'connecting' | 'connected';
@@ -51,15 +52,22 @@ export interface HubApi {
   insert(text: string, opts: InsertOptions): Promise<InsertResult>;
   /** Increments whenever the hub asks the sidebar to focus its suggestions. */
   focusTick: number;
-  /** Ask the background for data; the answer is checked against the method's schema. */
-  rpc<R extends SidebarRequest>(request: R): Promise<SidebarResult<R['method']>>;
+  /**
+   * The open conversation as the background computed it, pushed after every switch and every
+   * change that touches it; null until the first arrives.
+   */
+  view: SidebarView | null;
+  /** Why the background could not compute the view, when it could not. */
+  viewError: string | null;
+  /** "Now" on the background's clock (the one clock: test-shiftable in the demo build). */
+  now(): number;
+  /** Tell the background what the agent did; the answer is checked against the method's schema. */
+  rpc<R extends SidebarAction>(request: R): Promise<SidebarResult<R['method']>>;
   /**
    * Like `rpc`, for writes the background keys by a request id: asked again after the service
    * worker stopped (or did not answer in time) until answered. Rejects when it could not be.
    */
-  confirmed<R extends SidebarRequest>(request: R): Promise<SidebarResult<R['method']>>;
-  /** Increments whenever data changed anywhere; queries re-run on it. */
-  changeTick: number;
+  confirmed<R extends SidebarAction>(request: R): Promise<SidebarResult<R['method']>>;
   /** Increments on every (re)connection to the background. */
   connectTick: number;
   /** A shortcut typed in the console's input, waiting for the view of its conversation. */
@@ -102,7 +110,12 @@ export function useHub(): HubApi {
   const [state, setState] = useState<ConsoleState | null>(null);
   const [layout, setLayout] = useState<Layout | null>(null);
   const [focusTick, setFocusTick] = useState(0);
-  const [changeTick, setChangeTick] = useState(0);
+  const [view, setView] = useState<SidebarView | null>(null);
+  const [viewError, setViewError] = useState<string | null>(null);
+  /** The background's clock minus this page's, as of the last view. */
+  const clockOffset = useRef(0);
+  /** What went to the console on this port: the shortcut list and the send check go again only when they change. */
+  const sentToConsole = useRef(new Map<string, string>());
   const [connectTick, setConnectTick] = useState(0);
   const [shortcut, setShortcut] = useState<ShortcutRequest | null>(null);
   const [notice, setNotice] = useState<HubNotice | null>(null);
@@ -117,6 +130,11 @@ export function useHub(): HubApi {
   const noticeCount = useRef(0);
 
   const send = useCallback((message: SidebarToHub) => {
+    if (message.type === 'shortcuts' || message.type === 'guard') {
+      const json = JSON.stringify(message);
+      if (sentToConsole.current.get(message.type) === json) return;
+      sentToConsole.current.set(message.type, json);
+    }
     try {
       portRef.current?.postMessage(message);
     } catch {
@@ -135,6 +153,7 @@ export function useHub(): HubApi {
       if (closed) return;
       const port = browser.runtime.connect({ name: PORT_SIDEBAR });
       portRef.current = port;
+      sentToConsole.current.clear();
       // First on the port; the hub holds what follows until its console has registered the nonce.
       port.postMessage({ type: 'hello', nonce } satisfies SidebarToHub);
       setConnectTick((n) => n + 1);
@@ -148,7 +167,11 @@ export function useHub(): HubApi {
         if (msg.type === 'state') setState(msg.state);
         else if (msg.type === 'layout') setLayout(msg.layout);
         else if (msg.type === 'focusSuggestions') setFocusTick((n) => n + 1);
-        else if (msg.type === 'changed') setChangeTick((n) => n + 1);
+        else if (msg.type === 'view') {
+          clockOffset.current = msg.view.now - Date.now();
+          setView(msg.view);
+          setViewError(null);
+        } else if (msg.type === 'viewError') setViewError(msg.message);
         else if (msg.type === 'rpcResult') {
           const call = calls.current.get(msg.id);
           calls.current.delete(msg.id);
@@ -172,7 +195,7 @@ export function useHub(): HubApi {
       });
       port.onDisconnect.addListener(() => {
         portRef.current = null;
-        // Calls in flight died with the port; the re-read after reconnecting asks again.
+        // Calls in flight died with the port (a confirmed write asks again); the view comes again once linked.
         for (const c of calls.current.values()) c.reject(new Error('disconnected'));
         calls.current.clear();
         if (closed) return;
@@ -184,7 +207,6 @@ export function useHub(): HubApi {
       for (const cb of [...onConnected.current]) cb();
     };
     open();
-    setChangeTick((n) => n + 1);
     return () => {
       closed = true;
       clearTimeout(timer);
@@ -211,7 +233,7 @@ export function useHub(): HubApi {
       send({ type: 'insert', request });
     });
 
-  const rpc = <R extends SidebarRequest>(request: R) =>
+  const rpc = <R extends SidebarAction>(request: R) =>
     new Promise<SidebarResult<R['method']>>((resolve, reject) => {
       const id = newId();
       const timer = setTimeout(() => {
@@ -249,7 +271,7 @@ export function useHub(): HubApi {
       if (!portRef.current) onConnected.current.add(done);
     });
 
-  const confirmed = <R extends SidebarRequest>(request: R) =>
+  const confirmed = <R extends SidebarAction>(request: R) =>
     untilAnswered(() => rpc(request), { attempts: CONFIRM_ATTEMPTS, isTransient: isLinkError, beforeRetry });
 
   const takeShortcut = (requestId: string) => {
@@ -274,9 +296,11 @@ export function useHub(): HubApi {
     send,
     insert,
     focusTick,
+    view,
+    viewError,
+    now: () => Date.now() + clockOffset.current,
     rpc,
     confirmed,
-    changeTick,
     connectTick,
     shortcut,
     takeShortcut,

@@ -11,8 +11,12 @@ import {
   type HubToSidebar,
   type SidebarToHub,
 } from '@/lib/schemas/messages';
-import type { SidebarRequest } from '@/lib/schemas/sidebar-rpc';
+import type { ChangeScope } from '@/lib/db/change-scope';
+import type { SidebarAction } from '@/lib/schemas/sidebar-rpc';
+import type { SidebarView } from '@/lib/schemas/sidebar-view';
 import type { OpenConversation } from '@/lib/reminders/open-conversation';
+import type { ConsoleBuyer } from '@/lib/schemas/ids';
+import { createSidebarViews, type SidebarViews } from './sidebar-views';
 
 /** The slice of `runtime.Port` the hub uses, so tests can pass plain objects. */
 export interface HubPort {
@@ -47,8 +51,10 @@ export interface Hub {
   /** Forward a keyboard command to the console of a tab. */
   toConsole(tabId: number, message: HubToConsole): boolean;
   toSidebars(tabId: number, message: HubToSidebar): void;
-  /** Tell every sidebar that data changed. */
-  broadcastChanged(): void;
+  /** Data changed (coalesced; only the views the change touches are computed again). */
+  changed(scope: ChangeScope | null): void;
+  /** The tabs' views (tests and benches wait on them). */
+  views: SidebarViews;
   tabs(): number[];
   /** The last state a tab's content script reported (the popup's health notice). */
   stateOf(tabId: number): ConsoleState | null;
@@ -62,15 +68,20 @@ export interface Hub {
  * re-sends its frame's nonce and its state on connect, so the hub keeps nothing that cannot be
  * rebuilt.
  *
- * A sidebar port is served (console state, data requests, inserts) only once it has presented the
+ * A sidebar port is served (console state, its view, actions, inserts) only once it has presented the
  * nonce that its tab's content script registered for the frame it made: a copy of sidebar.html
  * framed by a page, or opened in a tab of its own, gets nothing.
  */
 export function createHub(opts: {
   extensionId: string;
   extensionOrigin: string;
-  /** Answers a sidebar's data request (the sidebar cannot open the database itself). */
-  answer?: (request: SidebarRequest) => Promise<unknown>;
+  /** Carries out what the agent did in a sidebar (the sidebar cannot open the database itself). */
+  answer?: (request: SidebarAction) => Promise<unknown>;
+  /** The view of a tab's open conversation, pushed to its sidebar (the sidebar asks for nothing). */
+  view?: (buyer: ConsoleBuyer | null) => Promise<SidebarView>;
+  /** Change coalescing (sidebar-views.ts). */
+  quietMs?: number;
+  intervalMs?: number;
   /** "恢复内置" from a sidebar: drop the stored repair of that built-in console. */
   restoreBuiltIn?: (consoleId: string) => void;
   /** Every console state a tab's content script reports (after it was checked), e.g. its order panel. */
@@ -86,8 +97,24 @@ export function createHub(opts: {
   };
   /** Forget a tab nobody is linked from any more. */
   const prune = (tabId: number, l: TabLink) => {
-    if (!l.console && l.sidebars.size === 0 && l.waiting.size === 0 && links.get(tabId) === l) links.delete(tabId);
+    if (!l.console && l.sidebars.size === 0 && l.waiting.size === 0 && links.get(tabId) === l) {
+      links.delete(tabId);
+      views.forget(tabId);
+    }
   };
+  const toBound = (tabId: number, message: HubToSidebar) => {
+    for (const s of links.get(tabId)?.sidebars.keys() ?? []) post(s, message);
+  };
+  const compute = opts.view;
+  const views = createSidebarViews({
+    compute: compute ?? (() => Promise.reject(new Error('no data service'))),
+    push: (tabId, view) => toBound(tabId, { type: 'view', view }),
+    fail: (tabId, message) => toBound(tabId, { type: 'viewError', message }),
+    wanted: (tabId) => compute !== undefined && (links.get(tabId)?.sidebars.size ?? 0) > 0,
+    ...(opts.quietMs === undefined ? {} : { quietMs: opts.quietMs }),
+    ...(opts.intervalMs === undefined ? {} : { intervalMs: opts.intervalMs }),
+  });
+  const buyerOf = (state: ConsoleState | null) => (state?.status === 'ok' ? state.buyer : null);
   /** Our own page: the extension's origin, or the per-session dynamic origin of web-accessible pages. */
   const isExtensionUrl = (url: string | undefined) => {
     if (!url) return false;
@@ -123,6 +150,7 @@ export function createHub(opts: {
       } else if (msg.type === 'state') {
         l.state = msg.state;
         for (const s of l.sidebars.keys()) post(s, { type: 'state', state: msg.state } satisfies HubToSidebar);
+        views.show(tabId, buyerOf(msg.state));
         opts.onState?.(tabId, msg.state);
       } else if (msg.type === 'insertResult') {
         for (const s of l.sidebars.keys()) post(s, { type: 'insertResult', result: msg.result } satisfies HubToSidebar);
@@ -138,6 +166,7 @@ export function createHub(opts: {
       l.console = undefined;
       l.state = null;
       for (const s of l.sidebars.keys()) post(s, { type: 'state', state: null } satisfies HubToSidebar);
+      views.show(tabId, null);
       prune(tabId, l);
     });
   }
@@ -181,6 +210,7 @@ export function createHub(opts: {
     l.waiting.delete(port);
     l.sidebars.set(port, w.nonce);
     post(port, { type: 'state', state: l.state } satisfies HubToSidebar);
+    views.bound(tabId);
     for (const msg of w.queue) serveSidebar(l, port, msg);
   }
 
@@ -297,12 +327,10 @@ export function createHub(opts: {
       return true;
     },
     toSidebars(tabId, message) {
-      for (const s of links.get(tabId)?.sidebars.keys() ?? []) post(s, HubToSidebarSchema.parse(message));
+      toBound(tabId, HubToSidebarSchema.parse(message));
     },
-    broadcastChanged() {
-      for (const l of links.values())
-        for (const s of l.sidebars.keys()) post(s, { type: 'changed' } satisfies HubToSidebar);
-    },
+    changed: (scope) => views.changed(scope),
+    views,
     tabs: () => [...links.keys()],
     conversations: () =>
       [...links].flatMap(([tabId, l]) =>

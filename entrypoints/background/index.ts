@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { forgetSegmentModel } from '@/lib/db/buyers';
 import { db } from '@/lib/db/database';
 import { PageToBackgroundSchema } from '@/lib/schemas/messages';
-import { clockNow } from './clock';
+import { clockNow, watchTestClock } from './clock';
 import { onConsoleState } from './order-events';
 import { setupCustomConsoles } from './custom-consoles';
 import { installBenchHooks } from './bench-hooks';
@@ -11,10 +11,11 @@ import { createHub, type HubPort } from './hub';
 import { setupManagedPlaybook } from './managed';
 import { requestReminderRun, setupReminders } from './reminders';
 import { setupSeed } from './seed';
-import { answerSidebar, WRITES } from './sidebar-api';
+import { answerSidebar, sidebarView } from './sidebar-api';
 import { allowTeach, handlePickerMessage, restoreBuiltIn } from './taught-consoles';
 import { setupTeamSync } from './team';
 import { touchesRecords, touchesSyncedTables } from '@/lib/db/sync-store';
+import { changeScope } from '@/lib/db/change-scope';
 
 export default defineBackground(() => {
   installBenchHooks();
@@ -22,18 +23,18 @@ export default defineBackground(() => {
   const hub = createHub({
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
-    answer: async (request) => {
-      const value = await answerSidebar(db(), request, await clockNow(), team);
-      if (WRITES.has(request.method)) hub.broadcastChanged();
-      return value;
-    },
+    // What the agent did; the views it touches are computed again from the database's change events.
+    answer: async (request) => answerSidebar(db(), request, await clockNow(), team),
+    view: async (buyer) => sidebarView(db(), buyer, await clockNow(), team),
     restoreBuiltIn: (consoleId) => void restoreBuiltIn(consoleId).catch((e: unknown) => log(`restore: ${String(e)}`)),
     // The console's order panel: ties orders to the buyer and keeps live ones; then its events (催付, shipping).
-    onState: (tabId, state) => onConsoleState(tabId, state, () => hub.broadcastChanged(), log),
+    // Its writes reach the views through the database's change events (below).
+    onState: (tabId, state) => onConsoleState(tabId, state, () => {}, log),
     log: (m) => console.warn('[huitouke]', m),
   });
   // Listeners are registered synchronously so a restarted service worker receives the event that woke it.
-  const team = setupTeamSync(() => hub.broadcastChanged(), log);
+  // The shop server's data changed: what a lookup of an unimported buyer answers may have too.
+  const team = setupTeamSync(() => hub.changed({ all: true }), log);
   browser.runtime.onConnect.addListener((port) => hub.connect(port as unknown as HubPort));
   browser.commands.onCommand.addListener((command, tab) => {
     if (tab?.id === undefined) return;
@@ -61,20 +62,24 @@ export default defineBackground(() => {
       return restoreBuiltIn(parsed.data.consoleId).then(() => true);
     if (parsed.success && parsed.data.type === 'dataChanged') {
       forgetSegmentModel();
-      hub.broadcastChanged();
+      hub.changed({ all: true });
       // An import may have brought unpaid orders: scan for reminders now.
       void requestReminderRun(log);
     }
     return undefined;
   });
-  // Writes from other extension pages (an import in the options page, another agent's tab)
-  // reach us through Dexie's cross-context change events.
+  // The one source of change events for the views: Dexie's, for the background's own writes and for
+  // those of other extension pages (the options page, an import worker); each view is computed again
+  // only for what touches its buyer, coalesced (an import's many transactions are one change).
   Dexie.on('storagemutated', (parts) => {
     if (touchesSyncedTables(parts)) team.changed();
     if (!touchesRecords(parts)) return;
-    forgetSegmentModel();
-    hub.broadcastChanged();
+    const scope = changeScope(parts);
+    if (scope?.all) forgetSegmentModel();
+    hub.changed(scope);
   });
+  // The test clock moved (demo build): "today" and what is due are the background's to say.
+  watchTestClock(() => hub.changed({ all: true }));
   setupSeed(log);
   setupReminders(log, () => hub.conversations());
   setupCustomConsoles(undefined, log);

@@ -1,52 +1,36 @@
-import {
-  addNote,
-  concernsOf,
-  deleteNote,
-  notesOf,
-  saveConcern,
-  setConcernResolved,
-  setTag,
-  tagsOf,
-} from '@/lib/db/annotations';
-import { checkBirthday, clearBirthday, getBirthday, saveBirthday } from '@/lib/db/birthdays';
+import { concernsOf, notesOf, tagsOf } from '@/lib/db/annotations';
+import { getBirthday } from '@/lib/db/birthdays';
 import { hasBuyers } from '@/lib/db/buyer-store';
 import { profileOf } from '@/lib/db/buyers';
 import { consoleBuyerRef } from '@/lib/db/console-buyer';
 import { buyerWithConsole, latestImportAt } from '@/lib/db/order-links';
 import { localDateAt } from '@/lib/reminders/time';
-import {
-  asLogEntries,
-  contactKindOf,
-  contactLogOf,
-  markSent,
-  recordContactOnce,
-  sameTextBuyers,
-} from '@/lib/db/contact-log';
+import { asLogEntries, contactLogOf, sameTextBuyers } from '@/lib/db/contact-log';
 import {
   loadContactPolicy,
   loadCouponRules,
   loadGuardRules,
   loadCoupons,
-  loadReminderRules,
   loadTaxonomy,
   loadTemplates,
-  recordTemplateUse,
 } from '@/lib/db/playbook';
-import { actOnReminder, addManualReminder, remindersOfBuyer } from '@/lib/db/reminders';
-import { setReminderOwner } from '@/lib/db/reminder-owner';
+import { remindersOfBuyer } from '@/lib/db/reminders';
 import { importedDataAsOf } from '@/lib/db/import-store';
-import { parseQuickReminder } from '@/lib/reminders';
 import type { HuitoukeDb } from '@/lib/db/database';
 import { loadAppSettings } from '@/lib/db/settings';
-import type { SidebarRequest } from '@/lib/schemas/sidebar-rpc';
+import { isAction, type SidebarRequest, type SidebarResult } from '@/lib/schemas/sidebar-rpc';
+import { performAction } from '@/lib/service/actions';
+import type { ConversationView, SidebarView } from '@/lib/schemas/sidebar-view';
+import { buyerId as recordIdOf } from '@/lib/schemas/buyer';
+import type { ConsoleBuyer } from '@/lib/schemas/ids';
 import type { TeamSync } from './team';
 import { todayIn } from '@/lib/settings/app';
 import { replyOrders } from '@/lib/templates/order-facts';
 import { serverBuyerWithTaught } from '@/lib/orders/server-buyer';
 
 /**
- * Answers the sidebar's questions from the extension's database. Writes are stamped with the
- * agent name from settings, never with a name the sidebar sends.
+ * Reads the parts of a sidebar's view from the extension's database, and carries out what the agent
+ * did in a sidebar (lib/service/actions.ts, the same service the popup calls directly).
  */
 export async function answerSidebar(
   db: HuitoukeDb,
@@ -54,6 +38,7 @@ export async function answerSidebar(
   now = Date.now(),
   team?: Pick<TeamSync, 'lookupBuyer'>,
 ): Promise<unknown> {
+  if (isAction(req)) return performAction(db, req, now);
   switch (req.method) {
     case 'settings':
       return loadAppSettings(db);
@@ -115,29 +100,10 @@ export async function answerSidebar(
     }
     case 'notes':
       return notesOf(db, req.buyerId);
-    case 'addNote':
-      return addNote(db, req.buyerId, req.text, (await loadAppSettings(db)).agentName, now);
-    case 'deleteNote':
-      await deleteNote(db, req.id, now);
-      return null;
     case 'tags':
       return tagsOf(db, req.buyerId);
-    case 'setTag':
-      await setTag(db, req.buyerId, req.tag, req.on, (await loadAppSettings(db)).agentName, now);
-      return null;
     case 'concerns':
       return concernsOf(db, req.buyerId);
-    case 'saveConcern': {
-      const settings = await loadAppSettings(db);
-      return saveConcern(
-        db,
-        { ...req.concern, agent: settings.agentName, at: now, date: todayIn(settings.timeZone, now) },
-        now,
-      );
-    }
-    case 'resolveConcern':
-      await setConcernResolved(db, req.id, req.resolved, (await loadAppSettings(db)).agentName, now);
-      return null;
     case 'taxonomy':
       return loadTaxonomy(db);
     case 'suggestionContext': {
@@ -157,100 +123,47 @@ export async function answerSidebar(
         now,
       };
     }
-    case 'recordInsert': {
-      const template = req.templateId ? (await loadTemplates(db)).find((t) => t.id === req.templateId) : undefined;
-      if (req.templateId && !template) throw new Error('unknown template');
-      // One transaction: a retried request (the worker stopped before answering) neither logs the
-      // contact twice nor counts the template's use twice.
-      return db.transaction('rw', [db.contactLog, db.templates], async () => {
-        const { entry, created } = await recordContactOnce(
-          db,
-          {
-            requestId: req.requestId,
-            buyerId: req.buyerId,
-            templateId: template?.id ?? null,
-            kind: template ? contactKindOf(template.kind) : (req.kind ?? 'custom'),
-            // Text with a coupon is marketing even when typed by hand.
-            marketing: template ? template.marketing || req.couponId !== undefined : req.couponId !== undefined,
-            text: req.text,
-            ...(req.couponId ? { couponId: req.couponId } : {}),
-            ...(template ? { templateVersion: template.version } : {}),
-          },
-          now,
-        );
-        if (created && template) await recordTemplateUse(db, template.id, now);
-        return entry;
-      });
-    }
-    case 'contactSeen':
-      return (await markSent(db, req.buyerId, req.messages, now)).length;
     case 'reminders':
       return { ...(await remindersOfBuyer(db, req.buyerId, now)), now };
-    case 'addReminder': {
-      const settings = await loadAppSettings(db);
-      const parsed = parseQuickReminder(req.text, now, settings.timeZone);
-      if (!parsed.ok) return parsed;
-      const reminder = await addManualReminder(
-        db,
-        { buyerId: req.buyerId, nick: req.nick, platform: req.platform, dueAt: parsed.dueAt, note: parsed.note },
-        now,
-      );
-      return { ok: true, reminder };
-    }
     case 'birthday':
       return getBirthday(db, req.buyerId);
-    case 'setBirthday': {
-      const settings = await loadAppSettings(db);
-      const checked = checkBirthday(req.birthday, todayIn(settings.timeZone, now));
-      if (!checked.ok) return { ok: false, error: { code: checked.problem, params: {} } };
-      const write = {
-        buyerId: req.buyerId,
-        nick: req.nick,
-        platform: req.platform,
-        monthDay: checked.monthDay,
-        year: checked.year,
-      };
-      return {
-        ok: true,
-        birthday: await saveBirthday(
-          db,
-          write,
-          settings.agentName,
-          await loadReminderRules(db),
-          settings.timeZone,
-          now,
-        ),
-      };
-    }
-    case 'clearBirthday':
-      await clearBirthday(db, req.buyerId, now);
-      return null;
-    case 'reminderAction': {
-      if (req.action === 'snooze') {
-        if (req.minutes === undefined) throw new Error('snooze needs minutes');
-        return actOnReminder(db, req.id, { action: 'snooze', until: now + req.minutes * 60_000 }, now);
-      }
-      return actOnReminder(db, req.id, { action: req.action }, now);
-    }
-    case 'reminderOwner':
-      return setReminderOwner(db, req.id, req.owner, now);
   }
 }
 
 const CONTACT_WINDOW_MS = 366 * 86_400_000;
 
-/** Methods that change data: after them, every sidebar re-reads. */
-export const WRITES = new Set<SidebarRequest['method']>([
-  'addNote',
-  'deleteNote',
-  'setTag',
-  'saveConcern',
-  'resolveConcern',
-  'recordInsert',
-  'contactSeen',
-  'addReminder',
-  'reminderAction',
-  'reminderOwner',
-  'setBirthday',
-  'clearBirthday',
-]);
+/**
+ * The view of a console tab's open conversation (lib/schemas/sidebar-view.ts), read at `now` on the
+ * background's clock: the same answers the sidebar used to ask for one by one, read once here.
+ */
+export async function sidebarView(
+  db: HuitoukeDb,
+  buyer: ConsoleBuyer | null,
+  now: number,
+  team?: Pick<TeamSync, 'lookupBuyer'>,
+): Promise<SidebarView> {
+  const ask = <R extends SidebarRequest>(req: R) =>
+    answerSidebar(db, req, now, team) as Promise<SidebarResult<R['method']>>;
+  const settings = await loadAppSettings(db);
+  const today = todayIn(settings.timeZone, now);
+  const [taxonomy, conversation] = await Promise.all([
+    ask({ method: 'taxonomy' }),
+    buyer ? conversationView(buyer) : Promise.resolve(null),
+  ]);
+  return { now, today, settings, taxonomy, conversation };
+
+  async function conversationView(open: ConsoleBuyer): Promise<ConversationView> {
+    const lookup = await ask({ method: 'buyer', platform: open.platform, id: open.id, nick: open.nick, asOf: today });
+    // The imported buyer's record id, else the one the console's id (or nick) files things under.
+    const buyerId = lookup.buyer?.id ?? recordIdOf(open.platform, open.id ?? open.nick);
+    const [suggestionContext, reminders, concerns, notes, tags, birthday] = await Promise.all([
+      ask({ method: 'suggestionContext', buyerId }),
+      ask({ method: 'reminders', buyerId }),
+      ask({ method: 'concerns', buyerId }),
+      ask({ method: 'notes', buyerId }),
+      ask({ method: 'tags', buyerId }),
+      ask({ method: 'birthday', buyerId }),
+    ]);
+    return { for: open, buyerId, lookup, suggestionContext, reminders, concerns, notes, tags, birthday };
+  }
+}

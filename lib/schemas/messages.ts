@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { ShortcutSchema } from '../templates/schema';
 import { CentsSchema, LocalDateTimeSchema, PlatformSchema, UiLocaleSchema } from './common';
 import { OrderStatusSchema } from './order';
-import { SidebarRequestSchema } from './sidebar-rpc';
+import { ConsoleBuyerSchema } from './ids';
+import { SidebarActionSchema } from './sidebar-rpc';
+import { SidebarViewSchema } from './sidebar-view';
 
 /**
  * Messages between the console content script, the background hub and the sidebar page.
@@ -12,12 +14,7 @@ import { SidebarRequestSchema } from './sidebar-rpc';
 const Id = z.string().min(1).max(300);
 const Text = z.string().max(20_000);
 
-export const ConsoleBuyerSchema = z.object({
-  id: Id.nullable(),
-  nick: z.string().max(300),
-  platform: PlatformSchema,
-});
-export type ConsoleBuyer = z.infer<typeof ConsoleBuyerSchema>;
+export { ConsoleBuyerSchema, type ConsoleBuyer } from './ids';
 
 export const ConsoleMessageSchema = z.object({
   id: Id,
@@ -264,7 +261,8 @@ export const SidebarToHubSchema = z.discriminatedUnion('type', [
   /** Drop the repair of the open built-in console ("恢复内置"). */
   z.object({ type: z.literal('restoreBuiltIn') }),
   z.object({ type: z.literal('insert'), request: InsertRequestSchema }),
-  z.object({ type: z.literal('rpc'), id: Id, request: SidebarRequestSchema }),
+  /** What the agent did (a note, a reminder, an insert…): the sidebar asks nothing, its view is pushed. */
+  z.object({ type: z.literal('rpc'), id: Id, request: SidebarActionSchema }),
   z.object({ type: z.literal('setLayout'), layout: LayoutSchema.partial() }),
   z.object({ type: z.literal('shortcuts'), shortcuts: ShortcutListSchema }),
   z.object({ type: z.literal('shortcutAnswer'), answer: ShortcutAnswerSchema }),
@@ -286,8 +284,10 @@ export const HubToSidebarSchema = z.discriminatedUnion('type', [
     value: z.unknown().optional(),
     error: z.string().max(2000).optional(),
   }),
-  /** Data changed somewhere (another tab, an import): re-read what is shown. */
-  z.object({ type: z.literal('changed') }),
+  /** The open conversation as the background sees it, after every switch and every change that touches it. */
+  z.object({ type: z.literal('view'), view: SidebarViewSchema }),
+  /** The view could not be computed (the sidebar says so with this message). */
+  z.object({ type: z.literal('viewError'), message: z.string().max(2000) }),
   z.object({ type: z.literal('shortcut'), request: ShortcutRequestSchema }),
 ]);
 export type HubToSidebar = z.infer<typeof HubToSidebarSchema>;

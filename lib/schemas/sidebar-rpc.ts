@@ -11,15 +11,18 @@ import { AppSettingsSchema } from '../settings/app';
 import { BuyerMetricsSchema, BuyerProfileSchema } from './buyer';
 import { LocalDateSchema, PlatformSchema } from './common';
 import { OrderFactsSchema } from './order';
+import { BuyerIdSchema } from './ids';
 import { GuardRulesSchema } from '../guard/rules';
 
 /**
- * The sidebar's questions to the background. The sidebar is an extension page inside the
+ * The background's data service for the sidebar. The sidebar is an extension page inside the
  * console's tab; browsers block or partition storage in such embedded frames, so the sidebar
- * never opens the database itself: the background answers from the extension's own IndexedDB.
+ * never opens the database itself. The reads (settings, buyer, notes…) make up the view the
+ * background pushes (./sidebar-view.ts); a sidebar may send only the actions ({@link SIDEBAR_ACTIONS}).
  * Requests and results are both validated where they arrive.
  */
-const BuyerId = z.string().min(1).max(400);
+/** The record id a buyer's notes, tags, concerns, reminders and birthday are filed under (./ids.ts). */
+const BuyerId = BuyerIdSchema;
 
 export const SidebarRequestSchema = z.discriminatedUnion('method', [
   z.object({ method: z.literal('settings') }),
@@ -113,6 +116,47 @@ export const SidebarRequestSchema = z.discriminatedUnion('method', [
 ]);
 export type SidebarRequest = z.infer<typeof SidebarRequestSchema>;
 export type SidebarMethod = SidebarRequest['method'];
+
+/**
+ * What a sidebar may send: the agent's actions. Everything it shows is read by the background into
+ * the tab's view (lib/schemas/sidebar-view.ts) and pushed, so the reads are the background's alone.
+ */
+export const SIDEBAR_ACTIONS = new Set<SidebarMethod>([
+  'addNote',
+  'deleteNote',
+  'setTag',
+  'saveConcern',
+  'resolveConcern',
+  'recordInsert',
+  'contactSeen',
+  'addReminder',
+  'reminderAction',
+  'reminderOwner',
+  'setBirthday',
+  'clearBirthday',
+]);
+export type SidebarAction = Extract<
+  SidebarRequest,
+  {
+    method:
+      | 'addNote'
+      | 'deleteNote'
+      | 'setTag'
+      | 'saveConcern'
+      | 'resolveConcern'
+      | 'recordInsert'
+      | 'contactSeen'
+      | 'addReminder'
+      | 'reminderAction'
+      | 'reminderOwner'
+      | 'setBirthday'
+      | 'clearBirthday';
+  }
+>;
+export const isAction = (req: SidebarRequest): req is SidebarAction => SIDEBAR_ACTIONS.has(req.method);
+export const SidebarActionSchema = SidebarRequestSchema.refine((r) => SIDEBAR_ACTIONS.has(r.method), {
+  message: 'not an action a sidebar may send',
+}) as unknown as z.ZodType<SidebarAction>;
 
 export const BuyerLookupSchema = z.object({
   /** The imported buyer, when the console's buyer is in the data. */

@@ -256,7 +256,7 @@ test.describe('hostile console page', () => {
           port.onMessage.addListener((m) => resolve(`answered: ${JSON.stringify(m)}`));
           port.onDisconnect.addListener(() => resolve('disconnected'));
           port.postMessage({ type: 'hello', nonce });
-          port.postMessage({ type: 'rpc', id: 'steal', request: { method: 'settings' } });
+          port.postMessage({ type: 'rpc', id: 'steal', request: { method: 'deleteNote', id: 'n1' } });
           setTimeout(() => resolve('silence'), 3000);
         }),
       nonce,

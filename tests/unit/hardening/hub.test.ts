@@ -186,6 +186,8 @@ describe('hub: malformed messages are ignored', () => {
     { type: 'shortcuts', shortcuts: ['/cm', 'fh'] },
     { type: 'shortcutAnswer', answer: { requestId: 's', outcome: 'sent' } },
     { type: 'rpc', id: 'x', request: { method: 'dropDatabase' } },
+    // A read: the sidebar is pushed its view and asks for nothing.
+    { type: 'rpc', id: 'x', request: { method: 'notes', buyerId: 'taobao:b1' } },
     { type: 'rpc', id: 'x', request: { method: 'addNote', buyerId: 'taobao:b1', text: 'x'.repeat(5001) } },
     { type: 'setLayout', layout: { width: 1e9 } },
     { type: 'toggle' },
@@ -214,9 +216,9 @@ describe('hub: malformed messages are ignored', () => {
     await Promise.resolve();
     expect(cs.posted).toEqual([]);
     expect(answered).toEqual([]);
-    sb.emit({ type: 'rpc', id: 'r1', request: { method: 'settings' } });
+    sb.emit({ type: 'rpc', id: 'r1', request: { method: 'deleteNote', id: 'n1' } });
     await new Promise((r) => setTimeout(r, 0));
-    expect(answered).toEqual([{ method: 'settings' }]);
+    expect(answered).toEqual([{ method: 'deleteNote', id: 'n1' }]);
   });
 
   it('hostile strings inside well-formed messages are relayed as data, unchanged', () => {
@@ -241,7 +243,7 @@ describe('hub: malformed messages are ignored', () => {
 });
 
 describe('hub: a sidebar is served only in the frame its tab’s content script made', () => {
-  const rpc = { type: 'rpc', id: 'r1', request: { method: 'settings' } };
+  const rpc = { type: 'rpc', id: 'r1', request: { method: 'deleteNote', id: 'n1' } };
   const flush = () => new Promise((r) => setTimeout(r, 0));
 
   it('a copy of the sidebar without the nonce (framed by a page) gets no state, no data, no insert', async () => {
@@ -264,7 +266,7 @@ describe('hub: a sidebar is served only in the frame its tab’s content script 
     const silent = fakePort(PORT_SIDEBAR, { ...sidebarSender(), frameId: 10 });
     hub.connect(silent);
     cs.emit({ type: 'state', state: state('买家B') });
-    hub.broadcastChanged();
+    hub.changed({ all: true });
     hub.toSidebars(7, { type: 'focusSuggestions' });
     await flush();
     for (const port of [eager, guesser, silent]) expect(port.posted).toEqual([]);
@@ -285,7 +287,7 @@ describe('hub: a sidebar is served only in the frame its tab’s content script 
     const thief = fakePort(PORT_SIDEBAR, sidebarSender(8));
     hub.connect(thief);
     thief.emit({ type: 'hello', nonce: NONCE });
-    thief.emit({ type: 'rpc', id: 'r1', request: { method: 'settings' } });
+    thief.emit({ type: 'rpc', id: 'r1', request: { method: 'deleteNote', id: 'n1' } });
     cs8.emit({ type: 'state', state: state('八号') });
     expect(thief.posted).toEqual([]);
     // Tab 8's console re-registers its own frame (it does on every reconnect): the thief is shut.
@@ -345,7 +347,7 @@ describe('hub: a sidebar is served only in the frame its tab’s content script 
     // Bound: the state, then the answer to what it asked while waiting.
     expect(sb.posted[0]).toEqual({ type: 'state', state: null });
     expect(sb.posted[1]).toMatchObject({ type: 'rpcResult', id: 'r1', ok: true });
-    expect(answered).toEqual([{ method: 'settings' }]);
+    expect(answered).toEqual([{ method: 'deleteNote', id: 'n1' }]);
     cs.emit({ type: 'state', state: state('买家A') });
     expect(sb.posted.at(-1)).toEqual({ type: 'state', state: state('买家A') });
   });
@@ -441,5 +443,54 @@ describe('hub: console states reach the order-event handler', () => {
     hub.connect(spy);
     spy.emit({ type: 'state', state: withOrders });
     expect(seen).toEqual([[7, '买家A']]);
+  });
+});
+
+describe('hub: the views it pushes', () => {
+  const viewOf = (nick: string | null) =>
+    ({
+      now: 0,
+      today: '2026-01-01',
+      conversation: nick === null ? null : { for: { platform: 'taobao', id: 'b1', nick }, buyerId: `taobao:b1` },
+    }) as never;
+  const views = (port: FakePort) =>
+    port.posted.flatMap((m) => {
+      const msg = m as { type: string; view?: { conversation: { for: { nick: string } } | null } };
+      return msg.type === 'view' ? [msg.view?.conversation?.for.nick ?? null] : [];
+    });
+
+  it('a linked sidebar gets the view of the buyer its console shows; unlinked ports and other tabs get none', async () => {
+    const computed: (string | null)[] = [];
+    const hub = createHub({
+      extensionId: ID,
+      extensionOrigin: ORIGIN,
+      view: async (buyer) => {
+        computed.push(buyer?.nick ?? null);
+        return viewOf(buyer?.nick ?? null);
+      },
+    });
+    const { cs, sb } = linked(hub);
+    const silent = fakePort(PORT_SIDEBAR, { ...sidebarSender(), frameId: 10 });
+    hub.connect(silent);
+    const other = linked(hub, 8, OTHER_NONCE);
+    cs.emit({ type: 'state', state: state('买家A') });
+    await hub.views.idle();
+    cs.emit({ type: 'state', state: state('买家B') });
+    await hub.views.idle();
+    // A new message in the same conversation: the view stays.
+    cs.emit({ type: 'state', state: { ...state('买家B'), messages: [{ id: 'm2', author: 'buyer', text: '在' }] } });
+    await hub.views.idle();
+    expect(views(sb).at(-1)).toBe('买家B');
+    expect(computed.filter((n) => n === '买家B')).toHaveLength(1);
+    expect(silent.posted).toEqual([]);
+    expect(views(other.sb)).toEqual([null]);
+    // A change about another buyer leaves this view alone; one about this buyer recomputes it.
+    const before = computed.length;
+    hub.changed({ all: false, buyers: new Set(['taobao:someone-else']) });
+    await hub.views.idle();
+    expect(computed.length).toBe(before);
+    hub.changed({ all: false, buyers: new Set(['taobao:b1']) });
+    await hub.views.idle();
+    expect(computed.length).toBe(before + 1);
   });
 });
