@@ -452,6 +452,27 @@ describe('taught consoles', () => {
     for (const side of [sup, agent]) expect(await side.tick()).toMatchObject({ pushed: 0 });
   });
 
+  it("a pulled console lost to another writer's save of the whole list is put back, not removed for the whole team", async () => {
+    const server = new MemorySyncServer();
+    const sup = withConsoles(server, 'm-s', 'supervisor');
+    const agent = withConsoles(server, 'm-a');
+    sup.box.list = [lazada()];
+    await sup.tick();
+    await agent.tick();
+    expect(agent.box.list).toEqual([lazada()]);
+    // The agent's picker had read the list before the pull and now saves it whole, without the pulled console.
+    agent.box.list = [];
+    await agent.tick();
+    expect(server.get('console', 'lazada-my')?.deletedAt).toBeUndefined();
+    expect(agent.box.list).toEqual([lazada()]);
+    await sup.tick();
+    expect(sup.box.list).toEqual([lazada()]);
+    // Once this browser has seen it, removing it is a removal, as before.
+    agent.box.list = [];
+    await agent.tick();
+    expect(server.get('console', 'lazada-my')?.deletedAt).toBeTypeOf('number');
+  });
+
   it('keeps consoles under the key the extension stores them in', () => {
     expect(TAUGHT_CONSOLES_KEY).toBe(CUSTOM_CONSOLES_KEY);
   });

@@ -124,9 +124,10 @@ export interface StoredList {
  * console's id, `definition` = the console. A console carries no time of its own, so a record's
  * `updatedAt` is when the scan read it: only a changed definition is pushed (rule 1 ignores a bare
  * re-stamp), as of the scan after the change. Removing a console removes it from the list, so the
- * scan finds deletions from the shadows (`hardDeletes`). Writes are serialised here; the picker's
- * own save is a separate writer of the same list (a save and a pull at the same instant: the later
- * write of the whole list wins, and the next scan or pull sets it right).
+ * scan finds deletions from the shadows (`hardDeletes`) — only of consoles a scan saw here. Writes are
+ * serialised here; the picker's own save is a separate writer of the same list (a save and a pull at
+ * the same instant: the later write of the whole list wins; a pulled console it dropped is put back by
+ * the next scan, never removed for the team).
  */
 export function consoleSource(list: StoredList, now: () => number = Date.now): LocalSource {
   let queue: Promise<unknown> = Promise.resolve();
@@ -535,7 +536,7 @@ export class DexieSyncStore implements SyncStore {
 
   /**
    * A restore replaced the records under the shadows: forget the outbox (its changes were to records
-   * the restore replaced), the shadows, the cursor and the scan marks, and pull the shop anew before
+   * the restore replaced), the shadows, the cursor, the scan marks and what the scans saw, and pull the shop anew before
    * anything is scanned (`rebuilding` until a pull reached the end).
    */
   async resetForRestore(mark: string): Promise<void> {
@@ -543,6 +544,7 @@ export class DexieSyncStore implements SyncStore {
       await this.sync.outbox.clear();
       await this.sync.shadows.clear();
       await this.sync.meta.bulkDelete(['cursor', 'scanMarks']);
+      await this.sync.meta.where('key').startsWith('seen:').delete();
       await this.sync.meta.bulkPut([
         { key: 'restoreMark', value: mark },
         { key: 'rebuilding', value: true },
@@ -642,13 +644,23 @@ export async function scanLocalChanges(
       const present = new Set(
         (mark === undefined ? rows : await source.changedSince(undefined)).map((r) => String(r.id)),
       );
+      // Gone since a scan saw it here is a removal. Never seen here is a pulled record another writer's
+      // save of the whole list dropped (it had read the list before the pull): put back, not removed team-wide.
+      const seenKey = `seen:${kind}`;
+      const seen = new Set(((await store.sync.meta.get(seenKey))?.value as string[] | undefined) ?? []);
       for (const shadow of await store.shadowsOf(kind)) {
         if (present.has(shadow.id) || isDeleted(shadow.data)) continue;
         const open = await store.lastEntry(kind, shadow.id);
         if (open && !open.sent && open.delete) continue;
+        if (!seen.has(shadow.id)) {
+          await source.update(shadow.id, () => shadow.data);
+          present.add(shadow.id);
+          continue;
+        }
         await engine.noteChange(kind, shadow.id, { delete: true, at: now });
         noted++;
       }
+      await store.sync.meta.put({ key: seenKey, value: [...present] });
     }
     // A record from another browser may carry a later clock than ours: the mark never passes our own.
     marks[kind] = Math.max(mark ?? 0, Math.min(newest, now) - SCAN_SLACK_MS, 0);

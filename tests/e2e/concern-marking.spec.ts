@@ -58,5 +58,5 @@ test('the agent selects words the detector missed and marks them as a concern; t
   const lines = readFileSync(await (await download).path(), 'utf8')
     .trim()
     .split('\n');
-  expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual([{ text: MESSAGE, concerns: ['size'] }]);
+  expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual([{ text: MESSAGE, concerns: ['size'], lang: 'zh-CN' }]);
 });
