@@ -2,46 +2,36 @@ import './suggestions.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorBoundary } from '@/components/common/ErrorBoundary';
 import { useLocale, useT } from '@/components/common/i18n';
-import { couponLabel, type ResolvedCoupon } from '@/lib/coupons';
-import { guardListName, guardNames, resolveGuard, type GuardWarning } from '@/lib/guard';
-import type { FollowupKey } from '@/lib/i18n/catalog/followup';
+import type { ShortcutRequest } from '@/lib/schemas/messages';
+import type { MeaningFinder } from '@/lib/search/meaning';
 import type { AppSettings } from '@/lib/settings/app';
 import {
-  createTemplateSearchIndex,
-  formatReason,
-  labelLocale,
-  searchTemplates,
-  type RankedTemplate,
-  type Template,
-} from '@/lib/templates';
-import { COUPON_ONLY_TEMPLATE, CouponsPanel } from './CouponsPanel';
-import { SuggestionItem, type ItemState, type SuggestionView } from './SuggestionsItem';
-import {
-  guardFor,
+  consoleGuard,
+  contactOfInsert,
+  decideInsert,
   insertFailureMessage,
-  renderFor,
+  listKeyAction,
+  openReminderKinds,
+  pinKey,
+  quickPickNumber,
   sameTarget,
+  shortcutKey,
+  shortcutsOf,
+  suggestionList,
+  takesKey,
+  templateForCoupon,
   templateForShortcut,
-  useSuggestions,
-  usesCoupon,
   type ConversationFacts,
-  type Suggestions,
-} from './SuggestionsModel';
+  type ListOptions,
+  type PinnedCoupon,
+  type SuggestionView,
+} from '@/lib/suggestions';
+import { createTemplateSearchIndex, labelLocale, type Template } from '@/lib/templates';
+import { CouponsPanel } from './CouponsPanel';
+import { SuggestionItem, type ItemState } from './SuggestionsItem';
+import { useSuggestions } from './SuggestionsModel';
 import type { HubApi } from './useHub';
-import type { ShortcutRequest } from '@/lib/schemas/messages';
 import { useQuery } from './useQuery';
-import type { MeaningFinder } from '@/lib/search/meaning';
-
-const TOP = 5;
-const SEARCH_LIMIT = 8;
-const DAY_MS = 86_400_000;
-/** Keys that pick the suggestion numbered so, while the list (not the search box) has the keyboard. */
-const QUICK_PICK = /^[1-9]$/;
-
-interface Pinned {
-  template: Template;
-  coupon: ResolvedCoupon;
-}
 
 /** A template asked for by a shortcut typed in the console's input (`/cm` + Tab). */
 interface ViaShortcut {
@@ -51,8 +41,6 @@ interface ViaShortcut {
 
 /** What choosing a suggestion came to: put in, refused, or waiting in its form for the agent. */
 type Chosen = 'inserted' | 'failed' | 'form' | 'busy';
-
-const shortcutKey = (template: Template) => `sc:${template.id}`;
 
 /**
  * Ranked replies for the open conversation, with coupons below. Keyboard first: Alt+J (or the
@@ -82,22 +70,14 @@ export function SuggestionsPanel({
   const ctx = useQuery(hub, { method: 'suggestionContext', buyerId: facts.buyerId });
   const reminders = useQuery(hub, { method: 'reminders', buyerId: facts.buyerId });
   const reminderKinds = useMemo(
-    () =>
-      new Set(
-        reminders.status === 'ready'
-          ? [
-              ...reminders.value.due,
-              ...reminders.value.upcoming.filter((r) => r.dueAt - reminders.value.now < DAY_MS),
-            ].map((r) => r.kind)
-          : [],
-      ),
+    () => (reminders.status === 'ready' ? openReminderKinds(reminders.value, reminders.value.now) : new Set<never>()),
     [reminders],
   );
   const s = useSuggestions(facts, ctx.status === 'ready' ? ctx.value : null, settings, reminderKinds);
   const [active, setActive] = useState(0);
   const [query, setQuery] = useState<string | null>(null);
   const [showAll, setShowAll] = useState(false);
-  const [pinned, setPinned] = useState<Pinned | null>(null);
+  const [pinned, setPinned] = useState<PinnedCoupon | null>(null);
   const [open, setOpen] = useState<{ key: string; state: ItemState } | null>(null);
   const [viaShortcut, setViaShortcut] = useState<ViaShortcut | null>(null);
   const listRef = useRef<HTMLUListElement | null>(null);
@@ -131,13 +111,7 @@ export function SuggestionsPanel({
   const all = useMemo(() => new Map((templates ?? []).map((x) => [x.id, x])), [templates]);
 
   // The console's input answers to the shortcuts of these templates (and leaves every other Tab alone).
-  const shortcutList = useMemo(
-    () =>
-      JSON.stringify(
-        [...new Set((templates ?? []).flatMap((x) => (x.enabled && x.shortcut ? [x.shortcut] : [])))].sort(),
-      ),
-    [templates],
-  );
+  const shortcutList = useMemo(() => JSON.stringify(shortcutsOf(templates ?? [])), [templates]);
   useEffect(() => {
     if (templates) hub.send({ type: 'shortcuts', shortcuts: JSON.parse(shortcutList) as string[] });
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -149,37 +123,29 @@ export function SuggestionsPanel({
   const guardRules = ctx.status === 'ready' ? ctx.value.guardRules : null;
   const recentSameText = ctx.status === 'ready' ? ctx.value.sameText : null;
   const platformGuard = useMemo(
-    () =>
-      guardRules
-        ? JSON.stringify({
-            ...resolveGuard(guardRules, facts.platform, guardNames(locale), (id) => guardListName(id, locale)),
-            sameText: recentSameText ?? [],
-          })
-        : null,
+    () => (guardRules ? JSON.stringify(consoleGuard(guardRules, facts.platform, locale, recentSameText)) : null),
     [guardRules, recentSameText, facts.platform, locale],
   );
   useEffect(() => {
-    if (platformGuard) hub.send({ type: 'guard', guard: JSON.parse(platformGuard) as ReturnType<typeof resolveGuard> });
+    if (platformGuard) hub.send({ type: 'guard', guard: JSON.parse(platformGuard) as ReturnType<typeof consoleGuard> });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [platformGuard, hub.connectTick]);
 
+  const listOptions = (over: Partial<ListOptions> = {}): ListOptions => ({
+    query,
+    index,
+    all,
+    pinned,
+    viaShortcut: viaShortcut && { template: viaShortcut.template, typed: viaShortcut.request.typed },
+    showAll,
+    open: open && { key: open.key, answers: open.state.answers },
+    concernNames,
+    locale,
+    meaning,
+    ...over,
+  });
   const views = useMemo(
-    () =>
-      s
-        ? buildViews(s, facts, settings, {
-            query,
-            index,
-            all,
-            pinned,
-            viaShortcut,
-            showAll,
-            open,
-            concernNames,
-            locale,
-            t,
-            meaning,
-          })
-        : null,
+    () => (s ? suggestionList(s, facts, settings, listOptions()) : null),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [s, facts, settings, query, index, all, pinned, viaShortcut, showAll, open, concernNames, locale, meaning],
   );
@@ -248,45 +214,31 @@ export function SuggestionsPanel({
   async function choose(view: SuggestionView, typedNow?: ShortcutRequest): Promise<Chosen> {
     if (!s || busy.current) return 'busy';
     const current = open?.key === view.key ? open.state : { answers: {}, blocks: [], warns: [], confirming: false };
-    const render = renderFor(s, facts.profile, settings, {
-      template: view.template,
-      coupon: couponOf(view, s, pinned),
-      answers: current.answers,
-      nick: facts.nick,
-    });
-    if (!render.ok) {
-      // Blanks to fill or a broken template: open it so the agent sees what is missing.
-      setOpen({ key: view.key, state: { ...current, blocks: [], warns: [], confirming: false } });
-      return 'form';
-    }
-    const coupon = couponOf(view, s, pinned);
-    const sameText =
-      guardRules && ctx.status === 'ready' ? { rule: guardRules.repeat, recent: ctx.value.sameText } : null;
-    const guard = guardFor(
-      render.text,
+    const decision = decideInsert(
+      view,
+      s,
       facts,
-      coupon,
-      Date.now(),
       settings,
-      guardRules?.limits[facts.platform],
-      sameText,
+      { pinned, answers: current.answers, confirming: current.confirming },
+      Date.now(),
+      {
+        limits: guardRules?.limits[facts.platform],
+        sameText: guardRules && ctx.status === 'ready' ? { rule: guardRules.repeat, recent: ctx.value.sameText } : null,
+      },
     );
-    const warns: GuardWarning[] = [...guard.warns, ...capWarnings(view, s)];
-    if (guard.blocks.length > 0) {
-      setOpen({ key: view.key, state: { ...current, blocks: guard.blocks, warns, confirming: false } });
-      return 'form';
-    }
-    if (warns.length > 0 && !current.confirming) {
-      setOpen({ key: view.key, state: { ...current, blocks: [], warns, confirming: true } });
+    if (decision.kind === 'form') {
+      // Blanks to fill, a broken template, a block, or warnings to confirm: the agent sees them in its form.
+      const { blocks, warns, confirming } = decision;
+      setOpen({ key: view.key, state: { ...current, blocks, warns, confirming } });
       return 'form';
     }
     const typed =
       typedNow ?? (viaShortcut && view.key === shortcutKey(viaShortcut.template) ? viaShortcut.request : null);
     busy.current = true;
     try {
-      const result = await hub.insert(render.text, {
+      const result = await hub.insert(decision.text, {
         target: facts.target,
-        cursorOffset: render.cursor ?? undefined,
+        cursorOffset: decision.cursor ?? undefined,
         ...(typed ? { replace: { shortcutId: typed.requestId, typed: typed.typed } } : {}),
       });
       if (typed) setViaShortcut(null);
@@ -301,16 +253,12 @@ export function SuggestionsPanel({
       setPinned(null);
       // Only now, with the console's word that the text is in the input, is the contact logged;
       // asked again if the worker stops first (the background keeps one entry per request id).
-      const stored = view.template.id !== COUPON_ONLY_TEMPLATE.id;
       hub
         .confirmed({
           method: 'recordInsert',
           requestId: result.requestId,
           buyerId: facts.buyerId,
-          templateId: stored ? view.template.id : null,
-          text: render.text.slice(0, 2000),
-          ...(stored ? {} : { kind: 'coupon' }),
-          ...(coupon ? { couponId: coupon.coupon.id } : {}),
+          ...contactOfInsert(view.template, decision.text, decision.coupon),
         })
         .catch(() => hub.showNotice({ kind: 'error', key: 'sg_contactNotRecorded' }));
       return 'inserted';
@@ -334,19 +282,12 @@ export function SuggestionsPanel({
     setViaShortcut(via);
     setQuery(null);
     setActive(0);
-    const view = buildViews(s, facts, settings, {
-      query: null,
-      index,
-      all,
-      pinned,
-      viaShortcut: via,
-      showAll,
-      open: null,
-      concernNames,
-      locale,
-      t,
-      meaning,
-    }).items[0];
+    const view = suggestionList(
+      s,
+      facts,
+      settings,
+      listOptions({ query: null, open: null, viaShortcut: { template, typed: typedShortcut.typed } }),
+    ).items[0];
     if (!view) return;
     void choose(view, typedShortcut).then((outcome) => {
       // 'form': the form, once drawn, tells the console (see the effect on shortcutOpen above).
@@ -369,33 +310,50 @@ export function SuggestionsPanel({
   closeOpenRef.current = closeOpen;
 
   const onListKey = (e: React.KeyboardEvent) => {
-    if (e.nativeEvent.isComposing) return;
-    const inBlank = (e.target as HTMLElement).tagName === 'INPUT' && e.target !== searchRef.current;
-    if (inBlank) return;
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      const next = Math.max(0, Math.min(list.length - 1, activeIndex + (e.key === 'ArrowDown' ? 1 : -1)));
-      setActive(next);
-      if (open && open.key !== list[next]?.key) setOpen(null);
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      const view = list[activeIndex];
-      if (view) void choose(view);
-    } else if (e.target !== searchRef.current && !e.altKey && !e.ctrlKey && !e.metaKey && QUICK_PICK.test(e.key)) {
-      // 1–9: the numbered suggestion, as Enter on it would (a form or a warning opens it instead).
-      e.preventDefault();
-      const n = Number(e.key) - 1;
-      const view = list[n];
-      if (!view) return;
-      setActive(n);
-      if (open && open.key !== view.key) setOpen(null);
-      void choose(view);
-    } else if (e.key === '/' && query === null) {
-      e.preventDefault();
-      openSearch();
-    } else if (e.key === 'Escape') {
-      if (open) closeOpen();
-      else if (query !== null) closeSearch();
+    const inSearch = e.target === searchRef.current;
+    const action = listKeyAction(
+      {
+        key: e.key,
+        altKey: e.altKey,
+        ctrlKey: e.ctrlKey,
+        metaKey: e.metaKey,
+        isComposing: e.nativeEvent.isComposing,
+      },
+      {
+        count: list.length,
+        active: activeIndex,
+        inSearch,
+        inBlank: (e.target as HTMLElement).tagName === 'INPUT' && !inSearch,
+        searching: query !== null,
+        open: open !== null,
+      },
+    );
+    if (!action) return;
+    if (takesKey(action)) e.preventDefault();
+    switch (action.kind) {
+      case 'move':
+        setActive(action.to);
+        if (open && open.key !== list[action.to]?.key) setOpen(null);
+        break;
+      case 'choose': {
+        // Enter on the active line; 1–9 on the line numbered so, as Enter on it would.
+        const view = list[action.index]!;
+        if (action.activate) {
+          setActive(action.index);
+          if (open && open.key !== view.key) setOpen(null);
+        }
+        void choose(view);
+        break;
+      }
+      case 'openSearch':
+        openSearch();
+        break;
+      case 'closeOpen':
+        closeOpen();
+        break;
+      case 'closeSearch':
+        closeSearch();
+        break;
     }
   };
 
@@ -457,7 +415,7 @@ export function SuggestionsPanel({
             <SuggestionItem
               key={view.key}
               id={`sg-${i}`}
-              pick={i < 9 ? i + 1 : null}
+              pick={quickPickNumber(i)}
               view={view}
               active={i === activeIndex}
               open={open?.key === view.key ? open.state : null}
@@ -512,7 +470,7 @@ export function SuggestionsPanel({
               setQuery(null);
               setPinned({ template, coupon });
               setActive(0);
-              setOpen({ key: `pin:${template.id}`, state: { answers: {}, blocks: [], warns: [], confirming: false } });
+              setOpen({ key: pinKey(template), state: { answers: {}, blocks: [], warns: [], confirming: false } });
               listRef.current?.focus();
             }}
             lang={labelLocale(s.lang)}
@@ -521,116 +479,4 @@ export function SuggestionsPanel({
       )}
     </section>
   );
-}
-
-function couponOf(view: SuggestionView, s: Suggestions, pinned: Pinned | null): ResolvedCoupon | null {
-  if (!usesCoupon(view.template)) return null;
-  if (pinned && view.key === `pin:${pinned.template.id}`) return pinned.coupon;
-  return s.bestCoupon;
-}
-
-function capWarnings(view: SuggestionView, s: Suggestions): GuardWarning[] {
-  const ranked = s.ranked.find((r) => r.template.id === view.template.id);
-  const cap = ranked?.capped ? ranked.reason.find((p) => p.kind === 'capped') : undefined;
-  return cap && cap.kind === 'capped'
-    ? [{ code: cap.code as FollowupKey, params: cap.params ?? {}, severity: 'warn' }]
-    : [];
-}
-
-/** For a coupon the agent picked: the best-ranked template that carries a coupon, preferring the stage's win-back. */
-function templateForCoupon(s: Suggestions): Template {
-  const fits = s.ranked.filter((r) => usesCoupon(r.template) && r.template.kind !== 'unpaid_reminder');
-  return (
-    (fits.find((r) => r.template.kind === 'reengage') ?? fits.find((r) => !r.capped))?.template ?? COUPON_ONLY_TEMPLATE
-  );
-}
-
-interface BuildOptions {
-  query: string | null;
-  index: ReturnType<typeof createTemplateSearchIndex> | null;
-  all: ReadonlyMap<string, Template>;
-  pinned: Pinned | null;
-  viaShortcut: ViaShortcut | null;
-  showAll: boolean;
-  open: { key: string; state: ItemState } | null;
-  concernNames: Record<string, string>;
-  locale: 'zh-CN' | 'en';
-  t: ReturnType<typeof useT>;
-  meaning?: MeaningFinder;
-}
-
-function buildViews(
-  s: Suggestions,
-  facts: ConversationFacts,
-  settings: AppSettings,
-  o: BuildOptions,
-): { items: SuggestionView[]; more: number; total: number } {
-  const reasonOf = (r: RankedTemplate) => formatReason(r.reason, o.locale, o.concernNames);
-  const view = (
-    key: string,
-    template: Template,
-    reason: string,
-    capped: boolean,
-    coupon: ResolvedCoupon | null,
-  ): SuggestionView => {
-    const answers = o.open?.key === key ? o.open.state.answers : {};
-    const needs = usesCoupon(template);
-    const used = needs ? coupon : null;
-    return {
-      key,
-      template,
-      reason,
-      capped,
-      couponLabel: used ? couponLabel(used, labelLocale(s.lang)) : null,
-      needsCouponMissing: needs && !used,
-      render: renderFor(s, facts.profile, settings, { template, coupon: used, answers, nick: facts.nick }),
-    };
-  };
-  if (o.query !== null && o.query.trim() !== '' && o.index) {
-    const byId = new Map(s.ranked.map((r) => [r.template.id, r]));
-    const hits = searchTemplates(o.index, o.query, SEARCH_LIMIT, o.meaning ? { meaning: o.meaning } : undefined);
-    const items = hits.flatMap((hit) => {
-      const ranked = byId.get(hit.id);
-      const template = ranked?.template ?? o.all.get(hit.id);
-      if (!template) return [];
-      const reason = ranked
-        ? reasonOf(ranked)
-        : o.t('sg_fromSearch', { folder: template.folder || o.t('sg_topFolder') });
-      return [view(`q:${hit.id}`, template, reason, ranked?.capped ?? false, s.bestCoupon)];
-    });
-    return { items, more: 0, total: items.length };
-  }
-  const typed = o.viaShortcut;
-  if (typed) {
-    // The template the agent asked for by its shortcut, first; then the ranked ones as usual.
-    const ranked = s.ranked.find((r) => r.template.id === typed.template.id);
-    const reason = o.t('sg_fromShortcut', { shortcut: typed.request.typed });
-    const first = view(shortcutKey(typed.template), typed.template, reason, ranked?.capped ?? false, s.bestCoupon);
-    const others = buildViews(s, facts, settings, { ...o, viaShortcut: null });
-    const items = [first, ...others.items.filter((v) => v.template.id !== typed.template.id)];
-    return { items, more: others.more, total: others.total };
-  }
-  const pinnedView = o.pinned
-    ? [view(`pin:${o.pinned.template.id}`, o.pinned.template, couponReason(o, s), false, o.pinned.coupon)]
-    : [];
-  const rest = s.ranked.filter((r) => r.template.id !== o.pinned?.template.id);
-  // A template that needs a coupon this buyer cannot get goes after the ones ready to use.
-  const ready = rest.filter((r) => !usesCoupon(r.template) || s.bestCoupon);
-  const waiting = rest.filter((r) => usesCoupon(r.template) && !s.bestCoupon);
-  const ordered = [...ready, ...waiting];
-  const shown = o.showAll ? ordered : ordered.slice(0, TOP);
-  const items = [
-    ...pinnedView,
-    ...shown.map((r) => {
-      const v = view(`r:${r.template.id}`, r.template, reasonOf(r), r.capped, s.bestCoupon);
-      return v.needsCouponMissing ? { ...v, reason: `${o.t('sg_noCouponShort')} · ${v.reason}` } : v;
-    }),
-  ];
-  return { items, more: Math.max(0, rest.length - TOP), total: rest.length };
-}
-
-function couponReason(o: BuildOptions, s: Suggestions): string {
-  const ranked = s.ranked.find((r) => r.template.id === o.pinned?.template.id);
-  const why = ranked ? formatReason(ranked.reason, o.locale, o.concernNames) : '';
-  return why ? `${o.t('sg_couponChosen')} · ${why}` : o.t('sg_couponChosen');
 }

@@ -1,21 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import type { ConsoleMessage } from '@/lib/schemas/messages';
-import { DEFAULT_APP_SETTINGS } from '@/lib/settings/app';
-import { sampleBuyer } from '@/lib/templates/testing';
+import type { ConsoleMessage } from '../schemas/messages';
+import { DEFAULT_APP_SETTINGS } from '../settings/app';
+import { sampleBuyer } from '../templates/testing';
 import {
   agentMessagesInARow,
   guardFor,
   insertFailureMessage,
   kindsForNow,
   renderContextFor,
+  renderFor,
   sameTarget,
   templateForShortcut,
   type ConversationFacts,
   type Suggestions,
-} from './SuggestionsModel';
-import { defaultTemplates, renderTemplate, withConsoleOrders } from '@/lib/templates';
-import { translate } from '@/lib/i18n';
-import { defaultGuardRules, textFingerprint } from '@/lib/guard';
+} from './index';
+import { defaultTemplates, renderTemplate, withConsoleOrders } from '../templates';
+import { translate } from '../i18n';
+import { defaultGuardRules, textFingerprint } from '../guard';
 
 const msg = (author: ConsoleMessage['author'], n: number): ConsoleMessage => ({
   id: `m${n}`,
@@ -106,10 +107,7 @@ describe('send guard in the sidebar', () => {
 });
 
 describe('rendering for a buyer who is not in the imported data', () => {
-  it('fills {{buyer.nick}} from the console', async () => {
-    const { renderFor } = await import('./SuggestionsModel');
-    const { DEFAULT_APP_SETTINGS } = await import('@/lib/settings/app');
-    const { defaultTemplates } = await import('@/lib/templates');
+  it('fills {{buyer.nick}} from the console', () => {
     const template = { ...defaultTemplates()[0]!, variants: { 'zh-CN': '{{buyer.nick}}，您好' } };
     const s = { lang: 'zh-CN' as const, today: '2025-06-20', ranked: [], coupons: [], bestCoupon: null };
     const withNick = renderFor(s, null, DEFAULT_APP_SETTINGS, { template, coupon: null, answers: {}, nick: '小鱼' });
