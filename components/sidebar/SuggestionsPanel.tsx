@@ -1,46 +1,35 @@
 import './suggestions.css';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { ErrorBoundary } from '@/components/common/ErrorBoundary';
 import { useLocale, useT } from '@/components/common/i18n';
 import type { ShortcutRequest } from '@/lib/schemas/messages';
 import type { MeaningFinder } from '@/lib/search/meaning';
 import type { AppSettings } from '@/lib/settings/app';
 import {
-  consoleGuard,
   contactOfInsert,
   decideInsert,
   insertFailureMessage,
-  listKeyAction,
   openReminderKinds,
   pinKey,
   quickPickNumber,
-  sameTarget,
   shortcutKey,
-  shortcutsOf,
   suggestionList,
-  takesKey,
   templateForCoupon,
-  templateForShortcut,
   type ConversationFacts,
   type ListOptions,
   type PinnedCoupon,
   type SuggestionView,
 } from '@/lib/suggestions';
-import { createTemplateSearchIndex, labelLocale, type Template } from '@/lib/templates';
+import { createTemplateSearchIndex, labelLocale } from '@/lib/templates';
 import { CouponsPanel } from './CouponsPanel';
-import { SuggestionItem, type ItemState } from './SuggestionsItem';
+import { SuggestionItem } from './SuggestionsItem';
 import { useSuggestions } from './SuggestionsModel';
+import { SuggestionSearch } from './SuggestionSearch';
+import { useConsoleFeeds, useContactSeen } from './useConsoleFeeds';
 import type { HubApi } from './useHub';
 import { useQuery } from './useQuery';
-
-/** A template asked for by a shortcut typed in the console's input (`/cm` + Tab). */
-interface ViaShortcut {
-  template: Template;
-  request: ShortcutRequest;
-}
-
-/** What choosing a suggestion came to: put in, refused, or waiting in its form for the agent. */
-type Chosen = 'inserted' | 'failed' | 'form' | 'busy';
+import { useSuggestionKeys } from './useSuggestionKeys';
+import { useTypedShortcut, type Chosen, type OpenItem, type ViaShortcut } from './useTypedShortcut';
 
 /**
  * Ranked replies for the open conversation, with coupons below. Keyboard first: Alt+J (or the
@@ -78,58 +67,18 @@ export function SuggestionsPanel({
   const [query, setQuery] = useState<string | null>(null);
   const [showAll, setShowAll] = useState(false);
   const [pinned, setPinned] = useState<PinnedCoupon | null>(null);
-  const [open, setOpen] = useState<{ key: string; state: ItemState } | null>(null);
+  const [open, setOpen] = useState<OpenItem>(null);
   const [viaShortcut, setViaShortcut] = useState<ViaShortcut | null>(null);
   const listRef = useRef<HTMLUListElement | null>(null);
   const searchRef = useRef<HTMLInputElement | null>(null);
   const busy = useRef(false);
-  const insertedHere = useRef(0);
-  const seenAgent = useRef<Set<string> | null>(null);
+  const insertedHere = useContactSeen(hub, facts);
+  const context = ctx.status === 'ready' ? ctx.value : null;
+  useConsoleFeeds(hub, facts, context, locale);
 
-  // Agent messages that appear after an insertion may be that text, sent: the log is told, and
-  // marketing counts against the caps only from then on. Messages already shown when the
-  // conversation opened are history and never match a new insertion.
-  useEffect(() => {
-    const agent = facts.messages.filter((m) => m.author === 'agent');
-    if (!seenAgent.current) {
-      seenAgent.current = new Set(agent.map((m) => m.id));
-      return;
-    }
-    const fresh = agent.filter((m) => !seenAgent.current!.has(m.id));
-    for (const m of fresh) seenAgent.current.add(m.id);
-    if (fresh.length === 0 || insertedHere.current === 0) return;
-    // Keyed by message id in the background, so asking again after a worker restart marks nothing twice.
-    const messages = fresh.slice(-20).map((m) => ({ id: m.id, text: m.text.slice(0, 2000) }));
-    hub
-      .confirmed({ method: 'contactSeen', buyerId: facts.buyerId, messages })
-      .catch(() => hub.showNotice({ kind: 'error', key: 'sg_contactSeenNotRecorded' }));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [facts.messages]);
-
-  const templates = ctx.status === 'ready' ? ctx.value.templates : null;
+  const templates = context?.templates ?? null;
   const index = useMemo(() => (templates ? createTemplateSearchIndex(templates) : null), [templates]);
   const all = useMemo(() => new Map((templates ?? []).map((x) => [x.id, x])), [templates]);
-
-  // The console's input answers to the shortcuts of these templates (and leaves every other Tab alone).
-  const shortcutList = useMemo(() => JSON.stringify(shortcutsOf(templates ?? [])), [templates]);
-  useEffect(() => {
-    if (templates) hub.send({ type: 'shortcuts', shortcuts: JSON.parse(shortcutList) as string[] });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [shortcutList, templates !== null, hub.connectTick]);
-
-  // The send check for this console's platform goes to the content script, which marks what the
-  // agent types or inserts into the console's input (never blocking, never sending).
-  // With the texts other buyers had recently, so the marker also names a text sent to many buyers.
-  const guardRules = ctx.status === 'ready' ? ctx.value.guardRules : null;
-  const recentSameText = ctx.status === 'ready' ? ctx.value.sameText : null;
-  const platformGuard = useMemo(
-    () => (guardRules ? JSON.stringify(consoleGuard(guardRules, facts.platform, locale, recentSameText)) : null),
-    [guardRules, recentSameText, facts.platform, locale],
-  );
-  useEffect(() => {
-    if (platformGuard) hub.send({ type: 'guard', guard: JSON.parse(platformGuard) as ReturnType<typeof consoleGuard> });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [platformGuard, hub.connectTick]);
 
   const listOptions = (over: Partial<ListOptions> = {}): ListOptions => ({
     query,
@@ -152,52 +101,6 @@ export function SuggestionsPanel({
   const list = views?.items ?? [];
   const activeIndex = Math.min(active, Math.max(0, list.length - 1));
   const composing = open !== null && list.some((v) => v.key === open.key);
-
-  // Alt+J anywhere in the sidebar, and the console's shortcut relayed by the hub, focus the list.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.altKey && e.code === 'KeyJ') {
-        e.preventDefault();
-        listRef.current?.focus();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-  useEffect(() => {
-    if (hub.focusTick > 0) listRef.current?.focus();
-  }, [hub.focusTick]);
-  // The console hands the keyboard to a typed shortcut's form by focusing this frame; a collapsed
-  // sidebar was hidden when the form opened, so the form's first blank (or the list) takes it now.
-  const shortcutOpen = viaShortcut !== null && open?.key === shortcutKey(viaShortcut.template);
-  const closeOpenRef = useRef<() => void>(() => {});
-  useEffect(() => {
-    if (!shortcutOpen) return;
-    const nothingFocused = () => !document.activeElement || document.activeElement === document.body;
-    const onFocus = () => {
-      if (!nothingFocused()) return;
-      const blank = listRef.current?.querySelector<HTMLInputElement>('[data-testid="blank-form"] input');
-      (blank ?? listRef.current)?.focus();
-    };
-    // Esc that reaches the frame before the form took the keyboard still leaves the form.
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !e.defaultPrevented && nothingFocused()) closeOpenRef.current();
-    };
-    if (document.hasFocus()) onFocus();
-    window.addEventListener('focus', onFocus);
-    window.addEventListener('keydown', onKey);
-    // Only now, with the form drawn and listening, is the console told to hand the keyboard over:
-    // to the first blank, else to the list, where Enter confirms a warning and Esc goes back.
-    if (viaShortcut) hub.answerShortcut({ requestId: viaShortcut.request.requestId, outcome: 'form' });
-    return () => {
-      window.removeEventListener('focus', onFocus);
-      window.removeEventListener('keydown', onKey);
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [shortcutOpen]);
-  useEffect(() => {
-    if (query !== null) searchRef.current?.focus();
-  }, [query !== null]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const openSearch = () => {
     setQuery('');
@@ -222,8 +125,8 @@ export function SuggestionsPanel({
       { pinned, answers: current.answers, confirming: current.confirming },
       Date.now(),
       {
-        limits: guardRules?.limits[facts.platform],
-        sameText: guardRules && ctx.status === 'ready' ? { rule: guardRules.repeat, recent: ctx.value.sameText } : null,
+        limits: context?.guardRules.limits[facts.platform],
+        sameText: context ? { rule: context.guardRules.repeat, recent: context.sameText } : null,
       },
     );
     if (decision.kind === 'form') {
@@ -267,95 +170,42 @@ export function SuggestionsPanel({
     }
   }
 
-  // A shortcut typed in the console's input: taken by the view of the conversation it was typed in.
-  const typedShortcut = hub.shortcut;
-  useEffect(() => {
-    if (!typedShortcut || !s || !templates || !sameTarget(typedShortcut.target, facts.target)) return;
-    hub.takeShortcut(typedShortcut.requestId);
-    const template = templateForShortcut(templates, typedShortcut.typed);
-    if (!template) {
-      hub.answerShortcut({ requestId: typedShortcut.requestId, outcome: 'unknown' });
-      hub.showNotice({ kind: 'error', key: 'sg_shortcutUnknown', params: { shortcut: typedShortcut.typed } });
-      return;
-    }
-    const via = { template, request: typedShortcut };
-    setViaShortcut(via);
-    setQuery(null);
-    setActive(0);
-    const view = suggestionList(
-      s,
-      facts,
-      settings,
-      listOptions({ query: null, open: null, viaShortcut: { template, typed: typedShortcut.typed } }),
-    ).items[0];
-    if (!view) return;
-    void choose(view, typedShortcut).then((outcome) => {
-      // 'form': the form, once drawn, tells the console (see the effect on shortcutOpen above).
-      if (outcome === 'busy') {
-        setViaShortcut(null);
-        hub.answerShortcut({ requestId: typedShortcut.requestId, outcome: 'stale' });
-      }
-    });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [typedShortcut, s, templates]);
+  const { closeOpen } = useTypedShortcut({
+    hub,
+    s,
+    templates,
+    facts,
+    viaShortcut,
+    setViaShortcut,
+    open,
+    setOpen,
+    listRef,
+    viewFor: (typed) =>
+      s
+        ? suggestionList(s, facts, settings, listOptions({ query: null, open: null, viaShortcut: typed })).items[0]
+        : undefined,
+    choose,
+    onTaken: () => {
+      setQuery(null);
+      setActive(0);
+    },
+  });
 
-  /** The agent left an open suggestion (Esc, ×): one from a typed shortcut hands the keyboard back to the console. */
-  const closeOpen = () => {
-    if (viaShortcut && open?.key === shortcutKey(viaShortcut.template)) {
-      hub.answerShortcut({ requestId: viaShortcut.request.requestId, outcome: 'cancelled' });
-      setViaShortcut(null);
-    }
-    setOpen(null);
-  };
-  closeOpenRef.current = closeOpen;
-
-  const onListKey = (e: React.KeyboardEvent) => {
-    const inSearch = e.target === searchRef.current;
-    const action = listKeyAction(
-      {
-        key: e.key,
-        altKey: e.altKey,
-        ctrlKey: e.ctrlKey,
-        metaKey: e.metaKey,
-        isComposing: e.nativeEvent.isComposing,
-      },
-      {
-        count: list.length,
-        active: activeIndex,
-        inSearch,
-        inBlank: (e.target as HTMLElement).tagName === 'INPUT' && !inSearch,
-        searching: query !== null,
-        open: open !== null,
-      },
-    );
-    if (!action) return;
-    if (takesKey(action)) e.preventDefault();
-    switch (action.kind) {
-      case 'move':
-        setActive(action.to);
-        if (open && open.key !== list[action.to]?.key) setOpen(null);
-        break;
-      case 'choose': {
-        // Enter on the active line; 1–9 on the line numbered so, as Enter on it would.
-        const view = list[action.index]!;
-        if (action.activate) {
-          setActive(action.index);
-          if (open && open.key !== view.key) setOpen(null);
-        }
-        void choose(view);
-        break;
-      }
-      case 'openSearch':
-        openSearch();
-        break;
-      case 'closeOpen':
-        closeOpen();
-        break;
-      case 'closeSearch':
-        closeSearch();
-        break;
-    }
-  };
+  const onListKey = useSuggestionKeys({
+    list,
+    activeIndex,
+    setActive,
+    open,
+    setOpen,
+    query,
+    focusTick: hub.focusTick,
+    listRef,
+    searchRef,
+    choose,
+    closeOpen,
+    openSearch,
+    closeSearch,
+  });
 
   if (ctx.status === 'error') return null;
   return (
@@ -372,30 +222,16 @@ export function SuggestionsPanel({
         </span>
       </div>
       {query !== null && (
-        <div className="sg-search">
-          <input
-            ref={searchRef}
-            type="text"
-            value={query}
-            placeholder={t('sg_searchPlaceholder')}
-            aria-label={t('sg_searchPlaceholder')}
-            data-testid="suggestion-search"
-            onChange={(e) => {
-              setQuery(e.target.value);
-              setActive(0);
-              setOpen(null);
-            }}
-          />
-          <button
-            type="button"
-            className="icon"
-            aria-label={t('sg_searchClose')}
-            title={t('sg_searchClose')}
-            onClick={closeSearch}
-          >
-            ×
-          </button>
-        </div>
+        <SuggestionSearch
+          query={query}
+          inputRef={searchRef}
+          onChange={(value) => {
+            setQuery(value);
+            setActive(0);
+            setOpen(null);
+          }}
+          onClose={closeSearch}
+        />
       )}
       {!s ? (
         <p className="empty">{t('sg_loading')}</p>
