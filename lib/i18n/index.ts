@@ -25,6 +25,7 @@ import { corrections } from './catalog/corrections';
 import { validation } from './catalog/validation';
 import { a11y } from './catalog/a11y';
 import { money } from './catalog/money';
+import { platforms } from './catalog/platforms';
 
 /**
  * Every UI string, by key. Each area keeps its strings in its own file under `catalog/`;
@@ -57,6 +58,7 @@ export const catalog = {
   ...validation,
   ...a11y,
   ...money,
+  ...platforms,
 } satisfies Catalog;
 
 export type MessageKey = keyof typeof catalog;

@@ -3,7 +3,7 @@ import { TeamFreshness } from '../team/TeamFreshness';
 import { downloadChunks, stamp } from '@/components/common/download';
 import { useLocale, useT } from '@/components/common/i18n';
 import { useLiveQuery } from '@/components/common/useLiveQuery';
-import { platformName } from '@/components/sidebar/BuyerCard';
+import { platformName } from '@/lib/i18n/platforms';
 import type { Taxonomy } from '@/lib/concerns';
 import { db } from '@/lib/db/database';
 import { loadCategorizer } from '@/lib/db/product-categories';
