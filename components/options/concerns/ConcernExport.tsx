@@ -12,7 +12,7 @@ import type { MessageKey } from '@/lib/i18n';
 import { StageIdSchema } from '@/lib/schemas/buyer';
 import { PLATFORMS, type Platform } from '@/lib/schemas/common';
 import type { AppSettings } from '@/lib/settings/app';
-import { Chips, Field } from '../playbook/ui';
+import { Chips, Field } from '@/components/common/kit';
 import { EditGate } from '../team/EditGate';
 import { useEditAccess } from '../team/lock';
 import { matchingRecords, runConcernExport } from './export-run';

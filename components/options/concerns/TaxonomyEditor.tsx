@@ -7,7 +7,7 @@ import type { MessageKey } from '@/lib/i18n';
 import { describeIssues } from '@/lib/i18n/zod-issues';
 import { canonicalJson } from '@/lib/playbook';
 import type { Locale } from '@/lib/schemas/common';
-import { Field, LockBadge, NumberInput, Tabs, Toggle } from '../playbook/ui';
+import { Field, LockBadge, NumberInput, Tabs, Toggle } from '@/components/common/kit';
 import { DetectionTestBox } from './DetectionTestBox';
 import { TermList } from './TermList';
 

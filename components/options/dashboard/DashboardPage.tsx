@@ -6,7 +6,7 @@ import { db } from '@/lib/db/database';
 import type { MessageKey } from '@/lib/i18n';
 import { Rfm8IdSchema, StageIdSchema } from '@/lib/schemas/buyer';
 import { todayIn, type AppSettings } from '@/lib/settings/app';
-import { Tabs } from '../playbook/ui';
+import { Tabs } from '@/components/common/kit';
 import { concernsByItem, concernsByWeek, concernSubject, hasConcernCategories, OTHER } from '@/lib/insights/concerns';
 import { concernsByAgent, mostUsedTemplates, recentConcernCount, repeatPercent } from '@/lib/insights/dashboard';
 import { Chart } from './Chart';

@@ -10,7 +10,7 @@ import {
 } from '@/lib/insights/dashboard';
 import type { ContactGroup, OutcomeCell, OutcomeReport, OutcomeRow } from '@/lib/insights/outcomes';
 import type { Coupon } from '@/lib/coupons';
-import { Tabs } from '../playbook/ui';
+import { Tabs } from '@/components/common/kit';
 import { Chart } from './Chart';
 import { outcomeOption } from './charts';
 import { Card } from './Card';

@@ -5,7 +5,7 @@ import { db } from '@/lib/db/database';
 import type { MessageKey } from '@/lib/i18n';
 import { saveSettingEdit } from '@/lib/db/playbook-edit';
 import { issuesText, useDraft } from './draft';
-import { Field, LockBadge, NumberInput, Toggle } from './ui';
+import { Field, LockBadge, NumberInput, Toggle } from '@/components/common/kit';
 
 /** How often a buyer may be contacted: the marketing cap, promotions, and the unpaid-reminder cap. */
 export function ContactPolicyPanel({

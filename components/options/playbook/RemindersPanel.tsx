@@ -4,7 +4,7 @@ import { db } from '@/lib/db/database';
 import { saveSettingEdit } from '@/lib/db/playbook-edit';
 import { ReminderRulesSchema, type ReminderRules } from '@/lib/reminders';
 import { issuesText, useDraft } from './draft';
-import { Field, LockBadge, NumberInput, Toggle } from './ui';
+import { Field, LockBadge, NumberInput, Toggle } from '@/components/common/kit';
 
 /** Minutes as the list people write: "10, 1440". */
 function minutesText(list: readonly number[]): string {
