@@ -4,7 +4,8 @@ import { app } from './catalog/app';
 import { concerns } from './catalog/concerns';
 import { sidebar } from './catalog/sidebar';
 import { options } from './catalog/options';
-import { followup } from './catalog/followup';
+import { outreach } from './catalog/outreach';
+import { reminders } from './catalog/reminders';
 import { consoles } from './catalog/consoles';
 import { templates } from './catalog/templates';
 import { importStrings } from './catalog/import';
@@ -37,7 +38,8 @@ export const catalog = {
   ...concerns,
   ...sidebar,
   ...options,
-  ...followup,
+  ...outreach,
+  ...reminders,
   ...consoles,
   ...templates,
   ...importStrings,

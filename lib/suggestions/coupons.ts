@@ -1,5 +1,5 @@
 import { translate } from '../i18n';
-import type { FollowupReason } from '../i18n/catalog/followup';
+import type { OutreachReason } from '../i18n/catalog/outreach';
 import type { Locale, UiLocale } from '../schemas/common';
 import { BUILTIN_AUTHOR, type Template } from '../templates';
 
@@ -31,7 +31,7 @@ export const COUPON_ONLY_TEMPLATE: Template = {
 };
 
 /** Why a coupon is offered (or capped), one part in the UI language; stage ids read as their names. */
-export function couponReasonText(r: FollowupReason, locale: UiLocale): string {
+export function couponReasonText(r: OutreachReason, locale: UiLocale): string {
   const params = { ...r.params };
   if (typeof params.stage === 'string')
     params.stage = translate(locale, `templates_stage_${params.stage}` as 'templates_stage_active');

@@ -10,7 +10,7 @@ import {
   type PlatformGuard,
   type RepeatRule,
 } from '../guard';
-import type { FollowupKey } from '../i18n/catalog/followup';
+import type { OutreachKey } from '../i18n/catalog/outreach';
 import type { ResolvedCoupon } from '../coupons';
 import type { Platform, UiLocale } from '../schemas/common';
 import type { ConsoleMessage } from '../schemas/messages';
@@ -82,7 +82,7 @@ export function guardFor(
 export function capWarnings(ranked: RankedTemplate | undefined): GuardWarning[] {
   const cap = ranked?.capped ? ranked.reason.find((p) => p.kind === 'capped') : undefined;
   return cap && cap.kind === 'capped'
-    ? [{ code: cap.code as FollowupKey, params: cap.params ?? {}, severity: 'warn' }]
+    ? [{ code: cap.code as OutreachKey, params: cap.params ?? {}, severity: 'warn' }]
     : [];
 }
 

@@ -183,7 +183,7 @@ describe('choosing a suggestion', () => {
       { pinned: null, answers: {}, confirming: false },
       NOW,
     );
-    expect(decision.kind === 'form' && decision.blocks.map((b) => b.code)).toEqual(['followup_guardTooManyInARow']);
+    expect(decision.kind === 'form' && decision.blocks.map((b) => b.code)).toEqual(['sendCheck_tooManyInARow']);
   });
 });
 

@@ -61,13 +61,13 @@ describe('send guard in the sidebar', () => {
     const five = [msg('buyer', 0), ...[1, 2, 3, 4, 5].map((n) => msg('agent', n))];
     const now = Date.UTC(2025, 5, 20, 4);
     expect(guardFor('Hi!', facts('shopee', five), null, now, DEFAULT_APP_SETTINGS).blocks.map((w) => w.code)).toEqual([
-      'followup_guardTooManyInARow',
+      'sendCheck_tooManyInARow',
     ]);
     expect(
       guardFor('x'.repeat(601), facts('shopee', [msg('buyer', 0)]), null, now, DEFAULT_APP_SETTINGS).blocks.map(
         (w) => w.code,
       ),
-    ).toEqual(['followup_guardTooLong']);
+    ).toEqual(['sendCheck_tooLong']);
     expect(guardFor('x'.repeat(601), facts('taobao', five), null, now, DEFAULT_APP_SETTINGS).blocks).toEqual([]);
   });
 
@@ -84,7 +84,7 @@ describe('send guard in the sidebar', () => {
       recent,
     });
     expect(check.blocks).toEqual([]);
-    expect(check.warns.map((w) => [w.code, w.params.count])).toEqual([['followup_guardSameText', 10]]);
+    expect(check.warns.map((w) => [w.code, w.params.count])).toEqual([['sendCheck_sameText', 10]]);
     // Another text, or fewer buyers than the rule allows, passes.
     expect(
       guardFor(

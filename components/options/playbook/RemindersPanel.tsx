@@ -95,7 +95,7 @@ export function RemindersPanel({
           />
         </Field>
       </div>
-      <h3 className="ws-sub">{t('followup_kindUnpaid')}</h3>
+      <h3 className="ws-sub">{t('reminder_kindUnpaid')}</h3>
       <div className="ws-grid">
         <Toggle
           checked={draft.unpaid.enabled}
@@ -141,7 +141,7 @@ export function RemindersPanel({
         <Toggle
           checked={draft.shipping.enabled}
           disabled={!editable}
-          label={t('followup_kindShipping')}
+          label={t('reminder_kindShipping')}
           onChange={(enabled) => set({ shipping: { ...draft.shipping, enabled } })}
         />
         <Field label={t('ws_rem_shippingDelay')}>
@@ -155,7 +155,7 @@ export function RemindersPanel({
         <Toggle
           checked={draft.checkin.enabled}
           disabled={!editable}
-          label={t('followup_kindCheckin')}
+          label={t('reminder_kindCheckin')}
           onChange={(enabled) => set({ checkin: { ...draft.checkin, enabled } })}
         />
         <Field label={t('ws_rem_checkinDays')}>
@@ -212,7 +212,7 @@ export function RemindersPanel({
         <Toggle
           checked={draft.birthday.enabled}
           disabled={!editable}
-          label={t('followup_kindBirthday')}
+          label={t('reminder_kindBirthday')}
           onChange={(enabled) => set({ birthday: { enabled } })}
         />
       </div>
