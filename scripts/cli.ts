@@ -13,6 +13,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'analyze FILE...  level, RFM, segment and stage of every buyer (JSON lines)',
     load: () => import('./cli/analyze'),
   },
+  suggest: {
+    summary:
+      'suggest --buyer KEY --message TEXT [--export FILE...] [--lang en]  the ranked replies and coupons for a buyer, with why',
+    load: () => import('./cli/suggest'),
+  },
 };
 
 function usage(): string {

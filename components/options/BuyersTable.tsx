@@ -5,7 +5,7 @@ import { formatMoney, useLocale, useT } from '@/components/common/i18n';
 import { Amounts } from '@/components/common/Money';
 import { currencyContext } from '@/lib/money/settings';
 import { downloadBlob, stamp } from '@/components/common/download';
-import { platformName } from '@/components/sidebar/BuyerCard';
+import { platformName } from '@/lib/i18n/platforms';
 import { useDataVersion } from './data-version';
 import { EditGate } from './team/EditGate';
 import { useEditAccess } from './team/lock';

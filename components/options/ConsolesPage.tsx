@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { useLocale, useT } from '@/components/common/i18n';
-import { platformName } from '@/components/sidebar/BuyerCard';
+import { platformName } from '@/lib/i18n/platforms';
 import { probeConsole, type ProbeResult, type ProbeSpec } from '@/entrypoints/huitouke.content/probe';
 import {
   BUILT_IN_ADAPTERS,

@@ -18,7 +18,7 @@ import { previewSource, type SourcePreview } from '@/lib/import/preview';
 import { browserImportTooBig, sizeLabel } from '@/lib/import/limits';
 import type { MessageKey } from '@/lib/i18n';
 import { PLATFORMS, type Platform } from '@/lib/schemas/common';
-import { platformName } from '@/components/sidebar/BuyerCard';
+import { platformName } from '@/lib/i18n/platforms';
 import { busyMessage, dataLock } from './data-lock';
 import { useDataVersion } from './data-version';
 import { cancelImport, clearImport, startImport, useImportJob } from './import-job';

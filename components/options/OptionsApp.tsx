@@ -7,6 +7,8 @@ import { readStoredAppSettings } from '@/lib/db/settings';
 import type { MessageKey } from '@/lib/i18n';
 import type { AppSettings, ReadSettings } from '@/lib/settings/app';
 import { ReminderRunNotice } from '@/components/popup/ReminderRunNotice';
+// The layout of every options section (cards, tables, grids); the widgets bring their own (components/common/kit).
+import './workspace.css';
 import { BuyersTable } from './BuyersTable';
 import { CampaignsPage } from './CampaignsPage';
 import { ConsolesPage } from './ConsolesPage';

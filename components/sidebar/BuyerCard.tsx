@@ -4,25 +4,11 @@ import { aovByCurrency, metricsCurrency, netByCurrency, refundsByCurrency } from
 import { currencyContext } from '@/lib/money/settings';
 import { formatAmounts } from '@/lib/money/totals';
 import type { MessageKey } from '@/lib/i18n';
+import { platformName } from '@/lib/i18n/platforms';
 import type { BuyerLookup } from '@/lib/schemas/sidebar-rpc';
 import type { BuyerProfile } from '@/lib/schemas/buyer';
 import type { AppSettings } from '@/lib/settings/app';
 import { STAGE_ORDER } from '@/lib/stages/stages';
-
-const PLATFORM_NAMES: Record<string, { zh: string; en: string }> = {
-  taobao: { zh: '淘宝/天猫', en: 'Taobao/Tmall' },
-  pinduoduo: { zh: '拼多多', en: 'Pinduoduo' },
-  douyin: { zh: '抖店', en: 'Douyin' },
-  jd: { zh: '京东', en: 'JD' },
-  shopee: { zh: 'Shopee', en: 'Shopee' },
-  shopify: { zh: 'Shopify', en: 'Shopify' },
-  other: { zh: '其他', en: 'Other' },
-};
-
-export function platformName(platform: string, locale: 'zh-CN' | 'en'): string {
-  const n = PLATFORM_NAMES[platform] ?? PLATFORM_NAMES.other!;
-  return locale === 'en' ? n.en : n.zh;
-}
 
 /** What the segment chip shows, following the supervisor's choice of model. */
 function segmentOf(

@@ -47,7 +47,7 @@ export function RemindersPanel({
       } else
         setMessage({
           kind: 'error',
-          text: translate(locale, result.error.code as 'followup_quickNoTime', result.error.params),
+          text: translate(locale, result.error.code as 'reminder_quickNoTime', result.error.params),
         });
     } catch (e) {
       setMessage({ kind: 'error', text: t('sg_actionFailed', { message: (e as Error).message }) });
@@ -100,7 +100,7 @@ export function RemindersPanel({
           {preview.ok
             ? t('sg_quickPreview', {
                 when: whenLabel(preview.dueAt, now, timeZone, locale),
-                note: preview.note || t('followup_kindManual'),
+                note: preview.note || t('reminder_kindManual'),
               })
             : translate(locale, preview.error.code, preview.error.params)}
         </p>

@@ -2,7 +2,8 @@ import { useEffect, useRef } from 'react';
 import { useLocale, useT } from '@/components/common/i18n';
 import type { GuardWarning } from '@/lib/guard';
 import { translate, type MessageKey } from '@/lib/i18n';
-import type { RenderResult, Template, TemplateBlank } from '@/lib/templates';
+import type { SuggestionView } from '@/lib/suggestions';
+import type { RenderResult, TemplateBlank } from '@/lib/templates';
 import { formatTemplateError } from '@/lib/templates';
 
 /** What the agent sees of one suggestion while it is open (blanks, errors, warnings). */
@@ -14,16 +15,7 @@ export interface ItemState {
   confirming: boolean;
 }
 
-export interface SuggestionView {
-  key: string;
-  template: Template;
-  reason: string;
-  capped: boolean;
-  /** Label of the coupon this suggestion carries (满150减20), if any. */
-  couponLabel: string | null;
-  needsCouponMissing: boolean;
-  render: RenderResult;
-}
+export type { SuggestionView };
 
 function previewOf(render: RenderResult): string | null {
   return render.ok ? render.text : render.preview;

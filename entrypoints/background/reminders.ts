@@ -149,7 +149,7 @@ async function show(
     type: 'basic' as const,
     iconUrl,
     priority: 1,
-    ...(missed > 0 ? { contextMessage: t('followup_missedWhileAway', { count: missed }) } : {}),
+    ...(missed > 0 ? { contextMessage: t('reminder_missedWhileAway', { count: missed }) } : {}),
   };
   if (fire.length <= 3) {
     for (const r of fire) {

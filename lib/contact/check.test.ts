@@ -66,7 +66,7 @@ describe('marketing cap', () => {
     const check = checkContact(buyer('silent'), marketing, log, POLICY, NOW, { timeZone: TZ });
     expect(check.capped).toBe(true);
     expect(check.reason).toEqual({
-      code: 'followup_capMarketing',
+      code: 'contact_capMarketing',
       params: { last: '2025-05-11 15:00', next: '2025-05-18 15:00', count: 1, days: 7 },
     });
     expect(
@@ -96,7 +96,7 @@ describe('marketing cap', () => {
 describe('lost buyers', () => {
   it('get marketing only in promotions: 双11, the shop anniversary or a switched-on promotion', () => {
     const lost = buyer('lost');
-    expect(checkContact(lost, marketing, [], POLICY, NOW).reason?.code).toBe('followup_capLost');
+    expect(checkContact(lost, marketing, [], POLICY, NOW).reason?.code).toBe('contact_capLost');
     expect(checkContact(lost, marketing, [], POLICY, at('2025-11-05 10:00:00')).capped).toBe(false);
     expect(checkContact(lost, marketing, [], POLICY, NOW, { shopAnniversary: '05-14' }).capped).toBe(false);
     expect(checkContact(lost, marketing, [], { ...POLICY, promotionActive: true }, NOW).capped).toBe(false);
@@ -120,7 +120,7 @@ describe('unpaid reminders', () => {
     expect(checkContact(buyer('active'), intent, two, POLICY, NOW).capped).toBe(false);
     const three = [...two, sent('unpaid', false, NOW - 60_000)];
     expect(checkContact(buyer('active'), intent, three, POLICY, NOW).reason).toEqual({
-      code: 'followup_capUnpaid',
+      code: 'contact_capUnpaid',
       params: { count: 3, hours: 24 },
     });
     expect(checkContact(buyer('active'), intent, three, POLICY, NOW + DAY).capped).toBe(false);

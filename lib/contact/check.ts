@@ -1,5 +1,5 @@
 import type { IssuedCoupon } from '../coupons/schema';
-import type { FollowupReason } from '../i18n/catalog/followup';
+import type { OutreachReason } from '../i18n/catalog/outreach';
 import type { MonthDay } from '../reminders/schema';
 import { DEFAULT_TIME_ZONE, formatLocal, localDateAt } from '../reminders/time';
 import type { BuyerProfile } from '../schemas/buyer';
@@ -13,7 +13,7 @@ export interface ContactContext {
 
 export interface ContactCheck {
   capped: boolean;
-  reason?: FollowupReason;
+  reason?: OutreachReason;
 }
 
 /** What is about to be sent: a template's kind and whether it is marketing. */
@@ -61,13 +61,13 @@ export function checkContact(
     const { count, hours } = policy.unpaidCap;
     const recent = mine.filter((e) => e.kind === policy.unpaidKind && e.at > now - hours * HOUR_MS);
     if (recent.length >= count)
-      return { capped: true, reason: { code: 'followup_capUnpaid', params: { count: recent.length, hours } } };
+      return { capped: true, reason: { code: 'contact_capUnpaid', params: { count: recent.length, hours } } };
     return { capped: false };
   }
   if (!intent.marketing) return { capped: false };
 
   if (policy.lostOnlyInPromotions && profile.stage.id === 'lost' && !inPromotion(policy, now, ctx)) {
-    return { capped: true, reason: { code: 'followup_capLost', params: {} } };
+    return { capped: true, reason: { code: 'contact_capLost', params: {} } };
   }
   const { count, days } = policy.marketingCap;
   const windowMs = days * 24 * HOUR_MS;
@@ -81,7 +81,7 @@ export function checkContact(
     return {
       capped: true,
       reason: {
-        code: 'followup_capMarketing',
+        code: 'contact_capMarketing',
         params: { last: formatLocal(last, timeZone), next: formatLocal(next, timeZone), count, days },
       },
     };

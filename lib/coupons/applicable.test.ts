@@ -54,9 +54,9 @@ describe('default coupon rules', () => {
     expect(vars['coupon.amount']).toBe('20');
     expect(vars['coupon.expires']).toBe(addDays(TODAY, 29));
     expect(first?.reasons.map((r) => r.code)).toEqual([
-      'followup_reasonOrders',
-      'followup_reasonAov',
-      'followup_reasonAovThreshold',
+      'coupon_reasonOrders',
+      'coupon_reasonAov',
+      'coupon_reasonAovThreshold',
     ]);
     expect(first?.reasons[0]?.params).toEqual({ count: 3, days: 90 });
   });
@@ -91,7 +91,7 @@ describe('default coupon rules', () => {
     const onDay = offer(newcomer, { shopAnniversary: '05-14' });
     expect(onDay[0]?.rule.id).toBe('shop_anniversary');
     expect(couponVariables(onDay[0]!.coupon, 'zh-CN')['coupon.label']).toBe('7折');
-    expect(onDay[0]?.reasons[0]).toEqual({ code: 'followup_reasonShopAnniversary', params: { date: TODAY } });
+    expect(onDay[0]?.reasons[0]).toEqual({ code: 'coupon_reasonShopAnniversary', params: { date: TODAY } });
     expect(offer(buyer([5, 20, 60], 100), { shopAnniversary: '05-14' })[0]?.rule.id).toBe('shop_anniversary');
     expect(offer(newcomer, { shopAnniversary: '05-13' })).toEqual([]);
     expect(offer(newcomer)).toEqual([]);
@@ -113,7 +113,7 @@ describe('default coupon rules', () => {
     expect(ruleAt(180)).toEqual(['stage180']);
     expect(ruleAt(181)).toEqual([]);
     const gift = offer(buyer([40], 100)).find((o) => o.rule.id === 'stage45')!;
-    expect(gift.reasons).toContainEqual({ code: 'followup_reasonDaysSince', params: { days: 40, stageDay: 45 } });
+    expect(gift.reasons).toContainEqual({ code: 'coupon_reasonDaysSince', params: { days: 40, stageDay: 45 } });
     const late = offer(buyer([170], 100)).find((o) => o.rule.id === 'stage180')!;
     expect(couponVariables(late.coupon, 'zh-CN')['coupon.label']).toBe('8.5折');
   });
@@ -131,7 +131,7 @@ describe('coupon caps', () => {
     const list = offer(frequent, { shopAnniversary: '05-14', issuedLog: [issued(10)] });
     const capped = list.find((o) => o.rule.id === 'frequent_aov');
     expect(capped?.capped).toEqual({
-      code: 'followup_couponCapped',
+      code: 'coupon_capped',
       params: { count: 1, days: 30, next: addDays(TODAY, 20) },
     });
     expect(list[list.length - 1]).toBe(capped);

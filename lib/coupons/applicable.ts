@@ -1,5 +1,5 @@
 import { addDays, daysBetween } from '../dates/local-date';
-import type { FollowupReason } from '../i18n/catalog/followup';
+import type { OutreachReason } from '../i18n/catalog/outreach';
 import type { MonthDay } from '../reminders/schema';
 import { monthDayInYear } from '../reminders/time';
 import type { BuyerProfile } from '../schemas/buyer';
@@ -22,9 +22,9 @@ export interface ApplicableCoupon {
   coupon: ResolvedCoupon;
   rule: CouponRule;
   /** One part per condition that matched. */
-  reasons: FollowupReason[];
+  reasons: OutreachReason[];
   /** Present when the buyer already had this coupon as often as the rule allows. */
-  capped?: FollowupReason;
+  capped?: OutreachReason;
 }
 
 function inRange(value: number, range: { min?: number | undefined; max?: number | undefined }): boolean {
@@ -46,24 +46,24 @@ export function matchConditions(
   profile: BuyerProfile,
   c: CouponConditions,
   ctx: CouponContext,
-): FollowupReason[] | null {
-  const reasons: FollowupReason[] = [];
+): OutreachReason[] | null {
+  const reasons: OutreachReason[] = [];
   const { today } = ctx;
   if (c.levelIds) {
     if (!profile.level || !c.levelIds.includes(profile.level.id)) return null;
-    reasons.push({ code: 'followup_reasonLevel', params: { level: profile.level.name } });
+    reasons.push({ code: 'coupon_reasonLevel', params: { level: profile.level.name } });
   }
   if (c.rfm8) {
     if (!profile.rfm8 || !c.rfm8.includes(profile.rfm8)) return null;
-    reasons.push({ code: 'followup_reasonSegment', params: { segment: profile.rfm8 } });
+    reasons.push({ code: 'coupon_reasonSegment', params: { segment: profile.rfm8 } });
   }
   if (c.layers) {
     if (!profile.layer || !c.layers.includes(profile.layer)) return null;
-    reasons.push({ code: 'followup_reasonSegment', params: { segment: profile.layer } });
+    reasons.push({ code: 'coupon_reasonSegment', params: { segment: profile.layer } });
   }
   if (c.stages) {
     if (!c.stages.includes(profile.stage.id)) return null;
-    reasons.push({ code: 'followup_reasonStage', params: { stage: profile.stage.id } });
+    reasons.push({ code: 'coupon_reasonStage', params: { stage: profile.stage.id } });
   }
   if (c.ordersInDays) {
     const { days } = c.ordersInDays;
@@ -72,7 +72,7 @@ export function matchConditions(
       return age >= 0 && age < days;
     }).length;
     if (!inRange(count, c.ordersInDays)) return null;
-    reasons.push({ code: 'followup_reasonOrders', params: { count, days } });
+    reasons.push({ code: 'coupon_reasonOrders', params: { count, days } });
   }
   if (c.aovCents) {
     // The AOV in the condition's currency (each currency's orders over their own count), never a mix.
@@ -85,7 +85,7 @@ export function matchConditions(
         : (profile.metrics.otherMoney?.find((m) => m.currency === c.aovCurrency)?.paidOrders ?? 0);
     if (!inCurrency || counted === 0 || !inRange(inCurrency.cents, c.aovCents)) return null;
     reasons.push({
-      code: 'followup_reasonAov',
+      code: 'coupon_reasonAov',
       params: {
         aov:
           inCurrency.currency === 'CNY'
@@ -96,7 +96,7 @@ export function matchConditions(
   }
   if (c.dateWindow) {
     if (today < c.dateWindow.from || today > c.dateWindow.to) return null;
-    reasons.push({ code: 'followup_reasonDateWindow', params: { from: c.dateWindow.from, to: c.dateWindow.to } });
+    reasons.push({ code: 'coupon_reasonDateWindow', params: { from: c.dateWindow.from, to: c.dateWindow.to } });
   }
   if (c.specialDay) {
     const { day, daysBefore, daysAfter } = c.specialDay;
@@ -104,7 +104,7 @@ export function matchConditions(
     const hit = monthDay ? specialDayHit(monthDay, daysBefore, daysAfter, today) : null;
     if (!hit) return null;
     reasons.push({
-      code: day === 'shop_anniversary' ? 'followup_reasonShopAnniversary' : 'followup_reasonSpecialDay',
+      code: day === 'shop_anniversary' ? 'coupon_reasonShopAnniversary' : 'coupon_reasonSpecialDay',
       params: { date: hit },
     });
   }
@@ -113,11 +113,11 @@ export function matchConditions(
     const since = last ? daysBetween(last, today) : null;
     if (since === null || !inRange(since, c.daysSinceLastOrder)) return null;
     reasons.push({
-      code: 'followup_reasonDaysSince',
+      code: 'coupon_reasonDaysSince',
       params: { days: since, stageDay: c.daysSinceLastOrder.max ?? since },
     });
   }
-  if (reasons.length === 0) reasons.push({ code: 'followup_reasonEveryone', params: {} });
+  if (reasons.length === 0) reasons.push({ code: 'coupon_reasonEveryone', params: {} });
   return reasons;
 }
 
@@ -127,7 +127,7 @@ export function couponCap(
   buyerId: string,
   issuedLog: readonly IssuedCoupon[],
   today: string,
-): FollowupReason | undefined {
+): OutreachReason | undefined {
   if (!rule.cap) return undefined;
   const { count, days } = rule.cap;
   const inWindow = issuedLog
@@ -141,7 +141,7 @@ export function couponCap(
   if (inWindow.length < count) return undefined;
   // Giving is allowed again once enough of these have aged out of the window.
   const next = addDays(inWindow[inWindow.length - count] ?? today, days);
-  return { code: 'followup_couponCapped', params: { count: inWindow.length, days, next } };
+  return { code: 'coupon_capped', params: { count: inWindow.length, days, next } };
 }
 
 /**
@@ -165,7 +165,7 @@ export function applicableCoupons(
     if (!reasons) continue;
     const resolved = resolveCoupon(coupon, profile, ctx.today);
     if (resolved.aovDerived && coupon.kind === 'threshold' && coupon.thresholdFromAov) {
-      reasons.push({ code: 'followup_reasonAovThreshold', params: { multiplier: coupon.thresholdFromAov.multiplier } });
+      reasons.push({ code: 'coupon_reasonAovThreshold', params: { multiplier: coupon.thresholdFromAov.multiplier } });
     }
     const capped = couponCap(rule, profile.id, ctx.issuedLog ?? [], ctx.today);
     found.push({ coupon: resolved, rule, reasons, ...(capped ? { capped } : {}) });

@@ -55,7 +55,7 @@ describe('contact log', () => {
     expect(sent[0]!.sent).toBe(true);
     const check = checkContact(PROFILE, intent, sent, DEFAULT_CONTACT_POLICY, T0 + 2 * 86_400_000);
     expect(check.capped).toBe(true);
-    expect(check.reason?.code).toBe('followup_capMarketing');
+    expect(check.reason?.code).toBe('contact_capMarketing');
   });
 
   it('matches a message the agent lengthened at the end, but not an unrelated one', async () => {

@@ -413,14 +413,14 @@ export async function sweepProfiles(
 }
 
 const KIND_KEY = {
-  unpaid: 'followup_kindUnpaid',
-  shipping: 'followup_kindShipping',
-  checkin: 'followup_kindCheckin',
-  stage_end: 'followup_kindStageEnd',
-  day100: 'followup_kindDay100',
-  anniversary: 'followup_kindAnniversary',
-  birthday: 'followup_kindBirthday',
-  manual: 'followup_kindManual',
+  unpaid: 'reminder_kindUnpaid',
+  shipping: 'reminder_kindShipping',
+  checkin: 'reminder_kindCheckin',
+  stage_end: 'reminder_kindStageEnd',
+  day100: 'reminder_kindDay100',
+  anniversary: 'reminder_kindAnniversary',
+  birthday: 'reminder_kindBirthday',
+  manual: 'reminder_kindManual',
 } as const satisfies Record<Reminder['kind'], string>;
 
 /** What a reminder is about, in a few words: 催付, 第45天前回购提醒, 跟进. */

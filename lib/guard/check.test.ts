@@ -20,20 +20,20 @@ describe('checkBeforeInsert', () => {
     expect(codes({ text: '😀'.repeat(600) })).toEqual([]);
     const long = checkBeforeInsert({ ...base, text: 'a'.repeat(601) });
     expect(long).toEqual([
-      { code: 'followup_guardTooLong', params: { platform: 'Shopee', max: 600, length: 601 }, severity: 'block' },
+      { code: 'sendCheck_tooLong', params: { platform: 'Shopee', max: 600, length: 601 }, severity: 'block' },
     ]);
     // Other consoles have the product's looser default, and a supervisor's limits replace it.
     expect(codes({ text: 'a'.repeat(1000), platform: 'taobao' })).toEqual([]);
-    expect(codes({ text: 'a'.repeat(1001), platform: 'taobao' })).toEqual(['followup_guardTooLong']);
+    expect(codes({ text: 'a'.repeat(1001), platform: 'taobao' })).toEqual(['sendCheck_tooLong']);
     expect(codes({ text: 'a'.repeat(2000), platform: 'taobao', limits: {} })).toEqual([]);
     expect(codes({ text: 'a'.repeat(201), platform: 'shopify', limits: { maxChars: 200 } })).toEqual([
-      'followup_guardTooLong',
+      'sendCheck_tooLong',
     ]);
     expect(codes({ text: 'a'.repeat(5000), platform: 'shopify' })).toEqual([]);
   });
 
   it("blocks replies more than 7 days after the buyer's last message on Shopee", () => {
-    expect(codes({ lastBuyerMessageAt: NOW - 7 * DAY - 60_000 })).toEqual(['followup_guardReplyWindow']);
+    expect(codes({ lastBuyerMessageAt: NOW - 7 * DAY - 60_000 })).toEqual(['sendCheck_replyWindow']);
     expect(codes({ lastBuyerMessageAt: NOW - 6 * DAY })).toEqual([]);
     expect(codes({ lastBuyerMessageAt: null })).toEqual([]);
     expect(codes({ lastBuyerMessageAt: NOW - 30 * DAY, platform: 'jd' })).toEqual([]);
@@ -41,25 +41,25 @@ describe('checkBeforeInsert', () => {
 
   it('stops a sixth message in a row on Shopee', () => {
     expect(codes({ agentMessagesInARow: 4 })).toEqual([]);
-    expect(codes({ agentMessagesInARow: 5 })).toEqual(['followup_guardTooManyInARow']);
+    expect(codes({ agentMessagesInARow: 5 })).toEqual(['sendCheck_tooManyInARow']);
     expect(codes({ agentMessagesInARow: 9, platform: 'pinduoduo' })).toEqual([]);
   });
 
   it('flags unfilled blanks, empty text and an expired coupon on every platform', () => {
     const blanks = checkBeforeInsert({ ...base, platform: 'taobao', blanksUnfilled: ['尺码', '颜色'] });
     expect(blanks).toEqual([
-      { code: 'followup_guardBlanks', params: { count: 2, names: '尺码、颜色' }, severity: 'block' },
+      { code: 'sendCheck_blanks', params: { count: 2, names: '尺码、颜色' }, severity: 'block' },
     ]);
-    expect(codes({ platform: 'douyin', text: '  \n' })).toEqual(['followup_guardEmpty']);
+    expect(codes({ platform: 'douyin', text: '  \n' })).toEqual(['sendCheck_empty']);
     const coupon = (expiresOn: string, validFrom = '2025-05-01') => ({
       coupon: { name: '老客满减券' },
       validFrom,
       expiresOn,
     });
-    expect(codes({ platform: 'taobao', coupon: coupon('2025-05-13') })).toEqual(['followup_guardCouponExpired']);
+    expect(codes({ platform: 'taobao', coupon: coupon('2025-05-13') })).toEqual(['sendCheck_couponExpired']);
     expect(codes({ platform: 'taobao', coupon: coupon('2025-05-14') })).toEqual([]);
     expect(codes({ platform: 'taobao', coupon: coupon('2025-06-30', '2025-05-15') })).toEqual([
-      'followup_guardCouponNotYet',
+      'sendCheck_couponNotYet',
     ]);
   });
 
@@ -73,12 +73,12 @@ describe('checkBeforeInsert', () => {
       coupon: { coupon: { name: 'x' }, expiresOn: '2025-01-01' },
     });
     expect(all.map((w) => w.code)).toEqual([
-      'followup_guardEmpty',
-      'followup_guardTooLong',
-      'followup_guardReplyWindow',
-      'followup_guardTooManyInARow',
-      'followup_guardBlanks',
-      'followup_guardCouponExpired',
+      'sendCheck_empty',
+      'sendCheck_tooLong',
+      'sendCheck_replyWindow',
+      'sendCheck_tooManyInARow',
+      'sendCheck_blanks',
+      'sendCheck_couponExpired',
     ]);
     for (const w of all) {
       for (const locale of ['zh-CN', 'en'] as const) expect(translate(locale, w.code, w.params)).not.toMatch(/\{\w+\}/);
@@ -91,7 +91,7 @@ describe('checkBeforeInsert', () => {
     expect(codes({ text, sameText: { rule, buyers: 9 } })).toEqual([]);
     const warned = checkBeforeInsert({ ...base, text, sameText: { rule, buyers: 10 } });
     expect(warned).toEqual([
-      { code: 'followup_guardSameText', params: { platform: 'Shopee', count: 10, hours: 24 }, severity: 'warn' },
+      { code: 'sendCheck_sameText', params: { platform: 'Shopee', count: 10, hours: 24 }, severity: 'warn' },
     ]);
     expect(translate('zh-CN', warned[0]!.code, warned[0]!.params)).toBe(
       '相同内容24小时内已用于另外10位买家，Shopee可能视为群发，建议改写后再发',
@@ -109,6 +109,6 @@ describe('checkBeforeInsert', () => {
         platform: 'taobao',
         sameText: { rule: { ...rule, buyersPlatforms: [], maxBuyers: 3 }, buyers: 3 },
       }),
-    ).toEqual(['followup_guardSameText']);
+    ).toEqual(['sendCheck_sameText']);
   });
 });

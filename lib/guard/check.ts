@@ -1,4 +1,4 @@
-import type { FollowupReason } from '../i18n/catalog/followup';
+import type { OutreachReason } from '../i18n/catalog/outreach';
 import { DEFAULT_TIME_ZONE, formatLocal, localDateAt } from '../reminders/time';
 import type { Platform } from '../schemas/common';
 import { repeatLength } from './compliance';
@@ -32,7 +32,7 @@ export interface GuardInput {
   sameText?: { rule: RepeatRule; buyers: number } | null;
 }
 
-export interface GuardWarning extends FollowupReason {
+export interface GuardWarning extends OutreachReason {
   /** `block`: the platform rejects it or the buyer would see a gap; `warn`: worth a second look. */
   severity: 'block' | 'warn';
 }
@@ -46,16 +46,16 @@ export function checkBeforeInsert(input: GuardInput): GuardWarning[] {
   const timeZone = input.timeZone ?? DEFAULT_TIME_ZONE;
   const platform = PLATFORM_NAMES[input.platform] || input.platform;
 
-  if (input.text.trim() === '') out.push({ code: 'followup_guardEmpty', params: {}, severity: 'block' });
+  if (input.text.trim() === '') out.push({ code: 'sendCheck_empty', params: {}, severity: 'block' });
   // Code points, not UTF-16 units: an emoji is one character to the buyer.
   const length = [...input.text].length;
   if (limits?.maxChars !== undefined && length > limits.maxChars) {
-    out.push({ code: 'followup_guardTooLong', params: { platform, max: limits.maxChars, length }, severity: 'block' });
+    out.push({ code: 'sendCheck_tooLong', params: { platform, max: limits.maxChars, length }, severity: 'block' });
   }
   const last = input.lastBuyerMessageAt;
   if (limits?.replyWindowDays !== undefined && last != null && input.now - last > limits.replyWindowDays * DAY_MS) {
     out.push({
-      code: 'followup_guardReplyWindow',
+      code: 'sendCheck_replyWindow',
       params: { platform, days: limits.replyWindowDays, last: formatLocal(last, timeZone) },
       severity: 'block',
     });
@@ -63,7 +63,7 @@ export function checkBeforeInsert(input: GuardInput): GuardWarning[] {
   const inARow = input.agentMessagesInARow ?? 0;
   if (limits?.maxInARow !== undefined && inARow >= limits.maxInARow) {
     out.push({
-      code: 'followup_guardTooManyInARow',
+      code: 'sendCheck_tooManyInARow',
       params: { platform, count: inARow, max: limits.maxInARow },
       severity: 'block',
     });
@@ -72,7 +72,7 @@ export function checkBeforeInsert(input: GuardInput): GuardWarning[] {
   const blankCount = typeof blanks === 'number' ? blanks : blanks.length;
   if (blankCount > 0) {
     out.push({
-      code: 'followup_guardBlanks',
+      code: 'sendCheck_blanks',
       params: { count: blankCount, names: typeof blanks === 'number' ? '' : blanks.join('、') },
       severity: 'block',
     });
@@ -86,7 +86,7 @@ export function checkBeforeInsert(input: GuardInput): GuardWarning[] {
     // Short replies (好的, 谢谢) are the same for everyone and never worth a warning.
     if (same.buyers >= same.rule.maxBuyers && repeatLength(input.text) >= same.rule.minChars) {
       out.push({
-        code: 'followup_guardSameText',
+        code: 'sendCheck_sameText',
         params: { platform, count: same.buyers, hours: same.rule.windowHours },
         severity: 'warn',
       });
@@ -97,9 +97,9 @@ export function checkBeforeInsert(input: GuardInput): GuardWarning[] {
     const today = localDateAt(input.now, timeZone);
     const name = coupon.coupon?.name ?? '';
     if (coupon.expiresOn !== null && coupon.expiresOn < today) {
-      out.push({ code: 'followup_guardCouponExpired', params: { name, expires: coupon.expiresOn }, severity: 'warn' });
+      out.push({ code: 'sendCheck_couponExpired', params: { name, expires: coupon.expiresOn }, severity: 'warn' });
     } else if (coupon.validFrom !== undefined && coupon.validFrom > today) {
-      out.push({ code: 'followup_guardCouponNotYet', params: { name, from: coupon.validFrom }, severity: 'warn' });
+      out.push({ code: 'sendCheck_couponNotYet', params: { name, from: coupon.validFrom }, severity: 'warn' });
     }
   }
   return out;

@@ -4,7 +4,8 @@ import { app } from './catalog/app';
 import { concerns } from './catalog/concerns';
 import { sidebar } from './catalog/sidebar';
 import { options } from './catalog/options';
-import { followup } from './catalog/followup';
+import { outreach } from './catalog/outreach';
+import { reminders } from './catalog/reminders';
 import { consoles } from './catalog/consoles';
 import { templates } from './catalog/templates';
 import { importStrings } from './catalog/import';
@@ -25,6 +26,7 @@ import { corrections } from './catalog/corrections';
 import { validation } from './catalog/validation';
 import { a11y } from './catalog/a11y';
 import { money } from './catalog/money';
+import { platforms } from './catalog/platforms';
 
 /**
  * Every UI string, by key. Each area keeps its strings in its own file under `catalog/`;
@@ -36,7 +38,8 @@ export const catalog = {
   ...concerns,
   ...sidebar,
   ...options,
-  ...followup,
+  ...outreach,
+  ...reminders,
   ...consoles,
   ...templates,
   ...importStrings,
@@ -57,6 +60,7 @@ export const catalog = {
   ...validation,
   ...a11y,
   ...money,
+  ...platforms,
 } satisfies Catalog;
 
 export type MessageKey = keyof typeof catalog;

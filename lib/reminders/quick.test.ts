@@ -48,12 +48,12 @@ describe('parseQuickReminder', () => {
   });
 
   it('explains what it could not read', () => {
-    expect(parsed('回访一下')).toBe('followup_quickNoTime');
-    expect(parsed('')).toBe('followup_quickNoTime');
-    expect(parsed('今天8点 回访')).toBe('followup_quickPast');
-    expect(parsed('25点 回访')).toBe('followup_quickInvalid');
-    expect(parsed('2月30日 回访')).toBe('followup_quickInvalid');
-    expect(parsed('13pm')).toBe('followup_quickInvalid');
+    expect(parsed('回访一下')).toBe('reminder_quickNoTime');
+    expect(parsed('')).toBe('reminder_quickNoTime');
+    expect(parsed('今天8点 回访')).toBe('reminder_quickPast');
+    expect(parsed('25点 回访')).toBe('reminder_quickInvalid');
+    expect(parsed('2月30日 回访')).toBe('reminder_quickInvalid');
+    expect(parsed('13pm')).toBe('reminder_quickInvalid');
   });
 
   it('reads the clock in the shop time zone it is given', () => {

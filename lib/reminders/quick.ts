@@ -1,5 +1,5 @@
 import { addDays, isLocalDate } from '../dates/local-date';
-import type { FollowupReason } from '../i18n/catalog/followup';
+import type { ReminderKey } from '../i18n/catalog/reminders';
 import {
   CN_NUM,
   DAY_WORDS,
@@ -15,7 +15,9 @@ import {
 } from './quick-words';
 import { DEFAULT_TIME_ZONE, epochAt, formatLocal, minuteOfDay, wallClock, weekdayOf, type ClockTime } from './time';
 
-export type QuickReminderResult = { ok: true; dueAt: number; note: string } | { ok: false; error: FollowupReason };
+export type QuickReminderResult =
+  | { ok: true; dueAt: number; note: string }
+  | { ok: false; error: { code: ReminderKey; params: Record<string, string | number> } };
 
 export interface QuickReminderOptions {
   /** Time used when only a day is given ("明天 问物流"). */
@@ -235,7 +237,7 @@ export function parseQuickReminder(
   const s = new Scanner(text);
   const today = wallClock(now, timeZone).date;
   const fail = (
-    code: 'followup_quickNoTime' | 'followup_quickInvalid' | 'followup_quickPast',
+    code: 'reminder_quickNoTime' | 'reminder_quickInvalid' | 'reminder_quickPast',
     params: Record<string, string> = {},
   ): QuickReminderResult => ({
     ok: false,
@@ -244,12 +246,12 @@ export function parseQuickReminder(
 
   const duration = findDuration(s);
   const day = findDay(s, today);
-  if (day && 'invalid' in day) return fail('followup_quickInvalid', { text: day.invalid });
+  if (day && 'invalid' in day) return fail('reminder_quickInvalid', { text: day.invalid });
   const period = findPeriod(s) ?? day?.period ?? null;
   const clock = findClock(s);
   const clockMin = clock ? clockMinutes(clock, period) : null;
   if (clock && clockMin === null)
-    return fail('followup_quickInvalid', { text: `${clock.hour}:${String(clock.minute).padStart(2, '0')}` });
+    return fail('reminder_quickInvalid', { text: `${clock.hour}:${String(clock.minute).padStart(2, '0')}` });
   const timeOfDay = clockMin ?? (period ? PERIOD_DEFAULT_MINUTES[period] : null);
 
   let dueAt: number;
@@ -269,8 +271,8 @@ export function parseQuickReminder(
       dueAt = epochAt(addDays(today, 1), timeOfDay, timeZone);
     }
   } else {
-    return fail('followup_quickNoTime');
+    return fail('reminder_quickNoTime');
   }
-  if (dueAt <= now) return fail('followup_quickPast', { time: formatLocal(dueAt, timeZone) });
+  if (dueAt <= now) return fail('reminder_quickPast', { time: formatLocal(dueAt, timeZone) });
   return { ok: true, dueAt, note: s.note() };
 }

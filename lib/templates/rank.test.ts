@@ -146,7 +146,7 @@ describe('rankTemplates', () => {
       ...context(),
       isCapped: () => ({
         capped: true,
-        reason: { kind: 'capped', code: 'followup_capUnpaid', params: { count: 3, hours: 24 } },
+        reason: { kind: 'capped', code: 'contact_capUnpaid', params: { count: 3, hours: 24 } },
       }),
     });
     const text = formatReason(ranked!.reason, 'zh-CN', {});

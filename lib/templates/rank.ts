@@ -15,7 +15,7 @@ export type ReasonPart =
   | { kind: 'returningBuyer' }
   | { kind: 'generic' }
   /**
-   * From the contact-cap checker: `code` is a catalogue key (e.g. `followup_capUnpaid`) with its
+   * From the contact-cap checker: `code` is a catalogue key (e.g. `contact_capUnpaid`) with its
    * `params`; `message` overrides it; an unknown code reads as a generic "contact limit reached".
    */
   | { kind: 'capped'; code: string; params?: Record<string, string | number>; message?: { zh: string; en: string } }

@@ -12,7 +12,7 @@ import {
 } from '@/lib/db/product-categories';
 import type { MessageKey } from '@/lib/i18n';
 import type { AppSettings } from '@/lib/settings/app';
-import { FilePick } from '../playbook/ui';
+import { FilePick } from '@/components/common/kit';
 
 /** Rows listed at once; the search narrows the rest. */
 const SHOWN = 200;

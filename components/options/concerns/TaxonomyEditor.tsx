@@ -4,7 +4,7 @@ import { ConcernIdSchema, type Concern, type RuleSet, type Taxonomy } from '@/li
 import type { MessageKey } from '@/lib/i18n';
 import type { Locale } from '@/lib/schemas/common';
 import { SaveBar, useSettingForm } from '../playbook/SettingForm';
-import { Field, LockBadge, NumberInput, Tabs, Toggle } from '../playbook/ui';
+import { Field, LockBadge, NumberInput, Tabs, Toggle } from '@/components/common/kit';
 import { DetectionTestBox } from './DetectionTestBox';
 import { TermList } from './TermList';
 

@@ -3,12 +3,12 @@ import { TeamFreshness } from '../team/TeamFreshness';
 import { useLocale, useT } from '@/components/common/i18n';
 import { useLiveQuery } from '@/components/common/useLiveQuery';
 import { db } from '@/lib/db/database';
-import { localDateAt } from '@/lib/reminders/time';
 import type { MessageKey } from '@/lib/i18n';
 import { Rfm8IdSchema, StageIdSchema } from '@/lib/schemas/buyer';
 import { todayIn, type AppSettings } from '@/lib/settings/app';
-import { Tabs } from '../playbook/ui';
-import { concernsByItem, concernsByWeek, concernSubject, OTHER } from './aggregate';
+import { Tabs } from '@/components/common/kit';
+import { concernsByItem, concernsByWeek, concernSubject, hasConcernCategories, OTHER } from '@/lib/insights/concerns';
+import { concernsByAgent, mostUsedTemplates, recentConcernCount, repeatPercent } from '@/lib/insights/dashboard';
 import { Chart } from './Chart';
 import { barOption, donutOption, stackedOption } from './charts';
 import { loadDashboard } from './data';
@@ -61,19 +61,12 @@ export function DashboardPage({ settings }: { settings: AppSettings }) {
     settings.segmentView === 'layers'
       ? settings.profile.layers.layers.map((l) => [l.id, name(l), c.layers] as const)
       : Rfm8IdSchema.options.map((id) => [id, t(`profile_rfm8_${id}` as MessageKey), c.rfm8] as const);
-  const recent = d.concerns.filter((x) => x.date > localDateAt(Date.now() - 30 * 86_400_000, settings.timeZone)).length;
-  const used = [...d.templates]
-    .filter((x) => teamUsage(x) > 0)
-    .sort((a, b) => teamUsage(b) - teamUsage(a))
-    .slice(0, 12)
-    .reverse();
-  const hasCategories =
-    [...d.items.values()].some((i) => i.category) ||
-    d.concerns.some((x) => x.product && d.productCategory(x.product) !== null);
+  const recent = recentConcernCount(d.concerns, Date.now(), settings.timeZone);
+  const used = mostUsedTemplates(d.templates);
+  const repeat = repeatPercent(d.repeatBuyers, c.total);
+  const hasCategories = hasConcernCategories(d.items.values(), d.concerns, d.productCategory);
   // Every agent's concerns (synced from the shop server when connected), by the agent's name.
-  const byAgent = [
-    ...d.concerns.reduce((m, x) => m.set(x.agent, (m.get(x.agent) ?? 0) + 1), new Map<string, number>()),
-  ].sort((a, b) => b[1] - a[1]);
+  const byAgent = concernsByAgent(d.concerns);
 
   return (
     <div className="ws-page dashboard" data-testid="dashboard">
@@ -83,7 +76,7 @@ export function DashboardPage({ settings }: { settings: AppSettings }) {
         <Kpi label={t('ws_dash_buyers')} value={c.total.toLocaleString()} testId="kpi-buyers" />
         <Kpi
           label={t('ws_dash_repeat')}
-          value={c.total ? `${Math.round((d.repeatBuyers / c.total) * 1000) / 10}%` : '—'}
+          value={repeat === null ? '—' : `${repeat}%`}
           hint={t('ws_dash_repeatHint', { n: d.repeatBuyers.toLocaleString() })}
         />
         <Kpi

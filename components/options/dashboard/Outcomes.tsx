@@ -2,14 +2,15 @@ import { useState } from 'react';
 import { useT } from '@/components/common/i18n';
 import type { MessageKey } from '@/lib/i18n';
 import {
-  liftOf,
-  type ContactGroup,
-  type OutcomeCell,
-  type OutcomeReport,
-  type OutcomeRow,
-} from '@/lib/insights/outcomes';
+  defaultOutcomePeriod,
+  liftText,
+  outcomesFor,
+  outcomeSubject,
+  percentText as pct,
+} from '@/lib/insights/dashboard';
+import type { ContactGroup, OutcomeCell, OutcomeReport, OutcomeRow } from '@/lib/insights/outcomes';
 import type { Coupon } from '@/lib/coupons';
-import { Tabs } from '../playbook/ui';
+import { Tabs } from '@/components/common/kit';
 import { Chart } from './Chart';
 import { outcomeOption } from './charts';
 import { Card } from './Card';
@@ -23,8 +24,6 @@ const GROUP_NAMES: Record<ContactGroup, MessageKey> = {
   other: 'ws_out_group_other',
 };
 
-const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
-
 /** Did contacting work? The report of lib/insights/outcomes, by period and by kind of contact. */
 export function Outcomes({
   report,
@@ -36,17 +35,15 @@ export function Outcomes({
   contacts: number;
 }) {
   const t = useT();
-  const [period, setPeriod] = useState(String(report.periods[1] ?? report.periods[0]));
-  const p = Math.max(0, report.periods.indexOf(Number(period)));
-  const days = report.periods[p]!;
+  const [period, setPeriod] = useState(String(defaultOutcomePeriod(report)));
+  const { index: p, days, judged } = outcomesFor(report, Number(period));
   const labelOf = (row: OutcomeRow) => {
-    if (row.couponId !== null && !row.key.startsWith('group:'))
-      return t('ws_out_coupon', { name: coupons.find((c) => c.id === row.couponId)?.name ?? row.couponId });
-    return row.group ? t(GROUP_NAMES[row.group]) : t('ws_out_byPeriod');
+    const subject = outcomeSubject(row, coupons);
+    if (subject.kind === 'coupon') return t('ws_out_coupon', { name: subject.name });
+    return subject.kind === 'group' ? t(GROUP_NAMES[subject.group]) : t('ws_out_byPeriod');
   };
-  const judged = report.byKind.filter((row) => row.cells[p]!.contacted > 0);
   const cells = (cell: OutcomeCell) => {
-    const lift = liftOf(cell);
+    const lift = liftText(cell);
     return (
       <>
         <td className="num">{cell.contacted}</td>
@@ -55,9 +52,7 @@ export function Outcomes({
           <strong>{pct(cell.rate)}</strong>
         </td>
         <td className="num">{pct(cell.controlRate)}</td>
-        <td className={`num ${lift === null ? '' : lift >= 0 ? 'ws-ok' : 'ws-error'}`}>
-          {lift === null ? '—' : `${lift >= 0 ? '+' : ''}${Math.round(lift * 1000) / 10}`}
-        </td>
+        <td className={`num ${lift.good === null ? '' : lift.good ? 'ws-ok' : 'ws-error'}`}>{lift.text}</td>
         <td className="num">{cell.control}</td>
         <td className="num">{cell.pending}</td>
       </>

@@ -1,4 +1,4 @@
-import type { Stacked } from './aggregate';
+import type { Stacked } from '@/lib/insights/concerns';
 import type { ChartOption } from './Chart';
 
 /** ECharts options for the dashboard, from plain labelled numbers. */

@@ -2,7 +2,7 @@ import { useT } from '@/components/common/i18n';
 import type { ContactPolicy } from '@/lib/contact';
 import type { MessageKey } from '@/lib/i18n';
 import { SaveBar, useSettingForm } from './SettingForm';
-import { Field, LockBadge, NumberInput, Toggle } from './ui';
+import { Field, LockBadge, NumberInput, Toggle } from '@/components/common/kit';
 
 /** How often a buyer may be contacted: the marketing cap, promotions, and the unpaid-reminder cap. */
 export function ContactPolicyPanel({

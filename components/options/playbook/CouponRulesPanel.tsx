@@ -8,7 +8,7 @@ import type { ProfileSettings } from '@/lib/metrics/profile';
 import { Rfm8IdSchema, StageIdSchema } from '@/lib/schemas/buyer';
 import { issuesText, useDraft } from './draft';
 import { CurrencySelect } from '../MoneySettings';
-import { Chips, Field, LockBadge, MoneyInput, NumberInput, rowActivation, Toggle } from './ui';
+import { Chips, Field, LockBadge, MoneyInput, NumberInput, rowActivation, Toggle } from '@/components/common/kit';
 
 type T = ReturnType<typeof useT>;
 

@@ -4,7 +4,7 @@ import { couponLabel, CouponSchema, resolveCoupon, type Coupon, type CouponKind 
 import { db } from '@/lib/db/database';
 import { deleteCoupon, saveCouponEdit, type Stored } from '@/lib/db/playbook-edit';
 import { CurrencySelect } from '../MoneySettings';
-import { Field, LockBadge, MoneyInput, NumberInput, rowActivation, Tabs, Toggle } from './ui';
+import { Field, LockBadge, MoneyInput, NumberInput, rowActivation, Tabs, Toggle } from '@/components/common/kit';
 import { issuesText, useDraft } from './draft';
 
 const KINDS: readonly CouponKind[] = ['threshold', 'discount', 'free_shipping', 'gift'];

@@ -20,7 +20,7 @@ import { PlatformSchema, type Platform } from '@/lib/schemas/common';
 import { EditGate } from '../team/EditGate';
 import { useEditAccess } from '../team/lock';
 import { SaveBar, useSettingForm } from './SettingForm';
-import { Chips, Field, LockBadge, NumberInput, Toggle } from './ui';
+import { Chips, Field, LockBadge, NumberInput, Toggle } from '@/components/common/kit';
 
 /** Platforms with a name of their own (`other` has none and takes the lists meant for every platform). */
 const PLATFORMS = PlatformSchema.options.filter((p) => PLATFORM_NAMES[p]);

@@ -4,7 +4,7 @@ import type { Level } from '@/lib/levels/ladder';
 import type { ProfileSettings } from '@/lib/metrics/profile';
 import { Rfm8IdSchema, type Rfm8Id } from '@/lib/schemas/buyer';
 import { CurrencySelect } from '../MoneySettings';
-import { MoneyInput, NumberInput } from './ui';
+import { MoneyInput, NumberInput } from '@/components/common/kit';
 
 /** The membership ladder, lowest level first; a buyer gets the highest level they reach. */
 export function LadderEditor({

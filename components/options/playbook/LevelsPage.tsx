@@ -15,7 +15,7 @@ import { useEditAccess } from '../team/lock';
 import { issuesText, useDraft } from './draft';
 import { countRows, ladderProblems, type Counts } from './level-counts';
 import { LadderEditor, LayersEditor } from './LadderEditor';
-import { Field, NumberInput, Tabs } from './ui';
+import { Field, NumberInput, Tabs } from '@/components/common/kit';
 
 /** The level ladder, lifecycle stages and segment model, previewed on the shop's own buyers. */
 export function LevelsPage({ settings }: { settings: AppSettings }) {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useT } from '@/components/common/i18n';
 import type { ReminderRules } from '@/lib/reminders';
 import { SaveBar, useSettingForm } from './SettingForm';
-import { Field, LockBadge, NumberInput, Toggle } from './ui';
+import { Field, LockBadge, NumberInput, Toggle } from '@/components/common/kit';
 
 /** Minutes as the list people write: "10, 1440". */
 function minutesText(list: readonly number[]): string {
@@ -78,7 +78,7 @@ export function RemindersPanel({
           />
         </Field>
       </div>
-      <h3 className="ws-sub">{t('followup_kindUnpaid')}</h3>
+      <h3 className="ws-sub">{t('reminder_kindUnpaid')}</h3>
       <div className="ws-grid">
         <Toggle
           checked={draft.unpaid.enabled}
@@ -124,7 +124,7 @@ export function RemindersPanel({
         <Toggle
           checked={draft.shipping.enabled}
           disabled={!editable}
-          label={t('followup_kindShipping')}
+          label={t('reminder_kindShipping')}
           onChange={(enabled) => set({ shipping: { ...draft.shipping, enabled } })}
         />
         <Field label={t('ws_rem_shippingDelay')}>
@@ -138,7 +138,7 @@ export function RemindersPanel({
         <Toggle
           checked={draft.checkin.enabled}
           disabled={!editable}
-          label={t('followup_kindCheckin')}
+          label={t('reminder_kindCheckin')}
           onChange={(enabled) => set({ checkin: { ...draft.checkin, enabled } })}
         />
         <Field label={t('ws_rem_checkinDays')}>
@@ -195,7 +195,7 @@ export function RemindersPanel({
         <Toggle
           checked={draft.birthday.enabled}
           disabled={!editable}
-          label={t('followup_kindBirthday')}
+          label={t('reminder_kindBirthday')}
           onChange={(enabled) => set({ birthday: { enabled } })}
         />
       </div>

@@ -16,7 +16,7 @@ import { describeIssue } from '@/lib/i18n/zod-issues';
 import { sourceFromBlob } from '@/lib/import/source';
 import type { UiLocale } from '@/lib/schemas/common';
 import { busyMessage, dataLock } from '../data-lock';
-import { FilePick, formatTime, Icon } from '../playbook/ui';
+import { FilePick, formatTime, Icon } from '@/components/common/kit';
 import { useEditAccess } from './lock';
 
 function problemText(p: BackupProblem, t: ReturnType<typeof useT>, locale: UiLocale): string {

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useLocale, useT } from '@/components/common/i18n';
 import type { MessageKey } from '@/lib/i18n';
-import { formatTime, Icon } from '../playbook/ui';
+import { formatTime, Icon } from '@/components/common/kit';
 import { lockNow, unlockWithPin, UNLOCK_MINUTES, useEditAccess } from './lock';
 
 /** What a gate stands in front of: its words say what the PIN is asked for. */

@@ -4,7 +4,7 @@ import { db } from '@/lib/db/database';
 import { loadManagedState } from '@/lib/db/playbook-edit';
 import type { MessageKey } from '@/lib/i18n';
 import { MANAGED_PACK_KEY } from '@/lib/playbook/managed-schema';
-import { formatTime, Icon } from '../playbook/ui';
+import { formatTime, Icon } from '@/components/common/kit';
 
 /** Kept in step with entrypoints/background/managed.ts, which writes it. */
 const PROBLEM_KEY = 'managedPlaybookProblem';

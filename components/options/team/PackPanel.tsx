@@ -26,7 +26,7 @@ import { mergePackConsoles } from '@/lib/consoles/taught';
 import type { AppSettings } from '@/lib/settings/app';
 import { describeIssues } from '@/lib/i18n/zod-issues';
 import type { UiLocale } from '@/lib/schemas/common';
-import { Field, FilePick, formatTime, Icon, LockBadge } from '../playbook/ui';
+import { Field, FilePick, formatTime, Icon, LockBadge } from '@/components/common/kit';
 import { useEditAccess } from './lock';
 import { fieldsLabel, itemLabel, KIND_KEY } from './pack-labels';
 

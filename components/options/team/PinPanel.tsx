@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useLocale, useT } from '@/components/common/i18n';
 import { db } from '@/lib/db/database';
 import { PIN_MIN_LENGTH, resetPinWithRecovery, setPin, type PinSetResult } from '@/lib/db/supervisor-lock';
-import { Field, formatTime, Icon } from '../playbook/ui';
+import { Field, formatTime, Icon } from '@/components/common/kit';
 import { lockNow, markUnlocked, useEditAccess } from './lock';
 
 type Message = { ok: boolean; text: string } | null;

@@ -20,7 +20,7 @@ import {
   type ServerUrlProblem,
   type TeamConnection,
 } from '@/lib/sync';
-import { Field, Icon } from '../playbook/ui';
+import { Field, Icon } from '@/components/common/kit';
 
 const pageFetch: FetchLike = (url, init) => fetch(url, init);
 

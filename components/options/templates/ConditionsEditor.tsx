@@ -5,8 +5,8 @@ import type { ProfileSettings } from '@/lib/metrics/profile';
 import { Rfm8IdSchema, StageIdSchema } from '@/lib/schemas/buyer';
 import { PLATFORMS } from '@/lib/schemas/common';
 import type { TemplateConditions } from '@/lib/templates';
-import { platformName } from '@/components/sidebar/BuyerCard';
-import { Chips, Field, Tabs } from '../playbook/ui';
+import { platformName } from '@/lib/i18n/platforms';
+import { Chips, Field, Tabs } from '@/components/common/kit';
 
 /** When a template is suggested: every filled condition must hold; within one, any choice does. */
 export function ConditionsEditor({

@@ -9,7 +9,7 @@ import { canonicalJson, folderTree } from '@/lib/playbook';
 import type { BuyerLanguage } from '@/lib/schemas/common';
 import type { AppSettings } from '@/lib/settings/app';
 import { BUYER_LANGUAGE_KEYS, TEMPLATE_LOCALES, TemplateKindSchema, type Template } from '@/lib/templates';
-import { ago, Field, LockBadge, Tabs, Toggle } from '../playbook/ui';
+import { ago, Field, LockBadge, Tabs, Toggle } from '@/components/common/kit';
 import { BodyField } from './BodyField';
 import { ConditionsEditor } from './ConditionsEditor';
 import { TemplatePreview } from './TemplatePreview';

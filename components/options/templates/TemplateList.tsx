@@ -4,7 +4,7 @@ import type { Stored } from '@/lib/db/playbook-edit';
 import type { MessageKey } from '@/lib/i18n';
 import { StageIdSchema } from '@/lib/schemas/buyer';
 import type { Template } from '@/lib/templates';
-import { ago, Icon } from '../playbook/ui';
+import { ago, Icon } from '@/components/common/kit';
 import type { TemplateFilter } from './filters';
 
 export function TemplateFilters({

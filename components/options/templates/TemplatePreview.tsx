@@ -11,7 +11,7 @@ import type { StageId } from '@/lib/schemas/buyer';
 import type { BuyerLanguage } from '@/lib/schemas/common';
 import { todayIn, type AppSettings } from '@/lib/settings/app';
 import { BUYER_LANGUAGE_KEYS, labelLocale, renderVariant, TEMPLATE_LOCALES, type Template } from '@/lib/templates';
-import { Tabs } from '../playbook/ui';
+import { Tabs } from '@/components/common/kit';
 import { SAMPLE_STAGES, sampleProfile } from './samples';
 
 /** Buyer nicks starting with the query, case ignored, in index order. */

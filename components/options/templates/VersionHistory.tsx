@@ -5,7 +5,7 @@ import { db } from '@/lib/db/database';
 import { restoreTemplateVersion, templateHistory, type VersionRow } from '@/lib/db/playbook-edit';
 import { catalog, type MessageKey } from '@/lib/i18n';
 import { BUILTIN_AUTHOR } from '@/lib/templates';
-import { formatTime } from '../playbook/ui';
+import { formatTime } from '@/components/common/kit';
 
 /** `variants.en` → its catalogue label, when there is one. */
 export function fieldLabel(field: string, t: (k: MessageKey) => string): string {

@@ -69,11 +69,11 @@ export const suggestions = {
   sg_couponValid: { zh: '有效至 {date}', en: 'Valid until {date}' },
   sg_couponChosen: { zh: '按所选优惠券', en: 'For the coupon you picked' },
 
-  sg_reminders: { zh: '跟进提醒', en: 'Follow-ups' },
+  sg_reminders: { zh: '跟进提醒', en: 'Reminders' },
   sg_quickPlaceholder: { zh: '例：明天10点回访，问尺码是否合适 ↵', en: 'e.g. tomorrow 10am check the size ↵' },
   sg_quickPreview: { zh: '{when} 提醒：{note}', en: 'Reminder {when}: {note}' },
   sg_quickAdded: { zh: '已添加提醒：{when}', en: 'Reminder added: {when}' },
-  sg_remindersNone: { zh: '这位买家没有待跟进的提醒', en: 'No follow-ups for this buyer' },
+  sg_remindersNone: { zh: '这位买家没有待跟进的提醒', en: 'No reminders for this buyer' },
   sg_due: { zh: '到期', en: 'Due' },
   sg_done: { zh: '完成', en: 'Done' },
   sg_snoozeHour: { zh: '1小时后', en: 'In 1 h' },
@@ -96,7 +96,7 @@ export const suggestions = {
   sg_actionFailed: { zh: '操作失败：{message}', en: 'That did not work: {message}' },
 
   sg_notifyOpenChat: { zh: '打开与买家的会话跟进', en: 'Open the chat with the buyer to follow up' },
-  sg_notifyMany: { zh: '{count} 条跟进提醒到期', en: '{count} follow-ups are due' },
+  sg_notifyMany: { zh: '{count} 条跟进提醒到期', en: '{count} reminders are due' },
 
   sg_popupDue: { zh: '今日提醒', en: "Today's follow-ups" },
   sg_popupDueCount: { zh: '{count} 条到期', en: '{count} due' },

@@ -1,21 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import type { ConsoleMessage } from '@/lib/schemas/messages';
-import { DEFAULT_APP_SETTINGS } from '@/lib/settings/app';
-import { sampleBuyer } from '@/lib/templates/testing';
+import type { ConsoleMessage } from '../schemas/messages';
+import { DEFAULT_APP_SETTINGS } from '../settings/app';
+import { sampleBuyer } from '../templates/testing';
 import {
   agentMessagesInARow,
   guardFor,
   insertFailureMessage,
   kindsForNow,
   renderContextFor,
+  renderFor,
   sameTarget,
   templateForShortcut,
   type ConversationFacts,
   type Suggestions,
-} from './SuggestionsModel';
-import { defaultTemplates, renderTemplate, withConsoleOrders } from '@/lib/templates';
-import { translate } from '@/lib/i18n';
-import { defaultGuardRules, textFingerprint } from '@/lib/guard';
+} from './index';
+import { defaultTemplates, renderTemplate, withConsoleOrders } from '../templates';
+import { translate } from '../i18n';
+import { defaultGuardRules, textFingerprint } from '../guard';
 
 const msg = (author: ConsoleMessage['author'], n: number): ConsoleMessage => ({
   id: `m${n}`,
@@ -60,13 +61,13 @@ describe('send guard in the sidebar', () => {
     const five = [msg('buyer', 0), ...[1, 2, 3, 4, 5].map((n) => msg('agent', n))];
     const now = Date.UTC(2025, 5, 20, 4);
     expect(guardFor('Hi!', facts('shopee', five), null, now, DEFAULT_APP_SETTINGS).blocks.map((w) => w.code)).toEqual([
-      'followup_guardTooManyInARow',
+      'sendCheck_tooManyInARow',
     ]);
     expect(
       guardFor('x'.repeat(601), facts('shopee', [msg('buyer', 0)]), null, now, DEFAULT_APP_SETTINGS).blocks.map(
         (w) => w.code,
       ),
-    ).toEqual(['followup_guardTooLong']);
+    ).toEqual(['sendCheck_tooLong']);
     expect(guardFor('x'.repeat(601), facts('taobao', five), null, now, DEFAULT_APP_SETTINGS).blocks).toEqual([]);
   });
 
@@ -83,7 +84,7 @@ describe('send guard in the sidebar', () => {
       recent,
     });
     expect(check.blocks).toEqual([]);
-    expect(check.warns.map((w) => [w.code, w.params.count])).toEqual([['followup_guardSameText', 10]]);
+    expect(check.warns.map((w) => [w.code, w.params.count])).toEqual([['sendCheck_sameText', 10]]);
     // Another text, or fewer buyers than the rule allows, passes.
     expect(
       guardFor(
@@ -106,10 +107,7 @@ describe('send guard in the sidebar', () => {
 });
 
 describe('rendering for a buyer who is not in the imported data', () => {
-  it('fills {{buyer.nick}} from the console', async () => {
-    const { renderFor } = await import('./SuggestionsModel');
-    const { DEFAULT_APP_SETTINGS } = await import('@/lib/settings/app');
-    const { defaultTemplates } = await import('@/lib/templates');
+  it('fills {{buyer.nick}} from the console', () => {
     const template = { ...defaultTemplates()[0]!, variants: { 'zh-CN': '{{buyer.nick}}，您好' } };
     const s = { lang: 'zh-CN' as const, today: '2025-06-20', ranked: [], coupons: [], bestCoupon: null };
     const withNick = renderFor(s, null, DEFAULT_APP_SETTINGS, { template, coupon: null, answers: {}, nick: '小鱼' });

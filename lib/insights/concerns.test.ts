@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { concernsByItem, concernsByWeek, concernSubject, OTHER, weekOf } from './aggregate';
+import { concernsByItem, concernsByWeek, concernSubject, OTHER, weekOf } from './concerns';
 
 describe('dashboard aggregates', () => {
   it('counts concerns per Monday-start week, keeping empty weeks on the axis', () => {

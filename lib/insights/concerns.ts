@@ -1,5 +1,9 @@
-import { addDays } from '@/lib/dates/local-date';
-import { weekdayOf } from '@/lib/reminders/time';
+/**
+ * The dashboard's concern charts, from plain records: concerns per week and per item (or category),
+ * the rarer ones folded into one `other` series.
+ */
+import { addDays } from '../dates/local-date';
+import { weekdayOf } from '../reminders/time';
 
 /** A series per concern for a stacked chart; concerns past `top` fold into one `other` series. */
 export interface Stacked {
@@ -94,4 +98,14 @@ export function concernsByItem<R extends { buyerId: string; concern: string }>(
     .map(([i]) => i)
     .reverse();
   return stack(pairs, axis, topConcerns);
+}
+
+/** Whether "concerns per category" has anything to show: a buyer's item or an asked-about product with a category. */
+export function hasConcernCategories(
+  items: Iterable<{ category: string | null }>,
+  concerns: readonly { product?: { id: string | null; title: string } | undefined }[],
+  productCategory: (product: { id: string | null; title: string }) => string | null,
+): boolean {
+  for (const i of items) if (i.category) return true;
+  return concerns.some((x) => x.product !== undefined && productCategory(x.product) !== null);
 }
