@@ -1,11 +1,13 @@
 import { consoleBuyerRef } from '@/lib/db/console-buyer';
 import { applyConsoleOrders } from '@/lib/db/console-orders';
+import { syncLinkedBuyers } from '@/lib/db/console-linked';
+import { todayIn } from '@/lib/settings/app';
 import { db } from '@/lib/db/database';
 import { loadReminderRules } from '@/lib/db/playbook';
 import { loadAppSettings } from '@/lib/db/settings';
 import type { ConsoleState } from '@/lib/schemas/messages';
 import { clockNow } from './clock';
-import { requestReminderRun } from './reminders';
+import { dataLock, linkedBuyersChanged, requestReminderRun } from './reminders';
 
 /**
  * The console's order panel, as each state reports it, becomes order → buyer links, live orders and
@@ -37,6 +39,21 @@ export function onConsoleState(
       const ref = await consoleBuyerRef(database, state.buyer.platform, state.buyer);
       if (!ref) return;
       const result = await applyConsoleOrders(database, state, rules, now, settings.timeZone, ref);
+      // The buyer they are filed under becomes (or stays) a buyer record: buyers table, dashboard, sweeps.
+      if (result.recorded) {
+        const linked = await syncLinkedBuyers(
+          database,
+          {
+            rules: settings.profile.rules,
+            asOf: todayIn(settings.timeZone, now),
+            now,
+            ...dataLock(),
+          },
+          [ref.buyerId],
+        );
+        // An import, restore or backup holds the data: the reminder run after it does this buyer.
+        if (linked.skipped) linkedBuyersChanged();
+      }
       if (result.recorded || result.created || result.dismissed) changed();
       if (result.created || result.dismissed) {
         // New reminders may be due sooner than the alarm: the run re-arms it and rings what is due.
