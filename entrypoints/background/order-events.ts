@@ -6,6 +6,7 @@ import { db } from '@/lib/db/database';
 import { loadReminderRules } from '@/lib/db/playbook';
 import { loadAppSettings } from '@/lib/db/settings';
 import type { ConsoleState } from '@/lib/schemas/messages';
+import { PanelGuard } from '@/lib/orders/panel-guard';
 import { clockNow } from './clock';
 import { dataLock, linkedBuyersChanged, requestReminderRun } from './reminders';
 
@@ -18,16 +19,40 @@ import { dataLock, linkedBuyersChanged, requestReminderRun } from './reminders';
  */
 let chain: Promise<void> = Promise.resolve();
 const applied = new Map<number, string>();
+/** Per tab: which panel readings may link (lib/orders/panel-guard.ts), and the tab's latest state for a re-read. */
+const guards = new Map<number, PanelGuard>();
+const latest = new Map<number, ConsoleState>();
+
+/** The clock and timer the panel guard uses (tests pass their own). */
+export interface PanelTiming {
+  clock?: () => number;
+  schedule?: (run: () => void, ms: number) => void;
+}
 
 export function onConsoleState(
   tabId: number,
   state: ConsoleState,
   changed: () => void,
   log: (m: string) => void,
-): void {
-  if (state.status !== 'ok' || !state.orders?.length) return;
+  timing: PanelTiming = {},
+): Promise<void> {
+  if (state.status !== 'ok') return chain;
+  latest.set(tabId, state);
+  let guard = guards.get(tabId);
+  if (!guard) guards.set(tabId, (guard = new PanelGuard()));
+  // Mid-switch, the panel may show another buyer's orders than the header: those are never linked.
+  const decision = guard.read(state.buyer, state.orders, (timing.clock ?? Date.now)());
+  if (decision && 'waitMs' in decision) {
+    const schedule = timing.schedule ?? ((run: () => void, ms: number) => void setTimeout(run, ms));
+    schedule(() => {
+      const last = latest.get(tabId);
+      if (last) void onConsoleState(tabId, last, changed, log, timing);
+    }, decision.waitMs);
+    return chain;
+  }
+  if (!decision || !('orders' in decision) || !decision.orders.length) return chain;
   const key = JSON.stringify([state.buyer, state.orders]);
-  if (applied.get(tabId) === key) return;
+  if (applied.get(tabId) === key) return chain;
   applied.set(tabId, key);
   chain = chain
     .then(async () => {
@@ -64,4 +89,5 @@ export function onConsoleState(
       if (applied.get(tabId) === key) applied.delete(tabId);
       log(`console orders: ${e instanceof Error ? e.message : String(e)}`);
     });
+  return chain;
 }
