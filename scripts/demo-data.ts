@@ -17,6 +17,9 @@ import {
   generateConversations,
   generateDemoContacts,
   generateTaobaoExport,
+  PINDUODUO_PANELS_FILE,
+  pinduoduoDemo,
+  pinduoduoExportFileName,
   taobaoExportFileName,
   type DemoOptions,
 } from '../lib/demo/index';
@@ -97,6 +100,11 @@ export function writeDemoData(outDir = DEFAULT_DATA_DIR, given: DemoDataOptions 
     writeFileSync(conversationsPath, JSON.stringify(generateConversations(options), null, 2) + '\n');
     contactsPath = join(outDir, CONTACTS_FILE);
     writeFileSync(contactsPath, JSON.stringify(generateDemoContacts(options)) + '\n');
+    // Pinduoduo mode: the chatting buyers' orders as a Pinduoduo export (UTF-8 with BOM, no buyer
+    // column) and the order panels the console shows for them (issue 19: the demo shows linking).
+    const pdd = pinduoduoDemo(options);
+    writeFileSync(join(outDir, pinduoduoExportFileName(options.asOf)), '\ufeff' + pdd.text);
+    writeFileSync(join(outDir, PINDUODUO_PANELS_FILE), JSON.stringify(pdd.panels) + '\n');
   }
   return { asOf: options.asOf, csvPath, conversationsPath, contactsPath, rows, bytes };
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, type CSSProperties } from 'react';
 import { DEMO_SHOP } from '../../lib/demo/catalog';
 import { DemoConversationsFileSchema, type DemoConversationsFile } from '../../lib/demo/conversation-schema';
+import { DemoPanelsFileSchema, PINDUODUO_PANELS_FILE, type DemoPanelOrder } from '../../lib/demo/pinduoduo-export';
 import { shopClock, shopStamp } from './clock';
 import { ChatHeader } from './components/ChatHeader';
 import { Composer } from './components/Composer';
@@ -10,6 +11,17 @@ import { Thread } from './components/Thread';
 import { platformLook } from './platforms';
 import { activeConversation, initialState, reducer, sortedConversations, type DemoOrderStatus } from './state';
 import { parseParams, urlForBuyer } from './url';
+
+/** The order panels of the demo's Pinduoduo mode (`pinduoduo-panels.json`); none when the build has no such file. */
+async function pinduoduoPanels(): Promise<Record<string, DemoPanelOrder[]>> {
+  try {
+    const response = await fetch(`/data/${PINDUODUO_PANELS_FILE}`);
+    if (!response.ok) return {};
+    return DemoPanelsFileSchema.parse(await response.json()).panels;
+  } catch {
+    return {};
+  }
+}
 
 /** What tests and the extension's demo tooling may call on `window.__demoConsole`. */
 export interface DemoConsoleApi {
@@ -86,10 +98,15 @@ export function App() {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         return response.json();
       })
-      .then((json: unknown) => {
-        if (cancelled) return;
+      .then(async (json: unknown) => {
         const file = DemoConversationsFileSchema.parse(json);
+        const panels = params.platform === 'pinduoduo' ? await pinduoduoPanels() : {};
+        if (cancelled) return;
         dispatch({ type: 'loaded', file });
+        // Pinduoduo mode: each chatting buyer's order panel lists their orders of the demo's
+        // Pinduoduo export (which has no buyer column), oldest first so the newest ends on top.
+        for (const [buyerId, orders] of Object.entries(panels))
+          for (const order of orders) dispatch({ type: 'order', buyerId, order });
         start(file);
       })
       .catch((error: unknown) => {

@@ -9,7 +9,7 @@ import { setupCustomConsoles } from './custom-consoles';
 import { installBenchHooks } from './bench-hooks';
 import { createHub, type HubPort } from './hub';
 import { setupManagedPlaybook } from './managed';
-import { requestReminderRun, setupReminders } from './reminders';
+import { linkedBuyersChanged, requestReminderRun, setupReminders } from './reminders';
 import { setupSeed } from './seed';
 import { answerSidebar, sidebarView } from './sidebar-api';
 import { allowTeach, handlePickerMessage, restoreBuiltIn } from './taught-consoles';
@@ -34,7 +34,12 @@ export default defineBackground(() => {
   });
   // Listeners are registered synchronously so a restarted service worker receives the event that woke it.
   // The shop server's data changed: what a lookup of an unimported buyer answers may have too.
-  const team = setupTeamSync(() => hub.changed({ all: true }), log);
+  const team = setupTeamSync(() => {
+    hub.changed({ all: true });
+    // Another agent's console may have linked orders: their buyers join the buyer list and sweeps.
+    linkedBuyersChanged();
+    void requestReminderRun(log);
+  }, log);
   browser.runtime.onConnect.addListener((port) => hub.connect(port as unknown as HubPort));
   browser.commands.onCommand.addListener((command, tab) => {
     if (tab?.id === undefined) return;
@@ -63,6 +68,8 @@ export default defineBackground(() => {
     if (parsed.success && parsed.data.type === 'dataChanged') {
       forgetSegmentModel();
       hub.changed({ all: true });
+      // A restore may have replaced the console's links: the run puts linked buyers right.
+      linkedBuyersChanged();
       // An import may have brought unpaid orders: scan for reminders now.
       void requestReminderRun(log);
     }

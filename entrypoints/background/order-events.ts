@@ -1,11 +1,14 @@
 import { consoleBuyerRef } from '@/lib/db/console-buyer';
 import { applyConsoleOrders } from '@/lib/db/console-orders';
+import { syncLinkedBuyers } from '@/lib/db/console-linked';
+import { todayIn } from '@/lib/settings/app';
 import { db } from '@/lib/db/database';
 import { loadReminderRules } from '@/lib/db/playbook';
 import { loadAppSettings } from '@/lib/db/settings';
 import type { ConsoleState } from '@/lib/schemas/messages';
+import { PanelGuard } from '@/lib/orders/panel-guard';
 import { clockNow } from './clock';
-import { requestReminderRun } from './reminders';
+import { dataLock, linkedBuyersChanged, requestReminderRun } from './reminders';
 
 /**
  * The console's order panel, as each state reports it, becomes order → buyer links, live orders and
@@ -16,16 +19,40 @@ import { requestReminderRun } from './reminders';
  */
 let chain: Promise<void> = Promise.resolve();
 const applied = new Map<number, string>();
+/** Per tab: which panel readings may link (lib/orders/panel-guard.ts), and the tab's latest state for a re-read. */
+const guards = new Map<number, PanelGuard>();
+const latest = new Map<number, ConsoleState>();
+
+/** The clock and timer the panel guard uses (tests pass their own). */
+export interface PanelTiming {
+  clock?: () => number;
+  schedule?: (run: () => void, ms: number) => void;
+}
 
 export function onConsoleState(
   tabId: number,
   state: ConsoleState,
   changed: () => void,
   log: (m: string) => void,
-): void {
-  if (state.status !== 'ok' || !state.orders?.length) return;
+  timing: PanelTiming = {},
+): Promise<void> {
+  if (state.status !== 'ok') return chain;
+  latest.set(tabId, state);
+  let guard = guards.get(tabId);
+  if (!guard) guards.set(tabId, (guard = new PanelGuard()));
+  // Mid-switch, the panel may show another buyer's orders than the header: those are never linked.
+  const decision = guard.read(state.buyer, state.orders, (timing.clock ?? Date.now)());
+  if (decision && 'waitMs' in decision) {
+    const schedule = timing.schedule ?? ((run: () => void, ms: number) => void setTimeout(run, ms));
+    schedule(() => {
+      const last = latest.get(tabId);
+      if (last) void onConsoleState(tabId, last, changed, log, timing);
+    }, decision.waitMs);
+    return chain;
+  }
+  if (!decision || !('orders' in decision) || !decision.orders.length) return chain;
   const key = JSON.stringify([state.buyer, state.orders]);
-  if (applied.get(tabId) === key) return;
+  if (applied.get(tabId) === key) return chain;
   applied.set(tabId, key);
   chain = chain
     .then(async () => {
@@ -37,6 +64,21 @@ export function onConsoleState(
       const ref = await consoleBuyerRef(database, state.buyer.platform, state.buyer);
       if (!ref) return;
       const result = await applyConsoleOrders(database, state, rules, now, settings.timeZone, ref);
+      // The buyer they are filed under becomes (or stays) a buyer record: buyers table, dashboard, sweeps.
+      if (result.recorded) {
+        const linked = await syncLinkedBuyers(
+          database,
+          {
+            rules: settings.profile.rules,
+            asOf: todayIn(settings.timeZone, now),
+            now,
+            ...dataLock(),
+          },
+          [ref.buyerId],
+        );
+        // An import, restore or backup holds the data: the reminder run after it does this buyer.
+        if (linked.skipped) linkedBuyersChanged();
+      }
       if (result.recorded || result.created || result.dismissed) changed();
       if (result.created || result.dismissed) {
         // New reminders may be due sooner than the alarm: the run re-arms it and rings what is due.
@@ -47,4 +89,5 @@ export function onConsoleState(
       if (applied.get(tabId) === key) applied.delete(tabId);
       log(`console orders: ${e instanceof Error ? e.message : String(e)}`);
     });
+  return chain;
 }

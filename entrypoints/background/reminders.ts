@@ -4,6 +4,9 @@ import { db } from '@/lib/db/database';
 import { loadReminderRules } from '@/lib/db/playbook';
 import { reminderTitle, runReminderCheck, scanImportedOrders, sweepProfiles } from '@/lib/db/reminders';
 import { loadAppSettings } from '@/lib/db/settings';
+import { syncLinkedBuyersIfDue } from '@/lib/db/console-linked';
+import { webDataLock, type DataLock } from '@/lib/db/data-lock';
+import { todayIn } from '@/lib/settings/app';
 import { addDays } from '@/lib/dates/local-date';
 import { translate } from '@/lib/i18n';
 import { epochAt, localDateAt, type Reminder } from '@/lib/reminders';
@@ -38,6 +41,19 @@ const SWEEP_MINUTE = 5;
 const ICON_FILE = '/icon/128.png';
 
 let queued: Promise<void> | null = null;
+/** The linked buyers are put right on the next run whatever the imports say (a restore or a sync pull changed them). */
+let linkedDue = false;
+
+/** The data lock imports and restores hold (Web Locks; none where there are none, as in unit tests). */
+export function dataLock(): { lock: DataLock } | Record<string, never> {
+  return typeof navigator !== 'undefined' && navigator.locks ? { lock: webDataLock(navigator.locks) } : {};
+}
+
+/** Data changed under the linked buyers (a restore, another agent's links): the next run puts them right. */
+export function linkedBuyersChanged(): void {
+  linkedDue = true;
+}
+
 let running: Promise<void> = Promise.resolve();
 
 /** Runs once more after the current run; any number of triggers meanwhile make one run. */
@@ -76,6 +92,18 @@ async function runOnce(log: (m: string) => void): Promise<void> {
     const now = await clockNow();
     const settings = await loadAppSettings(database);
     const rules = await loadReminderRules(database);
+    // Buyers the console linked become buyer records (after an import, a restore, a sync pull), so the
+    // scan and sweep below see them.
+    const force = linkedDue;
+    linkedDue = false;
+    const linked = await step('linked', () =>
+      syncLinkedBuyersIfDue(
+        database,
+        { rules: settings.profile.rules, asOf: todayIn(settings.timeZone, now), now, ...dataLock() },
+        force,
+      ),
+    );
+    if (force && (!linked || linked.skipped)) linkedDue = true;
     const scan = await step('scan', () => scanImportedOrders(database, now, rules, settings.timeZone));
     await step('sweep', () => sweepProfiles(database, now, settings, rules, { force: scan?.scanned ?? false }));
     const check = await step('check', () => runReminderCheck(database, now));

@@ -2,6 +2,7 @@ import type { BuyerMatch } from '../metrics/buyer-match';
 import { buyerId } from '../schemas/buyer';
 import type { Platform } from '../schemas/common';
 import { findBuyer } from './buyers';
+import { buyerWithConsole } from './order-links';
 import type { HuitoukeDb } from './database';
 import type { BuyerRecord } from './records';
 
@@ -22,14 +23,25 @@ export interface ConsoleBuyerRef {
   imported?: { record: BuyerRecord; match: BuyerMatch };
 }
 
-/** Undefined when the console shows neither an id nor a nick. */
+/**
+ * Undefined when the console shows neither an id nor a nick. A buyer record the console itself made
+ * (every order linked or live, lib/db/console-linked.ts) is this buyer's only under its own key: it is
+ * never `imported`, and a console showing another id with the same nick does not get it.
+ */
 export async function consoleBuyerRef(
   db: HuitoukeDb,
   platform: Platform,
   buyer: { id: string | null; nick: string },
 ): Promise<ConsoleBuyerRef | undefined> {
-  const imported = await findBuyer(db, platform, buyer.id || null, buyer.nick);
-  const buyerKey = imported?.record.buyerKey ?? (buyer.id || buyer.nick);
+  let imported = await findBuyer(db, platform, buyer.id || null, buyer.nick);
+  let buyerKey = buyer.id || buyer.nick;
+  if (imported) {
+    const { record } = imported;
+    const taught = await buyerWithConsole(db, { platform, buyerKey: record.buyerKey, nick: record.nick, record });
+    // Its key is the console's id (or the nick where the console shows none): the same buyer only then.
+    if (taught?.consoleMade) imported = undefined;
+    else buyerKey = record.buyerKey;
+  }
   if (!buyerKey) return undefined;
   return {
     platform,

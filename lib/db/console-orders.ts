@@ -70,7 +70,7 @@ export async function applyConsoleOrders(
     );
     const recorded = await recordConsoleOrders(
       db,
-      { platform: buyer.platform, buyerKey, orders },
+      { platform: buyer.platform, buyerKey, nick: buyer.nick, orders },
       timeZone,
       now,
       update.seen,

@@ -2,11 +2,12 @@ import type { Platform } from '../schemas/common';
 import type { ConsoleOrder } from '../schemas/messages';
 import type { Order } from '../schemas/order';
 import { buyerId as buyerRefOf } from '../schemas/buyer';
-import { buyerWithConsoleOrders, orderRecordId, planConsoleOrders } from '../orders/live';
+import { buyerWithConsoleOrders, orderRecordId, planConsoleOrders, type TaughtBuyer } from '../orders/live';
 import { seenOrderKey, type SeenConsoleOrder } from '../orders/console-events';
 import type { CountingRules } from '../metrics/rules';
 import type { LiveOrder, OrderLink } from '../sync/kinds';
 import type { HuitoukeDb } from './database';
+import { getBuyer, liveBuyer } from './buyer-store';
 import { orphanBucket } from './import-hold';
 import type { BuyerRecord } from './records';
 
@@ -25,7 +26,7 @@ import type { BuyerRecord } from './records';
  */
 export async function recordConsoleOrders(
   db: HuitoukeDb,
-  seen: { platform: Platform; buyerKey: string; orders: readonly ConsoleOrder[] },
+  seen: { platform: Platform; buyerKey: string; nick?: string; orders: readonly ConsoleOrder[] },
   timeZone: string,
   now: number,
   events: readonly SeenConsoleOrder[] = [],
@@ -96,21 +97,24 @@ export async function linkedOrphanOrders(db: HuitoukeDb, links: readonly OrderLi
 }
 
 /**
- * The buyer a console shows with what the console taught: the imported record (or none), orphan
+ * The buyer a console shows with what the console taught: the stored record (`base.record`, else
+ * the one stored under the buyer's id: a buyer the console made, lib/db/console-linked.ts), orphan
  * orders linked to the buyer and live orders, each order once (`buyerWithConsoleOrders`).
- * Undefined when there is neither an imported record nor an order from the console.
+ * Undefined when there is neither a stored record nor an order from the console.
  */
 export async function buyerWithConsole(
   db: HuitoukeDb,
   base: { platform: Platform; buyerKey: string; nick: string; record?: BuyerRecord },
   rules?: CountingRules,
-): Promise<{ record: BuyerRecord; consoleOnly: string[]; linkedCount: number } | undefined> {
+): Promise<TaughtBuyer | undefined> {
   const ref = base.record?.id ?? buyerRefOf(base.platform, base.buyerKey);
-  const [links, live] = await Promise.all([orderLinksFor(db, ref), liveOrdersFor(db, ref)]);
-  if (!links.length && !live.length)
-    return base.record ? { record: base.record, consoleOnly: [], linkedCount: 0 } : undefined;
+  const [links, live, stored] = await Promise.all([
+    orderLinksFor(db, ref),
+    liveOrdersFor(db, ref),
+    base.record ? Promise.resolve(base.record) : getBuyer(db, ref).then(liveBuyer),
+  ]);
   const linked = await linkedOrphanOrders(db, links);
-  return buyerWithConsoleOrders(base, linked, live, rules);
+  return buyerWithConsoleOrders({ ...base, ...(stored ? { record: stored } : {}) }, linked, live, rules);
 }
 
 /** When the latest finished import ended (epoch ms), or null when nothing was imported: how fresh imported orders are. */

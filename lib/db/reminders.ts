@@ -32,6 +32,7 @@ import { loadBuyerIndex } from './buyer-index';
 import type { HuitoukeDb } from './database';
 import { scanBuyers } from './buyer-store';
 import { orphanBucket } from './import-hold';
+import { fromExport } from '../orders/live';
 
 /**
  * Reminders as stored, and the runs that create and fire them. Everything the background needs
@@ -286,7 +287,10 @@ export async function scanImportedOrders(
       if (b.deletedAt !== undefined) continue;
       const ids = watched.get(b.id);
       for (const o of b.orders) {
-        if (o.status === 'awaiting_payment' || (o.shippedAt && o.shippedAt >= shippedSince)) candidates.push(o);
+        // Orders only a console showed (a linked buyer's live orders) have their reminders from the
+        // console's order events (console-orders.ts), by the console's rules: not again from here.
+        if (fromExport(o) && (o.status === 'awaiting_payment' || (o.shippedAt && o.shippedAt >= shippedSince)))
+          candidates.push(o);
         if (ids?.has(o.orderId)) {
           foundWatched.add(`${b.id}\u0000${o.orderId}`);
           if (o.status !== 'awaiting_payment') watchedOrders.push(o);

@@ -27,3 +27,12 @@ export { mulberry32, mixSeed, type Rng } from './prng';
 export { demoAsOf, DEMO_TIME_ZONE } from './time';
 export { CONTACT_DAYS, generateDemoContacts } from './contacts';
 export { DemoContactsFileSchema, type DemoContactsFile } from './contacts-schema';
+export {
+  DemoPanelOrderSchema,
+  DemoPanelsFileSchema,
+  PINDUODUO_PANELS_FILE,
+  pinduoduoDemo,
+  pinduoduoExportFileName,
+  type DemoPanelOrder,
+  type DemoPanelsFile,
+} from './pinduoduo-export';

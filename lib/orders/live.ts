@@ -32,6 +32,8 @@ export interface ConsoleOrdersSeen {
   platform: Platform;
   /** The open buyer's key: the console's buyer id, else the nick. */
   buyerKey: string;
+  /** The nick the console shows, kept on the live orders (the buyer record a linked buyer gets is named by it). */
+  nick?: string;
   orders: readonly ConsoleOrder[];
 }
 
@@ -49,7 +51,14 @@ const isPaidStatus = (status: Order['status']) => status === 'paid' || status ==
  * order seen unpaid, then paid, was paid by the time it was seen paid. The 催付 reminders use the
  * first sighting on their own (lib/orders/console-events.ts).
  */
-function liveOrderOf(platform: Platform, buyerKey: string, o: ConsoleOrder, seenAt: string, before?: Order): Order {
+function liveOrderOf(
+  platform: Platform,
+  buyerKey: string,
+  nick: string | undefined,
+  o: ConsoleOrder,
+  seenAt: string,
+  before?: Order,
+): Order {
   const createdAt = o.createdAt ?? before?.createdAt ?? null;
   const paid = isPaidStatus(o.status);
   const paymentSeen = before !== undefined && before.status === 'awaiting_payment' && paid;
@@ -57,7 +66,7 @@ function liveOrderOf(platform: Platform, buyerKey: string, o: ConsoleOrder, seen
     platform,
     orderId: o.id,
     buyerKey,
-    buyerNick: null,
+    buyerNick: nick || before?.buyerNick || null,
     status: o.status,
     rawStatus: o.rawStatus ?? null,
     createdAt,
@@ -107,63 +116,96 @@ export function planConsoleOrders(
     }
     const before = stored.live.get(id);
     const prior = before && before.deletedAt === undefined && before.buyerId === ref ? before.order : undefined;
-    const order = liveOrderOf(seen.platform, seen.buyerKey, o, seenAt, prior);
+    const order = liveOrderOf(seen.platform, seen.buyerKey, seen.nick, o, seenAt, prior);
     if (prior && sameLive(prior, order)) continue;
     out.live.push({ id, buyerId: ref, order, seenAt: now, updatedAt: now });
   }
   return out;
 }
 
+/** Whether an import brought this order (a source other than the console). */
+export const fromExport = (o: Order): boolean => o.sources.some((s) => s !== CONSOLE_SOURCE);
+
+/** What a console-linked buyer is, put together: see {@link buyerWithConsoleOrders}. */
+export interface TaughtBuyer {
+  record: BuyerRecord;
+  /** Order ids known only from the console (no export has them yet). */
+  consoleOnly: string[];
+  /** Exported orders without a buyer that the console tied to this buyer. */
+  linkedCount: number;
+  /**
+   * Whether every order of the buyer came through the console (linked or live): a buyer no export
+   * names, made a buyer record by the console (lib/db/console-linked.ts).
+   */
+  consoleMade: boolean;
+}
+
 /**
- * The buyer the sidebar shows: the imported record (if any), plus orphan orders linked to this
- * buyer, plus live orders no export has brought yet — each order id once, the imported order
- * first (an export knows lines and amounts; the console fills in tracking it lacks). Metrics are
- * computed again over the whole. `consoleOnly` lists order ids known only from the console.
+ * The buyer as the console taught it: the stored record (if any), plus orphan orders linked to this
+ * buyer, plus live orders no export has brought yet, each order id once, and metrics computed again
+ * over the whole. The stored record may itself be one this function made before (a linked buyer is
+ * stored as a buyer record so the buyers table, dashboard, segments and sweeps see it): its
+ * copies of taught orders are replaced by the current ones, so reading it again counts each order once.
+ * For each order: the export's version first (the stored copy, unless the orphan bucket has a
+ * version from an import the copy has not seen), with the console's tracking number where the
+ * export has none; else the console's version. A copy only the console made whose live order is
+ * gone is dropped.
  */
 export function buyerWithConsoleOrders(
   base: { platform: Platform; buyerKey: string; nick: string; record?: BuyerRecord },
   linked: readonly Order[],
   live: readonly LiveOrder[],
   rules?: CountingRules,
-): { record: BuyerRecord; consoleOnly: string[]; linkedCount: number } | undefined {
-  const orders = new Map<string, Order>();
-  for (const o of base.record?.orders ?? []) orders.set(o.orderId, o);
-  let linkedCount = 0;
-  for (const o of linked) {
-    if (orders.has(o.orderId)) continue;
-    orders.set(o.orderId, { ...o, buyerKey: base.record?.buyerKey ?? base.buyerKey });
-    linkedCount++;
-  }
+): TaughtBuyer | undefined {
+  const stored = base.record && base.record.deletedAt === undefined ? base.record : undefined;
+  const key = stored?.buyerKey ?? base.buyerKey;
+  const bucket = new Map(linked.map((o) => [o.orderId, o]));
+  const seen = new Map<string, Order>();
+  for (const l of live) if (l.deletedAt === undefined) seen.set(l.order.orderId, l.order);
+  const taught = (id: string) => bucket.has(id) || seen.has(id);
+  const storedBy = new Map((stored?.orders ?? []).map((o) => [o.orderId, o]));
+  const consoleMade = !stored?.orders.some((o) => !taught(o.orderId) && fromExport(o));
+  const ids = [...new Set([...storedBy.keys(), ...bucket.keys(), ...seen.keys()])];
+  const orders: Order[] = [];
   const consoleOnly: string[] = [];
-  for (const l of live) {
-    if (l.deletedAt !== undefined) continue;
-    const known = orders.get(l.order.orderId);
-    if (known) {
-      if (!known.trackingNo && l.order.trackingNo)
-        orders.set(known.orderId, {
-          ...known,
-          trackingNo: l.order.trackingNo,
-          ...(l.order.carrier && !known.carrier ? { carrier: l.order.carrier } : {}),
-        });
-      continue;
+  let linkedCount = 0;
+  let changed = false;
+  for (const id of ids) {
+    const copy = storedBy.get(id);
+    const orphan = bucket.get(id);
+    const shown = seen.get(id);
+    const kept = copy && fromExport(copy) ? copy : undefined;
+    // The bucket's version is newer when an import the stored copy has not seen touched it.
+    const exported = kept && (!orphan || orphan.sources.every((s) => kept.sources.includes(s))) ? kept : orphan;
+    let order: Order | undefined;
+    if (exported) {
+      order = exported.buyerKey === key ? exported : { ...exported, buyerKey: key };
+      if (!order.trackingNo && shown?.trackingNo)
+        order = {
+          ...order,
+          trackingNo: shown.trackingNo,
+          ...(shown.carrier && !order.carrier ? { carrier: shown.carrier } : {}),
+        };
+      if (orphan || (consoleMade && taught(id))) linkedCount++;
+    } else if (shown) {
+      order = shown.buyerKey === key ? shown : { ...shown, buyerKey: key };
+      consoleOnly.push(id);
     }
-    orders.set(l.order.orderId, l.order);
-    consoleOnly.push(l.order.orderId);
+    if (order !== copy) changed = true;
+    if (order) orders.push(order);
   }
-  if (!base.record && orders.size === 0) return undefined;
-  if (base.record && linkedCount === 0 && consoleOnly.length === 0 && orders.size === base.record.orders.length) {
-    const changed = [...orders.values()].some((o, i) => o !== base.record!.orders[i]);
-    if (!changed) return { record: base.record, consoleOnly, linkedCount };
-  }
-  const all = [...orders.values()];
+  if (orders.length === 0)
+    return stored && !consoleMade ? { record: stored, consoleOnly, linkedCount, consoleMade } : undefined;
+  if (stored && !changed && orders.length === stored.orders.length)
+    return { record: stored, consoleOnly, linkedCount, consoleMade };
   const record: BuyerRecord = {
-    id: base.record?.id ?? buyerRefOf(base.platform, base.buyerKey),
+    id: stored?.id ?? buyerRefOf(base.platform, base.buyerKey),
     platform: base.platform,
-    buyerKey: base.record?.buyerKey ?? base.buyerKey,
-    nick: base.record?.nick ?? base.nick,
-    orders: all,
-    metrics: computeBuyerMetrics(all, rules),
-    updatedAt: base.record?.updatedAt ?? 0,
+    buyerKey: key,
+    nick: stored?.nick ?? base.nick,
+    orders,
+    metrics: computeBuyerMetrics(orders, rules),
+    updatedAt: stored?.updatedAt ?? 0,
   };
-  return { record, consoleOnly, linkedCount };
+  return { record, consoleOnly, linkedCount, consoleMade };
 }

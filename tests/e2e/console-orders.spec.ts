@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dayNumber, fromDayNumber } from '../../lib/dates/local-date';
@@ -104,4 +104,38 @@ test('Douyin: an export without buyers is tied by the panel; an order placed now
   await expect(frame.getByTestId('buyer-orders')).toHaveText('2');
   await expect(frame.getByTestId('buyer-total')).toContainText('2,698');
   await expect(page.getByTestId('console-order')).toHaveCount(2);
+});
+
+test("the demo's Pinduoduo mode: its export has no buyer column; a chatting buyer's order panel ties their orders, and the buyer is in the buyers table", async ({
+  context,
+  extensionId,
+}) => {
+  const dir = join(process.cwd(), 'demo', 'dist', 'data');
+  const csv = readdirSync(dir).find((n) => /^pinduoduo-orders-\d{12}\.csv$/.test(n));
+  expect(csv).toBeDefined();
+  const panels = (
+    JSON.parse(readFileSync(join(dir, 'pinduoduo-panels.json'), 'utf8')) as {
+      panels: Record<string, { id: string; status: string }[]>;
+    }
+  ).panels;
+  const chats = (
+    JSON.parse(readFileSync(join(dir, 'conversations.json'), 'utf8')) as {
+      conversations: { buyerId: string; nick: string }[];
+    }
+  ).conversations;
+  const [buyer, orders] = Object.entries(panels).find(([, p]) => p.some((o) => o.status !== 'unpaid'))!;
+  const nick = chats.find((c) => c.buyerId === buyer)!.nick;
+  await importFiles(context, extensionId, [join(dir, csv!)]);
+
+  const page = await openConsole(context, `?script=off&platform=pinduoduo&buyer=${encodeURIComponent(buyer)}`);
+  await expect(page.getByTestId('console-order')).toHaveCount(orders.length);
+  const frame = await sidebarFrame(page, extensionId);
+  await expect(frame.getByTestId('buyer-nick')).toHaveText(nick);
+  await expect(frame.getByTestId('buyer-live')).toHaveAttribute('data-linked', String(orders.length));
+  await expect(frame.getByTestId('buyer-new')).toHaveCount(0);
+
+  // A buyer everywhere: the options page's buyers table lists them.
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html#/data`);
+  await expect(options.getByTestId('buyer-row').filter({ hasText: nick })).toHaveCount(1);
 });
