@@ -1,13 +1,7 @@
 import { browser } from 'wxt/browser';
 import { db } from '@/lib/db/database';
-import {
-  consoleSource,
-  DexieSyncStore,
-  RestoredMeanwhile,
-  syncRound,
-  SyncDb,
-  TAUGHT_CONSOLES_KEY as CUSTOM_CONSOLES_KEY,
-} from '@/lib/db/sync-store';
+import { DexieSyncStore, RestoredMeanwhile, syncRound, SyncDb } from '@/lib/db/sync-store';
+import { consoleSource, TAUGHT_CONSOLES_KEY as CUSTOM_CONSOLES_KEY } from '@/lib/db/sync-sources';
 import { BuyerLookupSchema, type BuyerLookup } from '@/lib/schemas/sidebar-rpc';
 import {
   followLive,

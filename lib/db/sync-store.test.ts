@@ -8,16 +8,8 @@ import type { Role } from '../sync/protocol';
 import { addNote, setTag } from './annotations';
 import { HuitoukeDb } from './database';
 import { CUSTOM_CONSOLES_KEY } from '../consoles/stored';
-import {
-  consoleSource,
-  TAUGHT_CONSOLES_KEY,
-  DexieSyncStore,
-  localChangeOf,
-  syncRound,
-  SyncDb,
-  touchesRecords,
-  touchesSyncedTables,
-} from './sync-store';
+import { consoleSource, TAUGHT_CONSOLES_KEY } from './sync-sources';
+import { DexieSyncStore, localChangeOf, syncRound, SyncDb, touchesRecords, touchesSyncedTables } from './sync-store';
 import { loadContactPolicy, loadGuardRules, loadReminderRules, loadTaxonomy, recordTemplateUse } from './playbook';
 import { saveSettingEdit } from './playbook-edit';
 import { loadAppSettings, saveAppSettings } from './settings';
