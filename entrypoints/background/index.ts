@@ -4,7 +4,7 @@ import { forgetSegmentModel } from '@/lib/db/buyers';
 import { db } from '@/lib/db/database';
 import { PageToBackgroundSchema } from '@/lib/schemas/messages';
 import { clockNow, watchTestClock } from './clock';
-import { onConsoleState } from './order-events';
+import { forgetConsoleTab, onConsoleState } from './order-events';
 import { setupCustomConsoles } from './custom-consoles';
 import { installBenchHooks } from './bench-hooks';
 import { createHub, type HubPort } from './hub';
@@ -29,7 +29,7 @@ export default defineBackground(() => {
     restoreBuiltIn: (consoleId) => void restoreBuiltIn(consoleId).catch((e: unknown) => log(`restore: ${String(e)}`)),
     // The console's order panel: ties orders to the buyer and keeps live ones; then its events (催付, shipping).
     // Its writes reach the views through the database's change events (below).
-    onState: (tabId, state) => onConsoleState(tabId, state, () => {}, log),
+    onState: (tabId, state) => onConsoleState(tabId, state, log),
     log: (m) => console.warn('[huitouke]', m),
   });
   // Listeners are registered synchronously so a restarted service worker receives the event that woke it.
@@ -41,6 +41,7 @@ export default defineBackground(() => {
     void requestReminderRun(log);
   }, log);
   browser.runtime.onConnect.addListener((port) => hub.connect(port as unknown as HubPort));
+  browser.tabs.onRemoved.addListener((tabId) => forgetConsoleTab(tabId));
   browser.commands.onCommand.addListener((command, tab) => {
     if (tab?.id === undefined) return;
     if (command === 'toggle-sidebar') hub.toConsole(tab.id, { type: 'toggle' });

@@ -54,12 +54,12 @@ async function play(steps: (ConsoleState | [ConsoleState, number])[]): Promise<v
   const timing = { clock: () => t, schedule: (_run: () => void, ms: number) => void timers.push({ at: t + ms }) };
   for (const step of steps) {
     const [s, stay] = Array.isArray(step) ? step : [step, 5_000];
-    await onConsoleState(tab, s, () => {}, log, timing);
+    await onConsoleState(tab, s, log, timing);
     t += stay;
     for (const due of timers.filter((x) => x.at <= t)) {
       // The timer re-reads the tab's latest reading: this one.
       timers.splice(timers.indexOf(due), 1);
-      await onConsoleState(tab, s, () => {}, log, timing);
+      await onConsoleState(tab, s, log, timing);
     }
   }
 }

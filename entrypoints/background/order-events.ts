@@ -29,10 +29,16 @@ export interface PanelTiming {
   schedule?: (run: () => void, ms: number) => void;
 }
 
+/** A closed tab: its panel guard, latest state and applied mark go with it. */
+export function forgetConsoleTab(tabId: number): void {
+  applied.delete(tabId);
+  guards.delete(tabId);
+  latest.delete(tabId);
+}
+
 export function onConsoleState(
   tabId: number,
   state: ConsoleState,
-  changed: () => void,
   log: (m: string) => void,
   timing: PanelTiming = {},
 ): Promise<void> {
@@ -46,7 +52,7 @@ export function onConsoleState(
     const schedule = timing.schedule ?? ((run: () => void, ms: number) => void setTimeout(run, ms));
     schedule(() => {
       const last = latest.get(tabId);
-      if (last) void onConsoleState(tabId, last, changed, log, timing);
+      if (last) void onConsoleState(tabId, last, log, timing);
     }, decision.waitMs);
     return chain;
   }
@@ -79,7 +85,6 @@ export function onConsoleState(
         // An import, restore or backup holds the data: the reminder run after it does this buyer.
         if (linked.skipped) linkedBuyersChanged();
       }
-      if (result.recorded || result.created || result.dismissed) changed();
       if (result.created || result.dismissed) {
         // New reminders may be due sooner than the alarm: the run re-arms it and rings what is due.
         void requestReminderRun(log);
